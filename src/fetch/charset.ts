@@ -1,0 +1,87 @@
+// Charset labels and where documents declare them: the Content-Type header, a BOM, <meta> tags and
+// the XML declaration. Pure: bytes and strings in, canonical iconv-lite names out.
+import iconv from 'iconv-lite';
+
+/** Canonical names this module returns; any other iconv-lite name may also appear. */
+export type CanonicalCharset = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030' | 'big5' | 'windows-1252' | (string & {});
+
+// GB2312 and GBK are subsets of GB18030, and browsers decode latin1/ascii labels as windows-1252
+// (WHATWG Encoding), so several labels collapse onto one decoder.
+const ALIASES: ReadonlyMap<string, CanonicalCharset> = new Map<string, CanonicalCharset>([
+  ...['utf-8', 'utf8', 'unicode-1-1-utf-8', 'x-unicode20utf8', 'unicode20utf8'].map((l) => [l, 'utf-8'] as const),
+  ...[
+    'gb2312', 'gbk', 'gb18030', 'x-gbk', 'chinese', 'csgb2312', 'iso-ir-58', 'gb_2312-80', 'gb_2312',
+    'csiso58gb231280', 'cp936', 'windows-936', 'ms936', 'euc-cn', 'euccn', 'hz-gb-2312',
+  ].map((l) => [l, 'gb18030'] as const),
+  ...['big5', 'big5-hkscs', 'cn-big5', 'csbig5', 'x-x-big5', 'cp950', 'big-5'].map((l) => [l, 'big5'] as const),
+  ...[
+    'us-ascii', 'ascii', 'iso-8859-1', 'iso8859-1', 'iso_8859-1', 'latin1', 'l1', 'cp1252', 'windows-1252',
+    'x-cp1252', 'cp819', 'ibm819', 'iso-ir-100', 'csisolatin1', 'ansi_x3.4-1968',
+  ].map((l) => [l, 'windows-1252'] as const),
+  ...['utf-16', 'utf-16le', 'utf16le', 'ucs-2'].map((l) => [l, 'utf-16le'] as const),
+  ...['utf-16be', 'utf16be'].map((l) => [l, 'utf-16be'] as const),
+]);
+
+/** A label as written in a header or tag -> the decoder to use, or null if unknown. */
+export function canonicalCharset(label: string | null | undefined): CanonicalCharset | null {
+  if (label === null || label === undefined) return null;
+  const key = label.trim().replace(/^["']|["']$/g, '').trim().toLowerCase();
+  if (key === '') return null;
+  const alias = ALIASES.get(key);
+  if (alias !== undefined) return alias;
+  return iconv.encodingExists(key) ? key : null;
+}
+
+/** Encodings where a byte is not always a character: invalid sequences can be detected. */
+export function isMultiByte(charset: CanonicalCharset): boolean {
+  return /^(utf-8|utf-16|gb18030|big5|shift_jis|sjis|euc-|windows-31j|cp932|cp949|ks_c_5601)/.test(charset);
+}
+
+/** The charset parameter of a Content-Type value, e.g. `text/html; charset="GBK"` -> 'gb18030'. */
+export function charsetFromContentType(contentType: string | null | undefined): CanonicalCharset | null {
+  if (!contentType) return null;
+  const match = /;\s*charset\s*=\s*("([^"]*)"|[^\s;,]+)/i.exec(contentType);
+  if (!match) return null;
+  return canonicalCharset(match[2] ?? match[1]);
+}
+
+export interface Bom {
+  readonly charset: CanonicalCharset;
+  readonly length: number;
+}
+
+export function sniffBom(bytes: Uint8Array): Bom | null {
+  const [a, b, c] = bytes;
+  if (a === 0xef && b === 0xbb && c === 0xbf) return { charset: 'utf-8', length: 3 };
+  if (a === 0xff && b === 0xfe) return { charset: 'utf-16le', length: 2 };
+  if (a === 0xfe && b === 0xff) return { charset: 'utf-16be', length: 2 };
+  return null;
+}
+
+// Declarations sit near the top; 8 KiB (wider than the WHATWG 1024-byte prescan) catches Chinese
+// pages whose long <title> and scripts push <meta charset> further down.
+const PRESCAN_BYTES = 8192;
+
+function prescanText(bytes: Uint8Array): string {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, PRESCAN_BYTES)).toString('latin1');
+}
+
+/** The charset named by `<meta charset>` or `<meta http-equiv="Content-Type" content="…charset=…">`. */
+export function charsetFromMeta(bytes: Uint8Array): CanonicalCharset | null {
+  const head = prescanText(bytes).replace(/<!--[\s\S]*?-->/g, '');
+  for (const tag of head.matchAll(/<meta\b[^>]*>/gi)) {
+    const match = /charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)/i.exec(tag[0]);
+    const charset = canonicalCharset(match?.[1]);
+    // A page cannot truthfully declare UTF-16 in ASCII bytes; browsers read that as UTF-8.
+    if (charset !== null) return charset.startsWith('utf-16') ? 'utf-8' : charset;
+  }
+  return null;
+}
+
+/** The encoding of `<?xml version="1.0" encoding="GB2312"?>` at the very start of the document. */
+export function charsetFromXmlDeclaration(bytes: Uint8Array): CanonicalCharset | null {
+  const match = /^\s*<\?xml\b[^>]*?\bencoding\s*=\s*["']([A-Za-z0-9._:-]+)["']/.exec(prescanText(bytes));
+  const charset = canonicalCharset(match?.[1]);
+  if (charset === null) return null;
+  return charset.startsWith('utf-16') ? 'utf-8' : charset;
+}

@@ -1,0 +1,192 @@
+// Bytes -> text with the real character encoding. Pure: used for HTTP bodies and local files alike.
+// Order: BOM, then declarations (header, then <meta> or XML declaration) each checked against the
+// bytes, then detection. A declaration the bytes contradict (UTF-8 label on GBK bytes) is skipped.
+import chardet from 'chardet';
+import iconv from 'iconv-lite';
+import { fail, ok, type Result } from '../errors.js';
+import {
+  canonicalCharset,
+  charsetFromContentType,
+  charsetFromMeta,
+  charsetFromXmlDeclaration,
+  isMultiByte,
+  sniffBom,
+  type CanonicalCharset,
+} from './charset.js';
+
+export type DocumentKind = 'html' | 'xml' | 'text' | 'json';
+export type CharsetSource = 'bom' | 'header' | 'meta' | 'xml-decl' | 'detected' | 'default';
+
+export interface DecodeHints {
+  contentType?: string | null;
+  kind?: DocumentKind;
+}
+
+export interface DecodedText {
+  text: string;
+  charset: string;
+  source: CharsetSource;
+}
+
+interface Declaration {
+  readonly charset: CanonicalCharset;
+  readonly source: 'header' | 'meta' | 'xml-decl';
+}
+
+export function decodeBytes(bytes: Uint8Array, hints: DecodeHints = {}): Result<DecodedText> {
+  if (bytes.length === 0) return fail('empty_input', 'the input is empty (0 bytes)');
+  const bom = sniffBom(bytes);
+  if (bom !== null) {
+    return ok({ text: decodeWith(bytes.subarray(bom.length), bom.charset), charset: bom.charset, source: 'bom' });
+  }
+  const header = charsetFromContentType(hints.contentType);
+  // UTF-16 without a BOM is full of NUL bytes: trust an explicit header before the binary check.
+  if (header !== null && header.startsWith('utf-16')) {
+    return ok({ text: decodeWith(bytes, header), charset: header, source: 'header' });
+  }
+  const binary = binaryReason(bytes);
+  if (binary !== null) return fail('binary_input', `the input is not text: ${binary}`);
+
+  const declarations = declarationsOf(bytes, header, hints.kind);
+  if (isAscii(bytes)) {
+    // Every ASCII-compatible charset reads these bytes the same way.
+    const first = declarations[0];
+    const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('latin1');
+    return ok(first ? { text, charset: first.charset, source: first.source } : { text, charset: 'utf-8', source: 'default' });
+  }
+  const utf8 = strictUtf8(bytes);
+  for (const declaration of declarations) {
+    const text = acceptDeclaration(bytes, declaration.charset, utf8);
+    if (text !== null) return ok({ text, charset: declaration.charset, source: declaration.source });
+  }
+  if (utf8 !== null) return ok({ text: utf8, charset: 'utf-8', source: 'detected' });
+  const detected = detectLegacy(bytes);
+  if (detected !== null) return ok({ ...detected, source: 'detected' });
+  return ok({ text: decodeWith(bytes, 'windows-1252'), charset: 'windows-1252', source: 'default' });
+}
+
+function declarationsOf(bytes: Uint8Array, header: CanonicalCharset | null, kind: DocumentKind | undefined): Declaration[] {
+  const out: Declaration[] = [];
+  if (header !== null) out.push({ charset: header, source: 'header' });
+  // JSON and plain text carry no in-band declaration; unknown kinds may be either markup.
+  if (kind === 'xml' || kind === undefined) {
+    const xml = charsetFromXmlDeclaration(bytes);
+    if (xml !== null) out.push({ charset: xml, source: 'xml-decl' });
+  }
+  if (kind === 'html' || kind === undefined) {
+    const meta = charsetFromMeta(bytes);
+    if (meta !== null) out.push({ charset: meta, source: 'meta' });
+  }
+  return out;
+}
+
+/** The decoded text if the bytes are consistent with the declared charset, else null. */
+function acceptDeclaration(bytes: Uint8Array, charset: CanonicalCharset, utf8: string | null): string | null {
+  if (charset === 'utf-8') return utf8;
+  // Non-ASCII bytes that form valid UTF-8 are almost never legacy text by chance: the label is wrong.
+  if (utf8 !== null) return null;
+  if (isMultiByte(charset)) return cleanDecode(bytes, charset);
+  // A single-byte label accepts any bytes, so ask the detector whether they are plainly CJK.
+  const detected = detectLegacy(bytes);
+  if (detected !== null && detected.confident && isMultiByte(detected.charset)) return null;
+  return decodeWith(bytes, charset);
+}
+
+interface Detection {
+  text: string;
+  charset: CanonicalCharset;
+  confident: boolean;
+}
+
+// chardet is reliable on long text; on a short snippet GB18030 and Big5 bytes both decode without
+// error, so the tie is broken by how many very common Chinese characters each reading yields.
+const CONFIDENT = 60;
+
+function detectLegacy(bytes: Uint8Array): Detection | null {
+  const matches = chardet.analyse(bytes);
+  const top = matches[0];
+  const topCharset = canonicalCharset(top?.name);
+  if (top !== undefined && topCharset !== null && topCharset !== 'utf-8' && top.confidence >= CONFIDENT) {
+    const text = isMultiByte(topCharset) ? cleanDecode(bytes, topCharset) : decodeWith(bytes, topCharset);
+    if (text !== null) return { text, charset: topCharset, confident: true };
+  }
+  let best: Detection | null = null;
+  let bestScore = 0;
+  for (const charset of ['gb18030', 'big5'] as const) {
+    const text = cleanDecode(bytes, charset);
+    if (text === null) continue;
+    const score = commonHanScore(text);
+    if (score > bestScore) {
+      best = { text, charset, confident: score >= 3 };
+      bestScore = score;
+    }
+  }
+  if (best !== null) return best;
+  for (const match of matches) {
+    const charset = canonicalCharset(match.name);
+    if (charset === null || charset === 'utf-8' || charset.startsWith('utf-16') || charset.startsWith('utf-32')) continue;
+    const text = isMultiByte(charset) ? cleanDecode(bytes, charset) : decodeWith(bytes, charset);
+    if (text !== null) return { text, charset, confident: false };
+  }
+  return null;
+}
+
+// The most frequent Chinese characters in both simplified and traditional forms, plus full-width
+// punctuation (encoded differently in GB and Big5, so a strong signal).
+const COMMON_HAN = new Set(
+  '的一是在不了有和人这這中大为為上个個国國我以要他时時来來用们們生到作地于於出就分对對成会會可主发發年动動同工也能下过過子说說产產种種面而方后後多定行学學法所民经經十三之进進着著等部度家电電力里裡如水化高自二理起小物现現实實加量都两兩体體制机機当當使点點从從业業本去把性好应應开開它合还還因由其些然前外天政四日那社义義事平形相全表间間样樣与與关關各重新线線内內数數正心反你明看原又么麼利比或但质質气氣第向道命此变變条條只没沒结結解问問意建月公无無系军軍很情者最立代想已通并並提直题題程展五果员員位入常文总總次品式活设設及管特件长長求头頭基资資边邊流路级級少图圖统統接知较較将將组組见見计計别別期根论論运運指几幾区區强強放决決西被做必战戰先回则則任取据據处處队隊南给給色光门門即保治北造百规規领領海口东東导導器压壓世金增争爭济濟术術交受联聯认認共权權收证證改清美再转轉更单單风風打教速带帶安场場身车車例真务務具万萬每目至达達走议議声聲报報完类類八离離华華名确確才科张張信话話整空元况況今集传傳许許步广廣记記需段研界究观觀越影算低持音众眾书書布复復容际際商非验驗连連断斷深难難近千周委素技备備半办辦省列习習响響约約支般史感便团團市克何除构構府称稱太准準精值号號率维維划劃选選标標写寫存候快效院查型格置派层層片始却專专状狀育厂廠京识識适適属屬包住调調满滿局照参參红紅引听聽该該价價模型智能芯片算力发布公司' +
+    '，。、：；！？「」『』（）《》“”',
+);
+
+function commonHanScore(text: string): number {
+  let score = 0;
+  for (const ch of text) if (COMMON_HAN.has(ch)) score++;
+  return score;
+}
+
+function decodeWith(bytes: Uint8Array, charset: CanonicalCharset): string {
+  return iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length), charset);
+}
+
+/**
+ * Decodes and returns null if the bytes are not valid in this charset. Tolerates one replacement
+ * character per 2,000 characters (a body cut mid-character, a stray byte in a long page).
+ */
+function cleanDecode(bytes: Uint8Array, charset: CanonicalCharset): string | null {
+  const text = decodeWith(bytes, charset);
+  let replacements = 0;
+  for (let i = text.indexOf('\uFFFD'); i !== -1; i = text.indexOf('\uFFFD', i + 1)) replacements++;
+  return replacements <= Math.floor(text.length / 2000) ? text : null;
+}
+
+const fatalUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+function strictUtf8(bytes: Uint8Array): string | null {
+  try {
+    return fatalUtf8.decode(bytes);
+  } catch {
+    return null;
+  }
+}
+
+function isAscii(bytes: Uint8Array): boolean {
+  for (const byte of bytes) if (byte >= 0x80) return false;
+  return true;
+}
+
+// Text never holds NUL; other C0 controls (except tab, newlines, form feed, ESC for ISO-2022)
+// above 10% of the bytes mean an image, archive or executable.
+const CONTROL_RATIO = 0.1;
+
+function binaryReason(bytes: Uint8Array): string | null {
+  let controls = 0;
+  for (let i = 0; i < bytes.length; i++) {
+    const byte = bytes[i] as number;
+    if (byte === 0) return `it contains a NUL byte at offset ${i}`;
+    if (byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d && byte !== 0x0c && byte !== 0x1b) controls++;
+  }
+  if (controls / bytes.length > CONTROL_RATIO) {
+    return `${Math.round((100 * controls) / bytes.length)}% of its ${bytes.length} bytes are control characters`;
+  }
+  return null;
+}
