@@ -21,6 +21,7 @@ export const ERROR_CODES = [
   'no_content', // a page with no extractable article text
   'store_error', // the database refused
   'config_error', // a bad configuration file or environment value
+  'internal_error', // a bug met while processing one item; the run goes on
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -66,6 +67,7 @@ export const EXIT_CODES = {
   no_content: 1,
   store_error: 3,
   config_error: 2,
+  internal_error: 1,
 } as const satisfies Record<ErrorCode, number>;
 
 /** Exhaustiveness check for switches over unions. */

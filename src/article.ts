@@ -1,0 +1,70 @@
+// The Article record: one piece of coverage, stored once however many places it was seen.
+// Every stage after ingest reads articles; the store is the only writer.
+
+import type { BilingualPage } from './extract/extract.js';
+import type { EntityMention, Figure, Quote } from './understand/understand.js';
+import type { Span } from './text/sentences.js';
+import type { SourceType } from './sources/registry.js';
+
+export type ArticleLanguage = 'en' | 'zh' | 'other';
+
+/** How a sighting relates to the article it was folded into. */
+export const SIGHTING_RELATIONS = [
+  'original', // the first place the article was seen
+  'same-url', // the same URL again (another feed, tracking parameters, a re-run)
+  'canonical', // a page whose rel=canonical names the article's URL (syndicated copy)
+  'exact-copy', // the same normalised text at another URL
+  'near-duplicate', // near-identical text at another URL (repost with another header/footer)
+  'translation', // a bilingual or translated version of the article
+] as const;
+export type SightingRelation = (typeof SIGHTING_RELATIONS)[number];
+
+export interface Sighting {
+  readonly url: string;
+  readonly relation: SightingRelation;
+  readonly outlet: string | null;
+  readonly sourceId: string | null;
+  readonly sourceType: SourceType | null;
+  readonly feedTitle: string | null;
+  /** The input the sighting came through: feed URL, file path, URL list. */
+  readonly via: string | null;
+  readonly seenAt: string;
+}
+
+export interface ArticleUnderstanding {
+  readonly sentences: readonly Span[];
+  readonly entities: readonly EntityMention[];
+  readonly figures: readonly Figure[];
+  readonly quotes: readonly Quote[];
+}
+
+export interface Article {
+  readonly id: string;
+  /** The article's own address: rel=canonical when given, else the URL it was first seen at. */
+  readonly url: string;
+  readonly title: string | null;
+  readonly byline: string | null;
+  readonly published: string | null;
+  readonly language: ArticleLanguage;
+  /** Substantial text in both English and Chinese (a bilingual page, a mixed post). */
+  readonly mixed: boolean;
+  readonly siteName: string | null;
+  readonly outlet: string | null;
+  readonly sourceId: string | null;
+  readonly sourceType: SourceType | null;
+  readonly feedTitle: string | null;
+  readonly leadImage: string | null;
+  readonly description: string | null;
+  readonly paragraphs: readonly string[];
+  /** paragraphs joined by blank lines; spans in `understanding` index into this. */
+  readonly text: string;
+  readonly bilingual: BilingualPage | null;
+  readonly fingerprint: string;
+  readonly simhash: string;
+  readonly understanding: ArticleUnderstanding;
+  readonly ingestedAt: string;
+}
+
+export interface ArticleWithSightings extends Article {
+  readonly sightings: readonly Sighting[];
+}

@@ -1,0 +1,72 @@
+// The composition root: reads the config once and wires store, fetcher and registry for a command.
+
+import path from 'node:path';
+import { loadConfig, type Config, type ConfigFlags } from '../config.js';
+import { createFetcher, type Fetcher } from '../fetch/fetcher.js';
+import { loadRegistryFile } from '../sources/registry-file.js';
+import { findSourceFor, type Registry, type SourceEntry } from '../sources/registry.js';
+import { createArticleStore, type ArticleStore } from '../store/article-store.js';
+import { openDatabase, type Database } from '../store/database.js';
+import { fail, type Result, ok } from '../errors.js';
+
+export interface App {
+  readonly config: Config;
+  readonly db: Database;
+  readonly store: ArticleStore;
+  close(): Promise<void>;
+}
+
+export function readConfig(flags: ConfigFlags): Result<Config> {
+  return loadConfig(process.env, flags);
+}
+
+export async function openApp(config: Config): Promise<Result<App>> {
+  let db: Database;
+  try {
+    db = await openDatabase(config.database);
+  } catch (error) {
+    const where = config.database.kind === 'postgres' ? 'the PostgreSQL server' : config.database.dataDir ?? 'memory';
+    return fail('store_error', `cannot open the store at ${where}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  return ok({ config, db, store: createArticleStore(db), close: () => db.close() });
+}
+
+export function makeFetcher(config: Config, extraAllowHosts: readonly string[] = []): Fetcher {
+  return createFetcher({
+    userAgent: config.fetch.userAgent,
+    cacheDir: config.cacheDir,
+    allowHosts: [...config.fetch.allowHosts, ...extraAllowHosts],
+    timeoutMs: config.fetch.timeoutMs,
+    maxBytes: config.fetch.maxBytes,
+    maxRedirects: config.fetch.maxRedirects,
+    perHostIntervalMs: config.fetch.perHostIntervalMs,
+    concurrency: config.fetch.concurrency,
+    respectRobots: true,
+  });
+}
+
+/** A registry with its file's directory, so relative paths in it resolve the same from anywhere. */
+export interface LoadedRegistry {
+  readonly path: string;
+  readonly registry: Registry;
+  /** Entries with paths made absolute. */
+  readonly entries: readonly SourceEntry[];
+  find(location: string): SourceEntry | null;
+  /** What `ingest` with no arguments reads: every entry's URL or absolute path. */
+  inputs(): string[];
+}
+
+export async function loadRegistry(file: string): Promise<Result<LoadedRegistry>> {
+  const loaded = await loadRegistryFile(file);
+  if (!loaded.ok) return loaded;
+  const dir = path.dirname(file);
+  const entries = loaded.value.sources.map((e) => (e.path ? { ...e, path: path.resolve(dir, e.path) } : e));
+  const absolute: Registry = { ...loaded.value, sources: entries };
+  return ok({
+    path: file,
+    registry: loaded.value,
+    entries,
+    find: (location) => findSourceFor(absolute, location),
+    inputs: () => entries.map((e) => e.url ?? e.path ?? '').filter(Boolean),
+  });
+}

@@ -1,0 +1,199 @@
+// The `tidings` command. Each subcommand parses its flags, opens what it needs through app.ts,
+// and returns an exit code (0 ok, 1 some items failed, 2 usage or config, 3 store).
+
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { Command, CommanderError, Option } from 'commander';
+import type { ArticleLanguage } from '../article.js';
+import type { Config, ConfigFlags } from '../config.js';
+import { EXIT_CODES } from '../errors.js';
+import { ingest, type IngestReport } from '../pipeline/ingest.js';
+import { extractCommand } from './extract-command.js';
+import { loadRegistry, makeFetcher, openApp, readConfig, type App, type LoadedRegistry } from './app.js';
+import { createProgress } from './progress.js';
+import { renderArticle, renderArticleList, renderFailure, renderSummary } from './render.js';
+import { sourcesCommand } from './sources-command.js';
+
+export interface Io {
+  readonly out: (s: string) => void;
+  readonly err: (s: string) => void;
+  readonly errIsTty: boolean;
+}
+
+const defaultIo: Io = {
+  out: (s) => process.stdout.write(s),
+  err: (s) => process.stderr.write(s),
+  errIsTty: Boolean(process.stderr.isTTY),
+};
+
+export async function main(argv: readonly string[], io: Io = defaultIo): Promise<number> {
+  let code = 0;
+  const program = new Command('tidings')
+    .description('Verified, bilingual AI-industry intelligence from the day\'s coverage, in English and Chinese.')
+    .option('--data <dir>', 'data directory for the embedded store and fetch cache (env TIDINGS_DATA, default ./.tidings)')
+    .option('--database-url <url>', 'use a PostgreSQL server (env TIDINGS_DATABASE_URL)')
+    .option('--sources <file>', 'source registry YAML (env TIDINGS_SOURCES, default ./sources.yaml)')
+    .exitOverride()
+    .configureOutput({ writeOut: io.out, writeErr: io.err })
+    .showHelpAfterError();
+
+  const flags = (): ConfigFlags => program.opts<ConfigFlags>();
+  const withConfig = async (fn: (config: Config) => Promise<number>): Promise<void> => {
+    const config = readConfig(flags());
+    if (!config.ok) {
+      io.err(`tidings: ${renderFailure(config)}\n`);
+      code = EXIT_CODES[config.code];
+      return;
+    }
+    code = await fn(config.value);
+  };
+  const withApp = (fn: (app: App) => Promise<number>) =>
+    withConfig(async (config) => {
+      const app = await openApp(config);
+      if (!app.ok) {
+        io.err(`tidings: ${renderFailure(app)}\n`);
+        return EXIT_CODES[app.code];
+      }
+      try {
+        return await fn(app.value);
+      } finally {
+        await app.value.close();
+      }
+    });
+
+  program
+    .command('ingest')
+    .description('read feeds, OPML lists, URL lists, URLs, files and directories into the store')
+    .argument('[inputs...]', 'what to read; none = every source in the registry')
+    .option('--no-fetch', 'never use the network (feed items without full text fail)')
+    .option('--allow-host <host...>', 'hosts that may be fetched although loopback or private (e.g. 127.0.0.1)')
+    .action(async (inputs: string[], opts: { fetch: boolean; allowHost?: string[] }) =>
+      withApp(async (app) => {
+        const registry = await registryFor(app.config, io);
+        if (registry === 'error') return EXIT_CODES.config_error;
+        const targets = inputs.length > 0 ? inputs : registry?.inputs() ?? [];
+        if (targets.length === 0) {
+          io.err('tidings: nothing to ingest: name feeds, URLs, files or directories, or add sources with `tidings sources add`\n');
+          return EXIT_CODES.config_error;
+        }
+        const report = await runIngest(app, targets, registry, opts, io);
+        return report.counts.failed > 0 ? 1 : 0;
+      }),
+    );
+
+  program
+    .command('run')
+    .description('the main job: ingest the configured sources (by default the bundled example corpus) and list what was understood')
+    .option('--no-fetch', 'never use the network')
+    .action(async (opts: { fetch: boolean }) =>
+      withApp(async (app) => {
+        let registry = await registryFor(app.config, io);
+        if (registry === 'error') return EXIT_CODES.config_error;
+        if (registry === null) {
+          // The embedded default: the bundled example corpus with its own registry.
+          const bundled = await loadRegistry(path.join(app.config.examplesDir, 'sources.yaml'));
+          if (!bundled.ok) {
+            io.err(`tidings: ${renderFailure(bundled)}\n`);
+            return EXIT_CODES.config_error;
+          }
+          registry = bundled.value;
+          io.err(`No ${path.basename(app.config.registryPath)} here: using the bundled example corpus (${path.relative(process.cwd(), app.config.examplesDir) || '.'}).\n`);
+        }
+        const report = await runIngest(app, registry.inputs(), registry, opts, io);
+        io.out(`\nStored articles (${app.db.kind} store at ${app.db.location}):\n`);
+        io.out(renderArticleList(await app.store.listArticles({ limit: 200 })));
+        return report.counts.failed > 0 ? 1 : 0;
+      }),
+    );
+
+  program
+    .command('articles')
+    .description('list stored articles, newest first')
+    .option('--since <date>', 'only articles published on or after this date (YYYY-MM-DD)')
+    .option('--source <name>', 'only articles from this source id or outlet')
+    .addOption(new Option('--lang <lang>', 'only articles in this language').choices(['en', 'zh', 'other']))
+    .option('--limit <n>', 'at most this many', (v) => Number.parseInt(v, 10), 1000)
+    .option('--json', 'one JSON object per line')
+    .action(async (opts: { since?: string; source?: string; lang?: ArticleLanguage; limit: number; json?: boolean }) =>
+      withApp(async (app) => {
+        if (opts.since && Number.isNaN(Date.parse(opts.since))) {
+          io.err(`tidings: --since "${opts.since}" is not a date (use YYYY-MM-DD)\n`);
+          return EXIT_CODES.bad_input;
+        }
+        const rows = await app.store.listArticles({ since: opts.since ?? null, source: opts.source ?? null, language: opts.lang ?? null, limit: opts.limit });
+        io.out(opts.json ? rows.map((r) => `${JSON.stringify(r)}\n`).join('') : renderArticleList(rows));
+        return 0;
+      }),
+    );
+
+  program
+    .command('show')
+    .description('an article: clean text, metadata, where it was seen, entities, figures, quotes')
+    .argument('<id>', 'article id (a unique prefix is enough)')
+    .option('--json', 'as JSON')
+    .action(async (id: string, opts: { json?: boolean }) =>
+      withApp(async (app) => {
+        const article = await app.store.getArticle(id);
+        if (article === null || article === 'ambiguous') {
+          io.err(`tidings: ${article === null ? `no article with id "${id}"` : `"${id}" matches several articles; give more characters`}\n`);
+          return EXIT_CODES.not_found;
+        }
+        io.out(opts.json ? `${JSON.stringify(article, null, 2)}\n` : renderArticle(article));
+        return 0;
+      }),
+    );
+
+  program
+    .command('extract')
+    .description('read pages without storing them; prints the main text and metadata')
+    .argument('<inputs...>', 'HTML files (.html, .html.gz) or URLs')
+    .option('--json', 'one JSON object per page, one per line')
+    .option('--allow-host <host...>', 'hosts that may be fetched although loopback or private')
+    .action(async (inputs: string[], opts: { json?: boolean; allowHost?: string[] }) =>
+      withConfig(async (config) => extractCommand(inputs, { json: Boolean(opts.json), fetcher: () => makeFetcher(config, opts.allowHost ?? []), maxBytes: config.fetch.maxBytes }, io)),
+    );
+
+  sourcesCommand(program, { withConfig: (fn) => withConfig(fn), io, setCode: (c) => (code = c) });
+
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      return error.exitCode === 0 ? 0 : EXIT_CODES.config_error;
+    }
+    throw error;
+  }
+  return code;
+}
+
+async function registryFor(config: Config, io: Io): Promise<LoadedRegistry | null | 'error'> {
+  if (!config.registryExplicit && !existsSync(config.registryPath)) return null;
+  const loaded = await loadRegistry(config.registryPath);
+  if (!loaded.ok) {
+    io.err(`tidings: ${renderFailure(loaded)}\n`);
+    return 'error';
+  }
+  return loaded.value;
+}
+
+async function runIngest(app: App, inputs: readonly string[], registry: LoadedRegistry | null, opts: { fetch: boolean; allowHost?: string[] }, io: Io): Promise<IngestReport> {
+  const fetcher = opts.fetch ? makeFetcher(app.config, opts.allowHost ?? []) : null;
+  const progress = createProgress(io);
+  try {
+    const report = await ingest(inputs, {
+      store: app.store,
+      fetcher,
+      findSource: (location) => registry?.find(location) ?? null,
+      now: () => new Date(),
+      maxBytes: app.config.fetch.maxBytes,
+      concurrency: app.config.fetch.concurrency,
+      onItem: progress.item,
+    });
+    progress.done();
+    io.out(renderSummary(report));
+    return report;
+  } finally {
+    await fetcher?.close();
+  }
+}
+

@@ -1,0 +1,106 @@
+// Plain-text renderings of stored records for the terminal. Pure: values in, strings out.
+
+import type { ArticleWithSightings } from '../article.js';
+import type { Failure } from '../errors.js';
+import type { IngestReport, ItemOutcome } from '../pipeline/ingest.js';
+import type { ArticleSummaryRow } from '../store/article-store.js';
+
+const WIDTH = 100;
+
+export function renderArticleList(rows: readonly ArticleSummaryRow[]): string {
+  if (rows.length === 0) return 'No articles stored yet. Run `tidings ingest <feed|url|file|directory>`.\n';
+  const lines = rows.map((r) => {
+    const date = r.published ? r.published.slice(0, 10) : '—'.padEnd(10);
+    const flags = `${r.bilingual ? 'EN+ZH' : r.language.toUpperCase().padEnd(5)}`;
+    const seen = r.sightings > 1 ? ` ×${r.sightings}` : '';
+    const outlet = truncate(r.outlet ?? '?', 22).padEnd(22);
+    return `${r.id}  ${date}  ${flags}  ${outlet}  ${truncate(r.title ?? '(untitled)', WIDTH - 60)}${seen}`;
+  });
+  return `${lines.join('\n')}\n${rows.length} article${rows.length === 1 ? '' : 's'} (×N: seen in N places)\n`;
+}
+
+export function renderArticle(a: ArticleWithSightings): string {
+  const out: string[] = [];
+  out.push(a.title ?? '(untitled)', '='.repeat(Math.min(WIDTH, displayWidth(a.title ?? '(untitled)'))));
+  const meta: Array<[string, string | null]> = [
+    ['id', a.id],
+    ['url', a.url],
+    ['outlet', a.outlet ? `${a.outlet}${a.sourceType ? ` (${a.sourceType})` : ''}` : null],
+    ['feed', a.feedTitle],
+    ['site', a.siteName],
+    ['byline', a.byline],
+    ['published', a.published],
+    ['language', `${a.language}${a.mixed ? ' (mixed)' : ''}${a.bilingual ? `; bilingual page, ${a.bilingual.layout} layout, ${a.bilingual.pairs.length} pairs` : ''}`],
+    ['image', a.leadImage],
+  ];
+  for (const [k, v] of meta) if (v) out.push(`${k.padEnd(10)} ${v}`);
+  out.push('', `Seen in ${a.sightings.length} place${a.sightings.length === 1 ? '' : 's'}:`);
+  for (const s of a.sightings) out.push(`  - ${s.relation.padEnd(14)} ${s.url}${s.outlet ? `  [${s.outlet}]` : ''}`);
+
+  out.push('', 'Text', '----');
+  out.push(a.text);
+
+  const u = a.understanding;
+  out.push('', `Entities (${u.entities.length} mentions)`, '--------');
+  const byEntity = new Map<string, { name: string; type: string; surfaces: Set<string>; count: number }>();
+  for (const e of u.entities) {
+    const key = e.entityId ?? `?${e.name}`;
+    const entry = byEntity.get(key) ?? { name: e.name, type: e.type, surfaces: new Set<string>(), count: 0 };
+    entry.surfaces.add(e.surface);
+    entry.count++;
+    byEntity.set(key, entry);
+  }
+  for (const e of [...byEntity.values()].sort((x, y) => y.count - x.count || x.name.localeCompare(y.name))) {
+    const also = [...e.surfaces].filter((s) => s !== e.name);
+    out.push(`  ${e.name} (${e.type}) ×${e.count}${also.length ? `  as ${also.map((s) => `"${s}"`).join(', ')}` : ''}`);
+  }
+  out.push('', `Figures (${u.figures.length})`, '-------');
+  for (const f of u.figures) out.push(`  ${f.surface.padEnd(24)} = ${formatValue(f.value)} ${f.unit} (${f.kind}) @${f.start}`);
+  out.push('', `Quotes (${u.quotes.length})`, '------');
+  for (const q of u.quotes) out.push(`  “${truncate(q.text, 90)}” — ${q.speaker ?? 'unattributed'} @${q.start}`);
+  out.push('', `Sentences: ${u.sentences.length}`);
+  return `${out.join('\n')}\n`;
+}
+
+export function renderOutcome(o: ItemOutcome): string {
+  switch (o.status) {
+    case 'new':
+      return `new        ${o.articleId}  ${truncate(o.title ?? o.url, 80)}`;
+    case 'duplicate':
+      return `duplicate  ${o.articleId}  ${o.relation}: ${truncate(o.url, 70)}`;
+    case 'failed':
+      return `failed     ${renderFailure(o.failure)}`;
+  }
+}
+
+export function renderFailure(f: Failure): string {
+  return `[${f.code}] ${f.message}`;
+}
+
+export function renderSummary(report: IngestReport): string {
+  const { counts } = report;
+  const lines = [`Ingest finished: ${counts.new} new, ${counts.duplicate} duplicate, ${counts.failed} failed.`];
+  const failures = report.outcomes.filter((o) => o.status === 'failed');
+  if (failures.length) {
+    lines.push('Failures:');
+    for (const f of failures) if (f.status === 'failed') lines.push(`  - ${renderFailure(f.failure)}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function formatValue(v: number): string {
+  return Math.abs(v) >= 1e6 ? v.toExponential(3).replace('e+', 'e') : String(v);
+}
+
+export function truncate(s: string, n: number): string {
+  const clean = s.replace(/\s+/g, ' ').trim();
+  const chars = [...clean];
+  return chars.length <= n ? clean : `${chars.slice(0, n - 1).join('')}…`;
+}
+
+/** Han characters take two terminal columns. */
+function displayWidth(s: string): number {
+  let w = 0;
+  for (const ch of s) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(ch) ? 2 : 1;
+  return w;
+}

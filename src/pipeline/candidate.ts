@@ -1,0 +1,132 @@
+// Pure: turns an extracted page and where it was seen into an article ready to store, with the
+// keys duplicate detection needs. No I/O, no clock (the time is passed in).
+
+import type { Article, ArticleLanguage, Sighting, SightingRelation } from '../article.js';
+import { cleanParagraphs, type ExtractedPage } from '../extract/extract.js';
+import type { SourceEntry } from '../sources/registry.js';
+import { detectLanguage } from '../text/language.js';
+import { contentFingerprint, simhash64, simhashBands } from '../text/fingerprint.js';
+import { understand } from '../understand/understand.js';
+import type { Band } from '../store/article-store.js';
+import { canonicalUrl } from './canonical-url.js';
+
+/** Where a page came from, as the ingester knows it. */
+export interface PageOrigin {
+  /** The address it was read from (http(s) URL or file URL). */
+  readonly url: string;
+  /** The input it came through (feed URL, file path, URL list), for the record. */
+  readonly via: string;
+  readonly source: SourceEntry | null;
+  readonly feedTitle: string | null;
+  /** What a feed said about the item, used where the page itself is silent. */
+  readonly hints?: { readonly title?: string | null; readonly published?: string | null; readonly author?: string | null };
+}
+
+export interface ArticleCandidate {
+  readonly article: Article;
+  readonly bands: readonly Band[];
+  /** Every normalised URL this article is known by (where seen, rel=canonical). */
+  readonly urls: readonly string[];
+  readonly sighting: Sighting;
+  /** Per-language simhash of each version (one for a plain article, two for a bilingual page). */
+  readonly versions: ReadonlyArray<{ language: ArticleLanguage; simhash: bigint }>;
+}
+
+/** Texts shorter than this are too short for near-duplicate hashing to mean anything. */
+const MIN_CHARS_FOR_NEAR_DUPLICATE = 200;
+
+export function buildCandidate(page: ExtractedPage, origin: PageOrigin, now: Date): ArticleCandidate | null {
+  const title = page.title ?? origin.hints?.title ?? null;
+  const paragraphs = cleanParagraphs(page.paragraphs, { title });
+  const text = paragraphs.join('\n\n');
+  if (text.trim().length === 0) return null;
+
+  const seenUrl = canonicalUrl(origin.url);
+  const pageCanonical = page.canonicalUrl ? canonicalUrl(page.canonicalUrl) : null;
+  const url = pageCanonical ?? seenUrl;
+  const guess = detectLanguage(text);
+  const language: ArticleLanguage = page.bilingual ? bilingualLanguage(page) : guess.language;
+  const understanding = understand(text, { title });
+  const fingerprint = contentFingerprint(text);
+  const source = origin.source;
+
+  const versions: Array<{ language: ArticleLanguage; simhash: bigint }> = [];
+  if (page.bilingual) {
+    versions.push({ language: 'en', simhash: simhash64(page.bilingual.pairs.map((p) => p.en).join('\n\n')) });
+    versions.push({ language: 'zh', simhash: simhash64(page.bilingual.pairs.map((p) => p.zh).join('\n\n')) });
+  } else {
+    versions.push({ language, simhash: simhash64(text) });
+  }
+  const bands: Band[] =
+    text.length < MIN_CHARS_FOR_NEAR_DUPLICATE
+      ? []
+      : versions.flatMap((v) => simhashBands(v.simhash).map((band) => ({ language: v.language, band, simhash: hex64(v.simhash) })));
+
+  const article: Article = {
+    id: fingerprint.slice(0, 12),
+    url,
+    title,
+    byline: page.byline ?? origin.hints?.author ?? null,
+    published: page.published ?? origin.hints?.published ?? null,
+    language,
+    mixed: page.bilingual !== null || guess.mixed,
+    siteName: page.siteName,
+    outlet: source?.name ?? page.siteName ?? hostOf(url),
+    sourceId: source?.id ?? null,
+    sourceType: source?.type ?? null,
+    feedTitle: origin.feedTitle ?? source?.feedTitle ?? null,
+    leadImage: page.leadImage,
+    description: page.description,
+    paragraphs,
+    text,
+    bilingual: page.bilingual,
+    fingerprint,
+    simhash: hex64(versions[0]!.simhash),
+    understanding: {
+      sentences: understanding.sentences,
+      entities: understanding.entities,
+      figures: understanding.figures,
+      quotes: understanding.quotes,
+    },
+    ingestedAt: now.toISOString(),
+  };
+  return {
+    article,
+    bands,
+    urls: [...new Set([seenUrl, ...(pageCanonical ? [pageCanonical] : [])])],
+    sighting: sightingFor(origin, seenUrl, 'original', now),
+    versions,
+  };
+}
+
+export function sightingFor(origin: PageOrigin, url: string, relation: SightingRelation, now: Date): Sighting {
+  return {
+    url: canonicalUrl(url),
+    relation,
+    outlet: origin.source?.name ?? null,
+    sourceId: origin.source?.id ?? null,
+    sourceType: origin.source?.type ?? null,
+    feedTitle: origin.feedTitle ?? origin.source?.feedTitle ?? null,
+    via: origin.via,
+    seenAt: now.toISOString(),
+  };
+}
+
+export function hex64(value: bigint): string {
+  return value.toString(16).padStart(16, '0');
+}
+
+function bilingualLanguage(page: ExtractedPage): ArticleLanguage {
+  // Both bilingual layouts put the original first; the pages we read are English originals with
+  // Chinese translations unless the page declares Chinese and gives no English title.
+  return page.language === 'zh' && !page.bilingual?.titleEn ? 'zh' : 'en';
+}
+
+function hostOf(url: string): string | null {
+  try {
+    const u = new URL(url);
+    return u.protocol === 'file:' ? null : u.hostname.replace(/^www\./, '');
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,44 @@
+// Decides whether a candidate is new or an article already stored, and how it relates to it.
+// Checks run cheapest first: the URL, then the exact text, then near-duplicate hash bands (an
+// index lookup, so the cost does not grow with the archive).
+
+import type { SightingRelation } from '../article.js';
+import type { ArticleStore } from '../store/article-store.js';
+import { hammingDistance } from '../text/fingerprint.js';
+import type { ArticleCandidate } from './candidate.js';
+
+/** Bits of 64 that may differ for two texts to count as one (a changed header, footer or link). */
+export const NEAR_DUPLICATE_MAX_DISTANCE = 3;
+
+export type Identity =
+  | { readonly kind: 'new' }
+  | { readonly kind: 'duplicate'; readonly articleId: string; readonly relation: SightingRelation }
+  /** A bilingual page whose one side is an article stored without its translation. */
+  | { readonly kind: 'translation-of'; readonly articleId: string };
+
+export async function identify(candidate: ArticleCandidate, store: ArticleStore): Promise<Identity> {
+  const bySeenUrl = await store.findByUrl([candidate.sighting.url]);
+  if (bySeenUrl !== null) return { kind: 'duplicate', articleId: bySeenUrl, relation: 'same-url' };
+  // A syndicated copy names the original in rel=canonical.
+  const byCanonical = await store.findByUrl(candidate.urls);
+  if (byCanonical !== null) return { kind: 'duplicate', articleId: byCanonical, relation: 'canonical' };
+  const byText = await store.findByFingerprint(candidate.article.fingerprint);
+  if (byText !== null) return { kind: 'duplicate', articleId: byText, relation: 'exact-copy' };
+
+  const bands = [...new Set(candidate.bands.map((b) => b.band))];
+  const found = await store.findBandCandidates(bands);
+  const bilingual = candidate.article.bilingual !== null;
+  for (const version of candidate.versions) {
+    for (const other of found) {
+      if (other.language !== version.language) continue;
+      if (hammingDistance(version.simhash, BigInt(`0x${other.simhash}`)) > NEAR_DUPLICATE_MAX_DISTANCE) continue;
+      // One side of a new bilingual page is a stored article: the page is that article's translation.
+      if (bilingual) return { kind: 'translation-of', articleId: other.articleId };
+      // A plain article matching one side of a stored bilingual page is a reposted translation.
+      const storedVersions = found.filter((f) => f.articleId === other.articleId).map((f) => f.language);
+      const relation: SightingRelation = new Set(storedVersions).size > 1 ? 'translation' : 'near-duplicate';
+      return { kind: 'duplicate', articleId: other.articleId, relation };
+    }
+  }
+  return { kind: 'new' };
+}

@@ -1,0 +1,114 @@
+// A run of ingest: expand the inputs, read each page, understand it, and store it once. Items
+// are independent: a failure is recorded against its item and the run goes on.
+
+import type { SightingRelation } from '../article.js';
+import { fail, type Failure } from '../errors.js';
+import { extractHtml, extractMarkdown, extractPlainText, type ExtractedPage } from '../extract/extract.js';
+import type { Fetcher } from '../fetch/fetcher.js';
+import type { SourceEntry } from '../sources/registry.js';
+import type { ArticleStore } from '../store/article-store.js';
+import { buildCandidate, sightingFor, type PageOrigin } from './candidate.js';
+import { canonicalUrl } from './canonical-url.js';
+import { identify } from './dedupe.js';
+import { expandInput, type Work } from './inputs.js';
+
+export type ItemOutcome =
+  | { readonly status: 'new'; readonly articleId: string; readonly title: string | null; readonly url: string }
+  | { readonly status: 'duplicate'; readonly articleId: string; readonly relation: SightingRelation; readonly url: string; readonly title: string | null }
+  | { readonly status: 'failed'; readonly failure: Failure };
+
+export interface IngestReport {
+  readonly outcomes: readonly ItemOutcome[];
+  readonly counts: { readonly new: number; readonly duplicate: number; readonly failed: number };
+}
+
+export interface IngestDeps {
+  readonly store: ArticleStore;
+  readonly fetcher: Fetcher | null;
+  findSource(location: string): SourceEntry | null;
+  readonly now: () => Date;
+  readonly maxBytes: number;
+  readonly concurrency: number;
+  readonly onItem?: (outcome: ItemOutcome, done: number) => void;
+}
+
+export async function ingest(inputs: readonly string[], deps: IngestDeps): Promise<IngestReport> {
+  const outcomes: ItemOutcome[] = [];
+  const ctx = {
+    fetcher: deps.fetcher,
+    maxBytes: deps.maxBytes,
+    concurrency: deps.concurrency,
+    findSource: deps.findSource,
+    knownArticle: (url: string) => deps.store.findByUrl([canonicalUrl(url)]),
+  };
+  for (const input of inputs) {
+    for await (const work of expandInput(input, ctx)) {
+      const outcome = await processWork(work, deps);
+      outcomes.push(outcome);
+      deps.onItem?.(outcome, outcomes.length);
+    }
+  }
+  const count = (s: ItemOutcome['status']) => outcomes.filter((o) => o.status === s).length;
+  return { outcomes, counts: { new: count('new'), duplicate: count('duplicate'), failed: count('failed') } };
+}
+
+async function processWork(work: Work, deps: IngestDeps): Promise<ItemOutcome> {
+  switch (work.kind) {
+    case 'failed':
+      return { status: 'failed', failure: work.failure };
+    case 'seen': {
+      const sighting = sightingFor(work.origin, work.origin.url, 'same-url', deps.now());
+      await deps.store.addSighting(work.articleId, sighting);
+      return { status: 'duplicate', articleId: work.articleId, relation: 'same-url', url: sighting.url, title: work.origin.hints?.title ?? null };
+    }
+    case 'page':
+    case 'extracted': {
+      const subject = work.origin.url;
+      try {
+        const page = work.kind === 'page' ? extractPage(work.format, work.text, work.origin.url) : work.page;
+        return await storePage(page, work.origin, deps);
+      } catch (error) {
+        // A bug met on one item must not end the run over many; it is reported with the item.
+        const message = error instanceof Error ? error.message : String(error);
+        return { status: 'failed', failure: fail('internal_error', `${subject}: ${message}`, subject) };
+      }
+    }
+  }
+}
+
+function extractPage(format: 'html' | 'markdown' | 'text', text: string, url: string): ExtractedPage {
+  const options = /^https?:/i.test(url) ? { url } : {};
+  switch (format) {
+    case 'html':
+      return extractHtml(text, options);
+    case 'markdown':
+      return extractMarkdown(text, options);
+    case 'text':
+      return extractPlainText(text, options);
+  }
+}
+
+async function storePage(page: ExtractedPage, origin: PageOrigin, deps: IngestDeps): Promise<ItemOutcome> {
+  const now = deps.now();
+  const candidate = buildCandidate(page, origin, now);
+  if (candidate === null) {
+    return { status: 'failed', failure: fail('no_content', `${origin.url}: no article text found on the page`, origin.url) };
+  }
+  const { article } = candidate;
+  const identity = await identify(candidate, deps.store);
+  switch (identity.kind) {
+    case 'new': {
+      const inserted = await deps.store.insertArticle(article, candidate.bands, candidate.sighting);
+      if (inserted) return { status: 'new', articleId: article.id, title: article.title, url: article.url };
+      // Lost a race with another writer storing the same text: it is a duplicate after all.
+      await deps.store.addSighting(article.id, { ...candidate.sighting, relation: 'exact-copy' });
+      return { status: 'duplicate', articleId: article.id, relation: 'exact-copy', url: candidate.sighting.url, title: article.title };
+    }
+    case 'duplicate':
+      await deps.store.addSighting(identity.articleId, { ...candidate.sighting, relation: identity.relation });
+      return { status: 'duplicate', articleId: identity.articleId, relation: identity.relation, url: candidate.sighting.url, title: article.title };
+    case 'translation-of':
+      await deps.store.attachTranslation(identity.articleId, article.bilingual!, candidate.bands, { ...candidate.sighting, relation: 'translation' });
+      return { status: 'duplicate', articleId: identity.articleId, relation: 'translation', url: candidate.sighting.url, title: article.title };
+  }
+}

@@ -1,0 +1,276 @@
+// Expands what the user named (URLs, files, directories, feeds, OPML lists, URL lists) into the
+// pages to read, lazily and in a deterministic order. Every problem becomes a failure for that one
+// item; nothing here throws for bad input.
+
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { assertNever, fail, type Failure } from '../errors.js';
+import { extractHtml, type ExtractedPage } from '../extract/extract.js';
+import { decodeBytes } from '../fetch/decode.js';
+import type { Fetcher } from '../fetch/fetcher.js';
+import { parseFeed, type Feed, type FeedItem } from '../sources/feed.js';
+import { listLocalInputs, readLocalInput } from '../sources/local.js';
+import { parseOpml } from '../sources/opml.js';
+import type { SourceEntry } from '../sources/registry.js';
+import { sniffFormat, type InputFormat } from '../sources/sniff.js';
+import { parseUrlList } from '../sources/url-list.js';
+import type { PageOrigin } from './candidate.js';
+
+export type Work =
+  | { readonly kind: 'page'; readonly origin: PageOrigin; readonly format: 'html' | 'markdown' | 'text'; readonly text: string }
+  | { readonly kind: 'extracted'; readonly origin: PageOrigin; readonly page: ExtractedPage }
+  /** A feed item whose page is already stored: recorded as another sighting, not fetched again. */
+  | { readonly kind: 'seen'; readonly origin: PageOrigin; readonly articleId: string }
+  | { readonly kind: 'failed'; readonly failure: Failure };
+
+export interface ExpandContext {
+  readonly fetcher: Fetcher | null;
+  readonly maxBytes: number;
+  readonly concurrency: number;
+  findSource(location: string): SourceEntry | null;
+  /** The stored article already seen at this URL, if any. */
+  knownArticle(url: string): Promise<string | null>;
+}
+
+/** A feed item whose content carries at least this much text is read from the feed, not fetched. */
+const FULL_CONTENT_MIN_CHARS = 400;
+
+export async function* expandInput(arg: string, ctx: ExpandContext): AsyncGenerator<Work> {
+  yield* expandLocation(arg, { via: arg, source: null, feedTitle: null }, ctx, new Set());
+}
+
+interface Inherited {
+  readonly via: string;
+  readonly source: SourceEntry | null;
+  readonly feedTitle: string | null;
+}
+
+async function* expandLocation(location: string, inherited: Inherited, ctx: ExpandContext, visited: Set<string>): AsyncGenerator<Work> {
+  if (visited.has(location)) return;
+  visited.add(location);
+  if (/^https?:\/\//i.test(location)) {
+    yield* expandUrl(location, inherited, ctx, visited);
+    return;
+  }
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(location) && !location.startsWith('file:')) {
+    yield failed(fail('unsupported', `${location}: only http(s) URLs, files and directories can be read`, location));
+    return;
+  }
+  const filePath = location.startsWith('file:') ? fileURLToPath(location) : path.resolve(location);
+  let isDirectory = false;
+  try {
+    isDirectory = (await stat(filePath)).isDirectory();
+  } catch {
+    yield failed(fail('not_found', `${location}: no such file, directory or URL`, location));
+    return;
+  }
+  if (isDirectory) {
+    const listed = await listLocalInputs(filePath);
+    if (!listed.ok) {
+      yield failed(listed);
+      return;
+    }
+    // Pages first, then feeds and lists: a feed item linking to a page already read is then
+    // recognised by its URL instead of being fetched.
+    const files = [...listed.value].sort((a, b) => rank(a.path) - rank(b.path) || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    for (const file of files) {
+      yield* expandFile(file.path, { ...inherited, via: file.path, source: inherited.source ?? ctx.findSource(file.path) }, ctx, visited);
+    }
+    return;
+  }
+  yield* expandFile(filePath, { ...inherited, source: inherited.source ?? ctx.findSource(filePath) }, ctx, visited);
+}
+
+function rank(file: string): number {
+  return /\.(x?html?|html\.gz|md|markdown|txt)$/i.test(file) ? 0 : 1;
+}
+
+async function* expandFile(filePath: string, inherited: Inherited, ctx: ExpandContext, visited: Set<string>): AsyncGenerator<Work> {
+  visited.add(filePath);
+  const read = await readLocalInput(filePath, ctx.maxBytes);
+  if (!read.ok) {
+    yield failed(read);
+    return;
+  }
+  const decoded = decodeBytes(read.value.bytes, { kind: kindFromName(filePath) });
+  if (!decoded.ok) {
+    yield failed({ ...decoded, message: decoded.message.includes(filePath) ? decoded.message : `${filePath}: ${decoded.message}`, subject: filePath });
+    return;
+  }
+  const format = sniffFormat(decoded.value.text, filePath.replace(/\.gz$/i, ''), null);
+  yield* dispatch(decoded.value.text, format, pathToFileURL(filePath).toString(), inherited, ctx, visited);
+}
+
+async function* expandUrl(url: string, inherited: Inherited, ctx: ExpandContext, visited: Set<string>): AsyncGenerator<Work> {
+  const fetched = await fetchText(url, ctx);
+  if (!fetched.ok) {
+    yield failed(fetched.failure);
+    return;
+  }
+  const format = sniffFormat(fetched.text, new URL(fetched.url).pathname, fetched.contentType);
+  const source = inherited.source ?? ctx.findSource(url);
+  yield* dispatch(fetched.text, format, fetched.url, { ...inherited, source }, ctx, visited);
+}
+
+type Fetched = { ok: true; url: string; text: string; contentType: string | null } | { ok: false; failure: Failure };
+
+async function fetchText(url: string, ctx: ExpandContext): Promise<Fetched> {
+  if (ctx.fetcher === null) return { ok: false, failure: fail('unsupported', `${url}: fetching is turned off`, url) };
+  const res = await ctx.fetcher.fetch(url);
+  if (!res.ok) return { ok: false, failure: res };
+  return { ok: true, url: res.value.url, text: res.value.text, contentType: res.value.contentType };
+}
+
+async function* dispatch(
+  text: string,
+  format: InputFormat | null,
+  location: string,
+  inherited: Inherited,
+  ctx: ExpandContext,
+  visited: Set<string>,
+): AsyncGenerator<Work> {
+  const origin: PageOrigin = { url: location, via: inherited.via, source: inherited.source, feedTitle: inherited.feedTitle };
+  const name = displayName(location);
+  switch (format) {
+    case 'html':
+    case 'markdown':
+    case 'text':
+      yield { kind: 'page', origin, format, text };
+      return;
+    case 'rss2':
+    case 'rdf':
+    case 'atom':
+    case 'jsonfeed': {
+      const parsed = parseFeed(text, { baseUrl: location.startsWith('file:') ? undefined : location, name });
+      if (!parsed.ok) {
+        yield failed(parsed);
+        return;
+      }
+      yield* expandFeed(parsed.value, location, inherited, ctx);
+      return;
+    }
+    case 'opml': {
+      const parsed = parseOpml(text, { name });
+      if (!parsed.ok) {
+        yield failed(parsed);
+        return;
+      }
+      for (const entry of parsed.value) {
+        const target = resolveAgainst(entry.xmlUrl, location);
+        const source = ctx.findSource(target);
+        yield* expandLocation(target, { via: target, source, feedTitle: null }, ctx, visited);
+      }
+      return;
+    }
+    case 'urllist': {
+      const list = parseUrlList(text, { name });
+      for (const problem of list.problems) yield failed(fail('bad_input', problem, name));
+      const children = list.urls.map((u) => resolveAgainst(u, location));
+      yield* concurrentExpand(children, (u) => expandLocation(u, { via: name, source: ctx.findSource(u), feedTitle: null }, ctx, visited), ctx.concurrency);
+      return;
+    }
+    case null:
+      yield failed(fail('unsupported', `${name}: not a feed, page, OPML list or URL list`, name));
+      return;
+    default:
+      assertNever(format, "input format");
+  }
+}
+
+async function* expandFeed(feed: Feed, location: string, inherited: Inherited, ctx: ExpandContext): AsyncGenerator<Work> {
+  const feedTitle = inherited.source?.feedTitle ?? feed.title ?? null;
+  const via = displayName(location);
+  const base: Omit<PageOrigin, 'url'> = { via, source: inherited.source, feedTitle };
+  const needFetch: Array<{ index: number; item: FeedItem; url: string }> = [];
+  const results: Work[][] = feed.items.map(() => []);
+
+  for (const [index, item] of feed.items.entries()) {
+    const hints = { title: item.title, published: item.published, author: item.author };
+    const label = `${via} item ${index + 1}${item.title ? ` ("${item.title.slice(0, 60)}")` : ''}`;
+    const url = item.url ?? (item.guid && /^https?:\/\//.test(item.guid) ? item.guid : null);
+    if (item.contentHtml && plainLength(item.contentHtml) >= FULL_CONTENT_MIN_CHARS) {
+      const page = extractHtml(item.contentHtml, url ? { url } : {});
+      const itemUrl = url ?? `${location}#${encodeURIComponent(item.guid ?? String(index + 1))}`;
+      results[index]!.push({ kind: 'extracted', origin: { ...base, url: itemUrl, hints }, page: { ...page, title: page.title ?? item.title } });
+      continue;
+    }
+    if (url === null) {
+      results[index]!.push(failed(fail('bad_input', `${label} has no link and no full text`, label)));
+      continue;
+    }
+    const known = await ctx.knownArticle(url);
+    if (known !== null) {
+      results[index]!.push({ kind: 'seen', origin: { ...base, url, hints }, articleId: known });
+      continue;
+    }
+    needFetch.push({ index, item, url });
+  }
+
+  // Pages that must be fetched are fetched concurrently (the fetcher paces each host), then
+  // everything is handed on in the feed's own order.
+  await mapConcurrent(needFetch, ctx.concurrency, async ({ index, item, url }) => {
+    const hints = { title: item.title, published: item.published, author: item.author };
+    const fetched = /^https?:/i.test(url)
+      ? await fetchText(url, ctx)
+      : ({ ok: false, failure: fail('unsupported', `${via}: item link ${url} is not an http(s) URL`, url) } as const);
+    if (!fetched.ok) {
+      results[index]!.push(failed(fetched.failure));
+      return;
+    }
+    const format = sniffFormat(fetched.text, new URL(fetched.url).pathname, fetched.contentType);
+    const pageFormat = format === 'markdown' || format === 'text' ? format : 'html';
+    results[index]!.push({ kind: 'page', origin: { ...base, url: fetched.url, hints }, format: pageFormat, text: fetched.text });
+  });
+  for (const works of results) yield* works;
+}
+
+async function* concurrentExpand(items: readonly string[], expand: (item: string) => AsyncGenerator<Work>, concurrency: number): AsyncGenerator<Work> {
+  const results: Work[][] = items.map(() => []);
+  await mapConcurrent(items.map((item, index) => ({ item, index })), concurrency, async ({ item, index }) => {
+    for await (const work of expand(item)) results[index]!.push(work);
+  });
+  for (const works of results) yield* works;
+}
+
+export async function mapConcurrent<T>(items: readonly T[], concurrency: number, fn: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const item = items[next++]!;
+      await fn(item);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, items.length)) }, worker));
+}
+
+function resolveAgainst(ref: string, location: string): string {
+  if (/^[a-z][a-z0-9+.-]*:/i.test(ref)) return ref;
+  try {
+    const resolved = new URL(ref, location);
+    return resolved.protocol === 'file:' ? fileURLToPath(resolved) : resolved.toString();
+  } catch {
+    return ref;
+  }
+}
+
+function displayName(location: string): string {
+  return location.startsWith('file:') ? path.relative(process.cwd(), fileURLToPath(location)) || location : location;
+}
+
+function plainLength(html: string): number {
+  return html.replace(/<[^>]*>/g, ' ').replace(/&[a-z#0-9]+;/gi, ' ').replace(/\s+/g, ' ').trim().length;
+}
+
+function kindFromName(file: string): 'html' | 'xml' | 'text' | 'json' {
+  const f = file.toLowerCase().replace(/\.gz$/, '');
+  if (/\.(x?html?)$/.test(f)) return 'html';
+  if (/\.(xml|rss|atom|rdf|opml)$/.test(f)) return 'xml';
+  if (f.endsWith('.json')) return 'json';
+  return 'text';
+}
+
+function failed(failure: Failure): Work {
+  return { kind: 'failed', failure };
+}
+

@@ -1,0 +1,88 @@
+import { after, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Article, Sighting } from '../article.js';
+import { backends } from '../../test/support/backends.js';
+import { createArticleStore } from './article-store.js';
+import { migrate } from './migrations.js';
+
+function article(id: string, over: Partial<Article> = {}): Article {
+  return {
+    id, url: `https://news.example/${id}`, title: `Title ${id}`, byline: null, published: '2026-05-10T08:00:00.000Z',
+    language: 'en', mixed: false, siteName: 'News', outlet: 'News Example', sourceId: 'news-example', sourceType: 'news',
+    feedTitle: null, leadImage: null, description: null, paragraphs: ['One.', 'Two.'], text: 'One.\n\nTwo.',
+    bilingual: null, fingerprint: `fp-${id}`, simhash: '00000000000000ff',
+    understanding: { sentences: [], entities: [], figures: [{ kind: 'power', value: 3e8, unit: 'W', surface: '300MW', start: 0, end: 5 }], quotes: [] },
+    ingestedAt: '2026-05-10T09:00:00.000Z', ...over,
+  };
+}
+
+function sighting(url: string, over: Partial<Sighting> = {}): Sighting {
+  return { url, relation: 'original', outlet: 'News Example', sourceId: 'news-example', sourceType: 'news', feedTitle: null, via: 'feed.xml', seenAt: '2026-05-10T09:00:00.000Z', ...over };
+}
+
+for (const backend of backends()) {
+  describe(`article store on ${backend.name}`, () => {
+    const opened = backend.open();
+    after(async () => (await opened).dispose());
+
+    test('migrations run once: running them again changes nothing', async () => {
+      const { db } = await opened;
+      await migrate(db);
+      const rows = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM schema_migrations');
+      assert.equal(rows[0]?.n, 1);
+    });
+
+    test('insert, then the same fingerprint again is refused without changes', async () => {
+      const store = createArticleStore((await opened).db);
+      const a = article('aaaaaaaaaaaa');
+      assert.equal(await store.insertArticle(a, [{ language: 'en', band: '0:00ff', simhash: a.simhash }], sighting(a.url)), true);
+      assert.equal(await store.insertArticle({ ...a, id: 'other' }, [], sighting('https://x.example/2')), false);
+      assert.equal(await store.countArticles(), 1);
+      assert.equal(await store.findByFingerprint('fp-aaaaaaaaaaaa'), 'aaaaaaaaaaaa');
+    });
+
+    test('sightings: recorded once per URL, found by URL', async () => {
+      const store = createArticleStore((await opened).db);
+      assert.equal(await store.addSighting('aaaaaaaaaaaa', sighting('https://copy.example/a', { relation: 'canonical', seenAt: '2026-05-10T10:00:00.000Z' })), true);
+      assert.equal(await store.addSighting('aaaaaaaaaaaa', sighting('https://copy.example/a', { relation: 'canonical' })), false);
+      assert.equal(await store.findByUrl(['https://copy.example/a']), 'aaaaaaaaaaaa');
+      assert.equal(await store.findByUrl(['https://news.example/aaaaaaaaaaaa']), 'aaaaaaaaaaaa');
+      assert.equal(await store.findByUrl(['https://nowhere.example/']), null);
+      const shown = await store.getArticle('aaaa');
+      assert.ok(shown && shown !== 'ambiguous');
+      assert.deepEqual(shown.sightings.map((s) => s.relation), ['original', 'canonical']);
+      assert.deepEqual(shown.understanding.figures[0]?.surface, '300MW');
+    });
+
+    test('band candidates come from the index', async () => {
+      const store = createArticleStore((await opened).db);
+      const found = await store.findBandCandidates(['0:00ff', '1:zzzz']);
+      assert.deepEqual(found, [{ articleId: 'aaaaaaaaaaaa', language: 'en', simhash: '00000000000000ff' }]);
+      assert.deepEqual(await store.findBandCandidates([]), []);
+    });
+
+    test('a translation attaches once to an article that has none', async () => {
+      const store = createArticleStore((await opened).db);
+      const bilingual = { layout: 'interleaved' as const, titleEn: 'T', titleZh: '标题', pairs: [{ en: 'One.', zh: '一。' }] };
+      assert.equal(await store.attachTranslation('aaaaaaaaaaaa', bilingual, [{ language: 'zh', band: '0:abcd', simhash: '000000000000abcd' }], sighting('https://zh.example/a', { relation: 'translation' })), true);
+      const shown = await store.getArticle('aaaaaaaaaaaa');
+      assert.ok(shown && shown !== 'ambiguous');
+      assert.equal(shown.bilingual?.pairs[0]?.zh, '一。');
+      assert.equal(shown.mixed, true);
+    });
+
+    test('list filters by date, source and language; ambiguous and unknown ids', async () => {
+      const store = createArticleStore((await opened).db);
+      await store.insertArticle(article('aaaabbbbcccc', { language: 'zh', published: '2026-05-09T01:00:00.000Z', outlet: '硅谷前哨', sourceId: 'qianshao', fingerprint: 'fp2' }), [], sighting('https://zh.example/b', { sourceId: 'qianshao', outlet: '硅谷前哨' }));
+      assert.equal((await store.listArticles()).length, 2);
+      assert.deepEqual((await store.listArticles({ language: 'zh' })).map((r) => r.id), ['aaaabbbbcccc']);
+      assert.deepEqual((await store.listArticles({ since: '2026-05-10' })).map((r) => r.id), ['aaaaaaaaaaaa']);
+      assert.deepEqual((await store.listArticles({ source: '硅谷前哨' })).map((r) => r.id), ['aaaabbbbcccc']);
+      const row = (await store.listArticles({ source: 'news-example' }))[0];
+      assert.equal(row?.figures, 1);
+      assert.equal(row?.sightings, 3); // original, canonical copy, translation
+      assert.equal(await store.getArticle('aaaa'), 'ambiguous');
+      assert.equal(await store.getArticle('ffff'), null);
+    });
+  });
+}

@@ -1,0 +1,237 @@
+// Reads and writes articles, their sightings and their near-duplicate bands. Each write that
+// belongs together (an article, its bands and its first sighting) is one transaction, so a crash
+// leaves either all of it or none of it.
+
+import type { Article, ArticleLanguage, ArticleUnderstanding, ArticleWithSightings, Sighting, SightingRelation } from '../article.js';
+import type { BilingualPage } from '../extract/extract.js';
+import type { SourceType } from '../sources/registry.js';
+import type { Database, Queryable } from './database.js';
+
+export interface Band {
+  readonly language: ArticleLanguage;
+  readonly band: string;
+  readonly simhash: string;
+}
+
+export interface ArticleFilter {
+  /** ISO date or date-time: articles published (or, undated, ingested) at or after it. */
+  readonly since?: string | null;
+  /** A source id or an outlet name (case-insensitive). */
+  readonly source?: string | null;
+  readonly language?: ArticleLanguage | null;
+  readonly limit?: number | null;
+}
+
+export interface ArticleSummaryRow {
+  readonly id: string;
+  readonly title: string | null;
+  readonly url: string;
+  readonly language: ArticleLanguage;
+  readonly outlet: string | null;
+  readonly published: string | null;
+  readonly sightings: number;
+  readonly entities: number;
+  readonly figures: number;
+  readonly quotes: number;
+  readonly bilingual: boolean;
+}
+
+export interface ArticleStore {
+  /** The article already seen at any of these (normalised) URLs, or whose own URL is one of them. */
+  findByUrl(urls: readonly string[]): Promise<string | null>;
+  findByFingerprint(fingerprint: string): Promise<string | null>;
+  /** Articles sharing at least one band: near-duplicate candidates, found by index lookup. */
+  findBandCandidates(bands: readonly string[]): Promise<Array<{ articleId: string; language: ArticleLanguage; simhash: string }>>;
+  /** Inserts the article; returns false (and changes nothing) when its fingerprint is already stored. */
+  insertArticle(article: Article, bands: readonly Band[], sighting: Sighting): Promise<boolean>;
+  /** Records another place the article was seen; a URL already recorded is left as it is. */
+  addSighting(articleId: string, sighting: Sighting): Promise<boolean>;
+  /** Adds a translation found later (a reposted bilingual page) to an article that has none. */
+  attachTranslation(articleId: string, bilingual: BilingualPage, bands: readonly Band[], sighting: Sighting): Promise<boolean>;
+  getArticle(idOrPrefix: string): Promise<ArticleWithSightings | null | 'ambiguous'>;
+  listArticles(filter?: ArticleFilter): Promise<ArticleSummaryRow[]>;
+  countArticles(): Promise<number>;
+}
+
+export function createArticleStore(db: Database): ArticleStore {
+  return {
+    async findByUrl(urls) {
+      if (urls.length === 0) return null;
+      const rows = await db.query<{ article_id: string }>(
+        `SELECT article_id FROM sightings WHERE url = ANY($1::text[])
+         UNION ALL SELECT id FROM articles WHERE url = ANY($1::text[]) LIMIT 1`,
+        [urls],
+      );
+      return rows[0]?.article_id ?? null;
+    },
+
+    async findByFingerprint(fingerprint) {
+      const rows = await db.query<{ id: string }>('SELECT id FROM articles WHERE fingerprint = $1', [fingerprint]);
+      return rows[0]?.id ?? null;
+    },
+
+    async findBandCandidates(bands) {
+      if (bands.length === 0) return [];
+      const rows = await db.query<{ article_id: string; language: ArticleLanguage; simhash: string }>(
+        `SELECT DISTINCT article_id, language, simhash FROM article_bands WHERE band = ANY($1::text[])
+         ORDER BY article_id, language`,
+        [bands],
+      );
+      return rows.map((r) => ({ articleId: r.article_id, language: r.language, simhash: r.simhash }));
+    },
+
+    async insertArticle(article, bands, sighting) {
+      return db.transaction(async (tx) => {
+        const inserted = await tx.query(
+          `INSERT INTO articles (id, url, title, byline, published_at, language, mixed, site_name, outlet,
+             source_id, source_type, feed_title, lead_image, description, paragraphs, body, bilingual,
+             fingerprint, simhash, understanding, ingested_at)
+           VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15::jsonb,$16,$17::jsonb,$18,$19,$20::jsonb,$21)
+           ON CONFLICT DO NOTHING RETURNING id`,
+          [
+            article.id, article.url, article.title, article.byline, article.published, article.language,
+            article.mixed, article.siteName, article.outlet, article.sourceId, article.sourceType,
+            article.feedTitle, article.leadImage, article.description, JSON.stringify(article.paragraphs),
+            article.text, article.bilingual === null ? null : JSON.stringify(article.bilingual),
+            article.fingerprint, article.simhash, JSON.stringify(article.understanding), article.ingestedAt,
+          ],
+        );
+        if (inserted.length === 0) return false;
+        await insertBands(tx, article.id, bands);
+        await insertSighting(tx, article.id, sighting);
+        return true;
+      });
+    },
+
+    async addSighting(articleId, sighting) {
+      return insertSighting(db, articleId, sighting);
+    },
+
+    async attachTranslation(articleId, bilingual, bands, sighting) {
+      return db.transaction(async (tx) => {
+        const updated = await tx.query(
+          `UPDATE articles SET bilingual = $2::jsonb, mixed = true WHERE id = $1 AND bilingual IS NULL RETURNING id`,
+          [articleId, JSON.stringify(bilingual)],
+        );
+        await insertBands(tx, articleId, bands);
+        const added = await insertSighting(tx, articleId, sighting);
+        return updated.length > 0 || added;
+      });
+    },
+
+    async getArticle(idOrPrefix) {
+      const rows = await db.query<ArticleRow>(
+        `SELECT * FROM articles WHERE id LIKE $1 || '%' ORDER BY id LIMIT 2`,
+        [idOrPrefix.toLowerCase()],
+      );
+      if (rows.length === 0) return null;
+      const exact = rows.find((r) => r.id === idOrPrefix);
+      if (rows.length > 1 && !exact) return 'ambiguous';
+      const row = exact ?? rows[0]!;
+      const sightings = await db.query<SightingRow>(
+        'SELECT * FROM sightings WHERE article_id = $1 ORDER BY seen_at, url',
+        [row.id],
+      );
+      return { ...toArticle(row), sightings: sightings.map(toSighting) };
+    },
+
+    async listArticles(filter = {}) {
+      const where: string[] = [];
+      const params: unknown[] = [];
+      if (filter.since) {
+        params.push(filter.since);
+        where.push(`COALESCE(a.published_at, a.ingested_at) >= $${params.length}::timestamptz`);
+      }
+      if (filter.source) {
+        params.push(filter.source.toLowerCase());
+        where.push(`(lower(a.source_id) = $${params.length} OR lower(a.outlet) = $${params.length}
+          OR EXISTS (SELECT 1 FROM sightings s WHERE s.article_id = a.id
+                     AND (lower(s.source_id) = $${params.length} OR lower(s.outlet) = $${params.length})))`);
+      }
+      if (filter.language) {
+        params.push(filter.language);
+        where.push(`a.language = $${params.length}`);
+      }
+      params.push(filter.limit ?? 1000);
+      const rows = await db.query<{
+        id: string; title: string | null; url: string; language: ArticleLanguage; outlet: string | null;
+        published_at: Date | string | null; sightings: number; entities: number; figures: number; quotes: number; bilingual: boolean;
+      }>(
+        `SELECT a.id, a.title, a.url, a.language, a.outlet, a.published_at,
+           (SELECT count(*)::int FROM sightings s WHERE s.article_id = a.id) AS sightings,
+           jsonb_array_length(a.understanding->'entities') AS entities,
+           jsonb_array_length(a.understanding->'figures') AS figures,
+           jsonb_array_length(a.understanding->'quotes') AS quotes,
+           (a.bilingual IS NOT NULL) AS bilingual
+         FROM articles a ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+         ORDER BY a.published_at DESC NULLS LAST, a.id
+         LIMIT $${params.length}`,
+        params,
+      );
+      return rows.map((r) => ({
+        id: r.id, title: r.title, url: r.url, language: r.language, outlet: r.outlet,
+        published: toIso(r.published_at), sightings: r.sightings, entities: r.entities,
+        figures: r.figures, quotes: r.quotes, bilingual: r.bilingual,
+      }));
+    },
+
+    async countArticles() {
+      const rows = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM articles');
+      return rows[0]?.n ?? 0;
+    },
+  };
+}
+
+async function insertBands(tx: Queryable, articleId: string, bands: readonly Band[]): Promise<void> {
+  if (bands.length === 0) return;
+  await tx.query(
+    `INSERT INTO article_bands (article_id, language, band, simhash)
+     SELECT $1, l, b, h FROM unnest($2::text[], $3::text[], $4::text[]) AS t(l, b, h)
+     ON CONFLICT DO NOTHING`,
+    [articleId, bands.map((b) => b.language), bands.map((b) => b.band), bands.map((b) => b.simhash)],
+  );
+}
+
+async function insertSighting(tx: Queryable, articleId: string, s: Sighting): Promise<boolean> {
+  const rows = await tx.query(
+    `INSERT INTO sightings (article_id, url, relation, outlet, source_id, source_type, feed_title, via, seen_at)
+     VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9) ON CONFLICT DO NOTHING RETURNING url`,
+    [articleId, s.url, s.relation, s.outlet, s.sourceId, s.sourceType, s.feedTitle, s.via, s.seenAt],
+  );
+  return rows.length > 0;
+}
+
+interface ArticleRow {
+  id: string; url: string; title: string | null; byline: string | null; published_at: Date | string | null;
+  language: ArticleLanguage; mixed: boolean; site_name: string | null; outlet: string | null;
+  source_id: string | null; source_type: SourceType | null; feed_title: string | null; lead_image: string | null;
+  description: string | null; paragraphs: string[]; body: string; bilingual: BilingualPage | null;
+  fingerprint: string; simhash: string; understanding: ArticleUnderstanding; ingested_at: Date | string;
+}
+
+interface SightingRow {
+  url: string; relation: SightingRelation; outlet: string | null; source_id: string | null;
+  source_type: SourceType | null; feed_title: string | null; via: string | null; seen_at: Date | string;
+}
+
+function toArticle(r: ArticleRow): Article {
+  return {
+    id: r.id, url: r.url, title: r.title, byline: r.byline, published: toIso(r.published_at),
+    language: r.language, mixed: r.mixed, siteName: r.site_name, outlet: r.outlet, sourceId: r.source_id,
+    sourceType: r.source_type, feedTitle: r.feed_title, leadImage: r.lead_image, description: r.description,
+    paragraphs: r.paragraphs, text: r.body, bilingual: r.bilingual, fingerprint: r.fingerprint,
+    simhash: r.simhash, understanding: r.understanding, ingestedAt: toIso(r.ingested_at) ?? '',
+  };
+}
+
+function toSighting(r: SightingRow): Sighting {
+  return {
+    url: r.url, relation: r.relation, outlet: r.outlet, sourceId: r.source_id, sourceType: r.source_type,
+    feedTitle: r.feed_title, via: r.via, seenAt: toIso(r.seen_at) ?? '',
+  };
+}
+
+function toIso(value: Date | string | null): string | null {
+  if (value === null) return null;
+  return (value instanceof Date ? value : new Date(value)).toISOString();
+}

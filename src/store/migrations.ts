@@ -1,0 +1,89 @@
+// Schema migrations, applied in order, each once, in one transaction each. The same SQL runs on
+// PGlite and on a PostgreSQL server. Append new migrations; never edit one that has shipped.
+
+import type { Database } from './database.js';
+
+export interface Migration {
+  readonly id: number;
+  readonly name: string;
+  readonly sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    id: 1,
+    name: 'articles and sightings',
+    sql: `
+      CREATE TABLE articles (
+        id            text PRIMARY KEY,
+        url           text NOT NULL,
+        title         text,
+        byline        text,
+        published_at  timestamptz,
+        language      text NOT NULL,
+        mixed         boolean NOT NULL DEFAULT false,
+        site_name     text,
+        outlet        text,
+        source_id     text,
+        source_type   text,
+        feed_title    text,
+        lead_image    text,
+        description   text,
+        paragraphs    jsonb NOT NULL,
+        body          text NOT NULL,
+        bilingual     jsonb,
+        fingerprint   text NOT NULL UNIQUE,
+        simhash       text NOT NULL,
+        understanding jsonb NOT NULL,
+        ingested_at   timestamptz NOT NULL
+      );
+      CREATE INDEX articles_published_idx ON articles (published_at);
+      CREATE INDEX articles_language_idx ON articles (language);
+      CREATE INDEX articles_url_idx ON articles (url);
+
+      -- Every place an article was seen. url is normalised (tracking parameters stripped).
+      CREATE TABLE sightings (
+        article_id  text NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        url         text NOT NULL,
+        relation    text NOT NULL,
+        outlet      text,
+        source_id   text,
+        source_type text,
+        feed_title  text,
+        via         text,
+        seen_at     timestamptz NOT NULL,
+        PRIMARY KEY (article_id, url)
+      );
+      CREATE UNIQUE INDEX sightings_url_idx ON sightings (url);
+
+      -- Locality-sensitive hash bands of each language version's simhash: near-duplicate
+      -- candidates come from an index lookup, never from comparing against every article.
+      CREATE TABLE article_bands (
+        article_id text NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        language   text NOT NULL,
+        band       text NOT NULL,
+        simhash    text NOT NULL,
+        PRIMARY KEY (article_id, language, band)
+      );
+      CREATE INDEX article_bands_band_idx ON article_bands (band);
+    `,
+  },
+];
+
+export async function migrate(db: Database): Promise<void> {
+  await db.transaction(async (tx) => {
+    // Several processes may open one server at once: the lock makes them take turns here.
+    await tx.query('SELECT pg_advisory_xact_lock(7283001)');
+    await tx.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+      id integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
+  });
+  for (const migration of MIGRATIONS) {
+    await db.transaction(async (tx) => {
+      await tx.query('SELECT pg_advisory_xact_lock(7283001)');
+      const done = await tx.query('SELECT 1 FROM schema_migrations WHERE id = $1', [migration.id]);
+      if (done.length > 0) return;
+      await tx.exec(migration.sql);
+      await tx.query('INSERT INTO schema_migrations (id, name) VALUES ($1, $2)', [migration.id, migration.name]);
+    });
+  }
+}
