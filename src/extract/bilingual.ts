@@ -1,0 +1,136 @@
+// Bilingual pages: English paragraphs each followed by their Chinese translation, either as separate
+// paragraphs ("interleaved") or inside one block ("inline", split at the script boundary).
+// A Chinese article that quotes English names is not bilingual: its paragraphs are all mostly Han.
+
+import { countScripts, hanShare } from '../text/script.js';
+
+export interface BilingualPage {
+  layout: 'interleaved' | 'inline';
+  titleEn: string | null;
+  titleZh: string | null;
+  pairs: Array<{ en: string; zh: string }>;
+}
+
+interface Pair {
+  readonly en: string;
+  readonly zh: string;
+}
+
+type Script = 'en' | 'zh' | 'mixed' | 'none';
+
+function scriptOf(text: string): Script {
+  const { han, latin } = countScripts(text);
+  if (han === 0 && latin === 0) return 'none';
+  const share = hanShare(text);
+  if (share >= 0.6) return 'zh';
+  if (share <= 0.12 && latin >= 2) return 'en';
+  return 'mixed';
+}
+
+/**
+ * Is `zh` a plausible translation of `en` by size? English runs ~1-5 letters per Han character
+ * (names and numbers stay Latin in the Chinese, so the Han count can be small for short lines).
+ */
+function plausibleSizes(en: string, zh: string): boolean {
+  const letters = countScripts(en).latin;
+  const han = countScripts(zh).han;
+  if (han === 0) return false;
+  const ratio = letters / han;
+  return ratio >= 0.5 && ratio <= 10;
+}
+
+const SENTENCE_END = /[.!?…:;]["”’)\]]*\s+/g;
+const OPENERS = /[\s“"「『（(《【‘]+$/;
+
+/** Splits "English text. 中文译文。" at the script boundary; null when it is not such a pair. */
+export function splitInlinePair(text: string): Pair | null {
+  const firstHan = text.search(/\p{Script=Han}/u);
+  if (firstHan <= 0) return null;
+  let cut = firstHan;
+  // Move the cut back over an opening quote or bracket that belongs to the Chinese side.
+  const opener = OPENERS.exec(text.slice(0, cut));
+  if (opener !== null) cut -= opener[0].length;
+  // The Chinese side may open with a Latin name ("Nvidia 表示…"): cut after the last English sentence.
+  const before = text.slice(0, cut);
+  let lastEnd = -1;
+  for (const m of before.matchAll(SENTENCE_END)) lastEnd = m.index + m[0].length;
+  if (lastEnd > 0 && cut - lastEnd <= 30 && cut - lastEnd > 0) cut = lastEnd;
+  const en = text.slice(0, cut).trim();
+  const zh = text.slice(cut).trim();
+  if (scriptOf(en) !== 'en' || scriptOf(zh) !== 'zh') return null;
+  if (countScripts(en).latin < 8 || !plausibleSizes(en, zh)) return null;
+  return { en, zh };
+}
+
+const isHeadline = (p: string): boolean => p.length <= 200 && !/[.!?。！？]["”’)）]?$/.test(p);
+
+function titles(
+  first: Pair | undefined,
+  title: string | null,
+): { titleEn: string | null; titleZh: string | null; usedFirst: boolean } {
+  if (first !== undefined && isHeadline(first.en) && isHeadline(first.zh)) {
+    return { titleEn: first.en, titleZh: first.zh, usedFirst: true };
+  }
+  if (title === null) return { titleEn: null, titleZh: null, usedFirst: false };
+  const s = scriptOf(title);
+  return { titleEn: s === 'en' ? title : null, titleZh: s === 'zh' ? title : null, usedFirst: false };
+}
+
+/** Share of the paragraphs that must be part of a pair for the page to count as bilingual. */
+const MIN_COVERAGE = 0.6;
+const MIN_PAIRS = 2;
+
+function interleaved(paragraphs: readonly string[], title: string | null): BilingualPage | null {
+  const scripts = paragraphs.map(scriptOf);
+  const pairs: Pair[] = [];
+  let start = 0;
+  // A Chinese title alone at the top translates the (English) page title dropped as a repeat.
+  let titleZh: string | null = null;
+  const p0 = paragraphs[0];
+  if (p0 !== undefined && title !== null && scriptOf(title) === 'en' && scripts[0] === 'zh' && isHeadline(p0) && scripts[1] === 'en') {
+    titleZh = p0;
+    start = 1;
+  }
+  let paired = start;
+  let counted = start;
+  let firstIndex = -1;
+  for (let i = start; i < paragraphs.length; i++) {
+    const en = paragraphs[i];
+    const zh = paragraphs[i + 1];
+    if (scripts[i] === 'none') continue;
+    counted++;
+    if (en !== undefined && zh !== undefined && scripts[i] === 'en' && scripts[i + 1] === 'zh' && plausibleSizes(en, zh)) {
+      if (firstIndex < 0) firstIndex = i;
+      pairs.push({ en, zh });
+      paired += 2;
+      counted++;
+      i++;
+    }
+  }
+  if (pairs.length < MIN_PAIRS || paired < counted * MIN_COVERAGE) return null;
+  if (titleZh !== null) return { layout: 'interleaved', titleEn: title, titleZh, pairs };
+  const t = titles(firstIndex === start ? pairs[0] : undefined, title);
+  return { layout: 'interleaved', titleEn: t.titleEn, titleZh: t.titleZh, pairs: t.usedFirst ? pairs.slice(1) : pairs };
+}
+
+function inline(paragraphs: readonly string[], title: string | null): BilingualPage | null {
+  const pairs: Pair[] = [];
+  let counted = 0;
+  let firstIndex = -1;
+  paragraphs.forEach((p, i) => {
+    if (scriptOf(p) === 'none') return;
+    counted++;
+    const pair = splitInlinePair(p);
+    if (pair === null) return;
+    if (firstIndex < 0) firstIndex = i;
+    pairs.push(pair);
+  });
+  if (pairs.length < MIN_PAIRS || pairs.length < counted * MIN_COVERAGE) return null;
+  const t = titles(firstIndex === 0 ? pairs[0] : undefined, title);
+  return { layout: 'inline', titleEn: t.titleEn, titleZh: t.titleZh, pairs: t.usedFirst ? pairs.slice(1) : pairs };
+}
+
+/** The aligned pairs of a bilingual page, or null for a page in one language. */
+export function detectBilingual(paragraphs: readonly string[], title: string | null): BilingualPage | null {
+  return interleaved(paragraphs, title) ?? inline(paragraphs, title);
+}

@@ -1,0 +1,64 @@
+// The clutter rules as data: whole paragraphs that are page furniture, in English and Chinese.
+// A rule matches the whole paragraph (after trimming); a new kind of clutter is a new row.
+
+export interface ClutterRule {
+  readonly name: string;
+  readonly lang: 'en' | 'zh' | 'any';
+  readonly pattern: RegExp;
+}
+
+const NETWORKS = '(?:x|twitter|facebook|linkedin|email|e-mail|whatsapp|reddit|telegram|weibo|wechat|pinterest|flipboard|threads|bluesky|mastodon)';
+
+/** Paragraphs dropped wherever they appear. */
+export const CLUTTER_RULES: readonly ClutterRule[] = [
+  // share and follow prompts
+  { name: 'share-prompt', lang: 'en', pattern: new RegExp(`^(?:share|tweet|post|email)(?: (?:this|the))?(?: (?:article|story|post|page|link))?(?: (?:on|to|via|with)(?: ${NETWORKS})?)?[.!:]?$`, 'i') },
+  { name: 'share-networks', lang: 'en', pattern: new RegExp(`^(?:(?:share|share on|follow|follow us on)\\s*)?(?:${NETWORKS}[\\s,|/·•]*){1,}$`, 'i') },
+  { name: 'follow-prompt', lang: 'en', pattern: new RegExp(`^(?:follow|like) us(?: on ${NETWORKS}(?:(?:,| and| or) ${NETWORKS})*)?[.!]?$`, 'i') },
+  { name: 'follow-author', lang: 'en', pattern: /^follow (?:the )?(?:author|@\w+|[\p{Lu}][\p{L}'-]+(?: [\p{Lu}][\p{L}'-]+){0,2})(?: on \w+)?[.!]?$/iu },
+  { name: 'copy-link', lang: 'en', pattern: /^(?:copy link|link copied|copied!?|print|print this (?:page|article)|save article|save|gift (?:this )?article|listen to (?:this )?article(?: \d+ min)?)$/i },
+  { name: 'share-prompt', lang: 'zh', pattern: /^(?:(?:微信)?扫一扫|扫描二维码|扫码)?[，,\s]*(?:关注|分享)(?:我们|本文|到|至)?[：:\s]*(?:微信|微博|朋友圈|QQ空间|QQ|豆瓣|公众号)?[\s|｜/、]*$/ },
+  { name: 'wechat-follow', lang: 'zh', pattern: /^.{0,12}(?:微信扫一扫|扫一扫|扫描二维码|长按识别二维码|长按二维码).{0,20}$/ },
+  { name: 'share-networks', lang: 'zh', pattern: /^(?:分享到?[：:]?\s*)?(?:(?:微信|微博|新浪微博|腾讯微博|朋友圈|QQ空间|QQ|豆瓣|人人网)[\s|｜/、,，]*){1,}$/ },
+  { name: 'share-word', lang: 'zh', pattern: /^(?:分享|分享到|收藏|点赞|打印|转发|举报|复制链接|在看|赞)[：:]?$/ },
+  // comment widgets
+  { name: 'comment-count', lang: 'en', pattern: /^(?:\d+\s+)?(?:comments?|replies|responses)\s*(?:\(\d+\)|\d+)?[.:]?$/i },
+  { name: 'comment-prompt', lang: 'en', pattern: /^(?:no comments yet|be the first to comment|leave a (?:comment|reply)|add a comment|post a comment|join the (?:conversation|discussion)|view comments|show comments|load (?:more )?comments|comments are closed|you must be logged in to post a comment|sign in to comment|log in to comment)\b.{0,40}$/i },
+  { name: 'comment-count', lang: 'zh', pattern: /^(?:网友)?(?:评论|留言|跟帖|回复)\s*(?:[(（]\s*\d+\s*[)）]|\d+\s*条?)?[:：]?$/ },
+  { name: 'comment-prompt', lang: 'zh', pattern: /^(?:暂无评论|还没有评论|快来抢沙发|抢沙发|发表评论|我要评论|写评论|查看评论|查看全部评论|登录后(?:才能)?评论|参与评论|已有\d+人(?:参与|评论)).{0,20}$/ },
+  // image file names and credits left in the text
+  { name: 'image-file', lang: 'any', pattern: /^(?:[\w.-]+\.(?:jpe?g|png|gif|webp|avif|bmp|svg|heic|tiff?)\s*)+$/i },
+  { name: 'image-credit', lang: 'en', pattern: /^(?:image|photo|picture|illustration)(?: credit)?s?\s*[:|]\s*\S.{0,60}$/i },
+  { name: 'image-credit', lang: 'zh', pattern: /^(?:图片?|配图|图片来源|图源|摄影)[:：].{0,30}$/ },
+  // related-article headings (the list after them is handled by RELATED_HEADINGS)
+  { name: 'related', lang: 'en', pattern: /^(?:related(?: articles?| stories| posts| coverage| content| reading| news)?|read (?:more|next|also)|see also|more (?:from|on|about) .{1,40}|you (?:may|might) (?:also )?like|recommended(?: for you)?|most (?:read|popular)|trending(?: now)?|up next|what to read next)[.:]?$/i },
+  { name: 'related', lang: 'zh', pattern: /^(?:相关(?:阅读|文章|新闻|推荐|链接|报道)|推荐阅读|延伸阅读|热门(?:文章|推荐|新闻)|猜你喜欢|更多(?:精彩|阅读|新闻|内容)?|阅读更多|你可能(?:还)?喜欢|往期(?:回顾|推荐))[:：]?$/ },
+  { name: 'read-more', lang: 'en', pattern: /^(?:read more|continue reading|read the full (?:story|article)|keep reading|click here to read more|full story)\s*(?:»|›|→|\.\.\.|…)?$/i },
+  { name: 'read-more', lang: 'zh', pattern: /^(?:阅读全文|阅读原文|点击阅读原文|查看原文|展开全文|点击查看|查看更多|返回顶部|返回首页|上一篇.*|下一篇.*)$/ },
+  // advertisements, subscriptions, cookies
+  { name: 'advertisement', lang: 'en', pattern: /^(?:advertisement|advertising|sponsored(?: content)?|ad|ads|story continues below(?: this)? advertisement|scroll to continue(?: with content)?|continue reading (?:the )?main story)$/i },
+  { name: 'advertisement', lang: 'zh', pattern: /^(?:广告|推广|赞助内容|[（(]?广告[)）]?)$/ },
+  { name: 'subscribe', lang: 'en', pattern: /^(?:subscribe|sign up|join)(?: (?:now|today|here|for free))?(?: (?:to|for) (?:our|the) .{1,50})?[.!]?$|^(?:get|receive) (?:our|the) .{0,40}newsletter.{0,60}$|^(?:enter your email|your email address|already (?:a subscriber|have an account)).{0,60}$/i },
+  { name: 'subscribe', lang: 'zh', pattern: /^(?:订阅|立即订阅|订阅我们|订阅newsletter|关注我们|关注公众号|关注微信公众号).{0,20}$/i },
+  { name: 'cookie-notice', lang: 'en', pattern: /^(?=.{0,400}$)(?:.*\b(?:we|this (?:site|website)) uses? cookies\b.*|.*\bby (?:continuing|using) (?:to (?:use|browse) )?(?:this|our) (?:site|website).*\bcookies\b.*|(?:accept|reject|manage)(?: all)? cookies|cookie (?:settings|preferences|policy))$/i },
+  { name: 'cookie-notice', lang: 'zh', pattern: /^(?=.{0,200}$).*(?:使用\s*cookies?|Cookie\s*政策|接受所有\s*Cookies?).*$/i },
+  // language switches
+  { name: 'language-switch', lang: 'any', pattern: /^(?:(?:EN|ENG|English|英文|中文|简体|繁體|繁体|简体中文|繁體中文|中|英|Chinese|ZH|CN)\s*[|/｜·•]?\s*){1,4}$/i },
+  // bare dates, tags and separators
+  { name: 'separator', lang: 'any', pattern: /^[\s\-–—_*=~·•|/\\.。…]+$/ },
+  { name: 'back-to-top', lang: 'en', pattern: /^(?:back to top|top|skip to (?:main )?content|skip navigation|menu|close|search|open menu|toggle navigation)$/i },
+  { name: 'copyright', lang: 'any', pattern: /^(?:©|\(c\)|copyright\s*(?:©|\(c\))?)\s*\d{4}.{0,120}$|^(?:版权所有|©\s*\d{4}).{0,80}$|^(?:all rights reserved)\.?$/i },
+  { name: 'editor-credit', lang: 'zh', pattern: /^[【\[(（]?(?:责任编辑|编辑|责编|来源|作者|校对)[:：].{0,20}[】\])）]?$/ },
+];
+
+/** Headings that open a list of links to other articles: they and the short lines after them go. */
+export const RELATED_HEADINGS: readonly RegExp[] = [
+  /^(?:related(?: articles?| stories| posts| coverage| content| reading| news)?|read (?:more|next|also)|see also|you (?:may|might) (?:also )?like|recommended(?: for you| reading)?|most (?:read|popular)|trending(?: now)?|more (?:stories|news|articles)(?: from .{1,40})?)[.:]?$/i,
+  /^(?:相关(?:阅读|文章|新闻|推荐|链接|报道)|推荐阅读|延伸阅读|热门(?:文章|推荐|新闻)|猜你喜欢|你可能(?:还)?喜欢|往期(?:回顾|推荐)|更多(?:精彩|阅读|新闻))[:：]?$/,
+];
+
+/** Phrases that may be left at the start or end of an otherwise good paragraph. */
+export const EDGE_CLUTTER: readonly RegExp[] = [
+  /(?:^|\s)[\w-]+\.(?:jpe?g|png|gif|webp|avif)(?=\s|$)/gi,
+  /\s*(?:微信扫一扫关注我们|扫一扫关注我们|微信扫一扫)\s*$/g,
+];

@@ -1,0 +1,55 @@
+// Removes page clutter from a list of paragraphs with the rules in clutter-rules.ts. Works on any
+// text (HTML blocks, Markdown, plain text), so it sees words only, never markup.
+
+import { CLUTTER_RULES, EDGE_CLUTTER, RELATED_HEADINGS } from './clutter-rules.js';
+
+/** Lowercased letters and digits only: how two strings are compared as "the same words". */
+export function comparable(text: string): string {
+  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
+/** The name of the first rule the paragraph matches, or null when it is not clutter. */
+export function clutterRule(paragraph: string): string | null {
+  const t = paragraph.trim();
+  if (t.length > 400) return null;
+  for (const rule of CLUTTER_RULES) if (rule.pattern.test(t)) return rule.name;
+  return null;
+}
+
+/** A line that reads like a headline or link text, not a sentence: what related-article lists hold. */
+function isListLine(p: string): boolean {
+  return p.length <= 120 && !/[.!?。！？]["”’)）]?$/.test(p);
+}
+
+export function cleanParagraphs(paragraphs: readonly string[], context: { title?: string | null }): string[] {
+  const out: string[] = [];
+  const title = context.title ? comparable(context.title) : '';
+  let inRelated = false;
+  let leading = true;
+  for (const raw of paragraphs) {
+    let p = raw.replace(/\s+/g, ' ').trim();
+    for (const edge of EDGE_CLUTTER) p = p.replace(edge, ' ').trim();
+    if (p === '') continue;
+    if (RELATED_HEADINGS.some((re) => re.test(p))) {
+      inRelated = true;
+      continue;
+    }
+    if (inRelated) {
+      if (isListLine(p)) continue;
+      inRelated = false;
+    }
+    if (clutterRule(p) !== null) continue;
+    // The title repeated at the top (alone, or with the site name) is not body text.
+    if (leading && title !== '') {
+      const c = comparable(p);
+      const withSite = c.startsWith(title) && c.length < title.length * 1.5;
+      const cut = title.startsWith(c) && c.length >= title.length * 0.6;
+      if (c === title || (title.length >= 8 && (withSite || cut))) {
+        continue;
+      }
+    }
+    leading = false;
+    out.push(p);
+  }
+  return out;
+}

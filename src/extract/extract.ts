@@ -1,0 +1,123 @@
+// HTML, Markdown and plain text → the article's paragraphs and metadata, clutter removed, with
+// bilingual pages split into aligned English/Chinese pairs. Pure: strings in, a record out.
+
+import { Element } from 'domhandler';
+import type { AnyNode } from 'domhandler';
+import { parseDocument } from 'htmlparser2';
+import { detectBilingual } from './bilingual.js';
+import type { BilingualPage } from './bilingual.js';
+import { cleanParagraphs } from './clutter.js';
+import { selectMainContent } from './main-content.js';
+import { normaliseDate, readMetadata } from './metadata.js';
+import { collectBlocks } from './text-blocks.js';
+import type { Block } from './text-blocks.js';
+import { markdownParagraphs, splitFrontMatter } from './markdown.js';
+
+export type { BilingualPage } from './bilingual.js';
+export { cleanParagraphs } from './clutter.js';
+
+export interface ExtractedPage {
+  title: string | null;
+  byline: string | null;
+  /** ISO 8601 from meta/JSON-LD/time elements. */
+  published: string | null;
+  /** Declared language normalised ('en', 'zh', …) from html lang / meta / og:locale. */
+  language: string | null;
+  siteName: string | null;
+  /** Absolute URLs, resolved against options.url and <base>. */
+  canonicalUrl: string | null;
+  leadImage: string | null;
+  description: string | null;
+  /** Main text, one entry per paragraph, list item or heading, clutter removed. */
+  paragraphs: string[];
+  bilingual: BilingualPage | null;
+}
+
+export interface ExtractOptions {
+  /** The page's address: relative URLs are resolved against it. */
+  url?: string;
+}
+
+function findBody(nodes: readonly AnyNode[]): Element | null {
+  for (const n of nodes) {
+    if (n.type !== 'tag') continue;
+    const el = n as Element;
+    if (el.name === 'body') return el;
+    if (el.name === 'html') return findBody(el.children) ?? el;
+  }
+  return null;
+}
+
+/** Blocks that are mostly link text are navigation, tag lists or related links, not prose. */
+function isProse(b: Block): boolean {
+  if (b.linkChars === 0) return true;
+  const density = b.linkChars / b.text.length;
+  return b.kind === 'heading' ? density < 0.9 : density < 0.5;
+}
+
+export function extractHtml(html: string, options: ExtractOptions = {}): ExtractedPage {
+  const doc = parseDocument(html, { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true });
+  const meta = readMetadata(doc, options.url ?? null);
+  const body = findBody(doc.children);
+  const tree = body !== null ? collectBlocks(body, body) : collectBlocks(doc, new Element('body', {}));
+  const main = selectMainContent(tree);
+  const blocks = main.blocks.filter(isProse);
+  // The page's own h1 at the top of the body is the headline, already in `title`.
+  if (blocks[0]?.owner.name === 'h1') blocks.shift();
+  const paragraphs = cleanParagraphs(
+    blocks.map((b) => b.text),
+    { title: meta.title },
+  );
+  return {
+    title: meta.title,
+    byline: meta.byline,
+    published: meta.published,
+    language: meta.language,
+    siteName: meta.siteName,
+    canonicalUrl: meta.canonicalUrl,
+    leadImage: meta.leadImage,
+    description: meta.description,
+    paragraphs,
+    bilingual: detectBilingual(paragraphs, meta.title),
+  };
+}
+
+const EMPTY: Omit<ExtractedPage, 'paragraphs' | 'bilingual' | 'title'> = {
+  byline: null, published: null, language: null, siteName: null, canonicalUrl: null, leadImage: null, description: null,
+};
+
+function fromText(title: string | null, paragraphs: string[], meta: Partial<ExtractedPage>): ExtractedPage {
+  const cleaned = cleanParagraphs(paragraphs, { title });
+  return { ...EMPTY, ...meta, title, paragraphs: cleaned, bilingual: detectBilingual(cleaned, title) };
+}
+
+export function extractMarkdown(markdown: string, options: ExtractOptions = {}): ExtractedPage {
+  const { front, body } = splitFrontMatter(markdown);
+  const { title: heading, paragraphs } = markdownParagraphs(body);
+  const pick = (k: string): string | null => {
+    const v = front[k];
+    return typeof v === 'string' && v.trim() !== '' ? v.trim() : v instanceof Date ? v.toISOString().slice(0, 10) : null;
+  };
+  const title = pick('title') ?? heading;
+  const canonical = pick('canonical') ?? pick('url') ?? options.url ?? null;
+  return fromText(title, paragraphs, {
+    byline: pick('author') ?? pick('byline'),
+    published: normaliseDate(pick('date') ?? pick('published')),
+    language: pick('lang') ?? pick('language'),
+    siteName: pick('site') ?? pick('siteName'),
+    canonicalUrl: canonical,
+    description: pick('description') ?? pick('summary'),
+  });
+}
+
+export function extractPlainText(text: string, options: ExtractOptions = {}): ExtractedPage {
+  const paragraphs = text
+    .replace(/\r\n?/g, '\n')
+    .split(/\n\s*\n/)
+    .map((p) => p.replace(/\s+/g, ' ').trim())
+    .filter((p) => p !== '');
+  // A short first line without closing punctuation is the title, as in a text file of an article.
+  const first = paragraphs[0];
+  const title = first !== undefined && first.length <= 200 && !/[.!?。！？]$/.test(first) && paragraphs.length > 1 ? first : null;
+  return fromText(title, title !== null ? paragraphs.slice(1) : paragraphs, { canonicalUrl: options.url ?? null });
+}

@@ -1,0 +1,160 @@
+// Finds the article body among a page's text blocks: each substantial paragraph votes for its
+// parent and, more weakly, further ancestors (votes grow with length and punctuation, shrink with
+// link density); the best container and its like-minded siblings are the article.
+
+import type { Element } from 'domhandler';
+import type { Block, BlockTree } from './text-blocks.js';
+import { LIKELY_CONTENT_NAMES, UNLIKELY_CONTENT_NAMES } from './boilerplate-patterns.js';
+
+/** Punctuation that separates clauses, English and Chinese: a sign of prose rather than menus. */
+const CLAUSE_MARKS = /[,，、。；;！？]/g;
+const HAN = /\p{Script=Han}/gu;
+
+/** Length in "Latin-equivalent" characters: one Han character carries about as much as three letters. */
+export function effectiveLength(text: string): number {
+  const han = text.match(HAN)?.length ?? 0;
+  return text.length + 2 * han;
+}
+
+const TAG_BIAS: Readonly<Record<string, number>> = {
+  div: 5, article: 10, main: 5, section: 3, pre: 3, td: 3, blockquote: 3, text: 3,
+  address: -3, ol: -3, ul: -3, dl: -3, dd: -3, dt: -3, li: -3, form: -3,
+  h1: -5, h2: -5, h3: -5, h4: -5, h5: -5, h6: -5, th: -5,
+};
+
+function nameBias(el: Element): number {
+  let bias = 0;
+  for (const name of [el.attribs['class'], el.attribs['id']]) {
+    if (name === undefined || name === '') continue;
+    if (UNLIKELY_CONTENT_NAMES.test(name)) bias -= 25;
+    if (LIKELY_CONTENT_NAMES.test(name)) bias += 25;
+  }
+  if (el.attribs['itemprop'] === 'articleBody') bias += 50;
+  return bias;
+}
+
+interface ElementStats {
+  chars: number;
+  linkChars: number;
+}
+
+function parentElement(el: Element): Element | null {
+  const p = el.parent;
+  return p !== null && p.type === 'tag' ? (p as Element) : null;
+}
+
+/** Text and link characters under every element that holds a block (summed up the tree). */
+function elementStats(blocks: readonly Block[]): Map<Element, ElementStats> {
+  const stats = new Map<Element, ElementStats>();
+  for (const b of blocks) {
+    for (let el: Element | null = b.owner; el !== null; el = parentElement(el)) {
+      let s = stats.get(el);
+      if (s === undefined) stats.set(el, (s = { chars: 0, linkChars: 0 }));
+      s.chars += b.text.length;
+      s.linkChars += b.linkChars;
+    }
+  }
+  return stats;
+}
+
+const linkDensity = (s: ElementStats | undefined): number => (s === undefined || s.chars === 0 ? 0 : s.linkChars / s.chars);
+
+export interface MainContent {
+  /** Blocks of the article body, in reading order. */
+  readonly blocks: Block[];
+}
+
+export function selectMainContent(tree: BlockTree): MainContent {
+  const { blocks, hasBlockChild } = tree;
+  if (blocks.length === 0) return { blocks: [] };
+  const stats = elementStats(blocks);
+  const scores = new Map<Element, number>();
+  const vote = (el: Element, amount: number): void => {
+    const prior = scores.get(el) ?? (TAG_BIAS[el.name] ?? 0) + nameBias(el);
+    scores.set(el, prior + amount);
+  };
+
+  for (const b of blocks) {
+    if (b.kind === 'heading' || b.kind === 'caption') continue;
+    const length = effectiveLength(b.text);
+    if (length < 25) continue;
+    const marks = b.text.match(CLAUSE_MARKS)?.length ?? 0;
+    const score = 1 + marks + Math.min(Math.floor(length / 100), 3);
+    // A paragraph-like owner does not collect votes itself; loose text in a container does.
+    let el: Element | null = hasBlockChild.has(b.owner) ? b.owner : parentElement(b.owner);
+    for (let level = 0; el !== null && level < 5; level++, el = parentElement(el)) {
+      vote(el, level === 0 ? score : level === 1 ? score / 2 : score / (level * 3));
+    }
+  }
+  if (scores.size === 0) return { blocks: blocks.filter((b) => b.linkChars < b.text.length / 2) };
+
+  let top: Element | null = null;
+  let topScore = -Infinity;
+  for (const [el, raw] of scores) {
+    const s = raw * (1 - linkDensity(stats.get(el)));
+    scores.set(el, s);
+    if (s > topScore) {
+      top = el;
+      topScore = s;
+    }
+  }
+  if (top === null) return { blocks: [] };
+
+  // Climb while an ancestor scores nearly as well: the article often spans several scored wrappers.
+  let lastScore = topScore;
+  for (let p = parentElement(top); p !== null && p.name !== 'body' && p.name !== 'html'; p = parentElement(p)) {
+    const s = scores.get(p);
+    if (s === undefined) continue;
+    if (s < topScore / 3) break;
+    if (s > lastScore) {
+      top = p;
+      topScore = s;
+      break;
+    }
+    lastScore = s;
+  }
+  // A lone child says nothing its parent does not.
+  for (let p = parentElement(top); p !== null && p.name !== 'body'; p = parentElement(p)) {
+    if (p.children.filter((c) => c.type === 'tag').length !== 1) break;
+    top = p;
+  }
+
+  const chosen = new Set<Element>([top]);
+  const parent = parentElement(top);
+  if (parent !== null) {
+    const threshold = Math.max(10, topScore * 0.2);
+    const topClass = top.attribs['class'] ?? '';
+    for (const node of parent.children) {
+      if (node.type !== 'tag' || node === top) continue;
+      const sib = node as Element;
+      const sibStats = stats.get(sib);
+      if (sibStats === undefined) continue;
+      let s = scores.get(sib) ?? 0;
+      if (topClass !== '' && sib.attribs['class'] === topClass) s += topScore * 0.2;
+      if (s >= threshold) {
+        chosen.add(sib);
+        continue;
+      }
+      if (sib.name === 'p' || !hasBlockChild.has(sib)) {
+        const ld = linkDensity(sibStats);
+        const sibText = sibStats.chars;
+        if ((sibText > 80 && ld < 0.25) || (sibText > 0 && ld === 0 && /[.。!?！？]\s*$/.test(textUnder(blocks, sib)))) {
+          chosen.add(sib);
+        }
+      }
+    }
+  }
+
+  const inside = (el: Element): boolean => {
+    for (let e: Element | null = el; e !== null; e = parentElement(e)) if (chosen.has(e)) return true;
+    return false;
+  };
+  return { blocks: blocks.filter((b) => inside(b.owner)) };
+}
+
+function textUnder(blocks: readonly Block[], el: Element): string {
+  return blocks
+    .filter((b) => b.owner === el)
+    .map((b) => b.text)
+    .join(' ');
+}

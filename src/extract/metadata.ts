@@ -1,0 +1,234 @@
+// Page metadata from the places publishers put it, in order of trust: JSON-LD, OpenGraph and other
+// meta tags, <link>, <time>, then the visible page. Every URL comes back absolute.
+
+import type { AnyNode, Element } from 'domhandler';
+
+export interface PageMetadata {
+  readonly title: string | null;
+  readonly byline: string | null;
+  readonly published: string | null;
+  readonly language: string | null;
+  readonly siteName: string | null;
+  readonly canonicalUrl: string | null;
+  readonly leadImage: string | null;
+  readonly description: string | null;
+  /** JSON-LD articleBody, when the page gives one: a hint for finding the body, not the body. */
+  readonly articleBody: string | null;
+}
+
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+
+const ARTICLE_TYPES = /Article|BlogPosting|Posting|Report|NewsArticle|WebPage|CreativeWork/;
+
+/** All elements of the tree in document order, with the few tags metadata needs. */
+function gather(nodes: readonly AnyNode[], out: Element[]): void {
+  for (const n of nodes) {
+    if (n.type !== 'tag' && n.type !== 'script' && n.type !== 'style') continue;
+    const el = n as Element;
+    const t = el.name;
+    if (t === 'meta' || t === 'link' || t === 'base' || t === 'html' || t === 'time' || t === 'title' || t === 'h1' ||
+      (t === 'script' && /ld\+json/i.test(el.attribs['type'] ?? '')) || el.attribs['itemprop'] !== undefined ||
+      el.attribs['rel'] === 'author') {
+      out.push(el);
+    }
+    gather(el.children, out);
+  }
+}
+
+export function textContent(nodes: readonly AnyNode[]): string {
+  let s = '';
+  for (const n of nodes) {
+    if (n.type === 'text') s += (n as { data: string }).data;
+    else if (n.type === 'tag') s += textContent((n as Element).children);
+  }
+  return s;
+}
+
+const clean = (s: string | undefined | null): string | null => {
+  if (s === undefined || s === null) return null;
+  const t = s.replace(/\s+/g, ' ').trim();
+  return t === '' ? null : t;
+};
+
+function absolute(href: string | null, base: string | null): string | null {
+  if (href === null) return null;
+  try {
+    return base === null ? new URL(href).href : new URL(href, base).href;
+  } catch {
+    return null;
+  }
+}
+
+/** 'zh-Hans-CN', 'zh_CN', 'EN-us' → 'zh', 'zh', 'en'. */
+export function normaliseLanguage(tag: string | null): string | null {
+  if (tag === null) return null;
+  const primary = tag.trim().toLowerCase().split(/[-_]/)[0] ?? '';
+  if (primary === 'cn' || primary === 'chinese') return 'zh';
+  if (primary === 'english') return 'en';
+  return /^[a-z]{2,3}$/.test(primary) ? primary : null;
+}
+
+const pad = (n: string): string => n.padStart(2, '0');
+
+/** ISO 8601 from the date forms pages use; null when the string is not a date. */
+export function normaliseDate(raw: string | null): string | null {
+  if (raw === null) return null;
+  const s = raw.trim();
+  const zh = /(\d{4})\s*[年/.-]\s*(\d{1,2})\s*[月/.-]\s*(\d{1,2})\s*日?(?:\s*(\d{1,2}):(\d{2})(?::(\d{2}))?)?/.exec(s);
+  if (/^\d{4}-\d{2}-\d{2}$/.test(s)) return s;
+  const iso = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?/.exec(s);
+  if (iso !== null) {
+    const hasZone = /(?:Z|[+-]\d{2}:?\d{2})$/i.test(s);
+    if (hasZone) {
+      const d = new Date(s.replace(' ', 'T').replace(/([+-]\d{2})(\d{2})$/, '$1:$2'));
+      if (!Number.isNaN(d.getTime())) return d.toISOString().replace('.000Z', 'Z');
+    }
+    return iso[0].replace(' ', 'T');
+  }
+  if (zh !== null) {
+    const [, y, m, d, hh, mm, ss] = zh;
+    const date = `${y}-${pad(m ?? '')}-${pad(d ?? '')}`;
+    return hh === undefined ? date : `${date}T${pad(hh)}:${mm}:${ss ?? '00'}`;
+  }
+  if (/^\d{10}$/.test(s)) return new Date(Number(s) * 1000).toISOString().replace('.000Z', 'Z');
+  if (/[a-z]{3}/i.test(s) && /\d{4}/.test(s)) {
+    const d = new Date(s);
+    if (!Number.isNaN(d.getTime())) return d.toISOString().replace('.000Z', 'Z');
+  }
+  return null;
+}
+
+function jsonLdObjects(scripts: readonly Element[]): Record<string, Json>[] {
+  const out: Record<string, Json>[] = [];
+  const visit = (v: Json): void => {
+    if (Array.isArray(v)) v.forEach(visit);
+    else if (v !== null && typeof v === 'object') {
+      out.push(v);
+      const graph = v['@graph'];
+      if (graph !== undefined) visit(graph);
+    }
+  };
+  for (const s of scripts) {
+    try {
+      visit(JSON.parse(textContent(s.children).replace(/^\s*<!--|-->\s*$/g, '')) as Json);
+    } catch {
+      // A malformed JSON-LD block is the page's mistake; the other sources of metadata still apply.
+    }
+  }
+  return out;
+}
+
+const str = (v: Json | undefined): string | null => (typeof v === 'string' ? clean(v) : null);
+
+function nameOf(v: Json | undefined): string | null {
+  if (typeof v === 'string') return clean(v);
+  if (Array.isArray(v)) {
+    const names = v.map(nameOf).filter((n): n is string => n !== null);
+    return names.length > 0 ? names.join(', ') : null;
+  }
+  if (v !== null && typeof v === 'object' && v !== undefined) return str(v['name']);
+  return null;
+}
+
+function imageOf(v: Json | undefined): string | null {
+  if (typeof v === 'string') return v;
+  if (Array.isArray(v)) return v.length > 0 ? imageOf(v[0]) : null;
+  if (v !== null && typeof v === 'object' && v !== undefined) return str(v['url']) ?? str(v['contentUrl']);
+  return null;
+}
+
+/** "Headline | Site", "Headline - Site", "Headline_站点" → "Headline" (the longest part). */
+export function stripSiteFromTitle(title: string): string {
+  const parts = title.split(/\s+[|\-–—»·]\s+|\s*[_｜|]\s*/);
+  if (parts.length < 2) return title;
+  const longest = parts.reduce((a, b) => (b.length > a.length ? b : a), '');
+  return longest.length >= 10 ? longest.trim() : title;
+}
+
+export function readMetadata(root: { children: AnyNode[] }, url: string | null): PageMetadata {
+  const els: Element[] = [];
+  gather(root.children, els);
+  const meta = new Map<string, string>();
+  let base = url;
+  let canonical: string | null = null;
+  let htmlLang: string | null = null;
+  let titleTag: string | null = null;
+  const h1s: string[] = [];
+  let timeDate: string | null = null;
+  const itemprops = new Map<string, string>();
+  const ldScripts: Element[] = [];
+  let relAuthor: string | null = null;
+
+  for (const el of els) {
+    const a = el.attribs;
+    switch (el.name) {
+      case 'meta': {
+        const key = (a['property'] ?? a['name'] ?? a['http-equiv'] ?? a['itemprop'] ?? '').toLowerCase();
+        const content = clean(a['content']);
+        if (key !== '' && content !== null && !meta.has(key)) meta.set(key, content);
+        break;
+      }
+      case 'link': {
+        const rel = (a['rel'] ?? '').toLowerCase().split(/\s+/);
+        if (rel.includes('canonical') && canonical === null) canonical = clean(a['href']);
+        break;
+      }
+      case 'base':
+        if (a['href'] !== undefined) base = absolute(a['href'], url) ?? base;
+        break;
+      case 'html':
+        htmlLang ??= clean(a['lang'] ?? a['xml:lang']);
+        break;
+      case 'title':
+        titleTag ??= clean(textContent(el.children));
+        break;
+      case 'h1': {
+        const t = clean(textContent(el.children));
+        if (t !== null) h1s.push(t);
+        break;
+      }
+      case 'time':
+        timeDate ??= normaliseDate(clean(a['datetime']) ?? clean(textContent(el.children)));
+        break;
+      case 'script':
+        ldScripts.push(el);
+        break;
+      default:
+        break;
+    }
+    const prop = a['itemprop'];
+    if (prop !== undefined && !itemprops.has(prop)) {
+      const v = clean(a['content'] ?? a['datetime'] ?? (el.name === 'meta' ? undefined : textContent(el.children)));
+      if (v !== null) itemprops.set(prop, v);
+    }
+    if (a['rel'] === 'author' && el.name === 'a') relAuthor ??= clean(textContent(el.children));
+  }
+
+  const ld = jsonLdObjects(ldScripts);
+  const article = ld.find((o) => ARTICLE_TYPES.test(JSON.stringify(o['@type'] ?? '')) && (o['headline'] !== undefined || o['articleBody'] !== undefined)) ??
+    ld.find((o) => ARTICLE_TYPES.test(JSON.stringify(o['@type'] ?? '')));
+  const m = (k: string): string | null => meta.get(k) ?? null;
+  const notUrl = (s: string | null): string | null => (s !== null && /^https?:\/\//.test(s) ? null : s);
+
+  const title =
+    clean(m('og:title')) ?? str(article?.['headline']) ?? m('twitter:title') ??
+    (titleTag !== null ? stripSiteFromTitle(titleTag) : null) ?? h1s[0] ?? null;
+  const byline =
+    nameOf(article?.['author']) ?? notUrl(m('author')) ?? notUrl(m('article:author')) ?? m('byl') ??
+    m('parsely-author') ?? m('dc.creator') ?? itemprops.get('author') ?? relAuthor;
+  const published =
+    normaliseDate(str(article?.['datePublished'])) ?? normaliseDate(m('article:published_time')) ??
+    normaliseDate(m('og:published_time')) ?? normaliseDate(m('pubdate')) ?? normaliseDate(m('publishdate')) ??
+    normaliseDate(m('publish-date')) ?? normaliseDate(m('date')) ?? normaliseDate(m('dc.date.issued')) ??
+    normaliseDate(m('dc.date')) ?? normaliseDate(m('parsely-pub-date')) ?? normaliseDate(m('sailthru.date')) ??
+    normaliseDate(itemprops.get('datePublished') ?? null) ?? timeDate;
+  const language = normaliseLanguage(htmlLang) ?? normaliseLanguage(m('content-language')) ??
+    normaliseLanguage(m('language')) ?? normaliseLanguage(m('og:locale')) ?? normaliseLanguage(str(article?.['inLanguage']));
+  const publisher = article?.['publisher'];
+  const siteName = m('og:site_name') ?? nameOf(publisher) ?? m('application-name') ?? null;
+  const canonicalUrl = absolute(canonical, base) ?? absolute(m('og:url'), base);
+  const leadImage = absolute(m('og:image') ?? m('og:image:url') ?? m('twitter:image') ?? m('twitter:image:src') ?? imageOf(article?.['image']), base);
+  const description = m('description') ?? m('og:description') ?? m('twitter:description') ?? str(article?.['description']);
+  const articleBody = str(article?.['articleBody']);
+  return { title, byline, published, language, siteName, canonicalUrl, leadImage, description, articleBody };
+}
