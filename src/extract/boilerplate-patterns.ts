@@ -4,9 +4,12 @@
 /** Elements never holding article text: dropped with everything inside. */
 export const DROPPED_TAGS: ReadonlySet<string> = new Set([
   'script', 'style', 'noscript', 'template', 'svg', 'math', 'iframe', 'object', 'embed', 'canvas',
-  'select', 'option', 'button', 'input', 'textarea', 'label', 'nav', 'aside', 'footer', 'head',
-  'audio', 'video', 'source', 'track', 'map', 'area', 'dialog', 'menu', 'link', 'meta', 'title',
+  'select', 'option', 'button', 'input', 'textarea', 'label', 'head',
+  'audio', 'video', 'source', 'track', 'map', 'area', 'dialog', 'link', 'meta', 'title',
 ]);
+
+/** Landmarks of page furniture; dropped unless they wrap most of the page (see text-blocks.ts). */
+export const FURNITURE_TAGS: ReadonlySet<string> = new Set(['nav', 'aside', 'footer', 'menu']);
 
 /** Elements that start a new block of text; everything else is inline. */
 export const BLOCK_TAGS: ReadonlySet<string> = new Set([
@@ -30,7 +33,7 @@ export const DROPPED_ROLES: ReadonlySet<string> = new Set([
  * one ("post-content has-sidebar" is kept, "article-share" is dropped).
  */
 export const BOILERPLATE_NAMES =
-  /(?:^|[\s_-])(?:comments?|commentlist|disqus|share|sharing|social|socials|sociallinks|related|relatedposts|recommend(?:ed|ations?)?|sidebar|side-?bar|widget|footer|foot|masthead|navbar|nav|navigation|menu|breadcrumbs?|cookie|cookies|consent|gdpr|banner|ad|ads|advert|advertisement|adslot|dfp|sponsor(?:ed)?|promo|promotion|newsletter|subscribe|subscription|signup|paywall|popup|modal|overlay|outbrain|taboola|taglist|tags|author-?bio|about-?author|pagination|pager|prev-?next|skip-?link|print|toolbar|tools|utility|hidden|visually-?hidden|sr-only|screen-?reader|rss|login|signin|jump|trending|most-?popular|popular|more-?stories|read-?more|readmore|next-?article|up-?next|byline|dateline|timestamp|caption|credit|meta|share-?bar|follow|qrcode|erweima|fenxiang|pinglun|xiangguan|tuijian|copyright|disclaimer)(?=$|[\s_-])/i;
+  /(?:^|[\s_-])(?:comments?|commentlist|disqus|share|sharing|social|socials|sociallinks|related|relatedposts|recommend(?:ed|ations?)?|sidebar|side-?bar|widget|footer|foot|masthead|navbar|nav|navigation|menu|breadcrumbs?|cookie|cookies|consent|gdpr|banner|ad|ads|advert|advertisement|adslot|dfp|sponsor(?:ed)?|promo|promotion|newsletter|subscribe|subscription|signup|paywall|popup|modal|overlay|outbrain|taboola|taglist|tags|author-?bio|about-?author|pagination|pager|prev-?next|skip-?link|print|toolbar|tools|utility|hidden|visually-?hidden|sr-only|screen-?reader|rss|login|signin|jump|trending|most-?popular|popular|more-?stories|read-?more|readmore|next-?article|up-?next|byline|dateline|timestamp|caption|credit|meta|share-?bar|follow|qrcode|erweima|fenxiang|pinglun|xiangguan|tuijian|copyright|disclaimer|recirc|recirculation|nocontent|more-?in|teasers?|carousel|slider|ticker|breaking)(?=$|[\s_-])/i;
 
 /** Words of the article itself, matched the same way. */
 export const POSITIVE_NAMES =

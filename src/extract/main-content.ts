@@ -78,8 +78,11 @@ export function selectMainContent(tree: BlockTree): MainContent {
     if (b.kind === 'heading' || b.kind === 'caption') continue;
     const length = effectiveLength(b.text);
     if (length < 25) continue;
+    // Teasers (a headline and dek inside one link) are not prose, however long.
+    const ownLinks = b.linkChars / b.text.length;
+    if (ownLinks > 0.5) continue;
     const marks = b.text.match(CLAUSE_MARKS)?.length ?? 0;
-    const score = 1 + marks + Math.min(Math.floor(length / 100), 3);
+    const score = (1 + marks + Math.min(Math.floor(length / 100), 3)) * (1 - ownLinks);
     // A paragraph-like owner does not collect votes itself; loose text in a container does.
     let el: Element | null = hasBlockChild.has(b.owner) ? b.owner : parentElement(b.owner);
     for (let level = 0; el !== null && level < 5; level++, el = parentElement(el)) {

@@ -4,10 +4,12 @@
 
 import type { AnyNode, Element } from 'domhandler';
 import {
+  ARTICLE_BODY_NAMES,
   BLOCK_TAGS,
   BOILERPLATE_NAMES,
   DROPPED_ROLES,
   DROPPED_TAGS,
+  FURNITURE_TAGS,
   HEADING_TAGS,
   POSITIVE_NAMES,
 } from './boilerplate-patterns.js';
@@ -44,45 +46,76 @@ function isNamedFurniture(el: Element): boolean {
   const names = `${el.attribs['class'] ?? ''} ${el.attribs['id'] ?? ''}`.trim();
   if (names === '') return false;
   let negative = false;
-  for (const name of names.split(/\s+/)) {
+  for (const full of names.split(/\s+/)) {
+    // "content-with-sidebar", "has-comments": layout modifiers, not the furniture itself.
+    const name = full.replace(/(?:^|[-_])(?:with|has|no|without|show|hide)[-_]\w+/gi, '');
     if (BOILERPLATE_NAMES.test(name)) negative = true;
     else if (POSITIVE_NAMES.test(name)) return false;
   }
   return negative;
 }
 
-/** True for elements whose content is never article text: by tag, role, visibility or name. */
-export function isFurniture(el: Element): boolean {
-  const tag = el.name;
-  if (DROPPED_TAGS.has(tag)) return true;
-  if (tag === 'body' || tag === 'html' || tag === 'article' || tag === 'main') return false;
+function isHidden(el: Element): boolean {
   const a = el.attribs;
   if (a['hidden'] !== undefined || a['aria-hidden'] === 'true') return true;
+  const style = a['style'];
+  return style !== undefined && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style);
+}
+
+/**
+ * True for elements that look like page furniture: by tag, role, visibility or name. Such an element
+ * is dropped only when it holds a minor part of the page's text; sites also give such names to the
+ * wrappers of the whole page ("container penci_sidebar", "Page-ad-margins").
+ */
+export function isFurniture(el: Element): boolean {
+  const tag = el.name;
+  if (FURNITURE_TAGS.has(tag)) return true;
+  if (tag === 'body' || tag === 'html' || tag === 'article' || tag === 'main') return false;
+  const a = el.attribs;
+  if (isHidden(el)) return true;
   const role = a['role'];
   if (role !== undefined && DROPPED_ROLES.has(role)) return true;
-  const style = a['style'];
-  if (style !== undefined && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style)) return true;
   if (a['itemprop'] === 'articleBody') return false;
   return isNamedFurniture(el);
 }
 
+/** The furniture-looking elements around a block, innermost first (a shared linked list). */
+interface FurnitureChain {
+  readonly el: Element;
+  /** Hidden by the page itself: a marked article body inside does not save it. */
+  readonly hidden: boolean;
+  readonly up: FurnitureChain | null;
+}
+
+/** Furniture holding at least this share of the page's text is taken for a page wrapper and kept. */
+const WRAPPER_SHARE = 0.5;
+
+function isMarkedArticle(el: Element): boolean {
+  if (el.attribs['itemprop'] === 'articleBody') return true;
+  const cls = el.attribs['class'];
+  return cls !== undefined && ARTICLE_BODY_NAMES.test(cls);
+}
+
 export function collectBlocks(root: Element | { children: AnyNode[] }, rootOwner: Element): BlockTree {
-  const blocks: Block[] = [];
+  const raw: Array<Block & { readonly furniture: FurnitureChain | null }> = [];
   const hasBlockChild = new Set<Element>();
   let parts: string[] = [];
   let linkChars = 0;
+  let furniture: FurnitureChain | null = null;
+  // Furniture-looking elements that hold a marked article body (<article>, itemprop=articleBody …).
+  const holdsArticle = new Set<Element>();
 
   const flush = (owner: Element): void => {
     if (parts.length === 0) return;
-    const raw = parts.join('');
+    const joined = parts.join('');
     parts = [];
-    const text = raw.replace(/\s+/g, ' ').trim();
+    const text = joined.replace(/\s+/g, ' ').trim();
     const links = Math.min(linkChars, text.length);
     linkChars = 0;
-    if (text !== '') blocks.push({ text, linkChars: links, owner, kind: kindOf(owner.name) });
+    if (text !== '') raw.push({ text, linkChars: links, owner, kind: kindOf(owner.name), furniture });
   };
 
-  const walk = (nodes: AnyNode[], owner: Element, inLink: boolean): void => {
+  const walk = (nodes: AnyNode[], owner: Element, inLink: boolean, entered = false): void => {
     for (const node of nodes) {
       if (node.type === 'text') {
         const data = (node as { data: string }).data;
@@ -93,13 +126,23 @@ export function collectBlocks(root: Element | { children: AnyNode[] }, rootOwner
       if (node.type !== 'tag' && node.type !== 'script' && node.type !== 'style') continue;
       const el = node as Element;
       const tag = el.name;
-      if (isFurniture(el)) continue;
+      if (DROPPED_TAGS.has(tag)) continue;
+      if (!entered && isFurniture(el)) {
+        const outer = furniture;
+        furniture = { el, hidden: isHidden(el), up: outer };
+        walk([el], owner, inLink, true);
+        furniture = outer;
+        continue;
+      }
       if (tag === 'br' || tag === 'hr') {
         flush(owner);
         continue;
       }
       if (tag === 'img') {
         continue;
+      }
+      if (furniture !== null && isMarkedArticle(el)) {
+        for (let f: FurnitureChain | null = furniture; f !== null; f = f.up) holdsArticle.add(f.el);
       }
       if (BLOCK_TAGS.has(tag)) {
         flush(owner);
@@ -114,5 +157,23 @@ export function collectBlocks(root: Element | { children: AnyNode[] }, rootOwner
 
   walk(root.children, rootOwner, false);
   flush(rootOwner);
+
+  // Drop what furniture holds, unless the furniture wraps most of the page.
+  const chars = new Map<Element, number>();
+  let total = 0;
+  for (const b of raw) {
+    // Link text does not count: a wall of teaser links is furniture however long.
+    const prose = b.text.length - b.linkChars;
+    total += prose;
+    for (let f = b.furniture; f !== null; f = f.up) chars.set(f.el, (chars.get(f.el) ?? 0) + prose);
+  }
+  const blocks: Block[] = [];
+  outer: for (const b of raw) {
+    for (let f = b.furniture; f !== null; f = f.up) {
+      const saved = holdsArticle.has(f.el) && !f.hidden;
+      if (!saved && (chars.get(f.el) ?? 0) < total * WRAPPER_SHARE) continue outer;
+    }
+    blocks.push({ text: b.text, linkChars: b.linkChars, owner: b.owner, kind: b.kind });
+  }
   return { blocks, hasBlockChild };
 }
