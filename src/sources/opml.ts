@@ -1,0 +1,64 @@
+// Reads an OPML subscription list: every <outline> with an xmlUrl, at any depth. Folders (outlines
+// without xmlUrl) give their titles to the entries inside them as the category.
+import { XMLValidator } from 'fast-xml-parser';
+import { parseDocument } from 'htmlparser2';
+import type { Element } from 'domhandler';
+import { fail, ok, type Result } from '../errors.js';
+import { nonBlank } from './feed-draft.js';
+import { resolveLink } from './resolve-link.js';
+
+export interface OpmlEntry {
+  title: string | null;
+  /** Absolute when the file gives an absolute http(s) URL; otherwise as written, for the fetcher to report. */
+  xmlUrl: string;
+  htmlUrl: string | null;
+  language: string | null;
+  /** The outline's own category attribute, else the titles of its enclosing folders joined by " / ". */
+  category: string | null;
+}
+
+export function parseOpml(text: string, options: { name?: string } = {}): Result<OpmlEntry[]> {
+  const name = options.name ?? 'OPML file';
+  const body = text.replace(/^\uFEFF/, '').trim();
+  if (body === '') return fail('empty_input', `${name}: the OPML file is empty`, name);
+  const valid = XMLValidator.validate(body);
+  if (valid !== true) {
+    const { line, col, msg } = valid.err;
+    return fail('bad_input', `${name}: malformed XML at line ${line}, column ${col}: ${msg}`, name);
+  }
+  const dom = parseDocument(body, { xmlMode: true, decodeEntities: true });
+  const root = dom.children.find((n): n is Element => n.type === 'tag');
+  if (root === undefined || root.name.toLowerCase() !== 'opml') {
+    return fail('unsupported', `${name}: not an OPML file (root element <${root?.name ?? '?'}>)`, name);
+  }
+  const body_ = root.children.find((n): n is Element => n.type === 'tag' && n.name.toLowerCase() === 'body');
+  const entries: OpmlEntry[] = [];
+  if (body_ !== undefined) collect(body_, [], entries);
+  return ok(entries);
+}
+
+/** Attribute by case-insensitive name: exporters write xmlUrl, xmlurl and XMLURL. */
+function attr(el: Element, key: string): string | null {
+  const lower = key.toLowerCase();
+  for (const [k, v] of Object.entries(el.attribs)) if (k.toLowerCase() === lower) return nonBlank(v);
+  return null;
+}
+
+function collect(parent: Element, folders: readonly string[], out: OpmlEntry[]): void {
+  for (const child of parent.children) {
+    if (child.type !== 'tag' || child.name.toLowerCase() !== 'outline') continue;
+    const title = attr(child, 'title') ?? attr(child, 'text');
+    const xmlUrl = attr(child, 'xmlUrl');
+    if (xmlUrl !== null) {
+      const category = attr(child, 'category') ?? (folders.length > 0 ? folders.join(' / ') : null);
+      out.push({
+        title,
+        xmlUrl: resolveLink(xmlUrl) ?? xmlUrl,
+        htmlUrl: resolveLink(attr(child, 'htmlUrl')),
+        language: attr(child, 'language'),
+        category,
+      });
+    }
+    collect(child, title === null || xmlUrl !== null ? folders : [...folders, title], out);
+  }
+}
