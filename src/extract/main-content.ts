@@ -122,6 +122,9 @@ export function selectMainContent(tree: BlockTree): MainContent {
     top = p;
   }
 
+  const first = firstOfRepeatedPosts(top, blocks, stats);
+  if (first !== null) return { blocks: blocks.filter((b) => isWithin(b.owner, first)) };
+
   const chosen = new Set<Element>([top]);
   const parent = parentElement(top);
   if (parent !== null) {
@@ -153,6 +156,58 @@ export function selectMainContent(tree: BlockTree): MainContent {
     return false;
   };
   return { blocks: blocks.filter((b) => inside(b.owner)) };
+}
+
+function isWithin(el: Element, container: Element): boolean {
+  for (let e: Element | null = el; e !== null; e = parentElement(e)) if (e === container) return true;
+  return false;
+}
+
+const classKey = (el: Element): string | null => {
+  const cls = el.attribs['class']?.trim();
+  return cls ? `${el.name}.${cls}` : null;
+};
+
+const PARAGRAPH_TAGS: ReadonlySet<string> = new Set(['p', 'li', 'span', 'a', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'font', 'b', 'strong', 'em', 'dd', 'dt', 'blockquote', 'pre', 'figure', 'figcaption']);
+
+/** Posts on a page listing several (a blog's front page) repeat at least this many times. */
+const MIN_REPEATS = 3;
+
+/**
+ * On a page of repeated posts (same tag and class, one after another) the best-scoring post is
+ * not the page's subject: the first one is (the newest post, or the thread's opening message).
+ */
+function firstOfRepeatedPosts(top: Element, blocks: readonly Block[], stats: Map<Element, ElementStats>): Element | null {
+  let key = classKey(top);
+  if (key === null) {
+    // The container is an anonymous wrapper: name it by the class its text blocks sit in.
+    const counts = new Map<string, number>();
+    for (const b of blocks) {
+      if (!isWithin(b.owner, top)) continue;
+      for (let e: Element | null = b.owner, i = 0; e !== null && e !== top && i < 3; e = parentElement(e), i++) {
+        const k = classKey(e);
+        if (k !== null) {
+          counts.set(k, (counts.get(k) ?? 0) + b.text.length);
+          break;
+        }
+      }
+    }
+    let best = 0;
+    for (const [k, n] of counts) if (n > best) [key, best] = [k, n];
+  }
+  if (key === null || PARAGRAPH_TAGS.has(key.slice(0, key.indexOf('.')))) return null;
+  const peers = [...stats.keys()].filter((el) => classKey(el) === key);
+  if (peers.length < MIN_REPEATS) return null;
+  const topChars = stats.get(top)?.chars ?? 0;
+  const first = peers.find((el) => {
+    const s = stats.get(el);
+    return s !== undefined && s.chars - s.linkChars >= Math.min(400, topChars * 0.2);
+  });
+  // Repeated parts inside the chosen container are sections of one article, not posts.
+  if (first === undefined || peers.filter((p) => isWithin(p, top)).length > 1 || isWithin(first, top)) return null;
+  // Sibling parts under one parent are an article cut into cards, not separate posts.
+  if (first.parent === top.parent || peers.some((p) => p !== first && p.parent === first.parent)) return null;
+  return first;
 }
 
 function textUnder(blocks: readonly Block[], el: Element): string {
