@@ -1,0 +1,153 @@
+// Named entities: gazetteer aliases first (longest match wins, English word-bounded), then
+// unknown English proper names, kept only when their type can be told (precision over recall).
+
+import { aliasIndex, type GazetteerEntry, type TrieNode } from './gazetteer.js';
+
+export interface EntityMention {
+  /** Gazetteer id; null for a name not in the gazetteer. */
+  entityId: string | null;
+  name: string;
+  type: GazetteerEntry['type'];
+  surface: string;
+  start: number;
+  end: number;
+}
+
+const isAsciiAlnum = (code: number): boolean =>
+  (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+const isLatinEdge = (code: number): boolean => isAsciiAlnum(code) || (code >= 0xc0 && code <= 0x24f);
+const isDigit = (code: number): boolean => code >= 48 && code <= 57;
+
+/** A Latin-edged alias must not continue a word: "X" not in "SpaceX", "GPT-5" not in "GPT-5.5". */
+function bounded(text: string, start: number, end: number): boolean {
+  const first = text.charCodeAt(start);
+  const last = text.charCodeAt(end - 1);
+  if (isLatinEdge(first) && start > 0 && isLatinEdge(text.charCodeAt(start - 1))) return false;
+  if (isLatinEdge(last) || isDigit(last)) {
+    const next = text.charCodeAt(end);
+    if (isLatinEdge(next) || next === 36 /* $ */) return false;
+    if ((next === 46 || next === 45) && isAsciiAlnum(text.charCodeAt(end + 1))) return false; // . or -
+  }
+  return true;
+}
+
+function longestAt(root: TrieNode, text: string, i: number, fold: boolean): { end: number; entry: GazetteerEntry } | null {
+  let node: TrieNode | undefined = root;
+  let best: { end: number; entry: GazetteerEntry } | null = null;
+  for (let j = i; j < text.length; j++) {
+    let code = text.charCodeAt(j);
+    if (fold && code >= 65 && code <= 90) code += 32;
+    node = node.children.get(code);
+    if (!node) break;
+    if (node.entry && bounded(text, i, j + 1)) best = { end: j + 1, entry: node.entry };
+  }
+  return best;
+}
+
+export function gazetteerMentions(text: string): EntityMention[] {
+  const { exact, folded } = aliasIndex();
+  const out: EntityMention[] = [];
+  let i = 0;
+  while (i < text.length) {
+    const a = longestAt(exact, text, i, false);
+    const b = longestAt(folded, text, i, true);
+    const hit = a && b ? (b.end > a.end ? b : a) : (a ?? b);
+    if (hit) {
+      const surface = text.slice(i, hit.end);
+      out.push({ entityId: hit.entry.id, name: hit.entry.name, type: hit.entry.type, surface, start: i, end: hit.end });
+      i = hit.end;
+    } else {
+      i++;
+    }
+  }
+  return out;
+}
+
+// Capitalised words joined by single spaces: "Priya Raman", "Sean O’Kane", "J. Smith", "Acme Labs Inc."
+const NAME_RUN = /\p{Lu}[\p{L}\p{M}’'-]*\.?(?:[ \u00A0]\p{Lu}[\p{L}\p{M}’'-]*\.?)*/gu;
+const STARTERS = new Set(
+  ('The A An This That These Those It Its In On At As For From With After Before When While If But And Or So Yet ' +
+    'According However Meanwhile Last Next Earlier Later Some Many Most Both Each Other Another Such Our Their His Her ' +
+    'Mr Mr. Mrs Mrs. Ms Ms. Dr Dr. Prof Prof. Sir Dame').split(' '),
+);
+const TITLE_WORDS = new Set(
+  ('CEO CFO CTO COO CIO Chief Executive Officer President Chairman Chairwoman Chair Director Founder Co-founder Cofounder ' +
+    'Analyst Senator Sen. Rep. Representative Minister Secretary Governor Mayor Judge Professor Prof. Dr. Mr. Mrs. Ms. ' +
+    'Spokesperson Spokesman Spokeswoman Vice Head General Partner Manager Editor Reporter Host').split(' '),
+);
+const CALENDAR = new Set(
+  ('Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August ' +
+    'September October November December').split(' '),
+);
+const ORG_SUFFIXES = new Set(['Inc', 'Inc.', 'Corp', 'Corp.', 'Corporation', 'Co.', 'Labs', 'Lab', 'AI', 'Ltd', 'Ltd.', 'LLC', 'Technologies', 'Capital', 'Ventures', 'Partners', 'Holdings', 'Robotics', 'Systems']);
+const SPEECH_AFTER = /^,?[ \u00A0](?:said|says|told|added|wrote|explained|noted|argued|asked|recalled|continued|replied|posted|tweeted)\b/;
+const SPEECH_BEFORE = /\b(?:said|says|told|added|wrote|according to)[ \u00A0]$/;
+const TITLE_BEFORE = /\b(?:chief executive|chief executive officer|chief [a-z]+ officer|founder|co-founder|cofounder|president|chairman|chairwoman|analyst|spokesperson|spokesman|spokeswoman|professor|researcher|engineer|scientist|investor|director|head|partner|executive|CEO|CFO|CTO|COO)[ \u00A0]$/;
+
+/** Unknown English proper names outside gazetteer mentions, with a guessed type. */
+export function unknownNames(text: string, known: readonly EntityMention[]): EntityMention[] {
+  // Mask known mentions so a run of capitalised words cannot cross them.
+  let masked = text;
+  if (known.length > 0) {
+    const parts: string[] = [];
+    let at = 0;
+    for (const m of known) {
+      parts.push(text.slice(at, m.start), '\u0000'.repeat(m.end - m.start));
+      at = m.end;
+    }
+    parts.push(text.slice(at));
+    masked = parts.join('');
+  }
+  const out: EntityMention[] = [];
+  for (const m of masked.matchAll(NAME_RUN)) {
+    const words: Array<{ w: string; start: number }> = [];
+    const re = /\S+/g;
+    for (let w = re.exec(m[0]); w; w = re.exec(m[0])) words.push({ w: w[0], start: m.index + w.index });
+    let titled = false;
+    while (words.length > 0 && (STARTERS.has(words[0]!.w) || TITLE_WORDS.has(words[0]!.w) || CALENDAR.has(words[0]!.w))) {
+      if (TITLE_WORDS.has(words.shift()!.w)) titled = true;
+    }
+    while (words.length > 0 && (CALENDAR.has(words.at(-1)!.w) || TITLE_WORDS.has(words.at(-1)!.w.replace(/\.$/, '')))) words.pop();
+    if (words.length === 0 || words.length > 5) continue;
+    const start = words[0]!.start;
+    const lastWord = words.at(-1)!;
+    let end = lastWord.start + lastWord.w.length;
+    const bare = lastWord.w.replace(/\.$/, '');
+    // A trailing period belongs to the name only in abbreviations (Inc., Jr.).
+    if (lastWord.w.endsWith('.') && !ORG_SUFFIXES.has(lastWord.w) && bare !== 'Jr' && bare !== 'Sr' && !/^\p{Lu}$/u.test(bare)) end--;
+    const surface = text.slice(start, end);
+    const atSentenceStart = isSentenceStart(text, start);
+    const type = guessType(text, words.map((x) => x.w), start, end, titled);
+    if (type === null) continue;
+    if (words.length === 1 && atSentenceStart && !titled) continue;
+    out.push({ entityId: null, name: surface, type, surface, start, end });
+  }
+  return out;
+}
+
+function guessType(text: string, words: string[], start: number, end: number, titled: boolean): EntityMention['type'] | null {
+  if (words.length >= 2 && ORG_SUFFIXES.has(words.at(-1)!)) return 'organization';
+  const nameLike = words.every((w) => /^(?:\p{Lu}\.|\p{Lu}[\p{Ll}\p{M}]+(?:[’'-]\p{Lu}?[\p{Ll}\p{M}]+)*|(?:Mc|Mac|O[’'])\p{Lu}[\p{Ll}]+)\.?$/u.test(w));
+  if (!nameLike) return null;
+  const after = text.slice(end, end + 16);
+  const before = text.slice(Math.max(0, start - 40), start);
+  if (titled || TITLE_BEFORE.test(before) || SPEECH_AFTER.test(after) || SPEECH_BEFORE.test(before)) return 'person';
+  // An interview label at the start of a line: "Sean O’Kane: …"
+  if ((start === 0 || text[start - 1] === '\n') && /^[:：]/.test(after) && words.length >= 2) return 'person';
+  return null;
+}
+
+function isSentenceStart(text: string, start: number): boolean {
+  let k = start - 1;
+  while (k >= 0 && /[\s"“‘'(]/.test(text[k]!)) {
+    if (text[k] === '\n') return true;
+    k--;
+  }
+  return k < 0 || /[.!?。！？:：]/.test(text[k]!);
+}
+
+export function findEntities(text: string): EntityMention[] {
+  const known = gazetteerMentions(text);
+  const unknown = unknownNames(text, known);
+  return [...known, ...unknown].sort((a, b) => a.start - b.start);
+}
