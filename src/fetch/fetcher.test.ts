@@ -108,9 +108,20 @@ describe('pacing and concurrency', () => {
 
   test('no more than perHostConcurrency requests to one host at once', async () => {
     const fetcher = createFetcher(local({ perHostConcurrency: 2 }));
+    server.resetPeak();
     const results = await Promise.all([1, 2, 3, 4, 5, 6].map((n) => fetcher.fetch(`${server.base}/slow${n}`)));
     assert.ok(results.every((r) => r.ok));
     assert.equal(server.maxInFlight(), 2);
+    await fetcher.close();
+  });
+
+  test('the global concurrency limit holds across hosts', async () => {
+    const fetcher = createFetcher(local({ allowHosts: ['127.0.0.1', 'localhost'], perHostConcurrency: 2, concurrency: 1, respectRobots: false }));
+    server.resetPeak();
+    const urls = [1, 2].flatMap((n) => [`${server.base}/slow-g${n}`, `http://localhost:${server.port}/slow-g${n}`]);
+    const results = await Promise.all(urls.map((u) => fetcher.fetch(u)));
+    assert.ok(results.every((r) => r.ok), JSON.stringify(results.filter((r) => !r.ok)));
+    assert.equal(server.maxInFlight(), 1);
     await fetcher.close();
   });
 

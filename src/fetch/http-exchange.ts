@@ -30,6 +30,8 @@ export interface ExchangeResponse {
   body: Uint8Array | null;
 }
 
+const UNWANTED_DRAIN_BYTES = 64 * 1024;
+
 /** Thrown by the lookup hook and recognised here, so the failure keeps its own code. */
 export class BlockedAddressError extends Error {
   readonly code = 'TIDINGS_BLOCKED_ADDRESS';
@@ -68,8 +70,11 @@ export function exchange(request: ExchangeRequest): Promise<Result<ExchangeRespo
     req.on('response', (res) => {
       const status = res.statusCode ?? 0;
       if (!request.wantBody(status, res.headers)) {
-        res.resume(); // drain so the socket can be reused
         finish(ok({ status, headers: res.headers, body: null }));
+        // Drain a small body so the socket can be reused; cut anything larger (an image, a video).
+        const length = Number(res.headers['content-length']);
+        if (Number.isFinite(length) && length <= UNWANTED_DRAIN_BYTES) res.resume();
+        else req.destroy();
         return;
       }
       const declared = Number(res.headers['content-length']);

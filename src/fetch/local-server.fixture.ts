@@ -17,6 +17,8 @@ export interface LocalServer {
   /** Requests in flight right now, and the most seen at once. */
   inFlight: () => number;
   maxInFlight: () => number;
+  /** Starts a new measurement of maxInFlight. */
+  resetPeak: () => void;
   close: () => Promise<void>;
 }
 
@@ -41,6 +43,9 @@ export async function startLocalServer(handler: Handler): Promise<LocalServer> {
     seen,
     inFlight: () => active,
     maxInFlight: () => peak,
+    resetPeak: () => {
+      peak = active;
+    },
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
