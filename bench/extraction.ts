@@ -91,10 +91,24 @@ async function readabilityExtractor(): Promise<Extractor> {
     } catch {
       url = 'https://example.invalid/';
     }
-    const dom = new JSDOM(page.html, { url, virtualConsole });
-    const text = new Readability(dom.window.document).parse()?.textContent ?? '';
-    dom.window.close();
-    return text;
+    const parse = (html: string): string => {
+      const dom = new JSDOM(html, { url, virtualConsole });
+      const text = new Readability(dom.window.document).parse()?.textContent ?? '';
+      dom.window.close();
+      return text;
+    };
+    try {
+      return parse(page.html);
+    } catch {
+      // jsdom's CSS parser throws on some stylesheets: retry without <style> blocks, which
+      // Readability does not read, so that it is not scored on a crash.
+      try {
+        return parse(page.html.replace(/<style[\s\S]*?<\/style>/gi, ''));
+      } catch (error) {
+        console.error(`readability-js failed on ${page.id}: ${(error as Error).message.split('\n')[0]}`);
+        return '';
+      }
+    }
   };
 }
 

@@ -44,8 +44,8 @@ export const CLUTTER_RULES: readonly ClutterRule[] = [
   { name: 'cookie-notice', lang: 'zh', pattern: /^(?=.{0,200}$).*(?:使用\s*cookies?|Cookie\s*政策|接受所有\s*Cookies?).*$/i },
   // language switches
   { name: 'language-switch', lang: 'any', pattern: /^(?:(?:EN|ENG|English|英文|中文|简体|繁體|繁体|简体中文|繁體中文|中|英|Chinese|ZH|CN)\s*[|/｜·•]?\s*){1,4}$/i },
-  // bare dates, tags and separators
-  { name: 'separator', lang: 'any', pattern: /^[\s\-–—_*=~·•|/\\.。…]+$/ },
+  // separators and debris without a single letter or digit
+  { name: 'no-words', lang: 'any', pattern: /^[^\p{L}\p{N}]*$/u },
   { name: 'back-to-top', lang: 'en', pattern: /^(?:back to top|top|skip to (?:main )?content|skip navigation|menu|close|search|open menu|toggle navigation)$/i },
   { name: 'copyright', lang: 'any', pattern: /^(?:©|\(c\)|copyright\s*(?:©|\(c\))?)\s*\d{4}.{0,120}$|^(?:版权所有|©\s*\d{4}).{0,80}$|^(?:all rights reserved)\.?$/i },
   { name: 'editor-credit', lang: 'zh', pattern: /^[【\[(（]?(?:责任编辑|编辑|责编|来源|作者|校对)[:：].{0,20}[】\])）]?$/ },

@@ -27,7 +27,7 @@ export function cleanParagraphs(paragraphs: readonly string[], context: { title?
   let inRelated = false;
   let leading = true;
   for (const raw of paragraphs) {
-    let p = raw.replace(/\s+/g, ' ').trim();
+    let p = raw.replace(/[\p{Cc}\uFFFD]+/gu, ' ').replace(/\s+/g, ' ').trim();
     for (const edge of EDGE_CLUTTER) p = p.replace(edge, ' ').trim();
     if (p === '') continue;
     if (RELATED_HEADINGS.some((re) => re.test(p))) {

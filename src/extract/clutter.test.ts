@@ -1,0 +1,92 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { cleanParagraphs, clutterRule } from './clutter.js';
+
+const BODY = 'The lab said its new chip draws 300MW less than the old design, a claim rivals dispute.';
+
+describe('clutterRule: each kind of clutter is recognised', () => {
+  const cases: Array<[string, string, string]> = [
+    ['WeChat follow prompt', '微信扫一扫关注我们', 'share-prompt'],
+    ['long-press QR prompt', '长按识别二维码，获取更多资讯', 'wechat-follow'],
+    ['share on X', 'Share on X', 'share-prompt'],
+    ['share networks row', 'Facebook Twitter LinkedIn Email', 'share-networks'],
+    ['Chinese share row', '分享到：微信 微博 QQ空间', 'share-networks'],
+    ['follow us', 'Follow us on Twitter and Facebook', 'follow-prompt'],
+    ['comment count', 'Comments (0)', 'comment-count'],
+    ['empty comments', 'No comments yet, be the first!', 'comment-prompt'],
+    ['Chinese comment count', '评论(0)', 'comment-count'],
+    ['Chinese empty comments', '暂无评论', 'comment-prompt'],
+    ['bare image name', '4.webp', 'image-file'],
+    ['camera file name', 'IMG_2031.jpg', 'image-file'],
+    ['related heading', 'Related articles', 'related'],
+    ['Chinese related heading', '相关阅读', 'related'],
+    ['recommended reading', '推荐阅读', 'related'],
+    ['cookie notice', 'We use cookies to improve your experience on our site.', 'cookie-notice'],
+    ['language switch', '中文', 'language-switch'],
+    ['English switch', 'English', 'language-switch'],
+    ['pair switch', 'EN | 中文', 'language-switch'],
+    ['advertisement', 'Advertisement', 'advertisement'],
+    ['read more', 'Read more »', 'read-more'],
+    ['subscribe', 'Subscribe to our newsletter', 'subscribe'],
+    ['Chinese follow prompt', '关注公众号', 'share-prompt'],
+    ['Chinese subscribe', '立即订阅', 'subscribe'],
+  ];
+  for (const [name, text, rule] of cases) {
+    it(name, () => assert.equal(clutterRule(text), rule));
+  }
+});
+
+describe('clutterRule: article prose is not clutter', () => {
+  const cases: Array<[string, string]> = [
+    ['English sentence', BODY],
+    ['sentence mentioning comments', 'The company declined to comment on the report, citing a pending review.'],
+    ['sentence mentioning WeChat', '该公司表示，用户可以通过微信小程序直接使用新模型，无需额外下载。'],
+    ['sentence about sharing', 'Shares of the chipmaker rose 4% after the announcement.'],
+    ['sentence about English', 'English is the working language of the new lab in Shenzhen.'],
+  ];
+  for (const [name, text] of cases) {
+    it(name, () => assert.equal(clutterRule(text), null));
+  }
+});
+
+describe('cleanParagraphs', () => {
+  const cases: Array<{ name: string; title?: string; input: string[]; expected: string[] }> = [
+    {
+      name: 'drops the title repeated at the top',
+      title: 'Chipmaker unveils low-power design',
+      input: ['Chipmaker unveils low-power design', BODY],
+      expected: [BODY],
+    },
+    {
+      name: 'drops the title with the site name appended',
+      title: 'Chipmaker unveils low-power design',
+      input: ['Chipmaker unveils low-power design | Example Wire', BODY],
+      expected: [BODY],
+    },
+    {
+      name: 'keeps a later paragraph equal to the title',
+      title: 'Chipmaker unveils low-power design',
+      input: [BODY, 'Chipmaker unveils low-power design'],
+      expected: [BODY, 'Chipmaker unveils low-power design'],
+    },
+    {
+      name: 'drops a related list after its heading, resumes at prose',
+      input: [BODY, '相关阅读', '某公司发布新模型', '另一家公司融资十亿', 'Analysts expect the rollout to finish by the end of the year.'],
+      expected: [BODY, 'Analysts expect the rollout to finish by the end of the year.'],
+    },
+    {
+      name: 'strips a file name and a trailing follow prompt inside a paragraph',
+      input: ['4.webp The board approved the plan on Monday.', '第一，算力成本下降。微信扫一扫关注我们'],
+      expected: ['The board approved the plan on Monday.', '第一，算力成本下降。'],
+    },
+    {
+      name: 'seed-like clutter around a commentary post',
+      input: ['4.webp', BODY, 'Comments (0)', '微信扫一扫关注我们', '微信扫一扫关注我们'],
+      expected: [BODY],
+    },
+    { name: 'empty input', input: [], expected: [] },
+  ];
+  for (const c of cases) {
+    it(c.name, () => assert.deepEqual(cleanParagraphs(c.input, { title: c.title ?? null }), c.expected));
+  }
+});
