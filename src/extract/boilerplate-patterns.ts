@@ -47,3 +47,6 @@ export const UNLIKELY_CONTENT_NAMES =
 
 /** Class/id markers of the article body that sites use on purpose (schema.org and common CMSes). */
 export const ARTICLE_BODY_NAMES = /(?:^|\s)(?:article-?body|articlebody|article__body|story-?body|post-?body|entry-?content|post-?content|article-?content|article__content|content__article-body|body-?text|story-?content)(?=$|\s)/i;
+
+/** Furniture that is never a page wrapper, however much text it holds (long comment threads). */
+export const NEVER_WRAPPER_NAMES = /(?:^|[\s_-])(?:comments?|commentlist|disqus|respond|replies|pinglun)(?=$|[\s_-])/i;

@@ -48,8 +48,9 @@ function findBody(nodes: readonly AnyNode[]): Element | null {
   return null;
 }
 
-/** Blocks that are mostly link text are navigation, tag lists or related links, not prose. */
+/** Blocks mostly of link text are navigation, tags or related links; captions describe images. */
 function isProse(b: Block): boolean {
+  if (b.kind === 'caption') return false;
   if (b.linkChars === 0) return true;
   const density = b.linkChars / b.text.length;
   return b.kind === 'heading' ? density < 0.9 : density < 0.5;

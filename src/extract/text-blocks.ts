@@ -11,6 +11,7 @@ import {
   DROPPED_TAGS,
   FURNITURE_TAGS,
   HEADING_TAGS,
+  NEVER_WRAPPER_NAMES,
   POSITIVE_NAMES,
 } from './boilerplate-patterns.js';
 
@@ -55,6 +56,10 @@ function isNamedFurniture(el: Element): boolean {
   return negative;
 }
 
+function isNeverWrapper(el: Element): boolean {
+  return NEVER_WRAPPER_NAMES.test(`${el.attribs['class'] ?? ''} ${el.attribs['id'] ?? ''}`);
+}
+
 function isHidden(el: Element): boolean {
   const a = el.attribs;
   if (a['hidden'] !== undefined || a['aria-hidden'] === 'true') return true;
@@ -82,7 +87,7 @@ export function isFurniture(el: Element): boolean {
 /** The furniture-looking elements around a block, innermost first (a shared linked list). */
 interface FurnitureChain {
   readonly el: Element;
-  /** Hidden by the page itself: a marked article body inside does not save it. */
+  /** Hidden by the page, or a comment thread: neither a marked article inside nor its size saves it. */
   readonly hidden: boolean;
   readonly up: FurnitureChain | null;
 }
@@ -129,7 +134,7 @@ export function collectBlocks(root: Element | { children: AnyNode[] }, rootOwner
       if (DROPPED_TAGS.has(tag)) continue;
       if (!entered && isFurniture(el)) {
         const outer = furniture;
-        furniture = { el, hidden: isHidden(el), up: outer };
+        furniture = { el, hidden: isHidden(el) || isNeverWrapper(el), up: outer };
         walk([el], owner, inLink, true);
         furniture = outer;
         continue;
@@ -170,8 +175,8 @@ export function collectBlocks(root: Element | { children: AnyNode[] }, rootOwner
   const blocks: Block[] = [];
   outer: for (const b of raw) {
     for (let f = b.furniture; f !== null; f = f.up) {
-      const saved = holdsArticle.has(f.el) && !f.hidden;
-      if (!saved && (chars.get(f.el) ?? 0) < total * WRAPPER_SHARE) continue outer;
+      if (f.hidden) continue outer;
+      if (!holdsArticle.has(f.el) && (chars.get(f.el) ?? 0) < total * WRAPPER_SHARE) continue outer;
     }
     blocks.push({ text: b.text, linkChars: b.linkChars, owner: b.owner, kind: b.kind });
   }
