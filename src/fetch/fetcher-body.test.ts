@@ -57,8 +57,10 @@ describe('bodies', () => {
         case '/empty': return html('');
         case '/declared-huge': res.writeHead(200, { 'content-type': 'text/html', 'content-length': String(HUGE) }); return void res.write('<p>');
         case '/stream-huge':
+        case '/huge-image':
         case '/gzip-bomb': {
-          res.writeHead(200, { 'content-type': 'text/html', ...(url === '/gzip-bomb' ? { 'content-encoding': 'gzip' } : {}) });
+          const type = url === '/huge-image' ? 'image/jpeg' : 'text/html';
+          res.writeHead(200, { 'content-type': type, ...(url === '/gzip-bomb' ? { 'content-encoding': 'gzip' } : {}) });
           const source = zeros(HUGE);
           source.on('data', (chunk: Buffer) => (streamedBytes += chunk.length));
           const stream = url === '/gzip-bomb' ? source.pipe(zlib.createGzip()) : source;
@@ -114,6 +116,7 @@ describe('bodies', () => {
     ['a body that is not the gzip it claims', '/bad-gzip', {}, 'bad_encoding', /does not decompress as gzip/, 2000],
     ['an unknown content encoding', '/zstd', {}, 'unsupported', /content encoding we cannot read: "zstd"/, 2000],
     ['an image', '/png', {}, 'unsupported', /image\/png, not a text document/, 2000],
+    ['a 200 MB image is not downloaded', '/huge-image', {}, 'unsupported', /image\/jpeg, not a text document; it was not downloaded/, 2000],
     ['a binary body', '/binary', {}, 'binary_input', /binary|NUL byte/, 2000],
     ['an empty body', '/empty', {}, 'empty_input', /empty/, 2000],
   ];
@@ -172,6 +175,27 @@ describe('statuses and network errors', () => {
       await fetcher.close();
     });
   }
+
+  test('a robots.txt cut off by the network fails the page with network_error, and is retried next time', async () => {
+    let robotsCalls = 0;
+    const flaky = await startLocalServer((req, res) => {
+      if (req.url === '/robots.txt' && ++robotsCalls === 1) return void req.socket.destroy();
+      if (req.url === '/robots.txt') return send(res, 404, '');
+      send(res, 200, page('Flaky', 'second time lucky'));
+    });
+    const fetcher = createFetcher(local({ respectRobots: true }));
+    const first = await fetcher.fetch(`${flaky.base}/page`);
+    assert.equal(first.ok, false);
+    if (!first.ok) {
+      assert.equal(first.code, 'network_error');
+      assert.match(first.message, /\/page was not fetched because its robots\.txt could not be read: .*robots\.txt could not be fetched/);
+    }
+    const second = await fetcher.fetch(`${flaky.base}/page`);
+    assert.ok(second.ok, second.ok ? '' : second.message);
+    assert.equal(robotsCalls, 2);
+    await fetcher.close();
+    await flaky.close();
+  });
 
   test('connection refused is a network_error naming the URL', async () => {
     const closed = await startLocalServer(() => undefined);
