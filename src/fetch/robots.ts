@@ -1,5 +1,6 @@
 // robots.txt (RFC 9309): parse into groups, pick the group for our product token, and decide a path
 // by the longest matching rule (Allow wins a tie). Pure: text in, verdicts out.
+import { assertNever } from '../errors.js';
 
 export interface RobotsRule {
   readonly allow: boolean;
@@ -83,6 +84,8 @@ export function robotsVerdict(policy: RobotsPolicy, userAgent: string, pathAndQu
       return { allowed: false, rule: policy.reason, crawlDelaySeconds: null };
     case 'rules':
       return verdictFromGroups(policy.groups, userAgent, pathAndQuery);
+    default:
+      return assertNever(policy, 'robots policy');
   }
 }
 
