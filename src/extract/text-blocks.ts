@@ -152,7 +152,7 @@ export function collectBlocks(root: Element | { children: AnyNode[] }, rootOwner
       if (BLOCK_TAGS.has(tag)) {
         flush(owner);
         hasBlockChild.add(owner);
-        walk(el.children, el, false);
+        walk(el.children, el, inLink);
         flush(el);
         continue;
       }
