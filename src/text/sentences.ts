@@ -122,9 +122,24 @@ export function segmentWords(text: string, language?: 'en' | 'zh'): Span[] {
     return spans;
   }
   zhSegmenter ??= new Intl.Segmenter('zh', { granularity: 'word' });
+  // ICU's dictionary segmenter slows down on long runs; segmenting clause by clause is ~3x faster
+  // and gives the same words (no word spans a clause mark).
   const spans: Span[] = [];
-  for (const seg of zhSegmenter.segment(text)) {
-    if (seg.isWordLike) spans.push({ start: seg.index, end: seg.index + seg.segment.length, text: seg.segment });
+  let from = 0;
+  for (const m of text.matchAll(CLAUSE_END)) {
+    const to = m.index + m[0].length;
+    segmentChunk(zhSegmenter, text, from, to, spans);
+    from = to;
   }
+  segmentChunk(zhSegmenter, text, from, text.length, spans);
   return spans;
+}
+
+const CLAUSE_END = /[。！？；，、\n]+/g;
+
+function segmentChunk(segmenter: Intl.Segmenter, text: string, from: number, to: number, spans: Span[]): void {
+  if (to <= from) return;
+  for (const seg of segmenter.segment(text.slice(from, to))) {
+    if (seg.isWordLike) spans.push({ start: from + seg.index, end: from + seg.index + seg.segment.length, text: seg.segment });
+  }
 }
