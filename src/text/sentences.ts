@@ -55,7 +55,7 @@ export function splitSentences(text: string, _language?: 'en' | 'zh'): Span[] {
       while (j < n && (TERMINAL_EN.has(text[j]!) || text[j] === '…')) j++;
       while (j < n && CLOSERS.has(text[j]!)) j++;
       if (j >= n || /[\s\u3000]/.test(text[j]!) || isHan(text.charCodeAt(j))) {
-        if (ch !== '.' || periodEnds(text, i, j)) {
+        if (ch === '.' ? periodEnds(text, i, j) : !lowerFollows(text, j)) {
           push(spans, text, start, j);
           start = j;
         }
@@ -75,6 +75,12 @@ function push(spans: Span[], text: string, from: number, to: number): void {
   while (s < e && /\s/.test(text[s]!)) s++;
   while (e > s && /\s/.test(text[e - 1]!)) e--;
   if (e > s) spans.push({ start: s, end: e, text: text.slice(s, e) });
+}
+
+/** "“We will win!” he said": a lower-case word after the mark continues the sentence. */
+function lowerFollows(text: string, after: number): boolean {
+  const m = /^[ \t\u00A0]*["“‘'(]*(\p{L})/u.exec(text.slice(after, after + 12));
+  return m !== null && /\p{Ll}/u.test(m[1]!);
 }
 
 /** Decides whether the period at `dot` (followed by whitespace at `after`) ends a sentence. */
