@@ -31,6 +31,16 @@ describe('parseOpml', () => {
     });
   }
 
+  it('resolves relative xmlUrl against the file base', () => {
+    const text = '<opml version="2.0"><body><outline text="Local" xmlUrl="feeds/a.xml" htmlUrl="https://a.example/"/></body></opml>';
+    const local = parseOpml(text, { baseUrl: 'file:///corpus/subs.opml' });
+    assert.ok(local.ok);
+    assert.equal(local.value[0]?.xmlUrl, 'file:///corpus/feeds/a.xml');
+    const remote = parseOpml(text, { baseUrl: 'https://lists.example/subs.opml' });
+    assert.ok(remote.ok);
+    assert.equal(remote.value[0]?.xmlUrl, 'https://lists.example/feeds/a.xml');
+  });
+
   it('an OPML file with no body has no entries', () => {
     const r = parseOpml('<opml version="1.0"><head/></opml>');
     assert.deepEqual(r, { ok: true, value: [] });

@@ -5,11 +5,11 @@ import { parseDocument } from 'htmlparser2';
 import type { Element } from 'domhandler';
 import { fail, ok, type Result } from '../errors.js';
 import { nonBlank } from './feed-draft.js';
-import { resolveLink } from './resolve-link.js';
+import { resolveReference } from './resolve-link.js';
 
 export interface OpmlEntry {
   title: string | null;
-  /** Absolute when the file gives an absolute http(s) URL; otherwise as written, for the fetcher to report. */
+  /** Resolved against the file's base URL when it can be (http(s), or file: for an OPML read from disk); otherwise as written, for the fetcher to report. */
   xmlUrl: string;
   htmlUrl: string | null;
   language: string | null;
@@ -17,7 +17,14 @@ export interface OpmlEntry {
   category: string | null;
 }
 
-export function parseOpml(text: string, options: { name?: string } = {}): Result<OpmlEntry[]> {
+export interface OpmlOptions {
+  /** Names the file in messages. */
+  name?: string;
+  /** The file's own location (http(s) or file: URL), for relative xmlUrl and htmlUrl. */
+  baseUrl?: string;
+}
+
+export function parseOpml(text: string, options: OpmlOptions = {}): Result<OpmlEntry[]> {
   const name = options.name ?? 'OPML file';
   const body = text.replace(/^\uFEFF/, '').trim();
   if (body === '') return fail('empty_input', `${name}: the OPML file is empty`, name);
@@ -33,7 +40,7 @@ export function parseOpml(text: string, options: { name?: string } = {}): Result
   }
   const body_ = root.children.find((n): n is Element => n.type === 'tag' && n.name.toLowerCase() === 'body');
   const entries: OpmlEntry[] = [];
-  if (body_ !== undefined) collect(body_, [], entries);
+  if (body_ !== undefined) collect(body_, [], options.baseUrl ?? null, entries);
   return ok(entries);
 }
 
@@ -44,7 +51,7 @@ function attr(el: Element, key: string): string | null {
   return null;
 }
 
-function collect(parent: Element, folders: readonly string[], out: OpmlEntry[]): void {
+function collect(parent: Element, folders: readonly string[], base: string | null, out: OpmlEntry[]): void {
   for (const child of parent.children) {
     if (child.type !== 'tag' || child.name.toLowerCase() !== 'outline') continue;
     const title = attr(child, 'title') ?? attr(child, 'text');
@@ -53,12 +60,12 @@ function collect(parent: Element, folders: readonly string[], out: OpmlEntry[]):
       const category = attr(child, 'category') ?? (folders.length > 0 ? folders.join(' / ') : null);
       out.push({
         title,
-        xmlUrl: resolveLink(xmlUrl) ?? xmlUrl,
-        htmlUrl: resolveLink(attr(child, 'htmlUrl')),
+        xmlUrl: resolveReference(xmlUrl, base) ?? xmlUrl,
+        htmlUrl: resolveReference(attr(child, 'htmlUrl'), base),
         language: attr(child, 'language'),
         category,
       });
     }
-    collect(child, title === null || xmlUrl !== null ? folders : [...folders, title], out);
+    collect(child, title === null || xmlUrl !== null ? folders : [...folders, title], base, out);
   }
 }

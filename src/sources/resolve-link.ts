@@ -25,3 +25,26 @@ export function resolveBase(inner: string | null | undefined, outer: string | nu
     return outer ?? null;
   }
 }
+
+/**
+ * Like resolveLink, for lists that name other inputs (URL lists, OPML): when the list itself was read
+ * from disk (`base` is a file: URL), relative references may also resolve to file: URLs. A list read
+ * over HTTP can never point at local files.
+ */
+export function resolveReference(href: string | null | undefined, base?: string | null): string | null {
+  const web = resolveLink(href, base);
+  if (web !== null || !base || !base.startsWith('file:')) return web;
+  const h = href?.trim();
+  if (!h) return null;
+  try {
+    const url = new URL(h, base);
+    return url.protocol === 'file:' ? url.href : null;
+  } catch {
+    return null;
+  }
+}
+
+/** True if `href` has no scheme, i.e. it only means something against a base. */
+export function isRelativeReference(href: string): boolean {
+  return !/^[A-Za-z][A-Za-z0-9+.-]*:/.test(href.trim());
+}

@@ -26,10 +26,22 @@ describe('parseUrlList', () => {
     assert.deepEqual(r.problems, [
       'list.urls line 5: "not a url" is not an http(s) URL',
       'list.urls line 6: "ftp://files.example/x" is not an http(s) URL',
-      'list.urls line 7: "lumen-ledger.example/no-scheme" is not an http(s) URL',
+      'list.urls line 7: "lumen-ledger.example/no-scheme" is relative and the list has no base URL',
       'list.urls line 8: "https://two.example/a https://two.example/b" is not an http(s) URL',
       'list.urls line 9: repeats line 2',
     ]);
+  });
+
+  it('resolves relative lines against a file: base, keeping the query for the reader to drop', () => {
+    const r = parseUrlList('pages/a.html?utm_source=x  # tracked\n../b.md\nhttps://c.example/\n', { baseUrl: 'file:///corpus/lists/pages.urls' });
+    assert.deepEqual(r.urls, ['file:///corpus/lists/pages/a.html?utm_source=x', 'file:///corpus/b.md', 'https://c.example/']);
+    assert.deepEqual(r.problems, []);
+  });
+
+  it('a list fetched over HTTP resolves against its URL and cannot name local files', () => {
+    const r = parseUrlList('/story/1\nfile:///etc/passwd\n', { name: 'remote', baseUrl: 'https://lists.example/reading.urls' });
+    assert.deepEqual(r.urls, ['https://lists.example/story/1']);
+    assert.deepEqual(r.problems, ['remote line 2: "file:///etc/passwd" is not an http(s) URL']);
   });
 
   const shapes: Array<{ name: string; text: string; urls: number; problems: number }> = [
