@@ -7,7 +7,7 @@ import { emptyRegistry, parseRegistry, serializeRegistry } from './registry.js';
 import type { Registry } from './registry-schema.js';
 
 /** Loads the registry; a missing file is an empty registry (the first `sources add` creates it). */
-export async function loadRegistry(filePath: string): Promise<Result<Registry>> {
+export async function loadRegistryFile(filePath: string): Promise<Result<Registry>> {
   let text: string;
   try {
     text = await readFile(filePath, 'utf8');
@@ -19,7 +19,7 @@ export async function loadRegistry(filePath: string): Promise<Result<Registry>> 
   return parseRegistry(text, filePath);
 }
 
-export async function saveRegistry(filePath: string, registry: Registry): Promise<Result<string>> {
+export async function saveRegistryFile(filePath: string, registry: Registry): Promise<Result<string>> {
   const dir = dirname(filePath);
   // Unique per process and call, so two writers never share a temp file.
   const temp = join(dir, `.${basename(filePath)}.${process.pid}.${Date.now()}.tmp`);

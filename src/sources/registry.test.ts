@@ -208,7 +208,10 @@ describe('removeSource', () => {
 });
 
 describe('findSourceFor', () => {
-  const r = added(loaded(), { name: 'Lumen Ledger', url: 'https://lumen-ledger.example/research/feed/', type: 'research', language: 'en' });
+  const r = added(
+    added(loaded(), { name: 'Lumen Ledger', url: 'https://lumen-ledger.example/research/feed/', type: 'research', language: 'en' }),
+    { id: 'abs-feeds', name: 'Abs', path: '/srv/feeds', type: 'news', language: 'en' },
+  );
   const cases: Array<{ name: string; target: string; want: string | null }> = [
     { name: 'exact feed URL', target: 'https://lumen-ledger.example/ai/feed/', want: 'lumen-ledger' },
     { name: 'article on the same host goes to the first source', target: 'https://lumen-ledger.example/2026/05/10/x/', want: 'lumen-ledger' },
@@ -217,6 +220,7 @@ describe('findSourceFor', () => {
     { name: 'other host', target: 'https://elsewhere.example/a', want: null },
     { name: 'file inside a directory source', target: 'examples/corpus/en/page.html', want: 'local-corpus' },
     { name: 'the directory itself', target: './examples/corpus', want: 'local-corpus' },
+    { name: 'a file: URL inside an absolute directory source', target: 'file:///srv/feeds/a.xml?x=1', want: 'abs-feeds' },
     { name: 'sibling directory with a common prefix', target: 'examples/corpus-old/page.html', want: null },
   ];
   for (const c of cases) {

@@ -1,6 +1,7 @@
 // Where a source lives (a URL or a local path): kind inference, identity and how well a URL or path
 // falls under it. Pure string work: no file system, so "directory" is inferred from the shape.
 import { posix } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { SourceKind } from './registry-schema.js';
 
 const FEED_PATH = /(?:\/(?:feed|feeds|rss|atom|rdf)(?:\/|\.xml|\.json)?$|\.(?:xml|rss|atom|rdf)$|\/feed\.json$|\/index\.xml$)/i;
@@ -64,8 +65,10 @@ function normalizePath(p: string): string {
  * prefix matches, more shared path segments score higher. URL sources match URLs on the same host
  * (ignoring "www."), path sources match paths inside their directory (or beside their file).
  */
-export function matchScore(s: Located, target: string): number {
+export function matchScore(s: Located, rawTarget: string): number {
   const EXACT = 1_000_000;
+  // A file: URL names a local path (the form URL lists and OPML read from disk resolve to).
+  const target = /^file:/i.test(rawTarget) ? fileURLToPath(rawTarget) : rawTarget;
   const isUrl = /^https?:\/\//i.test(target);
   if (isUrl && s.url !== undefined) {
     if (locationKey(s) === locationKey({ url: target })) return EXACT;
