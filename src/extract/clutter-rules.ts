@@ -38,7 +38,7 @@ export const CLUTTER_RULES: readonly ClutterRule[] = [
   // advertisements, subscriptions, cookies
   { name: 'advertisement', lang: 'en', pattern: /^(?:advertisement|advertising|sponsored(?: content)?|ad|ads|story continues below(?: this)? advertisement|scroll to continue(?: with content)?|continue reading (?:the )?main story)$/i },
   { name: 'advertisement', lang: 'zh', pattern: /^(?:广告|推广|赞助内容|[（(]?广告[)）]?)$/ },
-  { name: 'subscribe', lang: 'en', pattern: /^(?:subscribe|sign up|join)(?: (?:now|today|here|for free))?(?: (?:to|for) (?:our|the) .{1,50})?[.!]?$|^(?:get|receive) (?:our|the) .{0,40}newsletter.{0,60}$|^(?:enter your email|your email address|already (?:a subscriber|have an account)).{0,60}$/i },
+  { name: 'subscribe', lang: 'en', pattern: /^(?:subscribe|sign up|join)(?: (?:now|today|here|for free))?(?: (?:to|for) (?:our|the) .{1,50})?[.!]?$|^(?:get|receive) (?:our|the) .{0,40}newsletter.{0,60}$|^(?:enter your email|your email address|already (?:a subscriber|have an account)).{0,60}$|^.{0,80}\bsubscribe to .{0,60}newsletters?[.!]?$/i },
   { name: 'subscribe', lang: 'zh', pattern: /^(?:订阅|立即订阅|订阅我们|订阅newsletter|关注我们|关注公众号|关注微信公众号).{0,20}$/i },
   { name: 'cookie-notice', lang: 'en', pattern: /^(?=.{0,400}$)(?:.*\b(?:we|this (?:site|website)) uses? cookies\b.*|.*\bby (?:continuing|using) (?:to (?:use|browse) )?(?:this|our) (?:site|website).*\bcookies\b.*|(?:accept|reject|manage)(?: all)? cookies|cookie (?:settings|preferences|policy))$/i },
   { name: 'cookie-notice', lang: 'zh', pattern: /^(?=.{0,200}$).*(?:使用\s*cookies?|Cookie\s*政策|接受所有\s*Cookies?).*$/i },

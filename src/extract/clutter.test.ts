@@ -28,6 +28,7 @@ describe('clutterRule: each kind of clutter is recognised', () => {
     ['advertisement', 'Advertisement', 'advertisement'],
     ['read more', 'Read more »', 'read-more'],
     ['subscribe', 'Subscribe to our newsletter', 'subscribe'],
+    ['newsletter pitch', 'Get the latest updates right in your inbox. Subscribe to Example Wire newsletters.', 'subscribe'],
     ['Chinese follow prompt', '关注公众号', 'share-prompt'],
     ['Chinese subscribe', '立即订阅', 'subscribe'],
   ];
