@@ -44,12 +44,15 @@ export function findQuotes(text: string, mentions: readonly EntityMention[]): Qu
     const labelOnly = label !== null && text.slice(pStart, pEnd).replace(LABEL, '').trim() === '';
     const paragraphSpeaker = label ?? labelCarry;
     labelCarry = labelOnly ? label : null;
+    // A second quote in a paragraph with no attribution of its own continues the first speaker.
+    let lastSpeaker: Speaker | null = null;
     for (const q of marksIn(text, pStart, pEnd)) {
       const inner = trimSpan(text, q.innerStart, q.innerEnd);
       if (!inner) continue;
       const quoteText = text.slice(inner.start, inner.end);
       const scare = isScareQuote(quoteText);
-      const speaker = scare ? null : (attribute(text, q.open, q.close, pStart, pEnd, mentions) ?? paragraphSpeaker);
+      const speaker: Speaker | null = scare ? null : (attribute(text, q.open, q.close, pStart, pEnd, mentions) ?? lastSpeaker ?? paragraphSpeaker);
+      if (speaker) lastSpeaker = speaker;
       out.push({ text: quoteText, speaker: speaker?.name ?? null, speakerEntityId: speaker?.entityId ?? null, start: inner.start, end: inner.end });
     }
   }
