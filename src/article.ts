@@ -60,7 +60,8 @@ export interface Article {
   readonly text: string;
   readonly bilingual: BilingualPage | null;
   readonly fingerprint: string;
-  readonly simhash: string;
+  /** MinHash signature of the text (hex), for near-duplicate checks. */
+  readonly signature: string;
   readonly understanding: ArticleUnderstanding;
   readonly ingestedAt: string;
 }

@@ -5,7 +5,8 @@ import type { Article, ArticleLanguage, Sighting, SightingRelation } from '../ar
 import { cleanParagraphs, type ExtractedPage } from '../extract/extract.js';
 import type { SourceEntry } from '../sources/registry.js';
 import { detectLanguage } from '../text/language.js';
-import { contentFingerprint, simhash64, simhashBands } from '../text/fingerprint.js';
+import { contentFingerprint } from '../text/fingerprint.js';
+import { encodeSignature, minhashBands, minhashSignature } from '../text/minhash.js';
 import { understand } from '../understand/understand.js';
 import type { Band } from '../store/article-store.js';
 import { canonicalUrl } from './canonical-url.js';
@@ -28,8 +29,8 @@ export interface ArticleCandidate {
   /** Every normalised URL this article is known by (where seen, rel=canonical). */
   readonly urls: readonly string[];
   readonly sighting: Sighting;
-  /** Per-language simhash of each version (one for a plain article, two for a bilingual page). */
-  readonly versions: ReadonlyArray<{ language: ArticleLanguage; simhash: bigint }>;
+  /** MinHash signature of each language version (one for a plain article, two for a bilingual page). */
+  readonly versions: ReadonlyArray<{ language: ArticleLanguage; signature: Uint32Array }>;
 }
 
 /** Texts shorter than this are too short for near-duplicate hashing to mean anything. */
@@ -50,17 +51,20 @@ export function buildCandidate(page: ExtractedPage, origin: PageOrigin, now: Dat
   const fingerprint = contentFingerprint(text);
   const source = origin.source;
 
-  const versions: Array<{ language: ArticleLanguage; simhash: bigint }> = [];
+  const versions: Array<{ language: ArticleLanguage; signature: Uint32Array }> = [];
   if (page.bilingual) {
-    versions.push({ language: 'en', simhash: simhash64(page.bilingual.pairs.map((p) => p.en).join('\n\n')) });
-    versions.push({ language: 'zh', simhash: simhash64(page.bilingual.pairs.map((p) => p.zh).join('\n\n')) });
+    versions.push({ language: 'en', signature: minhashSignature(page.bilingual.pairs.map((p) => p.en).join('\n\n')) });
+    versions.push({ language: 'zh', signature: minhashSignature(page.bilingual.pairs.map((p) => p.zh).join('\n\n')) });
   } else {
-    versions.push({ language, simhash: simhash64(text) });
+    versions.push({ language, signature: minhashSignature(text) });
   }
   const bands: Band[] =
     text.length < MIN_CHARS_FOR_NEAR_DUPLICATE
       ? []
-      : versions.flatMap((v) => simhashBands(v.simhash).map((band) => ({ language: v.language, band, simhash: hex64(v.simhash) })));
+      : versions.flatMap((v) => {
+          const signature = encodeSignature(v.signature);
+          return minhashBands(v.signature).map((band) => ({ language: v.language, band, signature }));
+        });
 
   const article: Article = {
     id: fingerprint.slice(0, 12),
@@ -81,7 +85,7 @@ export function buildCandidate(page: ExtractedPage, origin: PageOrigin, now: Dat
     text,
     bilingual: page.bilingual,
     fingerprint,
-    simhash: hex64(versions[0]!.simhash),
+    signature: encodeSignature(versions[0]!.signature),
     understanding: {
       sentences: understanding.sentences,
       entities: understanding.entities,
@@ -110,10 +114,6 @@ export function sightingFor(origin: PageOrigin, url: string, relation: SightingR
     via: origin.via,
     seenAt: now.toISOString(),
   };
-}
-
-export function hex64(value: bigint): string {
-  return value.toString(16).padStart(16, '0');
 }
 
 function bilingualLanguage(page: ExtractedPage): ArticleLanguage {

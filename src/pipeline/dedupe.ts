@@ -1,14 +1,18 @@
 // Decides whether a candidate is new or an article already stored, and how it relates to it.
-// Checks run cheapest first: the URL, then the exact text, then near-duplicate hash bands (an
+// Checks run cheapest first: the URL, then the exact text, then near-duplicate MinHash bands (an
 // index lookup, so the cost does not grow with the archive).
 
 import type { SightingRelation } from '../article.js';
 import type { ArticleStore } from '../store/article-store.js';
-import { hammingDistance } from '../text/fingerprint.js';
+import { decodeSignature, signatureSimilarity } from '../text/minhash.js';
 import type { ArticleCandidate } from './candidate.js';
 
-/** Bits of 64 that may differ for two texts to count as one (a changed header, footer or link). */
-export const NEAR_DUPLICATE_MAX_DISTANCE = 3;
+/**
+ * Estimated Jaccard similarity of word 4-shingles above which two texts are one article: a copy
+ * with another header, footer or an added paragraph scores 0.8-1.0; two outlets' own reports of
+ * one event score under 0.2.
+ */
+export const NEAR_DUPLICATE_MIN_SIMILARITY = 0.75;
 
 export type Identity =
   | { readonly kind: 'new' }
@@ -31,7 +35,7 @@ export async function identify(candidate: ArticleCandidate, store: ArticleStore)
   for (const version of candidate.versions) {
     for (const other of found) {
       if (other.language !== version.language) continue;
-      if (hammingDistance(version.simhash, BigInt(`0x${other.simhash}`)) > NEAR_DUPLICATE_MAX_DISTANCE) continue;
+      if (signatureSimilarity(version.signature, decodeSignature(other.signature)) < NEAR_DUPLICATE_MIN_SIMILARITY) continue;
       // One side of a new bilingual page is a stored article: the page is that article's translation.
       if (bilingual) return { kind: 'translation-of', articleId: other.articleId };
       // A plain article matching one side of a stored bilingual page is a reposted translation.

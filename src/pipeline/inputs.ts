@@ -75,6 +75,10 @@ async function* expandLocation(location: string, inherited: Inherited, ctx: Expa
     // recognised by its URL instead of being fetched.
     const files = [...listed.value].sort((a, b) => rank(a.path) - rank(b.path) || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     for (const file of files) {
+      if (file.failure) {
+        yield failed(file.failure);
+        continue;
+      }
       yield* expandFile(file.path, { ...inherited, via: file.path, source: inherited.source ?? ctx.findSource(file.path) }, ctx, visited);
     }
     return;
@@ -151,7 +155,7 @@ async function* dispatch(
       return;
     }
     case 'opml': {
-      const parsed = parseOpml(text, { name });
+      const parsed = parseOpml(text, { name, baseUrl: location });
       if (!parsed.ok) {
         yield failed(parsed);
         return;
@@ -164,7 +168,7 @@ async function* dispatch(
       return;
     }
     case 'urllist': {
-      const list = parseUrlList(text, { name });
+      const list = parseUrlList(text, { name, baseUrl: location });
       for (const problem of list.problems) yield failed(fail('bad_input', problem, name));
       const children = list.urls.map((u) => resolveAgainst(u, location));
       yield* concurrentExpand(children, (u) => expandLocation(u, { via: name, source: ctx.findSource(u), feedTitle: null }, ctx, visited), ctx.concurrency);

@@ -21,9 +21,12 @@ export interface LocalInput {
   failure?: Failure;
 }
 
+/** A folder's own documentation (README.md, LICENSE.txt …) describes the folder; it is not an article. */
+const FOLDER_DOCUMENTS = /^(readme|license|licence|changelog|contributing|notice|authors)(\.[a-z]+)?$/i;
+
 export function isLocalInputName(name: string): boolean {
   const lower = name.toLowerCase();
-  return !lower.startsWith('.') && LOCAL_INPUT_EXTENSIONS.some((ext) => lower.endsWith(ext));
+  return !lower.startsWith('.') && !FOLDER_DOCUMENTS.test(lower) && LOCAL_INPUT_EXTENSIONS.some((ext) => lower.endsWith(ext));
 }
 
 /** The inputs under `pathArg`: the file itself, or every readable input in the directory tree. */

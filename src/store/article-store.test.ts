@@ -10,7 +10,7 @@ function article(id: string, over: Partial<Article> = {}): Article {
     id, url: `https://news.example/${id}`, title: `Title ${id}`, byline: null, published: '2026-05-10T08:00:00.000Z',
     language: 'en', mixed: false, siteName: 'News', outlet: 'News Example', sourceId: 'news-example', sourceType: 'news',
     feedTitle: null, leadImage: null, description: null, paragraphs: ['One.', 'Two.'], text: 'One.\n\nTwo.',
-    bilingual: null, fingerprint: `fp-${id}`, simhash: '00000000000000ff',
+    bilingual: null, fingerprint: `fp-${id}`, signature: '00000000000000ff',
     understanding: { sentences: [], entities: [], figures: [{ kind: 'power', value: 3e8, unit: 'W', surface: '300MW', start: 0, end: 5 }], quotes: [] },
     ingestedAt: '2026-05-10T09:00:00.000Z', ...over,
   };
@@ -35,7 +35,7 @@ for (const backend of backends()) {
     test('insert, then the same fingerprint again is refused without changes', async () => {
       const store = createArticleStore((await opened).db);
       const a = article('aaaaaaaaaaaa');
-      assert.equal(await store.insertArticle(a, [{ language: 'en', band: '0:00ff', simhash: a.simhash }], sighting(a.url)), true);
+      assert.equal(await store.insertArticle(a, [{ language: 'en', band: '0:00ff', signature: a.signature }], sighting(a.url)), true);
       assert.equal(await store.insertArticle({ ...a, id: 'other' }, [], sighting('https://x.example/2')), false);
       assert.equal(await store.countArticles(), 1);
       assert.equal(await store.findByFingerprint('fp-aaaaaaaaaaaa'), 'aaaaaaaaaaaa');
@@ -57,14 +57,14 @@ for (const backend of backends()) {
     test('band candidates come from the index', async () => {
       const store = createArticleStore((await opened).db);
       const found = await store.findBandCandidates(['0:00ff', '1:zzzz']);
-      assert.deepEqual(found, [{ articleId: 'aaaaaaaaaaaa', language: 'en', simhash: '00000000000000ff' }]);
+      assert.deepEqual(found, [{ articleId: 'aaaaaaaaaaaa', language: 'en', signature: '00000000000000ff' }]);
       assert.deepEqual(await store.findBandCandidates([]), []);
     });
 
     test('a translation attaches once to an article that has none', async () => {
       const store = createArticleStore((await opened).db);
       const bilingual = { layout: 'interleaved' as const, titleEn: 'T', titleZh: '标题', pairs: [{ en: 'One.', zh: '一。' }] };
-      assert.equal(await store.attachTranslation('aaaaaaaaaaaa', bilingual, [{ language: 'zh', band: '0:abcd', simhash: '000000000000abcd' }], sighting('https://zh.example/a', { relation: 'translation' })), true);
+      assert.equal(await store.attachTranslation('aaaaaaaaaaaa', bilingual, [{ language: 'zh', band: '0:abcd', signature: '000000000000abcd' }], sighting('https://zh.example/a', { relation: 'translation' })), true);
       const shown = await store.getArticle('aaaaaaaaaaaa');
       assert.ok(shown && shown !== 'ambiguous');
       assert.equal(shown.bilingual?.pairs[0]?.zh, '一。');

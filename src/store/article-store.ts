@@ -10,7 +10,7 @@ import type { Database, Queryable } from './database.js';
 export interface Band {
   readonly language: ArticleLanguage;
   readonly band: string;
-  readonly simhash: string;
+  readonly signature: string;
 }
 
 export interface ArticleFilter {
@@ -41,7 +41,7 @@ export interface ArticleStore {
   findByUrl(urls: readonly string[]): Promise<string | null>;
   findByFingerprint(fingerprint: string): Promise<string | null>;
   /** Articles sharing at least one band: near-duplicate candidates, found by index lookup. */
-  findBandCandidates(bands: readonly string[]): Promise<Array<{ articleId: string; language: ArticleLanguage; simhash: string }>>;
+  findBandCandidates(bands: readonly string[]): Promise<Array<{ articleId: string; language: ArticleLanguage; signature: string }>>;
   /** Inserts the article; returns false (and changes nothing) when its fingerprint is already stored. */
   insertArticle(article: Article, bands: readonly Band[], sighting: Sighting): Promise<boolean>;
   /** Records another place the article was seen; a URL already recorded is left as it is. */
@@ -72,12 +72,12 @@ export function createArticleStore(db: Database): ArticleStore {
 
     async findBandCandidates(bands) {
       if (bands.length === 0) return [];
-      const rows = await db.query<{ article_id: string; language: ArticleLanguage; simhash: string }>(
-        `SELECT DISTINCT article_id, language, simhash FROM article_bands WHERE band = ANY($1::text[])
+      const rows = await db.query<{ article_id: string; language: ArticleLanguage; signature: string }>(
+        `SELECT DISTINCT article_id, language, signature FROM article_bands WHERE band = ANY($1::text[])
          ORDER BY article_id, language`,
         [bands],
       );
-      return rows.map((r) => ({ articleId: r.article_id, language: r.language, simhash: r.simhash }));
+      return rows.map((r) => ({ articleId: r.article_id, language: r.language, signature: r.signature }));
     },
 
     async insertArticle(article, bands, sighting) {
@@ -85,7 +85,7 @@ export function createArticleStore(db: Database): ArticleStore {
         const inserted = await tx.query(
           `INSERT INTO articles (id, url, title, byline, published_at, language, mixed, site_name, outlet,
              source_id, source_type, feed_title, lead_image, description, paragraphs, body, bilingual,
-             fingerprint, simhash, understanding, ingested_at)
+             fingerprint, signature, understanding, ingested_at)
            VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15::jsonb,$16,$17::jsonb,$18,$19,$20::jsonb,$21)
            ON CONFLICT DO NOTHING RETURNING id`,
           [
@@ -93,7 +93,7 @@ export function createArticleStore(db: Database): ArticleStore {
             article.mixed, article.siteName, article.outlet, article.sourceId, article.sourceType,
             article.feedTitle, article.leadImage, article.description, JSON.stringify(article.paragraphs),
             article.text, article.bilingual === null ? null : JSON.stringify(article.bilingual),
-            article.fingerprint, article.simhash, JSON.stringify(article.understanding), article.ingestedAt,
+            article.fingerprint, article.signature, JSON.stringify(article.understanding), article.ingestedAt,
           ],
         );
         if (inserted.length === 0) return false;
@@ -185,10 +185,10 @@ export function createArticleStore(db: Database): ArticleStore {
 async function insertBands(tx: Queryable, articleId: string, bands: readonly Band[]): Promise<void> {
   if (bands.length === 0) return;
   await tx.query(
-    `INSERT INTO article_bands (article_id, language, band, simhash)
+    `INSERT INTO article_bands (article_id, language, band, signature)
      SELECT $1, l, b, h FROM unnest($2::text[], $3::text[], $4::text[]) AS t(l, b, h)
      ON CONFLICT DO NOTHING`,
-    [articleId, bands.map((b) => b.language), bands.map((b) => b.band), bands.map((b) => b.simhash)],
+    [articleId, bands.map((b) => b.language), bands.map((b) => b.band), bands.map((b) => b.signature)],
   );
 }
 
@@ -206,7 +206,7 @@ interface ArticleRow {
   language: ArticleLanguage; mixed: boolean; site_name: string | null; outlet: string | null;
   source_id: string | null; source_type: SourceType | null; feed_title: string | null; lead_image: string | null;
   description: string | null; paragraphs: string[]; body: string; bilingual: BilingualPage | null;
-  fingerprint: string; simhash: string; understanding: ArticleUnderstanding; ingested_at: Date | string;
+  fingerprint: string; signature: string; understanding: ArticleUnderstanding; ingested_at: Date | string;
 }
 
 interface SightingRow {
@@ -220,7 +220,7 @@ function toArticle(r: ArticleRow): Article {
     language: r.language, mixed: r.mixed, siteName: r.site_name, outlet: r.outlet, sourceId: r.source_id,
     sourceType: r.source_type, feedTitle: r.feed_title, leadImage: r.lead_image, description: r.description,
     paragraphs: r.paragraphs, text: r.body, bilingual: r.bilingual, fingerprint: r.fingerprint,
-    simhash: r.simhash, understanding: r.understanding, ingestedAt: toIso(r.ingested_at) ?? '',
+    signature: r.signature, understanding: r.understanding, ingestedAt: toIso(r.ingested_at) ?? '',
   };
 }
 

@@ -33,7 +33,7 @@ export const MIGRATIONS: readonly Migration[] = [
         body          text NOT NULL,
         bilingual     jsonb,
         fingerprint   text NOT NULL UNIQUE,
-        simhash       text NOT NULL,
+        signature     text NOT NULL,
         understanding jsonb NOT NULL,
         ingested_at   timestamptz NOT NULL
       );
@@ -56,13 +56,13 @@ export const MIGRATIONS: readonly Migration[] = [
       );
       CREATE UNIQUE INDEX sightings_url_idx ON sightings (url);
 
-      -- Locality-sensitive hash bands of each language version's simhash: near-duplicate
+      -- Locality-sensitive hash bands of each language version's MinHash signature: near-duplicate
       -- candidates come from an index lookup, never from comparing against every article.
       CREATE TABLE article_bands (
         article_id text NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
         language   text NOT NULL,
         band       text NOT NULL,
-        simhash    text NOT NULL,
+        signature  text NOT NULL,
         PRIMARY KEY (article_id, language, band)
       );
       CREATE INDEX article_bands_band_idx ON article_bands (band);

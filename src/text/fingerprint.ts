@@ -55,7 +55,7 @@ export function simhash64(text: string): bigint {
 }
 
 /** FNV-1a over UTF-16 units with a murmur3 finaliser; two seeds give the two 32-bit halves. */
-function hash32(s: string, seed: number): number {
+export function hash32(s: string, seed: number): number {
   let h = seed >>> 0;
   for (let i = 0; i < s.length; i++) {
     h ^= s.charCodeAt(i);
