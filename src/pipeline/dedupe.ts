@@ -18,7 +18,9 @@ export type Identity =
   | { readonly kind: 'new' }
   | { readonly kind: 'duplicate'; readonly articleId: string; readonly relation: SightingRelation }
   /** A bilingual page whose one side is an article stored without its translation. */
-  | { readonly kind: 'translation-of'; readonly articleId: string };
+  | { readonly kind: 'translation-of'; readonly articleId: string }
+  /** The original of a stored bilingual page (its translation arrived first). */
+  | { readonly kind: 'original-of'; readonly articleId: string };
 
 export async function identify(candidate: ArticleCandidate, store: ArticleStore): Promise<Identity> {
   const bySeenUrl = await store.findByUrl([candidate.sighting.url]);
@@ -38,10 +40,11 @@ export async function identify(candidate: ArticleCandidate, store: ArticleStore)
       if (signatureSimilarity(version.signature, decodeSignature(other.signature)) < NEAR_DUPLICATE_MIN_SIMILARITY) continue;
       // One side of a new bilingual page is a stored article: the page is that article's translation.
       if (bilingual) return { kind: 'translation-of', articleId: other.articleId };
-      // A plain article matching one side of a stored bilingual page is a reposted translation.
-      const storedVersions = found.filter((f) => f.articleId === other.articleId).map((f) => f.language);
-      const relation: SightingRelation = new Set(storedVersions).size > 1 ? 'translation' : 'near-duplicate';
-      return { kind: 'duplicate', articleId: other.articleId, relation };
+      // A plain article matching the original side of a stored bilingual page is the original the
+      // page translated; matching the translated side, it is a reposted translation.
+      if (other.bilingual && other.language === other.articleLanguage) return { kind: 'original-of', articleId: other.articleId };
+      if (other.bilingual) return { kind: 'duplicate', articleId: other.articleId, relation: 'translation' };
+      return { kind: 'duplicate', articleId: other.articleId, relation: 'near-duplicate' };
     }
   }
   return { kind: 'new' };

@@ -107,6 +107,9 @@ async function storePage(page: ExtractedPage, origin: PageOrigin, deps: IngestDe
     case 'duplicate':
       await deps.store.addSighting(identity.articleId, { ...candidate.sighting, relation: identity.relation });
       return { status: 'duplicate', articleId: identity.articleId, relation: identity.relation, url: candidate.sighting.url, title: article.title };
+    case 'original-of':
+      await deps.store.rehomeToOriginal(identity.articleId, article, candidate.bands, candidate.sighting);
+      return { status: 'duplicate', articleId: identity.articleId, relation: 'original', url: candidate.sighting.url, title: article.title };
     case 'translation-of':
       await deps.store.attachTranslation(identity.articleId, article.bilingual!, candidate.bands, { ...candidate.sighting, relation: 'translation' });
       return { status: 'duplicate', articleId: identity.articleId, relation: 'translation', url: candidate.sighting.url, title: article.title };

@@ -57,7 +57,7 @@ for (const backend of backends()) {
     test('band candidates come from the index', async () => {
       const store = createArticleStore((await opened).db);
       const found = await store.findBandCandidates(['0:00ff', '1:zzzz']);
-      assert.deepEqual(found, [{ articleId: 'aaaaaaaaaaaa', language: 'en', signature: '00000000000000ff' }]);
+      assert.deepEqual(found, [{ articleId: 'aaaaaaaaaaaa', language: 'en', signature: '00000000000000ff', bilingual: false, articleLanguage: 'en' }]);
       assert.deepEqual(await store.findBandCandidates([]), []);
     });
 

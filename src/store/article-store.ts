@@ -13,6 +13,16 @@ export interface Band {
   readonly signature: string;
 }
 
+export interface BandCandidate {
+  readonly articleId: string;
+  readonly language: ArticleLanguage;
+  readonly signature: string;
+  /** The stored article carries a translation (a bilingual page). */
+  readonly bilingual: boolean;
+  /** The stored article's own (original) language. */
+  readonly articleLanguage: ArticleLanguage;
+}
+
 export interface ArticleFilter {
   /** ISO date or date-time: articles published (or, undated, ingested) at or after it. */
   readonly since?: string | null;
@@ -41,13 +51,18 @@ export interface ArticleStore {
   findByUrl(urls: readonly string[]): Promise<string | null>;
   findByFingerprint(fingerprint: string): Promise<string | null>;
   /** Articles sharing at least one band: near-duplicate candidates, found by index lookup. */
-  findBandCandidates(bands: readonly string[]): Promise<Array<{ articleId: string; language: ArticleLanguage; signature: string }>>;
+  findBandCandidates(bands: readonly string[]): Promise<BandCandidate[]>;
   /** Inserts the article; returns false (and changes nothing) when its fingerprint is already stored. */
   insertArticle(article: Article, bands: readonly Band[], sighting: Sighting): Promise<boolean>;
   /** Records another place the article was seen; a URL already recorded is left as it is. */
   addSighting(articleId: string, sighting: Sighting): Promise<boolean>;
   /** Adds a translation found later (a reposted bilingual page) to an article that has none. */
   attachTranslation(articleId: string, bilingual: BilingualPage, bands: readonly Band[], sighting: Sighting): Promise<boolean>;
+  /**
+   * The original of a stored translation arrived: the article takes the original's text, metadata
+   * and credit, keeps its translation and id, and the translation's sightings become 'translation'.
+   */
+  rehomeToOriginal(articleId: string, original: Article, bands: readonly Band[], sighting: Sighting): Promise<void>;
   getArticle(idOrPrefix: string): Promise<ArticleWithSightings | null | 'ambiguous'>;
   listArticles(filter?: ArticleFilter): Promise<ArticleSummaryRow[]>;
   countArticles(): Promise<number>;
@@ -72,12 +87,13 @@ export function createArticleStore(db: Database): ArticleStore {
 
     async findBandCandidates(bands) {
       if (bands.length === 0) return [];
-      const rows = await db.query<{ article_id: string; language: ArticleLanguage; signature: string }>(
-        `SELECT DISTINCT article_id, language, signature FROM article_bands WHERE band = ANY($1::text[])
-         ORDER BY article_id, language`,
+      const rows = await db.query<{ article_id: string; language: ArticleLanguage; signature: string; bilingual: boolean; article_language: ArticleLanguage }>(
+        `SELECT DISTINCT b.article_id, b.language, b.signature, (a.bilingual IS NOT NULL) AS bilingual, a.language AS article_language
+         FROM article_bands b JOIN articles a ON a.id = b.article_id
+         WHERE b.band = ANY($1::text[]) ORDER BY b.article_id, b.language`,
         [bands],
       );
-      return rows.map((r) => ({ articleId: r.article_id, language: r.language, signature: r.signature }));
+      return rows.map((r) => ({ articleId: r.article_id, language: r.language, signature: r.signature, bilingual: r.bilingual, articleLanguage: r.article_language }));
     },
 
     async insertArticle(article, bands, sighting) {
@@ -116,6 +132,26 @@ export function createArticleStore(db: Database): ArticleStore {
         await insertBands(tx, articleId, bands);
         const added = await insertSighting(tx, articleId, sighting);
         return updated.length > 0 || added;
+      });
+    },
+
+    async rehomeToOriginal(articleId, a, bands, sighting) {
+      await db.transaction(async (tx) => {
+        await tx.query(
+          `UPDATE articles SET url = $2, title = $3, byline = $4, published_at = $5, language = $6, mixed = true,
+             site_name = $7, outlet = $8, source_id = $9, source_type = $10, feed_title = $11, lead_image = $12,
+             description = $13, paragraphs = $14::jsonb, body = $15, fingerprint = $16, signature = $17,
+             understanding = $18::jsonb
+           WHERE id = $1`,
+          [
+            articleId, a.url, a.title, a.byline, a.published, a.language, a.siteName, a.outlet, a.sourceId,
+            a.sourceType, a.feedTitle, a.leadImage, a.description, JSON.stringify(a.paragraphs), a.text,
+            a.fingerprint, a.signature, JSON.stringify(a.understanding),
+          ],
+        );
+        await tx.query(`UPDATE sightings SET relation = 'translation' WHERE article_id = $1 AND relation <> 'translation'`, [articleId]);
+        await insertBands(tx, articleId, bands);
+        await insertSighting(tx, articleId, sighting);
       });
     },
 

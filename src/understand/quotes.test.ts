@@ -31,6 +31,9 @@ const cases: Array<{ name: string; text: string; expected: Expect[] }> = [
   },
   { name: 'no speaker named', text: 'The company said in a statement, “We are pleased.”', expected: [['We are pleased.', null, null]] },
   { name: 'quote running on past the paragraph', text: '“This is the first paragraph of a long quote\n\nAnd it goes on.”', expected: [['This is the first paragraph of a long quote', null, null]] },
+  { name: 'ZH: a person with a Latin gloss wins over the company before it', text: '星河算力合作负责人陈立（Chen Li）表示：“需求超过了所有预测。”', expected: [['需求超过了所有预测。', '陈立', null]] },
+  { name: 'ZH: a bare name introduced earlier with a title', text: '分析师乔文认为，这是电力问题。乔文表示：“最稀缺的是电。”', expected: [['最稀缺的是电。', '乔文', null]] },
+  { name: 'surname resolves to the full name named earlier', text: 'The study was led by Isobel Achterberg. “Measure it in the open,” said Achterberg.', expected: [['Measure it in the open,', 'Isobel Achterberg', null]] },
 ];
 
 describe('findQuotes', () => {

@@ -29,7 +29,10 @@ const ACCORDING_TO_AFTER = /^[\s,]*according to\s+([^,.;“”"\n]{1,80})/i;
 const ZH_VERBS = '表示|称|说|指出|认为|透露|强调|坦言|写道|回应|直言|介绍|提到|解释|补充|警告|宣布';
 const ZH_BEFORE = new RegExp(String.raw`(?:${ZH_VERBS})(?:道)?\s*[：:，,]?\s*$`);
 const ZH_AFTER = new RegExp(String.raw`^\s*[，,]?\s*([^。！？“”\n]{1,30}?)(?:${ZH_VERBS})`);
-const ZH_TITLE_NAME = /(?:分析师|首席执行官|CEO|创始人|总裁|董事长|负责人|发言人|教授|研究员|经理|总监|副总裁|联合创始人|高管|主席|部长)([\p{Script=Han}·]{2,4})$/u;
+const ZH_TITLES = '分析师|首席执行官|CEO|创始人|总裁|董事长|负责人|发言人|教授|研究员|经理|总监|副总裁|联合创始人|高管|主席|部长';
+const ZH_TITLE_NAME = new RegExp(`(?:${ZH_TITLES})([\\p{Script=Han}·]{2,4})$`, 'u');
+const ZH_GLOSS = /[（(][^）)]{1,40}[）)]\s*$/u;
+const ZH_LATIN_GLOSS = /[（(](\p{Lu}[\p{Ll}’'-]+(?: \p{Lu}[\p{Ll}’'-]+){1,2})[）)]\s*$/u;
 const PRONOUN = /^(?:he|she|He|She|他|她)$/;
 const LABEL = /^([^\n:：“”"]{2,40}?)\s*[:：]/;
 
@@ -51,7 +54,8 @@ export function findQuotes(text: string, mentions: readonly EntityMention[]): Qu
       if (!inner) continue;
       const quoteText = text.slice(inner.start, inner.end);
       const scare = isScareQuote(quoteText);
-      const speaker: Speaker | null = scare ? null : (attribute(text, q.open, q.close, pStart, pEnd, mentions) ?? lastSpeaker ?? paragraphSpeaker);
+      const found = scare ? null : (attribute(text, q.open, q.close, pStart, pEnd, mentions) ?? lastSpeaker ?? paragraphSpeaker);
+      const speaker = found ? fullName(found, text, q.open, mentions) : null;
       if (speaker) lastSpeaker = speaker;
       out.push({ text: quoteText, speaker: speaker?.name ?? null, speakerEntityId: speaker?.entityId ?? null, start: inner.start, end: inner.end });
     }
@@ -134,18 +138,29 @@ function attribute(text: string, open: number, close: number, pStart: number, pE
     if (s) return s;
   }
   // Priya Raman said: “…” / According to X, “…” / X: “…”
-  if (BEFORE_VERB.test(before) || ACCORDING_TO.test(before) || /[:：]\s*$/.test(before)) {
+  const zb = ZH_BEFORE.exec(before);
+  if (!zb && (BEFORE_VERB.test(before) || ACCORDING_TO.test(before) || /[:：]\s*$/.test(before))) {
     const s = speakerIn(text, mentions, beforeStart, open, 'last') ?? pronounSpeaker(text, beforeStart, open, open, mentions);
     if (s) return s;
   }
   // 黄仁勋表示：“……” / 分析师张伟称，“……”
-  const zb = ZH_BEFORE.exec(before);
   if (zb) {
     const verbAt = open - (before.length - zb.index);
+    const person = speakerIn(text, mentions, beforeStart, verbAt, 'last', 'person');
+    if (person) return person;
+    // 负责人埃琳娜·沃斯（Elena Voss）表示: a title before the name, the Latin spelling in brackets.
+    const lead = text.slice(beforeStart, verbAt);
+    const latin = ZH_LATIN_GLOSS.exec(lead);
+    const t = ZH_TITLE_NAME.exec(lead.replace(ZH_GLOSS, ''));
+    if (t) return { name: t[1]!, entityId: null };
+    if (latin) return { name: latin[1]!, entityId: null };
+    // 乔文表示：“…” where an earlier sentence introduced 分析师乔文: a bare name seen after a title.
+    const bare = lead.trim();
+    if (/^[\p{Script=Han}·]{2,4}$/u.test(bare) && new RegExp(`(?:${ZH_TITLES})${bare}`, 'u').test(text.slice(0, open))) {
+      return { name: bare, entityId: null };
+    }
     const s = speakerIn(text, mentions, beforeStart, verbAt, 'last');
     if (s) return s;
-    const t = ZH_TITLE_NAME.exec(text.slice(beforeStart, verbAt));
-    if (t) return { name: t[1]!, entityId: null };
     const pr = pronounSpeaker(text, beforeStart, verbAt, open, mentions);
     if (pr) return pr;
   }
@@ -175,9 +190,10 @@ function sentenceStartBefore(text: string, open: number, pStart: number): number
 }
 
 /** A person mentioned in [from, to), else an organisation; `which` picks the first or last. */
-function speakerIn(text: string, mentions: readonly EntityMention[], from: number, to: number, which: 'first' | 'last'): Speaker | null {
+function speakerIn(text: string, mentions: readonly EntityMention[], from: number, to: number, which: 'first' | 'last', only?: 'person'): Speaker | null {
   const inside = mentions.filter((m) => m.start >= from && m.end <= to && (m.type === 'person' || m.type === 'organization'));
   const people = inside.filter((m) => m.type === 'person');
+  if (only === 'person' && people.length === 0) return null;
   const pool = people.length > 0 ? people : inside;
   const pick = which === 'first' ? pool[0] : pool.at(-1);
   if (pick) return { name: pick.surface, entityId: pick.entityId };
@@ -203,4 +219,13 @@ function labelAt(text: string, pStart: number, pEnd: number, mentions: readonly 
   const mention = mentions.find((x) => x.start === pStart && x.end === labelEnd && x.type === 'person');
   if (mention) return { name: mention.surface, entityId: mention.entityId };
   return /^\p{Lu}[\p{L}’'.-]*(?: \p{Lu}[\p{L}’'.-]*){1,3}$/u.test(m[1]!) ? { name: m[1]!, entityId: null } : null;
+}
+
+/** "said Achterberg" after "Isobel Achterberg" was named: the speaker is the full name. */
+function fullName(speaker: Speaker, text: string, before: number, mentions: readonly EntityMention[]): Speaker {
+  if (!/^\p{Lu}[\p{Ll}’'-]+$/u.test(speaker.name)) return speaker;
+  const earlier = mentions.filter((m) => m.type === 'person' && m.end <= before && m.surface.endsWith(` ${speaker.name}`)).at(-1);
+  if (earlier) return { name: earlier.surface, entityId: earlier.entityId };
+  const run = new RegExp(`\\b(\\p{Lu}[\\p{Ll}’'-]+ ${speaker.name})\\b`, 'u').exec(text.slice(0, before));
+  return run ? { name: run[1]!, entityId: speaker.entityId } : speaker;
 }
