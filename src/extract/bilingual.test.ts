@@ -81,3 +81,26 @@ describe('detectBilingual: pages in one language are not bilingual', () => {
     it(name, () => assert.equal(detectBilingual(paragraphs, null), null));
   }
 });
+
+describe('detectBilingual: titles and credits around an inline page', () => {
+  const pairs = [`${EN1} ${ZH1}`, `${EN2} ${ZH2}`, `${EN3} ${ZH3}`];
+  it('a Chinese headline opening with a Latin name above the body is the Chinese title, not a pair', () => {
+    const page = detectBilingual(['Northwind X2 很快，但够快吗？', ...pairs], 'Northwind X2 is fast. Is it fast enough?');
+    assert.ok(page);
+    assert.equal(page.titleEn, 'Northwind X2 is fast. Is it fast enough?');
+    assert.equal(page.titleZh, 'Northwind X2 很快，但够快吗？');
+    assert.equal(page.pairs.length, 3);
+  });
+  it('the Chinese title can come from another headline of the page', () => {
+    const page = detectBilingual([EN1, ZH1, EN2, ZH2, EN3, ZH3], 'Northwind bets on data centres', ['为什么北风押注“新云”（neocloud）']);
+    assert.equal(page?.titleZh, '为什么北风押注“新云”（neocloud）');
+  });
+  it('an English quote closing the English side stays English', () => {
+    const en = 'Developers were impressed, said Dana Reyes of Example Apps, which builds agents. “Now it is our own tests.”';
+    const zh = '开发者印象深刻，Example Apps 的达娜·雷耶斯说。“现在慢的是我们自己的测试。”';
+    assert.deepEqual(splitInlinePair(`${en} ${zh}`), { en, zh });
+  });
+  it('a name alone before Chinese is not an English side', () => {
+    assert.equal(splitInlinePair('Northwind X2 Flash 很快，但快到足以改变格局吗？'), null);
+  });
+});

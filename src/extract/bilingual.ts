@@ -54,12 +54,25 @@ export function splitInlinePair(text: string): Pair | null {
   const before = text.slice(0, cut);
   let lastEnd = -1;
   for (const m of before.matchAll(SENTENCE_END)) lastEnd = m.index + m[0].length;
-  if (lastEnd > 0 && cut - lastEnd <= 30 && cut - lastEnd > 0) cut = lastEnd;
+  // …but not when that Latin stretch is itself a sentence (a quote closing the English side).
+  const stretch = text.slice(lastEnd, cut).trim();
+  if (lastEnd > 0 && cut - lastEnd <= 30 && cut - lastEnd > 0 && !/[.!?…]["”’)\]]*$/.test(stretch)) cut = lastEnd;
   const en = text.slice(0, cut).trim();
   const zh = text.slice(cut).trim();
-  if (scriptOf(en) !== 'en' || scriptOf(zh) !== 'zh') return null;
+  if (scriptOf(en) !== 'en' || scriptOf(zh) !== 'zh' || isOnlyNames(en)) return null;
   if (countScripts(en).latin < 8 || !plausibleSizes(en, zh)) return null;
   return { en, zh };
+}
+
+/** A Chinese headline: short, at most two sentences, Han enough that Latin names in it do not matter. */
+function isChineseTitle(t: string): boolean {
+  return t.length <= 120 && (t.match(/[.!?。！？]/g)?.length ?? 0) <= 2 && countScripts(t).han >= 2 && hanShare(t) >= 0.3;
+}
+
+/** "Kimi K3 Flash": capitalised words and numbers only, a name opening a Chinese line, not English text. */
+function isOnlyNames(en: string): boolean {
+  const words = en.split(/\s+/).filter((w) => /\p{L}/u.test(w));
+  return words.length <= 4 && words.every((w) => /^[\p{Lu}\d]/u.test(w)) && !/[.!?:;]$/.test(en);
 }
 
 const isHeadline = (p: string): boolean => p.length <= 200 && !/[.!?。！？]["”’)）]?$/.test(p);
@@ -130,7 +143,22 @@ function inline(paragraphs: readonly string[], title: string | null): BilingualP
   return { layout: 'inline', titleEn: t.titleEn, titleZh: t.titleZh, pairs: t.usedFirst ? pairs.slice(1) : pairs };
 }
 
-/** The aligned pairs of a bilingual page, or null for a page in one language. */
-export function detectBilingual(paragraphs: readonly string[], title: string | null): BilingualPage | null {
-  return interleaved(paragraphs, title) ?? inline(paragraphs, title);
+/**
+ * The aligned pairs of a bilingual page, or null for a page in one language. `otherTitles` are the
+ * page's other headlines (title tag, h1): one in the other language is the translated title.
+ */
+export function detectBilingual(paragraphs: readonly string[], title: string | null, otherTitles: readonly string[] = []): BilingualPage | null {
+  const page = interleaved(paragraphs, title) ?? inline(paragraphs, title);
+  if (page === null) return null;
+  let { titleEn, titleZh } = page;
+  // A headline with Chinese in it alone above the first pair translates the English title.
+  const lead = paragraphs[0];
+  const firstPair = page.pairs[0];
+  if (titleZh === null && titleEn !== null && lead !== undefined && firstPair !== undefined && lead !== firstPair.en &&
+    !lead.includes(firstPair.zh) && isChineseTitle(lead)) {
+    titleZh = lead;
+  }
+  titleZh ??= titleEn !== null ? (otherTitles.find(isChineseTitle) ?? null) : null;
+  titleEn ??= titleZh !== null ? (otherTitles.find((t) => scriptOf(t) === 'en') ?? null) : null;
+  return { ...page, titleEn, titleZh };
 }

@@ -48,6 +48,11 @@ export const CLUTTER_RULES: readonly ClutterRule[] = [
   { name: 'no-words', lang: 'any', pattern: /^[^\p{L}\p{N}]*$/u },
   { name: 'back-to-top', lang: 'en', pattern: /^(?:back to top|top|skip to (?:main )?content|skip navigation|menu|close|search|open menu|toggle navigation)$/i },
   { name: 'copyright', lang: 'any', pattern: /^(?:©|\(c\)|copyright\s*(?:©|\(c\))?)\s*\d{4}.{0,120}$|^(?:版权所有|©\s*\d{4}).{0,80}$|^(?:all rights reserved)\.?$/i },
+  // syndication notes and translation credits: where the text came from, not the text
+  { name: 'syndication', lang: 'en', pattern: /^(?:this (?:article|story|post|piece|report) (?:was )?(?:originally|first) (?:appeared|published|ran|posted)|(?:originally|first) (?:published|appeared) (?:in|on|at|by)|(?:republished|reprinted|reposted|syndicated) (?:here )?(?:with (?:kind )?permission|from|by|under|courtesy)|read the original (?:article |story |post )?(?:at|on|here)).{0,300}$/i },
+  { name: 'syndication', lang: 'zh', pattern: /^(?:本文(?:转载|转自|来源于|来自|首发于|原载于|原发于|经授权转载|经.{1,20}授权)|转载自|原载于|首发于|本文由.{1,20}授权).{0,200}$/ },
+  { name: 'translation-credit', lang: 'en', pattern: /^(?:(?:translated|translation|compiled|adapted) (?:by|from)\s|original (?:article|story|text)\s*:|(?:translator|translation)\s*:).{1,160}$/i },
+  { name: 'translation-credit', lang: 'zh', pattern: /^(?:原文|原文链接|原文地址|原标题|原作者|译者|翻译|编译|译|校对|审校)\s*[：:].{0,200}$/ },
   { name: 'editor-credit', lang: 'zh', pattern: /^[【\[(（]?(?:责任编辑|编辑|责编|来源|作者|校对)[:：].{0,20}[】\])）]?$/ },
 ];
 

@@ -31,6 +31,15 @@ describe('clutterRule: each kind of clutter is recognised', () => {
     ['newsletter pitch', 'Get the latest updates right in your inbox. Subscribe to Example Wire newsletters.', 'subscribe'],
     ['Chinese follow prompt', '关注公众号', 'share-prompt'],
     ['Chinese subscribe', '立即订阅', 'subscribe'],
+    ['syndication note', 'This article originally appeared in Example Wire and is republished under a content partnership. Read the original at wire.example.', 'syndication'],
+    ['republished with permission', 'Republished with permission from Example Wire.', 'syndication'],
+    ['first published on', 'First published on the Example Notes blog.', 'syndication'],
+    ['Chinese reprint note', '本文转载自北风快讯，已获授权。', 'syndication'],
+    ['Chinese authorised reprint', '本文经北风快讯授权转载，如需转载请联系原作者。', 'syndication'],
+    ['translator credit', 'Translated by Example Bridge editors', 'translation-credit'],
+    ['Chinese translator', '译者：王五', 'translation-credit'],
+    ['Chinese compiler', '编译：赵六 ｜ 审校：钱七', 'translation-credit'],
+    ['Chinese source credit with link', '原文：Example Wire，作者 Jane Doe。原文链接：https://wire.example/a/1/', 'translation-credit'],
   ];
   for (const [name, text, rule] of cases) {
     it(name, () => assert.equal(clutterRule(text), rule));
@@ -44,6 +53,9 @@ describe('clutterRule: article prose is not clutter', () => {
     ['sentence mentioning WeChat', '该公司表示，用户可以通过微信小程序直接使用新模型，无需额外下载。'],
     ['sentence about sharing', 'Shares of the chipmaker rose 4% after the announcement.'],
     ['sentence about English', 'English is the working language of the new lab in Shenzhen.'],
+    ['sentence about a report first published', 'The report, first published in March, found that demand had doubled.'],
+    ['sentence about translation', 'Translation quality improved sharply in the new model, the lab said.'],
+    ['Chinese sentence about the original', '原文件显示，该公司去年的收入增长了一倍。'],
   ];
   for (const [name, text] of cases) {
     it(name, () => assert.equal(clutterRule(text), null));

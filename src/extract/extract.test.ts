@@ -109,6 +109,17 @@ describe('extractHtml: metadata', () => {
   });
 });
 
+describe('extractHtml: canonical address', () => {
+  it('prefers rel=canonical to og:url', () => {
+    const head = '<meta property="og:url" content="https://wire.example/b?utm_source=x"><link rel="canonical" href="https://wire.example/a">';
+    assert.equal(extractHtml(page(head, `<p>${P1}</p>`)).canonicalUrl, 'https://wire.example/a');
+  });
+  it('drops tracking parameters from og:url, keeps the others', () => {
+    const head = '<meta property="og:url" content="https://wire.example/p/northwind?id=7&utm_source=feed&utm_medium=rss&ref=home#top">';
+    assert.equal(extractHtml(page(head, `<p>${P1}</p>`)).canonicalUrl, 'https://wire.example/p/northwind?id=7');
+  });
+});
+
 describe('extractHtml: bilingual pages', () => {
   const EN = [
     'Northwind Cloud will spend $40 billion on new data centres over five years.',
@@ -124,7 +135,8 @@ describe('extractHtml: bilingual pages', () => {
     assert.equal(r.bilingual?.titleEn, 'Northwind bets big');
     assert.equal(r.bilingual?.titleZh, '北风大举押注');
     assert.deepEqual(r.bilingual?.pairs, EN.map((en, i) => ({ en, zh: ZH[i] })));
-    assert.equal(r.paragraphs.length, 7);
+    // The Chinese title is the title, not the first paragraph of the body.
+    assert.deepEqual(r.paragraphs, EN.flatMap((en, i) => [en, ZH[i]]));
   });
 
   it('inline: each block holds English then Chinese', () => {
@@ -188,6 +200,36 @@ describe('extractMarkdown and extractPlainText', () => {
     const r = extractPlainText(`Northwind bets big\n\n${P1}\n\n4.webp\n\n${P2}\n\nComments (0)\n\n微信扫一扫关注我们\n`);
     assert.equal(r.title, 'Northwind bets big');
     assert.deepEqual(r.paragraphs, [P1, P2]);
+  });
+
+  it('a Markdown byline line becomes byline and date, not a paragraph', () => {
+    const r = extractMarkdown(`# Northwind bets on Ohio\n\n*By Jane Doe · Example Notes · 10 May 2026*\n\n${P1}\n\n${P2}\n`);
+    assert.equal(r.byline, 'Jane Doe');
+    assert.equal(r.published, '2026-05-10');
+    assert.deepEqual(r.paragraphs, [P1, P2]);
+  });
+
+  it('front matter wins over the byline line, which still leaves the body', () => {
+    const r = extractMarkdown(`---\nauthor: Omar Quist\ndate: 2026-05-11\n---\n# Northwind\n\nBy Jane Doe · 10 May 2026\n\n${P1}\n`);
+    assert.equal(r.byline, 'Omar Quist');
+    assert.equal(r.published, '2026-05-11');
+    assert.deepEqual(r.paragraphs, [P1]);
+  });
+
+  it('a Chinese plain-text byline line under the title', () => {
+    const zh = '北风云周二表示，将在俄亥俄州建设三个数据中心。';
+    const r = extractPlainText(`北风押注俄亥俄\n\n北风快讯 ｜ 作者：张三 ｜ 2026-05-10\n\n${zh}\n\n${zh}`);
+    assert.equal(r.title, '北风押注俄亥俄');
+    assert.equal(r.byline, '张三');
+    assert.equal(r.published, '2026-05-10');
+    assert.deepEqual(r.paragraphs, [zh, zh]);
+  });
+
+  it('an outlet-and-date line in plain text', () => {
+    const r = extractPlainText(`Northwind bets on Ohio\n\nExample Institute Notes — May 10, 2026\n\n${P1}`);
+    assert.equal(r.byline, 'Example Institute Notes');
+    assert.equal(r.published, '2026-05-10');
+    assert.deepEqual(r.paragraphs, [P1]);
   });
 
   it('empty text gives no paragraphs', () => {

@@ -12,6 +12,7 @@ import { normaliseDate, readMetadata } from './metadata.js';
 import { collectBlocks } from './text-blocks.js';
 import type { Block } from './text-blocks.js';
 import { markdownParagraphs, splitFrontMatter } from './markdown.js';
+import { takeBylineLine } from './byline.js';
 
 export type { BilingualPage } from './bilingual.js';
 export { cleanParagraphs } from './clutter.js';
@@ -56,6 +57,14 @@ function isProse(b: Block): boolean {
   return b.kind === 'heading' ? density < 0.9 : density < 0.5;
 }
 
+/** Bilingual pairs; a translated title standing above the body is the title, not a paragraph. */
+function bilingualSplit(paragraphs: string[], title: string | null, otherTitles: readonly string[]): Pick<ExtractedPage, 'paragraphs' | 'bilingual'> {
+  const bilingual = detectBilingual(paragraphs, title, otherTitles);
+  const lead = paragraphs[0];
+  const body = bilingual !== null && lead !== undefined && lead === bilingual.titleZh ? paragraphs.slice(1) : paragraphs;
+  return { paragraphs: body, bilingual };
+}
+
 export function extractHtml(html: string, options: ExtractOptions = {}): ExtractedPage {
   const doc = parseDocument(html, { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true });
   const meta = readMetadata(doc, options.url ?? null);
@@ -65,21 +74,20 @@ export function extractHtml(html: string, options: ExtractOptions = {}): Extract
   const blocks = main.blocks.filter(isProse);
   // The page's own h1 at the top of the body is the headline, already in `title`.
   if (blocks[0]?.owner.name === 'h1') blocks.shift();
-  const paragraphs = cleanParagraphs(
+  const { line, paragraphs } = takeBylineLine(cleanParagraphs(
     blocks.map((b) => b.text),
     { title: meta.title },
-  );
+  ));
   return {
     title: meta.title,
-    byline: meta.byline,
-    published: meta.published,
+    byline: meta.byline ?? line?.byline ?? null,
+    published: meta.published ?? line?.published ?? null,
     language: meta.language,
     siteName: meta.siteName,
     canonicalUrl: meta.canonicalUrl,
     leadImage: meta.leadImage,
     description: meta.description,
-    paragraphs,
-    bilingual: detectBilingual(paragraphs, meta.title),
+    ...bilingualSplit(paragraphs, meta.title, meta.otherTitles),
   };
 }
 
@@ -88,8 +96,10 @@ const EMPTY: Omit<ExtractedPage, 'paragraphs' | 'bilingual' | 'title'> = {
 };
 
 function fromText(title: string | null, paragraphs: string[], meta: Partial<ExtractedPage>): ExtractedPage {
-  const cleaned = cleanParagraphs(paragraphs, { title });
-  return { ...EMPTY, ...meta, title, paragraphs: cleaned, bilingual: detectBilingual(cleaned, title) };
+  const { line, paragraphs: cleaned } = takeBylineLine(cleanParagraphs(paragraphs, { title }));
+  const byline = meta.byline ?? line?.byline ?? null;
+  const published = meta.published ?? line?.published ?? null;
+  return { ...EMPTY, ...meta, title, byline, published, ...bilingualSplit(cleaned, title, []) };
 }
 
 export function extractMarkdown(markdown: string, options: ExtractOptions = {}): ExtractedPage {

@@ -5,6 +5,8 @@ import type { AnyNode, Element } from 'domhandler';
 
 export interface PageMetadata {
   readonly title: string | null;
+  /** The page's other headlines (title tag, h1, og:title) when they differ: a translated title, say. */
+  readonly otherTitles: readonly string[];
   readonly byline: string | null;
   readonly published: string | null;
   readonly language: string | null;
@@ -49,6 +51,26 @@ const clean = (s: string | undefined | null): string | null => {
   const t = s.replace(/\s+/g, ' ').trim();
   return t === '' ? null : t;
 };
+
+/** Query parameters that say how a reader arrived, not what the page is. */
+const TRACKING = /^(?:utm_\w+|pk_\w+|mtm_\w+|fbclid|gclid|dclid|msclkid|twclid|igshid|mc_cid|mc_eid|ref|ref_src|referrer|src|via|share|spm|scm|from|cmpid|ncid|ocid|_hsenc|_hsmi|mkt_tok)$/i;
+
+/** The URL without tracking parameters and fragment; other parameters stay in their order. */
+export function withoutTracking(url: string | null): string | null {
+  if (url === null) return null;
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    return url;
+  }
+  if (u.protocol !== 'http:' && u.protocol !== 'https:') return url;
+  const kept = [...u.searchParams.entries()].filter(([k]) => !TRACKING.test(k));
+  u.search = '';
+  for (const [k, v] of kept) u.searchParams.append(k, v);
+  u.hash = '';
+  return u.href;
+}
 
 function absolute(href: string | null, base: string | null): string | null {
   if (href === null) return null;
@@ -226,9 +248,11 @@ export function readMetadata(root: { children: AnyNode[] }, url: string | null):
     normaliseLanguage(m('language')) ?? normaliseLanguage(m('og:locale')) ?? normaliseLanguage(str(article?.['inLanguage']));
   const publisher = article?.['publisher'];
   const siteName = m('og:site_name') ?? nameOf(publisher) ?? m('application-name') ?? null;
-  const canonicalUrl = absolute(canonical, base) ?? absolute(m('og:url'), base);
+  const canonicalUrl = withoutTracking(absolute(canonical, base) ?? absolute(m('og:url'), base));
   const leadImage = absolute(m('og:image') ?? m('og:image:url') ?? m('twitter:image') ?? m('twitter:image:src') ?? imageOf(article?.['image']), base);
   const description = m('description') ?? m('og:description') ?? m('twitter:description') ?? str(article?.['description']);
   const articleBody = str(article?.['articleBody']);
-  return { title, byline, published, language, siteName, canonicalUrl, leadImage, description, articleBody };
+  const otherTitles = [m('og:title'), str(article?.['headline']), m('twitter:title'), titleTag !== null ? stripSiteFromTitle(titleTag) : null, ...h1s]
+    .filter((t): t is string => t !== null && t !== title);
+  return { title, otherTitles: [...new Set(otherTitles)], byline, published, language, siteName, canonicalUrl, leadImage, description, articleBody };
 }
