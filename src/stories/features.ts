@@ -1,0 +1,192 @@
+// What an article brings to story matching, reduced once to a small JSON-safe record: gazetteer
+// entities, normalised figures, rare Latin-script terms (names, model numbers: they survive in
+// Chinese text), content words (English words, Chinese character bigrams) and title keys.
+// Pure: the same article always gives the same features.
+
+import type { ArticleLanguage } from '../article.js';
+import type { EntityMention, Figure } from '../understand/understand.js';
+
+/** The parts of an Article that similarity needs (a bench can build one from raw text). */
+export interface ArticleLike {
+  readonly id: string;
+  readonly title: string | null;
+  readonly text: string;
+  readonly language: ArticleLanguage;
+  readonly published: string | null;
+  readonly understanding: {
+    readonly entities: readonly EntityMention[];
+    readonly figures: readonly Figure[];
+  };
+}
+
+export interface FeatureEntity {
+  readonly id: string;
+  readonly name: string;
+  readonly type: EntityMention['type'];
+}
+
+export interface FeatureFigure {
+  readonly kind: Figure['kind'];
+  readonly value: number;
+  readonly unit: string;
+  readonly surface: string;
+}
+
+export interface FeatureTerm {
+  /** Lower case: "gb300", "saltfork". */
+  readonly key: string;
+  /** As first written: "GB300". */
+  readonly surface: string;
+}
+
+export interface ArticleFeatures {
+  readonly id: string;
+  readonly language: ArticleLanguage;
+  readonly published: string | null;
+  readonly entities: readonly FeatureEntity[];
+  readonly figures: readonly FeatureFigure[];
+  readonly terms: readonly FeatureTerm[];
+  /** Content words (en) or Han bigrams (zh) with their counts; the most frequent MAX_WORDS. */
+  readonly words: Readonly<Record<string, number>>;
+  /** Title words, Han bigrams and terms, lower case. */
+  readonly titleKeys: readonly string[];
+}
+
+const MAX_WORDS = 200;
+
+const STOPWORDS = new Set(
+  ('a about above after again against all also am an and any are as at be because been before being below between both but by can ' +
+    'could did do does doing down during each few for from further had has have having he her here hers him his how i if in into is ' +
+    'it its itself just me more most my no nor not now of off on once only or other our ours out over own same she should so some ' +
+    'such than that the their theirs them then there these they this those through to too under until up very was we were what when ' +
+    'where which while who whom why will with would you your yours said says say one two new year years also like than could may ' +
+    'might must us mr ms mrs per via yet still even much many well get got make made since around according told added news ' +
+    'people time first last next week day days monday tuesday wednesday thursday friday saturday sunday january february march ' +
+    'april june july august september october november december today yesterday tomorrow however meanwhile').split(' '),
+);
+
+/** Capitalised words that are not names (sentence openers, titles, days). */
+const COMMON_CAPITALISED = new Set(
+  ('the a an this that these those it its in on at as for from with after before when while if but and or so yet according ' +
+    'however meanwhile last next earlier later some many most both each other another such our their his her we i he she they ' +
+    'mr mrs ms dr prof ceo cfo cto chief executive president chairman director founder analyst news update read more ' +
+    'monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september ' +
+    'october november december am pm com www http https').split(' '),
+);
+
+const LATIN_TOKEN = /\d{1,3}(?:,\d{3})+(?:\.\d+)?|[A-Za-z0-9]+(?:[.-][A-Za-z0-9]+)*/g;
+const EN_WORD = /[A-Za-z][A-Za-z'’]*[A-Za-z]|[A-Za-z]/g;
+const HAN_RUN = /\p{Script=Han}+/gu;
+
+export function featuresOf(a: ArticleLike): ArticleFeatures {
+  return {
+    id: a.id,
+    language: a.language,
+    published: a.published,
+    entities: entityFeatures(a.understanding.entities),
+    figures: figureFeatures(a.understanding.figures),
+    terms: termFeatures(a.title ? `${a.title}\n${a.text}` : a.text),
+    words: topWords(contentWords(a.title ? `${a.title}\n${a.text}` : a.text)),
+    titleKeys: a.title ? [...new Set([...contentWords(a.title), ...termFeatures(a.title).map((t) => t.key)])].sort() : [],
+  };
+}
+
+function entityFeatures(mentions: readonly EntityMention[]): FeatureEntity[] {
+  const seen = new Map<string, FeatureEntity>();
+  for (const m of mentions) {
+    if (m.entityId === null || seen.has(m.entityId)) continue;
+    seen.set(m.entityId, { id: m.entityId, name: m.name, type: m.type });
+  }
+  return [...seen.values()];
+}
+
+function figureFeatures(figures: readonly Figure[]): FeatureFigure[] {
+  const seen = new Map<string, FeatureFigure>();
+  for (const f of figures) {
+    const key = figureKey(f);
+    if (!seen.has(key)) seen.set(key, { kind: f.kind, value: f.value, unit: f.unit, surface: f.surface });
+  }
+  return [...seen.values()];
+}
+
+/** An index key for a figure: kind, unit and the value to 3 significant digits ("power:W:3e+8"). */
+export function figureKey(f: { kind: Figure['kind']; unit: string; value: number }): string {
+  const v = f.value === 0 ? '0' : Number(f.value.toPrecision(3)).toExponential();
+  return `${f.kind}:${f.unit}:${v}`;
+}
+
+/**
+ * Distinctive Latin-script tokens: with a digit (K3, GB300), all capitals (AMD), or capitalised
+ * away from a sentence start (Saltfork). In Chinese text every Latin token stands out, so all count.
+ */
+export function termFeatures(text: string): FeatureTerm[] {
+  const out = new Map<string, FeatureTerm>();
+  for (const m of text.matchAll(LATIN_TOKEN)) {
+    const surface = m[0];
+    const key = surface.toLowerCase().replace(/,/g, '');
+    if (/^\d{4}-\d\d-\d\d$/.test(key)) continue; // a date, not a name
+    if (out.has(key) || key.length < 2 || COMMON_CAPITALISED.has(key) || STOPWORDS.has(key)) continue;
+    const hasDigit = /\d/.test(surface);
+    const hasLetter = /[A-Za-z]/.test(surface);
+    if (!hasLetter && !(hasDigit && key.replace(/\D/g, '').length >= 3 && !/^(19|20)\d\d$/.test(key))) continue;
+    const at = m.index;
+    const hanNear = /\p{Script=Han}/u.test(text.slice(Math.max(0, at - 2), at)) || /\p{Script=Han}/u.test(text.slice(at + surface.length, at + surface.length + 2));
+    const distinctive =
+      (hasDigit && hasLetter) ||
+      (/^[A-Z]{2,}$/.test(surface) && surface.length <= 6) ||
+      (/^[A-Z]/.test(surface) && !sentenceStart(text, at)) ||
+      (hanNear && hasLetter) ||
+      (!hasLetter && hasDigit);
+    if (distinctive) out.set(key, { key, surface });
+  }
+  return [...out.values()];
+}
+
+function sentenceStart(text: string, at: number): boolean {
+  let k = at - 1;
+  while (k >= 0 && /[\s"“‘'(（「《]/.test(text[k]!)) {
+    if (text[k] === '\n') return true;
+    k--;
+  }
+  return k < 0 || /[.!?。！？:：;；]/.test(text[k]!);
+}
+
+/** English content words (lower case, light plural folding) and Chinese character bigrams. */
+export function contentWords(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(EN_WORD)) {
+    let w = m[0].toLowerCase().replace(/['’]s$/, '');
+    if (w.length < 2 || STOPWORDS.has(w)) continue;
+    if (w.length > 4 && w.endsWith('s') && !w.endsWith('ss')) w = w.slice(0, -1);
+    out.push(w);
+  }
+  for (const m of text.matchAll(HAN_RUN)) {
+    const run = m[0];
+    if (run.length === 1) continue;
+    for (let i = 0; i + 1 < run.length; i++) out.push(run.slice(i, i + 2));
+  }
+  return out;
+}
+
+function topWords(words: readonly string[]): Record<string, number> {
+  const counts = new Map<string, number>();
+  for (const w of words) counts.set(w, (counts.get(w) ?? 0) + 1);
+  const top = [...counts].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1)).slice(0, MAX_WORDS);
+  const out: Record<string, number> = {};
+  for (const [w, n] of top.sort((x, y) => (x[0] < y[0] ? -1 : 1))) out[w] = n;
+  return out;
+}
+
+/** The keys an article is indexed and counted under: e:<entity>, f:<figure>, t:<term>, w:<word>. */
+export function featureKeys(f: ArticleFeatures): string[] {
+  return [...indexKeys(f), ...Object.keys(f.words).map((w) => `w:${w}`)];
+}
+
+/** The keys that find candidate stories: entities, non-year figures and rare terms (not words). */
+export function indexKeys(f: ArticleFeatures): string[] {
+  const keys = new Set<string>();
+  for (const e of f.entities) keys.add(`e:${e.id}`);
+  for (const fig of f.figures) if (fig.kind !== 'year') keys.add(`f:${figureKey(fig)}`);
+  for (const t of f.terms) keys.add(`t:${t.key}`);
+  return [...keys].sort();
+}

@@ -1,0 +1,180 @@
+// How alike two articles are, across English and Chinese without translating: shared gazetteer
+// entities and rare terms (weighted by rarity), equal normalised figures, close publication dates,
+// shared vocabulary (same language only) and title overlap. Each kind of evidence gives a strength
+// in 0..1; they combine as independent clues (noisy-OR), so evidence missing across languages
+// (vocabulary) lowers nothing. Pure.
+
+import { figuresEqual } from '../understand/understand.js';
+import { featuresOf, figureKey, type ArticleFeatures, type ArticleLike, type FeatureFigure } from './features.js';
+import { idf, NO_FREQUENCIES, rarity, type DocumentFrequency } from './document-frequency.js';
+
+export interface Similarity {
+  /** 0..1. */
+  readonly score: number;
+  /** Human sentences, strongest evidence first. */
+  readonly reasons: string[];
+}
+
+export interface SimilarityBreakdown extends Similarity {
+  readonly entities: number;
+  readonly figures: number;
+  readonly terms: number;
+  readonly words: number;
+  readonly title: number;
+  /** Multiplier from the gap between publication dates (1 = same day or unknown). */
+  readonly time: number;
+}
+
+/** How much each clue can say on its own (a clue at strength 1 gives this score alone). */
+const WEIGHT = { entities: 0.45, figures: 0.7, terms: 0.6, words: 0.85, title: 0.35 } as const;
+
+/** Figure kinds by how much a match means: a sum of money is specific, a year is not. */
+const FIGURE_WEIGHT: Record<FeatureFigure['kind'], number> = {
+  money: 1, power: 1, count: 0.8, rate: 0.8, quantity: 0.6, multiplier: 0.45, percent: 0.35, year: 0.08,
+};
+
+/** Concepts ("data center") and places say less about which event than companies and products. */
+const ENTITY_TYPE_WEIGHT: Record<string, number> = { organization: 1, person: 1, product: 1, place: 0.5, concept: 0.25 };
+
+/** A gazetteer entity is by construction often in the news: it weighs less than an unseen name. */
+const GAZETTEER_PRIOR = 0.7;
+
+export function articleSimilarity(a: ArticleLike, b: ArticleLike, df: DocumentFrequency = NO_FREQUENCIES): Similarity {
+  const s = featureSimilarity(featuresOf(a), featuresOf(b), df);
+  return { score: s.score, reasons: s.reasons };
+}
+
+export function featureSimilarity(a: ArticleFeatures, b: ArticleFeatures, df: DocumentFrequency = NO_FREQUENCIES): SimilarityBreakdown {
+  const reasons: Array<{ weight: number; text: string }> = [];
+
+  // Entities: weighted cosine over gazetteer ids.
+  const ea = new Map(a.entities.map((e) => [e.id, e]));
+  const eb = new Map(b.entities.map((e) => [e.id, e]));
+  const ew = (id: string, type: string): number => GAZETTEER_PRIOR * (ENTITY_TYPE_WEIGHT[type] ?? 1) * rarity(df, `e:${id}`);
+  let eShared = 0;
+  const sharedNames: Array<{ name: string; w: number }> = [];
+  for (const [id, e] of ea) {
+    if (!eb.has(id)) continue;
+    const w = ew(id, e.type);
+    eShared += w * w;
+    sharedNames.push({ name: e.name, w });
+  }
+  const eNorm = Math.sqrt(sumSquares([...ea.values()].map((e) => ew(e.id, e.type))) * sumSquares([...eb.values()].map((e) => ew(e.id, e.type))));
+  const entities = eNorm === 0 ? 0 : eShared / eNorm;
+  if (sharedNames.length > 0) {
+    sharedNames.sort((x, y) => y.w - x.w || (x.name < y.name ? -1 : 1));
+    reasons.push({ weight: WEIGHT.entities * entities, text: `both name ${list(sharedNames.map((n) => n.name), 4)}` });
+  }
+
+  // Figures: each equal pair adds its weight; strength saturates (two specific figures ≈ certain).
+  let fSum = 0;
+  const matched: Array<{ text: string; w: number }> = [];
+  const usedB = new Set<number>();
+  for (const fa of a.figures) {
+    const j = b.figures.findIndex((fb, k) => !usedB.has(k) && sameFigure(fa, fb));
+    if (j < 0) continue;
+    usedB.add(j);
+    const fb = b.figures[j]!;
+    const w = FIGURE_WEIGHT[fa.kind] * (0.4 + 0.6 * rarity(df, `f:${figureKey(fa)}`));
+    fSum += w;
+    const same = fa.surface.replace(/\s+/g, '') === fb.surface.replace(/\s+/g, '');
+    matched.push({ text: same ? fa.surface : `${fa.surface} = ${fb.surface}`, w });
+  }
+  const figures = 1 - Math.exp(-1.2 * fSum);
+  if (matched.length > 0) {
+    matched.sort((x, y) => y.w - x.w);
+    reasons.push({ weight: WEIGHT.figures * figures, text: `both give ${list(matched.map((m) => m.text), 4)}` });
+  }
+
+  // Rare terms: overlap relative to the smaller article (a Chinese text carries few Latin terms),
+  // damped so one shared term is not proof.
+  const tb = new Map(b.terms.map((t) => [t.key, t]));
+  const tw = (key: string): number => rarity(df, `t:${key}`);
+  let tShared = 0;
+  const sharedTerms: Array<{ s: string; w: number }> = [];
+  for (const t of a.terms) {
+    if (!tb.has(t.key)) continue;
+    const w = tw(t.key);
+    tShared += w;
+    sharedTerms.push({ s: t.surface, w });
+  }
+  const tMin = Math.min(sum(a.terms.map((t) => tw(t.key))), sum(b.terms.map((t) => tw(t.key))));
+  const terms = tMin === 0 ? 0 : Math.min(1, tShared / tMin) * (1 - Math.exp(-tShared / 1.5));
+  if (sharedTerms.length > 0) {
+    sharedTerms.sort((x, y) => y.w - x.w || (x.s < y.s ? -1 : 1));
+    reasons.push({ weight: WEIGHT.terms * terms, text: `both use the terms ${list(sharedTerms.map((t) => t.s), 5)}` });
+  }
+
+  // Vocabulary: TF-IDF cosine; English words and Chinese bigrams never meet across languages.
+  const words = tfidfCosine(a.words, b.words, df);
+  if (words >= 0.05) reasons.push({ weight: WEIGHT.words * words, text: `their texts share vocabulary (cosine ${words.toFixed(2)})` });
+
+  const titleSet = new Set(a.titleKeys);
+  const titleShared = b.titleKeys.filter((k) => titleSet.has(k));
+  const titleMin = Math.min(a.titleKeys.length, b.titleKeys.length);
+  const title = titleMin === 0 ? 0 : titleShared.length / titleMin;
+  if (titleShared.length > 0) reasons.push({ weight: WEIGHT.title * title, text: `their titles share ${titleShared.length} of ${titleMin} words` });
+
+  const gapHours = hoursApart(a.published, b.published);
+  const time = gapHours === null ? 0.9 : gapHours <= 36 ? 1 : Math.max(0.4, 1 - (gapHours - 36) / (24 * 12));
+  reasons.push({ weight: 0, text: gapHours === null ? 'one of them has no publication date' : `published ${describeGap(gapHours)}` });
+
+  const combined =
+    1 -
+    (1 - WEIGHT.entities * entities) *
+      (1 - WEIGHT.figures * figures) *
+      (1 - WEIGHT.terms * terms) *
+      (1 - WEIGHT.words * words) *
+      (1 - WEIGHT.title * title);
+  const score = round(combined * time);
+  const ordered = reasons.map((r, i) => ({ ...r, i })).sort((x, y) => y.weight - x.weight || x.i - y.i).map((r) => r.text);
+  return { score, reasons: ordered, entities: round(entities), figures: round(figures), terms: round(terms), words: round(words), title: round(title), time: round(time) };
+}
+
+/** figuresEqual on figures stripped of their spans. */
+function sameFigure(a: FeatureFigure, b: FeatureFigure): boolean {
+  return figuresEqual({ ...a, start: 0, end: 0 }, { ...b, start: 0, end: 0 });
+}
+
+export function tfidfCosine(a: Readonly<Record<string, number>>, b: Readonly<Record<string, number>>, df: DocumentFrequency): number {
+  let dot = 0;
+  let na = 0;
+  let nb = 0;
+  for (const [w, n] of Object.entries(a)) {
+    const x = (1 + Math.log(n)) * idf(df, `w:${w}`);
+    na += x * x;
+    const m = b[w];
+    if (m !== undefined) dot += x * (1 + Math.log(m)) * idf(df, `w:${w}`);
+  }
+  for (const [w, m] of Object.entries(b)) {
+    const y = (1 + Math.log(m)) * idf(df, `w:${w}`);
+    nb += y * y;
+  }
+  return na === 0 || nb === 0 ? 0 : dot / Math.sqrt(na * nb);
+}
+
+/** Hours between two ISO dates; null when either is missing or unreadable. */
+export function hoursApart(a: string | null, b: string | null): number | null {
+  if (!a || !b) return null;
+  const ta = Date.parse(a);
+  const tb = Date.parse(b);
+  if (Number.isNaN(ta) || Number.isNaN(tb)) return null;
+  return Math.abs(ta - tb) / 3_600_000;
+}
+
+function describeGap(hours: number): string {
+  if (hours < 1) return 'within the hour';
+  if (hours < 48) return `${Math.round(hours)} hour${Math.round(hours) === 1 ? '' : 's'} apart`;
+  return `${Math.round(hours / 24)} days apart`;
+}
+
+function list(items: readonly string[], max: number): string {
+  const shown = items.slice(0, max);
+  const more = items.length - shown.length;
+  const head = shown.length <= 1 ? (shown[0] ?? '') : `${shown.slice(0, -1).join(', ')} and ${shown.at(-1)!}`;
+  return more > 0 ? `${shown.join(', ')} and ${more} more` : head;
+}
+
+const sum = (xs: readonly number[]): number => xs.reduce((s, x) => s + x, 0);
+const sumSquares = (xs: readonly number[]): number => xs.reduce((s, x) => s + x * x, 0);
+const round = (x: number): number => Math.round(x * 1000) / 1000;
