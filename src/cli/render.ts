@@ -13,8 +13,8 @@ export function renderArticleList(rows: readonly ArticleSummaryRow[]): string {
     const date = r.published ? r.published.slice(0, 10) : '—'.padEnd(10);
     const flags = `${r.bilingual ? 'EN+ZH' : r.language.toUpperCase().padEnd(5)}`;
     const seen = r.sightings > 1 ? ` ×${r.sightings}` : '';
-    const outlet = truncate(r.outlet ?? '?', 22).padEnd(22);
-    return `${r.id}  ${date}  ${flags}  ${outlet}  ${truncate(r.title ?? '(untitled)', WIDTH - 60)}${seen}`;
+    const outlet = padColumns(truncateColumns(r.outlet ?? '?', 22), 22);
+    return `${r.id}  ${date}  ${flags}  ${outlet}  ${truncateColumns(r.title ?? '(untitled)', 72)}${seen}`;
   });
   return `${lines.join('\n')}\n${rows.length} article${rows.length === 1 ? '' : 's'} (×N: seen in N places)\n`;
 }
@@ -98,9 +98,30 @@ export function truncate(s: string, n: number): string {
   return chars.length <= n ? clean : `${chars.slice(0, n - 1).join('')}…`;
 }
 
+const WIDE = /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u;
+
 /** Han characters take two terminal columns. */
 function displayWidth(s: string): number {
   let w = 0;
-  for (const ch of s) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(ch) ? 2 : 1;
+  for (const ch of s) w += WIDE.test(ch) ? 2 : 1;
   return w;
+}
+
+/** Cuts to at most `columns` terminal columns, with an ellipsis when cut. */
+function truncateColumns(s: string, columns: number): string {
+  const clean = s.replace(/\s+/g, ' ').trim();
+  if (displayWidth(clean) <= columns) return clean;
+  let w = 0;
+  let out = '';
+  for (const ch of clean) {
+    const cw = WIDE.test(ch) ? 2 : 1;
+    if (w + cw > columns - 1) break;
+    out += ch;
+    w += cw;
+  }
+  return `${out}…`;
+}
+
+function padColumns(s: string, columns: number): string {
+  return s + ' '.repeat(Math.max(0, columns - displayWidth(s)));
 }

@@ -1,0 +1,131 @@
+// The `tidings` command in-process: output shapes, exit codes and messages a person reads.
+
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { main, type Io } from '../src/cli/main.js';
+import { PROJECT_ROOT } from '../src/config.js';
+
+const pages = path.join(PROJECT_ROOT, 'examples/pages');
+const bad = path.join(PROJECT_ROOT, 'test/fixtures/bad');
+
+async function run(args: string[], cwd?: string): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const io: Io = { out: (s) => void (out += s), err: (s) => void (err += s), errIsTty: false };
+  const previous = process.cwd();
+  if (cwd) process.chdir(cwd);
+  try {
+    const code = await main(args, io);
+    return { code, out, err };
+  } finally {
+    process.chdir(previous);
+  }
+}
+
+describe('tidings command', () => {
+  let dir: string;
+  let data: string;
+  before(async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), 'tidings-cli-'));
+    data = path.join(dir, 'data');
+  });
+  after(() => rm(dir, { recursive: true, force: true }));
+
+  test('--help lists the commands', async () => {
+    const { code, out } = await run(['--help']);
+    assert.equal(code, 0);
+    for (const c of ['ingest', 'articles', 'show', 'extract', 'sources', 'run']) assert.match(out, new RegExp(`\\b${c}\\b`));
+  });
+
+  test('extract --json: one object per page per line with the documented keys', async () => {
+    const files = ['harbor-tech-anthropic-lattice-saltfork.html', 'silicon-tide-anthropic-lattice-saltfork.gbk.html', 'silicon-tide-lancore-series-c.html.gz'];
+    const { code, out } = await run(['extract', '--json', ...files.map((f) => path.join(pages, f))]);
+    assert.equal(code, 0);
+    const lines = out.trim().split('\n');
+    assert.equal(lines.length, 3);
+    for (const line of lines) {
+      const rec = JSON.parse(line) as Record<string, unknown>;
+      assert.deepEqual(Object.keys(rec), ['source', 'title', 'byline', 'published', 'language', 'siteName', 'canonicalUrl', 'paragraphs', 'text']);
+      assert.equal(rec.text, (rec.paragraphs as string[]).join('\n\n'));
+      assert.ok((rec.paragraphs as string[]).length >= 4);
+    }
+    const gbk = JSON.parse(lines[1]!) as { language: string; title: string; text: string };
+    assert.equal(gbk.language, 'zh');
+    assert.match(gbk.title, /300 兆瓦/);
+    assert.ok(!gbk.text.includes('\uFFFD'));
+  });
+
+  test('extract: a bad file is reported by name, the others still print, exit 1', async () => {
+    const { code, out, err } = await run(['extract', '--json', path.join(bad, 'binary.html'), path.join(pages, 'harbor-tech-lancore-series-c.html')]);
+    assert.equal(code, 1);
+    assert.match(err, /binary\.html/);
+    assert.match(err, /binary_input/);
+    assert.equal(out.trim().split('\n').length, 1);
+  });
+
+  test('ingest, articles, show: a summary, a list, one article; failures named; exit 1 when any failed', async () => {
+    const ingest = await run(['--data', data, 'ingest', '--no-fetch', pages, path.join(bad, 'empty.html')]);
+    assert.equal(ingest.code, 1);
+    assert.match(ingest.out, /Ingest finished: \d+ new, \d+ duplicate, 1 failed\./);
+    assert.match(ingest.out, /empty\.html/);
+    const list = await run(['--data', data, 'articles', '--json', '--lang', 'zh']);
+    assert.equal(list.code, 0);
+    const rows = list.out.trim().split('\n').map((l) => JSON.parse(l) as { id: string; language: string });
+    assert.ok(rows.length >= 2 && rows.every((r) => r.language === 'zh'));
+    const show = await run(['--data', data, 'show', rows[0]!.id.slice(0, 6)]);
+    assert.equal(show.code, 0);
+    for (const section of ['Seen in', 'Entities', 'Figures', 'Quotes']) assert.match(show.out, new RegExp(section));
+    const missing = await run(['--data', data, 'show', 'zzzzzz']);
+    assert.equal(missing.code, 1);
+    assert.match(missing.err, /no article with id "zzzzzz"/);
+    const badDate = await run(['--data', data, 'articles', '--since', 'yesterdayish']);
+    assert.notEqual(badDate.code, 0);
+    assert.match(badDate.err, /--since "yesterdayish" is not a date/);
+  });
+
+  test('sources add, list, remove edit the registry file; a broken registry is named with its line', async () => {
+    const registry = path.join(dir, 'sources.yaml');
+    const add = await run(['--sources', registry, 'sources', 'add', 'https://news.example/feed.xml', '--name', 'News Example', '--type', 'news', '--lang', 'en']);
+    assert.equal(add.code, 0, add.err);
+    assert.match(add.out, /Added news-example \(feed, news, en\)/);
+    const dup = await run(['--sources', registry, 'sources', 'add', 'https://news.example/feed.xml', '--name', 'Again']);
+    assert.notEqual(dup.code, 0);
+    const list = await run(['--sources', registry, 'sources', 'list']);
+    assert.match(list.out, /news-example\s+news\s+en\s+feed\s+News Example/);
+    const removed = await run(['--sources', registry, 'sources', 'remove', 'news-example']);
+    assert.equal(removed.code, 0);
+    assert.doesNotMatch(await readFile(registry, 'utf8'), /news-example/);
+    await writeFile(registry, 'version: 1\nsources:\n  - id: x\n    name: X\n    kind: feed\n    type: newspaper\n    language: en\n    url: https://x.example/\n');
+    const broken = await run(['--sources', registry, 'sources', 'list']);
+    assert.equal(broken.code, 2);
+    assert.match(broken.err, /sources\.yaml line \d+/);
+    assert.match(broken.err, /type/);
+  });
+
+  test('a bad database URL is a configuration error, not a crash', async () => {
+    const { code, err } = await run(['--database-url', 'mysql://nope', 'articles']);
+    assert.equal(code, 2);
+    assert.match(err, /postgres:\/\//);
+  });
+
+  test('the README main job: `tidings run` (built) on the embedded defaults, twice', (t) => {
+    const bin = path.join(PROJECT_ROOT, 'bin/tidings.js');
+    if (!existsSync(path.join(PROJECT_ROOT, 'dist/cli/main.js'))) return t.skip('dist/ not built: run `npm run build` (npm test does)');
+    const env = { ...process.env, TIDINGS_DATA: path.join(dir, 'run-data') };
+    const cwd = path.join(dir, 'empty-cwd'); // a directory with no sources.yaml of its own
+    mkdirSync(cwd, { recursive: true });
+    const first = spawnSync(process.execPath, [bin, 'run'], { cwd, env, encoding: 'utf8' });
+    assert.equal(first.status, 0, first.stderr);
+    assert.match(first.stderr, /using the bundled example corpus/);
+    assert.match(first.stdout, /Ingest finished: 13 new, 7 duplicate, 0 failed\./);
+    assert.match(first.stdout, /13 articles/);
+    const second = spawnSync(process.execPath, [bin, 'run'], { cwd, env, encoding: 'utf8' });
+    assert.equal(second.status, 0, second.stderr);
+    assert.match(second.stdout, /Ingest finished: 0 new, 20 duplicate, 0 failed\./);
+  });
+});
