@@ -68,6 +68,60 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX article_bands_band_idx ON article_bands (band);
     `,
   },
+  {
+    id: 2,
+    name: 'stories',
+    sql: `
+      -- A story's id is its first article's id. last_active moves with dated members only;
+      -- last_ingested with every member (undated articles meet stories by ingest time).
+      CREATE TABLE stories (
+        id            text PRIMARY KEY,
+        title         text,
+        first_active  timestamptz NOT NULL,
+        last_active   timestamptz NOT NULL,
+        last_ingested timestamptz NOT NULL,
+        article_count integer NOT NULL DEFAULT 0
+      );
+      CREATE INDEX stories_last_active_idx ON stories (last_active);
+
+      -- One story per article. activity_at = published, else ingested: orders the timeline and
+      -- assigns the day. features: the compact record similarity compares (src/stories/features.ts).
+      CREATE TABLE story_articles (
+        article_id  text PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+        story_id    text NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+        activity_at timestamptz NOT NULL,
+        published_at timestamptz,
+        ingested_at timestamptz NOT NULL,
+        title       text,
+        outlet      text,
+        source_type text,
+        language    text NOT NULL,
+        url         text NOT NULL,
+        score       real,
+        features    jsonb NOT NULL
+      );
+      CREATE INDEX story_articles_story_idx ON story_articles (story_id, activity_at);
+      CREATE INDEX story_articles_activity_idx ON story_articles (activity_at);
+
+      -- The inverted index that finds candidate stories: entity, figure and rare-term keys, with
+      -- the story's activity copied in so a lookup is limited to a date window without a join.
+      CREATE TABLE story_keys (
+        key           text NOT NULL,
+        story_id      text NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+        last_active   timestamptz NOT NULL,
+        last_ingested timestamptz NOT NULL,
+        PRIMARY KEY (key, story_id)
+      );
+      CREATE INDEX story_keys_key_idx ON story_keys (key, last_active);
+      CREATE INDEX story_keys_story_idx ON story_keys (story_id);
+
+      -- How many grouped articles carry each feature key: rarity weights for similarity.
+      CREATE TABLE feature_frequencies (
+        key      text PRIMARY KEY,
+        articles integer NOT NULL
+      );
+    `,
+  },
 ];
 
 export async function migrate(db: Database): Promise<void> {
