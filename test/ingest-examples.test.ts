@@ -3,7 +3,8 @@
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, truncate, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import YAML from 'yaml';
 import { loadRegistry, type LoadedRegistry } from '../src/cli/app.js';
@@ -128,7 +129,12 @@ for (const backend of backends()) {
     test('bad inputs: each fails alone with a message naming it; the store is untouched', async () => {
       const before = await snapshot(db);
       const files = ['malformed-feed.xml', 'no-links-feed.xml', 'garbage.json', 'empty.html', 'binary.html', 'truncated.html', 'wrong-charset.html'];
-      const report = await run([...files.map((f) => path.join(badDir, f)), path.join(badDir, 'does-not-exist.html')]);
+      // A 200 MB page (sparse: no real disk use) is refused by size before it is read.
+      const big = path.join(await mkdtemp(path.join(os.tmpdir(), 'tidings-big-')), 'huge.html');
+      await writeFile(big, '<html><body><p>start</p>');
+      await truncate(big, 200 * 1024 * 1024);
+      const report = await run([...files.map((f) => path.join(badDir, f)), path.join(badDir, 'does-not-exist.html'), big]);
+      await rm(path.dirname(big), { recursive: true, force: true });
       const failed = report.outcomes.flatMap((o) => (o.status === 'failed' ? [o.failure] : []));
       const byFile = (name: string) => failed.filter((f) => f.message.includes(name) || (f.subject ?? '').includes(name));
       assert.equal(byFile('malformed-feed.xml')[0]?.code, 'bad_input');
@@ -137,6 +143,7 @@ for (const backend of backends()) {
       assert.equal(byFile('empty.html')[0]?.code, 'empty_input');
       assert.equal(byFile('binary.html')[0]?.code, 'binary_input');
       assert.equal(byFile('does-not-exist.html')[0]?.code, 'not_found');
+      assert.equal(byFile('huge.html')[0]?.code, 'too_large');
       // The mislabelled page is read correctly from its bytes (GBK), never stored as mojibake.
       const good = report.outcomes.filter((o) => o.status === 'new');
       for (const o of good) {

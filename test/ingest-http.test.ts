@@ -53,6 +53,8 @@ function routes(url: string, res: http.ServerResponse): void {
       return send(302, '', { location: '/a/loop2' });
     case '/a/loop2':
       return send(302, '', { location: '/a/loop1' });
+    case '/a/slow':
+      return void setTimeout(() => send(200, page('Slow story', para('Slow', 5))), 3_000);
     case '/bad-feed.xml':
       return send(200, '<rss><channel><item><title>unclosed', { 'content-type': 'application/rss+xml' });
     default:
@@ -101,6 +103,19 @@ describe('ingest over HTTP', () => {
     assert.equal(report.counts.new, 0);
     const afterRows = await db.query<{ n: number }>('SELECT (SELECT count(*) FROM articles)::int + (SELECT count(*) FROM sightings)::int AS n');
     assert.deepEqual(afterRows, before);
+  });
+
+  test('a page slower than the timeout fails with timeout, naming the URL', async () => {
+    const impatient = createFetcher({ allowHosts: ['127.0.0.1'], cacheDir: null, perHostIntervalMs: 0, timeoutMs: 500 });
+    try {
+      const report = await run([`${base}/a/slow`], impatient);
+      const o = report.outcomes[0];
+      assert.ok(o?.status === 'failed');
+      assert.equal(o.failure.code, 'timeout');
+      assert.match(o.failure.message, /\/a\/slow/);
+    } finally {
+      await impatient.close();
+    }
   });
 
   test('malformed feed, unreachable host and blocked address are failures that name the input', async () => {
