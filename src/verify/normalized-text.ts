@@ -1,0 +1,103 @@
+// Text in the match form of normalizeForMatch (width, quote marks, dashes, case, whitespace,
+// traditional → simplified script), with a map from every normalised character back to the
+// original text, so that a phrase found in the normal form becomes a span of the source.
+
+import { normalizeForMatch } from '../text/normalize.js';
+
+export interface NormalizedText {
+  /** The match form; equal to normalizeForMatch(original) for ordinary text. */
+  readonly text: string;
+  /** starts[k]/ends[k]: the UTF-16 range of the original text that produced normalised unit k. */
+  readonly starts: Int32Array;
+  readonly ends: Int32Array;
+}
+
+const HAN_RUN = /\p{Script=Han}+/uy;
+const DOUBLE_QUOTES = /[“”„‟″«»「」『』〝〞＂]/;
+const SINGLE_QUOTES = /[‘’‚‛′`]/;
+const DASHES = /[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]/;
+const INVISIBLE = /[\u00AD\u200B-\u200D\u2060\uFEFF]/;
+const SPACE = /\s/;
+
+export function normalizeWithOffsets(original: string): NormalizedText {
+  const out: string[] = [];
+  const starts: number[] = [];
+  const ends: number[] = [];
+  const emit = (s: string, from: number, to: number): void => {
+    for (let k = 0; k < s.length; k++) {
+      const ch = s[k]!;
+      if (SPACE.test(ch)) {
+        // Whitespace collapses to one space; none at the start.
+        if (out.length === 0 || out[out.length - 1] === ' ') continue;
+        out.push(' ');
+      } else {
+        out.push(ch);
+      }
+      starts.push(from);
+      ends.push(to);
+    }
+  };
+  let i = 0;
+  while (i < original.length) {
+    HAN_RUN.lastIndex = i;
+    const han = HAN_RUN.exec(original);
+    if (han) {
+      // Script conversion works on runs of Han characters (opencc maps phrases, not only characters).
+      const run = han[0];
+      const converted = normalizeForMatch(run);
+      if (converted.length === run.length) {
+        for (let k = 0; k < run.length; k++) emit(converted[k]!, i + k, i + k + 1);
+      } else {
+        for (let k = 0; k < run.length; k++) emit(normalizeForMatch(run[k]!), i + k, i + k + 1);
+      }
+      i += run.length;
+      continue;
+    }
+    const cp = original.codePointAt(i)!;
+    const width = cp > 0xffff ? 2 : 1;
+    emit(foldChar(original.slice(i, i + width)), i, i + width);
+    i += width;
+  }
+  while (out.length > 0 && out[out.length - 1] === ' ') {
+    out.pop();
+    starts.pop();
+    ends.pop();
+  }
+  return { text: out.join(''), starts: Int32Array.from(starts), ends: Int32Array.from(ends) };
+}
+
+/** One code point to its match form (may be empty, or several units: "…" → "..."). */
+function foldChar(ch: string): string {
+  if (INVISIBLE.test(ch)) return '';
+  if (DOUBLE_QUOTES.test(ch)) return '"';
+  if (SINGLE_QUOTES.test(ch)) return "'";
+  if (DASHES.test(ch)) return '-';
+  return ch.normalize('NFKC').toLowerCase();
+}
+
+/** The original span [start, end) behind the normalised range [from, to). */
+export function originalSpan(n: NormalizedText, from: number, to: number): { start: number; end: number } {
+  return { start: n.starts[from] ?? 0, end: n.ends[to - 1] ?? n.ends[n.ends.length - 1] ?? 0 };
+}
+
+const LATIN_OR_DIGIT = /[\p{Script=Latin}\p{Nd}]/u;
+
+/**
+ * Where `phrase` (already normalised) occurs in `hay` at or after `from`, as a whole word when it
+ * begins or ends with a Latin letter or digit ("AI" is not found inside "said"); -1 when absent.
+ */
+export function findPhrase(hay: string, phrase: string, from = 0): number {
+  if (phrase === '') return -1;
+  const edgeStart = LATIN_OR_DIGIT.test(phrase[0]!);
+  const edgeEnd = LATIN_OR_DIGIT.test(phrase[phrase.length - 1]!);
+  let at = hay.indexOf(phrase, from);
+  while (at !== -1) {
+    const before = at > 0 ? hay[at - 1]! : '';
+    const after = hay[at + phrase.length] ?? '';
+    const okStart = !edgeStart || before === '' || !LATIN_OR_DIGIT.test(before);
+    const okEnd = !edgeEnd || after === '' || !LATIN_OR_DIGIT.test(after);
+    if (okStart && okEnd) return at;
+    at = hay.indexOf(phrase, at + 1);
+  }
+  return -1;
+}

@@ -1,0 +1,177 @@
+// Verification of a whole output (digest item, card, post) given as fields, and the repair
+// policy the writers apply to what fails: unquote a paraphrase, drop a sentence with an unfounded
+// figure or name, withhold a field with nothing left. Pure.
+
+import { assertNever } from '../errors.js';
+import { splitSentences, type Span } from '../text/sentences.js';
+import { checkSentenceIn, type ClaimKind, type SentenceCheck, type SourceText } from './grounding.js';
+import { quotesBalanced } from './quoted-phrases.js';
+import { indexSources, type SourceIndex } from './source-index.js';
+
+export interface OutputField {
+  /** Where the text sits in the output, e.g. 'keyPoints[2]', 'items[0].headline'. */
+  path: string;
+  text: string;
+  /** A headline in Title Case: capitalised words are not taken for unknown names. */
+  heading?: boolean;
+}
+
+export interface FieldReport {
+  path: string;
+  sentences: SentenceCheck[];
+}
+
+export interface Problem {
+  path: string;
+  kind: ClaimKind;
+  surface: string;
+  message: string;
+}
+
+export interface VerificationReport {
+  ok: boolean;
+  fields: FieldReport[];
+  problems: Problem[];
+  /** The sources checked against, for labels in a rendered report. */
+  sources: Array<{ id: string; label: string; url?: string }>;
+}
+
+export function verifyOutput(fields: readonly OutputField[], sources: readonly SourceText[]): VerificationReport {
+  return verifyOutputIn(fields, indexSources(sources));
+}
+
+/** As verifyOutput, with sources indexed once by the caller (many outputs, one set of sources). */
+export function verifyOutputIn(fields: readonly OutputField[], index: SourceIndex): VerificationReport {
+  const reports: FieldReport[] = [];
+  const problems: Problem[] = [];
+  for (const field of fields) {
+    const sentences = checkField(field, index);
+    reports.push({ path: field.path, sentences });
+    for (const s of sentences) {
+      for (const c of s.claims) {
+        if (!c.supported) problems.push({ path: field.path, kind: c.kind, surface: c.surface, message: problemMessage(c.kind, c.reason) });
+      }
+    }
+  }
+  const sources = index.sources.map(({ source }) => ({ id: source.id, label: source.label ?? source.id, ...(source.url ? { url: source.url } : {}) }));
+  return { ok: problems.length === 0, fields: reports, problems, sources };
+}
+
+export function checkField(field: OutputField, index: SourceIndex): SentenceCheck[] {
+  return fieldSentences(field.text).map((span) => ({
+    ...checkSentenceIn(span.text, index, { titleCase: field.heading ?? false }),
+    start: span.start,
+    end: span.end,
+  }));
+}
+
+/** Sentences of a field; a sentence split inside a quotation is joined again. */
+export function fieldSentences(text: string): Span[] {
+  const out: Span[] = [];
+  let open: Span | null = null;
+  for (const s of splitSentences(text)) {
+    const cur: Span = open ? { start: open.start, end: s.end, text: text.slice(open.start, s.end) } : s;
+    if (quotesBalanced(cur.text)) {
+      out.push(cur);
+      open = null;
+    } else {
+      open = cur;
+    }
+  }
+  if (open) out.push(open);
+  return out;
+}
+
+function problemMessage(kind: ClaimKind, reason: string | undefined): string {
+  switch (kind) {
+    case 'quote':
+      return `quoted, but ${reason ?? 'not found in any source'}`;
+    case 'figure':
+      return `figure not found in the sources: ${reason ?? 'no match'}`;
+    case 'entity':
+      return `name not found in the sources: ${reason ?? 'no match'}`;
+    default:
+      return assertNever(kind, 'claim kind');
+  }
+}
+
+export type RepairKind = 'unquoted' | 'dropped' | 'withheld';
+
+export interface RepairAction {
+  path: string;
+  action: RepairKind;
+  surface: string;
+  reason: string;
+}
+
+const SPEECH = /\b(?:said|says|told|tells|added|wrote|writes|called it|calls it|according to)\b|(?:表示|称|说|指出|写道|认为)/;
+
+/**
+ * The text with its unsupported claims repaired: a quote whose words paraphrase the sources loses
+ * its marks; a sentence with an unsupported figure or name, or an unsupported quote put in
+ * someone's mouth, is dropped; a text with no sentence left is withheld (returned as '').
+ */
+export function repairText(text: string, checks: readonly SentenceCheck[], path = ''): { text: string; actions: RepairAction[] } {
+  const actions: RepairAction[] = [];
+  const kept: Array<{ gap: string; text: string }> = [];
+  let prevEnd = 0;
+  let leading: string | null = null;
+  const ordered = [...checks].sort((a, b) => a.start - b.start);
+  for (const check of ordered) {
+    const located = locate(text, check, prevEnd);
+    const gap = text.slice(prevEnd, located.start);
+    if (leading === null) leading = gap;
+    prevEnd = located.end;
+    const hard = check.claims.filter((c) => !c.supported && c.kind !== 'quote');
+    const quotes = check.claims.filter((c) => !c.supported && c.kind === 'quote');
+    const spoken = quotes.filter((c) => !c.paraphrase || SPEECH.test(around(check.text, c.start, c.end)));
+    if (hard.length > 0 || spoken.length > 0) {
+      const why = [...hard, ...spoken];
+      actions.push({
+        path,
+        action: 'dropped',
+        surface: why.map((c) => c.surface).join(', '),
+        reason: why.map((c) => `${c.kind} "${c.surface}": ${c.reason ?? 'not in the sources'}`).join('; '),
+      });
+      continue;
+    }
+    let sentence = check.text;
+    // Remove marks from the last quote first so earlier offsets hold.
+    for (const q of [...quotes].sort((a, b) => b.start - a.start)) {
+      sentence = sentence.slice(0, q.start) + sentence.slice(q.start + 1, q.end - 1) + sentence.slice(q.end);
+      actions.push({ path, action: 'unquoted', surface: q.surface, reason: `${q.reason ?? 'not in the sources'}; kept as paraphrase` });
+    }
+    kept.push({ gap: kept.length === 0 ? (leading ?? '') : gap, text: sentence });
+  }
+  if (ordered.length > 0 && kept.length === 0) {
+    actions.push({ path, action: 'withheld', surface: text.trim(), reason: 'no sentence of this text is supported by the sources' });
+    return { text: '', actions };
+  }
+  const body = kept.map((k) => k.gap + k.text).join('');
+  return { text: body + text.slice(prevEnd), actions };
+}
+
+function locate(text: string, check: SentenceCheck, from: number): { start: number; end: number } {
+  if (text.slice(check.start, check.end) === check.text && check.start >= from) return { start: check.start, end: check.end };
+  const at = text.indexOf(check.text, from);
+  if (at === -1) throw new Error(`repairText: sentence not in text: ${check.text.slice(0, 60)}`);
+  return { start: at, end: at + check.text.length };
+}
+
+function around(sentence: string, start: number, end: number): string {
+  return `${sentence.slice(Math.max(0, start - 24), start)} ${sentence.slice(end, end + 24)}`;
+}
+
+/** Repairs every field of an output from its report; withheld fields are left out. */
+export function repairOutput(fields: readonly OutputField[], report: VerificationReport): { fields: OutputField[]; actions: RepairAction[] } {
+  const out: OutputField[] = [];
+  const actions: RepairAction[] = [];
+  fields.forEach((field, i) => {
+    const checks = report.fields[i]?.path === field.path ? report.fields[i]!.sentences : report.fields.find((f) => f.path === field.path)?.sentences;
+    if (!checks) throw new Error(`repairOutput: no report for field ${field.path}`);
+    const repaired = repairText(field.text, checks, field.path);
+    actions.push(...repaired.actions);
+    if (repaired.text.trim() !== '') out.push({ ...field, text: repaired.text });
+  });
+  return { fields: out, actions };
+}
