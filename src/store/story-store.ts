@@ -1,0 +1,231 @@
+// Stories, their members and the inverted key index that finds candidate stories. Each placement
+// (member row, story counters, keys, frequencies) is one transaction. Every lookup is bounded by
+// the article's keys and a date window, never by the size of the archive.
+
+import type { ArticleLanguage } from '../article.js';
+import type { SourceType } from '../sources/registry.js';
+import { frequencyFromTable, type DocumentFrequency } from '../stories/document-frequency.js';
+import type { ArticleFeatures } from '../stories/features.js';
+import type { KeyHit, StoryCandidate } from '../stories/grouping.js';
+import type { NewMember, StoryArchive, TimeWindow } from '../stories/story-archive.js';
+import type { Story, TimelineEntry } from '../stories/story.js';
+import type { Database, Queryable } from './database.js';
+
+/** The feature_frequencies row that counts grouped articles (feature keys always have a prefix). */
+const ARTICLES_KEY = '#articles';
+
+export interface StoryFilter {
+  /** 'YYYY-MM-DD' (UTC): stories with a member whose activity (published, else ingested) falls that day. */
+  readonly date?: string | null;
+  readonly limit?: number | null;
+}
+
+export interface StoryStore extends StoryArchive {
+  /** Of the given articles (default: all), those not yet in a story, in placement order. */
+  unassignedArticleIds(articleIds?: readonly string[]): Promise<string[]>;
+  listStories(filter?: StoryFilter): Promise<Story[]>;
+  /** By story id or prefix; falls back to the story of an article with that id or prefix. */
+  getStory(idOrPrefix: string): Promise<Story | null | 'ambiguous'>;
+  storyOfArticle(articleId: string): Promise<string | null>;
+  countStories(): Promise<number>;
+}
+
+export function createStoryStore(db: Database): StoryStore {
+  return {
+    async keyHits(keys, active: TimeWindow, ingested: TimeWindow): Promise<KeyHit[]> {
+      if (keys.length === 0) return [];
+      const rows = await db.query<{ story_id: string; key: string }>(
+        `SELECT story_id, key FROM story_keys
+         WHERE key = ANY($1::text[])
+           AND (last_active BETWEEN $2::timestamptz AND $3::timestamptz
+                OR last_ingested BETWEEN $4::timestamptz AND $5::timestamptz)
+         ORDER BY story_id, key`,
+        [keys, active.from, active.to, ingested.from, ingested.to],
+      );
+      return rows.map((r) => ({ storyId: r.story_id, key: r.key }));
+    },
+
+    async frequencies(keys): Promise<DocumentFrequency> {
+      const rows = await db.query<{ key: string; articles: number }>(
+        'SELECT key, articles FROM feature_frequencies WHERE key = ANY($1::text[])',
+        [[ARTICLES_KEY, ...keys]],
+      );
+      const table = new Map(rows.map((r) => [r.key, r.articles]));
+      const documents = table.get(ARTICLES_KEY) ?? 0;
+      table.delete(ARTICLES_KEY);
+      return frequencyFromTable(documents, table);
+    },
+
+    async candidates(storyIds, maxMembers): Promise<StoryCandidate[]> {
+      if (storyIds.length === 0) return [];
+      const rows = await db.query<{ story_id: string; features: ArticleFeatures }>(
+        `SELECT story_id, features FROM (
+           SELECT story_id, features, activity_at, article_id,
+             row_number() OVER (PARTITION BY story_id ORDER BY activity_at DESC, article_id DESC) AS recent,
+             row_number() OVER (PARTITION BY story_id ORDER BY activity_at, article_id) AS oldest
+           FROM story_articles WHERE story_id = ANY($1::text[])) m
+         WHERE recent <= $2 OR oldest = 1
+         ORDER BY story_id, activity_at, article_id`,
+        [storyIds, maxMembers],
+      );
+      const members = new Map<string, ArticleFeatures[]>();
+      for (const r of rows) {
+        const list = members.get(r.story_id) ?? [];
+        list.push(r.features);
+        members.set(r.story_id, list);
+      }
+      return storyIds.filter((id) => members.has(id)).map((id) => ({ id, members: members.get(id)! }));
+    },
+
+    async addMember(m: NewMember) {
+      return db.transaction(async (tx) => {
+        const taken = await tx.query('SELECT 1 FROM story_articles WHERE article_id = $1', [m.entry.articleId]);
+        if (taken.length > 0) return false;
+        const e = m.entry;
+        if (m.first) {
+          await tx.query(
+            `INSERT INTO stories (id, title, first_active, last_active, last_ingested, article_count)
+             VALUES ($1, $2, $3::timestamptz, $3::timestamptz, $4::timestamptz, 0) ON CONFLICT DO NOTHING`,
+            [m.storyId, e.title, e.activityAt, m.ingestedAt],
+          );
+        }
+        const inserted = await tx.query(
+          `INSERT INTO story_articles (article_id, story_id, activity_at, published_at, ingested_at, title, outlet,
+             source_type, language, url, score, features)
+           VALUES ($1,$2,$3::timestamptz,$4::timestamptz,$5::timestamptz,$6,$7,$8,$9,$10,$11,$12::jsonb)
+           ON CONFLICT DO NOTHING RETURNING article_id`,
+          [e.articleId, m.storyId, e.activityAt, e.published, m.ingestedAt, e.title, e.outlet, e.sourceType,
+            e.language, e.url, e.score, JSON.stringify(m.features)],
+        );
+        if (inserted.length === 0) return false;
+        // Undated members (activity = ingest time) do not move the story's date.
+        const story = await tx.query<{ last_active: Date | string; last_ingested: Date | string }>(
+          `UPDATE stories SET article_count = article_count + 1,
+             first_active = LEAST(first_active, $2::timestamptz),
+             last_active = CASE WHEN $3::boolean THEN GREATEST(last_active, $2::timestamptz) ELSE last_active END,
+             last_ingested = GREATEST(last_ingested, $4::timestamptz)
+           WHERE id = $1 RETURNING last_active, last_ingested`,
+          [m.storyId, e.activityAt, e.published !== null, m.ingestedAt],
+        );
+        const s = story[0];
+        if (!s) throw new Error(`story ${m.storyId} vanished while adding article ${e.articleId}`);
+        const lastActive = toIso(s.last_active)!;
+        const lastIngested = toIso(s.last_ingested)!;
+        await tx.query(
+          `INSERT INTO story_keys (key, story_id, last_active, last_ingested)
+           SELECT k, $2, $3::timestamptz, $4::timestamptz FROM unnest($1::text[]) AS t(k)
+           ON CONFLICT (key, story_id) DO NOTHING`,
+          [[...new Set(m.indexKeys)].sort(), m.storyId, lastActive, lastIngested],
+        );
+        await tx.query(
+          `UPDATE story_keys SET last_active = $2::timestamptz, last_ingested = $3::timestamptz
+           WHERE story_id = $1 AND (last_active <> $2::timestamptz OR last_ingested <> $3::timestamptz)`,
+          [m.storyId, lastActive, lastIngested],
+        );
+        await countKeys(tx, [ARTICLES_KEY, ...m.frequencyKeys]);
+        return true;
+      });
+    },
+
+    async unassignedArticleIds(articleIds) {
+      const rows = await db.query<{ id: string }>(
+        `SELECT a.id FROM articles a LEFT JOIN story_articles s ON s.article_id = a.id
+         WHERE s.article_id IS NULL ${articleIds ? 'AND a.id = ANY($1::text[])' : ''}
+         ORDER BY COALESCE(a.published_at, a.ingested_at), a.id`,
+        articleIds ? [articleIds] : [],
+      );
+      return rows.map((r) => r.id);
+    },
+
+    async listStories(filter = {}) {
+      const params: unknown[] = [];
+      let where = '';
+      if (filter.date) {
+        params.push(`${filter.date}T00:00:00Z`);
+        where = `WHERE s.id IN (SELECT story_id FROM story_articles
+                 WHERE activity_at >= $1::timestamptz AND activity_at < $1::timestamptz + interval '1 day')`;
+      }
+      params.push(filter.limit ?? 1000);
+      const rows = await db.query<StoryRow>(
+        `SELECT * FROM stories s ${where} ORDER BY s.last_active DESC, s.id LIMIT $${params.length}`,
+        params,
+      );
+      return withTimelines(db, rows);
+    },
+
+    async getStory(idOrPrefix) {
+      const key = idOrPrefix.toLowerCase();
+      let rows = await db.query<StoryRow>(`SELECT * FROM stories WHERE id LIKE $1 || '%' ORDER BY id LIMIT 2`, [key]);
+      if (rows.length === 0) {
+        rows = await db.query<StoryRow>(
+          `SELECT DISTINCT s.* FROM stories s JOIN story_articles m ON m.story_id = s.id
+           WHERE m.article_id LIKE $1 || '%' ORDER BY s.id LIMIT 2`,
+          [key],
+        );
+      }
+      if (rows.length === 0) return null;
+      const exact = rows.find((r) => r.id === key);
+      if (rows.length > 1 && !exact) return 'ambiguous';
+      const [story] = await withTimelines(db, [exact ?? rows[0]!]);
+      return story ?? null;
+    },
+
+    async storyOfArticle(articleId) {
+      const rows = await db.query<{ story_id: string }>('SELECT story_id FROM story_articles WHERE article_id = $1', [articleId]);
+      return rows[0]?.story_id ?? null;
+    },
+
+    async countStories() {
+      const rows = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM stories');
+      return rows[0]?.n ?? 0;
+    },
+  };
+}
+
+async function countKeys(tx: Queryable, keys: readonly string[]): Promise<void> {
+  // Sorted and unique: one upsert may touch a row once, and a fixed order avoids deadlocks.
+  await tx.query(
+    `INSERT INTO feature_frequencies (key, articles) SELECT k, 1 FROM unnest($1::text[]) AS t(k)
+     ON CONFLICT (key) DO UPDATE SET articles = feature_frequencies.articles + 1`,
+    [[...new Set(keys)].sort()],
+  );
+}
+
+interface StoryRow {
+  id: string; title: string | null; first_active: Date | string; last_active: Date | string;
+  last_ingested: Date | string; article_count: number;
+}
+
+interface MemberRow {
+  story_id: string; article_id: string; activity_at: Date | string; published_at: Date | string | null;
+  title: string | null; outlet: string | null; source_type: SourceType | null; language: ArticleLanguage;
+  url: string; score: number | null;
+}
+
+async function withTimelines(db: Queryable, rows: readonly StoryRow[]): Promise<Story[]> {
+  if (rows.length === 0) return [];
+  const members = await db.query<MemberRow>(
+    `SELECT story_id, article_id, activity_at, published_at, title, outlet, source_type, language, url, score
+     FROM story_articles WHERE story_id = ANY($1::text[]) ORDER BY activity_at, article_id`,
+    [rows.map((r) => r.id)],
+  );
+  const timelines = new Map<string, TimelineEntry[]>();
+  for (const m of members) {
+    const list = timelines.get(m.story_id) ?? [];
+    list.push({
+      articleId: m.article_id, title: m.title, outlet: m.outlet, sourceType: m.source_type, language: m.language,
+      published: toIso(m.published_at), activityAt: toIso(m.activity_at)!, url: m.url,
+      score: m.score === null ? null : Math.round(m.score * 1000) / 1000,
+    });
+    timelines.set(m.story_id, list);
+  }
+  return rows.map((r) => ({
+    id: r.id, title: r.title, firstActive: toIso(r.first_active)!, lastActive: toIso(r.last_active)!,
+    articleCount: r.article_count, timeline: timelines.get(r.id) ?? [],
+  }));
+}
+
+function toIso(value: Date | string | null): string | null {
+  if (value === null) return null;
+  return (value instanceof Date ? value : new Date(value)).toISOString();
+}

@@ -1,0 +1,106 @@
+// The stories stage over the store: place every article not yet in a story (incremental and
+// idempotent: a re-run places nothing), and read stories back for the CLI.
+
+import { fail, ok, type Result } from '../errors.js';
+import type { ArticleStore } from '../store/article-store.js';
+import type { StoryStore } from '../store/story-store.js';
+import { featureKeys, featuresOf } from './features.js';
+import { DEFAULT_GROUPING, type GroupingOptions } from './grouping.js';
+import { featureSimilarity, type SimilarityBreakdown } from './similarity.js';
+import type { Story } from './story.js';
+import { placeAllInArchive, type PlacedArticle, type StoryInput } from './story-archive.js';
+
+export interface StoryStores {
+  readonly articles: ArticleStore;
+  readonly stories: StoryStore;
+}
+
+export interface AssignReport {
+  readonly placed: readonly PlacedArticle[];
+  readonly newStories: number;
+  readonly joined: number;
+}
+
+/** Places the given articles (default: every stored article) that have no story yet. */
+export async function assignStories(
+  stores: StoryStores,
+  articleIds?: readonly string[],
+  options: GroupingOptions = DEFAULT_GROUPING,
+): Promise<Result<AssignReport>> {
+  try {
+    const ids = await stores.stories.unassignedArticleIds(articleIds);
+    const inputs: StoryInput[] = [];
+    for (const id of ids) {
+      const a = await stores.articles.getArticle(id);
+      if (a && a !== 'ambiguous') inputs.push(a);
+    }
+    const placed = await placeAllInArchive(stores.stories, inputs, options);
+    const recorded = placed.filter((p) => p.recorded);
+    return ok({
+      placed,
+      newStories: recorded.filter((p) => p.placement.kind === 'new').length,
+      joined: recorded.filter((p) => p.placement.kind === 'join').length,
+    });
+  } catch (error) {
+    return fail('store_error', `grouping articles into stories failed: ${(error as Error).message}`);
+  }
+}
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Stories, newest activity first; with a date, those with coverage that UTC day. */
+export async function listStories(stores: Pick<StoryStores, 'stories'>, filter: { date?: string | null } = {}): Promise<Result<Story[]>> {
+  if (filter.date && (!DAY.test(filter.date) || Number.isNaN(Date.parse(`${filter.date}T00:00:00Z`)))) {
+    return fail('bad_input', `date "${filter.date}" is not a calendar day in the form YYYY-MM-DD`, filter.date);
+  }
+  try {
+    return ok(await stores.stories.listStories({ date: filter.date ?? null }));
+  } catch (error) {
+    return fail('store_error', `reading stories failed: ${(error as Error).message}`);
+  }
+}
+
+/** A story by id or id prefix (or by the id of one of its articles). */
+export async function getStory(stores: Pick<StoryStores, 'stories'>, idOrPrefix: string): Promise<Result<Story>> {
+  const key = idOrPrefix.trim();
+  if (key.length < 4) return fail('bad_input', `story id "${idOrPrefix}" is too short: give at least 4 characters`, idOrPrefix);
+  try {
+    const story = await stores.stories.getStory(key);
+    if (story === null) return fail('not_found', `no story or article with id "${idOrPrefix}"`, idOrPrefix);
+    if (story === 'ambiguous') return fail('bad_input', `id prefix "${idOrPrefix}" matches several stories: give more characters`, idOrPrefix);
+    return ok(story);
+  } catch (error) {
+    return fail('store_error', `reading story ${idOrPrefix} failed: ${(error as Error).message}`, idOrPrefix);
+  }
+}
+
+export interface SimilarityExplanation {
+  readonly a: { readonly id: string; readonly title: string | null; readonly outlet: string | null; readonly language: string };
+  readonly b: { readonly id: string; readonly title: string | null; readonly outlet: string | null; readonly language: string };
+  readonly similarity: SimilarityBreakdown;
+  /** Whether the two would join one story at the grouping threshold. */
+  readonly sameStory: boolean;
+  readonly threshold: number;
+}
+
+/** Score and reasons for two stored articles, with rarity weights from the store. */
+export async function explainSimilarity(stores: StoryStores, a: string, b: string, options: GroupingOptions = DEFAULT_GROUPING): Promise<Result<SimilarityExplanation>> {
+  try {
+    const found: StoryInput[] = [];
+    for (const id of [a, b]) {
+      const article = await stores.articles.getArticle(id);
+      if (article === null) return fail('not_found', `no article with id "${id}"`, id);
+      if (article === 'ambiguous') return fail('bad_input', `id prefix "${id}" matches several articles: give more characters`, id);
+      found.push(article);
+    }
+    const [x, y] = [found[0]!, found[1]!];
+    const fx = featuresOf(x);
+    const fy = featuresOf(y);
+    const df = await stores.stories.frequencies([...new Set([...featureKeys(fx), ...featureKeys(fy)])]);
+    const similarity = featureSimilarity(fx, fy, df);
+    const brief = (s: StoryInput) => ({ id: s.id, title: s.title, outlet: s.outlet, language: s.language });
+    return ok({ a: brief(x), b: brief(y), similarity, sameStory: similarity.score >= options.threshold, threshold: options.threshold });
+  } catch (error) {
+    return fail('store_error', `comparing ${a} and ${b} failed: ${(error as Error).message}`);
+  }
+}
