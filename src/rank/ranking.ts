@@ -28,6 +28,12 @@ export interface FigureConflict {
   /** e.g. "capacity: 300MW (Harbor Tech Daily, Lattice Cloud) vs 3000 兆瓦 (算力前哨)". */
   readonly description: string;
   readonly variants: ReadonlyArray<{ readonly surface: string; readonly sources: readonly string[] }>;
+  /** Settled by a clear majority or by the official source; the odd ones out are named, not believed. */
+  readonly resolved?: boolean;
+  /** The variant believed when resolved, e.g. "300MW / 300 兆瓦". */
+  readonly favoured?: string;
+  /** Why it is settled, e.g. "the official source states 300MW and 5 sources to 1". */
+  readonly resolution?: string;
 }
 
 export interface Ranking {
@@ -44,4 +50,10 @@ export interface Ranking {
   readonly audienceReasons: readonly string[];
   /** A sortable score within a tier (higher first), for a stable digest order. */
   readonly score: number;
+  /** Official sources among the members, e.g. ["Lattice Cloud"]. */
+  readonly officialSources?: readonly string[];
+  /** Copies counted with their original, e.g. "Wirefold (syndicated copy of Harbor Tech Daily)". */
+  readonly foldedCopies?: readonly string[];
+  /** How the score adds up, e.g. "independent publishers: 5 × 10 = 50". */
+  readonly scoreReasons?: readonly string[];
 }

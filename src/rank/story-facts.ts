@@ -1,0 +1,104 @@
+// The facts about a story that rubric conditions read: publishers, official sources, figures,
+// the entities and topic words of its titles and leads, its largest sums of money and power.
+// Gathered once per story; conditions.ts evaluates rules against them.
+import type { ArticleWithSightings } from '../article.js';
+import type { SourceType } from '../sources/registry.js';
+import { findEntities } from '../understand/entities.js';
+import { lookupEntity } from '../understand/gazetteer.js';
+import { compareFigures, describeGroup, type FigureComparison, type FigureGroup } from './figure-groups.js';
+import { countPublishers, type PublisherCount } from './publishers.js';
+import type { Confidence } from './ranking.js';
+import type { Rubric } from './rubric.js';
+
+/** Title plus this many paragraphs is an article's lead: where its subject is named. */
+const LEAD_PARAGRAPHS = 2;
+
+export interface LeadText {
+  readonly outlet: string;
+  readonly text: string;
+}
+
+export interface Largest {
+  readonly value: number;
+  readonly surface: string;
+}
+
+export interface StoryFacts {
+  readonly articles: number;
+  readonly languages: number;
+  readonly publishers: PublisherCount;
+  readonly sourceTypes: ReadonlyMap<SourceType, readonly string[]>;
+  /** Entities named in a title or lead: key (gazetteer id, or lower-case name) → display name. */
+  readonly leadEntities: ReadonlyMap<string, string>;
+  /** Entities anywhere in the text, same keys. */
+  readonly allEntities: ReadonlyMap<string, string>;
+  readonly leads: readonly LeadText[];
+  readonly figures: FigureComparison;
+  readonly maxMoneyUsd: Largest | null;
+  readonly maxPowerW: Largest | null;
+  /** Set once computed, for conditions that use them (tiers and audiences). */
+  confidence?: Confidence;
+  score?: number;
+}
+
+/** The key a rubric name and an entity share: the gazetteer id when there is one. */
+export function entityKey(nameOrId: string): string {
+  return lookupEntity(nameOrId)?.id ?? nameOrId.normalize('NFKC').toLowerCase().trim();
+}
+
+function leadOf(a: ArticleWithSightings): { text: string; end: number } {
+  let end = 0;
+  for (const [i, p] of a.paragraphs.slice(0, LEAD_PARAGRAPHS).entries()) end += p.length + (i > 0 ? 2 : 0);
+  const body = a.text.slice(0, end);
+  return { text: a.title ? `${a.title}\n${body}` : body, end };
+}
+
+export function gatherFacts(articles: readonly ArticleWithSightings[], rubric: Rubric): StoryFacts {
+  const publishers = countPublishers(articles, rubric);
+  const order = [...publishers.official, ...publishers.independent, ...publishers.uncounted].map((p) => p.name);
+  const figures = compareFigures(articles, publishers.publisherOf, order, rubric);
+  const sourceTypes = new Map<SourceType, string[]>();
+  for (const p of [...publishers.official, ...publishers.independent, ...publishers.uncounted]) {
+    sourceTypes.set(p.type, [...(sourceTypes.get(p.type) ?? []), p.name]);
+  }
+  const leadEntities = new Map<string, string>();
+  const allEntities = new Map<string, string>();
+  const leads: LeadText[] = [];
+  for (const a of articles) {
+    const lead = leadOf(a);
+    const outlet = publishers.publisherOf.get(a.id)?.name ?? a.outlet ?? a.url;
+    leads.push({ outlet, text: lead.text });
+    for (const e of a.understanding.entities) {
+      const key = e.entityId ?? e.name.toLowerCase();
+      if (!allEntities.has(key)) allEntities.set(key, e.name);
+      if (e.start < lead.end && !leadEntities.has(key)) leadEntities.set(key, e.name);
+    }
+    for (const e of a.title ? findEntities(a.title) : []) {
+      const key = e.entityId ?? e.name.toLowerCase();
+      if (!leadEntities.has(key)) leadEntities.set(key, e.name);
+      if (!allEntities.has(key)) allEntities.set(key, e.name);
+    }
+  }
+  const usable = figures.groups.filter((g) => !figures.outvoted.has(g));
+  return {
+    articles: articles.length,
+    languages: new Set(articles.flatMap((a) => (a.mixed ? ['en', 'zh'] : [a.language]))).size,
+    publishers,
+    sourceTypes,
+    leadEntities,
+    allEntities,
+    leads,
+    figures,
+    maxMoneyUsd: largest(usable.filter((g) => g.kind === 'money'), (g) => (rubric.currencyToUsd[g.unit] ?? (g.unit === 'USD' ? 1 : 0)) * g.value),
+    maxPowerW: largest(usable.filter((g) => g.kind === 'power' && g.unit === 'W'), (g) => g.value),
+  };
+}
+
+function largest(groups: readonly FigureGroup[], value: (g: FigureGroup) => number): Largest | null {
+  let best: Largest | null = null;
+  for (const g of groups) {
+    const v = value(g);
+    if (v > 0 && (best === null || v > best.value)) best = { value: v, surface: describeGroup(g) };
+  }
+  return best;
+}
