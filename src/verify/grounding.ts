@@ -4,7 +4,7 @@
 import { figuresEqual, parseFigures, type Figure } from '../understand/figures.js';
 import { gazetteerMentions } from '../understand/entities.js';
 import { lookupEntity } from '../understand/gazetteer.js';
-import { findPhrase, normalizeWithOffsets, originalSpan } from './normalized-text.js';
+import { findPhrase, normalizeWithOffsets, originalSpan, simplifiedInPlace } from './normalized-text.js';
 import { nameCandidates, namedMentions } from './output-names.js';
 import { provenance, sentenceTokens } from './provenance.js';
 import { quotedPhrases } from './quoted-phrases.js';
@@ -70,10 +70,13 @@ export function checkSentenceIn(sentence: string, index: SourceIndex, options: C
   const quotes = quotedPhrases(sentence);
   const claims: Claim[] = [];
   for (const q of quotes) claims.push(checkQuote(q.inner, q.start, q.end, index));
-  for (const f of parseFigures(sentence)) claims.push(checkFigure(f, sentence, index));
-  const mentions = namedMentions(gazetteerMentions(sentence));
-  for (const m of mentions) claims.push(checkEntity(m.surface, m.entityId, m.start, m.end, index));
-  const masked = [...quotes.map((q) => ({ start: q.start, end: q.end })), ...mentions].sort((a, b) => a.start - b.start);
+  // Finders read a simplified copy of the same length; surfaces come from the sentence itself.
+  const simple = simplifiedInPlace(sentence);
+  const figures = parseFigures(simple).map((f) => ({ ...f, surface: sentence.slice(f.start, f.end) }));
+  for (const f of figures) claims.push(checkFigure(f, sentence, index));
+  const mentions = namedMentions(gazetteerMentions(simple));
+  for (const m of mentions) claims.push(checkEntity(sentence.slice(m.start, m.end), m.entityId, m.start, m.end, index));
+  const masked = [...quotes, ...figures, ...mentions].map((x) => ({ start: x.start, end: x.end })).sort((a, b) => a.start - b.start);
   for (const n of nameCandidates(sentence, masked, { titleCase: options.titleCase ?? false })) {
     claims.push(checkEntity(n.surface, null, n.start, n.end, index));
   }
@@ -96,7 +99,7 @@ const ELISION = /\s*(?:\.\.\.+|\[[^\]]*\])\s*/;
 
 function checkQuote(inner: string, start: number, end: number, index: SourceIndex): Claim {
   const phrase = normalizeWithOffsets(inner).text.replace(EDGE_PUNCT, '');
-  const base = { kind: 'quote' as const, surface: inner.replace(/[\s,;:，；：、]+$/, ''), start, end };
+  const base = { kind: 'quote' as const, surface: inner.replace(/[\s,;:.，；：、。]+$/, ''), start, end };
   if (phrase === '') return { ...base, supported: true, support: [], reason: 'nothing between the marks' };
   const fragments = phrase.split(ELISION).map((f) => f.replace(EDGE_PUNCT, '')).filter((f) => f !== '');
   const support: Support[] = [];

@@ -101,3 +101,17 @@ export function findPhrase(hay: string, phrase: string, from = 0): number {
   }
   return -1;
 }
+
+const HAN_RUNS = /\p{Script=Han}+/gu;
+
+/**
+ * The text with traditional characters made simplified where that keeps every offset (2500 億美元
+ * → 2500 亿美元), so figure and name finders built for simplified text read it, and their spans
+ * still index the original.
+ */
+export function simplifiedInPlace(text: string): string {
+  return text.replace(HAN_RUNS, (run) => {
+    const converted = normalizeForMatch(run);
+    return converted.length === run.length ? converted : run;
+  });
+}

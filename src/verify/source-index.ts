@@ -6,7 +6,7 @@ import { gazetteerMentions } from '../understand/entities.js';
 import { parseFigures, type Figure } from '../understand/figures.js';
 import { splitSentences, type Span } from '../text/sentences.js';
 import type { SourceText } from './grounding.js';
-import { normalizeWithOffsets, type NormalizedText } from './normalized-text.js';
+import { normalizeWithOffsets, simplifiedInPlace, type NormalizedText } from './normalized-text.js';
 import { sentenceTokens } from './provenance.js';
 
 export interface IndexedSource {
@@ -53,8 +53,12 @@ export function indexSources(sources: readonly SourceText[]): SourceIndex {
   sources.forEach((source, sourceIndex) => {
     const sentences = splitSentences(source.text);
     indexed.push({ source, normalized: normalizeWithOffsets(source.text), sentences });
-    for (const figure of parseFigures(source.text)) push(figures, figureKey(figure), { sourceIndex, figure });
-    for (const m of gazetteerMentions(source.text)) {
+    const simple = simplifiedInPlace(source.text);
+    for (const f of parseFigures(simple)) {
+      const figure = { ...f, surface: source.text.slice(f.start, f.end) };
+      push(figures, figureKey(figure), { sourceIndex, figure });
+    }
+    for (const m of gazetteerMentions(simple)) {
       if (m.entityId !== null) push(entities, m.entityId, { sourceIndex, start: m.start, end: m.end });
     }
     sentences.forEach((s, sentence) => {
