@@ -27,6 +27,42 @@ const cases: Array<{ name: string; text: string; expected: Expect[] }> = [
   { name: 'interview label', text: 'Sean O’Kane: I think so.', expected: [['Sean O’Kane', null, 'person']] },
   { name: 'unsure capitalised words are skipped', text: 'They visited Maple Grove Park last week.', expected: [] },
   { name: 'sentence-initial single word is skipped', text: 'Yesterday said nothing.', expected: [] },
+  // Invented names below.
+  { name: 'a possessive place is not a person', text: 'Northwind says Bramblefield’s power comes from wind.', expected: [] },
+  {
+    name: 'organisation by suffix, its first word later is the same organisation',
+    text: 'Northwind Cloud signed the deal. Northwind said it would hire 200 people, and Northwind’s lenders agreed.',
+    expected: [['Northwind Cloud', null, 'organization'], ['Northwind', null, 'organization'], ['Northwind', null, 'organization']],
+  },
+  { name: 'suffixes Advisory and Securities', text: 'Analysts at Copperfield Advisory and Redmoor Securities disagreed.', expected: [['Copperfield Advisory', null, 'organization'], ['Redmoor Securities', null, 'organization']] },
+  { name: 'employer after a job title', text: 'said Ana Ruiz, chief technology officer of Quaymark Apps.', expected: [['Ana Ruiz', null, 'person'], ['Quaymark Apps', null, 'organization']] },
+  { name: 'a recurring multi-word name is an organisation', text: 'Bright Harbor won the bid. Rivals expect Bright Harbor to bid low.', expected: [['Bright Harbor', null, 'organization'], ['Bright Harbor', null, 'organization']] },
+  { name: '"<Name>, <known place>" is a place', text: 'The campus near Dunmore, Texas opens in July.', expected: [['Dunmore', null, 'place'], ['Texas', 'texas', 'place']] },
+  { name: 'a nationality is not part of a name', text: 'Chinese AI companies want chips.', expected: [] },
+  { name: 'a boilerplate heading is not a person', text: 'About Northwind Cloud: Northwind Cloud builds data centres.', expected: [['Northwind Cloud', null, 'organization'], ['Northwind Cloud', null, 'organization'], ['data centres', 'data-center', 'concept']] },
+  { name: 'a surname alone after the full name', text: 'Its chief executive Dana Reyes spoke. Reyes said little.', expected: [['Dana Reyes', null, 'person'], ['Reyes', null, 'person']] },
+  { name: 'months and weekdays never become names', text: 'On Monday, May said nothing, and June Fair opened in May.', expected: [] },
+  {
+    name: 'Chinese: a Latin gloss names the company, and its repeated Chinese spelling',
+    text: '北风云（Northwind Cloud）周二宣布融资。分析师认为，北风云的客户集中度很高。',
+    expected: [['北风云', null, 'organization'], ['Northwind Cloud', null, 'organization'], ['融资', 'funding-round', 'concept'], ['北风云', null, 'organization']],
+  },
+  {
+    name: 'Chinese: a transliterated person with a gloss after a title',
+    text: '北风云首席执行官达娜·雷耶斯（Dana Reyes）表示，需求很旺。',
+    expected: [['达娜·雷耶斯', null, 'person'], ['Dana Reyes', null, 'person']],
+  },
+  {
+    name: 'Chinese: a person after a job title, then again alone',
+    text: '潮汐研究分析师宋岩认为，瓶颈在电力。宋岩表示，明年会缓解。',
+    expected: [['宋岩', null, 'person'], ['宋岩', null, 'person']],
+  },
+  {
+    name: 'Chinese: a company suffix on a repeated name; a lead investor',
+    text: '杭州芯片企业青禾科技完成融资，由白鹭资本领投。青禾科技成立于 2020 年。',
+    expected: [['杭州', 'hangzhou', 'place'], ['芯片', 'semiconductor', 'concept'], ['青禾科技', null, 'organization'], ['融资', 'funding-round', 'concept'], ['白鹭资本', null, 'organization'], ['青禾科技', null, 'organization']],
+  },
+  { name: 'Chinese: a suffix word in prose is no company', text: '国产科技企业正在崛起，国产科技的份额上升。', expected: [] },
 ];
 
 describe('findEntities', () => {
@@ -35,6 +71,7 @@ describe('findEntities', () => {
       const found = findEntities(c.text);
       for (const m of found) assert.equal(c.text.slice(m.start, m.end), m.surface);
       assert.deepEqual(found.map((m) => [m.surface, m.entityId, m.type]), c.expected);
+      for (const m of found) assert.ok(m.entityId !== null || m.name !== '', 'an unknown name keeps its name');
     });
   }
 });
