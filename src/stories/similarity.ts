@@ -75,7 +75,7 @@ export function featureSimilarity(a: ArticleFeatures, b: ArticleFeatures, df: Do
     if (j < 0) continue;
     usedB.add(j);
     const fb = b.figures[j]!;
-    const w = FIGURE_WEIGHT[fa.kind] * (0.4 + 0.6 * rarity(df, `f:${figureKey(fa)}`));
+    const w = Math.max(FIGURE_WEIGHT[fa.kind], FIGURE_WEIGHT[fb.kind]) * (0.4 + 0.6 * Math.max(rarity(df, `f:${figureKey(fa)}`), rarity(df, `f:${figureKey(fb)}`)));
     fSum += w;
     const same = fa.surface.replace(/\s+/g, '') === fb.surface.replace(/\s+/g, '');
     matched.push({ text: same ? fa.surface : `${fa.surface} = ${fb.surface}`, w });
@@ -131,8 +131,15 @@ export function featureSimilarity(a: ArticleFeatures, b: ArticleFeatures, df: Do
   return { score, reasons: ordered, entities: round(entities), figures: round(figures), terms: round(terms), words: round(words), title: round(title), time: round(time) };
 }
 
-/** figuresEqual on figures stripped of their spans. */
+/**
+ * figuresEqual on figures stripped of their spans; a bare amount ("70 亿", "9 万") also equals a
+ * count of the same size, since Chinese often leaves the counted noun a few words away.
+ */
 function sameFigure(a: FeatureFigure, b: FeatureFigure): boolean {
+  const bare = (f: FeatureFigure) => f.kind === 'quantity' && f.unit === '';
+  if ((bare(a) && (bare(b) || b.kind === 'count')) || (bare(b) && a.kind === 'count')) {
+    return figuresEqual({ ...a, kind: 'count', unit: '', start: 0, end: 0 }, { ...b, kind: 'count', unit: '', start: 0, end: 0 });
+  }
   return figuresEqual({ ...a, start: 0, end: 0 }, { ...b, start: 0, end: 0 });
 }
 

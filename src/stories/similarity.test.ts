@@ -1,0 +1,79 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { ALL_FIXTURES, ANTHROPIC_TOKYO, CORVANE_EN, CORVANE_EN_DAY2, CORVANE_ZH, QWEN_EN, QWEN_ZH, fixtureArticle } from './articles.fixture.js';
+import { frequencyOf, NO_FREQUENCIES, rarity } from './document-frequency.js';
+import { featuresOf, termFeatures } from './features.js';
+import { DEFAULT_GROUPING } from './grouping.js';
+import { articleSimilarity, featureSimilarity } from './similarity.js';
+
+const df = frequencyOf(ALL_FIXTURES.map(featuresOf));
+const threshold = DEFAULT_GROUPING.threshold;
+
+describe('articleSimilarity', () => {
+  const cases = [
+    { name: 'EN-EN, same event over two days', a: CORVANE_EN, b: CORVANE_EN_DAY2, same: true, reasons: ['both give $4.2 billion, 250MW and 60MW', 'published 23 hours apart'] },
+    { name: 'ZH-EN, same event, figures in both scripts', a: CORVANE_ZH, b: CORVANE_EN, same: true, reasons: ['both give 9 万 = 90,000 Nvidia GB300 GPUs, 42 亿美元 = $4.2 billion, 250 兆瓦 = 250MW and 60 兆瓦 = 60MW', 'published 6 hours apart'] },
+    { name: 'ZH-EN, bare Chinese amounts equal English counts', a: QWEN_EN, b: QWEN_ZH, same: true, reasons: ['both name Alibaba and Qwen'] },
+    { name: 'same company, different events', a: CORVANE_EN, b: ANTHROPIC_TOKYO, same: false, reasons: ['both name Anthropic'] },
+    { name: 'same company, different events, across languages', a: CORVANE_ZH, b: ANTHROPIC_TOKYO, same: false, reasons: [] },
+    { name: 'unrelated events', a: CORVANE_EN, b: QWEN_ZH, same: false, reasons: [] },
+  ];
+  for (const c of cases) {
+    test(c.name, () => {
+      const s = articleSimilarity(c.a, c.b, df);
+      assert.ok(s.score >= 0 && s.score <= 1);
+      if (c.same) assert.ok(s.score >= threshold + 0.2, `${s.score} should be well above ${threshold}: ${s.reasons.join('; ')}`);
+      else assert.ok(s.score < threshold - 0.2, `${s.score} should be well below ${threshold}: ${s.reasons.join('; ')}`);
+      for (const r of c.reasons) assert.ok(s.reasons.includes(r), `reason "${r}" in ${JSON.stringify(s.reasons)}`);
+    });
+  }
+
+  test('symmetric in score', () => {
+    for (const [a, b] of [[CORVANE_EN, CORVANE_ZH], [QWEN_EN, ANTHROPIC_TOKYO]] as const) {
+      assert.equal(articleSimilarity(a, b, df).score, articleSimilarity(b, a, df).score);
+    }
+  });
+
+  test('the strongest evidence comes first; the date gap is always stated', () => {
+    const s = articleSimilarity(CORVANE_ZH, CORVANE_EN, df);
+    assert.match(s.reasons[0]!, /^both give/);
+    assert.match(s.reasons.at(-1)!, /^published/);
+  });
+
+  test('an undated article is compared without the time factor saying it is close', () => {
+    const undated = { ...CORVANE_EN_DAY2, published: null };
+    const s = featureSimilarity(featuresOf(CORVANE_EN), featuresOf(undated), df);
+    assert.ok(s.reasons.includes('one of them has no publication date'));
+    assert.equal(s.time, 0.9);
+  });
+
+  test('coverage weeks apart counts for less than coverage the same day', () => {
+    const late = { ...CORVANE_EN_DAY2, published: '2026-06-14T07:30:00Z' };
+    const near = articleSimilarity(CORVANE_EN, CORVANE_EN_DAY2, df).score;
+    const far = articleSimilarity(CORVANE_EN, late, df);
+    assert.ok(far.score < near, `${far.score} < ${near}`);
+    assert.ok(far.reasons.includes('published 12 days apart'));
+  });
+
+  test('an article with no entities, figures or terms scores 0 against anything', () => {
+    const empty = fixtureArticle({ id: 'empty0000001', outlet: 'Blank', published: null, language: 'en', title: '', text: 'nothing here at all' });
+    assert.equal(articleSimilarity(empty, CORVANE_EN, NO_FREQUENCIES).score, 0);
+  });
+});
+
+describe('features', () => {
+  const cases = [
+    { name: 'model numbers and names in Chinese text', text: '月之暗面发布 Kimi K3 Flash，基于 GB300 集群。', want: ['kimi', 'k3', 'flash', 'gb300'] },
+    { name: 'English: capitalised words away from a sentence start, alphanumerics, acronyms', text: 'The deal covers 200,000 GB300 chips at Saltfork for AMD rivals.', want: ['200000', 'gb300', 'saltfork', 'amd'] },
+    { name: 'dates and short numbers are not terms', text: 'Published 2026-05-10 with 12 models in 2025.', want: [] },
+  ];
+  for (const c of cases) {
+    test(c.name, () => assert.deepEqual(termFeatures(c.text).map((t) => t.key), c.want));
+  }
+
+  test('rarity: a key every article carries weighs least, an unseen key most', () => {
+    assert.ok(rarity(df, 'e:anthropic') < rarity(df, 't:brackenridge'));
+    assert.equal(rarity(df, 't:never-seen'), 1);
+    assert.equal(rarity(NO_FREQUENCIES, 'e:anthropic'), 0.5);
+  });
+});
