@@ -53,6 +53,8 @@ export const CLUTTER_RULES: readonly ClutterRule[] = [
   { name: 'syndication', lang: 'zh', pattern: /^(?:本文(?:转载|转自|来源于|来自|首发于|原载于|原发于|经授权转载|经.{1,20}授权)|转载自|原载于|首发于|本文由.{1,20}授权).{0,200}$/ },
   { name: 'translation-credit', lang: 'en', pattern: /^(?:(?:translated|translation|compiled|adapted) (?:by|from)\s|original (?:article|story|text)\s*:|(?:translator|translation)\s*:).{1,160}$/i },
   { name: 'translation-credit', lang: 'zh', pattern: /^(?:原文|原文链接|原文地址|原标题|原作者|译者|翻译|编译|译|校对|审校)\s*[：:].{0,200}$/ },
+  { name: 'press-contact', lang: 'en', pattern: /^(?:media|press|investor) (?:contacts?|inquiries|enquiries|relations)\s*[:：]\s*\S.{0,120}$/i },
+  { name: 'press-contact', lang: 'zh', pattern: /^(?:媒体联系(?:人|方式)?|媒体垂询|新闻联络|投资者关系)[:：].{1,80}$/ },
   { name: 'editor-credit', lang: 'zh', pattern: /^[【\[(（]?(?:责任编辑|编辑|责编|来源|作者|校对)[:：].{0,20}[】\])）]?$/ },
 ];
 

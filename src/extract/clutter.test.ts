@@ -38,6 +38,8 @@ describe('clutterRule: each kind of clutter is recognised', () => {
     ['Chinese authorised reprint', '本文经北风快讯授权转载，如需转载请联系原作者。', 'syndication'],
     ['translator credit', 'Translated by Example Bridge editors', 'translation-credit'],
     ['Chinese translator', '译者：王五', 'translation-credit'],
+    ['press contact', 'Media contact: press@northwind.example', 'press-contact'],
+    ['Chinese press contact', '媒体联系：press@northwind.example', 'press-contact'],
     ['Chinese compiler', '编译：赵六 ｜ 审校：钱七', 'translation-credit'],
     ['Chinese source credit with link', '原文：Example Wire，作者 Jane Doe。原文链接：https://wire.example/a/1/', 'translation-credit'],
   ];

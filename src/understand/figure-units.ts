@@ -22,7 +22,7 @@ interface UnitRule {
 }
 
 const POWER: Record<string, number> = { w: 1, kw: 1e3, mw: 1e6, gw: 1e9, tw: 1e12, watt: 1, kilowatt: 1e3, megawatt: 1e6, gigawatt: 1e9, terawatt: 1e12, 瓦: 1, 瓦特: 1, 千瓦: 1e3, 兆瓦: 1e6, 吉瓦: 1e9, 太瓦: 1e12 };
-const ENERGY: Record<string, number> = { kwh: 1e3, mwh: 1e6, gwh: 1e9, twh: 1e12, 千瓦时: 1e3, 兆瓦时: 1e6, 度电: 1e3 };
+const ENERGY: Record<string, number> = { wh: 1, 瓦时: 1, kwh: 1e3, mwh: 1e6, gwh: 1e9, twh: 1e12, 千瓦时: 1e3, 兆瓦时: 1e6, 度电: 1e3 };
 const BYTES: Record<string, number> = { kb: 1e3, mb: 1e6, gb: 1e9, tb: 1e12, pb: 1e15 };
 const FLOPS: Record<string, number> = { t: 1e12, p: 1e15, e: 1e18 };
 const MONEY: Record<string, string> = {
@@ -57,8 +57,9 @@ const RULES: UnitRule[] = [
   { re: / ?([KMGTP]B)\/s\b/y, kind: 'rate', unit: 'B/s', factor: (m) => BYTES[m[1]!.toLowerCase()]! },
   { re: /[ -]?(tera|peta|exa|T|P|E)flops?\b/iy, kind: 'rate', unit: 'FLOP/s', factor: (m) => FLOPS[m[1]!.toLowerCase().slice(0, 1)]! },
   // Energy before power: "kWh" starts like "kW".
-  { re: / ?(kWh|MWh|GWh|TWh)\b/y, kind: 'quantity', unit: 'Wh', factor: (m) => ENERGY[m[1]!.toLowerCase()]! },
-  { re: / ?(千瓦时|兆瓦时|度电)/y, kind: 'quantity', unit: 'Wh', factor: (m) => ENERGY[m[1]!]! },
+  { re: / ?(Wh|kWh|MWh|GWh|TWh)\b/y, kind: 'quantity', unit: 'Wh', factor: (m) => ENERGY[m[1]!.toLowerCase()]! },
+  { re: /[ -]?(kilowatt|megawatt|gigawatt|terawatt|watt)[ -]hours?\b/iy, kind: 'quantity', unit: 'Wh', factor: (m) => POWER[m[1]!.toLowerCase()]! },
+  { re: / ?(千瓦时|兆瓦时|度电|瓦时)/y, kind: 'quantity', unit: 'Wh', factor: (m) => ENERGY[m[1]!]! },
   { re: /[ -]?(kW|MW|GW|TW)\b/y, kind: 'power', unit: 'W', factor: (m) => POWER[m[1]!.toLowerCase()]! },
   { re: /[ -]?(kilowatt|megawatt|gigawatt|terawatt|watt)s?\b/iy, kind: 'power', unit: 'W', factor: (m) => POWER[m[1]!.toLowerCase()]! },
   { re: / ?(瓦特|千瓦|兆瓦|吉瓦|太瓦)/y, kind: 'power', unit: 'W', factor: (m) => POWER[m[1]!]! },
