@@ -1,0 +1,298 @@
+// One digest item per story, extractive: key points, impact, pros and cons are source sentences,
+// whole and unchanged; headline angle, quick start and recommendation are our templates around
+// names, titles and figures taken from the sources. Pure: same story, same bytes.
+
+import type { ArticleWithSightings } from '../article.js';
+import type { Confidence } from '../rank/ranking.js';
+import { AUDIENCE_CUES, CONS_CUES, PROS_CUES, cueHits } from './cues.js';
+import { LABELS, audienceName } from './labels.js';
+import type { DigestItem, ProvenanceEntry } from './schemas.js';
+import { SCHEMA_VERSION } from './schemas.js';
+import { selectDiverse } from './selection.js';
+import type { FaceLanguage } from './sentence-candidates.js';
+import { extractEntry, outletOf, sourceRefs } from './source-refs.js';
+import { analyseStory, facePool, type ScoredCandidate, type StoryAnalysis, type StoryInput } from './story-analysis.js';
+import { agreement, conflicts, corroboration, noOfficial, officialConfirmation, singleSource, type Statement } from './story-statements.js';
+
+export interface FaceContext {
+  readonly analysis: StoryAnalysis;
+  readonly face: FaceLanguage;
+  readonly pool: readonly ScoredCandidate[];
+  readonly poolArticles: readonly ArticleWithSightings[];
+  readonly bodyLanguage: 'en' | 'zh' | 'other';
+  readonly notice: string | null;
+}
+
+export function faceContext(analysis: StoryAnalysis, face: FaceLanguage): FaceContext {
+  const p = facePool(analysis, face);
+  const labels = LABELS[face];
+  return {
+    analysis,
+    face,
+    pool: analysis.candidates.filter((c) => p.articleIds.has(c.articleId)),
+    poolArticles: analysis.articles.filter((a) => p.articleIds.has(a.id)),
+    bodyLanguage: p.language,
+    notice: !p.translated ? null : p.language === 'other' ? labels.noticeOtherLanguage : labels.noticeUntranslated,
+  };
+}
+
+export function writeDigestItem(story: StoryInput, face: FaceLanguage): DigestItem {
+  return digestItemFor(faceContext(analyseStory(story), face));
+}
+
+export function digestItemFor(ctx: FaceContext): DigestItem {
+  const { analysis, face } = ctx;
+  const ranking = analysis.story.ranking;
+  const prov: ProvenanceEntry[] = [];
+  const record = (path: string, s: Statement): string => {
+    prov.push({ path, kind: s.kind, spans: [...s.spans] });
+    return s.text;
+  };
+
+  const headline = record('headline', headlineOf(ctx));
+
+  // Key points: the lead is the best sentence carrying the key figure when one does.
+  const keyKey = analysis.keyFigures[0]?.key;
+  const [lead] = selectDiverse(ctx.pool, 1, { boost: (c) => leadBoost(analysis, c, keyKey) });
+  const points = lead ? selectDiverse(ctx.pool, 4, { chosen: [lead], lambda: 0.65, boost: (c) => (c.dangling ? -0.5 : 0) }) : [];
+  const used: ScoredCandidate[] = lead ? [lead, ...points] : [];
+  if (lead) prov.push(extractEntry('keyPoints.lead', lead));
+  points.forEach((p, i) => prov.push(extractEntry(`keyPoints.points[${i}]`, p)));
+
+  // Impact: per audience, the best unused sentence that speaks to it.
+  const impact: DigestItem['impact'] = [];
+  for (const audience of ranking.audiences) {
+    const cues = AUDIENCE_CUES[audience];
+    if (!cues) continue;
+    const [best] = selectDiverse(ctx.pool, 1, { chosen: used, filter: (c) => !c.dangling && cueHits(c, cues) > 0, boost: (c) => 0.3 * cueHits(c, cues) });
+    if (!best) continue;
+    used.push(best);
+    prov.push(extractEntry(`impact[${impact.length}].text`, best));
+    impact.push({ audience, text: best.text });
+  }
+
+  // Pros and cons: cue sentences first, then computed statements that add no new fact.
+  const consPicked = selectDiverse(ctx.pool, 2, {
+    chosen: used,
+    filter: (c) => !c.dangling && cueHits(c, CONS_CUES) > 0 && cueHits(c, CONS_CUES) >= cueHits(c, PROS_CUES),
+    boost: (c) => 0.3 * cueHits(c, CONS_CUES),
+  });
+  used.push(...consPicked);
+  const prosPicked = selectDiverse(ctx.pool, 2, {
+    chosen: used,
+    filter: (c) => !c.dangling && cueHits(c, PROS_CUES) > cueHits(c, CONS_CUES),
+    boost: (c) => 0.3 * cueHits(c, PROS_CUES),
+  });
+  const pros: string[] = [];
+  const cons: string[] = [];
+  const conflictStatements = conflicts(analysis, face);
+  conflictStatements.forEach((s) => cons.push(record(`cons[${cons.length}]`, s)));
+  consPicked.forEach((c) => {
+    prov.push(extractEntry(`cons[${cons.length}]`, c));
+    cons.push(c.text);
+  });
+  prosPicked.forEach((c) => {
+    prov.push(extractEntry(`pros[${pros.length}]`, c));
+    pros.push(c.text);
+  });
+  const agreed = conflictStatements.length === 0 ? agreement(analysis, face, analysis.keyFigures[0]) : null;
+  for (const s of [officialConfirmation(analysis, face), corroboration(analysis, face), agreed, primarySource(analysis, face)]) {
+    if (s && pros.length < 3) pros.push(record(`pros[${pros.length}]`, s));
+  }
+  for (const s of [singleSource(analysis, face), noOfficial(analysis, face)]) {
+    if (s && cons.length < 3) cons.push(record(`cons[${cons.length}]`, s));
+  }
+
+  const quickStart = quickStartOf(ctx).map((s, i) => record(`quickStart[${i}]`, s));
+  const recommendation = record('recommendation', recommendationOf(ctx));
+
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    language: face,
+    bodyLanguage: ctx.bodyLanguage,
+    notice: ctx.notice,
+    storyId: analysis.story.storyId,
+    tier: { level: ranking.tier.level, name: ranking.tier.name, nameZh: ranking.tier.nameZh, emoji: ranking.tier.emoji },
+    headline,
+    confidence: ranking.confidence,
+    keyPoints: { lead: lead?.text ?? '', points: points.map((p) => p.text) },
+    impact,
+    pros,
+    cons,
+    quickStart,
+    recommendation,
+    sources: sourceRefs(analysis.articles),
+    provenance: prov,
+  };
+}
+
+/** A lead says who did what, with the key figure, near the top of its article. */
+function leadBoost(analysis: StoryAnalysis, c: ScoredCandidate, keyKey: string | undefined): number {
+  const top = analysis.keyEntities.slice(0, 3);
+  return (
+    (keyKey && c.figureKeys.includes(keyKey) ? 0.5 : 0) +
+    0.3 * c.entities.filter((e) => top.includes(e)).length +
+    1 / (1 + c.index) +
+    (c.dangling ? -1.5 : 0)
+  );
+}
+
+/** The best title in the face's body language, with the angle we computed: who confirms it, how widely, what is disputed. */
+export function headlineOf(ctx: FaceContext): Statement {
+  const { analysis, face } = ctx;
+  const ranking = analysis.story.ranking;
+  const key = analysis.keyFigures[0];
+  const titled = ctx.poolArticles.filter((a) => a.title && a.title.trim().length > 0);
+  const scoreTitle = (a: ArticleWithSightings): number => {
+    const t = a.title ?? '';
+    let s = 0;
+    for (const surface of Object.values(key?.surfaces ?? {})) if (surface && t.includes(surface)) s += 2;
+    for (const id of analysis.keyEntities.slice(0, 3)) {
+      const info = analysis.entityInfo.get(id);
+      for (const surface of Object.values(info?.surfaces ?? {})) if (surface && t.includes(surface)) s += 1;
+    }
+    if (a.sourceType === 'news') s += 1;
+    if (a.sourceType === 'social' || a.sourceType === 'aggregator') s -= 2;
+    return s - t.length / 200;
+  };
+  const best = [...titled].sort((a, b) => scoreTitle(b) - scoreTitle(a) || (a.id < b.id ? -1 : 1))[0];
+  const title = best?.title?.trim() ?? ctx.pool[0]?.text ?? analysis.story.storyId;
+  const publishers = ranking.independentPublishers.length || new Set(analysis.articles.map(outletOf)).size;
+  const official = analysis.articles.find((a) => a.sourceType === 'official');
+  const parts: string[] = [];
+  if (face === 'zh') {
+    if (official) parts.push(zhCat(outletOf(official), '官方确认'));
+    if (publishers > 1) parts.push(`${publishers} 家独立媒体报道`);
+    else parts.push('目前仅一个来源');
+    if (ranking.figureConflicts.length > 0) parts.push('个别来源数字有出入');
+  } else {
+    const reported = publishers > 1 ? `reported by ${publishers} independent publishers` : 'a single source so far';
+    parts.push(official ? `confirmed by ${outletOf(official)} and ${reported}` : reported);
+    if (ranking.figureConflicts.length > 0) parts.push('one figure disputed');
+  }
+  const angle = face === 'zh' ? parts.join('，') : parts.join('; ');
+  const text = face === 'zh' ? `${title}——${angle}` : `${title} — ${angle}`;
+  const spans = best ? [{ articleId: best.id, field: 'title' as const, start: 0, end: (best.title ?? '').length }] : [];
+  return { text, kind: 'template', spans };
+}
+
+function quickStartOf(ctx: FaceContext): Statement[] {
+  const { analysis, face } = ctx;
+  const zh = face === 'zh';
+  const out: Statement[] = [];
+  const titleSpan = (a: ArticleWithSightings): { articleId: string; field: 'title'; start: number; end: number } => ({ articleId: a.id, field: 'title', start: 0, end: (a.title ?? '').length });
+  const official = analysis.articles.find((a) => a.sourceType === 'official');
+  const reports = [...ctx.poolArticles, ...analysis.articles.filter((a) => !ctx.poolArticles.includes(a))].filter((a) => a.sourceType !== 'official');
+  const byScore = (a: ArticleWithSightings): number => ctx.pool.filter((c) => c.articleId === a.id).reduce((m, c) => Math.max(m, c.score), 0) + (a.sourceType === 'news' ? 1 : 0);
+  const ranked = [...reports].sort((a, b) => byScore(b) - byScore(a) || (a.id < b.id ? -1 : 1));
+  const first = ranked[0];
+  if (first) {
+    const t = first.title ?? first.url;
+    out.push({ text: zh ? zhCat('阅读', outletOf(first), `的报道《${t}》：${first.url}`) : `Read ${possessive(outletOf(first))} report "${t}": ${first.url}`, kind: 'template', spans: [titleSpan(first)] });
+  }
+  if (official) {
+    out.push({ text: zh ? zhCat('核对', outletOf(official), `的官方声明：${official.url}`) : `Check the official statement from ${outletOf(official)}: ${official.url}`, kind: 'template', spans: [titleSpan(official)] });
+  } else {
+    out.push({ text: zh ? '寻找当事公司的官方声明：目前的来源中还没有。' : 'Look for an official statement from the companies involved: none is among the sources yet.', kind: 'computed', spans: [] });
+  }
+  // Compare: coverage in the other language first (the bilingual view is the point), else another outlet.
+  const other = ranked.slice(1).find((a) => a.language !== first?.language) ?? ranked.slice(1).find((a) => outletOf(a) !== (first ? outletOf(first) : ''));
+  if (other) {
+    const lang = other.language === 'zh' ? (zh ? '中文' : 'Chinese-language ') : other.language === 'en' ? (zh ? '英文' : 'English-language ') : '';
+    out.push({ text: zh ? zhCat('对照', outletOf(other), `的${lang}报道：${other.url}`) : `Compare with ${possessive(outletOf(other))} ${lang}coverage: ${other.url}`, kind: 'template', spans: [titleSpan(other)] });
+  }
+  const productName = productInTitles(ctx);
+  const figures = analysis.keyFigures.slice(0, 3).map((k) => k.surfaces[face] ?? k.surfaces.en ?? k.surfaces.zh ?? k.figure.surface);
+  if (analysis.story.ranking.figureConflicts.length > 0) {
+    const surfaces = analysis.story.ranking.figureConflicts[0]!.variants.map((v) => v.surface);
+    out.push({ text: zh ? `自己核对有争议的数字：${surfaces.join(' 对 ')}，以原始公告为准。` : `Check the disputed figure yourself against the original announcement: ${surfaces.join(' vs ')}.`, kind: 'template', spans: [] });
+  }
+  if (productName) {
+    out.push({ text: zh ? zhCat('如果', productName, '已向你开放，亲自试用并核对报道中的数字。') : `If ${productName} is available to you, try it and check the reported figures for yourself.`, kind: 'template', spans: [] });
+  }
+  if (figures.length > 0) {
+    out.push({ text: zh ? `记下后续要跟踪的数字：${figures.join('、')}。` : `Note the figures to track as the story develops: ${figures.join(', ')}.`, kind: 'template', spans: [] });
+  }
+  return out.slice(0, 4);
+}
+
+/** A product the story is about: named in a member's title; the name runs on over model-name words ("Kimi" → "Kimi K3 Flash"). */
+function productInTitles(ctx: FaceContext): string | undefined {
+  const { analysis } = ctx;
+  for (const id of analysis.keyEntities) {
+    const info = analysis.entityInfo.get(id);
+    if (info?.type !== 'product') continue;
+    for (const a of ctx.poolArticles) {
+      const title = a.title ?? '';
+      for (const surface of Object.values(info.surfaces)) {
+        if (!surface) continue;
+        const at = title.indexOf(surface);
+        if (at < 0) continue;
+        const rest = /^(?: (?:[A-Z0-9][\w.-]*))*/.exec(title.slice(at + surface.length))?.[0] ?? '';
+        return surface + rest;
+      }
+    }
+  }
+  return undefined;
+}
+
+/** Joins Chinese template parts, with a space where Latin letters or digits meet Han characters. */
+export function zhCat(...parts: string[]): string {
+  let out = '';
+  for (const p of parts) {
+    if (out && p) {
+      const a = out[out.length - 1]!;
+      const b = p[0]!;
+      const latin = /[A-Za-z0-9)]/;
+      const han = /\p{Script=Han}/u;
+      if ((latin.test(a) && han.test(b)) || (han.test(a) && latin.test(b))) out += ' ';
+    }
+    out += p;
+  }
+  return out;
+}
+
+export function possessive(name: string): string {
+  return /s$/.test(name) ? `${name}'` : `${name}'s`;
+}
+
+function primarySource(a: StoryAnalysis, face: FaceLanguage): Statement | null {
+  const primary = a.articles.length === 1 && a.articles[0] && (a.articles[0].sourceType === 'research' || a.articles[0].sourceType === 'official') ? a.articles[0] : null;
+  if (!primary) return null;
+  const name = outletOf(primary);
+  const text = face === 'zh' ? zhCat('一手来源：由', name, '直接发布。') : `A primary source: published directly by ${name}.`;
+  return { text, kind: 'computed', spans: [] };
+}
+
+const CONFIDENCE_EN: Record<Confidence, string> = {
+  High: 'The core facts are well corroborated.',
+  Medium: 'The core facts are reported by more than one source, but check the details before relying on them.',
+  Low: 'Treat this as unconfirmed until another source or an official statement appears.',
+};
+const CONFIDENCE_ZH: Record<Confidence, string> = {
+  High: '核心事实已得到充分印证。',
+  Medium: '核心事实有不止一个来源报道，但引用细节前请先核对。',
+  Low: '在出现其他来源或官方声明之前，请视为未经证实的消息。',
+};
+
+const ADVICE: Record<string, { en: string; zh: string }> = {
+  Investor: { en: 'Investors should weigh the figures the sources agree on against the risks they flag.', zh: '投资者应把各来源一致的数字与它们指出的风险放在一起权衡。' },
+  Executive: { en: 'Executives should consider what it changes in their own supplier and partner plans.', zh: '企业高管应考虑它会如何影响自己的供应商与合作伙伴规划。' },
+  Developer: { en: 'Developers should test for themselves before changing tools or providers.', zh: '开发者在更换工具或服务商之前，应先自行测试。' },
+  Researcher: { en: 'Researchers should go to the primary source for the method and the numbers.', zh: '研究人员应查阅一手来源，了解方法与数据。' },
+  'Tech Journalist': { en: 'Journalists should attribute each figure to the outlet that reports it and note where sources differ.', zh: '记者应注明每个数字的出处，并指出各来源的分歧。' },
+  'Enterprise buyer': { en: 'Enterprise buyers should ask their vendors how it affects capacity, pricing and timelines.', zh: '企业采购方应向供应商了解它对容量、价格和交付时间的影响。' },
+  'Policy maker': { en: 'Policy makers should note the infrastructure and market questions it raises.', zh: '政策制定者应关注它所引出的基础设施与市场问题。' },
+};
+
+function recommendationOf(ctx: FaceContext): Statement {
+  const ranking = ctx.analysis.story.ranking;
+  const zh = ctx.face === 'zh';
+  const parts = [zh ? CONFIDENCE_ZH[ranking.confidence] : CONFIDENCE_EN[ranking.confidence]];
+  for (const audience of ranking.audiences.slice(0, 3)) {
+    const advice = ADVICE[audience];
+    if (advice) parts.push(zh ? advice.zh : advice.en);
+    else parts.push(zh ? `${audienceName(audience, 'zh')}：请结合自身情况阅读原文。` : `${audience}: read the originals with your own situation in mind.`);
+  }
+  return { text: parts.join(zh ? '' : ' '), kind: 'computed', spans: [] };
+}

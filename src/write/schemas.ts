@@ -1,0 +1,137 @@
+// The writer's outputs as data: digest item, digest, card and post. Both engines (offline and
+// model) must produce these shapes; types are inferred from the schemas. Bump SCHEMA_VERSION on
+// any change a reader would notice, and regenerate schemas/*.schema.json (scripts/write-json-schemas.ts).
+
+import { z } from 'zod';
+
+export const SCHEMA_VERSION = 1;
+
+export const faceLanguageSchema = z.enum(['en', 'zh']);
+export const bodyLanguageSchema = z.enum(['en', 'zh', 'other']);
+export const SOURCE_TYPE_LABELS = ['News', 'Official', 'Social', 'Blog', 'Research', 'Aggregator'] as const;
+export const sourceTypeLabelSchema = z.enum(SOURCE_TYPE_LABELS);
+export const confidenceSchema = z.enum(['High', 'Medium', 'Low']);
+
+/** Where a sentence comes from: article.text (or article.title) sliced at [start, end). */
+export const spanRefSchema = z.object({
+  articleId: z.string(),
+  field: z.enum(['text', 'title']),
+  start: z.int().nonnegative(),
+  end: z.int().nonnegative(),
+});
+
+/**
+ * One entry per output sentence. extract: the text is a source sentence, unchanged; template: our
+ * connecting words around source sentences or figures (spans point at them); computed: counts and
+ * names from metadata (outlets, source types), no claim from an article body.
+ */
+export const provenanceEntrySchema = z.object({
+  path: z.string(),
+  kind: z.enum(['extract', 'template', 'computed']),
+  spans: z.array(spanRefSchema),
+});
+
+export const sourceRefSchema = z.object({
+  articleId: z.string(),
+  outlet: z.string(),
+  type: sourceTypeLabelSchema,
+  url: z.string(),
+  language: bodyLanguageSchema,
+  title: z.string().nullable(),
+});
+
+export const tierSchema = z.object({
+  level: z.int().positive(),
+  name: z.string(),
+  nameZh: z.string(),
+  emoji: z.string(),
+});
+
+const faceFields = {
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  /** The face: the language of labels and connecting words. */
+  language: faceLanguageSchema,
+  /** The language of the extracted body text; differs from `language` when no coverage exists in it. */
+  bodyLanguage: bodyLanguageSchema,
+  /** Said plainly when the body is not in the face language (a model would be needed to translate). */
+  notice: z.string().nullable(),
+};
+
+export const digestItemSchema = z.object({
+  ...faceFields,
+  storyId: z.string(),
+  tier: tierSchema,
+  headline: z.string(),
+  confidence: confidenceSchema,
+  keyPoints: z.object({ lead: z.string(), points: z.array(z.string()) }),
+  impact: z.array(z.object({ audience: z.string(), text: z.string() })),
+  pros: z.array(z.string()),
+  cons: z.array(z.string()),
+  quickStart: z.array(z.string()),
+  recommendation: z.string(),
+  sources: z.array(sourceRefSchema),
+  provenance: z.array(provenanceEntrySchema),
+});
+
+export const digestSchema = z.object({
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  language: faceLanguageSchema,
+  count: z.int().nonnegative(),
+  /** Set when there is nothing to report that day. */
+  notice: z.string().nullable(),
+  tiers: z.array(z.object({ tier: tierSchema, items: z.array(digestItemSchema) })),
+});
+
+export const cardSchema = z.object({
+  ...faceFields,
+  articleId: z.string(),
+  title: z.string(),
+  url: z.string(),
+  summary: z.string(),
+  keyTakeaway: z.string(),
+  keyInsight: z.string(),
+  principles: z.array(z.string()),
+  inPractice: z.array(z.string()),
+  topics: z.array(z.string()),
+  bestFor: z.array(z.string()),
+  related: z.array(z.object({ articleId: z.string(), title: z.string() })),
+  attribution: z.string(),
+  source: sourceRefSchema,
+  provenance: z.array(provenanceEntrySchema),
+});
+
+export const postSchema = z.object({
+  ...faceFields,
+  storyId: z.string(),
+  headline: z.string(),
+  hook: z.string(),
+  takeaways: z.array(z.string()),
+  closing: z.string(),
+  credits: z.array(sourceRefSchema),
+  provenance: z.array(provenanceEntrySchema),
+});
+
+export type SpanRef = z.infer<typeof spanRefSchema>;
+export type ProvenanceEntry = z.infer<typeof provenanceEntrySchema>;
+export type SourceRef = z.infer<typeof sourceRefSchema>;
+export type SourceTypeLabel = z.infer<typeof sourceTypeLabelSchema>;
+export type TierOut = z.infer<typeof tierSchema>;
+export type DigestItem = z.infer<typeof digestItemSchema>;
+export type Digest = z.infer<typeof digestSchema>;
+export type Card = z.infer<typeof cardSchema>;
+export type Post = z.infer<typeof postSchema>;
+
+/** The published JSON Schemas, by file name under schemas/. */
+export function jsonSchemas(): Record<string, unknown> {
+  const withId = (name: string, schema: z.ZodType): unknown => ({
+    $id: `https://tidings.example/schemas/${name}.schema.json`,
+    title: `Tidings ${name} (schemaVersion ${SCHEMA_VERSION})`,
+    ...(z.toJSONSchema(schema, { target: 'draft-2020-12' }) as Record<string, unknown>),
+  });
+  return {
+    'digest.schema.json': withId('digest', digestSchema),
+    'card.schema.json': withId('card', cardSchema),
+    'post.schema.json': withId('post', postSchema),
+  };
+}

@@ -1,0 +1,133 @@
+// Candidate sentences of one article, with what the writer scores them by: the entities, figures
+// and proper-name terms they carry, their position, quotes, and the flags that make a sentence
+// unfit to stand alone (dangling "This…", unbalanced quote marks, boilerplate).
+
+import type { ArticleWithSightings } from '../article.js';
+import type { Figure } from '../understand/understand.js';
+
+export type FaceLanguage = 'en' | 'zh';
+
+export interface Candidate {
+  readonly articleId: string;
+  readonly language: 'en' | 'zh' | 'other';
+  readonly text: string;
+  /** UTF-16 span into article.text: article.text.slice(start, end) === text. */
+  readonly start: number;
+  readonly end: number;
+  /** 0 = first sentence of the article. */
+  readonly index: number;
+  /** Entity ids (gazetteer) or "name:<lower name>" for names outside it. */
+  readonly entities: readonly string[];
+  /** Concept entity ids (compute, GPU…): themes, weaker evidence of sameness than names. */
+  readonly concepts: readonly string[];
+  readonly figures: readonly Figure[];
+  /** Figure keys (kind:value:unit), years excluded: what "the same figure" means across languages. */
+  readonly figureKeys: readonly string[];
+  /** Proper-name terms and content words for same-language overlap. */
+  readonly terms: readonly string[];
+  readonly hasQuote: boolean;
+  /** Reads badly out of context: starts with a pronoun or connective, unbalanced marks, boilerplate. */
+  readonly dangling: boolean;
+  readonly unusable: boolean;
+}
+
+const EN_STOP = new Set(
+  ('the a an and or but of to in on at for from with by as is are was were be been being it its this that these those ' +
+    'has have had will would can could should may might not no than then there their they them he she his her we our ' +
+    'you your i which who whom whose what when where while also about after before over under into out up down more most ' +
+    'such so if only just very said says one two all any each other some many much own same new its').split(' '),
+);
+const DANGLING_EN = /^(?:this|that|these|those|it|its|they|them|their|he|she|his|her|but|and|so|yet|also|still|then|there|here|such|both|which|the (?:company|firm|startup|deal|agreement|model|report|move|round|chip|contract)\b)\b/i;
+const DANGLING_ZH = /^(?:这|那|此|其|他|她|它|该|但|而|并|且|所以|因此|不过|同时|此外|对此|其中)|^[^，。]{0,6}，(?:该|这|此|其|他|她)/u;
+const BOILERPLATE = /@|https?:\/\/|\bmedia contact\b|\babout [A-Z][\w ]+:|\bnot investment advice\b|\bsubscribe\b|\ball rights reserved\b|版权所有|扫一扫|关注我们|责任编辑/i;
+const TERMINAL = /[.!?。！？…][”"’'」』）)]*$/u;
+const HAN = /\p{Script=Han}/u;
+
+export function figureKey(f: Figure): string {
+  return `${f.kind}:${f.value}:${f.unit}`;
+}
+
+/** Figures that identify an event: years and bare small counts identify nothing. */
+export function isTelling(f: Figure): boolean {
+  return f.kind !== 'year';
+}
+
+export function sentenceCandidates(article: ArticleWithSightings): Candidate[] {
+  const u = article.understanding;
+  const out: Candidate[] = [];
+  u.sentences.forEach((span, index) => {
+    const text = span.text.trim();
+    if (text.length === 0) return;
+    const lead = span.text.indexOf(text);
+    const start = span.start + lead;
+    const end = start + text.length;
+    const entities = new Set<string>();
+    const concepts = new Set<string>();
+    for (const e of u.entities) {
+      if (e.start < start || e.end > end) continue;
+      if (e.type === 'concept') concepts.add(e.entityId ?? `name:${e.name.toLowerCase()}`);
+      else entities.add(e.entityId ?? `name:${e.name.toLowerCase()}`);
+    }
+    const figures = u.figures.filter((f) => f.start >= start && f.end <= end);
+    const quotes = u.quotes.filter((q) => q.end > start && q.start < end);
+    const insideQuoteOnly = quotes.some((q) => q.start <= start && q.end >= end);
+    const zh = HAN.test(text) && (countHan(text) > text.length / 4);
+    const tooShort = zh ? countHan(text) < 10 : text.length < 40;
+    const tooLong = text.length > (zh ? 160 : 360);
+    out.push({
+      articleId: article.id,
+      language: article.language,
+      text,
+      start,
+      end,
+      index,
+      entities: [...entities].sort(),
+      concepts: [...concepts].sort(),
+      figures,
+      figureKeys: [...new Set(figures.filter(isTelling).map(figureKey))].sort(),
+      terms: termsOf(text, zh),
+      hasQuote: quotes.some((q) => q.speaker !== null),
+      dangling: (zh ? DANGLING_ZH : DANGLING_EN).test(text.replace(/^[“"「『(（\s]+/u, '')),
+      unusable:
+        tooShort ||
+        tooLong ||
+        !TERMINAL.test(text) ||
+        BOILERPLATE.test(text) ||
+        !balancedQuotes(text) ||
+        insideQuoteOnly ||
+        /^\d+\//.test(text) || // a numbered thread post ("2/ …") reads as a fragment
+        /[:：]$/.test(text),
+    });
+  });
+  return out;
+}
+
+function countHan(text: string): number {
+  let n = 0;
+  for (const ch of text) if (HAN.test(ch)) n++;
+  return n;
+}
+
+function balancedQuotes(text: string): boolean {
+  const count = (re: RegExp): number => (text.match(re) ?? []).length;
+  if (count(/“/g) !== count(/”/g)) return false;
+  if (count(/「/g) !== count(/」/g)) return false;
+  return count(/"/g) % 2 === 0;
+}
+
+/** English: lower-cased content words; Chinese: Han character bigrams. Sorted, unique. */
+export function termsOf(text: string, zh: boolean): string[] {
+  const out = new Set<string>();
+  if (zh) {
+    const han = [...text].filter((ch) => HAN.test(ch));
+    for (let i = 0; i + 1 < han.length; i++) out.add(han[i]! + han[i + 1]!);
+    for (const w of text.match(/[A-Za-z][A-Za-z0-9-]{2,}/g) ?? []) out.add(w.toLowerCase());
+  } else {
+    for (const w of text.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? []) {
+      const lower = w.toLowerCase().replace(/['’]s$/, '');
+      if (lower.length < 3 || EN_STOP.has(lower)) continue;
+      out.add(lower);
+    }
+  }
+  return [...out].sort();
+}
