@@ -106,7 +106,7 @@ export function compareFigures(
     return i < 0 ? order.length : i;
   };
   for (const g of groups) g.sources.sort((x, y) => rank(x) - rank(y) || (x < y ? -1 : x > y ? 1 : 0));
-  groups.sort((x, y) => y.sources.length - x.sources.length || (x.kind < y.kind ? -1 : x.kind > y.kind ? 1 : 0) || (x.unit < y.unit ? -1 : x.unit > y.unit ? 1 : 0) || y.value - x.value);
+  groups.sort((x, y) => y.sources.length - x.sources.length || (x.kind < y.kind ? -1 : x.kind > y.kind ? 1 : 0) || (x.unit < y.unit ? -1 : x.unit > y.unit ? 1 : 0) || x.value - y.value);
 
   // Conflicting pairs: no source states both, confusable values, and a shared anchor.
   const parent = new Map<FigureGroup, FigureGroup>(groups.map((g) => [g, g]));

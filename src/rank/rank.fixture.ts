@@ -1,0 +1,87 @@
+// Test fixtures for src/rank: invented articles built with understand(), as ingest would store
+// them. Every outlet, person and event here is made up for the tests.
+import type { ArticleWithSightings, Sighting, SightingRelation } from '../article.js';
+import type { SourceType } from '../sources/registry.js';
+import { understand } from '../understand/understand.js';
+
+export interface FixtureCopy {
+  readonly outlet: string;
+  readonly relation: SightingRelation;
+  readonly type?: SourceType;
+}
+
+export interface FixtureArticle {
+  readonly id: string;
+  readonly outlet: string;
+  readonly type?: SourceType;
+  readonly title: string;
+  readonly paragraphs: readonly string[];
+  readonly published?: string;
+  readonly copies?: readonly FixtureCopy[];
+}
+
+const HAN = /\p{Script=Han}/u;
+
+function sighting(url: string, outlet: string, relation: SightingRelation, type: SourceType): Sighting {
+  return { url, relation, outlet, sourceId: null, sourceType: type, feedTitle: null, via: null, seenAt: '2026-05-10T12:00:00.000Z' };
+}
+
+export function makeArticle(f: FixtureArticle): ArticleWithSightings {
+  const text = f.paragraphs.join('\n\n');
+  const u = understand(text, { title: f.title });
+  const url = `https://${f.id}.example/story`;
+  const type = f.type ?? 'news';
+  return {
+    id: f.id,
+    url,
+    title: f.title,
+    byline: null,
+    published: f.published ?? '2026-05-10T08:00:00.000Z',
+    language: HAN.test(text) ? 'zh' : 'en',
+    mixed: false,
+    siteName: null,
+    outlet: f.outlet,
+    sourceId: null,
+    sourceType: type,
+    feedTitle: null,
+    leadImage: null,
+    description: null,
+    paragraphs: f.paragraphs,
+    text,
+    bilingual: null,
+    fingerprint: `fp-${f.id}`,
+    signature: '',
+    understanding: { sentences: u.sentences, entities: u.entities, figures: u.figures, quotes: u.quotes },
+    ingestedAt: '2026-05-10T12:00:00.000Z',
+    sightings: [
+      sighting(url, f.outlet, 'original', type),
+      ...(f.copies ?? []).map((c, i) => sighting(`https://copy${i}.${f.id}.example/`, c.outlet, c.relation, c.type ?? 'news')),
+    ],
+  };
+}
+
+/** An invented deal: Anthropic leases a campus from "Quarry Compute" (a made-up company). */
+export const deal = {
+  en: (id: string, outlet: string, mw = '300MW', usd = '$9.6 billion', extra: Partial<FixtureArticle> = {}) =>
+    makeArticle({
+      id,
+      outlet,
+      title: `Anthropic signs ${usd} lease for Quarry Compute campus`,
+      paragraphs: [
+        `Anthropic will take all ${mw} of the Quarry Compute campus in Nevada under a four-year agreement worth ${usd}, the companies said on Saturday.`,
+        'The first hall opens in August, and the rest follows before the end of the year.',
+      ],
+      ...extra,
+    }),
+  zh: (id: string, outlet: string, mw = '300 兆瓦', usd = '96 亿美元', extra: Partial<FixtureArticle> = {}) =>
+    makeArticle({
+      id,
+      outlet,
+      title: `Anthropic 以 ${usd} 包下 Quarry Compute 园区`,
+      paragraphs: [
+        `Anthropic 周六宣布，将以 ${usd} 的价格在四年内包下 Quarry Compute 位于内华达州的园区，规模达 ${mw}。`,
+        '首个机房将于八月投入使用，其余容量在年底前交付。',
+      ],
+      ...extra,
+    }),
+};
