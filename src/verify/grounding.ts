@@ -78,7 +78,8 @@ export function checkSentenceIn(sentence: string, index: SourceIndex, options: C
   for (const m of mentions) claims.push(checkEntity(sentence.slice(m.start, m.end), m.entityId, m.start, m.end, index));
   const masked = [...quotes, ...figures, ...mentions].map((x) => ({ start: x.start, end: x.end })).sort((a, b) => a.start - b.start);
   for (const n of nameCandidates(sentence, masked, { titleCase: options.titleCase ?? false })) {
-    claims.push(checkEntity(n.surface, null, n.start, n.end, index));
+    const whole = checkEntity(n.surface, null, n.start, n.end, index);
+    claims.push(whole.supported || !n.shorter ? whole : checkEntity(n.shorter.surface, null, n.shorter.start, n.shorter.end, index));
   }
   claims.sort((a, b) => a.start - b.start || a.end - b.end);
   const prov = provenance(sentence, index);
@@ -211,6 +212,10 @@ function checkEntity(surface: string, entityId: string | null, start: number, en
     }
   }
   if (support.length > 0) return { ...base, supported: true, support };
+  // An outlet named in the output is supported by the source it labels: "TechCrunch (News)".
+  const named = normalizeWithOffsets(surface).text;
+  const labelled = index.sources.find((s) => s.source.label !== undefined && findPhrase(normalizeWithOffsets(s.source.label).text, named) !== -1);
+  if (labelled) return { ...base, supported: true, support: [], reason: `the outlet of source ${labelled.source.id}` };
   const known = entityId !== null ? lookupEntity(entityId) : null;
   const reason = known ? `no source mentions ${known.name} by any of its names` : 'no source mentions this name';
   return { ...base, supported: false, support: [], reason };

@@ -8,6 +8,8 @@ export interface NameCandidate {
   surface: string;
   start: number;
   end: number;
+  /** The run without its first word, when that word may only be capitalised as a clause start. */
+  shorter?: NameCandidate;
 }
 
 /** Acronyms and capitalised words that are not names of anything a source must mention. */
@@ -39,20 +41,27 @@ export function nameCandidates(
   for (const m of text.matchAll(NAME_RUN)) {
     const words: Array<{ w: string; start: number }> = [];
     for (const w of m[0].matchAll(/\S+/g)) words.push({ w: w[0].replace(/[.’']+$/, ''), start: m.index + w.index });
-    // The first word of a sentence or clause is capitalised whatever it is.
-    if (words.length > 0 && clauseStart(text, words[0]!.start)) words.shift();
     while (words.length > 0 && (GENERIC.has(words[0]!.w) || FUNCTION_WORDS.has(words[0]!.w))) words.shift();
     while (words.length > 0 && GENERIC.has(words.at(-1)!.w)) words.pop();
     if (words.length === 0) continue;
-    const first = words[0]!;
-    const last = words.at(-1)!;
-    const start = first.start;
-    const end = last.start + last.w.length;
-    const surface = sentence.slice(start, end);
-    if (surface.length < 2) continue;
-    out.push({ surface, start, end });
+    // The first word of a sentence or clause is capitalised whatever it is: "Halvard Compute"
+    // is checked whole, then as "Compute"; a lone clause-initial word is not checked.
+    const opensClause = clauseStart(text, words[0]!.start);
+    if (opensClause && words.length === 1) continue;
+    const whole = span(sentence, words);
+    if (!whole) continue;
+    const rest = opensClause ? span(sentence, words.slice(1)) : null;
+    out.push(rest ? { ...whole, shorter: rest } : whole);
   }
   return out;
+}
+
+function span(sentence: string, words: ReadonlyArray<{ w: string; start: number }>): NameCandidate | null {
+  const first = words[0];
+  const last = words.at(-1);
+  if (!first || !last) return null;
+  const surface = sentence.slice(first.start, last.start + last.w.length);
+  return surface.length < 2 ? null : { surface, start: first.start, end: last.start + last.w.length };
 }
 
 function clauseStart(text: string, at: number): boolean {

@@ -20,8 +20,8 @@ export function renderReport(report: VerificationReport & { unchecked?: Readonly
         counts[c.kind][c.supported ? 0 : 1]++;
         if (c.supported) {
           const first = c.support[0];
-          const where = first ? spanText(first, labels) : 'nothing to find';
-          supported.push(`  ${field.path}  ${KIND_NAMES[c.kind][0]} ${show(c.surface)}  <-  ${where}${c.reason ? ` (${c.reason})` : ''}`);
+          const where = first ? `${spanText(first, labels)}${c.reason ? ` (${c.reason})` : ''}` : (c.reason ?? 'nothing to find');
+          supported.push(`  ${field.path}  ${KIND_NAMES[c.kind][0]} ${show(c.surface)}  <-  ${where}`);
         }
       }
     }
