@@ -55,23 +55,27 @@ function glosses(text: string): Found[] {
     let run = m[1]!;
     const title = new RegExp(`^.*(?:${ZH_TITLES})`, 'u').exec(run);
     if (title !== null) run = run.slice(title[0].length);
-    const person = run.includes('·');
+    // A transliterated name ("·"), or a short name right after a job title, is a person.
+    const person = run.includes('·') || (title !== null && run.length >= 2 && run.length <= 4 && !HAN_ORG_END.test(run));
     const type: EntityMention['type'] | null = known?.type ??
       (person ? 'person' : LATIN_ORG_END.test(latin) || HAN_ORG_END.test(run) ? 'organization' : words.length >= 2 && !person ? 'organization' : null);
     if (type === null) continue;
     const name = known?.name ?? latin;
     const entityId = known?.id ?? null;
-    out.push({ surface: latin, name, entityId, type, start: latinStart, everywhere: false });
     // The Chinese spelling: a transliterated name around its "·", or the ending the text repeats.
     let han: string | null = null;
-    if (person) {
+    if (person && !run.includes('·')) {
+      han = run;
+    } else if (person) {
       const dot = run.lastIndexOf('·');
       const left = run.slice(0, dot).slice(-4);
       han = left.length >= 1 && run.length - dot > 1 ? `${left}${run.slice(dot)}` : null;
     } else {
       han = repeatedEnding(text, run, 8);
     }
+    // The Latin spelling is a mention of its own only when the Chinese one cannot be placed.
     if (han !== null && HAN.test(han)) out.push({ surface: han, name, entityId, type, start: m.index + m[1]!.length - han.length, everywhere: true });
+    else out.push({ surface: latin, name, entityId, type, start: latinStart, everywhere: false });
   }
   return out;
 }

@@ -50,7 +50,12 @@ const cases: Array<{ name: string; text: string; expected: Expect[] }> = [
   {
     name: 'Chinese: a transliterated person with a gloss after a title',
     text: '北风云首席执行官达娜·雷耶斯（Dana Reyes）表示，需求很旺。',
-    expected: [['达娜·雷耶斯', null, 'person'], ['Dana Reyes', null, 'person']],
+    expected: [['达娜·雷耶斯', null, 'person']],
+  },
+  {
+    name: 'Chinese: a Chinese name after a title, with its pinyin gloss, is a person',
+    text: '星河算力合作负责人陈立（Chen Li）表示，需求很旺。',
+    expected: [['算力', 'compute', 'concept'], ['陈立', null, 'person']],
   },
   {
     name: 'Chinese: a person after a job title, then again alone',
@@ -74,6 +79,10 @@ describe('findEntities', () => {
       for (const m of found) assert.ok(m.entityId !== null || m.name !== '', 'an unknown name keeps its name');
     });
   }
+  it('a glossed Chinese name carries the Latin name, so both languages meet', () => {
+    const names = findEntities('北风云（Northwind Cloud）首席执行官达娜·雷耶斯（Dana Reyes）表示，北风云会扩张。').map((m) => [m.surface, m.name]);
+    assert.deepEqual(names, [['北风云', 'Northwind Cloud'], ['Northwind Cloud', 'Northwind Cloud'], ['达娜·雷耶斯', 'Dana Reyes'], ['北风云', 'Northwind Cloud']]);
+  });
 });
 
 describe('lookupEntity', () => {

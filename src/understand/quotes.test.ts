@@ -33,6 +33,11 @@ const cases: Array<{ name: string; text: string; expected: Expect[] }> = [
   { name: 'quote running on past the paragraph', text: '“This is the first paragraph of a long quote\n\nAnd it goes on.”', expected: [['This is the first paragraph of a long quote', null, null]] },
   { name: 'ZH: a person with a Latin gloss wins over the company before it', text: '星河算力合作负责人陈立（Chen Li）表示：“需求超过了所有预测。”', expected: [['需求超过了所有预测。', '陈立', null]] },
   { name: 'ZH: a bare name introduced earlier with a title', text: '分析师乔文认为，这是电力问题。乔文表示：“最稀缺的是电。”', expected: [['最稀缺的是电。', '乔文', null]] },
+  {
+    name: 'ZH: “…，”a long attribution with company, title and glossed name 说',
+    text: '“人人都想分散供应商，”北湾证券（Northbay Securities）数据中心分析师汉娜·科斯塔（Hannah Costa）说，“最后还是谁先交付签谁。”',
+    expected: [['人人都想分散供应商，', '汉娜·科斯塔', null], ['最后还是谁先交付签谁。', '汉娜·科斯塔', null]],
+  },
   { name: 'surname resolves to the full name named earlier', text: 'The study was led by Isobel Achterberg. “Measure it in the open,” said Achterberg.', expected: [['Measure it in the open,', 'Isobel Achterberg', null]] },
 ];
 

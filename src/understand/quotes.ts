@@ -28,7 +28,7 @@ const ACCORDING_TO = /according to\s+([^,;“”"\n]{1,80}?)\s*[,:]?\s*$/i;
 const ACCORDING_TO_AFTER = /^[\s,]*according to\s+([^,.;“”"\n]{1,80})/i;
 const ZH_VERBS = '表示|称|说|指出|认为|透露|强调|坦言|写道|回应|直言|介绍|提到|解释|补充|警告|宣布';
 const ZH_BEFORE = new RegExp(String.raw`(?:${ZH_VERBS})(?:道)?\s*[：:，,]?\s*$`);
-const ZH_AFTER = new RegExp(String.raw`^\s*[，,]?\s*([^。！？“”\n]{1,30}?)(?:${ZH_VERBS})`);
+const ZH_AFTER = new RegExp(String.raw`^\s*[，,]?\s*([^。！？“”\n]{1,60}?)(?:${ZH_VERBS})`);
 const ZH_TITLES = '分析师|首席执行官|CEO|创始人|总裁|董事长|负责人|发言人|教授|研究员|经理|总监|副总裁|联合创始人|高管|主席|部长';
 const ZH_TITLE_NAME = new RegExp(`(?:${ZH_TITLES})([\\p{Script=Han}·]{2,4})$`, 'u');
 const ZH_GLOSS = /[（(][^）)]{1,40}[）)]\s*$/u;
@@ -54,8 +54,8 @@ export function findQuotes(text: string, mentions: readonly EntityMention[]): Qu
       if (!inner) continue;
       const quoteText = text.slice(inner.start, inner.end);
       const scare = isScareQuote(quoteText);
-      const found = scare ? null : (attribute(text, q.open, q.close, pStart, pEnd, mentions) ?? lastSpeaker ?? paragraphSpeaker);
-      const speaker = found ? fullName(found, text, q.open, mentions) : null;
+      const found: Speaker | null = scare ? null : (attribute(text, q.open, q.close, pStart, pEnd, mentions) ?? lastSpeaker ?? paragraphSpeaker);
+      const speaker: Speaker | null = found ? fullName(found, text, q.open, mentions) : null;
       if (speaker) lastSpeaker = speaker;
       out.push({ text: quoteText, speaker: speaker?.name ?? null, speakerEntityId: speaker?.entityId ?? null, start: inner.start, end: inner.end });
     }
