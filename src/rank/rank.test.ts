@@ -9,7 +9,7 @@ const loaded = await loadRubricFile();
 assert.ok(loaded.ok, loaded.ok ? '' : loaded.message);
 const rubric = loaded.value;
 
-const plain = (id: string, outlet: string, type: ArticleWithSightings['sourceType'] = 'news') =>
+const plain = (id: string, outlet: string, type: NonNullable<ArticleWithSightings['sourceType']> = 'news') =>
   makeArticle({
     id,
     outlet,
