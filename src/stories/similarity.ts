@@ -26,7 +26,7 @@ export interface SimilarityBreakdown extends Similarity {
 }
 
 /** How much each clue can say on its own (a clue at strength 1 gives this score alone). */
-const WEIGHT = { entities: 0.45, figures: 0.7, terms: 0.6, words: 0.85, title: 0.35 } as const;
+const WEIGHT = { entities: 0.3, figures: 0.5, terms: 0.5, words: 0.9, title: 0.35 } as const;
 
 /** Figure kinds by how much a match means: a sum of money is specific, a year is not. */
 const FIGURE_WEIGHT: Record<FeatureFigure['kind'], number> = {
