@@ -22,6 +22,14 @@ export function jaccard(a: readonly string[], b: readonly string[]): number {
   return inter / (a.length + b.length - inter);
 }
 
+/** Share of the smaller set found in the larger. */
+export function containment(a: readonly string[], b: readonly string[]): number {
+  const [small, large] = a.length <= b.length ? [a, b] : [b, a];
+  if (small.length === 0) return 0;
+  const set = new Set(large);
+  return small.filter((x) => set.has(x)).length / small.length;
+}
+
 export function similarity(a: ScoredCandidate, b: ScoredCandidate): number {
   const facts = jaccard([...a.entities, ...a.figureKeys.map((f) => `f:${f}`)], [...b.entities, ...b.figureKeys.map((f) => `f:${f}`)]);
   const words = a.language === b.language ? jaccard(a.terms, b.terms) : 0;
@@ -33,7 +41,13 @@ export function samePoint(a: ScoredCandidate, b: ScoredCandidate): boolean {
   if (a.articleId === b.articleId && a.start === b.start) return true;
   if (a.language === b.language && jaccard(a.terms, b.terms) >= 0.5) return true;
   const sharedFigure = a.figureKeys.some((f) => b.figureKeys.includes(f));
-  return sharedFigure && jaccard(a.entities, b.entities) >= 0.5 && jaccard(a.figureKeys, b.figureKeys) >= 0.5;
+  if (!sharedFigure) return false;
+  // A shorter sentence whose words the longer one mostly contains says nothing new.
+  if (a.language === b.language && containment(a.terms, b.terms) >= 0.6) return true;
+  if (jaccard(a.entities, b.entities) >= 0.5 && jaccard(a.figureKeys, b.figureKeys) >= 0.5) return true;
+  // Every figure and name of one is in the other (a paraphrase): the same point, unless the words differ wholly.
+  const within = containment(a.figureKeys, b.figureKeys) === 1 && (a.entities.length === 0 || b.entities.length === 0 || containment(a.entities, b.entities) === 1);
+  return within && (a.language !== b.language || containment(a.terms, b.terms) >= 0.3);
 }
 
 export function selectDiverse(pool: readonly ScoredCandidate[], count: number, options: SelectOptions = {}): ScoredCandidate[] {
