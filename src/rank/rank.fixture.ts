@@ -16,7 +16,7 @@ export interface FixtureArticle {
   readonly type?: SourceType;
   readonly title: string;
   readonly paragraphs: readonly string[];
-  readonly published?: string;
+  readonly published?: string | null;
   readonly copies?: readonly FixtureCopy[];
 }
 
@@ -36,7 +36,7 @@ export function makeArticle(f: FixtureArticle): ArticleWithSightings {
     url,
     title: f.title,
     byline: null,
-    published: f.published ?? '2026-05-10T08:00:00.000Z',
+    published: f.published === undefined ? '2026-05-10T08:00:00.000Z' : f.published,
     language: HAN.test(text) ? 'zh' : 'en',
     mixed: false,
     siteName: null,

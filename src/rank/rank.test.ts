@@ -75,6 +75,13 @@ describe('confidence from corroboration', () => {
     assert.ok(r.confidenceReasons.some((x) => /only an aggregator reports it/.test(x)));
   });
 
+  test('undated articles and a third language: no crash, undated publishers listed last', () => {
+    const german = makeArticle({ id: 'de', outlet: 'Rheinblatt', title: 'Neues Rechenzentrum', paragraphs: ['Ein neues Rechenzentrum mit 300MW wird gebaut.'], published: null });
+    const r = rankStory([german, deal.en('a', 'Pier Wire', undefined, undefined, { published: '2026-05-10T09:00:00Z' })], rubric);
+    assert.deepEqual(r.independentPublishers, ['Pier Wire', 'Rheinblatt']);
+    assert.equal(r.confidence, 'Medium');
+  });
+
   test('an empty story is Low and Briefly, with a reason, not a crash', () => {
     const r = rankStory([], rubric);
     assert.equal(r.confidence, 'Low');
