@@ -162,7 +162,7 @@ export function headlineOf(ctx: FaceContext): Statement {
   const parts: string[] = [];
   if (face === 'zh') {
     if (official) parts.push(zhCat(outletOf(official), '官方确认'));
-    if (publishers > 1) parts.push(`${publishers} 家独立媒体报道`);
+    if (publishers > 1) parts.push(`${publishers} 家独立发布方报道`);
     else parts.push('目前仅一个来源');
     if (ranking.figureConflicts.length > 0) parts.push('个别来源数字有出入');
   } else {
