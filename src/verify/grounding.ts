@@ -8,7 +8,7 @@ import { findPhrase, normalizeWithOffsets, originalSpan, simplifiedInPlace } fro
 import { nameCandidates, namedMentions } from './output-names.js';
 import { provenance, sentenceTokens } from './provenance.js';
 import { quotedPhrases } from './quoted-phrases.js';
-import { figureKey, sourceIndexFor, type SourceIndex } from './source-index.js';
+import { candidateSources, figureKey, sourceIndexFor, type SourceIndex } from './source-index.js';
 
 export interface SourceText {
   id: string;
@@ -104,7 +104,8 @@ function checkQuote(inner: string, start: number, end: number, index: SourceInde
   if (phrase === '') return { ...base, supported: true, support: [], reason: 'nothing between the marks' };
   const fragments = phrase.split(ELISION).map((f) => f.replace(EDGE_PUNCT, '')).filter((f) => f !== '');
   const support: Support[] = [];
-  for (let si = 0; si < index.sources.length && support.length < MAX_SUPPORT; si++) {
+  for (const si of candidateSources(index, fragments.join(' '))) {
+    if (support.length >= MAX_SUPPORT) break;
     const src = index.sources[si]!;
     const whole = findPhrase(src.normalized.text, phrase);
     let range: { from: number; to: number } | null = whole === -1 ? null : { from: whole, to: whole + phrase.length };
@@ -200,7 +201,8 @@ function checkEntity(surface: string, entityId: string | null, start: number, en
   }
   if (support.length === 0) {
     const phrase = normalizeWithOffsets(surface).text;
-    for (let si = 0; si < index.sources.length && support.length < MAX_SUPPORT; si++) {
+    for (const si of candidateSources(index, phrase)) {
+      if (support.length >= MAX_SUPPORT) break;
       const src = index.sources[si]!;
       for (let at = findPhrase(src.normalized.text, phrase); at !== -1; at = findPhrase(src.normalized.text, phrase, at + 1)) {
         const span = originalSpan(src.normalized, at, at + phrase.length);
@@ -214,7 +216,7 @@ function checkEntity(surface: string, entityId: string | null, start: number, en
   if (support.length > 0) return { ...base, supported: true, support };
   // An outlet named in the output is supported by the source it labels: "TechCrunch (News)".
   const named = normalizeWithOffsets(surface).text;
-  const labelled = index.sources.find((s) => s.source.label !== undefined && findPhrase(normalizeWithOffsets(s.source.label).text, named) !== -1);
+  const labelled = index.sources.find((s) => s.normalLabel !== '' && findPhrase(s.normalLabel, named) !== -1);
   if (labelled) return { ...base, supported: true, support: [], reason: `the outlet of source ${labelled.source.id}` };
   const known = entityId !== null ? lookupEntity(entityId) : null;
   const reason = known ? `no source mentions ${known.name} by any of its names` : 'no source mentions this name';

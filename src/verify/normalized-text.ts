@@ -20,27 +20,39 @@ const INVISIBLE = /[\u00AD\u200B-\u200D\u2060\uFEFF]/;
 const SPACE = /\s/;
 
 export function normalizeWithOffsets(original: string): NormalizedText {
-  const out: string[] = [];
-  const starts: number[] = [];
-  const ends: number[] = [];
+  // Offsets live in typed arrays that grow on demand (NFKC can expand a character: "…" → "...").
+  let starts: Int32Array = new Int32Array(original.length + 16);
+  let ends: Int32Array = new Int32Array(original.length + 16);
+  const chunks: string[] = [];
+  let length = 0;
+  let lastSpace = true; // no space at the start
   const emit = (s: string, from: number, to: number): void => {
     for (let k = 0; k < s.length; k++) {
-      const ch = s[k]!;
-      if (SPACE.test(ch)) {
-        // Whitespace collapses to one space; none at the start.
-        if (out.length === 0 || out[out.length - 1] === ' ') continue;
-        out.push(' ');
-      } else {
-        out.push(ch);
+      const code = s.charCodeAt(k);
+      const space = code === 32 || (code >= 9 && code <= 13) || (code > 127 && SPACE.test(s[k]!));
+      if (space && lastSpace) continue; // whitespace collapses to one space
+      lastSpace = space;
+      if (length === starts.length) {
+        starts = grow(starts);
+        ends = grow(ends);
       }
-      starts.push(from);
-      ends.push(to);
+      chunks.push(space ? ' ' : s[k]!);
+      starts[length] = from;
+      ends[length] = to;
+      length++;
     }
   };
   let i = 0;
   while (i < original.length) {
+    const c0 = original.charCodeAt(i);
+    if (c0 < 128) {
+      // ASCII: case folds and the backtick is a single quote; everything else stays.
+      emit(c0 >= 65 && c0 <= 90 ? String.fromCharCode(c0 + 32) : c0 === 96 ? "'" : original[i]!, i, i + 1);
+      i++;
+      continue;
+    }
     HAN_RUN.lastIndex = i;
-    const han = HAN_RUN.exec(original);
+    const han = c0 >= 0x2e80 ? HAN_RUN.exec(original) : null;
     if (han) {
       // Script conversion works on runs of Han characters (opencc maps phrases, not only characters).
       const run = han[0];
@@ -53,17 +65,21 @@ export function normalizeWithOffsets(original: string): NormalizedText {
       i += run.length;
       continue;
     }
-    const cp = original.codePointAt(i)!;
-    const width = cp > 0xffff ? 2 : 1;
+    const width = original.codePointAt(i)! > 0xffff ? 2 : 1;
     emit(foldChar(original.slice(i, i + width)), i, i + width);
     i += width;
   }
-  while (out.length > 0 && out[out.length - 1] === ' ') {
-    out.pop();
-    starts.pop();
-    ends.pop();
+  if (length > 0 && chunks[length - 1] === ' ') {
+    chunks.pop();
+    length--;
   }
-  return { text: out.join(''), starts: Int32Array.from(starts), ends: Int32Array.from(ends) };
+  return { text: chunks.join(''), starts: starts.slice(0, length), ends: ends.slice(0, length) };
+}
+
+function grow(a: Int32Array): Int32Array {
+  const b = new Int32Array(a.length * 2);
+  b.set(a);
+  return b;
 }
 
 /** One code point to its match form (may be empty, or several units: "…" → "..."). */

@@ -7,12 +7,14 @@ import { parseFigures, type Figure } from '../understand/figures.js';
 import { splitSentences, type Span } from '../text/sentences.js';
 import type { SourceText } from './grounding.js';
 import { normalizeWithOffsets, simplifiedInPlace, type NormalizedText } from './normalized-text.js';
-import { sentenceTokens } from './provenance.js';
+import { normalTokens } from './provenance.js';
 
 export interface IndexedSource {
   readonly source: SourceText;
   readonly normalized: NormalizedText;
   readonly sentences: readonly Span[];
+  /** The label in match form ('' when none), for outlets named in an output. */
+  readonly normalLabel: string;
 }
 
 export interface SourceFigure {
@@ -39,8 +41,14 @@ export interface SourceIndex {
   readonly figures: ReadonlyMap<string, readonly SourceFigure[]>;
   /** Gazetteer mentions keyed by entity id, in source order. */
   readonly entities: ReadonlyMap<string, readonly SourceMention[]>;
-  /** Token → the source sentences holding it. */
-  readonly tokens: ReadonlyMap<string, readonly SentenceRef[]>;
+  /** Every source sentence, numbered across sources. */
+  readonly sentenceRefs: readonly SentenceRef[];
+  /** Token → ids (into sentenceRefs) of the sentences holding it. */
+  readonly tokens: ReadonlyMap<string, readonly number[]>;
+  /** Token → indices of the sources holding it, ascending: which sources can hold a phrase. */
+  readonly tokenSources: ReadonlyMap<string, readonly number[]>;
+  /** Per-sentence counters for provenance, all zero between uses. */
+  readonly scratch: Uint16Array;
 }
 
 export const figureKey = (f: Pick<Figure, 'kind' | 'unit'>): string => `${f.kind}|${f.unit}`;
@@ -49,10 +57,14 @@ export function indexSources(sources: readonly SourceText[]): SourceIndex {
   const indexed: IndexedSource[] = [];
   const figures = new Map<string, SourceFigure[]>();
   const entities = new Map<string, SourceMention[]>();
-  const tokens = new Map<string, SentenceRef[]>();
+  const tokens = new Map<string, number[]>();
+  const tokenSources = new Map<string, number[]>();
+  const sentenceRefs: SentenceRef[] = [];
   sources.forEach((source, sourceIndex) => {
     const sentences = splitSentences(source.text);
-    indexed.push({ source, normalized: normalizeWithOffsets(source.text), sentences });
+    const normalized = normalizeWithOffsets(source.text);
+    const normalLabel = source.label ? normalizeWithOffsets(source.label).text : '';
+    indexed.push({ source, normalized, sentences, normalLabel });
     const simple = simplifiedInPlace(source.text);
     for (const f of parseFigures(simple)) {
       const figure = { ...f, surface: source.text.slice(f.start, f.end) };
@@ -61,13 +73,45 @@ export function indexSources(sources: readonly SourceText[]): SourceIndex {
     for (const m of gazetteerMentions(simple)) {
       if (m.entityId !== null) push(entities, m.entityId, { sourceIndex, start: m.start, end: m.end });
     }
+    const inSource = new Set<string>();
     sentences.forEach((s, sentence) => {
-      const set = sentenceTokens(s.text);
-      const ref: SentenceRef = { sourceIndex, sentence, size: set.size };
-      for (const t of set) push(tokens, t, ref);
+      // Tokens come from the already normalised text: the sentence's range in normal form.
+      const set = normalTokens(normalized.text.slice(lowerBound(normalized.starts, s.start), lowerBound(normalized.starts, s.end)));
+      const id = sentenceRefs.length;
+      sentenceRefs.push({ sourceIndex, sentence, size: set.size });
+      for (const t of set) {
+        push(tokens, t, id);
+        inSource.add(t);
+      }
     });
+    for (const t of inSource) push(tokenSources, t, sourceIndex);
   });
-  return { sources: indexed, figures, entities, tokens };
+  return { sources: indexed, figures, entities, sentenceRefs, tokens, tokenSources, scratch: new Uint16Array(sentenceRefs.length) };
+}
+
+/** The first k with starts[k] >= offset. */
+function lowerBound(starts: Int32Array, offset: number): number {
+  let lo = 0;
+  let hi = starts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (starts[mid]! < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Sources that can hold a normalised phrase: those with all its tokens (all sources if none). */
+export function candidateSources(index: SourceIndex, normalPhrase: string): readonly number[] {
+  const tokens = [...normalTokens(normalPhrase)];
+  if (tokens.length === 0) return index.sources.map((_, i) => i);
+  const lists = tokens.map((t) => index.tokenSources.get(t) ?? []).sort((a, b) => a.length - b.length);
+  let out = lists[0]!;
+  for (let k = 1; k < lists.length && out.length > 0; k++) {
+    const other = new Set(lists[k]);
+    out = out.filter((i) => other.has(i));
+  }
+  return out;
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
