@@ -190,4 +190,11 @@ describe('seed 000, first item, against seed 001', () => {
     const s = quote.support[0]!;
     assert.equal(source.text.slice(s.start, s.end), 'a major heat check before the IPO');
   });
+
+  it('the summary card of 001 (seed 002) verifies clean against 001', (t) => {
+    if (!present || !readdirSync(SEEDS).some((f) => f.startsWith('002_'))) return t.skip('../shared/seeds not present: seed 002 check skipped');
+    const report = verifyDocument(read('002_'), [{ id: '001', label: 'seed 001', text: read('001_') }]);
+    assert.deepEqual(report.problems, []);
+    assert.ok(report.fields.length >= 8);
+  });
 });
