@@ -47,6 +47,16 @@ export const tierSchema = z.object({
   emoji: z.string(),
 });
 
+/** What verification found and did, whichever engine wrote the output. */
+export const verificationSchema = z.object({
+  ok: z.boolean(),
+  /** Sentences checked against the sources. */
+  sentences: z.int().nonnegative(),
+  problems: z.array(z.object({ path: z.string(), kind: z.enum(['quote', 'figure', 'entity']), surface: z.string(), message: z.string() })),
+  /** Repairs made before publishing: an unsupported quote unquoted, a sentence dropped, a field withheld. */
+  repairs: z.array(z.object({ path: z.string(), action: z.enum(['unquoted', 'dropped', 'withheld']), surface: z.string(), reason: z.string() })),
+});
+
 const faceFields = {
   schemaVersion: z.literal(SCHEMA_VERSION),
   /** The face: the language of labels and connecting words. */
@@ -55,6 +65,8 @@ const faceFields = {
   bodyLanguage: bodyLanguageSchema,
   /** Said plainly when the body is not in the face language (a model would be needed to translate). */
   notice: z.string().nullable(),
+  /** Set once the output has been verified (absent on a writer's raw output). */
+  verification: verificationSchema.optional(),
 };
 
 export const digestItemSchema = z.object({
@@ -114,6 +126,7 @@ export const postSchema = z.object({
 
 export type SpanRef = z.infer<typeof spanRefSchema>;
 export type ProvenanceEntry = z.infer<typeof provenanceEntrySchema>;
+export type Verification = z.infer<typeof verificationSchema>;
 export type SourceRef = z.infer<typeof sourceRefSchema>;
 export type SourceTypeLabel = z.infer<typeof sourceTypeLabelSchema>;
 export type TierOut = z.infer<typeof tierSchema>;

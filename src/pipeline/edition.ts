@@ -1,0 +1,139 @@
+// A day's edition: group new articles into stories, rank each story, write its outputs with the
+// offline engine, and verify every output against its sources before anyone reads it. Each output
+// carries its verification record; what failed was repaired (unquoted, dropped) or withheld.
+
+import type { ArticleWithSightings } from '../article.js';
+import { fail, ok, type Result } from '../errors.js';
+import { rankStory } from '../rank/rank.js';
+import type { Rubric } from '../rank/rubric.js';
+import type { Ranking } from '../rank/ranking.js';
+import type { ArticleStore } from '../store/article-store.js';
+import type { StoryStore } from '../store/story-store.js';
+import { assignStories, getStory, listStories } from '../stories/assign.js';
+import type { Story } from '../stories/story.js';
+import type { SourceText } from '../verify/grounding.js';
+import { repairOutput, verifyOutput } from '../verify/verify-output.js';
+import { applyFields } from '../write/apply-fields.js';
+import { writeCard } from '../write/card.js';
+import { digestItemFields, cardFields, postFields, type OutputField } from '../write/output-fields.js';
+import { writePost } from '../write/post.js';
+import { writeDigest } from '../write/digest.js';
+import type { Card, Digest, DigestItem, Post, Verification } from '../write/schemas.js';
+import type { StoryInput } from '../write/story-analysis.js';
+
+export interface EditionDeps {
+  readonly articles: ArticleStore;
+  readonly stories: StoryStore;
+  readonly rubric: Rubric;
+}
+
+export type Face = 'en' | 'zh';
+
+export interface RankedStory {
+  readonly story: Story;
+  readonly input: StoryInput;
+}
+
+/** Places every article not yet in a story (incremental; a re-run places nothing). */
+export async function groupNewArticles(deps: EditionDeps): Promise<Result<{ newStories: number; joined: number }>> {
+  const report = await assignStories({ articles: deps.articles, stories: deps.stories });
+  return report.ok ? ok({ newStories: report.value.newStories, joined: report.value.joined }) : report;
+}
+
+/** The latest UTC day with coverage, or null for an empty store. */
+export async function latestDay(deps: EditionDeps): Promise<string | null> {
+  const all = await listStories({ stories: deps.stories });
+  if (!all.ok || all.value.length === 0) return null;
+  return all.value.map((s) => s.lastActive.slice(0, 10)).sort().at(-1) ?? null;
+}
+
+/** Stories with coverage on `date`, each with its articles up to the end of that day, ranked. */
+export async function storiesOfDay(deps: EditionDeps, date: string): Promise<Result<RankedStory[]>> {
+  const listed = await listStories({ stories: deps.stories }, { date });
+  if (!listed.ok) return listed;
+  const out: RankedStory[] = [];
+  for (const story of listed.value) {
+    const ranked = await rankedStory(deps, story, date);
+    if (ranked) out.push(ranked);
+  }
+  return ok(out);
+}
+
+export async function rankedStoryById(deps: EditionDeps, id: string): Promise<Result<RankedStory>> {
+  const story = await getStory({ stories: deps.stories }, id);
+  if (!story.ok) return story;
+  const ranked = await rankedStory(deps, story.value, null);
+  return ranked ? ok(ranked) : fail('not_found', `story ${id} has no stored articles`, id);
+}
+
+async function rankedStory(deps: EditionDeps, story: Story, date: string | null): Promise<RankedStory | null> {
+  // A past day's edition reads only what was known by its end, so it can be regenerated unchanged.
+  const until = date === null ? null : `${date}T23:59:59.999Z`;
+  const articles: ArticleWithSightings[] = [];
+  for (const entry of story.timeline) {
+    if (until !== null && entry.activityAt > until) continue;
+    const a = await deps.articles.getArticle(entry.articleId);
+    if (a && a !== 'ambiguous') articles.push(a);
+  }
+  if (articles.length === 0) return null;
+  const ranking: Ranking = rankStory(articles, deps.rubric);
+  return { story, input: { storyId: story.id, articles, ranking } };
+}
+
+/** The texts an output about these articles may rest on: each article, and its translation if any. */
+export function sourcesOf(articles: readonly ArticleWithSightings[]): SourceText[] {
+  const out: SourceText[] = [];
+  for (const a of articles) {
+    const label = a.outlet ?? a.siteName ?? a.url;
+    out.push({ id: a.id, label, text: [a.title ?? '', a.text].filter(Boolean).join('\n\n'), url: a.url });
+    if (a.bilingual) {
+      const zh = [a.bilingual.titleZh ?? '', ...a.bilingual.pairs.map((p) => p.zh)].filter(Boolean).join('\n\n');
+      out.push({ id: `${a.id}#zh`, label: `${label} (translation)`, text: zh, url: a.url });
+    }
+  }
+  return out;
+}
+
+/** Verifies an output's fields against its sources, repairs what fails, and records both. */
+export function verified<T extends { verification?: Verification }>(output: T, fields: readonly OutputField[], sources: readonly SourceText[]): T {
+  const report = verifyOutput(fields, sources);
+  const sentences = report.fields.reduce((n, f) => n + f.sentences.length, 0);
+  const problems = report.problems.map((p) => ({ path: p.path, kind: p.kind, surface: p.surface, message: p.message }));
+  if (report.ok) return { ...output, verification: { ok: true, sentences, problems: [], repairs: [] } };
+  const repaired = repairOutput(fields, report);
+  const fixed = applyFields(output, fields, repaired.fields);
+  return { ...fixed, verification: { ok: false, sentences, problems, repairs: repaired.actions } };
+}
+
+export function verifiedDigestItem(item: DigestItem, articles: readonly ArticleWithSightings[]): DigestItem {
+  return verified(item, digestItemFields(item), sourcesOf(articles));
+}
+
+export async function digestFor(deps: EditionDeps, date: string, face: Face): Promise<Result<Digest>> {
+  const stories = await storiesOfDay(deps, date);
+  if (!stories.ok) return stories;
+  const digest = writeDigest(stories.value.map((s) => s.input), { date, language: face });
+  const byId = new Map(stories.value.map((s) => [s.input.storyId, s.input.articles]));
+  return ok({
+    ...digest,
+    tiers: digest.tiers.map((t) => ({ ...t, items: t.items.map((item) => verifiedDigestItem(item, byId.get(item.storyId) ?? [])) })),
+  });
+}
+
+export async function cardFor(deps: EditionDeps, articleId: string, face: Face | null): Promise<Result<Card>> {
+  const article = await deps.articles.getArticle(articleId);
+  if (article === null) return fail('not_found', `no article with id "${articleId}"`, articleId);
+  if (article === 'ambiguous') return fail('bad_input', `"${articleId}" matches several articles; give more characters`, articleId);
+  const story = await rankedStoryById(deps, article.id);
+  const input: StoryInput = story.ok ? story.value.input : { storyId: article.id, articles: [article], ranking: rankStory([article], deps.rubric) };
+  const card = writeCard(article, input, face ? { language: face } : {});
+  // A card says only what its own article says: it is verified against that article alone.
+  return ok(verified(card, cardFields(card), sourcesOf([article])));
+}
+
+export async function postFor(deps: EditionDeps, storyId: string, face: Face): Promise<Result<Post>> {
+  const story = await rankedStoryById(deps, storyId);
+  if (!story.ok) return story;
+  const post = writePost(story.value.input, face);
+  return ok(verified(post, postFields(post), sourcesOf(story.value.input.articles)));
+}
