@@ -5,6 +5,8 @@
 import { verifyOutput, type OutputField, type VerificationReport } from './verify-output.js';
 import type { SourceText } from './grounding.js';
 
+export { renderReport } from './render-report.js';
+
 export interface DocumentFields {
   kind: 'digest' | 'card' | 'text';
   fields: OutputField[];

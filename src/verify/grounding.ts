@@ -62,6 +62,7 @@ export interface CheckOptions {
 
 const MAX_SUPPORT = 3;
 
+/** Checks one sentence; the sources are indexed once per array object (pass the same array again). */
 export function checkSentence(sentence: string, sources: readonly SourceText[], options: CheckOptions = {}): SentenceCheck {
   return checkSentenceIn(sentence, sourceIndexFor(sources), options);
 }
