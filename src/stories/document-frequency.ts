@@ -37,7 +37,11 @@ export function rarity(df: DocumentFrequency, key: string): number {
   return max === 0 ? 0.5 : Math.max(0.05, idf / max);
 }
 
-/** Inverse document frequency for TF-IDF weighting of words (≥ 1). */
+/**
+ * Inverse document frequency for TF-IDF weighting of words: near 0 for a word nearly every article
+ * uses (template and boilerplate vocabulary), 1 for every word while nothing has been counted.
+ */
 export function idf(df: DocumentFrequency, key: string): number {
-  return Math.log((df.documents + 1) / (Math.min(df.count(key), df.documents) + 1)) + 1;
+  if (df.documents === 0) return 1;
+  return Math.log((df.documents + 1) / (Math.min(df.count(key), df.documents) + 0.5));
 }

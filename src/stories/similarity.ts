@@ -36,6 +36,9 @@ const FIGURE_WEIGHT: Record<FeatureFigure['kind'], number> = {
 /** Concepts ("data center") and places say less about which event than companies and products. */
 const ENTITY_TYPE_WEIGHT: Record<string, number> = { organization: 1, person: 1, product: 1, place: 0.5, concept: 0.25 };
 
+/** Kept when both give specific amounts and none agree (not zero: one may misquote). */
+const CONFLICT_FACTOR = 0.55;
+
 /** A gazetteer entity is by construction often in the news: it weighs less than an unseen name. */
 const GAZETTEER_PRIOR = 0.7;
 
@@ -68,7 +71,7 @@ export function featureSimilarity(a: ArticleFeatures, b: ArticleFeatures, df: Do
 
   // Figures: each equal pair adds its weight; strength saturates (two specific figures ≈ certain).
   let fSum = 0;
-  const matched: Array<{ text: string; w: number }> = [];
+  const matched: Array<{ text: string; w: number; specific: boolean }> = [];
   const usedB = new Set<number>();
   for (const fa of a.figures) {
     const j = b.figures.findIndex((fb, k) => !usedB.has(k) && sameFigure(fa, fb));
@@ -78,9 +81,11 @@ export function featureSimilarity(a: ArticleFeatures, b: ArticleFeatures, df: Do
     const w = Math.max(FIGURE_WEIGHT[fa.kind], FIGURE_WEIGHT[fb.kind]) * (0.4 + 0.6 * Math.max(rarity(df, `f:${figureKey(fa)}`), rarity(df, `f:${figureKey(fb)}`)));
     fSum += w;
     const same = fa.surface.replace(/\s+/g, '') === fb.surface.replace(/\s+/g, '');
-    matched.push({ text: same ? fa.surface : `${fa.surface} = ${fb.surface}`, w });
+    matched.push({ text: same ? fa.surface : `${fa.surface} = ${fb.surface}`, w, specific: specific(fa) || specific(fb) });
   }
   const figures = 1 - Math.exp(-1.2 * fSum);
+  // Both state specific amounts and none agree: likely two events told in the same words.
+  const conflict = a.figures.some(specific) && b.figures.some(specific) && !matched.some((m) => m.specific);
   if (matched.length > 0) {
     matched.sort((x, y) => y.w - x.w);
     reasons.push({ weight: WEIGHT.figures * figures, text: `both give ${list(matched.map((m) => m.text), 4)}` });
@@ -126,7 +131,8 @@ export function featureSimilarity(a: ArticleFeatures, b: ArticleFeatures, df: Do
       (1 - WEIGHT.terms * terms) *
       (1 - WEIGHT.words * words) *
       (1 - WEIGHT.title * title);
-  const score = round(combined * time);
+  if (conflict) reasons.push({ weight: 0, text: 'they give different amounts (no sum, power or count in common)' });
+  const score = round(combined * time * (conflict ? CONFLICT_FACTOR : 1));
   const ordered = reasons.map((r, i) => ({ ...r, i })).sort((x, y) => y.weight - x.weight || x.i - y.i).map((r) => r.text);
   return { score, reasons: ordered, entities: round(entities), figures: round(figures), terms: round(terms), words: round(words), title: round(title), time: round(time) };
 }
@@ -135,6 +141,8 @@ export function featureSimilarity(a: ArticleFeatures, b: ArticleFeatures, df: Do
  * figuresEqual on figures stripped of their spans; a bare amount ("70 亿", "9 万") also equals a
  * count of the same size, since Chinese often leaves the counted noun a few words away.
  */
+const specific = (f: FeatureFigure): boolean => f.kind === 'money' || f.kind === 'power' || f.kind === 'count' || f.kind === 'rate';
+
 function sameFigure(a: FeatureFigure, b: FeatureFigure): boolean {
   const bare = (f: FeatureFigure) => f.kind === 'quantity' && f.unit === '';
   if ((bare(a) && (bare(b) || b.kind === 'count')) || (bare(b) && a.kind === 'count')) {
