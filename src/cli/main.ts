@@ -13,6 +13,7 @@ import { loadRegistry, makeFetcher, openApp, readConfig, type App, type LoadedRe
 import { createProgress } from './progress.js';
 import { renderArticle, renderArticleList, renderFailure, renderSummary } from './render.js';
 import { sourcesCommand } from './sources-command.js';
+import { editionCommands } from './edition-commands.js';
 
 export interface Io {
   readonly out: (s: string) => void;
@@ -154,6 +155,7 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
     );
 
   sourcesCommand(program, { withConfig: (fn) => withConfig(fn), io, setCode: (c) => (code = c) });
+  editionCommands(program, { withApp, io });
 
   try {
     await program.parseAsync([...argv], { from: 'user' });

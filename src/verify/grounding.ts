@@ -71,13 +71,15 @@ export function checkSentenceIn(sentence: string, index: SourceIndex, options: C
   const quotes = quotedPhrases(sentence);
   const claims: Claim[] = [];
   for (const q of quotes) claims.push(checkQuote(q.inner, q.start, q.end, index));
+  // A link is an address, not a claim: the digits and names inside a URL are not checked.
+  const links = [...sentence.matchAll(URL_PATTERN)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
   // Finders read a simplified copy of the same length; surfaces come from the sentence itself.
-  const simple = simplifiedInPlace(sentence);
+  const simple = blank(simplifiedInPlace(sentence), links);
   const figures = parseFigures(simple).map((f) => ({ ...f, surface: sentence.slice(f.start, f.end) }));
   for (const f of figures) claims.push(checkFigure(f, sentence, index));
   const mentions = namedMentions(gazetteerMentions(simple));
   for (const m of mentions) claims.push(checkEntity(sentence.slice(m.start, m.end), m.entityId, m.start, m.end, index));
-  const masked = [...quotes, ...figures, ...mentions].map((x) => ({ start: x.start, end: x.end })).sort((a, b) => a.start - b.start);
+  const masked = [...quotes, ...figures, ...mentions, ...links].map((x) => ({ start: x.start, end: x.end })).sort((a, b) => a.start - b.start);
   for (const n of nameCandidates(sentence, masked, { titleCase: options.titleCase ?? false })) {
     const whole = checkEntity(n.surface, null, n.start, n.end, index);
     claims.push(whole.supported || !n.shorter ? whole : checkEntity(n.shorter.surface, null, n.shorter.start, n.shorter.end, index));
@@ -93,6 +95,15 @@ export function checkSentenceIn(sentence: string, index: SourceIndex, options: C
     end: sentence.length,
     ok: claims.every((c) => c.supported),
   };
+}
+
+const URL_PATTERN = /\bhttps?:\/\/[^\s)\]>"”]+|\bfile:\/\/[^\s)\]>"”]+/g;
+
+/** The text with the given spans replaced by spaces: same length, so offsets still hold. */
+function blank(text: string, spans: ReadonlyArray<{ start: number; end: number }>): string {
+  let out = text;
+  for (const s of spans) out = out.slice(0, s.start) + ' '.repeat(s.end - s.start) + out.slice(s.end);
+  return out;
 }
 
 const EDGE_PUNCT = /^[\s,.;:!?，。；：！？、…-]+|[\s,.;:!?，。；：！？、…-]+$/g;

@@ -20,13 +20,15 @@ const GENERIC = new Set(
     'Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August ' +
     'September October November December ' +
     'Mr Mrs Ms Dr Prof CEO Chief Executive President Chairman Founder Analyst Analysts Investor Investors Executive ' +
-    'Executives Developer Developers Researcher Researchers Journalist Enterprise Internet Web').split(' '),
+    'Executives Developer Developers Researcher Researchers Journalist Enterprise Internet Web ' +
+    'English Chinese American European Japanese Korean French German British Indian').split(' '),
 );
 const FUNCTION_WORDS = new Set(
   ('The A An This That These Those It Its In On At As For From With After Before When While If But And Or So Yet ' +
     'According However Meanwhile Last Next Earlier Later Some Many Most Both Each Other Another Such Our Their His Her ' +
     'Compare Read Enable Track Add Use Try See Note Why What How Who Where Which Not No Yes All Any Only Also Even').split(' '),
 );
+const ADJECTIVE = /^\p{Lu}[\p{L}]*-\p{Ll}/u;
 const NAME_RUN = /\p{Lu}[\p{L}\p{M}\p{N}’'&.-]*(?:[ \u00A0]\p{Lu}[\p{L}\p{M}\p{N}’'&.-]*)*/gu;
 
 export function nameCandidates(
@@ -40,7 +42,11 @@ export function nameCandidates(
   const out: NameCandidate[] = [];
   for (const m of text.matchAll(NAME_RUN)) {
     const words: Array<{ w: string; start: number }> = [];
-    for (const w of m[0].matchAll(/\S+/g)) words.push({ w: w[0].replace(/[.’']+$/, ''), start: m.index + w.index });
+    // "Harbor Tech Daily's report": the name is Harbor Tech Daily.
+    for (const w of m[0].matchAll(/\S+/g)) words.push({ w: w[0].replace(/(?:[’']s|[.’'])+$/, ''), start: m.index + w.index });
+    // "Chinese-language", "US-based": a capitalised word joined to a lower-case one is an adjective.
+    while (words.length > 0 && ADJECTIVE.test(words.at(-1)!.w)) words.pop();
+    while (words.length > 0 && ADJECTIVE.test(words[0]!.w)) words.shift();
     while (words.length > 0 && (GENERIC.has(words[0]!.w) || FUNCTION_WORDS.has(words[0]!.w))) words.shift();
     while (words.length > 0 && GENERIC.has(words.at(-1)!.w)) words.pop();
     if (words.length === 0) continue;

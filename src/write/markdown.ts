@@ -3,7 +3,7 @@
 // control characters are escaped), so the JSON stays the record that verification reads.
 
 import { LABELS, audienceName, type FaceLabels } from './labels.js';
-import type { Card, Digest, DigestItem, Post, SourceRef } from './schemas.js';
+import type { Card, Digest, DigestItem, Post, SourceRef, Verification } from './schemas.js';
 
 /** Escapes the few characters that would turn source prose into markup. */
 export function inline(text: string): string {
@@ -38,7 +38,19 @@ export function renderDigestItem(item: DigestItem): string {
   out.push(`#### ${l.recommendation}`);
   out.push(inline(item.recommendation));
   out.push(sourcesLine(item.sources, l, zh));
+  const checked = verificationLine(item.verification, zh);
+  if (checked) out.push(checked);
   return out.join('\n\n');
+}
+
+/** One line a reader can trust or question: how many sentences were checked and what was repaired. */
+export function verificationLine(v: Verification | undefined, zh: boolean): string | null {
+  if (!v) return null;
+  if (v.ok) return zh ? `_核查：${v.sentences} 句均已在来源中找到依据（引语、数字、名称）。_` : `_Verified: all ${v.sentences} sentences checked; every quote, figure and name is in the sources._`;
+  const repairs = v.repairs.map((r) => `${r.action} “${r.surface}”`).join('; ');
+  return zh
+    ? `_核查：${v.sentences} 句中有 ${v.problems.length} 处未能在来源中找到，已处理：${repairs}。_`
+    : `_Verified: ${v.problems.length} of the claims in ${v.sentences} sentences were not in the sources and were repaired: ${repairs}._`;
 }
 
 function bullets(items: readonly string[]): string {
@@ -72,6 +84,8 @@ export function renderCard(card: Card, site = 'Tidings'): string {
   out.push(`## ${l.relatedOn(site)}`, card.related.length > 0 ? card.related.map((r) => `- ${inline(r.title)} (${r.articleId})`).join('\n') : '- —');
   out.push(inline(card.attribution));
   out.push(`[${inline(card.source.outlet)}](${card.source.url}) ${zh ? `（${l.sourceType(card.source.type)}）` : `(${l.sourceType(card.source.type)})`}`);
+  const checked = verificationLine(card.verification, zh);
+  if (checked) out.push(checked);
   return `${out.join('\n\n')}\n`;
 }
 
@@ -85,5 +99,7 @@ export function renderPost(post: Post, author = 'Tidings'): string {
   post.takeaways.forEach((t, i) => out.push(`${l.ordinals[i] ?? `${i + 1}.`}${zh ? '，' : ': '}${inline(t)}`));
   out.push(inline(post.closing));
   out.push(`${l.credits}${l.colon}${post.credits.map((s) => `[${inline(s.outlet)}](${s.url})`).join(' | ')}`);
+  const checked = verificationLine(post.verification, zh);
+  if (checked) out.push(checked);
   return `${out.join('\n\n')}\n`;
 }

@@ -1,0 +1,183 @@
+// `tidings stories | digest | card | post | explain | similar | verify`: the edition stages on the
+// command line. Each reads the store through the edition pipeline and prints Markdown or JSON.
+
+import { readFile } from 'node:fs/promises';
+import { Option, type Command } from 'commander';
+import type { Config } from '../config.js';
+import { EXIT_CODES, fail, ok, type Failure, type Result } from '../errors.js';
+import { cardFor, digestFor, groupNewArticles, latestDay, postFor, rankedStoryById, sourcesOf, type EditionDeps, type Face } from '../pipeline/edition.js';
+import { renderExplanation } from '../rank/explain.js';
+import { loadRubricFile } from '../rank/rubric-file.js';
+import { createStoryStore } from '../store/story-store.js';
+import { explainSimilarity, listStories } from '../stories/assign.js';
+import { renderSimilarity, renderStoryList } from '../stories/render.js';
+import type { SourceText } from '../verify/grounding.js';
+import { verifyCommand } from '../verify/verify-command.js';
+import { renderCard, renderDigest, renderPost } from '../write/markdown.js';
+import type { App } from './app.js';
+import type { Io } from './main.js';
+import { renderFailure } from './render.js';
+
+interface Wiring {
+  withApp(fn: (app: App) => Promise<number>): Promise<void>;
+  readonly io: Io;
+}
+
+type Format = 'md' | 'json';
+const formatOption = () => new Option('--format <format>', 'output format').choices(['md', 'json']).default('md');
+const langOption = () => new Option('--lang <lang>', 'face: labels in this language, body from coverage in it where any').choices(['en', 'zh']).default('en');
+
+/** Opens the edition stages on an app: groups new articles first, so every command sees them. */
+export async function openEdition(app: App, rubricPath?: string): Promise<Result<EditionDeps>> {
+  const rubric = await loadRubricFile(rubricPath);
+  if (!rubric.ok) return rubric;
+  const deps: EditionDeps = { articles: app.store, stories: createStoryStore(app.db), rubric: rubric.value };
+  const grouped = await groupNewArticles(deps);
+  return grouped.ok ? ok(deps) : grouped;
+}
+
+export function editionCommands(program: Command, { withApp, io }: Wiring): void {
+  const report = (f: Failure): number => {
+    io.err(`tidings: ${renderFailure(f)}\n`);
+    return EXIT_CODES[f.code];
+  };
+  const withEdition = (rubric: string | undefined, fn: (deps: EditionDeps, app: App) => Promise<number>) =>
+    withApp(async (app) => {
+      const deps = await openEdition(app, rubric);
+      return deps.ok ? fn(deps.value, app) : report(deps);
+    });
+
+  program
+    .command('stories')
+    .description('stories (articles about one event, across outlets, languages and days), newest first')
+    .option('--date <YYYY-MM-DD>', 'only stories with coverage that day')
+    .option('--json', 'as JSON')
+    .action(async (opts: { date?: string; json?: boolean }) =>
+      withEdition(undefined, async (deps) => {
+        const stories = await listStories({ stories: deps.stories }, { date: opts.date ?? null });
+        if (!stories.ok) return report(stories);
+        io.out(opts.json ? `${JSON.stringify(stories.value, null, 2)}\n` : renderStoryList(stories.value));
+        return 0;
+      }),
+    );
+
+  program
+    .command('digest')
+    .description("the day's digest: one item per story in priority tiers, verified against its sources")
+    .option('--date <YYYY-MM-DD>', 'the day (default: the latest day with coverage)')
+    .addOption(langOption())
+    .addOption(formatOption())
+    .option('--rubric <file>', 'tier and confidence rubric (YAML); default: the bundled one')
+    .action(async (opts: { date?: string; lang: Face; format: Format; rubric?: string }) =>
+      withEdition(opts.rubric, async (deps) => {
+        const date = opts.date ?? (await latestDay(deps));
+        if (date === null) {
+          io.err('tidings: the store has no articles yet; run `tidings ingest` or `tidings run` first\n');
+          return EXIT_CODES.empty_input;
+        }
+        const digest = await digestFor(deps, date, opts.lang);
+        if (!digest.ok) return report(digest);
+        io.out(opts.format === 'json' ? `${JSON.stringify(digest.value, null, 2)}\n` : renderDigest(digest.value));
+        return 0;
+      }),
+    );
+
+  program
+    .command('card')
+    .description('the summary card of one article, verified against it')
+    .argument('<article>', 'article id (a unique prefix is enough)')
+    .addOption(new Option('--lang <lang>', 'face (default: the article\'s language)').choices(['en', 'zh']))
+    .addOption(formatOption())
+    .action(async (id: string, opts: { lang?: Face; format: Format }) =>
+      withEdition(undefined, async (deps) => {
+        const card = await cardFor(deps, id, opts.lang ?? null);
+        if (!card.ok) return report(card);
+        io.out(opts.format === 'json' ? `${JSON.stringify(card.value, null, 2)}\n` : renderCard(card.value));
+        return 0;
+      }),
+    );
+
+  program
+    .command('post')
+    .description('a commentary post on one story: hook, numbered takeaways, credits')
+    .argument('<story>', 'story id (or the id of one of its articles)')
+    .addOption(langOption())
+    .addOption(formatOption())
+    .action(async (id: string, opts: { lang: Face; format: Format }) =>
+      withEdition(undefined, async (deps) => {
+        const post = await postFor(deps, id, opts.lang);
+        if (!post.ok) return report(post);
+        io.out(opts.format === 'json' ? `${JSON.stringify(post.value, null, 2)}\n` : renderPost(post.value));
+        return 0;
+      }),
+    );
+
+  program
+    .command('explain')
+    .description("why a story got its tier and confidence: publishers, official sources, figures, audiences")
+    .argument('<story>', 'story id (or the id of one of its articles)')
+    .option('--rubric <file>', 'tier and confidence rubric (YAML)')
+    .option('--json', 'the ranking as JSON')
+    .action(async (id: string, opts: { rubric?: string; json?: boolean }) =>
+      withEdition(opts.rubric, async (deps) => {
+        const story = await rankedStoryById(deps, id);
+        if (!story.ok) return report(story);
+        const { ranking } = story.value.input;
+        io.out(opts.json ? `${JSON.stringify(ranking, null, 2)}\n` : renderExplanation(story.value.story.title ?? story.value.story.id, ranking));
+        return 0;
+      }),
+    );
+
+  program
+    .command('similar')
+    .description('how similar two stored articles are, and why')
+    .argument('<a>', 'article id')
+    .argument('<b>', 'article id')
+    .action(async (a: string, b: string) =>
+      withEdition(undefined, async (deps) => {
+        const explained = await explainSimilarity({ articles: deps.articles, stories: deps.stories }, a, b);
+        if (!explained.ok) return report(explained);
+        io.out(renderSimilarity(explained.value));
+        return 0;
+      }),
+    );
+
+  program
+    .command('verify')
+    .description('check that every quote, figure and name in a digest or card (written by anything) is in its sources')
+    .argument('<file>', 'the digest, card or post (text, Markdown or Tidings JSON)')
+    .option('--sources <refs...>', 'source files (text, Markdown, HTML) or stored article ids; default: the articles a Tidings JSON output cites')
+    .option('--json', 'the report as JSON')
+    .action(async (file: string, opts: { sources?: string[]; json?: boolean }) =>
+      withApp(async (app) => {
+        const readSource = async (ref: string): Promise<Result<SourceText>> => {
+          const article = await app.store.getArticle(ref);
+          if (article === null) return fail('not_found', `no stored article "${ref}"`, ref);
+          if (article === 'ambiguous') return fail('bad_input', `"${ref}" matches several stored articles`, ref);
+          return ok(sourcesOf([article])[0]!);
+        };
+        const sources = opts.sources ?? (await citedArticles(file));
+        return verifyCommand(file, sources, { out: io.out, err: io.err, readSource, json: Boolean(opts.json) });
+      }),
+    );
+}
+
+/** The article ids a Tidings JSON output cites (its sources), so `verify out.json` needs no --sources. */
+async function citedArticles(file: string): Promise<string[]> {
+  try {
+    const ids = new Set<string>();
+    const walk = (node: unknown): void => {
+      if (Array.isArray(node)) node.forEach(walk);
+      else if (node && typeof node === 'object') {
+        for (const [k, v] of Object.entries(node)) {
+          if (k === 'articleId' && typeof v === 'string') ids.add(v);
+          else walk(v);
+        }
+      }
+    };
+    walk(JSON.parse(await readFile(file, 'utf8')));
+    return [...ids];
+  } catch {
+    return [];
+  }
+}
