@@ -1,7 +1,8 @@
 // `tidings stories | digest | card | post | explain | similar | verify`: the edition stages on the
 // command line. Each reads the store through the edition pipeline and prints Markdown or JSON.
 
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { Option, type Command } from 'commander';
 import type { Config } from '../config.js';
 import { EXIT_CODES, fail, ok, type Failure, type Result } from '../errors.js';
@@ -34,6 +35,44 @@ export async function openEdition(app: App, rubricPath?: string): Promise<Result
   const deps: EditionDeps = { articles: app.store, stories: createStoryStore(app.db), rubric: rubric.value };
   const grouped = await groupNewArticles(deps);
   return grouped.ok ? ok(deps) : grouped;
+}
+
+/**
+ * The end of the main job: groups what was ingested into stories and writes the latest day's
+ * digest, verified, in both faces to <data>/out/<date>/ (Markdown and JSON); prints the English one.
+ */
+export async function writeEdition(app: App, io: Io): Promise<number> {
+  const deps = await openEdition(app);
+  if (!deps.ok) {
+    io.err(`tidings: ${renderFailure(deps)}\n`);
+    return EXIT_CODES[deps.code];
+  }
+  const date = await latestDay(deps.value);
+  if (date === null) {
+    io.out('No stories yet: nothing was ingested.\n');
+    return 0;
+  }
+  const dir = path.join(app.config.dataDir, 'out', date);
+  await mkdir(dir, { recursive: true });
+  let english = '';
+  for (const face of ['en', 'zh'] as const) {
+    const digest = await digestFor(deps.value, date, face);
+    if (!digest.ok) {
+      io.err(`tidings: ${renderFailure(digest)}\n`);
+      return EXIT_CODES[digest.code];
+    }
+    const markdown = renderDigest(digest.value);
+    if (face === 'en') english = markdown;
+    await writeFile(path.join(dir, `digest.${face}.md`), markdown);
+    await writeFile(path.join(dir, `digest.${face}.json`), `${JSON.stringify(digest.value, null, 2)}\n`);
+  }
+  const stories = await listStories({ stories: deps.value.stories }, { date });
+  const articles = await app.store.countArticles();
+  io.out(`\n${articles} articles in the store (${app.db.kind}); ${stories.ok ? stories.value.length : '?'} stories on ${date}.\n\n`);
+  io.out(english);
+  const shown = path.relative(process.cwd(), dir);
+  io.out(`\nWritten: ${shown && !shown.startsWith('..') ? shown : dir}/digest.{en,zh}.{md,json}\n`);
+  return 0;
 }
 
 export function editionCommands(program: Command, { withApp, io }: Wiring): void {

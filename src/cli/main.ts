@@ -13,7 +13,7 @@ import { loadRegistry, makeFetcher, openApp, readConfig, type App, type LoadedRe
 import { createProgress } from './progress.js';
 import { renderArticle, renderArticleList, renderFailure, renderSummary } from './render.js';
 import { sourcesCommand } from './sources-command.js';
-import { editionCommands } from './edition-commands.js';
+import { editionCommands, writeEdition } from './edition-commands.js';
 
 export interface Io {
   readonly out: (s: string) => void;
@@ -84,7 +84,7 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
 
   program
     .command('run')
-    .description('the main job: ingest the configured sources (by default the bundled example corpus) and list what was understood')
+    .description("the main job: ingest the configured sources (by default the bundled example corpus), group them into stories, and write the latest day's verified digest")
     .option('--no-fetch', 'never use the network')
     .action(async (opts: { fetch: boolean }) =>
       withApp(async (app) => {
@@ -101,9 +101,8 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
           io.err(`No ${path.basename(app.config.registryPath)} here: using the bundled example corpus (${path.relative(process.cwd(), app.config.examplesDir) || '.'}).\n`);
         }
         const report = await runIngest(app, registry.inputs(), registry, opts, io);
-        io.out(`\nStored articles (${app.db.kind} store at ${app.db.location}):\n`);
-        io.out(renderArticleList(await app.store.listArticles({ limit: 200 })));
-        return report.counts.failed > 0 ? 1 : 0;
+        const edition = await writeEdition(app, io);
+        return report.counts.failed > 0 || edition !== 0 ? 1 : 0;
       }),
     );
 

@@ -127,8 +127,9 @@ export async function cardFor(deps: EditionDeps, articleId: string, face: Face |
   const story = await rankedStoryById(deps, article.id);
   const input: StoryInput = story.ok ? story.value.input : { storyId: article.id, articles: [article], ranking: rankStory([article], deps.rubric) };
   const card = writeCard(article, input, face ? { language: face } : {});
-  // A card says only what its own article says: it is verified against that article alone.
-  return ok(verified(card, cardFields(card), sourcesOf([article])));
+  // The summary comes from the card's own article; its practical pointers may name the story's
+  // other coverage, so the card is checked against the articles of its story.
+  return ok(verified(card, cardFields(card), sourcesOf(input.articles.some((a) => a.id === article.id) ? input.articles : [article, ...input.articles])));
 }
 
 export async function postFor(deps: EditionDeps, storyId: string, face: Face): Promise<Result<Post>> {

@@ -25,6 +25,8 @@ const TERMINAL_ZH = new Set(['。', '！', '？', '；', '…', '!', '?']);
 const TERMINAL_EN = new Set(['.', '!', '?']);
 /** Marks shared with English text: they end a Chinese sentence only beside Han characters. */
 const HALF_OR_SHARED = new Set(['!', '?', '…']);
+const QUOTE_CLOSERS = new Set(['”', '」', '』']);
+const ZH_ATTRIBUTION = /^[^。！？“”「」\n]{1,40}?(?:说|表示|称|指出|写道|强调|坦言|透露|回应|补充道|说道)[。！]?/u;
 const CLOSERS = new Set(['"', "'", '”', '’', '」', '』', '》', '）', ')', ']', '】']);
 
 export function splitSentences(text: string, _language?: 'en' | 'zh'): Span[] {
@@ -45,6 +47,11 @@ export function splitSentences(text: string, _language?: 'en' | 'zh'): Span[] {
       let j = i + 1;
       while (j < n && (TERMINAL_ZH.has(text[j]!) || TERMINAL_EN.has(text[j]!))) j++;
       while (j < n && CLOSERS.has(text[j]!)) j++;
+      // “……。”费朗说。 The attribution after a closing quote belongs to the quoted sentence.
+      if (QUOTE_CLOSERS.has(text[j - 1]!)) {
+        const tail = ZH_ATTRIBUTION.exec(text.slice(j, j + 48));
+        if (tail) j += tail[0].length;
+      }
       push(spans, text, start, j);
       start = j;
       i = j;

@@ -9,13 +9,15 @@ export interface CueList {
 }
 
 export const CONS_CUES: CueList = {
-  en: ['but', 'however', 'risk', 'concern', 'although', 'warn', 'flagged', 'expensive', 'premium', 'only if', 'not yet', 'subject to', 'pressure', 'walks away', 'problem', 'challenge', 'uncertain', 'delay', 'struggl', 'complain', 'criticis', 'lawsuit', 'doubt'],
-  zh: ['但', '不过', '风险', '担忧', '然而', '压力', '隐患', '问题', '挑战', '质疑', '不确定', '抱怨', '仍需', '高于', '尚未', '受限'],
+  en: ['but', 'however', 'risk', 'concern', 'although', 'warn', 'flagged', 'expensive', 'premium', 'only if', 'not yet', 'subject to', 'pressure', 'walks away', 'problem', 'challenge', 'uncertain', 'delay', 'struggl', 'complain', 'criticis', 'lawsuit', 'doubt',
+    'did not', 'does not', 'has not', 'have not', 'no independent', 'never', 'unproven', 'untested', 'false economy', 'almost no', 'depend on a single', 'single customer', 'concentration'],
+  zh: ['但', '不过', '风险', '担忧', '然而', '压力', '隐患', '问题', '挑战', '质疑', '不确定', '抱怨', '仍需', '高于', '尚未', '受限', '没有', '未透露', '依赖'],
 };
 
 export const PROS_CUES: CueList = {
-  en: ['faster', 'cheaper', 'gain', 'improv', 'boost', 'lower cost', 'cut', 'positive', 'growth', 'grow', 'saving', 'efficient', 'outperform', 'beats', 'record', 'largest'],
-  zh: ['提升', '降低成本', '更快', '便宜', '优势', '增长', '领先', '突破', '降价', '节省', '效率', '最大', '首次', '首批'],
+  // Not "largest" or "record": size is a fact, not a benefit.
+  en: ['faster', 'cheaper', 'gain', 'improv', 'boost', 'lower cost', 'cut', 'positive', 'growth', 'grow', 'saving', 'efficient', 'outperform', 'beats'],
+  zh: ['提升', '降低成本', '更快', '便宜', '优势', '增长', '领先', '突破', '降价', '节省', '效率'],
 };
 
 export const ADVICE_CUES: CueList = {

@@ -11,6 +11,8 @@ import type { FaceLanguage } from './sentence-candidates.js';
 import { extractEntry, sourceRefs, spanOf } from './source-refs.js';
 import { analyseStory, type ScoredCandidate, type StoryInput } from './story-analysis.js';
 
+const ATTRIBUTION_ONLY = /(?:说|表示|称|指出|写道)[。！]?$|\b(?:said|says|told reporters|wrote)\.?$/u;
+
 export function writePost(story: StoryInput, face: FaceLanguage): Post {
   const analysis = analyseStory(story);
   const ctx = faceContext(analysis, face);
@@ -30,7 +32,10 @@ export function writePost(story: StoryInput, face: FaceLanguage): Post {
   prov.push({ path: 'hook', kind: 'extract', spans: hookParts.map(spanOf) });
 
   // Thesis: a general claim (no figures, not dangling) that many members' words support.
-  const general = (c: ScoredCandidate): boolean => c.figureKeys.length === 0 && !c.dangling && !c.hasQuote && c.text.length <= (c.language === 'zh' ? 50 : 140);
+  // Long enough to state something, and not an attribution left over from a quote ("…费朗说。").
+  const general = (c: ScoredCandidate): boolean =>
+    c.figureKeys.length === 0 && !c.dangling && !c.hasQuote && !ATTRIBUTION_ONLY.test(c.text) &&
+    (c.language === 'zh' ? c.text.length >= 15 && c.text.length <= 50 : c.text.split(/\s+/).length >= 8 && c.text.length <= 140);
   const [thesis] = selectDiverse(ctx.pool, 1, { chosen: hookParts, filter: general, boost: (c) => 0.3 * cueHits(c, ADVICE_CUES) });
   let headline: string;
   if (thesis) {
