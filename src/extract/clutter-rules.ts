@@ -16,6 +16,8 @@ export const CLUTTER_RULES: readonly ClutterRule[] = [
   { name: 'share-networks', lang: 'en', pattern: new RegExp(`^(?:(?:share|share on|follow|follow us on)\\s*)?(?:${NETWORKS}[\\s,|/·•]*){1,}$`, 'i') },
   { name: 'follow-prompt', lang: 'en', pattern: new RegExp(`^(?:follow|like) us(?: on ${NETWORKS}(?:(?:,| and| or) ${NETWORKS})*)?[.!]?$`, 'i') },
   { name: 'follow-author', lang: 'en', pattern: /^follow (?:the )?(?:author|@\w+|[\p{Lu}][\p{L}'-]+(?: [\p{Lu}][\p{L}'-]+){0,2})(?: on \w+)?[.!]?$/iu },
+  // self-promotion closing a post: "Like what you read? Follow @handle for …", "Follow us on X for more"
+  { name: 'self-promotion', lang: 'en', pattern: /^(?=.{0,200}$)(?:(?:(?:did you )?(?:like|enjoy|enjoyed|liked) (?:what you (?:just )?(?:read|saw|see)|this (?:post|article|story|thread|piece|take))|(?:found|find) this (?:useful|helpful|interesting))\?.*|follow (?:us|me|@\w+|the author)(?: on [\w ]{1,20}?)? (?:for|to (?:get|see|read|stay)) .*)$/i },
   { name: 'copy-link', lang: 'en', pattern: /^(?:copy link|link copied|copied!?|print|print this (?:page|article)|save article|save|gift (?:this )?article|listen to (?:this )?article(?: \d+ min)?)$/i },
   { name: 'share-prompt', lang: 'zh', pattern: /^(?:(?:微信)?扫一扫|扫描二维码|扫码)?[，,\s]*(?:关注|分享)(?:我们|本文|到|至)?[：:\s]*(?:微信|微博|朋友圈|QQ空间|QQ|豆瓣|公众号)?[\s|｜/、]*$/ },
   { name: 'wechat-follow', lang: 'zh', pattern: /^.{0,12}(?:微信扫一扫|扫一扫|扫描二维码|长按识别二维码|长按二维码).{0,20}$/ },
@@ -51,6 +53,9 @@ export const CLUTTER_RULES: readonly ClutterRule[] = [
   // syndication notes and translation credits: where the text came from, not the text
   { name: 'syndication', lang: 'en', pattern: /^(?:this (?:article|story|post|piece|report) (?:was )?(?:originally|first) (?:appeared|published|ran|posted)|(?:originally|first) (?:published|appeared) (?:in|on|at|by)|(?:republished|reprinted|reposted|syndicated) (?:here )?(?:with (?:kind )?permission|from|by|under|courtesy)|read the original (?:article |story |post )?(?:at|on|here)).{0,300}$/i },
   { name: 'syndication', lang: 'zh', pattern: /^(?:本文(?:转载|转自|来源于|来自|首发于|原载于|原发于|经授权转载|经.{1,20}授权)|转载自|原载于|首发于|本文由.{1,20}授权).{0,200}$/ },
+  // reprint-permission and original-content notices: whose text it is, not what it says
+  { name: 'reprint-notice', lang: 'zh', pattern: /^(?=.{0,120}$)(?:(?:本文|本篇|此文)(?:为|系|是|属).{0,20}原创.*|.{0,40}(?:转载请(?:联系|注明|获取|务必)|(?:未经|如未经|非经)(?:[^，。]{0,12})?(?:许可|授权|允许|同意)[，,]?\s*(?:不得|禁止|严禁|请勿)(?:任何形式)?(?:转载|复制|使用)|(?:本文|文章|内容)?版权(?:归.{1,20}所有|所有)).*)$/ },
+  { name: 'rights-reserved', lang: 'en', pattern: /^(?=.{0,160}$).{0,100}\ball rights reserved\b.{0,40}$|^(?:no part of this (?:article|publication|story) may be (?:reproduced|republished)).{0,160}$/i },
   { name: 'translation-credit', lang: 'en', pattern: /^(?:(?:translated|translation|compiled|adapted) (?:by|from)\s|original (?:article|story|text)\s*:|(?:translator|translation)\s*:).{1,160}$/i },
   { name: 'translation-credit', lang: 'zh', pattern: /^(?:原文|原文链接|原文地址|原标题|原作者|译者|翻译|编译|译|校对|审校)\s*[：:].{0,200}$/ },
   { name: 'press-contact', lang: 'en', pattern: /^(?:media|press|investor) (?:contacts?|inquiries|enquiries|relations)\s*[:：]\s*\S.{0,120}$/i },

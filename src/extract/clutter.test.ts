@@ -42,6 +42,18 @@ describe('clutterRule: each kind of clutter is recognised', () => {
     ['Chinese press contact', '媒体联系：press@northwind.example', 'press-contact'],
     ['Chinese compiler', '编译：赵六 ｜ 审校：钱七', 'translation-credit'],
     ['Chinese source credit with link', '原文：Example Wire，作者 Jane Doe。原文链接：https://wire.example/a/1/', 'translation-credit'],
+    ['like-what-you-read pitch', 'Like what you read? Follow @gridnotes for a power take every Friday.', 'self-promotion'],
+    ['enjoyed this post', 'Enjoyed this post? Share it with a friend who builds data centres.', 'self-promotion'],
+    ['follow for more', 'Follow us on Bluesky for more hardware coverage.', 'self-promotion'],
+    ['follow a handle for updates', 'Follow @coolantwatch to get every rack teardown first.', 'self-promotion'],
+    ['original-content notice', '本文为算力札记原创，转载请联系授权。', 'reprint-notice'],
+    ['original content, different verb', '本文系北风科技原创内容。', 'reprint-notice'],
+    ['reprint contact', '如需转载请联系后台，转载请注明出处。', 'reprint-notice'],
+    ['no reprint without permission', '未经授权不得转载。', 'reprint-notice'],
+    ['no reprint without written permission', '未经本站书面许可，不得转载或复制。', 'reprint-notice'],
+    ['copyright belongs to', '本文版权归北风科技所有，侵权必究。', 'reprint-notice'],
+    ['all rights reserved after an outlet', 'Example Wire Media Ltd. All rights reserved.', 'rights-reserved'],
+    ['all rights reserved alone', 'All rights reserved', 'copyright'],
   ];
   for (const [name, text, rule] of cases) {
     it(name, () => assert.equal(clutterRule(text), rule));
@@ -58,6 +70,13 @@ describe('clutterRule: article prose is not clutter', () => {
     ['sentence about a report first published', 'The report, first published in March, found that demand had doubled.'],
     ['sentence about translation', 'Translation quality improved sharply in the new model, the lab said.'],
     ['Chinese sentence about the original', '原文件显示，该公司去年的收入增长了一倍。'],
+    ['sentence about liking a product', 'Users like what they see in the new model, the survey found, but few would pay for it.'],
+    ['sentence about following a rival', 'Follow-on orders from the lab would double the company’s revenue, analysts said.'],
+    ['sentence asking a question with like', 'Would customers like a cheaper chip? The company is betting they would.'],
+    ['court ruling about reprints', '法院认定该网站未经授权转载了多篇报道，判决赔偿 20 万元。'],
+    ['sentence about original research', '该团队表示，这项原创研究耗时三年，覆盖了九个开源模型。'],
+    ['sentence about copyright law', '新规要求模型公司说明训练数据的版权来源，并为权利人提供退出渠道。'],
+    ['sentence about rights', 'The label said it reserved all rights to the recordings used in training.'],
   ];
   for (const [name, text] of cases) {
     it(name, () => assert.equal(clutterRule(text), null));

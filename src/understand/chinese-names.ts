@@ -10,7 +10,9 @@ const HAN = /\p{Script=Han}/u;
 export const ZH_TITLES = '联合创始人|创始人|首席执行官|首席技术官|首席财务官|首席科学家|董事长|副总裁|总裁|总经理|负责人|发言人|分析师|研究员|教授|总监|经理|主席|部长|高管|CEO|CTO|CFO';
 const ZH_SPEECH = '表示|认为|称|说|指出|透露|强调|坦言|介绍|提醒|解释|补充|警告|回应|直言|提到|曾任|在发布会';
 const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤乔柳岳齐欧阳';
-const TITLE_NAME = new RegExp(`(?:${ZH_TITLES})(?:兼(?:${ZH_TITLES}))?([${SURNAMES}][\\p{Script=Han}]{1,2}?)(?=${ZH_SPEECH}|[，,：:])`, 'gu');
+// After a title: a Chinese name (surname first) or a transliterated one (卡米耶·费朗), then speech,
+// a setting ("在声明中说") or punctuation.
+const TITLE_NAME = new RegExp(`(?:${ZH_TITLES})(?:兼(?:${ZH_TITLES}))?([${SURNAMES}][\\p{Script=Han}]{1,2}?|[\\p{Script=Han}]{1,6}·[\\p{Script=Han}]{1,6}?)(?=${ZH_SPEECH}|在|[，,：:])`, 'gu');
 const ORG_SUFFIX = /(?:科技|资本|集团|证券|基金|银行|研究院|实验室)/gu;
 const LEAD_ROUND = /由([\p{Script=Han}]{2,6}?(?:资本|基金|投资|创投))领投/gu;
 /** Characters that do not open a name: pronouns, particles, determiners. */

@@ -67,6 +67,13 @@ const cases: Array<{ name: string; text: string; expected: Expect[] }> = [
     text: '杭州芯片企业青禾科技完成融资，由白鹭资本领投。青禾科技成立于 2020 年。',
     expected: [['杭州', 'hangzhou', 'place'], ['芯片', 'semiconductor', 'concept'], ['青禾科技', null, 'organization'], ['融资', 'funding-round', 'concept'], ['白鹭资本', null, 'organization'], ['青禾科技', null, 'organization']],
   },
+  {
+    name: 'Chinese: a transliterated name after a title, without a gloss, before a setting',
+    text: '北风云首席执行官达娜·雷耶斯在声明中说，需求很旺。',
+    expected: [['达娜·雷耶斯', null, 'person']],
+  },
+  { name: 'unknown person with a job title in apposition', text: 'Orla Penrose, Northwind’s chief financial officer, declined to comment.', expected: [['Orla Penrose', null, 'person']] },
+  { name: 'apposition without a title names nobody', text: 'Maple Grove, a quiet suburb, voted no.', expected: [] },
   { name: 'Chinese: a suffix word in prose is no company', text: '国产科技企业正在崛起，国产科技的份额上升。', expected: [] },
 ];
 

@@ -91,6 +91,8 @@ const ORG_BEFORE = /\b(?:officer|executive|founder|president|principal|analyst|p
 const SPEECH_AFTER = /^,?[ \u00A0](?:said|says|told|added|wrote|explained|noted|argued|asked|recalled|continued|replied|posted|tweeted)\b/;
 const SPEECH_BEFORE = /\b(?:said|says|told|added|wrote|according to)[ \u00A0]$/;
 const TITLE_BEFORE = /\b(?:chief executive|chief executive officer|chief [a-z]+ officer|founder|co-founder|cofounder|president|chairman|chairwoman|analyst|spokesperson|spokesman|spokeswoman|professor|researcher|engineer|scientist|investor|director|head|partner|executive|CEO|CFO|CTO|COO)[ \u00A0]$/;
+/** "Ines Valk, Veyra’s chief financial officer, …": a job title in the apposition after a name. */
+const TITLE_APPOSITION = /^,[ \u00A0](?:[^,.;:!?“”"\n]{0,40}?[ \u00A0])?(?:chief [a-z]+ officer|chief executive|founder|co-founder|cofounder|president|chairman|chairwoman|analyst|spokesperson|spokesman|spokeswoman|professor|researcher|engineer|scientist|director|head|partner|executive|CEO|CFO|CTO|COO)\b/;
 
 /** Nationality adjectives: "Chinese AI companies" names no organisation. */
 const DEMONYMS = new Set(
@@ -233,7 +235,8 @@ function guessType(
   if (!possessive && /^,[ \u00A0]/.test(after) && known.some((k) => k.type === 'place' && k.start === end + 2)) return 'place';
   if (ORG_BEFORE.test(before)) return 'organization';
   // A possessor is not a speaker: in "Lattice says Saltfork's power …" Saltfork did not say anything.
-  if (titled || TITLE_BEFORE.test(before) || SPEECH_AFTER.test(after) || (!possessive && SPEECH_BEFORE.test(before))) return 'person';
+  const apposition = words.length >= 2 && !possessive && TITLE_APPOSITION.test(text.slice(end, end + 80));
+  if (titled || apposition || TITLE_BEFORE.test(before) || SPEECH_AFTER.test(after) || (!possessive && SPEECH_BEFORE.test(before))) return 'person';
   // An interview label at the start of a line: "Sean O’Kane: …"
   if ((start === 0 || text[start - 1] === '\n') && /^[:：]/.test(after) && words.length >= 2) return 'person';
   return null;

@@ -32,13 +32,16 @@ const MONEY: Record<string, string> = {
 const COUNT: Array<[RegExp, string]> = [
   [/^(?:gpus?|显卡|卡|[hba]\d{2,3}s?|gb\d{3}s?|h20s?|mi\d{3}x?s?)$/i, 'GPU'],
   [/^(?:chips?|芯片)$/i, 'chip'],
-  [/^accelerators?$/i, 'accelerator'],
+  [/^(?:accelerators?|加速器|加速卡)$/i, 'accelerator'],
   [/^(?:servers?|服务器)$/i, 'server'],
   [/^(?:employees?|workers|staff|员工)$/i, 'employee'],
   [/^(?:users?|用户)$/i, 'user'],
   [/^(?:customers?|客户)$/i, 'customer'],
   [/^(?:parameters?|params|参数)$/i, 'parameter'],
-  [/^(?:tokens?|token)$/i, 'token'],
+  [/^(?:tokens?|token|词元)$/i, 'token'],
+  [/^(?:questions?|问题)$/i, 'question'],
+  [/^(?:prompts?|提示词)$/i, 'prompt'],
+  [/^(?:jobs?|岗位|就业岗位)$/i, 'job'],
   [/^(?:data cent(?:er|re)s?|数据中心)$/i, 'data center'],
   [/^(?:developers?|开发者)$/i, 'developer'],
   [/^(?:subscribers?|订阅用户|订户)$/i, 'subscriber'],
@@ -47,11 +50,20 @@ const COUNT: Array<[RegExp, string]> = [
   [/^engineers?$/i, 'engineer'],
 ];
 
-const EN_COUNT_MODIFIER = String.raw`(?:(?:[A-Z][A-Za-z]*\d[\w-]*|Nvidia|AMD|Blackwell|Hopper|Rubin|AI|new|more|additional|active|weekly|monthly|daily|paying|total|high-end|advanced|of its|of the) )`;
+// Brand and model words between a number and its noun ("180,000 Veyra HX9 accelerators"): never the unit.
+const EN_COUNT_MODIFIER = String.raw`(?:(?:[A-Z][A-Za-z]*\d[\w-]*|[A-Z][a-z]+|Nvidia|AMD|Blackwell|Hopper|Rubin|AI|new|more|additional|active|weekly|monthly|daily|paying|total|high-end|advanced|of its|of the) )`;
+
+const ZH_COUNTER = ' ?(?:块|张|颗|台|个|名|位|座|枚|家|套) ?';
+const ZH_COUNT_MODIFIER = String.raw`(?:(?:[A-Za-z][\w.-]*|英伟达|华为|昇腾|自研|国产|新一代|新|高端|液冷|AI) ?)`;
+const ZH_ACTIVITY = '((?:周活跃|月活跃|日活跃|周活|月活|日活|活跃|付费|注册) ?)?';
+const GPU_MODEL = String.raw`(?:[HBA]\d{2,3}|GB\d{3}|H20|MI\d{3}X?)s?`;
+// Nouns a bare number may carry ("12.8 万 token"); after a counter word, 卡, 问题 and 岗位 too.
+const ZH_BARE_NOUN = 'GPU|显卡|加速卡|加速器|芯片|服务器|员工|用户|客户|参数|tokens?|词元|数据中心|开发者|订阅用户|机柜';
+const ZH_COUNT_NOUN = `${ZH_BARE_NOUN}|卡|问题|岗位`;
 
 const RULES: UnitRule[] = [
   // Rates come before counts and quantities: "1,000 tokens/s" is a rate, "1,000 tokens" a count.
-  { re: / ?(?:tokens?|tok) ?(?:\/ ?s(?:ec)?|per second)\b/iy, kind: 'rate', unit: 'tokens/s', factor: 1 },
+  { re: / ?(?:tokens?|tok) ?(?:\/ ?s(?:ec)?|per sec(?:ond)?|(?:a|an|each|every) second)\b/iy, kind: 'rate', unit: 'tokens/s', factor: 1 },
   { re: / ?个? ?tokens? ?\/ ?秒/iy, kind: 'rate', unit: 'tokens/s', factor: 1 },
   { re: / ?个? ?(?:tokens?|词元)/iy, kind: 'rate', unit: 'tokens/s', factor: 1, perSecond: true },
   { re: / ?([KMGTP]B)\/s\b/y, kind: 'rate', unit: 'B/s', factor: (m) => BYTES[m[1]!.toLowerCase()]! },
@@ -72,9 +84,11 @@ const RULES: UnitRule[] = [
   { re: / ?(元人民币|人民币|美元|美金|欧元|英镑|日元|港元|港币|元)/y, kind: 'money', unit: (m) => MONEY[m[1]!]!, factor: 1 },
   { re: / (US dollars|dollars|euros|yuan|renminbi|pounds|yen)\b/iy, kind: 'money', unit: (m) => MONEY[m[1]!.toLowerCase()]!, factor: 1 },
   { re: / ?(USD|EUR|RMB|CNY)\b/y, kind: 'money', unit: (m) => MONEY[m[1]!.toLowerCase()]!, factor: 1 },
-  { re: / ?(?:(?:块|张|颗|台|个|名|位|座|枚|家)) ?((?:周活跃|月活跃|日活跃|周活|月活|日活|活跃|付费|注册) ?)?([A-Za-z]+\d+[A-Za-z]?s?|GPU|显卡|卡|芯片|服务器|员工|用户|客户|参数|token|数据中心|开发者|订阅用户|机柜|人(?![工民]))(?![A-Za-z])/y, kind: 'count', unit: (m) => countUnit(m[2]!), factor: 1 },
-  { re: / ?((?:周活跃|月活跃|日活跃|周活|月活|日活|活跃|付费|注册) ?)?(GPU|显卡|芯片|服务器|员工|用户|客户|参数|数据中心|开发者|订阅用户|订户|机柜)(?![A-Za-z])/y, kind: 'count', unit: (m) => countUnit(m[2]!), factor: 1 },
-  { re: new RegExp(String.raw`[ -]${EN_COUNT_MODIFIER}{0,2}(GPUs?|chips?|accelerators?|servers?|employees|workers|staff|users|customers|parameters?|params|tokens|data cent(?:er|re)s|developers|subscribers|racks|people|engineers|[HBA]\d{2,3}s|GB\d{3}s)\b`, 'y'), kind: 'count', unit: (m) => countUnit(m[1]!), factor: 1 },
+  // A counter word, up to three brand or model words, then the noun: "18 万颗 Veyra HX9 加速器".
+  // A GPU model name alone (10 万块 H100) is the noun; any other model name (HX9) is never a unit.
+  { re: new RegExp(String.raw`${ZH_COUNTER}${ZH_COUNT_MODIFIER}{0,3}?${ZH_ACTIVITY}(${GPU_MODEL}(?! ?(?:GPU|显卡|加速卡|卡))|${ZH_COUNT_NOUN}|人(?![工民]))(?![A-Za-z\d])`, 'iy'), kind: 'count', unit: (m) => countUnit(m[2]!), factor: 1 },
+  { re: new RegExp(String.raw` ?${ZH_ACTIVITY}(${ZH_BARE_NOUN}|订户)(?![A-Za-z])`, 'iy'), kind: 'count', unit: (m) => countUnit(m[2]!), factor: 1 },
+  { re: new RegExp(String.raw`[ -]${EN_COUNT_MODIFIER}{0,3}(GPUs?|chips?|accelerators?|servers?|employees|workers|staff|users|customers|parameters?|params|tokens|data cent(?:er|re)s|developers|subscribers|racks|people|engineers|questions|prompts|jobs|[HBA]\d{2,3}s|GB\d{3}s)\b`, 'y'), kind: 'count', unit: (m) => countUnit(m[1]!), factor: 1 },
   { re: / ?(nm|纳米)(?![A-Za-z])/y, kind: 'quantity', unit: 'nm', factor: 1 },
   { re: /[ -]?nanometers?\b/iy, kind: 'quantity', unit: 'nm', factor: 1 },
   { re: / ?([KMGTP]B)\b/y, kind: 'quantity', unit: 'B', factor: (m) => BYTES[m[1]!.toLowerCase()]! },

@@ -51,6 +51,17 @@ const cases: Array<{ name: string; text: string; kind: Figure['kind']; value: nu
   { name: 'process node', text: '3nm', kind: 'quantity', value: 3, unit: 'nm' },
   { name: 'bandwidth', text: '8 TB/s', kind: 'rate', value: 8e12, unit: 'B/s' },
   { name: 'petaflops', text: '20 petaflops', kind: 'rate', value: 2e16, unit: 'FLOP/s' },
+  { name: 'counted noun after a counter and a brand and model', text: '订购 25 万颗 Orrin QX4 加速器', kind: 'count', value: 250000, unit: 'accelerator', surface: '25 万颗 Orrin QX4 加速器' },
+  { name: 'counted noun after a counter and a model', text: '3 万块 QX4 芯片', kind: 'count', value: 30000, unit: 'chip' },
+  { name: 'GPU model alone after a counter', text: '2 万块 H200', kind: 'count', value: 20000, unit: 'GPU' },
+  { name: 'GPU model then GPU after a counter', text: '5000 张英伟达 B200 GPU', kind: 'count', value: 5000, unit: 'GPU' },
+  { name: 'accelerators after brand and model', text: '250,000 Orrin QX4 accelerators', kind: 'count', value: 250000, unit: 'accelerator' },
+  { name: 'tokens counted in 万', text: '上下文为 25.6 万 token', kind: 'count', value: 256000, unit: 'token', surface: '25.6 万 token' },
+  { name: 'tokens a second', text: 'runs at 480 tokens a second', kind: 'rate', value: 480, unit: 'tokens/s', surface: '480 tokens a second' },
+  { name: 'tokens per second spelled', text: '480 tokens per second', kind: 'rate', value: 480, unit: 'tokens/s' },
+  { name: 'questions counted', text: 'all 4,800 questions', kind: 'count', value: 4800, unit: 'question', surface: '4,800 questions' },
+  { name: 'a year before a capitalised word', text: 'In 2027 Orrin engineers will move', kind: 'year', value: 2027, unit: 'year', surface: '2027' },
+  { name: 'a model name after a counter is never the unit', text: '18 万颗 QX4', kind: 'quantity', value: 180000, unit: '', surface: '18 万' },
   { name: 'energy 度电', text: '5亿度电', kind: 'quantity', value: 5e11, unit: 'Wh' },
 ];
 

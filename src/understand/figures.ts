@@ -90,7 +90,9 @@ function figureAt(text: string, folded: string, s: number, e: number, arabic: bo
     const end = unit && unit.kind === 'money' ? at + unit.length : at;
     return make(text, 'money', value, currency, start, end);
   }
-  if (unit) {
+  // "In 2027 Veyra engineers…": a year before a capitalised word, not 2027 engineers.
+  const yearBeforeName = unit?.kind === 'count' && arabic && !scaled && /^(19|20)\d\d$/.test(folded.slice(s, e)) && /^[ -][A-Z][a-z]/.test(folded.slice(at, at + 3));
+  if (unit && !yearBeforeName) {
     const s0 = unit.kind === 'rate' && perSecond ? start - perSecond[0].length : start;
     if (unit.kind === 'year') {
       // "2035年" and "二〇三五年" are years; "三年" and "两千年" are durations.

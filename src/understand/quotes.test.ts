@@ -38,6 +38,14 @@ const cases: Array<{ name: string; text: string; expected: Expect[] }> = [
     text: '“人人都想分散供应商，”北湾证券（Northbay Securities）数据中心分析师汉娜·科斯塔（Hannah Costa）说，“最后还是谁先交付签谁。”',
     expected: [['人人都想分散供应商，', '汉娜·科斯塔', null], ['最后还是谁先交付签谁。', '汉娜·科斯塔', null]],
   },
+  { name: '“…,” X, apposition with a title, said', text: '“We priced it for the decade, not the quarter,” Orla Penrose, Northwind’s chief financial officer, said in an interview.', expected: [['We priced it for the decade, not the quarter,', 'Orla Penrose', null]] },
+  { name: '“…,” X, a lower-case apposition, said', text: '“Nobody has shipped this many,” Tomas Adebayo, an analyst at Quayside Research, said.', expected: [['Nobody has shipped this many,', 'Tomas Adebayo', null]] },
+  { name: 'ZH: “…”company title transliterated name 说: the person, not the company', text: '“我们要的是可以规划的算力。”英伟达基础设施负责人马蒂厄·罗兰说。', expected: [['我们要的是可以规划的算力。', '马蒂厄·罗兰', null]] },
+  { name: 'ZH: “…”company then an unknown short name 说', text: '“订单已经排到明年。”英伟达的洛朗说。', expected: [['订单已经排到明年。', '洛朗', null]] },
+  { name: 'ZH: company 方面说 stays the company', text: '“目前没有更多细节。”英伟达方面说。', expected: [['目前没有更多细节。', '英伟达', 'nvidia']] },
+  { name: 'ZH: X 在声明中说：“…”', text: '北风云首席执行官达娜·雷耶斯在声明中说：“这是我们等了五年的订单。”', expected: [['这是我们等了五年的订单。', '达娜·雷耶斯', null]] },
+  { name: 'ZH: 在接受采访时表示 after a name introduced earlier', text: '北风云首席执行官达娜·雷耶斯周一签约。雷耶斯在接受本报采访时表示：“交付是最大的挑战。”', expected: [['交付是最大的挑战。', '达娜·雷耶斯', null]] },
+  { name: 'ZH: 在博客中写道 with a known person', text: '奥尔特曼在个人博客中写道：“算力就是新的电力。”', expected: [['算力就是新的电力。', '奥尔特曼', 'sam-altman']] },
   { name: 'surname resolves to the full name named earlier', text: 'The study was led by Isobel Achterberg. “Measure it in the open,” said Achterberg.', expected: [['Measure it in the open,', 'Isobel Achterberg', null]] },
 ];
 

@@ -3,6 +3,7 @@
 // an interview label). Short scare quotes (“neocloud”) are kept, unattributed, so that a
 // quoted phrase in an output can still be checked against its source.
 
+import { ZH_TITLES } from './chinese-names.js';
 import type { EntityMention } from './entities.js';
 
 export interface Quote {
@@ -23,14 +24,21 @@ const PAIRS: Record<string, string> = { '“': '”', '「': '」', '『': '』'
 const EN_VERBS = 'said|says|told|tells|added|adds|wrote|writes|explained|noted|argued|asked|recalled|continued|replied|posted|tweeted|stated|warned|insisted';
 const AFTER_VERB_FIRST = new RegExp(String.raw`^\s*(?:${EN_VERBS})\b\s*(?:(?:reporters|Reuters|[A-Z][\w.]*|the [\w ]{1,20}?)\s+)?(?:in an? [\w -]{1,30}?\s+)?`, '');
 const AFTER_NAME_FIRST = new RegExp(String.raw`^\s*([^,.;:!?“”"\n]{1,60}?)\s+(?:${EN_VERBS})\b`);
+// “…,” Ines Valk, Veyra’s chief financial officer, said: the name, an apposition, then the verb.
+const AFTER_NAME_APPOSITION = new RegExp(String.raw`^\s*([^,.;:!?“”"\n]{1,40}?),\s+[^.;:!?“”"\n]{1,80}?,\s+(?:${EN_VERBS})\b`);
 const BEFORE_VERB = new RegExp(String.raw`(?:${EN_VERBS})(?:\s+[^,.:;“”"\n]{1,40}?)?\s*[,:]?\s*$`);
 const ACCORDING_TO = /according to\s+([^,;“”"\n]{1,80}?)\s*[,:]?\s*$/i;
 const ACCORDING_TO_AFTER = /^[\s,]*according to\s+([^,.;“”"\n]{1,80})/i;
 const ZH_VERBS = '表示|称|说|指出|认为|透露|强调|坦言|写道|回应|直言|介绍|提到|解释|补充|警告|宣布';
 const ZH_BEFORE = new RegExp(String.raw`(?:${ZH_VERBS})(?:道)?\s*[：:，,]?\s*$`);
 const ZH_AFTER = new RegExp(String.raw`^\s*[，,]?\s*([^。！？“”\n]{1,60}?)(?:${ZH_VERBS})`);
-const ZH_TITLES = '分析师|首席执行官|CEO|创始人|总裁|董事长|负责人|发言人|教授|研究员|经理|总监|副总裁|联合创始人|高管|主席|部长';
-const ZH_TITLE_NAME = new RegExp(`(?:${ZH_TITLES})([\\p{Script=Han}·]{2,4})$`, 'u');
+/** A Chinese name: 2-4 characters, or a transliteration around "·" (卡米耶·费朗). */
+const ZH_NAME = String.raw`(?:\p{Script=Han}{1,6}·\p{Script=Han}{1,6}|\p{Script=Han}{2,4})`;
+const ZH_TITLE_NAME = new RegExp(`(?:${ZH_TITLES})(${ZH_NAME})$`, 'u');
+/** Where it was said, between the speaker and the verb: 在声明中说, 在接受采访时表示, 在博客中写道. */
+const ZH_SETTING = /(?:在(?:[^，。：“”\s]{0,10}?)(?:声明|采访|博客|文章|演讲|发布会|会上|会议|大会|论坛|信|邮件|帖子|推文|微博|朋友圈|社交媒体|播客|节目|直播|文中|报告|致辞)(?:中|上|里|时|里面)?|接受[^，。：“”\s]{0,12}?采访时|对[^，。：“”\s]{1,12}?)\s*$/u;
+/** Words that are not a name even where one could stand: 方面 in "Veyra 方面说", adverbs. */
+const ZH_NOT_NAME = /^(?:方面|官方|公司|团队|内部|人士|高层|管理层|一方|本身|此前|随后|同时|也|还|则|曾|已|又|就|都|并|再|更|亦)|(?:方面|官方|也|还|则|曾|已|又|就|都|并|再|亦)$/u;
 const ZH_GLOSS = /[（(][^）)]{1,40}[）)]\s*$/u;
 const ZH_LATIN_GLOSS = /[（(](\p{Lu}[\p{Ll}’'-]+(?: \p{Lu}[\p{Ll}’'-]+){1,2})[）)]\s*$/u;
 const PRONOUN = /^(?:he|she|He|She|他|她)$/;
@@ -131,6 +139,12 @@ function attribute(text: string, open: number, close: number, pStart: number, pE
     const s = speakerIn(text, mentions, from, from + n[1]!.length, 'last') ?? pronounSpeaker(text, from, from + n[1]!.length, open, mentions);
     if (s) return s;
   }
+  const ap = AFTER_NAME_APPOSITION.exec(tail);
+  if (ap) {
+    const from = close + verbFirst + (ap[0].length - ap[0].trimStart().length);
+    const s = speakerIn(text, mentions, from, from + ap[1]!.trim().length, 'last', 'person') ?? speakerIn(text, mentions, from, from + ap[1]!.trim().length, 'last');
+    if (s) return s;
+  }
   const acc = ACCORDING_TO_AFTER.exec(tail);
   if (acc) {
     const from = close + verbFirst + acc[0].length - acc[1]!.length;
@@ -146,32 +160,56 @@ function attribute(text: string, open: number, close: number, pStart: number, pE
   // 黄仁勋表示：“……” / 分析师张伟称，“……”
   if (zb) {
     const verbAt = open - (before.length - zb.index);
-    const person = speakerIn(text, mentions, beforeStart, verbAt, 'last', 'person');
-    if (person) return person;
-    // 负责人埃琳娜·沃斯（Elena Voss）表示: a title before the name, the Latin spelling in brackets.
-    const lead = text.slice(beforeStart, verbAt);
-    const latin = ZH_LATIN_GLOSS.exec(lead);
-    const t = ZH_TITLE_NAME.exec(lead.replace(ZH_GLOSS, ''));
-    if (t) return { name: t[1]!, entityId: null };
-    if (latin) return { name: latin[1]!, entityId: null };
-    // 乔文表示：“…” where an earlier sentence introduced 分析师乔文: a bare name seen after a title.
-    const bare = lead.trim();
-    if (/^[\p{Script=Han}·]{2,4}$/u.test(bare) && new RegExp(`(?:${ZH_TITLES})${bare}`, 'u').test(text.slice(0, open))) {
-      return { name: bare, entityId: null };
-    }
-    const s = speakerIn(text, mentions, beforeStart, verbAt, 'last');
+    const s = zhSpeaker(text, mentions, beforeStart, verbAt, open);
     if (s) return s;
-    const pr = pronounSpeaker(text, beforeStart, verbAt, open, mentions);
-    if (pr) return pr;
   }
   // “……”，黄仁勋说。
   const za = ZH_AFTER.exec(after);
   if (za) {
     const from = close + (za[0].length - za[0].trimStart().length) + za[0].trimStart().indexOf(za[1]!);
-    const s = speakerIn(text, mentions, from, from + za[1]!.length, 'last');
+    const s = zhSpeaker(text, mentions, from, from + za[1]!.length, open);
     if (s) return s;
   }
   return null;
+}
+
+/**
+ * The speaker named in [from, verbAt) before a Chinese speech verb. A person, even one the entity
+ * finder does not know (a name after a title or a company), wins over an organisation.
+ */
+function zhSpeaker(text: string, mentions: readonly EntityMention[], from: number, verbAt: number, open: number): Speaker | null {
+  const setting = ZH_SETTING.exec(text.slice(from, verbAt));
+  const to = setting ? verbAt - setting[0].length : verbAt;
+  const person = speakerIn(text, mentions, from, to, 'last', 'person');
+  if (person) return person;
+  // 负责人埃琳娜·沃斯（Elena Voss）表示: a title before the name, the Latin spelling in brackets.
+  const lead = text.slice(from, to);
+  const latin = ZH_LATIN_GLOSS.exec(lead);
+  const t = ZH_TITLE_NAME.exec(lead.replace(ZH_GLOSS, '').trimEnd());
+  if (t) return { name: t[1]!, entityId: null };
+  if (latin) return { name: latin[1]!, entityId: null };
+  // Mistral AI 的费朗说 / Veyra 伦恩表示: a name right after the organisation.
+  const org = mentions.filter((m) => m.start >= from && m.end <= to && m.type === 'organization').at(-1);
+  if (org) {
+    const rest = text.slice(org.end, to).replace(/^\s*的?\s*/u, '').trimEnd();
+    if (new RegExp(`^${ZH_NAME}$`, 'u').test(rest) && !ZH_NOT_NAME.test(rest)) return zhFullName(rest, text, mentions);
+  }
+  // 伦恩说 where 托比亚斯·伦恩 was named earlier; 乔文表示 where 分析师乔文 was.
+  const bare = lead.trim();
+  if (new RegExp(`^${ZH_NAME}$`, 'u').test(bare) && !ZH_NOT_NAME.test(bare)) {
+    const full = zhFullName(bare, text, mentions);
+    if (full.name !== bare || new RegExp(`(?:${ZH_TITLES})${bare}`, 'u').test(text.slice(0, open))) return full;
+  }
+  return speakerIn(text, mentions, from, to, 'last') ?? pronounSpeaker(text, from, to, open, mentions);
+}
+
+/** "伦恩" after "托比亚斯·伦恩" was named: the full transliterated name. */
+function zhFullName(name: string, text: string, mentions: readonly EntityMention[]): Speaker {
+  const earlier = mentions.find((m) => m.type === 'person' && m.surface.endsWith(`·${name}`));
+  if (earlier) return { name: earlier.surface, entityId: earlier.entityId };
+  // Only after a title can the given name be told apart from the words before it.
+  const run = new RegExp(`(?:${ZH_TITLES})(\\p{Script=Han}{1,6}·${name})`, 'u').exec(text);
+  return run ? { name: run[1]!, entityId: null } : { name, entityId: null };
 }
 
 function clauseLength(text: string, from: number, limit: number): number {
