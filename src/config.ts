@@ -35,7 +35,7 @@ export interface Config {
 export interface ConfigFlags {
   readonly data?: string | undefined;
   readonly databaseUrl?: string | undefined;
-  readonly sources?: string | undefined;
+  readonly registry?: string | undefined;
 }
 
 /** Repository root, found from this file's place (src/ under tsx, dist/ when built). */
@@ -49,7 +49,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, flags: ConfigFlags = {}, cwd 
   if (databaseUrl !== undefined && databaseUrl !== '' && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
     return fail('config_error', `TIDINGS_DATABASE_URL must be a postgres:// URL, got "${databaseUrl.slice(0, 40)}"`);
   }
-  const registryFlag = flags.sources ?? env.TIDINGS_SOURCES;
+  const registryFlag = flags.registry ?? env.TIDINGS_SOURCES;
   const allowHosts = (env.TIDINGS_ALLOW_HOSTS ?? '')
     .split(',')
     .map((h) => h.trim())

@@ -90,18 +90,18 @@ describe('tidings command', () => {
 
   test('sources add, list, remove edit the registry file; a broken registry is named with its line', async () => {
     const registry = path.join(dir, 'sources.yaml');
-    const add = await run(['--sources', registry, 'sources', 'add', 'https://news.example/feed.xml', '--name', 'News Example', '--type', 'news', '--lang', 'en']);
+    const add = await run(['--registry', registry, 'sources', 'add', 'https://news.example/feed.xml', '--name', 'News Example', '--type', 'news', '--lang', 'en']);
     assert.equal(add.code, 0, add.err);
     assert.match(add.out, /Added news-example \(feed, news, en\)/);
-    const dup = await run(['--sources', registry, 'sources', 'add', 'https://news.example/feed.xml', '--name', 'Again']);
+    const dup = await run(['--registry', registry, 'sources', 'add', 'https://news.example/feed.xml', '--name', 'Again']);
     assert.notEqual(dup.code, 0);
-    const list = await run(['--sources', registry, 'sources', 'list']);
+    const list = await run(['--registry', registry, 'sources', 'list']);
     assert.match(list.out, /news-example\s+news\s+en\s+feed\s+News Example/);
-    const removed = await run(['--sources', registry, 'sources', 'remove', 'news-example']);
+    const removed = await run(['--registry', registry, 'sources', 'remove', 'news-example']);
     assert.equal(removed.code, 0);
     assert.doesNotMatch(await readFile(registry, 'utf8'), /news-example/);
     await writeFile(registry, 'version: 1\nsources:\n  - id: x\n    name: X\n    kind: feed\n    type: newspaper\n    language: en\n    url: https://x.example/\n');
-    const broken = await run(['--sources', registry, 'sources', 'list']);
+    const broken = await run(['--registry', registry, 'sources', 'list']);
     assert.equal(broken.code, 2);
     assert.match(broken.err, /sources\.yaml line \d+/);
     assert.match(broken.err, /type/);

@@ -33,7 +33,7 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
     .description('Verified, bilingual AI-industry intelligence from the day\'s coverage, in English and Chinese.')
     .option('--data <dir>', 'data directory for the embedded store and fetch cache (env TIDINGS_DATA, default ./.tidings)')
     .option('--database-url <url>', 'use a PostgreSQL server (env TIDINGS_DATABASE_URL)')
-    .option('--sources <file>', 'source registry YAML (env TIDINGS_SOURCES, default ./sources.yaml)')
+    .option('--registry <file>', 'source registry YAML (env TIDINGS_SOURCES, default ./sources.yaml)')
     .exitOverride()
     .configureOutput({ writeOut: io.out, writeErr: io.err })
     .showHelpAfterError();
