@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
-import iconv from 'iconv-lite';
+import { decodeBytes } from '../src/fetch/decode.js';
 import { extractHtml } from '../src/extract/extract.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -32,21 +32,10 @@ interface Corpus {
   readonly pages: Page[];
 }
 
-/**
- * Decodes a page's bytes with the charset its meta tag or wrapper declares; with none (or "unset"),
- * UTF-8 when the bytes are valid UTF-8, else GB18030 (the pages are Chinese).
- */
+/** Decodes a page's bytes the way ingest does (src/fetch/decode.ts: BOM, meta, XML declaration, the bytes). */
 function decodePage(bytes: Buffer): string {
-  const head = bytes.subarray(0, 4096).toString('latin1');
-  const declared =
-    /<meta[^>]+charset\s*=\s*["']?([\w-]+)/i.exec(head)?.[1] ?? /encoding\s*=\s*["']([\w-]+)/i.exec(head)?.[1] ?? '';
-  let label = declared.toLowerCase();
-  // GB2312 pages routinely contain GBK-only characters; GB18030 is the superset that reads them all.
-  if (label === 'gb2312' || label === 'gbk') label = 'gb18030';
-  if (label !== '' && iconv.encodingExists(label)) return iconv.decode(bytes, label);
-  const utf8 = bytes.toString('utf8');
-  const invalid = utf8.match(/\uFFFD/g)?.length ?? 0;
-  return invalid > 10 ? iconv.decode(bytes, 'gb18030') : utf8;
+  const decoded = decodeBytes(bytes, { kind: 'html' });
+  return decoded.ok ? decoded.value.text : bytes.toString('utf8');
 }
 
 function loadEnglish(): Corpus | null {
