@@ -74,6 +74,10 @@ const cases: Array<{ name: string; text: string; expected: Expect[] }> = [
   },
   { name: 'unknown person with a job title in apposition', text: 'Orla Penrose, Northwind’s chief financial officer, declined to comment.', expected: [['Orla Penrose', null, 'person']] },
   { name: 'apposition without a title names nobody', text: 'Maple Grove, a quiet suburb, voted no.', expected: [] },
+  { name: 'a repeated model name is a product', text: 'The QX4 ships in May. Rivals say the QX4 runs hot.', expected: [['QX4', null, 'product'], ['QX4', null, 'product']] },
+  { name: 'a model introduced by "the" and a model with a variant word', text: 'It beats the QX3 and Orbit-2 Swift on cost.', expected: [['QX3', null, 'product'], ['Orbit-2 Swift', null, 'product']] },
+  { name: 'a model name inside Chinese text', text: '新一代 QX4 的能效是上一代 QX3 的 2 倍。', expected: [['QX4', null, 'product'], ['QX3', null, 'product']] },
+  { name: 'quarters, halves and single codes are not products', text: 'In Q3 and H2 the B7 form is due; Q3 again.', expected: [] },
   { name: 'Chinese: a suffix word in prose is no company', text: '国产科技企业正在崛起，国产科技的份额上升。', expected: [] },
 ];
 

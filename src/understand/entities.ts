@@ -3,6 +3,7 @@
 
 import { chineseNames } from './chinese-names.js';
 import { aliasIndex, type GazetteerEntry, type TrieNode } from './gazetteer.js';
+import { modelNames } from './model-names.js';
 
 export interface EntityMention {
   /** Gazetteer id; null for a name not in the gazetteer. */
@@ -254,6 +255,7 @@ function isSentenceStart(text: string, start: number): boolean {
 export function findEntities(text: string): EntityMention[] {
   const known = gazetteerMentions(text);
   const unknown = unknownNames(text, known);
-  const chinese = chineseNames(text, [...known, ...unknown]);
-  return [...known, ...unknown, ...chinese].sort((a, b) => a.start - b.start);
+  const models = modelNames(text, [...known, ...unknown]);
+  const chinese = chineseNames(text, [...known, ...unknown, ...models]);
+  return [...known, ...unknown, ...models, ...chinese].sort((a, b) => a.start - b.start);
 }

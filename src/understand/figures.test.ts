@@ -88,6 +88,19 @@ describe('parseFigures', () => {
   ];
   for (const [name, text] of none) it(`no figure: ${name}`, () => assert.deepEqual(parseFigures(text), []));
 
+  const lists: Array<[string, string, Array<[string, number, string]>]> = [
+    ['a list of numbers shares the unit of the last', 'prompts of 4,000, 16,000 and 64,000 tokens', [['4,000', 4000, 'token'], ['16,000', 16000, 'token'], ['64,000 tokens', 64000, 'token']]],
+    ['a range shares the unit', 'between 5 and 10 GW', [['5', 5e9, 'W'], ['10 GW', 1e10, 'W']]],
+    ['a Chinese list with 、 and 和', '提升 3、5 和 8 倍', [['3', 3, 'x'], ['5', 5, 'x'], ['8 倍', 8, 'x']]],
+    ['a scale word keeps the unit to its own number', 'between 5 and 10 billion tokens', [['10 billion tokens', 1e10, 'token']]],
+    ['a currency sign belongs to its number alone', 'from 5 to $10', [['$10', 10, 'USD']]],
+    ['a list broken by words stays bare', '12 labs, 40 tokens', [['40 tokens', 40, 'token']]],
+    ['a comma alone before the figure is no list', 'on page 3, 40 GPUs failed', [['40 GPUs', 40, 'GPU']]],
+  ];
+  for (const [name, text, expected] of lists) {
+    it(name, () => assert.deepEqual(parseFigures(text).map((f) => [f.surface, f.value, f.unit]), expected));
+  }
+
   it('finds every figure in a sentence with exact spans', () => {
     const text = 'It raised $4.2 billion in 2026 for a 180-megawatt site, up 30 percent.';
     const figs = parseFigures(text);

@@ -35,9 +35,13 @@ const SCALES: Record<string, number> = {
 /** Characters that make a following number vague or ordinal: 数十亿, 几百, 第一. */
 const VAGUE_BEFORE = new Set(['数', '几', '第', '上', '好', '逾万']);
 
+/** Between the numbers of a list sharing one unit: "8,000, 32,000 and 64,000 tokens", "3、5 和 8 倍". */
+const LIST_SEPARATOR = /^(?:,? (?:and|or|to) |, ?| ?[、和或至到] ?)$/;
+
 export function parseFigures(text: string): Figure[] {
   const folded = foldWidth(text);
   const out: Figure[] = [];
+  const bare: Array<{ start: number; end: number; value: number }> = [];
   NUMBER.lastIndex = 0;
   for (let m = NUMBER.exec(folded); m; m = NUMBER.exec(folded)) {
     const s = m.index;
@@ -46,9 +50,34 @@ export function parseFigures(text: string): Figure[] {
     if (fig) {
       out.push(fig);
       NUMBER.lastIndex = Math.max(NUMBER.lastIndex, fig.end);
+    } else if (m[1] !== undefined && !/[A-Za-z.$-]/.test(folded[s - 1] ?? '') && !/[\d.]/.test(folded[e] ?? '') && !/^(?:19|20)\d\d$/.test(m[1])) {
+      bare.push({ start: s, end: e, value: Number(m[1].replace(/,/g, '')) });
     }
   }
-  return out;
+  return bare.length === 0 ? out : withListMembers(text, folded, out, bare);
+}
+
+/** Bare numbers listed right before a figure take its unit, unless that figure carries a scale. */
+function withListMembers(text: string, folded: string, figures: Figure[], bare: ReadonlyArray<{ start: number; end: number; value: number }>): Figure[] {
+  const added: Figure[] = [];
+  for (const f of figures) {
+    if (f.kind === 'year') continue;
+    const own = /^(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)/.exec(folded.slice(f.start, f.end));
+    if (!own) continue; // a currency sign or 每秒 before the number belongs to that number alone
+    const unit = figureUnitAt(folded, f.start + own[0].length, { perSecond: false, currency: false });
+    if (!unit || unit.kind !== f.kind) continue; // a scale word (million, 万) sits between number and unit
+    let next = f.start;
+    for (let i = bare.length - 1; i >= 0; i--) {
+      const b = bare[i]!;
+      if (b.end > next) continue;
+      const sep = folded.slice(b.end, next);
+      // The step nearest the figure must be a conjunction: "page 3, 40 GPUs" is no list.
+      if (!LIST_SEPARATOR.test(sep) || (next === f.start && /^, ?$/.test(sep))) break;
+      added.push(make(text, f.kind, b.value * unit.factor, unit.unit, b.start, b.end));
+      next = b.start;
+    }
+  }
+  return added.length === 0 ? figures : [...figures, ...added].sort((a, b) => a.start - b.start);
 }
 
 function figureAt(text: string, folded: string, s: number, e: number, arabic: boolean): Figure | null {
