@@ -85,6 +85,8 @@ describe('parseFigures', () => {
     ['version string', 'version 3.5.1'],
     ['bare small number', 'it has 4 sites'],
     ['duration 三年', '三年来'],
+    ['a Chinese range 六七十', '每秒六七十个 token'],
+    ['a Chinese range 三四百', '三四百台服务器'],
   ];
   for (const [name, text] of none) it(`no figure: ${name}`, () => assert.deepEqual(parseFigures(text), []));
 
@@ -95,6 +97,8 @@ describe('parseFigures', () => {
     ['a scale word keeps the unit to its own number', 'between 5 and 10 billion tokens', [['10 billion tokens', 1e10, 'token']]],
     ['a currency sign belongs to its number alone', 'from 5 to $10', [['$10', 10, 'USD']]],
     ['a list broken by words stays bare', '12 labs, 40 tokens', [['40 tokens', 40, 'token']]],
+    ['a scaled amount before a count shares its noun', 'between 3 billion and 400 billion parameters', [['3 billion', 3e9, 'parameter'], ['400 billion parameters', 4e11, 'parameter']]],
+    ['a Chinese scaled range before a count', '1.5 万到 2 万块 GPU', [['1.5 万', 15000, 'GPU'], ['2 万块 GPU', 20000, 'GPU']]],
     ['a comma alone before the figure is no list', 'on page 3, 40 GPUs failed', [['40 GPUs', 40, 'GPU']]],
   ];
   for (const [name, text, expected] of lists) {

@@ -32,6 +32,7 @@ const SCALES: Record<string, number> = {
   万: 1e4, 百万: 1e6, 千万: 1e7, 亿: 1e8, 百亿: 1e10, 千亿: 1e11, 万亿: 1e12,
 };
 
+const APPROXIMATE_CN = /[一二两三四五六七八九][一二两三四五六七八九][十百千万亿]|十[一二三四五六七八][二三四五六七八九]/;
 /** Characters that make a following number vague or ordinal: 数十亿, 几百, 第一. */
 const VAGUE_BEFORE = new Set(['数', '几', '第', '上', '好', '逾万']);
 
@@ -54,7 +55,17 @@ export function parseFigures(text: string): Figure[] {
       bare.push({ start: s, end: e, value: Number(m[1].replace(/,/g, '')) });
     }
   }
-  return bare.length === 0 ? out : withListMembers(text, folded, out, bare);
+  return withScaledListMembers(folded, bare.length === 0 ? out : withListMembers(text, folded, out, bare));
+}
+
+/** "3 billion and 400 billion parameters", "1.5 万到 2 万块 GPU": a scaled amount before a count joined by a conjunction counts the same thing. */
+function withScaledListMembers(folded: string, figures: Figure[]): Figure[] {
+  return figures.map((g, i) => {
+    const f = figures[i + 1];
+    if (!f || g.kind !== 'quantity' || g.unit !== '' || f.kind !== 'count') return g;
+    const sep = folded.slice(g.end, f.start);
+    return LIST_SEPARATOR.test(sep) && !/^, ?$/.test(sep) ? { ...g, kind: 'count', unit: f.unit } : g;
+  });
 }
 
 /** Bare numbers listed right before a figure take its unit, unless that figure carries a scale. */
@@ -86,6 +97,8 @@ function figureAt(text: string, folded: string, s: number, e: number, arabic: bo
   // Part of a name or version: H100, GPT-5, 3.5.1, or a vague/ordinal Chinese amount.
   if (/[A-Za-z]/.test(before) || ((before === '-' || before === '.') && /[A-Za-z0-9]/.test(before2))) return null;
   if (VAGUE_BEFORE.has(before)) return null;
+  // Two digits side by side before a magnitude are a range, not an amount: 六七十, 三四百, 十五六.
+  if (!arabic && APPROXIMATE_CN.test(folded.slice(s, e))) return null;
   if (folded[e] === '.' && /\d/.test(folded[e + 1] ?? '')) return null;
   let value = arabic ? Number(folded.slice(s, e).replace(/,/g, '')) : parseChineseNumeral(folded.slice(s, e));
   if (!Number.isFinite(value)) return null;
