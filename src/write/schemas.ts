@@ -67,6 +67,8 @@ const faceFields = {
   notice: z.string().nullable(),
   /** Set once the output has been verified (absent on a writer's raw output). */
   verification: verificationSchema.optional(),
+  /** Who wrote the analytical text: the offline engine, a model, or the offline engine after the model's answer failed. */
+  engine: z.enum(['offline', 'llm', 'offline-fallback']).optional(),
 };
 
 export const digestItemSchema = z.object({
@@ -134,6 +136,7 @@ export type DigestItem = z.infer<typeof digestItemSchema>;
 export type Digest = z.infer<typeof digestSchema>;
 export type Card = z.infer<typeof cardSchema>;
 export type Post = z.infer<typeof postSchema>;
+export type WritingEngine = NonNullable<DigestItem['engine']>;
 
 /** The published JSON Schemas, by file name under schemas/. */
 export function jsonSchemas(): Record<string, unknown> {
