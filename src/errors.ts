@@ -22,6 +22,7 @@ export const ERROR_CODES = [
   'store_error', // the database refused
   'config_error', // a bad configuration file or environment value
   'internal_error', // a bug met while processing one item; the run goes on
+  'budget_exhausted', // the run's model budget (cost or tokens) is spent; no further model calls
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -68,6 +69,7 @@ export const EXIT_CODES = {
   store_error: 3,
   config_error: 2,
   internal_error: 1,
+  budget_exhausted: 1,
 } as const satisfies Record<ErrorCode, number>;
 
 /** Exhaustiveness check for switches over unions. */
