@@ -63,7 +63,14 @@ export interface ArticleStore {
    * and credit, keeps its translation and id, and the translation's sightings become 'translation'.
    */
   rehomeToOriginal(articleId: string, original: Article, bands: readonly Band[], sighting: Sighting): Promise<void>;
+  /**
+   * Inserts many articles in one transaction (bulk loads, benches); each is skipped, as by
+   * insertArticle, when its id or fingerprint is already stored. Returns how many were inserted.
+   */
+  insertArticles(batch: ReadonlyArray<{ article: Article; bands: readonly Band[]; sighting: Sighting }>): Promise<number>;
   getArticle(idOrPrefix: string): Promise<ArticleWithSightings | null | 'ambiguous'>;
+  /** Articles by exact id in two queries, in the order asked; ids not stored are left out. */
+  getArticles(ids: readonly string[]): Promise<ArticleWithSightings[]>;
   listArticles(filter?: ArticleFilter): Promise<ArticleSummaryRow[]>;
   countArticles(): Promise<number>;
 }
@@ -119,6 +126,49 @@ export function createArticleStore(db: Database): ArticleStore {
       });
     },
 
+    async insertArticles(batch) {
+      if (batch.length === 0) return 0;
+      return db.transaction(async (tx) => {
+        const col = <T>(f: (a: Article) => T) => batch.map((b) => f(b.article));
+        const json = (v: unknown) => (v === null ? null : JSON.stringify(v));
+        const inserted = await tx.query<{ id: string }>(
+          `INSERT INTO articles (id, url, title, byline, published_at, language, mixed, site_name, outlet,
+             source_id, source_type, feed_title, lead_image, description, paragraphs, body, bilingual,
+             fingerprint, signature, understanding, ingested_at)
+           SELECT id, url, title, byline, published_at, language, mixed, site_name, outlet, source_id, source_type,
+             feed_title, lead_image, description, paragraphs::jsonb, body, bilingual::jsonb, fingerprint, signature,
+             understanding::jsonb, ingested_at
+           FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::timestamptz[], $6::text[], $7::boolean[],
+             $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::text[],
+             $16::text[], $17::text[], $18::text[], $19::text[], $20::text[], $21::timestamptz[])
+             AS t(id, url, title, byline, published_at, language, mixed, site_name, outlet, source_id, source_type,
+               feed_title, lead_image, description, paragraphs, body, bilingual, fingerprint, signature,
+               understanding, ingested_at)
+           ON CONFLICT DO NOTHING RETURNING id`,
+          [
+            col((a) => a.id), col((a) => a.url), col((a) => a.title), col((a) => a.byline), col((a) => a.published),
+            col((a) => a.language), col((a) => a.mixed), col((a) => a.siteName), col((a) => a.outlet),
+            col((a) => a.sourceId), col((a) => a.sourceType), col((a) => a.feedTitle), col((a) => a.leadImage),
+            col((a) => a.description), col((a) => JSON.stringify(a.paragraphs)), col((a) => a.text),
+            col((a) => json(a.bilingual)), col((a) => a.fingerprint), col((a) => a.signature),
+            col((a) => JSON.stringify(a.understanding)), col((a) => a.ingestedAt),
+          ],
+        );
+        const fresh = new Set(inserted.map((r) => r.id));
+        const kept = batch.filter((b) => fresh.has(b.article.id));
+        const bands = kept.flatMap((b) => b.bands.map((band) => ({ id: b.article.id, band })));
+        if (bands.length > 0) {
+          await tx.query(
+            `INSERT INTO article_bands (article_id, language, band, signature)
+             SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) ON CONFLICT DO NOTHING`,
+            [bands.map((b) => b.id), bands.map((b) => b.band.language), bands.map((b) => b.band.band), bands.map((b) => b.band.signature)],
+          );
+        }
+        for (const b of kept) await insertSighting(tx, b.article.id, b.sighting);
+        return kept.length;
+      });
+    },
+
     async addSighting(articleId, sighting) {
       return insertSighting(db, articleId, sighting);
     },
@@ -169,6 +219,28 @@ export function createArticleStore(db: Database): ArticleStore {
         [row.id],
       );
       return { ...toArticle(row), sightings: sightings.map(toSighting) };
+    },
+
+    async getArticles(ids) {
+      if (ids.length === 0) return [];
+      const rows = await db.query<ArticleRow>('SELECT * FROM articles WHERE id = ANY($1::text[])', [ids]);
+      const sightings = await db.query<SightingRow & { article_id: string }>(
+        'SELECT * FROM sightings WHERE article_id = ANY($1::text[]) ORDER BY article_id, seen_at, url',
+        [ids],
+      );
+      const seen = new Map<string, Sighting[]>();
+      for (const s of sightings) {
+        const list = seen.get(s.article_id) ?? [];
+        list.push(toSighting(s));
+        seen.set(s.article_id, list);
+      }
+      const byId = new Map(rows.map((r) => [r.id, r]));
+      const out: ArticleWithSightings[] = [];
+      for (const id of ids) {
+        const row = byId.get(id);
+        if (row) out.push({ ...toArticle(row), sightings: seen.get(id) ?? [] });
+      }
+      return out;
     },
 
     async listArticles(filter = {}) {

@@ -7,6 +7,7 @@ import type { SourceType } from '../sources/registry.js';
 import { frequencyFromTable, type DocumentFrequency } from '../stories/document-frequency.js';
 import type { ArticleFeatures } from '../stories/features.js';
 import type { KeyHit, StoryCandidate } from '../stories/grouping.js';
+import type { StorySeed } from '../stories/batch-archive.js';
 import type { NewMember, StoryArchive, TimeWindow } from '../stories/story-archive.js';
 import type { Story, TimelineEntry } from '../stories/story.js';
 import type { Database, Queryable } from './database.js';
@@ -28,6 +29,22 @@ export interface StoryStore extends StoryArchive {
   getStory(idOrPrefix: string): Promise<Story | null | 'ambiguous'>;
   storyOfArticle(articleId: string): Promise<string | null>;
   countStories(): Promise<number>;
+  /** Like unassignedArticleIds, with the times that order placement and bound the window. */
+  unassignedArticles(articleIds?: readonly string[]): Promise<Array<{ id: string; published: string | null; ingestedAt: string }>>;
+  /**
+   * What a batch placed in memory needs from the store: stories whose last activity lies in
+   * `active` or last ingest in `ingested`, each with its keys and its first and `maxMembers`
+   * latest members; and how many articles are counted.
+   */
+  storySeeds(active: TimeWindow, ingested: TimeWindow, maxMembers: number): Promise<{ documents: number; stories: StorySeed[] }>;
+  /** Stored article counts of the keys (keys never counted are left out). */
+  keyCounts(keys: readonly string[]): Promise<Map<string, number>>;
+  /**
+   * Writes a batch of placements made in memory, in one transaction. false (and no change) when
+   * the counted articles are not `documentsBefore` or an article already has a story: someone
+   * else placed articles meanwhile, and the batch must be placed again.
+   */
+  addMembers(members: readonly NewMember[], documentsBefore: number): Promise<boolean>;
 }
 
 export function createStoryStore(db: Database): StoryStore {
@@ -175,11 +192,158 @@ export function createStoryStore(db: Database): StoryStore {
       return rows[0]?.story_id ?? null;
     },
 
+    async unassignedArticles(articleIds) {
+      const rows = await db.query<{ id: string; published_at: Date | string | null; ingested_at: Date | string }>(
+        `SELECT a.id, a.published_at, a.ingested_at FROM articles a LEFT JOIN story_articles s ON s.article_id = a.id
+         WHERE s.article_id IS NULL ${articleIds ? 'AND a.id = ANY($1::text[])' : ''}`,
+        articleIds ? [articleIds] : [],
+      );
+      return rows.map((r) => ({ id: r.id, published: toIso(r.published_at), ingestedAt: toIso(r.ingested_at)! }));
+    },
+
+    async storySeeds(active, ingested, maxMembers) {
+      const stories = await db.query<{ id: string; last_active: Date | string; last_ingested: Date | string }>(
+        `SELECT id, last_active, last_ingested FROM stories
+         WHERE last_active BETWEEN $1::timestamptz AND $2::timestamptz OR last_ingested BETWEEN $3::timestamptz AND $4::timestamptz`,
+        [active.from, active.to, ingested.from, ingested.to],
+      );
+      const counted = await db.query<{ articles: number }>('SELECT articles FROM feature_frequencies WHERE key = $1', [ARTICLES_KEY]);
+      const documents = counted[0]?.articles ?? 0;
+      if (stories.length === 0) return { documents, stories: [] };
+      const ids = stories.map((r) => r.id);
+      const keys = await db.query<{ story_id: string; key: string }>('SELECT story_id, key FROM story_keys WHERE story_id = ANY($1::text[])', [ids]);
+      const members = await db.query<{ story_id: string; activity_at: Date | string; features: ArticleFeatures }>(
+        `SELECT story_id, activity_at, features FROM (
+           SELECT story_id, features, activity_at, article_id,
+             row_number() OVER (PARTITION BY story_id ORDER BY activity_at DESC, article_id DESC) AS recent,
+             row_number() OVER (PARTITION BY story_id ORDER BY activity_at, article_id) AS oldest
+           FROM story_articles WHERE story_id = ANY($1::text[])) m
+         WHERE recent <= $2 OR oldest = 1
+         ORDER BY story_id, activity_at, article_id`,
+        [ids, maxMembers],
+      );
+      const keysOf = groupBy(keys, (r) => r.story_id);
+      const membersOf = groupBy(members, (r) => r.story_id);
+      return {
+        documents,
+        stories: stories.map((r) => ({
+          id: r.id, lastActive: toIso(r.last_active)!, lastIngested: toIso(r.last_ingested)!,
+          keys: (keysOf.get(r.id) ?? []).map((k) => k.key),
+          members: (membersOf.get(r.id) ?? []).map((m) => ({ activityAt: toIso(m.activity_at)!, features: m.features })),
+        })),
+      };
+    },
+
+    async keyCounts(keys) {
+      const rows = await db.query<{ key: string; articles: number }>('SELECT key, articles FROM feature_frequencies WHERE key = ANY($1::text[])', [keys]);
+      return new Map(rows.map((r) => [r.key, r.articles]));
+    },
+
+    async addMembers(members, documentsBefore) {
+      if (members.length === 0) return true;
+      const conflict = new Error('another process placed articles meanwhile');
+      try {
+        return await db.transaction(async (tx) => {
+          // Claims the article counter first: a concurrent placement waits on this row or fails the check.
+          const claimed = await tx.query(
+            `INSERT INTO feature_frequencies (key, articles) VALUES ($1, $3) ON CONFLICT (key) DO UPDATE
+             SET articles = feature_frequencies.articles + $3 WHERE feature_frequencies.articles = $2 RETURNING key`,
+            [ARTICLES_KEY, documentsBefore, members.length],
+          );
+          if (claimed.length === 0) throw conflict;
+          if (!(await writeMembers(tx, members))) throw conflict;
+          return true;
+        });
+      } catch (error) {
+        if (error === conflict) return false;
+        throw error;
+      }
+    },
+
     async countStories() {
       const rows = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM stories');
       return rows[0]?.n ?? 0;
     },
   };
+}
+
+/** The bulk form of addMember: the same rows, counters and keys as adding each in turn. */
+async function writeMembers(tx: Queryable, members: readonly NewMember[]): Promise<boolean> {
+  const firsts = members.filter((m) => m.first);
+  if (firsts.length > 0) {
+    await tx.query(
+      `INSERT INTO stories (id, title, first_active, last_active, last_ingested, article_count)
+       SELECT id, title, at, at, ing, 0 FROM unnest($1::text[], $2::text[], $3::timestamptz[], $4::timestamptz[]) AS t(id, title, at, ing)
+       ON CONFLICT DO NOTHING`,
+      [firsts.map((m) => m.storyId), firsts.map((m) => m.entry.title), firsts.map((m) => m.entry.activityAt), firsts.map((m) => m.ingestedAt)],
+    );
+  }
+  const col = <T>(f: (m: NewMember) => T) => members.map(f);
+  const inserted = await tx.query(
+    `INSERT INTO story_articles (article_id, story_id, activity_at, published_at, ingested_at, title, outlet,
+       source_type, language, url, score, features)
+     SELECT a, s, act, pub, ing, ti, o, st, l, u, sc, f::jsonb FROM unnest($1::text[], $2::text[], $3::timestamptz[],
+       $4::timestamptz[], $5::timestamptz[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::real[], $12::text[])
+       AS t(a, s, act, pub, ing, ti, o, st, l, u, sc, f)
+     ON CONFLICT DO NOTHING RETURNING article_id`,
+    [col((m) => m.entry.articleId), col((m) => m.storyId), col((m) => m.entry.activityAt), col((m) => m.entry.published),
+      col((m) => m.ingestedAt), col((m) => m.entry.title), col((m) => m.entry.outlet), col((m) => m.entry.sourceType),
+      col((m) => m.entry.language), col((m) => m.entry.url), col((m) => m.entry.score), col((m) => JSON.stringify(m.features))],
+  );
+  if (inserted.length !== members.length) return false; // some already have a story
+  // Per story: members added, earliest activity, latest dated activity, latest ingest.
+  const per = new Map<string, { n: number; first: string; dated: string | null; ingested: string; keys: Set<string> }>();
+  for (const m of members) {
+    const p = per.get(m.storyId) ?? { n: 0, first: m.entry.activityAt, dated: null, ingested: m.ingestedAt, keys: new Set<string>() };
+    p.n++;
+    if (m.entry.activityAt < p.first) p.first = m.entry.activityAt;
+    if (m.entry.published !== null && (p.dated === null || m.entry.activityAt > p.dated)) p.dated = m.entry.activityAt;
+    if (m.ingestedAt > p.ingested) p.ingested = m.ingestedAt;
+    for (const k of m.indexKeys) p.keys.add(k);
+    per.set(m.storyId, p);
+  }
+  const ids = [...per.keys()].sort();
+  const rows = ids.map((id) => per.get(id)!);
+  await tx.query(
+    `UPDATE stories s SET article_count = s.article_count + u.n,
+       first_active = LEAST(s.first_active, u.first),
+       last_active = CASE WHEN u.dated IS NULL THEN s.last_active ELSE GREATEST(s.last_active, u.dated) END,
+       last_ingested = GREATEST(s.last_ingested, u.ing)
+     FROM unnest($1::text[], $2::int[], $3::timestamptz[], $4::timestamptz[], $5::timestamptz[]) AS u(id, n, first, dated, ing)
+     WHERE s.id = u.id`,
+    [ids, rows.map((r) => r.n), rows.map((r) => r.first), rows.map((r) => r.dated), rows.map((r) => r.ingested)],
+  );
+  const keyStory = ids.flatMap((id) => [...per.get(id)!.keys].sort().map((k) => [k, id] as const));
+  await tx.query(
+    `INSERT INTO story_keys (key, story_id, last_active, last_ingested)
+     SELECT t.k, s.id, s.last_active, s.last_ingested FROM unnest($1::text[], $2::text[]) AS t(k, sid) JOIN stories s ON s.id = t.sid
+     ON CONFLICT (key, story_id) DO NOTHING`,
+    [keyStory.map((x) => x[0]), keyStory.map((x) => x[1])],
+  );
+  await tx.query(
+    `UPDATE story_keys k SET last_active = s.last_active, last_ingested = s.last_ingested FROM stories s
+     WHERE s.id = ANY($1::text[]) AND k.story_id = s.id AND (k.last_active <> s.last_active OR k.last_ingested <> s.last_ingested)`,
+    [ids],
+  );
+  const delta = new Map<string, number>();
+  for (const m of members) for (const k of new Set(m.frequencyKeys)) delta.set(k, (delta.get(k) ?? 0) + 1);
+  const keys = [...delta.keys()].sort();
+  await tx.query(
+    `INSERT INTO feature_frequencies (key, articles) SELECT k, n FROM unnest($1::text[], $2::int[]) AS t(k, n)
+     ON CONFLICT (key) DO UPDATE SET articles = feature_frequencies.articles + excluded.articles`,
+    [keys, keys.map((k) => delta.get(k)!)],
+  );
+  return true;
+}
+
+function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const r of rows) {
+    const list = out.get(key(r));
+    if (list) list.push(r);
+    else out.set(key(r), [r]);
+  }
+  return out;
 }
 
 async function countKeys(tx: Queryable, keys: readonly string[]): Promise<void> {

@@ -5,10 +5,11 @@ import { fail, ok, type Result } from '../errors.js';
 import type { ArticleStore } from '../store/article-store.js';
 import type { StoryStore } from '../store/story-store.js';
 import { featureKeys, featuresOf } from './features.js';
-import { DEFAULT_GROUPING, type GroupingOptions } from './grouping.js';
+import { createBatchArchive } from './batch-archive.js';
+import { activityTime, DEFAULT_GROUPING, windowAround, type GroupingOptions } from './grouping.js';
 import { featureSimilarity, type SimilarityBreakdown } from './similarity.js';
 import type { Story } from './story.js';
-import { placeAllInArchive, type PlacedArticle, type StoryInput } from './story-archive.js';
+import { placeInArchive, type PlacedArticle, type StoryInput } from './story-archive.js';
 
 export interface StoryStores {
   readonly articles: ArticleStore;
@@ -21,29 +22,73 @@ export interface AssignReport {
   readonly joined: number;
 }
 
-/** Places the given articles (default: every stored article) that have no story yet. */
+/** Articles read from the store and placements written to it per chunk of this many. */
+const CHUNK = 1000;
+
+/**
+ * Places the given articles (default: every stored article) that have no story yet. The batch is
+ * placed in memory (createBatchArchive: the same decisions as one article at a time against the
+ * store) and written in bulk per chunk; if another process places articles meanwhile, what is
+ * left is placed again from the store's new state.
+ */
 export async function assignStories(
   stores: StoryStores,
   articleIds?: readonly string[],
   options: GroupingOptions = DEFAULT_GROUPING,
 ): Promise<Result<AssignReport>> {
   try {
-    const ids = await stores.stories.unassignedArticleIds(articleIds);
-    const inputs: StoryInput[] = [];
-    for (const id of ids) {
-      const a = await stores.articles.getArticle(id);
-      if (a && a !== 'ambiguous') inputs.push(a);
+    const placed: PlacedArticle[] = [];
+    let complete = false;
+    for (let attempt = 0; attempt < 5 && !complete; attempt++) {
+      complete = await placeBatch(stores, articleIds, options, placed);
     }
-    const placed = await placeAllInArchive(stores.stories, inputs, options);
-    const recorded = placed.filter((p) => p.recorded);
+    if (!complete) return fail('store_error', 'grouping articles into stories failed: other processes kept placing the same articles');
     return ok({
       placed,
-      newStories: recorded.filter((p) => p.placement.kind === 'new').length,
-      joined: recorded.filter((p) => p.placement.kind === 'join').length,
+      newStories: placed.filter((p) => p.placement.kind === 'new').length,
+      joined: placed.filter((p) => p.placement.kind === 'join').length,
     });
   } catch (error) {
     return fail('store_error', `grouping articles into stories failed: ${(error as Error).message}`);
   }
+}
+
+/** One pass over the unplaced articles; false when a write found the store changed under it. */
+async function placeBatch(stores: StoryStores, articleIds: readonly string[] | undefined, options: GroupingOptions, placed: PlacedArticle[]): Promise<boolean> {
+  const order = (await stores.stories.unassignedArticles(articleIds))
+    .map((a) => ({ id: a.id, at: activityTime(a.published, a.ingestedAt), ingested: new Date(Date.parse(a.ingestedAt)).toISOString() }))
+    .sort((x, y) => (x.at < y.at ? -1 : x.at > y.at ? 1 : x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
+  if (order.length === 0) return true;
+  // Earliest ingest among the articles still to place, for dropping stories none can reach.
+  const laterIngest: string[] = new Array<string>(order.length);
+  for (let i = order.length - 1; i >= 0; i--) {
+    const next = laterIngest[i + 1];
+    laterIngest[i] = next !== undefined && next < order[i]!.ingested ? next : order[i]!.ingested;
+  }
+  const ingestedTimes = order.map((o) => o.ingested).sort();
+  const span = (from: string, to: string) => ({ from: windowAround(from, options.windowDays).from, to: windowAround(to, options.windowDays).to });
+  const seeds = await stores.stories.storySeeds(
+    span(order[0]!.at, order.at(-1)!.at), span(ingestedTimes[0]!, ingestedTimes.at(-1)!), options.maxMembersCompared,
+  );
+  const archive = createBatchArchive(seeds.stories, seeds.documents, (keys) => stores.stories.keyCounts(keys));
+  let documents = seeds.documents;
+  for (let from = 0; from < order.length; from += CHUNK) {
+    const ids = order.slice(from, from + CHUNK).map((o) => o.id);
+    const found = new Map((await stores.articles.getArticles(ids)).map((a) => [a.id, a]));
+    const chunk: PlacedArticle[] = [];
+    for (const id of ids) {
+      const article = found.get(id);
+      if (article) chunk.push(await placeInArchive(archive, article, options));
+    }
+    if (!(await stores.stories.addMembers(archive.takePending(), documents))) return false;
+    documents = archive.documents();
+    placed.push(...chunk);
+    const next = from + CHUNK;
+    if (next < order.length) {
+      archive.evict(windowAround(order[next]!.at, options.windowDays).from, windowAround(laterIngest[next]!, options.windowDays).from);
+    }
+  }
+  return true;
 }
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;

@@ -1,0 +1,142 @@
+// Scale: from N stored articles to a finished digest. Each size runs in its own child process
+// (fresh store on disk, so peak RSS is per size): generate N articles over 30 days
+// (bench/scale-corpus.ts) and bulk-insert them, then time separately (a) grouping every article
+// into stories and (b) the verified English digest of the last day, rendered as Markdown.
+//   node --import tsx bench/scale.ts [--sizes 1000,10000,100000] [--engine pglite|postgres] [--days 30]
+
+import { spawnSync } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { digestFor, groupNewArticles, latestDay } from '../src/pipeline/edition.js';
+import { loadRubricFile } from '../src/rank/rubric-file.js';
+import { createArticleStore } from '../src/store/article-store.js';
+import { openDatabase, type Database } from '../src/store/database.js';
+import { createStoryStore } from '../src/store/story-store.js';
+import { renderDigest } from '../src/write/markdown.js';
+import { freshServerDatabase } from '../test/support/backends.js';
+import { scaleArticles, type ScaleArticle } from './scale-corpus.js';
+
+const { values } = parseArgs({
+  options: {
+    sizes: { type: 'string', default: '1000,10000,100000' },
+    engine: { type: 'string', default: 'pglite' },
+    days: { type: 'string', default: '30' },
+    child: { type: 'string' },
+  },
+});
+const serverUrl = process.env.TIDINGS_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const engine = values.engine === 'postgres' ? 'postgres' : 'pglite';
+const days = Number(values.days);
+
+interface Row {
+  size: number; engine: string; generateS: number; insertS: number; groupS: number; groupMsPerArticle: number;
+  stories: number; day: string; digestItems: number; digestS: number; digestBytes: number; peakRssMb: number;
+}
+
+if (values.child) await child(Number(values.child));
+else await parent();
+
+async function parent(): Promise<void> {
+  const sizes = values.sizes!.split(',').map(Number);
+  const rows: Row[] = [];
+  for (const size of sizes) {
+    const run = spawnSync(process.execPath, ['--import', 'tsx', import.meta.filename, '--child', String(size), '--engine', engine, '--days', String(days)], {
+      encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 24,
+    });
+    const line = run.stdout.trim().split('\n').pop() ?? '';
+    if (run.status !== 0 || !line.startsWith('{')) {
+      console.error(`size ${size}: child failed (exit ${run.status})`);
+      continue;
+    }
+    rows.push(JSON.parse(line) as Row);
+  }
+  console.log(`\nscale: ${engine}, articles over ${days} days; generation and bulk insert are setup, not the measure`);
+  console.log('articles  generate s  insert s  group s  ms/article  stories  last day    digest items  digest s  peak RSS MB');
+  for (const r of rows) {
+    console.log(
+      `${String(r.size).padStart(8)} ${r.generateS.toFixed(1).padStart(11)} ${r.insertS.toFixed(1).padStart(9)} ${r.groupS.toFixed(1).padStart(8)} ${r.groupMsPerArticle.toFixed(2).padStart(11)}` +
+        ` ${String(r.stories).padStart(8)}  ${r.day} ${String(r.digestItems).padStart(13)} ${r.digestS.toFixed(2).padStart(9)} ${r.peakRssMb.toFixed(0).padStart(12)}`,
+    );
+  }
+  for (let i = 1; i < rows.length; i++) {
+    const [a, b] = [rows[i - 1]!, rows[i]!];
+    console.log(
+      `growth ${a.size} -> ${b.size} (x${(b.size / a.size).toFixed(0)}): group x${(b.groupS / a.groupS).toFixed(1)}, digest x${(b.digestS / a.digestS).toFixed(1)}` +
+        ` (digest items x${(b.digestItems / a.digestItems).toFixed(1)}), peak RSS x${(b.peakRssMb / a.peakRssMb).toFixed(1)}`,
+    );
+  }
+}
+
+async function child(size: number): Promise<void> {
+  let db: Database;
+  let dispose: () => Promise<void>;
+  let dataDir: string | null = null;
+  if (engine === 'pglite') {
+    dataDir = await mkdtemp(path.join(os.tmpdir(), 'tidings-scale-db-'));
+    db = await openDatabase({ kind: 'pglite', dataDir });
+    dispose = () => db.close();
+  } else {
+    const fresh = await freshServerDatabase(serverUrl);
+    db = fresh.db;
+    dispose = fresh.dispose;
+  }
+  try {
+    const rubric = await loadRubricFile();
+    if (!rubric.ok) throw new Error(rubric.message);
+    const articles = createArticleStore(db);
+    const deps = { articles, stories: createStoryStore(db), rubric: rubric.value };
+
+    // Setup: generate and insert in batches, so the whole corpus is never held at once.
+    let generateMs = 0;
+    let insertMs = 0;
+    const batch = 1000;
+    const source = scaleArticles(size, { days });
+    for (let from = 0; from < size; from += batch) {
+      const g = performance.now();
+      const part: ScaleArticle[] = [];
+      for (let k = 0; k < batch; k++) {
+        const next = source.next();
+        if (next.done) break;
+        part.push(next.value);
+      }
+      const i = performance.now();
+      generateMs += i - g;
+      await articles.insertArticles(part);
+      insertMs += performance.now() - i;
+    }
+    log(`${size}: generated in ${(generateMs / 1000).toFixed(1)} s, inserted in ${(insertMs / 1000).toFixed(1)} s`);
+
+    const g0 = performance.now();
+    const grouped = await groupNewArticles(deps);
+    const groupMs = performance.now() - g0;
+    if (!grouped.ok) throw new Error(grouped.message);
+    const stories = await deps.stories.countStories();
+    log(`${size}: grouped in ${(groupMs / 1000).toFixed(1)} s into ${stories} stories`);
+
+    const d0 = performance.now();
+    const day = await latestDay(deps);
+    if (day === null) throw new Error('no latest day');
+    const digest = await digestFor(deps, day, 'en');
+    if (!digest.ok) throw new Error(digest.message);
+    const markdown = renderDigest(digest.value);
+    const digestMs = performance.now() - d0;
+    const items = digest.value.tiers.reduce((n, t) => n + t.items.length, 0);
+    log(`${size}: digest of ${day} (${items} items, ${markdown.length} chars) in ${(digestMs / 1000).toFixed(2)} s`);
+
+    const row: Row = {
+      size, engine, generateS: generateMs / 1000, insertS: insertMs / 1000, groupS: groupMs / 1000, groupMsPerArticle: groupMs / size,
+      stories, day, digestItems: items, digestS: digestMs / 1000, digestBytes: Buffer.byteLength(markdown),
+      peakRssMb: process.resourceUsage().maxRSS / 1024,
+    };
+    console.log(JSON.stringify(row));
+  } finally {
+    await dispose();
+    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+function log(message: string): void {
+  process.stderr.write(`  ${message}\n`);
+}

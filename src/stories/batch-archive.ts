@@ -1,0 +1,172 @@
+// A story archive for placing a batch in memory: seeded with the stored stories the batch can
+// meet (those active within its date window), with rarity counts read from the store on first
+// use, and the placements kept until they are written in bulk. It answers every lookup exactly as
+// the store would after each placement, so a batch groups the same way as one article at a time,
+// with no query per article. Stories the rest of the batch can no longer reach are dropped.
+
+import { frequencyFromTable, type DocumentFrequency } from './document-frequency.js';
+import type { ArticleFeatures } from './features.js';
+import type { KeyHit, StoryCandidate } from './grouping.js';
+import type { NewMember, StoryArchive } from './story-archive.js';
+
+/** A stored story as the batch needs it: its window dates, keys, and first and latest members. */
+export interface StorySeed {
+  readonly id: string;
+  readonly lastActive: string;
+  readonly lastIngested: string;
+  readonly keys: readonly string[];
+  /** Ordered by activity time, then article id; at least the first and the latest members compared. */
+  readonly members: ReadonlyArray<{ readonly activityAt: string; readonly features: ArticleFeatures }>;
+}
+
+export interface BatchArchive extends StoryArchive {
+  /** Placements not yet written, in placement order; the list is emptied. */
+  takePending(): NewMember[];
+  /** How many articles the counts include (stored and pending): the store's check before a write. */
+  documents(): number;
+  /** Forgets stories whose last activity and last ingest both lie before these ISO times. */
+  evict(activeBefore: string, ingestedBefore: string): number;
+  size(): number;
+}
+
+interface HeldStory {
+  readonly id: string;
+  lastActive: string;
+  lastIngested: string;
+  readonly keys: Set<string>;
+  readonly members: Array<{ activityAt: string; features: ArticleFeatures }>;
+}
+
+export function createBatchArchive(
+  seeds: readonly StorySeed[],
+  storedDocuments: number,
+  /** Stored article counts of these keys (keys never counted may be left out). */
+  loadCounts: (keys: readonly string[]) => Promise<ReadonlyMap<string, number>>,
+): BatchArchive {
+  const stories = new Map<string, HeldStory>();
+  const byKey = new Map<string, Set<string>>();
+  const counts = new Map<string, number>();
+  let documents = storedDocuments;
+  let pending: NewMember[] = [];
+  const placed = new Set<string>();
+
+  const hold = (s: HeldStory, keys: Iterable<string>) => {
+    for (const k of keys) {
+      s.keys.add(k);
+      let set = byKey.get(k);
+      if (!set) byKey.set(k, (set = new Set()));
+      set.add(s.id);
+    }
+  };
+  for (const seed of seeds) {
+    const s: HeldStory = { id: seed.id, lastActive: seed.lastActive, lastIngested: seed.lastIngested, keys: new Set(), members: seed.members.map((m) => ({ ...m })) };
+    stories.set(s.id, s);
+    hold(s, seed.keys);
+  }
+
+  async function ensureCounts(keys: readonly string[]): Promise<void> {
+    const missing = [...new Set(keys.filter((k) => !counts.has(k)))];
+    if (missing.length === 0) return;
+    const found = await loadCounts(missing);
+    for (const k of missing) counts.set(k, found.get(k) ?? 0);
+  }
+
+  return {
+    async keyHits(keys, active, ingested) {
+      const out: KeyHit[] = [];
+      for (const key of new Set(keys)) {
+        for (const id of byKey.get(key) ?? []) {
+          const s = stories.get(id)!;
+          const inActive = s.lastActive >= active.from && s.lastActive <= active.to;
+          if (inActive || (s.lastIngested >= ingested.from && s.lastIngested <= ingested.to)) out.push({ storyId: id, key });
+        }
+      }
+      // The store's order (story, then key): rarity sums add up in the same order.
+      return out.sort((a, b) => (a.storyId < b.storyId ? -1 : a.storyId > b.storyId ? 1 : a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    },
+
+    async frequencies(keys): Promise<DocumentFrequency> {
+      await ensureCounts(keys);
+      // Only the keys asked for, as the store answers: a key not asked for counts 0.
+      const table = new Map<string, number>();
+      for (const k of keys) table.set(k, counts.get(k)!);
+      return frequencyFromTable(documents, table);
+    },
+
+    async candidates(ids, maxMembers): Promise<StoryCandidate[]> {
+      const out: StoryCandidate[] = [];
+      for (const id of ids) {
+        const s = stories.get(id);
+        if (!s || s.members.length === 0) continue;
+        const recent = s.members.slice(-maxMembers);
+        const members = s.members.length > maxMembers ? [s.members[0]!, ...recent] : recent;
+        out.push({ id, members: members.map((m) => m.features) });
+      }
+      return out;
+    },
+
+    async addMember(m: NewMember) {
+      if (placed.has(m.entry.articleId)) return false;
+      const e = m.entry;
+      let s = stories.get(m.storyId);
+      if (!s) {
+        s = { id: m.storyId, lastActive: e.activityAt, lastIngested: m.ingestedAt, keys: new Set(), members: [] };
+        stories.set(s.id, s);
+      }
+      // Features as the store returns them (jsonb orders object keys), so sums run in its order.
+      const member = { activityAt: e.activityAt, features: { ...m.features, words: inJsonbKeyOrder(m.features.words) } };
+      let at = s.members.length;
+      while (at > 0 && before(member, s.members[at - 1]!)) at--;
+      s.members.splice(at, 0, member);
+      // Undated members (activity = ingest time) do not move a story's date.
+      if (e.published !== null && e.activityAt > s.lastActive) s.lastActive = e.activityAt;
+      if (m.ingestedAt > s.lastIngested) s.lastIngested = m.ingestedAt;
+      hold(s, m.indexKeys);
+      const keys = [...new Set(m.frequencyKeys)];
+      await ensureCounts(keys);
+      for (const k of keys) counts.set(k, counts.get(k)! + 1);
+      documents++;
+      placed.add(e.articleId);
+      pending.push(m);
+      return true;
+    },
+
+    takePending() {
+      const out = pending;
+      pending = [];
+      return out;
+    },
+
+    documents: () => documents,
+
+    evict(activeBefore, ingestedBefore) {
+      let n = 0;
+      for (const s of stories.values()) {
+        if (s.lastActive >= activeBefore || s.lastIngested >= ingestedBefore) continue;
+        for (const k of s.keys) {
+          const set = byKey.get(k);
+          set?.delete(s.id);
+          if (set?.size === 0) byKey.delete(k);
+        }
+        stories.delete(s.id);
+        n++;
+      }
+      return n;
+    },
+
+    size: () => stories.size,
+  };
+}
+
+function before(a: { activityAt: string; features: ArticleFeatures }, b: { activityAt: string; features: ArticleFeatures }): boolean {
+  return a.activityAt < b.activityAt || (a.activityAt === b.activityAt && a.features.id < b.features.id);
+}
+
+/** PostgreSQL jsonb stores object keys shortest first, then by their UTF-8 bytes. */
+export function inJsonbKeyOrder(record: Readonly<Record<string, number>>): Record<string, number> {
+  const keys = Object.keys(record).map((k) => ({ k, b: Buffer.from(k, 'utf8') }));
+  keys.sort((x, y) => x.b.length - y.b.length || Buffer.compare(x.b, y.b));
+  const out: Record<string, number> = {};
+  for (const { k } of keys) out[k] = record[k]!;
+  return out;
+}
