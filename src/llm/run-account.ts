@@ -150,9 +150,12 @@ function describeSpent(t: UsageTotals): string {
 
 function describeBudget(budget: Budget): string {
   const parts: string[] = [];
-  if (budget.maxCostUsd !== undefined) parts.push(`$${budget.maxCostUsd.toFixed(2)}`);
+  if (budget.maxCostUsd !== undefined) parts.push(usd(budget.maxCostUsd));
   if (budget.maxTokens !== undefined) parts.push(`${n(budget.maxTokens)} tokens`);
   return parts.join(' or ');
 }
+
+/** $1.00 as written; a limit finer than cents keeps its digits ($0.0055). */
+const usd = (value: number): string => `$${Number(value.toFixed(2)) === value ? value.toFixed(2) : String(Number(value.toFixed(6)))}`;
 
 const n = (value: number): string => value.toLocaleString('en-US');
