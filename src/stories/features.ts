@@ -50,6 +50,8 @@ export interface ArticleFeatures {
   readonly words: Readonly<Record<string, number>>;
   /** Title words, Han bigrams and terms, lower case. */
   readonly titleKeys: readonly string[];
+  /** Calendar days the text names, "MM-DD" ("12-19" for Dec. 19 or 12 月 19 日); absent in records stored before dates were read. */
+  readonly dates?: readonly string[];
 }
 
 const MAX_WORDS = 200;
@@ -88,7 +90,40 @@ export function featuresOf(a: ArticleLike): ArticleFeatures {
     terms: termFeatures(a.title ? `${a.title}\n${a.text}` : a.text),
     words: topWords(contentWords(a.title ? `${a.title}\n${a.text}` : a.text)),
     titleKeys: a.title ? [...new Set([...contentWords(a.title), ...termFeatures(a.title).map((t) => t.key)])].sort() : [],
+    dates: dateFeatures(a.title ? `${a.title}\n${a.text}` : a.text),
   };
+}
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const MONTH = String.raw`(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?`;
+const EN_MONTH_DAY = new RegExp(String.raw`\b${MONTH}\s+(\d{1,2})(?:st|nd|rd|th)?\b(?!\s*(?:[,.]\d|%|:\d))`, 'g');
+const EN_DAY_MONTH = new RegExp(String.raw`\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?${MONTH}(?![a-z])`, 'g');
+const ZH_MONTH_DAY = /([0-9]{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*([0-9]{1,2}|[一二三四五六七八九十]{1,3})\s*[日号]/gu;
+
+/**
+ * Calendar days named in the text, as "MM-DD", sorted: the same day is written "Dec. 19",
+ * "19 December" and "12 月 19 日", so it is evidence across languages. Years are left out
+ * (often omitted); weekdays too (every week has one).
+ */
+export function dateFeatures(text: string): string[] {
+  const out = new Set<string>();
+  const add = (month: number, day: number) => {
+    if (month >= 1 && month <= 12 && day >= 1 && day <= 31) out.add(`${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`);
+  };
+  const monthOf = (name: string) => MONTHS.indexOf(name.slice(0, 3).toLowerCase()) + 1;
+  for (const m of text.matchAll(EN_MONTH_DAY)) add(monthOf(m[1]!), Number(m[2]));
+  for (const m of text.matchAll(EN_DAY_MONTH)) add(monthOf(m[2]!), Number(m[1]));
+  for (const m of text.matchAll(ZH_MONTH_DAY)) add(chineseNumber(m[1]!), chineseNumber(m[2]!));
+  return [...out].sort();
+}
+
+/** 1-31 written in Arabic digits or Chinese numerals (十二, 二十九, 三十一). */
+function chineseNumber(s: string): number {
+  if (/^\d+$/.test(s)) return Number(s);
+  const digit = (c: string | undefined) => (c === undefined ? 0 : '一二三四五六七八九'.indexOf(c) + 1);
+  const ten = s.indexOf('十');
+  if (ten < 0) return s.length === 1 ? digit(s) : 0;
+  return (ten === 0 ? 1 : digit(s[0])) * 10 + digit(s[ten + 1]);
 }
 
 function entityFeatures(mentions: readonly EntityMention[]): FeatureEntity[] {
@@ -177,9 +212,9 @@ function topWords(words: readonly string[]): Record<string, number> {
   return out;
 }
 
-/** The keys an article is indexed and counted under: e:<entity>, f:<figure>, t:<term>, w:<word>. */
+/** The keys an article is counted under: e:<entity>, f:<figure>, t:<term>, d:<date>, w:<word>. */
 export function featureKeys(f: ArticleFeatures): string[] {
-  return [...indexKeys(f), ...Object.keys(f.words).map((w) => `w:${w}`)];
+  return [...indexKeys(f), ...(f.dates ?? []).map((d) => `d:${d}`), ...Object.keys(f.words).map((w) => `w:${w}`)];
 }
 
 /** The keys that find candidate stories: entities, non-year figures and rare terms (not words). */
