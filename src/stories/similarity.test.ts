@@ -1,8 +1,8 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ALL_FIXTURES, ANTHROPIC_TOKYO, CORVANE_EN, CORVANE_EN_DAY2, CORVANE_ZH, QWEN_EN, QWEN_ZH, fixtureArticle } from './articles.fixture.js';
-import { frequencyOf, NO_FREQUENCIES, rarity } from './document-frequency.js';
-import { featuresOf, termFeatures } from './features.js';
+import { frequencyFromTable, frequencyOf, NO_FREQUENCIES, rarity } from './document-frequency.js';
+import { dateFeatures, featuresOf, termFeatures } from './features.js';
 import { DEFAULT_GROUPING } from './grouping.js';
 import { articleSimilarity, featureSimilarity } from './similarity.js';
 
@@ -57,6 +57,28 @@ describe('articleSimilarity', () => {
     assert.ok(far.reasons.includes('published 12 days apart'));
   });
 
+  test('the same day named in two scripts is evidence across languages', () => {
+    const en = fixtureArticle({ id: 'dateen000001', outlet: 'Quillfeed', published: null, language: 'en', title: 'Harrowgate vote', text: 'The Harrowgate council votes on Dec. 19 on the Pellmont grid plan.' });
+    const zh = fixtureArticle({ id: 'datezh000001', outlet: '硅潮', published: null, language: 'zh', title: '议会投票', text: '议会将于 12 月 19 日就电网计划投票。' });
+    const s = featureSimilarity(featuresOf(en), featuresOf(zh), NO_FREQUENCIES);
+    assert.ok(s.dates > 0);
+    assert.ok(s.reasons.includes('both name 19 December'), JSON.stringify(s.reasons));
+  });
+
+  test('two events told in the same words but naming different companies stay apart', () => {
+    const round = (id: string, company: string, lead: string, chip: string) => fixtureArticle({
+      id, outlet: 'Quillfeed', published: '2026-06-02T09:00:00Z', language: 'en', title: `${company} raises money in a round led by ${lead}`,
+      text: `${company} has raised money in a round led by ${lead}. The money will pay for the ${chip} accelerator, which ${company} says is cheaper to run. The company plans to hire engineers over the next year.`,
+    });
+    const a = round('r0und0000001', 'Velmora Labs', 'Castrel Compute', 'VX-210');
+    const b = round('r0und0000002', 'Orinth Cloud', 'Lumiq Systems', 'QT-877');
+    // A large archive in which only the shared template words are common.
+    const common = new Map(['w:money', 'w:round', 'w:led', 'w:pay', 'w:accelerator', 'w:cheaper', 'w:run', 'w:company', 'w:plan', 'w:hire', 'w:engineer', 'w:raised', 'w:raise', 't:labs', 't:cloud', 't:compute', 't:systems'].map((k) => [k, 300]));
+    const s = articleSimilarity(a, b, frequencyFromTable(1000, common));
+    assert.ok(s.reasons.includes('each names its own rare names, none in common'), JSON.stringify(s.reasons));
+    assert.ok(s.score < threshold, `${s.score} should be below ${threshold}: ${s.reasons.join('; ')}`);
+  });
+
   test('an article with no entities, figures or terms scores 0 against anything', () => {
     const empty = fixtureArticle({ id: 'empty0000001', outlet: 'Blank', published: null, language: 'en', title: '', text: 'nothing here at all' });
     assert.equal(articleSimilarity(empty, CORVANE_EN, NO_FREQUENCIES).score, 0);
@@ -72,6 +94,13 @@ describe('features', () => {
   for (const c of cases) {
     test(c.name, () => assert.deepEqual(termFeatures(c.text).map((t) => t.key), c.want));
   }
+
+  const dates = [
+    { name: 'English month-day and day-month', text: 'Signed on Dec. 19 and announced 3 January.', want: ['01-03', '12-19'] },
+    { name: 'Chinese, Arabic and Chinese numerals', text: '12 月 19 日签约，十月三十一日交付。', want: ['10-31', '12-19'] },
+    { name: 'a month alone, a percentage or an amount is not a day', text: 'In May revenue rose March 3.5% to Jan 1,000 units.', want: [] },
+  ];
+  for (const c of dates) test(`dates: ${c.name}`, () => assert.deepEqual(dateFeatures(c.text), c.want));
 
   test('rarity: a key every article carries weighs least, an unseen key most', () => {
     assert.ok(rarity(df, 'e:anthropic') < rarity(df, 't:brackenridge'));
