@@ -4,11 +4,18 @@
 //   TIDINGS_SOURCES       the source registry (YAML)                           default ./sources.yaml
 //   TIDINGS_ALLOW_HOSTS   comma-separated hosts/IPs that may be fetched although loopback/private
 //   TIDINGS_USER_AGENT    User-Agent for fetching
+//   TIDINGS_CONFIG        the config file (YAML; its `llm:` section)           default ./tidings.config.yaml
+//   TIDINGS_LLM_PROVIDER  openai | anthropic: the first model provider (none = the offline engine)
+//   TIDINGS_LLM_BASE_URL, TIDINGS_LLM_API_KEY, TIDINGS_LLM_MODEL   that provider's endpoint, key, model
+//   TIDINGS_LLM_MAX_COST_USD, TIDINGS_LLM_MAX_TOKENS                the run's model budget
 
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parse as parseYaml } from 'yaml';
 import type { DatabaseTarget } from './store/database.js';
 import { fail, ok, type Result } from './errors.js';
+import { parseLlmSettings, type LlmSettings } from './llm/llm-settings.js';
 
 export interface FetchSettings {
   readonly userAgent: string;
@@ -30,6 +37,12 @@ export interface Config {
   readonly fetch: FetchSettings;
   /** The bundled example corpus: the embedded default when no source is configured. */
   readonly examplesDir: string;
+  /** Model providers, prices and budget; no provider = the offline engine. Keys are Secret values. */
+  readonly llm: LlmSettings;
+  /** Where model answers are cached: <data>/llm-cache. */
+  readonly llmCacheDir: string;
+  /** The config file read, or null when there is none. */
+  readonly configFile: string | null;
 }
 
 export interface ConfigFlags {
@@ -54,6 +67,10 @@ export function loadConfig(env: NodeJS.ProcessEnv, flags: ConfigFlags = {}, cwd 
     .split(',')
     .map((h) => h.trim())
     .filter(Boolean);
+  const file = readConfigFile(env, cwd);
+  if (!file.ok) return file;
+  const llm = parseLlmSettings(file.value.data?.llm, env, file.value.path ?? 'the environment');
+  if (!llm.ok) return llm;
   return ok({
     dataDir,
     database: databaseUrl ? { kind: 'postgres', url: databaseUrl } : { kind: 'pglite', dataDir: path.join(dataDir, 'db') },
@@ -70,5 +87,30 @@ export function loadConfig(env: NodeJS.ProcessEnv, flags: ConfigFlags = {}, cwd 
       concurrency: 8,
     },
     examplesDir: path.join(PROJECT_ROOT, 'examples'),
+    llm: llm.value,
+    llmCacheDir: path.join(dataDir, 'llm-cache'),
+    configFile: file.value.path,
   });
+}
+
+/** The config file: TIDINGS_CONFIG (must exist) or ./tidings.config.yaml (optional). */
+function readConfigFile(env: NodeJS.ProcessEnv, cwd: string): Result<{ path: string | null; data: Record<string, unknown> | null }> {
+  const explicit = env.TIDINGS_CONFIG?.trim();
+  const file = path.resolve(cwd, explicit || 'tidings.config.yaml');
+  if (!explicit && !existsSync(file)) return ok({ path: null, data: null });
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    return fail('config_error', `cannot read the config file ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, file);
+  }
+  let data: unknown;
+  try {
+    data = parseYaml(text);
+  } catch (error) {
+    return fail('config_error', `${file} is not valid YAML: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`, file);
+  }
+  if (data === null || data === undefined) return ok({ path: file, data: null });
+  if (typeof data !== 'object' || Array.isArray(data)) return fail('config_error', `${file} must be a YAML mapping (e.g. "llm:" at the top level)`, file);
+  return ok({ path: file, data: data as Record<string, unknown> });
 }
