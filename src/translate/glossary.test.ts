@@ -27,6 +27,7 @@ describe('findTerms', () => {
     ['hyphen or space alike', 'an open weight release of open-weight models', 'en', ['open weight', 'open-weight models']],
     ['leftmost-longest: reasoning model is not inference', '这款推理模型降低了推理成本。', 'zh', ['推理模型', '推理成本']],
     ['whole words only', 'The computer computed outputs; gpus are not GPUs.', 'en', ['GPUs']],
+    ['a capitalised term inside a sentence is a name', 'Harbor Compute sells compute. Compute is scarce.', 'en', ['compute', 'Compute']],
     ['capitalised forms keep their case', 'The api and the API.', 'en', ['API']],
     ['Chinese with a Latin part', '新的 AI 芯片和AI芯片', 'zh', ['AI 芯片', 'AI芯片']],
     ['alternative Chinese form', 'xAI 出售了计算能力。', 'zh', ['计算能力']],

@@ -92,13 +92,26 @@ function patternsOf(entry: GlossaryEntry): { en: RegExp[]; zh: RegExp[]; enPrefe
   return p;
 }
 
+/**
+ * A lowercase term written with a capital inside a sentence is part of a name ("Harbor Compute",
+ * "Inference Labs"), not the term. At the start of a text or sentence a capital says nothing.
+ */
+function looksLikeName(text: string, at: number, surface: string): boolean {
+  if (!/^\p{Lu}/u.test(surface)) return false;
+  const before = text.slice(0, at).trimEnd();
+  return before !== '' && !/[.!?:。！？：“"‘'(（—-]$/u.test(before);
+}
+
 /** Every glossary term in `text`, leftmost-longest and non-overlapping ("推理模型" is not "推理"). */
 export function findTerms(glossary: Glossary, text: string, lang: TextLanguage): TermMatch[] {
   const all: TermMatch[] = [];
   for (const entry of glossary.entries) {
     for (const re of patternsOf(entry)[lang]) {
       re.lastIndex = 0;
-      for (const m of text.matchAll(re)) all.push({ entry, start: m.index, end: m.index + m[0].length, surface: m[0] });
+      for (const m of text.matchAll(re)) {
+        if (re.flags.includes('i') && looksLikeName(text, m.index, m[0])) continue;
+        all.push({ entry, start: m.index, end: m.index + m[0].length, surface: m[0] });
+      }
     }
   }
   all.sort((a, b) => a.start - b.start || b.end - a.end);
@@ -169,7 +182,7 @@ export function glossFirstUses(
       const original = preferredForm(m.entry, source);
       const at = m.end + (CLOSING_QUOTES.exec(text.slice(m.end))?.[0].length ?? 0);
       inserts.push({ at, insert: target === 'zh' ? `(${original})` : ` (${original})` });
-      glosses.push({ index, term: preferredForm(m.entry, target), original });
+      glosses.push({ index, term: m.surface, original });
     }
     let edited = text;
     for (const { at, insert } of inserts.sort((a, b) => b.at - a.at)) edited = edited.slice(0, at) + insert + edited.slice(at);
