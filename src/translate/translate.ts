@@ -35,6 +35,7 @@ export interface Translation {
   readonly promptVersion: string;
   /** The source stops mid-sentence (its last paragraph); so does the translation. */
   readonly truncatedSource: boolean;
+  /** Model calls made (cached answers counted apart) and the tokens they spent. */
   readonly usage: { requests: number; cached: number; inputTokens: number; outputTokens: number };
 }
 
@@ -196,10 +197,13 @@ export async function translateArticle(article: ArticleToTranslate, target: Text
     };
     const response = await deps.client.complete(request);
     if (!response.ok) return response;
+    // A cached answer cost nothing this run: counted, but not its tokens.
     if (response.value.cached) usage.cached += 1;
-    else usage.requests += 1;
-    usage.inputTokens += response.value.usage.inputTokens;
-    usage.outputTokens += response.value.usage.outputTokens;
+    else {
+      usage.requests += 1;
+      usage.inputTokens += response.value.usage.inputTokens;
+      usage.outputTokens += response.value.usage.outputTokens;
+    }
     return ok(response.value.text);
   };
 
