@@ -4,6 +4,7 @@
 
 import { z } from 'zod';
 import { fail, ok, type Result } from '../errors.js';
+import { jsonTextOf } from '../llm/json-text.js';
 
 export interface AnswerItem {
   readonly id: string;
@@ -35,17 +36,9 @@ export const ANSWER_SCHEMA = {
 
 /** Parses an answer, tolerating a ```json fence or words around the object (some local models add them). */
 export function parseAnswer(text: string): Result<AnswerItem[]> {
-  const fenced = /```(?:json)?\s*([\s\S]*?)```/.exec(text)?.[1];
-  const body = fenced ?? text;
-  const from = body.indexOf('{');
-  const to = body.lastIndexOf('}');
-  if (from < 0 || to < from) return fail('bad_input', `model answer is not JSON: "${text.slice(0, 60)}"`);
-  let data: unknown;
-  try {
-    data = JSON.parse(body.slice(from, to + 1));
-  } catch (e) {
-    return fail('bad_input', `model answer is not valid JSON (${(e as Error).message}): "${text.slice(0, 60)}"`);
-  }
+  const json = jsonTextOf(text);
+  if (json === null) return fail('bad_input', `model answer is not JSON: "${text.slice(0, 60)}"`);
+  const data: unknown = JSON.parse(json);
   const parsed = Answer.safeParse(data);
   if (!parsed.success) return fail('bad_input', `model answer does not have the shape {"paragraphs": [{"id", "text"}]}: ${parsed.error.issues[0]?.message ?? ''}`);
   return ok(parsed.data.paragraphs);

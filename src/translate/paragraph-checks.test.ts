@@ -12,6 +12,7 @@ describe('compareFigures', () => {
     ['a repeated figure said once', 'It paid $5 million, yes $5 million.', '它支付了 500 万美元。'],
     ['amounts in words', 'They raised a billion dollars.', '他们筹集了十亿美元。'],
     ['no figures at all', 'Two labs agreed.', '两家实验室达成一致。'],
+    ['"a" counted in Chinese', 'It opened a data center.', '它开设了一座数据中心。'],
   ];
   for (const [name, s, t] of agree) it(`agrees: ${name}`, () => assert.equal(compareFigures(s, t), null));
 
@@ -19,6 +20,7 @@ describe('compareFigures', () => {
     ['wrong scale', 'It is worth $250 billion.', '价值 250 亿美元。', 'missing $250 billion; not in the source: 250 亿美元'],
     ['dropped figure', 'Sales rose 40% to $3 billion.', '销售额增长了 40%。', 'missing $3 billion'],
     ['invented figure', 'Sales rose sharply.', '销售额大幅增长了 40%。', 'not in the source: 40%'],
+    ['"a" is not a percentage', 'It took a share.', '它拿下了 1% 的份额。', 'not in the source: 1%'],
     ['another currency', 'It raised $10 million.', '它筹集了 1000 万元人民币。', 'missing $10 million; not in the source: 1000 万元人民币'],
     ['another year', 'It opens in 2026.', '它将于 2027 年开业。', 'missing 2026; not in the source: 2027'],
   ];

@@ -33,22 +33,29 @@ const MULTIPLIER_WORDS: ReadonlyArray<[RegExp, number]> = [
   [/\b(?:tenfold)\b/i, 10],
 ];
 
+export interface SpelledValue {
+  readonly value: number;
+  /** With a scale word ("a billion"): an amount of any kind. Without ("two", "a"): only a count or multiple. */
+  readonly scaled: boolean;
+}
+
 /**
- * Values an English text states in words ("a billion dollars", "twice", "one million users"), which
- * the figure parser leaves alone: a figure on the other side with such a value is not invented.
+ * Values an English text states in words ("a billion dollars", "twice", "a data center"), which the
+ * figure parser leaves alone: a figure on the other side with such a value is not invented.
  */
-export function spelledValues(text: string): number[] {
-  const out: number[] = [];
+export function spelledValues(text: string): SpelledValue[] {
+  const out: SpelledValue[] = [];
   for (const m of text.matchAll(/\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred)[ -](hundred|thousand|million|billion|trillion)\b/gi)) {
-    out.push((WORD_VALUES[(m[1] ?? '').toLowerCase()] ?? 1) * (WORD_SCALES[(m[2] ?? '').toLowerCase()] ?? 1));
+    out.push({ value: (WORD_VALUES[(m[1] ?? '').toLowerCase()] ?? 1) * (WORD_SCALES[(m[2] ?? '').toLowerCase()] ?? 1), scaled: true });
   }
-  for (const m of text.matchAll(/\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b/gi)) out.push(WORD_VALUES[(m[1] ?? '').toLowerCase()] ?? 0);
-  for (const [re, value] of MULTIPLIER_WORDS) if (re.test(text)) out.push(value);
+  for (const m of text.matchAll(/\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b/gi)) out.push({ value: WORD_VALUES[(m[1] ?? '').toLowerCase()] ?? 0, scaled: false });
+  for (const [re, value] of MULTIPLIER_WORDS) if (re.test(text)) out.push({ value, scaled: false });
   return out;
 }
 
-const spelledIn = (values: readonly number[], f: Figure): boolean =>
-  f.kind !== 'year' && values.some((v) => Math.abs(v - f.value) <= 0.005 * Math.max(v, f.value));
+const spelledIn = (values: readonly SpelledValue[], f: Figure): boolean =>
+  f.kind !== 'year' &&
+  values.some((v) => (v.scaled || f.kind === 'count' || f.kind === 'multiplier' || f.kind === 'quantity') && Math.abs(v.value - f.value) <= 0.005 * Math.max(v.value, f.value));
 
 /**
  * Compares the figures of a source paragraph and its translation as sets (a figure repeated in the
