@@ -185,6 +185,11 @@ export interface ReliableOptions {
 }
 
 export function makeReliable(provider: LlmClient, options: ReliableOptions): LlmClient {
+  return withUsage(reliableStack(provider, options), options.account);
+}
+
+/** makeReliable without the usage count: for stacks composed further (fallback) and counted once. */
+export function reliableStack(provider: LlmClient, options: ReliableOptions): LlmClient {
   let client = provider;
   if (options.timeoutMs != null) client = withTimeout(client, options.timeoutMs);
   client = withConcurrencyLimit(client, options.concurrency);
@@ -198,5 +203,27 @@ export function makeReliable(provider: LlmClient, options: ReliableOptions): Llm
   });
   client = withBudget(client, options.account);
   if (options.cache) client = withCache(client, options.cache);
-  return withUsage(client, options.account);
+  return client;
+}
+
+// ---- fallback across providers ---------------------------------------------------------------
+
+/**
+ * Tries each client in order until one answers; a spent budget stops at once. The response names
+ * the provider that answered. Failures of all are joined into one message.
+ */
+export function withFallback(clients: readonly LlmClient[]): LlmClient {
+  const first = clients[0];
+  if (first === undefined) throw new Error('withFallback needs at least one client');
+  if (clients.length === 1) return first;
+  return wrap(first, async (request) => {
+    const failures: Failure[] = [];
+    for (const client of clients) {
+      const result = await client.complete(request);
+      if (result.ok || result.code === 'budget_exhausted') return result;
+      failures.push(result);
+    }
+    const last = failures[failures.length - 1] ?? fail('internal_error', 'no provider tried');
+    return { ...last, message: failures.map((f) => f.message).join('; then ') };
+  });
 }
