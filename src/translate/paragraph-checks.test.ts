@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { alignAnswer, parseAnswer } from './model-answer.js';
-import { compareFigures, completesSentence, describeMismatch, endsMidSentence, looksUntranslated } from './paragraph-checks.js';
+import { compareFigures, completesSentence, describeMismatch, endsMidSentence, looksUntranslated, keepsSpeakerLabel, speakerLabel } from './paragraph-checks.js';
 
 describe('compareFigures', () => {
   const agree: Array<[string, string, string]> = [
@@ -114,4 +114,22 @@ describe('alignAnswer', () => {
       assert.equal(a.accepted.size, sent.length - Object.keys(problems).length);
     });
   }
+});
+
+describe('speaker labels', () => {
+  const labels: Array<[string, string | null]> = [
+    ['Dana O’Reilly: I think so.', 'Dana O’Reilly'],
+    ['Sean Reyes-Park: Yes.', 'Sean Reyes-Park'],
+    ['The deal: a big one.', null],
+    ['the deal: a big one.', null],
+    ['No label here.', null],
+  ];
+  for (const [text, expected] of labels) it(`speakerLabel(${text})`, () => assert.equal(speakerLabel(text), expected));
+  const kept: Array<[string, string, boolean]> = [
+    ['a full-width colon', 'Dana O’Reilly：我想是的。', true],
+    ['an ASCII colon', 'Dana O’Reilly: 我想是的。', true],
+    ['lost', '我想是的。', false],
+    ['transliterated', '达娜·奥莱利：我想是的。', false],
+  ];
+  for (const [name, target, expected] of kept) it(`keepsSpeakerLabel: ${name}`, () => assert.equal(keepsSpeakerLabel('Dana O’Reilly', target), expected));
 });

@@ -109,3 +109,19 @@ export function looksUntranslated(source: string, target: string, targetLanguage
   if (targetLanguage === 'zh') return countScripts(source).latin >= 12 && countScripts(target).han === 0;
   return countScripts(source).han >= 6 && hanShare(target) >= 0.5;
 }
+
+const SPEAKER = /^((?:\p{Lu}[\p{L}’'.-]*)(?: \p{Lu}[\p{L}’'.-]*){0,3})\s*[:：]\s/u;
+
+/** "Sean O’Kane" of "Sean O’Kane: Yeah…"; null without a label. English only (Chinese names may rightly be romanised). */
+export function speakerLabel(source: string): string | null {
+  return SPEAKER.exec(source.trim())?.[1] ?? null;
+}
+
+/**
+ * Whether the translation starts with the speaker label, with either colon. Callers check only
+ * transcripts (two or more paragraphs open with a label): one "Update:" is a heading, not a speaker.
+ */
+export function keepsSpeakerLabel(label: string, target: string): boolean {
+  const t = target.trim();
+  return t.startsWith(label) && /^\s*[:：]/.test(t.slice(label.length));
+}

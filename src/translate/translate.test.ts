@@ -198,6 +198,23 @@ describe('translateArticle: truncated source', () => {
   });
 });
 
+describe('translateArticle: speaker labels', () => {
+  const a = 'Dana Reyes: We expect more demand next year.';
+  const b = 'Omar Lind: So do we.';
+  const good = { [a]: 'Dana Reyes：我们预计明年需求会更多。', [b]: 'Omar Lind：我们也是。' };
+  it('in a transcript, a lost speaker label is retried alone with the label named', async () => {
+    const bad = { ...good, [a]: '我们预计明年需求会更多。' };
+    const { r, client } = await run({ ...EN, title: null, paragraphs: [a, b] }, 'zh', (c, i) => answer(c, i === 0 ? bad : good));
+    assert.deepEqual(value(r).pairs.map((p) => p.status), ['retried', 'ok']);
+    assert.match(client.calls[1]!.request.messages[0]!.content, /speaker label "Dana Reyes:"/);
+  });
+  it('one labelled paragraph is not a transcript: not checked', async () => {
+    const src = 'Update: the company confirmed the deal.';
+    const { r } = await run({ ...EN, title: null, paragraphs: [src] }, 'zh', (c) => answer(c, { [src]: '更新：该公司确认了这笔交易。' }));
+    assert.equal(value(r).pairs[0]?.status, 'ok');
+  });
+});
+
 describe('translateArticle: glossary', () => {
   it('a paragraph without the preferred form is noted', async () => {
     const src = 'Labs are short of compute.';

@@ -10,7 +10,7 @@ import { loadPrompt } from '../prompts/prompt-file.js';
 import { renderPrompt, type Prompt } from '../prompts/prompt.js';
 import { glossaryLines, glossFirstUses, preferredForm, termsIn, usesPreferredForm, type Glossary, type GlossaryEntry, type TextLanguage } from './glossary.js';
 import { alignAnswer, ANSWER_SCHEMA, parseAnswer, type AnswerProblem } from './model-answer.js';
-import { compareFigures, completesSentence, describeMismatch, endsMidSentence, looksUntranslated } from './paragraph-checks.js';
+import { compareFigures, completesSentence, describeMismatch, endsMidSentence, looksUntranslated, keepsSpeakerLabel, speakerLabel } from './paragraph-checks.js';
 
 export type PairStatus = 'ok' | 'retried' | 'failed';
 
@@ -63,7 +63,8 @@ type Problem =
   | { kind: 'not-json'; detail: string }
   | { kind: 'untranslated' }
   | { kind: 'figures'; detail: string }
-  | { kind: 'completed' };
+  | { kind: 'completed' }
+  | { kind: 'speaker'; label: string };
 
 interface Item {
   readonly id: string;
@@ -71,6 +72,8 @@ interface Item {
   /** Stops mid-sentence: the translation must too. */
   readonly unfinished: boolean;
   readonly terms: readonly GlossaryEntry[];
+  /** The speaker label it opens with, in a transcript ("Sean O’Kane"); else null. */
+  readonly speaker: string | null;
 }
 
 interface Settled {
@@ -91,6 +94,8 @@ function problemNote(p: Problem): string {
       return `figures did not match: ${p.detail}`;
     case 'completed':
       return 'the translation finished a sentence the source leaves unfinished';
+    case 'speaker':
+      return `the speaker label "${p.label}:" was not kept`;
     default:
       return assertNever(p, 'translation problem');
   }
@@ -110,6 +115,8 @@ function feedbackFor(problems: readonly Problem[], target: TextLanguage): string
         return `The earlier translation got figures wrong (${p.detail}). State every figure of the source exactly, and no other.`;
       case 'completed':
         return 'The earlier translation finished a sentence that the source leaves unfinished. Stop where the source stops, with no final punctuation.';
+      case 'speaker':
+        return `The earlier translation did not start with the speaker label "${p.label}:". Keep it as it is.`;
       default:
         return assertNever(p, 'translation problem');
     }
@@ -120,6 +127,7 @@ function feedbackFor(problems: readonly Problem[], target: TextLanguage): string
 function checkItem(item: Item, target: string, to: TextLanguage): Problem[] {
   if (looksUntranslated(item.text, target, to)) return [{ kind: 'untranslated' }];
   const problems: Problem[] = [];
+  if (item.speaker !== null && !keepsSpeakerLabel(item.speaker, target)) problems.push({ kind: 'speaker', label: item.speaker });
   const mismatch = compareFigures(item.text, target);
   if (mismatch) problems.push({ kind: 'figures', detail: describeMismatch(mismatch) });
   if (item.unfinished && completesSentence(target)) problems.push({ kind: 'completed' });
@@ -166,9 +174,17 @@ export async function translateArticle(article: ArticleToTranslate, target: Text
   }
   const usage = { requests: 0, cached: 0, inputTokens: 0, outputTokens: 0 };
   const lastIndex = texts.length - 1;
+  const labels = texts.map((t) => (from === 'en' ? speakerLabel(t) : null));
+  const transcript = labels.filter((l) => l !== null).length >= 2;
   const items: Item[] = [
-    ...(title === '' ? [] : [{ id: 'title', text: title, unfinished: endsMidSentence(title, false), terms: termsIn(deps.glossary, title, from) }]),
-    ...texts.map((text, i) => ({ id: `p${i + 1}`, text, unfinished: endsMidSentence(text, i === lastIndex), terms: termsIn(deps.glossary, text, from) })),
+    ...(title === '' ? [] : [{ id: 'title', text: title, unfinished: endsMidSentence(title, false), terms: termsIn(deps.glossary, title, from), speaker: null }]),
+    ...texts.map((text, i) => ({
+      id: `p${i + 1}`,
+      text,
+      unfinished: endsMidSentence(text, i === lastIndex),
+      terms: termsIn(deps.glossary, text, from),
+      speaker: transcript ? (labels[i] ?? null) : null,
+    })),
   ];
   const settled = new Map<string, Settled>();
   for (const item of items) if (item.text === '') settled.set(item.id, { target: '', status: 'ok', notes: [] });
