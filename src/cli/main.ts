@@ -14,6 +14,7 @@ import { createProgress } from './progress.js';
 import { renderArticle, renderArticleList, renderFailure, renderSummary } from './render.js';
 import { sourcesCommand } from './sources-command.js';
 import { editionCommands, writeEdition } from './edition-commands.js';
+import { doctorCommand } from './doctor-command.js';
 
 export interface Io {
   readonly out: (s: string) => void;
@@ -155,6 +156,7 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
 
   sourcesCommand(program, { withConfig: (fn) => withConfig(fn), io, setCode: (c) => (code = c) });
   editionCommands(program, { withApp, io });
+  doctorCommand(program, { withConfig: (fn) => withConfig(fn), io });
 
   try {
     await program.parseAsync([...argv], { from: 'user' });
