@@ -14,6 +14,7 @@ import { createProgress } from './progress.js';
 import { renderArticle, renderArticleList, renderFailure, renderSummary } from './render.js';
 import { sourcesCommand } from './sources-command.js';
 import { editionCommands, writeEdition } from './edition-commands.js';
+import { translateCommand } from './translate-command.js';
 import { doctorCommand } from './doctor-command.js';
 
 export interface Io {
@@ -156,6 +157,7 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
 
   sourcesCommand(program, { withConfig: (fn) => withConfig(fn), io, setCode: (c) => (code = c) });
   editionCommands(program, { withApp, io });
+  translateCommand(program, { withApp, io });
   doctorCommand(program, { withConfig: (fn) => withConfig(fn), io });
 
   try {
