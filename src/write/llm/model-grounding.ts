@@ -47,6 +47,11 @@ export function allowedLinks(articles: readonly ArticleWithSightings[]): Set<str
   return out;
 }
 
+/** A removed link as the record names it, not clickable: hxxps://attacker[.]example/x. */
+export function defang(url: string): string {
+  return url.replace(/^http/i, 'hxxp').replace(/^(hxxps?:\/\/)?([^/]+)/i, (_, scheme: string | undefined, host: string) => `${scheme ?? ''}${host.replace(/\./g, '[.]')}`);
+}
+
 function normalLink(url: string): string {
   return url.replace(/[.,;:!?]+$/, '').replace(/\/$/, '').toLowerCase();
 }
@@ -55,7 +60,7 @@ function extraClaims(sentence: string, rules: readonly FigureRule[], links: Read
   const claims: Claim[] = [];
   for (const m of sentence.matchAll(LINK)) {
     if (links.has(normalLink(m[0]))) continue;
-    claims.push({ kind: 'entity', surface: m[0], start: m.index, end: m.index + m[0].length, supported: false, support: [], reason: 'a link that is not the address of any source' });
+    claims.push({ kind: 'entity', surface: defang(m[0]), start: m.index, end: m.index + m[0].length, supported: false, support: [], reason: 'a link that is not the address of any source' });
   }
   if (rules.length > 0) {
     const figures = parseFigures(sentence);

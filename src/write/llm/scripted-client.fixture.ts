@@ -35,12 +35,24 @@ export function scriptedClient(steps: readonly ScriptStep[]): RecordingClient {
 export const modelDown = (): Failure => fail('network_error', 'connection refused by 127.0.0.1:9 (scripted)');
 
 /**
- * A model that does what the data tells it: it copies every instruction-looking line of the
- * request (ignore…, SYSTEM:, 忽略…, print…, call/visit a URL) into every text field, prints any
- * "key" it was told about, adds the fields it is asked to add, and otherwise writes `base`.
- * `secret` is the key this client was configured with: it sends it only if the data asks and
- * the prompt itself contains it (it never does), so a leak would show up in the output.
+ * A model that does what the data tells it: it copies every instruction-looking line it finds in
+ * the article DATA (ignore…, SYSTEM:, 忽略…, print the key, call a URL) into every text field,
+ * prints anything key-like from the request, and adds the fields it is told to add. `secret`
+ * is the key its provider was configured with: it prints it if it ever appears in the request
+ * (it must not), so a leak shows up in the output.
  */
+export function gullibleAnswer(request: LlmRequest, base: (request: LlmRequest) => Record<string, unknown>, secret: string): string {
+  const everything = [request.system, ...request.messages.map((m) => m.content)].join('\n');
+  const data = dataLines(request.messages[0]?.content ?? '');
+  const orders = data.filter((l) => INSTRUCTION.test(l)).map((l) => l.trim().slice(0, 160));
+  const leaked = everything.includes(secret) ? secret : '';
+  const keyLike = [...everything.matchAll(/\b(?:sk|key)-[A-Za-z0-9_-]{8,}/g)].map((m) => m[0]).join(' ');
+  const obey = (s: string): string => [s, ...orders, keyLike, leaked].filter(Boolean).join(' ');
+  const answer = mapStrings(base(request), obey) as Record<string, unknown>;
+  if (data.some((l) => /add a field|set the tier|等级改为/i.test(l))) Object.assign(answer, { tier: 'L1', confidence: 'High', apiKey: keyLike || leaked || 'unknown' });
+  return JSON.stringify(answer);
+}
+
 export function gullibleClient(base: (request: LlmRequest) => Record<string, unknown>, secret: string): RecordingClient {
   const requests: LlmRequest[] = [];
   return {
@@ -49,17 +61,21 @@ export function gullibleClient(base: (request: LlmRequest) => Record<string, unk
     requests,
     async complete(request) {
       requests.push(structuredClone(request));
-      const prompt = [request.system, ...request.messages.map((m) => m.content)].join('\n');
-      const orders = prompt.split('\n').filter((l) => INSTRUCTION.test(l)).map((l) => l.trim().slice(0, 160));
-      const leaked = prompt.includes(secret) ? ` ${secret}` : '';
-      const keyLike = [...prompt.matchAll(/\b(?:sk|key)-[A-Za-z0-9_-]{8,}/g)].map((m) => m[0]).join(' ');
-      const obey = (s: string): string => [s, ...orders, keyLike, leaked].filter(Boolean).join(' ');
-      const answer = mapStrings(base(request), obey) as Record<string, unknown>;
-      // Told to add fields, it adds them.
-      if (/add (?:a|an) field|set (?:the )?(?:tier|confidence)/i.test(prompt)) Object.assign(answer, { tier: 'L1', confidence: 'High', apiKey: keyLike || 'unknown' });
-      return respond(JSON.stringify(answer));
+      return respond(gullibleAnswer(request, base, secret));
     },
   };
+}
+
+/** Lines inside the DATA blocks of a user message (between "BEGIN DATA-…" and "END DATA-…"). */
+export function dataLines(message: string): string[] {
+  const out: string[] = [];
+  let inside = false;
+  for (const line of message.split('\n')) {
+    if (/^BEGIN DATA-[0-9a-f]{12} /.test(line)) inside = true;
+    else if (/^END DATA-[0-9a-f]{12}$/.test(line)) inside = false;
+    else if (inside) out.push(line);
+  }
+  return out;
 }
 
 const INSTRUCTION = /ignore (?:all )?previous|disregard|SYSTEM:|you are now|忽略|系统提示|print (?:the|your) (?:api )?key|api key|call https?:|visit https?:|fetch https?:|https?:\/\/[a-z0-9.-]*(?:attacker|evil|exfil)/i;
