@@ -37,6 +37,15 @@ describe('story data for prompts', () => {
     assert.match(data, /outlet="Evil  type=/);
   });
 
+  it('long stories share a character budget; each cut block says so', () => {
+    const long = (i: number) => ({ ...makeArticle({ id: `l${i}`, outlet: `O${i}`, type: 'news', language: 'en', title: `T${i}`, paragraphs: ['x'] }), text: 'word '.repeat(4000) });
+    const one = storyData([long(0)]).data;
+    assert.match(one, /\[text cut at 12000 characters\]/);
+    const ten = storyData(Array.from({ length: 10 }, (_, i) => long(i))).data;
+    assert.equal(ten.match(/\[text cut at 4800 characters\]/g)?.length, 10);
+    assert.ok(ten.length < 52_000);
+  });
+
   it('ranking facts name the minority figure; an unsettled tie names none', () => {
     assert.match(rankingFacts(brightlineStory().ranking), /Never use 1500 兆瓦: it is the minority figure/);
     const tie = makeRanking({ figureConflicts: [{ description: 'a vs b', variants: [{ surface: '10%', sources: ['A'] }, { surface: '12%', sources: ['B'] }] }] });

@@ -10,7 +10,10 @@ import { sourceTypeLabel } from '../labels.js';
 import { outletOf } from '../source-refs.js';
 import { figureRules } from './model-grounding.js';
 
-/** Characters per article sent to the model; the rest is cut (and the block says so). */
+/** Characters of article text per request (about 12k tokens), shared among the articles... */
+export const DATA_CHAR_BUDGET = 48_000;
+/** ...but never fewer than this per article, nor more than the cap; the rest is cut (and the block says so). */
+export const ARTICLE_CHAR_FLOOR = 2_000;
 export const ARTICLE_CHAR_LIMIT = 12_000;
 
 /**
@@ -45,21 +48,22 @@ function attr(value: string): string {
 }
 
 /** One article's text for a DATA block: clean, capped, with the boundary word defused. */
-function body(text: string, boundary: string): string {
+function body(text: string, boundary: string, limit = ARTICLE_CHAR_LIMIT): string {
   const clean = promptSafeText(text)
     .replace(/(?:BEGIN|END)\s+DATA-[0-9a-f]*/gi, (m) => m.replace(/DATA/i, 'D-A-T-A'))
     .split(boundary).join('[boundary removed]');
-  return clean.length > ARTICLE_CHAR_LIMIT ? `${clean.slice(0, ARTICLE_CHAR_LIMIT)}\n[text cut at ${ARTICLE_CHAR_LIMIT} characters]` : clean;
+  return clean.length > limit ? `${clean.slice(0, limit)}\n[text cut at ${limit} characters]` : clean;
 }
 
 /** Every article as a delimited DATA block with its id, outlet, type, language and URL. */
 export function storyData(articles: readonly ArticleWithSightings[]): { boundary: string; data: string } {
   const list = ordered(articles);
   const boundary = dataBoundary(list);
+  const limit = Math.min(ARTICLE_CHAR_LIMIT, Math.max(ARTICLE_CHAR_FLOOR, Math.floor(DATA_CHAR_BUDGET / Math.max(1, list.length))));
   const blocks = list.map((a) => {
     const head = `BEGIN ${boundary} id="${attr(a.id)}" outlet="${attr(outletOf(a))}" type="${sourceTypeLabel(a.sourceType)}" language="${a.language}" url="${attr(a.url)}"`;
     const title = a.title ? `Title: ${body(a.title, boundary).replace(/\n/g, ' ')}\n` : '';
-    return `${head}\n${title}${body(a.text, boundary)}\nEND ${boundary}`;
+    return `${head}\n${title}${body(a.text, boundary, limit)}\nEND ${boundary}`;
   });
   return { boundary, data: blocks.join('\n\n') };
 }
