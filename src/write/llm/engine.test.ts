@@ -165,6 +165,14 @@ describe('model engine: digest items', () => {
     assert.match(r.notes.join(' '), /still unsupported after the correction: removed/);
   });
 
+  it('a headline with nothing supported after the correction → the offline engine writes the item', async () => {
+    const wrong = withField({ headline: 'Brightline Compute sells 900MW to Zephyrine AI' });
+    const r = await item([wrong, wrong]);
+    assert.equal(r.engine, 'offline-fallback');
+    assert.equal(r.item.headline, writeDigestItem(story, 'en').headline);
+    assert.match(r.notes.join(' '), /without an essential text/);
+  });
+
   it('an invented quotation is sent back and, if kept, removed', async () => {
     const wrong = withField({ recommendation: 'Dana Whitcombe called the deal “a bet on speed over price”. Investors should watch the concentration risk.' });
     const r = await item([wrong, wrong]);

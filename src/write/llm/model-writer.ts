@@ -47,6 +47,8 @@ export interface ModelJob<D, O extends WrittenOutput> {
   /** The output with the model's fields in place of the offline ones. */
   readonly compose: (draft: D, offline: O) => O;
   readonly fields: (output: O) => OutputField[];
+  /** Texts the output cannot stand without (a headline, a summary): withheld by repair → offline fallback. */
+  readonly essential: (output: O) => readonly string[];
   readonly maxTokens: number;
 }
 
@@ -154,7 +156,9 @@ export async function writeWithModel<D, O extends WrittenOutput>(
       notes.push(report.ok ? 'the correction fixed every problem' : `${report.problems.length} still unsupported after the correction: removed`);
     }
   }
-  return { output: settle({ ...output, engine: 'llm', notice: null }, report, job.fields, index, { sources, articles: job.articles }), engine: 'llm', notes };
+  const final = settle({ ...output, engine: 'llm', notice: null }, report, job.fields, index, { sources, articles: job.articles });
+  if (job.essential(final).some((t) => t.trim() === '')) return fallback('verification left the model’s output without an essential text');
+  return { output: final, engine: 'llm', notes };
 }
 
 /** The output with its verification record (and repairs), and provenance for model-written text. */
