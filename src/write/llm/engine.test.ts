@@ -207,6 +207,19 @@ describe('model engine: digest items', () => {
     assert.equal(r.item.verification?.ok, true, JSON.stringify(r.item.verification?.problems));
   });
 
+  it('Chinese face of a story with English coverage only: written in Chinese, verified across languages', async () => {
+    const english = brightlineStory([BRIGHTLINE_OFFICIAL, BRIGHTLINE_NEWS]);
+    const client = scriptedClient([json({ ...GOOD_ZH, pros: ['交付速度快于大型云厂商。', '英伟达的芯片供应仍然紧张。'] }), json(GOOD_ZH)]);
+    const offline = writeDigestItem(english, 'zh');
+    assert.notEqual(offline.notice, null, 'the offline face would say its body is untranslated');
+    const r = await writeDigestItemWithModel(english, 'zh', { client, offline: () => offline });
+    assert.match(lastUser(client.requests[1]!), /pros\[1\]: "英伟达"/, 'a name no source mentions, in any language, is sent back');
+    assert.equal(r.engine, 'llm');
+    assert.equal(r.item.bodyLanguage, 'zh');
+    assert.equal(r.item.notice, null);
+    assert.equal(r.item.verification?.ok, true, JSON.stringify(r.item.verification?.problems));
+  });
+
   it('the same story gives the same request bytes, whatever the order of its articles (cache-friendly)', async () => {
     const a = await item([json(GOOD_EN)]);
     const b = await item([json(GOOD_EN)]);
