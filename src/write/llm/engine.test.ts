@@ -73,7 +73,7 @@ describe('model engine: digest items', () => {
   it('the request: article text only in the user message as DATA, instructions in the system, JSON schema attached', async () => {
     const r = await item([json(GOOD_EN)]);
     const req = r.requests[0]!;
-    assert.equal(req.promptVersion, 'digest-item@1');
+    assert.equal(req.promptVersion, 'digest-item@2');
     assert.equal(req.purpose, 'digest-item');
     assert.equal(req.temperature, 0);
     assert.equal(req.schema?.name, 'digest_item');
@@ -101,7 +101,7 @@ describe('model engine: digest items', () => {
       assert.equal(retry.messages[1]!.role, 'assistant');
       assert.equal(retry.messages[1]!.content, c.bad);
       assert.match(lastUser(retry), c.error);
-      assert.equal(retry.promptVersion, 'digest-item@1+writer-retry@1');
+      assert.equal(retry.promptVersion, 'digest-item@2+writer-retry@1');
       assert.match(r.notes[0] ?? '', /invalid/);
     });
   }
@@ -144,7 +144,7 @@ describe('model engine: digest items', () => {
     const r = await item([wrong, json(GOOD_EN)]);
     assert.equal(r.requests.length, 2);
     const correction = r.requests[1]!;
-    assert.equal(correction.promptVersion, 'digest-item@1+writer-correction@1');
+    assert.equal(correction.promptVersion, 'digest-item@2+writer-correction@1');
     assert.match(lastUser(correction), /pros\[0\]: "\$3 billion"/);
     assert.equal(r.engine, 'llm');
     assert.equal(r.item.verification?.ok, true);
@@ -254,7 +254,7 @@ describe('model engine: cards and posts', () => {
     const user = lastUser(client.requests[0]!);
     assert.match(user, /id="a2-news"/);
     assert.ok(!user.includes('id="a1-official"') && !user.includes(BRIGHTLINE_OFFICIAL.text), 'only the card’s own article is data');
-    assert.equal(client.requests[0]!.promptVersion, 'card@1');
+    assert.equal(client.requests[0]!.promptVersion, 'card@2');
   });
 
   it('a card that claims what only another article says is corrected against its own article', async () => {
@@ -280,7 +280,7 @@ describe('model engine: cards and posts', () => {
     assert.equal(r.engine, 'llm');
     assert.equal(r.post.hook, post.hook);
     assert.deepEqual(r.post.credits, offline.credits);
-    assert.equal(client.requests[0]!.promptVersion, 'post@1');
+    assert.equal(client.requests[0]!.promptVersion, 'post@2');
   });
 
   it('a post with one takeaway is invalid (2–5 required): retried, then offline', async () => {

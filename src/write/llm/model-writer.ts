@@ -38,7 +38,7 @@ export interface ModelJob<D, O extends WrittenOutput> {
   readonly purpose: 'digest-item' | 'card' | 'post';
   readonly face: FaceLanguage;
   readonly schema: z.ZodType<D>;
-  /** Template variables besides the ones every writer prompt gets (language, data, facts, schema). */
+  /** Template variables besides the ones every writer prompt gets (language, boundary, data, facts). The JSON Schema travels as request.schema. */
   readonly vars: Record<string, string>;
   /** The articles shown to the model; its text is verified against them. */
   readonly articles: readonly ArticleWithSightings[];
@@ -99,7 +99,6 @@ export async function writeWithModel<D, O extends WrittenOutput>(
     boundary: shared.boundary,
     data: shared.data,
     facts: shared.facts,
-    schema: JSON.stringify(jsonSchema),
   });
   if (!main.ok) return fallback(`the prompt could not be filled (${main.message})`);
   const first: LlmMessage = { role: 'user', content: main.value.user };
