@@ -1,7 +1,12 @@
 import assert from 'node:assert/strict';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, it } from 'node:test';
 import { fail } from '../../errors.js';
 import type { LlmRequest } from '../../llm/client.js';
+import { withCache } from '../../llm/reliable.js';
+import { createResponseCache } from '../../llm/response-cache.js';
 import { writeCard } from '../card.js';
 import { writeDigestItem } from '../digest-item.js';
 import { writePost } from '../post.js';
@@ -228,6 +233,25 @@ describe('model engine: digest items', () => {
     const client = scriptedClient([json(GOOD_EN)]);
     await writeDigestItemWithModel(reordered, 'en', { client, offline: () => writeDigestItem(reordered, 'en') });
     assert.equal(JSON.stringify(client.requests[0]), JSON.stringify(a.requests[0]));
+  });
+});
+
+describe('model engine: re-runs', () => {
+  it('a re-run through the response cache makes no request and gives the same item (correction round included)', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'tidings-llm-engine-'));
+    try {
+      const cache = createResponseCache(dir);
+      const wrong = withField({ pros: ['The deal is worth $3 billion, more than any rival offered.'] });
+      const first = scriptedClient([wrong, json(GOOD_EN)]);
+      const a = await writeDigestItemWithModel(story, 'en', { client: withCache(first, cache), offline: offlineItem() });
+      assert.equal(first.requests.length, 2);
+      const second = scriptedClient([]);
+      const b = await writeDigestItemWithModel(story, 'en', { client: withCache(second, cache), offline: offlineItem() });
+      assert.equal(second.requests.length, 0);
+      assert.deepEqual(b.item, a.item);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
 
