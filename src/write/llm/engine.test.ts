@@ -94,6 +94,7 @@ describe('model engine: digest items', () => {
     { name: 'a required field missing', bad: json({ ...GOOD_EN, recommendation: undefined }), error: /recommendation/ },
     { name: 'a computed field added (tier)', bad: json({ ...GOOD_EN, tier: 'L1' }), error: /tier|Unrecognized key/ },
     { name: 'an audience the ranking did not choose', bad: withField({ impact: [{ audience: 'Gamer', text: 'Games may run faster.' }] }), error: /impact\.0\.audience/ },
+    { name: 'two impact lines for one audience', bad: withField({ impact: [GOOD_EN.impact[0]!, GOOD_EN.impact[0]!] }), error: /one impact line per audience/ },
     { name: 'an empty key point', bad: withField({ keyPoints: { lead: '  ', points: ['x'] } }), error: /keyPoints\.lead/ },
   ];
   for (const c of retryCases) {

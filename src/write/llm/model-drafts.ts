@@ -15,7 +15,10 @@ export function digestItemDraftSchema(audiences: readonly string[]) {
   return z.strictObject({
     headline: text(200),
     keyPoints: z.strictObject({ lead: text(600), points: z.array(text(400)).min(1).max(5) }),
-    impact: z.array(z.strictObject({ audience, text: text(500) })).max(Math.max(0, audiences.length)),
+    impact: z
+      .array(z.strictObject({ audience, text: text(500) }))
+      .max(Math.max(0, audiences.length))
+      .refine((lines) => new Set(lines.map((l) => l.audience)).size === lines.length, 'one impact line per audience'),
     pros: z.array(text(400)).min(1).max(4),
     cons: z.array(text(400)).min(1).max(4),
     quickStart: z.array(text(300)).min(1).max(5),
