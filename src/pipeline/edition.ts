@@ -42,9 +42,11 @@ export async function groupNewArticles(deps: EditionDeps): Promise<Result<{ newS
 
 /** The latest UTC day with coverage, or null for an empty store. */
 export async function latestDay(deps: EditionDeps): Promise<string | null> {
-  const all = await listStories({ stories: deps.stories });
-  if (!all.ok || all.value.length === 0) return null;
-  return all.value.map((s) => s.lastActive.slice(0, 10)).sort().at(-1) ?? null;
+  try {
+    return (await deps.stories.latestActivity())?.slice(0, 10) ?? null;
+  } catch {
+    return null;
+  }
 }
 
 /** Stories with coverage on `date`, each with its articles up to the end of that day, ranked. */
@@ -69,12 +71,8 @@ export async function rankedStoryById(deps: EditionDeps, id: string): Promise<Re
 async function rankedStory(deps: EditionDeps, story: Story, date: string | null): Promise<RankedStory | null> {
   // A past day's edition reads only what was known by its end, so it can be regenerated unchanged.
   const until = date === null ? null : `${date}T23:59:59.999Z`;
-  const articles: ArticleWithSightings[] = [];
-  for (const entry of story.timeline) {
-    if (until !== null && entry.activityAt > until) continue;
-    const a = await deps.articles.getArticle(entry.articleId);
-    if (a && a !== 'ambiguous') articles.push(a);
-  }
+  const ids = story.timeline.filter((e) => until === null || e.activityAt <= until).map((e) => e.articleId);
+  const articles: ArticleWithSightings[] = await deps.articles.getArticles(ids);
   if (articles.length === 0) return null;
   const ranking: Ranking = rankStory(articles, deps.rubric);
   return { story, input: { storyId: story.id, articles, ranking } };

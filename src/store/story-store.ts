@@ -29,6 +29,8 @@ export interface StoryStore extends StoryArchive {
   getStory(idOrPrefix: string): Promise<Story | null | 'ambiguous'>;
   storyOfArticle(articleId: string): Promise<string | null>;
   countStories(): Promise<number>;
+  /** The latest last activity of any story (ISO), or null when there are none: one index lookup. */
+  latestActivity(): Promise<string | null>;
   /** Like unassignedArticleIds, with the times that order placement and bound the window. */
   unassignedArticles(articleIds?: readonly string[]): Promise<Array<{ id: string; published: string | null; ingestedAt: string }>>;
   /**
@@ -258,6 +260,11 @@ export function createStoryStore(db: Database): StoryStore {
         if (error === conflict) return false;
         throw error;
       }
+    },
+
+    async latestActivity() {
+      const rows = await db.query<{ at: Date | string | null }>('SELECT max(last_active) AS at FROM stories');
+      return toIso(rows[0]?.at ?? null);
     },
 
     async countStories() {

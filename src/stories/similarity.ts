@@ -200,24 +200,63 @@ function sameFigure(a: FeatureFigure, b: FeatureFigure): boolean {
   if ((bare(a) && (bare(b) || b.kind === 'count')) || (bare(b) && a.kind === 'count')) {
     return figuresEqual({ ...a, kind: 'count', unit: '', start: 0, end: 0 }, { ...b, kind: 'count', unit: '', start: 0, end: 0 });
   }
+  // figuresEqual never equates kinds or units that differ: most pairs stop here, with no copies made.
+  if (a.kind !== b.kind || a.unit !== b.unit) return false;
   return figuresEqual({ ...a, start: 0, end: 0 }, { ...b, start: 0, end: 0 });
 }
 
+// Per rarity table: each word's idf and each vocabulary's norm, computed once, not per pair (a
+// placement compares one article with ~100 members under one table). Same arithmetic, same order.
+const idfCache = new WeakMap<DocumentFrequency, Map<string, number>>();
+const normCache = new WeakMap<DocumentFrequency, WeakMap<object, number>>();
+const entryCache = new WeakMap<object, Array<[string, number]>>();
+
+function entriesOf(words: Readonly<Record<string, number>>): Array<[string, number]> {
+  let e = entryCache.get(words);
+  if (!e) entryCache.set(words, (e = Object.entries(words)));
+  return e;
+}
+
+function wordIdf(df: DocumentFrequency): (w: string) => number {
+  let m = idfCache.get(df);
+  if (!m) idfCache.set(df, (m = new Map()));
+  const cache = m;
+  return (w) => {
+    let v = cache.get(w);
+    if (v === undefined) cache.set(w, (v = idf(df, `w:${w}`)));
+    return v;
+  };
+}
+
+function tfidfNorm(words: Readonly<Record<string, number>>, df: DocumentFrequency, idfOf: (w: string) => number): number {
+  let m = normCache.get(df);
+  if (!m) normCache.set(df, (m = new WeakMap()));
+  let n = m.get(words);
+  if (n === undefined) {
+    n = 0;
+    for (const [w, c] of entriesOf(words)) {
+      const x = c * idfOf(w);
+      n += x * x;
+    }
+    m.set(words, n);
+  }
+  return n;
+}
+
 export function tfidfCosine(a: Readonly<Record<string, number>>, b: Readonly<Record<string, number>>, df: DocumentFrequency): number {
+  const idfOf = wordIdf(df);
+  const na = tfidfNorm(a, df, idfOf);
+  const nb = tfidfNorm(b, df, idfOf);
+  if (na === 0 || nb === 0) return 0;
   let dot = 0;
-  let na = 0;
-  let nb = 0;
-  for (const [w, n] of Object.entries(a)) {
-    const x = n * idf(df, `w:${w}`);
-    na += x * x;
+  for (const [w, n] of entriesOf(a)) {
     const m = b[w];
-    if (m !== undefined) dot += x * m * idf(df, `w:${w}`);
+    if (m === undefined) continue;
+    const i = idfOf(w);
+    const x = n * i;
+    dot += x * m * i;
   }
-  for (const [w, m] of Object.entries(b)) {
-    const y = m * idf(df, `w:${w}`);
-    nb += y * y;
-  }
-  return na === 0 || nb === 0 ? 0 : dot / Math.sqrt(na * nb);
+  return dot / Math.sqrt(na * nb);
 }
 
 /** Hours between two ISO dates; null when either is missing or unreadable. */

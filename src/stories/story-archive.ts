@@ -72,7 +72,7 @@ export async function placeInArchive(archive: StoryArchive, article: StoryInput,
   const ranked = rankCandidates(hits, await archive.frequencies(keys), options.maxCandidates);
   const candidates = ranked.length === 0 ? [] : await archive.candidates(ranked, options.maxMembersCompared);
   const allKeys = new Set(featureKeys(features));
-  for (const c of candidates) for (const m of c.members) for (const k of featureKeys(m)) allKeys.add(k);
+  for (const c of candidates) for (const m of c.members) for (const k of keysOf(m)) allKeys.add(k);
   const df = await archive.frequencies([...allKeys]);
   const placement = placeArticle(features, candidates, df, options);
   const entry: TimelineEntry = {
@@ -85,6 +85,14 @@ export async function placeInArchive(archive: StoryArchive, article: StoryInput,
     indexKeys: keys, frequencyKeys: featureKeys(features),
   });
   return { articleId: article.id, placement, recorded };
+}
+
+// A member's keys never change; a member is compared in many placements, so they are derived once.
+const memberKeys = new WeakMap<ArticleFeatures, readonly string[]>();
+function keysOf(f: ArticleFeatures): readonly string[] {
+  let keys = memberKeys.get(f);
+  if (!keys) memberKeys.set(f, (keys = featureKeys(f)));
+  return keys;
 }
 
 /** Places a batch in order; articles already placed are the caller's to leave out. */
