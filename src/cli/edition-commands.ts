@@ -7,6 +7,8 @@ import { Option, type Command } from 'commander';
 import type { Config } from '../config.js';
 import { EXIT_CODES, fail, ok, type Failure, type Result } from '../errors.js';
 import { cardFor, digestFor, groupNewArticles, latestDay, postFor, rankedStoryById, sourcesOf, type EditionDeps, type Face } from '../pipeline/edition.js';
+import { createLlmRuntime, type LlmRuntime } from '../llm/provider-factory.js';
+import { cardWithModel, digestWithModel, postWithModel } from '../pipeline/model-edition.js';
 import { renderExplanation } from '../rank/explain.js';
 import { loadRubricFile } from '../rank/rubric-file.js';
 import { createStoryStore } from '../store/story-store.js';
@@ -55,8 +57,9 @@ export async function writeEdition(app: App, io: Io): Promise<number> {
   const dir = path.join(app.config.dataDir, 'out', date);
   await mkdir(dir, { recursive: true });
   let english = '';
+  const model = modelFor(app);
   for (const face of ['en', 'zh'] as const) {
-    const digest = await digestFor(deps.value, date, face);
+    const digest = model ? await digestWithModel(deps.value, date, face, model) : await digestFor(deps.value, date, face);
     if (!digest.ok) {
       io.err(`tidings: ${renderFailure(digest)}\n`);
       return EXIT_CODES[digest.code];
@@ -66,6 +69,7 @@ export async function writeEdition(app: App, io: Io): Promise<number> {
     await writeFile(path.join(dir, `digest.${face}.md`), markdown);
     await writeFile(path.join(dir, `digest.${face}.json`), `${JSON.stringify(digest.value, null, 2)}\n`);
   }
+  reportModel(io, model);
   const stories = await listStories({ stories: deps.value.stories }, { date });
   const articles = await app.store.countArticles();
   io.out(`\n${articles} articles in the store (${app.db.kind}); ${stories.ok ? stories.value.length : '?'} stories on ${date}.\n\n`);
@@ -73,6 +77,15 @@ export async function writeEdition(app: App, io: Io): Promise<number> {
   const shown = path.relative(process.cwd(), dir);
   io.out(`\nWritten: ${shown && !shown.startsWith('..') ? shown : dir}/digest.{en,zh}.{md,json}\n`);
   return 0;
+}
+
+/** The configured model, or null: then the offline engine writes (the default). */
+function modelFor(app: App, provider?: string): LlmRuntime | null {
+  return createLlmRuntime(app.config.llm, { cacheDir: app.config.llmCacheDir, ...(provider ? { provider } : {}) });
+}
+
+function reportModel(io: Io, model: LlmRuntime | null): void {
+  if (model) io.err(`${model.description}: ${model.account.report()}\n`);
 }
 
 export function editionCommands(program: Command, { withApp, io }: Wiring): void {
@@ -107,14 +120,17 @@ export function editionCommands(program: Command, { withApp, io }: Wiring): void
     .addOption(langOption())
     .addOption(formatOption())
     .option('--rubric <file>', 'tier and confidence rubric (YAML); default: the bundled one')
-    .action(async (opts: { date?: string; lang: Face; format: Format; rubric?: string }) =>
-      withEdition(opts.rubric, async (deps) => {
+    .option('--offline', 'use the offline engine even when a model is configured')
+    .action(async (opts: { date?: string; lang: Face; format: Format; rubric?: string; offline?: boolean }) =>
+      withEdition(opts.rubric, async (deps, app) => {
         const date = opts.date ?? (await latestDay(deps));
         if (date === null) {
           io.err('tidings: the store has no articles yet; run `tidings ingest` or `tidings run` first\n');
           return EXIT_CODES.empty_input;
         }
-        const digest = await digestFor(deps, date, opts.lang);
+        const model = opts.offline ? null : modelFor(app);
+        const digest = model ? await digestWithModel(deps, date, opts.lang, model) : await digestFor(deps, date, opts.lang);
+        reportModel(io, model);
         if (!digest.ok) return report(digest);
         io.out(opts.format === 'json' ? `${JSON.stringify(digest.value, null, 2)}\n` : renderDigest(digest.value));
         return 0;
@@ -127,9 +143,12 @@ export function editionCommands(program: Command, { withApp, io }: Wiring): void
     .argument('<article>', 'article id (a unique prefix is enough)')
     .addOption(new Option('--lang <lang>', 'face (default: the article\'s language)').choices(['en', 'zh']))
     .addOption(formatOption())
-    .action(async (id: string, opts: { lang?: Face; format: Format }) =>
-      withEdition(undefined, async (deps) => {
-        const card = await cardFor(deps, id, opts.lang ?? null);
+    .option('--offline', 'use the offline engine even when a model is configured')
+    .action(async (id: string, opts: { lang?: Face; format: Format; offline?: boolean }) =>
+      withEdition(undefined, async (deps, app) => {
+        const model = opts.offline ? null : modelFor(app);
+        const card = model ? await cardWithModel(deps, id, opts.lang ?? null, model) : await cardFor(deps, id, opts.lang ?? null);
+        reportModel(io, model);
         if (!card.ok) return report(card);
         io.out(opts.format === 'json' ? `${JSON.stringify(card.value, null, 2)}\n` : renderCard(card.value));
         return 0;
@@ -142,9 +161,12 @@ export function editionCommands(program: Command, { withApp, io }: Wiring): void
     .argument('<story>', 'story id (or the id of one of its articles)')
     .addOption(langOption())
     .addOption(formatOption())
-    .action(async (id: string, opts: { lang: Face; format: Format }) =>
-      withEdition(undefined, async (deps) => {
-        const post = await postFor(deps, id, opts.lang);
+    .option('--offline', 'use the offline engine even when a model is configured')
+    .action(async (id: string, opts: { lang: Face; format: Format; offline?: boolean }) =>
+      withEdition(undefined, async (deps, app) => {
+        const model = opts.offline ? null : modelFor(app);
+        const post = model ? await postWithModel(deps, id, opts.lang, model) : await postFor(deps, id, opts.lang);
+        reportModel(io, model);
         if (!post.ok) return report(post);
         io.out(opts.format === 'json' ? `${JSON.stringify(post.value, null, 2)}\n` : renderPost(post.value));
         return 0;
