@@ -1,0 +1,101 @@
+// A batch placed in memory and written in bulk must leave the store exactly as placing the same
+// articles one at a time against the store does (stories, members, scores, keys, counts).
+
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Article } from '../article.js';
+import { createArticleStore } from '../store/article-store.js';
+import { openDatabase, type Database } from '../store/database.js';
+import { createStoryStore } from '../store/story-store.js';
+import { ALL_FIXTURES, fixtureArticle } from './articles.fixture.js';
+import { assignStories } from './assign.js';
+import { inJsonbKeyOrder } from './batch-archive.js';
+import { inPlacementOrder, placeAllInArchive, type StoryInput } from './story-archive.js';
+
+function asArticle(a: StoryInput): Article {
+  return {
+    ...a, byline: null, mixed: false, siteName: null, sourceId: null, feedTitle: null, leadImage: null, description: null,
+    paragraphs: a.text.split('\n\n'), bilingual: null, fingerprint: `fp-${a.id}`, signature: '',
+    understanding: { sentences: [], entities: [...a.understanding.entities], figures: [...a.understanding.figures], quotes: [] },
+  };
+}
+
+async function snapshot(db: Database): Promise<unknown> {
+  const rows = await db.query(`SELECT
+    (SELECT string_agg(id || ' ' || article_count || ' ' || first_active::text || ' ' || last_active::text || ' ' || last_ingested::text, ',' ORDER BY id) FROM stories) AS stories,
+    (SELECT string_agg(article_id || ' ' || story_id || ' ' || coalesce(score::text, '-') || ' ' || activity_at::text || ' ' || md5(features::text), ',' ORDER BY article_id) FROM story_articles) AS members,
+    (SELECT string_agg(key || ' ' || story_id || ' ' || last_active::text || ' ' || last_ingested::text, ',' ORDER BY key, story_id) FROM story_keys) AS keys,
+    (SELECT string_agg(key || ' ' || articles, ',' ORDER BY key) FROM feature_frequencies) AS frequencies`);
+  return rows[0];
+}
+
+async function withStore<T>(articles: readonly StoryInput[], fn: (db: Database) => Promise<T>): Promise<T> {
+  const db = await openDatabase({ kind: 'pglite', dataDir: null });
+  try {
+    await createArticleStore(db).insertArticles(articles.map((a) => ({
+      article: asArticle(a), bands: [],
+      sighting: { url: a.url, relation: 'original', outlet: a.outlet, sourceId: null, sourceType: a.sourceType, feedTitle: null, via: null, seenAt: a.ingestedAt },
+    })));
+    return await fn(db);
+  } finally {
+    await db.close();
+  }
+}
+
+// A late article on the Corvane deal, an undated one, and an unrelated one: joins, ingest-time windows, new stories.
+const EXTRA: readonly StoryInput[] = [
+  fixtureArticle({ id: 'late00000001', title: 'Corvane Systems sets first power date for Anthropic campus', text: 'Corvane Systems said the first 250MW of the Brackenridge campus it is building for Anthropic under the $4.2 billion deal would be switched on in August.', language: 'en', published: '2026-06-04T09:00:00Z', outlet: 'Harbor Tech Daily' }),
+  fixtureArticle({ id: 'undated00001', title: 'Qwen model pricing cut again', text: 'Alibaba cut the price of its Qwen models again, its cloud unit said.', language: 'en', published: null, outlet: 'Quillfeed' }),
+  fixtureArticle({ id: 'other0000001', title: 'A robotics start-up opens a lab', text: 'Brannock Robotics opened a research lab in Lisbon with 40 engineers.', language: 'en', published: '2026-06-03T12:00:00Z', outlet: 'Gridline Weekly' }),
+];
+
+describe('batch placement', () => {
+  const cases: Array<{ name: string; batches: ReadonlyArray<readonly StoryInput[]> }> = [
+    { name: 'everything in one batch', batches: [[...ALL_FIXTURES, ...EXTRA]] },
+    { name: 'a second batch meets the stored stories (seeded from the store)', batches: [ALL_FIXTURES, EXTRA] },
+    { name: 'one article per batch', batches: inPlacementOrder([...ALL_FIXTURES, ...EXTRA]).map((a) => [a]) },
+  ];
+  for (const c of cases) {
+    test(`${c.name}: the store ends as with one article at a time`, async () => {
+      const all = c.batches.flat();
+      const oneByOne = await withStore(all, async (db) => {
+        // As assignStories did before batches: stored articles, one at a time against the store.
+        await placeAllInArchive(createStoryStore(db), await createArticleStore(db).getArticles(all.map((a) => a.id)));
+        return snapshot(db);
+      });
+      const batched = await withStore(all, async (db) => {
+        const stores = { articles: createArticleStore(db), stories: createStoryStore(db) };
+        for (const batch of c.batches) {
+          const r = await assignStories(stores, batch.map((a) => a.id));
+          assert.ok(r.ok, r.ok ? '' : r.message);
+          assert.equal(r.value.placed.length, batch.length);
+        }
+        const again = await assignStories(stores);
+        assert.ok(again.ok && again.value.placed.length === 0, 'a re-run places nothing');
+        return snapshot(db);
+      });
+      assert.deepEqual(batched, oneByOne);
+    });
+  }
+
+  test('a bulk write is refused when the store counted other articles meanwhile', async () => {
+    await withStore(ALL_FIXTURES, async (db) => {
+      const stores = { articles: createArticleStore(db), stories: createStoryStore(db) };
+      const first = await assignStories(stores, [ALL_FIXTURES[0]!.id]);
+      assert.ok(first.ok);
+      const before = await snapshot(db);
+      const member = { storyId: 'x', first: true, ingestedAt: '2026-06-02T00:00:00.000Z', indexKeys: [], frequencyKeys: [], features: { id: ALL_FIXTURES[1]!.id, language: 'en' as const, published: null, entities: [], figures: [], terms: [], words: {}, titleKeys: [] },
+        entry: { articleId: ALL_FIXTURES[1]!.id, title: null, outlet: null, sourceType: null, language: 'en' as const, published: null, activityAt: '2026-06-02T00:00:00.000Z', url: 'u', score: null } };
+      assert.equal(await stores.stories.addMembers([member], 0), false, 'one article is already counted');
+      assert.deepEqual(await snapshot(db), before);
+    });
+  });
+});
+
+describe('inJsonbKeyOrder', () => {
+  const cases: Array<{ name: string; input: Record<string, number>; order: string[] }> = [
+    { name: 'shorter keys first, then bytewise', input: { model: 1, ai: 2, chip: 3, Ab: 4 }, order: ['Ab', 'ai', 'chip', 'model'] },
+    { name: 'Chinese bigrams weigh 6 bytes', input: { 算力: 1, abcdefg: 2, abcde: 3 }, order: ['abcde', '算力', 'abcdefg'] },
+  ];
+  for (const c of cases) test(c.name, () => assert.deepEqual(Object.keys(inJsonbKeyOrder(c.input)), c.order));
+});
