@@ -132,6 +132,9 @@ export function collectBlocks(root: Element | { children: AnyNode[] }, rootOwner
       const el = node as Element;
       const tag = el.name;
       if (DROPPED_TAGS.has(tag)) continue;
+      // Hidden text is never article text, even a span inside a paragraph (a place to hide
+      // instructions for a model from a human reader).
+      if (isHidden(el)) continue;
       if (!entered && isFurniture(el)) {
         const outer = furniture;
         furniture = { el, hidden: isHidden(el) || isNeverWrapper(el), up: outer };

@@ -212,7 +212,7 @@ describe('prompt injection corpus', () => {
     // Zero-width and tag characters survive extraction; the prompt's data cleaning removes them (see assertClean).
   });
 
-  it('an inline <span style="display:none"> inside a paragraph is removed by extraction', { todo: 'extract keeps the text of hidden inline elements (src/extract/text-blocks.ts checks visibility on blocks only)' }, () => {
+  it('an inline <span style="display:none"> inside a paragraph is removed by extraction', () => {
     const article = corpusArticle('hidden-html.html', 'en');
     assert.equal(article.text.includes('LYCHEE-4'), false, 'the hidden span’s text is in the article');
   });
