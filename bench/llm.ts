@@ -35,29 +35,32 @@ const deps: EditionDeps = { articles, stories: createStoryStore(db), rubric: rub
 const grouped = await groupNewArticles(deps);
 if (!grouped.ok) throw new Error(grouped.message);
 const date = (await latestDay(deps))!;
-const stories = await storiesOfDay(deps, date);
-if (!stories.ok) throw new Error(stories.message);
-const glossary = await loadGlossary();
-if (!glossary.ok) throw new Error(glossary.message);
+const storiesResult = await storiesOfDay(deps, date);
+if (!storiesResult.ok) throw new Error(storiesResult.message);
+const stories = storiesResult.value;
+const glossaryResult = await loadGlossary();
+if (!glossaryResult.ok) throw new Error(glossaryResult.message);
+const glossary = glossaryResult.value;
 
 const server = await startFakeServer((req) => fakeModel(req));
 const cacheDir = await mkdtemp(path.join(os.tmpdir(), 'tidings-bench-llm-'));
-const settings = parseLlmSettings(undefined, { TIDINGS_LLM_PROVIDER: 'openai', TIDINGS_LLM_BASE_URL: server.origin, TIDINGS_LLM_API_KEY: 'bench', TIDINGS_LLM_MODEL: 'fake-extractive' }, 'bench');
-if (!settings.ok) throw new Error(settings.message);
+const settingsResult = parseLlmSettings(undefined, { TIDINGS_LLM_PROVIDER: 'openai', TIDINGS_LLM_BASE_URL: server.origin, TIDINGS_LLM_API_KEY: 'bench', TIDINGS_LLM_MODEL: 'fake-extractive' }, 'bench');
+if (!settingsResult.ok) throw new Error(settingsResult.message);
+const settings = settingsResult.value;
 
 async function run(label: string): Promise<void> {
-  const model = createLlmRuntime(settings.value as never, { cacheDir })!;
+  const model = createLlmRuntime(settings, { cacheDir })!;
   const before = server.requests.length;
   const t0 = performance.now();
   const digest = await digestWithModel(deps, date, 'en', model);
   if (!digest.ok) throw new Error(digest.message);
   const tDigest = performance.now() - t0;
   let items = 0;
-  for (const s of stories.value) {
+  for (const s of stories) {
     const first = s.input.articles[0]!;
     const card = await cardWithModel(deps, first.id, null, model);
     if (!card.ok) throw new Error(card.message);
-    const t = await translateArticle({ id: first.id, title: first.title, paragraphs: first.paragraphs, language: first.language === 'zh' ? 'zh' : 'en' }, first.language === 'zh' ? 'en' : 'zh', { client: model.client, glossary: glossary.value });
+    const t = await translateArticle({ id: first.id, title: first.title, paragraphs: first.paragraphs, language: first.language === 'zh' ? 'zh' : 'en' }, first.language === 'zh' ? 'en' : 'zh', { client: model.client, glossary: glossary });
     if (!t.ok) throw new Error(t.message);
     items += 2;
   }
@@ -66,13 +69,13 @@ async function run(label: string): Promise<void> {
   const llmItems = digest.value.tiers.flatMap((tier) => tier.items).filter((i) => i.engine === 'llm').length;
   const u = model.account.totals();
   console.log(
-    `${label.padEnd(8)} stories ${String(stories.value.length).padStart(3)}  outputs ${String(digestItems + items).padStart(3)} (digest items by model: ${llmItems}/${digestItems})  ` +
+    `${label.padEnd(8)} stories ${String(stories.length).padStart(3)}  outputs ${String(digestItems + items).padStart(3)} (digest items by model: ${llmItems}/${digestItems})  ` +
       `HTTP requests ${String(server.requests.length - before).padStart(4)}  calls ${u.requests} (cache ${u.cached})  tokens in ${u.inputTokens} out ${u.outputTokens}  ` +
       `time ${(total / 1000).toFixed(2)} s (digest ${(tDigest / 1000).toFixed(2)} s)`,
   );
 }
 
-console.log(`fake model at ${server.origin}; ${corpus.length} generated articles, ${stories.value.length} stories on ${date}\n`);
+console.log(`fake model at ${server.origin}; ${corpus.length} generated articles, ${stories.length} stories on ${date}\n`);
 await run('first');
 await run('re-run');
 
@@ -82,7 +85,7 @@ const offline = await digestFor(deps, date, 'en');
 const offlineMs = performance.now() - t1;
 if (!offline.ok) throw new Error(offline.message);
 const n = offline.value.count;
-const model = createLlmRuntime(settings.value as never, { cacheDir })!;
+const model = createLlmRuntime(settings, { cacheDir })!;
 const t2 = performance.now();
 await digestWithModel(deps, date, 'en', model);
 const cachedMs = performance.now() - t2;

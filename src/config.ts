@@ -8,6 +8,7 @@
 //   TIDINGS_LLM_PROVIDER  openai | anthropic: the first model provider (none = the offline engine)
 //   TIDINGS_LLM_BASE_URL, TIDINGS_LLM_API_KEY, TIDINGS_LLM_MODEL   that provider's endpoint, key, model
 //   TIDINGS_LLM_MAX_COST_USD, TIDINGS_LLM_MAX_TOKENS                the run's model budget
+//   TIDINGS_GLOSSARY      your own EN↔ZH glossary (YAML, same shape as glossary/ai-terms.yaml); it wins
 
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -43,6 +44,8 @@ export interface Config {
   readonly llmCacheDir: string;
   /** The config file read, or null when there is none. */
   readonly configFile: string | null;
+  /** The user's glossary, extending and overriding the bundled one; null = bundled only. */
+  readonly glossaryPath: string | null;
 }
 
 export interface ConfigFlags {
@@ -90,6 +93,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, flags: ConfigFlags = {}, cwd 
     llm: llm.value,
     llmCacheDir: path.join(dataDir, 'llm-cache'),
     configFile: file.value.path,
+    glossaryPath: env.TIDINGS_GLOSSARY ? path.resolve(cwd, env.TIDINGS_GLOSSARY) : null,
   });
 }
 

@@ -6,7 +6,10 @@ import path from 'node:path';
 import { Option, type Command } from 'commander';
 import type { Config } from '../config.js';
 import { EXIT_CODES, fail, ok, type Failure, type Result } from '../errors.js';
-import { cardFor, digestFor, groupNewArticles, latestDay, postFor, rankedStoryById, sourcesOf, type EditionDeps, type Face } from '../pipeline/edition.js';
+import { cardFor, digestFor, groupNewArticles, latestDay, postFor, rankedStoryById, sourcesOf, storiesOfDay, type EditionDeps, type Face } from '../pipeline/edition.js';
+import { loadGlossary } from '../translate/glossary-file.js';
+import { documentOfBilingualPage, documentOfTranslation, renderBilingualMarkdown } from '../translate/layouts.js';
+import { translateArticle } from '../translate/translate.js';
 import { createLlmRuntime, type LlmRuntime } from '../llm/provider-factory.js';
 import { cardWithModel, digestWithModel, postWithModel } from '../pipeline/model-edition.js';
 import { renderExplanation } from '../rank/explain.js';
@@ -69,6 +72,10 @@ export async function writeEdition(app: App, io: Io): Promise<number> {
     await writeFile(path.join(dir, `digest.${face}.md`), markdown);
     await writeFile(path.join(dir, `digest.${face}.json`), `${JSON.stringify(digest.value, null, 2)}\n`);
   }
+  if (model) {
+    const translated = await translateDay(app, deps.value, date, model, path.join(dir, 'translations'));
+    if (translated !== 0) return translated;
+  }
   reportModel(io, model);
   const stories = await listStories({ stories: deps.value.stories }, { date });
   const articles = await app.store.countArticles();
@@ -76,6 +83,33 @@ export async function writeEdition(app: App, io: Io): Promise<number> {
   io.out(english);
   const shown = path.relative(process.cwd(), dir);
   io.out(`\nWritten: ${shown && !shown.startsWith('..') ? shown : dir}/digest.{en,zh}.{md,json}\n`);
+  return 0;
+}
+
+/**
+ * With a model: every article of the day paired with its translation into the other language
+ * (a human translation found at ingest is kept, not redone), interleaved Markdown and JSON.
+ */
+async function translateDay(app: App, deps: EditionDeps, date: string, model: LlmRuntime, dir: string): Promise<number> {
+  const glossary = await loadGlossary(app.config.glossaryPath ? { extraGlossaryPath: app.config.glossaryPath } : {});
+  if (!glossary.ok) return EXIT_CODES[glossary.code];
+  const day = await storiesOfDay(deps, date);
+  if (!day.ok) return EXIT_CODES[day.code];
+  await mkdir(dir, { recursive: true });
+  for (const { input } of day.value) {
+    for (const a of input.articles) {
+      const source = a.language === 'zh' ? 'zh' : 'en';
+      const target = source === 'zh' ? 'en' : 'zh';
+      if (a.bilingual) {
+        await writeFile(path.join(dir, `${a.id}.${target}.md`), renderBilingualMarkdown(documentOfBilingualPage(a.bilingual), 'interleaved'));
+        continue;
+      }
+      const t = await translateArticle({ id: a.id, title: a.title, paragraphs: a.paragraphs, language: source }, target, { client: model.client, glossary: glossary.value });
+      if (!t.ok) continue; // the account's report names what failed; one article never stops the run
+      await writeFile(path.join(dir, `${a.id}.${target}.md`), renderBilingualMarkdown(documentOfTranslation(t.value), 'interleaved'));
+      await writeFile(path.join(dir, `${a.id}.${target}.json`), `${JSON.stringify(t.value, null, 2)}\n`);
+    }
+  }
   return 0;
 }
 

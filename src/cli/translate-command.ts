@@ -51,7 +51,7 @@ export function translateCommand(program: Command, wiring: { withApp(fn: (app: A
             );
             return EXIT_CODES.config_error;
           }
-          const glossary = await loadGlossary();
+          const glossary = await loadGlossary(app.config.glossaryPath ? { extraGlossaryPath: app.config.glossaryPath } : {});
           if (!glossary.ok) return report(glossary);
           const translated = await translateArticle(
             { id: article.id, title: article.title, paragraphs: article.paragraphs, language: source },
