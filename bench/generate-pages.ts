@@ -4,6 +4,7 @@
 
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { rng } from './seeded-random.js';
 
 const EN_WORDS = (
   'compute capacity data center model training inference chips cluster partnership revenue investors ' +
@@ -17,17 +18,6 @@ const ZH_WORDS = (
   '延迟 吞吐量 基准 发布 定价 合同 电力 散热 供给 需求 市场 分析师 监管 智能体 研究 安全 硬件 内存 平台 增长'
 ).split(' ');
 const ZH_NAMES = ['英伟达', '微软', '谷歌', '亚马逊', '马斯克', '阿里巴巴', '腾讯', '百度', '字节跳动', '华为'];
-
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const pick = <T>(r: () => number, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
 

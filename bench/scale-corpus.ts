@@ -11,23 +11,13 @@ import type { Band } from '../src/store/article-store.js';
 import { contentFingerprint } from '../src/text/fingerprint.js';
 import { encodeSignature, minhashBands, minhashSignature } from '../src/text/minhash.js';
 import { understand } from '../src/understand/understand.js';
+import { rng } from './seeded-random.js';
 
 export interface ScaleArticle {
   readonly article: Article;
   readonly bands: readonly Band[];
   readonly sighting: Sighting;
   readonly event: string;
-}
-
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const pick = <T>(r: () => number, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;

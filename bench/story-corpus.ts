@@ -8,20 +8,10 @@
 
 import { understand } from '../src/understand/understand.js';
 import type { StoryInput } from '../src/stories/story-archive.js';
+import { rng } from './seeded-random.js';
 
 export interface GeneratedArticle extends StoryInput {
   readonly event: string;
-}
-
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const STEMS = ['Velmora', 'Castrel', 'Orinth', 'Quarrel', 'Lumiq', 'Tessaly', 'Brannock', 'Ciderfall', 'Dunmere', 'Elsworth', 'Fenwick', 'Galloway', 'Harrowgate', 'Ivexa', 'Jorvik', 'Kestrel', 'Larkspur', 'Mireval', 'Norrland', 'Ospreyn', 'Pellucid', 'Quintara', 'Rookwell', 'Sable', 'Thornbury', 'Umbrel', 'Vantor', 'Wexley', 'Yarrow', 'Zephyrn'];

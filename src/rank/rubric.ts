@@ -1,8 +1,9 @@
 // The ranking rubric (pure core): parse and check its YAML. Every error names the file, the line
 // and the field. rubric-file.ts reads files from disk; default-rubric.yaml is the bundled default.
-import { LineCounter, parseDocument, type Document } from 'yaml';
+import type { Document, LineCounter } from 'yaml';
 import type { z } from 'zod';
 import { fail, ok, type Result } from '../errors.js';
+import { readYaml } from '../yaml-document.js';
 import { rubricFileSchema, type Condition, type Rubric, type RubricFile } from './rubric-schema.js';
 
 export * from './rubric-schema.js';
@@ -17,15 +18,10 @@ interface Problem {
 }
 
 export function parseRubric(yamlText: string, fileName: string): Result<Rubric> {
-  const lines = new LineCounter();
-  const doc = parseDocument(yamlText, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
-  if (doc.errors.length > 0) {
-    const e = doc.errors[0]!;
-    const at = lines.linePos(e.pos[0]);
-    const first = e.message.split('\n')[0] ?? e.message;
-    return fail('config_error', `${fileName} line ${at.line}, column ${at.col}: bad YAML: ${first}`, fileName);
-  }
-  const raw: unknown = doc.toJS({ maxAliasCount: 1000 }) ?? {};
+  const read = readYaml(yamlText, fileName);
+  if (!read.ok) return read;
+  const { doc, lines } = read.value;
+  const raw: unknown = read.value.value;
   const parsed = rubricFileSchema.safeParse(raw);
   const problems: Problem[] = parsed.success ? crossCheck(parsed.data) : parsed.error.issues.map(toProblem);
   if (problems.length > 0) {

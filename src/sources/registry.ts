@@ -1,8 +1,9 @@
 // The source registry (pure core): parse and serialise its YAML, add, remove and look up sources.
 // registry-file.ts does the disk I/O. Ids are stable slugs of the outlet name, unique in a registry.
-import { LineCounter, parseDocument, stringify, type Document } from 'yaml';
+import { stringify, type Document, type LineCounter } from 'yaml';
 import type { z } from 'zod';
 import { fail, ok, type Result } from '../errors.js';
+import { readYaml } from '../yaml-document.js';
 import {
   DEFAULT_WEIGHT,
   registryFileSchema,
@@ -24,15 +25,10 @@ export function emptyRegistry(): Registry {
 }
 
 export function parseRegistry(yamlText: string, fileName: string): Result<Registry> {
-  const lines = new LineCounter();
-  const doc = parseDocument(yamlText, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
-  if (doc.errors.length > 0) {
-    const e = doc.errors[0]!;
-    const at = lines.linePos(e.pos[0]);
-    const first = e.message.split('\n')[0] ?? e.message;
-    return fail('config_error', `${fileName} line ${at.line}, column ${at.col}: bad YAML: ${first}`, fileName);
-  }
-  const raw: unknown = doc.toJS() ?? {};
+  const read = readYaml(yamlText, fileName);
+  if (!read.ok) return read;
+  const { doc, lines } = read.value;
+  const raw: unknown = read.value.value;
   const top = registryFileSchema.safeParse(raw);
   if (!top.success) {
     const issue = top.error.issues[0]!;
