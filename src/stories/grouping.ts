@@ -18,7 +18,7 @@ export interface GroupingOptions {
   readonly maxMembersCompared: number;
 }
 
-export const DEFAULT_GROUPING: GroupingOptions = { threshold: 0.5, windowDays: 3, maxCandidates: 12, maxMembersCompared: 8 };
+export const DEFAULT_GROUPING: GroupingOptions = { threshold: 0.5, windowDays: 3, maxCandidates: 6, maxMembersCompared: 3 };
 
 export interface KeyHit {
   readonly storyId: string;
