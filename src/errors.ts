@@ -1,6 +1,6 @@
 // Errors are values with stable codes. A "no" (bad input, unreachable host) is a Failure returned
 // to the caller; a bug is a throw. EXIT_CODES maps every code to a CLI exit code: adding a code
-// without a mapping fails to compile.
+// without a mapping fails to compile; so does HTTP_STATUS, its status over HTTP.
 
 export const ERROR_CODES = [
   'bad_input', // the input is malformed: bad XML/HTML/JSON/YAML, wrong shape
@@ -70,6 +70,33 @@ export const EXIT_CODES = {
   config_error: 2,
   internal_error: 1,
   budget_exhausted: 1,
+} as const satisfies Record<ErrorCode, number>;
+
+/**
+ * HTTP status when a failure is answered over HTTP (`tidings serve`'s API). Failures met while
+ * reading upstream (fetch codes) become gateway errors; the store failing is 503 (try again).
+ */
+export const HTTP_STATUS = {
+  bad_input: 400,
+  empty_input: 404,
+  binary_input: 415,
+  too_large: 413,
+  bad_encoding: 400,
+  not_found: 404,
+  http_error: 502,
+  rate_limited: 429,
+  server_error: 502,
+  timeout: 504,
+  network_error: 502,
+  redirect_loop: 502,
+  blocked_address: 403,
+  robots_disallowed: 403,
+  unsupported: 400,
+  no_content: 404,
+  store_error: 503,
+  config_error: 500,
+  internal_error: 500,
+  budget_exhausted: 503,
 } as const satisfies Record<ErrorCode, number>;
 
 /** Exhaustiveness check for switches over unions. */
