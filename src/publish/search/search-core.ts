@@ -1,0 +1,65 @@
+// The search core (tokeniser, scorer, snippets) for node: the shipped client script run in a vm
+// context, so build-side code and tests use exactly the bytes readers get as assets/search.js.
+
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import vm from 'node:vm';
+import { PROJECT_ROOT } from '../../config.js';
+
+/** The client script, shipped verbatim as DIR/assets/search.js. */
+export const SEARCH_CLIENT_PATH = path.join(PROJECT_ROOT, 'src', 'publish', 'search', 'search-client.js');
+
+export type SearchLang = 'en' | 'zh';
+export type SearchKind = 'digest' | 'story' | 'card' | 'article' | 'topic' | 'audience';
+
+/** The index as written to assets/search-index.js (arrays keep it small). */
+export interface SearchIndex {
+  readonly v: 1;
+  /** Traditional → simplified, one character to one, for the characters this corpus needs. */
+  readonly fold: Readonly<Record<string, string>>;
+  /** Document texts, each stored once (the same text under two paths is shared). */
+  readonly texts: readonly string[];
+  /** [lang, path, title, kind, date ('' when none), index into texts] */
+  readonly docs: ReadonlyArray<readonly [SearchLang, string, string, SearchKind, string, number]>;
+}
+
+export interface Token { readonly t: string; readonly start: number; readonly end: number }
+export interface Segment { readonly text: string; readonly hit: boolean }
+export interface SearchHit {
+  readonly lang: SearchLang;
+  readonly path: string;
+  readonly kind: SearchKind;
+  readonly date: string;
+  readonly score: number;
+  readonly title: readonly Segment[];
+  readonly snippet: readonly Segment[];
+}
+export interface SearchOutcome { readonly terms: readonly string[]; readonly total: number; readonly results: readonly SearchHit[] }
+
+export interface SearchCore {
+  fold(text: string, map?: Readonly<Record<string, string>>): { s: string; pos: number[] };
+  stem(word: string): string;
+  tokenize(text: string, map?: Readonly<Record<string, string>>): Token[];
+  queryTerms(query: string, map?: Readonly<Record<string, string>>): string[];
+  search(index: SearchIndex, query: string, options?: { lang?: SearchLang; limit?: number; width?: number }): SearchOutcome;
+  /** Fills #search-status and #search-results of a document (DOM text nodes only). */
+  render(doc: unknown, index: SearchIndex | null, query: string, pageLang: SearchLang, prefix: string): void;
+}
+
+let source: string | null = null;
+let core: SearchCore | null = null;
+
+export function searchClientSource(): string {
+  source ??= readFileSync(SEARCH_CLIENT_PATH, 'utf8');
+  return source;
+}
+
+/** Runs the client script in a fresh context (no document, so no page code starts). */
+export function loadSearchCore(): SearchCore {
+  if (core !== null) return core;
+  const sandbox: { TidingsSearch?: SearchCore } = {};
+  vm.runInNewContext(searchClientSource(), sandbox, { filename: SEARCH_CLIENT_PATH });
+  if (sandbox.TidingsSearch === undefined) throw new Error(`${SEARCH_CLIENT_PATH} did not define TidingsSearch`);
+  core = sandbox.TidingsSearch;
+  return core;
+}
