@@ -6,6 +6,7 @@ cd "$(dirname "$0")/.."
 [ -d node_modules ] || npm ci
 npm run --silent build
 bash scripts/ensure-postgres.sh
+bash scripts/ensure-chromium.sh
 export TIDINGS_TEST_DATABASE_URL="${TIDINGS_TEST_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/test}"
 mapfile -t files < <(find src test examples -name '*.test.ts' -not -path '*/node_modules/*' | sort)
 exec node --import tsx --test --test-concurrency=2 --test-timeout=300000 "$@" "${files[@]}"
