@@ -1,0 +1,50 @@
+// The thin I/O edge of the outputs: renders feeds, newsletters and post exports with the pure
+// functions beside it and writes them under the site directory. One bad story or day is skipped
+// (named in the failure list) and never stops the others.
+
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fail, ok, type Result } from '../../errors.js';
+import { atomFeed, dailyFeedSpec, jsonFeed, rssFeed, topicFeedSpecs, type FeedSpec } from './feeds.js';
+import { FACES, isSafeId, type PublishInput } from './publish-input.js';
+
+export type { PublishInput } from './publish-input.js';
+
+/** Every output file as (site-relative path, content); pure, so tests and `tidings build` share it. */
+export function renderOutputs(input: PublishInput): { files: Array<{ path: string; content: string }>; skipped: string[] } {
+  const files: Array<{ path: string; content: string }> = [];
+  const skipped: string[] = [];
+  const feedFiles = (dir: string, stem: string, spec: FeedSpec): void => {
+    files.push({ path: `${dir}/${stem}rss.xml`, content: rssFeed(spec) });
+    files.push({ path: `${dir}/${stem}atom.xml`, content: atomFeed(spec) });
+    files.push({ path: `${dir}/${stem}feed.json`, content: jsonFeed(spec) });
+  };
+  for (const face of FACES) {
+    feedFiles(`feeds/${face}`, '', dailyFeedSpec(input, face));
+    for (const { topic, spec } of topicFeedSpecs(input, face)) {
+      if (!isSafeId(topic.slug)) {
+        if (face === 'en') skipped.push(`topic "${topic.slug}": the slug is not a safe file name`);
+        continue;
+      }
+      feedFiles(`feeds/${face}/topics`, `${topic.slug}.`, spec);
+    }
+  }
+  return { files, skipped };
+}
+
+export async function writeOutputs(outDir: string, input: PublishInput): Promise<Result<string[]>> {
+  if (!/^https?:\/\/.+\/$/.test(input.baseUrl)) {
+    return fail('bad_input', `base URL "${input.baseUrl}" must be an absolute http(s) URL ending with "/"`, input.baseUrl);
+  }
+  const { files } = renderOutputs(input);
+  try {
+    for (const f of files) {
+      const target = path.join(outDir, ...f.path.split('/'));
+      await mkdir(path.dirname(target), { recursive: true });
+      await writeFile(target, f.content);
+    }
+  } catch (e) {
+    return fail('internal_error', `${outDir}: could not write the outputs: ${(e as Error).message}`, outDir);
+  }
+  return ok(files.map((f) => f.path));
+}
