@@ -12,7 +12,6 @@
 (function (root) {
   'use strict';
 
-  var BIGRAM_SCRIPT = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}]/u;
   // A run of CJK characters, or a Latin-style word (letters/digits, inner apostrophes allowed).
   var TOKEN =
     /([\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}]+)|((?:(?![\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}])[\p{L}\p{N}])+(?:['\u2019](?:(?![\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}])[\p{L}\p{N}])+)*)/gu;

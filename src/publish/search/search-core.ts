@@ -54,11 +54,14 @@ export function searchClientSource(): string {
   return source;
 }
 
-/** Runs the client script in a fresh context (no document, so no page code starts). */
+/**
+ * Runs the client script as a function whose `window` is a plain object (no document, so no page
+ * code starts); same realm, so its arrays are ordinary arrays and nothing leaks into globalThis.
+ */
 export function loadSearchCore(): SearchCore {
   if (core !== null) return core;
   const sandbox: { TidingsSearch?: SearchCore } = {};
-  vm.runInNewContext(searchClientSource(), sandbox, { filename: SEARCH_CLIENT_PATH });
+  vm.compileFunction(searchClientSource(), ['window'], { filename: SEARCH_CLIENT_PATH })(sandbox);
   if (sandbox.TidingsSearch === undefined) throw new Error(`${SEARCH_CLIENT_PATH} did not define TidingsSearch`);
   core = sandbox.TidingsSearch;
   return core;
