@@ -122,6 +122,41 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    id: 3,
+    name: 'translations',
+    sql: `
+      -- Recognised translations between stored articles (src/align/recognize.ts). The translation's
+      -- row leaves articles when folded into its original; its whole record stays here (record).
+      CREATE TABLE translations (
+        original_id          text NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        translation_id       text PRIMARY KEY,
+        translation_language text NOT NULL,
+        translation_url      text NOT NULL,
+        translation_outlet   text,
+        translation_title    text,
+        score                real NOT NULL,
+        reasons              jsonb NOT NULL,
+        detail               jsonb NOT NULL,
+        original_why         text NOT NULL,
+        record               jsonb NOT NULL,
+        recognised_at        timestamptz NOT NULL
+      );
+      CREATE INDEX translations_original_idx ON translations (original_id);
+
+      -- Every English-Chinese pair of a story compared, at which recognizer version, and its score:
+      -- a re-run compares only pairs it has not seen.
+      CREATE TABLE translation_checks (
+        en_id      text NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        zh_id      text NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        version    integer NOT NULL,
+        score      real NOT NULL,
+        checked_at timestamptz NOT NULL,
+        PRIMARY KEY (en_id, zh_id, version)
+      );
+      CREATE INDEX translation_checks_zh_idx ON translation_checks (zh_id);
+    `,
+  },
 ];
 
 export async function migrate(db: Database): Promise<void> {

@@ -1,0 +1,166 @@
+// Recognised translations between stored articles (src/align/recognize.ts). Folding a pair makes
+// one article with two language versions: the original keeps its id and gains the aligned
+// translation (articles.bilingual, when it has none yet), the translation's sightings and
+// near-duplicate bands move to it (credited as 'translation', so a repost of the translation
+// folds too), and the translation's own row leaves `articles` — but its whole record, with the
+// score, reasons and alignment, stays in `translations`, so nothing is lost. One transaction.
+
+import type { ArticleWithSightings } from '../article.js';
+import type { BilingualPage } from '../extract/extract.js';
+import type { Database } from './database.js';
+
+export interface TranslationEvidence {
+  readonly score: number;
+  readonly reasons: readonly string[];
+  /** Anchors both versions carry, in order; measures; paragraph links; the aligner's summary. */
+  readonly detail: unknown;
+  /** Why this side is the original ("published first", "the Chinese credits …"). */
+  readonly originalWhy: string;
+}
+
+export interface TranslationRow extends TranslationEvidence {
+  readonly originalId: string;
+  readonly translationId: string;
+  readonly translationLanguage: string;
+  readonly translationUrl: string;
+  readonly translationOutlet: string | null;
+  readonly translationTitle: string | null;
+  readonly recognisedAt: string;
+}
+
+export interface TranslationWithRecord extends TranslationRow {
+  /** The translation article as it was stored before folding. */
+  readonly record: ArticleWithSightings;
+}
+
+export interface CandidatePair {
+  readonly enId: string;
+  readonly zhId: string;
+}
+
+export interface TranslationStore {
+  /**
+   * English-Chinese pairs of one story, active within `maxDays` of each other, never compared
+   * (at this recognizer version): candidates come from stories, not from all pairs of the archive.
+   */
+  uncheckedPairs(maxDays: number, version: number, limit: number): Promise<CandidatePair[]>;
+  recordChecks(checks: ReadonlyArray<CandidatePair & { score: number }>, version: number, at: string): Promise<void>;
+  /** Folds the translation into the original; false when it was folded already (idempotent). */
+  fold(originalId: string, translation: ArticleWithSightings, evidence: TranslationEvidence, bilingual: BilingualPage | null, at: string): Promise<boolean>;
+  list(): Promise<TranslationRow[]>;
+  /** The pair an article is part of, as original (its translations) or as a folded translation. */
+  pairsOf(articleId: string): Promise<TranslationWithRecord[]>;
+}
+
+interface Row {
+  original_id: string;
+  translation_id: string;
+  translation_language: string;
+  translation_url: string;
+  translation_outlet: string | null;
+  translation_title: string | null;
+  score: number;
+  reasons: string[];
+  detail: unknown;
+  original_why: string;
+  record: ArticleWithSightings;
+  recognised_at: Date | string;
+}
+
+function toRow(r: Row): TranslationRow {
+  return {
+    originalId: r.original_id,
+    translationId: r.translation_id,
+    translationLanguage: r.translation_language,
+    translationUrl: r.translation_url,
+    translationOutlet: r.translation_outlet,
+    translationTitle: r.translation_title,
+    score: Number(r.score),
+    reasons: r.reasons,
+    detail: r.detail,
+    originalWhy: r.original_why,
+    recognisedAt: (r.recognised_at instanceof Date ? r.recognised_at : new Date(r.recognised_at)).toISOString(),
+  };
+}
+
+export function createTranslationStore(db: Database): TranslationStore {
+  return {
+    async uncheckedPairs(maxDays, version, limit) {
+      const rows = await db.query<{ en_id: string; zh_id: string }>(
+        `SELECT e.article_id AS en_id, z.article_id AS zh_id
+         FROM story_articles e
+         JOIN story_articles z ON z.story_id = e.story_id AND z.language = 'zh'
+         WHERE e.language = 'en'
+           AND z.activity_at BETWEEN e.activity_at - make_interval(days => $1) AND e.activity_at + make_interval(days => $1)
+           AND NOT EXISTS (SELECT 1 FROM translation_checks c
+                           WHERE c.en_id = e.article_id AND c.zh_id = z.article_id AND c.version = $2)
+         ORDER BY e.story_id, e.article_id, z.article_id
+         LIMIT $3`,
+        [maxDays, version, limit],
+      );
+      return rows.map((r) => ({ enId: r.en_id, zhId: r.zh_id }));
+    },
+
+    async recordChecks(checks, version, at) {
+      if (checks.length === 0) return;
+      await db.query(
+        `INSERT INTO translation_checks (en_id, zh_id, version, score, checked_at)
+         SELECT en, zh, $4, s, $5 FROM unnest($1::text[], $2::text[], $3::real[]) AS t(en, zh, s)
+         WHERE EXISTS (SELECT 1 FROM articles WHERE id = en) AND EXISTS (SELECT 1 FROM articles WHERE id = zh)
+         ON CONFLICT (en_id, zh_id, version) DO UPDATE SET score = EXCLUDED.score, checked_at = EXCLUDED.checked_at`,
+        [checks.map((c) => c.enId), checks.map((c) => c.zhId), checks.map((c) => c.score), version, at],
+      );
+    },
+
+    async fold(originalId, t, evidence, bilingual, at) {
+      return db.transaction(async (tx) => {
+        const inserted = await tx.query(
+          `INSERT INTO translations (original_id, translation_id, translation_language, translation_url, translation_outlet,
+             translation_title, score, reasons, detail, original_why, record, recognised_at)
+           SELECT $1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9::jsonb, $10, $11::jsonb, $12
+           WHERE EXISTS (SELECT 1 FROM articles WHERE id = $1) AND EXISTS (SELECT 1 FROM articles WHERE id = $2)
+           ON CONFLICT (translation_id) DO NOTHING RETURNING translation_id`,
+          [
+            originalId, t.id, t.language, t.url, t.outlet ?? t.siteName, t.title, evidence.score,
+            JSON.stringify(evidence.reasons), JSON.stringify(evidence.detail), evidence.originalWhy, JSON.stringify(t), at,
+          ],
+        );
+        if (inserted.length === 0) return false;
+        if (bilingual !== null) {
+          await tx.query(`UPDATE articles SET bilingual = $2::jsonb, mixed = true WHERE id = $1 AND bilingual IS NULL`, [originalId, JSON.stringify(bilingual)]);
+        }
+        await tx.query(`UPDATE sightings SET article_id = $1, relation = 'translation' WHERE article_id = $2`, [originalId, t.id]);
+        await tx.query(
+          `INSERT INTO article_bands (article_id, language, band, signature)
+           SELECT $1, language, band, signature FROM article_bands WHERE article_id = $2 ON CONFLICT DO NOTHING`,
+          [originalId, t.id],
+        );
+        // The story loses a member (the original stays in it); its count follows.
+        await tx.query(
+          `UPDATE stories SET article_count = greatest(0, article_count - 1)
+           WHERE id = (SELECT story_id FROM story_articles WHERE article_id = $1)`,
+          [t.id],
+        );
+        await tx.query('DELETE FROM articles WHERE id = $1', [t.id]);
+        return true;
+      });
+    },
+
+    async list() {
+      const rows = await db.query<Row>(
+        `SELECT original_id, translation_id, translation_language, translation_url, translation_outlet, translation_title,
+           score, reasons, detail, original_why, NULL AS record, recognised_at
+         FROM translations ORDER BY recognised_at, original_id, translation_id`,
+      );
+      return rows.map(toRow);
+    },
+
+    async pairsOf(articleId) {
+      const rows = await db.query<Row>(
+        `SELECT * FROM translations WHERE original_id = $1 OR translation_id = $1 ORDER BY recognised_at, translation_id`,
+        [articleId],
+      );
+      return rows.map((r) => ({ ...toRow(r), record: r.record }));
+    },
+  };
+}
