@@ -1,0 +1,76 @@
+// `tidings build [--out DIR] [--base-url URL]`: the static bilingual site from what the store
+// holds (every day, story and article), and `siteStep`, the same build as the last step of
+// `tidings run`. Progress goes to stderr; the summary and the site's address to stdout.
+
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Command } from 'commander';
+import { EXIT_CODES } from '../errors.js';
+import { createLlmRuntime } from '../llm/provider-factory.js';
+import { DEFAULT_BASE_URL, publishSite, type PublishReport } from '../publish/site/publish-site.js';
+import type { App } from './app.js';
+import { openEdition } from './edition-commands.js';
+import type { Io } from './main.js';
+import { renderFailure } from './render.js';
+
+export const DEFAULT_SITE_DIR = 'site';
+
+export interface SiteStepOptions {
+  readonly out?: string | undefined;
+  readonly baseUrl?: string | undefined;
+  readonly offline?: boolean | undefined;
+}
+
+const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+
+export function renderPublishReport(r: PublishReport): string {
+  const lines = [`Site: ${r.days} days, ${r.stories} stories, ${r.articles} articles → ${r.pages} files, ${kb(r.bytes)} in ${((r.ms.gather + r.ms.build + r.ms.write) / 1000).toFixed(1)} s (gather ${(r.ms.gather / 1000).toFixed(1)} s, build ${(r.ms.build / 1000).toFixed(1)} s, write ${(r.ms.write / 1000).toFixed(1)} s)`];
+  lines.push(`  ${'kind'.padEnd(9)} ${'files'.padStart(6)} ${'total'.padStart(10)} ${'min'.padStart(9)} ${'median'.padStart(9)} ${'max'.padStart(9)}`);
+  for (const [kind, k] of [...r.kinds.entries()].sort((a, b) => a[0].localeCompare(b[0]))) {
+    lines.push(`  ${kind.padEnd(9)} ${String(k.pages).padStart(6)} ${kb(k.bytes).padStart(10)} ${kb(k.min).padStart(9)} ${kb(k.median).padStart(9)} ${kb(k.max).padStart(9)}`);
+  }
+  for (const f of r.failures) lines.push(`  left out: ${renderFailure(f)}`);
+  return `${lines.join('\n')}\n`;
+}
+
+/** Builds the site into `out` (default ./site) and prints its summary and address; returns an exit code. */
+export async function siteStep(app: App, io: Io, options: SiteStepOptions): Promise<number> {
+  const deps = await openEdition(app);
+  if (!deps.ok) {
+    io.err(`tidings: ${renderFailure(deps)}\n`);
+    return EXIT_CODES[deps.code];
+  }
+  if (options.baseUrl !== undefined) {
+    try {
+      const u = new URL(options.baseUrl);
+      if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new Error('not http(s)');
+    } catch {
+      io.err(`tidings: --base-url "${options.baseUrl}" is not an http(s) URL (e.g. ${DEFAULT_BASE_URL})\n`);
+      return EXIT_CODES.config_error;
+    }
+  }
+  const model = options.offline ? null : createLlmRuntime(app.config.llm, { cacheDir: app.config.llmCacheDir });
+  const outDir = path.resolve(options.out ?? DEFAULT_SITE_DIR);
+  io.err(`Building the site in ${outDir}${model ? ` (${model.description})` : ''}\n`);
+  const progress = (m: string) => io.err(io.errIsTty ? `\r\x1b[K  ${m}` : `  ${m}\n`);
+  const report = await publishSite(deps.value, { outDir, baseUrl: options.baseUrl ?? DEFAULT_BASE_URL, model, onProgress: progress });
+  if (io.errIsTty) io.err('\r\x1b[K');
+  if (model) io.err(`${model.description}: ${model.account.report()}\n`);
+  if (!report.ok) {
+    io.err(`tidings: ${renderFailure(report)}\n`);
+    return EXIT_CODES[report.code];
+  }
+  io.out(`\n${renderPublishReport(report.value)}`);
+  io.out(`\nOpen ${pathToFileURL(path.join(outDir, 'index.html')).href}\n(or \`tidings serve\` to read it over http)\n`);
+  return report.value.failures.length > 0 ? 1 : 0;
+}
+
+export function buildCommand(program: Command, { withApp, io }: { withApp(fn: (app: App) => Promise<number>): Promise<void>; readonly io: Io }): void {
+  program
+    .command('build')
+    .description('write the static bilingual site: digests, stories, cards, bilingual readers, topics, archive, search')
+    .option('--out <dir>', 'output directory', DEFAULT_SITE_DIR)
+    .option('--base-url <url>', `the site's public address, for canonical links, feeds and the newsletter (default ${DEFAULT_BASE_URL})`)
+    .option('--offline', 'use the offline engine even when a model is configured')
+    .action(async (opts: { out: string; baseUrl?: string; offline?: boolean }) => withApp((app) => siteStep(app, io, opts)));
+}

@@ -1,0 +1,96 @@
+// An article's two pages: its summary card (the sections of seed 002, as the Markdown face has
+// them) and the bilingual reader (each English paragraph with its Chinese one; interleaved by
+// default, side by side by a button in site.js; one markup, two layouts in CSS).
+
+import { LABELS, audienceName } from '../../write/labels.js';
+import type { Card } from '../../write/schemas.js';
+import { sourceTypeBadge, verificationNote } from './digest-html.js';
+import { externalImage, externalLink, html, type SafeHtml } from './html.js';
+import { SITE_LABELS } from './site-labels.js';
+import type { Face, SiteArticle } from './site-input.js';
+import { paths, relative, slugOf } from './site-paths.js';
+
+export interface BuiltPage {
+  readonly path: string;
+  readonly title: string;
+  readonly body: SafeHtml;
+  readonly text: string;
+}
+
+const langAttr = (lang: string) => (lang === 'zh' ? 'zh-Hans' : lang === 'en' ? 'en' : null);
+
+export function articleTitle(a: SiteArticle, face: Face): string {
+  const b = a.article.bilingual;
+  const inFace = face === 'zh' ? b?.titleZh : b?.titleEn;
+  return inFace || a.article.title || a.card[face]?.title || SITE_LABELS[face].untitled;
+}
+
+function bullets(items: readonly string[]): SafeHtml {
+  return items.length > 0 ? html`<ul>${items.map((x) => html`<li>${x}</li>`)}</ul>` : html`<ul><li>—</li></ul>`;
+}
+
+/** The topics of a card and where their pages are: the English card's tags name the topic pages. */
+export function cardPage(a: SiteArticle, face: Face, siteName: string, known: { articles: ReadonlySet<string>; topicSlugs: ReadonlySet<string> }): BuiltPage | null {
+  const card: Card | null = a.card[face] ?? a.card[face === 'en' ? 'zh' : 'en'];
+  const from = paths.card(face, a.article.id);
+  const rel = (to: string) => relative(from, to);
+  const l = SITE_LABELS[face];
+  if (!card) return null;
+  const w = LABELS[face];
+  const zh = face === 'zh';
+  const lang = langAttr(card.bodyLanguage);
+  const topicLink = (t: string) => (known.topicSlugs.has(slugOf(t)) ? html`<a href="${rel(paths.topic(face, slugOf(t)))}">${t}</a>` : html`${t}`);
+  const body = html`<article class="card">
+<h1${langAttr(a.article.language) ? html` lang="${langAttr(a.article.language)!}"` : ''}>${card.title}</h1>
+<p class="meta">${externalLink(card.source.url, card.source.outlet)} ${sourceTypeBadge(face, card.source.type)}${a.storyId ? html` · <a href="${rel(paths.story(face, a.storyId))}">${l.story}</a>` : ''} · <a href="${rel(paths.article(face, a.article.id))}">${l.reader}</a></p>
+${card.notice ? html`<p class="notice">${card.notice}</p>` : ''}
+<div class="body"${lang ? html` lang="${lang}"` : ''}>
+<h2>${w.summary}</h2><p>${card.summary}</p>
+<h2>${w.keyTakeaway}</h2><p>${card.keyTakeaway}</p>
+<h2>${w.keyInsights}</h2><p>${card.keyInsight}</p>
+<h2>${w.principles}</h2>${bullets(card.principles)}
+<h2>${w.inPractice}</h2>${bullets(card.inPractice)}
+</div>
+<h2>${w.topics}</h2><ul class="tags">${card.topics.map((t) => html`<li>${topicLink(t)}</li>`)}</ul>
+<p class="best-for"><strong>${w.bestFor}${zh ? '：' : ': '}</strong>${card.bestFor.map((b, i) => html`${i > 0 ? w.listSeparator : ''}<a href="${rel(paths.audience(face, slugOf(b)))}">${zh ? audienceName(b, 'zh') : b}</a>`)}</p>
+<h2>${w.relatedOn(siteName)}</h2>
+<ul>${card.related.length > 0 ? card.related.map((r) => html`<li>${known.articles.has(r.articleId) ? html`<a href="${rel(paths.card(face, r.articleId))}">${r.title}</a>` : r.title}</li>`) : html`<li>—</li>`}</ul>
+<p class="attribution">${card.attribution}</p>
+${verificationNote(face, card.verification)}
+</article>`;
+  return { path: from, title: card.title, body, text: [card.title, card.summary, card.keyTakeaway, card.keyInsight, ...card.topics].join('\n') };
+}
+
+export function readerPage(a: SiteArticle, face: Face): BuiltPage {
+  const l = SITE_LABELS[face];
+  const art = a.article;
+  const from = paths.article(face, art.id);
+  const rel = (to: string) => relative(from, to);
+  const b = art.bilingual;
+  const title = articleTitle(a, face);
+  const source = art.outlet ?? art.siteName ?? art.url;
+  const head = html`<p class="meta">${externalLink(art.url, source)}${art.published ? html` · <time datetime="${art.published}">${art.published.slice(0, 10)}</time>` : ''}${a.storyId ? html` · <a href="${rel(paths.story(face, a.storyId))}">${l.story}</a>` : ''}${a.card[face] ? html` · <a href="${rel(paths.card(face, art.id))}">${l.card}</a>` : ''}</p>`;
+  if (!b || b.pairs.length === 0) {
+    const lang = langAttr(art.language);
+    const body = html`<article class="reader reader-single">
+<h1${lang ? html` lang="${lang}"` : ''}>${art.title ?? l.untitled}</h1>
+${head}
+<div class="notice"><p>${l.noTranslation}</p><p class="muted">${l.translateHint}</p></div>
+${externalImage(art.leadImage, '')}
+<div class="original"${lang ? html` lang="${lang}"` : ''}>${art.paragraphs.map((p) => html`<p>${p}</p>`)}</div>
+</article>`;
+    return { path: from, title, body, text: [art.title ?? '', ...art.paragraphs].join('\n') };
+  }
+  const body = html`<article class="reader layout-interleaved" data-layout="interleaved">
+<header>${b.titleEn ? html`<h1 lang="en">${b.titleEn}</h1>` : ''}${b.titleZh ? html`<p class="title-zh" lang="zh-Hans">${b.titleZh}</p>` : ''}${!b.titleEn && !b.titleZh ? html`<h1>${title}</h1>` : ''}
+${head}
+<p class="credit">${l.humanTranslation}</p>
+<p class="layout-control"><button type="button" class="layout-toggle" hidden data-label-interleaved="${l.layoutInterleaved}" data-label-side="${l.layoutSide}" aria-pressed="false">${l.toggleLayout}: ${l.layoutSide}</button></p>
+</header>
+${externalImage(art.leadImage, '')}
+<div class="pairs">
+${b.pairs.map((p, i) => html`<div class="pair" id="${`p${i + 1}`}"><p lang="en">${p.en}</p><p lang="zh-Hans">${p.zh}</p></div>\n`)}
+</div>
+</article>`;
+  return { path: from, title, body, text: [b.titleEn ?? '', b.titleZh ?? '', ...b.pairs.flatMap((p) => [p.en, p.zh])].join('\n') };
+}

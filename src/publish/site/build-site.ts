@@ -1,0 +1,118 @@
+// The site's pure core: edition records in, pages and search documents out. No I/O; the same
+// input gives the same bytes. gather-site.ts reads the records from the store; write-site.ts
+// writes the pages.
+
+import { SITE_CSS, SITE_JS } from './assets.js';
+import { cardPage, readerPage, articleTitle } from './article-pages.js';
+import type { SafeHtml } from './html.js';
+import { archiveBody, audienceBody, chooserPage, dayBody, dayText, emptyHome, searchBody, topicBody, topicsIndexBody, type Audience, type Topic } from './index-pages.js';
+import { pageShell } from './page-shell.js';
+import { SITE_LABELS } from './site-labels.js';
+import { FACES, type Face, type Page, type PageKind, type SearchDoc, type SiteInput, type SiteStory } from './site-input.js';
+import { paths, slugOf } from './site-paths.js';
+import { storyPage, storyTitle } from './story-page.js';
+import { LABELS } from '../../write/labels.js';
+
+export interface BuiltSite {
+  readonly pages: readonly Page[];
+  readonly searchDocs: readonly SearchDoc[];
+  readonly topics: readonly Topic[];
+  readonly audiences: readonly Audience[];
+}
+
+export const DEFAULT_SITE_NAME = 'Tidings';
+
+/** Topics from the English cards' tags (names are entities and themes), each with its stories. */
+export function topicsOf(input: SiteInput): Topic[] {
+  const bySlug = new Map<string, { name: string; stories: Set<string>; articles: Set<string> }>();
+  for (const a of input.articles) {
+    const card = a.card.en ?? a.card.zh;
+    for (const name of card?.topics ?? []) {
+      const slug = slugOf(name);
+      const t = bySlug.get(slug) ?? { name, stories: new Set<string>(), articles: new Set<string>() };
+      if (a.storyId) t.stories.add(a.storyId);
+      t.articles.add(a.article.id);
+      bySlug.set(slug, t);
+    }
+  }
+  return [...bySlug.entries()]
+    .map(([slug, t]) => ({ slug, name: t.name, storyIds: [...t.stories].sort(), articleIds: [...t.articles].sort() }))
+    .sort((x, y) => y.storyIds.length - x.storyIds.length || x.name.localeCompare(y.name));
+}
+
+export function audiencesOf(input: SiteInput): Audience[] {
+  const byName = new Map<string, Set<string>>();
+  for (const s of input.stories) {
+    const names = new Set([...(s.ranking?.audiences ?? []), ...(s.item.en?.impact.map((i) => i.audience) ?? [])]);
+    for (const name of names) byName.set(name, (byName.get(name) ?? new Set()).add(s.story.id));
+  }
+  for (const a of input.articles) for (const name of a.card.en?.bestFor ?? []) if (!byName.has(name)) byName.set(name, new Set());
+  return [...byName.entries()].map(([name, ids]) => ({ slug: slugOf(name), name, storyIds: [...ids].sort() })).sort((x, y) => x.name.localeCompare(y.name));
+}
+
+/** Newest activity first, so lists lead with what just happened. */
+function byLatest(a: SiteStory, b: SiteStory): number {
+  return a.story.lastActive < b.story.lastActive ? 1 : a.story.lastActive > b.story.lastActive ? -1 : a.story.id.localeCompare(b.story.id);
+}
+
+export function buildSite(input: SiteInput): BuiltSite {
+  const siteName = input.siteName ?? DEFAULT_SITE_NAME;
+  const pages: Page[] = [];
+  const docs: SearchDoc[] = [];
+  const page = (kind: PageKind, face: Face, path: string, title: string, body: SafeHtml, extra: { scripts?: string[]; bodyClass?: string } = {}) =>
+    pages.push({ path, kind, body: pageShell({ face, path, title, siteName, body, ...extra, ...(input.baseUrl ? { baseUrl: input.baseUrl } : {}) }) });
+
+  pages.push({ path: 'index.html', kind: 'chooser', body: chooserPage(siteName) });
+  pages.push({ path: 'assets/site.css', kind: 'asset', body: SITE_CSS });
+  pages.push({ path: 'assets/site.js', kind: 'asset', body: SITE_JS });
+
+  const topics = topicsOf(input);
+  const audiences = audiencesOf(input);
+  const storyById = new Map(input.stories.map((s) => [s.story.id, s]));
+  const articleIds = new Set(input.articles.map((a) => a.article.id));
+  const articleById = new Map(input.articles.map((a) => [a.article.id, a]));
+  const topicSlugs = new Set(topics.map((t) => t.slug));
+  const storiesOf = (ids: readonly string[]) => ids.map((id) => storyById.get(id)).filter((s): s is SiteStory => s !== undefined).sort(byLatest);
+
+  for (const face of FACES) {
+    const l = SITE_LABELS[face];
+    const latest = input.days[0];
+    if (latest) page('home', face, paths.home(face), `${latest.date} ${LABELS[face].aiSummary}`, dayBody(latest, face, paths.home(face), true), { bodyClass: 'page-digest' });
+    else page('home', face, paths.home(face), LABELS[face].aiSummary, emptyHome(face));
+    for (const day of input.days) {
+      const path = paths.day(face, day.date);
+      const title = `${day.date} ${LABELS[face].aiSummary}`;
+      page('day', face, path, title, dayBody(day, face, path, false), { bodyClass: 'page-digest' });
+      docs.push({ lang: face, path, title, kind: 'digest', date: day.date, text: dayText(day.digest[face]) });
+    }
+    page('archive', face, paths.archive(face), l.archive, archiveBody(input.days, face));
+    for (const s of input.stories) {
+      const built = storyPage(s, face, siteName, articleIds);
+      page('story', face, built.path, built.title, built.body, { bodyClass: 'page-story' });
+      docs.push({ lang: face, path: built.path, title: built.title, kind: 'story', ...(s.days[0] ? { date: s.days[0] } : {}), text: built.text });
+    }
+    for (const a of input.articles) {
+      const card = cardPage(a, face, siteName, { articles: articleIds, topicSlugs });
+      if (card) {
+        page('card', face, card.path, card.title, card.body, { bodyClass: 'page-card' });
+        docs.push({ lang: face, path: card.path, title: card.title, kind: 'card', ...(a.article.published ? { date: a.article.published.slice(0, 10) } : {}), text: card.text });
+      }
+      const reader = readerPage(a, face);
+      page('article', face, reader.path, reader.title, reader.body, { bodyClass: 'page-reader' });
+      docs.push({ lang: face, path: reader.path, title: reader.title, kind: 'article', ...(a.article.published ? { date: a.article.published.slice(0, 10) } : {}), text: reader.text });
+    }
+    page('topics', face, paths.topics(face), l.topics, topicsIndexBody(topics, audiences, face));
+    for (const t of topics) {
+      const cards = t.articleIds.map((id) => articleById.get(id)).filter((a) => a !== undefined).map((a) => ({ id: a.article.id, title: articleTitle(a, face) }));
+      const stories = storiesOf(t.storyIds);
+      page('topic', face, paths.topic(face, t.slug), t.name, topicBody(t, stories, cards, face));
+      docs.push({ lang: face, path: paths.topic(face, t.slug), title: t.name, kind: 'topic', text: [t.name, ...stories.map((s) => storyTitle(s, face))].join('\n') });
+    }
+    for (const a of audiences) {
+      const stories = storiesOf(a.storyIds);
+      page('audience', face, paths.audience(face, a.slug), a.name, audienceBody(a, stories, face));
+    }
+    page('search', face, paths.search(face), l.search, searchBody(face), { scripts: ['assets/search-index.js', 'assets/search.js'] });
+  }
+  return { pages, searchDocs: docs, topics, audiences };
+}

@@ -1,0 +1,97 @@
+// The digest and its items in HTML, with the sections, order and labels of the Markdown face
+// (src/write/markdown.ts): headline and tier, confidence, key points, impact by audience, detailed
+// analysis (trade-offs: pros, cons), quick start, recommendation, typed sources, verification.
+
+import { LABELS, audienceName } from '../../write/labels.js';
+import type { Digest, DigestItem, SourceRef, Verification } from '../../write/schemas.js';
+import { externalLink, html, type SafeHtml } from './html.js';
+import { SITE_LABELS } from './site-labels.js';
+import type { Face } from './site-input.js';
+import { paths, relative, slugOf } from './site-paths.js';
+
+export interface LinkContext {
+  readonly face: Face;
+  /** The page being written, for relative links. */
+  readonly from: string;
+}
+
+export function tierHeading(face: Face, tier: DigestItem['tier']): string {
+  return `${tier.emoji} L${tier.level} - ${face === 'zh' ? tier.nameZh : tier.name}`;
+}
+
+const confidenceClass = (c: DigestItem['confidence']) => `badge confidence confidence-${c.toLowerCase()}`;
+
+export function confidenceBadge(face: Face, c: DigestItem['confidence']): SafeHtml {
+  const l = LABELS[face];
+  return html`<span class="${confidenceClass(c)}">${l.confidence}${l.colon}${l.confidenceValue(c)}</span>`;
+}
+
+export function sourceTypeBadge(face: Face, type: SourceRef['type']): SafeHtml {
+  return html`<span class="${`badge type type-${type.toLowerCase()}`}">${LABELS[face].sourceType(type)}</span>`;
+}
+
+export function sourcesList(face: Face, sources: readonly SourceRef[]): SafeHtml {
+  const l = LABELS[face];
+  if (sources.length === 0) return html`<p class="sources empty">${l.sources}${l.colon}${SITE_LABELS[face].noSources}</p>`;
+  return html`<p class="sources">${l.sources}${l.colon}${sources.map((s, i) => html`${i > 0 ? ' | ' : ''}<span class="source">${externalLink(s.url, s.outlet)} ${sourceTypeBadge(face, s.type)}</span>`)}</p>`;
+}
+
+export function verificationNote(face: Face, v: Verification | undefined): SafeHtml {
+  const l = SITE_LABELS[face];
+  if (!v) return html`<p class="verification unverified">${l.notVerified}</p>`;
+  if (v.ok) return html`<p class="verification ok">✓ ${l.verifiedOk(v.sentences)}</p>`;
+  return html`<div class="verification repaired"><p>⚠ ${l.verifiedRepaired(v.problems.length, v.sentences)}</p>
+<ul>${v.repairs.map((r) => html`<li>${l.repairAction(r.action)}: “${r.surface}” — ${r.reason}</li>`)}</ul></div>`;
+}
+
+const bodyLang = (item: { bodyLanguage: string }) => (item.bodyLanguage === 'zh' ? 'zh-Hans' : item.bodyLanguage === 'en' ? 'en' : null);
+
+function bullets(items: readonly string[]): SafeHtml {
+  return items.length > 0 ? html`<ul>${items.map((x) => html`<li>${x}</li>`)}</ul>` : html`<ul><li>—</li></ul>`;
+}
+
+/** One digest item; `headingLevel` is 3 inside a day's digest, 2 on a story page. */
+export function digestItemHtml(item: DigestItem, ctx: LinkContext, options: { linkHeadline: boolean; headingLevel: 2 | 3 }): SafeHtml {
+  const face = ctx.face;
+  const l = LABELS[face];
+  const zh = face === 'zh';
+  const lang = bodyLang(item);
+  const storyHref = relative(ctx.from, paths.story(face, item.storyId));
+  const headline = options.linkHeadline ? html`<a href="${storyHref}">${item.headline}</a>` : html`${item.headline}`;
+  const h = options.headingLevel;
+  const title = h === 3 ? html`<h3 class="headline">${headline} <span class="level">L${item.tier.level}</span></h3>` : html`<h2 class="headline">${headline} <span class="level">L${item.tier.level}</span></h2>`;
+  const sub = (text: string) => (h === 3 ? html`<h4>${text}</h4>` : html`<h3>${text}</h3>`);
+  const subsub = (text: string) => (h === 3 ? html`<h5>${text}</h5>` : html`<h4>${text}</h4>`);
+  return html`<article class="${`item tier-${Math.min(item.tier.level, 4)}`}" id="${`story-${item.storyId}`}">
+${title}
+${item.notice ? html`<p class="notice">${item.notice}</p>` : ''}
+<p class="meta">${confidenceBadge(face, item.confidence)}</p>
+<div class="body"${lang ? html` lang="${lang}"` : ''}>
+<p class="key-points"><strong>${l.keyPoints}${l.colon}</strong>${item.keyPoints.lead}${item.keyPoints.points.length > 0 ? html`${item.bodyLanguage === 'zh' ? '' : ' '}${l.inDetail}${l.colon}` : ''}</p>
+${item.keyPoints.points.length > 0 ? html`<ol class="points">${item.keyPoints.points.map((p) => html`<li>${p}</li>`)}</ol>` : ''}
+${item.impact.length > 0 ? html`<div class="impact"><strong>${l.impact}${l.colon}</strong><ul>${item.impact.map((i) => html`<li><a class="audience" href="${relative(ctx.from, paths.audience(face, slugOf(i.audience)))}">${l.forAudience(zh ? audienceName(i.audience, 'zh') : i.audience)}</a> ${i.text}</li>`)}</ul></div>` : ''}
+<details class="analysis" open>
+<summary>${l.detailedAnalysis}</summary>
+${subsub(l.tradeOffs)}
+<div class="tradeoffs"><div class="pros"><p><strong>${l.pros}</strong></p>${bullets(item.pros)}</div><div class="cons"><p><strong>${l.cons}</strong></p>${bullets(item.cons)}</div></div>
+</details>
+${sub(l.quickStart)}
+${item.quickStart.length > 0 ? html`<ol class="quick-start">${item.quickStart.map((q) => html`<li>${q}</li>`)}</ol>` : html`<p>—</p>`}
+${sub(l.recommendation)}
+<p class="recommendation">${item.recommendation}</p>
+</div>
+${sourcesList(face, item.sources)}
+${verificationNote(face, item.verification)}
+</article>`;
+}
+
+/** A day's digest: title, count, notice, then each tier's items, highest first. */
+export function digestHtml(digest: Digest, ctx: LinkContext): SafeHtml {
+  const l = LABELS[ctx.face];
+  return html`<header class="digest-header"><h1>${digest.date} ${l.aiSummary}</h1><p class="count">${l.updates(digest.count)}</p></header>
+${digest.notice ? html`<p class="notice">${digest.notice}</p>` : ''}
+${digest.tiers.length === 0 && !digest.notice ? html`<p class="notice">${l.nothingToday}</p>` : ''}
+${digest.tiers.map((group) => html`<section class="${`tier tier-${Math.min(group.tier.level, 4)}`}"><h2>${tierHeading(ctx.face, group.tier)}</h2>
+${group.items.map((item) => digestItemHtml(item, ctx, { linkHeadline: true, headingLevel: 3 }))}
+</section>`)}`;
+}

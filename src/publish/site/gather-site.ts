@@ -1,0 +1,136 @@
+// The site's I/O edge on the store side: reads every day with stories, each day's digest in both
+// faces, each story's item, ranking and commentary post, and each article's cards, as the edition
+// pipeline writes them (the configured model when there is one, as `tidings run` does). One story
+// or article that fails is reported and left out; the rest of the site is still built.
+
+import type { ArticleWithSightings } from '../../article.js';
+import { fail, ok, type Failure, type Result } from '../../errors.js';
+import { rankedStoryById, sourcesOf, storiesOfDay, verified, verifiedDigestItem, type EditionDeps, type RankedStory } from '../../pipeline/edition.js';
+import { cardWithModel, digestWithModel, postWithModel, type ModelWriting } from '../../pipeline/model-edition.js';
+import { listStories } from '../../stories/assign.js';
+import { writeCard } from '../../write/card.js';
+import { writeDigest } from '../../write/digest.js';
+import { cardFields, postFields } from '../../write/output-fields.js';
+import { writePost } from '../../write/post.js';
+import type { Card, Digest, DigestItem, Post } from '../../write/schemas.js';
+import { FACES, type Face, type Faced, type SiteArticle, type SiteDay, type SiteInput, type SiteStory } from './site-input.js';
+
+export interface GatherOptions {
+  readonly model?: ModelWriting | null;
+  readonly onProgress?: (message: string) => void;
+}
+
+export interface Gathered {
+  readonly input: SiteInput;
+  /** Items left out, each with its reason. */
+  readonly failures: readonly Failure[];
+}
+
+export async function gatherSite(deps: EditionDeps, options: GatherOptions = {}): Promise<Result<Gathered>> {
+  const progress = options.onProgress ?? (() => {});
+  const model = options.model ?? null;
+  const failures: Failure[] = [];
+  const all = await listStories({ stories: deps.stories });
+  if (!all.ok) return all;
+  const dates = [...new Set(all.value.flatMap((s) => s.timeline.map((e) => e.activityAt.slice(0, 10))))].sort().reverse();
+
+  const days: SiteDay[] = [];
+  /** Per story: its item in each face and ranking from the newest day that carries it. */
+  const latestItem = new Map<string, { en: DigestItem | null; zh: DigestItem | null; ranked: RankedStory | null; days: string[] }>();
+  for (const [i, date] of dates.entries()) {
+    progress(`day ${i + 1}/${dates.length} ${date}`);
+    const day = await dayDigests(deps, date, model);
+    if (!day.ok) {
+      failures.push(day);
+      continue;
+    }
+    days.push({ date, digest: day.value.digest });
+    for (const face of FACES) {
+      for (const item of day.value.digest[face].tiers.flatMap((t) => t.items)) {
+        const seen = latestItem.get(item.storyId) ?? { en: null, zh: null, ranked: day.value.ranked.get(item.storyId) ?? null, days: [] };
+        if (!seen.days.includes(date)) seen.days.push(date);
+        if (seen[face] === null) seen[face] = item;
+        latestItem.set(item.storyId, seen);
+      }
+    }
+  }
+
+  const stories: SiteStory[] = [];
+  const articles: SiteArticle[] = [];
+  const placed = new Set<string>();
+  for (const [i, story] of all.value.entries()) {
+    if (i % 25 === 0) progress(`story ${i + 1}/${all.value.length}`);
+    try {
+      const whole = await rankedStoryById(deps, story.id);
+      if (!whole.ok) {
+        failures.push(whole);
+        continue;
+      }
+      const input = whole.value.input;
+      const seen = latestItem.get(story.id);
+      const post = await facedOrNull((face) => writePostFor(deps, input, story.id, face, model), failures);
+      stories.push({ story, ranking: seen?.ranked?.input.ranking ?? input.ranking, item: { en: seen?.en ?? null, zh: seen?.zh ?? null }, post, days: seen?.days ?? [] });
+      for (const article of input.articles) {
+        if (placed.has(article.id)) continue;
+        placed.add(article.id);
+        const card = await facedOrNull((face) => writeCardFor(deps, article, input, face, model), failures);
+        articles.push({ article, storyId: story.id, card });
+      }
+    } catch (error) {
+      failures.push(fail('internal_error', `story ${story.id} could not be prepared for the site: ${(error as Error).message}`, story.id));
+    }
+  }
+  return ok({ input: { days, stories, articles }, failures });
+}
+
+async function facedOrNull<T>(make: (face: Face) => Promise<Result<T>>, failures: Failure[]): Promise<Faced<T | null>> {
+  const out: { en: T | null; zh: T | null } = { en: null, zh: null };
+  for (const face of FACES) {
+    try {
+      const r = await make(face);
+      if (r.ok) out[face] = r.value;
+      else failures.push(r);
+    } catch (error) {
+      failures.push(fail('internal_error', (error as Error).message));
+    }
+  }
+  return out;
+}
+
+/** Both faces of a day's digest from one read of the day's stories (digestFor reads them per face). */
+async function dayDigests(deps: EditionDeps, date: string, model: ModelWriting | null): Promise<Result<{ digest: Faced<Digest>; ranked: Map<string, RankedStory> }>> {
+  const stories = await storiesOfDay(deps, date);
+  if (!stories.ok) return stories;
+  const ranked = new Map(stories.value.map((s) => [s.input.storyId, s]));
+  const digest: Partial<Record<Face, Digest>> = {};
+  for (const face of FACES) {
+    if (model) {
+      const written = await digestWithModel(deps, date, face, model);
+      if (!written.ok) return written;
+      digest[face] = written.value;
+      continue;
+    }
+    const written = writeDigest(stories.value.map((s) => s.input), { date, language: face });
+    digest[face] = {
+      ...written,
+      tiers: written.tiers.map((t) => ({ ...t, items: t.items.map((item) => verifiedDigestItem(item, ranked.get(item.storyId)?.input.articles ?? [])) })),
+    };
+  }
+  return ok({ digest: { en: digest.en!, zh: digest.zh! }, ranked });
+}
+
+type StoryInput = RankedStory['input'];
+
+/** As postFor, from the story already read. */
+async function writePostFor(deps: EditionDeps, input: StoryInput, storyId: string, face: Face, model: ModelWriting | null): Promise<Result<Post>> {
+  if (model) return postWithModel(deps, storyId, face, model);
+  const post = writePost(input, face);
+  return ok(verified(post, postFields(post), sourcesOf(input.articles)));
+}
+
+/** As cardFor, from the story already read: checked against the articles of its story. */
+async function writeCardFor(deps: EditionDeps, article: ArticleWithSightings, input: StoryInput, face: Face, model: ModelWriting | null): Promise<Result<Card>> {
+  if (model) return cardWithModel(deps, article.id, face, model);
+  const card = writeCard(article, input, { language: face });
+  return ok(verified(card, cardFields(card), sourcesOf(input.articles)));
+}

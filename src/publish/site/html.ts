@@ -1,0 +1,70 @@
+// An escaping tagged template for the site's pages. Every interpolated value is escaped as text
+// unless it is a SafeHtml: markup that this module or our own templates produced. Third-party text
+// (titles, paragraphs, outlet names) can therefore never become markup, whatever it contains.
+
+const SAFE = Symbol('safe-html');
+
+export interface SafeHtml {
+  readonly [SAFE]: true;
+  readonly value: string;
+}
+
+const make = (value: string): SafeHtml => ({ [SAFE]: true, value });
+
+export function isSafeHtml(x: unknown): x is SafeHtml {
+  return typeof x === 'object' && x !== null && (x as { [SAFE]?: unknown })[SAFE] === true;
+}
+
+/** Escapes text for element content and double-quoted attribute values. */
+export function escapeText(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '"' ? '&quot;' : '&#39;'));
+}
+
+type Value = string | number | SafeHtml | null | undefined | false | readonly Value[];
+
+function render(v: Value): string {
+  if (v === null || v === undefined || v === false) return '';
+  if (Array.isArray(v)) return v.map(render).join('');
+  if (isSafeHtml(v)) return v.value;
+  return escapeText(String(v));
+}
+
+/** html`<p>${text}</p>`: interpolations escaped; arrays joined; null/undefined/false dropped. */
+export function html(strings: TemplateStringsArray, ...values: Value[]): SafeHtml {
+  let out = strings[0]!;
+  for (let i = 0; i < values.length; i++) out += render(values[i]!) + strings[i + 1]!;
+  return make(out);
+}
+
+/** Marks markup as safe. Only for strings built by our own code (never from a source). */
+export function trusted(markup: string): SafeHtml {
+  return make(markup);
+}
+
+export function join(parts: readonly SafeHtml[], sep = ''): SafeHtml {
+  return make(parts.map((p) => p.value).join(escapeText(sep)));
+}
+
+/** The URL if it is absolute http(s), normalised; null for anything else (javascript:, data:, relative). */
+export function safeHttpUrl(url: string | null | undefined): string | null {
+  if (!url) return null;
+  let parsed: URL;
+  try {
+    parsed = new URL(url.trim());
+  } catch {
+    return null;
+  }
+  return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.href : null;
+}
+
+/** A link to a source: an <a> only for http(s) URLs (no referrer, new context); text otherwise. */
+export function externalLink(url: string | null | undefined, text: string | SafeHtml): SafeHtml {
+  const href = safeHttpUrl(url);
+  return href ? html`<a href="${href}" rel="noopener noreferrer nofollow" referrerpolicy="no-referrer">${text}</a>` : html`<span class="nolink">${text}</span>`;
+}
+
+/** A third-party image, by URL only, never sending a referrer; nothing for non-http(s) URLs. */
+export function externalImage(url: string | null | undefined, alt: string): SafeHtml {
+  const src = safeHttpUrl(url);
+  return src ? html`<img src="${src}" alt="${alt}" loading="lazy" referrerpolicy="no-referrer">` : html``;
+}

@@ -1,0 +1,78 @@
+// `tidings build` and the end of `tidings run`: gather the edition from the store, build the pages,
+// write them with the search index (src/publish/search) and report what was written.
+
+import path from 'node:path';
+import type { Failure, Result } from '../../errors.js';
+import { fail, ok } from '../../errors.js';
+import type { EditionDeps } from '../../pipeline/edition.js';
+import type { ModelWriting } from '../../pipeline/model-edition.js';
+import { writeSearch } from '../search/write-search.js';
+import { buildSite } from './build-site.js';
+import { gatherSite } from './gather-site.js';
+import type { PageKind, SiteInput } from './site-input.js';
+import { summarise, writePages, type KindSummary } from './write-site.js';
+
+export const DEFAULT_BASE_URL = 'http://127.0.0.1:8080/';
+
+export interface PublishOptions {
+  readonly outDir: string;
+  readonly baseUrl?: string;
+  readonly model?: ModelWriting | null;
+  readonly onProgress?: (message: string) => void;
+  /** For tests and benches: a clock for the elapsed time. */
+  readonly now?: () => number;
+}
+
+export interface PublishReport {
+  readonly outDir: string;
+  readonly kinds: ReadonlyMap<PageKind | 'search', KindSummary>;
+  readonly pages: number;
+  readonly bytes: number;
+  readonly ms: { readonly gather: number; readonly build: number; readonly write: number };
+  readonly days: number;
+  readonly stories: number;
+  readonly articles: number;
+  /** Items left out or extras that could not be written, each with its reason. */
+  readonly failures: readonly Failure[];
+  readonly input: SiteInput;
+}
+
+export async function publishSite(deps: EditionDeps, options: PublishOptions): Promise<Result<PublishReport>> {
+  const now = options.now ?? (() => performance.now());
+  const outDir = path.resolve(options.outDir);
+  const t0 = now();
+  const gathered = await gatherSite(deps, { model: options.model ?? null, ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
+  if (!gathered.ok) return gathered;
+  const input: SiteInput = { ...gathered.value.input, baseUrl: options.baseUrl ?? DEFAULT_BASE_URL };
+  const t1 = now();
+  options.onProgress?.('building pages');
+  const site = buildSite(input);
+  const t2 = now();
+  options.onProgress?.(`writing ${site.pages.length} files`);
+  const written = await writePages(outDir, site.pages);
+  if (!written.ok) return written;
+  const failures: Failure[] = [...gathered.value.failures];
+  const kinds = new Map<PageKind | 'search', KindSummary>(summarise(site.pages));
+  let bytes = written.value;
+  const search = await writeSearch(outDir, site.searchDocs);
+  if (search.ok) {
+    const b = search.value.indexBytes + search.value.clientBytes;
+    kinds.set('search', { pages: 2, bytes: b, min: Math.min(search.value.indexBytes, search.value.clientBytes), median: search.value.clientBytes, max: Math.max(search.value.indexBytes, search.value.clientBytes) });
+    bytes += b;
+    for (const s of search.value.skipped) failures.push(fail('bad_input', `search left out ${s.path}: ${s.message}`, s.path));
+  } else failures.push(search);
+  // TODO(publish/outputs): call writeOutputs(outDir, input) from src/publish/outputs/ once it is committed.
+  const t3 = now();
+  return ok({
+    outDir,
+    kinds,
+    pages: [...kinds.values()].reduce((n, k) => n + k.pages, 0),
+    bytes,
+    ms: { gather: t1 - t0, build: t2 - t1, write: t3 - t2 },
+    days: input.days.length,
+    stories: input.stories.length,
+    articles: input.articles.length,
+    failures,
+    input,
+  });
+}
