@@ -1,0 +1,196 @@
+// The read queries behind `tidings serve`'s JSON API: days with coverage, and keyset pages of
+// stories and articles. Keyset, not OFFSET: a page costs the same wherever it is in the archive,
+// and a cursor holds the last row's sort key exactly as stored (timestamps as PostgreSQL text,
+// so no precision is lost in a round trip through JavaScript dates).
+
+import type { ArticleLanguage } from '../article.js';
+import type { SourceType } from '../sources/registry.js';
+import type { Story, TimelineEntry } from '../stories/story.js';
+import type { Queryable } from './database.js';
+
+export interface DayRow {
+  /** YYYY-MM-DD (UTC). */
+  readonly date: string;
+  /** Stories with coverage that day. */
+  readonly stories: number;
+  /** Articles whose activity (published, else ingested) falls that day. */
+  readonly articles: number;
+}
+
+/** A story page's sort key: last activity (PostgreSQL timestamptz text) then id. */
+export interface StoryKey {
+  readonly lastActive: string;
+  readonly id: string;
+}
+
+/** An article page's sort key: publication time (null for undated, which come last) then id. */
+export interface ArticleKey {
+  readonly published: string | null;
+  readonly id: string;
+}
+
+export interface ApiArticleRow {
+  readonly id: string;
+  readonly title: string | null;
+  readonly url: string;
+  readonly language: ArticleLanguage;
+  readonly outlet: string | null;
+  readonly sourceType: SourceType | null;
+  readonly published: string | null;
+  readonly bilingual: boolean;
+  readonly sightings: number;
+  readonly storyId: string | null;
+}
+
+export interface Keyed<T, K> {
+  readonly row: T;
+  readonly key: K;
+}
+
+export interface ApiQueries {
+  /** Days with coverage, newest first, those before `before` (exclusive) when given. */
+  days(before: string | null, limit: number): Promise<DayRow[]>;
+  hasDay(date: string): Promise<boolean>;
+  /** Stories by last activity, newest first; with `date`, those with coverage that UTC day. */
+  stories(filter: { date: string | null; after: StoryKey | null; limit: number }): Promise<Array<Keyed<Story, StoryKey>>>;
+  /** Articles newest first (undated last); `since` bounds published-else-ingested time. */
+  articles(filter: { language: ArticleLanguage | null; since: string | null; after: ArticleKey | null; limit: number }): Promise<Array<Keyed<ApiArticleRow, ArticleKey>>>;
+}
+
+export function createApiQueries(db: Queryable): ApiQueries {
+  return {
+    async days(before, limit) {
+      const rows = await db.query<{ day: string; stories: number; articles: number }>(
+        `SELECT day, count(DISTINCT story_id)::int AS stories, count(*)::int AS articles FROM (
+           SELECT to_char(activity_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day, story_id FROM story_articles
+           ${before === null ? '' : `WHERE activity_at < ($2::date)::timestamp AT TIME ZONE 'UTC'`}) d
+         GROUP BY day ORDER BY day DESC LIMIT $1`,
+        before === null ? [limit] : [limit, before],
+      );
+      return rows.map((r) => ({ date: r.day, stories: r.stories, articles: r.articles }));
+    },
+
+    async hasDay(date) {
+      const rows = await db.query(
+        `SELECT 1 FROM story_articles
+         WHERE activity_at >= ($1::date)::timestamp AT TIME ZONE 'UTC' AND activity_at < ($1::date + 1)::timestamp AT TIME ZONE 'UTC' LIMIT 1`,
+        [date],
+      );
+      return rows.length > 0;
+    },
+
+    async stories({ date, after, limit }) {
+      const params: unknown[] = [];
+      const where: string[] = [];
+      if (date !== null) {
+        params.push(date);
+        where.push(`s.id IN (SELECT story_id FROM story_articles
+          WHERE activity_at >= ($${params.length}::date)::timestamp AT TIME ZONE 'UTC'
+            AND activity_at < ($${params.length}::date + 1)::timestamp AT TIME ZONE 'UTC')`);
+      }
+      if (after !== null) {
+        params.push(after.lastActive, after.id);
+        where.push(`(s.last_active < $${params.length - 1}::timestamptz OR (s.last_active = $${params.length - 1}::timestamptz AND s.id > $${params.length}))`);
+      }
+      params.push(limit);
+      const rows = await db.query<StoryRow>(
+        `SELECT s.id, s.title, s.first_active, s.last_active, s.last_active::text AS last_active_key, s.article_count
+         FROM stories s ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+         ORDER BY s.last_active DESC, s.id LIMIT $${params.length}`,
+        params,
+      );
+      const timelines = await timelinesOf(db, rows.map((r) => r.id));
+      return rows.map((r) => ({
+        row: {
+          id: r.id, title: r.title, firstActive: toIso(r.first_active)!, lastActive: toIso(r.last_active)!,
+          articleCount: r.article_count, timeline: timelines.get(r.id) ?? [],
+        },
+        key: { lastActive: r.last_active_key, id: r.id },
+      }));
+    },
+
+    async articles({ language, since, after, limit }) {
+      const params: unknown[] = [];
+      const where: string[] = [];
+      if (language !== null) {
+        params.push(language);
+        where.push(`a.language = $${params.length}`);
+      }
+      if (since !== null) {
+        params.push(since);
+        where.push(`COALESCE(a.published_at, a.ingested_at) >= $${params.length}::timestamptz`);
+      }
+      if (after !== null) {
+        params.push(after.id);
+        const id = `$${params.length}`;
+        if (after.published === null) {
+          where.push(`(a.published_at IS NULL AND a.id > ${id})`);
+        } else {
+          params.push(after.published);
+          const at = `$${params.length}::timestamptz`;
+          where.push(`(a.published_at < ${at} OR (a.published_at = ${at} AND a.id > ${id}) OR a.published_at IS NULL)`);
+        }
+      }
+      params.push(limit);
+      const rows = await db.query<ArticleRow>(
+        `SELECT a.id, a.title, a.url, a.language, a.outlet, a.source_type, a.published_at,
+           a.published_at::text AS published_key, (a.bilingual IS NOT NULL) AS bilingual,
+           (SELECT count(*)::int FROM sightings s WHERE s.article_id = a.id) AS sightings,
+           (SELECT m.story_id FROM story_articles m WHERE m.article_id = a.id) AS story_id
+         FROM articles a ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+         ORDER BY a.published_at DESC NULLS LAST, a.id LIMIT $${params.length}`,
+        params,
+      );
+      return rows.map((r) => ({
+        row: {
+          id: r.id, title: r.title, url: r.url, language: r.language, outlet: r.outlet, sourceType: r.source_type,
+          published: toIso(r.published_at), bilingual: r.bilingual, sightings: r.sightings, storyId: r.story_id,
+        },
+        key: { published: r.published_key, id: r.id },
+      }));
+    },
+  };
+}
+
+interface StoryRow {
+  id: string; title: string | null; first_active: Date | string; last_active: Date | string;
+  last_active_key: string; article_count: number;
+}
+
+interface ArticleRow {
+  id: string; title: string | null; url: string; language: ArticleLanguage; outlet: string | null;
+  source_type: SourceType | null; published_at: Date | string | null; published_key: string | null;
+  bilingual: boolean; sightings: number; story_id: string | null;
+}
+
+interface MemberRow {
+  story_id: string; article_id: string; activity_at: Date | string; published_at: Date | string | null;
+  title: string | null; outlet: string | null; source_type: SourceType | null; language: ArticleLanguage;
+  url: string; score: number | null;
+}
+
+/** The timelines of a page of stories, in one query (the same entries the story store reads). */
+async function timelinesOf(db: Queryable, ids: readonly string[]): Promise<Map<string, TimelineEntry[]>> {
+  const out = new Map<string, TimelineEntry[]>();
+  if (ids.length === 0) return out;
+  const members = await db.query<MemberRow>(
+    `SELECT story_id, article_id, activity_at, published_at, title, outlet, source_type, language, url, score
+     FROM story_articles WHERE story_id = ANY($1::text[]) ORDER BY activity_at, article_id`,
+    [ids],
+  );
+  for (const m of members) {
+    const list = out.get(m.story_id) ?? [];
+    list.push({
+      articleId: m.article_id, title: m.title, outlet: m.outlet, sourceType: m.source_type, language: m.language,
+      published: toIso(m.published_at), activityAt: toIso(m.activity_at)!, url: m.url,
+      score: m.score === null ? null : Math.round(m.score * 1000) / 1000,
+    });
+    out.set(m.story_id, list);
+  }
+  return out;
+}
+
+function toIso(value: Date | string | null): string | null {
+  if (value === null) return null;
+  return (value instanceof Date ? value : new Date(value)).toISOString();
+}
