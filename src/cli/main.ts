@@ -16,6 +16,7 @@ import { sourcesCommand } from './sources-command.js';
 import { editionCommands, writeEdition } from './edition-commands.js';
 import { translateCommand } from './translate-command.js';
 import { doctorCommand } from './doctor-command.js';
+import { serveCommand } from './serve-command.js';
 
 export interface Io {
   readonly out: (s: string) => void;
@@ -159,6 +160,7 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
   editionCommands(program, { withApp, io });
   translateCommand(program, { withApp, io });
   doctorCommand(program, { withConfig: (fn) => withConfig(fn), io });
+  serveCommand(program, { withApp, io });
 
   try {
     await program.parseAsync([...argv], { from: 'user' });
