@@ -17,11 +17,13 @@ export interface Anchor {
   readonly surface: string;
   /** Offset in the text divided by its length: 0 at the start, 1 at the end. */
   readonly position: number;
+  /** UTF-16 offset in the text. */
+  readonly offset: number;
 }
 
 export interface AnchorSource {
   readonly text: string;
-  readonly understanding: Pick<ArticleUnderstanding, 'entities' | 'figures' | 'quotes'>;
+  readonly understanding: Pick<ArticleUnderstanding, 'entities' | 'figures' | 'quotes' | 'sentences'>;
 }
 
 /** Latin-script tokens that carry identity: capitalised words, acronyms, words with digits ("HX9"). */
@@ -42,6 +44,7 @@ function figureAnchors(source: AnchorSource): Anchor[] {
     key: `figure:${f.kind}:${f.value}:${f.unit}`,
     surface: f.surface,
     position: f.start / n,
+    offset: f.start,
   }));
 }
 
@@ -50,7 +53,7 @@ function entityAnchors(source: AnchorSource): Anchor[] {
   const n = Math.max(1, source.text.length);
   return source.understanding.entities
     .filter((e) => e.type !== 'concept' && e.entityId !== null)
-    .map((e) => ({ kind: 'entity' as const, key: `entity:${e.entityId}`, surface: e.surface, position: e.start / n }));
+    .map((e) => ({ kind: 'entity' as const, key: `entity:${e.entityId}`, surface: e.surface, position: e.start / n, offset: e.start }));
 }
 
 function quoteAnchors(source: AnchorSource): Anchor[] {
@@ -63,6 +66,7 @@ function quoteAnchors(source: AnchorSource): Anchor[] {
       key: q.speakerEntityId ? `quote:${q.speakerEntityId}` : 'quote',
       surface: q.text.length > 40 ? `${q.text.slice(0, 40)}…` : q.text,
       position: q.start / n,
+      offset: q.start,
     }));
 }
 
@@ -88,7 +92,7 @@ function latinAnchors(source: AnchorSource, chinese: boolean): Anchor[] {
       const identity = /\d/.test(surface) || /^[A-Z]{2,}$/.test(surface) || (/^[A-Z]/.test(surface) && !sentenceStart(source.text, start));
       if (!identity) continue;
     }
-    out.push({ kind: 'latin', key: `latin:${lower}`, surface, position: start / n });
+    out.push({ kind: 'latin', key: `latin:${lower}`, surface, position: start / n, offset: start });
   }
   return out;
 }
@@ -98,10 +102,27 @@ function sentenceStart(text: string, at: number): boolean {
   return at === 0 || /(?:[.!?:;"“”]\s*|\n\s*)$/.test(before);
 }
 
-/** Every anchor of a text, in text order. */
+/**
+ * Every anchor of a text, sentence by sentence; within a sentence by key, because a translator
+ * reorders a sentence's parts ("according to X, it cost $18 million" → "据 X 介绍，成本约为 1800 万美元")
+ * but keeps the order of the sentences.
+ */
 export function anchorsOf(source: AnchorSource, language: 'en' | 'zh'): Anchor[] {
   const all = [...figureAnchors(source), ...entityAnchors(source), ...quoteAnchors(source), ...latinAnchors(source, language === 'zh')];
-  return all.sort((a, b) => a.position - b.position || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const ends = source.understanding.sentences.map((s) => s.end);
+  const sentenceOf = (offset: number): number => {
+    let lo = 0;
+    let hi = ends.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (ends[mid]! <= offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  const keyed = all.map((a) => ({ a, s: sentenceOf(a.offset) }));
+  keyed.sort((x, y) => x.s - y.s || (x.a.key < y.a.key ? -1 : x.a.key > y.a.key ? 1 : x.a.offset - y.a.offset));
+  return keyed.map((x) => x.a);
 }
 
 export interface AnchorLink {

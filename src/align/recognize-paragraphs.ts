@@ -43,8 +43,30 @@ function matchCost(en: number, zh: number): number {
   return (delta * delta) / 2;
 }
 
-/** The cheapest monotone pairing of the paragraphs by size. */
-export function alignParagraphs(en: readonly string[], zh: readonly string[]): ParagraphLink[] {
+/** Anchor keys (names, figures) of each paragraph, to pull paragraphs that share them together. */
+export interface ParagraphKeys {
+  readonly en: ReadonlyArray<ReadonlySet<string>>;
+  readonly zh: ReadonlyArray<ReadonlySet<string>>;
+}
+
+/** Cost taken off a link per unit of shared-key Dice, and added when both sides have keys but share none. */
+const KEY_BONUS = 3;
+const KEY_MISMATCH = 2;
+
+function keyCost(keys: ParagraphKeys | undefined, i: number, di: number, j: number, dj: number): number {
+  if (!keys || di === 0 || dj === 0) return 0;
+  const a = new Set<string>();
+  const b = new Set<string>();
+  for (let k = i; k < i + di; k++) for (const x of keys.en[k] ?? []) a.add(x);
+  for (let k = j; k < j + dj; k++) for (const x of keys.zh[k] ?? []) b.add(x);
+  if (a.size === 0 || b.size === 0) return 0;
+  let shared = 0;
+  for (const x of a) if (b.has(x)) shared++;
+  return shared === 0 ? KEY_MISMATCH : -KEY_BONUS * ((2 * shared) / (a.size + b.size));
+}
+
+/** The cheapest monotone pairing of the paragraphs by size, helped by shared anchors when given. */
+export function alignParagraphs(en: readonly string[], zh: readonly string[], keys?: ParagraphKeys): ParagraphLink[] {
   const a = en.map((p) => paragraphSize(p, 'en'));
   const b = zh.map((p) => paragraphSize(p, 'zh'));
   const n = a.length;
@@ -64,7 +86,7 @@ export function alignParagraphs(en: readonly string[], zh: readonly string[]): P
       if (!Number.isFinite(here)) continue;
       MOVES.forEach(([di, dj, penalty], k) => {
         if (i + di > n || j + dj > m) return;
-        const c = here + penalty + (di === 0 || dj === 0 ? 0 : matchCost(sum(a, i, di), sum(b, j, dj)));
+        const c = here + penalty + (di === 0 || dj === 0 ? 0 : matchCost(sum(a, i, di), sum(b, j, dj))) + keyCost(keys, i, di, j, dj);
         if (c < cost[at(i + di, j + dj)]!) {
           cost[at(i + di, j + dj)] = c;
           move[at(i + di, j + dj)] = k;

@@ -6,7 +6,7 @@
 // their order, their positions or their paragraphing: that is what keeps precision.
 
 import { countScripts } from '../text/script.js';
-import { anchorsOf, matchAnchors, type AnchorLink, type AnchorSource } from './recognize-anchors.js';
+import { anchorsOf, matchAnchors, type Anchor, type AnchorLink, type AnchorSource } from './recognize-anchors.js';
 import { alignParagraphs, breakAgreement, LETTERS_PER_HAN, type ParagraphLink } from './recognize-paragraphs.js';
 
 export interface Version extends AnchorSource {
@@ -84,7 +84,9 @@ function sizeRatioOf(en: Version, zh: Version): number {
 
 export function recognizePair(en: Version, zh: Version, options: RecognizeOptions = {}): Recognition {
   const threshold = options.threshold ?? DEFAULT_THRESHOLD;
-  const match = matchAnchors(anchorsOf(en, 'en'), anchorsOf(zh, 'zh'));
+  const enAnchors = anchorsOf(en, 'en');
+  const zhAnchors = anchorsOf(zh, 'zh');
+  const match = matchAnchors(enAnchors, zhAnchors);
   const enParagraphs = en.paragraphs.filter((p) => p.trim().length > 0);
   const zhParagraphs = zh.paragraphs.filter((p) => p.trim().length > 0);
   const paragraphRatio = Math.min(enParagraphs.length, zhParagraphs.length) / Math.max(1, enParagraphs.length, zhParagraphs.length);
@@ -129,8 +131,29 @@ export function recognizePair(en: Version, zh: Version, options: RecognizeOption
     anchors: match.links,
     measures,
     original: originalOf(en, zh),
-    paragraphs: alignParagraphs(enParagraphs, zhParagraphs),
+    paragraphs: alignParagraphs(enParagraphs, zhParagraphs, {
+      en: paragraphKeys(en.text, enParagraphs, enAnchors),
+      zh: paragraphKeys(zh.text, zhParagraphs, zhAnchors),
+    }),
   };
+}
+
+/** The anchor keys falling in each paragraph (paragraphs found in the text in order). */
+function paragraphKeys(text: string, paragraphs: readonly string[], anchors: readonly Anchor[]): Set<string>[] {
+  const starts: number[] = [];
+  let cursor = 0;
+  for (const p of paragraphs) {
+    const at = text.indexOf(p, cursor);
+    starts.push(at < 0 ? cursor : at);
+    cursor = at < 0 ? cursor : at + p.length;
+  }
+  const out = paragraphs.map(() => new Set<string>());
+  for (const a of anchors) {
+    let k = 0;
+    while (k + 1 < starts.length && starts[k + 1]! <= a.offset) k++;
+    out[k]?.add(a.key);
+  }
+  return out;
 }
 
 function round(x: number): number {

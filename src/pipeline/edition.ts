@@ -3,12 +3,15 @@
 // carries its verification record; what failed was repaired (unquoted, dropped) or withheld.
 
 import type { ArticleWithSightings } from '../article.js';
+import type { AlignSentences } from '../align/recognize.js';
+import { recognizeTranslations } from '../align/recognize-stage.js';
 import { fail, ok, type Result } from '../errors.js';
 import { rankStory } from '../rank/rank.js';
 import type { Rubric } from '../rank/rubric.js';
 import type { Ranking } from '../rank/ranking.js';
 import type { ArticleStore } from '../store/article-store.js';
 import type { StoryStore } from '../store/story-store.js';
+import type { TranslationStore } from '../store/translation-store.js';
 import { assignStories, getStory, listStories } from '../stories/assign.js';
 import type { Story } from '../stories/story.js';
 import type { SourceText } from '../verify/grounding.js';
@@ -25,6 +28,9 @@ export interface EditionDeps {
   readonly articles: ArticleStore;
   readonly stories: StoryStore;
   readonly rubric: Rubric;
+  /** When given, grouping is followed by translation recognition (docs/decisions/0011). */
+  readonly translations?: TranslationStore;
+  readonly align?: AlignSentences;
 }
 
 export type Face = 'en' | 'zh';
@@ -34,10 +40,22 @@ export interface RankedStory {
   readonly input: StoryInput;
 }
 
-/** Places every article not yet in a story (incremental; a re-run places nothing). */
-export async function groupNewArticles(deps: EditionDeps): Promise<Result<{ newStories: number; joined: number }>> {
+/**
+ * Places every article not yet in a story (incremental; a re-run places nothing), then, with a
+ * translation store, folds each newly recognised translation into its original.
+ */
+export async function groupNewArticles(deps: EditionDeps): Promise<Result<{ newStories: number; joined: number; translations: number }>> {
   const report = await assignStories({ articles: deps.articles, stories: deps.stories });
-  return report.ok ? ok({ newStories: report.value.newStories, joined: report.value.joined }) : report;
+  if (!report.ok) return report;
+  let translations = 0;
+  if (deps.translations) {
+    const recognised = await recognizeTranslations({
+      articles: deps.articles, translations: deps.translations, now: () => new Date(), ...(deps.align ? { align: deps.align } : {}),
+    });
+    if (!recognised.ok) return recognised;
+    translations = recognised.value.folded.length;
+  }
+  return ok({ newStories: report.value.newStories, joined: report.value.joined, translations });
 }
 
 /** The latest UTC day with coverage, or null for an empty store. */
@@ -85,8 +103,11 @@ export function sourcesOf(articles: readonly ArticleWithSightings[]): SourceText
     const label = a.outlet ?? a.siteName ?? a.url;
     out.push({ id: a.id, label, text: [a.title ?? '', a.text].filter(Boolean).join('\n\n'), url: a.url });
     if (a.bilingual) {
-      const zh = [a.bilingual.titleZh ?? '', ...a.bilingual.pairs.map((p) => p.zh)].filter(Boolean).join('\n\n');
-      out.push({ id: `${a.id}#zh`, label: `${label} (translation)`, text: zh, url: a.url });
+      // The other language's side: Chinese for an English original, English for a Chinese one.
+      const side = a.language === 'zh' ? 'en' : 'zh';
+      const title = side === 'zh' ? a.bilingual.titleZh : a.bilingual.titleEn;
+      const text = [title ?? '', ...a.bilingual.pairs.map((p) => p[side])].filter(Boolean).join('\n\n');
+      out.push({ id: `${a.id}#${side}`, label: `${label} (translation)`, text, url: a.url });
     }
   }
   return out;
