@@ -17,6 +17,7 @@ import { editionCommands, writeEdition } from './edition-commands.js';
 import { translateCommand } from './translate-command.js';
 import { doctorCommand } from './doctor-command.js';
 import { serveCommand } from './serve-command.js';
+import { buildCommand, siteStep } from './build-command.js';
 
 export interface Io {
   readonly out: (s: string) => void;
@@ -89,7 +90,9 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
     .command('run')
     .description("the main job: ingest the configured sources (by default the bundled example corpus), group them into stories, and write the latest day's verified digest")
     .option('--no-fetch', 'never use the network')
-    .action(async (opts: { fetch: boolean }) =>
+    .option('--out <dir>', 'where the site is written (default ./site)')
+    .option('--base-url <url>', 'the site\'s public address (default http://127.0.0.1:8080/)')
+    .action(async (opts: { fetch: boolean; out?: string; baseUrl?: string }) =>
       withApp(async (app) => {
         let registry = await registryFor(app.config, io);
         if (registry === 'error') return EXIT_CODES.config_error;
@@ -105,7 +108,8 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
         }
         const report = await runIngest(app, registry.inputs(), registry, opts, io);
         const edition = await writeEdition(app, io);
-        return report.counts.failed > 0 || edition !== 0 ? 1 : 0;
+        const site = edition === 0 ? await siteStep(app, io, { out: opts.out, baseUrl: opts.baseUrl }) : 0;
+        return report.counts.failed > 0 || edition !== 0 || site !== 0 ? 1 : 0;
       }),
     );
 
@@ -161,6 +165,7 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
   translateCommand(program, { withApp, io });
   doctorCommand(program, { withConfig: (fn) => withConfig(fn), io });
   serveCommand(program, { withApp, io });
+  buildCommand(program, { withApp, io });
 
   try {
     await program.parseAsync([...argv], { from: 'user' });
