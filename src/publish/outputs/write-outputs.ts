@@ -6,7 +6,11 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fail, ok, type Result } from '../../errors.js';
 import { atomFeed, dailyFeedSpec, jsonFeed, rssFeed, topicFeedSpecs, type FeedSpec } from './feeds.js';
-import { FACES, isSafeId, type PublishInput } from './publish-input.js';
+import { newsletterHtml, newsletterText } from './newsletter.js';
+import { absoluteUrl, FACES, isSafeId, sitePaths, type PublishInput } from './publish-input.js';
+import { wechatArticle } from './wechat.js';
+import { weiboPost } from './weibo.js';
+import { xThread, xThreadText } from './x-thread.js';
 
 export type { PublishInput } from './publish-input.js';
 
@@ -28,6 +32,31 @@ export function renderOutputs(input: PublishInput): { files: Array<{ path: strin
       }
       feedFiles(`feeds/${face}/topics`, `${topic.slug}.`, spec);
     }
+  }
+  const options = { baseUrl: input.baseUrl, ...(input.siteName ? { siteName: input.siteName } : {}) };
+  for (const { date, digest } of input.days) {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) {
+      skipped.push(`day "${date}": not a YYYY-MM-DD date`);
+      continue;
+    }
+    for (const face of FACES) {
+      files.push({ path: `newsletter/${date}.${face}.html`, content: newsletterHtml(digest[face], face, options) });
+      files.push({ path: `newsletter/${date}.${face}.txt`, content: newsletterText(digest[face], face, options) });
+    }
+  }
+  for (const story of input.posts) {
+    if (!isSafeId(story.storyId)) {
+      skipped.push(`story "${story.storyId}": the id is not a safe directory name`);
+      continue;
+    }
+    const dir = `exports/${story.storyId}`;
+    for (const face of FACES) {
+      const url = absoluteUrl(input.baseUrl, sitePaths.story(face, story.storyId));
+      files.push({ path: `${dir}/x.${face}.txt`, content: xThreadText(xThread(story.post[face], face, url)) });
+    }
+    const zhUrl = absoluteUrl(input.baseUrl, sitePaths.story('zh', story.storyId));
+    files.push({ path: `${dir}/weibo.txt`, content: `${weiboPost(story.post.zh, story.topics ?? [], zhUrl).text}\n` });
+    files.push({ path: `${dir}/wechat.html`, content: wechatArticle(story.post.zh, zhUrl) });
   }
   return { files, skipped };
 }
