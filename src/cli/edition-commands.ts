@@ -15,6 +15,7 @@ import { cardWithModel, digestWithModel, postWithModel } from '../pipeline/model
 import { renderExplanation } from '../rank/explain.js';
 import { loadRubricFile } from '../rank/rubric-file.js';
 import { createStoryStore } from '../store/story-store.js';
+import { createTranslationStore } from '../store/translation-store.js';
 import { explainSimilarity, listStories } from '../stories/assign.js';
 import { renderSimilarity, renderStoryList } from '../stories/render.js';
 import type { SourceText } from '../verify/grounding.js';
@@ -37,7 +38,7 @@ const langOption = () => new Option('--lang <lang>', 'face: labels in this langu
 export async function openEdition(app: App, rubricPath?: string): Promise<Result<EditionDeps>> {
   const rubric = await loadRubricFile(rubricPath);
   if (!rubric.ok) return rubric;
-  const deps: EditionDeps = { articles: app.store, stories: createStoryStore(app.db), rubric: rubric.value };
+  const deps: EditionDeps = { articles: app.store, stories: createStoryStore(app.db), rubric: rubric.value, translations: createTranslationStore(app.db) };
   const grouped = await groupNewArticles(deps);
   return grouped.ok ? ok(deps) : grouped;
 }

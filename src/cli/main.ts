@@ -15,6 +15,7 @@ import { renderArticle, renderArticleList, renderFailure, renderSummary } from '
 import { sourcesCommand } from './sources-command.js';
 import { editionCommands, writeEdition } from './edition-commands.js';
 import { translateCommand } from './translate-command.js';
+import { translationsCommand } from './translations-command.js';
 import { doctorCommand } from './doctor-command.js';
 import { serveCommand } from './serve-command.js';
 import { buildCommand, siteStep } from './build-command.js';
@@ -163,6 +164,7 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
   sourcesCommand(program, { withConfig: (fn) => withConfig(fn), io, setCode: (c) => (code = c) });
   editionCommands(program, { withApp, io });
   translateCommand(program, { withApp, io });
+  translationsCommand(program, { withApp, io });
   doctorCommand(program, { withConfig: (fn) => withConfig(fn), io });
   serveCommand(program, { withApp, io });
   buildCommand(program, { withApp, io });
