@@ -26,6 +26,18 @@ export function createTidingsServer({ site, api, log = (line) => process.stderr.
     });
   });
 
+  // Requests the HTTP parser refuses (a raw NUL in the path, broken headers) get a 400 that still
+  // carries the security headers, instead of Node's bare default.
+  server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+    if (!socket.writable || error.code === 'ECONNRESET') {
+      socket.destroy();
+      return;
+    }
+    const headers = Object.entries(SECURITY_HEADERS).map(([k, v]) => `${k}: ${v}\r\n`).join('');
+    const body = 'Bad request\n';
+    socket.end(`HTTP/1.1 400 Bad Request\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: ${body.length}\r\n${headers}Connection: close\r\n\r\n${body}`);
+  });
+
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const target = parseRequestTarget(req.url ?? '');
     if (!target.ok) {
