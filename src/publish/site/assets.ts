@@ -16,8 +16,11 @@ export const SITE_CSS = `:root {
 *, *::before, *::after { box-sizing: border-box; }
 html { -webkit-text-size-adjust: 100%; text-size-adjust: 100%; }
 body { margin: 0; background: var(--bg); color: var(--fg); font-family: var(--latin), var(--han); font-size: 1.0625rem; line-height: 1.6; overflow-wrap: anywhere; }
-:lang(zh), :lang(zh-Hans) { font-family: var(--latin), var(--han); line-height: 1.85; letter-spacing: 0.01em; }
-.face-zh { font-family: var(--han), var(--latin); }
+.face-zh { font-family: var(--han), var(--latin); line-height: 1.85; }
+[lang|="zh"]:not(html) { line-height: 1.85; }
+[lang="en"]:not(html) { line-height: 1.6; }
+h1[lang], h2[lang], h3[lang], .reader .title-zh { line-height: 1.35; }
+.face-zh h1, .face-zh h2, .face-zh h3 { line-height: 1.45; }
 p, li, h1, h2, h3, h4, h5, td, summary { unicode-bidi: plaintext; }
 a { color: var(--link); text-underline-offset: 0.15em; }
 a:focus-visible, button:focus-visible, summary:focus-visible { outline: 3px solid var(--link); outline-offset: 2px; }
@@ -81,7 +84,7 @@ th, td { text-align: left; vertical-align: top; padding: 0.35rem 0.5rem; border-
 .reader img { max-width: 100%; height: auto; }
 .pair { margin: 0 0 1.2rem; }
 .pair p { margin: 0 0 0.6rem; }
-.layout-side main, main:has(.layout-side) { max-width: 72rem; }
+body.layout-side main, body.layout-side .site-header, body.layout-side .site-footer { max-width: 72rem; }
 .layout-side .pair { display: grid; grid-template-columns: 1fr 1fr; gap: 1.5rem; border-bottom: 1px solid var(--line); padding-bottom: 0.6rem; }
 .layout-toggle { font: inherit; font-size: 0.9rem; padding: 0.3rem 0.9rem; border-radius: 6px; border: 1px solid var(--line); background: var(--panel); color: var(--fg); cursor: pointer; }
 #search-q { font: inherit; width: min(100%, 28rem); padding: 0.4rem 0.6rem; }
