@@ -1,0 +1,45 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { escapeText, externalImage, externalLink, html, safeHttpUrl, trusted } from './html.js';
+
+describe('html template', () => {
+  test('interpolations are escaped; arrays join; null, undefined and false vanish; SafeHtml passes', () => {
+    const cases: Array<[string, string, string]> = [
+      ['text', html`<p>${'a < b & "c" \'d\''}</p>`.value, '<p>a &lt; b &amp; &quot;c&quot; &#39;d&#39;</p>'],
+      ['closing tag', html`<title>${'</title><script>x()</script>'}</title>`.value, '<title>&lt;/title&gt;&lt;script&gt;x()&lt;/script&gt;</title>'],
+      ['attribute breakout', html`<a title="${'" onmouseover="x()'}">`.value, '<a title="&quot; onmouseover=&quot;x()">'],
+      ['entities stay text', html`${'&lt;script&gt;'}`.value, '&amp;lt;script&amp;gt;'],
+      ['array', html`<ul>${['a', '<b>'].map((x) => html`<li>${x}</li>`)}</ul>`.value, '<ul><li>a</li><li>&lt;b&gt;</li></ul>'],
+      ['empty values', html`${null}${undefined}${false}${0}`.value, '0'],
+      ['trusted', html`${trusted('<br>')}`.value, '<br>'],
+    ];
+    for (const [name, got, want] of cases) assert.equal(got, want, name);
+    assert.equal(escapeText('é 中文 🚀 \u202e'), 'é 中文 🚀 \u202e', 'other text is untouched');
+  });
+
+  test('only absolute http(s) URLs are links', () => {
+    const cases: Array<[string | null, string | null]> = [
+      ['https://example.com/a?b=1#c', 'https://example.com/a?b=1#c'],
+      ['http://example.com', 'http://example.com/'],
+      ['  https://example.com/x  ', 'https://example.com/x'],
+      ['javascript:alert(1)', null],
+      ['JaVaScRiPt:alert(1)', null],
+      ['java\tscript:alert(1)', null],
+      ['data:text/html,<script>x</script>', null],
+      ['vbscript:msgbox', null],
+      ['file:///etc/passwd', null],
+      ['/relative/path', null],
+      ['//evil.example/x', null],
+      ['', null],
+      [null, null],
+    ];
+    for (const [input, want] of cases) assert.equal(safeHttpUrl(input), want, String(input));
+  });
+
+  test('external links and images: no referrer; anything else is text or nothing', () => {
+    assert.match(externalLink('https://a.example/', 'A').value, /^<a href="https:\/\/a\.example\/" rel="noopener noreferrer nofollow" referrerpolicy="no-referrer">A<\/a>$/);
+    assert.equal(externalLink('javascript:x()', '<b>A</b>').value, '<span class="nolink">&lt;b&gt;A&lt;/b&gt;</span>');
+    assert.match(externalImage('https://img.example/a.png', 'x').value, /referrerpolicy="no-referrer"/);
+    assert.equal(externalImage('data:image/svg+xml,<svg onload=x()>', 'x').value, '');
+  });
+});
