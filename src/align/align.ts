@@ -215,7 +215,7 @@ function alignUnits(
         enMatched += Math.min(s, en[i]!.stems.length);
       }
       dice = enStems + zhWords > 0 ? (zhMatched + enMatched) / (enStems + zhWords) : 0;
-      const a = anchorCounts(en.slice(en0, en1), zh.slice(zh0, zh1));
+      const a = anchorCounts(en, en0, en1, zh, zh0, zh1);
       shared = a.numbersShared + a.latinShared + a.entitiesShared;
       anchorBonus =
         w.lexical * dice +

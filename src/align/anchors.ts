@@ -145,35 +145,66 @@ export interface AnchorCounts {
   readonly marksUnmatched: number;
 }
 
-export function anchorCounts(en: readonly UnitFeatures[], zh: readonly UnitFeatures[]): AnchorCounts {
-  const enNumbers = new Set(en.flatMap((u) => u.numbers));
-  const zhNumbers = new Set(zh.flatMap((u) => u.numbers));
-  let numbersShared = 0;
-  for (const v of zhNumbers) if (enNumbers.has(v)) numbersShared++;
-  const numbersUnmatched = enNumbers.size + zhNumbers.size - 2 * numbersShared;
-
-  const enLatin = new Set(en.flatMap((u) => u.latin));
-  let latinShared = 0;
-  let latinUnmatched = 0;
-  for (const t of new Set(zh.flatMap((u) => u.latin))) {
-    if (enLatin.has(t)) latinShared++;
-    else latinUnmatched++;
-  }
-  const enEntities = new Set(en.flatMap((u) => u.entities));
-  let entitiesShared = 0;
-  for (const e of new Set(zh.flatMap((u) => u.entities))) if (enEntities.has(e)) entitiesShared++;
-
+/**
+ * Anchors of English units en[en0..en1) against Chinese units zh[zh0..zh1). Called for every
+ * candidate link of the DP, so it allocates nothing when neither side has figures or names.
+ */
+export function anchorCounts(
+  en: readonly UnitFeatures[],
+  en0: number,
+  en1: number,
+  zh: readonly UnitFeatures[],
+  zh0: number,
+  zh1: number,
+): AnchorCounts {
   let marksShared = 0;
   let marksUnmatched = 0;
   for (let k = 0; k < MARK_KINDS; k++) {
     let a = 0;
     let b = 0;
-    for (const u of en) a += u.marks[k] ?? 0;
-    for (const u of zh) b += u.marks[k] ?? 0;
+    for (let i = en0; i < en1; i++) a += en[i]!.marks[k]!;
+    for (let j = zh0; j < zh1; j++) b += zh[j]!.marks[k]!;
     marksShared += Math.min(a, b);
     marksUnmatched += Math.abs(a - b);
   }
+  const enNumbers = collect(en, en0, en1, (u) => u.numbers);
+  const zhNumbers = collect(zh, zh0, zh1, (u) => u.numbers);
+  let numbersShared = 0;
+  for (const v of zhNumbers) if (enNumbers.includes(v)) numbersShared++;
+  const numbersUnmatched = enNumbers.length + zhNumbers.length - 2 * numbersShared;
+
+  let latinShared = 0;
+  let latinUnmatched = 0;
+  const zhLatin = collect(zh, zh0, zh1, (u) => u.latin);
+  if (zhLatin.length > 0) {
+    const enLatin = collect(en, en0, en1, (u) => u.latin);
+    for (const t of zhLatin) {
+      if (enLatin.includes(t)) latinShared++;
+      else latinUnmatched++;
+    }
+  }
+  let entitiesShared = 0;
+  const zhEntities = collect(zh, zh0, zh1, (u) => u.entities);
+  if (zhEntities.length > 0) {
+    const enEntities = collect(en, en0, en1, (u) => u.entities);
+    for (const e of zhEntities) if (enEntities.includes(e)) entitiesShared++;
+  }
   return { numbersShared, numbersUnmatched, latinShared, latinUnmatched, entitiesShared, marksShared, marksUnmatched };
+}
+
+const EMPTY: readonly never[] = [];
+
+/** The distinct values of a group; the unit's own (already distinct) array when the group is one unit. */
+function collect<T>(units: readonly UnitFeatures[], from: number, to: number, get: (u: UnitFeatures) => readonly T[]): readonly T[] {
+  if (to - from === 1) return get(units[from]!);
+  let out: T[] | null = null;
+  for (let k = from; k < to; k++) {
+    const values = get(units[k]!);
+    if (values.length === 0) continue;
+    out ??= [];
+    for (const v of values) if (!out.includes(v)) out.push(v);
+  }
+  return out ?? EMPTY;
 }
 
 const MARK_KINDS = 5;

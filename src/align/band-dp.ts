@@ -42,13 +42,36 @@ export function bandAlign(
 ): BandResult {
   let width = Math.max(2, Math.ceil(initialWidth));
   let evaluated = 0;
+  let centre = center;
+  let recentred = 0;
   for (;;) {
-    const run = searchBand(n, m, shapes, cost, center, width);
+    const run = searchBand(n, m, shapes, cost, centre, width);
     evaluated += run.evaluated;
     const full = width >= Math.max(n, m);
     if (run.steps !== null && (full || !run.touchesEdge)) return { steps: run.steps, width, evaluated };
-    width *= 2;
+    // The best path ran along an edge: the true path lies beyond it. Centring the band on that
+    // path moves it a whole width toward the truth at no extra cost per pass; only when that has
+    // not settled it twice is the band widened.
+    if (run.steps !== null && recentred < 2) {
+      centre = pathCentre(run.steps, n);
+      recentred++;
+    } else {
+      width *= 2;
+      recentred = 0;
+      centre = center;
+    }
   }
+}
+
+/** The Chinese position of a path after each English unit (the last one when several share it). */
+function pathCentre(steps: readonly PathStep[], n: number): (i: number) => number {
+  const at = new Float64Array(n + 1);
+  for (const s of steps) {
+    // Inside a link taking several English units, interpolate across its Chinese span.
+    for (let i = s.en0 + 1; i <= s.en1; i++) at[i] = s.zh0 + ((s.zh1 - s.zh0) * (i - s.en0)) / (s.en1 - s.en0);
+  }
+  at[0] = 0;
+  return (i) => at[i]!;
 }
 
 function searchBand(
