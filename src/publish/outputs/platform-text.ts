@@ -4,6 +4,8 @@
 
 import { splitSentences } from '../../text/sentences.js';
 import { parseFigures } from '../../understand/figures.js';
+import { LABELS } from '../../write/labels.js';
+import type { Face } from './publish-input.js';
 
 /** A URL ends at whitespace, quotes, or any CJK or full-width punctuation (as X's parser does). */
 export const URL_PATTERN = /https?:\/\/[^\s<>"“”‘’\u3000-\u303F\uFF00-\uFFEF]+/g;
@@ -118,4 +120,11 @@ export function cutSentence(text: string, budget: number, measure: (s: string) =
   }
   if (rest !== '') pieces.push(rest);
   return { pieces, forced };
+}
+
+/** "First: ", "第一，" as in the post's Markdown; past the named ordinals, "7. " and "第7，". */
+export function ordinal(face: Face, i: number): string {
+  const named = LABELS[face].ordinals[i];
+  if (face === 'zh') return `${named ?? `第${i + 1}`}，`;
+  return named ? `${named}: ` : `${i + 1}. `;
 }

@@ -6,7 +6,7 @@
 
 import { LABELS } from '../../write/labels.js';
 import type { Post } from '../../write/schemas.js';
-import { sentencesOf } from './platform-text.js';
+import { ordinal, sentencesOf } from './platform-text.js';
 import { escapeXml as e, safeHref } from './xml-text.js';
 
 export const WECHAT_DIGEST_LIMIT = 120;
@@ -42,7 +42,7 @@ export function wechatArticle(post: Post, storyUrl: string): string {
   sections.push(`<h2 style="${S.h2}">导语</h2>`, p(post.hook));
   if (post.takeaways.length > 0) {
     sections.push(`<h2 style="${S.h2}">${e(l.takeawaysIntro.replace(/。$/, ''))}</h2>`);
-    post.takeaways.forEach((t, i) => sections.push(p(`${l.ordinals[i] ?? `${i + 1}.`}，${t}`)));
+    post.takeaways.forEach((t, i) => sections.push(p(`${ordinal('zh', i)}${t}`)));
   }
   if (post.closing) sections.push(`<h2 style="${S.h2}">结语</h2>`, p(post.closing));
   sections.push(`<h2 style="${S.h2}">${e(l.credits)}</h2>`);
@@ -58,7 +58,7 @@ export function wechatArticle(post: Post, storyUrl: string): string {
     `<title>${e(post.headline)}</title>`,
     `<meta name="description" content="${e(wechatDigest(post.hook))}">`,
     '</head>',
-    '<!-- An export for the WeChat editor: inline styles on purpose (it drops <style>); no scripts; links as text (WeChat strips external links). -->',
+    '<!-- An export for the WeChat editor: inline styles on purpose (it drops style blocks); no scripts; links as text (WeChat strips external links). -->',
     `<body><section style="${S.body}">`,
     ...sections,
     '</section></body>',

@@ -5,7 +5,7 @@
 
 import { LABELS } from '../../write/labels.js';
 import type { Post } from '../../write/schemas.js';
-import { sentencesOf, weiboLength } from './platform-text.js';
+import { ordinal, sentencesOf, weiboLength } from './platform-text.js';
 import type { TopicRef } from './publish-input.js';
 import { cleanText, safeHref } from './xml-text.js';
 
@@ -30,7 +30,7 @@ export function weiboPost(post: Post, topics: readonly TopicRef[], storyUrl: str
   const paragraphs: string[][] = [];
   paragraphs.push(sentencesOf(`【${tidy(post.headline)}】${tidy(post.hook)}`));
   if (post.notice) paragraphs.push([tidy(post.notice)]);
-  post.takeaways.forEach((t, i) => paragraphs.push(sentencesOf(`${l.ordinals[i] ?? `${i + 1}.`}，${tidy(t)}`)));
+  post.takeaways.forEach((t, i) => paragraphs.push(sentencesOf(`${ordinal('zh', i)}${tidy(t)}`)));
   if (post.closing) paragraphs.push(sentencesOf(tidy(post.closing)));
 
   const tags = [...new Set(topics.map((t) => hashtag(t.name.zh)).filter((t): t is string => t !== null))].slice(0, 5);

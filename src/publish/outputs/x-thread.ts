@@ -5,7 +5,7 @@
 
 import { LABELS } from '../../write/labels.js';
 import type { Post } from '../../write/schemas.js';
-import { cutSentence, sentencesOf, xWeight } from './platform-text.js';
+import { cutSentence, ordinal, sentencesOf, xWeight } from './platform-text.js';
 import type { Face } from './publish-input.js';
 import { cleanText, safeHref } from './xml-text.js';
 
@@ -25,7 +25,7 @@ function blocksOf(post: Post, face: Face, storyUrl: string): string[] {
   const zh = face === 'zh';
   const blocks = [post.headline, post.hook];
   if (post.notice) blocks.push(post.notice);
-  post.takeaways.forEach((t, i) => blocks.push(`${l.ordinals[i] ?? `${i + 1}.`}${zh ? '，' : ': '}${t}`));
+  post.takeaways.forEach((t, i) => blocks.push(`${ordinal(face, i)}${t}`));
   if (post.closing) blocks.push(post.closing);
   const credits = post.credits.map((s) => {
     const href = safeHref(s.url);
