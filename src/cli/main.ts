@@ -17,6 +17,7 @@ import { editionCommands, writeEdition } from './edition-commands.js';
 import { translateCommand } from './translate-command.js';
 import { translationsCommand } from './translations-command.js';
 import { doctorCommand } from './doctor-command.js';
+import { alignCommand } from './align-command.js';
 import { serveCommand } from './serve-command.js';
 import { buildCommand, siteStep } from './build-command.js';
 
@@ -164,6 +165,7 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
   sourcesCommand(program, { withConfig: (fn) => withConfig(fn), io, setCode: (c) => (code = c) });
   editionCommands(program, { withApp, io });
   translateCommand(program, { withApp, io });
+  alignCommand(program, { withApp, io, setCode: (c) => (code = c) });
   translationsCommand(program, { withApp, io });
   doctorCommand(program, { withConfig: (fn) => withConfig(fn), io });
   serveCommand(program, { withApp, io });
