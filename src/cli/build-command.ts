@@ -25,9 +25,9 @@ const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 
 export function renderPublishReport(r: PublishReport): string {
   const lines = [`Site: ${r.days} days, ${r.stories} stories, ${r.articles} articles → ${r.pages} files, ${kb(r.bytes)} in ${((r.ms.gather + r.ms.build + r.ms.write) / 1000).toFixed(1)} s (gather ${(r.ms.gather / 1000).toFixed(1)} s, build ${(r.ms.build / 1000).toFixed(1)} s, write ${(r.ms.write / 1000).toFixed(1)} s)`];
-  lines.push(`  ${'kind'.padEnd(9)} ${'files'.padStart(6)} ${'total'.padStart(10)} ${'min'.padStart(9)} ${'median'.padStart(9)} ${'max'.padStart(9)}`);
+  lines.push(`  ${'kind'.padEnd(11)} ${'files'.padStart(6)} ${'total'.padStart(10)} ${'min'.padStart(9)} ${'median'.padStart(9)} ${'max'.padStart(9)}`);
   for (const [kind, k] of [...r.kinds.entries()].sort((a, b) => a[0].localeCompare(b[0]))) {
-    lines.push(`  ${kind.padEnd(9)} ${String(k.pages).padStart(6)} ${kb(k.bytes).padStart(10)} ${kb(k.min).padStart(9)} ${kb(k.median).padStart(9)} ${kb(k.max).padStart(9)}`);
+    lines.push(`  ${kind.padEnd(11)} ${String(k.pages).padStart(6)} ${kb(k.bytes).padStart(10)} ${kb(k.min).padStart(9)} ${kb(k.median).padStart(9)} ${kb(k.max).padStart(9)}`);
   }
   for (const f of r.failures) lines.push(`  left out: ${renderFailure(f)}`);
   return `${lines.join('\n')}\n`;

@@ -9,6 +9,7 @@ import { externalImage, externalLink, html, type SafeHtml } from './html.js';
 import { SITE_LABELS } from './site-labels.js';
 import type { Face, SiteArticle } from './site-input.js';
 import { paths, relative, slugOf } from './site-paths.js';
+import type { TopicRef } from '../outputs/publish-input.js';
 
 export interface BuiltPage {
   readonly path: string;
@@ -29,8 +30,8 @@ function bullets(items: readonly string[]): SafeHtml {
   return items.length > 0 ? html`<ul>${items.map((x) => html`<li>${x}</li>`)}</ul>` : html`<ul><li>—</li></ul>`;
 }
 
-/** The topics of a card and where their pages are: the English card's tags name the topic pages. */
-export function cardPage(a: SiteArticle, face: Face, siteName: string, known: { articles: ReadonlySet<string>; topicSlugs: ReadonlySet<string> }): BuiltPage | null {
+/** The summary card; its topics link to their pages (one slug for both faces). */
+export function cardPage(a: SiteArticle, face: Face, siteName: string, known: { articles: ReadonlySet<string>; topics: readonly TopicRef[] }): BuiltPage | null {
   const card: Card | null = a.card[face] ?? a.card[face === 'en' ? 'zh' : 'en'];
   const from = paths.card(face, a.article.id);
   const rel = (to: string) => relative(from, to);
@@ -39,7 +40,6 @@ export function cardPage(a: SiteArticle, face: Face, siteName: string, known: { 
   const w = LABELS[face];
   const zh = face === 'zh';
   const lang = langAttr(card.bodyLanguage);
-  const topicLink = (t: string) => (known.topicSlugs.has(slugOf(t)) ? html`<a href="${rel(paths.topic(face, slugOf(t)))}">${t}</a>` : html`${t}`);
   const body = html`<article class="card">
 <h1${langAttr(a.article.language) ? html` lang="${langAttr(a.article.language)!}"` : ''}>${card.title}</h1>
 <p class="meta">${externalLink(card.source.url, card.source.outlet)} ${sourceTypeBadge(face, card.source.type)}${a.storyId ? html` · <a href="${rel(paths.story(face, a.storyId))}">${l.story}</a>` : ''} · <a href="${rel(paths.article(face, a.article.id))}">${l.reader}</a></p>
@@ -51,7 +51,7 @@ ${card.notice ? html`<p class="notice">${card.notice}</p>` : ''}
 <h2>${w.principles}</h2>${bullets(card.principles)}
 <h2>${w.inPractice}</h2>${bullets(card.inPractice)}
 </div>
-<h2>${w.topics}</h2><ul class="tags">${card.topics.map((t) => html`<li>${topicLink(t)}</li>`)}</ul>
+<h2>${w.topics}</h2><ul class="tags">${known.topics.map((t) => html`<li><a href="${rel(paths.topic(face, t.slug))}">${t.name[face]}</a></li>`)}</ul>
 <p class="best-for"><strong>${w.bestFor}${zh ? '：' : ': '}</strong>${card.bestFor.map((b, i) => html`${i > 0 ? w.listSeparator : ''}<a href="${rel(paths.audience(face, slugOf(b)))}">${zh ? audienceName(b, 'zh') : b}</a>`)}</p>
 <h2>${w.relatedOn(siteName)}</h2>
 <ul>${card.related.length > 0 ? card.related.map((r) => html`<li>${known.articles.has(r.articleId) ? html`<a href="${rel(paths.card(face, r.articleId))}">${r.title}</a>` : r.title}</li>`) : html`<li>—</li>`}</ul>

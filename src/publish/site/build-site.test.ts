@@ -26,7 +26,7 @@ const page = (site: BuiltSite, path: string) => {
 };
 const text = (html: string) => textContent(parseDocument(html)).replace(/\s+/g, ' ');
 
-/** Every relative href/src on every page points at a page of the site (or an asset search writes). */
+/** Every relative href/src on every page points at a page of the site (or a file search or outputs write). */
 function brokenLinks(site: BuiltSite): string[] {
   const paths = new Set([...site.pages.map((p) => p.path), 'assets/search.js', 'assets/search-index.js']);
   const broken: string[] = [];
@@ -37,7 +37,7 @@ function brokenLinks(site: BuiltSite): string[] {
         const url = el.attribs[attr];
         if (!url || /^[a-z]+:/i.test(url) || url.startsWith('#')) continue;
         const target = new URL(url, `file:///site/${p.path}`).pathname.slice('/site/'.length);
-        if (!paths.has(target)) broken.push(`${p.path} → ${url}`);
+        if (!paths.has(target) && !/^feeds\/(en|zh)\/(rss\.xml|atom\.xml|feed\.json)$/.test(target)) broken.push(`${p.path} → ${url}`);
       }
     }
   }

@@ -8,8 +8,9 @@ import type { SafeHtml } from './html.js';
 import { archiveBody, audienceBody, chooserPage, dayBody, dayText, emptyHome, searchBody, topicBody, topicsIndexBody, type Audience, type Topic } from './index-pages.js';
 import { pageShell } from './page-shell.js';
 import { SITE_LABELS } from './site-labels.js';
-import { FACES, type Face, type Page, type PageKind, type SearchDoc, type SiteInput, type SiteStory } from './site-input.js';
+import { FACES, type Face, type Page, type PageKind, type SearchDoc, type SiteArticle, type SiteInput, type SiteStory } from './site-input.js';
 import { paths, slugOf } from './site-paths.js';
+import { storyTopics, type TopicRef } from '../outputs/publish-input.js';
 import { storyPage, storyTitle } from './story-page.js';
 import { LABELS } from '../../write/labels.js';
 
@@ -22,22 +23,26 @@ export interface BuiltSite {
 
 export const DEFAULT_SITE_NAME = 'Tidings';
 
-/** Topics from the English cards' tags (names are entities and themes), each with its stories. */
+/** An article's topics from its two cards (the same entities in the same order, named per face). */
+export function articleTopics(a: SiteArticle): TopicRef[] {
+  const en = a.card.en?.topics ?? a.card.zh?.topics ?? [];
+  return storyTopics(en, a.card.zh?.topics ?? en);
+}
+
+/** Every topic the cards carry, with its stories and articles; most stories first. */
 export function topicsOf(input: SiteInput): Topic[] {
-  const bySlug = new Map<string, { name: string; stories: Set<string>; articles: Set<string> }>();
+  const bySlug = new Map<string, { name: TopicRef['name']; stories: Set<string>; articles: Set<string> }>();
   for (const a of input.articles) {
-    const card = a.card.en ?? a.card.zh;
-    for (const name of card?.topics ?? []) {
-      const slug = slugOf(name);
-      const t = bySlug.get(slug) ?? { name, stories: new Set<string>(), articles: new Set<string>() };
+    for (const ref of articleTopics(a)) {
+      const t = bySlug.get(ref.slug) ?? { name: ref.name, stories: new Set<string>(), articles: new Set<string>() };
       if (a.storyId) t.stories.add(a.storyId);
       t.articles.add(a.article.id);
-      bySlug.set(slug, t);
+      bySlug.set(ref.slug, t);
     }
   }
   return [...bySlug.entries()]
     .map(([slug, t]) => ({ slug, name: t.name, storyIds: [...t.stories].sort(), articleIds: [...t.articles].sort() }))
-    .sort((x, y) => y.storyIds.length - x.storyIds.length || x.name.localeCompare(y.name));
+    .sort((x, y) => y.storyIds.length - x.storyIds.length || x.slug.localeCompare(y.slug));
 }
 
 export function audiencesOf(input: SiteInput): Audience[] {
@@ -71,7 +76,6 @@ export function buildSite(input: SiteInput): BuiltSite {
   const storyById = new Map(input.stories.map((s) => [s.story.id, s]));
   const articleIds = new Set(input.articles.map((a) => a.article.id));
   const articleById = new Map(input.articles.map((a) => [a.article.id, a]));
-  const topicSlugs = new Set(topics.map((t) => t.slug));
   const storiesOf = (ids: readonly string[]) => ids.map((id) => storyById.get(id)).filter((s): s is SiteStory => s !== undefined).sort(byLatest);
 
   for (const face of FACES) {
@@ -92,7 +96,7 @@ export function buildSite(input: SiteInput): BuiltSite {
       docs.push({ lang: face, path: built.path, title: built.title, kind: 'story', ...(s.days[0] ? { date: s.days[0] } : {}), text: built.text });
     }
     for (const a of input.articles) {
-      const card = cardPage(a, face, siteName, { articles: articleIds, topicSlugs });
+      const card = cardPage(a, face, siteName, { articles: articleIds, topics: articleTopics(a) });
       if (card) {
         page('card', face, card.path, card.title, card.body, { bodyClass: 'page-card' });
         docs.push({ lang: face, path: card.path, title: card.title, kind: 'card', ...(a.article.published ? { date: a.article.published.slice(0, 10) } : {}), text: card.text });
@@ -105,8 +109,8 @@ export function buildSite(input: SiteInput): BuiltSite {
     for (const t of topics) {
       const cards = t.articleIds.map((id) => articleById.get(id)).filter((a) => a !== undefined).map((a) => ({ id: a.article.id, title: articleTitle(a, face) }));
       const stories = storiesOf(t.storyIds);
-      page('topic', face, paths.topic(face, t.slug), t.name, topicBody(t, stories, cards, face));
-      docs.push({ lang: face, path: paths.topic(face, t.slug), title: t.name, kind: 'topic', text: [t.name, ...stories.map((s) => storyTitle(s, face))].join('\n') });
+      page('topic', face, paths.topic(face, t.slug), t.name[face], topicBody(t, stories, cards, face));
+      docs.push({ lang: face, path: paths.topic(face, t.slug), title: t.name[face], kind: 'topic', text: [t.name[face], ...stories.map((s) => storyTitle(s, face))].join('\n') });
     }
     for (const a of audiences) {
       const stories = storiesOf(a.storyIds);

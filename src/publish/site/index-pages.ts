@@ -13,7 +13,7 @@ import { storyTitle } from './story-page.js';
 
 export interface Topic {
   readonly slug: string;
-  readonly name: string;
+  readonly name: { readonly en: string; readonly zh: string };
   readonly storyIds: readonly string[];
   readonly articleIds: readonly string[];
 }
@@ -64,7 +64,7 @@ export function topicsIndexBody(topics: readonly Topic[], audiences: readonly Au
   const l = SITE_LABELS[face];
   const from = paths.topics(face);
   return html`<h1>${l.topics}</h1>
-<ul class="tags big">${topics.map((t) => html`<li><a href="${relative(from, paths.topic(face, t.slug))}">${t.name}</a> <span class="muted">${t.storyIds.length}</span></li>`)}</ul>
+<ul class="tags big">${topics.map((t) => html`<li><a href="${relative(from, paths.topic(face, t.slug))}">${t.name[face]}</a> <span class="muted">${t.storyIds.length}</span></li>`)}</ul>
 <h2>${l.audiences}</h2>
 <ul class="tags big">${audiences.map((a) => html`<li><a href="${relative(from, paths.audience(face, a.slug))}">${audienceName(a.name, face)}</a> <span class="muted">${a.storyIds.length}</span></li>`)}</ul>`;
 }
@@ -73,7 +73,7 @@ export function topicBody(topic: Topic, stories: readonly SiteStory[], cards: Re
   const l = SITE_LABELS[face];
   const from = paths.topic(face, topic.slug);
   return html`<p class="crumbs"><a href="${relative(from, paths.topics(face))}">${l.topics}</a></p>
-<h1>${topic.name}</h1>
+<h1>${topic.name[face]}</h1>
 <h2>${l.storiesHeading} <span class="count">${l.storiesCount(stories.length)}</span></h2>
 ${storyList(stories, face, from)}
 <h2>${l.card}</h2>

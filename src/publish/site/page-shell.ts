@@ -41,6 +41,7 @@ export function pageShell(o: ShellOptions): string {
 <title>${o.title} · ${o.siteName}</title>
 <link rel="stylesheet" href="${rel('assets/site.css')}">
 ${o.baseUrl ? html`<link rel="canonical" href="${new URL(o.path, o.baseUrl).href}">\n` : ''}<link rel="alternate" hreflang="${lo.htmlLang}" href="${rel(otherFace(o.path, other))}">
+<link rel="alternate" type="application/rss+xml" title="${`${o.siteName} RSS`}" href="${rel(`feeds/${o.face}/rss.xml`)}">
 <script src="${rel('assets/site.js')}" defer></script>
 ${(o.scripts ?? []).map((s) => html`<script src="${rel(s)}" defer></script>\n`)}</head>
 <body class="${`face-${o.face}${o.bodyClass ? ` ${o.bodyClass}` : ''}`}">
@@ -53,7 +54,7 @@ ${(o.scripts ?? []).map((s) => html`<script src="${rel(s)}" defer></script>\n`)}
 <main id="main">
 ${o.body}
 </main>
-<footer class="site-footer"><p>${l.footer}</p></footer>
+<footer class="site-footer"><p>${l.footer}</p><p class="feeds">${l.feeds}: <a href="${rel(`feeds/${o.face}/rss.xml`)}">RSS</a> · <a href="${rel(`feeds/${o.face}/atom.xml`)}">Atom</a> · <a href="${rel(`feeds/${o.face}/feed.json`)}">JSON Feed</a></p></footer>
 </body>
 </html>
 `;

@@ -1,12 +1,16 @@
 // `tidings build` and the end of `tidings run`: gather the edition from the store, build the pages,
-// write them with the search index (src/publish/search) and report what was written.
+// write them with the search index (src/publish/search) and the feeds, newsletter and exports
+// (src/publish/outputs), and report what was written.
 
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Failure, Result } from '../../errors.js';
 import { fail, ok } from '../../errors.js';
 import type { EditionDeps } from '../../pipeline/edition.js';
 import type { ModelWriting } from '../../pipeline/model-edition.js';
+import { writeOutputs } from '../outputs/write-outputs.js';
 import { writeSearch } from '../search/write-search.js';
+import { publishInputOf } from './outputs-input.js';
 import { buildSite } from './build-site.js';
 import { gatherSite } from './gather-site.js';
 import type { PageKind, SiteInput } from './site-input.js';
@@ -25,7 +29,7 @@ export interface PublishOptions {
 
 export interface PublishReport {
   readonly outDir: string;
-  readonly kinds: ReadonlyMap<PageKind | 'search', KindSummary>;
+  readonly kinds: ReadonlyMap<PageKind | 'search' | 'feed' | 'newsletter' | 'export', KindSummary>;
   readonly pages: number;
   readonly bytes: number;
   readonly ms: { readonly gather: number; readonly build: number; readonly write: number };
@@ -52,7 +56,7 @@ export async function publishSite(deps: EditionDeps, options: PublishOptions): P
   const written = await writePages(outDir, site.pages);
   if (!written.ok) return written;
   const failures: Failure[] = [...gathered.value.failures];
-  const kinds = new Map<PageKind | 'search', KindSummary>(summarise(site.pages));
+  const kinds = new Map<PageKind | 'search' | 'feed' | 'newsletter' | 'export', KindSummary>(summarise(site.pages));
   let bytes = written.value;
   const search = await writeSearch(outDir, site.searchDocs);
   if (search.ok) {
@@ -61,7 +65,17 @@ export async function publishSite(deps: EditionDeps, options: PublishOptions): P
     bytes += b;
     for (const s of search.value.skipped) failures.push(fail('bad_input', `search left out ${s.path}: ${s.message}`, s.path));
   } else failures.push(search);
-  // TODO(publish/outputs): call writeOutputs(outDir, input) from src/publish/outputs/ once it is committed.
+  const outputs = await writeOutputs(outDir, publishInputOf(input, input.baseUrl ?? DEFAULT_BASE_URL));
+  if (outputs.ok) {
+    const sizes = await Promise.all(outputs.value.map(async (p) => (await stat(path.join(outDir, ...p.split('/')))).size));
+    for (const [kind, prefix] of [['feed', 'feeds/'], ['newsletter', 'newsletter/'], ['export', 'exports/']] as const) {
+      const list = sizes.filter((_, i) => outputs.value[i]!.startsWith(prefix)).sort((a, b) => a - b);
+      if (list.length === 0) continue;
+      const total = list.reduce((a, b) => a + b, 0);
+      kinds.set(kind, { pages: list.length, bytes: total, min: list[0]!, median: list[Math.floor((list.length - 1) / 2)]!, max: list.at(-1)! });
+      bytes += total;
+    }
+  } else failures.push(outputs);
   const t3 = now();
   return ok({
     outDir,

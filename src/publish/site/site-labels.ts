@@ -50,6 +50,7 @@ export interface SiteLabels {
   readonly repairAction: (a: 'unquoted' | 'dropped' | 'withheld') => string;
   readonly engine: (e: string) => string;
   readonly footer: string;
+  readonly feeds: string;
   readonly untitled: string;
   readonly skip: string;
 }
@@ -104,6 +105,7 @@ export const SITE_LABELS: Record<Face, SiteLabels> = {
     notVerified: 'Not verified.',
     repairAction: (a) => ({ unquoted: 'unquoted', dropped: 'dropped', withheld: 'withheld' })[a],
     engine: (e) => ({ offline: 'Written by the offline engine.', llm: 'Written by a model, verified.', 'offline-fallback': 'Written by the offline engine (the model’s answer could not be used).' })[e] ?? e,
+    feeds: 'Feeds',
     footer: 'Every quote, figure and name on this site was checked against its sources.',
     untitled: '(untitled)',
     skip: 'Skip to content',
@@ -154,6 +156,7 @@ export const SITE_LABELS: Record<Face, SiteLabels> = {
     notVerified: '未核查。',
     repairAction: (a) => ({ unquoted: '去掉引号', dropped: '删除', withheld: '撤下' })[a],
     engine: (e) => ({ offline: '由离线引擎撰写。', llm: '由模型撰写，已核查。', 'offline-fallback': '由离线引擎撰写（模型的回答未能采用）。' })[e] ?? e,
+    feeds: '订阅',
     footer: '本站每条引语、数字和名称均已对照来源核查。',
     untitled: '（无标题）',
     skip: '跳到正文',

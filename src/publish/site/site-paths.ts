@@ -36,19 +36,5 @@ export function relative(from: string, to: string): string {
   return `${'../'.repeat(up)}${toParts.slice(i).join('/')}`;
 }
 
-/** A URL-safe slug: ASCII words joined by "-", else a short stable hash (Han-only names). */
-export function slugOf(name: string): string {
-  const ascii = name
-    .normalize('NFKD')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60);
-  if (ascii.length >= 2 && ascii.length >= name.replace(/\s/g, '').length / 2) return ascii;
-  let h = 0x811c9dc5;
-  for (const ch of name) {
-    h ^= ch.codePointAt(0)!;
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return `${ascii ? `${ascii}-` : 't-'}${h.toString(16).padStart(8, '0')}`;
-}
+/** Topic and audience slugs: the one function the topic feeds use too (src/publish/outputs). */
+export { topicSlug as slugOf } from '../outputs/publish-input.js';
