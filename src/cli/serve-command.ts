@@ -5,7 +5,7 @@
 
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
-import type { Command } from 'commander';
+import { InvalidArgumentError, type Command } from 'commander';
 import { EXIT_CODES } from '../errors.js';
 import type { EditionDeps } from '../pipeline/edition.js';
 import { loadRubricFile } from '../rank/rubric-file.js';
@@ -22,7 +22,7 @@ import { renderFailure } from './render.js';
 export interface ServeOptions {
   readonly site: string;
   readonly host: string;
-  readonly port: string;
+  readonly port: number;
 }
 
 /** Resolves with the signal's name when the process is asked to stop. */
@@ -40,12 +40,20 @@ export function stopSignal(): Promise<string> {
   });
 }
 
+function portArgument(value: string): number {
+  const port = parsePort(value);
+  if (port === null) throw new InvalidArgumentError('it is not a port number (0-65535; 0 = any free port)');
+  return port;
+}
+
+/** The --port value as a number, or null when it is not a port. */
+export function parsePort(value: string): number | null {
+  const port = /^\d{1,5}$/.test(value) ? Number(value) : Number.NaN;
+  return port >= 0 && port <= 65535 ? port : null;
+}
+
 export async function serve(app: App, io: Io, options: ServeOptions, until: () => Promise<string> = stopSignal): Promise<number> {
-  const port = /^\d{1,5}$/.test(options.port) ? Number(options.port) : Number.NaN;
-  if (!(port >= 0 && port <= 65535)) {
-    io.err(`tidings: --port "${options.port}" is not a port number (0-65535; 0 = any free port)\n`);
-    return EXIT_CODES.config_error;
-  }
+  const { port } = options;
   const siteDir = path.resolve(options.site);
   if (!existsSync(siteDir)) {
     io.err(`No site at ${siteDir}: building it first (tidings build).\n`);
@@ -88,6 +96,7 @@ export function serveCommand(program: Command, { withApp, io }: { withApp(fn: (a
     .description('serve the built site and a read-only JSON API (/api/v1/) over HTTP, with security headers')
     .option('--site <dir>', 'the built site (built first when missing)', DEFAULT_SITE_DIR)
     .option('--host <host>', 'address to listen on', '127.0.0.1')
-    .option('--port <port>', 'port (0 = any free port)', '8080')
+    // Checked while parsing, before the store is opened: a typo should not cost the seconds that takes.
+    .option('--port <port>', 'port (0 = any free port)', portArgument, 8080)
     .action(async (opts: ServeOptions) => withApp((app) => serve(app, io, opts)));
 }
