@@ -4,7 +4,44 @@
 // them are left over as 1-0 and 0-1.
 
 import { align } from './align.js';
+import { chineseFeatures, englishFeatures, lexicalMatch } from './anchors.js';
+import { bundledDictionary } from './dictionary.js';
 import type { AlignmentSummary } from './recognize.js';
+
+/** Relative distance from the diagonal within which a sentence's best dictionary match counts as "in place". */
+const IN_PLACE = 0.12;
+const MIN_DICE = 0.12;
+
+/**
+ * Order by dictionary alone, outside the aligner's monotone path: for each English sentence, the
+ * Chinese sentence sharing most dictionary words; the share of those that sit where a translation
+ * would put them (near the diagonal). A translation scores near 1; the same sentences shuffled,
+ * or another text on the topic, score low — the aligner, forced to be monotone, cannot tell.
+ */
+export function diagonalAgreement(en: readonly string[], zh: readonly string[]): number | null {
+  const dict = bundledDictionary();
+  const e = en.map((s) => englishFeatures(s, dict));
+  const z = zh.map((s) => chineseFeatures(s, dict));
+  let counted = 0;
+  let inPlace = 0;
+  e.forEach((fe, i) => {
+    let best = -1;
+    let bestDice = 0;
+    z.forEach((fz, j) => {
+      const m = lexicalMatch(fe, fz);
+      const total = fe.stems.length + fz.words.length;
+      const dice = total === 0 ? 0 : (m.enMatched + m.zhMatched) / total;
+      if (dice > bestDice) {
+        bestDice = dice;
+        best = j;
+      }
+    });
+    if (best < 0 || bestDice < MIN_DICE) return;
+    counted++;
+    if (Math.abs((i + 0.5) / e.length - (best + 0.5) / z.length) <= IN_PLACE) inPlace++;
+  });
+  return counted < 3 ? null : inPlace / counted;
+}
 
 /** Mean link confidence, each link weighted by the sentences it covers (a dropped sentence counts its low score). */
 export function alignmentSummary(en: readonly string[], zh: readonly string[]): AlignmentSummary {
@@ -12,11 +49,19 @@ export function alignmentSummary(en: readonly string[], zh: readonly string[]): 
   let weighted = 0;
   let weight = 0;
   let unlinked = 0;
+  let confident = 0;
   for (const l of alignment.links) {
     const size = l.en.length + l.zh.length;
     weighted += l.score * size;
     weight += size;
     if (l.en.length === 0 || l.zh.length === 0) unlinked += size;
+    else if (l.score >= 0.5) confident += size;
   }
-  return { score: weight === 0 ? 0 : weighted / weight, links: alignment.links.length, unlinked };
+  return {
+    order: diagonalAgreement(alignment.en.sentences, alignment.zh.sentences),
+    score: weight === 0 ? 0 : weighted / weight,
+    confident: weight === 0 ? 0 : confident / weight,
+    links: alignment.links.length,
+    unlinked,
+  };
 }

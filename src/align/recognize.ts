@@ -25,6 +25,10 @@ export interface Version extends AnchorSource {
 export interface AlignmentSummary {
   /** 0..1: the mean quality of the sentence links, dropped sentences counted as 0. */
   readonly score: number;
+  /** Share of sentences whose best dictionary match sits in translation order; null when too few matched. */
+  readonly order: number | null;
+  /** Share of all sentences (both sides) in links of confidence ≥ 0.5 that pair both languages. */
+  readonly confident: number;
   /** Links made and sentences left unlinked on either side. */
   readonly links: number;
   readonly unlinked: number;
@@ -48,6 +52,8 @@ export interface Measures {
   /** English letters per Han character of the Chinese (names kept in Latin set aside). */
   readonly sizeRatio: number;
   readonly alignment: number | null;
+  readonly confidentSentences: number | null;
+  readonly sentenceOrder: number | null;
 }
 
 export interface Recognition {
@@ -68,6 +74,16 @@ export const DEFAULT_THRESHOLD = 0.6;
 
 /** Below this many shared anchors, order and position say little; alignment must carry the call. */
 const CONFIDENT_ANCHORS = 6;
+/**
+ * A translation's sentences nearly all link with confidence (a dropped sentence or an added
+ * credit line leaves a few out); a rewrite that reorders paragraphs or adds its own leaves many.
+ */
+const MIN_CONFIDENT_SENTENCES = 0.6;
+/**
+ * Sentences whose best dictionary match is in translation order (recognize-align.ts): translations
+ * score 0.67 or more in 9 of 10 cases on the alignment data, shuffled or other text 0.42 or less.
+ */
+const MIN_ORDER = 0.5;
 
 function sizeScore(ratio: number): number {
   if (!Number.isFinite(ratio) || ratio <= 0) return 0;
@@ -104,12 +120,17 @@ export function recognizePair(en: Version, zh: Version, options: RecognizeOption
     [structure, 0.25],
     [size, 0.1],
   ];
-  if (alignment) parts.push([alignment.score, 0.4]);
+  if (alignment) parts.push([alignment.score, 0.3]);
+  if (alignment?.order != null) parts.push([alignment.order, 0.5]);
   const totalWeight = parts.reduce((s, [, w]) => s + w, 0);
   let score = parts.reduce((s, [v, w]) => s + v * w, 0) / totalWeight;
   // Hard limits: a text far too long or short for the other, or anchors present but out of place.
   if (size < 0.05) score = Math.min(score, 0.3);
   if (match.links.length >= 3 && match.positionDrift > 0.2) score = Math.min(score, 0.4);
+  // With no aligner, few anchors leave only structure and size, which same-topic texts share.
+  if (!alignment && match.links.length < CONFIDENT_ANCHORS) score = Math.min(score, 0.5);
+  if (alignment && alignment.confident < MIN_CONFIDENT_SENTENCES) score = Math.min(score, 0.5);
+  if (alignment?.order != null && alignment.order < MIN_ORDER) score = Math.min(score, 0.45);
   score = Math.round(score * 1000) / 1000;
 
   const measures: Measures = {
@@ -121,6 +142,8 @@ export function recognizePair(en: Version, zh: Version, options: RecognizeOption
     breakAgreement: round(breaks),
     sizeRatio: round(sizeRatio),
     alignment: alignment ? round(alignment.score) : null,
+    confidentSentences: alignment ? round(alignment.confident) : null,
+    sentenceOrder: alignment?.order != null ? round(alignment.order) : null,
   };
   return {
     enId: en.id,
@@ -171,7 +194,10 @@ function reasonsOf(links: readonly AnchorLink[], m: Measures, enCount: number, z
   out.push(`anchors sit at the same places: mean drift ${(m.positionDrift * 100).toFixed(1)}% of the text`);
   out.push(`paragraphs: ratio ${m.paragraphRatio.toFixed(2)}, breaks agree ${m.breakAgreement.toFixed(2)}`);
   out.push(`size: ${Number.isFinite(m.sizeRatio) ? m.sizeRatio.toFixed(2) : '∞'} English letters per Han character (translations run about ${LETTERS_PER_HAN})`);
-  if (m.alignment !== null) out.push(`sentence alignment score ${m.alignment.toFixed(2)}`);
+  if (m.alignment !== null) {
+    out.push(`sentence alignment score ${m.alignment.toFixed(2)}; ${Math.round((m.confidentSentences ?? 0) * 100)}% of sentences in confident links`);
+    if (m.sentenceOrder !== null) out.push(`${Math.round(m.sentenceOrder * 100)}% of sentences find their best dictionary match in translation order`);
+  }
   return out;
 }
 
