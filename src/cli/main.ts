@@ -20,6 +20,7 @@ import { doctorCommand } from './doctor-command.js';
 import { alignCommand } from './align-command.js';
 import { serveCommand } from './serve-command.js';
 import { buildCommand, siteStep } from './build-command.js';
+import { outputsCommand } from './outputs-command.js';
 
 export interface Io {
   readonly out: (s: string) => void;
@@ -170,6 +171,7 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
   doctorCommand(program, { withConfig: (fn) => withConfig(fn), io });
   serveCommand(program, { withApp, io });
   buildCommand(program, { withApp, io });
+  outputsCommand(program, { withApp, io });
 
   try {
     await program.parseAsync([...argv], { from: 'user' });
