@@ -86,6 +86,7 @@ export async function cspViolations(page: Page): Promise<string[]> {
 export async function screenshot(page: Page, name: string): Promise<string> {
   await mkdir(SCREENSHOT_DIR, { recursive: true });
   const file = path.join(SCREENSHOT_DIR, `${name}.png`);
-  await page.screenshot({ path: file, fullPage: true });
+  // The first screen, as a reader sees it (full pages of search results run to 9,000 px).
+  await page.screenshot({ path: file, fullPage: false });
   return file;
 }
