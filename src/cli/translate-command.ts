@@ -6,6 +6,7 @@ import { Option, type Command } from 'commander';
 import { EXIT_CODES, type Failure } from '../errors.js';
 import { createLlmRuntime } from '../llm/provider-factory.js';
 import { loadGlossary } from '../translate/glossary-file.js';
+import { createTranslationStore } from '../store/translation-store.js';
 import { documentOfBilingualPage, documentOfTranslation, renderBilingualHtml, renderBilingualMarkdown, type BilingualDocument } from '../translate/layouts.js';
 import { translateArticle } from '../translate/translate.js';
 import type { App } from './app.js';
@@ -30,7 +31,10 @@ export function translateCommand(program: Command, wiring: { withApp(fn: (app: A
     .option('--provider <name>', 'use this configured model provider')
     .action(async (id: string, opts: { to?: 'en' | 'zh'; layout: Layout; format: 'md' | 'html' | 'json'; provider?: string }) =>
       withApp(async (app) => {
-        const article = await app.store.getArticle(id);
+        const translations = createTranslationStore(app.db);
+        // A recognised translation was folded into its original: the pair is read from there.
+        const folded = (await translations.pairsOf(id)).find((p) => p.translationId === id);
+        const article = await app.store.getArticle(folded ? folded.originalId : id);
         if (article === null || article === 'ambiguous') {
           io.err(`tidings: ${article === null ? `no article with id "${id}"` : `"${id}" matches several articles; give more characters`}\n`);
           return EXIT_CODES.not_found;
@@ -40,8 +44,17 @@ export function translateCommand(program: Command, wiring: { withApp(fn: (app: A
         let doc: BilingualDocument;
         let json: unknown;
         if (article.bilingual && target !== source) {
-          doc = documentOfBilingualPage(article.bilingual);
-          json = { articleId: article.id, translatedBy: 'human', bilingual: article.bilingual };
+          const recognised = (await translations.pairsOf(article.id)).find(
+            (p) => p.originalId === article.id && (p.detail as { readerPairs?: boolean } | null)?.readerPairs === true,
+          );
+          const credit = recognised
+            ? `Human translation by ${recognised.translationOutlet ?? recognised.translationUrl} (${recognised.translationUrl}), recognised as a translation of this article (score ${recognised.score.toFixed(2)})`
+            : undefined;
+          doc = documentOfBilingualPage(article.bilingual, credit);
+          json = {
+            articleId: article.id, translatedBy: 'human', bilingual: article.bilingual,
+            ...(recognised ? { translation: { articleId: recognised.translationId, url: recognised.translationUrl, outlet: recognised.translationOutlet, score: recognised.score, reasons: recognised.reasons } } : {}),
+          };
         } else {
           const runtime = createLlmRuntime(app.config.llm, { cacheDir: app.config.llmCacheDir, ...(opts.provider ? { provider: opts.provider } : {}) });
           if (runtime === null) {

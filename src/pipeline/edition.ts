@@ -107,7 +107,9 @@ export function sourcesOf(articles: readonly ArticleWithSightings[]): SourceText
       const side = a.language === 'zh' ? 'en' : 'zh';
       const title = side === 'zh' ? a.bilingual.titleZh : a.bilingual.titleEn;
       const text = [title ?? '', ...a.bilingual.pairs.map((p) => p[side])].filter(Boolean).join('\n\n');
-      out.push({ id: `${a.id}#${side}`, label: `${label} (translation)`, text, url: a.url });
+      // Credited to the translation's outlet when a translation sighting names it (a folded page or article).
+      const by = a.sightings.find((s) => s.relation === 'translation' && s.outlet);
+      out.push({ id: `${a.id}#${side}`, label: by?.outlet ? `${by.outlet} (translation of ${label})` : `${label} (translation)`, text, url: by?.url ?? a.url });
     }
   }
   return out;

@@ -11,6 +11,7 @@ import type { Database } from './database.js';
 
 export interface TranslationEvidence {
   readonly score: number;
+  /** detail.readerPairs is true when this translation became the original's articles.bilingual. */
   readonly reasons: readonly string[];
   /** Anchors both versions carry, in order; measures; paragraph links; the aligner's summary. */
   readonly detail: unknown;
@@ -127,7 +128,9 @@ export function createTranslationStore(db: Database): TranslationStore {
         );
         if (inserted.length === 0) return false;
         if (bilingual !== null) {
-          await tx.query(`UPDATE articles SET bilingual = $2::jsonb, mixed = true WHERE id = $1 AND bilingual IS NULL`, [originalId, JSON.stringify(bilingual)]);
+          const set = await tx.query(`UPDATE articles SET bilingual = $2::jsonb, mixed = true WHERE id = $1 AND bilingual IS NULL RETURNING id`, [originalId, JSON.stringify(bilingual)]);
+          // Whether the reader's pairs are this translation's (an earlier bilingual page is kept).
+          if (set.length > 0) await tx.query(`UPDATE translations SET detail = detail || '{"readerPairs": true}'::jsonb WHERE translation_id = $1`, [t.id]);
         }
         await tx.query(`UPDATE sightings SET article_id = $1, relation = 'translation' WHERE article_id = $2`, [originalId, t.id]);
         await tx.query(

@@ -43,9 +43,10 @@ export function documentOfTranslation(t: Translation): BilingualDocument {
   };
 }
 
-export function documentOfBilingualPage(page: BilingualPage): BilingualDocument {
+/** `credit` names who translated when known (a recognised translated article, src/align/recognize.ts). */
+export function documentOfBilingualPage(page: BilingualPage, credit = 'Human translation (bilingual page)'): BilingualDocument {
   const title = page.titleEn !== null || page.titleZh !== null ? { en: page.titleEn ?? '', zh: page.titleZh ?? '' } : null;
-  return { title, pairs: page.pairs.map((p) => ({ en: p.en, zh: p.zh })), credit: 'Human translation (bilingual page)' };
+  return { title, pairs: page.pairs.map((p) => ({ en: p.en, zh: p.zh })), credit };
 }
 
 /** Backslash-escapes Markdown syntax so article text stays text (no links, emphasis, HTML or headings). */
@@ -70,12 +71,14 @@ export function renderBilingualMarkdown(doc: BilingualDocument, layout: Bilingua
   if (doc.title) for (const lang of ['en', 'zh'] as const) if (present(doc.title, lang)) blocks.push(`# ${side(doc.title, lang)}`);
   blocks.push(`*${escapeMarkdown(doc.credit)}*`);
   for (const pair of doc.pairs) {
+    // A paragraph the translator left out (or added) has one side empty: only the other is shown.
+    const sides = (['en', 'zh'] as const).filter((lang) => present(pair, lang)).map((lang) => side(pair, lang));
     switch (layout) {
       case 'interleaved':
-        blocks.push(side(pair, 'en'), side(pair, 'zh'));
+        blocks.push(...sides);
         break;
       case 'inline':
-        blocks.push(`${side(pair, 'en')} ${side(pair, 'zh')}`);
+        blocks.push(sides.join(' '));
         break;
       default:
         assertNever(layout, 'layout');
@@ -94,12 +97,13 @@ export function renderBilingualHtml(doc: BilingualDocument, layout: BilingualLay
   if (doc.title) for (const lang of ['en', 'zh'] as const) if (present(doc.title, lang)) lines.push(`<h1 lang="${lang}">${htmlSide(doc.title, lang)}</h1>`);
   lines.push(`<p class="credit">${escapeHtml(doc.credit)}</p>`, '</header>');
   for (const pair of doc.pairs) {
+    const langs = (['en', 'zh'] as const).filter((lang) => present(pair, lang));
     switch (layout) {
       case 'interleaved':
-        lines.push(`<section lang="en"><p>${htmlSide(pair, 'en')}</p></section>`, `<section lang="zh"><p>${htmlSide(pair, 'zh')}</p></section>`);
+        lines.push(...langs.map((lang) => `<section lang="${lang}"><p>${htmlSide(pair, lang)}</p></section>`));
         break;
       case 'inline':
-        lines.push(`<p class="pair"><span lang="en">${htmlSide(pair, 'en')}</span> <span lang="zh">${htmlSide(pair, 'zh')}</span></p>`);
+        lines.push(`<p class="pair">${langs.map((lang) => `<span lang="${lang}">${htmlSide(pair, lang)}</span>`).join(' ')}</p>`);
         break;
       default:
         assertNever(layout, 'layout');

@@ -10,7 +10,7 @@ import { SCHEMA_VERSION, type Card, type ProvenanceEntry } from './schemas.js';
 import { selectDiverse } from './selection.js';
 import type { FaceLanguage } from './sentence-candidates.js';
 import { extractEntry, outletOf, sourceRefOf, spanOf } from './source-refs.js';
-import { analyseStory, type ScoredCandidate, type StoryInput } from './story-analysis.js';
+import { analyseStory, humanTranslationView, type ScoredCandidate, type StoryInput } from './story-analysis.js';
 
 export interface CardOptions {
   /** The face; defaults to the article's own language (English for a third language). */
@@ -37,9 +37,12 @@ export function writeCard(article: ArticleWithSightings, story: StoryInput, opti
   const zh = face === 'zh';
   const labels = LABELS[face];
   const site = options.site ?? 'Tidings';
-  const own = analysis.candidates.filter((c) => c.articleId === article.id);
+  // In the other language's face, the article's human translation (when it has one) is written from.
+  const human = face !== article.language ? humanTranslationView(article, face) : null;
+  const humanCandidates = human ? analyseStory({ ...members, articles: [human] }).candidates : null;
+  const own = humanCandidates ?? analysis.candidates.filter((c) => c.articleId === article.id);
   const prov: ProvenanceEntry[] = [];
-  const sep = article.language === 'zh' ? '' : ' ';
+  const sep = (human?.language ?? article.language) === 'zh' ? '' : ' ';
 
   // Summary: 3-5 diverse sentences of the article, in the article's order.
   const summaryPicks = selectDiverse(own, Math.min(5, Math.max(3, Math.ceil(own.length / 4))), {
@@ -74,11 +77,11 @@ export function writeCard(article: ArticleWithSightings, story: StoryInput, opti
 
   // Principles: general sentences (no figures) from the article, then from the story, then method.
   const used = [...summaryPicks, ...(insight ? [insight] : []), ...(takeawayBase ? [takeawayBase] : [])];
-  const sameLanguage = analysis.candidates.filter((c) => c.language === article.language);
+  const sameLanguage = humanCandidates ?? analysis.candidates.filter((c) => c.language === article.language);
   const principlePicks = selectDiverse(sameLanguage, 3, {
     chosen: used,
     filter: (c) => c.figures.length === 0 && c.entities.length === 0 && !c.dangling && !c.hasQuote && c.text.length <= (c.language === 'zh' ? 60 : 180),
-    boost: (c) => (c.articleId === article.id ? 0.5 : 0) + 0.2 * cueHits(c, ADVICE_CUES),
+    boost: (c) => (c.articleId === article.id || c.articleId === human?.id ? 0.5 : 0) + 0.2 * cueHits(c, ADVICE_CUES),
   });
   const principles: string[] = [];
   principlePicks.forEach((c) => {
@@ -121,10 +124,10 @@ export function writeCard(article: ArticleWithSightings, story: StoryInput, opti
   return {
     schemaVersion: SCHEMA_VERSION,
     language: face,
-    bodyLanguage: article.language,
-    notice: article.language === face ? null : article.language === 'other' ? labels.noticeOtherLanguage : labels.noticeUntranslated,
+    bodyLanguage: human ? face : article.language,
+    notice: article.language === face ? null : human ? labels.noticeHumanTranslation : article.language === 'other' ? labels.noticeOtherLanguage : labels.noticeUntranslated,
     articleId: article.id,
-    title: article.title ?? article.url,
+    title: human?.title ?? article.title ?? article.url,
     url: article.url,
     summary,
     keyTakeaway,

@@ -11,7 +11,7 @@ import { SCHEMA_VERSION } from './schemas.js';
 import { selectDiverse } from './selection.js';
 import type { FaceLanguage } from './sentence-candidates.js';
 import { extractEntry, outletOf, sourceRefs } from './source-refs.js';
-import { analyseStory, facePool, type ScoredCandidate, type StoryAnalysis, type StoryInput } from './story-analysis.js';
+import { analyseStory, facePool, humanTranslationView, type ScoredCandidate, type StoryAnalysis, type StoryInput } from './story-analysis.js';
 import { agreement, conflicts, corroboration, noOfficial, officialConfirmation, singleSource, type Statement } from './story-statements.js';
 
 export interface FaceContext {
@@ -26,6 +26,14 @@ export interface FaceContext {
 export function faceContext(analysis: StoryAnalysis, face: FaceLanguage): FaceContext {
   const p = facePool(analysis, face);
   const labels = LABELS[face];
+  // No coverage in the face's language, but a human translation into it: write from that, marked.
+  if (p.translated && p.language !== 'other') {
+    const views = analysis.articles.filter((a) => p.articleIds.has(a.id)).flatMap((a) => humanTranslationView(a, face) ?? []);
+    if (views.length > 0) {
+      const human = analyseStory({ ...analysis.story, articles: views });
+      return { analysis, face, pool: human.candidates, poolArticles: human.articles, bodyLanguage: face, notice: labels.noticeHumanTranslation };
+    }
+  }
   return {
     analysis,
     face,

@@ -40,6 +40,8 @@ export interface FaceLabels {
   readonly credits: string;
   readonly noticeUntranslated: string;
   readonly noticeOtherLanguage: string;
+  /** The body comes from a human translation (a bilingual page or a recognised translated article). */
+  readonly noticeHumanTranslation: string;
 }
 
 const EN_CONFIDENCE: Record<Confidence, string> = { High: 'High', Medium: 'Medium', Low: 'Low' };
@@ -80,6 +82,7 @@ export const LABELS: Record<FaceLanguage, FaceLabels> = {
     credits: 'Credits',
     noticeUntranslated: 'This story has no English coverage yet; below are extracts in the original Chinese. Configure a model to translate them.',
     noticeOtherLanguage: 'This story has no English or Chinese coverage; below are extracts in the original language.',
+    noticeHumanTranslation: 'This story has no English coverage of its own; below are extracts from a human English translation of its Chinese coverage.',
   },
   zh: {
     aiSummary: 'AI 摘要',
@@ -114,6 +117,7 @@ export const LABELS: Record<FaceLanguage, FaceLabels> = {
     credits: '原文出处',
     noticeUntranslated: '本条目暂无中文报道，以下为英文原文摘录；如需中文译文，请配置模型。',
     noticeOtherLanguage: '本条目暂无中文或英文报道，以下为原文摘录。',
+    noticeHumanTranslation: '本条目暂无中文原创报道，以下摘录取自其英文报道的人工中文译文。',
   },
 };
 

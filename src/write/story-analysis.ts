@@ -5,7 +5,7 @@
 import type { ArticleWithSightings } from '../article.js';
 import type { Ranking } from '../rank/ranking.js';
 import type { SourceType } from '../sources/registry.js';
-import { parseFigures, figuresEqual, type Figure } from '../understand/understand.js';
+import { parseFigures, figuresEqual, understand, type Figure } from '../understand/understand.js';
 import { figureKey, isTelling, sentenceCandidates, type Candidate, type FaceLanguage } from './sentence-candidates.js';
 
 export interface StoryInput {
@@ -178,6 +178,34 @@ export function facePool(analysis: StoryAnalysis, face: FaceLanguage): { languag
   const inOther = analysis.articles.filter((a) => a.language === other);
   if (inOther.length > 0) return { language: other, translated: true, articleIds: new Set(inOther.map((a) => a.id)) };
   return { language: 'other', translated: true, articleIds: new Set(analysis.articles.map((a) => a.id)) };
+}
+
+/**
+ * The article's human translation into `face` as an article of its own (a bilingual page's other
+ * side, or a recognised translation folded into it), or null when it has none. Its id is
+ * "<id>#<face>", as the verifier's source for that text (pipeline/edition.ts sourcesOf); its URL
+ * and outlet are the translation's own when a translation sighting names them.
+ */
+export function humanTranslationView(article: ArticleWithSightings, face: FaceLanguage): ArticleWithSightings | null {
+  const page = article.bilingual;
+  if (page === null || article.language === face || article.language === 'other') return null;
+  const paragraphs = page.pairs.map((p) => p[face].trim()).filter((p) => p.length > 0);
+  if (paragraphs.length === 0) return null;
+  const text = paragraphs.join('\n\n');
+  const u = understand(text);
+  const translated = article.sightings.find((s) => s.relation === 'translation');
+  return {
+    ...article,
+    id: `${article.id}#${face}`,
+    language: face,
+    title: (face === 'zh' ? page.titleZh : page.titleEn) ?? article.title,
+    paragraphs,
+    text,
+    bilingual: null,
+    url: translated?.url ?? article.url,
+    outlet: translated?.outlet ?? article.outlet,
+    understanding: { sentences: u.sentences, entities: u.entities, figures: u.figures, quotes: u.quotes },
+  };
 }
 
 function entityInfoOf(articles: readonly ArticleWithSightings[]): Map<string, EntityInfo> {
