@@ -41,9 +41,11 @@ describe('the site in Chromium', () => {
   let fx: Fixture;
   let pages: string[] = [];
   const started = Date.now();
+  let built = started;
 
   before(async () => {
     const site = await buildFixtureSite();
+    built = Date.now();
     const serverLog: string[] = [];
     const server = createTidingsServer({ site: await openStaticSite(site.dir), api: null, log: (line) => serverLog.push(line) });
     const address = await listen(server, '127.0.0.1', 0);
@@ -61,7 +63,8 @@ describe('the site in Chromium', () => {
   });
   after(async () => {
     await fx?.close();
-    console.log(`# browser tests: ${((Date.now() - started) / 1000).toFixed(1)} s including the build`);
+    const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+    console.log(`# browser tests: ${s(Date.now() - started)} (site build ${s(built - started)}, browser ${s(Date.now() - built)})`);
   });
 
   const url = (rel: string) => new URL(rel, fx.server.url).href;

@@ -58,6 +58,12 @@ describe('writeSearch', () => {
     for (const s of skipped) assert.match(s.message, new RegExp(`^search document ${s.path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: `));
   });
 
+  it('drops the title from the start of the text (it is indexed as the title)', () => {
+    const { index } = buildSearchIndex([{ lang: 'zh', path: 'zh/s.html', kind: 'story', title: '英伟达发布芯片', text: ' 英伟达发布芯片 周二发布了新款芯片。' }]);
+    assert.equal(index.texts[0], '周二发布了新款芯片。');
+    assert.deepEqual(loadSearchCore().search(index, '英伟达').results.map((r) => r.path), ['zh/s.html']);
+  });
+
   it('caps text per document and stores a text shared by two pages once', () => {
     const long = 'word '.repeat(2000);
     const { index } = buildSearchIndex([

@@ -83,7 +83,11 @@ export function buildSearchIndex(docs: readonly SearchDoc[], options: SearchOpti
       return;
     }
     paths.add(d.path);
-    const text = cap(d.text, textCap);
+    // A page's text often opens with its title; the title is indexed on its own (and weighs more),
+    // so the repeat would only spend the cap and fill the snippet with the line above it.
+    const lead = d.text.replace(/^\s+/, '');
+    const title = d.title.trim();
+    const text = cap(title !== '' && lead.startsWith(title) ? lead.slice(title.length) : d.text, textCap);
     let id = textIds.get(text);
     if (id === undefined) {
       id = texts.push(text) - 1;
