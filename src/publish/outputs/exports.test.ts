@@ -174,3 +174,19 @@ describe('WeChat article', () => {
   ];
   for (const d of digests) it(`摘要: ${d.name}`, () => assert.equal(wechatDigest(d.hook), d.expected));
 });
+
+describe('headlines on platforms', () => {
+  const post = makePost('zh', 's1', { headline: '，Saltfork 的意义在于今年夏天就能投入使用。' });
+  const cases = [
+    { name: 'X thread', text: () => xThread(post, 'zh', URL_ZH).posts[0]! },
+    { name: 'Weibo', text: () => weiboPost(post, [], URL_ZH).text },
+    { name: 'WeChat', text: () => wechatArticle(post, URL_ZH) },
+  ];
+  for (const c of cases) {
+    it(`${c.name} drops a leading pause mark`, () => {
+      const text = c.text();
+      assert.ok(text.includes('Saltfork 的意义'));
+      assert.ok(!/[【>]，Saltfork|1\/\d+ ，/.test(text), text.slice(0, 60));
+    });
+  }
+});

@@ -128,3 +128,11 @@ export function ordinal(face: Face, i: number): string {
   if (face === 'zh') return `${named ?? `第${i + 1}`}，`;
   return named ? `${named}: ` : `${i + 1}. `;
 }
+
+/**
+ * A headline without leading pause marks or spaces ("，Saltfork…" from a sentence picked after its
+ * clause): on a platform the headline stands alone, and a leading comma reads as a typo.
+ */
+export function headlineText(headline: string): string {
+  return headline.replace(/^[\s，、；：,;:]+/u, '');
+}

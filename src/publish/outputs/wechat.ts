@@ -6,7 +6,7 @@
 
 import { LABELS } from '../../write/labels.js';
 import type { Post } from '../../write/schemas.js';
-import { ordinal, sentencesOf } from './platform-text.js';
+import { headlineText, ordinal, sentencesOf } from './platform-text.js';
 import { escapeXml as e, safeHref } from './xml-text.js';
 
 export const WECHAT_DIGEST_LIMIT = 120;
@@ -35,7 +35,7 @@ export function wechatArticle(post: Post, storyUrl: string): string {
   const l = LABELS.zh;
   const p = (text: string) => `<p style="${S.p}">${e(text)}</p>`;
   const sections: string[] = [
-    `<h1 style="${S.h1}">${e(post.headline)}</h1>`,
+    `<h1 style="${S.h1}">${e(headlineText(post.headline))}</h1>`,
     `<p style="${S.digest}">摘要：${e(wechatDigest(post.hook))}</p>`,
   ];
   if (post.notice) sections.push(p(post.notice));
@@ -55,7 +55,7 @@ export function wechatArticle(post: Post, storyUrl: string): string {
     '<!DOCTYPE html>',
     '<html lang="zh-Hans">',
     '<head><meta charset="utf-8"><meta name="referrer" content="no-referrer">',
-    `<title>${e(post.headline)}</title>`,
+    `<title>${e(headlineText(post.headline))}</title>`,
     `<meta name="description" content="${e(wechatDigest(post.hook))}">`,
     '</head>',
     '<!-- An export for the WeChat editor: inline styles on purpose (it drops style blocks); no scripts; links as text (WeChat strips external links). -->',

@@ -5,7 +5,7 @@
 
 import { LABELS } from '../../write/labels.js';
 import type { Post } from '../../write/schemas.js';
-import { ordinal, sentencesOf, weiboLength } from './platform-text.js';
+import { headlineText, ordinal, sentencesOf, weiboLength } from './platform-text.js';
 import type { TopicRef } from './publish-input.js';
 import { cleanText, safeHref } from './xml-text.js';
 
@@ -28,7 +28,7 @@ export function hashtag(name: string): string | null {
 export function weiboPost(post: Post, topics: readonly TopicRef[], storyUrl: string): WeiboPost {
   const l = LABELS.zh;
   const paragraphs: string[][] = [];
-  paragraphs.push(sentencesOf(`【${tidy(post.headline)}】${tidy(post.hook)}`));
+  paragraphs.push(sentencesOf(`【${tidy(headlineText(post.headline))}】${tidy(post.hook)}`));
   if (post.notice) paragraphs.push([tidy(post.notice)]);
   post.takeaways.forEach((t, i) => paragraphs.push(sentencesOf(`${ordinal('zh', i)}${tidy(t)}`)));
   if (post.closing) paragraphs.push(sentencesOf(tidy(post.closing)));

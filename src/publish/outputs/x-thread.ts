@@ -5,7 +5,7 @@
 
 import { LABELS } from '../../write/labels.js';
 import type { Post } from '../../write/schemas.js';
-import { cutSentence, ordinal, sentencesOf, xWeight } from './platform-text.js';
+import { cutSentence, headlineText, ordinal, sentencesOf, xWeight } from './platform-text.js';
 import type { Face } from './publish-input.js';
 import { cleanText, safeHref } from './xml-text.js';
 
@@ -23,7 +23,7 @@ export interface XThread {
 function blocksOf(post: Post, face: Face, storyUrl: string): string[] {
   const l = LABELS[face];
   const zh = face === 'zh';
-  const blocks = [post.headline, post.hook];
+  const blocks = [headlineText(post.headline), post.hook];
   if (post.notice) blocks.push(post.notice);
   post.takeaways.forEach((t, i) => blocks.push(`${ordinal(face, i)}${t}`));
   if (post.closing) blocks.push(post.closing);
