@@ -46,6 +46,8 @@ main { max-width: 48rem; margin: 0 auto; padding: 0 1.25rem 3rem; }
 .tier-1 > h2 { border-color: var(--l1); } .tier-2 > h2 { border-color: var(--l2); } .tier-3 > h2 { border-color: var(--l3); }
 .item { border: 1px solid var(--line); border-left: 5px solid var(--l4); border-radius: 6px; padding: 0.2rem 1.1rem 0.6rem; margin: 1rem 0 1.5rem; }
 .item.tier-1 { border-left-color: var(--l1); } .item.tier-2 { border-left-color: var(--l2); } .item.tier-3 { border-left-color: var(--l3); }
+.item.compact { padding-bottom: 0.3rem; }
+.more { font-size: 0.9rem; }
 .item:target { box-shadow: 0 0 0 3px var(--link); }
 .headline a { color: var(--fg); text-decoration: none; } .headline a:hover { text-decoration: underline; }
 .level { color: var(--muted); font-size: 0.8em; font-weight: 600; }

@@ -8,7 +8,8 @@ import { getElementById, getElementsByTagName, textContent } from 'domutils';
 import { loadRubricFile } from '../../rank/rubric-file.js';
 import type { Rubric } from '../../rank/rubric.js';
 import { buildSite, type BuiltSite } from './build-site.js';
-import { BILINGUAL_ZH, brannockEn, brannockZh, fixtureSite, LONG_TITLE, oddArticle } from './site-input.fixture.js';
+import { BILINGUAL_ZH, brannockEn, brannockZh, fixtureArticle, fixtureSite, LONG_TITLE, oddArticle } from './site-input.fixture.js';
+import { itemForms } from './digest-html.js';
 import type { SiteInput } from './site-input.js';
 import { relative } from './site-paths.js';
 
@@ -161,6 +162,33 @@ describe('buildSite', () => {
     },
   ];
   for (const c of bad) test(`bad input: ${c.name}`, () => c.check(buildSite(c.input(rubric))));
+
+  test('which items a day page shows in full: highest first, while the rest still fits condensed', () => {
+    const cases: Array<[string, number[], number[], number, boolean[]]> = [
+      ['all fit', [10, 10, 10], [2, 2, 2], 100, [true, true, true]],
+      ['none fit', [50, 50], [5, 5], 20, [false, false]],
+      ['the first two fit, the rest condensed', [40, 40, 40, 40], [5, 5, 5, 5], 95, [true, true, false, false]],
+      ['a big item condensed, a later small one whole', [10, 90, 10], [2, 2, 2], 30, [true, false, true]],
+      ['empty day', [], [], 100, []],
+    ];
+    for (const [name, full, compact, budget, want] of cases) assert.deepEqual(itemForms(full, compact, budget), want, name);
+  });
+
+  test('a day of 90 stories stays under 100 KB in both faces, every item still has its id', () => {
+    const many = Array.from({ length: 90 }, (_, i) => [fixtureArticle({
+      id: `f${String(i).padStart(11, '0')}`, title: `Orinth Cloud ${i} leases ${100 + i}MW to Castrel Labs for $${i + 1}.5 billion`, language: 'en', outlet: `Outlet ${i % 7}`,
+      published: '2026-08-03T10:00:00Z',
+      paragraphs: [`Orinth Cloud ${i} will lease ${100 + i}MW to Castrel Labs in a deal worth $${i + 1}.5 billion, the companies said on Monday.`, `The campus will hold ${20 + i},000 GPUs and the first ${10 + i}MW will be ready in ${['May', 'June', 'July'][i % 3]}.`, '"We need power this year," said Mara Venn, who runs infrastructure at Castrel Labs.'],
+    })]);
+    const site = buildSite(fixtureSite(rubric, '2026-08-03', many));
+    for (const face of ['en', 'zh']) {
+      const body = page(site, `${face}/days/2026-08-03.html`);
+      assert.ok(Buffer.byteLength(body) < 100 * 1024, `${face}: ${Buffer.byteLength(body)} bytes`);
+      const doc = parseDocument(body);
+      for (const [ids] of many) assert.ok(getElementById(`story-${ids!.id}`, doc), `${face}: story-${ids!.id}`);
+      assert.match(text(body), face === 'en' ? /on the story page/ : /见报道页/, 'condensed items point to the story page');
+    }
+  });
 
   test('the same input gives the same bytes', () => {
     const a = buildSite(fixtureSite(rubric, '2026-08-03', [[brannockEn, brannockZh], [oddArticle]]));

@@ -85,13 +85,55 @@ ${verificationNote(face, item.verification)}
 </article>`;
 }
 
-/** A day's digest: title, count, notice, then each tier's items, highest first. */
-export function digestHtml(digest: Digest, ctx: LinkContext): SafeHtml {
+/**
+ * A condensed item for a large day: headline, confidence, the lead and the sources, with a link to
+ * the story page where the whole item is. Keeps the same id, so links and the switch still land.
+ */
+export function compactItemHtml(item: DigestItem, ctx: LinkContext): SafeHtml {
   const l = LABELS[ctx.face];
+  const lang = bodyLang(item);
+  const href = relative(ctx.from, paths.story(ctx.face, item.storyId));
+  return html`<article class="${`item compact tier-${Math.min(item.tier.level, 4)}`}" id="${`story-${item.storyId}`}">
+<h3 class="headline"><a href="${href}">${item.headline}</a> <span class="level">L${item.tier.level}</span></h3>
+<p class="meta">${confidenceBadge(ctx.face, item.confidence)}</p>
+<p${lang ? html` lang="${lang}"` : ''}><strong>${l.keyPoints}${l.colon}</strong>${item.keyPoints.lead}</p>
+${sourcesList(ctx.face, item.sources)}
+<p class="more"><a href="${href}">${SITE_LABELS[ctx.face].fullAnalysis}</a></p>
+</article>`;
+}
+
+/** Bytes the items of one digest page may take: the page stays under 100 KB with its frame. */
+export const DIGEST_ITEMS_BUDGET = 88 * 1024;
+
+/**
+ * Which items a day's page shows in full: in digest order (highest tier first), each one whose
+ * full form still leaves room for the rest in condensed form; the others are condensed.
+ */
+export function itemForms(full: readonly number[], compact: readonly number[], budget: number): boolean[] {
+  const rest = compact.reduceRight<number[]>((acc, n) => [n + (acc[0] ?? 0), ...acc], []);
+  const out: boolean[] = [];
+  let used = 0;
+  full.forEach((f, i) => {
+    const after = rest[i + 1] ?? 0;
+    const whole = used + f + after <= budget;
+    out.push(whole);
+    used += whole ? f : compact[i]!;
+  });
+  return out;
+}
+
+/** A day's digest: title, count, notice, then each tier's items, highest first. */
+export function digestHtml(digest: Digest, ctx: LinkContext, budget = DIGEST_ITEMS_BUDGET): SafeHtml {
+  const l = LABELS[ctx.face];
+  const items = digest.tiers.flatMap((g) => g.items);
+  const full = items.map((item) => digestItemHtml(item, ctx, { linkHeadline: true, headingLevel: 3 }));
+  const compact = items.map((item) => compactItemHtml(item, ctx));
+  const forms = itemForms(full.map((h) => Buffer.byteLength(h.value)), compact.map((h) => Buffer.byteLength(h.value)), budget);
+  const rendered = new Map(items.map((item, i) => [item, forms[i] ? full[i]! : compact[i]!]));
   return html`<header class="digest-header"><h1>${digest.date} ${l.aiSummary}</h1><p class="count">${l.updates(digest.count)}</p></header>
 ${digest.notice ? html`<p class="notice">${digest.notice}</p>` : ''}
 ${digest.tiers.length === 0 && !digest.notice ? html`<p class="notice">${l.nothingToday}</p>` : ''}
 ${digest.tiers.map((group) => html`<section class="${`tier tier-${Math.min(group.tier.level, 4)}`}"><h2>${tierHeading(ctx.face, group.tier)}</h2>
-${group.items.map((item) => digestItemHtml(item, ctx, { linkHeadline: true, headingLevel: 3 }))}
+${group.items.map((item) => rendered.get(item)!)}
 </section>`)}`;
 }

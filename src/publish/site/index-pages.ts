@@ -47,14 +47,21 @@ ${days.length === 0 ? html`<p class="notice">${l.noDays}</p>` : ''}
 <ol class="archive">${days.map((d) => {
     const digest = d.digest[face];
     return html`<li><h2><a href="${relative(from, paths.day(face, d.date))}">${d.date}</a> <span class="count">${LABELS[face].updates(digest.count)}</span></h2>
-${digest.count === 0 ? html`<p class="muted">${l.noStoriesDay}</p>` : html`<ul>${digest.tiers.flatMap((t) => t.items.map((i) => html`<li>${t.tier.emoji} <a href="${`${relative(from, paths.day(face, d.date))}#story-${i.storyId}`}">${i.headline}</a></li>`))}</ul>`}</li>`;
+${digest.count === 0 ? html`<p class="muted">${l.noStoriesDay}</p>` : html`<ul>${digest.tiers.flatMap((t) => t.items.map((i) => ({ t, i }))).slice(0, ARCHIVE_HEADLINES).map(({ t, i }) => html`<li>${t.tier.emoji} <a href="${`${relative(from, paths.day(face, d.date))}#story-${i.storyId}`}">${i.headline}</a></li>`)}${digest.count > ARCHIVE_HEADLINES ? html`<li class="muted"><a href="${relative(from, paths.day(face, d.date))}">${l.more(digest.count - ARCHIVE_HEADLINES)}</a></li>` : ''}</ul>`}</li>`;
   })}</ol>`;
 }
 
-function storyList(stories: readonly SiteStory[], face: Face, from: string): SafeHtml {
+/** Headlines per day in the archive; the day's page has them all. */
+const ARCHIVE_HEADLINES = 5;
+/** Stories listed on a topic or audience page, newest first; older ones are in the archive. */
+const LIST_STORIES = 60;
+
+function storyList(all: readonly SiteStory[], face: Face, from: string): SafeHtml {
   const l = SITE_LABELS[face];
-  if (stories.length === 0) return html`<p class="muted">—</p>`;
-  return html`<ul class="story-list">${stories.map((s) => {
+  if (all.length === 0) return html`<p class="muted">—</p>`;
+  const stories = all.slice(0, LIST_STORIES);
+  const older = all.length - stories.length;
+  return html`${older > 0 ? html`<p class="muted">${l.newestOf(stories.length, all.length)} <a href="${relative(from, paths.archive(face))}">${l.archive}</a></p>` : ''}<ul class="story-list">${stories.map((s) => {
     const item = s.item[face];
     return html`<li>${item ? html`${item.tier.emoji} ` : ''}<a href="${relative(from, paths.story(face, s.story.id))}">${storyTitle(s, face)}</a> ${item ? confidenceBadge(face, item.confidence) : ''} <span class="muted">${s.days[0] ?? ''} · ${l.articlesCount(s.story.articleCount)}</span></li>`;
   })}</ul>`;
@@ -77,7 +84,7 @@ export function topicBody(topic: Topic, stories: readonly SiteStory[], cards: Re
 <h2>${l.storiesHeading} <span class="count">${l.storiesCount(stories.length)}</span></h2>
 ${storyList(stories, face, from)}
 <h2>${l.card}</h2>
-<ul>${cards.map((c) => html`<li><a href="${relative(from, paths.card(face, c.id))}">${c.title}</a></li>`)}</ul>`;
+<ul>${cards.slice(0, LIST_STORIES).map((c) => html`<li><a href="${relative(from, paths.card(face, c.id))}">${c.title}</a></li>`)}</ul>`;
 }
 
 export function audienceBody(audience: Audience, stories: readonly SiteStory[], face: Face): SafeHtml {

@@ -50,6 +50,9 @@ export interface SiteLabels {
   readonly repairAction: (a: 'unquoted' | 'dropped' | 'withheld') => string;
   readonly engine: (e: string) => string;
   readonly footer: string;
+  readonly more: (n: number) => string;
+  readonly newestOf: (shown: number, all: number) => string;
+  readonly fullAnalysis: string;
   readonly feeds: string;
   readonly untitled: string;
   readonly skip: string;
@@ -106,6 +109,9 @@ export const SITE_LABELS: Record<Face, SiteLabels> = {
     repairAction: (a) => ({ unquoted: 'unquoted', dropped: 'dropped', withheld: 'withheld' })[a],
     engine: (e) => ({ offline: 'Written by the offline engine.', llm: 'Written by a model, verified.', 'offline-fallback': 'Written by the offline engine (the model’s answer could not be used).' })[e] ?? e,
     feeds: 'Feeds',
+    more: (n) => `and ${n} more on the day’s page`,
+    newestOf: (shown, all) => `The newest ${shown} of ${all} stories; older ones are in the`,
+    fullAnalysis: 'Impact, analysis, quick start and recommendation on the story page →',
     footer: 'Every quote, figure and name on this site was checked against its sources.',
     untitled: '(untitled)',
     skip: 'Skip to content',
@@ -157,6 +163,9 @@ export const SITE_LABELS: Record<Face, SiteLabels> = {
     repairAction: (a) => ({ unquoted: '去掉引号', dropped: '删除', withheld: '撤下' })[a],
     engine: (e) => ({ offline: '由离线引擎撰写。', llm: '由模型撰写，已核查。', 'offline-fallback': '由离线引擎撰写（模型的回答未能采用）。' })[e] ?? e,
     feeds: '订阅',
+    more: (n) => `另有 ${n} 条，见当日摘要`,
+    newestOf: (shown, all) => `共 ${all} 篇报道，此处列出最新 ${shown} 篇；更早的见`,
+    fullAnalysis: '影响、分析、快速上手与建议见报道页 →',
     footer: '本站每条引语、数字和名称均已对照来源核查。',
     untitled: '（无标题）',
     skip: '跳到正文',
