@@ -2,7 +2,9 @@
 // (fresh store on disk, so peak RSS is per size): generate N articles over 30 days
 // (bench/scale-corpus.ts) and bulk-insert them, then time separately (a) grouping every article
 // into stories and (b) the verified English digest of the last day, rendered as Markdown.
-//   node --import tsx bench/scale.ts [--sizes 1000,10000,100000] [--engine pglite|postgres] [--days 30]
+//   node --import tsx bench/scale.ts [--sizes 1000,10000,100000] [--engine pglite|postgres] [--days 30] [--calls]
+// --calls also prints, per size, the time spent in each store call (where grouping and the digest
+// wait on the store, and what is left for placing in memory).
 
 import { spawnSync } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -24,6 +26,7 @@ const { values } = parseArgs({
     engine: { type: 'string', default: 'pglite' },
     days: { type: 'string', default: '30' },
     child: { type: 'string' },
+    calls: { type: 'boolean', default: false },
   },
 });
 const serverUrl = process.env.TIDINGS_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -42,7 +45,8 @@ async function parent(): Promise<void> {
   const sizes = values.sizes!.split(',').map(Number);
   const rows: Row[] = [];
   for (const size of sizes) {
-    const run = spawnSync(process.execPath, ['--import', 'tsx', import.meta.filename, '--child', String(size), '--engine', engine, '--days', String(days)], {
+    const args = ['--import', 'tsx', import.meta.filename, '--child', String(size), '--engine', engine, '--days', String(days), ...(values.calls ? ['--calls'] : [])];
+    const run = spawnSync(process.execPath, args, {
       encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 24,
     });
     const line = run.stdout.trim().split('\n').pop() ?? '';
@@ -85,8 +89,10 @@ async function child(size: number): Promise<void> {
   try {
     const rubric = await loadRubricFile();
     if (!rubric.ok) throw new Error(rubric.message);
-    const articles = createArticleStore(db);
-    const deps = { articles, stories: createStoryStore(db), rubric: rubric.value };
+    const calls = new Map<string, { n: number; ms: number }>();
+    const articles = values.calls ? timed(createArticleStore(db), 'articles', calls) : createArticleStore(db);
+    const stories = values.calls ? timed(createStoryStore(db), 'stories', calls) : createStoryStore(db);
+    const deps = { articles, stories, rubric: rubric.value };
 
     // Setup: generate and insert in batches, so the whole corpus is never held at once.
     let generateMs = 0;
@@ -108,13 +114,16 @@ async function child(size: number): Promise<void> {
     }
     log(`${size}: generated in ${(generateMs / 1000).toFixed(1)} s, inserted in ${(insertMs / 1000).toFixed(1)} s`);
 
+    calls.clear();
     const g0 = performance.now();
     const grouped = await groupNewArticles(deps);
     const groupMs = performance.now() - g0;
     if (!grouped.ok) throw new Error(grouped.message);
-    const stories = await deps.stories.countStories();
-    log(`${size}: grouped in ${(groupMs / 1000).toFixed(1)} s into ${stories} stories`);
+    report(calls, 'grouping');
+    const storyCount = await deps.stories.countStories();
+    log(`${size}: grouped in ${(groupMs / 1000).toFixed(1)} s into ${storyCount} stories`);
 
+    calls.clear();
     const d0 = performance.now();
     const day = await latestDay(deps);
     if (day === null) throw new Error('no latest day');
@@ -123,11 +132,12 @@ async function child(size: number): Promise<void> {
     const markdown = renderDigest(digest.value);
     const digestMs = performance.now() - d0;
     const items = digest.value.tiers.reduce((n, t) => n + t.items.length, 0);
+    report(calls, 'digest');
     log(`${size}: digest of ${day} (${items} items, ${markdown.length} chars) in ${(digestMs / 1000).toFixed(2)} s`);
 
     const row: Row = {
       size, engine, generateS: generateMs / 1000, insertS: insertMs / 1000, groupS: groupMs / 1000, groupMsPerArticle: groupMs / size,
-      stories, day, digestItems: items, digestS: digestMs / 1000, digestBytes: Buffer.byteLength(markdown),
+      stories: storyCount, day, digestItems: items, digestS: digestMs / 1000, digestBytes: Buffer.byteLength(markdown),
       peakRssMb: process.resourceUsage().maxRSS / 1024,
     };
     console.log(JSON.stringify(row));
@@ -135,6 +145,32 @@ async function child(size: number): Promise<void> {
     await dispose();
     if (dataDir) await rm(dataDir, { recursive: true, force: true });
   }
+}
+
+/** The same store, timing each method call into `totals` under "label.method". */
+function timed<T extends object>(target: T, label: string, totals: Map<string, { n: number; ms: number }>): T {
+  return new Proxy(target, {
+    get(obj, prop, receiver) {
+      const value = Reflect.get(obj, prop, receiver) as unknown;
+      if (typeof value !== 'function') return value;
+      return async (...args: unknown[]) => {
+        const t = performance.now();
+        try {
+          return await (value as (...a: unknown[]) => Promise<unknown>).apply(obj, args);
+        } finally {
+          const k = `${label}.${String(prop)}`;
+          const e = totals.get(k) ?? { n: 0, ms: 0 };
+          e.n++;
+          e.ms += performance.now() - t;
+          totals.set(k, e);
+        }
+      };
+    },
+  });
+}
+
+function report(calls: ReadonlyMap<string, { n: number; ms: number }>, phase: string): void {
+  for (const [k, v] of [...calls].sort((a, b) => b[1].ms - a[1].ms)) log(`  ${phase}: ${k} x${v.n} ${(v.ms / 1000).toFixed(2)} s`);
 }
 
 function log(message: string): void {

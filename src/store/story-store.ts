@@ -51,15 +51,17 @@ export interface StoryStore extends StoryArchive {
 
 export function createStoryStore(db: Database): StoryStore {
   return {
-    async keyHits(keys, active: TimeWindow, ingested: TimeWindow): Promise<KeyHit[]> {
+    async keyHits(keys, active: TimeWindow, ingested: TimeWindow, maxPerKey: number): Promise<KeyHit[]> {
       if (keys.length === 0) return [];
       const rows = await db.query<{ story_id: string; key: string }>(
-        `SELECT story_id, key FROM story_keys
-         WHERE key = ANY($1::text[])
-           AND (last_active BETWEEN $2::timestamptz AND $3::timestamptz
-                OR last_ingested BETWEEN $4::timestamptz AND $5::timestamptz)
+        `SELECT story_id, key FROM (
+           SELECT story_id, key, count(*) OVER (PARTITION BY key) AS stories FROM story_keys
+           WHERE key = ANY($1::text[])
+             AND (last_active BETWEEN $2::timestamptz AND $3::timestamptz
+                  OR last_ingested BETWEEN $4::timestamptz AND $5::timestamptz)) h
+         WHERE stories <= $6
          ORDER BY story_id, key`,
-        [keys, active.from, active.to, ingested.from, ingested.to],
+        [keys, active.from, active.to, ingested.from, ingested.to, maxPerKey],
       );
       return rows.map((r) => ({ storyId: r.story_id, key: r.key }));
     },

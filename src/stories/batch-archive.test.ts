@@ -9,7 +9,9 @@ import { openDatabase, type Database } from '../store/database.js';
 import { createStoryStore } from '../store/story-store.js';
 import { ALL_FIXTURES, fixtureArticle } from './articles.fixture.js';
 import { assignStories } from './assign.js';
-import { inJsonbKeyOrder } from './batch-archive.js';
+import { createBatchArchive, inJsonbKeyOrder } from './batch-archive.js';
+import { featuresOf, indexKeys } from './features.js';
+import { DEFAULT_GROUPING, windowAround, type GroupingOptions } from './grouping.js';
 import { inPlacementOrder, placeAllInArchive, type StoryInput } from './story-archive.js';
 
 function asArticle(a: StoryInput): Article {
@@ -50,27 +52,31 @@ const EXTRA: readonly StoryInput[] = [
 ];
 
 describe('batch placement', () => {
-  const cases: Array<{ name: string; batches: ReadonlyArray<readonly StoryInput[]> }> = [
+  // A cap of one story per key drops every key two stories share: both must drop the same ones.
+  const capped: GroupingOptions = { ...DEFAULT_GROUPING, maxStoriesPerKey: 1 };
+  const cases: Array<{ name: string; batches: ReadonlyArray<readonly StoryInput[]>; options?: GroupingOptions }> = [
     { name: 'everything in one batch', batches: [[...ALL_FIXTURES, ...EXTRA]] },
     { name: 'a second batch meets the stored stories (seeded from the store)', batches: [ALL_FIXTURES, EXTRA] },
     { name: 'one article per batch', batches: inPlacementOrder([...ALL_FIXTURES, ...EXTRA]).map((a) => [a]) },
+    { name: 'one batch, common keys capped at one story', batches: [[...ALL_FIXTURES, ...EXTRA]], options: capped },
+    { name: 'two batches, common keys capped at one story', batches: [ALL_FIXTURES, EXTRA], options: capped },
   ];
   for (const c of cases) {
     test(`${c.name}: the store ends as with one article at a time`, async () => {
       const all = c.batches.flat();
       const oneByOne = await withStore(all, async (db) => {
         // As assignStories did before batches: stored articles, one at a time against the store.
-        await placeAllInArchive(createStoryStore(db), await createArticleStore(db).getArticles(all.map((a) => a.id)));
+        await placeAllInArchive(createStoryStore(db), await createArticleStore(db).getArticles(all.map((a) => a.id)), c.options);
         return snapshot(db);
       });
       const batched = await withStore(all, async (db) => {
         const stores = { articles: createArticleStore(db), stories: createStoryStore(db) };
         for (const batch of c.batches) {
-          const r = await assignStories(stores, batch.map((a) => a.id));
+          const r = await assignStories(stores, batch.map((a) => a.id), c.options);
           assert.ok(r.ok, r.ok ? '' : r.message);
           assert.equal(r.value.placed.length, batch.length);
         }
-        const again = await assignStories(stores);
+        const again = await assignStories(stores, undefined, c.options);
         assert.ok(again.ok && again.value.placed.length === 0, 'a re-run places nothing');
         return snapshot(db);
       });
@@ -90,6 +96,41 @@ describe('batch placement', () => {
       assert.deepEqual(await snapshot(db), before);
     });
   });
+});
+
+describe('key hits past the per-key cap', () => {
+  // The stored fixtures, then each article's keys looked up in the store and in a batch seeded from it.
+  const caps: Array<{ name: string; cap: number }> = [
+    { name: 'a cap of 1 drops every key two stories share', cap: 1 },
+    { name: 'a cap of 2', cap: 2 },
+    { name: 'the default cap keeps every key of a small archive', cap: DEFAULT_GROUPING.maxStoriesPerKey },
+  ];
+  for (const c of caps) {
+    test(`${c.name}: the store and a batch find the same stories, at most the cap per key`, async () => {
+      await withStore(ALL_FIXTURES, async (db) => {
+        const stores = { articles: createArticleStore(db), stories: createStoryStore(db) };
+        assert.ok((await assignStories(stores)).ok);
+        const all = { from: '2000-01-01T00:00:00.000Z', to: '2100-01-01T00:00:00.000Z' };
+        const seeds = await stores.stories.storySeeds(all, all, 3);
+        const batch = createBatchArchive(seeds.stories, seeds.documents, (keys) => stores.stories.keyCounts(keys));
+        let uncapped = 0;
+        let kept = 0;
+        for (const a of ALL_FIXTURES) {
+          const keys = indexKeys(featuresOf(a));
+          const w = windowAround(a.published ?? a.ingestedAt, DEFAULT_GROUPING.windowDays);
+          const stored = await stores.stories.keyHits(keys, w, w, c.cap);
+          assert.deepEqual(await batch.keyHits(keys, w, w, c.cap), stored);
+          const perKey = new Map<string, number>();
+          for (const h of stored) perKey.set(h.key, (perKey.get(h.key) ?? 0) + 1);
+          for (const [key, n] of perKey) assert.ok(n <= c.cap, `${key}: ${n} stories past the cap ${c.cap}`);
+          uncapped += (await stores.stories.keyHits(keys, w, w, 1_000_000)).length;
+          kept += stored.length;
+        }
+        if (c.cap === 1) assert.ok(kept < uncapped, 'shared keys are dropped');
+        if (c.cap === DEFAULT_GROUPING.maxStoriesPerKey) assert.equal(kept, uncapped);
+      });
+    });
+  }
 });
 
 describe('inJsonbKeyOrder', () => {

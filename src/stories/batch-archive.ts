@@ -72,17 +72,26 @@ export function createBatchArchive(
   }
 
   return {
-    async keyHits(keys, active, ingested) {
+    async keyHits(keys, active, ingested, maxPerKey) {
       const out: KeyHit[] = [];
       for (const key of new Set(keys)) {
+        const found: KeyHit[] = [];
+        // Stops at the first story past the cap: a common key costs the cap, not its stories.
         for (const id of byKey.get(key) ?? []) {
           const s = stories.get(id)!;
           const inActive = s.lastActive >= active.from && s.lastActive <= active.to;
-          if (inActive || (s.lastIngested >= ingested.from && s.lastIngested <= ingested.to)) out.push({ storyId: id, key });
+          if (inActive || (s.lastIngested >= ingested.from && s.lastIngested <= ingested.to)) {
+            if (found.length === maxPerKey) {
+              found.length = 0;
+              break;
+            }
+            found.push({ storyId: id, key });
+          }
         }
+        for (const h of found) out.push(h);
       }
       // The store's order (story, then key): rarity sums add up in the same order.
-      return out.sort((a, b) => (a.storyId < b.storyId ? -1 : a.storyId > b.storyId ? 1 : a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+      return out.sort(byStoryThenKey);
     },
 
     async frequencies(keys): Promise<DocumentFrequency> {
@@ -156,6 +165,10 @@ export function createBatchArchive(
 
     size: () => stories.size,
   };
+}
+
+function byStoryThenKey(a: KeyHit, b: KeyHit): number {
+  return a.storyId < b.storyId ? -1 : a.storyId > b.storyId ? 1 : a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
 }
 
 function before(a: { activityAt: string; features: ArticleFeatures }, b: { activityAt: string; features: ArticleFeatures }): boolean {

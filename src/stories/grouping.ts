@@ -16,9 +16,14 @@ export interface GroupingOptions {
   readonly maxCandidates: number;
   /** Per candidate story, the first member and this many most recent ones are compared. */
   readonly maxMembersCompared: number;
+  /**
+   * A key carried by more stories than this in the window finds none: it is too common there to
+   * tell them apart, and following it would make each placement cost grow with coverage per day.
+   */
+  readonly maxStoriesPerKey: number;
 }
 
-export const DEFAULT_GROUPING: GroupingOptions = { threshold: 0.5, windowDays: 3, maxCandidates: 6, maxMembersCompared: 3 };
+export const DEFAULT_GROUPING: GroupingOptions = { threshold: 0.5, windowDays: 3, maxCandidates: 6, maxMembersCompared: 3, maxStoriesPerKey: 50 };
 
 export interface KeyHit {
   readonly storyId: string;

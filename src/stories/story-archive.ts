@@ -30,9 +30,10 @@ export interface NewMember {
 export interface StoryArchive {
   /**
    * Stories with any of the keys whose last activity lies in `active` or whose last ingest lies in
-   * `ingested` (so an undated article meets the stories being covered when it arrived).
+   * `ingested` (so an undated article meets the stories being covered when it arrived), ordered
+   * by story then key. A key found in more than `maxPerKey` such stories gives no hits at all.
    */
-  keyHits(keys: readonly string[], active: TimeWindow, ingested: TimeWindow): Promise<KeyHit[]>;
+  keyHits(keys: readonly string[], active: TimeWindow, ingested: TimeWindow, maxPerKey: number): Promise<KeyHit[]>;
   frequencies(keys: readonly string[]): Promise<DocumentFrequency>;
   /** Each story's first member and its most recent `maxMembers` members. */
   candidates(storyIds: readonly string[], maxMembers: number): Promise<StoryCandidate[]>;
@@ -68,7 +69,7 @@ export async function placeInArchive(archive: StoryArchive, article: StoryInput,
   const keys = indexKeys(features);
   const at = activityTime(article.published, article.ingestedAt);
   const ingestedAt = new Date(Date.parse(article.ingestedAt)).toISOString();
-  const hits = await archive.keyHits(keys, windowAround(at, options.windowDays), windowAround(ingestedAt, options.windowDays));
+  const hits = await archive.keyHits(keys, windowAround(at, options.windowDays), windowAround(ingestedAt, options.windowDays), options.maxStoriesPerKey);
   const ranked = rankCandidates(hits, await archive.frequencies(keys), options.maxCandidates);
   const candidates = ranked.length === 0 ? [] : await archive.candidates(ranked, options.maxMembersCompared);
   const allKeys = new Set(featureKeys(features));

@@ -29,13 +29,21 @@ export function createMemoryStoryIndex(): MemoryStoryIndex {
   let documents = 0;
 
   return {
-    async keyHits(keys, active, ingested) {
+    async keyHits(keys, active, ingested, maxPerKey) {
       const out: KeyHit[] = [];
-      for (const key of keys) {
+      for (const key of new Set(keys)) {
+        const found: KeyHit[] = [];
         for (const s of byKey.get(key)?.values() ?? []) {
           const inActive = s.lastActive >= active.from && s.lastActive <= active.to;
-          if (inActive || (s.lastIngested >= ingested.from && s.lastIngested <= ingested.to)) out.push({ storyId: s.id, key });
+          if (inActive || (s.lastIngested >= ingested.from && s.lastIngested <= ingested.to)) {
+            if (found.length === maxPerKey) {
+              found.length = 0;
+              break;
+            }
+            found.push({ storyId: s.id, key });
+          }
         }
+        for (const h of found) out.push(h);
       }
       return out;
     },
