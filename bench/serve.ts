@@ -1,11 +1,12 @@
 // `tidings serve` under load, side by side with a baseline in the same run.
-//   node --import tsx bench/serve.ts [--articles 80] [--days 2] [--duration 8] [--connections 10]
+//   node --import tsx bench/serve.ts [--articles 80] [--days 2] [--duration 5] [--connections 10] [--rounds 3]
 // Builds a site from a generated corpus (bench/scale-corpus.ts: --articles over --days, offline
 // engine) into a temp folder, starts our server and a baseline in child processes on loopback,
 // and drives each with autocannon: a digest page, a story API call, a 304 revalidation. The
 // baseline is a minimal node:http static file server written here (reads the file per request;
 // no security headers, no ETag, no compression, no cache), so the cost of our features shows.
-// Prints requests/s and p50 / p97.5 / p99 latency per case, and the first (uncached) API call.
+// Prints requests/s and p50 / p97.5 / p99 latency per case (median of the rounds), and the first
+// (uncached) API calls.
 
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -26,12 +27,14 @@ const { values } = parseArgs({
   options: {
     articles: { type: 'string', default: '80' },
     days: { type: 'string', default: '2' },
-    duration: { type: 'string', default: '8' },
+    duration: { type: 'string', default: '5' },
     connections: { type: 'string', default: '10' },
+    rounds: { type: 'string', default: '3' },
   },
 });
 const duration = Number(values.duration);
 const connections = Number(values.connections);
+const rounds = Number(values.rounds);
 
 // The baseline: what "just serve the files" costs on this machine, in the same kind of process.
 const BASELINE = `
@@ -139,27 +142,47 @@ try {
   const warmDigest = await timed(`api/v1/digests/${date}?lang=en`);
   console.log(`Digest page ${page}: ${(pageBytes / 1024).toFixed(1)} KB; story ${storyId}`);
   console.log(`First (uncached) API calls: story ${coldStory.toFixed(0)} ms, digest ${coldDigest.toFixed(0)} ms; digest again (cached) ${warmDigest.toFixed(1)} ms`);
-  console.log(`autocannon: ${connections} connections, ${duration} s per case, loopback; ours = tidings serve, baseline = minimal node:http file server\n`);
+  console.log(`autocannon: ${connections} connections, ${duration} s per case and round, ${rounds} rounds (median shown), loopback; ours = tidings serve, baseline = minimal node:http file server\n`);
 
   // Warm both (JIT, file and answer caches) so neither pays for starting up inside a measurement.
   for (const url of [`${baseline.url}${page}`, `${ours.url}${page}`, `${ours.url}api/v1/stories/${storyId}`]) {
     await autocannon({ url, connections, duration: 1 });
   }
-  const rows: Row[] = [];
-  rows.push(await load('digest page', 'baseline', `${baseline.url}${page}`));
-  rows.push(await load('digest page', 'ours', `${ours.url}${page}`));
-  rows.push(await load('digest page, gzip/br accepted', 'ours', `${ours.url}${page}`, { 'accept-encoding': 'gzip, deflate, br' }));
-  rows.push(await load('304 revalidation (If-None-Match)', 'ours', `${ours.url}${page}`, { 'if-none-match': etag }));
-  rows.push(await load('story API /api/v1/stories/{id}', 'ours', `${ours.url}api/v1/stories/${storyId}`));
-  rows.push(await load('digest API /api/v1/digests/{date}', 'ours', `${ours.url}api/v1/digests/${date}?lang=en`));
-  // The baseline again at the end: how much the machine's load moved during the run.
-  rows.push(await load('digest page (again, last)', 'baseline', `${baseline.url}${page}`));
+  // The machine is shared: its load moves during a run. Each case runs `rounds` times, the order
+  // rotating each round, and the median round is reported, so no case is measured only in a lull.
+  const cases: Array<[string, string, string, Record<string, string>]> = [
+    ['digest page', 'baseline', `${baseline.url}${page}`, {}],
+    ['digest page', 'ours', `${ours.url}${page}`, {}],
+    ['digest page, gzip/br accepted', 'ours', `${ours.url}${page}`, { 'accept-encoding': 'gzip, deflate, br' }],
+    ['304 revalidation (If-None-Match)', 'ours', `${ours.url}${page}`, { 'if-none-match': etag }],
+    ['story API /api/v1/stories/{id}', 'ours', `${ours.url}api/v1/stories/${storyId}`, {}],
+    ['digest API /api/v1/digests/{date}', 'ours', `${ours.url}api/v1/digests/${date}?lang=en`, {}],
+  ];
+  const runs = cases.map(() => [] as Row[]);
+  for (let round = 0; round < rounds; round++) {
+    for (let k = 0; k < cases.length; k++) {
+      const i = (k + round) % cases.length;
+      const [name, server, url, headers] = cases[i]!;
+      runs[i]!.push(await load(name, server, url, headers));
+    }
+  }
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  const rows: Row[] = runs.map((rs) => ({
+    ...rs[0]!,
+    rps: median(rs.map((r) => r.rps)),
+    p50: median(rs.map((r) => r.p50)),
+    p975: median(rs.map((r) => r.p975)),
+    p99: median(rs.map((r) => r.p99)),
+    statuses: rs.map((r) => r.statuses).join(' | '),
+  }));
+  const spread = runs.map((rs) => `${rs[0]!.server} ${rs[0]!.name}: ${rs.map((r) => r.rps.toFixed(0)).join(', ')}`);
 
   const pad = (s: string, n: number) => s.padEnd(n);
   console.log(`${pad('case', 36)} ${pad('server', 9)} ${'req/s'.padStart(8)} ${'p50 ms'.padStart(7)} ${'p97.5'.padStart(7)} ${'p99'.padStart(7)} ${'B/resp'.padStart(8)}  statuses`);
   for (const r of rows) {
     console.log(`${pad(r.name, 36)} ${pad(r.server, 9)} ${r.rps.toFixed(0).padStart(8)} ${String(r.p50).padStart(7)} ${String(r.p975).padStart(7)} ${String(r.p99).padStart(7)} ${r.bytes.toFixed(0).padStart(8)}  ${r.statuses}`);
   }
+  console.log(`\nreq/s per round (medians above):\n  ${spread.join('\n  ')}`);
   console.log(`\nMachine load average at the end: ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} on ${os.cpus().length} CPUs (figures move with it).`);
 } finally {
   for (const child of children) await stop(child).catch(() => undefined);
