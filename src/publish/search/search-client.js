@@ -12,59 +12,121 @@
 (function (root) {
   'use strict';
 
-  // A run of CJK characters, or a Latin-style word (letters/digits, inner apostrophes allowed).
-  var TOKEN =
-    /([\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}]+)|((?:(?![\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}])[\p{L}\p{N}])+(?:['\u2019](?:(?![\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}])[\p{L}\p{N}])+)*)/gu;
+  var WORDLIKE = /[\p{L}\p{N}]/u;
   var MARKS = /\p{M}/gu;
   var MAX_QUERY = 200; // characters of the query that are read; the rest is ignored
   var STOP = new Set(
     'a an and are as at be by for from has have in is it its of on or that the this to was were will with'.split(' '),
   );
   var TITLE_WEIGHT = 3;
+  var NONE = 0, WORD = 1, CJK = 2, APOS = 3;
 
   /**
    * Folds text for matching, one code point at a time so every folded character keeps the offset of
    * the original character it came from (pos[i] = offset in text of folded char i; pos[s.length] =
    * text.length): compatibility forms (full-width → half-width), accents dropped, lower case,
-   * traditional → simplified through the index's character map.
+   * traditional → simplified through the index's character map. Without `withPos` no offsets are kept.
    */
-  function fold(text, map) {
-    var out = '';
-    var pos = [];
+  function fold(text, map, withPos) {
+    var parts = [];
+    var pos = withPos === false ? null : [];
+    var hasMap = !!map;
     for (var i = 0; i < text.length; ) {
-      var cp = text.codePointAt(i);
-      var ch = String.fromCodePoint(cp);
-      var f;
-      if (cp < 0x80) f = cp >= 65 && cp <= 90 ? String.fromCharCode(cp + 32) : ch;
-      else if (cp >= 0x4e00 && cp <= 0x9fff) f = ch;
-      else f = ch.normalize('NFKD').replace(MARKS, '').toLowerCase();
-      if (map && f.length > 0 && Object.prototype.hasOwnProperty.call(map, f)) f = map[f];
-      for (var k = 0; k < f.length; k++) pos.push(i);
-      out += f;
-      i += ch.length;
+      var c = text.charCodeAt(i);
+      var f, n = 1;
+      if (c < 0x80) f = c >= 65 && c <= 90 ? String.fromCharCode(c + 32) : text[i];
+      else if (c >= 0x4e00 && c <= 0x9fff) f = hasMap && map[text[i]] !== undefined ? map[text[i]] : text[i];
+      else {
+        var cp = text.codePointAt(i);
+        var ch = String.fromCodePoint(cp);
+        n = ch.length;
+        f = ch.normalize('NFKD').replace(MARKS, '').toLowerCase();
+        if (hasMap && f.length > 0 && Object.prototype.hasOwnProperty.call(map, f)) f = map[f];
+      }
+      parts.push(f);
+      if (pos) for (var k = 0; k < f.length; k++) pos.push(i);
+      i += n;
     }
-    pos.push(text.length);
-    return { s: out, pos: pos };
+    if (pos) pos.push(text.length);
+    return { s: parts.join(''), pos: pos };
+  }
+
+  var classCache = new Map();
+  /** The class of the code point at s[i]: WORD (letters, digits), CJK (Han, kana, Hangul), APOS, NONE. */
+  function classAt(s, i) {
+    var c = s.charCodeAt(i);
+    if (c < 0x80) return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90) ? WORD : c === 39 ? APOS : NONE;
+    if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0x3040 && c <= 0x30ff) || (c >= 0xac00 && c <= 0xd7af) || (c >= 0xf900 && c <= 0xfaff)) return CJK;
+    if (c === 0x2019) return APOS;
+    var cp = s.codePointAt(i);
+    if (cp >= 0x20000 && cp <= 0x3134f) return CJK;
+    var k = classCache.get(cp);
+    if (k === undefined) {
+      var ch = String.fromCodePoint(cp);
+      k = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}]/u.test(ch) ? CJK : WORDLIKE.test(ch) ? WORD : NONE;
+      classCache.set(cp, k);
+    }
+    return k;
   }
 
   function hasVowel(s) {
     return /[aeiouy]/.test(s);
   }
 
+  var stems = new Map();
   /** Light English stemming: plurals, -ing, -ed, final e; both query and text go through it. */
   function stem(word) {
+    var known = stems.get(word);
+    if (known !== undefined) return known;
     var w = word.replace(/['\u2019]s$/, '').replace(/['\u2019]/g, '');
-    if (w.length <= 3 || !/^[a-z]+$/.test(w)) return w;
-    if (/ies$/.test(w) && w.length > 4) w = w.slice(0, -3) + 'y';
-    else if (/sses$/.test(w)) w = w.slice(0, -2);
-    else if (/[^su]s$/.test(w) && !/is$/.test(w)) w = w.slice(0, -1);
-    var m = /^(.*?)(ing|ed)$/.exec(w);
-    if (m && m[1].length >= 3 && hasVowel(m[1])) {
-      w = m[1];
-      if (/([b-df-hj-km-np-rtv-x])\1$/.test(w) && !/[lsz]$/.test(w)) w = w.slice(0, -1);
+    if (w.length > 3 && /^[a-z]+$/.test(w)) {
+      if (/ies$/.test(w) && w.length > 4) w = w.slice(0, -3) + 'y';
+      else if (/sses$/.test(w)) w = w.slice(0, -2);
+      else if (/[^su]s$/.test(w) && !/is$/.test(w)) w = w.slice(0, -1);
+      var m = /^(.*?)(ing|ed)$/.exec(w);
+      if (m && m[1].length >= 3 && hasVowel(m[1])) {
+        w = m[1];
+        if (/([b-df-hj-km-np-rtv-x])\1$/.test(w) && !/[lsz]$/.test(w)) w = w.slice(0, -1);
+      }
+      if (w.length > 3 && /e$/.test(w)) w = w.slice(0, -1);
     }
-    if (w.length > 3 && /e$/.test(w)) w = w.slice(0, -1);
+    if (stems.size < 50000) stems.set(word, w);
     return w;
+  }
+
+  /**
+   * Walks folded text: emit(kind, term, start, end) per token, offsets into the folded string. A CJK
+   * run gives each character ('c') and each pair of neighbours ('p'); a word (letters and digits,
+   * inner apostrophes allowed) gives its stem ('w', with the unstemmed word as a 5th argument).
+   */
+  function scan(s, emit) {
+    var i = 0;
+    var n = s.length;
+    while (i < n) {
+      var k = classAt(s, i);
+      var step = s.charCodeAt(i) >= 0xd800 && s.charCodeAt(i) <= 0xdbff ? 2 : 1;
+      if (k === CJK) {
+        var prev = -1;
+        while (i < n && classAt(s, i) === CJK) {
+          var w = s.charCodeAt(i) >= 0xd800 && s.charCodeAt(i) <= 0xdbff ? 2 : 1;
+          if (prev >= 0) emit('p', s.slice(prev, i + w), prev, i + w);
+          emit('c', s.substr(i, w), i, i + w);
+          prev = i;
+          i += w;
+        }
+      } else if (k === WORD) {
+        var start = i;
+        i += step;
+        while (i < n) {
+          var kk = classAt(s, i);
+          if (kk === WORD) i += s.charCodeAt(i) >= 0xd800 && s.charCodeAt(i) <= 0xdbff ? 2 : 1;
+          else if (kk === APOS && i + 1 < n && classAt(s, i + 1) === WORD) i += 1;
+          else break;
+        }
+        var word = s.slice(start, i);
+        emit('w', stem(word), start, i, word);
+      } else i += step;
+    }
   }
 
   /**
@@ -72,30 +134,17 @@
    * every character and every pair of neighbours; words give their stem.
    */
   function tokenize(text, map) {
-    var f = fold(text, map);
+    var f = fold(text, map, true);
     var tokens = [];
-    var m;
-    TOKEN.lastIndex = 0;
-    while ((m = TOKEN.exec(f.s)) !== null) {
-      var at = m.index;
-      if (m[1] !== undefined) {
-        var chars = Array.from(m[1]);
-        var offs = [];
-        var o = at;
-        for (var c = 0; c < chars.length; c++) {
-          offs.push(o);
-          o += chars[c].length;
-        }
-        offs.push(o);
-        for (var j = 0; j < chars.length; j++) {
-          tokens.push({ t: chars[j], start: f.pos[offs[j]], end: f.pos[offs[j + 1]] });
-          if (j + 1 < chars.length) tokens.push({ t: chars[j] + chars[j + 1], start: f.pos[offs[j]], end: f.pos[offs[j + 2]] });
-        }
-      } else {
-        tokens.push({ t: stem(m[2]), start: f.pos[at], end: f.pos[at + m[2].length] });
-      }
-    }
+    scan(f.s, function (kind, t, a, b) { tokens.push({ t: t, start: f.pos[a], end: f.pos[b] }); });
     return tokens;
+  }
+
+  /** How often each term occurs in already-folded text (no offsets: the cheap pass over every document). */
+  function termCounts(folded) {
+    var c = new Map();
+    scan(folded, function (kind, t) { c.set(t, (c.get(t) || 0) + 1); });
+    return c;
   }
 
   /**
@@ -104,47 +153,42 @@
    */
   function queryTerms(query, map) {
     var q = String(query == null ? '' : query).slice(0, MAX_QUERY);
-    var f = fold(q, map);
     var terms = [];
     var stops = [];
-    var m;
-    TOKEN.lastIndex = 0;
-    while ((m = TOKEN.exec(f.s)) !== null) {
-      if (m[1] !== undefined) {
-        var chars = Array.from(m[1]);
-        if (chars.length === 1) terms.push(chars[0]);
-        for (var j = 0; j + 1 < chars.length; j++) terms.push(chars[j] + chars[j + 1]);
-      } else {
-        var s = stem(m[2]);
-        (STOP.has(m[2]) ? stops : terms).push(s);
-      }
+    var chars = [];
+    scan(fold(q, map, false).s, function (kind, t, a, b, word) {
+      if (kind === 'c') chars.push([t, a, b]);
+      else if (kind === 'p') terms.push(t);
+      else (STOP.has(word) ? stops : terms).push(t);
+    });
+    // A lone CJK character is a term of its own; inside a longer run its pairs stand for it.
+    for (var j = 0; j < chars.length; j++) {
+      var joinedBefore = j > 0 && chars[j - 1][2] === chars[j][1];
+      var joinedAfter = j + 1 < chars.length && chars[j + 1][1] === chars[j][2];
+      if (!joinedBefore && !joinedAfter) terms.push(chars[j][0]);
     }
     var all = terms.length > 0 ? terms : stops;
     return Array.from(new Set(all));
   }
 
-  function counts(tokens) {
-    var c = new Map();
-    for (var i = 0; i < tokens.length; i++) c.set(tokens[i].t, (c.get(tokens[i].t) || 0) + 1);
-    return c;
-  }
-
-  /** The index's documents as objects, each tokenised once (cached on the index object). */
+  /**
+   * The index's documents as objects with their term counts, computed on the first search (and
+   * cached on the index object); token offsets are only computed for the results shown.
+   */
   function prepared(index) {
     if (index.__prepared) return index.__prepared;
     var map = index.fold || {};
     var texts = index.texts || [];
     var bodies = texts.map(function (t) {
-      var tokens = tokenize(t, map);
-      return { tokens: tokens, counts: counts(tokens), folded: fold(t, map).s };
+      var folded = fold(t, map, false).s;
+      return { folded: folded, counts: termCounts(folded) };
     });
     var docs = (index.docs || []).map(function (d) {
       var title = String(d[2]);
-      var titleTokens = tokenize(title, map);
-      var body = bodies[d[5]] || { tokens: [], counts: new Map(), folded: '' };
+      var titleFolded = fold(title, map, false).s;
       return {
         lang: d[0], path: d[1], title: title, kind: d[3], date: d[4] || '', text: texts[d[5]] || '',
-        titleTokens: titleTokens, titleCounts: counts(titleTokens), titleFolded: fold(title, map).s, body: body,
+        titleCounts: termCounts(titleFolded), titleFolded: titleFolded, body: bodies[d[5]] || { counts: new Map(), folded: '' },
       };
     });
     Object.defineProperty(index, '__prepared', { value: docs, enumerable: false });
@@ -209,7 +253,7 @@
       docs.forEach(function (d) { if (d.titleCounts.has(t) || d.body.counts.has(t)) k++; });
       df.set(t, k);
     });
-    var phrase = fold(String(query).slice(0, MAX_QUERY), index.fold || {}).s.trim().replace(/\s+/g, ' ');
+    var phrase = fold(String(query).slice(0, MAX_QUERY), index.fold || {}, false).s.trim().replace(/\s+/g, ' ');
     var found = [];
     docs.forEach(function (d) {
       var score = 0;
@@ -236,8 +280,8 @@
       var d = r.doc;
       return {
         lang: d.lang, path: d.path, kind: d.kind, date: d.date, score: r.score,
-        title: snippet(d.title, d.titleTokens, terms, Infinity),
-        snippet: snippet(d.text, d.body.tokens, terms, opts.width || 180),
+        title: snippet(d.title, tokenize(d.title, index.fold || {}), terms, Infinity),
+        snippet: snippet(d.text, tokenize(d.text, index.fold || {}), terms, opts.width || 180),
       };
     });
     return { terms: terms, total: found.length, results: results };
