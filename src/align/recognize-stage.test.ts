@@ -10,6 +10,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ingest } from '../pipeline/ingest.js';
 import { groupNewArticles, sourcesOf, type EditionDeps } from '../pipeline/edition.js';
+import { cardWithModel, digestWithModel } from '../pipeline/model-edition.js';
+import type { LlmClient } from '../llm/client.js';
+import { fail } from '../errors.js';
+import { LABELS } from '../write/labels.js';
 import { loadRubricFile } from '../rank/rubric-file.js';
 import { createArticleStore } from '../store/article-store.js';
 import { createStoryStore } from '../store/story-store.js';
@@ -93,6 +97,22 @@ for (const backend of backends()) {
       assert.equal(again.value.translations, 0);
       assert.deepEqual(await deps.translations!.list(), before);
       assert.deepEqual(await deps.translations!.uncheckedPairs(7, 1, 10), []);
+    });
+
+    test('with a model configured, the human translation is used and the model is not asked', async () => {
+      let asked = 0;
+      const client: LlmClient = { provider: 'test', model: 'offline', complete: async () => { asked++; return fail('http_error', 'no model here'); } };
+      const [pair] = await deps.translations!.list();
+      const card = await cardWithModel(deps, pair!.originalId, 'zh', { client });
+      assert.ok(card.ok);
+      assert.equal(card.value.notice, LABELS.zh.noticeHumanTranslation);
+      assert.equal(asked, 0, 'the card was written from the human translation');
+      const digest = await digestWithModel(deps, '2026-04-07', 'zh', { client });
+      assert.ok(digest.ok);
+      const items = digest.value.tiers.flatMap((t) => t.items);
+      const story = items.find((i) => i.sources.some((s) => s.articleId === pair!.originalId));
+      // The story keeps the independent Chinese report, so its Chinese face is that report's own text.
+      assert.equal(story?.bodyLanguage, 'zh');
     });
 
     test('ingesting the translation again is a sighting of the original', async () => {

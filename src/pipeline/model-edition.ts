@@ -12,7 +12,9 @@ import { writePost } from '../write/post.js';
 import type { Card, Digest, Post } from '../write/schemas.js';
 import type { StoryInput } from '../write/story-analysis.js';
 import { rankStory } from '../rank/rank.js';
-import { rankedStoryById, storiesOfDay, type EditionDeps, type Face } from './edition.js';
+import { LABELS } from '../write/labels.js';
+import { humanTranslationView } from '../write/story-analysis.js';
+import { cardFor, postFor, rankedStoryById, storiesOfDay, verifiedDigestItem, type EditionDeps, type Face } from './edition.js';
 
 export interface ModelWriting {
   readonly client: LlmClient;
@@ -29,6 +31,11 @@ export async function digestWithModel(deps: EditionDeps, date: string, face: Fac
     const items: Digest['tiers'][number]['items'] = [];
     for (const item of group.items) {
       const input = byId.get(item.storyId)!;
+      // A human translation is the face's text where the story has no coverage in its language: no model.
+      if (item.notice === LABELS[face].noticeHumanTranslation) {
+        items.push(verifiedDigestItem(item, input.articles));
+        continue;
+      }
       const written = await writeDigestItemWithModel(input, face, { client: model.client, offline: () => item });
       items.push(written.item);
     }
@@ -44,6 +51,7 @@ export async function cardWithModel(deps: EditionDeps, articleId: string, face: 
   const story = await rankedStoryById(deps, article.id);
   const input: StoryInput = story.ok ? story.value.input : { storyId: article.id, articles: [article], ranking: rankStory([article], deps.rubric) };
   const chosen: Face = face ?? (article.language === 'zh' ? 'zh' : 'en');
+  if (humanTranslationView(article, chosen)) return cardFor(deps, article.id, chosen);
   const written = await writeCardWithModel(article, input, chosen, { client: model.client, offline: () => writeCard(article, input, { language: chosen }) });
   return ok(written.card);
 }
@@ -51,6 +59,7 @@ export async function cardWithModel(deps: EditionDeps, articleId: string, face: 
 export async function postWithModel(deps: EditionDeps, storyId: string, face: Face, model: ModelWriting): Promise<Result<Post>> {
   const story = await rankedStoryById(deps, storyId);
   if (!story.ok) return story;
+  if (writePost(story.value.input, face).notice === LABELS[face].noticeHumanTranslation) return postFor(deps, storyId, face);
   const written = await writePostWithModel(story.value.input, face, { client: model.client, offline: () => writePost(story.value.input, face) });
   return ok(written.post);
 }
