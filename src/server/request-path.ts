@@ -6,7 +6,7 @@
 import { fail, ok, type Result } from '../errors.js';
 
 export interface RequestPath {
-  /** The raw path as sent (no query), for redirects. */
+  /** The raw path as sent (no query): for messages only, never echoed into a redirect. */
   readonly raw: string;
   /** Decoded, non-empty segments. */
   readonly segments: readonly string[];

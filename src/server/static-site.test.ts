@@ -113,6 +113,10 @@ describe('static site over HTTP', () => {
     assert.equal(redirect.status, 301);
     assert.equal(redirect.headers.location, '/zh/?x=1');
     assertSecurityHeaders(redirect, 'redirect');
+    // Never an open redirect: //zh names the same directory, and the Location stays on this site.
+    const doubled = await get('//zh');
+    assert.equal(doubled.status, 301);
+    assert.equal(doubled.headers.location, '/zh/');
   });
 
   test('no directory listing: a directory without index.html is 404', async () => {

@@ -75,9 +75,12 @@ export async function openStaticSite(dir: string, options: StaticSiteOptions = {
       let segments = target.segments;
       if (found.kind === 'directory') {
         if (!target.trailingSlash) {
-          // Pages link relatively: /en must become /en/ before its index.html is read.
+          // Pages link relatively: /en must become /en/ before its index.html is read. The target
+          // is rebuilt from the checked segments: echoing the raw path would turn //host into a
+          // redirect to another site.
           const query = target.query.toString();
-          res.writeHead(301, { Location: `${target.raw}/${query ? `?${query}` : ''}`, 'Content-Length': 0 }).end();
+          const location = `/${target.segments.map(encodeURIComponent).join('/')}/`;
+          res.writeHead(301, { Location: `${location}${query ? `?${query}` : ''}`, 'Content-Length': 0 }).end();
           return;
         }
         found = await find(path.join(candidate, 'index.html'));
