@@ -77,6 +77,8 @@ export interface AlignOptions {
   /** Align paragraphs first when both sides have several (default true). */
   readonly paragraphs?: boolean;
   readonly weights?: Partial<AnchorWeights>;
+  /** P(shape) by kind, replacing SHAPE_PRIORS entries (kinds not listed there default to 0.001). */
+  readonly shapePriors?: Readonly<Record<string, number>>;
 }
 
 export const DEFAULT_WEIGHTS: AnchorWeights = {
@@ -99,10 +101,9 @@ const PARAGRAPH_SHAPES: readonly Shape[] = [shape(1, 1), shape(1, 0), shape(0, 1
  * −ln P(shape). 1-1 dominates; merges and splits are common in English-Chinese (a Chinese sentence
  * strung together with commas is often two or three English ones); drops are rare.
  */
-const SHAPE_PRIOR: Record<string, number> = {
+export const SHAPE_PRIORS: Readonly<Record<string, number>> = {
   '1-1': 0.85, '2-1': 0.05, '1-2': 0.05, '2-2': 0.005, '3-1': 0.01, '1-3': 0.01, '1-0': 0.005, '0-1': 0.005,
 };
-const priorCost = (a: number, b: number): number => -Math.log(SHAPE_PRIOR[`${a}-${b}`] ?? 0.001);
 
 export const DEFAULT_BAND = 30;
 
@@ -111,6 +112,8 @@ export function align(en: AlignText, zh: AlignText, options: AlignOptions = {}):
   const enSide = segment(en);
   const zhSide = segment(zh);
   const weights = { ...DEFAULT_WEIGHTS, ...options.weights };
+  const priors: Record<string, number> = { ...SHAPE_PRIORS, ...options.shapePriors };
+  const priorCost = (a: number, b: number): number => -Math.log(priors[`${a}-${b}`] ?? 0.001);
   const enFeatures = enSide.sentences.map((s) => englishFeatures(s, dict));
   const zhFeatures = zhSide.sentences.map((s) => chineseFeatures(s, dict));
   const model = estimateLengthModel(
@@ -130,7 +133,7 @@ export function align(en: AlignText, zh: AlignText, options: AlignOptions = {}):
   if ((options.paragraphs ?? true) && enSide.paragraphCount > 1 && zhSide.paragraphCount > 1) {
     const enP = enParagraphs.map(([s, e]) => englishFeatures(enSide.sentences.slice(s, e).join(' '), dict));
     const zhP = zhParagraphs.map(([s, e]) => chineseFeatures(zhSide.sentences.slice(s, e).join(''), dict));
-    const result = alignUnits(enP, zhP, model, weights, PARAGRAPH_SHAPES, Math.max(4, Math.ceil(band / 4)));
+    const result = alignUnits(enP, zhP, model, weights, priorCost, PARAGRAPH_SHAPES, Math.max(4, Math.ceil(band / 4)));
     evaluated += result.evaluated;
     paragraphLinks = result.links;
     let enAt = 0;
@@ -152,7 +155,7 @@ export function align(en: AlignText, zh: AlignText, options: AlignOptions = {}):
   for (const g of groups) {
     const ef = enFeatures.slice(g.en[0], g.en[1]);
     const zf = zhFeatures.slice(g.zh[0], g.zh[1]);
-    const result = alignUnits(ef, zf, model, weights, shapes, band);
+    const result = alignUnits(ef, zf, model, weights, priorCost, shapes, band);
     evaluated += result.evaluated;
     for (const l of result.links) links.push({ ...l, en: l.en.map((i) => i + g.en[0]), zh: l.zh.map((j) => j + g.zh[0]) });
   }
@@ -167,6 +170,7 @@ function alignUnits(
   zh: readonly UnitFeatures[],
   model: LengthModel,
   w: AnchorWeights,
+  priorCost: (en: number, zh: number) => number,
   shapes: readonly Shape[],
   band: number,
 ): { links: AlignmentLink[]; evaluated: number } {

@@ -50,9 +50,9 @@ export function bandAlign(
     const full = width >= Math.max(n, m);
     if (run.steps !== null && (full || !run.touchesEdge)) return { steps: run.steps, width, evaluated };
     // The best path ran along an edge: the true path lies beyond it. Centring the band on that
-    // path moves it a whole width toward the truth at no extra cost per pass; only when that has
-    // not settled it twice is the band widened.
-    if (run.steps !== null && recentred < 2) {
+    // path moves it up to a whole width toward the truth for the price of one pass; only when
+    // that has not settled it after MAX_RECENTRES passes is the band widened.
+    if (run.steps !== null && recentred < MAX_RECENTRES) {
       centre = pathCentre(run.steps, n);
       recentred++;
     } else {
@@ -62,6 +62,8 @@ export function bandAlign(
     }
   }
 }
+
+const MAX_RECENTRES = 6;
 
 /** The Chinese position of a path after each English unit (the last one when several share it). */
 function pathCentre(steps: readonly PathStep[], n: number): (i: number) => number {
