@@ -45,10 +45,11 @@ export function outputsCommand(program: Command, { withApp, io }: Wiring): void 
   };
   const modelFor = (app: App, offline: boolean | undefined): LlmRuntime | null =>
     offline ? null : createLlmRuntime(app.config.llm, { cacheDir: app.config.llmCacheDir });
-  const baseUrlOr = (raw: string | undefined): string | null => {
+  // Usage is checked before the store opens (opening it takes seconds): commander's error exits 2.
+  const baseUrlOf = (raw: string | undefined, cmd: Command): string => {
     const base = normaliseBaseUrl(raw);
-    if (base === null) io.err(`tidings: --base-url "${raw}" is not an http(s) URL (e.g. ${DEFAULT_BASE_URL})\n`);
-    return base;
+    if (base === null) cmd.error(`tidings: --base-url "${raw}" is not an http(s) URL (e.g. ${DEFAULT_BASE_URL})`, { exitCode: EXIT_CODES.config_error });
+    return base!;
   };
 
   program
@@ -59,15 +60,11 @@ export function outputsCommand(program: Command, { withApp, io }: Wiring): void 
     .addOption(new Option('--lang <lang>', 'face (X: en or zh; Weibo and WeChat are Chinese)').choices(['en', 'zh']))
     .option('--base-url <url>', `the site's public address, for the link to the story (default ${DEFAULT_BASE_URL})`)
     .option('--offline', 'use the offline engine even when a model is configured')
-    .action(async (id: string, opts: { platform: Platform; lang?: Face; baseUrl?: string; offline?: boolean }) =>
-      withApp(async (app) => {
-        const face: Face = opts.lang ?? (opts.platform === 'x' ? 'en' : 'zh');
-        if (opts.platform !== 'x' && face !== 'zh') {
-          io.err(`tidings: --platform ${opts.platform} is written from the Chinese face; drop --lang en\n`);
-          return EXIT_CODES.config_error;
-        }
-        const baseUrl = baseUrlOr(opts.baseUrl);
-        if (baseUrl === null) return EXIT_CODES.config_error;
+    .action(async (id: string, opts: { platform: Platform; lang?: Face; baseUrl?: string; offline?: boolean }, cmd: Command) => {
+      const face: Face = opts.lang ?? (opts.platform === 'x' ? 'en' : 'zh');
+      if (opts.platform !== 'x' && face !== 'zh') cmd.error(`tidings: --platform ${opts.platform} is written from the Chinese face; drop --lang en`, { exitCode: EXIT_CODES.config_error });
+      const baseUrl = baseUrlOf(opts.baseUrl, cmd);
+      return withApp(async (app) => {
         const deps = await openEdition(app);
         if (!deps.ok) return report(deps);
         const story = await rankedStoryById(deps.value, id);
@@ -97,8 +94,8 @@ export function outputsCommand(program: Command, { withApp, io }: Wiring): void 
             io.out(wechatArticle(post.value, url));
             return 0;
         }
-      }),
-    );
+      });
+    });
 
   program
     .command('newsletter')
@@ -108,14 +105,10 @@ export function outputsCommand(program: Command, { withApp, io }: Wiring): void 
     .addOption(new Option('--format <format>', 'HTML or the plain-text alternative').choices(['html', 'text']).default('html'))
     .option('--base-url <url>', `the site's public address, for links (default ${DEFAULT_BASE_URL})`)
     .option('--offline', 'use the offline engine even when a model is configured')
-    .action(async (opts: { date?: string; lang: Face; format: 'html' | 'text'; baseUrl?: string; offline?: boolean }) =>
-      withApp(async (app) => {
-        if (opts.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(opts.date)) {
-          io.err(`tidings: --date "${opts.date}" is not a date (use YYYY-MM-DD)\n`);
-          return EXIT_CODES.config_error;
-        }
-        const baseUrl = baseUrlOr(opts.baseUrl);
-        if (baseUrl === null) return EXIT_CODES.config_error;
+    .action(async (opts: { date?: string; lang: Face; format: 'html' | 'text'; baseUrl?: string; offline?: boolean }, cmd: Command) => {
+      if (opts.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(opts.date)) cmd.error(`tidings: --date "${opts.date}" is not a date (use YYYY-MM-DD)`, { exitCode: EXIT_CODES.config_error });
+      const baseUrl = baseUrlOf(opts.baseUrl, cmd);
+      return withApp(async (app) => {
         const deps = await openEdition(app);
         if (!deps.ok) return report(deps);
         const date = opts.date ?? (await latestDay(deps.value));
@@ -130,6 +123,6 @@ export function outputsCommand(program: Command, { withApp, io }: Wiring): void 
         const options = { baseUrl };
         io.out(opts.format === 'text' ? newsletterText(digest.value, opts.lang, options) : newsletterHtml(digest.value, opts.lang, options));
         return 0;
-      }),
-    );
+      });
+    });
 }

@@ -170,7 +170,8 @@ describe('WeChat article', () => {
   const digests = [
     { name: 'whole sentences up to 120', hook: '第一句。第二句。', expected: '第一句。第二句。' },
     { name: 'stops before the sentence that would pass 120', hook: `${'甲'.repeat(100)}。${'乙'.repeat(30)}。`, expected: `${'甲'.repeat(100)}。` },
-    { name: 'one long sentence is cut with an ellipsis', hook: `${'丙'.repeat(200)}。`, expected: `${'丙'.repeat(119)}…` },
+    { name: 'one long sentence without pauses is cut with an ellipsis', hook: `${'丙'.repeat(200)}。`, expected: `${'丙'.repeat(119)}…` },
+    { name: 'a long sentence is cut at its last pause mark before 120, not inside the figure', hook: `${'丁'.repeat(100)}，协议总价值 96 亿美元，${'戊'.repeat(40)}。`, expected: `${'丁'.repeat(100)}，协议总价值 96 亿美元…` },
   ];
   for (const d of digests) it(`摘要: ${d.name}`, () => assert.equal(wechatDigest(d.hook), d.expected));
 });

@@ -6,7 +6,7 @@
 
 import { LABELS } from '../../write/labels.js';
 import type { Post } from '../../write/schemas.js';
-import { headlineText, ordinal, sentencesOf } from './platform-text.js';
+import { cutSentence, headlineText, ordinal, sentencesOf } from './platform-text.js';
 import { escapeXml as e, safeHref } from './xml-text.js';
 
 export const WECHAT_DIGEST_LIMIT = 120;
@@ -20,7 +20,10 @@ const S = {
   small: 'margin:0 0 8px;font-size:13px;color:#777;word-break:break-all;',
 };
 
-/** The 摘要: whole sentences of the hook up to 120 characters; a single longer sentence is cut with "…". */
+/**
+ * The 摘要: whole sentences of the hook up to 120 characters; a longer first sentence is cut at a
+ * pause mark or space (never inside a figure or quote) and ends with "…". The body keeps it whole.
+ */
 export function wechatDigest(hook: string): string {
   let out = '';
   for (const s of sentencesOf(hook)) {
@@ -28,7 +31,8 @@ export function wechatDigest(hook: string): string {
     out += s;
   }
   if (out !== '') return out;
-  return `${[...hook.trim()].slice(0, WECHAT_DIGEST_LIMIT - 1).join('')}…`;
+  const first = cutSentence(hook.trim(), WECHAT_DIGEST_LIMIT - 1, (x) => [...x].length).pieces[0] ?? '';
+  return `${first.replace(/[，、；：,;:\s]+$/u, '')}…`;
 }
 
 export function wechatArticle(post: Post, storyUrl: string): string {
