@@ -31,7 +31,8 @@ h4, h5 { font-size: 1rem; margin: 1em 0 0.3em; }
 main { max-width: 48rem; margin: 0 auto; padding: 0 1.25rem 3rem; }
 .skip { position: absolute; left: -999px; }
 .skip:focus { left: 1rem; top: 1rem; background: var(--bg); padding: 0.5rem; z-index: 2; }
-.site-header { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem 1.25rem; max-width: 48rem; margin: 0 auto; padding: 0.9rem 1.25rem; border-bottom: 1px solid var(--line); }
+.site-header { position: sticky; top: 0; z-index: 1; background: var(--bg); display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem 1.25rem; max-width: 48rem; margin: 0 auto; padding: 0.9rem 1.25rem; border-bottom: 1px solid var(--line); }
+[id] { scroll-margin-top: 5rem; }
 .brand { font-weight: 700; font-size: 1.15rem; color: var(--fg); text-decoration: none; }
 .site-header nav ul { display: flex; flex-wrap: wrap; gap: 0.25rem 1rem; list-style: none; margin: 0; padding: 0; }
 .site-header nav a { text-decoration: none; }
@@ -94,6 +95,8 @@ body.layout-side main, body.layout-side .site-header, body.layout-side .site-foo
 @media (max-width: 639px) {
   body { font-size: 1rem; }
   main, .site-header { padding-left: 0.9rem; padding-right: 0.9rem; }
+  .site-header { padding-top: 0.5rem; padding-bottom: 0.5rem; gap: 0.25rem 0.9rem; }
+  [id] { scroll-margin-top: 6.5rem; }
   h1 { font-size: 1.45rem; }
   .tradeoffs, .layout-side .pair { grid-template-columns: 1fr; gap: 0; }
   .item { padding: 0.1rem 0.8rem 0.5rem; }
@@ -102,6 +105,7 @@ body.layout-side main, body.layout-side .site-header, body.layout-side .site-foo
   .sources-table td { display: block; border: 0; padding: 0.1rem 0; }
 }
 @media print {
+  .site-header { position: static; max-width: none; padding: 0 0 0.5rem; background: none; }
   .site-header nav, .lang-switch, .skip, .layout-control, form[role="search"], .site-footer { display: none; }
   body { background: #fff; color: #000; font-size: 11pt; }
   main { max-width: none; padding: 0; }
@@ -133,9 +137,11 @@ export const SITE_JS = `(function () {
   function place() {
     if (window.location.hash) return window.location.hash;
     var marks = document.querySelectorAll('[id^="story-"], .pair[id], tr[id^="a-"], section[id]');
+    var header = document.querySelector('.site-header');
+    var line = (header ? header.getBoundingClientRect().bottom : 0) + 40;
     var best = null;
     for (var i = 0; i < marks.length; i++) {
-      if (marks[i].getBoundingClientRect().top <= 80) best = marks[i]; else break;
+      if (marks[i].getBoundingClientRect().top <= line) best = marks[i]; else break;
     }
     return best ? '#' + best.id : '';
   }
