@@ -72,7 +72,7 @@ try {
     const t2 = performance.now();
     for (const q of queries) core.search(index, q, { lang: 'en' });
     const queryMs = (performance.now() - t2) / queries.length;
-    console.log(`${String(textCap).padEnd(9)} | ${kb(text.length).padEnd(8)} | ${kb(gzipSync(text).length).padEnd(8)} | ${writeMs.toFixed(0).padEnd(8)} | ${firstMs.toFixed(0).padEnd(15)} | ${queryMs.toFixed(1)}`);
+    console.log(`${String(textCap).padEnd(9)} | ${kb(Buffer.byteLength(text)).padEnd(8)} | ${kb(gzipSync(text).length).padEnd(8)} | ${writeMs.toFixed(0).padEnd(8)} | ${firstMs.toFixed(0).padEnd(15)} | ${queryMs.toFixed(1)}`);
   }
 } finally {
   await rm(dir, { recursive: true, force: true });
