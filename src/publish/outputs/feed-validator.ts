@@ -102,6 +102,7 @@ export function validateJsonFeed(json: string): string[] {
     if (typeof item['id'] !== 'string' || item['id'] === '') problems.push(`${n} has no string id`);
     if (typeof item['content_html'] !== 'string' && typeof item['content_text'] !== 'string') problems.push(`${n} has neither content_html nor content_text`);
     if (typeof item['date_published'] !== 'string' || !RFC3339.test(item['date_published'])) problems.push(`${n} date_published is not RFC 3339`);
+    if (item['date_modified'] !== undefined && (typeof item['date_modified'] !== 'string' || !RFC3339.test(item['date_modified']))) problems.push(`${n} date_modified is not RFC 3339`);
     if (typeof item['language'] !== 'string') problems.push(`${n} has no language`);
     if (item['url'] !== undefined && !absolute(String(item['url']))) problems.push(`${n} url is not absolute`);
   });

@@ -126,6 +126,20 @@ describe('feeds: order, bounds and links', () => {
       assert.deepEqual(dates, [...dates].sort().reverse());
     });
   }
+  const updates = [
+    { name: 'built during the newest day: that day is updated at the build time', generatedAt: '2026-05-10T06:00:00Z', newest: '2026-05-10T06:00:00Z', older: '2026-05-09' },
+    { name: 'built on a later day: entries keep their days', generatedAt: '2026-05-12T01:00:00Z', newest: '2026-05-10', older: '2026-05-09' },
+  ];
+  for (const u of updates) {
+    it(u.name, () => {
+      const spec = dailyFeedSpec({ ...makeInput(), generatedAt: u.generatedAt }, 'en');
+      assert.equal(spec.entries[0]!.updated, u.newest);
+      assert.equal(spec.entries[1]!.updated, u.older);
+      assert.equal(spec.updated, u.newest);
+      assert.deepEqual(validateAtom(atomFeed(spec)), []);
+      assert.deepEqual(validateJsonFeed(jsonFeed(spec)), []);
+    });
+  }
   it('topic feeds hold the stories of their topic, linked to their story pages', () => {
     const topics = topicFeedSpecs(makeInput(), 'zh');
     assert.deepEqual(topics.map((t) => t.topic.slug), ['anthropic', 'data-centers']);

@@ -16,6 +16,8 @@ export interface FeedEntry {
   title: string;
   /** ISO date or date-time. */
   published: string;
+  /** When the entry last changed (Atom updated, JSON date_modified); default: published. */
+  updated?: string;
   /** The entry's content as an HTML fragment (already escaped markup). */
   html: string;
   /** A plain-text summary, optional. */
@@ -83,7 +85,7 @@ export function atomFeed(spec: FeedSpec): string {
       '  <entry>',
       `    <id>${e(x.link)}</id>`,
       `    <title type="text">${e(x.title)}</title>`,
-      `    <updated>${rfc3339(x.published)}</updated>`,
+      `    <updated>${rfc3339(x.updated ?? x.published)}</updated>`,
       `    <published>${rfc3339(x.published)}</published>`,
       `    <link rel="alternate" type="text/html" href="${e(x.link)}"/>`,
       ...(x.summary ? [`    <summary type="text">${e(x.summary)}</summary>`] : []),
@@ -124,6 +126,7 @@ export function jsonFeed(spec: FeedSpec): string {
       content_html: x.html,
       ...(x.summary ? { summary: cleanText(x.summary) } : {}),
       date_published: rfc3339(x.published),
+      ...(x.updated && x.updated !== x.published ? { date_modified: rfc3339(x.updated) } : {}),
       language: BCP47[spec.face],
     })),
   };
@@ -138,6 +141,11 @@ function feedUrls(baseUrl: string, dir: string, stem: string): FeedSpec['urls'] 
   };
 }
 
+/** The build time when it falls on that day (the digest may have changed), else the day itself. */
+function dayUpdated(date: string, generatedAt: string): string {
+  return generatedAt.slice(0, 10) === date && generatedAt > date ? generatedAt : date;
+}
+
 /** The daily digests of one face: one entry per day, newest first, at most FEED_LIMIT. */
 export function dailyFeedSpec(input: PublishInput, face: Face): FeedSpec {
   const l = LABELS[face];
@@ -149,12 +157,14 @@ export function dailyFeedSpec(input: PublishInput, face: Face): FeedSpec {
     face,
     siteUrl: absoluteUrl(input.baseUrl, sitePaths.home(face)),
     urls: feedUrls(input.baseUrl, `feeds/${face}`, ''),
-    updated: days[0]?.date ?? input.generatedAt,
+    // A day's digest is rewritten while its day lasts: the build time (passed in) is its update.
+    updated: days[0] ? dayUpdated(days[0].date, input.generatedAt) : input.generatedAt,
     author: site,
     entries: days.map(({ date, digest }) => ({
       link: absoluteUrl(input.baseUrl, sitePaths.day(face, date)),
       title: `${date} ${l.aiSummary}`,
       published: date,
+      updated: dayUpdated(date, input.generatedAt),
       summary: l.updates(digest[face].count),
       html: digestHtml(digest[face], face, input.baseUrl),
     })),
