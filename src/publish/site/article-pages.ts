@@ -81,15 +81,17 @@ ${externalImage(art.leadImage, '')}
 </article>`;
     return { path: from, title, body, text: [art.title ?? '', ...art.paragraphs].join('\n') };
   }
+  // A translation recognised as a separate article is folded in as a sighting: credit it by name.
+  const translations = art.sightings.filter((x) => x.relation === 'translation');
   const body = html`<article class="reader layout-interleaved" data-layout="interleaved">
 <header>${b.titleEn ? html`<h1 lang="en">${b.titleEn}</h1>` : ''}${b.titleZh ? html`<p class="title-zh" lang="zh-Hans">${b.titleZh}</p>` : ''}${!b.titleEn && !b.titleZh ? html`<h1>${title}</h1>` : ''}
 ${head}
-<p class="credit">${l.humanTranslation}</p>
+<p class="credit">${l.humanTranslation}${translations.length > 0 ? html` — ${translations.map((t, i) => html`${i > 0 ? ' · ' : ''}${externalLink(t.url, t.outlet ?? t.url)}`)}` : ''}</p>
 <p class="layout-control"><button type="button" class="layout-toggle" hidden data-label-interleaved="${l.layoutInterleaved}" data-label-side="${l.layoutSide}" aria-pressed="false">${l.toggleLayout}: ${l.layoutSide}</button></p>
 </header>
 ${externalImage(art.leadImage, '')}
 <div class="pairs">
-${b.pairs.map((p, i) => html`<div class="pair" id="${`p${i + 1}`}"><p lang="en">${p.en}</p><p lang="zh-Hans">${p.zh}</p></div>\n`)}
+${b.pairs.map((p, i) => html`<div class="pair" id="${`p${i + 1}`}">${p.en ? html`<p lang="en">${p.en}</p>` : ''}${p.zh ? html`<p lang="zh-Hans">${p.zh}</p>` : ''}</div>\n`)}
 </div>
 </article>`;
   return { path: from, title, body, text: [b.titleEn ?? '', b.titleZh ?? '', ...b.pairs.flatMap((p) => [p.en, p.zh])].join('\n') };
