@@ -95,7 +95,9 @@ body.layout-side main, body.layout-side .site-header, body.layout-side .site-foo
 @media (max-width: 639px) {
   body { font-size: 1rem; }
   main, .site-header { padding-left: 0.9rem; padding-right: 0.9rem; }
-  .site-header { padding-top: 0.5rem; padding-bottom: 0.5rem; gap: 0.25rem 0.9rem; }
+  .site-header { padding-top: 0.4rem; padding-bottom: 0.4rem; gap: 0.2rem 0.9rem; }
+  .lang-switch { order: 2; }
+  .site-header nav { order: 3; flex-basis: 100%; font-size: 0.95rem; }
   [id] { scroll-margin-top: 6.5rem; }
   h1 { font-size: 1.45rem; }
   .tradeoffs, .layout-side .pair { grid-template-columns: 1fr; gap: 0; }
