@@ -36,6 +36,9 @@
       var f, n = 1;
       if (c < 0x80) f = c >= 65 && c <= 90 ? String.fromCharCode(c + 32) : text[i];
       else if (c >= 0x4e00 && c <= 0x9fff) f = hasMap && map[text[i]] !== undefined ? map[text[i]] : text[i];
+      // Kana and Hangul syllables as written: NFKD would split them into base and combining parts
+      // (and dropping the marks would turn ガ into カ).
+      else if ((c >= 0x3040 && c <= 0x30ff) || (c >= 0xac00 && c <= 0xd7af)) f = text[i];
       else {
         var cp = text.codePointAt(i);
         var ch = String.fromCodePoint(cp);
@@ -375,6 +378,9 @@
       if (input && q) input.value = q;
       var index = win.TIDINGS_SEARCH_INDEX || null;
       render(doc, index, q, pageLang, prefix);
+      // Without a query yet, tokenise the index while the reader is still reading the page, so the
+      // first keystroke does not pay for it.
+      if (index && !q) (win.requestIdleCallback || win.setTimeout)(function () { prepared(index); });
       if (!input) return;
       var timer = null;
       input.addEventListener('input', function () {

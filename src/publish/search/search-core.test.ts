@@ -76,6 +76,18 @@ describe('search core (the shipped client run in node)', () => {
     for (const [word, stem] of table) assert.equal(core.stem(word), stem, word);
   });
 
+  it('tokenises other scripts: kana and Hangul by pairs, Arabic and Cyrillic as words, characters beyond the BMP whole, emoji not at all', () => {
+    const terms = (text: string) => core.tokenize(text).map((t) => t.t);
+    assert.deepEqual(terms('ソフト'), ['ソ', 'ソフ', 'フ', 'フト', 'ト']);
+    assert.deepEqual(terms('한국'), ['한', '한국', '국']);
+    assert.deepEqual(terms('مرحبا Привет'), ['مرحبا', 'привет']);
+    assert.deepEqual(terms('𠀋𠀍'), ['𠀋', '𠀋𠀍', '𠀍']);
+    assert.deepEqual(terms('🚀🔥 launch 🎉'), ['launch']);
+    const idx = buildSearchIndex([{ lang: 'en', path: 'en/x.html', kind: 'story', title: 'Привет мир', text: 'قال مرحبا 🚀' }]).index;
+    assert.deepEqual(paths('ПРИВЕТ', 'en', idx), ['en/x.html']);
+    assert.deepEqual(paths('مرحبا', 'en', idx), ['en/x.html']);
+  });
+
   it('tokenises Chinese into characters and neighbour pairs with offsets into the original text', () => {
     const tokens = core.tokenize('Ａ 後來');
     assert.deepEqual(tokens.map((t) => t.t), ['a', '後', '後來', '來']);
