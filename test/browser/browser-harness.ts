@@ -44,7 +44,7 @@ export async function launchBrowser(): Promise<Browser> {
     });
   });
   // Nothing on a built page may reach beyond loopback.
-  await context.route(/^(?!http:\/\/127\.0\.0\.1[:/]|data:|about:)/, (route) => {
+  await context.route(/^(?!http:\/\/127\.0\.0\.1[:/]|data:|about:|file:)/, (route) => {
     incidents.push({ page: route.request().frame().url(), kind: 'request', text: `blocked request to ${route.request().url()}` });
     void route.abort();
   });

@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import { readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { cspViolations, DESKTOP, launchBrowser, PHONE, screenshot, type Browser, type Incident } from './browser-harness.js';
@@ -135,6 +136,15 @@ describe('the site in Chromium', () => {
       await page.close();
     });
   }
+
+  test('search works from file:// too (the index is a script, not a fetch)', async () => {
+    const page = await fx.browser.newPage();
+    await page.goto(`${pathToFileURL(path.join(fx.dir, 'zh/search.html')).href}?q=${encodeURIComponent('芯片')}`);
+    await page.waitForSelector('#search-results li');
+    const first = await page.$eval('#search-results li a', (a) => (a as HTMLAnchorElement).href);
+    assert.match(first, /^file:\/\/.*\/zh\/[a-z]+\/[^/]+\.html$/);
+    await page.close();
+  });
 
   test('search for nothing found says so, and hostile query text stays text', async () => {
     const page = await open(`en/search.html?q=${encodeURIComponent('<img src=x onerror=alert(1)> zzqqxx')}`);
