@@ -29,7 +29,12 @@ export const API_CORS_HEADERS: Readonly<Record<string, string>> = {
   'Access-Control-Expose-Headers': 'ETag',
 };
 
-/** Whether a site path (segments under the site root) is newsletter HTML. */
+/**
+ * Whether a site path (segments under the site root) is inline-styled hand-off material: newsletter
+ * HTML, or a WeChat article export (the WeChat editor, like mail clients, keeps only inline styles).
+ */
 export function isNewsletterPage(segments: readonly string[]): boolean {
-  return segments[0] === 'newsletter' && segments.length > 1 && /\.html?$/i.test(segments.at(-1) ?? '');
+  const last = segments.at(-1) ?? '';
+  if (segments[0] === 'newsletter') return segments.length > 1 && /\.html?$/i.test(last);
+  return segments[0] === 'exports' && segments.length === 3 && last === 'wechat.html';
 }

@@ -99,10 +99,13 @@ describe('contentTypeFor', () => {
     assert.ok(isCompressible('application/feed+json; charset=utf-8'));
     assert.ok(!isCompressible('image/png'));
   });
-  test('newsletter pages are the HTML under newsletter/ only', () => {
+  test('e-mail policy pages: HTML under newsletter/ and WeChat exports only', () => {
     assert.ok(isNewsletterPage(['newsletter', '2026-03-02.en.html']));
     assert.ok(!isNewsletterPage(['en', 'newsletter', 'x.html']));
     assert.ok(!isNewsletterPage(['newsletter', 'logo.png']));
+    assert.ok(isNewsletterPage(['exports', 'story-1', 'wechat.html']), 'a WeChat export is inline-styled hand-off material too');
+    assert.ok(!isNewsletterPage(['exports', 'story-1', 'x.en.txt']));
+    assert.ok(!isNewsletterPage(['en', 'exports', 'story-1', 'wechat.html']));
   });
 });
 
