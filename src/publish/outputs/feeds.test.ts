@@ -99,6 +99,17 @@ describe('feeds: hostile text comes out well-formed and escaped', () => {
       assert.ok(!/<script/i.test(item.contentHtml!), 'content HTML carries no script element');
     });
   }
+  for (const f of FORMATS) {
+    it(`${f.name}: entry HTML holding "]]>" and a control character reads back exactly`, () => {
+      const spec = dailyFeedSpec(input, 'en');
+      const html = '<p>a ]]> b ]]]]> c\u0001</p>';
+      const doc = f.render({ ...spec, entries: [{ ...spec.entries[0]!, html }] });
+      assert.deepEqual(f.validate(doc), []);
+      const parsed = parseFeed(doc, { name: f.name });
+      assert.ok(parsed.ok);
+      assert.equal(parsed.value.items[0]!.contentHtml, '<p>a ]]> b ]]]]> c</p>');
+    });
+  }
   it('the daily digest content escapes the headline inside its HTML', () => {
     const html = dailyFeedSpec(input, 'en').entries[0]!.html;
     assert.ok(html.includes('&lt;/title&gt;&lt;script&gt;'));
