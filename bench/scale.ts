@@ -4,10 +4,11 @@
 // into stories and (b) the verified English digest of the last day, rendered as Markdown.
 //   node --import tsx bench/scale.ts [--sizes 1000,10000,100000] [--engine pglite|postgres] [--days 30] [--calls]
 // --calls also prints, per size, the time spent in each store call (where grouping and the digest
-// wait on the store, and what is left for placing in memory).
+// wait on the store, and what is left for placing in memory). --keep DIR leaves the PGlite store of
+// each size in DIR/<size>, for EXPLAIN ANALYZE of its queries.
 
 import { spawnSync } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -27,6 +28,7 @@ const { values } = parseArgs({
     days: { type: 'string', default: '30' },
     child: { type: 'string' },
     calls: { type: 'boolean', default: false },
+    keep: { type: 'string' },
   },
 });
 const serverUrl = process.env.TIDINGS_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -45,7 +47,7 @@ async function parent(): Promise<void> {
   const sizes = values.sizes!.split(',').map(Number);
   const rows: Row[] = [];
   for (const size of sizes) {
-    const args = ['--import', 'tsx', import.meta.filename, '--child', String(size), '--engine', engine, '--days', String(days), ...(values.calls ? ['--calls'] : [])];
+    const args = ['--import', 'tsx', import.meta.filename, '--child', String(size), '--engine', engine, '--days', String(days), ...(values.calls ? ['--calls'] : []), ...(values.keep ? ['--keep', values.keep] : [])];
     const run = spawnSync(process.execPath, args, {
       encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 24,
     });
@@ -78,7 +80,8 @@ async function child(size: number): Promise<void> {
   let dispose: () => Promise<void>;
   let dataDir: string | null = null;
   if (engine === 'pglite') {
-    dataDir = await mkdtemp(path.join(os.tmpdir(), 'tidings-scale-db-'));
+    dataDir = values.keep ? path.join(values.keep, String(size)) : await mkdtemp(path.join(os.tmpdir(), 'tidings-scale-db-'));
+    await mkdir(dataDir, { recursive: true });
     db = await openDatabase({ kind: 'pglite', dataDir });
     dispose = () => db.close();
   } else {
@@ -143,7 +146,7 @@ async function child(size: number): Promise<void> {
     console.log(JSON.stringify(row));
   } finally {
     await dispose();
-    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+    if (dataDir && !values.keep) await rm(dataDir, { recursive: true, force: true });
   }
 }
 
