@@ -340,7 +340,10 @@
     found.results.forEach(function (r) {
       var li = doc.createElement('li');
       li.className = 'search-result search-result-' + r.kind;
-      li.setAttribute('lang', r.lang === 'zh' ? 'zh-Hans' : 'en');
+      // data-lang is the page's face; lang only marks Chinese-face results (an English-face page can
+      // still carry Chinese text, e.g. the card of a Chinese article, so it is not marked 'en').
+      li.setAttribute('data-lang', r.lang);
+      if (r.lang === 'zh') li.setAttribute('lang', 'zh-Hans');
       var a = doc.createElement('a');
       a.className = 'search-result-title';
       // Paths are site-relative and checked when the index is written; reject anything else anyway.

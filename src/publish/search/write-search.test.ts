@@ -88,6 +88,7 @@ describe('search page rendering', () => {
     const items = [...doc.querySelectorAll('#search-results li')];
     assert.equal(items.length, 1);
     assert.equal(items[0]!.querySelector('a')!.getAttribute('href'), '../en/stories/a.html');
+    assert.equal(items[0]!.getAttribute('data-lang'), 'en');
     assert.equal(doc.querySelectorAll('#search-results img, #search-results script').length, 0);
     assert.ok(items[0]!.textContent!.includes('<img src=x onerror="window.__pwned=1">'), 'markup shows as text');
     assert.deepEqual([...items[0]!.querySelectorAll('mark')].map((m) => m.textContent), ['Chips', 'chips', 'chips', 'chips']);
