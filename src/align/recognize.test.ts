@@ -31,8 +31,8 @@ describe('recognizePair', () => {
 
   test('an aligner score weighs in: a poor alignment sinks a borderline pair', () => {
     const zh = version('zh', 'zh', TRANSLATION);
-    const good = recognizePair(en, zh, { align: () => ({ order: 0.9, score: 0.9, confident: 0.9, links: 9, unlinked: 1 }) });
-    const poor = recognizePair(en, zh, { align: () => ({ order: 0.1, score: 0.05, confident: 0.05, links: 1, unlinked: 12 }) });
+    const good = recognizePair(en, zh, { align: () => ({ order: 0.9, score: 0.9, confident: 0.9, enCovered: 0.9, zhCovered: 0.9, enMatched: 0.9, zhMatched: 0.9, links: 9, unlinked: 1 }) });
+    const poor = recognizePair(en, zh, { align: () => ({ order: 0.1, score: 0.05, confident: 0.05, enCovered: 0.05, zhCovered: 0.05, enMatched: 0.05, zhMatched: 0.05, links: 1, unlinked: 12 }) });
     assert.ok(good.score > poor.score);
     assert.equal(poor.isTranslation, false);
     assert.equal(good.measures.alignment, 0.9);

@@ -29,6 +29,12 @@ export interface AlignmentSummary {
   readonly order: number | null;
   /** Share of all sentences (both sides) in links of confidence ≥ 0.5 that pair both languages. */
   readonly confident: number;
+  /** The same share for each side alone: a translation drops a little and adds nothing. */
+  readonly enCovered: number;
+  readonly zhCovered: number;
+  /** Share of each side's sentences with a dictionary counterpart on the other side. */
+  readonly enMatched: number;
+  readonly zhMatched: number;
   /** Links made and sentences left unlinked on either side. */
   readonly links: number;
   readonly unlinked: number;
@@ -54,6 +60,8 @@ export interface Measures {
   readonly alignment: number | null;
   readonly confidentSentences: number | null;
   readonly sentenceOrder: number | null;
+  /** Share of each side's sentences with a dictionary counterpart on the other. */
+  readonly counterparts: { readonly en: number; readonly zh: number } | null;
 }
 
 export interface Recognition {
@@ -84,6 +92,12 @@ const MIN_CONFIDENT_SENTENCES = 0.6;
  * score 0.67 or more in 9 of 10 cases on the alignment data, shuffled or other text 0.42 or less.
  */
 const MIN_ORDER = 0.5;
+/**
+ * Sentences with a dictionary counterpart on the other side, on the side with fewer: a translation
+ * may drop some, but a report that adds its own analysts, quotes and paragraphs to a translated
+ * core leaves a third or more without one (the e2e fixture's JingXun piece: 0.5).
+ */
+const MIN_COUNTERPARTS = 0.6;
 
 function sizeScore(ratio: number): number {
   if (!Number.isFinite(ratio) || ratio <= 0) return 0;
@@ -108,29 +122,37 @@ export function recognizePair(en: Version, zh: Version, options: RecognizeOption
   const paragraphRatio = Math.min(enParagraphs.length, zhParagraphs.length) / Math.max(1, enParagraphs.length, zhParagraphs.length);
   const breaks = breakAgreement(enParagraphs, zhParagraphs);
   const sizeRatio = sizeRatioOf(en, zh);
-  const alignment = options.align ? options.align(enParagraphs, zhParagraphs) : null;
 
   // Anchor evidence: ordered share, discounted by drift, and by how little there is to go on.
   const weight = Math.min(1, match.links.length / CONFIDENT_ANCHORS);
   const anchorScore = match.orderedShare * Math.max(0, 1 - match.positionDrift / 0.2);
   const structure = paragraphRatio * (0.4 + 0.6 * breaks);
   const size = sizeScore(sizeRatio);
-  const parts: Array<[number, number]> = [
+  const cheap: Array<[number, number]> = [
     [anchorScore, 0.45 * weight],
     [structure, 0.25],
     [size, 0.1],
   ];
+  const combine = (parts: ReadonlyArray<readonly [number, number]>): number => {
+    const totalWeight = parts.reduce((s, [, w]) => s + w, 0);
+    let x = parts.reduce((s, [v, w]) => s + v * w, 0) / totalWeight;
+    // Hard limits: a text far too long or short for the other, or anchors present but out of place.
+    if (size < 0.05) x = Math.min(x, 0.3);
+    if (match.links.length >= 3 && match.positionDrift > 0.2) x = Math.min(x, 0.4);
+    return x;
+  };
+  // The aligner is the costly part: skipped when even a perfect alignment could not reach the threshold.
+  const reachable = combine([...cheap, [1, 0.3], [1, 0.5]]) >= threshold;
+  const alignment = options.align && reachable ? options.align(enParagraphs, zhParagraphs) : null;
+  const parts = [...cheap];
   if (alignment) parts.push([alignment.score, 0.3]);
   if (alignment?.order != null) parts.push([alignment.order, 0.5]);
-  const totalWeight = parts.reduce((s, [, w]) => s + w, 0);
-  let score = parts.reduce((s, [v, w]) => s + v * w, 0) / totalWeight;
-  // Hard limits: a text far too long or short for the other, or anchors present but out of place.
-  if (size < 0.05) score = Math.min(score, 0.3);
-  if (match.links.length >= 3 && match.positionDrift > 0.2) score = Math.min(score, 0.4);
+  let score = combine(parts);
   // With no aligner, few anchors leave only structure and size, which same-topic texts share.
   if (!alignment && match.links.length < CONFIDENT_ANCHORS) score = Math.min(score, 0.5);
   if (alignment && alignment.confident < MIN_CONFIDENT_SENTENCES) score = Math.min(score, 0.5);
   if (alignment?.order != null && alignment.order < MIN_ORDER) score = Math.min(score, 0.45);
+  if (alignment && Math.min(alignment.enMatched, alignment.zhMatched) < MIN_COUNTERPARTS) score = Math.min(score, 0.5);
   score = Math.round(score * 1000) / 1000;
 
   const measures: Measures = {
@@ -144,6 +166,7 @@ export function recognizePair(en: Version, zh: Version, options: RecognizeOption
     alignment: alignment ? round(alignment.score) : null,
     confidentSentences: alignment ? round(alignment.confident) : null,
     sentenceOrder: alignment?.order != null ? round(alignment.order) : null,
+    counterparts: alignment ? { en: round(alignment.enMatched), zh: round(alignment.zhMatched) } : null,
   };
   return {
     enId: en.id,
@@ -197,6 +220,7 @@ function reasonsOf(links: readonly AnchorLink[], m: Measures, enCount: number, z
   if (m.alignment !== null) {
     out.push(`sentence alignment score ${m.alignment.toFixed(2)}; ${Math.round((m.confidentSentences ?? 0) * 100)}% of sentences in confident links`);
     if (m.sentenceOrder !== null) out.push(`${Math.round(m.sentenceOrder * 100)}% of sentences find their best dictionary match in translation order`);
+    if (m.counterparts) out.push(`sentences with a counterpart in the other text: English ${Math.round(m.counterparts.en * 100)}%, Chinese ${Math.round(m.counterparts.zh * 100)}%`);
   }
   return out;
 }
