@@ -20,17 +20,23 @@ const T_CO_LENGTH = 23;
 const EMOJI = /\p{Extended_Pictographic}/u;
 const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
 
+function codePointWeight(cp: number): number {
+  return cp <= 4351 || LIGHT_RANGES.some(([a, b]) => cp >= a && cp <= b) ? 1 : 2;
+}
+
 function weightOfPlain(text: string): number {
   let w = 0;
+  if (!EMOJI.test(text)) {
+    // The common case: no emoji, so no grapheme segmentation (it is the slow part).
+    for (const ch of text) w += codePointWeight(ch.codePointAt(0)!);
+    return w;
+  }
   for (const { segment } of graphemes.segment(text)) {
     if (EMOJI.test(segment)) {
       w += 2; // an emoji sequence (with joiners and modifiers) counts as one emoji
       continue;
     }
-    for (const ch of segment) {
-      const cp = ch.codePointAt(0)!;
-      w += LIGHT_RANGES.some(([a, b]) => cp >= a && cp <= b) ? 1 : 2;
-    }
+    for (const ch of segment) w += codePointWeight(ch.codePointAt(0)!);
   }
   return w;
 }
