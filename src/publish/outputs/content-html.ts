@@ -2,6 +2,7 @@
 // styles, no scripts, absolute links. All text passes escapeXml; links pass safeHref.
 
 import { LABELS, audienceName } from '../../write/labels.js';
+import { verificationLine } from '../../write/markdown.js';
 import type { Digest, DigestItem, Post, SourceRef } from '../../write/schemas.js';
 import { absoluteUrl, sitePaths, type Face } from './publish-input.js';
 import { escapeXml as e, safeHref } from './xml-text.js';
@@ -16,6 +17,12 @@ export function sourceLink(s: SourceRef, face: Face): string {
 
 function list(tag: 'ul' | 'ol', items: readonly string[]): string {
   return items.length === 0 ? '' : `<${tag}>${items.map((x) => `<li>${e(x)}</li>`).join('')}</${tag}>`;
+}
+
+/** The digest's verification line ("Verified: all 6 sentences checked…") as plain text, or null. */
+export function verifiedText(v: DigestItem['verification'], face: Face): string | null {
+  const line = verificationLine(v, face === 'zh');
+  return line === null ? null : line.replace(/^_|_$/g, '');
 }
 
 export function digestItemHtml(item: DigestItem, face: Face, baseUrl: string): string {
@@ -34,6 +41,8 @@ export function digestItemHtml(item: DigestItem, face: Face, baseUrl: string): s
   if (item.quickStart.length > 0) out.push(`<p><strong>${e(l.quickStart)}</strong></p>${list('ol', item.quickStart)}`);
   if (item.recommendation) out.push(`<p><strong>${e(l.recommendation)}</strong>${e(l.colon)}${e(item.recommendation)}</p>`);
   if (item.sources.length > 0) out.push(`<p><strong>${e(l.sources)}</strong>${e(l.colon)}${item.sources.map((s) => sourceLink(s, face)).join(' | ')}</p>`);
+  const checked = verifiedText(item.verification, face);
+  if (checked) out.push(`<p><em>${e(checked)}</em></p>`);
   return out.filter((x) => x !== '').join('\n');
 }
 

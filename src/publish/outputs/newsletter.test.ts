@@ -42,6 +42,7 @@ describe('newsletter HTML is e-mail ready', () => {
       for (const item of c.digest.tiers.flatMap((t) => t.items)) assert.ok(html.includes(`http://127.0.0.1:8080/${c.face}/stories/${item.storyId}.html`));
       for (const t of expectedTexts(c.digest)) assert.ok(html.includes(t), `has "${t}"`);
       if (c.digest.notice) assert.ok(html.includes(c.digest.notice));
+      if (c.digest.count > 0) assert.match(html, c.face === 'zh' ? /核查：6 句均已在来源中找到依据/ : /Verified: all 6 sentences checked/);
       assert.ok(!html.includes('javascript:'));
       if (c.name.startsWith('hostile')) {
         assert.ok(html.includes('&lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt;'));
@@ -63,6 +64,7 @@ describe('newsletter plain-text alternative', () => {
       for (const t of expectedTexts(c.digest)) assert.ok(text.includes(t), `has "${t}"`);
       assert.ok(!/[\u0001\u0008\ufffe]/.test(text));
       assert.ok(!text.includes('javascript:'));
+      if (c.digest.count > 0) assert.match(text, c.face === 'zh' ? /核查：6 句均已在来源中找到依据/ : /Verified: all 6 sentences checked/);
     });
   }
 });

@@ -5,6 +5,7 @@
 
 import { LABELS, audienceName } from '../../write/labels.js';
 import type { Digest, DigestItem, SourceTypeLabel } from '../../write/schemas.js';
+import { verifiedText } from './content-html.js';
 import { absoluteUrl, sitePaths, type Face } from './publish-input.js';
 import { cleanText, escapeXml as e, safeHref } from './xml-text.js';
 
@@ -61,6 +62,8 @@ function itemHtml(item: DigestItem, face: Face, baseUrl: string): string {
     });
     out.push(`<p style="${S.meta}">${label(l.sources)}${links.join(' | ')}</p>`);
   }
+  const checked = verifiedText(item.verification, face);
+  if (checked) out.push(`<p style="${S.meta}"><em>${e(checked)}</em></p>`);
   return out.filter((x) => x !== '').join('\n');
 }
 
@@ -125,6 +128,8 @@ export function newsletterText(digest: Digest, face: Face, options: NewsletterOp
       if (item.quickStart.length > 0) out.push(`${l.quickStart}${l.colon}`, ...item.quickStart.map((x, i) => `  ${i + 1}. ${t(x)}`));
       if (item.recommendation) out.push(`${l.recommendation}${l.colon}${t(item.recommendation)}`);
       if (item.sources.length > 0) out.push(`${l.sources}${l.colon}`, ...item.sources.map((s) => `  - ${t(s.outlet)} ${typeLabel(s.type)} ${safeHref(s.url) ?? ''}`.trimEnd()));
+      const checked = verifiedText(item.verification, face);
+      if (checked) out.push(checked);
     }
   }
   return `${out.join('\n')}\n`;
