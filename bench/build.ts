@@ -3,7 +3,7 @@
 // then built into a site as `tidings build` does. Prints the time of each phase (reading and
 // writing the edition from the store, rendering the pages, writing files) side by side, and the
 // page weight per kind (min / median / max) against the 100 KB budget of a digest page.
-//   node --import tsx bench/build.ts [--articles 1300] [--days 30]
+//   node --import tsx bench/build.ts [--articles 1550] [--days 30]
 
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -21,7 +21,7 @@ function arg(name: string, fallback: number): number {
   return i > 0 ? Number(process.argv[i + 1]) : fallback;
 }
 
-const articlesWanted = arg('articles', 1300);
+const articlesWanted = arg('articles', 1550);
 const days = arg('days', 30);
 const kb = (n: number) => `${(n / 1024).toFixed(1)}`;
 
