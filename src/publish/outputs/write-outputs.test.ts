@@ -25,6 +25,21 @@ describe('writeOutputs', () => {
     }
   });
 
+  it('names what it skipped through onSkip', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'tidings-outputs-'));
+    try {
+      const input = makeInput();
+      input.posts.push({ storyId: '../x', date: '2026-05-10', post: { en: makePost('en', '../x'), zh: makePost('zh', '../x') } });
+      const skipped: string[] = [];
+      const written = await writeOutputs(dir, input, (m) => skipped.push(m));
+      assert.ok(written.ok);
+      assert.deepEqual(skipped, ['story "../x": the id is not a safe directory name']);
+      assert.ok(written.value.includes('exports/s1/x.en.txt'));
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
   it('is deterministic: the same input gives the same bytes', () => {
     assert.deepEqual(renderOutputs(makeInput()), renderOutputs(makeInput()));
   });

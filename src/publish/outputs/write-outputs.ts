@@ -61,11 +61,16 @@ export function renderOutputs(input: PublishInput): { files: Array<{ path: strin
   return { files, skipped };
 }
 
-export async function writeOutputs(outDir: string, input: PublishInput): Promise<Result<string[]>> {
+/**
+ * Writes every output under outDir; returns the site-relative paths written. A day or story that
+ * cannot be written (an id unsafe as a file name) is skipped and named through onSkip.
+ */
+export async function writeOutputs(outDir: string, input: PublishInput, onSkip: (message: string) => void = () => {}): Promise<Result<string[]>> {
   if (!/^https?:\/\/.+\/$/.test(input.baseUrl)) {
     return fail('bad_input', `base URL "${input.baseUrl}" must be an absolute http(s) URL ending with "/"`, input.baseUrl);
   }
-  const { files } = renderOutputs(input);
+  const { files, skipped } = renderOutputs(input);
+  skipped.forEach(onSkip);
   try {
     for (const f of files) {
       const target = path.join(outDir, ...f.path.split('/'));
