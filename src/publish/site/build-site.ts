@@ -12,7 +12,7 @@ import { FACES, type Face, type Page, type PageKind, type SearchDoc, type SiteAr
 import { paths, slugOf } from './site-paths.js';
 import { storyTopics, type TopicRef } from '../outputs/publish-input.js';
 import { storyPage, storyTitle } from './story-page.js';
-import { LABELS } from '../../write/labels.js';
+import { LABELS, audienceName } from '../../write/labels.js';
 
 export interface BuiltSite {
   readonly pages: readonly Page[];
@@ -114,7 +114,9 @@ export function buildSite(input: SiteInput): BuiltSite {
     }
     for (const a of audiences) {
       const stories = storiesOf(a.storyIds);
-      page('audience', face, paths.audience(face, a.slug), a.name, audienceBody(a, stories, face));
+      const title = audienceName(a.name, face);
+      page('audience', face, paths.audience(face, a.slug), title, audienceBody(a, stories, face));
+      docs.push({ lang: face, path: paths.audience(face, a.slug), title, kind: 'audience', text: [title, ...stories.slice(0, 20).map((s) => storyTitle(s, face))].join('\n') });
     }
     page('search', face, paths.search(face), l.search, searchBody(face), { scripts: ['assets/search-index.js', 'assets/search.js'] });
   }
