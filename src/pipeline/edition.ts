@@ -14,6 +14,7 @@ import type { StoryStore } from '../store/story-store.js';
 import type { TranslationStore } from '../store/translation-store.js';
 import { assignStories, getStory, listStories } from '../stories/assign.js';
 import type { Story } from '../stories/story.js';
+import { writtenFrom } from '../stories/written-from.js';
 import type { SourceText } from '../verify/grounding.js';
 import { repairOutput, verifyOutput } from '../verify/verify-output.js';
 import { applyFields } from '../write/apply-fields.js';
@@ -89,7 +90,9 @@ export async function rankedStoryById(deps: EditionDeps, id: string): Promise<Re
 async function rankedStory(deps: EditionDeps, story: Story, date: string | null): Promise<RankedStory | null> {
   // A past day's edition reads only what was known by its end, so it can be regenerated unchanged.
   const until = date === null ? null : `${date}T23:59:59.999Z`;
-  const ids = story.timeline.filter((e) => until === null || e.activityAt <= until).map((e) => e.articleId);
+  // A long-running story is written from its first, official and newest articles (writtenFrom),
+  // so an item costs the same however many articles the story has gathered.
+  const ids = writtenFrom(story.timeline.filter((e) => until === null || e.activityAt <= until)).map((e) => e.articleId);
   const articles: ArticleWithSightings[] = await deps.articles.getArticles(ids);
   if (articles.length === 0) return null;
   const ranking: Ranking = rankStory(articles, deps.rubric);
