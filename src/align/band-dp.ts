@@ -50,20 +50,17 @@ export function bandAlign(
     const full = width >= Math.max(n, m);
     if (run.steps !== null && (full || !run.touchesEdge)) return { steps: run.steps, width, evaluated };
     // The best path ran along an edge: the true path lies beyond it. Centring the band on that
-    // path moves it up to a whole width toward the truth for the price of one pass; only when
-    // that has not settled it after MAX_RECENTRES passes is the band widened.
-    if (run.steps !== null && recentred < MAX_RECENTRES) {
+    // path moves it up to a whole width toward the truth for the price of one pass; if it still
+    // touches, the band is also doubled, so the passes cost at most about twice the last one.
+    if (run.steps !== null) {
       centre = pathCentre(run.steps, n);
+      if (recentred > 0) width *= 2;
       recentred++;
     } else {
       width *= 2;
-      recentred = 0;
-      centre = center;
     }
   }
 }
-
-const MAX_RECENTRES = 6;
 
 /** The Chinese position of a path after each English unit (the last one when several share it). */
 function pathCentre(steps: readonly PathStep[], n: number): (i: number) => number {
