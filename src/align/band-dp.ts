@@ -1,8 +1,9 @@
 // Monotone alignment of two sequences by dynamic programming restricted to a band around an
 // expected path, so the work is O(n · band) instead of O(n · m). The band follows a caller-given
 // centre (the length diagonal: where the Chinese side should be when the English side has reached
-// a point); when the best path runs along an edge of the band the band was too narrow, so it is
-// doubled and the search redone (until it covers the whole matrix).
+// a point); when the best path runs along an edge of the band the band was too narrow or off
+// course: the search is redone centred on that path, and from the second time also twice as wide
+// (until it covers the whole matrix).
 
 export interface Shape {
   /** Units taken from the first (English) side. */
