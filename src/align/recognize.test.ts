@@ -2,6 +2,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { recognizePair, originalOf } from './recognize.js';
 import { alignParagraphs, breakAgreement } from './recognize-paragraphs.js';
+import { alignmentSummary } from './recognize-align.js';
 import { ENGLISH, INDEPENDENT, TRANSLATION, version } from './recognize.fixture.js';
 
 const en = version('en', 'en', ENGLISH);
@@ -19,6 +20,22 @@ describe('recognizePair', () => {
       assert.equal(r.isTranslation, c.translation, `score ${r.score}: ${r.reasons.join('; ')}`);
     });
   }
+
+  describe('with the sentence aligner (dictionary evidence)', () => {
+    const withAligner = [
+      { name: 'the translation', zh: TRANSLATION, translation: true },
+      { name: 'the independent report', zh: INDEPENDENT, translation: false },
+      // The first paragraphs translated, then the outlet's own reporting: not a translation.
+      { name: 'a translated core with its own analysis added', zh: [...TRANSLATION.slice(0, 2), INDEPENDENT[1]!, INDEPENDENT[3]!, INDEPENDENT[4]!], translation: false },
+    ];
+    for (const c of withAligner) {
+      test(c.name, () => {
+        const r = recognizePair(en, version('zh', 'zh', c.zh), { align: alignmentSummary });
+        assert.equal(r.isTranslation, c.translation, `score ${r.score}: ${r.reasons.join('; ')}`);
+        assert.ok(r.measures.alignment !== null || !c.translation);
+      });
+    }
+  });
 
   test('reasons name the shared anchors in order, figures normalised across languages', () => {
     const r = recognizePair(en, version('zh', 'zh', TRANSLATION));
