@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { parseFigures } from '../../understand/figures.js';
 import type { Post } from '../../write/schemas.js';
 import { HOSTILE, makePost, source } from './outputs.fixture.js';
-import { cutSentence, protectedSpans, xWeight } from './platform-text.js';
+import { cutSentence, protectedSpans, sentencesOf, xWeight } from './platform-text.js';
 import { storyTopics } from './publish-input.js';
 import { wechatArticle, wechatDigest, WECHAT_DIGEST_LIMIT } from './wechat.js';
 import { hashtag, WEIBO_LIMIT, weiboPost } from './weibo.js';
@@ -54,6 +54,16 @@ describe('xWeight counts the way X does', () => {
     { name: 'Arabic weighs 1', text: 'مرحبا', weight: 5 },
   ];
   for (const c of cases) it(c.name, () => assert.equal(xWeight(c.text), c.weight));
+});
+
+describe('sentencesOf keeps a quotation in one unit', () => {
+  const cases = [
+    { name: 'English quote of two sentences', text: '“We built Ohio for one tenant. It works well now,” said Dana. Then more.', expected: ['“We built Ohio for one tenant. It works well now,” said Dana.', 'Then more.'] },
+    { name: 'Chinese quote of two sentences', text: '他说：“我们建了园区。它运转良好。”随后离开。', expected: ['他说：“我们建了园区。它运转良好。”', '随后离开。'] },
+    { name: 'no quotes', text: 'One. Two.', expected: ['One.', 'Two.'] },
+    { name: 'an unclosed quote keeps the rest together', text: '“Open. Never closed. Still.', expected: ['“Open. Never closed. Still.'] },
+  ];
+  for (const c of cases) it(c.name, () => assert.deepEqual(sentencesOf(c.text), c.expected));
 });
 
 describe('cutSentence never cuts inside a word, a quote or a figure', () => {

@@ -58,11 +58,38 @@ export function weiboLength(text: string): number {
   return [...text].length;
 }
 
-/** Sentences of a text block (never empty, whitespace trimmed). */
+/** Whether a quotation opened in the text is still open at its end (curly, corner or straight quotes). */
+function quoteOpen(text: string): boolean {
+  let curly = 0;
+  let corner = 0;
+  for (const ch of text) {
+    if (ch === '“') curly++;
+    else if (ch === '”') curly = Math.max(0, curly - 1);
+    else if (ch === '「' || ch === '『') corner++;
+    else if (ch === '」' || ch === '』') corner = Math.max(0, corner - 1);
+  }
+  const straight = (text.match(/"/g) ?? []).length % 2 === 1;
+  return curly > 0 || corner > 0 || straight;
+}
+
+/**
+ * Sentences of a text block (trimmed, never empty). Sentences inside one quotation stay together
+ * ("“We built it. It works,” she said." is one unit), so no cut ever falls inside a quote.
+ */
 export function sentencesOf(text: string): string[] {
-  const out = splitSentences(text)
+  const raw = splitSentences(text)
     .map((s) => s.text.trim())
     .filter((s) => s !== '');
+  const out: string[] = [];
+  let pending = '';
+  for (const s of raw) {
+    pending = pending === '' ? s : `${pending}${/[\u3400-\u9fff。！？”」]$/u.test(pending) ? '' : ' '}${s}`;
+    if (!quoteOpen(pending)) {
+      out.push(pending);
+      pending = '';
+    }
+  }
+  if (pending !== '') out.push(pending);
   return out.length > 0 ? out : text.trim() === '' ? [] : [text.trim()];
 }
 
