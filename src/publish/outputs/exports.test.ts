@@ -39,6 +39,16 @@ const POSTS: Array<{ name: string; face: 'en' | 'zh'; post: Post }> = [
       takeaways: ['“我们为一个大租户建了俄亥俄园区，这是我们过去三年最重要的一个决定，也是整个行业的风向标，”首席执行官说。', '竞争对手正在洽谈类似的 1GW 项目。'],
     }),
   },
+  {
+    name: 'a quotation of several sentences is never split across posts',
+    face: 'en',
+    post: makePost('en', 's1', {
+      takeaways: [
+        'The first 50MW is due to enter service in September, with the rest following by the end of the year, the company said in a statement.',
+        '“We built Ohio for one large tenant. We were told nobody would sign for 150MW at once. We were wrong, and the market moved faster than anyone here expected,” said Dana Whitcombe.',
+      ],
+    }),
+  },
   { name: 'hostile headline and emoji', face: 'en', post: makePost('en', 's1', { headline: HOSTILE, credits: [source('a1', 'Out<let> & Co'), source('a2', 'Bad link', 'javascript:alert(1)')] }) },
 ];
 
