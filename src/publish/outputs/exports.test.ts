@@ -45,7 +45,7 @@ const POSTS: Array<{ name: string; face: 'en' | 'zh'; post: Post }> = [
     post: makePost('en', 's1', {
       takeaways: [
         'The first 50MW is due to enter service in September, with the rest following by the end of the year, the company said in a statement.',
-        '“We built Ohio for one large tenant. We were told nobody would sign for 150MW at once. We were wrong, and the market moved faster than anyone here expected,” said Dana Whitcombe.',
+        '“We built Ohio for one large tenant. We were told nobody would sign for 150MW at once. We were wrong, and the market moved faster than anyone here expected, so we are building the next one,” said Dana Whitcombe. The deal is expected to close in June, subject to the usual approvals.',
       ],
     }),
   },
