@@ -16,6 +16,7 @@ import { sourcesCommand } from './sources-command.js';
 import { editionCommands, writeEdition } from './edition-commands.js';
 import { translateCommand } from './translate-command.js';
 import { translationsCommand } from './translations-command.js';
+import { createTranslationStore } from '../store/translation-store.js';
 import { doctorCommand } from './doctor-command.js';
 import { alignCommand } from './align-command.js';
 import { serveCommand } from './serve-command.js';
@@ -143,7 +144,15 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
     .option('--json', 'as JSON')
     .action(async (id: string, opts: { json?: boolean }) =>
       withApp(async (app) => {
-        const article = await app.store.getArticle(id);
+        let article = await app.store.getArticle(id);
+        if (article === null) {
+          // A recognised translation was folded into its original; its record is kept (decision 0011).
+          const folded = (await createTranslationStore(app.db).pairsOf(id)).find((p) => p.translationId === id);
+          if (folded) {
+            io.err(`tidings: ${id} was recognised as a translation of ${folded.originalId} and folded into it; its record as stored:\n`);
+            article = folded.record;
+          }
+        }
         if (article === null || article === 'ambiguous') {
           io.err(`tidings: ${article === null ? `no article with id "${id}"` : `"${id}" matches several articles; give more characters`}\n`);
           return EXIT_CODES.not_found;
