@@ -9,7 +9,7 @@ import { sourcesOf, verifiedDigestItem } from '../pipeline/edition.js';
 import { rankStory } from '../rank/rank.js';
 import { loadRubricFile } from '../rank/rubric-file.js';
 import type { Rubric } from '../rank/rubric.js';
-import { documentOfBilingualPage, renderBilingualMarkdown } from '../translate/layouts.js';
+import { documentOfBilingualPage, renderBilingualHtml, renderBilingualMarkdown } from '../translate/layouts.js';
 import { writeCard } from '../write/card.js';
 import { writeDigestItem } from '../write/digest-item.js';
 import { LABELS } from '../write/labels.js';
@@ -92,5 +92,13 @@ describe('a human translation in the other face', () => {
     assert.match(md, /\*Human translation by 译介 Example\*/);
     for (const p of [...TRANSLATION]) assert.ok(md.includes(p.replace(/[*_[\]<>|`\\]/g, (c) => `\\${c}`)), p);
     assert.ok(!/\n\n\n/.test(md), 'no empty blocks');
+  });
+
+  test('a paragraph the translator left out shows alone, in both layouts and HTML', () => {
+    const doc = documentOfBilingualPage({ layout: 'interleaved', titleEn: null, titleZh: null, pairs: [{ en: 'Dropped here.', zh: '' }, { en: 'Kept.', zh: '保留。' }] }, 'Human translation');
+    assert.equal(renderBilingualMarkdown(doc, 'inline'), '*Human translation*\n\nDropped here.\n\nKept. 保留。\n');
+    assert.equal(renderBilingualMarkdown(doc, 'interleaved'), '*Human translation*\n\nDropped here.\n\nKept.\n\n保留。\n');
+    const html = renderBilingualHtml(doc, 'interleaved');
+    assert.equal((html.match(/<section lang="zh">/g) ?? []).length, 1);
   });
 });
