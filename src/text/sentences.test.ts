@@ -20,6 +20,8 @@ const sentenceCases: Array<{ name: string; text: string; expected: string[] }> =
   { name: 'Chinese terminal marks', text: '英伟达发布新芯片。需求很强！会持续吗？也许；不确定……', expected: ['英伟达发布新芯片。', '需求很强！', '会持续吗？', '也许；', '不确定……'] },
   { name: 'Chinese closing quote', text: '黄仁勋表示：“需求非常强劲。”股价随后上涨。', expected: ['黄仁勋表示：“需求非常强劲。”', '股价随后上涨。'] },
   { name: 'Chinese attribution after the quote stays with it', text: '“我们要能规划五年的算力。”负责人费朗说。交付将于三季度开始。', expected: ['“我们要能规划五年的算力。”负责人费朗说。', '交付将于三季度开始。'] },
+  { name: 'a speaker who opens the next clause stays with it', text: '“需求超过了预测。”她说，园区今年夏天就能投入使用。', expected: ['“需求超过了预测。”', '她说，园区今年夏天就能投入使用。'] },
+  { name: 'an attribution that ends the text stays with the quote', text: '“需求超过了预测。”她说', expected: ['“需求超过了预测。”她说'] },
   { name: 'Chinese with decimal', text: '估值达到1.5万亿美元。投资者关注GPT-4.5的表现。', expected: ['估值达到1.5万亿美元。', '投资者关注GPT-4.5的表现。'] },
 ];
 

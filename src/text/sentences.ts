@@ -49,8 +49,10 @@ export function splitSentences(text: string, _language?: 'en' | 'zh'): Span[] {
       while (j < n && CLOSERS.has(text[j]!)) j++;
       // “……。”费朗说。 The attribution after a closing quote belongs to the quoted sentence.
       if (QUOTE_CLOSERS.has(text[j - 1]!)) {
+        // Only a closed attribution (费朗说。) or one that ends the text; in “……”她说，Saltfork…
+        // the speaker opens the next sentence and stays with it.
         const tail = ZH_ATTRIBUTION.exec(text.slice(j, j + 48));
-        if (tail) j += tail[0].length;
+        if (tail && (/[。！]$/u.test(tail[0]) || j + tail[0].length === n)) j += tail[0].length;
       }
       push(spans, text, start, j);
       start = j;
