@@ -37,6 +37,8 @@ const days = Number(values.days);
 
 interface Row {
   size: number; engine: string; generateS: number; insertS: number; groupS: number; groupMsPerArticle: number;
+  /** CPU time of this process (PGlite runs in it) per article grouped: steadier than wall time on a shared machine. */
+  groupCpuMsPerArticle: number; digestCpuS: number;
   stories: number; day: string; digestItems: number; digestS: number; digestBytes: number; peakRssMb: number;
 }
 
@@ -59,17 +61,17 @@ async function parent(): Promise<void> {
     rows.push(JSON.parse(line) as Row);
   }
   console.log(`\nscale: ${engine}, articles over ${days} days; generation and bulk insert are setup, not the measure`);
-  console.log('articles  generate s  insert s  group s  ms/article  stories  last day    digest items  digest s  peak RSS MB');
+  console.log('articles  generate s  insert s  group s  ms/article  CPU ms/article  stories  last day    digest items  digest s  digest CPU s  peak RSS MB');
   for (const r of rows) {
     console.log(
-      `${String(r.size).padStart(8)} ${r.generateS.toFixed(1).padStart(11)} ${r.insertS.toFixed(1).padStart(9)} ${r.groupS.toFixed(1).padStart(8)} ${r.groupMsPerArticle.toFixed(2).padStart(11)}` +
-        ` ${String(r.stories).padStart(8)}  ${r.day} ${String(r.digestItems).padStart(13)} ${r.digestS.toFixed(2).padStart(9)} ${r.peakRssMb.toFixed(0).padStart(12)}`,
+      `${String(r.size).padStart(8)} ${r.generateS.toFixed(1).padStart(11)} ${r.insertS.toFixed(1).padStart(9)} ${r.groupS.toFixed(1).padStart(8)} ${r.groupMsPerArticle.toFixed(2).padStart(11)} ${r.groupCpuMsPerArticle.toFixed(2).padStart(15)}` +
+        ` ${String(r.stories).padStart(8)}  ${r.day} ${String(r.digestItems).padStart(13)} ${r.digestS.toFixed(2).padStart(9)} ${r.digestCpuS.toFixed(2).padStart(13)} ${r.peakRssMb.toFixed(0).padStart(12)}`,
     );
   }
   for (let i = 1; i < rows.length; i++) {
     const [a, b] = [rows[i - 1]!, rows[i]!];
     console.log(
-      `growth ${a.size} -> ${b.size} (x${(b.size / a.size).toFixed(0)}): group x${(b.groupS / a.groupS).toFixed(1)}, digest x${(b.digestS / a.digestS).toFixed(1)}` +
+      `growth ${a.size} -> ${b.size} (x${(b.size / a.size).toFixed(0)}): group x${(b.groupS / a.groupS).toFixed(1)} (CPU per article x${(b.groupCpuMsPerArticle / a.groupCpuMsPerArticle).toFixed(2)}), digest x${(b.digestS / a.digestS).toFixed(1)}` +
         ` (digest items x${(b.digestItems / a.digestItems).toFixed(1)}), peak RSS x${(b.peakRssMb / a.peakRssMb).toFixed(1)}`,
     );
   }
@@ -118,15 +120,18 @@ async function child(size: number): Promise<void> {
     log(`${size}: generated in ${(generateMs / 1000).toFixed(1)} s, inserted in ${(insertMs / 1000).toFixed(1)} s`);
 
     calls.clear();
+    const gc0 = cpuMs();
     const g0 = performance.now();
     const grouped = await groupNewArticles(deps);
     const groupMs = performance.now() - g0;
+    const groupCpuMs = cpuMs() - gc0;
     if (!grouped.ok) throw new Error(grouped.message);
     report(calls, 'grouping');
     const storyCount = await deps.stories.countStories();
     log(`${size}: grouped in ${(groupMs / 1000).toFixed(1)} s into ${storyCount} stories`);
 
     calls.clear();
+    const dc0 = cpuMs();
     const d0 = performance.now();
     const day = await latestDay(deps);
     if (day === null) throw new Error('no latest day');
@@ -134,12 +139,14 @@ async function child(size: number): Promise<void> {
     if (!digest.ok) throw new Error(digest.message);
     const markdown = renderDigest(digest.value);
     const digestMs = performance.now() - d0;
+    const digestCpuMs = cpuMs() - dc0;
     const items = digest.value.tiers.reduce((n, t) => n + t.items.length, 0);
     report(calls, 'digest');
     log(`${size}: digest of ${day} (${items} items, ${markdown.length} chars) in ${(digestMs / 1000).toFixed(2)} s`);
 
     const row: Row = {
       size, engine, generateS: generateMs / 1000, insertS: insertMs / 1000, groupS: groupMs / 1000, groupMsPerArticle: groupMs / size,
+      groupCpuMsPerArticle: groupCpuMs / size, digestCpuS: digestCpuMs / 1000,
       stories: storyCount, day, digestItems: items, digestS: digestMs / 1000, digestBytes: Buffer.byteLength(markdown),
       peakRssMb: process.resourceUsage().maxRSS / 1024,
     };
@@ -174,6 +181,11 @@ function timed<T extends object>(target: T, label: string, totals: Map<string, {
 
 function report(calls: ReadonlyMap<string, { n: number; ms: number }>, phase: string): void {
   for (const [k, v] of [...calls].sort((a, b) => b[1].ms - a[1].ms)) log(`  ${phase}: ${k} x${v.n} ${(v.ms / 1000).toFixed(2)} s`);
+}
+
+function cpuMs(): number {
+  const c = process.cpuUsage();
+  return (c.user + c.system) / 1000;
 }
 
 function log(message: string): void {
