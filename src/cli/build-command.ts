@@ -29,6 +29,7 @@ export function renderPublishReport(r: PublishReport): string {
   for (const [kind, k] of [...r.kinds.entries()].sort((a, b) => a[0].localeCompare(b[0]))) {
     lines.push(`  ${kind.padEnd(11)} ${String(k.pages).padStart(6)} ${kb(k.bytes).padStart(10)} ${kb(k.min).padStart(9)} ${kb(k.median).padStart(9)} ${kb(k.max).padStart(9)}`);
   }
+  if (r.removed.length > 0) lines.push(`  removed ${r.removed.length} stale ${r.removed.length === 1 ? 'page' : 'pages'} of an earlier build`);
   for (const f of r.failures) lines.push(`  left out: ${renderFailure(f)}`);
   return `${lines.join('\n')}\n`;
 }

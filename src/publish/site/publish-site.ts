@@ -14,7 +14,7 @@ import { publishInputOf } from './outputs-input.js';
 import { buildSite } from './build-site.js';
 import { gatherSite } from './gather-site.js';
 import type { PageKind, SiteInput } from './site-input.js';
-import { summarise, writePages, type KindSummary } from './write-site.js';
+import { prunePages, summarise, writePages, type KindSummary } from './write-site.js';
 
 export const DEFAULT_BASE_URL = 'http://127.0.0.1:8080/';
 
@@ -39,6 +39,8 @@ export interface PublishReport {
   /** Items left out or extras that could not be written, each with its reason. */
   readonly failures: readonly Failure[];
   readonly input: SiteInput;
+  /** Stale pages of an earlier build removed (under en/ and zh/ only). */
+  readonly removed: readonly string[];
 }
 
 export async function publishSite(deps: EditionDeps, options: PublishOptions): Promise<Result<PublishReport>> {
@@ -56,6 +58,8 @@ export async function publishSite(deps: EditionDeps, options: PublishOptions): P
   const written = await writePages(outDir, site.pages);
   if (!written.ok) return written;
   const failures: Failure[] = [...gathered.value.failures];
+  const pruned = await prunePages(outDir, site.pages.map((p) => p.path));
+  if (!pruned.ok) failures.push(pruned);
   const kinds = new Map<PageKind | 'search' | 'feed' | 'newsletter' | 'export', KindSummary>(summarise(site.pages));
   let bytes = written.value;
   const search = await writeSearch(outDir, site.searchDocs);
@@ -88,5 +92,6 @@ export async function publishSite(deps: EditionDeps, options: PublishOptions): P
     articles: input.articles.length,
     failures,
     input,
+    removed: pruned.ok ? pruned.value : [],
   });
 }
