@@ -23,7 +23,7 @@ export interface GroupingOptions {
   readonly maxStoriesPerKey: number;
 }
 
-export const DEFAULT_GROUPING: GroupingOptions = { threshold: 0.5, windowDays: 3, maxCandidates: 6, maxMembersCompared: 3, maxStoriesPerKey: 50 };
+export const DEFAULT_GROUPING: GroupingOptions = { threshold: 0.5, windowDays: 3, maxCandidates: 6, maxMembersCompared: 3, maxStoriesPerKey: 100 };
 
 export interface KeyHit {
   readonly storyId: string;
