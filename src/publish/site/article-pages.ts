@@ -87,7 +87,7 @@ ${externalImage(art.leadImage, '')}
 <header>${b.titleEn ? html`<h1 lang="en">${b.titleEn}</h1>` : ''}${b.titleZh ? html`<p class="title-zh" lang="zh-Hans">${b.titleZh}</p>` : ''}${!b.titleEn && !b.titleZh ? html`<h1>${title}</h1>` : ''}
 ${head}
 <p class="credit">${l.humanTranslation}${translations.length > 0 ? html` — ${translations.map((t, i) => html`${i > 0 ? ' · ' : ''}${externalLink(t.url, t.outlet ?? t.url)}`)}` : ''}</p>
-<p class="layout-control"><button type="button" class="layout-toggle" hidden data-label-interleaved="${l.layoutInterleaved}" data-label-side="${l.layoutSide}" aria-pressed="false">${l.toggleLayout}: ${l.layoutSide}</button></p>
+<p class="layout-control"><button type="button" class="layout-toggle" hidden data-label-interleaved="${l.layoutInterleaved}" data-label-side="${l.layoutSide}" aria-pressed="false">${l.toggleLayout}${face === 'zh' ? '：' : ': '}${l.layoutSide}</button></p>
 </header>
 ${externalImage(art.leadImage, '')}
 <div class="pairs">

@@ -90,8 +90,12 @@ th, td { text-align: left; vertical-align: top; padding: 0.35rem 0.5rem; border-
 body.layout-side main, body.layout-side .site-header, body.layout-side .site-footer { max-width: 72rem; }
 .layout-side .pair { display: grid; grid-template-columns: 1fr 1fr; gap: 1.5rem; border-bottom: 1px solid var(--line); padding-bottom: 0.6rem; }
 .layout-toggle { font: inherit; font-size: 0.9rem; padding: 0.3rem 0.9rem; border-radius: 6px; border: 1px solid var(--line); background: var(--panel); color: var(--fg); cursor: pointer; }
-#search-q { font: inherit; width: min(100%, 28rem); padding: 0.4rem 0.6rem; }
+form[role="search"] { display: flex; gap: 0.5rem; align-items: stretch; flex-wrap: wrap; }
+#search-q { font: inherit; width: min(100%, 28rem); padding: 0.4rem 0.6rem; border: 1px solid var(--line); border-radius: 6px; background: var(--panel); color: var(--fg); }
+form[role="search"] button { font: inherit; padding: 0.4rem 1rem; border-radius: 6px; border: 1px solid var(--line); background: var(--panel); color: var(--fg); cursor: pointer; }
 #search-results li { margin: 0.6rem 0; }
+.search-result-meta { color: var(--muted); font-size: 0.85rem; margin-left: 0.4rem; }
+.search-result-snippet { margin: 0.3rem 0 0; }
 @media (max-width: 639px) {
   body { font-size: 1rem; }
   main, .site-header { padding-left: 0.9rem; padding-right: 0.9rem; }
@@ -165,7 +169,8 @@ export const SITE_JS = `(function () {
       body.classList.toggle('layout-side', layout === 'side');
       button.setAttribute('aria-pressed', layout === 'side' ? 'true' : 'false');
       var next = layout === 'side' ? button.getAttribute('data-label-interleaved') : button.getAttribute('data-label-side');
-      button.textContent = button.textContent.split(/[:：]/)[0] + ': ' + next;
+      var label = button.textContent.split(/[:：]/)[0];
+      button.textContent = label + (/[\u3400-\u9fff]/.test(label) ? '：' : ': ') + next;
     };
     button.hidden = false;
     if (get(LAYOUT) === 'side') apply('side');
