@@ -53,6 +53,57 @@ export interface SourceIndex {
 
 export const figureKey = (f: Pick<Figure, 'kind' | 'unit'>): string => `${f.kind}|${f.unit}`;
 
+/** What indexing learns from one source text alone; shared by every index holding that text. */
+interface TextParts {
+  readonly normalized: NormalizedText;
+  readonly sentences: readonly Span[];
+  /** Figures with their surface in the text. */
+  readonly figures: readonly Figure[];
+  readonly mentions: ReadonlyArray<{ readonly entityId: string; readonly start: number; readonly end: number }>;
+  /** Per sentence, its distinct tokens in first-seen order. */
+  readonly sentenceTokens: ReadonlyArray<readonly string[]>;
+}
+
+function textParts(text: string): TextParts {
+  const sentences = splitSentences(text);
+  const normalized = normalizeWithOffsets(text);
+  const simple = simplifiedInPlace(text);
+  const figures = parseFigures(simple).map((f) => ({ ...f, surface: text.slice(f.start, f.end) }));
+  const mentions: Array<{ entityId: string; start: number; end: number }> = [];
+  for (const m of gazetteerMentions(simple)) if (m.entityId !== null) mentions.push({ entityId: m.entityId, start: m.start, end: m.end });
+  // Tokens come from the already normalised text: the sentence's range in normal form.
+  const sentenceTokens = sentences.map((s) => [...normalTokens(normalized.text.slice(lowerBound(normalized.starts, s.start), lowerBound(normalized.starts, s.end)))]);
+  return { normalized, sentences, figures, mentions, sentenceTokens };
+}
+
+/**
+ * A build and its sources' texts are read again and again (a story's cards, posts and digest
+ * items all rest on the same articles), so the per-text work is kept, keyed by the exact text:
+ * a changed article is a different key. Bounded by total characters, least recently used first.
+ */
+const PARTS_BUDGET = 4_000_000;
+const parts = new Map<string, TextParts>();
+let partsChars = 0;
+
+function cachedParts(text: string): TextParts {
+  const hit = parts.get(text);
+  if (hit) {
+    parts.delete(text);
+    parts.set(text, hit);
+    return hit;
+  }
+  const made = textParts(text);
+  if (text.length > PARTS_BUDGET) return made;
+  parts.set(text, made);
+  partsChars += text.length;
+  for (const key of parts.keys()) {
+    if (partsChars <= PARTS_BUDGET) break;
+    parts.delete(key);
+    partsChars -= key.length;
+  }
+  return made;
+}
+
 export function indexSources(sources: readonly SourceText[]): SourceIndex {
   const indexed: IndexedSource[] = [];
   const figures = new Map<string, SourceFigure[]>();
@@ -61,24 +112,15 @@ export function indexSources(sources: readonly SourceText[]): SourceIndex {
   const tokenSources = new Map<string, number[]>();
   const sentenceRefs: SentenceRef[] = [];
   sources.forEach((source, sourceIndex) => {
-    const sentences = splitSentences(source.text);
-    const normalized = normalizeWithOffsets(source.text);
+    const p = cachedParts(source.text);
     const normalLabel = source.label ? normalizeWithOffsets(source.label).text : '';
-    indexed.push({ source, normalized, sentences, normalLabel });
-    const simple = simplifiedInPlace(source.text);
-    for (const f of parseFigures(simple)) {
-      const figure = { ...f, surface: source.text.slice(f.start, f.end) };
-      push(figures, figureKey(figure), { sourceIndex, figure });
-    }
-    for (const m of gazetteerMentions(simple)) {
-      if (m.entityId !== null) push(entities, m.entityId, { sourceIndex, start: m.start, end: m.end });
-    }
+    indexed.push({ source, normalized: p.normalized, sentences: p.sentences, normalLabel });
+    for (const figure of p.figures) push(figures, figureKey(figure), { sourceIndex, figure });
+    for (const m of p.mentions) push(entities, m.entityId, { sourceIndex, start: m.start, end: m.end });
     const inSource = new Set<string>();
-    sentences.forEach((s, sentence) => {
-      // Tokens come from the already normalised text: the sentence's range in normal form.
-      const set = normalTokens(normalized.text.slice(lowerBound(normalized.starts, s.start), lowerBound(normalized.starts, s.end)));
+    p.sentenceTokens.forEach((set, sentence) => {
       const id = sentenceRefs.length;
-      sentenceRefs.push({ sourceIndex, sentence, size: set.size });
+      sentenceRefs.push({ sourceIndex, sentence, size: set.length });
       for (const t of set) {
         push(tokens, t, id);
         inSource.add(t);
@@ -130,4 +172,27 @@ export function sourceIndexFor(sources: readonly SourceText[]): SourceIndex {
     cache.set(sources, index);
   }
   return index;
+}
+
+/**
+ * Whole indexes of recently verified source sets, keyed by every source's id, label, url and
+ * text, so an equal set given as a new array (sourcesOf per output) is not indexed again. Few
+ * entries: outputs about one story are written one after another.
+ */
+const INDEX_ENTRIES = 16;
+const byContent = new Map<string, SourceIndex>();
+
+/** The index of these sources, shared with earlier calls given the same content. */
+export function sharedSourceIndex(sources: readonly SourceText[]): SourceIndex {
+  const key = JSON.stringify(sources.map((s) => [s.id, s.label ?? null, s.url ?? null, s.text]));
+  const hit = byContent.get(key);
+  if (hit) {
+    byContent.delete(key);
+    byContent.set(key, hit);
+    return hit;
+  }
+  const made = indexSources(sources);
+  byContent.set(key, made);
+  if (byContent.size > INDEX_ENTRIES) byContent.delete(byContent.keys().next().value!);
+  return made;
 }

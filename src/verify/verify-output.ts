@@ -6,7 +6,7 @@ import { assertNever } from '../errors.js';
 import { splitSentences, type Span } from '../text/sentences.js';
 import { checkSentenceIn, type ClaimKind, type SentenceCheck, type SourceText } from './grounding.js';
 import { quotesBalanced } from './quoted-phrases.js';
-import { indexSources, type SourceIndex } from './source-index.js';
+import { sharedSourceIndex, type SourceIndex } from './source-index.js';
 
 export interface OutputField {
   /** Where the text sits in the output, e.g. 'keyPoints[2]', 'items[0].headline'. */
@@ -37,7 +37,8 @@ export interface VerificationReport {
 }
 
 export function verifyOutput(fields: readonly OutputField[], sources: readonly SourceText[]): VerificationReport {
-  return verifyOutputIn(fields, indexSources(sources));
+  // The index is shared with earlier calls over the same source content (a story's many outputs).
+  return verifyOutputIn(fields, sharedSourceIndex(sources));
 }
 
 /** As verifyOutput, with sources indexed once by the caller (many outputs, one set of sources). */
