@@ -60,10 +60,33 @@ export function verifyOutputIn(fields: readonly OutputField[], index: SourceInde
 
 export function checkField(field: OutputField, index: SourceIndex): SentenceCheck[] {
   return fieldSentences(field.text).map((span) => ({
-    ...checkSentenceIn(span.text, index, { titleCase: field.heading ?? false }),
+    ...checkedSentence(span.text, index, field.heading ?? false),
     start: span.start,
     end: span.end,
   }));
+}
+
+/**
+ * Checks already made against an index, by sentence: a story's outputs (both faces of every card,
+ * posts, digest items) repeat sentences, and a check depends only on the sentence, the heading
+ * flag and the (immutable) index. Lives as long as its index; bounded per index.
+ */
+const checks = new WeakMap<SourceIndex, Map<string, SentenceCheck>>();
+const CHECKS_PER_INDEX = 4096;
+
+function checkedSentence(sentence: string, index: SourceIndex, titleCase: boolean): SentenceCheck {
+  let known = checks.get(index);
+  if (!known) {
+    known = new Map();
+    checks.set(index, known);
+  }
+  const key = `${titleCase ? 'T' : 'S'}${sentence}`;
+  const hit = known.get(key);
+  if (hit) return hit;
+  const made = checkSentenceIn(sentence, index, { titleCase });
+  if (known.size >= CHECKS_PER_INDEX) known.delete(known.keys().next().value!);
+  known.set(key, made);
+  return made;
 }
 
 /** Sentences of a field; a sentence split inside a quotation is joined again. */
