@@ -59,7 +59,22 @@ const SOURCE_WEIGHT: Record<SourceType, number> = {
 const DATELINE = /^[A-Z][A-Z .'-]{2,}, [^—–-]{3,30} [—–-] /u;
 const KIND_ORDER: readonly Figure['kind'][] = ['money', 'power', 'multiplier', 'percent', 'rate', 'quantity', 'count', 'year'];
 
+/**
+ * One analysis per story input object: a story's cards (every article, both faces) and posts are
+ * written from the same input, and the analysis reads only its articles and ranking (both
+ * readonly). The entry is used only while the input still holds the same arrays it was made from.
+ */
+const analyses = new WeakMap<StoryInput, { articles: StoryInput['articles']; ranking: Ranking; length: number; analysis: StoryAnalysis }>();
+
 export function analyseStory(story: StoryInput): StoryAnalysis {
+  const hit = analyses.get(story);
+  if (hit && hit.articles === story.articles && hit.ranking === story.ranking && hit.length === story.articles.length) return hit.analysis;
+  const analysis = analyseStoryOnce(story);
+  analyses.set(story, { articles: story.articles, ranking: story.ranking, length: story.articles.length, analysis });
+  return analysis;
+}
+
+function analyseStoryOnce(story: StoryInput): StoryAnalysis {
   const articles = [...story.articles].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const n = Math.max(1, articles.length);
   const suspectFigures = suspectFiguresOf(story.ranking);
