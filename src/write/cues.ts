@@ -56,19 +56,28 @@ export const AUDIENCE_CUES: Record<string, CueList> = {
   },
 };
 
+/** Each list's English cues as word-start patterns, compiled once per list (lists are constants). */
+const compiled = new WeakMap<CueList, readonly RegExp[]>();
+
+function enPatterns(cues: CueList): readonly RegExp[] {
+  let res = compiled.get(cues);
+  if (!res) {
+    res = cues.en.map((w) => new RegExp(`(?:^|[^a-z])${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
+    compiled.set(cues, res);
+  }
+  return res;
+}
+
 /** How many cues of the list a sentence carries (0 when none). */
 export function cueHits(c: { readonly text: string; readonly language: string }, cues: CueList): number {
   const zh = /\p{Script=Han}/u.test(c.text) && c.language !== 'en';
   let hits = 0;
+  const lower = c.text.toLowerCase();
   if (zh) {
-    for (const w of cues.zh) if (c.text.toLowerCase().includes(w)) hits++;
+    for (const w of cues.zh) if (lower.includes(w)) hits++;
     return hits;
   }
-  const lower = c.text.toLowerCase();
-  for (const w of cues.en) {
-    const re = new RegExp(`(?:^|[^a-z])${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`);
-    if (re.test(lower)) hits++;
-  }
+  for (const re of enPatterns(cues)) if (re.test(lower)) hits++;
   return hits;
 }
 

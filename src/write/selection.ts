@@ -54,7 +54,16 @@ export function selectDiverse(pool: readonly ScoredCandidate[], count: number, o
   const lambda = options.lambda ?? 0.7;
   const chosen = [...(options.chosen ?? [])];
   const picked: ScoredCandidate[] = [];
-  const relevance = (c: ScoredCandidate): number => c.score + (options.boost?.(c) ?? 0);
+  // A candidate's relevance does not change during one selection: computed once per candidate.
+  const relevant = new Map<ScoredCandidate, number>();
+  const relevance = (c: ScoredCandidate): number => {
+    let r = relevant.get(c);
+    if (r === undefined) {
+      r = c.score + (options.boost?.(c) ?? 0);
+      relevant.set(c, r);
+    }
+    return r;
+  };
   let open = pool.filter((c) => (options.filter ? options.filter(c) : true));
   const top = Math.max(1e-9, ...open.map(relevance));
   while (picked.length < count) {
