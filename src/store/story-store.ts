@@ -15,6 +15,9 @@ import type { Database, Queryable } from './database.js';
 /** The feature_frequencies row that counts grouped articles (feature keys always have a prefix). */
 const ARTICLES_KEY = '#articles';
 
+/** A bulk write of at least this many placements refreshes the planner's statistics. */
+const ANALYZE_AFTER = 500;
+
 export interface StoryFilter {
   /** 'YYYY-MM-DD' (UTC): stories with a member whose activity (published, else ingested) falls that day. */
   readonly date?: string | null;
@@ -247,7 +250,7 @@ export function createStoryStore(db: Database): StoryStore {
       if (members.length === 0) return true;
       const conflict = new Error('another process placed articles meanwhile');
       try {
-        return await db.transaction(async (tx) => {
+        const written = await db.transaction(async (tx) => {
           // Claims the article counter first: a concurrent placement waits on this row or fails the check.
           const claimed = await tx.query(
             `INSERT INTO feature_frequencies (key, articles) VALUES ($1, $3) ON CONFLICT (key) DO UPDATE
@@ -258,6 +261,10 @@ export function createStoryStore(db: Database): StoryStore {
           if (!(await writeMembers(tx, members))) throw conflict;
           return true;
         });
+        // PGlite runs no autovacuum: without fresh statistics the planner keeps estimating the
+        // story tables as small and scans them whole. ANALYZE samples a bounded number of rows.
+        if (members.length >= ANALYZE_AFTER) await db.query('ANALYZE stories, story_keys, story_articles, feature_frequencies');
+        return written;
       } catch (error) {
         if (error === conflict) return false;
         throw error;
@@ -329,9 +336,12 @@ async function writeMembers(tx: Queryable, members: readonly NewMember[]): Promi
      ON CONFLICT (key, story_id) DO NOTHING`,
     [keyStory.map((x) => x[0]), keyStory.map((x) => x[1])],
   );
+  // Driven from the listed stories, so the keys are reached through story_keys_story_idx (with
+  // current statistics, see addMembers); `s.id = ANY(...)` hash-joined a scan of every stored key.
   await tx.query(
-    `UPDATE story_keys k SET last_active = s.last_active, last_ingested = s.last_ingested FROM stories s
-     WHERE s.id = ANY($1::text[]) AND k.story_id = s.id AND (k.last_active <> s.last_active OR k.last_ingested <> s.last_ingested)`,
+    `UPDATE story_keys k SET last_active = s.last_active, last_ingested = s.last_ingested
+     FROM (SELECT s.id, s.last_active, s.last_ingested FROM unnest($1::text[]) AS u(id) JOIN stories s ON s.id = u.id) s
+     WHERE k.story_id = s.id AND (k.last_active <> s.last_active OR k.last_ingested <> s.last_ingested)`,
     [ids],
   );
   const delta = new Map<string, number>();

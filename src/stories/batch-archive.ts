@@ -67,7 +67,8 @@ export function createBatchArchive(
   async function ensureCounts(keys: readonly string[]): Promise<void> {
     const missing = [...new Set(keys.filter((k) => !counts.has(k)))];
     if (missing.length === 0) return;
-    const found = await loadCounts(missing);
+    // A store that has counted no article has no counts to read: no query per placement.
+    const found = storedDocuments === 0 ? new Map<string, number>() : await loadCounts(missing);
     for (const k of missing) counts.set(k, found.get(k) ?? 0);
   }
 
