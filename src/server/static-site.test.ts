@@ -188,14 +188,15 @@ describe('static site over HTTP', () => {
     });
   }
 
-  test('newsletter HTML gets the e-mail policy (inline style, no script); other pages the site policy', async () => {
+  test('newsletter HTML and WeChat exports get the e-mail policy (inline style, no script); other pages the site policy', async () => {
     const r = await get('/newsletter/2026-03-02.en.html');
     assert.equal(r.status, 200);
     assertSecurityHeaders(r, 'newsletter', NEWSLETTER_CSP);
     assert.match(NEWSLETTER_CSP, /style-src 'unsafe-inline'/);
     assert.doesNotMatch(NEWSLETTER_CSP, /script-src|'unsafe-eval'/);
     assert.match(NEWSLETTER_CSP, /default-src 'none'/);
-    assertSecurityHeaders(await get('/exports/769275656cc2/wechat.html'), 'wechat export');
+    assertSecurityHeaders(await get('/exports/769275656cc2/wechat.html'), 'wechat export', NEWSLETTER_CSP);
+    assertSecurityHeaders(await get('/en/index.html'), 'site page');
   });
 
   test('a symlink that stays inside the site is served', async () => {
