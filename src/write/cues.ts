@@ -68,8 +68,29 @@ function enPatterns(cues: CueList): readonly RegExp[] {
   return res;
 }
 
+/**
+ * Counts already made per sentence object and cue list: a writer asks again for the same
+ * candidates on every pick (filters and boosts). Kept while the sentence object lives, and used
+ * only while it still has the text and language it was counted for.
+ */
+const counted = new WeakMap<object, { text: string; language: string; hits: Map<CueList, number> }>();
+
 /** How many cues of the list a sentence carries (0 when none). */
 export function cueHits(c: { readonly text: string; readonly language: string }, cues: CueList): number {
+  let known = counted.get(c);
+  if (!known || known.text !== c.text || known.language !== c.language) {
+    known = { text: c.text, language: c.language, hits: new Map() };
+    counted.set(c, known);
+  }
+  let hits = known.hits.get(cues);
+  if (hits === undefined) {
+    hits = countCues(c, cues);
+    known.hits.set(cues, hits);
+  }
+  return hits;
+}
+
+function countCues(c: { readonly text: string; readonly language: string }, cues: CueList): number {
   const zh = /\p{Script=Han}/u.test(c.text) && c.language !== 'en';
   let hits = 0;
   const lower = c.text.toLowerCase();
