@@ -87,6 +87,20 @@ export async function rankedStoryById(deps: EditionDeps, id: string): Promise<Re
   return ranked ? ok(ranked) : fail('not_found', `story ${id} has no stored articles`, id);
 }
 
+/**
+ * As rankedStoryById for a story already listed, reusing `known` (the story as a day's edition
+ * read it) when that read holds exactly the articles the whole story is written from: the same
+ * articles give the same ranking, and writers that see the same input reuse its analysis.
+ */
+export async function rankedStoryReusing(deps: EditionDeps, story: Story, known: RankedStory | null): Promise<Result<RankedStory>> {
+  if (known && known.story.id === story.id) {
+    const ids = writtenFrom(story.timeline).map((e) => e.articleId);
+    const have = known.input.articles;
+    if (ids.length === have.length && ids.every((id, i) => have[i]!.id === id)) return ok(known);
+  }
+  return rankedStoryById(deps, story.id);
+}
+
 async function rankedStory(deps: EditionDeps, story: Story, date: string | null): Promise<RankedStory | null> {
   // A past day's edition reads only what was known by its end, so it can be regenerated unchanged.
   const until = date === null ? null : `${date}T23:59:59.999Z`;

@@ -5,7 +5,7 @@
 
 import type { ArticleWithSightings } from '../../article.js';
 import { fail, ok, type Failure, type Result } from '../../errors.js';
-import { rankedStoryById, sourcesOf, storiesOfDay, verified, verifiedDigestItem, type EditionDeps, type RankedStory } from '../../pipeline/edition.js';
+import { rankedStoryReusing, sourcesOf, storiesOfDay, verified, verifiedDigestItem, type EditionDeps, type RankedStory } from '../../pipeline/edition.js';
 import { cardWithModel, digestWithModel, postWithModel, type ModelWriting } from '../../pipeline/model-edition.js';
 import { listStories } from '../../stories/assign.js';
 import { writeCard } from '../../write/card.js';
@@ -61,7 +61,8 @@ export async function gatherSite(deps: EditionDeps, options: GatherOptions = {})
   for (const [i, story] of all.value.entries()) {
     if (i % 25 === 0) progress(`story ${i + 1}/${all.value.length}`);
     try {
-      const whole = await rankedStoryById(deps, story.id);
+      // The newest day's read of the story is the whole story when nothing came after that day.
+      const whole = await rankedStoryReusing(deps, story, latestItem.get(story.id)?.ranked ?? null);
       if (!whole.ok) {
         failures.push(whole);
         continue;
