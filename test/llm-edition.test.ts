@@ -8,29 +8,19 @@ import assert from 'node:assert/strict';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { parseLlmSettings } from '../src/llm/llm-settings.js';
-import { createLlmRuntime } from '../src/llm/provider-factory.js';
 import { digestWithModel } from '../src/pipeline/model-edition.js';
 import { loadGlossary } from '../src/translate/glossary-file.js';
 import { translateArticle } from '../src/translate/translate.js';
 import { parseFigures, figuresEqual } from '../src/understand/understand.js';
 import { buildE2eEdition, type E2eEdition } from './support/e2e-edition.js';
 import { startFakeServer, type FakeServer } from './support/fake-openai.js';
-import { fakeModel } from './support/fake-model.js';
+import { fakeModel, fakeModelRuntime } from './support/fake-model.js';
 
 describe('model engine through the real client and a local fake server', () => {
   let edition: E2eEdition;
   let server: FakeServer;
   let cacheDir: string;
-  const runtime = () => {
-    const settings = parseLlmSettings(undefined, {
-      TIDINGS_LLM_PROVIDER: 'openai', TIDINGS_LLM_BASE_URL: server.origin, TIDINGS_LLM_API_KEY: 'sk-test-not-a-real-key', TIDINGS_LLM_MODEL: 'fake-extractive',
-    }, 'test');
-    assert.ok(settings.ok, settings.ok ? '' : settings.message);
-    const r = createLlmRuntime(settings.value, { cacheDir });
-    assert.ok(r);
-    return r;
-  };
+  const runtime = () => fakeModelRuntime(server.origin, cacheDir);
 
   before(async () => {
     edition = await buildE2eEdition();

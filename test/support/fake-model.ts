@@ -3,6 +3,8 @@
 // says can be verified like a careful model's. Translations keep every figure and read as Chinese.
 // It exists so the real client, cache, budget and engines can be measured end to end offline.
 
+import { parseLlmSettings } from '../../src/llm/llm-settings.js';
+import { createLlmRuntime, type LlmRuntime } from '../../src/llm/provider-factory.js';
 import { parseFigures } from '../../src/understand/understand.js';
 import type { FakeAnswer, FakeRequest } from './fake-openai.js';
 
@@ -82,4 +84,15 @@ export function fakeModel(request: FakeRequest): FakeAnswer {
       usage: { prompt_tokens: inputTokens, completion_tokens: Math.ceil(text.length / 4), total_tokens: inputTokens + Math.ceil(text.length / 4) },
     },
   };
+}
+
+/** The model runtime the edition uses, pointed at a local fake server: the real client, cache and account. */
+export function fakeModelRuntime(origin: string, cacheDir: string): LlmRuntime {
+  const settings = parseLlmSettings(undefined, {
+    TIDINGS_LLM_PROVIDER: 'openai', TIDINGS_LLM_BASE_URL: origin, TIDINGS_LLM_API_KEY: 'sk-test-not-a-real-key', TIDINGS_LLM_MODEL: 'fake-extractive',
+  }, 'test');
+  if (!settings.ok) throw new Error(settings.message);
+  const runtime = createLlmRuntime(settings.value, { cacheDir });
+  if (!runtime) throw new Error('no model runtime from the fake settings');
+  return runtime;
 }

@@ -7,11 +7,9 @@ import assert from 'node:assert/strict';
 import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { parseLlmSettings } from '../../llm/llm-settings.js';
-import { createLlmRuntime } from '../../llm/provider-factory.js';
 import { buildE2eEdition, type E2eEdition } from '../../../test/support/e2e-edition.js';
 import { startFakeServer, type FakeServer } from '../../../test/support/fake-openai.js';
-import { fakeModel } from '../../../test/support/fake-model.js';
+import { fakeModel, fakeModelRuntime } from '../../../test/support/fake-model.js';
 import { publishSite } from './publish-site.js';
 
 describe('site written by a model (local fake server)', () => {
@@ -24,15 +22,7 @@ describe('site written by a model (local fake server)', () => {
     return d;
   };
   let cacheDir: string;
-  const runtime = () => {
-    const settings = parseLlmSettings(undefined, {
-      TIDINGS_LLM_PROVIDER: 'openai', TIDINGS_LLM_BASE_URL: server.origin, TIDINGS_LLM_API_KEY: 'sk-test-not-a-real-key', TIDINGS_LLM_MODEL: 'fake-extractive',
-    }, 'test');
-    assert.ok(settings.ok, settings.ok ? '' : settings.message);
-    const r = createLlmRuntime(settings.value, { cacheDir });
-    assert.ok(r);
-    return r;
-  };
+  const runtime = () => fakeModelRuntime(server.origin, cacheDir);
 
   before(async () => {
     edition = await buildE2eEdition();
