@@ -5,6 +5,7 @@
 // how well the sentences align. Independent reports of the same event share the facts but not
 // their order, their positions or their paragraphing: that is what keeps precision.
 
+import { quotesOwnSpeakers } from './quote-speakers.js';
 import { countScripts } from '../text/script.js';
 import { anchorsOf, matchAnchors, type Anchor, type AnchorLink, type AnchorSource } from './recognize-anchors.js';
 import { alignParagraphs, breakAgreement, LETTERS_PER_HAN, type ParagraphLink } from './recognize-paragraphs.js';
@@ -153,6 +154,10 @@ export function recognizePair(en: Version, zh: Version, options: RecognizeOption
   if (alignment && alignment.confident < MIN_CONFIDENT_SENTENCES) score = Math.min(score, 0.5);
   if (alignment?.order != null && alignment.order < MIN_ORDER) score = Math.min(score, 0.45);
   if (alignment && Math.min(alignment.enMatched, alignment.zhMatched) < MIN_COUNTERPARTS) score = Math.min(score, 0.5);
+  // A translation keeps its quotes and their speakers; a Chinese outlet quoting a Chinese person
+  // whom no English speaker could be did its own interviews (quote-speakers.ts).
+  const ownQuotes = quotesOwnSpeakers(en.understanding.quotes, zh.understanding.quotes);
+  if (ownQuotes) score = Math.min(score, 0.45);
   score = Math.round(score * 1000) / 1000;
 
   const measures: Measures = {
@@ -173,7 +178,10 @@ export function recognizePair(en: Version, zh: Version, options: RecognizeOption
     zhId: zh.id,
     score,
     isTranslation: score >= threshold,
-    reasons: reasonsOf(match.links, measures, match.enCount, match.zhCount),
+    reasons: [
+      ...reasonsOf(match.links, measures, match.enCount, match.zhCount),
+      ...(ownQuotes ? ['the Chinese text quotes a Chinese speaker whom none of the English speakers could be: its own interviews, not a translation'] : []),
+    ],
     anchors: match.links,
     measures,
     original: originalOf(en, zh),
