@@ -5,8 +5,9 @@
 
 import type { ArticleLanguage } from '../article.js';
 import type { SourceType } from '../sources/registry.js';
-import type { Story, TimelineEntry } from '../stories/story.js';
+import type { Story } from '../stories/story.js';
 import type { Queryable } from './database.js';
+import { storyTimelines } from './story-store.js';
 
 export interface DayRow {
   /** YYYY-MM-DD (UTC). */
@@ -99,7 +100,7 @@ export function createApiQueries(db: Queryable): ApiQueries {
          ORDER BY s.last_active DESC, s.id LIMIT $${params.length}`,
         params,
       );
-      const timelines = await timelinesOf(db, rows.map((r) => r.id));
+      const timelines = await storyTimelines(db, rows.map((r) => r.id));
       return rows.map((r) => ({
         row: {
           id: r.id, title: r.title, firstActive: toIso(r.first_active)!, lastActive: toIso(r.last_active)!,
@@ -161,33 +162,6 @@ interface ArticleRow {
   id: string; title: string | null; url: string; language: ArticleLanguage; outlet: string | null;
   source_type: SourceType | null; published_at: Date | string | null; published_key: string | null;
   bilingual: boolean; sightings: number; story_id: string | null;
-}
-
-interface MemberRow {
-  story_id: string; article_id: string; activity_at: Date | string; published_at: Date | string | null;
-  title: string | null; outlet: string | null; source_type: SourceType | null; language: ArticleLanguage;
-  url: string; score: number | null;
-}
-
-/** The timelines of a page of stories, in one query (the same entries the story store reads). */
-async function timelinesOf(db: Queryable, ids: readonly string[]): Promise<Map<string, TimelineEntry[]>> {
-  const out = new Map<string, TimelineEntry[]>();
-  if (ids.length === 0) return out;
-  const members = await db.query<MemberRow>(
-    `SELECT story_id, article_id, activity_at, published_at, title, outlet, source_type, language, url, score
-     FROM story_articles WHERE story_id = ANY($1::text[]) ORDER BY activity_at, article_id`,
-    [ids],
-  );
-  for (const m of members) {
-    const list = out.get(m.story_id) ?? [];
-    list.push({
-      articleId: m.article_id, title: m.title, outlet: m.outlet, sourceType: m.source_type, language: m.language,
-      published: toIso(m.published_at), activityAt: toIso(m.activity_at)!, url: m.url,
-      score: m.score === null ? null : Math.round(m.score * 1000) / 1000,
-    });
-    out.set(m.story_id, list);
-  }
-  return out;
 }
 
 function toIso(value: Date | string | null): string | null {

@@ -385,14 +385,15 @@ interface MemberRow {
   url: string; score: number | null;
 }
 
-async function withTimelines(db: Queryable, rows: readonly StoryRow[]): Promise<Story[]> {
-  if (rows.length === 0) return [];
+/** The timelines of these stories, in one query: each story's members by activity time. */
+export async function storyTimelines(db: Queryable, ids: readonly string[]): Promise<Map<string, TimelineEntry[]>> {
+  const timelines = new Map<string, TimelineEntry[]>();
+  if (ids.length === 0) return timelines;
   const members = await db.query<MemberRow>(
     `SELECT story_id, article_id, activity_at, published_at, title, outlet, source_type, language, url, score
      FROM story_articles WHERE story_id = ANY($1::text[]) ORDER BY activity_at, article_id`,
-    [rows.map((r) => r.id)],
+    [ids],
   );
-  const timelines = new Map<string, TimelineEntry[]>();
   for (const m of members) {
     const list = timelines.get(m.story_id) ?? [];
     list.push({
@@ -402,6 +403,12 @@ async function withTimelines(db: Queryable, rows: readonly StoryRow[]): Promise<
     });
     timelines.set(m.story_id, list);
   }
+  return timelines;
+}
+
+async function withTimelines(db: Queryable, rows: readonly StoryRow[]): Promise<Story[]> {
+  if (rows.length === 0) return [];
+  const timelines = await storyTimelines(db, rows.map((r) => r.id));
   return rows.map((r) => ({
     id: r.id, title: r.title, firstActive: toIso(r.first_active)!, lastActive: toIso(r.last_active)!,
     articleCount: r.article_count, timeline: timelines.get(r.id) ?? [],
