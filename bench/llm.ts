@@ -11,29 +11,19 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseLlmSettings } from '../src/llm/llm-settings.js';
 import { createLlmRuntime } from '../src/llm/provider-factory.js';
-import { digestFor, groupNewArticles, latestDay, storiesOfDay, type EditionDeps } from '../src/pipeline/edition.js';
+import { digestFor, latestDay, storiesOfDay } from '../src/pipeline/edition.js';
 import { cardWithModel, digestWithModel } from '../src/pipeline/model-edition.js';
-import { loadRubricFile } from '../src/rank/rubric-file.js';
-import { createArticleStore } from '../src/store/article-store.js';
 import { openDatabase } from '../src/store/database.js';
-import { createStoryStore } from '../src/store/story-store.js';
 import { loadGlossary } from '../src/translate/glossary-file.js';
 import { translateArticle } from '../src/translate/translate.js';
 import { startFakeServer } from '../test/support/fake-openai.js';
 import { fakeModel } from '../test/support/fake-model.js';
-import { generateScaleCorpus } from './scale-corpus.js';
+import { generatedEdition } from './generated-edition.js';
 
 const { values } = parseArgs({ options: { articles: { type: 'string', default: '130' } } });
 
 const db = await openDatabase({ kind: 'pglite', dataDir: null });
-const articles = createArticleStore(db);
-const corpus = generateScaleCorpus(Number(values.articles), { seed: 5, days: 1 });
-await articles.insertArticles(corpus.map((c) => ({ article: c.article, bands: c.bands, sighting: c.sighting })));
-const rubric = await loadRubricFile();
-if (!rubric.ok) throw new Error(rubric.message);
-const deps: EditionDeps = { articles, stories: createStoryStore(db), rubric: rubric.value };
-const grouped = await groupNewArticles(deps);
-if (!grouped.ok) throw new Error(grouped.message);
+const { deps, articles: articleCount } = await generatedEdition(db, Number(values.articles), { seed: 5, days: 1 });
 const date = (await latestDay(deps))!;
 const storiesResult = await storiesOfDay(deps, date);
 if (!storiesResult.ok) throw new Error(storiesResult.message);
@@ -75,7 +65,7 @@ async function run(label: string): Promise<void> {
   );
 }
 
-console.log(`fake model at ${server.origin}; ${corpus.length} generated articles, ${stories.length} stories on ${date}\n`);
+console.log(`fake model at ${server.origin}; ${articleCount} generated articles, ${stories.length} stories on ${date}\n`);
 await run('first');
 await run('re-run');
 

@@ -15,13 +15,9 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { PROJECT_ROOT } from '../src/config.js';
-import { groupNewArticles, type EditionDeps } from '../src/pipeline/edition.js';
 import { publishSite } from '../src/publish/site/publish-site.js';
-import { loadRubricFile } from '../src/rank/rubric-file.js';
-import { createArticleStore } from '../src/store/article-store.js';
 import { openDatabase } from '../src/store/database.js';
-import { createStoryStore } from '../src/store/story-store.js';
-import { generateScaleCorpus } from './scale-corpus.js';
+import { generatedEdition } from './generated-edition.js';
 
 const { values } = parseArgs({
   options: {
@@ -103,18 +99,11 @@ try {
   // 1. A store and a site from a generated corpus (closed before the server opens the store).
   const t0 = performance.now();
   const db = await openDatabase({ kind: 'pglite', dataDir: path.join(dataDir, 'db') });
-  const articles = createArticleStore(db);
-  const corpus = generateScaleCorpus(Number(values.articles), { seed: 7, days: Number(values.days) });
-  await articles.insertArticles(corpus.map((c) => ({ article: c.article, bands: c.bands, sighting: c.sighting })));
-  const rubric = await loadRubricFile();
-  if (!rubric.ok) throw new Error(rubric.message);
-  const deps: EditionDeps = { articles, stories: createStoryStore(db), rubric: rubric.value };
-  const grouped = await groupNewArticles(deps);
-  if (!grouped.ok) throw new Error(grouped.message);
+  const { deps, articles: articleCount } = await generatedEdition(db, Number(values.articles), { seed: 7, days: Number(values.days) });
   const published = await publishSite(deps, { outDir: siteDir });
   if (!published.ok) throw new Error(published.message);
   await db.close();
-  console.log(`Corpus: ${corpus.length} articles over ${values.days} days -> ${published.value.stories} stories, site of ${published.value.pages} files (${((performance.now() - t0) / 1000).toFixed(1)} s to build)`);
+  console.log(`Corpus: ${articleCount} articles over ${values.days} days -> ${published.value.stories} stories, site of ${published.value.pages} files (${((performance.now() - t0) / 1000).toFixed(1)} s to build)`);
 
   // 2. Both servers, each in its own process.
   const ours = await start(['--import', 'tsx', '--input-type=module', '-e', `import { main } from ${JSON.stringify(path.join(PROJECT_ROOT, 'src/cli/main.ts'))}; process.exitCode = await main(process.argv.slice(1));`, '--', '--data', dataDir, 'serve', '--site', siteDir, '--port', '0'], 'tidings serve');
