@@ -31,6 +31,23 @@ export interface Sighting {
   readonly seenAt: string;
 }
 
+/**
+ * Who translated an article, for credit: its 'translation' sightings, one per outlet (or per URL
+ * where no outlet is known), a web address before a local path (a page ingested from a file is
+ * credited by its own public address when it stated one).
+ */
+export function translationCredits(sightings: readonly Sighting[]): Sighting[] {
+  const web = (s: Sighting) => (/^https?:/i.test(s.url) ? 0 : 1);
+  const ordered = sightings.filter((s) => s.relation === 'translation').sort((a, b) => web(a) - web(b));
+  const seen = new Set<string>();
+  return ordered.filter((s) => {
+    const key = s.outlet ?? s.url;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
 export interface ArticleUnderstanding {
   readonly sentences: readonly Span[];
   readonly entities: readonly EntityMention[];

@@ -9,6 +9,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { digestWithModel } from '../src/pipeline/model-edition.js';
+import { LABELS } from '../src/write/labels.js';
 import { loadGlossary } from '../src/translate/glossary-file.js';
 import { translateArticle } from '../src/translate/translate.js';
 import { parseFigures, figuresEqual } from '../src/understand/understand.js';
@@ -33,7 +34,7 @@ describe('model engine through the real client and a local fake server', () => {
     await rm(cacheDir, { recursive: true, force: true });
   });
 
-  test('a digest written by the model: each item verified, marked llm or fallback, Chinese face in Chinese', async () => {
+  test('a digest written by the model: each item verified, marked llm, fallback or offline (from a human translation), Chinese face in Chinese', async () => {
     const model = runtime();
     for (const face of ['en', 'zh'] as const) {
       const digest = await digestWithModel(edition.deps, '2026-03-03', face, model);
@@ -41,7 +42,9 @@ describe('model engine through the real client and a local fake server', () => {
       const items = digest.value.tiers.flatMap((t) => t.items);
       assert.equal(items.length, 2);
       for (const item of items) {
-        assert.ok(item.engine === 'llm' || item.engine === 'offline-fallback');
+        // Where the face's text is a human translation, the offline engine writes from it and says so.
+        if (item.notice === LABELS[face].noticeHumanTranslation) assert.equal(item.engine, 'offline');
+        else assert.ok(item.engine === 'llm' || item.engine === 'offline-fallback');
         assert.ok(item.verification, 'every item carries its verification record');
         if (face === 'zh' && item.engine === 'llm') assert.match(item.keyPoints.lead, /\p{Script=Han}/u);
       }

@@ -18,6 +18,7 @@ import { loadRubricFile } from '../rank/rubric-file.js';
 import { createArticleStore } from '../store/article-store.js';
 import { createStoryStore } from '../store/story-store.js';
 import { createTranslationStore } from '../store/translation-store.js';
+import { renderStory } from '../stories/render.js';
 import { backends } from '../../test/support/backends.js';
 import { ENGLISH, INDEPENDENT, TRANSLATION } from './recognize.fixture.js';
 
@@ -86,6 +87,17 @@ for (const backend of backends()) {
       // The independent report is still an article of the story; the story has two members now.
       const zh = await deps.articles.listArticles({ language: 'zh' });
       assert.deepEqual(zh.map((a) => a.title), ['Quill-2 来了：开放权重阵营再添一员']);
+      // The story's timeline still says who reported it, and when: the translation, folded into
+      // its original, is listed as a translation of it (not counted as a member).
+      const story = (await deps.stories.listStories()).find((s) => s.timeline.some((e) => e.articleId === pair!.originalId));
+      assert.ok(story);
+      assert.equal(story.articleCount, 2);
+      assert.deepEqual(
+        story.translations.map((t) => [t.articleId, t.originalId, t.outlet, t.language, t.published]),
+        [[pair!.translationId, pair!.originalId, pair!.translationOutlet, 'zh', '2026-04-07T15:00:00.000Z']],
+      );
+      assert.match(renderStory(story), /2 articles \(and 1 translation folded into its original\)/);
+      assert.match(renderStory(story), new RegExp(`2026-04-07 15:00  ZH  ${pair!.translationOutlet}.*\\n\\s+translation of Northwire Example \\[${pair!.originalId}\\]`));
       // Outputs may now rest on the human Chinese text.
       assert.ok(sourcesOf([original]).some((s) => s.id === `${original.id}#zh` && s.text.includes('1800 万美元')));
     });

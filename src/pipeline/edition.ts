@@ -2,7 +2,7 @@
 // offline engine, and verify every output against its sources before anyone reads it. Each output
 // carries its verification record; what failed was repaired (unquoted, dropped) or withheld.
 
-import type { ArticleWithSightings } from '../article.js';
+import { translationCredits, type ArticleWithSightings } from '../article.js';
 import type { AlignSentences } from '../align/recognize.js';
 import { recognizeTranslations } from '../align/recognize-stage.js';
 import { fail, ok, type Result } from '../errors.js';
@@ -125,7 +125,7 @@ export function sourcesOf(articles: readonly ArticleWithSightings[]): SourceText
       const title = side === 'zh' ? a.bilingual.titleZh : a.bilingual.titleEn;
       const text = [title ?? '', ...a.bilingual.pairs.map((p) => p[side])].filter(Boolean).join('\n\n');
       // Credited to the translation's outlet when a translation sighting names it (a folded page or article).
-      const by = a.sightings.find((s) => s.relation === 'translation' && s.outlet);
+      const by = translationCredits(a.sightings).find((s) => s.outlet);
       out.push({ id: `${a.id}#${side}`, label: by?.outlet ? `${by.outlet} (translation of ${label})` : `${label} (translation)`, text, url: by?.url ?? a.url });
     }
   }

@@ -33,7 +33,7 @@ export async function digestWithModel(deps: EditionDeps, date: string, face: Fac
       const input = byId.get(item.storyId)!;
       // A human translation is the face's text where the story has no coverage in its language: no model.
       if (item.notice === LABELS[face].noticeHumanTranslation) {
-        items.push(verifiedDigestItem(item, input.articles));
+        items.push({ ...verifiedDigestItem(item, input.articles), engine: 'offline' });
         continue;
       }
       const written = await writeDigestItemWithModel(input, face, { client: model.client, offline: () => item });

@@ -104,7 +104,7 @@ export function createApiQueries(db: Queryable): ApiQueries {
       return rows.map((r) => ({
         row: {
           id: r.id, title: r.title, firstActive: toIso(r.first_active)!, lastActive: toIso(r.last_active)!,
-          articleCount: r.article_count, timeline: timelines.get(r.id) ?? [],
+          articleCount: r.article_count, timeline: timelines.get(r.id)?.timeline ?? [], translations: timelines.get(r.id)?.translations ?? [],
         },
         key: { lastActive: r.last_active_key, id: r.id },
       }));

@@ -9,7 +9,7 @@ import type { ArticleFeatures } from '../stories/features.js';
 import type { KeyHit, StoryCandidate } from '../stories/grouping.js';
 import type { StorySeed } from '../stories/batch-archive.js';
 import type { NewMember, StoryArchive, TimeWindow } from '../stories/story-archive.js';
-import type { Story, TimelineEntry } from '../stories/story.js';
+import type { FoldedTranslation, Story, TimelineEntry } from '../stories/story.js';
 import type { Database, Queryable } from './database.js';
 
 /** The feature_frequencies row that counts grouped articles (feature keys always have a prefix). */
@@ -385,23 +385,59 @@ interface MemberRow {
   url: string; score: number | null;
 }
 
-/** The timelines of these stories, in one query: each story's members by activity time. */
-export async function storyTimelines(db: Queryable, ids: readonly string[]): Promise<Map<string, TimelineEntry[]>> {
-  const timelines = new Map<string, TimelineEntry[]>();
+interface FoldedRow {
+  story_id: string; translation_id: string; original_id: string; original_outlet: string | null;
+  translation_title: string | null; translation_outlet: string | null; translation_language: ArticleLanguage;
+  translation_url: string; score: number; published: string | null; ingested: string; source_type: SourceType | null;
+}
+
+export interface StoryTimeline {
+  readonly timeline: TimelineEntry[];
+  readonly translations: FoldedTranslation[];
+}
+
+/**
+ * The timelines of these stories: each story's members by activity time (one query), and the
+ * translations folded into its members, from their kept records (a second).
+ */
+export async function storyTimelines(db: Queryable, ids: readonly string[]): Promise<Map<string, StoryTimeline>> {
+  const timelines = new Map<string, StoryTimeline>();
   if (ids.length === 0) return timelines;
+  const of = (id: string) => {
+    let t = timelines.get(id);
+    if (!t) timelines.set(id, (t = { timeline: [], translations: [] }));
+    return t;
+  };
   const members = await db.query<MemberRow>(
     `SELECT story_id, article_id, activity_at, published_at, title, outlet, source_type, language, url, score
      FROM story_articles WHERE story_id = ANY($1::text[]) ORDER BY activity_at, article_id`,
     [ids],
   );
   for (const m of members) {
-    const list = timelines.get(m.story_id) ?? [];
-    list.push({
+    of(m.story_id).timeline.push({
       articleId: m.article_id, title: m.title, outlet: m.outlet, sourceType: m.source_type, language: m.language,
       published: toIso(m.published_at), activityAt: toIso(m.activity_at)!, url: m.url,
       score: m.score === null ? null : Math.round(m.score * 1000) / 1000,
     });
-    timelines.set(m.story_id, list);
+  }
+  const folded = await db.query<FoldedRow>(
+    `SELECT m.story_id, t.translation_id, t.original_id, m.outlet AS original_outlet, t.translation_title,
+       t.translation_outlet, t.translation_language, t.translation_url, t.score,
+       t.record->>'published' AS published, t.record->>'ingestedAt' AS ingested, t.record->>'sourceType' AS source_type
+     FROM translations t JOIN story_articles m ON m.article_id = t.original_id
+     WHERE m.story_id = ANY($1::text[])`,
+    [ids],
+  );
+  for (const f of folded) {
+    const published = f.published === null ? null : toIso(f.published);
+    of(f.story_id).translations.push({
+      articleId: f.translation_id, originalId: f.original_id, originalOutlet: f.original_outlet, title: f.translation_title,
+      outlet: f.translation_outlet, sourceType: f.source_type, language: f.translation_language, published,
+      activityAt: published ?? toIso(f.ingested)!, url: f.translation_url, score: Math.round(Number(f.score) * 1000) / 1000,
+    });
+  }
+  for (const t of timelines.values()) {
+    t.translations.sort((a, b) => (a.activityAt < b.activityAt ? -1 : a.activityAt > b.activityAt ? 1 : a.articleId < b.articleId ? -1 : 1));
   }
   return timelines;
 }
@@ -411,7 +447,7 @@ async function withTimelines(db: Queryable, rows: readonly StoryRow[]): Promise<
   const timelines = await storyTimelines(db, rows.map((r) => r.id));
   return rows.map((r) => ({
     id: r.id, title: r.title, firstActive: toIso(r.first_active)!, lastActive: toIso(r.last_active)!,
-    articleCount: r.article_count, timeline: timelines.get(r.id) ?? [],
+    articleCount: r.article_count, timeline: timelines.get(r.id)?.timeline ?? [], translations: timelines.get(r.id)?.translations ?? [],
   }));
 }
 

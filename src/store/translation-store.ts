@@ -133,6 +133,12 @@ export function createTranslationStore(db: Database): TranslationStore {
           if (set.length > 0) await tx.query(`UPDATE translations SET detail = detail || '{"readerPairs": true}'::jsonb WHERE translation_id = $1`, [t.id]);
         }
         await tx.query(`UPDATE sightings SET article_id = $1, relation = 'translation' WHERE article_id = $2`, [originalId, t.id]);
+        // The translation's own address (rel=canonical) is credited too, when it was seen elsewhere (a file).
+        await tx.query(
+          `INSERT INTO sightings (article_id, url, relation, outlet, source_id, source_type, feed_title, via, seen_at)
+           VALUES ($1, $2, 'translation', $3, $4, $5, $6, $7, $8) ON CONFLICT DO NOTHING`,
+          [originalId, t.url, t.outlet ?? t.siteName, t.sourceId, t.sourceType, t.feedTitle, t.sightings[0]?.via ?? null, t.sightings[0]?.seenAt ?? t.ingestedAt],
+        );
         await tx.query(
           `INSERT INTO article_bands (article_id, language, band, signature)
            SELECT $1, language, band, signature FROM article_bands WHERE article_id = $2 ON CONFLICT DO NOTHING`,

@@ -100,6 +100,6 @@ function toStory(s: HeldStory): Story {
   const first = timeline.find((e) => e.articleId === s.id) ?? timeline[0]!;
   return {
     id: s.id, title: first.title, firstActive: timeline[0]!.activityAt, lastActive: s.lastActive,
-    articleCount: timeline.length, timeline,
+    articleCount: timeline.length, timeline, translations: [],
   };
 }

@@ -19,6 +19,29 @@ export interface TimelineEntry {
   readonly score: number | null;
 }
 
+/**
+ * A translation recognised and folded into a member (src/align/recognize-stage.ts): its row left
+ * the articles table, so it is not a member, but its outlet reported the story and the timeline
+ * says so, as "translation of" the member it was folded into.
+ */
+export interface FoldedTranslation {
+  /** The translation's own id before it was folded (kept in the translations table). */
+  readonly articleId: string;
+  /** The member it translates, and that member's outlet. */
+  readonly originalId: string;
+  readonly originalOutlet: string | null;
+  readonly title: string | null;
+  readonly outlet: string | null;
+  readonly sourceType: SourceType | null;
+  readonly language: ArticleLanguage;
+  readonly published: string | null;
+  /** published, else the ingest time, as for members. */
+  readonly activityAt: string;
+  readonly url: string;
+  /** The recognition score. */
+  readonly score: number;
+}
+
 export interface Story {
   readonly id: string;
   /** The first article's title. */
@@ -28,6 +51,8 @@ export interface Story {
   readonly articleCount: number;
   /** Ordered by activity time, then article id. */
   readonly timeline: readonly TimelineEntry[];
+  /** Translations folded into members, by activity time; not counted in articleCount. */
+  readonly translations: readonly FoldedTranslation[];
 }
 
 /** Orders entries by time, then id, so a timeline reads the same on every run. */
@@ -38,4 +63,14 @@ export function byActivity(a: TimelineEntry, b: TimelineEntry): number {
 /** Whether a story has coverage on a UTC day ('YYYY-MM-DD'). */
 export function coversDay(story: Story, day: string): boolean {
   return story.timeline.some((e) => e.activityAt.slice(0, 10) === day);
+}
+
+/** Members and folded translations in one list by time (then id): what a reader's timeline shows. */
+export function timelineWithTranslations(story: Story): Array<{ entry: TimelineEntry; translation: null } | { entry: FoldedTranslation; translation: FoldedTranslation }> {
+  const rows: Array<{ entry: TimelineEntry; translation: null } | { entry: FoldedTranslation; translation: FoldedTranslation }> = [
+    ...story.timeline.map((entry) => ({ entry, translation: null })),
+    ...story.translations.map((t) => ({ entry: t, translation: t })),
+  ];
+  const key = (e: { activityAt: string; articleId: string }) => `${e.activityAt}\u0000${e.articleId}`;
+  return rows.sort((a, b) => (key(a.entry) < key(b.entry) ? -1 : key(a.entry) > key(b.entry) ? 1 : 0));
 }

@@ -24,6 +24,8 @@ export interface FaceLabels {
   readonly recommendation: string;
   readonly sources: string;
   readonly sourceType: (t: SourceTypeLabel) => string;
+  /** Beside the type of a source that is a human translation of another. */
+  readonly translationSource: string;
   readonly nothingToday: string;
   readonly colon: string;
   readonly listSeparator: string;
@@ -66,6 +68,7 @@ export const LABELS: Record<FaceLanguage, FaceLabels> = {
     recommendation: 'Recommendation',
     sources: 'Sources',
     sourceType: (t) => t,
+    translationSource: 'translation',
     nothingToday: 'Nothing to report today: no stories were found for this date.',
     colon: ': ',
     listSeparator: ', ',
@@ -101,6 +104,7 @@ export const LABELS: Record<FaceLanguage, FaceLabels> = {
     recommendation: '建议',
     sources: '来源',
     sourceType: (t) => ZH_TYPES[t],
+    translationSource: '译文',
     nothingToday: '今日暂无可报道的内容：该日期没有找到任何报道。',
     colon: '：',
     listSeparator: '、',

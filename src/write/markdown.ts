@@ -11,7 +11,10 @@ export function inline(text: string): string {
 }
 
 function sourcesLine(sources: readonly SourceRef[], l: FaceLabels, zh: boolean): string {
-  const list = sources.map((s) => `[${inline(s.outlet)}](${s.url}) ${zh ? `（${l.sourceType(s.type)}）` : `(${l.sourceType(s.type)})`}`);
+  const list = sources.map((s) => {
+    const type = s.translationOf ? `${l.sourceType(s.type)}${zh ? '，' : ', '}${l.translationSource}` : l.sourceType(s.type);
+    return `[${inline(s.outlet)}](${s.url}) ${zh ? `（${type}）` : `(${type})`}`;
+  });
   return `${l.sources}${l.colon}${list.join(' | ')}`;
 }
 

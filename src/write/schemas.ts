@@ -4,7 +4,8 @@
 
 import { z } from 'zod';
 
-export const SCHEMA_VERSION = 1;
+// 1: first published. 2: a source may be a human translation of another (sourceRef.translationOf).
+export const SCHEMA_VERSION = 2;
 
 export const faceLanguageSchema = z.enum(['en', 'zh']);
 export const bodyLanguageSchema = z.enum(['en', 'zh', 'other']);
@@ -38,6 +39,8 @@ export const sourceRefSchema = z.object({
   url: z.string(),
   language: bodyLanguageSchema,
   title: z.string().nullable(),
+  /** Present when this source is a human translation of another source (that source's articleId). */
+  translationOf: z.string().optional(),
 });
 
 export const tierSchema = z.object({

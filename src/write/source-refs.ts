@@ -1,7 +1,7 @@
 // The sources of an output: one entry per article (syndicated copies and reposts are sightings of
 // it, not sources of their own), typed as the registry types them, officials first.
 
-import type { ArticleWithSightings } from '../article.js';
+import { translationCredits, type ArticleWithSightings } from '../article.js';
 import type { ScoredCandidate } from './story-analysis.js';
 import type { ProvenanceEntry, SourceRef, SpanRef } from './schemas.js';
 import { sourceTypeLabel } from './labels.js';
@@ -29,6 +29,11 @@ export function sourceRefOf(article: ArticleWithSightings): SourceRef {
   };
 }
 
+/**
+ * One entry per article, and after it, for an article that carries another outlet's translation
+ * (a folded translation or a bilingual page credited to a translator), that translation: what the
+ * other face quotes is its text, so it is a source too, marked as a translation, not independent.
+ */
 export function sourceRefs(articles: readonly ArticleWithSightings[]): SourceRef[] {
   return [...articles]
     .sort(
@@ -37,7 +42,26 @@ export function sourceRefs(articles: readonly ArticleWithSightings[]): SourceRef
         (a.published ?? '9999').localeCompare(b.published ?? '9999') ||
         (a.id < b.id ? -1 : 1),
     )
-    .map(sourceRefOf);
+    .flatMap((a) => [sourceRefOf(a), ...translationRefsOf(a)]);
+}
+
+function translationRefsOf(article: ArticleWithSightings): SourceRef[] {
+  const page = article.bilingual;
+  if (page === null || article.language === 'other') return [];
+  const side = article.language === 'zh' ? 'en' : 'zh';
+  return translationCredits(article.sightings)
+    .filter((s) => s.outlet !== null && s.outlet !== outletOf(article))
+    .slice(0, 1)
+    .map((s) => ({
+      // The id the verifier gives the translated side (pipeline/edition.ts sourcesOf).
+      articleId: `${article.id}#${side}`,
+      outlet: s.outlet!,
+      type: sourceTypeLabel(s.sourceType),
+      url: s.url,
+      language: side,
+      title: (side === 'zh' ? page.titleZh : page.titleEn) ?? null,
+      translationOf: article.id,
+    }));
 }
 
 export function spanOf(c: ScoredCandidate): SpanRef {

@@ -2,7 +2,7 @@
 // term is shared across the members (centrality), the key figure, the key entities, the figures
 // that are the odd one out in a conflict, and every candidate sentence with its score.
 
-import type { ArticleWithSightings } from '../article.js';
+import { translationCredits, type ArticleWithSightings } from '../article.js';
 import type { Ranking } from '../rank/ranking.js';
 import type { SourceType } from '../sources/registry.js';
 import { parseFigures, figuresEqual, understand, type Figure } from '../understand/understand.js';
@@ -208,7 +208,7 @@ export function humanTranslationView(article: ArticleWithSightings, face: FaceLa
   if (paragraphs.length === 0) return null;
   const text = paragraphs.join('\n\n');
   const u = understand(text);
-  const translated = article.sightings.find((s) => s.relation === 'translation');
+  const translated = translationCredits(article.sightings)[0];
   return {
     ...article,
     id: `${article.id}#${face}`,

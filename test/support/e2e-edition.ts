@@ -11,6 +11,7 @@ import { loadRubricFile } from '../../src/rank/rubric-file.js';
 import { createArticleStore } from '../../src/store/article-store.js';
 import { openDatabase } from '../../src/store/database.js';
 import { createStoryStore } from '../../src/store/story-store.js';
+import { createTranslationStore } from '../../src/store/translation-store.js';
 import { listStories } from '../../src/stories/assign.js';
 import { renderStoryList } from '../../src/stories/render.js';
 import { renderCard, renderDigest, renderPost } from '../../src/write/markdown.js';
@@ -43,7 +44,8 @@ export async function buildE2eEdition(): Promise<E2eEdition> {
   });
   const rubric = await loadRubricFile();
   if (!rubric.ok) throw new Error(rubric.message);
-  const deps: EditionDeps = { articles, stories: createStoryStore(db), rubric: rubric.value };
+  // As `tidings run` does: grouping, then recognition of translations within each story.
+  const deps: EditionDeps = { articles, stories: createStoryStore(db), rubric: rubric.value, translations: createTranslationStore(db) };
   const grouped = await groupNewArticles(deps);
   if (!grouped.ok) throw new Error(grouped.message);
 

@@ -2,6 +2,7 @@
 // them) and the bilingual reader (each English paragraph with its Chinese one; interleaved by
 // default, side by side by a button in site.js; one markup, two layouts in CSS).
 
+import { translationCredits } from '../../article.js';
 import { LABELS, audienceName } from '../../write/labels.js';
 import type { Card } from '../../write/schemas.js';
 import { sourceTypeBadge, verificationNote } from './digest-html.js';
@@ -82,7 +83,7 @@ ${externalImage(art.leadImage, '')}
     return { path: from, title, body, text: [art.title ?? '', ...art.paragraphs].join('\n') };
   }
   // A translation recognised as a separate article is folded in as a sighting: credit it by name.
-  const translations = art.sightings.filter((x) => x.relation === 'translation');
+  const translations = translationCredits(art.sightings);
   const body = html`<article class="reader layout-interleaved" data-layout="interleaved">
 <header>${b.titleEn ? html`<h1 lang="en">${b.titleEn}</h1>` : ''}${b.titleZh ? html`<p class="title-zh" lang="zh-Hans">${b.titleZh}</p>` : ''}${!b.titleEn && !b.titleZh ? html`<h1>${title}</h1>` : ''}
 ${head}

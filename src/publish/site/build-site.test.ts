@@ -100,6 +100,30 @@ describe('buildSite', () => {
     assert.equal(img.attribs.referrerpolicy, 'no-referrer');
   });
 
+  test('a translation folded into its original stays on the story page, marked and linked to the pair', () => {
+    const input = fixtureSite(rubric, '2026-08-03', [[brannockEn]]);
+    const folded = {
+      articleId: 'b4a0000000t1', originalId: brannockEn.id, originalOutlet: brannockEn.outlet, title: '布兰诺克计算将建 120 兆瓦数据中心',
+      outlet: '算力译丛', sourceType: 'blog' as const, language: 'zh' as const, published: null, activityAt: '2026-08-03T11:00:00.000Z',
+      url: 'https://yicong.example/brannock', score: 0.71,
+    };
+    const withTranslation: SiteInput = { ...input, stories: input.stories.map((st) => ({ ...st, story: { ...st.story, translations: [folded] } })) };
+    const site = buildSite(withTranslation);
+    for (const [face, label] of [['en', 'translation of Harbor Tech Daily'], ['zh', '译自 Harbor Tech Daily']] as const) {
+      const doc = parseDocument(page(site, `${face}/stories/${brannockEn.id}.html`));
+      const row = getElementById('a-b4a0000000t1', doc);
+      assert.ok(row, `${face}: a sources row for the folded translation`);
+      assert.match(textContent(row), /算力译丛/);
+      const link = getElementsByTagName('a', row).find((a) => textContent(a) === label);
+      assert.equal(link?.attribs.href, `../articles/${brannockEn.id}.html`, `${face}: links to the original's reader`);
+      const timeline = getElementById('timeline', doc)!;
+      const items = getElementsByTagName('li', timeline).map((li) => textContent(li).replace(/\s+/g, ' '));
+      assert.equal(items.length, 2);
+      assert.match(items[1]!, new RegExp(`2026-08-03 11:00 .*算力译丛.*布兰诺克计算将建 120 兆瓦数据中心.*${label}`));
+    }
+    assert.deepEqual(brokenLinks(site), []);
+  });
+
   const bad: Array<{ name: string; input: (r: Rubric) => SiteInput; check: (site: BuiltSite) => void }> = [
     {
       name: 'a day with no stories says so in both faces',

@@ -47,7 +47,7 @@ function storyOf(articles: readonly ArticleWithSightings[]): Story {
     articleId: a.id, title: a.title, outlet: a.outlet, sourceType: a.sourceType, language: a.language,
     published: a.published, activityAt: a.published ?? a.ingestedAt, url: a.url, score: null,
   }));
-  return { id: articles[0]!.id, title: articles[0]!.title, firstActive: timeline[0]!.activityAt, lastActive: timeline.at(-1)!.activityAt, articleCount: articles.length, timeline };
+  return { id: articles[0]!.id, title: articles[0]!.title, firstActive: timeline[0]!.activityAt, lastActive: timeline.at(-1)!.activityAt, articleCount: articles.length, timeline, translations: [] };
 }
 
 /** A whole site input: each group of articles is one story on `date`; `edit` may spoil a record. */

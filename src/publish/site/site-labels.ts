@@ -41,6 +41,8 @@ export interface SiteLabels {
   readonly inDigestOf: string;
   readonly appearsOn: string;
   readonly undated: string;
+  /** A folded translation's row: whose article it translates (the link goes to that pair's reader). */
+  readonly translationOf: (outlet: string) => string;
   readonly searchPlaceholder: string;
   readonly searchNoJs: string;
   readonly chooser: string;
@@ -100,6 +102,7 @@ export const SITE_LABELS: Record<Face, SiteLabels> = {
     inDigestOf: 'From the digest of',
     appearsOn: 'In the digests of',
     undated: 'undated',
+    translationOf: (outlet) => `translation of ${outlet}`,
     searchPlaceholder: 'Search stories, cards, articles (English or 中文)',
     searchNoJs: 'Search needs JavaScript; every page is also reachable from the archive and topics.',
     chooser: 'Choose a language',
@@ -154,6 +157,7 @@ export const SITE_LABELS: Record<Face, SiteLabels> = {
     inDigestOf: '摘自摘要：',
     appearsOn: '收入以下日期的摘要：',
     undated: '无日期',
+    translationOf: (outlet) => `译自 ${outlet}`,
     searchPlaceholder: '搜索报道、卡片、文章（中文或 English）',
     searchNoJs: '搜索需要 JavaScript；所有页面也可通过归档和主题找到。',
     chooser: '选择语言',
