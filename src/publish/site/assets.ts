@@ -70,6 +70,8 @@ main { max-width: 48rem; margin: 0 auto; padding: 0 1.25rem 3rem; }
 .verification.repaired { color: var(--warn); }
 table { border-collapse: collapse; width: 100%; font-size: 0.95rem; }
 th, td { text-align: left; vertical-align: top; padding: 0.35rem 0.5rem; border-bottom: 1px solid var(--line); }
+/* Headings and the language column are short words: never broken inside (body allows breaks anywhere, for long URLs). */
+th, .sources-table td:nth-child(2) { overflow-wrap: normal; white-space: nowrap; }
 .timeline ol { padding-left: 1.2rem; }
 .timeline time { font-variant-numeric: tabular-nums; }
 .post { background: var(--panel); border-radius: 6px; padding: 0.2rem 1rem 0.6rem; }
