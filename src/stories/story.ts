@@ -22,22 +22,13 @@ export interface TimelineEntry {
 /**
  * A translation recognised and folded into a member (src/align/recognize-stage.ts): its row left
  * the articles table, so it is not a member, but its outlet reported the story and the timeline
- * says so, as "translation of" the member it was folded into.
+ * says so, as "translation of" the member it was folded into. Its articleId is the translation's
+ * own id before folding (its record is kept in the translations table).
  */
-export interface FoldedTranslation {
-  /** The translation's own id before it was folded (kept in the translations table). */
-  readonly articleId: string;
+export interface FoldedTranslation extends Omit<TimelineEntry, 'score'> {
   /** The member it translates, and that member's outlet. */
   readonly originalId: string;
   readonly originalOutlet: string | null;
-  readonly title: string | null;
-  readonly outlet: string | null;
-  readonly sourceType: SourceType | null;
-  readonly language: ArticleLanguage;
-  readonly published: string | null;
-  /** published, else the ingest time, as for members. */
-  readonly activityAt: string;
-  readonly url: string;
   /** The recognition score. */
   readonly score: number;
 }
