@@ -2,7 +2,10 @@
 // (fresh store on disk, so peak RSS is per size): generate N articles over 30 days
 // (bench/scale-corpus.ts) and bulk-insert them, then time separately (a) grouping every article
 // into stories and (b) the verified English digest of the last day, rendered as Markdown.
-//   node --import tsx bench/scale.ts [--sizes 1000,10000,100000] [--engine pglite|postgres] [--days 30] [--calls]
+//   node --import tsx bench/scale.ts [--sizes 1000,10000,100000] [--engine pglite|postgres] [--days 30 | --per-day 100] [--calls]
+// --days spreads every size over the same days (coverage per day grows with the size: a stress of
+// the grouping window); --per-day N spreads each size over size/N days (an archive that grows by
+// days, as a real one does, at N articles a day).
 // --calls also prints, per size, the time spent in each store call (where grouping and the digest
 // wait on the store, and what is left for placing in memory). --keep DIR leaves the PGlite store of
 // each size in DIR/<size>, for EXPLAIN ANALYZE of its queries.
@@ -26,6 +29,7 @@ const { values } = parseArgs({
     sizes: { type: 'string', default: '1000,10000,100000' },
     engine: { type: 'string', default: 'pglite' },
     days: { type: 'string', default: '30' },
+    'per-day': { type: 'string' },
     child: { type: 'string' },
     calls: { type: 'boolean', default: false },
     keep: { type: 'string' },
@@ -33,7 +37,9 @@ const { values } = parseArgs({
 });
 const serverUrl = process.env.TIDINGS_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const engine = values.engine === 'postgres' ? 'postgres' : 'pglite';
-const days = Number(values.days);
+const perDay = values['per-day'] === undefined ? null : Number(values['per-day']);
+if (perDay !== null && !(perDay > 0)) throw new Error(`--per-day must be a positive number, got "${values['per-day']}"`);
+const daysFor = (size: number) => (perDay === null ? Number(values.days) : Math.max(1, Math.round(size / perDay)));
 
 interface Row {
   size: number; engine: string; generateS: number; insertS: number; groupS: number; groupMsPerArticle: number;
@@ -49,7 +55,7 @@ async function parent(): Promise<void> {
   const sizes = values.sizes!.split(',').map(Number);
   const rows: Row[] = [];
   for (const size of sizes) {
-    const args = ['--import', 'tsx', import.meta.filename, '--child', String(size), '--engine', engine, '--days', String(days), ...(values.calls ? ['--calls'] : []), ...(values.keep ? ['--keep', values.keep] : [])];
+    const args = ['--import', 'tsx', import.meta.filename, '--child', String(size), '--engine', engine, '--days', String(daysFor(size)), ...(values.calls ? ['--calls'] : []), ...(values.keep ? ['--keep', values.keep] : [])];
     const run = spawnSync(process.execPath, args, {
       encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 24,
     });
@@ -60,7 +66,7 @@ async function parent(): Promise<void> {
     }
     rows.push(JSON.parse(line) as Row);
   }
-  console.log(`\nscale: ${engine}, articles over ${days} days; generation and bulk insert are setup, not the measure`);
+  console.log(`\nscale: ${engine}, articles over ${perDay === null ? `${values.days} days` : `size/${perDay} days (${perDay} a day)`}; generation and bulk insert are setup, not the measure`);
   console.log('articles  generate s  insert s  group s  ms/article  CPU ms/article  stories  last day    digest items  digest s  digest CPU s  peak RSS MB');
   for (const r of rows) {
     console.log(
@@ -103,7 +109,7 @@ async function child(size: number): Promise<void> {
     let generateMs = 0;
     let insertMs = 0;
     const batch = 1000;
-    const source = scaleArticles(size, { days });
+    const source = scaleArticles(size, { days: Number(values.days) });
     for (let from = 0; from < size; from += batch) {
       const g = performance.now();
       const part: ScaleArticle[] = [];

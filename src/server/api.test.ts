@@ -99,6 +99,10 @@ describe('JSON API /api/v1', () => {
     assert.equal(pages, Math.max(1, Math.ceil(expected.length / 2)));
     assert.deepEqual(items.map((s) => s.id), expected.map((s) => s.id));
     for (const s of items) assert.equal(s.timeline.length, s.articleCount);
+    // A translation folded into its original is listed with the story, not counted as a member.
+    const folded = items.flatMap((s) => s.translations.map((t: { originalId: string; articleId: string }) => ({ story: s, t })));
+    assert.equal(folded.length, 1);
+    assert.ok(folded[0]!.story.timeline.some((e: { articleId: string }) => e.articleId === folded[0]!.t.originalId));
     const one = await walk('/api/v1/stories', 1);
     assert.deepEqual(one.items.map((s) => s.id), expected.map((s) => s.id));
   });

@@ -11,6 +11,7 @@ import { createApiQueries, type ApiQueries } from '../store/api-queries.js';
 import { createArticleStore } from '../store/article-store.js';
 import { openDatabase, type Database } from '../store/database.js';
 import { createStoryStore } from '../store/story-store.js';
+import { createTranslationStore } from '../store/translation-store.js';
 import { E2E_DIR, E2E_NOW } from '../../test/support/e2e-edition.js';
 
 export interface E2eStore {
@@ -30,7 +31,8 @@ export async function openE2eStore(): Promise<E2eStore> {
   });
   const rubric = await loadRubricFile();
   if (!rubric.ok) throw new Error(rubric.message);
-  const edition: EditionDeps = { articles, stories: createStoryStore(db), rubric: rubric.value };
+  // Grouping, then recognition of translations, as `tidings run` does.
+  const edition: EditionDeps = { articles, stories: createStoryStore(db), rubric: rubric.value, translations: createTranslationStore(db) };
   const grouped = await groupNewArticles(edition);
   if (!grouped.ok) throw new Error(grouped.message);
   return { db, edition, queries: createApiQueries(db), close: () => db.close() };
