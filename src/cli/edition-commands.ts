@@ -16,6 +16,7 @@ import { renderExplanation } from '../rank/explain.js';
 import { loadRubricFile } from '../rank/rubric-file.js';
 import { createStoryStore } from '../store/story-store.js';
 import { createTranslationStore } from '../store/translation-store.js';
+import { createModelTranslationStore } from '../store/model-translation-store.js';
 import { explainSimilarity, listStories } from '../stories/assign.js';
 import { renderSimilarity, renderStoryList } from '../stories/render.js';
 import type { SourceText } from '../verify/grounding.js';
@@ -38,7 +39,10 @@ const langOption = () => new Option('--lang <lang>', 'face: labels in this langu
 export async function openEdition(app: App, rubricPath?: string): Promise<Result<EditionDeps>> {
   const rubric = await loadRubricFile(rubricPath);
   if (!rubric.ok) return rubric;
-  const deps: EditionDeps = { articles: app.store, stories: createStoryStore(app.db), rubric: rubric.value, translations: createTranslationStore(app.db) };
+  const deps: EditionDeps = {
+    articles: app.store, stories: createStoryStore(app.db), rubric: rubric.value,
+    translations: createTranslationStore(app.db), machineTranslations: createModelTranslationStore(app.db),
+  };
   const grouped = await groupNewArticles(deps);
   return grouped.ok ? ok(deps) : grouped;
 }
@@ -107,6 +111,7 @@ async function translateDay(app: App, deps: EditionDeps, date: string, model: Ll
       }
       const t = await translateArticle({ id: a.id, title: a.title, paragraphs: a.paragraphs, language: source }, target, { client: model.client, glossary: glossary.value });
       if (!t.ok) continue; // the account's report names what failed; one article never stops the run
+      await deps.machineTranslations?.save(t.value, new Date().toISOString());
       await writeFile(path.join(dir, `${a.id}.${target}.md`), renderBilingualMarkdown(documentOfTranslation(t.value), 'interleaved'));
       await writeFile(path.join(dir, `${a.id}.${target}.json`), `${JSON.stringify(t.value, null, 2)}\n`);
     }

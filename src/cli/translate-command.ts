@@ -9,6 +9,7 @@ import { loadGlossary } from '../translate/glossary-file.js';
 import { createTranslationStore } from '../store/translation-store.js';
 import { documentOfBilingualPage, documentOfTranslation, renderBilingualHtml, renderBilingualMarkdown, type BilingualDocument } from '../translate/layouts.js';
 import { translateArticle } from '../translate/translate.js';
+import { createModelTranslationStore } from '../store/model-translation-store.js';
 import type { App } from './app.js';
 import type { Io } from './main.js';
 import { renderFailure } from './render.js';
@@ -73,6 +74,8 @@ export function translateCommand(program: Command, wiring: { withApp(fn: (app: A
           );
           io.err(`${runtime.description}: ${runtime.account.report()}\n`);
           if (!translated.ok) return report(translated);
+          // Kept, so the site's reader shows it without asking the model again.
+          await createModelTranslationStore(app.db).save(translated.value, new Date().toISOString());
           doc = documentOfTranslation(translated.value);
           json = translated.value;
         }

@@ -24,6 +24,7 @@ import { writePost } from '../write/post.js';
 import { writeDigest } from '../write/digest.js';
 import type { Card, Digest, DigestItem, Post, Verification } from '../write/schemas.js';
 import type { StoryInput } from '../write/story-analysis.js';
+import type { ModelTranslationStore } from '../store/model-translation-store.js';
 
 export interface EditionDeps {
   readonly articles: ArticleStore;
@@ -32,6 +33,8 @@ export interface EditionDeps {
   /** When given, grouping is followed by translation recognition (docs/decisions/0011). */
   readonly translations?: TranslationStore;
   readonly align?: AlignSentences;
+  /** Where model translations are kept (made by run and translate, shown by the site's reader). */
+  readonly machineTranslations?: ModelTranslationStore;
 }
 
 export type Face = 'en' | 'zh';

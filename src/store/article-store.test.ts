@@ -4,6 +4,8 @@ import type { Article, Sighting } from '../article.js';
 import { backends } from '../../test/support/backends.js';
 import { createArticleStore } from './article-store.js';
 import { MIGRATIONS, migrate } from './migrations.js';
+import { createModelTranslationStore } from './model-translation-store.js';
+import type { Translation } from '../translate/translate.js';
 
 function article(id: string, over: Partial<Article> = {}): Article {
   return {
@@ -83,6 +85,27 @@ for (const backend of backends()) {
       assert.equal(row?.sightings, 3); // original, canonical copy, translation
       assert.equal(await store.getArticle('aaaa'), 'ambiguous');
       assert.equal(await store.getArticle('ffff'), null);
+    });
+
+    test('a model translation is kept once per target: a newer one replaces it, none for an unknown article, gone with its article', async () => {
+      const { db } = await opened;
+      const store = createArticleStore(db);
+      const kept = createModelTranslationStore(db);
+      await store.insertArticle(article('mt0000000001'), [], sighting('https://news.example/mt1'));
+      const t = (model: string, id = 'mt0000000001'): Translation => ({
+        articleId: id, source: 'en', target: 'zh', title: null,
+        pairs: [{ id: 'p1', source: 'One.', target: '一。', status: 'ok', notes: [] }],
+        provider: 'openai', model, promptVersion: 'translate-paragraphs@1', truncatedSource: false,
+        usage: { requests: 1, cached: 0, inputTokens: 1, outputTokens: 1 },
+      });
+      await kept.save(t('model-a'), '2026-05-10T10:00:00.000Z');
+      await kept.save(t('model-b'), '2026-05-10T11:00:00.000Z');
+      await kept.save(t('model-a', 'ffffffffffff'), '2026-05-10T11:00:00.000Z');
+      const found = await kept.forArticles(['mt0000000001', 'ffffffffffff']);
+      assert.deepEqual([...found.keys()], ['mt0000000001']);
+      assert.deepEqual(found.get('mt0000000001')!.map((x) => x.model), ['model-b']);
+      await db.query('DELETE FROM articles WHERE id = $1', ['mt0000000001']);
+      assert.equal((await kept.forArticles(['mt0000000001'])).size, 0);
     });
   });
 }

@@ -157,6 +157,25 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX translation_checks_zh_idx ON translation_checks (zh_id);
     `,
   },
+  {
+    id: 4,
+    name: 'model translations',
+    sql: `
+      -- An article's translation by a model (src/translate/translate.ts), one per target language,
+      -- the latest kept: made once by \`tidings run\` or \`tidings translate\`, read by the site with or
+      -- without a model. A human translation (articles.bilingual) is always shown before it.
+      CREATE TABLE model_translations (
+        article_id     text NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        target         text NOT NULL,
+        provider       text NOT NULL,
+        model          text NOT NULL,
+        prompt_version text NOT NULL,
+        translation    jsonb NOT NULL,
+        translated_at  timestamptz NOT NULL,
+        PRIMARY KEY (article_id, target)
+      );
+    `,
+  },
 ];
 
 export async function migrate(db: Database): Promise<void> {

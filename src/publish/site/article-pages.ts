@@ -3,6 +3,7 @@
 // default, side by side by a button in site.js; one markup, two layouts in CSS).
 
 import { translationCredits } from '../../article.js';
+import { documentOfTranslation } from '../../translate/layouts.js';
 import { LABELS, audienceName } from '../../write/labels.js';
 import type { Card } from '../../write/schemas.js';
 import { sourceTypeBadge, verificationNote } from './digest-html.js';
@@ -71,6 +72,14 @@ export function readerPage(a: SiteArticle, face: Face): BuiltPage {
   const title = articleTitle(a, face);
   const source = art.outlet ?? art.siteName ?? art.url;
   const head = html`<p class="meta">${externalLink(art.url, source)}${art.published ? html` · <time datetime="${art.published}">${art.published.slice(0, 10)}</time>` : ''}${a.storyId ? html` · <a href="${rel(paths.story(face, a.storyId))}">${l.story}</a>` : ''}${a.card[face] ? html` · <a href="${rel(paths.card(face, art.id))}">${l.card}</a>` : ''}</p>`;
+  const machine = a.machineTranslation ?? null;
+  if ((!b || b.pairs.length === 0) && machine && machine.pairs.length > 0) {
+    // No human translation, but a model's, kept from run or translate: shown and marked as such.
+    const doc = documentOfTranslation(machine);
+    const credit = html`<p class="credit machine">${l.machineTranslation(machine.model)}</p><p class="muted">${l.machineNote}</p>`;
+    const body = bilingualReader(doc.title?.en ?? null, doc.title?.zh ?? null, doc.pairs, credit, head, title, art.leadImage, face, machine.source);
+    return { path: from, title, body, text: [doc.title?.en ?? '', doc.title?.zh ?? '', ...doc.pairs.flatMap((p) => [p.en ?? '', p.zh ?? ''])].join('\n') };
+  }
   if (!b || b.pairs.length === 0) {
     const lang = langAttr(art.language);
     const body = html`<article class="reader reader-single">
@@ -84,16 +93,32 @@ ${externalImage(art.leadImage, '')}
   }
   // A translation recognised as a separate article is folded in as a sighting: credit it by name.
   const translations = translationCredits(art.sightings);
-  const body = html`<article class="reader layout-interleaved" data-layout="interleaved">
-<header>${b.titleEn ? html`<h1 lang="en">${b.titleEn}</h1>` : ''}${b.titleZh ? html`<p class="title-zh" lang="zh-Hans">${b.titleZh}</p>` : ''}${!b.titleEn && !b.titleZh ? html`<h1>${title}</h1>` : ''}
+  const credit = html`<p class="credit">${l.humanTranslation}${translations.length > 0 ? html` — ${translations.map((t, i) => html`${i > 0 ? ' · ' : ''}${externalLink(t.url, t.outlet ?? t.url)}`)}` : ''}</p>`;
+  const body = bilingualReader(b.titleEn, b.titleZh, b.pairs, credit, head, title, art.leadImage, face, null);
+  return { path: from, title, body, text: [b.titleEn ?? '', b.titleZh ?? '', ...b.pairs.flatMap((p) => [p.en, p.zh])].join('\n') };
+}
+
+/**
+ * The two-language reader: paragraph pairs, interleaved (side by side with the layout button).
+ * A side that is null was withheld (a model's paragraph that failed its checks): said so, with the
+ * original (`source`) still shown.
+ */
+function bilingualReader(
+  titleEn: string | null, titleZh: string | null, pairs: ReadonlyArray<{ en: string | null; zh: string | null }>,
+  credit: SafeHtml, head: SafeHtml, title: string, leadImage: string | null, face: Face, source: 'en' | 'zh' | null,
+): SafeHtml {
+  const l = SITE_LABELS[face];
+  const side = (text: string | null, lang: 'en' | 'zh') =>
+    text ? html`<p lang="${lang === 'en' ? 'en' : 'zh-Hans'}">${text}</p>` : source !== null && source !== lang ? html`<p class="withheld muted">${l.withheld}</p>` : '';
+  return html`<article class="reader layout-interleaved" data-layout="interleaved">
+<header>${titleEn ? html`<h1 lang="en">${titleEn}</h1>` : ''}${titleZh ? html`<p class="title-zh" lang="zh-Hans">${titleZh}</p>` : ''}${!titleEn && !titleZh ? html`<h1>${title}</h1>` : ''}
 ${head}
-<p class="credit">${l.humanTranslation}${translations.length > 0 ? html` — ${translations.map((t, i) => html`${i > 0 ? ' · ' : ''}${externalLink(t.url, t.outlet ?? t.url)}`)}` : ''}</p>
+${credit}
 <p class="layout-control"><button type="button" class="layout-toggle" hidden data-label-interleaved="${l.layoutInterleaved}" data-label-side="${l.layoutSide}" aria-pressed="false">${l.toggleLayout}${face === 'zh' ? '：' : ': '}${l.layoutSide}</button></p>
 </header>
-${externalImage(art.leadImage, '')}
+${externalImage(leadImage, '')}
 <div class="pairs">
-${b.pairs.map((p, i) => html`<div class="pair" id="${`p${i + 1}`}">${p.en ? html`<p lang="en">${p.en}</p>` : ''}${p.zh ? html`<p lang="zh-Hans">${p.zh}</p>` : ''}</div>\n`)}
+${pairs.map((p, i) => html`<div class="pair" id="${`p${i + 1}`}">${side(p.en, 'en')}${side(p.zh, 'zh')}</div>\n`)}
 </div>
 </article>`;
-  return { path: from, title, body, text: [b.titleEn ?? '', b.titleZh ?? '', ...b.pairs.flatMap((p) => [p.en, p.zh])].join('\n') };
 }

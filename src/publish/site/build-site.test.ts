@@ -11,6 +11,7 @@ import { buildSite, type BuiltSite } from './build-site.js';
 import { BILINGUAL_ZH, brannockEn, brannockZh, fixtureArticle, fixtureSite, LONG_TITLE, oddArticle } from './site-input.fixture.js';
 import { itemForms } from './digest-html.js';
 import type { SiteInput } from './site-input.js';
+import type { Translation } from '../../translate/translate.js';
 import { relative } from './site-paths.js';
 
 let rubric: Rubric;
@@ -122,6 +123,40 @@ describe('buildSite', () => {
       assert.match(items[1]!, new RegExp(`2026-08-03 11:00 .*算力译丛.*布兰诺克计算将建 120 兆瓦数据中心.*${label}`));
     }
     assert.deepEqual(brokenLinks(site), []);
+  });
+
+  test('a kept model translation is shown where no human one exists, marked, with a failed paragraph withheld', () => {
+    const input = fixtureSite(rubric, '2026-08-03', [[brannockEn, brannockZh]]);
+    const zhText = brannockZh.paragraphs;
+    const machine: Translation = {
+      articleId: brannockZh.id, source: 'zh', target: 'en',
+      title: { id: 'title', source: brannockZh.title!, target: 'Brannock Compute completes its Norrland plan', status: 'ok', notes: [] },
+      pairs: [
+        { id: 'p1', source: zhText[0]!, target: 'Brannock Compute said on Monday it would build the site.', status: 'ok', notes: [] },
+        { id: 'p2', source: zhText[1]!, target: zhText[1]!, status: 'failed', notes: ['a figure was lost'] },
+      ],
+      provider: 'openai-compatible', model: 'fake-model-1', promptVersion: 'translate-paragraphs@1', truncatedSource: false,
+      usage: { requests: 1, cached: 0, inputTokens: 10, outputTokens: 10 },
+    };
+    // Offered for both articles: the English one has a human translation, which wins.
+    const withMachine: SiteInput = {
+      ...input,
+      articles: input.articles.map((a) => ({ ...a, machineTranslation: a.article.id === brannockZh.id ? machine : { ...machine, articleId: a.article.id } })),
+    };
+    const site = buildSite(withMachine);
+    for (const face of ['en', 'zh'] as const) {
+      const doc = parseDocument(page(site, `${face}/articles/${brannockZh.id}.html`));
+      const credit = getElementsByTagName('p', doc).find((p) => /\bmachine\b/.test(p.attribs.class ?? ''));
+      assert.match(textContent(credit!), face === 'en' ? /Machine translation by fake-model-1, not a human one/ : /机器翻译（fake-model-1），非人工译文/);
+      const pairs = getElementsByTagName('div', doc).filter((d) => d.attribs.class === 'pair');
+      assert.equal(pairs.length, 2);
+      assert.match(textContent(pairs[0]!), /Brannock Compute said on Monday it would build the site\./);
+      const withheld = getElementsByTagName('p', pairs[1]!).find((p) => /withheld/.test(p.attribs.class ?? ''));
+      assert.ok(withheld, `${face}: the failed paragraph says its translation was withheld`);
+      assert.match(textContent(pairs[1]!), new RegExp(zhText[1]!.slice(0, 8)), 'the original is still shown');
+      const human = text(page(site, `${face}/articles/${brannockEn.id}.html`));
+      assert.doesNotMatch(human, /fake-model-1/, 'a human translation is shown before any model');
+    }
   });
 
   const bad: Array<{ name: string; input: (r: Rubric) => SiteInput; check: (site: BuiltSite) => void }> = [

@@ -81,6 +81,20 @@ export async function gatherSite(deps: EditionDeps, options: GatherOptions = {})
       failures.push(fail('internal_error', `story ${story.id} could not be prepared for the site: ${(error as Error).message}`, story.id));
     }
   }
+  // Model translations kept by run or translate: shown where no human translation exists.
+  const needing = articles.filter((a) => a.article.bilingual === null && a.article.language !== 'other');
+  if (deps.machineTranslations && needing.length > 0) {
+    try {
+      const kept = await deps.machineTranslations.forArticles(needing.map((a) => a.article.id));
+      for (const [i, a] of articles.entries()) {
+        const other = a.article.language === 'zh' ? 'en' : 'zh';
+        const t = kept.get(a.article.id)?.find((x) => x.target === other);
+        if (t && a.article.bilingual === null) articles[i] = { ...a, machineTranslation: t };
+      }
+    } catch (error) {
+      failures.push(fail('store_error', `reading the kept model translations failed (readers show originals only): ${(error as Error).message}`));
+    }
+  }
   return ok({ input: { days, stories, articles }, failures });
 }
 

@@ -4,6 +4,7 @@
 import type { ArticleWithSightings } from '../../article.js';
 import type { Ranking } from '../../rank/ranking.js';
 import type { Story } from '../../stories/story.js';
+import type { Translation } from '../../translate/translate.js';
 import type { Card, Digest, DigestItem, Post } from '../../write/schemas.js';
 
 export type Face = 'en' | 'zh';
@@ -33,6 +34,11 @@ export interface SiteArticle {
   readonly article: ArticleWithSightings;
   readonly storyId: string | null;
   readonly card: Faced<Card | null>;
+  /**
+   * A model's translation into the other language, kept from `tidings run` or `tidings translate`;
+   * the reader shows it, marked as such, only where the article has no human translation.
+   */
+  readonly machineTranslation?: Translation | null;
 }
 
 export interface SiteInput {

@@ -32,6 +32,9 @@ export interface SiteLabels {
   readonly noTranslation: string;
   readonly translateHint: string;
   readonly humanTranslation: string;
+  readonly machineTranslation: (model: string) => string;
+  readonly machineNote: string;
+  readonly withheld: string;
   readonly layoutInterleaved: string;
   readonly layoutSide: string;
   readonly toggleLayout: string;
@@ -93,6 +96,9 @@ export const SITE_LABELS: Record<Face, SiteLabels> = {
     noTranslation: 'No translation of this article exists yet: the original is shown alone.',
     translateHint: 'With a model configured, `tidings translate <article>` writes one (and `tidings run` translates every article of the day).',
     humanTranslation: 'Human translation (from the source’s bilingual page or a recognised translation)',
+    machineTranslation: (model) => `Machine translation by ${model}, not a human one`,
+    machineNote: 'Each paragraph was checked against the original (figures kept, nothing left untranslated); a paragraph that failed shows the original alone.',
+    withheld: '[Translation withheld: it did not pass its checks.]',
     layoutInterleaved: 'Interleaved',
     layoutSide: 'Side by side',
     toggleLayout: 'Switch layout',
@@ -148,6 +154,9 @@ export const SITE_LABELS: Record<Face, SiteLabels> = {
     noTranslation: '本文暂无译文，仅显示原文。',
     translateHint: '配置模型后，可用 `tidings translate <article>` 生成译文（`tidings run` 会翻译当日所有文章）。',
     humanTranslation: '人工译文（来自来源的双语页面或识别出的译文文章）',
+    machineTranslation: (model) => `机器翻译（${model}），非人工译文`,
+    machineNote: '每段译文都与原文核对过（数字一致、没有漏译）；未通过核对的段落只显示原文。',
+    withheld: '〔此段译文未通过核对，仅保留原文。〕',
     layoutInterleaved: '段落交替',
     layoutSide: '左右对照',
     toggleLayout: '切换版式',
