@@ -6,6 +6,7 @@ import { mkdir } from 'node:fs/promises';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { migrate } from './migrations.js';
+import { lockStore } from './store-lock.js';
 
 export interface Queryable {
   query<T = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<T[]>;
@@ -39,8 +40,16 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
 
 async function openPglite(dataDir: string | null): Promise<Database> {
   if (dataDir !== null) await mkdir(dataDir, { recursive: true });
-  // relaxedDurability stays off: every committed transaction is flushed before the call returns.
-  const pglite = await PGlite.create(dataDir === null ? {} : { dataDir });
+  // One process at a time on the files (src/store/store-lock.ts): PGlite itself does not check.
+  const lock = dataDir === null ? null : lockStore(dataDir);
+  let pglite: PGlite;
+  try {
+    // relaxedDurability stays off: every committed transaction is flushed before the call returns.
+    pglite = await PGlite.create(dataDir === null ? {} : { dataDir });
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
   const wrap = (q: Pick<PGlite, 'query' | 'exec'>): Queryable => ({
     async query<T>(sql: string, params: readonly unknown[] = []) {
       return (await q.query<T>(sql, [...params])).rows;
@@ -63,7 +72,11 @@ async function openPglite(dataDir: string | null): Promise<Database> {
     },
     async close() {
       await queue;
-      if (!pglite.closed) await pglite.close();
+      try {
+        if (!pglite.closed) await pglite.close();
+      } finally {
+        lock?.release();
+      }
     },
   };
 }
