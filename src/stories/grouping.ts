@@ -74,15 +74,18 @@ export function placeArticle(
   options: GroupingOptions = DEFAULT_GROUPING,
 ): Placement {
   let best: { storyId: string; score: number; matchedArticleId: string; reasons: string[] } | null = null;
+  let bestMember: ArticleFeatures | null = null;
   for (const story of candidates) {
     for (const member of story.members) {
       if (member.id === article.id) continue;
-      const s = featureSimilarity(article, member, df);
+      // Scored without reasons in words; the kept pair is explained below (same score).
+      const s = featureSimilarity(article, member, df, false);
       if (!best || s.score > best.score || (s.score === best.score && story.id < best.storyId)) {
-        best = { storyId: story.id, score: s.score, matchedArticleId: member.id, reasons: s.reasons };
+        best = { storyId: story.id, score: s.score, matchedArticleId: member.id, reasons: [] };
+        bestMember = member;
       }
     }
   }
-  if (best && best.score >= options.threshold) return { kind: 'join', ...best };
+  if (best && bestMember && best.score >= options.threshold) return { kind: 'join', ...best, reasons: featureSimilarity(article, bestMember, df).reasons };
   return { kind: 'new', storyId: storyIdFor(article.id), nearest: best ? { storyId: best.storyId, score: best.score } : null };
 }

@@ -89,7 +89,12 @@ export function articleSimilarity(a: ArticleLike, b: ArticleLike, df: DocumentFr
   return { score: s.score, reasons: s.reasons };
 }
 
-export function featureSimilarity(a: ArticleFeatures, b: ArticleFeatures, df: DocumentFrequency = NO_FREQUENCIES): SimilarityBreakdown {
+/**
+ * The score, its parts and, with `explain` (the default), the reasons in words. Grouping compares
+ * an article with up to ~24 members and keeps one: it scores with `explain` false (no reason text
+ * built, the same score) and explains only the pair it keeps.
+ */
+export function featureSimilarity(a: ArticleFeatures, b: ArticleFeatures, df: DocumentFrequency = NO_FREQUENCIES, explain = true): SimilarityBreakdown {
   const reasons: Array<{ weight: number; text: string }> = [];
   const W = a.language === b.language ? EVIDENCE_WEIGHT.sameLanguage : EVIDENCE_WEIGHT.crossLanguage;
 
@@ -108,7 +113,7 @@ export function featureSimilarity(a: ArticleFeatures, b: ArticleFeatures, df: Do
   const eNorm = Math.sqrt(sumSquares([...ea.values()].map((e) => ew(e.id, e.type))) * sumSquares([...eb.values()].map((e) => ew(e.id, e.type))));
   // Cosine damped by the shared weight itself, so one common name alone is weak evidence.
   const entities = eNorm === 0 ? 0 : (eShared / eNorm) * (1 - Math.exp(-sum(sharedNames.map((n) => n.w)) / ENTITY_SATURATION));
-  if (sharedNames.length > 0) {
+  if (explain && sharedNames.length > 0) {
     sharedNames.sort((x, y) => y.w - x.w || (x.name < y.name ? -1 : 1));
     reasons.push({ weight: W.entities * entities, text: `both name ${list(sharedNames.map((n) => n.name), 4)}` });
   }
@@ -130,7 +135,7 @@ export function featureSimilarity(a: ArticleFeatures, b: ArticleFeatures, df: Do
   const figures = 1 - Math.exp(-1.2 * fSum);
   // Both state specific amounts and none agree: likely two events told in the same words.
   const conflict = a.figures.some(specific) && b.figures.some(specific) && !matched.some((m) => m.specific);
-  if (matched.length > 0) {
+  if (explain && matched.length > 0) {
     matched.sort((x, y) => y.w - x.w);
     reasons.push({ weight: W.figures * figures, text: `both give ${list(matched.map((m) => m.text), 4)}` });
   }
@@ -149,7 +154,7 @@ export function featureSimilarity(a: ArticleFeatures, b: ArticleFeatures, df: Do
   }
   const tMin = Math.min(sum(a.terms.map((t) => tw(t.key))), sum(b.terms.map((t) => tw(t.key))));
   const terms = tMin === 0 ? 0 : Math.min(1, tShared / tMin) * (1 - Math.exp(-tShared / 1.5));
-  if (sharedTerms.length > 0) {
+  if (explain && sharedTerms.length > 0) {
     sharedTerms.sort((x, y) => y.w - x.w || (x.s < y.s ? -1 : 1));
     reasons.push({ weight: W.terms * terms, text: `both use the terms ${list(sharedTerms.map((t) => t.s), 5)}` });
   }
@@ -162,28 +167,28 @@ export function featureSimilarity(a: ArticleFeatures, b: ArticleFeatures, df: Do
 
   // Vocabulary: TF-IDF cosine; English words and Chinese bigrams never meet across languages.
   const words = tfidfCosine(a.words, b.words, df);
-  if (words >= 0.05) reasons.push({ weight: W.words * Math.sqrt(words), text: `their texts share vocabulary (cosine ${words.toFixed(2)})` });
+  if (explain && words >= 0.05) reasons.push({ weight: W.words * Math.sqrt(words), text: `their texts share vocabulary (cosine ${words.toFixed(2)})` });
 
   // Calendar days both name ("Dec. 19" = "12 月 19 日"), weighted by rarity; saturating.
   const db = new Set(b.dates ?? []);
   const sharedDates = (a.dates ?? []).filter((d) => db.has(d));
   const dSum = sum(sharedDates.map((d) => rarity(df, `d:${d}`)));
   const dates = 1 - Math.exp(-1.5 * dSum);
-  if (sharedDates.length > 0) reasons.push({ weight: W.dates * dates, text: `both name ${list(sharedDates.map(describeDate), 3)}` });
+  if (explain && sharedDates.length > 0) reasons.push({ weight: W.dates * dates, text: `both name ${list(sharedDates.map(describeDate), 3)}` });
 
   const titleSet = new Set(a.titleKeys);
   const titleShared = b.titleKeys.filter((k) => titleSet.has(k));
   const titleMin = Math.min(a.titleKeys.length, b.titleKeys.length);
   const title = titleMin === 0 ? 0 : titleShared.length / titleMin;
-  if (titleShared.length > 0) reasons.push({ weight: W.title * title, text: `their titles share ${titleShared.length} of ${titleMin} words` });
+  if (explain && titleShared.length > 0) reasons.push({ weight: W.title * title, text: `their titles share ${titleShared.length} of ${titleMin} words` });
 
   const gapHours = hoursApart(a.published, b.published);
   const time = gapHours === null ? 0.9 : gapHours <= 36 ? 1 : Math.max(0.4, 1 - (gapHours - 36) / (24 * 12));
-  reasons.push({ weight: 0, text: gapHours === null ? 'one of them has no publication date' : `published ${describeGap(gapHours)}` });
+  if (explain) reasons.push({ weight: 0, text: gapHours === null ? 'one of them has no publication date' : `published ${describeGap(gapHours)}` });
 
   const combined = combineEvidence({ entities, figures, terms, words: Math.sqrt(words), dates, title }, W);
-  if (conflict) reasons.push({ weight: 0, text: 'they give different amounts (no sum, power or count in common)' });
-  if (namesDiffer) reasons.push({ weight: 0, text: 'each names its own rare names, none in common' });
+  if (explain && conflict) reasons.push({ weight: 0, text: 'they give different amounts (no sum, power or count in common)' });
+  if (explain && namesDiffer) reasons.push({ weight: 0, text: 'each names its own rare names, none in common' });
   const score = round(combined * time * (conflict ? CONFLICT_FACTOR : 1) * (namesDiffer ? NAMES_DIFFER_FACTOR : 1));
   const ordered = reasons.map((r, i) => ({ ...r, i })).sort((x, y) => y.weight - x.weight || x.i - y.i).map((r) => r.text);
   return { score, reasons: ordered, entities: round(entities), figures: round(figures), terms: round(terms), words: round(words), dates: round(dates), title: round(title), time: round(time) };
@@ -195,14 +200,16 @@ export function featureSimilarity(a: ArticleFeatures, b: ArticleFeatures, df: Do
  */
 const specific = (f: FeatureFigure): boolean => f.kind === 'money' || f.kind === 'power' || f.kind === 'count' || f.kind === 'rate';
 
+const bare = (f: FeatureFigure) => f.kind === 'quantity' && f.unit === '';
+
+// Called for every figure pair of every comparison: no copies (figuresEqual reads kind, unit, value).
 function sameFigure(a: FeatureFigure, b: FeatureFigure): boolean {
-  const bare = (f: FeatureFigure) => f.kind === 'quantity' && f.unit === '';
   if ((bare(a) && (bare(b) || b.kind === 'count')) || (bare(b) && a.kind === 'count')) {
-    return figuresEqual({ ...a, kind: 'count', unit: '', start: 0, end: 0 }, { ...b, kind: 'count', unit: '', start: 0, end: 0 });
+    return figuresEqual({ kind: 'count', unit: '', value: a.value }, { kind: 'count', unit: '', value: b.value });
   }
-  // figuresEqual never equates kinds or units that differ: most pairs stop here, with no copies made.
+  // figuresEqual never equates kinds or units that differ: most pairs stop here.
   if (a.kind !== b.kind || a.unit !== b.unit) return false;
-  return figuresEqual({ ...a, start: 0, end: 0 }, { ...b, start: 0, end: 0 });
+  return figuresEqual(a, b);
 }
 
 // Per rarity table: each word's idf and each vocabulary's norm, computed once, not per pair (a

@@ -206,7 +206,7 @@ export function foldWidth(text: string): string {
  * Whether two figures state the same amount: same kind and unit, values within relTolerance of
  * the larger (0.5% by default, so "$1.5 billion" ≠ "$1.52 billion"). Years must match exactly.
  */
-export function figuresEqual(a: Figure, b: Figure, relTolerance = 0.005): boolean {
+export function figuresEqual(a: Pick<Figure, 'kind' | 'value' | 'unit'>, b: Pick<Figure, 'kind' | 'value' | 'unit'>, relTolerance = 0.005): boolean {
   if (a.kind !== b.kind || a.unit !== b.unit) return false;
   if (a.kind === 'year') return a.value === b.value;
   const scale = Math.max(Math.abs(a.value), Math.abs(b.value));
