@@ -17,7 +17,8 @@ export const CONS_CUES: CueList = {
 export const PROS_CUES: CueList = {
   // Not "largest" or "record": size is a fact, not a benefit.
   en: ['faster', 'cheaper', 'gain', 'improv', 'boost', 'lower cost', 'cut', 'positive', 'growth', 'grow', 'saving', 'efficient', 'outperform', 'beats'],
-  zh: ['提升', '降低成本', '更快', '便宜', '优势', '增长', '领先', '突破', '降价', '节省', '效率'],
+  // The Chinese of the English stems above too: a speed-up (提速, 加快), an improvement, a price cut (下调, 降低).
+  zh: ['提升', '降低', '更快', '便宜', '优势', '增长', '领先', '突破', '降价', '节省', '效率', '提速', '加快', '改进', '改善', '下调', '更低'],
 };
 
 export const ADVICE_CUES: CueList = {
