@@ -129,8 +129,11 @@ describe('tidings command', () => {
     assert.equal(pairs.status, 0, pairs.stderr);
     const folded = (JSON.parse(pairs.stdout) as unknown[]).length;
     assert.match(first.stdout, new RegExp(`\\b${13 - folded} articles`));
+    // The run says so, so the store's count is not a surprise.
+    assert.match(first.stdout, new RegExp(`Grouped 13 new articles into stories: \\d+ started a story, \\d+ joined one; ${folded} articles were recognised as translations`));
     const second = spawnSync(process.execPath, [bin, 'run'], { cwd, env, encoding: 'utf8' });
     assert.equal(second.status, 0, second.stderr);
     assert.match(second.stdout, /Ingest finished: 0 new, 20 duplicate, 0 failed\./);
+    assert.doesNotMatch(second.stdout, /Grouped/, 'nothing new to group on a re-run');
   });
 });

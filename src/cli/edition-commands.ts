@@ -35,8 +35,12 @@ type Format = 'md' | 'json';
 const formatOption = () => new Option('--format <format>', 'output format').choices(['md', 'json']).default('md');
 const langOption = () => new Option('--lang <lang>', 'face: labels in this language, body from coverage in it where any').choices(['en', 'zh']).default('en');
 
-/** Opens the edition stages on an app: groups new articles first, so every command sees them. */
-export async function openEdition(app: App, rubricPath?: string): Promise<Result<EditionDeps>> {
+/**
+ * Opens the edition stages on an app: groups new articles first, so every command sees them.
+ * With `report`, says what grouping did (the main job does: the store's count would otherwise
+ * not match what ingest said was new).
+ */
+export async function openEdition(app: App, rubricPath?: string, report?: (line: string) => void): Promise<Result<EditionDeps>> {
   const rubric = await loadRubricFile(rubricPath);
   if (!rubric.ok) return rubric;
   const deps: EditionDeps = {
@@ -44,7 +48,15 @@ export async function openEdition(app: App, rubricPath?: string): Promise<Result
     translations: createTranslationStore(app.db), machineTranslations: createModelTranslationStore(app.db),
   };
   const grouped = await groupNewArticles(deps);
-  return grouped.ok ? ok(deps) : grouped;
+  if (!grouped.ok) return grouped;
+  const g = grouped.value;
+  if (report && g.newStories + g.joined > 0) {
+    const folded = g.translations > 0
+      ? `; ${g.translations} ${g.translations === 1 ? 'article was' : 'articles were'} recognised as ${g.translations === 1 ? 'a translation' : 'translations'} of another and folded into ${g.translations === 1 ? 'its original' : 'their originals'} (\`tidings translations\` lists them)`
+      : '';
+    report(`Grouped ${g.newStories + g.joined} new article${g.newStories + g.joined === 1 ? '' : 's'} into stories: ${g.newStories} started a story, ${g.joined} joined one${folded}.\n`);
+  }
+  return ok(deps);
 }
 
 /**
@@ -52,7 +64,7 @@ export async function openEdition(app: App, rubricPath?: string): Promise<Result
  * digest, verified, in both faces to <data>/out/<date>/ (Markdown and JSON); prints the English one.
  */
 export async function writeEdition(app: App, io: Io): Promise<number> {
-  const deps = await openEdition(app);
+  const deps = await openEdition(app, undefined, io.out);
   if (!deps.ok) {
     io.err(`tidings: ${renderFailure(deps)}\n`);
     return EXIT_CODES[deps.code];
