@@ -15,8 +15,12 @@ import type { Database, Queryable } from './database.js';
 /** The feature_frequencies row that counts grouped articles (feature keys always have a prefix). */
 const ARTICLES_KEY = '#articles';
 
-/** A bulk write of at least this many placements refreshes the planner's statistics. */
+/**
+ * A bulk write of at least this many placements refreshes the planner's statistics, once the
+ * archive has grown by a tenth (ANALYZE_GROWTH) since this store's last refresh.
+ */
 const ANALYZE_AFTER = 500;
+const ANALYZE_GROWTH = 1.1;
 
 export interface StoryFilter {
   /** 'YYYY-MM-DD' (UTC): stories with a member whose activity (published, else ingested) falls that day. */
@@ -53,6 +57,8 @@ export interface StoryStore extends StoryArchive {
 }
 
 export function createStoryStore(db: Database): StoryStore {
+  /** Articles counted when this store last ran ANALYZE (null: not yet). */
+  let analyzedAt: number | null = null;
   return {
     async keyHits(keys, active: TimeWindow, ingested: TimeWindow, maxPerKey: number): Promise<KeyHit[]> {
       if (keys.length === 0) return [];
@@ -263,7 +269,15 @@ export function createStoryStore(db: Database): StoryStore {
         });
         // PGlite runs no autovacuum: without fresh statistics the planner keeps estimating the
         // story tables as small and scans them whole. ANALYZE samples a bounded number of rows.
-        if (members.length >= ANALYZE_AFTER) await db.query('ANALYZE stories, story_keys, story_articles, feature_frequencies');
+        // Again only once the archive has grown by a tenth since: each ANALYZE samples a bounded
+        // number of rows but costs more as the tables grow, so one per chunk made a long backlog's
+        // statistics cost grow faster than the backlog (8.7 s of 40k articles' grouping at 30 days,
+        // 3.4 s now; 0.8 s of 10k's).
+        const total = documentsBefore + members.length;
+        if (members.length >= ANALYZE_AFTER && (analyzedAt === null || total >= analyzedAt * ANALYZE_GROWTH)) {
+          await db.query('ANALYZE stories, story_keys, story_articles, feature_frequencies');
+          analyzedAt = total;
+        }
         return written;
       } catch (error) {
         if (error === conflict) return false;
