@@ -176,6 +176,18 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    id: 5,
+    name: 'story keys without activity',
+    sql: `
+      -- story_keys no longer copies each story's activity times: keeping the copy current rewrote
+      -- every key row of a story at each new member, the largest part of a long backlog's store
+      -- writes. Grouping reads a story's keys by story (storySeeds); the store's own key lookup
+      -- joins stories for the window. Dropping the columns drops story_keys_key_idx with them;
+      -- the primary key (key, story_id) serves lookups by key.
+      ALTER TABLE story_keys DROP COLUMN last_active, DROP COLUMN last_ingested;
+    `,
+  },
 ];
 
 export async function migrate(db: Database): Promise<void> {

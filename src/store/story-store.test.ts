@@ -11,6 +11,7 @@ import { loadRegistry } from '../cli/app.js';
 import { PROJECT_ROOT } from '../config.js';
 import { ingest } from '../pipeline/ingest.js';
 import { assignStories, explainSimilarity, getStory, listStories } from '../stories/assign.js';
+import { windowAround } from '../stories/grouping.js';
 import { CORVANE_EN, CORVANE_EN_DAY2, CORVANE_ZH } from '../stories/articles.fixture.js';
 import type { StoryInput } from '../stories/story-archive.js';
 import { backends } from '../../test/support/backends.js';
@@ -151,8 +152,13 @@ for (const backend of backends()) {
         [CORVANE_EN.id, '2026-06-02'], [CORVANE_ZH.id, '2026-06-02'], [CORVANE_EN_DAY2.id, '2026-06-03'],
       ]);
       assert.equal(story.value.lastActive, '2026-06-03T07:30:00.000Z');
-      const keys = await db.query<{ n: number }>(`SELECT count(DISTINCT last_active)::int AS n FROM story_keys WHERE story_id = $1`, [CORVANE_EN.id]);
-      assert.equal(keys[0]?.n, 1, 'every key of the story carries its new last activity');
+      // Its keys now find it in a window that holds only the new day's activity.
+      const keys = await db.query<{ key: string }>('SELECT key FROM story_keys WHERE story_id = $1', [CORVANE_EN.id]);
+      const dayTwoOnly = windowAround('2026-06-06T00:00:00.000Z', 3);
+      const hits = await stores.stories.keyHits(keys.map((k) => k.key), dayTwoOnly, dayTwoOnly, 100);
+      assert.ok(hits.some((h) => h.storyId === CORVANE_EN.id), 'found by its new last activity');
+      const dayOneOnly = windowAround('2026-05-29T00:00:00.000Z', 3);
+      assert.deepEqual(await stores.stories.keyHits(keys.map((k) => k.key), dayOneOnly, dayOneOnly, 100), []);
     });
   });
 }

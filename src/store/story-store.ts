@@ -63,11 +63,15 @@ export function createStoryStore(db: Database): StoryStore {
     async keyHits(keys, active: TimeWindow, ingested: TimeWindow, maxPerKey: number): Promise<KeyHit[]> {
       if (keys.length === 0) return [];
       const rows = await db.query<{ story_id: string; key: string }>(
+        // Reads every story of each key and keeps those in the window (a join, not a range scan):
+        // this one-at-a-time path serves tests and `tidings similar`-like callers; grouping places
+        // in a batch archive seeded by storySeeds.
         `SELECT story_id, key FROM (
-           SELECT story_id, key, count(*) OVER (PARTITION BY key) AS stories FROM story_keys
-           WHERE key = ANY($1::text[])
-             AND (last_active BETWEEN $2::timestamptz AND $3::timestamptz
-                  OR last_ingested BETWEEN $4::timestamptz AND $5::timestamptz)) h
+           SELECT k.story_id, k.key, count(*) OVER (PARTITION BY k.key) AS stories
+           FROM story_keys k JOIN stories s ON s.id = k.story_id
+           WHERE k.key = ANY($1::text[])
+             AND (s.last_active BETWEEN $2::timestamptz AND $3::timestamptz
+                  OR s.last_ingested BETWEEN $4::timestamptz AND $5::timestamptz)) h
          WHERE stories <= $6
          ORDER BY story_id, key`,
         [keys, active.from, active.to, ingested.from, ingested.to, maxPerKey],
@@ -129,28 +133,19 @@ export function createStoryStore(db: Database): StoryStore {
         );
         if (inserted.length === 0) return false;
         // Undated members (activity = ingest time) do not move the story's date.
-        const story = await tx.query<{ last_active: Date | string; last_ingested: Date | string }>(
+        const story = await tx.query(
           `UPDATE stories SET article_count = article_count + 1,
              first_active = LEAST(first_active, $2::timestamptz),
              last_active = CASE WHEN $3::boolean THEN GREATEST(last_active, $2::timestamptz) ELSE last_active END,
              last_ingested = GREATEST(last_ingested, $4::timestamptz)
-           WHERE id = $1 RETURNING last_active, last_ingested`,
+           WHERE id = $1 RETURNING id`,
           [m.storyId, e.activityAt, e.published !== null, m.ingestedAt],
         );
-        const s = story[0];
-        if (!s) throw new Error(`story ${m.storyId} vanished while adding article ${e.articleId}`);
-        const lastActive = toIso(s.last_active)!;
-        const lastIngested = toIso(s.last_ingested)!;
+        if (story.length === 0) throw new Error(`story ${m.storyId} vanished while adding article ${e.articleId}`);
         await tx.query(
-          `INSERT INTO story_keys (key, story_id, last_active, last_ingested)
-           SELECT k, $2, $3::timestamptz, $4::timestamptz FROM unnest($1::text[]) AS t(k)
+          `INSERT INTO story_keys (key, story_id) SELECT k, $2 FROM unnest($1::text[]) AS t(k)
            ON CONFLICT (key, story_id) DO NOTHING`,
-          [[...new Set(m.indexKeys)].sort(), m.storyId, lastActive, lastIngested],
-        );
-        await tx.query(
-          `UPDATE story_keys SET last_active = $2::timestamptz, last_ingested = $3::timestamptz
-           WHERE story_id = $1 AND (last_active <> $2::timestamptz OR last_ingested <> $3::timestamptz)`,
-          [m.storyId, lastActive, lastIngested],
+          [[...new Set(m.indexKeys)].sort(), m.storyId],
         );
         await countKeys(tx, [ARTICLES_KEY, ...m.frequencyKeys]);
         return true;
@@ -345,18 +340,9 @@ async function writeMembers(tx: Queryable, members: readonly NewMember[]): Promi
   );
   const keyStory = ids.flatMap((id) => [...per.get(id)!.keys].sort().map((k) => [k, id] as const));
   await tx.query(
-    `INSERT INTO story_keys (key, story_id, last_active, last_ingested)
-     SELECT t.k, s.id, s.last_active, s.last_ingested FROM unnest($1::text[], $2::text[]) AS t(k, sid) JOIN stories s ON s.id = t.sid
+    `INSERT INTO story_keys (key, story_id) SELECT k, sid FROM unnest($1::text[], $2::text[]) AS t(k, sid)
      ON CONFLICT (key, story_id) DO NOTHING`,
     [keyStory.map((x) => x[0]), keyStory.map((x) => x[1])],
-  );
-  // Driven from the listed stories, so the keys are reached through story_keys_story_idx (with
-  // current statistics, see addMembers); `s.id = ANY(...)` hash-joined a scan of every stored key.
-  await tx.query(
-    `UPDATE story_keys k SET last_active = s.last_active, last_ingested = s.last_ingested
-     FROM (SELECT s.id, s.last_active, s.last_ingested FROM unnest($1::text[]) AS u(id) JOIN stories s ON s.id = u.id) s
-     WHERE k.story_id = s.id AND (k.last_active <> s.last_active OR k.last_ingested <> s.last_ingested)`,
-    [ids],
   );
   const delta = new Map<string, number>();
   for (const m of members) for (const k of new Set(m.frequencyKeys)) delta.set(k, (delta.get(k) ?? 0) + 1);

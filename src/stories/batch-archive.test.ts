@@ -26,7 +26,7 @@ async function snapshot(db: Database): Promise<unknown> {
   const rows = await db.query(`SELECT
     (SELECT string_agg(id || ' ' || article_count || ' ' || first_active::text || ' ' || last_active::text || ' ' || last_ingested::text, ',' ORDER BY id) FROM stories) AS stories,
     (SELECT string_agg(article_id || ' ' || story_id || ' ' || coalesce(score::text, '-') || ' ' || activity_at::text || ' ' || md5(features::text), ',' ORDER BY article_id) FROM story_articles) AS members,
-    (SELECT string_agg(key || ' ' || story_id || ' ' || last_active::text || ' ' || last_ingested::text, ',' ORDER BY key, story_id) FROM story_keys) AS keys,
+    (SELECT string_agg(key || ' ' || story_id, ',' ORDER BY key, story_id) FROM story_keys) AS keys,
     (SELECT string_agg(key || ' ' || articles, ',' ORDER BY key) FROM feature_frequencies) AS frequencies`);
   return rows[0];
 }
