@@ -1,4 +1,8 @@
 import { after, describe, test } from 'node:test';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { openDatabase } from './database.js';
 import assert from 'node:assert/strict';
 import type { Article, Sighting } from '../article.js';
 import { backends } from '../../test/support/backends.js';
@@ -109,3 +113,32 @@ for (const backend of backends()) {
     });
   });
 }
+
+describe('upgrading a store made by an earlier version', () => {
+  test('migration 5 keeps every story key and drops the copied activity columns', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'tidings-upgrade-'));
+    try {
+      const dataDir = path.join(dir, 'db');
+      const old = await openDatabase({ kind: 'pglite', dataDir }, { migrations: MIGRATIONS.filter((m) => m.id < 5) });
+      await old.query(`INSERT INTO stories (id, title, first_active, last_active, last_ingested, article_count)
+        VALUES ('s00000000001', 'T', '2026-05-10T08:00:00Z', '2026-05-10T08:00:00Z', '2026-05-10T09:00:00Z', 1)`);
+      await old.query(`INSERT INTO story_keys (key, story_id, last_active, last_ingested)
+        VALUES ('e:anthropic', 's00000000001', '2026-05-10T08:00:00Z', '2026-05-10T09:00:00Z')`);
+      await old.close();
+      const db = await openDatabase({ kind: 'pglite', dataDir });
+      try {
+        const columns = await db.query<{ column_name: string }>(
+          `SELECT column_name FROM information_schema.columns WHERE table_name = 'story_keys' ORDER BY ordinal_position`,
+        );
+        assert.deepEqual(columns.map((c) => c.column_name), ['key', 'story_id']);
+        assert.deepEqual(await db.query('SELECT key, story_id FROM story_keys'), [{ key: 'e:anthropic', story_id: 's00000000001' }]);
+        const applied = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM schema_migrations');
+        assert.equal(applied[0]?.n, MIGRATIONS.length);
+      } finally {
+        await db.close();
+      }
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});

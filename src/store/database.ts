@@ -5,7 +5,7 @@
 import { mkdir } from 'node:fs/promises';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
-import { migrate } from './migrations.js';
+import { migrate, type Migration } from './migrations.js';
 import { lockStore } from './store-lock.js';
 
 export interface Queryable {
@@ -27,10 +27,11 @@ export type DatabaseTarget =
   | { readonly kind: 'pglite'; readonly dataDir: string | null /* null = in memory */ }
   | { readonly kind: 'postgres'; readonly url: string };
 
-export async function openDatabase(target: DatabaseTarget): Promise<Database> {
+export async function openDatabase(target: DatabaseTarget, options: { readonly migrations?: readonly Migration[] } = {}): Promise<Database> {
   const db = target.kind === 'pglite' ? await openPglite(target.dataDir) : openPostgres(target.url);
   try {
-    await migrate(db);
+    // options.migrations: a prefix of MIGRATIONS, for tests that upgrade a store made by an older version.
+    await migrate(db, options.migrations);
   } catch (error) {
     await db.close();
     throw error;

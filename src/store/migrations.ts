@@ -190,14 +190,15 @@ export const MIGRATIONS: readonly Migration[] = [
   },
 ];
 
-export async function migrate(db: Database): Promise<void> {
+/** Applies the migrations not yet applied, in order (a prefix of MIGRATIONS in upgrade tests). */
+export async function migrate(db: Database, migrations: readonly Migration[] = MIGRATIONS): Promise<void> {
   await db.transaction(async (tx) => {
     // Several processes may open one server at once: the lock makes them take turns here.
     await tx.query('SELECT pg_advisory_xact_lock(7283001)');
     await tx.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
       id integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
   });
-  for (const migration of MIGRATIONS) {
+  for (const migration of migrations) {
     await db.transaction(async (tx) => {
       await tx.query('SELECT pg_advisory_xact_lock(7283001)');
       const done = await tx.query('SELECT 1 FROM schema_migrations WHERE id = $1', [migration.id]);
