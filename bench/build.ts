@@ -15,6 +15,7 @@ import { createArticleStore } from '../src/store/article-store.js';
 import { openDatabase } from '../src/store/database.js';
 import { createStoryStore } from '../src/store/story-store.js';
 import { generateScaleCorpus } from './scale-corpus.js';
+import { timedCalls } from './timed-calls.js';
 
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -49,20 +50,9 @@ try {
   // Store reads during the build, timed at the store's edge (wall time: PGlite runs in this thread).
   const storeMs = { calls: 0, ms: 0 };
   const timed = <T extends object>(store: T): T =>
-    new Proxy(store, {
-      get(target, key, receiver) {
-        const value = Reflect.get(target, key, receiver) as unknown;
-        if (typeof value !== 'function') return value;
-        return async (...args: unknown[]) => {
-          const s = performance.now();
-          try {
-            return await (value as (...a: unknown[]) => Promise<unknown>).apply(target, args);
-          } finally {
-            storeMs.calls++;
-            storeMs.ms += performance.now() - s;
-          }
-        };
-      },
+    timedCalls(store, (_method, ms) => {
+      storeMs.calls++;
+      storeMs.ms += ms;
     });
   const built = await publishSite({ ...deps, articles: timed(deps.articles), stories: timed(deps.stories) }, {
     outDir: out,

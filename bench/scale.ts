@@ -23,6 +23,7 @@ import { createStoryStore } from '../src/store/story-store.js';
 import { renderDigest } from '../src/write/markdown.js';
 import { freshServerDatabase } from '../test/support/backends.js';
 import { scaleArticles, type ScaleArticle } from './scale-corpus.js';
+import { timedCalls } from './timed-calls.js';
 
 const { values } = parseArgs({
   options: {
@@ -165,23 +166,12 @@ async function child(size: number): Promise<void> {
 
 /** The same store, timing each method call into `totals` under "label.method". */
 function timed<T extends object>(target: T, label: string, totals: Map<string, { n: number; ms: number }>): T {
-  return new Proxy(target, {
-    get(obj, prop, receiver) {
-      const value = Reflect.get(obj, prop, receiver) as unknown;
-      if (typeof value !== 'function') return value;
-      return async (...args: unknown[]) => {
-        const t = performance.now();
-        try {
-          return await (value as (...a: unknown[]) => Promise<unknown>).apply(obj, args);
-        } finally {
-          const k = `${label}.${String(prop)}`;
-          const e = totals.get(k) ?? { n: 0, ms: 0 };
-          e.n++;
-          e.ms += performance.now() - t;
-          totals.set(k, e);
-        }
-      };
-    },
+  return timedCalls(target, (method, ms) => {
+    const k = `${label}.${method}`;
+    const e = totals.get(k) ?? { n: 0, ms: 0 };
+    e.n++;
+    e.ms += ms;
+    totals.set(k, e);
   });
 }
 

@@ -9,7 +9,7 @@ import type { ArticleFeatures } from '../stories/features.js';
 import type { KeyHit, StoryCandidate } from '../stories/grouping.js';
 import type { StorySeed } from '../stories/batch-archive.js';
 import type { NewMember, StoryArchive, TimeWindow } from '../stories/story-archive.js';
-import type { FoldedTranslation, Story, TimelineEntry } from '../stories/story.js';
+import { byActivity, type FoldedTranslation, type Story, type TimelineEntry } from '../stories/story.js';
 import type { Database, Queryable } from './database.js';
 
 /** The feature_frequencies row that counts grouped articles (feature keys always have a prefix). */
@@ -436,9 +436,7 @@ export async function storyTimelines(db: Queryable, ids: readonly string[]): Pro
       activityAt: published ?? toIso(f.ingested)!, url: f.translation_url, score: Math.round(Number(f.score) * 1000) / 1000,
     });
   }
-  for (const t of timelines.values()) {
-    t.translations.sort((a, b) => (a.activityAt < b.activityAt ? -1 : a.activityAt > b.activityAt ? 1 : a.articleId < b.articleId ? -1 : 1));
-  }
+  for (const t of timelines.values()) t.translations.sort(byActivity);
   return timelines;
 }
 

@@ -1,7 +1,7 @@
 // Plain-text faces of stories and similarity, for the CLI. Pure: records in, text out.
 
 import type { SimilarityExplanation } from './assign.js';
-import { timelineWithTranslations, type FoldedTranslation, type Story, type TimelineEntry } from './story.js';
+import { isFoldedTranslation, timelineWithTranslations, type FoldedTranslation, type Story, type TimelineEntry } from './story.js';
 
 /** `tidings similar <a> <b>`: the score, whether they would group, the evidence. */
 export function renderSimilarity(x: SimilarityExplanation): string {
@@ -23,7 +23,7 @@ export function renderStory(story: Story): string {
   const folded = story.translations.length;
   const also = folded > 0 ? ` (and ${folded} translation${folded === 1 ? '' : 's'} folded into ${folded === 1 ? 'its original' : 'their originals'})` : '';
   const head = `${story.id}  ${story.title ?? '(untitled)'}\n${story.articleCount} article${story.articleCount === 1 ? '' : 's'}${also}, ${story.firstActive.slice(0, 16).replace('T', ' ')} to ${story.lastActive.slice(0, 16).replace('T', ' ')} UTC`;
-  return `${head}\n${timelineWithTranslations(story).map((r) => renderEntry(r.entry, r.translation)).join('\n')}\n`;
+  return `${head}\n${timelineWithTranslations(story).map(renderEntry).join('\n')}\n`;
 }
 
 export function renderStoryList(stories: readonly Story[]): string {
@@ -31,10 +31,10 @@ export function renderStoryList(stories: readonly Story[]): string {
   return stories.map(renderStory).join('\n');
 }
 
-function renderEntry(e: TimelineEntry | FoldedTranslation, translation: FoldedTranslation | null): string {
+function renderEntry(e: TimelineEntry | FoldedTranslation): string {
   const when = e.published ? e.published.slice(0, 16).replace('T', ' ') : `${e.activityAt.slice(0, 10)} (undated, ingested)`;
   const who = `${e.outlet ?? '?'}${e.sourceType ? ` (${e.sourceType})` : ''}`;
   const line = `  ${when}  ${e.language.toUpperCase()}  ${who}: ${e.title ?? '(untitled)'}  [${e.articleId}] ${e.url}`;
-  if (translation === null) return line;
-  return `${line}\n      translation of ${translation.originalOutlet ?? '?'} [${translation.originalId}], recognised at ${translation.score.toFixed(3)}; folded into it`;
+  if (!isFoldedTranslation(e)) return line;
+  return `${line}\n      translation of ${e.originalOutlet ?? '?'} [${e.originalId}], recognised at ${e.score.toFixed(3)}; folded into it`;
 }

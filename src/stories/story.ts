@@ -47,7 +47,7 @@ export interface Story {
 }
 
 /** Orders entries by time, then id, so a timeline reads the same on every run. */
-export function byActivity(a: TimelineEntry, b: TimelineEntry): number {
+export function byActivity(a: Pick<TimelineEntry, 'activityAt' | 'articleId'>, b: Pick<TimelineEntry, 'activityAt' | 'articleId'>): number {
   return a.activityAt < b.activityAt ? -1 : a.activityAt > b.activityAt ? 1 : a.articleId < b.articleId ? -1 : a.articleId > b.articleId ? 1 : 0;
 }
 
@@ -56,12 +56,12 @@ export function coversDay(story: Story, day: string): boolean {
   return story.timeline.some((e) => e.activityAt.slice(0, 10) === day);
 }
 
+/** Whether a timeline row is a folded translation rather than a member. */
+export function isFoldedTranslation(e: TimelineEntry | FoldedTranslation): e is FoldedTranslation {
+  return 'originalId' in e;
+}
+
 /** Members and folded translations in one list by time (then id): what a reader's timeline shows. */
-export function timelineWithTranslations(story: Story): Array<{ entry: TimelineEntry; translation: null } | { entry: FoldedTranslation; translation: FoldedTranslation }> {
-  const rows: Array<{ entry: TimelineEntry; translation: null } | { entry: FoldedTranslation; translation: FoldedTranslation }> = [
-    ...story.timeline.map((entry) => ({ entry, translation: null })),
-    ...story.translations.map((t) => ({ entry: t, translation: t })),
-  ];
-  const key = (e: { activityAt: string; articleId: string }) => `${e.activityAt}\u0000${e.articleId}`;
-  return rows.sort((a, b) => (key(a.entry) < key(b.entry) ? -1 : key(a.entry) > key(b.entry) ? 1 : 0));
+export function timelineWithTranslations(story: Story): Array<TimelineEntry | FoldedTranslation> {
+  return [...story.timeline, ...story.translations].sort(byActivity);
 }

@@ -76,6 +76,16 @@ function textParts(text: string): TextParts {
   return { normalized, sentences, figures, mentions, sentenceTokens };
 }
 
+/** The cached value, moved to the newest end of the map's insertion order (least recently used first). */
+function recentlyUsed<K, V>(cache: Map<K, V>, key: K): V | undefined {
+  const hit = cache.get(key);
+  if (hit !== undefined) {
+    cache.delete(key);
+    cache.set(key, hit);
+  }
+  return hit;
+}
+
 /**
  * A build and its sources' texts are read again and again (a story's cards, posts and digest
  * items all rest on the same articles), so the per-text work is kept, keyed by the exact text:
@@ -86,12 +96,8 @@ const parts = new Map<string, TextParts>();
 let partsChars = 0;
 
 function cachedParts(text: string): TextParts {
-  const hit = parts.get(text);
-  if (hit) {
-    parts.delete(text);
-    parts.set(text, hit);
-    return hit;
-  }
+  const hit = recentlyUsed(parts, text);
+  if (hit) return hit;
   const made = textParts(text);
   if (text.length > PARTS_BUDGET) return made;
   parts.set(text, made);
@@ -185,12 +191,8 @@ const byContent = new Map<string, SourceIndex>();
 /** The index of these sources, shared with earlier calls given the same content. */
 export function sharedSourceIndex(sources: readonly SourceText[]): SourceIndex {
   const key = JSON.stringify(sources.map((s) => [s.id, s.label ?? null, s.url ?? null, s.text]));
-  const hit = byContent.get(key);
-  if (hit) {
-    byContent.delete(key);
-    byContent.set(key, hit);
-    return hit;
-  }
+  const hit = recentlyUsed(byContent, key);
+  if (hit) return hit;
   const made = indexSources(sources);
   byContent.set(key, made);
   if (byContent.size > INDEX_ENTRIES) byContent.delete(byContent.keys().next().value!);

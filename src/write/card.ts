@@ -1,7 +1,7 @@
 // A summary card for one article: its own sentences for summary, insight and takeaway; general
 // sentences of the article as principles; our templated actions around its links and figures.
 
-import { translationCredits, type ArticleWithSightings } from '../article.js';
+import type { ArticleWithSightings } from '../article.js';
 import { GAZETTEER } from '../understand/gazetteer.js';
 import { ADVICE_CUES, AUDIENCE_CUES, cueHits } from './cues.js';
 import { possessive, zhCat } from './digest-item.js';
@@ -9,7 +9,7 @@ import { LABELS, audienceName } from './labels.js';
 import { SCHEMA_VERSION, type Card, type ProvenanceEntry } from './schemas.js';
 import { selectDiverse } from './selection.js';
 import type { FaceLanguage } from './sentence-candidates.js';
-import { extractEntry, outletOf, sourceRefOf, spanOf } from './source-refs.js';
+import { extractEntry, outletOf, sourceRefOf, spanOf, translatorOf } from './source-refs.js';
 import { analyseStory, humanTranslationView, type ScoredCandidate, type StoryInput } from './story-analysis.js';
 
 export interface CardOptions {
@@ -111,12 +111,10 @@ export function writeCard(article: ArticleWithSightings, story: StoryInput, opti
     );
   }
   // A human translation carried with the article (folded or a bilingual page): where to read it.
-  const translator = article.bilingual !== null && article.language !== 'other'
-    ? translationCredits(article.sightings).find((s) => s.outlet !== null && s.outlet !== outletOf(article))
-    : undefined;
+  const translator = translatorOf(article);
   if (translator) {
     const other = article.language === 'zh' ? (zh ? '英文' : 'English') : zh ? '中文' : 'Chinese';
-    practice(zh ? zhCat('阅读', translator.outlet!, `的${other}译文：${translator.url}`) : `Read ${possessive(translator.outlet!)} ${other} translation: ${translator.url}`, 'computed', []);
+    practice(zh ? zhCat('阅读', translator.outlet, `的${other}译文：${translator.url}`) : `Read ${possessive(translator.outlet)} ${other} translation: ${translator.url}`, 'computed', []);
   }
   const figs = article.understanding.figures.filter((f) => f.kind !== 'year' && !analysis.suspectFigures.some((s) => s.value === f.value && s.unit === f.unit));
   const uniqueFigs = [...new Map(figs.map((f) => [`${f.kind}:${f.value}:${f.unit}`, f])).values()].slice(0, 3);

@@ -1,7 +1,7 @@
 // The sources of an output: one entry per article (syndicated copies and reposts are sightings of
 // it, not sources of their own), typed as the registry types them, officials first.
 
-import { translationCredits, type ArticleWithSightings } from '../article.js';
+import { translationCredits, type ArticleWithSightings, type Sighting } from '../article.js';
 import type { ScoredCandidate } from './story-analysis.js';
 import type { ProvenanceEntry, SourceRef, SpanRef } from './schemas.js';
 import { sourceTypeLabel } from './labels.js';
@@ -45,23 +45,30 @@ export function sourceRefs(articles: readonly ArticleWithSightings[]): SourceRef
     .flatMap((a) => [sourceRefOf(a), ...translationRefsOf(a)]);
 }
 
+/**
+ * The outlet whose human translation the article carries (a folded translation or a bilingual page
+ * credited to a translator other than the article's own outlet), with the address to read it.
+ */
+export function translatorOf(article: ArticleWithSightings): { outlet: string; url: string; sourceType: Sighting['sourceType'] } | null {
+  if (article.bilingual === null || article.language === 'other') return null;
+  const s = translationCredits(article.sightings).find((x) => x.outlet !== null && x.outlet !== outletOf(article));
+  return s ? { outlet: s.outlet!, url: s.url, sourceType: s.sourceType } : null;
+}
+
 function translationRefsOf(article: ArticleWithSightings): SourceRef[] {
-  const page = article.bilingual;
-  if (page === null || article.language === 'other') return [];
+  const translator = translatorOf(article);
+  if (translator === null) return [];
   const side = article.language === 'zh' ? 'en' : 'zh';
-  return translationCredits(article.sightings)
-    .filter((s) => s.outlet !== null && s.outlet !== outletOf(article))
-    .slice(0, 1)
-    .map((s) => ({
-      // The id the verifier gives the translated side (pipeline/edition.ts sourcesOf).
-      articleId: `${article.id}#${side}`,
-      outlet: s.outlet!,
-      type: sourceTypeLabel(s.sourceType),
-      url: s.url,
-      language: side,
-      title: (side === 'zh' ? page.titleZh : page.titleEn) ?? null,
-      translationOf: article.id,
-    }));
+  return [{
+    // The id the verifier gives the translated side (pipeline/edition.ts sourcesOf).
+    articleId: `${article.id}#${side}`,
+    outlet: translator.outlet,
+    type: sourceTypeLabel(translator.sourceType),
+    url: translator.url,
+    language: side,
+    title: (side === 'zh' ? article.bilingual!.titleZh : article.bilingual!.titleEn) ?? null,
+    translationOf: article.id,
+  }];
 }
 
 export function spanOf(c: ScoredCandidate): SpanRef {

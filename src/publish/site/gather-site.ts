@@ -82,14 +82,14 @@ export async function gatherSite(deps: EditionDeps, options: GatherOptions = {})
     }
   }
   // Model translations kept by run or translate: shown where no human translation exists.
-  const needing = articles.filter((a) => a.article.bilingual === null && a.article.language !== 'other');
+  const needing = articles.filter((a) => a.article.bilingual === null && a.article.language !== 'other').map((a) => a.article.id);
   if (deps.machineTranslations && needing.length > 0) {
     try {
-      const kept = await deps.machineTranslations.forArticles(needing.map((a) => a.article.id));
+      const kept = await deps.machineTranslations.forArticles(needing);
       for (const [i, a] of articles.entries()) {
-        const other = a.article.language === 'zh' ? 'en' : 'zh';
-        const t = kept.get(a.article.id)?.find((x) => x.target === other);
-        if (t && a.article.bilingual === null) articles[i] = { ...a, machineTranslation: t };
+        // Only articles in `needing` have kept translations here; the target is the other language.
+        const t = kept.get(a.article.id)?.find((x) => x.target !== a.article.language);
+        if (t) articles[i] = { ...a, machineTranslation: t };
       }
     } catch (error) {
       failures.push(fail('store_error', `reading the kept model translations failed (readers show originals only): ${(error as Error).message}`));

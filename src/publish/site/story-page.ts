@@ -9,7 +9,7 @@ import { digestItemHtml, confidenceBadge, sourceTypeBadge, tierHeading, verifica
 import { externalLink, html, type SafeHtml } from './html.js';
 import { SITE_LABELS } from './site-labels.js';
 import type { Face, SiteStory } from './site-input.js';
-import { timelineWithTranslations, type FoldedTranslation } from '../../stories/story.js';
+import { isFoldedTranslation, timelineWithTranslations, type FoldedTranslation } from '../../stories/story.js';
 import { paths, relative } from './site-paths.js';
 
 export function storyTitle(s: SiteStory, face: Face): string {
@@ -51,10 +51,10 @@ ${item ? digestItemHtml(item, { face, from }, { linkHeadline: false, headingLeve
 <section class="story-sources" id="sources"><h2>${l.sourcesHeading}</h2>
 ${item ? sourcesList(face, item.sources) : ''}
 <table class="sources-table"><thead><tr><th>${wl.sources}</th><th>${l.languageHeading}</th><th>${l.original}</th><th></th></tr></thead><tbody>
-${rows.map(({ entry: e, translation: t }) => html`<tr id="${`a-${e.articleId}`}"><td>${e.outlet ?? hostOf(e.url)} ${sourceTypeBadge(face, sourceTypeLabel(e.sourceType))}</td><td>${l.language(e.language)}</td><td${e.language === 'zh' ? html` lang="zh-Hans"` : ''}>${externalLink(e.url, e.title ?? l.untitled)}</td><td class="links">${t ? translationLink(t) : articleIds.has(e.articleId) ? html`<a href="${rel(paths.card(face, e.articleId))}">${l.card}</a> · <a href="${rel(paths.article(face, e.articleId))}">${l.reader}</a>` : ''}</td></tr>`)}
+${rows.map((e) => html`<tr id="${`a-${e.articleId}`}"><td>${e.outlet ?? hostOf(e.url)} ${sourceTypeBadge(face, sourceTypeLabel(e.sourceType))}</td><td>${l.language(e.language)}</td><td${e.language === 'zh' ? html` lang="zh-Hans"` : ''}>${externalLink(e.url, e.title ?? l.untitled)}</td><td class="links">${isFoldedTranslation(e) ? translationLink(e) : articleIds.has(e.articleId) ? html`<a href="${rel(paths.card(face, e.articleId))}">${l.card}</a> · <a href="${rel(paths.article(face, e.articleId))}">${l.reader}</a>` : ''}</td></tr>`)}
 </tbody></table></section>
 <section class="timeline" id="timeline"><h2>${l.timeline}</h2><ol>
-${rows.map(({ entry: e, translation: t }) => html`<li><time datetime="${e.published ?? e.activityAt}">${(e.published ?? e.activityAt).slice(0, 16).replace('T', ' ')}</time>${e.published ? '' : html` <span class="muted">(${l.undated})</span>`} — ${e.outlet ?? ''} <span class="muted">${l.language(e.language)}</span>${wl.colon}${!t && articleIds.has(e.articleId) ? html`<a href="${rel(paths.card(face, e.articleId))}"${e.language === 'zh' ? html` lang="zh-Hans"` : ''}>${e.title ?? l.untitled}</a>` : html`<span${e.language === 'zh' ? html` lang="zh-Hans"` : ''}>${e.title ?? l.untitled}</span>`}${t ? html` <span class="muted">(${translationLink(t)})</span>` : ''}</li>`)}
+${rows.map((e) => html`<li><time datetime="${e.published ?? e.activityAt}">${(e.published ?? e.activityAt).slice(0, 16).replace('T', ' ')}</time>${e.published ? '' : html` <span class="muted">(${l.undated})</span>`} — ${e.outlet ?? ''} <span class="muted">${l.language(e.language)}</span>${wl.colon}${!isFoldedTranslation(e) && articleIds.has(e.articleId) ? html`<a href="${rel(paths.card(face, e.articleId))}"${e.language === 'zh' ? html` lang="zh-Hans"` : ''}>${e.title ?? l.untitled}</a>` : html`<span${e.language === 'zh' ? html` lang="zh-Hans"` : ''}>${e.title ?? l.untitled}</span>`}${isFoldedTranslation(e) ? html` <span class="muted">(${translationLink(e)})</span>` : ''}</li>`)}
 </ol></section>
 ${post ? html`<section class="commentary" id="commentary"><h2>${l.commentary}</h2>${postHtml(post, face, siteName)}</section>` : ''}
 ${r ? html`<section class="why" id="why"><h2>${l.whyTier}</h2><p>${tierHeading(face, r.tier)} ${confidenceBadge(face, r.confidence)}</p>
@@ -64,7 +64,7 @@ ${item ? html`<h3>${wl.aiSummary}</h3>${verificationNote(face, item.verification
 ${post ? html`<h3>${l.commentary}</h3>${verificationNote(face, post.verification)}${problemList(post.verification?.problems ?? [])}` : ''}
 ${item?.engine ? html`<p class="muted">${l.engine(item.engine)}</p>` : ''}
 </section>`;
-  const text = [title, item?.keyPoints.lead, ...(item?.keyPoints.points ?? []), item?.recommendation, post?.hook, ...rows.map(({ entry: e }) => `${e.outlet ?? ''} ${e.title ?? ''}`)].filter(Boolean).join('\n');
+  const text = [title, item?.keyPoints.lead, ...(item?.keyPoints.points ?? []), item?.recommendation, post?.hook, ...rows.map((e) => `${e.outlet ?? ''} ${e.title ?? ''}`)].filter(Boolean).join('\n');
   return { path: from, title, body, text };
 }
 
