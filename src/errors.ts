@@ -48,7 +48,7 @@ export const ok = <T>(value: T): Success<T> => ({ ok: true, value });
 export const fail = (code: ErrorCode, message: string, subject?: string): Failure =>
   subject === undefined ? { ok: false, code, message } : { ok: false, code, message, subject };
 
-/** Process exit codes: 0 success, 1 some items failed, 2 usage/config, 3 store. */
+/** Process exit codes: 0 success, 1 some items failed, 2 usage/config, 3 store (and CRASH_EXIT_CODE for a crash). */
 export const EXIT_CODES = {
   bad_input: 1,
   empty_input: 1,
@@ -71,6 +71,13 @@ export const EXIT_CODES = {
   internal_error: 1,
   budget_exhausted: 1,
 } as const satisfies Record<ErrorCode, number>;
+
+/**
+ * The exit code of a crash: a bug that escaped every item boundary (a throw, a stack overflow, an
+ * unhandled rejection). 70 is EX_SOFTWARE in sysexits.h; it is never the exit of a run whose items
+ * merely failed (1), so a scheduler can tell "some inputs were bad" from "the program is broken".
+ */
+export const CRASH_EXIT_CODE = 70;
 
 /**
  * HTTP status when a failure is answered over HTTP (`tidings serve`'s API). Failures met while

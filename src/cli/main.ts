@@ -6,7 +6,8 @@ import path from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import type { ArticleLanguage } from '../article.js';
 import type { Config, ConfigFlags } from '../config.js';
-import { EXIT_CODES } from '../errors.js';
+import { CRASH_EXIT_CODE, EXIT_CODES } from '../errors.js';
+import { terminalSafe, terminalSafeKeepingRedraw } from './terminal-text.js';
 import { ingest, type IngestReport } from '../pipeline/ingest.js';
 import { extractCommand } from './extract-command.js';
 import { loadRegistry, makeFetcher, openApp, readConfig, type App, type LoadedRegistry } from './app.js';
@@ -22,6 +23,7 @@ import { alignCommand } from './align-command.js';
 import { serveCommand } from './serve-command.js';
 import { buildCommand, siteStep } from './build-command.js';
 import { outputsCommand } from './outputs-command.js';
+import { articlesCommand } from './articles-command.js';
 
 export interface Io {
   readonly out: (s: string) => void;
@@ -29,11 +31,35 @@ export interface Io {
   readonly errIsTty: boolean;
 }
 
+// Everything printed passes through terminalSafe: a title or outlet name from a source can hold
+// escape codes that retitle the window or clear the screen, or bidi controls that reverse text.
 const defaultIo: Io = {
-  out: (s) => process.stdout.write(s),
-  err: (s) => process.stderr.write(s),
+  out: (s) => process.stdout.write(terminalSafe(s)),
+  err: (s) => process.stderr.write(terminalSafeKeepingRedraw(s)),
   errIsTty: Boolean(process.stderr.isTTY),
 };
+
+/**
+ * `main` as the process runs it: a throw that escapes every item boundary is a crash, reported in
+ * one line (the stack follows for a bug report) and answered with CRASH_EXIT_CODE, never with 1,
+ * which means "some items failed".
+ */
+export async function runCli(argv: readonly string[], io: Io = defaultIo): Promise<number> {
+  try {
+    return await main(argv, io);
+  } catch (error) {
+    reportCrash(error, io);
+    return CRASH_EXIT_CODE;
+  }
+}
+
+export function reportCrash(error: unknown, io: Io = defaultIo): void {
+  const e = error instanceof Error ? error : new Error(String(error));
+  const overflow = e instanceof RangeError && /call stack/i.test(e.message);
+  io.err(`tidings: crashed (a bug, not bad input): ${terminalSafe(e.message)}${overflow ? ' (stack overflow)' : ''}\n`);
+  io.err(`${terminalSafe(e.stack ?? '')}\n`);
+  io.err(`Please report it with the command you ran. Exit code ${CRASH_EXIT_CODE}.\n`);
+}
 
 export async function main(argv: readonly string[], io: Io = defaultIo): Promise<number> {
   let code = 0;
@@ -75,7 +101,7 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
     .description('read feeds, OPML lists, URL lists, URLs, files and directories into the store')
     .argument('[inputs...]', 'what to read; none = every source in the registry')
     .option('--no-fetch', 'never use the network (feed items without full text fail)')
-    .option('--allow-host <host...>', 'hosts that may be fetched although loopback or private (e.g. 127.0.0.1)')
+    .option('--allow-host <host>', 'a host that may be fetched although loopback or private (e.g. 127.0.0.1); repeat it or separate hosts with commas', collectHosts)
     .action(async (inputs: string[], opts: { fetch: boolean; allowHost?: string[] }) =>
       withApp(async (app) => {
         const registry = await registryFor(app.config, io);
@@ -96,7 +122,8 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
     .option('--no-fetch', 'never use the network')
     .option('--out <dir>', 'where the site is written (default ./site)')
     .option('--base-url <url>', 'the site\'s public address (default http://127.0.0.1:8080/)')
-    .action(async (opts: { fetch: boolean; out?: string; baseUrl?: string }) =>
+    .option('--allow-host <host>', 'a host that may be fetched although loopback or private; repeat it or separate hosts with commas', collectHosts)
+    .action(async (opts: { fetch: boolean; out?: string; baseUrl?: string; allowHost?: string[] }) =>
       withApp(async (app) => {
         let registry = await registryFor(app.config, io);
         if (registry === 'error') return EXIT_CODES.config_error;
@@ -167,7 +194,7 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
     .description('read pages without storing them; prints the main text and metadata')
     .argument('<inputs...>', 'HTML files (.html, .html.gz) or URLs')
     .option('--json', 'one JSON object per page, one per line')
-    .option('--allow-host <host...>', 'hosts that may be fetched although loopback or private')
+    .option('--allow-host <host>', 'a host that may be fetched although loopback or private; repeat it or separate hosts with commas', collectHosts)
     .action(async (inputs: string[], opts: { json?: boolean; allowHost?: string[] }) =>
       withConfig(async (config) => extractCommand(inputs, { json: Boolean(opts.json), fetcher: () => makeFetcher(config, opts.allowHost ?? []), maxBytes: config.fetch.maxBytes }, io)),
     );
@@ -181,6 +208,7 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
   serveCommand(program, { withApp, io });
   buildCommand(program, { withApp, io });
   outputsCommand(program, { withApp, io });
+  articlesCommand(program, { withApp, io });
 
   try {
     await program.parseAsync([...argv], { from: 'user' });
@@ -191,6 +219,11 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
     throw error;
   }
   return code;
+}
+
+/** `--allow-host a --allow-host b,c`: one value per flag, so the inputs after it stay inputs. */
+function collectHosts(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), ...value.split(',').map((h) => h.trim()).filter(Boolean)];
 }
 
 async function registryFor(config: Config, io: Io): Promise<LoadedRegistry | null | 'error'> {

@@ -9,6 +9,7 @@ import { fail, ok, type Failure, type Result } from '../errors.js';
 import { checkAddress, isIpLiteral } from './address.js';
 import { decodeBytes, type DocumentKind } from './decode.js';
 import { HostGate } from './host-gate.js';
+import { followReference } from './reference-policy.js';
 import { HttpCache, type CachedResponse } from './http-cache.js';
 import { BlockedAddressError, exchange, type ExchangeResponse } from './http-exchange.js';
 import { failureForStatus } from './http-status.js';
@@ -178,16 +179,14 @@ class PoliteFetcher implements Fetcher {
   private nextHop(current: URL, location: string | undefined, chain: readonly string[]): Result<URL> {
     const from = current.href;
     if (!location) return fail('http_error', `${from} answered with a redirect but no Location header`, from);
-    let next: URL;
-    try {
-      next = new URL(location, current);
-    } catch {
-      return fail('http_error', `${from} redirected to an invalid address "${location}"`, from);
+    // The one reference policy (fetch/reference-policy.ts): a redirect leads to http(s) only.
+    const followed = followReference(location, from, 'redirect');
+    if (!followed.ok) {
+      return followed.code === 'bad_input'
+        ? fail('http_error', `${from} redirected to an invalid address "${location}"`, from)
+        : fail(followed.code, followed.message, from);
     }
-    next.hash = '';
-    if (next.protocol !== 'http:' && next.protocol !== 'https:') {
-      return fail('unsupported', `${from} redirected to ${next.href}, whose scheme ${next.protocol} is not http or https`, from);
-    }
+    const next = new URL(followed.value);
     const first = chain[0] ?? from;
     if (chain.includes(next.href)) {
       return fail('redirect_loop', `${first} redirects in a loop: ${[...chain, next.href].join(' -> ')}`, first);

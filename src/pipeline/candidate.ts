@@ -10,6 +10,8 @@ import { encodeSignature, minhashBands, minhashSignature } from '../text/minhash
 import { understand } from '../understand/understand.js';
 import type { Band } from '../store/article-store.js';
 import { canonicalUrl } from './canonical-url.js';
+import { plainLine, plainText } from '../text/unsafe-chars.js';
+import { followReference } from '../fetch/reference-policy.js';
 
 /** Where a page came from, as the ingester knows it. */
 export interface PageOrigin {
@@ -36,14 +38,18 @@ export interface ArticleCandidate {
 /** Texts shorter than this are too short for near-duplicate hashing to mean anything. */
 const MIN_CHARS_FOR_NEAR_DUPLICATE = 200;
 
-export function buildCandidate(page: ExtractedPage, origin: PageOrigin, now: Date): ArticleCandidate | null {
-  const title = page.title ?? origin.hints?.title ?? null;
+export function buildCandidate(extracted: ExtractedPage, origin: PageOrigin, now: Date): ArticleCandidate | null {
+  const page = withoutUnsafeChars(extracted);
+  const title = page.title ?? nullIfBlank(plainLine(origin.hints?.title ?? '')) ?? null;
   const paragraphs = cleanParagraphs(page.paragraphs, { title });
   const text = paragraphs.join('\n\n');
   if (text.trim().length === 0) return null;
 
   const seenUrl = canonicalUrl(origin.url);
-  const pageCanonical = page.canonicalUrl ? canonicalUrl(page.canonicalUrl) : null;
+  // A page's own claim to a public address, through the one reference policy: http(s) only, and
+  // never a local path (fetch/reference-policy.ts).
+  const claimed = page.canonicalUrl ? followReference(page.canonicalUrl, origin.url, 'canonical link') : null;
+  const pageCanonical = claimed?.ok ? canonicalUrl(claimed.value) : null;
   const url = pageCanonical ?? seenUrl;
   const guess = detectLanguage(text);
   const language: ArticleLanguage = page.bilingual ? bilingualLanguage(page) : guess.language;
@@ -70,7 +76,7 @@ export function buildCandidate(page: ExtractedPage, origin: PageOrigin, now: Dat
     id: fingerprint.slice(0, 12),
     url,
     title,
-    byline: page.byline ?? origin.hints?.author ?? null,
+    byline: page.byline ?? nullIfBlank(plainLine(origin.hints?.author ?? '')) ?? null,
     published: page.published ?? origin.hints?.published ?? null,
     language,
     mixed: page.bilingual !== null || guess.mixed,
@@ -78,7 +84,7 @@ export function buildCandidate(page: ExtractedPage, origin: PageOrigin, now: Dat
     outlet: source?.name ?? page.siteName ?? hostOf(url),
     sourceId: source?.id ?? null,
     sourceType: source?.type ?? null,
-    feedTitle: origin.feedTitle ?? source?.feedTitle ?? null,
+    feedTitle: feedTitleOf(origin),
     leadImage: page.leadImage,
     description: page.description,
     paragraphs,
@@ -110,10 +116,45 @@ export function sightingFor(origin: PageOrigin, url: string, relation: SightingR
     outlet: origin.source?.name ?? null,
     sourceId: origin.source?.id ?? null,
     sourceType: origin.source?.type ?? null,
-    feedTitle: origin.feedTitle ?? origin.source?.feedTitle ?? null,
+    feedTitle: feedTitleOf(origin),
     via: origin.via,
     seenAt: now.toISOString(),
   };
+}
+
+/**
+ * The page as it may be stored: no control characters anywhere (they can drive a terminal), no bidi
+ * controls (an override makes "exe.png" read as "gnp.exe"), and titles and names on one line. What
+ * is stored is what every output quotes and verifies against, so this happens once, here.
+ */
+function withoutUnsafeChars(page: ExtractedPage): ExtractedPage {
+  const line = (s: string | null): string | null => (s === null ? null : nullIfBlank(plainLine(s)));
+  return {
+    ...page,
+    title: line(page.title),
+    byline: line(page.byline),
+    siteName: line(page.siteName),
+    description: page.description === null ? null : plainText(page.description),
+    paragraphs: page.paragraphs.map(plainText),
+    bilingual:
+      page.bilingual === null
+        ? null
+        : {
+            ...page.bilingual,
+            titleEn: line(page.bilingual.titleEn),
+            titleZh: line(page.bilingual.titleZh),
+            pairs: page.bilingual.pairs.map((p) => ({ en: plainText(p.en), zh: plainText(p.zh) })),
+          },
+  };
+}
+
+/** The feed's title as a feed said it (one line, no control characters), else the registry's. */
+function feedTitleOf(origin: PageOrigin): string | null {
+  return (origin.feedTitle === null ? null : nullIfBlank(plainLine(origin.feedTitle))) ?? origin.source?.feedTitle ?? null;
+}
+
+function nullIfBlank(s: string): string | null {
+  return s.trim() === '' ? null : s;
 }
 
 function bilingualLanguage(page: ExtractedPage): ArticleLanguage {

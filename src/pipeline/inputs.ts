@@ -5,7 +5,7 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { assertNever, fail, type Failure } from '../errors.js';
+import { assertNever, fail, ok, type Failure, type Result } from '../errors.js';
 import { extractHtml, type ExtractedPage } from '../extract/extract.js';
 import { decodeBytes } from '../fetch/decode.js';
 import type { Fetcher } from '../fetch/fetcher.js';
@@ -15,6 +15,7 @@ import { parseOpml } from '../sources/opml.js';
 import type { SourceEntry } from '../sources/registry.js';
 import { sniffFormat, type InputFormat } from '../sources/sniff.js';
 import { parseUrlList } from '../sources/url-list.js';
+import { followReference } from '../fetch/reference-policy.js';
 import type { PageOrigin } from './candidate.js';
 
 export type Work =
@@ -161,16 +162,25 @@ async function* dispatch(
         return;
       }
       for (const entry of parsed.value) {
-        const target = resolveAgainst(entry.xmlUrl, location);
-        const source = ctx.findSource(target);
-        yield* expandLocation(target, { via: target, source, feedTitle: null }, ctx, visited);
+        const target = follow(entry.xmlUrl, location);
+        if (!target.ok) {
+          yield failed(target);
+          continue;
+        }
+        const source = ctx.findSource(target.value);
+        yield* expandLocation(target.value, { via: target.value, source, feedTitle: null }, ctx, visited);
       }
       return;
     }
     case 'urllist': {
       const list = parseUrlList(text, { name, baseUrl: location });
       for (const problem of list.problems) yield failed(fail('bad_input', problem, name));
-      const children = list.urls.map((u) => resolveAgainst(u, location));
+      const children: string[] = [];
+      for (const u of list.urls) {
+        const target = follow(u, location);
+        if (target.ok) children.push(target.value);
+        else yield failed(target);
+      }
       yield* concurrentExpand(children, (u) => expandLocation(u, { via: name, source: ctx.findSource(u), feedTitle: null }, ctx, visited), ctx.concurrency);
       return;
     }
@@ -192,7 +202,13 @@ async function* expandFeed(feed: Feed, location: string, inherited: Inherited, c
   for (const [index, item] of feed.items.entries()) {
     const hints = { title: item.title, published: item.published, author: item.author };
     const label = `${via} item ${index + 1}${item.title ? ` ("${item.title.slice(0, 60)}")` : ''}`;
-    const url = item.url ?? (item.guid && /^https?:\/\//.test(item.guid) ? item.guid : null);
+    const link = item.url ?? (item.guid && /^https?:\/\//.test(item.guid) ? item.guid : null);
+    const followed = link === null ? null : followReference(link, location, 'feed item link');
+    if (followed !== null && !followed.ok) {
+      results[index]!.push(failed({ ...followed, message: `${label}: ${followed.message}` }));
+      continue;
+    }
+    const url = followed?.value ?? null;
     if (item.contentHtml && plainLength(item.contentHtml) >= FULL_CONTENT_MIN_CHARS) {
       const page = extractHtml(item.contentHtml, url ? { url } : {});
       const itemUrl = url ?? `${location}#${encodeURIComponent(item.guid ?? String(index + 1))}`;
@@ -215,9 +231,7 @@ async function* expandFeed(feed: Feed, location: string, inherited: Inherited, c
   // everything is handed on in the feed's own order.
   await mapConcurrent(needFetch, ctx.concurrency, async ({ index, item, url }) => {
     const hints = { title: item.title, published: item.published, author: item.author };
-    const fetched = /^https?:/i.test(url)
-      ? await fetchText(url, ctx)
-      : ({ ok: false, failure: fail('unsupported', `${via}: item link ${url} is not an http(s) URL`, url) } as const);
+    const fetched = await fetchText(url, ctx);
     if (!fetched.ok) {
       results[index]!.push(failed(fetched.failure));
       return;
@@ -248,14 +262,14 @@ export async function mapConcurrent<T>(items: readonly T[], concurrency: number,
   await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, items.length)) }, worker));
 }
 
-function resolveAgainst(ref: string, location: string): string {
-  if (/^[a-z][a-z0-9+.-]*:/i.test(ref)) return ref;
-  try {
-    const resolved = new URL(ref, location);
-    return resolved.protocol === 'file:' ? fileURLToPath(resolved) : resolved.toString();
-  } catch {
-    return ref;
-  }
+/**
+ * An entry of a list (OPML, URL list) read at `location`, through the one reference policy: from a
+ * list read over the network only http(s) addresses; a local file as a path.
+ */
+function follow(ref: string, location: string): Result<string> {
+  const target = followReference(ref, location, 'list entry');
+  if (!target.ok || !target.value.startsWith('file:')) return target;
+  return ok(fileURLToPath(target.value));
 }
 
 function displayName(location: string): string {
