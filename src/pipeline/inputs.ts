@@ -37,21 +37,34 @@ export interface ExpandContext {
 /** A feed item whose content carries at least this much text is read from the feed, not fetched. */
 const FULL_CONTENT_MIN_CHARS = 400;
 
+/** How many lists deep an entry may be: a list naming lists naming lists is as far as we go. */
+export const MAX_LIST_DEPTH = 3;
+/** How many entries of lists (OPML, URL lists, at any depth) one input may lead to. */
+export const MAX_LIST_ENTRIES = 5_000;
+
 export async function* expandInput(arg: string, ctx: ExpandContext): AsyncGenerator<Work> {
-  yield* expandLocation(arg, { via: arg, source: null, feedTitle: null }, ctx, new Set());
+  yield* expandLocation(arg, { via: arg, source: null, feedTitle: null, depth: 0 }, ctx, { visited: new Set(), entries: 0 });
 }
 
 interface Inherited {
   readonly via: string;
   readonly source: SourceEntry | null;
   readonly feedTitle: string | null;
+  /** How many lists (OPML, URL lists) led here. */
+  readonly depth: number;
 }
 
-async function* expandLocation(location: string, inherited: Inherited, ctx: ExpandContext, visited: Set<string>): AsyncGenerator<Work> {
-  if (visited.has(location)) return;
-  visited.add(location);
+/** One input's walk: where it has been, and how many list entries it has followed. */
+interface Walk {
+  readonly visited: Set<string>;
+  entries: number;
+}
+
+async function* expandLocation(location: string, inherited: Inherited, ctx: ExpandContext, walk: Walk): AsyncGenerator<Work> {
+  if (walk.visited.has(location)) return;
+  walk.visited.add(location);
   if (/^https?:\/\//i.test(location)) {
-    yield* expandUrl(location, inherited, ctx, visited);
+    yield* expandUrl(location, inherited, ctx, walk);
     return;
   }
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(location) && !location.startsWith('file:')) {
@@ -80,19 +93,19 @@ async function* expandLocation(location: string, inherited: Inherited, ctx: Expa
         yield failed(file.failure);
         continue;
       }
-      yield* expandFile(file.path, { ...inherited, via: file.path, source: inherited.source ?? ctx.findSource(file.path) }, ctx, visited);
+      yield* expandFile(file.path, { ...inherited, via: file.path, source: inherited.source ?? ctx.findSource(file.path) }, ctx, walk);
     }
     return;
   }
-  yield* expandFile(filePath, { ...inherited, source: inherited.source ?? ctx.findSource(filePath) }, ctx, visited);
+  yield* expandFile(filePath, { ...inherited, source: inherited.source ?? ctx.findSource(filePath) }, ctx, walk);
 }
 
 function rank(file: string): number {
   return /\.(x?html?|html\.gz|md|markdown|txt)$/i.test(file) ? 0 : 1;
 }
 
-async function* expandFile(filePath: string, inherited: Inherited, ctx: ExpandContext, visited: Set<string>): AsyncGenerator<Work> {
-  visited.add(filePath);
+async function* expandFile(filePath: string, inherited: Inherited, ctx: ExpandContext, walk: Walk): AsyncGenerator<Work> {
+  walk.visited.add(filePath);
   const read = await readLocalInput(filePath, ctx.maxBytes);
   if (!read.ok) {
     yield failed(read);
@@ -104,10 +117,10 @@ async function* expandFile(filePath: string, inherited: Inherited, ctx: ExpandCo
     return;
   }
   const format = sniffFormat(decoded.value.text, filePath.replace(/\.gz$/i, ''), null);
-  yield* dispatch(decoded.value.text, format, pathToFileURL(filePath).toString(), inherited, ctx, visited);
+  yield* dispatch(decoded.value.text, format, pathToFileURL(filePath).toString(), inherited, ctx, walk);
 }
 
-async function* expandUrl(url: string, inherited: Inherited, ctx: ExpandContext, visited: Set<string>): AsyncGenerator<Work> {
+async function* expandUrl(url: string, inherited: Inherited, ctx: ExpandContext, walk: Walk): AsyncGenerator<Work> {
   const fetched = await fetchText(url, ctx);
   if (!fetched.ok) {
     yield failed(fetched.failure);
@@ -115,7 +128,7 @@ async function* expandUrl(url: string, inherited: Inherited, ctx: ExpandContext,
   }
   const format = sniffFormat(fetched.text, new URL(fetched.url).pathname, fetched.contentType);
   const source = inherited.source ?? ctx.findSource(url);
-  yield* dispatch(fetched.text, format, fetched.url, { ...inherited, source }, ctx, visited);
+  yield* dispatch(fetched.text, format, fetched.url, { ...inherited, source }, ctx, walk);
 }
 
 type Fetched = { ok: true; url: string; text: string; contentType: string | null } | { ok: false; failure: Failure };
@@ -133,7 +146,7 @@ async function* dispatch(
   location: string,
   inherited: Inherited,
   ctx: ExpandContext,
-  visited: Set<string>,
+  walk: Walk,
 ): AsyncGenerator<Work> {
   const origin: PageOrigin = { url: location, via: inherited.via, source: inherited.source, feedTitle: inherited.feedTitle };
   const name = displayName(location);
@@ -161,27 +174,20 @@ async function* dispatch(
         yield failed(parsed);
         return;
       }
-      for (const entry of parsed.value) {
-        const target = follow(entry.xmlUrl, location);
-        if (!target.ok) {
-          yield failed(target);
-          continue;
-        }
-        const source = ctx.findSource(target.value);
-        yield* expandLocation(target.value, { via: target.value, source, feedTitle: null }, ctx, visited);
+      const admitted = admitEntries(parsed.value.map((e) => e.xmlUrl), name, location, inherited.depth, walk);
+      for (const problem of admitted.problems) yield failed(problem);
+      for (const target of admitted.targets) {
+        const source = ctx.findSource(target);
+        yield* expandLocation(target, { via: target, source, feedTitle: null, depth: inherited.depth + 1 }, ctx, walk);
       }
       return;
     }
     case 'urllist': {
       const list = parseUrlList(text, { name, baseUrl: location });
       for (const problem of list.problems) yield failed(fail('bad_input', problem, name));
-      const children: string[] = [];
-      for (const u of list.urls) {
-        const target = follow(u, location);
-        if (target.ok) children.push(target.value);
-        else yield failed(target);
-      }
-      yield* concurrentExpand(children, (u) => expandLocation(u, { via: name, source: ctx.findSource(u), feedTitle: null }, ctx, visited), ctx.concurrency);
+      const admitted = admitEntries(list.urls, name, location, inherited.depth, walk);
+      for (const problem of admitted.problems) yield failed(problem);
+      yield* concurrentExpand(admitted.targets, (u) => expandLocation(u, { via: name, source: ctx.findSource(u), feedTitle: null, depth: inherited.depth + 1 }, ctx, walk), ctx.concurrency);
       return;
     }
     case null:
@@ -260,6 +266,37 @@ export async function mapConcurrent<T>(items: readonly T[], concurrency: number,
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, items.length)) }, worker));
+}
+
+/**
+ * The entries of a list read at `location` that may be followed: each through the reference policy
+ * (`follow`), no deeper than MAX_LIST_DEPTH lists, and no more than MAX_LIST_ENTRIES for the whole
+ * input. What is not followed is reported, never dropped without a word.
+ */
+function admitEntries(refs: readonly string[], name: string, location: string, depth: number, walk: Walk): { targets: string[]; problems: Failure[] } {
+  const problems: Failure[] = [];
+  if (refs.length === 0) return { targets: [], problems };
+  if (depth >= MAX_LIST_DEPTH) {
+    problems.push(fail('too_large', `${name}: a list reached through ${depth} other lists; its ${refs.length} entries are not followed (lists are followed ${MAX_LIST_DEPTH} deep)`, name));
+    return { targets: [], problems };
+  }
+  const targets: string[] = [];
+  let skipped = 0;
+  for (const ref of refs) {
+    const target = follow(ref, location);
+    if (!target.ok) {
+      problems.push(target);
+      continue;
+    }
+    if (walk.entries >= MAX_LIST_ENTRIES) {
+      skipped++;
+      continue;
+    }
+    walk.entries++;
+    targets.push(target.value);
+  }
+  if (skipped > 0) problems.push(fail('too_large', `${name}: ${skipped} entries not followed: one input may lead to at most ${MAX_LIST_ENTRIES} list entries`, name));
+  return { targets, problems };
 }
 
 /**

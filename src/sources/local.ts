@@ -1,7 +1,8 @@
 // Edge: finds and reads local inputs. A directory is walked recursively in a fixed order (sorted by
 // code unit, so the same tree always yields the same list); hidden files and folders are skipped.
 // Nothing here throws for a bad file: each problem is a Failure naming the path and the cause.
-import { readdir, readFile, realpath, stat } from 'node:fs/promises';
+import { constants, type Stats } from 'node:fs';
+import { open, readdir, realpath, stat, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { gunzip } from 'node:zlib';
@@ -38,7 +39,7 @@ export async function listLocalInputs(pathArg: string): Promise<Result<LocalInpu
     return ioFailure(pathArg, e);
   }
   if (info.isFile()) return ok([{ path: pathArg }]);
-  if (!info.isDirectory()) return fail('unsupported', `${pathArg}: not a file or directory`, pathArg);
+  if (!info.isDirectory()) return fail('unsupported', `${pathArg}: is ${specialKind(info)}, not a file or directory`, pathArg);
   const out: LocalInput[] = [];
   await walk(pathArg, out, new Set());
   if (out.length === 0) {
@@ -84,13 +85,22 @@ async function walk(dir: string, out: LocalInput[], seen: Set<string>): Promise<
  */
 export async function readLocalInput(path: string, maxBytes: number): Promise<Result<{ path: string; bytes: Uint8Array }>> {
   let raw: Buffer;
+  // Opened without blocking (a FIFO would otherwise wait for a writer forever), then checked on the
+  // open handle, so what is read is the regular file that was checked: never a device (/dev/zero
+  // never ends), a FIFO or a socket, and never more than maxBytes.
+  let handle: FileHandle | undefined;
   try {
-    const info = await stat(path);
+    handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
+    const info = await handle.stat();
     if (info.isDirectory()) return fail('bad_input', `${path}: is a directory, not a file`, path);
+    if (!info.isFile()) return fail('unsupported', `${path}: is ${specialKind(info)}, not a regular file; only regular files are read`, path);
     if (info.size > maxBytes) return fail('too_large', `${path}: ${info.size} bytes, over the ${maxBytes}-byte limit`, path);
-    raw = await readFile(path);
+    raw = await readAtMost(handle, maxBytes + 1);
+    if (raw.length > maxBytes) return fail('too_large', `${path}: over the ${maxBytes}-byte limit (it grew while being read)`, path);
   } catch (e) {
     return ioFailure(path, e);
+  } finally {
+    await handle?.close();
   }
   const gzipped = raw.length >= 2 && raw[0] === 0x1f && raw[1] === 0x8b;
   if (path.toLowerCase().endsWith('.gz') && !gzipped && raw.length > 0) {
@@ -108,6 +118,27 @@ export async function readLocalInput(path: string, maxBytes: number): Promise<Re
   }
   if (bytes.length === 0) return fail('empty_input', `${path}: the file is empty`, path);
   return ok({ path, bytes });
+}
+
+async function readAtMost(handle: FileHandle, limit: number): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  while (total < limit) {
+    const chunk = Buffer.allocUnsafe(Math.min(1 << 20, limit - total));
+    const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
+    if (bytesRead === 0) break;
+    chunks.push(chunk.subarray(0, bytesRead));
+    total += bytesRead;
+  }
+  return Buffer.concat(chunks, total);
+}
+
+function specialKind(info: Stats): string {
+  if (info.isFIFO()) return 'a FIFO (named pipe)';
+  if (info.isCharacterDevice()) return 'a character device';
+  if (info.isBlockDevice()) return 'a block device';
+  if (info.isSocket()) return 'a socket';
+  return 'not a regular file';
 }
 
 function ioFailure(path: string, e: unknown): Failure {
