@@ -23,6 +23,13 @@ export interface ExtractedRecord {
   readonly text: string;
 }
 
+/** A page as read, with how many bytes could not be decoded (and in which charset it was read). */
+interface ReadPage {
+  readonly page: ExtractedPage;
+  readonly replaced: number;
+  readonly charset: string;
+}
+
 export async function extractCommand(
   inputs: readonly string[],
   options: { json: boolean; fetcher: () => Fetcher; maxBytes: number },
@@ -40,6 +47,7 @@ export async function extractCommand(
         io.err(`tidings extract: ${renderFailure(read)}\n`);
         continue;
       }
+      if (read.value.replaced > 0) io.err(`tidings extract: ${input}: ${read.value.replaced} ${read.value.replaced === 1 ? 'byte' : 'bytes'} could not be decoded as ${read.value.charset} and ${read.value.replaced === 1 ? 'was' : 'were'} replaced\n`);
       const record = toRecord(input, read.value.page);
       io.out(options.json ? `${JSON.stringify(record)}\n` : renderRecord(record));
     }
@@ -64,7 +72,7 @@ export function toRecord(source: string, page: ExtractedPage): ExtractedRecord {
   };
 }
 
-async function readPage(file: string, maxBytes: number): Promise<Result<{ page: ExtractedPage }>> {
+async function readPage(file: string, maxBytes: number): Promise<Result<ReadPage>> {
   const read = await readLocalInput(file, maxBytes);
   if (!read.ok) return read;
   let bytes = read.value.bytes;
@@ -77,13 +85,13 @@ async function readPage(file: string, maxBytes: number): Promise<Result<{ page: 
   }
   const decoded = decodeBytes(bytes, { kind: 'html' });
   if (!decoded.ok) return fail(decoded.code, `${file}: ${decoded.message}`, file);
-  return ok({ page: extractByFormat(decoded.value.text, file.replace(/\.gz$/i, ''), null) });
+  return ok({ page: extractByFormat(decoded.value.text, file.replace(/\.gz$/i, ''), null), replaced: decoded.value.replaced, charset: decoded.value.charset });
 }
 
-async function fetchPage(fetcher: Fetcher, url: string): Promise<Result<{ page: ExtractedPage }>> {
+async function fetchPage(fetcher: Fetcher, url: string): Promise<Result<ReadPage>> {
   const res = await fetcher.fetch(url, { kind: 'html' });
   if (!res.ok) return res;
-  return ok({ page: extractByFormat(res.value.text, new URL(res.value.url).pathname, res.value.contentType, res.value.url) });
+  return ok({ page: extractByFormat(res.value.text, new URL(res.value.url).pathname, res.value.contentType, res.value.url), replaced: res.value.replacedBytes, charset: res.value.charset });
 }
 
 function extractByFormat(text: string, name: string, contentType: string | null, url?: string): ExtractedPage {

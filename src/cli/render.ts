@@ -65,12 +65,16 @@ export function renderArticle(a: ArticleWithSightings): string {
 export function renderOutcome(o: ItemOutcome): string {
   switch (o.status) {
     case 'new':
-      return `new        ${o.articleId}  ${truncate(o.title ?? o.url, 80)}`;
+      return `new        ${o.articleId}  ${truncate(o.title ?? o.url, 80)}${notesOf(o)}`;
     case 'duplicate':
-      return `duplicate  ${o.articleId}  ${o.relation}: ${truncate(o.url, 70)}`;
+      return `duplicate  ${o.articleId}  ${o.relation}: ${truncate(o.url, 70)}${notesOf(o)}`;
     case 'failed':
       return `failed     ${renderFailure(o.failure)}`;
   }
+}
+
+function notesOf(o: { notes?: readonly string[] }): string {
+  return o.notes && o.notes.length > 0 ? ` (${o.notes.join('; ')})` : '';
 }
 
 export function renderFailure(f: Failure): string {
@@ -84,6 +88,11 @@ export function renderSummary(report: IngestReport): string {
   if (failures.length) {
     lines.push('Failures:');
     for (const f of failures) if (f.status === 'failed') lines.push(`  - ${renderFailure(f.failure)}`);
+  }
+  const noted = report.outcomes.filter((o) => o.status !== 'failed' && o.notes !== undefined && o.notes.length > 0);
+  if (noted.length) {
+    lines.push('Read with damage:');
+    for (const o of noted) if (o.status !== 'failed') lines.push(`  - ${o.articleId} ${o.url}: ${o.notes!.join('; ')}`);
   }
   return `${lines.join('\n')}\n`;
 }

@@ -101,3 +101,64 @@ test('charset sniffers read header, meta and XML declaration', () => {
   assert.equal(charsetFromXmlDeclaration(enc('  <?xml version="1.0" encoding="gbk" standalone="yes"?>', 'ascii')), 'gb18030');
   assert.equal(charsetFromXmlDeclaration(enc('<rss><?xml encoding="gbk"?>', 'ascii')), null);
 });
+
+// Damage in real pages: a stray byte, a cut-off character, a NUL from a bad copy.
+const zhPage = (): Buffer => Buffer.from(enc(`<meta charset="utf-8"><p>${'人工智能公司今天宣布了一项新的算力合作协议，涉及二十万块芯片。'.repeat(60)}</p>`, 'utf-8'));
+/** A byte offset between two characters, well inside the text. */
+const boundary = (page: Buffer): number => page.indexOf('协议', 1000, 'utf-8');
+
+function splice(bytes: Buffer, at: number, insert: number[]): Buffer {
+  return Buffer.concat([bytes.subarray(0, at), Buffer.from(insert), bytes.subarray(at)]);
+}
+
+test('one invalid byte in a UTF-8 page is replaced and counted, not a reason to read the page as a legacy charset', () => {
+  const clean = zhPage();
+  for (const hints of [{ kind: 'html' }, { contentType: 'text/html; charset=utf-8' }, {}] as DecodeHints[]) {
+    const r = decodeBytes(splice(clean, boundary(clean), [0xff]), hints);
+    assert.ok(r.ok);
+    assert.equal(r.value.charset, 'utf-8');
+    assert.equal(r.value.replaced, 1);
+    assert.equal(r.value.text.replace('\uFFFD', ''), clean.toString('utf-8'));
+  }
+  // A character cut in half at the end (a truncated body) too.
+  const cut = decodeBytes(Buffer.concat([clean, Buffer.from('芯', 'utf-8').subarray(0, 2)]), { kind: 'html' });
+  assert.ok(cut.ok);
+  assert.equal(cut.value.replaced, 1);
+  assert.ok(cut.value.text.startsWith(clean.toString('utf-8')));
+});
+
+test('a U+FFFD written in the page is text, not a decoding error', () => {
+  const r = decodeBytes(Buffer.concat([zhPage(), Buffer.from('\uFFFD', 'utf-8')]), { kind: 'html' });
+  assert.ok(r.ok);
+  assert.equal(r.value.replaced, 0);
+});
+
+test('a legacy page mislabelled UTF-8 is still read in its own charset (damage is not mislabelling)', () => {
+  const latin = Buffer.concat([enc('<meta charset="utf-8"><p>Caf', 'ascii'), Buffer.from([0xe9]), enc(' au lait, na', 'ascii'), Buffer.from([0xef]), enc('ve r', 'ascii'), Buffer.from([0xe9]), enc('sum', 'ascii'), Buffer.from([0xe9]), enc('.</p>', 'ascii')]);
+  const r = decodeBytes(latin, { kind: 'html' });
+  assert.ok(r.ok);
+  assert.equal(r.value.charset, 'windows-1252');
+  assert.match(r.value.text, /Café au lait, naïve résumé/);
+  assert.equal(r.value.replaced, 0);
+  const gbk = enc(`<meta charset="utf-8"><p>${'人工智能公司今天宣布了一项新的算力合作协议。'.repeat(20)}</p>`, 'gbk');
+  const g = decodeBytes(gbk, { kind: 'html' });
+  assert.ok(g.ok);
+  assert.equal(g.value.charset, 'gb18030');
+  assert.match(g.value.text, /算力合作协议/);
+});
+
+test('a stray NUL in a long text is dropped and counted; NULs in a header or in quantity mean binary', () => {
+  const page = zhPage();
+  const r = decodeBytes(splice(page, boundary(page), [0x00]), { kind: 'html' });
+  assert.ok(r.ok);
+  assert.equal(r.value.replaced, 1);
+  assert.equal(r.value.text, page.toString('utf-8'));
+  const header = decodeBytes(splice(page, 10, [0x00]), { kind: 'html' });
+  assert.ok(!header.ok);
+  assert.equal(header.code, 'binary_input');
+  const many = Buffer.from(page);
+  for (let i = 600; i < many.length; i += 200) many[i] = 0;
+  const m = decodeBytes(many, { kind: 'html' });
+  assert.ok(!m.ok);
+  assert.match(m.message, /NUL bytes/);
+});

@@ -26,6 +26,11 @@ export interface DecodedText {
   text: string;
   charset: string;
   source: CharsetSource;
+  /**
+   * Bytes that could not be read: invalid sequences in an otherwise valid UTF-8 text (each read as
+   * U+FFFD) and stray NUL bytes (dropped). 0 for a clean decode; callers report it when not.
+   */
+  replaced: number;
 }
 
 interface Declaration {
@@ -33,36 +38,83 @@ interface Declaration {
   readonly source: 'header' | 'meta' | 'xml-decl';
 }
 
-export function decodeBytes(bytes: Uint8Array, hints: DecodeHints = {}): Result<DecodedText> {
-  if (bytes.length === 0) return fail('empty_input', 'the input is empty (0 bytes)');
-  const bom = sniffBom(bytes);
+export function decodeBytes(raw: Uint8Array, hints: DecodeHints = {}): Result<DecodedText> {
+  if (raw.length === 0) return fail('empty_input', 'the input is empty (0 bytes)');
+  const bom = sniffBom(raw);
   if (bom !== null) {
-    return ok({ text: decodeWith(bytes.subarray(bom.length), bom.charset), charset: bom.charset, source: 'bom' });
+    return ok({ text: decodeWith(raw.subarray(bom.length), bom.charset), charset: bom.charset, source: 'bom', replaced: 0 });
   }
   const header = charsetFromContentType(hints.contentType);
   // UTF-16 without a BOM is full of NUL bytes: trust an explicit header before the binary check.
   if (header !== null && header.startsWith('utf-16')) {
-    return ok({ text: decodeWith(bytes, header), charset: header, source: 'header' });
+    return ok({ text: decodeWith(raw, header), charset: header, source: 'header', replaced: 0 });
   }
-  const binary = binaryReason(bytes);
+  const binary = binaryReason(raw);
   if (binary !== null) return fail('binary_input', `the input is not text: ${binary}`);
+  // A few stray NUL bytes in a text are dropped and counted, not a reason to lose the page.
+  const nuls = countByte(raw, 0);
+  const bytes = nuls > 0 ? raw.filter((b) => b !== 0) : raw;
+  const decoded = decodeText(bytes, header, hints.kind);
+  return ok({ ...decoded, replaced: decoded.replaced + nuls });
+}
 
-  const declarations = declarationsOf(bytes, header, hints.kind);
+function decodeText(bytes: Uint8Array, header: CanonicalCharset | null, kind: DocumentKind | undefined): DecodedText {
+  const result = (text: string, charset: string, source: CharsetSource): DecodedText => ({ text, charset, source, replaced: 0 });
+
+  const declarations = declarationsOf(bytes, header, kind);
   if (isAscii(bytes)) {
     // Every ASCII-compatible charset reads these bytes the same way.
     const first = declarations[0];
     const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('latin1');
-    return ok(first ? { text, charset: first.charset, source: first.source } : { text, charset: 'utf-8', source: 'default' });
+    return first ? result(text, first.charset, first.source) : result(text, 'utf-8', 'default');
   }
   const utf8 = strictUtf8(bytes);
+  // UTF-8 with a few broken sequences (a stray byte, a cut-off character) is still UTF-8: read with
+  // replacement, counted, instead of turning the whole page into mojibake through a legacy charset.
+  const damaged = utf8 === null ? damagedUtf8(bytes) : null;
   for (const declaration of declarations) {
+    if (declaration.charset === 'utf-8' && damaged !== null) return { text: damaged.text, charset: 'utf-8', source: declaration.source, replaced: damaged.replaced };
     const text = acceptDeclaration(bytes, declaration.charset, utf8);
-    if (text !== null) return ok({ text, charset: declaration.charset, source: declaration.source });
+    if (text !== null) return result(text, declaration.charset, declaration.source);
   }
-  if (utf8 !== null) return ok({ text: utf8, charset: 'utf-8', source: 'detected' });
+  if (utf8 !== null) return result(utf8, 'utf-8', 'detected');
+  if (damaged !== null) return { text: damaged.text, charset: 'utf-8', source: 'detected', replaced: damaged.replaced };
   const detected = detectLegacy(bytes);
-  if (detected !== null) return ok({ ...detected, source: 'detected' });
-  return ok({ text: decodeWith(bytes, 'windows-1252'), charset: 'windows-1252', source: 'default' });
+  if (detected !== null) return result(detected.text, detected.charset, 'detected');
+  return result(decodeWith(bytes, 'windows-1252'), 'windows-1252', 'default');
+}
+
+/**
+ * Bytes that are UTF-8 but for a few invalid sequences: at least 20 valid multi-byte characters per
+ * invalid sequence (a legacy-encoded page read as UTF-8 has almost no valid multi-byte characters,
+ * and Latin-1 text with one "é" has none), read leniently. Null when the bytes are not that.
+ */
+function damagedUtf8(bytes: Uint8Array): { text: string; replaced: number } | null {
+  const text = lenientUtf8.decode(bytes);
+  let invalid = -countUtf8ReplacementChars(bytes);
+  let multiByte = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0xfffd) invalid++;
+    else if (c >= 0x80 && !(c >= 0xdc00 && c <= 0xdfff)) multiByte++;
+  }
+  if (invalid <= 0 || multiByte < 20 * invalid) return null;
+  return { text, replaced: invalid };
+}
+
+/** How many U+FFFD the bytes spell out validly (EF BF BD): those are text, not decoding errors. */
+function countUtf8ReplacementChars(bytes: Uint8Array): number {
+  let n = 0;
+  for (let i = bytes.indexOf(0xef); i !== -1 && i + 2 < bytes.length; i = bytes.indexOf(0xef, i + 1)) {
+    if (bytes[i + 1] === 0xbf && bytes[i + 2] === 0xbd) n++;
+  }
+  return n;
+}
+
+function countByte(bytes: Uint8Array, value: number): number {
+  let n = 0;
+  for (let i = bytes.indexOf(value); i !== -1; i = bytes.indexOf(value, i + 1)) n++;
+  return n;
 }
 
 function declarationsOf(bytes: Uint8Array, header: CanonicalCharset | null, kind: DocumentKind | undefined): Declaration[] {
@@ -162,6 +214,7 @@ function cleanDecode(bytes: Uint8Array, charset: CanonicalCharset): string | nul
 }
 
 const fatalUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+const lenientUtf8 = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
 
 function strictUtf8(bytes: Uint8Array): string | null {
   try {
@@ -180,15 +233,27 @@ function isAscii(bytes: Uint8Array): boolean {
 // above 10% of the bytes mean an image, archive or executable.
 const CONTROL_RATIO = 0.1;
 
+// A NUL or two is damage in a text (a bad copy, a cut); more than one byte in 1,000 (or any within
+// the first 512 bytes, where a file format's header sits) is a binary file, or UTF-16 without a BOM.
+const NUL_RATIO = 0.001;
+const HEADER_BYTES = 512;
+
 function binaryReason(bytes: Uint8Array): string | null {
   let controls = 0;
+  let nuls = 0;
+  let firstNul = -1;
   for (let i = 0; i < bytes.length; i++) {
     const byte = bytes[i] as number;
-    if (byte === 0) return `it contains a NUL byte at offset ${i}`;
-    if (byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d && byte !== 0x0c && byte !== 0x1b) controls++;
+    if (byte === 0) {
+      if (firstNul < 0) firstNul = i;
+      nuls++;
+    } else if (byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d && byte !== 0x0c && byte !== 0x1b) controls++;
   }
-  if (controls / bytes.length > CONTROL_RATIO) {
-    return `${Math.round((100 * controls) / bytes.length)}% of its ${bytes.length} bytes are control characters`;
+  if (nuls > 0 && (firstNul < HEADER_BYTES || nuls / bytes.length > NUL_RATIO)) {
+    return nuls === 1 ? `it contains a NUL byte at offset ${firstNul}` : `it contains ${nuls} NUL bytes (the first at offset ${firstNul})`;
+  }
+  if ((controls + nuls) / bytes.length > CONTROL_RATIO) {
+    return `${Math.round((100 * (controls + nuls)) / bytes.length)}% of its ${bytes.length} bytes are control characters`;
   }
   return null;
 }

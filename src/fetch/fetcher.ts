@@ -42,6 +42,8 @@ export interface FetchedResource {
   contentType: string | null;
   charset: string;
   text: string;
+  /** Bytes that could not be decoded (read as U+FFFD) or stray NULs dropped; 0 for a clean body. */
+  replacedBytes: number;
   bytes: Uint8Array;
   fromCache: boolean;
   notModified: boolean;
@@ -321,6 +323,7 @@ function resourceFrom(requestedUrl: string, entry: CachedResponse, kind: Documen
     contentType: entry.contentType,
     charset: decoded.value.charset,
     text: decoded.value.text,
+    replacedBytes: decoded.value.replaced,
     bytes: entry.bytes,
     fromCache: notModified,
     notModified,

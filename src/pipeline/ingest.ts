@@ -13,8 +13,8 @@ import { identify } from './dedupe.js';
 import { expandInput, type Work } from './inputs.js';
 
 export type ItemOutcome =
-  | { readonly status: 'new'; readonly articleId: string; readonly title: string | null; readonly url: string }
-  | { readonly status: 'duplicate'; readonly articleId: string; readonly relation: SightingRelation; readonly url: string; readonly title: string | null }
+  | { readonly status: 'new'; readonly articleId: string; readonly title: string | null; readonly url: string; readonly notes?: readonly string[] }
+  | { readonly status: 'duplicate'; readonly articleId: string; readonly relation: SightingRelation; readonly url: string; readonly title: string | null; readonly notes?: readonly string[] }
   | { readonly status: 'failed'; readonly failure: Failure };
 
 export interface IngestReport {
@@ -66,7 +66,9 @@ async function processWork(work: Work, deps: IngestDeps): Promise<ItemOutcome> {
       const subject = work.origin.url;
       try {
         const page = work.kind === 'page' ? extractPage(work.format, work.text, work.origin.url) : work.page;
-        return await storePage(page, work.origin, deps);
+        const outcome = await storePage(page, work.origin, deps);
+        // Stored, but the reader should know how it was read (e.g. bytes that could not be decoded).
+        return work.kind === 'page' && work.notes && outcome.status !== 'failed' ? { ...outcome, notes: work.notes } : outcome;
       } catch (error) {
         // A bug met on one item must not end the run over many; it is reported with the item.
         const message = error instanceof Error ? error.message : String(error);

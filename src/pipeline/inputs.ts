@@ -19,7 +19,14 @@ import { followReference } from '../fetch/reference-policy.js';
 import type { PageOrigin } from './candidate.js';
 
 export type Work =
-  | { readonly kind: 'page'; readonly origin: PageOrigin; readonly format: 'html' | 'markdown' | 'text'; readonly text: string }
+  | {
+      readonly kind: 'page';
+      readonly origin: PageOrigin;
+      readonly format: 'html' | 'markdown' | 'text';
+      readonly text: string;
+      /** What the reader should know about how it was read (e.g. bytes that could not be decoded). */
+      readonly notes?: readonly string[];
+    }
   | { readonly kind: 'extracted'; readonly origin: PageOrigin; readonly page: ExtractedPage }
   /** A feed item whose page is already stored: recorded as another sighting, not fetched again. */
   | { readonly kind: 'seen'; readonly origin: PageOrigin; readonly articleId: string }
@@ -117,7 +124,7 @@ async function* expandFile(filePath: string, inherited: Inherited, ctx: ExpandCo
     return;
   }
   const format = sniffFormat(decoded.value.text, filePath.replace(/\.gz$/i, ''), null);
-  yield* dispatch(decoded.value.text, format, pathToFileURL(filePath).toString(), inherited, ctx, walk);
+  yield* dispatch(decoded.value.text, format, pathToFileURL(filePath).toString(), inherited, ctx, walk, replacementNotes(decoded.value.replaced, decoded.value.charset));
 }
 
 async function* expandUrl(url: string, inherited: Inherited, ctx: ExpandContext, walk: Walk): AsyncGenerator<Work> {
@@ -128,16 +135,16 @@ async function* expandUrl(url: string, inherited: Inherited, ctx: ExpandContext,
   }
   const format = sniffFormat(fetched.text, new URL(fetched.url).pathname, fetched.contentType);
   const source = inherited.source ?? ctx.findSource(url);
-  yield* dispatch(fetched.text, format, fetched.url, { ...inherited, source }, ctx, walk);
+  yield* dispatch(fetched.text, format, fetched.url, { ...inherited, source }, ctx, walk, fetched.notes);
 }
 
-type Fetched = { ok: true; url: string; text: string; contentType: string | null } | { ok: false; failure: Failure };
+type Fetched = { ok: true; url: string; text: string; contentType: string | null; notes: readonly string[] } | { ok: false; failure: Failure };
 
 async function fetchText(url: string, ctx: ExpandContext): Promise<Fetched> {
   if (ctx.fetcher === null) return { ok: false, failure: fail('unsupported', `${url}: fetching is turned off`, url) };
   const res = await ctx.fetcher.fetch(url);
   if (!res.ok) return { ok: false, failure: res };
-  return { ok: true, url: res.value.url, text: res.value.text, contentType: res.value.contentType };
+  return { ok: true, url: res.value.url, text: res.value.text, contentType: res.value.contentType, notes: replacementNotes(res.value.replacedBytes, res.value.charset) };
 }
 
 async function* dispatch(
@@ -147,6 +154,7 @@ async function* dispatch(
   inherited: Inherited,
   ctx: ExpandContext,
   walk: Walk,
+  notes: readonly string[] = [],
 ): AsyncGenerator<Work> {
   const origin: PageOrigin = { url: location, via: inherited.via, source: inherited.source, feedTitle: inherited.feedTitle };
   const name = displayName(location);
@@ -154,7 +162,7 @@ async function* dispatch(
     case 'html':
     case 'markdown':
     case 'text':
-      yield { kind: 'page', origin, format, text };
+      yield notes.length > 0 ? { kind: 'page', origin, format, text, notes } : { kind: 'page', origin, format, text };
       return;
     case 'rss2':
     case 'rdf':
@@ -244,7 +252,8 @@ async function* expandFeed(feed: Feed, location: string, inherited: Inherited, c
     }
     const format = sniffFormat(fetched.text, new URL(fetched.url).pathname, fetched.contentType);
     const pageFormat = format === 'markdown' || format === 'text' ? format : 'html';
-    results[index]!.push({ kind: 'page', origin: { ...base, url: fetched.url, hints }, format: pageFormat, text: fetched.text });
+    const page = { kind: 'page', origin: { ...base, url: fetched.url, hints }, format: pageFormat, text: fetched.text } as const;
+    results[index]!.push(fetched.notes.length > 0 ? { ...page, notes: fetched.notes } : page);
   });
   for (const works of results) yield* works;
 }
@@ -323,6 +332,11 @@ function kindFromName(file: string): 'html' | 'xml' | 'text' | 'json' {
   if (/\.(xml|rss|atom|rdf|opml)$/.test(f)) return 'xml';
   if (f.endsWith('.json')) return 'json';
   return 'text';
+}
+
+function replacementNotes(replaced: number, charset: string): string[] {
+  if (replaced === 0) return [];
+  return [`${replaced} ${replaced === 1 ? 'byte' : 'bytes'} could not be decoded as ${charset} and ${replaced === 1 ? 'was' : 'were'} replaced`];
 }
 
 function failed(failure: Failure): Work {
