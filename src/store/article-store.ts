@@ -6,6 +6,7 @@ import type { Article, ArticleLanguage, ArticleUnderstanding, ArticleWithSightin
 import type { BilingualPage } from '../extract/extract.js';
 import type { SourceType } from '../sources/registry.js';
 import type { Database, Queryable } from './database.js';
+import { boundAll, boundIndexed } from './index-bounds.js';
 
 export interface Band {
   readonly language: ArticleLanguage;
@@ -82,7 +83,7 @@ export function createArticleStore(db: Database): ArticleStore {
       const rows = await db.query<{ article_id: string }>(
         `SELECT article_id FROM sightings WHERE url = ANY($1::text[])
          UNION ALL SELECT id FROM articles WHERE url = ANY($1::text[]) LIMIT 1`,
-        [urls],
+        [boundAll(urls)],
       );
       return rows[0]?.article_id ?? null;
     },
@@ -112,7 +113,7 @@ export function createArticleStore(db: Database): ArticleStore {
            VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15::jsonb,$16,$17::jsonb,$18,$19,$20::jsonb,$21)
            ON CONFLICT DO NOTHING RETURNING id`,
           [
-            article.id, article.url, article.title, article.byline, article.published, article.language,
+            article.id, boundIndexed(article.url), article.title, article.byline, article.published, article.language,
             article.mixed, article.siteName, article.outlet, article.sourceId, article.sourceType,
             article.feedTitle, article.leadImage, article.description, JSON.stringify(article.paragraphs),
             article.text, article.bilingual === null ? null : JSON.stringify(article.bilingual),
@@ -146,7 +147,7 @@ export function createArticleStore(db: Database): ArticleStore {
                understanding, ingested_at)
            ON CONFLICT DO NOTHING RETURNING id`,
           [
-            col((a) => a.id), col((a) => a.url), col((a) => a.title), col((a) => a.byline), col((a) => a.published),
+            col((a) => a.id), col((a) => boundIndexed(a.url)), col((a) => a.title), col((a) => a.byline), col((a) => a.published),
             col((a) => a.language), col((a) => a.mixed), col((a) => a.siteName), col((a) => a.outlet),
             col((a) => a.sourceId), col((a) => a.sourceType), col((a) => a.feedTitle), col((a) => a.leadImage),
             col((a) => a.description), col((a) => JSON.stringify(a.paragraphs)), col((a) => a.text),
@@ -194,7 +195,7 @@ export function createArticleStore(db: Database): ArticleStore {
              understanding = $18::jsonb
            WHERE id = $1`,
           [
-            articleId, a.url, a.title, a.byline, a.published, a.language, a.siteName, a.outlet, a.sourceId,
+            articleId, boundIndexed(a.url), a.title, a.byline, a.published, a.language, a.siteName, a.outlet, a.sourceId,
             a.sourceType, a.feedTitle, a.leadImage, a.description, JSON.stringify(a.paragraphs), a.text,
             a.fingerprint, a.signature, JSON.stringify(a.understanding),
           ],
@@ -304,7 +305,7 @@ async function insertSighting(tx: Queryable, articleId: string, s: Sighting): Pr
   const rows = await tx.query(
     `INSERT INTO sightings (article_id, url, relation, outlet, source_id, source_type, feed_title, via, seen_at)
      VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9) ON CONFLICT DO NOTHING RETURNING url`,
-    [articleId, s.url, s.relation, s.outlet, s.sourceId, s.sourceType, s.feedTitle, s.via, s.seenAt],
+    [articleId, boundIndexed(s.url), s.relation, s.outlet, s.sourceId, s.sourceType, s.feedTitle, s.via, s.seenAt],
   );
   return rows.length > 0;
 }

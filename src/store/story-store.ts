@@ -11,6 +11,7 @@ import type { StorySeed } from '../stories/batch-archive.js';
 import type { NewMember, StoryArchive, TimeWindow } from '../stories/story-archive.js';
 import { byActivity, type FoldedTranslation, type Story, type TimelineEntry } from '../stories/story.js';
 import type { Database, Queryable } from './database.js';
+import { boundIndexed } from './index-bounds.js';
 
 /** The feature_frequencies row that counts grouped articles (feature keys always have a prefix). */
 const ARTICLES_KEY = '#articles';
@@ -62,6 +63,7 @@ export function createStoryStore(db: Database): StoryStore {
   return {
     async keyHits(keys, active: TimeWindow, ingested: TimeWindow, maxPerKey: number): Promise<KeyHit[]> {
       if (keys.length === 0) return [];
+      const asked = askedKeys(keys);
       const rows = await db.query<{ story_id: string; key: string }>(
         // Reads every story of each key and keeps those in the window (a join, not a range scan):
         // this one-at-a-time path serves tests and `tidings similar`-like callers; grouping places
@@ -74,17 +76,18 @@ export function createStoryStore(db: Database): StoryStore {
                   OR s.last_ingested BETWEEN $4::timestamptz AND $5::timestamptz)) h
          WHERE stories <= $6
          ORDER BY story_id, key`,
-        [keys, active.from, active.to, ingested.from, ingested.to, maxPerKey],
+        [[...asked.keys()], active.from, active.to, ingested.from, ingested.to, maxPerKey],
       );
-      return rows.map((r) => ({ storyId: r.story_id, key: r.key }));
+      return rows.map((r) => ({ storyId: r.story_id, key: asked.get(r.key) ?? r.key }));
     },
 
     async frequencies(keys): Promise<DocumentFrequency> {
+      const asked = askedKeys([ARTICLES_KEY, ...keys]);
       const rows = await db.query<{ key: string; articles: number }>(
         'SELECT key, articles FROM feature_frequencies WHERE key = ANY($1::text[])',
-        [[ARTICLES_KEY, ...keys]],
+        [[...asked.keys()]],
       );
-      const table = new Map(rows.map((r) => [r.key, r.articles]));
+      const table = new Map(rows.map((r) => [asked.get(r.key) ?? r.key, r.articles]));
       const documents = table.get(ARTICLES_KEY) ?? 0;
       table.delete(ARTICLES_KEY);
       return frequencyFromTable(documents, table);
@@ -145,7 +148,7 @@ export function createStoryStore(db: Database): StoryStore {
         await tx.query(
           `INSERT INTO story_keys (key, story_id) SELECT k, $2 FROM unnest($1::text[]) AS t(k)
            ON CONFLICT (key, story_id) DO NOTHING`,
-          [[...new Set(m.indexKeys)].sort(), m.storyId],
+          [[...new Set(m.indexKeys.map((k) => boundIndexed(k)))].sort(), m.storyId],
         );
         await countKeys(tx, [ARTICLES_KEY, ...m.frequencyKeys]);
         return true;
@@ -243,8 +246,9 @@ export function createStoryStore(db: Database): StoryStore {
     },
 
     async keyCounts(keys) {
-      const rows = await db.query<{ key: string; articles: number }>('SELECT key, articles FROM feature_frequencies WHERE key = ANY($1::text[])', [keys]);
-      return new Map(rows.map((r) => [r.key, r.articles]));
+      const asked = askedKeys(keys);
+      const rows = await db.query<{ key: string; articles: number }>('SELECT key, articles FROM feature_frequencies WHERE key = ANY($1::text[])', [[...asked.keys()]]);
+      return new Map(rows.map((r) => [asked.get(r.key) ?? r.key, r.articles]));
     },
 
     async addMembers(members, documentsBefore) {
@@ -324,7 +328,7 @@ async function writeMembers(tx: Queryable, members: readonly NewMember[]): Promi
     if (m.entry.activityAt < p.first) p.first = m.entry.activityAt;
     if (m.entry.published !== null && (p.dated === null || m.entry.activityAt > p.dated)) p.dated = m.entry.activityAt;
     if (m.ingestedAt > p.ingested) p.ingested = m.ingestedAt;
-    for (const k of m.indexKeys) p.keys.add(k);
+    for (const k of m.indexKeys) p.keys.add(boundIndexed(k));
     per.set(m.storyId, p);
   }
   const ids = [...per.keys()].sort();
@@ -345,7 +349,7 @@ async function writeMembers(tx: Queryable, members: readonly NewMember[]): Promi
     [keyStory.map((x) => x[0]), keyStory.map((x) => x[1])],
   );
   const delta = new Map<string, number>();
-  for (const m of members) for (const k of new Set(m.frequencyKeys)) delta.set(k, (delta.get(k) ?? 0) + 1);
+  for (const m of members) for (const k of new Set(m.frequencyKeys.map((key) => boundIndexed(key)))) delta.set(k, (delta.get(k) ?? 0) + 1);
   const keys = [...delta.keys()].sort();
   await tx.query(
     `INSERT INTO feature_frequencies (key, articles) SELECT k, n FROM unnest($1::text[], $2::int[]) AS t(k, n)
@@ -370,8 +374,21 @@ async function countKeys(tx: Queryable, keys: readonly string[]): Promise<void> 
   await tx.query(
     `INSERT INTO feature_frequencies (key, articles) SELECT k, 1 FROM unnest($1::text[]) AS t(k)
      ON CONFLICT (key) DO UPDATE SET articles = feature_frequencies.articles + 1`,
-    [[...new Set(keys)].sort()],
+    [[...new Set(keys.map((k) => boundIndexed(k)))].sort()],
   );
+}
+
+/**
+ * Feature keys as the index holds them (boundIndexed), each mapped back to the key asked for, so
+ * what a lookup returns is keyed as the caller asked. Keys within the bound map to themselves.
+ */
+function askedKeys(keys: readonly string[]): Map<string, string> {
+  const asked = new Map<string, string>();
+  for (const k of keys) {
+    const stored = boundIndexed(k);
+    if (!asked.has(stored)) asked.set(stored, k);
+  }
+  return asked;
 }
 
 interface StoryRow {

@@ -8,6 +8,7 @@
 import type { ArticleWithSightings } from '../article.js';
 import type { BilingualPage } from '../extract/extract.js';
 import type { Database } from './database.js';
+import { boundIndexed } from './index-bounds.js';
 
 export interface TranslationEvidence {
   readonly score: number;
@@ -137,7 +138,7 @@ export function createTranslationStore(db: Database): TranslationStore {
         await tx.query(
           `INSERT INTO sightings (article_id, url, relation, outlet, source_id, source_type, feed_title, via, seen_at)
            VALUES ($1, $2, 'translation', $3, $4, $5, $6, $7, $8) ON CONFLICT DO NOTHING`,
-          [originalId, t.url, t.outlet ?? t.siteName, t.sourceId, t.sourceType, t.feedTitle, t.sightings[0]?.via ?? null, t.sightings[0]?.seenAt ?? t.ingestedAt],
+          [originalId, boundIndexed(t.url), t.outlet ?? t.siteName, t.sourceId, t.sourceType, t.feedTitle, t.sightings[0]?.via ?? null, t.sightings[0]?.seenAt ?? t.ingestedAt],
         );
         await tx.query(
           `INSERT INTO article_bands (article_id, language, band, signature)

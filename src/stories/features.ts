@@ -56,6 +56,15 @@ export interface ArticleFeatures {
 
 const MAX_WORDS = 200;
 
+/**
+ * A token longer than this is not a word, a name or a model number (the longest English words and
+ * product codes are well under it): it is no feature at all. Feature keys are index keys in the
+ * store (story_keys, feature_frequencies), and a btree entry holds at most ~2.7 KB: one 2.7 KB
+ * "word" of random letters once made every later grouping fail. Keys are ASCII, so 64 characters
+ * are 64 bytes; the store still bounds whatever reaches an index (src/store/index-bounds.ts).
+ */
+export const MAX_TOKEN_CHARS = 64;
+
 const STOPWORDS = new Set(
   ('a about above after again against all also am an and any are as at be because been before being below between both but by can ' +
     'could did do does doing down during each few for from further had has have having he her here hers him his how i if in into is ' +
@@ -158,6 +167,7 @@ export function termFeatures(text: string): FeatureTerm[] {
   const out = new Map<string, FeatureTerm>();
   for (const m of text.matchAll(LATIN_TOKEN)) {
     const surface = m[0];
+    if (surface.length > MAX_TOKEN_CHARS) continue;
     const key = surface.toLowerCase().replace(/,/g, '');
     if (/^\d{4}-\d\d-\d\d$/.test(key)) continue; // a date, not a name
     if (out.has(key) || key.length < 2 || COMMON_CAPITALISED.has(key) || STOPWORDS.has(key)) continue;
@@ -190,6 +200,7 @@ function sentenceStart(text: string, at: number): boolean {
 export function contentWords(text: string): string[] {
   const out: string[] = [];
   for (const m of text.matchAll(EN_WORD)) {
+    if (m[0].length > MAX_TOKEN_CHARS) continue;
     let w = m[0].toLowerCase().replace(/['’]s$/, '');
     if (w.length < 2 || STOPWORDS.has(w)) continue;
     if (w.length > 4 && w.endsWith('s') && !w.endsWith('ss')) w = w.slice(0, -1);
