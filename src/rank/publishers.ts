@@ -6,6 +6,16 @@ import { assertNever } from '../errors.js';
 import type { SourceType } from '../sources/registry.js';
 import type { Rubric } from './rubric.js';
 
+/**
+ * What makes a publisher a publisher of its own, strongest first: the user registered it as a
+ * source; we read it from a web site of its own; or nothing but a name it claims (og:site_name in a
+ * local file nobody registered), which anyone can write, six times over in six files.
+ */
+export type PublisherEvidence =
+  | { readonly kind: 'registered' }
+  | { readonly kind: 'site'; readonly site: string }
+  | { readonly kind: 'claimed'; readonly names: readonly string[] };
+
 export interface Publisher {
   readonly name: string;
   /** Normalised outlet name; one publisher per key. */
@@ -14,6 +24,7 @@ export interface Publisher {
   readonly articleIds: readonly string[];
   /** Earliest publication among its articles (ISO), for a stable "who first" order. */
   readonly first: string | null;
+  readonly evidence: PublisherEvidence;
 }
 
 export interface FoldedCopy {
@@ -70,12 +81,12 @@ const byFirst = (a: Publisher, b: Publisher): number =>
   a.first === b.first ? (a.name < b.name ? -1 : a.name > b.name ? 1 : 0) : a.first === null ? 1 : b.first === null ? -1 : a.first < b.first ? -1 : 1;
 
 export function countPublishers(articles: readonly ArticleWithSightings[], rubric: Rubric): PublisherCount {
-  const groups = new Map<string, { name: string; type: SourceType; ids: string[]; first: string | null }>();
+  const groups = new Map<string, { name: string; type: SourceType; ids: string[]; first: string | null; evidence: PublisherEvidence }>();
   const folded: FoldedCopy[] = [];
   const memberKeys = new Set(articles.map((a) => keyOf(outletOf(a))));
+  const keyFor = publisherKeys(articles);
   for (const a of articles) {
-    const name = outletOf(a);
-    const key = keyOf(name);
+    const key = keyFor.get(a.id)!;
     const type: SourceType = a.sourceType ?? 'news';
     const g = groups.get(key);
     if (g) {
@@ -83,9 +94,13 @@ export function countPublishers(articles: readonly ArticleWithSightings[], rubri
       if (a.published !== null && (g.first === null || a.published < g.first)) g.first = a.published;
       // One outlet with an official and a news article is official: it speaks for itself.
       if (type === 'official') g.type = 'official';
+      g.evidence = strongest(g.evidence, evidenceOf(a));
+      if (g.evidence.kind === 'claimed') g.name = claimedName(g.evidence);
     } else {
-      groups.set(key, { name, type, ids: [a.id], first: a.published });
+      const evidence = evidenceOf(a);
+      groups.set(key, { name: evidence.kind === 'claimed' ? claimedName(evidence) : outletOf(a), type, ids: [a.id], first: a.published, evidence });
     }
+    const name = groups.get(key)!.name;
     for (const s of a.sightings) {
       const why = copyWhy(s.relation);
       const outlet = (s.outlet ?? '').trim();
@@ -94,7 +109,7 @@ export function countPublishers(articles: readonly ArticleWithSightings[], rubri
       if (!folded.some((f) => f.outlet === outlet && f.into === name)) folded.push({ outlet, into: name, why: `${why}${aggregator}` });
     }
   }
-  const all: Publisher[] = [...groups.entries()].map(([key, g]) => ({ name: g.name, key, type: g.type, articleIds: g.ids, first: g.first })).sort(byFirst);
+  const all: Publisher[] = [...groups.entries()].map(([key, g]) => ({ name: g.name, key, type: g.type, articleIds: g.ids, first: g.first, evidence: g.evidence })).sort(byFirst);
   const official = all.filter((p) => p.type === 'official');
   const others = all.filter((p) => p.type !== 'official');
   const originals = others.filter((p) => p.type !== 'aggregator');
@@ -128,4 +143,88 @@ export function countPublishers(articles: readonly ArticleWithSightings[], rubri
     aggregatorOnly,
     publisherOf,
   };
+}
+
+// Independence. A name is a claim: og:site_name is whatever the file says. Articles are one publisher
+// when they share an outlet name, or a web site we read them from, or when none of them has more
+// than a claimed name: claims without a registration or a site of their own count once together,
+// however many names they claim.
+
+const UNVERIFIED_KEY = 'claimed:';
+
+/** The publisher key of every article: connected by shared name or shared site (union-find). */
+function publisherKeys(articles: readonly ArticleWithSightings[]): Map<string, string> {
+  const parent = new Map<string, string>();
+  const find = (x: string): string => {
+    let root = x;
+    while (parent.get(root) !== root) root = parent.get(root)!;
+    for (let node = x; node !== root; ) {
+      const next = parent.get(node)!;
+      parent.set(node, root);
+      node = next;
+    }
+    return root;
+  };
+  const add = (x: string): void => void (parent.has(x) || parent.set(x, x));
+  const union = (x: string, y: string): void => {
+    add(x);
+    add(y);
+    const [a, b] = [find(x), find(y)].sort();
+    if (a !== b) parent.set(b!, a!);
+  };
+  const nodeOf = new Map<string, string>();
+  for (const a of articles) {
+    const evidence = evidenceOf(a);
+    if (evidence.kind === 'claimed') {
+      add(UNVERIFIED_KEY);
+      nodeOf.set(a.id, UNVERIFIED_KEY);
+      continue;
+    }
+    const name = keyOf(outletOf(a));
+    add(name);
+    if (evidence.kind === 'site') union(name, `site:${evidence.site}`);
+    nodeOf.set(a.id, name);
+  }
+  return new Map([...nodeOf].map(([id, node]) => [id, find(node)]));
+}
+
+/** What backs an article's publisher: a registration, a site we read it from, or only a claim. */
+export function evidenceOf(a: ArticleWithSightings): PublisherEvidence {
+  if (a.sourceId !== null) return { kind: 'registered' };
+  for (const s of a.sightings) {
+    if (s.relation !== 'original' && s.relation !== 'same-url') continue;
+    const site = siteOf(s.url);
+    if (site !== null) return { kind: 'site', site };
+  }
+  return { kind: 'claimed', names: [outletOf(a)] };
+}
+
+function strongest(x: PublisherEvidence, y: PublisherEvidence): PublisherEvidence {
+  const rank = { registered: 0, site: 1, claimed: 2 } as const;
+  if (x.kind === 'claimed' && y.kind === 'claimed') return { kind: 'claimed', names: [...new Set([...x.names, ...y.names])].sort() };
+  return rank[x.kind] <= rank[y.kind] ? x : y;
+}
+
+function claimedName(e: { names: readonly string[] }): string {
+  return e.names.length === 1 ? e.names[0]! : `${e.names.length} unverified names (${e.names.join(', ')})`;
+}
+
+/**
+ * The site an address belongs to: the host without "www.", cut to its registrable part (the last
+ * two labels, three under a two-letter country's generic second level such as co.uk or com.cn), so
+ * a.example.com and b.example.com are one site. Null for anything not read over http(s).
+ */
+export function siteOf(url: string): string | null {
+  let host: string;
+  try {
+    const u = new URL(url);
+    if (u.protocol !== 'http:' && u.protocol !== 'https:') return null;
+    host = u.hostname.toLowerCase().replace(/\.$/, '');
+  } catch {
+    return null;
+  }
+  if (/^[\d.]+$/.test(host) || host.startsWith('[')) return host;
+  const labels = host.split('.');
+  const secondLevel = labels.length >= 3 && /^[a-z]{2}$/.test(labels.at(-1)!) && /^(co|com|net|org|gov|edu|ac|ltd|plc|or|ne|go)$/.test(labels.at(-2)!);
+  return labels.slice(secondLevel ? -3 : -2).join('.');
 }

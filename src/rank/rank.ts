@@ -7,6 +7,7 @@ import { audiencesForStory } from './audiences.js';
 import { evaluateAny, evaluateCondition } from './conditions.js';
 import type { Confidence, Ranking, Tier } from './ranking.js';
 import type { Rubric } from './rubric.js';
+import type { Publisher } from './publishers.js';
 import { gatherFacts, type StoryFacts } from './story-facts.js';
 
 const LEVELS: readonly Confidence[] = ['Low', 'Medium', 'High'];
@@ -94,7 +95,18 @@ function decideConfidence(facts: StoryFacts, rubric: Rubric): { level: Confidenc
   return { level, reasons };
 }
 
-const named = (p: { name: string; type: string }): string => (p.type === 'news' ? p.name : `${p.name} (${p.type})`);
+/**
+ * A publisher as the reasons name it, with what makes it independent when that is not a source the
+ * user registered: the site it was read from, or nothing but claimed names (counted once together).
+ */
+const named = (p: Pick<Publisher, 'name' | 'type' | 'evidence'>): string => {
+  const notes = [
+    ...(p.type === 'news' ? [] : [p.type]),
+    ...(p.evidence.kind === 'site' ? [`read from ${p.evidence.site}`] : []),
+    ...(p.evidence.kind === 'claimed' ? ['claimed names only: files not registered as sources and not read from a site of their own, counted once together'] : []),
+  ];
+  return notes.length === 0 ? p.name : `${p.name} (${notes.join('; ')})`;
+};
 
 function scoreStory(facts: StoryFacts, rubric: Rubric): { value: number; reasons: string[] } {
   let value = 0;
