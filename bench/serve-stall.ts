@@ -2,8 +2,8 @@
 // uncached API endpoints.
 //   node --import tsx bench/serve-stall.ts [--articles 200] [--days 4] [--clients 8] [--duration 10] [--interval 20]
 // Builds a store and a site from the generated corpus (bench/scale-corpus.ts, seed 7) into a temp
-// folder, then starts the server (createTidingsServer + createApi + openStaticSite, as `tidings
-// serve` wires them) in a child process on 127.0.0.1 with the API's answer cache TTL at 0, so
+// folder, then starts the server (createTidingsServer + createApi(apiDeps(db)) + openStaticSite, as
+// `tidings serve` wires them) in a child process on 127.0.0.1 with the API's answer cache TTL at 0, so
 // every request is a new computation (identical requests in flight still share one). Then:
 //   1. idle: one probe client asks for assets/site.css every --interval ms for 2 s;
 //   2. load: --clients clients each loop, as fast as answers come, over uncached API requests
@@ -36,17 +36,15 @@ const { values } = parseArgs({
 /** The child: the server on a free loopback port, answers never reused (TTL 0). */
 async function serveChild(dataDir: string, siteDir: string): Promise<void> {
   const { openDatabase } = await import('../src/store/database.js');
-  const { createArticleStore } = await import('../src/store/article-store.js');
-  const { createStoryStore } = await import('../src/store/story-store.js');
-  const { createApiQueries } = await import('../src/store/api-queries.js');
   const { loadRubricFile } = await import('../src/rank/rubric-file.js');
   const { createApi } = await import('../src/server/api.js');
+  const { apiDeps } = await import('../src/server/api-store.js');
   const { openStaticSite } = await import('../src/server/static-site.js');
   const { createTidingsServer, listen, shutdown } = await import('../src/server/server.js');
   const db = await openDatabase({ kind: 'pglite', dataDir });
   const rubric = await loadRubricFile();
   if (!rubric.ok) throw new Error(rubric.message);
-  const api = createApi({ edition: { articles: createArticleStore(db), stories: createStoryStore(db), rubric: rubric.value }, queries: createApiQueries(db) }, { ttlMs: 0, log: () => undefined });
+  const api = createApi(apiDeps(db, rubric.value), { ttlMs: 0, log: () => undefined });
   const server = createTidingsServer({ site: await openStaticSite(siteDir), api, log: () => undefined });
   const address = await listen(server, '127.0.0.1', 0);
   console.log(`Serving at http://127.0.0.1:${address.port}/`);

@@ -7,13 +7,11 @@ import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
 import { EXIT_CODES } from '../errors.js';
-import type { EditionDeps } from '../pipeline/edition.js';
 import { loadRubricFile } from '../rank/rubric-file.js';
 import { createApi } from '../server/api.js';
+import { apiDeps } from '../server/api-store.js';
 import { addressUrl, createTidingsServer, listen, shutdown } from '../server/server.js';
 import { openStaticSite } from '../server/static-site.js';
-import { createApiQueries } from '../store/api-queries.js';
-import { createStoryStore } from '../store/story-store.js';
 import type { App } from './app.js';
 import { DEFAULT_SITE_DIR, siteStep } from './build-command.js';
 import type { Io } from './main.js';
@@ -70,8 +68,7 @@ export async function serve(app: App, io: Io, options: ServeOptions, until: () =
     io.err(`tidings: ${renderFailure(rubric)}\n`);
     return EXIT_CODES[rubric.code];
   }
-  const edition: EditionDeps = { articles: app.store, stories: createStoryStore(app.db), rubric: rubric.value };
-  const api = createApi({ edition, queries: createApiQueries(app.db) }, { log: (line) => io.err(`${line}\n`) });
+  const api = createApi(apiDeps(app.db, rubric.value), { log: (line) => io.err(`${line}\n`) });
   const site = await openStaticSite(siteDir);
   const server = createTidingsServer({ site, api, log: (line) => io.err(`${line}\n`) });
   let url: string;
@@ -81,11 +78,13 @@ export async function serve(app: App, io: Io, options: ServeOptions, until: () =
     const code = (error as NodeJS.ErrnoException).code;
     const why = code === 'EADDRINUSE' ? 'the port is in use (try --port 0 for any free port)' : code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND' ? 'no such address on this machine' : (error as Error).message;
     io.err(`tidings: cannot listen on ${options.host}:${port}: ${why}\n`);
+    await api.close();
     return EXIT_CODES.config_error;
   }
   io.out(`Serving ${siteDir} at ${url}\nAPI: ${url}api/v1/digests\nCtrl-C to stop.\n`);
   const signal = await until();
   await shutdown(server);
+  await api.close();
   io.out(`Stopped (${signal}).\n`);
   return 0;
 }

@@ -105,15 +105,23 @@ export async function rankedStoryReusing(deps: EditionDeps, story: Story, known:
 }
 
 async function rankedStory(deps: EditionDeps, story: Story, date: string | null): Promise<RankedStory | null> {
+  const articles = await storyArticles(deps, story, date);
+  if (articles.length === 0) return null;
+  const ranking: Ranking = rankStory(articles, deps.rubric);
+  return { story, input: { storyId: story.id, articles, ranking } };
+}
+
+/**
+ * The articles a story's outputs are written from (the read half of ranking a story; the rest is
+ * pure, so `tidings serve` does it off its event loop).
+ */
+export async function storyArticles(deps: Pick<EditionDeps, 'articles'>, story: Story, date: string | null): Promise<ArticleWithSightings[]> {
   // A past day's edition reads only what was known by its end, so it can be regenerated unchanged.
   const until = date === null ? null : `${date}T23:59:59.999Z`;
   // A long-running story is written from its first, official and newest articles (writtenFrom),
   // so an item costs the same however many articles the story has gathered.
   const ids = writtenFrom(story.timeline.filter((e) => until === null || e.activityAt <= until)).map((e) => e.articleId);
-  const articles: ArticleWithSightings[] = await deps.articles.getArticles(ids);
-  if (articles.length === 0) return null;
-  const ranking: Ranking = rankStory(articles, deps.rubric);
-  return { story, input: { storyId: story.id, articles, ranking } };
+  return deps.articles.getArticles(ids);
 }
 
 /** The texts an output about these articles may rest on: each article, and its translation if any. */
@@ -153,12 +161,17 @@ export function verifiedDigestItem(item: DigestItem, articles: readonly ArticleW
 export async function digestFor(deps: EditionDeps, date: string, face: Face): Promise<Result<Digest>> {
   const stories = await storiesOfDay(deps, date);
   if (!stories.ok) return stories;
-  const digest = writeDigest(stories.value.map((s) => s.input), { date, language: face });
-  const byId = new Map(stories.value.map((s) => [s.input.storyId, s.input.articles]));
-  return ok({
+  return ok(verifiedDigest(stories.value.map((s) => s.input), date, face));
+}
+
+/** The pure half of digestFor: the day's digest written from its ranked stories, verified. */
+export function verifiedDigest(inputs: readonly StoryInput[], date: string, face: Face): Digest {
+  const digest = writeDigest(inputs, { date, language: face });
+  const byId = new Map(inputs.map((s) => [s.storyId, s.articles]));
+  return {
     ...digest,
     tiers: digest.tiers.map((t) => ({ ...t, items: t.items.map((item) => verifiedDigestItem(item, byId.get(item.storyId) ?? [])) })),
-  });
+  };
 }
 
 export async function cardFor(deps: EditionDeps, articleId: string, face: Face | null): Promise<Result<Card>> {
@@ -167,10 +180,15 @@ export async function cardFor(deps: EditionDeps, articleId: string, face: Face |
   if (article === 'ambiguous') return fail('bad_input', `"${articleId}" matches several articles; give more characters`, articleId);
   const story = await rankedStoryById(deps, article.id);
   const input: StoryInput = story.ok ? story.value.input : { storyId: article.id, articles: [article], ranking: rankStory([article], deps.rubric) };
+  return ok(verifiedCard(article, input, face));
+}
+
+/** The pure half of cardFor: an article's card written with its ranked story, verified. */
+export function verifiedCard(article: ArticleWithSightings, input: StoryInput, face: Face | null): Card {
   const card = writeCard(article, input, face ? { language: face } : {});
   // The summary comes from the card's own article; its practical pointers may name the story's
   // other coverage, so the card is checked against the articles of its story.
-  return ok(verified(card, cardFields(card), sourcesOf(input.articles.some((a) => a.id === article.id) ? input.articles : [article, ...input.articles])));
+  return verified(card, cardFields(card), sourcesOf(input.articles.some((a) => a.id === article.id) ? input.articles : [article, ...input.articles]));
 }
 
 export async function postFor(deps: EditionDeps, storyId: string, face: Face): Promise<Result<Post>> {

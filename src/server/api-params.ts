@@ -6,15 +6,35 @@ import { z } from 'zod';
 import { fail, ok, type Result } from '../errors.js';
 
 export const DEFAULT_LIMIT = 20;
+/** An id in a path or a cursor: an article or story id (12 hex digits today), never a free string. */
+export const ID = /^[0-9a-z][0-9a-z_-]{0,63}$/;
 export const MAX_LIMIT = 100;
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
-/** A real calendar day YYYY-MM-DD (2026-02-30 is not one). */
+/** A real calendar day YYYY-MM-DD (2026-02-30 is not one; nor is year 0000, which PostgreSQL refuses). */
 export function isCalendarDay(value: string): boolean {
-  if (!DAY.test(value)) return false;
+  if (!DAY.test(value) || value.startsWith('0000')) return false;
   const t = Date.parse(`${value}T00:00:00Z`);
   return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === value;
+}
+
+// Every part in range, so the store never sees a value it refuses (that would be a 500, not a 400).
+const TIME = '([01]\\d|2[0-3]):[0-5]\\d';
+const ISO_DATE_TIME = new RegExp(`^(\\d{4}-\\d{2}-\\d{2})T${TIME}(:[0-5]\\d(\\.\\d{1,6})?)?(Z|[+-](0\\d|1[0-4]):?[0-5]\\d)$`);
+// PostgreSQL's text form of a timestamptz (DateStyle ISO): '2026-03-02 08:00:00.5+00', '…+05:30'.
+const STORE_TIMESTAMP = new RegExp(`^(\\d{4}-\\d{2}-\\d{2}) ${TIME}:[0-5]\\d(\\.\\d{1,6})?[+-](0\\d|1[0-5])(:[0-5]\\d){0,2}$`);
+
+/** An ISO 8601 date-time with a zone: 2026-03-02T08:00Z, 2026-03-02T08:00:00.123+08:00. */
+export function isIsoDateTime(value: string): boolean {
+  const m = ISO_DATE_TIME.exec(value);
+  return m !== null && isCalendarDay(m[1]!);
+}
+
+/** A timestamp as the store writes it (a list's sort key inside a cursor). */
+export function isStoreTimestamp(value: string): boolean {
+  const m = STORE_TIMESTAMP.exec(value);
+  return m !== null && isCalendarDay(m[1]!);
 }
 
 const day = z.string().refine(isCalendarDay, 'must be a calendar day YYYY-MM-DD');
@@ -28,7 +48,7 @@ const cursor = z.string().max(512, 'is too long').optional();
 const face = z.enum(['en', 'zh'], { error: 'must be en or zh' });
 const since = z
   .string()
-  .refine((s) => isCalendarDay(s) || (/^\d{4}-\d{2}-\d{2}T[\d:.]+(Z|[+-]\d{2}:?\d{2})$/.test(s) && !Number.isNaN(Date.parse(s))), 'must be a day YYYY-MM-DD or an ISO date-time with a zone')
+  .refine((s) => isCalendarDay(s) || isIsoDateTime(s), 'must be a day YYYY-MM-DD or an ISO date-time with a zone (2026-03-02T08:00:00Z)')
   .optional();
 
 export const routeParams = {
@@ -62,10 +82,12 @@ export function parseParams<R extends RouteName>(route: R, query: URLSearchParam
 }
 
 /** Cursor payloads: the list they continue and the last row's sort key. */
+const storeTimestamp = z.string().max(64).refine(isStoreTimestamp);
+const cursorId = z.string().regex(ID);
 const cursorKeys = {
   digests: z.object({ date: day }),
-  stories: z.object({ lastActive: z.string().min(1).max(64), id: z.string().min(1).max(64) }),
-  articles: z.object({ published: z.string().min(1).max(64).nullable(), id: z.string().min(1).max(64) }),
+  stories: z.object({ lastActive: storeTimestamp, id: cursorId }),
+  articles: z.object({ published: storeTimestamp.nullable(), id: cursorId }),
 } as const;
 
 export type CursorList = keyof typeof cursorKeys;

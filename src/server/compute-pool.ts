@@ -1,0 +1,177 @@
+// Worker threads that compute the API's answers (compute-tasks.ts), so writing a digest never
+// blocks the server's event loop. Each worker takes one task at a time; tasks wait in order for a
+// free worker (the API's gate bounds how many can wait). A task past its time limit has its worker
+// terminated and replaced, so a pathological input costs one timeout, not the server; a worker
+// that crashes (or runs out of its memory limit) is replaced on the next task.
+
+import { Worker } from 'node:worker_threads';
+import type { Rubric } from '../rank/rubric.js';
+import type { ComputeTask, TaskReply } from './compute-tasks.js';
+
+/** The task ran past the pool's time limit; its worker was terminated. */
+export class ComputeTimeout extends Error {}
+/** The task threw, or its worker died, or the pool was closed; the message has the details. */
+export class ComputeFailed extends Error {}
+
+export interface ComputePoolOptions {
+  readonly rubric: Rubric;
+  /** Worker threads (default 1: the server's own thread needs the other core of a small machine). */
+  readonly workers?: number;
+  /** A task running longer is abandoned and its worker replaced (default 30 s). */
+  readonly timeoutMs?: number;
+  /** Heap limit of each worker, MB (default 1024): running out ends the worker, not the server. */
+  readonly maxHeapMb?: number;
+  /** The worker's entry module (default compute-worker); tests give their own. */
+  readonly module?: URL;
+  /** More workerData for that module. */
+  readonly workerData?: Record<string, unknown>;
+}
+
+export interface ComputeStats {
+  /** Tasks handed to a worker. */
+  readonly started: number;
+  readonly completed: number;
+  readonly failed: number;
+  readonly timedOut: number;
+  /** Workers started (the first ones included). */
+  readonly spawned: number;
+}
+
+export interface ComputePool {
+  /** The task's answer body (JSON). Rejects with ComputeTimeout or ComputeFailed. */
+  run(task: ComputeTask): Promise<Buffer>;
+  stats(): ComputeStats;
+  /** Terminates the workers; tasks not finished are rejected. */
+  close(): Promise<void>;
+}
+
+interface Job {
+  readonly id: number;
+  readonly task: ComputeTask;
+  readonly resolve: (body: Buffer) => void;
+  readonly reject: (error: Error) => void;
+  timer?: NodeJS.Timeout;
+}
+
+interface Slot {
+  worker: Worker | null;
+  job: Job | null;
+}
+
+const DEFAULT_MODULE = new URL(import.meta.url.endsWith('.ts') ? './compute-worker.ts' : './compute-worker.js', import.meta.url);
+
+function startWorker(module: URL, workerData: unknown, maxHeapMb: number): Worker {
+  const resourceLimits = { maxOldGenerationSizeMb: maxHeapMb };
+  if (module.pathname.endsWith('.ts')) {
+    // Running from source (tsx, as the tests and benches do): a worker does not inherit tsx's
+    // loader hooks, so it registers them before importing its module.
+    const tsx = import.meta.resolve('tsx/esm/api');
+    const boot = `import(${JSON.stringify(tsx)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(module.href)}); })`;
+    return new Worker(boot, { eval: true, workerData, execArgv: [], resourceLimits });
+  }
+  return new Worker(module, { workerData, resourceLimits });
+}
+
+export function createComputePool(options: ComputePoolOptions): ComputePool {
+  const timeoutMs = options.timeoutMs ?? 30_000;
+  const module = options.module ?? DEFAULT_MODULE;
+  const workerData = { ...options.workerData, rubric: options.rubric };
+  const slots: Slot[] = Array.from({ length: Math.max(1, options.workers ?? 1) }, () => ({ worker: null, job: null }));
+  const queue: Job[] = [];
+  const stats = { started: 0, completed: 0, failed: 0, timedOut: 0, spawned: 0 };
+  let nextId = 1;
+  let closed = false;
+
+  const settle = (slot: Slot, job: Job): void => {
+    clearTimeout(job.timer);
+    if (slot.job === job) slot.job = null;
+  };
+
+  /** The slot's worker is gone (crashed, exited, out of memory): its task fails, the next task starts a new one. */
+  const lose = (slot: Slot, worker: Worker, why: string): void => {
+    if (slot.worker !== worker) return; // already replaced (terminated on a timeout, or closed)
+    slot.worker = null;
+    const job = slot.job;
+    if (job) {
+      settle(slot, job);
+      stats.failed++;
+      job.reject(new ComputeFailed(why));
+    }
+    dispatch();
+  };
+
+  const spawn = (slot: Slot): Worker => {
+    const worker = startWorker(module, workerData, options.maxHeapMb ?? 1024);
+    stats.spawned++;
+    worker.on('message', (reply: TaskReply) => {
+      const job = slot.job;
+      if (slot.worker !== worker || !job || job.id !== reply.id) return;
+      settle(slot, job);
+      if (reply.ok) {
+        stats.completed++;
+        job.resolve(Buffer.from(reply.body.buffer, reply.body.byteOffset, reply.body.byteLength));
+      } else {
+        stats.failed++;
+        job.reject(new ComputeFailed(reply.error));
+      }
+      dispatch();
+    });
+    worker.on('error', (error) => lose(slot, worker, `the compute worker failed: ${error.stack ?? error.message}`));
+    worker.on('exit', (code) => lose(slot, worker, `the compute worker exited (code ${code})`));
+    // An idle worker must not keep the process alive; after the listeners, as adding a 'message'
+    // listener refs the worker again.
+    worker.unref();
+    slot.worker = worker;
+    return worker;
+  };
+
+  const dispatch = (): void => {
+    if (closed) return;
+    for (const slot of slots) {
+      if (slot.job !== null) continue;
+      const job = queue.shift();
+      if (!job) return;
+      const worker = slot.worker ?? spawn(slot);
+      slot.job = job;
+      stats.started++;
+      job.timer = setTimeout(() => {
+        stats.timedOut++;
+        slot.worker = null;
+        settle(slot, job);
+        job.reject(new ComputeTimeout(`computing the answer took longer than ${timeoutMs} ms`));
+        void worker.terminate();
+        dispatch();
+      }, timeoutMs);
+      worker.postMessage({ id: job.id, task: job.task });
+    }
+  };
+
+  // Started now, so the first request does not wait for a worker to load its modules.
+  for (const slot of slots) spawn(slot);
+
+  return {
+    run(task) {
+      if (closed) return Promise.reject(new ComputeFailed('the compute pool is closed'));
+      return new Promise<Buffer>((resolve, reject) => {
+        queue.push({ id: nextId++, task, resolve, reject });
+        dispatch();
+      });
+    },
+    stats: () => ({ ...stats }),
+    async close() {
+      closed = true;
+      for (const job of queue.splice(0)) job.reject(new ComputeFailed('the compute pool is closed'));
+      await Promise.all(
+        slots.map(async (slot) => {
+          const { worker, job } = slot;
+          slot.worker = null;
+          if (job) {
+            settle(slot, job);
+            job.reject(new ComputeFailed('the compute pool is closed'));
+          }
+          if (worker) await worker.terminate();
+        }),
+      );
+    },
+  };
+}

@@ -1,0 +1,59 @@
+// The CPU-heavy half of the API's answers: ranking stories and writing and verifying digests and
+// cards with the offline engine. Pure functions of what the store gave (read on the server's
+// thread), so they run in a worker thread (compute-worker.ts) and the server's event loop stays
+// free for static files and cached answers while they do. Each task gives the answer's JSON body.
+
+import type { MessagePort } from 'node:worker_threads';
+import type { ArticleWithSightings } from '../article.js';
+import { verifiedCard, verifiedDigest, type Face } from '../pipeline/edition.js';
+import { rankStory } from '../rank/rank.js';
+import type { Rubric } from '../rank/rubric.js';
+import type { Story } from '../stories/story.js';
+import type { StoryInput } from '../write/story-analysis.js';
+
+export type ComputeTask =
+  /** A day's digest from the articles of each of its stories (as known by the day's end). */
+  | { readonly kind: 'digest'; readonly date: string; readonly face: Face; readonly stories: ReadonlyArray<{ readonly storyId: string; readonly articles: ArticleWithSightings[] }> }
+  /** An article's card, with the articles of its story (null when it is in none). */
+  | { readonly kind: 'card'; readonly article: ArticleWithSightings; readonly story: { readonly id: string; readonly articles: ArticleWithSightings[] } | null; readonly face: Face | null }
+  /** A story with its ranking. */
+  | { readonly kind: 'story'; readonly story: Story; readonly articles: ArticleWithSightings[] };
+
+const input = (storyId: string, articles: ArticleWithSightings[], rubric: Rubric): StoryInput => ({ storyId, articles, ranking: rankStory(articles, rubric) });
+
+/** The answer's value, as `digestFor`, `cardFor` and `rankedStoryById` would give it. */
+export function computeAnswer(task: ComputeTask, rubric: Rubric): unknown {
+  switch (task.kind) {
+    case 'digest':
+      return verifiedDigest(task.stories.map((s) => input(s.storyId, s.articles, rubric)), task.date, task.face);
+    case 'card':
+      return verifiedCard(task.article, task.story ? input(task.story.id, task.story.articles, rubric) : input(task.article.id, [task.article], rubric), task.face);
+    case 'story':
+      return { ...task.story, ranking: rankStory(task.articles, rubric) };
+  }
+}
+
+/** The answer's JSON body, `{"data": …}`, in its own buffer (so it can be transferred, not copied). */
+export function computeBody(task: ComputeTask, rubric: Rubric): Uint8Array {
+  return new TextEncoder().encode(JSON.stringify({ data: computeAnswer(task, rubric) }));
+}
+
+export interface TaskRequest {
+  readonly id: number;
+  readonly task: ComputeTask;
+}
+
+export type TaskReply = { readonly id: number; readonly ok: true; readonly body: Uint8Array } | { readonly id: number; readonly ok: false; readonly error: string };
+
+/** A worker's loop: one task per message, one reply each; a task that throws is reported, not fatal. */
+export function answerTasks(port: MessagePort, run: (task: ComputeTask) => Uint8Array): void {
+  port.on('message', ({ id, task }: TaskRequest) => {
+    let reply: TaskReply;
+    try {
+      reply = { id, ok: true, body: run(task) };
+    } catch (error) {
+      reply = { id, ok: false, error: error instanceof Error ? (error.stack ?? error.message) : String(error) };
+    }
+    port.postMessage(reply, reply.ok ? [reply.body.buffer as ArrayBuffer] : []);
+  });
+}
