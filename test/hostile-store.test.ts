@@ -216,8 +216,11 @@ describe('tidings articles remove', () => {
     });
 
     // The hostile article, and its story (it was alone in it), go too.
-    const gone = await expectCode([...store, 'articles', 'remove', hostileId], 0);
-    assert.match(gone.out, /: removed \(it had no other article\)/);
+    const gone = await expectCode([...store, 'articles', 'remove', hostileId, '--json'], 0);
+    const report = JSON.parse(gone.out) as { id: string; story: { storyId: string; outcome: string } | null; sightings: number };
+    assert.equal(report.id, hostileId);
+    assert.deepEqual(report.story, { storyId: hostileId, outcome: 'deleted', membersLeft: 0 });
+    assert.equal(report.sightings, 1);
     assert.ok(!(await storyList(store)).some((s) => s.timeline.some((e) => e.articleId === hostileId)));
 
     // The store keeps working after removals: grouping a new article, a digest, a site.

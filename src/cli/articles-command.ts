@@ -17,8 +17,10 @@ export function articlesCommand(program: Command, wiring: { withApp(fn: (app: Ap
     .description('remove an article and everything derived from it: sightings, bands, story membership (a story left empty goes), folded translations, model translations')
     .argument('<id>', 'article id (a unique prefix is enough); also the id of a translation folded into its original')
     .option('--json', 'what was removed, as JSON')
-    .action(async (id: string, opts: { json?: boolean }) =>
+    .action(async (id: string, opts: { json?: boolean }, command: Command) =>
       withApp(async (app) => {
+        // `articles remove X --json`: the listing's own --json may take the flag first.
+        const json = Boolean(opts.json || command.parent?.opts<{ json?: boolean }>().json);
         const result = await removeArticle(app.db, id);
         if (result.kind === 'not_found') {
           io.err(`tidings: no article with id "${id}": nothing removed (see \`tidings articles\`)\n`);
@@ -29,7 +31,7 @@ export function articlesCommand(program: Command, wiring: { withApp(fn: (app: Ap
           io.err(`tidings: "${id}" matches several articles (${shown}${result.matches.length > MAX_MATCHES_SHOWN ? ', …' : ''}): nothing removed; give more characters\n`);
           return EXIT_CODES.bad_input;
         }
-        io.out(opts.json ? `${JSON.stringify(result.removed, null, 2)}\n` : renderRemoved(result.removed));
+        io.out(json ? `${JSON.stringify(result.removed, null, 2)}\n` : renderRemoved(result.removed));
         return 0;
       }),
     );
