@@ -1,7 +1,8 @@
 // `tidings extract`: read pages and print what was extracted, storing nothing.
 
 import { gunzipSync } from 'node:zlib';
-import { extractHtml, extractMarkdown, extractPlainText, type ExtractedPage } from '../extract/extract.js';
+import type { ExtractedPage } from '../extract/extract.js';
+import { extractPageIsolated } from '../extract/extract-isolated.js';
 import { decodeBytes } from '../fetch/decode.js';
 import type { Fetcher } from '../fetch/fetcher.js';
 import { fail, ok, type Result } from '../errors.js';
@@ -85,21 +86,24 @@ async function readPage(file: string, maxBytes: number): Promise<Result<ReadPage
   }
   const decoded = decodeBytes(bytes, { kind: 'html' });
   if (!decoded.ok) return fail(decoded.code, `${file}: ${decoded.message}`, file);
-  return ok({ page: extractByFormat(decoded.value.text, file.replace(/\.gz$/i, ''), null), replaced: decoded.value.replaced, charset: decoded.value.charset });
+  const page = await extractByFormat(decoded.value.text, file, file.replace(/\.gz$/i, ''), null);
+  if (!page.ok) return page;
+  return ok({ page: page.value, replaced: decoded.value.replaced, charset: decoded.value.charset });
 }
 
 async function fetchPage(fetcher: Fetcher, url: string): Promise<Result<ReadPage>> {
   const res = await fetcher.fetch(url, { kind: 'html' });
   if (!res.ok) return res;
-  return ok({ page: extractByFormat(res.value.text, new URL(res.value.url).pathname, res.value.contentType, res.value.url), replaced: res.value.replacedBytes, charset: res.value.charset });
+  const page = await extractByFormat(res.value.text, url, new URL(res.value.url).pathname, res.value.contentType, res.value.url);
+  if (!page.ok) return page;
+  return ok({ page: page.value, replaced: res.value.replacedBytes, charset: res.value.charset });
 }
 
-function extractByFormat(text: string, name: string, contentType: string | null, url?: string): ExtractedPage {
-  const options = url ? { url } : {};
-  const format = sniffFormat(text, name, contentType);
-  if (format === 'markdown') return extractMarkdown(text, options);
-  if (format === 'text') return extractPlainText(text, options);
-  return extractHtml(text, options);
+/** Reads the page in the page worker, within the page cost limits; a page over one is a failure naming `source`. */
+function extractByFormat(text: string, source: string, name: string, contentType: string | null, url?: string): Promise<Result<ExtractedPage>> {
+  const sniffed = sniffFormat(text, name, contentType);
+  const format = sniffed === 'markdown' || sniffed === 'text' ? sniffed : 'html';
+  return extractPageIsolated({ format, text, name: source, ...(url ? { url } : {}) });
 }
 
 function renderRecord(r: ExtractedRecord): string {

@@ -40,7 +40,8 @@ function plausibleSizes(en: string, zh: string): boolean {
 }
 
 const SENTENCE_END = /[.!?…:;]["”’)\]]*\s+/g;
-const OPENERS = /[\s“"「『（(《【‘]+$/;
+/** Opening quotes and brackets (and spaces) that belong to the text after them. */
+const OPENER = /[\s“"「『（(《【‘]/;
 
 /** Splits "English text. 中文译文。" at the script boundary; null when it is not such a pair. */
 export function splitInlinePair(text: string): Pair | null {
@@ -48,8 +49,8 @@ export function splitInlinePair(text: string): Pair | null {
   if (firstHan <= 0) return null;
   let cut = firstHan;
   // Move the cut back over an opening quote or bracket that belongs to the Chinese side.
-  const opener = OPENERS.exec(text.slice(0, cut));
-  if (opener !== null) cut -= opener[0].length;
+  // Read backwards: /[…]+$/ would retry from every opener in a long run of them.
+  while (cut > 0 && OPENER.test(text[cut - 1]!)) cut--;
   // The Chinese side may open with a Latin name ("Nvidia 表示…"): cut after the last English sentence.
   const before = text.slice(0, cut);
   let lastEnd = -1;
@@ -93,8 +94,7 @@ function titles(
 const MIN_COVERAGE = 0.6;
 const MIN_PAIRS = 2;
 
-function interleaved(paragraphs: readonly string[], title: string | null): BilingualPage | null {
-  const scripts = paragraphs.map(scriptOf);
+function interleaved(paragraphs: readonly string[], scripts: readonly Script[], title: string | null): BilingualPage | null {
   const pairs: Pair[] = [];
   let start = 0;
   // A Chinese title alone at the top translates the (English) page title dropped as a repeat.
@@ -126,12 +126,12 @@ function interleaved(paragraphs: readonly string[], title: string | null): Bilin
   return { layout: 'interleaved', titleEn: t.titleEn, titleZh: t.titleZh, pairs: t.usedFirst ? pairs.slice(1) : pairs };
 }
 
-function inline(paragraphs: readonly string[], title: string | null): BilingualPage | null {
+function inline(paragraphs: readonly string[], scripts: readonly Script[], title: string | null): BilingualPage | null {
   const pairs: Pair[] = [];
   let counted = 0;
   let firstIndex = -1;
   paragraphs.forEach((p, i) => {
-    if (scriptOf(p) === 'none') return;
+    if (scripts[i] === 'none') return;
     counted++;
     const pair = splitInlinePair(p);
     if (pair === null) return;
@@ -148,7 +148,9 @@ function inline(paragraphs: readonly string[], title: string | null): BilingualP
  * page's other headlines (title tag, h1): one in the other language is the translated title.
  */
 export function detectBilingual(paragraphs: readonly string[], title: string | null, otherTitles: readonly string[] = []): BilingualPage | null {
-  const page = interleaved(paragraphs, title) ?? inline(paragraphs, title);
+  // Each paragraph's script is counted once for both layouts (counting reads every character).
+  const scripts = paragraphs.map(scriptOf);
+  const page = interleaved(paragraphs, scripts, title) ?? inline(paragraphs, scripts, title);
   if (page === null) return null;
   let { titleEn, titleZh } = page;
   // A headline with Chinese in it alone above the first pair translates the English title.

@@ -3,7 +3,7 @@
 
 import { Element } from 'domhandler';
 import type { AnyNode } from 'domhandler';
-import { parseDocument } from 'htmlparser2';
+import { fail, ok, type Result } from '../errors.js';
 import { detectBilingual } from './bilingual.js';
 import type { BilingualPage } from './bilingual.js';
 import { cleanParagraphs } from './clutter.js';
@@ -13,6 +13,8 @@ import { collectBlocks } from './text-blocks.js';
 import type { Block } from './text-blocks.js';
 import { markdownParagraphs, splitFrontMatter } from './markdown.js';
 import { takeBylineLine } from './byline.js';
+import { checkTextSize, limitMessage, PageLimitError } from './page-limits.js';
+import { parseBounded } from './parse-html.js';
 
 export type { BilingualPage } from './bilingual.js';
 export { cleanParagraphs } from './clutter.js';
@@ -39,14 +41,23 @@ export interface ExtractOptions {
   url?: string;
 }
 
+/** The body, else the innermost <html> (following <html> elements nested in one another). */
 function findBody(nodes: readonly AnyNode[]): Element | null {
-  for (const n of nodes) {
-    if (n.type !== 'tag') continue;
-    const el = n as Element;
-    if (el.name === 'body') return el;
-    if (el.name === 'html') return findBody(el.children) ?? el;
+  let html: Element | null = null;
+  let level = nodes;
+  search: for (;;) {
+    for (const n of level) {
+      if (n.type !== 'tag') continue;
+      const el = n as Element;
+      if (el.name === 'body') return el;
+      if (el.name === 'html') {
+        html = el;
+        level = el.children;
+        continue search;
+      }
+    }
+    return html;
   }
-  return null;
 }
 
 /** Blocks mostly of link text are navigation, tags or related links; captions describe images. */
@@ -65,11 +76,17 @@ function bilingualSplit(paragraphs: string[], title: string | null, otherTitles:
   return { paragraphs: body, bilingual };
 }
 
+/**
+ * Reads an HTML page. Throws PageLimitError when the page exceeds a bound of page-limits.ts
+ * (nesting depth, elements, end tags, text); extractPage reports that as a failure instead.
+ * extractMarkdown and extractPlainText throw it past the text bound.
+ */
 export function extractHtml(html: string, options: ExtractOptions = {}): ExtractedPage {
-  const doc = parseDocument(html, { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true });
+  const doc = parseBounded(html, { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true });
   const meta = readMetadata(doc, options.url ?? null);
   const body = findBody(doc.children);
   const tree = body !== null ? collectBlocks(body, body) : collectBlocks(doc, new Element('body', {}));
+  checkTextSize(tree.blocks.map((b) => b.text));
   const main = selectMainContent(tree);
   const blocks = main.blocks.filter(isProse);
   // The page's own h1 at the top of the body is the headline, already in `title`.
@@ -96,6 +113,7 @@ const EMPTY: Omit<ExtractedPage, 'paragraphs' | 'bilingual' | 'title'> = {
 };
 
 function fromText(title: string | null, paragraphs: string[], meta: Partial<ExtractedPage>): ExtractedPage {
+  checkTextSize(paragraphs);
   const { line, paragraphs: cleaned } = takeBylineLine(cleanParagraphs(paragraphs, { title }));
   const byline = meta.byline ?? line?.byline ?? null;
   const published = meta.published ?? line?.published ?? null;
@@ -131,4 +149,33 @@ export function extractPlainText(text: string, options: ExtractOptions = {}): Ex
   const first = paragraphs[0];
   const title = first !== undefined && first.length <= 200 && !/[.!?。！？]$/.test(first) && paragraphs.length > 1 ? first : null;
   return fromText(title, title !== null ? paragraphs.slice(1) : paragraphs, { canonicalUrl: options.url ?? null });
+}
+
+export type PageFormat = 'html' | 'markdown' | 'text';
+
+export interface PageRequest {
+  readonly format: PageFormat;
+  readonly text: string;
+  /** Names the page in messages (a file or URL). */
+  readonly name: string;
+  /** The page's address, for relative URLs (see ExtractOptions). */
+  readonly url?: string;
+}
+
+/** Reads one page of any format; a page over a bound is a `too_large` failure naming it and the bound. */
+export function extractPage(request: PageRequest): Result<ExtractedPage> {
+  const options = request.url === undefined ? {} : { url: request.url };
+  try {
+    switch (request.format) {
+      case 'html':
+        return ok(extractHtml(request.text, options));
+      case 'markdown':
+        return ok(extractMarkdown(request.text, options));
+      case 'text':
+        return ok(extractPlainText(request.text, options));
+    }
+  } catch (error) {
+    if (error instanceof PageLimitError) return fail('too_large', limitMessage(request.name, error), request.name);
+    throw error;
+  }
 }

@@ -10,10 +10,17 @@ import { LIKELY_CONTENT_NAMES, UNLIKELY_CONTENT_NAMES } from './boilerplate-patt
 const CLAUSE_MARKS = /[,，、。；;！？]/g;
 const HAN = /\p{Script=Han}/gu;
 
+/** Matches of a global regex, counted without building the array of them (a paragraph may be megabytes). */
+function countMatches(text: string, re: RegExp): number {
+  re.lastIndex = 0;
+  let n = 0;
+  while (re.exec(text) !== null) n++;
+  return n;
+}
+
 /** Length in "Latin-equivalent" characters: one Han character carries about as much as three letters. */
 export function effectiveLength(text: string): number {
-  const han = text.match(HAN)?.length ?? 0;
-  return text.length + 2 * han;
+  return text.length + 2 * countMatches(text, HAN);
 }
 
 const TAG_BIAS: Readonly<Record<string, number>> = {
@@ -43,18 +50,64 @@ function parentElement(el: Element): Element | null {
   return p !== null && p.type === 'tag' ? (p as Element) : null;
 }
 
-/** Text and link characters under every element that holds a block (summed up the tree). */
+/**
+ * Text and link characters under every element that holds a block (summed up the tree). Each
+ * block's owner and its ancestors are registered in the order a walk up from each owner first
+ * meets them (callers rely on that order); the sums are then passed up once, deepest first, so
+ * the cost is the number of elements, not blocks x depth.
+ */
 function elementStats(blocks: readonly Block[]): Map<Element, ElementStats> {
   const stats = new Map<Element, ElementStats>();
+  const depth = new Map<Element, number>();
+  const chain: Element[] = [];
   for (const b of blocks) {
-    for (let el: Element | null = b.owner; el !== null; el = parentElement(el)) {
-      let s = stats.get(el);
-      if (s === undefined) stats.set(el, (s = { chars: 0, linkChars: 0 }));
-      s.chars += b.text.length;
-      s.linkChars += b.linkChars;
+    chain.length = 0;
+    let known: Element | null = b.owner;
+    while (known !== null && !stats.has(known)) {
+      chain.push(known);
+      stats.set(known, { chars: 0, linkChars: 0 });
+      known = parentElement(known);
+    }
+    const base = known === null ? -1 : depth.get(known)!;
+    for (let i = 0; i < chain.length; i++) depth.set(chain[i]!, base + chain.length - i);
+    const s = stats.get(b.owner)!;
+    s.chars += b.text.length;
+    s.linkChars += b.linkChars;
+  }
+  const byDepth: Element[][] = [];
+  for (const [el, d] of depth) (byDepth[d] ??= []).push(el);
+  for (let d = byDepth.length - 1; d > 0; d--) {
+    for (const el of byDepth[d] ?? []) {
+      const s = stats.get(el)!;
+      const up = stats.get(parentElement(el)!)!;
+      up.chars += s.chars;
+      up.linkChars += s.linkChars;
     }
   }
   return stats;
+}
+
+/** Whether an element lies within any of `containers` (itself included), remembered along the way. */
+function withinAny(containers: ReadonlySet<Element>): (el: Element) => boolean {
+  const known = new Map<Element, boolean>();
+  return (el) => {
+    const path: Element[] = [];
+    let answer = false;
+    for (let e: Element | null = el; e !== null; e = parentElement(e)) {
+      const k = known.get(e);
+      if (k !== undefined) {
+        answer = k;
+        break;
+      }
+      if (containers.has(e)) {
+        answer = true;
+        break;
+      }
+      path.push(e);
+    }
+    for (const e of path) known.set(e, answer);
+    return answer;
+  };
 }
 
 const linkDensity = (s: ElementStats | undefined): number => (s === undefined || s.chars === 0 ? 0 : s.linkChars / s.chars);
@@ -81,7 +134,7 @@ export function selectMainContent(tree: BlockTree): MainContent {
     // Teasers (a headline and dek inside one link) are not prose, however long.
     const ownLinks = b.linkChars / b.text.length;
     if (ownLinks > 0.5) continue;
-    const marks = b.text.match(CLAUSE_MARKS)?.length ?? 0;
+    const marks = countMatches(b.text, CLAUSE_MARKS);
     const score = (1 + marks + Math.min(Math.floor(length / 100), 3)) * (1 - ownLinks);
     // A paragraph-like owner does not collect votes itself; loose text in a container does.
     let el: Element | null = hasBlockChild.has(b.owner) ? b.owner : parentElement(b.owner);
@@ -123,11 +176,15 @@ export function selectMainContent(tree: BlockTree): MainContent {
   }
 
   const first = firstOfRepeatedPosts(top, blocks, stats);
-  if (first !== null) return { blocks: blocks.filter((b) => isWithin(b.owner, first)) };
+  if (first !== null) {
+    const inFirst = withinAny(new Set([first]));
+    return { blocks: blocks.filter((b) => inFirst(b.owner)) };
+  }
 
   const chosen = new Set<Element>([top]);
   const parent = parentElement(top);
   if (parent !== null) {
+    const textOf = blockTextByOwner(blocks);
     const threshold = Math.max(10, topScore * 0.2);
     const topClass = top.attribs['class'] ?? '';
     for (const node of parent.children) {
@@ -144,23 +201,15 @@ export function selectMainContent(tree: BlockTree): MainContent {
       if (sib.name === 'p' || !hasBlockChild.has(sib)) {
         const ld = linkDensity(sibStats);
         const sibText = sibStats.chars;
-        if ((sibText > 80 && ld < 0.25) || (sibText > 0 && ld === 0 && /[.。!?！？]\s*$/.test(textUnder(blocks, sib)))) {
+        if ((sibText > 80 && ld < 0.25) || (sibText > 0 && ld === 0 && /[.。!?！？]\s*$/.test(textOf(sib)))) {
           chosen.add(sib);
         }
       }
     }
   }
 
-  const inside = (el: Element): boolean => {
-    for (let e: Element | null = el; e !== null; e = parentElement(e)) if (chosen.has(e)) return true;
-    return false;
-  };
+  const inside = withinAny(chosen);
   return { blocks: blocks.filter((b) => inside(b.owner)) };
-}
-
-function isWithin(el: Element, container: Element): boolean {
-  for (let e: Element | null = el; e !== null; e = parentElement(e)) if (e === container) return true;
-  return false;
 }
 
 const classKey = (el: Element): string | null => {
@@ -179,11 +228,12 @@ const MIN_REPEATS = 3;
  */
 function firstOfRepeatedPosts(top: Element, blocks: readonly Block[], stats: Map<Element, ElementStats>): Element | null {
   let key = classKey(top);
+  const inTop = withinAny(new Set([top]));
   if (key === null) {
     // The container is an anonymous wrapper: name it by the class its text blocks sit in.
     const counts = new Map<string, number>();
     for (const b of blocks) {
-      if (!isWithin(b.owner, top)) continue;
+      if (!inTop(b.owner)) continue;
       for (let e: Element | null = b.owner, i = 0; e !== null && e !== top && i < 3; e = parentElement(e), i++) {
         const k = classKey(e);
         if (k !== null) {
@@ -204,15 +254,24 @@ function firstOfRepeatedPosts(top: Element, blocks: readonly Block[], stats: Map
     return s !== undefined && s.chars - s.linkChars >= Math.min(400, topChars * 0.2);
   });
   // Repeated parts inside the chosen container are sections of one article, not posts.
-  if (first === undefined || peers.filter((p) => isWithin(p, top)).length > 1 || isWithin(first, top)) return null;
+  if (first === undefined || peers.filter(inTop).length > 1 || inTop(first)) return null;
   // Sibling parts under one parent are an article cut into cards, not separate posts.
   if (first.parent === top.parent || peers.some((p) => p !== first && p.parent === first.parent)) return null;
   return first;
 }
 
-function textUnder(blocks: readonly Block[], el: Element): string {
-  return blocks
-    .filter((b) => b.owner === el)
-    .map((b) => b.text)
-    .join(' ');
+/** The text of the blocks each element holds directly, joined by spaces (made once, read per sibling). */
+function blockTextByOwner(blocks: readonly Block[]): (el: Element) => string {
+  let byOwner: Map<Element, string[]> | null = null;
+  return (el) => {
+    if (byOwner === null) {
+      byOwner = new Map();
+      for (const b of blocks) {
+        const texts = byOwner.get(b.owner);
+        if (texts === undefined) byOwner.set(b.owner, [b.text]);
+        else texts.push(b.text);
+      }
+    }
+    return byOwner.get(el)?.join(' ') ?? '';
+  };
 }

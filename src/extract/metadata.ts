@@ -22,9 +22,12 @@ type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
 const ARTICLE_TYPES = /Article|BlogPosting|Posting|Report|NewsArticle|WebPage|CreativeWork/;
 
-/** All elements of the tree in document order, with the few tags metadata needs. */
+/** The elements of the tree metadata needs, in document order (an explicit stack: pages nest deep). */
 function gather(nodes: readonly AnyNode[], out: Element[]): void {
-  for (const n of nodes) {
+  const stack: AnyNode[] = [];
+  for (let i = nodes.length - 1; i >= 0; i--) stack.push(nodes[i]!);
+  while (stack.length > 0) {
+    const n = stack.pop()!;
     if (n.type !== 'tag' && n.type !== 'script' && n.type !== 'style') continue;
     const el = n as Element;
     const t = el.name;
@@ -33,18 +36,41 @@ function gather(nodes: readonly AnyNode[], out: Element[]): void {
       el.attribs['rel'] === 'author') {
       out.push(el);
     }
-    gather(el.children, out);
+    for (let i = el.children.length - 1; i >= 0; i--) stack.push(el.children[i]!);
   }
 }
 
-export function textContent(nodes: readonly AnyNode[]): string {
-  let s = '';
-  for (const n of nodes) {
-    if (n.type === 'text') s += (n as { data: string }).data;
-    else if (n.type === 'tag') s += textContent((n as Element).children);
+/**
+ * The text under `nodes` (text nodes and elements, not scripts or styles), in document order.
+ * `max` stops collecting once that many characters are read: metadata is a title or a name, and a
+ * page of nested headings must not copy its whole text once per heading.
+ */
+export function textContent(nodes: readonly AnyNode[], max = Infinity): string {
+  const parts: string[] = [];
+  let length = 0;
+  const stack: AnyNode[] = [];
+  for (let i = nodes.length - 1; i >= 0; i--) stack.push(nodes[i]!);
+  while (stack.length > 0 && length < max) {
+    const n = stack.pop()!;
+    if (n.type === 'text') {
+      const data = (n as { data: string }).data;
+      parts.push(data);
+      length += data.length;
+    } else if (n.type === 'tag') {
+      const children = (n as Element).children;
+      for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+    }
   }
-  return s;
+  const s = parts.join('');
+  return s.length > max ? s.slice(0, max) : s;
 }
+
+/** Characters of an element's text read as metadata (a headline, a date, a name). */
+const MAX_META_TEXT = 10_000;
+/** h1 and time elements read (some pages make every teaser an h1); later ones are not looked at. */
+const MAX_READ_PER_TAG = 100;
+/** Itemprops whose text is read; others are never used. */
+const TEXT_ITEMPROPS: ReadonlySet<string> = new Set(['author', 'datePublished']);
 
 const clean = (s: string | undefined | null): string | null => {
   if (s === undefined || s === null) return null;
@@ -122,12 +148,18 @@ export function normaliseDate(raw: string | null): string | null {
 
 function jsonLdObjects(scripts: readonly Element[]): Record<string, Json>[] {
   const out: Record<string, Json>[] = [];
-  const visit = (v: Json): void => {
-    if (Array.isArray(v)) v.forEach(visit);
-    else if (v !== null && typeof v === 'object') {
-      out.push(v);
-      const graph = v['@graph'];
-      if (graph !== undefined) visit(graph);
+  // Objects in document order, each followed by its @graph; arrays (at any depth) are looked into.
+  const visit = (value: Json): void => {
+    const stack: Json[] = [value];
+    while (stack.length > 0) {
+      const v = stack.pop()!;
+      if (Array.isArray(v)) {
+        for (let i = v.length - 1; i >= 0; i--) stack.push(v[i]!);
+      } else if (v !== null && typeof v === 'object') {
+        out.push(v);
+        const graph = v['@graph'];
+        if (graph !== undefined) stack.push(graph);
+      }
     }
   };
   for (const s of scripts) {
@@ -142,21 +174,36 @@ function jsonLdObjects(scripts: readonly Element[]): Record<string, Json>[] {
 
 const str = (v: Json | undefined): string | null => (typeof v === 'string' ? clean(v) : null);
 
-function nameOf(v: Json | undefined): string | null {
-  if (typeof v === 'string') return clean(v);
-  if (Array.isArray(v)) {
-    const names = v.map(nameOf).filter((n): n is string => n !== null);
-    return names.length > 0 ? names.join(', ') : null;
+/** A name, or the names in an array (arrays within arrays read in order), joined by commas. */
+function nameOf(value: Json | undefined): string | null {
+  const names: string[] = [];
+  const stack: Array<Json | undefined> = [value];
+  while (stack.length > 0) {
+    const v = stack.pop();
+    let name: string | null = null;
+    if (typeof v === 'string') name = clean(v);
+    else if (Array.isArray(v)) for (let i = v.length - 1; i >= 0; i--) stack.push(v[i]);
+    else if (v !== null && typeof v === 'object' && v !== undefined) name = str(v['name']);
+    if (name !== null) names.push(name);
   }
-  if (v !== null && typeof v === 'object' && v !== undefined) return str(v['name']);
+  return names.length > 0 ? names.join(', ') : null;
+}
+
+function imageOf(value: Json | undefined): string | null {
+  let v = value;
+  while (Array.isArray(v)) v = v[0];
+  if (typeof v === 'string') return v;
+  if (v !== null && typeof v === 'object' && v !== undefined) return str(v['url']) ?? str(v['contentUrl']);
   return null;
 }
 
-function imageOf(v: Json | undefined): string | null {
-  if (typeof v === 'string') return v;
-  if (Array.isArray(v)) return v.length > 0 ? imageOf(v[0]) : null;
-  if (v !== null && typeof v === 'object' && v !== undefined) return str(v['url']) ?? str(v['contentUrl']);
-  return null;
+/** Whether a JSON-LD @type names an article; a value too deeply nested to write out does not. */
+function isArticleType(type: Json | undefined): boolean {
+  try {
+    return ARTICLE_TYPES.test(JSON.stringify(type ?? ''));
+  } catch {
+    return false;
+  }
 }
 
 /** "Headline | Site", "Headline - Site", "Headline_站点" → "Headline" (the longest part). */
@@ -177,6 +224,8 @@ export function readMetadata(root: { children: AnyNode[] }, url: string | null):
   let titleTag: string | null = null;
   const h1s: string[] = [];
   let timeDate: string | null = null;
+  let h1Count = 0;
+  let timeCount = 0;
   const itemprops = new Map<string, string>();
   const ldScripts: Element[] = [];
   let relAuthor: string | null = null;
@@ -202,15 +251,17 @@ export function readMetadata(root: { children: AnyNode[] }, url: string | null):
         htmlLang ??= clean(a['lang'] ?? a['xml:lang']);
         break;
       case 'title':
-        titleTag ??= clean(textContent(el.children));
+        titleTag ??= clean(textContent(el.children, MAX_META_TEXT));
         break;
       case 'h1': {
-        const t = clean(textContent(el.children));
+        if (h1Count++ >= MAX_READ_PER_TAG) break;
+        const t = clean(textContent(el.children, MAX_META_TEXT));
         if (t !== null) h1s.push(t);
         break;
       }
       case 'time':
-        timeDate ??= normaliseDate(clean(a['datetime']) ?? clean(textContent(el.children)));
+        if (timeDate !== null || timeCount++ >= MAX_READ_PER_TAG) break;
+        timeDate ??= normaliseDate(clean(a['datetime']) ?? clean(textContent(el.children, MAX_META_TEXT)));
         break;
       case 'script':
         ldScripts.push(el);
@@ -219,16 +270,16 @@ export function readMetadata(root: { children: AnyNode[] }, url: string | null):
         break;
     }
     const prop = a['itemprop'];
-    if (prop !== undefined && !itemprops.has(prop)) {
-      const v = clean(a['content'] ?? a['datetime'] ?? (el.name === 'meta' ? undefined : textContent(el.children)));
+    if (prop !== undefined && TEXT_ITEMPROPS.has(prop) && !itemprops.has(prop)) {
+      const v = clean(a['content'] ?? a['datetime'] ?? (el.name === 'meta' ? undefined : textContent(el.children, MAX_META_TEXT)));
       if (v !== null) itemprops.set(prop, v);
     }
-    if (a['rel'] === 'author' && el.name === 'a') relAuthor ??= clean(textContent(el.children));
+    if (a['rel'] === 'author' && el.name === 'a') relAuthor ??= clean(textContent(el.children, MAX_META_TEXT));
   }
 
   const ld = jsonLdObjects(ldScripts);
-  const article = ld.find((o) => ARTICLE_TYPES.test(JSON.stringify(o['@type'] ?? '')) && (o['headline'] !== undefined || o['articleBody'] !== undefined)) ??
-    ld.find((o) => ARTICLE_TYPES.test(JSON.stringify(o['@type'] ?? '')));
+  const article = ld.find((o) => isArticleType(o['@type']) && (o['headline'] !== undefined || o['articleBody'] !== undefined)) ??
+    ld.find((o) => isArticleType(o['@type']));
   const m = (k: string): string | null => meta.get(k) ?? null;
   const notUrl = (s: string | null): string | null => (s !== null && /^https?:\/\//.test(s) ? null : s);
 

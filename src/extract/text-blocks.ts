@@ -109,6 +109,8 @@ export function collectBlocks(root: Element | { children: AnyNode[] }, rootOwner
   let furniture: FurnitureChain | null = null;
   // Furniture-looking elements that hold a marked article body (<article>, itemprop=articleBody …).
   const holdsArticle = new Set<Element>();
+  // Every furniture link made, outer before inner.
+  const chains: FurnitureChain[] = [];
 
   const flush = (owner: Element): void => {
     if (parts.length === 0) return;
@@ -120,67 +122,96 @@ export function collectBlocks(root: Element | { children: AnyNode[] }, rootOwner
     if (text !== '') raw.push({ text, linkChars: links, owner, kind: kindOf(owner.name), furniture });
   };
 
-  const walk = (nodes: AnyNode[], owner: Element, inLink: boolean, entered = false): void => {
-    for (const node of nodes) {
-      if (node.type === 'text') {
-        const data = (node as { data: string }).data;
-        parts.push(data);
-        if (inLink) linkChars += data.replace(/\s+/g, ' ').length;
-        continue;
-      }
-      if (node.type !== 'tag' && node.type !== 'script' && node.type !== 'style') continue;
-      const el = node as Element;
-      const tag = el.name;
-      if (DROPPED_TAGS.has(tag)) continue;
-      // Hidden text is never article text, even a span inside a paragraph (a place to hide
-      // instructions for a model from a human reader).
-      if (isHidden(el)) continue;
-      if (!entered && isFurniture(el)) {
-        const outer = furniture;
-        furniture = { el, hidden: isHidden(el) || isNeverWrapper(el), up: outer };
-        walk([el], owner, inLink, true);
-        furniture = outer;
-        continue;
-      }
-      if (tag === 'br' || tag === 'hr') {
-        flush(owner);
-        continue;
-      }
-      if (tag === 'img') {
-        continue;
-      }
-      if (furniture !== null && isMarkedArticle(el)) {
-        for (let f: FurnitureChain | null = furniture; f !== null; f = f.up) holdsArticle.add(f.el);
-      }
-      if (BLOCK_TAGS.has(tag)) {
-        flush(owner);
-        hasBlockChild.add(owner);
-        walk(el.children, el, inLink);
-        flush(el);
-        continue;
-      }
-      walk(el.children, owner, inLink || tag === 'a');
-    }
+  // Depth-first in document order with an explicit stack (a page may nest thousands deep). A step
+  // either visits a node or, after an element's subtree, flushes its text or restores the
+  // furniture chain that was current before it.
+  type Step =
+    | { readonly node: AnyNode; readonly owner: Element; readonly inLink: boolean; readonly entered: boolean }
+    | { readonly flushOwner: Element }
+    | { readonly restore: FurnitureChain | null };
+  const stack: Step[] = [];
+  const pushChildren = (children: readonly AnyNode[], owner: Element, inLink: boolean): void => {
+    for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i]!, owner, inLink, entered: false });
   };
 
-  walk(root.children, rootOwner, false);
+  pushChildren(root.children, rootOwner, false);
+  while (stack.length > 0) {
+    const step = stack.pop()!;
+    if ('flushOwner' in step) {
+      flush(step.flushOwner);
+      continue;
+    }
+    if ('restore' in step) {
+      furniture = step.restore;
+      continue;
+    }
+    const { node, owner, inLink, entered } = step;
+    if (node.type === 'text') {
+      const data = (node as { data: string }).data;
+      parts.push(data);
+      if (inLink) linkChars += data.replace(/\s+/g, ' ').length;
+      continue;
+    }
+    if (node.type !== 'tag' && node.type !== 'script' && node.type !== 'style') continue;
+    const el = node as Element;
+    const tag = el.name;
+    if (DROPPED_TAGS.has(tag)) continue;
+    // Hidden text is never article text, even a span inside a paragraph (a place to hide
+    // instructions for a model from a human reader).
+    if (isHidden(el)) continue;
+    if (!entered && isFurniture(el)) {
+      // The element is visited again inside its own furniture chain, which ends after it.
+      stack.push({ restore: furniture });
+      furniture = { el, hidden: isHidden(el) || isNeverWrapper(el), up: furniture };
+      chains.push(furniture);
+      stack.push({ node: el, owner, inLink, entered: true });
+      continue;
+    }
+    if (tag === 'br' || tag === 'hr') {
+      flush(owner);
+      continue;
+    }
+    if (tag === 'img') {
+      continue;
+    }
+    if (furniture !== null && isMarkedArticle(el)) {
+      // Outer links of a chain already marked were marked with it.
+      for (let f: FurnitureChain | null = furniture; f !== null && !holdsArticle.has(f.el); f = f.up) holdsArticle.add(f.el);
+    }
+    if (BLOCK_TAGS.has(tag)) {
+      flush(owner);
+      hasBlockChild.add(owner);
+      stack.push({ flushOwner: el });
+      pushChildren(el.children, el, inLink);
+      continue;
+    }
+    pushChildren(el.children, owner, inLink || tag === 'a');
+  }
   flush(rootOwner);
 
-  // Drop what furniture holds, unless the furniture wraps most of the page.
-  const chars = new Map<Element, number>();
+  // Drop what furniture holds, unless the furniture wraps most of the page. Chains share their
+  // outer links, so sums and verdicts are made once per link: inner links were made after outer ones.
+  const chars = new Map<FurnitureChain, number>();
   let total = 0;
   for (const b of raw) {
     // Link text does not count: a wall of teaser links is furniture however long.
     const prose = b.text.length - b.linkChars;
     total += prose;
-    for (let f = b.furniture; f !== null; f = f.up) chars.set(f.el, (chars.get(f.el) ?? 0) + prose);
+    if (b.furniture !== null) chars.set(b.furniture, (chars.get(b.furniture) ?? 0) + prose);
+  }
+  for (let i = chains.length - 1; i >= 0; i--) {
+    const f = chains[i]!;
+    if (f.up !== null) chars.set(f.up, (chars.get(f.up) ?? 0) + (chars.get(f) ?? 0));
+  }
+  const dropped = new Set<FurnitureChain>();
+  for (const f of chains) {
+    if ((f.up !== null && dropped.has(f.up)) || f.hidden || (!holdsArticle.has(f.el) && (chars.get(f) ?? 0) < total * WRAPPER_SHARE)) {
+      dropped.add(f);
+    }
   }
   const blocks: Block[] = [];
-  outer: for (const b of raw) {
-    for (let f = b.furniture; f !== null; f = f.up) {
-      if (f.hidden) continue outer;
-      if (!holdsArticle.has(f.el) && (chars.get(f.el) ?? 0) < total * WRAPPER_SHARE) continue outer;
-    }
+  for (const b of raw) {
+    if (b.furniture !== null && dropped.has(b.furniture)) continue;
     blocks.push({ text: b.text, linkChars: b.linkChars, owner: b.owner, kind: b.kind });
   }
   return { blocks, hasBlockChild };

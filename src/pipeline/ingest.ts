@@ -2,8 +2,9 @@
 // are independent: a failure is recorded against its item and the run goes on.
 
 import type { SightingRelation } from '../article.js';
-import { fail, type Failure } from '../errors.js';
-import { extractHtml, extractMarkdown, extractPlainText, type ExtractedPage } from '../extract/extract.js';
+import { fail, type Failure, type Result } from '../errors.js';
+import type { ExtractedPage } from '../extract/extract.js';
+import { extractPageIsolated } from '../extract/extract-isolated.js';
 import type { Fetcher } from '../fetch/fetcher.js';
 import type { SourceEntry } from '../sources/registry.js';
 import type { ArticleStore } from '../store/article-store.js';
@@ -65,8 +66,10 @@ async function processWork(work: Work, deps: IngestDeps): Promise<ItemOutcome> {
     case 'extracted': {
       const subject = work.origin.url;
       try {
-        const page = work.kind === 'page' ? extractPage(work.format, work.text, work.origin.url) : work.page;
-        const outcome = await storePage(page, work.origin, deps);
+        // A page is read in the page worker, within the page cost limits (a page over one is reported).
+        const read = work.kind === 'page' ? await extractPage(work.format, work.text, work.origin.url) : { ok: true as const, value: work.page };
+        if (!read.ok) return { status: 'failed', failure: read };
+        const outcome = await storePage(read.value, work.origin, deps);
         // Stored, but the reader should know how it was read (e.g. bytes that could not be decoded).
         return work.kind === 'page' && work.notes && outcome.status !== 'failed' ? { ...outcome, notes: work.notes } : outcome;
       } catch (error) {
@@ -78,16 +81,8 @@ async function processWork(work: Work, deps: IngestDeps): Promise<ItemOutcome> {
   }
 }
 
-function extractPage(format: 'html' | 'markdown' | 'text', text: string, url: string): ExtractedPage {
-  const options = /^https?:/i.test(url) ? { url } : {};
-  switch (format) {
-    case 'html':
-      return extractHtml(text, options);
-    case 'markdown':
-      return extractMarkdown(text, options);
-    case 'text':
-      return extractPlainText(text, options);
-  }
+function extractPage(format: 'html' | 'markdown' | 'text', text: string, url: string): Promise<Result<ExtractedPage>> {
+  return extractPageIsolated({ format, text, name: url, ...(/^https?:/i.test(url) ? { url } : {}) });
 }
 
 async function storePage(page: ExtractedPage, origin: PageOrigin, deps: IngestDeps): Promise<ItemOutcome> {

@@ -78,7 +78,8 @@ function readDraft(body: string, name: string, baseUrl: string | null): Result<D
   try {
     // feedsmith keeps only the RDF items listed in the channel's <items> table of contents; publishers
     // often forget to update it, so we drop the table and read every <item>.
-    parsed = feedsmithParse(/<(?:\w+:)?RDF[\s>]/.test(xml) ? xml.replace(/<items\b[^>]*>[\s\S]*?<\/items>/, '') : xml);
+    // (Only when a closing tag is there: without one the lazy search would run to the end from every <items.)
+    parsed = feedsmithParse(/<(?:\w+:)?RDF[\s>]/.test(xml) && xml.includes('</items>') ? xml.replace(/<items\b[^>]*>[\s\S]*?<\/items>/, '') : xml);
   } catch (e) {
     if (e instanceof DetectError) {
       const root = /<([A-Za-z][\w:.-]*)[\s>/]/.exec(xml.replace(/<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<![^>]*>/g, ''))?.[1];

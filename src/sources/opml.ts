@@ -1,9 +1,10 @@
 // Reads an OPML subscription list: every <outline> with an xmlUrl, at any depth. Folders (outlines
 // without xmlUrl) give their titles to the entries inside them as the category.
 import { XMLValidator } from 'fast-xml-parser';
-import { parseDocument } from 'htmlparser2';
-import type { Element } from 'domhandler';
+import type { Document, Element } from 'domhandler';
 import { fail, ok, type Result } from '../errors.js';
+import { limitMessage, PageLimitError } from '../extract/page-limits.js';
+import { parseBounded } from '../extract/parse-html.js';
 import { nonBlank } from './feed-draft.js';
 import { resolveReference } from './resolve-link.js';
 
@@ -33,14 +34,21 @@ export function parseOpml(text: string, options: OpmlOptions = {}): Result<OpmlE
     const { line, col, msg } = valid.err;
     return fail('bad_input', `${name}: malformed XML at line ${line}, column ${col}: ${msg}`, name);
   }
-  const dom = parseDocument(body, { xmlMode: true, decodeEntities: true });
+  let dom: Document;
+  try {
+    // The nesting, element and end-tag bounds of a page apply: folders need not nest 100,000 deep.
+    dom = parseBounded(body, { xmlMode: true, decodeEntities: true });
+  } catch (error) {
+    if (error instanceof PageLimitError) return fail('too_large', limitMessage(name, error, 'OPML file'), name);
+    throw error;
+  }
   const root = dom.children.find((n): n is Element => n.type === 'tag');
   if (root === undefined || root.name.toLowerCase() !== 'opml') {
     return fail('unsupported', `${name}: not an OPML file (root element <${root?.name ?? '?'}>)`, name);
   }
   const body_ = root.children.find((n): n is Element => n.type === 'tag' && n.name.toLowerCase() === 'body');
   const entries: OpmlEntry[] = [];
-  if (body_ !== undefined) collect(body_, [], options.baseUrl ?? null, entries);
+  if (body_ !== undefined) collect(body_, options.baseUrl ?? null, entries);
   return ok(entries);
 }
 
@@ -51,21 +59,32 @@ function attr(el: Element, key: string): string | null {
   return null;
 }
 
-function collect(parent: Element, folders: readonly string[], base: string | null, out: OpmlEntry[]): void {
-  for (const child of parent.children) {
-    if (child.type !== 'tag' || child.name.toLowerCase() !== 'outline') continue;
+/**
+ * Every outline under `parent` in document order (an explicit stack: folders may nest deep). An
+ * outline's `folders` is the titles of the folders around it joined by " / ", made once per folder.
+ */
+function collect(parent: Element, base: string | null, out: OpmlEntry[]): void {
+  const stack: Array<{ readonly el: Element; readonly folders: string | null }> = [];
+  const pushOutlines = (el: Element, folders: string | null): void => {
+    for (let i = el.children.length - 1; i >= 0; i--) {
+      const child = el.children[i]!;
+      if (child.type === 'tag' && child.name.toLowerCase() === 'outline') stack.push({ el: child, folders });
+    }
+  };
+  pushOutlines(parent, null);
+  while (stack.length > 0) {
+    const { el: child, folders } = stack.pop()!;
     const title = attr(child, 'title') ?? attr(child, 'text');
     const xmlUrl = attr(child, 'xmlUrl');
     if (xmlUrl !== null) {
-      const category = attr(child, 'category') ?? (folders.length > 0 ? folders.join(' / ') : null);
       out.push({
         title,
         xmlUrl: resolveReference(xmlUrl, base) ?? xmlUrl,
         htmlUrl: resolveReference(attr(child, 'htmlUrl'), base),
         language: attr(child, 'language'),
-        category,
+        category: attr(child, 'category') ?? folders,
       });
     }
-    collect(child, title === null || xmlUrl !== null ? folders : [...folders, title], base, out);
+    pushOutlines(child, title === null || xmlUrl !== null ? folders : folders === null ? title : `${folders} / ${title}`);
   }
 }

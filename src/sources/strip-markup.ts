@@ -1,25 +1,44 @@
 // Feed titles and summaries often carry HTML (escaped or in CDATA). This turns such a fragment into
 // one line of plain text: tags dropped, entities decoded, whitespace collapsed.
-import { parseDocument } from 'htmlparser2';
-import { textContent } from 'domutils';
+import type { AnyNode } from 'domhandler';
+import { PageLimitError } from '../extract/page-limits.js';
+import { parseBounded } from '../extract/parse-html.js';
 
-/** Block-level tags whose boundaries must not glue words together ("<p>a</p><p>b</p>" -> "a b"). */
-const BLOCK_BREAK = /<\/?(?:p|div|br|li|ul|ol|h[1-6]|blockquote|tr|td|th|section|article|figure|figcaption)\b[^>]*>/gi;
+/**
+ * Block-level tags whose boundaries must not glue words together ("<p>a</p><p>b</p>" -> "a b").
+ * A tag ends at the first ">" before any other "<", so text full of "<p" is read in one pass.
+ */
+const BLOCK_BREAK = /<\/?(?:p|div|br|li|ul|ol|h[1-6]|blockquote|tr|td|th|section|article|figure|figcaption)\b[^<>]*>/gi;
+
+const PARSE_OPTIONS = { decodeEntities: true } as const;
 
 export function stripMarkup(fragment: string): string {
   if (!fragment.includes('<') && !fragment.includes('&')) return collapse(fragment);
   const spaced = fragment.replace(BLOCK_BREAK, ' ');
-  const dom = parseDocument(spaced, { decodeEntities: true });
-  // Script and style bodies are not text a reader sees.
-  const drop = (nodes: typeof dom.children): void => {
-    for (const node of nodes) {
-      if (!('children' in node)) continue;
-      if ('name' in node && (node.name === 'script' || node.name === 'style')) node.children = [];
-      else drop(node.children);
-    }
-  };
-  drop(dom.children);
-  return collapse(textContent(dom));
+  try {
+    return collapse(visibleText(parseBounded(spaced, PARSE_OPTIONS).children));
+  } catch (error) {
+    if (!(error instanceof PageLimitError)) throw error;
+    // Markup nested past the page bounds is not read as a tree: its tags are dropped as text and
+    // only its entities decoded (no "<" is left to open an element).
+    const flat = spaced.replace(/<[^<>]*>/g, '').replace(/</g, '&lt;');
+    return collapse(visibleText(parseBounded(flat, PARSE_OPTIONS).children));
+  }
+}
+
+/** Text of the nodes in document order; script and style bodies are not text a reader sees. */
+function visibleText(nodes: readonly AnyNode[]): string {
+  const parts: string[] = [];
+  const stack: AnyNode[] = [];
+  for (let i = nodes.length - 1; i >= 0; i--) stack.push(nodes[i]!);
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.type === 'text') parts.push(node.data);
+    if (!('children' in node)) continue;
+    if ('name' in node && (node.name === 'script' || node.name === 'style')) continue;
+    for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]!);
+  }
+  return parts.join('');
 }
 
 function collapse(text: string): string {

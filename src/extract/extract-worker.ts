@@ -1,0 +1,17 @@
+// The worker thread behind extract-isolated.ts: reads the pages it is sent, one at a time, and
+// answers each with extractPage's result (or the message of an error extractPage threw).
+
+import { parentPort } from 'node:worker_threads';
+import { extractPage, type PageRequest } from './extract.js';
+import type { WorkerReply } from './extract-isolated.js';
+
+const port = parentPort!;
+port.on('message', (request: PageRequest) => {
+  let reply: WorkerReply;
+  try {
+    reply = { ok: true, result: extractPage(request) };
+  } catch (error) {
+    reply = { ok: false, error: error instanceof Error ? error.message : String(error) };
+  }
+  port.postMessage(reply);
+});
