@@ -71,7 +71,7 @@ interface Planned {
 }
 
 /** An error as sent: status, the documented body, and Retry-After for a 503. */
-interface ApiError {
+export interface ApiError {
   readonly status: number;
   readonly code: string;
   readonly message: string;
@@ -289,6 +289,12 @@ export function createApi({ edition, queries }: ApiDeps, options: ApiOptions = {
       if (ownsPool) await pool.close();
     },
   };
+}
+
+/** An error in the API's shape, with the API's CORS headers: for an API path the server could not read. */
+export function sendApiError(req: http.IncomingMessage, res: http.ServerResponse, error: ApiError): void {
+  for (const [name, value] of Object.entries(API_CORS_HEADERS)) res.setHeader(name, value);
+  sendError(req, res, error);
 }
 
 function sendError(req: http.IncomingMessage, res: http.ServerResponse, { status, code, message, retryAfterS }: ApiError): void {

@@ -1,8 +1,10 @@
 // Worker threads that compute the API's answers (compute-tasks.ts), so writing a digest never
-// blocks the server's event loop. Each worker takes one task at a time; tasks wait in order for a
-// free worker (the API's gate bounds how many can wait). A task past its time limit has its worker
-// terminated and replaced, so a pathological input costs one timeout, not the server; a worker
-// that crashes (or runs out of its memory limit) is replaced on the next task.
+// blocks the server's event loop. Each worker takes one task at a time once it has loaded its
+// modules; tasks wait in order for a free worker (the API's gate bounds how many can wait). A task
+// past its time limit (counted from when a worker took it) has its worker terminated and replaced,
+// so a pathological input costs one timeout, not the server; a worker that crashes (or runs out of
+// its memory limit) is replaced. One that dies before it is ready fails the waiting tasks instead
+// of being restarted in a loop.
 
 import { Worker } from 'node:worker_threads';
 import type { Rubric } from '../rank/rubric.js';
@@ -55,6 +57,8 @@ interface Job {
 
 interface Slot {
   worker: Worker | null;
+  /** The worker has loaded its modules and takes tasks. */
+  ready: boolean;
   job: Job | null;
 }
 
@@ -76,7 +80,7 @@ export function createComputePool(options: ComputePoolOptions): ComputePool {
   const timeoutMs = options.timeoutMs ?? 30_000;
   const module = options.module ?? DEFAULT_MODULE;
   const workerData = { ...options.workerData, rubric: options.rubric };
-  const slots: Slot[] = Array.from({ length: Math.max(1, options.workers ?? 1) }, () => ({ worker: null, job: null }));
+  const slots: Slot[] = Array.from({ length: Math.max(1, options.workers ?? 1) }, () => ({ worker: null, ready: false, job: null }));
   const queue: Job[] = [];
   const stats = { started: 0, completed: 0, failed: 0, timedOut: 0, spawned: 0 };
   let nextId = 1;
@@ -87,25 +91,38 @@ export function createComputePool(options: ComputePoolOptions): ComputePool {
     if (slot.job === job) slot.job = null;
   };
 
-  /** The slot's worker is gone (crashed, exited, out of memory): its task fails, the next task starts a new one. */
+  /** The slot's worker is gone (crashed, exited, out of memory): its task fails; a new worker takes the next. */
   const lose = (slot: Slot, worker: Worker, why: string): void => {
     if (slot.worker !== worker) return; // already replaced (terminated on a timeout, or closed)
+    const started = slot.ready;
     slot.worker = null;
+    slot.ready = false;
     const job = slot.job;
     if (job) {
       settle(slot, job);
       stats.failed++;
       job.reject(new ComputeFailed(why));
     }
+    if (!started) {
+      // It never started (a broken install, say): starting another would fail the same way.
+      for (const waiting of queue.splice(0)) waiting.reject(new ComputeFailed(`the compute worker could not start: ${why}`));
+      return;
+    }
     dispatch();
   };
 
-  const spawn = (slot: Slot): Worker => {
+  const spawn = (slot: Slot): void => {
     const worker = startWorker(module, workerData, options.maxHeapMb ?? 1024);
     stats.spawned++;
     worker.on('message', (reply: TaskReply) => {
+      if (slot.worker !== worker) return;
+      if ('ready' in reply) {
+        slot.ready = true;
+        dispatch();
+        return;
+      }
       const job = slot.job;
-      if (slot.worker !== worker || !job || job.id !== reply.id) return;
+      if (!job || job.id !== reply.id) return;
       settle(slot, job);
       if (reply.ok) {
         stats.completed++;
@@ -118,31 +135,37 @@ export function createComputePool(options: ComputePoolOptions): ComputePool {
     });
     worker.on('error', (error) => lose(slot, worker, `the compute worker failed: ${error.stack ?? error.message}`));
     worker.on('exit', (code) => lose(slot, worker, `the compute worker exited (code ${code})`));
-    // An idle worker must not keep the process alive; after the listeners, as adding a 'message'
-    // listener refs the worker again.
+    // Idle: it must not keep the process alive (after the listeners: adding one refs the worker).
     worker.unref();
     slot.worker = worker;
-    return worker;
+    slot.ready = false;
   };
 
   const dispatch = (): void => {
     if (closed) return;
     for (const slot of slots) {
-      if (slot.job !== null) continue;
-      const job = queue.shift();
-      if (!job) return;
-      const worker = slot.worker ?? spawn(slot);
+      if (queue.length === 0) break;
+      if (slot.worker === null) spawn(slot); // it takes a task when it says it is ready
+      if (slot.job !== null || !slot.ready) continue;
+      const worker = slot.worker!;
+      const job = queue.shift()!;
       slot.job = job;
       stats.started++;
       job.timer = setTimeout(() => {
         stats.timedOut++;
         slot.worker = null;
+        slot.ready = false;
         settle(slot, job);
         job.reject(new ComputeTimeout(`computing the answer took longer than ${timeoutMs} ms`));
         void worker.terminate();
         dispatch();
       }, timeoutMs);
       worker.postMessage({ id: job.id, task: job.task });
+    }
+    // A worker with work keeps the process alive (a script awaiting an answer); an idle one does not.
+    for (const slot of slots) {
+      if (slot.job !== null || queue.length > 0) slot.worker?.ref();
+      else slot.worker?.unref();
     }
   };
 
@@ -165,6 +188,7 @@ export function createComputePool(options: ComputePoolOptions): ComputePool {
         slots.map(async (slot) => {
           const { worker, job } = slot;
           slot.worker = null;
+          slot.ready = false;
           if (job) {
             settle(slot, job);
             job.reject(new ComputeFailed('the compute pool is closed'));

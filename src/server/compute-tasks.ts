@@ -43,9 +43,16 @@ export interface TaskRequest {
   readonly task: ComputeTask;
 }
 
-export type TaskReply = { readonly id: number; readonly ok: true; readonly body: Uint8Array } | { readonly id: number; readonly ok: false; readonly error: string };
+export type TaskReply =
+  | { readonly id: number; readonly ok: true; readonly body: Uint8Array }
+  | { readonly id: number; readonly ok: false; readonly error: string }
+  /** Sent once, when the worker has loaded its modules and takes tasks. */
+  | { readonly ready: true };
 
-/** A worker's loop: one task per message, one reply each; a task that throws is reported, not fatal. */
+/**
+ * A worker's loop: says it is ready, then one reply per task message; a task that throws is
+ * reported, not fatal.
+ */
 export function answerTasks(port: MessagePort, run: (task: ComputeTask) => Uint8Array): void {
   port.on('message', ({ id, task }: TaskRequest) => {
     let reply: TaskReply;
@@ -56,4 +63,5 @@ export function answerTasks(port: MessagePort, run: (task: ComputeTask) => Uint8
     }
     port.postMessage(reply, reply.ok ? [reply.body.buffer as ArrayBuffer] : []);
   });
+  port.postMessage({ ready: true } satisfies TaskReply);
 }

@@ -3,10 +3,13 @@
 
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Api } from './api.js';
+import { sendApiError, type Api } from './api.js';
 import { parseRequestTarget } from './request-path.js';
 import { SECURITY_HEADERS } from './security-headers.js';
 import { notFound, type StaticSite } from './static-site.js';
+
+/** A request target under /api/v1 (origin or absolute form), before its path is checked. */
+const API_PATH = /^(?:[a-zA-Z]+:\/\/[^/?#]*)?\/+api\/+v1(?:[/?#]|$)/;
 
 export interface ServerParts {
   /** The built site, or null when there is none (every page is then 404). */
@@ -41,7 +44,9 @@ export function createTidingsServer({ site, api, log = (line) => process.stderr.
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const target = parseRequestTarget(req.url ?? '');
     if (!target.ok) {
-      if (target.code === 'not_found') await notFound(req, res);
+      // A path the API would have answered gets the API's error shape (JSON, with CORS).
+      if (api && API_PATH.test(req.url ?? '')) sendApiError(req, res, { status: target.code === 'not_found' ? 404 : 400, code: target.code, message: target.message });
+      else if (target.code === 'not_found') await notFound(req, res);
       else plain(req, res, 400, `Bad request: ${target.message}\n`);
       return;
     }
