@@ -48,6 +48,49 @@ export function translationCredits(sightings: readonly Sighting[]): Sighting[] {
   });
 }
 
+/**
+ * The address a reader can open: the URL when it is http(s); null for anything else. A local file's
+ * path is the user's business: it is never published (site, feeds, API, exports) nor sent to a model.
+ */
+export function publicUrl(url: string | null | undefined): string | null {
+  if (!url) return null;
+  return /^https?:\/\//i.test(url.trim()) ? url.trim() : null;
+}
+
+/** What an article with neither an outlet, a site name nor a web address is called. */
+export const LOCAL_FILE_OUTLET = 'Local file';
+
+/**
+ * What to call an article's publisher: its outlet (the registry's name), else the site name the page
+ * gives, else its web host; a local file with none of these is LOCAL_FILE_OUTLET, never its path.
+ */
+export function outletName(a: { readonly outlet: string | null; readonly siteName: string | null; readonly url: string }): string {
+  const named = (a.outlet ?? '').trim() || (a.siteName ?? '').trim();
+  if (named !== '') return named;
+  const web = publicUrl(a.url);
+  if (web !== null) {
+    try {
+      const host = new URL(web).hostname.replace(/^www\./, '');
+      if (host !== '') return host;
+    } catch {
+      // not a parseable address: fall through
+    }
+  }
+  return LOCAL_FILE_OUTLET;
+}
+
+/**
+ * An article as it may be published (the API): web addresses kept, local paths removed from its
+ * address and its sightings (a sighting read from a file keeps its outlet and time, not its path).
+ */
+export function publishedArticle<A extends ArticleWithSightings>(article: A): Omit<A, 'url' | 'sightings'> & { url: string | null; sightings: Array<Omit<Sighting, 'url' | 'via'> & { url: string | null; via: string | null }> } {
+  return {
+    ...article,
+    url: publicUrl(article.url),
+    sightings: article.sightings.map((s) => ({ ...s, url: publicUrl(s.url), via: s.via === null ? null : publicUrl(s.via) })),
+  };
+}
+
 export interface ArticleUnderstanding {
   readonly sentences: readonly Span[];
   readonly entities: readonly EntityMention[];

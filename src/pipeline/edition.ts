@@ -2,7 +2,7 @@
 // offline engine, and verify every output against its sources before anyone reads it. Each output
 // carries its verification record; what failed was repaired (unquoted, dropped) or withheld.
 
-import { translationCredits, type ArticleWithSightings } from '../article.js';
+import { outletName, publicUrl, translationCredits, type ArticleWithSightings } from '../article.js';
 import type { AlignSentences } from '../align/recognize.js';
 import { recognizeTranslations } from '../align/recognize-stage.js';
 import { fail, ok, type Result } from '../errors.js';
@@ -128,8 +128,9 @@ export async function storyArticles(deps: Pick<EditionDeps, 'articles'>, story: 
 export function sourcesOf(articles: readonly ArticleWithSightings[]): SourceText[] {
   const out: SourceText[] = [];
   for (const a of articles) {
-    const label = a.outlet ?? a.siteName ?? a.url;
-    out.push({ id: a.id, label, text: [a.title ?? '', a.text].filter(Boolean).join('\n\n'), url: a.url });
+    const label = outletName(a);
+    const url = publicUrl(a.url);
+    out.push({ id: a.id, label, text: [a.title ?? '', a.text].filter(Boolean).join('\n\n'), ...(url === null ? {} : { url }) });
     if (a.bilingual) {
       // The other language's side: Chinese for an English original, English for a Chinese one.
       const side = a.language === 'zh' ? 'en' : 'zh';
@@ -137,7 +138,8 @@ export function sourcesOf(articles: readonly ArticleWithSightings[]): SourceText
       const text = [title ?? '', ...a.bilingual.pairs.map((p) => p[side])].filter(Boolean).join('\n\n');
       // Credited to the translation's outlet when a translation sighting names it (a folded page or article).
       const by = translationCredits(a.sightings).find((s) => s.outlet);
-      out.push({ id: `${a.id}#${side}`, label: by?.outlet ? `${by.outlet} (translation of ${label})` : `${label} (translation)`, text, url: by?.url ?? a.url });
+      const byUrl = publicUrl(by?.url) ?? url;
+      out.push({ id: `${a.id}#${side}`, label: by?.outlet ? `${by.outlet} (translation of ${label})` : `${label} (translation)`, text, ...(byUrl === null ? {} : { url: byUrl }) });
     }
   }
   return out;

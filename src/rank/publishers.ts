@@ -1,7 +1,7 @@
 // Who reported a story, each publisher counted once. Syndicated copies, reposts, the same URL
 // again and translations are sightings of one article and fold into its outlet; aggregator
 // articles fold into the story's originals, and count once (flagged) only when there is none.
-import type { ArticleWithSightings, SightingRelation } from '../article.js';
+import { outletName, type ArticleWithSightings, type SightingRelation } from '../article.js';
 import { assertNever } from '../errors.js';
 import type { SourceType } from '../sources/registry.js';
 import type { Rubric } from './rubric.js';
@@ -46,15 +46,7 @@ export interface PublisherCount {
   readonly publisherOf: ReadonlyMap<string, Publisher | null>;
 }
 
-export function outletOf(a: { outlet: string | null; siteName: string | null; url: string }): string {
-  const named = (a.outlet ?? a.siteName ?? '').trim();
-  if (named !== '') return named;
-  try {
-    return new URL(a.url).hostname.replace(/^www\./, '') || a.url;
-  } catch {
-    return a.url;
-  }
-}
+export const outletOf = outletName;
 
 const keyOf = (name: string): string => name.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
 

@@ -1,7 +1,7 @@
 // The facts about a story that rubric conditions read: publishers, official sources, figures,
 // the entities and topic words of its titles and leads, its largest sums of money and power.
 // Gathered once per story; conditions.ts evaluates rules against them.
-import type { ArticleWithSightings } from '../article.js';
+import { outletName, type ArticleWithSightings } from '../article.js';
 import type { SourceType } from '../sources/registry.js';
 import { findEntities } from '../understand/entities.js';
 import { lookupEntity } from '../understand/gazetteer.js';
@@ -66,7 +66,7 @@ export function gatherFacts(articles: readonly ArticleWithSightings[], rubric: R
   const leads: LeadText[] = [];
   for (const a of articles) {
     const lead = leadOf(a);
-    const outlet = publishers.publisherOf.get(a.id)?.name ?? a.outlet ?? a.url;
+    const outlet = publishers.publisherOf.get(a.id)?.name ?? outletName(a);
     leads.push({ outlet, text: lead.text });
     for (const e of a.understanding.entities) {
       const key = e.entityId ?? e.name.toLowerCase();

@@ -3,7 +3,7 @@
 // and a cursor holds the last row's sort key exactly as stored (timestamps as PostgreSQL text,
 // so no precision is lost in a round trip through JavaScript dates).
 
-import type { ArticleLanguage } from '../article.js';
+import { publicUrl, type ArticleLanguage } from '../article.js';
 import type { SourceType } from '../sources/registry.js';
 import type { Story } from '../stories/story.js';
 import type { Queryable } from './database.js';
@@ -33,7 +33,8 @@ export interface ArticleKey {
 export interface ApiArticleRow {
   readonly id: string;
   readonly title: string | null;
-  readonly url: string;
+  /** The web address; null for an article read from a local file (its path is never published). */
+  readonly url: string | null;
   readonly language: ArticleLanguage;
   readonly outlet: string | null;
   readonly sourceType: SourceType | null;
@@ -144,7 +145,7 @@ export function createApiQueries(db: Queryable): ApiQueries {
       );
       return rows.map((r) => ({
         row: {
-          id: r.id, title: r.title, url: r.url, language: r.language, outlet: r.outlet, sourceType: r.source_type,
+          id: r.id, title: r.title, url: publicUrl(r.url), language: r.language, outlet: r.outlet, sourceType: r.source_type,
           published: toIso(r.published_at), bilingual: r.bilingual, sightings: r.sightings, storyId: r.story_id,
         },
         key: { published: r.published_key, id: r.id },

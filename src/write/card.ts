@@ -1,7 +1,7 @@
 // A summary card for one article: its own sentences for summary, insight and takeaway; general
 // sentences of the article as principles; our templated actions around its links and figures.
 
-import type { ArticleWithSightings } from '../article.js';
+import { publicUrl, type ArticleWithSightings } from '../article.js';
 import { GAZETTEER } from '../understand/gazetteer.js';
 import { ADVICE_CUES, AUDIENCE_CUES, cueHits } from './cues.js';
 import { possessive, zhCat } from './digest-item.js';
@@ -100,12 +100,15 @@ export function writeCard(article: ArticleWithSightings, story: StoryInput, opti
     prov.push({ path: `inPractice[${inPractice.length}]`, kind, spans: [...spans] });
     inPractice.push(text);
   };
-  practice(zh ? `阅读原文全文：${article.url}` : `Read the full article: ${article.url}`, 'computed', []);
+  // Addresses only where there is one to publish: a local file is named, never its path.
+  const at = (url: string | null): string => (url === null ? '' : zh ? `：${url}` : `: ${url}`);
+  const articleUrl = publicUrl(article.url);
+  if (articleUrl !== null) practice(zh ? `阅读原文全文：${articleUrl}` : `Read the full article: ${articleUrl}`, 'computed', []);
   const companion = analysis.articles.find((a) => a.id !== article.id && a.sourceType === 'official') ?? analysis.articles.find((a) => a.id !== article.id);
   if (companion) {
-    const title = companion.title ?? companion.url;
+    const title = companion.title ?? publicUrl(companion.url) ?? (zh ? '无标题' : 'untitled');
     practice(
-      zh ? zhCat('对照', outletOf(companion), `的报道《${title}》：${companion.url}`) : `Compare with ${possessive(outletOf(companion))} "${title}": ${companion.url}`,
+      zh ? zhCat('对照', outletOf(companion), `的报道《${title}》${at(publicUrl(companion.url))}`) : `Compare with ${possessive(outletOf(companion))} "${title}"${at(publicUrl(companion.url))}`,
       'template',
       [{ articleId: companion.id, field: 'title', start: 0, end: (companion.title ?? '').length }],
     );
@@ -114,7 +117,7 @@ export function writeCard(article: ArticleWithSightings, story: StoryInput, opti
   const translator = translatorOf(article);
   if (translator) {
     const other = article.language === 'zh' ? (zh ? '英文' : 'English') : zh ? '中文' : 'Chinese';
-    practice(zh ? zhCat('阅读', translator.outlet, `的${other}译文：${translator.url}`) : `Read ${possessive(translator.outlet)} ${other} translation: ${translator.url}`, 'computed', []);
+    practice(zh ? zhCat('阅读', translator.outlet, `的${other}译文${at(translator.url)}`) : `Read ${possessive(translator.outlet)} ${other} translation${at(translator.url)}`, 'computed', []);
   }
   const figs = article.understanding.figures.filter((f) => f.kind !== 'year' && !analysis.suspectFigures.some((s) => s.value === f.value && s.unit === f.unit));
   const uniqueFigs = [...new Map(figs.map((f) => [`${f.kind}:${f.value}:${f.unit}`, f])).values()].slice(0, 3);
@@ -133,8 +136,8 @@ export function writeCard(article: ArticleWithSightings, story: StoryInput, opti
     bodyLanguage: human ? face : article.language,
     notice: article.language === face ? null : human ? labels.noticeHumanTranslation : article.language === 'other' ? labels.noticeOtherLanguage : labels.noticeUntranslated,
     articleId: article.id,
-    title: human?.title ?? article.title ?? article.url,
-    url: article.url,
+    title: human?.title ?? article.title ?? articleUrl ?? (zh ? '无标题' : 'Untitled'),
+    url: articleUrl,
     summary,
     keyTakeaway,
     keyInsight,
@@ -179,7 +182,7 @@ function relatedOf(article: ArticleWithSightings, members: readonly ArticleWithS
   for (const m of [...members].sort((a, b) => (a.id < b.id ? -1 : 1))) {
     if (seen.has(m.id)) continue;
     seen.add(m.id);
-    out.push({ articleId: m.id, title: m.title ?? m.url });
+    out.push({ articleId: m.id, title: m.title ?? publicUrl(m.url) ?? outletOf(m) });
   }
   const shared = library
     .filter((a) => !seen.has(a.id))
@@ -189,7 +192,7 @@ function relatedOf(article: ArticleWithSightings, members: readonly ArticleWithS
   for (const { a } of shared) {
     if (out.length >= 5 || seen.has(a.id)) continue;
     seen.add(a.id);
-    out.push({ articleId: a.id, title: a.title ?? a.url });
+    out.push({ articleId: a.id, title: a.title ?? publicUrl(a.url) ?? outletOf(a) });
   }
   return out.slice(0, 5);
 }

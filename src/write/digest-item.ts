@@ -2,7 +2,7 @@
 // whole and unchanged; headline angle, quick start and recommendation are our templates around
 // names, titles and figures taken from the sources. Pure: same story, same bytes.
 
-import type { ArticleWithSightings } from '../article.js';
+import { publicUrl, type ArticleWithSightings } from '../article.js';
 import type { Confidence } from '../rank/ranking.js';
 import { AUDIENCE_CUES, CONS_CUES, PROS_CUES, cueHits } from './cues.js';
 import { LABELS, audienceName } from './labels.js';
@@ -194,12 +194,17 @@ function quickStartOf(ctx: FaceContext): Statement[] {
   const byScore = (a: ArticleWithSightings): number => ctx.pool.filter((c) => c.articleId === a.id).reduce((m, c) => Math.max(m, c.score), 0) + (a.sourceType === 'news' ? 1 : 0);
   const ranked = [...reports].sort((a, b) => byScore(b) - byScore(a) || (a.id < b.id ? -1 : 1));
   const first = ranked[0];
+  // Addresses only where there is one to publish: a local file is named, never its path.
+  const at = (a: ArticleWithSightings): string => {
+    const url = publicUrl(a.url);
+    return url === null ? '' : zh ? `：${url}` : `: ${url}`;
+  };
   if (first) {
-    const t = first.title ?? first.url;
-    out.push({ text: zh ? zhCat('阅读', outletOf(first), `的报道《${t}》：${first.url}`) : `Read ${possessive(outletOf(first))} report "${t}": ${first.url}`, kind: 'template', spans: [titleSpan(first)] });
+    const t = first.title ?? publicUrl(first.url) ?? (zh ? '无标题' : 'untitled');
+    out.push({ text: zh ? zhCat('阅读', outletOf(first), `的报道《${t}》${at(first)}`) : `Read ${possessive(outletOf(first))} report "${t}"${at(first)}`, kind: 'template', spans: [titleSpan(first)] });
   }
   if (official) {
-    out.push({ text: zh ? zhCat('核对', outletOf(official), `的官方声明：${official.url}`) : `Check the official statement from ${outletOf(official)}: ${official.url}`, kind: 'template', spans: [titleSpan(official)] });
+    out.push({ text: zh ? zhCat('核对', outletOf(official), `的官方声明${at(official)}`) : `Check the official statement from ${outletOf(official)}${at(official)}`, kind: 'template', spans: [titleSpan(official)] });
   } else {
     out.push({ text: zh ? '寻找当事公司的官方声明：目前的来源中还没有。' : 'Look for an official statement from the companies involved: none is among the sources yet.', kind: 'computed', spans: [] });
   }
@@ -207,7 +212,7 @@ function quickStartOf(ctx: FaceContext): Statement[] {
   const other = ranked.slice(1).find((a) => a.language !== first?.language) ?? ranked.slice(1).find((a) => outletOf(a) !== (first ? outletOf(first) : ''));
   if (other) {
     const lang = other.language === 'zh' ? (zh ? '中文' : 'Chinese-language ') : other.language === 'en' ? (zh ? '英文' : 'English-language ') : '';
-    out.push({ text: zh ? zhCat('对照', outletOf(other), `的${lang}报道：${other.url}`) : `Compare with ${possessive(outletOf(other))} ${lang}coverage: ${other.url}`, kind: 'template', spans: [titleSpan(other)] });
+    out.push({ text: zh ? zhCat('对照', outletOf(other), `的${lang}报道${at(other)}`) : `Compare with ${possessive(outletOf(other))} ${lang}coverage${at(other)}`, kind: 'template', spans: [titleSpan(other)] });
   }
   const productName = productInTitles(ctx);
   const figures = analysis.keyFigures.slice(0, 3).map((k) => k.surfaces[face] ?? k.surfaces.en ?? k.surfaces.zh ?? k.figure.surface);

@@ -10,10 +10,15 @@ export function inline(text: string): string {
   return text.replace(/[\\`*[\]<]/g, (ch) => `\\${ch}`).replace(/\s*\n\s*/g, ' ');
 }
 
+/** An outlet as a Markdown link to its address, or its name alone when it has no web address. */
+function linked(outlet: string, url: string | null): string {
+  return url === null ? inline(outlet) : `[${inline(outlet)}](${url})`;
+}
+
 function sourcesLine(sources: readonly SourceRef[], l: FaceLabels, zh: boolean): string {
   const list = sources.map((s) => {
     const type = s.translationOf ? `${l.sourceType(s.type)}${zh ? '，' : ', '}${l.translationSource}` : l.sourceType(s.type);
-    return `[${inline(s.outlet)}](${s.url}) ${zh ? `（${type}）` : `(${type})`}`;
+    return `${linked(s.outlet, s.url)} ${zh ? `（${type}）` : `(${type})`}`;
   });
   return `${l.sources}${l.colon}${list.join(' | ')}`;
 }
@@ -86,7 +91,7 @@ export function renderCard(card: Card, site = 'Tidings'): string {
   out.push(`${l.bestFor}${zh ? '：' : ': '}${card.bestFor.map((a) => (zh ? audienceName(a, 'zh') : a)).join(l.listSeparator)}`);
   out.push(`## ${l.relatedOn(site)}`, card.related.length > 0 ? card.related.map((r) => `- ${inline(r.title)} (${r.articleId})`).join('\n') : '- —');
   out.push(inline(card.attribution));
-  out.push(`[${inline(card.source.outlet)}](${card.source.url}) ${zh ? `（${l.sourceType(card.source.type)}）` : `(${l.sourceType(card.source.type)})`}`);
+  out.push(`${linked(card.source.outlet, card.source.url)} ${zh ? `（${l.sourceType(card.source.type)}）` : `(${l.sourceType(card.source.type)})`}`);
   const checked = verificationLine(card.verification, zh);
   if (checked) out.push(checked);
   return `${out.join('\n\n')}\n`;
@@ -101,7 +106,7 @@ export function renderPost(post: Post, author = 'Tidings'): string {
   out.push(l.takeawaysIntro);
   post.takeaways.forEach((t, i) => out.push(`${l.ordinals[i] ?? `${i + 1}.`}${zh ? '，' : ': '}${inline(t)}`));
   out.push(inline(post.closing));
-  out.push(`${l.credits}${l.colon}${post.credits.map((s) => `[${inline(s.outlet)}](${s.url})`).join(' | ')}`);
+  out.push(`${l.credits}${l.colon}${post.credits.map((s) => linked(s.outlet, s.url)).join(' | ')}`);
   const checked = verificationLine(post.verification, zh);
   if (checked) out.push(checked);
   return `${out.join('\n\n')}\n`;

@@ -5,7 +5,8 @@
 import { z } from 'zod';
 
 // 1: first published. 2: a source may be a human translation of another (sourceRef.translationOf).
-export const SCHEMA_VERSION = 2;
+// 3: sourceRef.url and card.url are null for a source read from a local file (a path is never published).
+export const SCHEMA_VERSION = 3;
 
 export const faceLanguageSchema = z.enum(['en', 'zh']);
 export const bodyLanguageSchema = z.enum(['en', 'zh', 'other']);
@@ -36,7 +37,8 @@ export const sourceRefSchema = z.object({
   articleId: z.string(),
   outlet: z.string(),
   type: sourceTypeLabelSchema,
-  url: z.string(),
+  /** The source's web address; null when it has none to publish (a local file: its path is never published). */
+  url: z.string().nullable(),
   language: bodyLanguageSchema,
   title: z.string().nullable(),
   /** Present when this source is a human translation of another source (that source's articleId). */
@@ -104,7 +106,8 @@ export const cardSchema = z.object({
   ...faceFields,
   articleId: z.string(),
   title: z.string(),
-  url: z.string(),
+  /** The article's web address; null for a local file (its path is never published). */
+  url: z.string().nullable(),
   summary: z.string(),
   keyTakeaway: z.string(),
   keyInsight: z.string(),

@@ -1,7 +1,7 @@
 // The sources of an output: one entry per article (syndicated copies and reposts are sightings of
 // it, not sources of their own), typed as the registry types them, officials first.
 
-import { translationCredits, type ArticleWithSightings, type Sighting } from '../article.js';
+import { outletName, publicUrl, translationCredits, type ArticleWithSightings, type Sighting } from '../article.js';
 import type { ScoredCandidate } from './story-analysis.js';
 import type { ProvenanceEntry, SourceRef, SpanRef } from './schemas.js';
 import { sourceTypeLabel } from './labels.js';
@@ -9,13 +9,7 @@ import { sourceTypeLabel } from './labels.js';
 const TYPE_ORDER = ['Official', 'News', 'Research', 'Blog', 'Social', 'Aggregator'];
 
 export function outletOf(article: ArticleWithSightings): string {
-  if (article.outlet) return article.outlet;
-  if (article.siteName) return article.siteName;
-  try {
-    return new URL(article.url).hostname.replace(/^www\./, '');
-  } catch {
-    return article.url;
-  }
+  return outletName(article);
 }
 
 export function sourceRefOf(article: ArticleWithSightings): SourceRef {
@@ -23,7 +17,7 @@ export function sourceRefOf(article: ArticleWithSightings): SourceRef {
     articleId: article.id,
     outlet: outletOf(article),
     type: sourceTypeLabel(article.sourceType),
-    url: article.url,
+    url: publicUrl(article.url),
     language: article.language,
     title: article.title,
   };
@@ -49,10 +43,10 @@ export function sourceRefs(articles: readonly ArticleWithSightings[]): SourceRef
  * The outlet whose human translation the article carries (a folded translation or a bilingual page
  * credited to a translator other than the article's own outlet), with the address to read it.
  */
-export function translatorOf(article: ArticleWithSightings): { outlet: string; url: string; sourceType: Sighting['sourceType'] } | null {
+export function translatorOf(article: ArticleWithSightings): { outlet: string; url: string | null; sourceType: Sighting['sourceType'] } | null {
   if (article.bilingual === null || article.language === 'other') return null;
   const s = translationCredits(article.sightings).find((x) => x.outlet !== null && x.outlet !== outletOf(article));
-  return s ? { outlet: s.outlet!, url: s.url, sourceType: s.sourceType } : null;
+  return s ? { outlet: s.outlet!, url: publicUrl(s.url), sourceType: s.sourceType } : null;
 }
 
 function translationRefsOf(article: ArticleWithSightings): SourceRef[] {

@@ -117,7 +117,7 @@ describe('X thread', () => {
         assert.ok(p.startsWith(`${i + 1}/${posts.length} `), `numbered: ${p.slice(0, 8)}`);
       });
       for (const kept of mustKeep(c.post)) assert.ok(posts.some((p) => p.includes(kept)), `"${kept}" kept whole in one post`);
-      for (const s of c.post.credits) if (/^https?:/.test(s.url)) assert.ok(posts.some((p) => p.includes(s.outlet) && p.includes(new URL(s.url).toString())), `credits ${s.outlet}`);
+      for (const s of c.post.credits) if (s.url !== null && /^https?:/.test(s.url)) assert.ok(posts.some((p) => p.includes(s.outlet) && p.includes(new URL(s.url!).toString())), `credits ${s.outlet}`);
       assert.ok(posts.at(-1)!.includes(url), 'links the story');
       assert.ok(!posts.join('').includes('javascript:'), 'no non-http link');
       assert.ok(!/[\u0001\u0008\ufffe]/.test(posts.join('')), 'no control characters');
@@ -181,7 +181,7 @@ describe('WeChat article', () => {
       assert.match(html, /style="[^"]+"/);
       const digest = /摘要：([^<]*)<\/p>/.exec(html)![1]!.replace(/&amp;/g, '&');
       assert.ok([...digest].length <= WECHAT_DIGEST_LIMIT + 5, `摘要 is ${[...digest].length} long`);
-      for (const s of c.post.credits) if (s.url.startsWith('http')) assert.ok(html.includes(s.url.replace(/&/g, '&amp;')), 'source address as text');
+      for (const s of c.post.credits) if (s.url?.startsWith('http')) assert.ok(html.includes(s.url.replace(/&/g, '&amp;')), 'source address as text');
       assert.ok(html.includes('微信公众号文章不支持外部链接'));
       for (const kept of mustKeep(c.post)) assert.ok(html.includes(kept), kept);
       if (c.post.headline === HOSTILE) assert.ok(html.includes('&lt;/title&gt;&lt;script&gt;'));

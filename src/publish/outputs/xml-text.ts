@@ -22,7 +22,8 @@ export function escapeXml(text: string): string {
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
 /** A link we may print: http(s) only, as a normalised absolute URL; anything else is null. */
-export function safeHref(url: string): string | null {
+export function safeHref(url: string | null | undefined): string | null {
+  if (!url) return null;
   try {
     const u = new URL(url);
     return u.protocol === 'http:' || u.protocol === 'https:' ? u.toString() : null;

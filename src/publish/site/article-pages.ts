@@ -2,7 +2,7 @@
 // them) and the bilingual reader (each English paragraph with its Chinese one; interleaved by
 // default, side by side by a button in site.js; one markup, two layouts in CSS).
 
-import { translationCredits } from '../../article.js';
+import { LOCAL_FILE_OUTLET, outletName, publicUrl, translationCredits } from '../../article.js';
 import { documentOfTranslation } from '../../translate/layouts.js';
 import { LABELS, audienceName } from '../../write/labels.js';
 import type { Card } from '../../write/schemas.js';
@@ -70,7 +70,7 @@ export function readerPage(a: SiteArticle, face: Face): BuiltPage {
   const rel = (to: string) => relative(from, to);
   const b = art.bilingual;
   const title = articleTitle(a, face);
-  const source = art.outlet ?? art.siteName ?? art.url;
+  const source = outletName(art);
   const head = html`<p class="meta">${externalLink(art.url, source)}${art.published ? html` · <time datetime="${art.published}">${art.published.slice(0, 10)}</time>` : ''}${a.storyId ? html` · <a href="${rel(paths.story(face, a.storyId))}">${l.story}</a>` : ''}${a.card[face] ? html` · <a href="${rel(paths.card(face, art.id))}">${l.card}</a>` : ''}</p>`;
   const machine = a.machineTranslation ?? null;
   if ((!b || b.pairs.length === 0) && machine && machine.pairs.length > 0) {
@@ -93,7 +93,7 @@ ${externalImage(art.leadImage, '')}
   }
   // A translation recognised as a separate article is folded in as a sighting: credit it by name.
   const translations = translationCredits(art.sightings);
-  const credit = html`<p class="credit">${l.humanTranslation}${translations.length > 0 ? html` — ${translations.map((t, i) => html`${i > 0 ? ' · ' : ''}${externalLink(t.url, t.outlet ?? t.url)}`)}` : ''}</p>`;
+  const credit = html`<p class="credit">${l.humanTranslation}${translations.length > 0 ? html` — ${translations.map((t, i) => html`${i > 0 ? ' · ' : ''}${externalLink(publicUrl(t.url), t.outlet ?? publicUrl(t.url) ?? LOCAL_FILE_OUTLET)}`)}` : ''}</p>`;
   const body = bilingualReader(b.titleEn, b.titleZh, b.pairs, credit, head, title, art.leadImage, face, null);
   return { path: from, title, body, text: [b.titleEn ?? '', b.titleZh ?? '', ...b.pairs.flatMap((p) => [p.en, p.zh])].join('\n') };
 }

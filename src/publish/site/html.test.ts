@@ -14,7 +14,9 @@ describe('html template', () => {
       ['trusted', html`${trusted('<br>')}`.value, '<br>'],
     ];
     for (const [name, got, want] of cases) assert.equal(got, want, name);
-    assert.equal(escapeText('é 中文 🚀 \u202e'), 'é 中文 🚀 \u202e', 'other text is untouched');
+    assert.equal(escapeText('é 中文 🚀 عربي'), 'é 中文 🚀 عربي', 'other text is untouched');
+    // Bidi controls and control characters are dropped: an override makes "exe.png" read as "gnp.exe".
+    assert.equal(escapeText('photo\u202Egnp.exe\u202C \u2066x\u2069 \u001b[2Jy\u0007'), 'photognp.exe x y');
   });
 
   test('only absolute http(s) URLs are links', () => {

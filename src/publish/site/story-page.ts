@@ -2,6 +2,7 @@
 // article's card and reader, the timeline, the commentary post, why it got its tier, and the
 // verification report of everything written about it.
 
+import { outletName } from '../../article.js';
 import { LABELS } from '../../write/labels.js';
 import type { Post } from '../../write/schemas.js';
 import { sourceTypeLabel } from '../../write/labels.js';
@@ -73,10 +74,7 @@ function problemList(problems: ReadonlyArray<{ path: string; kind: string; surfa
 }
 
 /** The host of a URL, or the URL itself when it has none (local files). */
+/** A web address's host; a local file is named as such, never by its path. */
 function hostOf(url: string): string {
-  try {
-    return new URL(url).hostname || url;
-  } catch {
-    return url;
-  }
+  return outletName({ outlet: null, siteName: null, url });
 }

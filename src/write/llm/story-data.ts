@@ -4,7 +4,7 @@
 // a hash of the whole input, and any boundary-like text inside an article is defused.
 
 import { createHash } from 'node:crypto';
-import type { ArticleWithSightings } from '../../article.js';
+import { publicUrl, type ArticleWithSightings } from '../../article.js';
 import type { Ranking } from '../../rank/ranking.js';
 import { sourceTypeLabel } from '../labels.js';
 import { outletOf } from '../source-refs.js';
@@ -61,7 +61,7 @@ export function storyData(articles: readonly ArticleWithSightings[]): { boundary
   const boundary = dataBoundary(list);
   const limit = Math.min(ARTICLE_CHAR_LIMIT, Math.max(ARTICLE_CHAR_FLOOR, Math.floor(DATA_CHAR_BUDGET / Math.max(1, list.length))));
   const blocks = list.map((a) => {
-    const head = `BEGIN ${boundary} id="${attr(a.id)}" outlet="${attr(outletOf(a))}" type="${sourceTypeLabel(a.sourceType)}" language="${a.language}" url="${attr(a.url)}"`;
+    const head = `BEGIN ${boundary} id="${attr(a.id)}" outlet="${attr(outletOf(a))}" type="${sourceTypeLabel(a.sourceType)}" language="${a.language}" url="${attr(publicUrl(a.url) ?? '')}"`;
     const title = a.title ? `Title: ${body(a.title, boundary).replace(/\n/g, ' ')}\n` : '';
     return `${head}\n${title}${body(a.text, boundary, limit)}\nEND ${boundary}`;
   });
