@@ -9,13 +9,15 @@
 //   2. load: --clients clients each loop, as fast as answers come, over uncached API requests
 //      (every day's digest in both faces, cards of the latest day's articles in three faces,
 //      stories by id) while the probe keeps asking for the CSS, for --duration s.
-// Prints the probe's p50 / p90 / p99 / max latency in each phase and the API answers by status.
+// Prints the probe's p50 / p90 / p99 / max latency in each phase, the API answers by status, and
+// the server's own event-loop delay during the load (perf_hooks, sampled every 5 ms).
 
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { PROJECT_ROOT } from '../src/config.js';
@@ -48,7 +50,13 @@ async function serveChild(dataDir: string, siteDir: string): Promise<void> {
   const server = createTidingsServer({ site: await openStaticSite(siteDir), api, log: () => undefined });
   const address = await listen(server, '127.0.0.1', 0);
   console.log(`Serving at http://127.0.0.1:${address.port}/`);
+  // How long the server's event loop was held up: measured from the load's start (SIGUSR2).
+  const delay = monitorEventLoopDelay({ resolution: 5 });
+  delay.enable();
+  process.on('SIGUSR2', () => delay.reset());
   process.on('SIGTERM', () => {
+    const ms = (ns: number) => (ns / 1e6).toFixed(0);
+    console.log(`Server event-loop delay under load: p50 ${ms(delay.percentile(50))} ms, p99 ${ms(delay.percentile(99))}, max ${ms(delay.max)}`);
     void (async () => {
       await shutdown(server, 1000);
       await (api as { close?: () => Promise<void> }).close?.();
@@ -102,8 +110,8 @@ async function runBench(): Promise<void> {
     console.log(`Corpus: ${articles} articles over ${values.days} days -> ${published.value.stories} stories (${((performance.now() - t0) / 1000).toFixed(1)} s to build)`);
 
     child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--serve', '--data', dataDir, '--site', siteDir], { cwd: PROJECT_ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
     const port = await new Promise<number>((resolve, reject) => {
-      let out = '';
       child!.stdout!.on('data', (c: Buffer) => {
         out += c.toString();
         const m = /Serving at http:\/\/127\.0\.0\.1:(\d+)\//.exec(out);
@@ -150,6 +158,7 @@ async function runBench(): Promise<void> {
       }
       agent.destroy();
     };
+    child.kill('SIGUSR2');
     const hammering = Array.from({ length: clients }, (_, k) => hammer(k));
     const loaded = await probe(duration);
     stop = true;
@@ -159,6 +168,10 @@ async function runBench(): Promise<void> {
     console.log(`\nsite.css, idle:                         ${summary(idle)}`);
     console.log(`site.css, ${String(clients).padStart(2)} clients on uncached API: ${summary(loaded)}`);
     console.log(`API answers during the load: ${[...statuses].sort(([a], [b]) => a - b).map(([s, n]) => `${s}×${n}`).join(' ')}; 200s ${summary(okMs)}`);
+    const exited = new Promise((resolve) => child!.once('exit', resolve));
+    child.kill('SIGTERM');
+    await exited;
+    console.log(/Server event-loop delay.*/.exec(out)?.[0] ?? 'Server event-loop delay: not reported');
     console.log(`Machine load average at the end: ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} on ${os.cpus().length} CPUs.`);
   } finally {
     if (child && child.exitCode === null) {
