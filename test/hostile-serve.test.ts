@@ -217,6 +217,28 @@ describe('tidings serve against hostile clients', () => {
     await assertHealthy(s);
   });
 
+  test('what the checks let through, the store accepts: edge dates, times and zones give 200', async () => {
+    const s = await serve({});
+    const since = ['0001-01-01', '9999-12-31', '2024-02-29', '2026-03-02T08:00Z', '2026-03-02T23:59:59.999999-11:00', '2026-03-02T08:00:00%2B1459', '0001-01-01T00:00:00%2B14:00'];
+    for (const value of since) {
+      const r = await s.get(`/api/v1/articles?since=${value}`);
+      assert.equal(r.status, 200, `since=${value}: ${r.body.toString().slice(0, 200)}`);
+    }
+    for (const date of ['0001-01-01', '9999-12-31']) {
+      assert.equal((await s.get(`/api/v1/stories?date=${date}`)).status, 200, date);
+      assert.equal((await s.get(`/api/v1/digests/${date}`)).status, 404, date);
+    }
+    const storeTimes = ['2026-03-02 08:00:00+00', '0001-01-01 00:00:00.5+05:30', '9999-12-31 23:59:59.999999-15:59:59', '1890-01-01 00:00:00+00:01:15'];
+    for (const lastActive of storeTimes) {
+      const r = await s.get(`/api/v1/stories?cursor=${cursor('stories', { lastActive, id: 'abc123abc123' })}`);
+      assert.equal(r.status, 200, `${lastActive}: ${r.body.toString().slice(0, 200)}`);
+      const a = await s.get(`/api/v1/articles?cursor=${cursor('articles', { published: lastActive, id: 'abc123abc123' })}`);
+      assert.equal(a.status, 200, `${lastActive}: ${a.body.toString().slice(0, 200)}`);
+    }
+    assert.equal((await s.get(`/api/v1/digests?cursor=${cursor('digests', { date: '0001-01-01' })}`)).status, 200);
+    assert.deepEqual(s.logs, []);
+  });
+
   test('an internal error is a generic 500 (details logged, not sent); an unreachable store is 503 with Retry-After', async () => {
     const deps = apiDeps(store.db, store.edition.rubric);
     const broken: ApiDeps = {

@@ -1,10 +1,11 @@
 // The pure parts of the server, as tables: request targets, encodings, ETag matching, content
-// types, API parameters and cursors, and the bounded cache.
+// types, API parameters and cursors, the bounded cache, and the gate on computations.
 
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { decodeCursor, encodeCursor, isCalendarDay, parseParams } from './api-params.js';
+import { decodeCursor, encodeCursor, isCalendarDay, isIsoDateTime, isStoreTimestamp, parseParams } from './api-params.js';
 import { createBoundedCache } from './bounded-cache.js';
+import { createGate, isBusy } from './compute-gate.js';
 import { contentTypeFor, isCompressible } from './content-type.js';
 import { etagMatches, negotiateEncoding } from './representation.js';
 import { parseRequestTarget } from './request-path.js';
@@ -122,7 +123,32 @@ describe('API parameters', () => {
   });
   test('calendar days', () => {
     for (const d of ['2026-03-02', '2024-02-29']) assert.ok(isCalendarDay(d), d);
-    for (const d of ['2026-02-29', '2026-3-2', '20260302', '2026-03-02T00:00:00Z']) assert.ok(!isCalendarDay(d), d);
+    for (const d of ['2026-02-29', '2026-3-2', '20260302', '2026-03-02T00:00:00Z', '0000-01-01']) assert.ok(!isCalendarDay(d), d);
+  });
+  test('ISO date-times (since=): every part in range, a zone required', () => {
+    for (const t of ISO_ACCEPTED) assert.ok(isIsoDateTime(t), t);
+    for (const t of [
+      '2026-03-02T24:00:00Z', '2026-03-02T08:60Z', '2026-03-02T08:00:60Z', '2026-02-30T08:00Z', '2026-03-02T08:00:00', '2026-03-02T08:00:00+15:00',
+      '0000-01-01T00:00Z', '2026-03-02T08:00:00.1234567Z', '2026-03-02 08:00:00Z', '2026-03-02T8:00Z', '+275760-09-13T00:00:00Z',
+    ]) assert.ok(!isIsoDateTime(t), t);
+  });
+  test('store timestamps (inside cursors): PostgreSQL\'s text form only, every part in range', () => {
+    for (const t of STORE_ACCEPTED) assert.ok(isStoreTimestamp(t), t);
+    for (const t of ['notadate', '2026-99-99 08:00:00+00', '2026-03-02T08:00:00Z', '2026-03-02 25:00:00+00', '2026-03-02 08:00:00+16', '2026-03-02 08:00:00+00 BC', '2026-03-02 08:00:00', '0000-03-02 08:00:00+00']) {
+      assert.ok(!isStoreTimestamp(t), t);
+    }
+  });
+  test('a cursor whose key the store would refuse is a 400 naming cursor, not a store error', () => {
+    const bad = [
+      { lastActive: 'notadate', id: 'abc' },
+      { lastActive: '2026-02-30 10:00:00+00', id: 'abc' },
+      { lastActive: '2026-03-02 10:00:00+00', id: 'a\u0000b' },
+      { lastActive: '2026-03-02 10:00:00+00', id: 'x'.repeat(65) },
+    ];
+    for (const key of bad) {
+      const r = decodeCursor('stories', Buffer.from(JSON.stringify({ v: 1, list: 'stories', key })).toString('base64url'));
+      assert.ok(!r.ok && r.code === 'bad_input' && /"cursor"/.test(r.message), JSON.stringify(key));
+    }
   });
   test('a cursor round-trips, and is refused by another list or when damaged', () => {
     const c = encodeCursor('articles', { published: '2026-03-02 10:00:00.123456+00', id: 'abc' });
@@ -134,6 +160,10 @@ describe('API parameters', () => {
     assert.ok(!decodeCursor('articles', '!!!').ok);
   });
 });
+
+/** Accepted by the API's checks (test/hostile-serve.test.ts has the store accept such values too). */
+const ISO_ACCEPTED = ['2026-03-02T08:00Z', '2026-03-02T08:00:00Z', '2026-03-02T08:00:00.123456+08:00', '2026-03-02T08:00:00-0530', '2026-03-02T23:59:59.9+14:00', '0001-01-01T00:00Z', '9999-12-31T23:59:59Z'];
+const STORE_ACCEPTED = ['2026-03-02 08:00:00+00', '2026-03-02 08:00:00.5+05:30', '1890-01-01 00:00:00+00:01:15', '2026-03-02 23:59:59.999999-11', '2026-03-02 08:00:00-03:30'];
 
 describe('bounded cache', () => {
   const make = (maxEntries: number, maxBytes: number, ttlMs = Number.POSITIVE_INFINITY, now = () => 0) =>
@@ -182,5 +212,60 @@ describe('bounded cache', () => {
     assert.equal(runs, 1);
     await c.getOrCompute('no', async () => 'x', () => false);
     assert.equal(c.get('no'), undefined);
+  });
+});
+
+describe('gate on computations', () => {
+  const later = () => {
+    let release!: () => void;
+    const done = new Promise<void>((resolve) => (release = resolve));
+    return { done, release };
+  };
+
+  test('runs up to maxRunning at once, queues up to maxQueued in order, refuses the rest at once', async () => {
+    const gate = createGate({ maxRunning: 2, maxQueued: 1 });
+    const order: string[] = [];
+    const holds = ['a', 'b', 'c'].map(() => later());
+    const run = (name: string, hold: Promise<void>) => gate.run(async () => {
+      order.push(`start ${name}`);
+      await hold;
+      return name;
+    });
+    const a = run('a', holds[0]!.done);
+    const b = run('b', holds[1]!.done);
+    const c = run('c', holds[2]!.done);
+    const d = await run('d', Promise.resolve());
+    assert.ok(isBusy(d), 'the fourth is refused while two run and one waits');
+    assert.ok(d.retryAfterS >= 1 && d.retryAfterS <= 60);
+    await new Promise((resolve) => setImmediate(resolve));
+    assert.deepEqual(order, ['start a', 'start b']);
+    assert.equal(gate.running, 2);
+    assert.equal(gate.queued, 1);
+    holds[0]!.release();
+    assert.equal(await a, 'a');
+    await new Promise((resolve) => setImmediate(resolve));
+    assert.deepEqual(order, ['start a', 'start b', 'start c'], 'the waiting one takes the freed slot');
+    holds[1]!.release();
+    holds[2]!.release();
+    assert.deepEqual(await Promise.all([b, c]), ['b', 'c']);
+    assert.equal(gate.running, 0);
+  });
+
+  test('a computation that throws frees its slot; Retry-After grows with the work ahead, within 1-60 s', async () => {
+    let t = 0;
+    const gate = createGate({ maxRunning: 1, maxQueued: 0, now: () => t });
+    await assert.rejects(gate.run(async () => {
+      t += 10_000;
+      throw new Error('boom');
+    }));
+    assert.equal(gate.running, 0);
+    const hold = later();
+    const slow = gate.run(() => hold.done);
+    const refused = await gate.run(async () => 1);
+    assert.ok(isBusy(refused));
+    assert.ok(refused.retryAfterS > 1 && refused.retryAfterS <= 60, String(refused.retryAfterS));
+    hold.release();
+    await slow;
+    assert.equal(await gate.run(async () => 2), 2);
   });
 });
