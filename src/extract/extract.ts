@@ -13,7 +13,7 @@ import { collectBlocks } from './text-blocks.js';
 import type { Block } from './text-blocks.js';
 import { markdownParagraphs, splitFrontMatter } from './markdown.js';
 import { takeBylineLine } from './byline.js';
-import { checkTextSize, limitMessage, PageLimitError } from './page-limits.js';
+import { checkTextSize, limitMessage, PageLimitError, type PageLimits } from './page-limits.js';
 import { parseBounded } from './parse-html.js';
 
 export type { BilingualPage } from './bilingual.js';
@@ -39,6 +39,8 @@ export interface ExtractedPage {
 export interface ExtractOptions {
   /** The page's address: relative URLs are resolved against it. */
   url?: string;
+  /** The page bounds (default PAGE_LIMITS). */
+  limits?: PageLimits;
 }
 
 /** The body, else the innermost <html> (following <html> elements nested in one another). */
@@ -82,11 +84,11 @@ function bilingualSplit(paragraphs: string[], title: string | null, otherTitles:
  * extractMarkdown and extractPlainText throw it past the text bound.
  */
 export function extractHtml(html: string, options: ExtractOptions = {}): ExtractedPage {
-  const doc = parseBounded(html, { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true });
+  const doc = parseBounded(html, { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true }, options.limits);
   const meta = readMetadata(doc, options.url ?? null);
   const body = findBody(doc.children);
   const tree = body !== null ? collectBlocks(body, body) : collectBlocks(doc, new Element('body', {}));
-  checkTextSize(tree.blocks.map((b) => b.text));
+  checkTextSize(tree.blocks.map((b) => b.text), options.limits);
   const main = selectMainContent(tree);
   const blocks = main.blocks.filter(isProse);
   // The page's own h1 at the top of the body is the headline, already in `title`.

@@ -3,7 +3,7 @@
 import { XMLValidator } from 'fast-xml-parser';
 import type { Document, Element } from 'domhandler';
 import { fail, ok, type Result } from '../errors.js';
-import { limitMessage, PageLimitError } from '../extract/page-limits.js';
+import { limitMessage, PageLimitError, type PageLimits } from '../extract/page-limits.js';
 import { parseBounded } from '../extract/parse-html.js';
 import { nonBlank } from './feed-draft.js';
 import { resolveReference } from './resolve-link.js';
@@ -23,6 +23,8 @@ export interface OpmlOptions {
   name?: string;
   /** The file's own location (http(s) or file: URL), for relative xmlUrl and htmlUrl. */
   baseUrl?: string;
+  /** Bounds on the file's tree (default: a page's, PAGE_LIMITS). */
+  limits?: PageLimits;
 }
 
 export function parseOpml(text: string, options: OpmlOptions = {}): Result<OpmlEntry[]> {
@@ -37,7 +39,7 @@ export function parseOpml(text: string, options: OpmlOptions = {}): Result<OpmlE
   let dom: Document;
   try {
     // The nesting, element and end-tag bounds of a page apply: folders need not nest 100,000 deep.
-    dom = parseBounded(body, { xmlMode: true, decodeEntities: true });
+    dom = parseBounded(body, { xmlMode: true, decodeEntities: true }, options.limits);
   } catch (error) {
     if (error instanceof PageLimitError) return fail('too_large', limitMessage(name, error, 'OPML file'), name);
     throw error;

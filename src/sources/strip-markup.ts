@@ -4,17 +4,33 @@ import type { AnyNode } from 'domhandler';
 import { PageLimitError } from '../extract/page-limits.js';
 import { parseBounded } from '../extract/parse-html.js';
 
+/** The start of a block-level tag whose boundary must not glue words together ("<p>a</p><p>b</p>" -> "a b"). */
+const BLOCK_TAG_START = /<\/?(?:p|div|br|li|ul|ol|h[1-6]|blockquote|tr|td|th|section|article|figure|figcaption)\b/gi;
+
 /**
- * Block-level tags whose boundaries must not glue words together ("<p>a</p><p>b</p>" -> "a b").
- * A tag ends at the first ">" before any other "<", so text full of "<p" is read in one pass.
+ * Each block-level tag replaced by a space, as /<\/?(?:p|div|…)\b[^>]*>/gi would, in one pass: that
+ * regex reads from every "<p" to the next ">", so a fragment full of "<p" without one took minutes.
  */
-const BLOCK_BREAK = /<\/?(?:p|div|br|li|ul|ol|h[1-6]|blockquote|tr|td|th|section|article|figure|figcaption)\b[^<>]*>/gi;
+function spaceBlockTags(fragment: string): string {
+  let out = '';
+  let from = 0;
+  BLOCK_TAG_START.lastIndex = 0;
+  for (let m = BLOCK_TAG_START.exec(fragment); m !== null; m = BLOCK_TAG_START.exec(fragment)) {
+    const end = fragment.indexOf('>', BLOCK_TAG_START.lastIndex);
+    // No ">" after this tag start means none after any later one.
+    if (end === -1) break;
+    out += `${fragment.slice(from, m.index)} `;
+    from = end + 1;
+    BLOCK_TAG_START.lastIndex = from;
+  }
+  return from === 0 ? fragment : out + fragment.slice(from);
+}
 
 const PARSE_OPTIONS = { decodeEntities: true } as const;
 
 export function stripMarkup(fragment: string): string {
   if (!fragment.includes('<') && !fragment.includes('&')) return collapse(fragment);
-  const spaced = fragment.replace(BLOCK_BREAK, ' ');
+  const spaced = spaceBlockTags(fragment);
   try {
     return collapse(visibleText(parseBounded(spaced, PARSE_OPTIONS).children));
   } catch (error) {
