@@ -2,7 +2,7 @@
 // Reads the output and its sources (text, Markdown, HTML; stored articles through a callback the
 // CLI passes in), prints the report, and returns the exit code: 0 all supported, 1 otherwise.
 
-import { extractHtml } from '../extract/extract.js';
+import { extractPageIsolated } from '../extract/extract-isolated.js';
 import { decodeBytes } from '../fetch/decode.js';
 import { EXIT_CODES, fail, ok, type Result } from '../errors.js';
 import { readLocalInput } from '../sources/local.js';
@@ -62,7 +62,10 @@ export async function readSourceFile(path: string, maxBytes = DEFAULT_MAX_BYTES)
   if (!text.ok) return text;
   const label = path.split(/[\\/]/).pop() ?? path;
   if (/\.x?html?$/i.test(path) || /^\s*<(?:!doctype html|html)\b/i.test(text.value)) {
-    const page = extractHtml(text.value);
+    // Read in the page worker, within the page cost limits; a page over one is a failure naming it.
+    const read = await extractPageIsolated({ format: 'html', text: text.value, name: path });
+    if (!read.ok) return read;
+    const page = read.value;
     const body = [page.title, ...page.paragraphs].filter((p): p is string => p !== null && p !== '').join('\n\n');
     if (body === '') return fail('no_content', `${path}: no article text found in the page`, path);
     return ok({ id: path, label: page.siteName ?? label, text: body, ...(page.canonicalUrl ? { url: page.canonicalUrl } : {}) });
