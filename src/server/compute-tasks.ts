@@ -3,6 +3,7 @@
 // thread), so they run in a worker thread (compute-worker.ts) and the server's event loop stays
 // free for static files and cached answers while they do. Each task gives the answer's JSON body.
 
+import os from 'node:os';
 import type { MessagePort } from 'node:worker_threads';
 import type { ArticleWithSightings } from '../article.js';
 import { verifiedCard, verifiedDigest, type Face } from '../pipeline/edition.js';
@@ -38,6 +39,9 @@ export function computeBody(task: ComputeTask, rubric: Rubric): Uint8Array {
   return new TextEncoder().encode(JSON.stringify({ data: computeAnswer(task, rubric) }));
 }
 
+/** The worker thread's nice value (Linux): below the server's thread, above idle work. */
+const WORKER_NICE = 10;
+
 export interface TaskRequest {
   readonly id: number;
   readonly task: ComputeTask;
@@ -51,9 +55,19 @@ export type TaskReply =
 
 /**
  * A worker's loop: says it is ready, then one reply per task message; a task that throws is
- * reported, not fatal.
+ * reported, not fatal. The worker's thread first lowers its own priority: when the cores are busy,
+ * the server's thread (static files, cached answers) gets the CPU first. On Linux a thread has its
+ * own nice value (setpriority on "this process" names the calling thread); elsewhere it would
+ * lower the whole process, so it is left alone there.
  */
 export function answerTasks(port: MessagePort, run: (task: ComputeTask) => Uint8Array): void {
+  if (process.platform === 'linux') {
+    try {
+      os.setPriority(Math.max(os.getPriority(), WORKER_NICE));
+    } catch {
+      // not permitted: the worker runs at the server's priority
+    }
+  }
   port.on('message', ({ id, task }: TaskRequest) => {
     let reply: TaskReply;
     try {
