@@ -263,7 +263,8 @@ export function createApi({ edition, queries }: ApiDeps, options: ApiOptions = {
         sendError(req, res, { status: 405, code: 'unsupported', message: `${req.method} is not allowed: this API is read-only (GET and HEAD)` });
         return;
       }
-      const what = `${req.method} ${req.url}`;
+      // For the log: bounded, and no control characters from the client reach a terminal.
+      const what = `${req.method} ${(req.url ?? '').slice(0, 300).replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`)}`;
       try {
         const planned = plan(segments, query);
         if (!planned.ok) {

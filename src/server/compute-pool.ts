@@ -108,6 +108,7 @@ export function createComputePool(options: ComputePoolOptions): ComputePool {
       for (const waiting of queue.splice(0)) waiting.reject(new ComputeFailed(`the compute worker could not start: ${why}`));
       return;
     }
+    if (!closed) spawn(slot); // its replacement loads now, not when the next task comes
     dispatch();
   };
 
@@ -158,6 +159,7 @@ export function createComputePool(options: ComputePoolOptions): ComputePool {
         settle(slot, job);
         job.reject(new ComputeTimeout(`computing the answer took longer than ${timeoutMs} ms`));
         void worker.terminate();
+        spawn(slot);
         dispatch();
       }, timeoutMs);
       worker.postMessage({ id: job.id, task: job.task });
