@@ -54,7 +54,8 @@ describe('tree walks are iterative', () => {
     assert.equal(r.title, 'Fenwick Grid stores 80MWh');
   });
 
-  it('strips feed markup nested past the bounds as flat text', () => {
+  it('strips feed markup past the bounds as flat text (a fragment over 10,000 elements too)', () => {
+    assert.equal(stripMarkup('&lt;b&gt;a&lt;/b&gt; '.repeat(20_000).replace(/&lt;/g, '<').replace(/&gt;/g, '>')), Array.from({ length: 20_000 }, () => 'a').join(' '));
     assert.equal(stripMarkup(nest('<b>', '</b>', 3_000, 'Deep &amp; bold')), 'Deep & bold');
     assert.equal(stripMarkup(nest('&lt;b&gt;', '&lt;/b&gt;', 3_000, 'escaped')), nest('<b>', '</b>', 3_000, 'escaped'));
     assert.equal(stripMarkup(`<p>a</p>${'<p'.repeat(100_000)}`), 'a');

@@ -1,7 +1,7 @@
 // Feed titles and summaries often carry HTML (escaped or in CDATA). This turns such a fragment into
 // one line of plain text: tags dropped, entities decoded, whitespace collapsed.
 import type { AnyNode } from 'domhandler';
-import { PageLimitError } from '../extract/page-limits.js';
+import { PAGE_LIMITS, PageLimitError, type PageLimits } from '../extract/page-limits.js';
 import { parseBounded } from '../extract/parse-html.js';
 
 /** The start of a block-level tag whose boundary must not glue words together ("<p>a</p><p>b</p>" -> "a b"). */
@@ -28,17 +28,23 @@ function spaceBlockTags(fragment: string): string {
 
 const PARSE_OPTIONS = { decodeEntities: true } as const;
 
+/**
+ * A title or summary is a line of text: past 10,000 elements (a page's bound is 200,000) it is read
+ * flat, so a feed of many such fragments costs no more than its size.
+ */
+const FRAGMENT_LIMITS: PageLimits = { ...PAGE_LIMITS, maxElements: 10_000, maxEndTags: 10_000 };
+
 export function stripMarkup(fragment: string): string {
   if (!fragment.includes('<') && !fragment.includes('&')) return collapse(fragment);
   const spaced = spaceBlockTags(fragment);
   try {
-    return collapse(visibleText(parseBounded(spaced, PARSE_OPTIONS).children));
+    return collapse(visibleText(parseBounded(spaced, PARSE_OPTIONS, FRAGMENT_LIMITS).children));
   } catch (error) {
     if (!(error instanceof PageLimitError)) throw error;
     // Markup nested past the page bounds is not read as a tree: its tags are dropped as text and
     // only its entities decoded (no "<" is left to open an element).
     const flat = spaced.replace(/<[^<>]*>/g, '').replace(/</g, '&lt;');
-    return collapse(visibleText(parseBounded(flat, PARSE_OPTIONS).children));
+    return collapse(visibleText(parseBounded(flat, PARSE_OPTIONS, FRAGMENT_LIMITS).children));
   }
 }
 
