@@ -61,8 +61,13 @@ class PageWorker {
   }
 
   private run(request: PageRequest, limits: PageCostLimits): Promise<Result<ExtractedPage>> {
-    const worker = this.acquire(limits);
     const { name } = request;
+    let worker: Worker;
+    try {
+      worker = this.acquire(limits);
+    } catch (error) {
+      return Promise.resolve(fail('internal_error', `${name}: the page reader could not start: ${(error as Error).message}`, name));
+    }
     return new Promise((resolve) => {
       let settled = false;
       const finish = (result: Result<ExtractedPage>): void => {
