@@ -81,7 +81,7 @@ export function buildCandidate(extracted: ExtractedPage, origin: PageOrigin, now
     language,
     mixed: page.bilingual !== null || guess.mixed,
     siteName: page.siteName,
-    outlet: source?.name ?? page.siteName ?? hostOf(url),
+    outlet: outletOfSource(source, page.siteName) ?? hostOf(url),
     sourceId: source?.id ?? null,
     sourceType: source?.type ?? null,
     feedTitle: feedTitleOf(origin),
@@ -151,6 +151,16 @@ function withoutUnsafeChars(page: ExtractedPage): ExtractedPage {
 /** The feed's title as a feed said it (one line, no control characters), else the registry's. */
 function feedTitleOf(origin: PageOrigin): string | null {
   return (origin.feedTitle === null ? null : nullIfBlank(plainLine(origin.feedTitle))) ?? origin.source?.feedTitle ?? null;
+}
+
+/**
+ * The outlet an article is credited to: its registered source's name, except for a directory
+ * registered as one source, which holds files from many outlets: there each page's own site name
+ * (the registry's name when the page gives none), so four outlets in one folder are four.
+ */
+function outletOfSource(source: SourceEntry | null, siteName: string | null): string | null {
+  if (source === null) return siteName;
+  return source.kind === 'directory' ? (siteName ?? source.name) : source.name;
 }
 
 function nullIfBlank(s: string): string | null {

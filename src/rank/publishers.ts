@@ -12,7 +12,7 @@ import type { Rubric } from './rubric.js';
  * local file nobody registered), which anyone can write, six times over in six files.
  */
 export type PublisherEvidence =
-  | { readonly kind: 'registered' }
+  | { readonly kind: 'registered'; readonly site: string | null }
   | { readonly kind: 'site'; readonly site: string }
   | { readonly kind: 'claimed'; readonly names: readonly string[] };
 
@@ -174,7 +174,9 @@ function publisherKeys(articles: readonly ArticleWithSightings[]): Map<string, s
     }
     const name = keyOf(outletOf(a));
     add(name);
-    if (evidence.kind === 'site') union(name, `site:${evidence.site}`);
+    // One web site is one publisher, however many registry entries or feeds reach it (two arXiv
+    // categories are one arXiv), except on hosting platforms, where each host is its own.
+    if (evidence.site !== null) union(name, `site:${evidence.site}`);
     nodeOf.set(a.id, name);
   }
   return new Map([...nodeOf].map(([id, node]) => [id, find(node)]));
@@ -182,14 +184,30 @@ function publisherKeys(articles: readonly ArticleWithSightings[]): Map<string, s
 
 /** What backs an article's publisher: a registration, a site we read it from, or only a claim. */
 export function evidenceOf(a: ArticleWithSightings): PublisherEvidence {
-  if (a.sourceId !== null) return { kind: 'registered' };
+  const read = readFromSite(a);
+  // A registered source vouches for its articles' own addresses too (a folder of saved pages).
+  if (a.sourceId !== null) return { kind: 'registered', site: read ?? siteOf(a.url) };
+  if (read !== null) return { kind: 'site', site: read };
+  return { kind: 'claimed', names: [outletOf(a)] };
+}
+
+/** The site we read the article from ourselves (not what it claims), if it was fetched. */
+function readFromSite(a: ArticleWithSightings): string | null {
   for (const s of a.sightings) {
     if (s.relation !== 'original' && s.relation !== 'same-url') continue;
     const site = siteOf(s.url);
-    if (site !== null) return { kind: 'site', site };
+    if (site !== null) return site;
   }
-  return { kind: 'claimed', names: [outletOf(a)] };
+  return null;
 }
+
+/** Hosting platforms: each subdomain is someone else's site. */
+const PLATFORM_DOMAINS = new Set([
+  'substack.com', 'medium.com', 'github.io', 'blogspot.com', 'wordpress.com', 'tumblr.com', 'ghost.io',
+  'hashnode.dev', 'notion.site', 'wixsite.com', 'weebly.com', 'squarespace.com', 'netlify.app', 'vercel.app',
+  'pages.dev', 'gitlab.io', 'sina.com.cn', 'sohu.com', '163.com', 'toutiao.com', 'zhihu.com', 'csdn.net',
+  'cnblogs.com', 'jianshu.com', 'weixin.qq.com', 'mp.weixin.qq.com', 'feishu.cn', 'livejournal.com', 'typepad.com',
+]);
 
 function strongest(x: PublisherEvidence, y: PublisherEvidence): PublisherEvidence {
   const rank = { registered: 0, site: 1, claimed: 2 } as const;
@@ -216,7 +234,9 @@ export function siteOf(url: string): string | null {
     return null;
   }
   if (/^[\d.]+$/.test(host) || host.startsWith('[')) return host;
-  const labels = host.split('.');
+  const labels = host.replace(/^www\./, '').split('.');
   const secondLevel = labels.length >= 3 && /^[a-z]{2}$/.test(labels.at(-1)!) && /^(co|com|net|org|gov|edu|ac|ltd|plc|or|ne|go)$/.test(labels.at(-2)!);
-  return labels.slice(secondLevel ? -3 : -2).join('.');
+  const site = labels.slice(secondLevel ? -3 : -2).join('.');
+  // On a hosting platform the host itself is the site (alice.substack.com is not bob.substack.com).
+  return PLATFORM_DOMAINS.has(site) || PLATFORM_DOMAINS.has(labels.slice(-3).join('.')) ? labels.join('.') : site;
 }
