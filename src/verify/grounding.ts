@@ -82,9 +82,25 @@ export function checkSentenceIn(sentence: string, index: SourceIndex, options: C
   const masked = [...quotes, ...figures, ...mentions, ...links].map((x) => ({ start: x.start, end: x.end })).sort((a, b) => a.start - b.start);
   for (const n of nameCandidates(sentence, masked, { titleCase: options.titleCase ?? false })) {
     const whole = checkEntity(n.surface, null, n.start, n.end, index);
-    claims.push(whole.supported || !n.shorter ? whole : checkEntity(n.shorter.surface, null, n.shorter.start, n.shorter.end, index));
+    const part = whole.supported || !n.part ? null : checkEntity(n.part.surface, null, n.part.start, n.part.end, index);
+    if (part?.supported) claims.push(part);
+    else claims.push(whole.supported || !n.shorter ? whole : checkEntity(n.shorter.surface, null, n.shorter.start, n.shorter.end, index));
   }
   claims.sort((a, b) => a.start - b.start || a.end - b.end);
+  // A sentence that is a source sentence as written is supported by construction: whatever the
+  // finders read in it, they read the same in the source.
+  if (claims.some((c) => !c.supported)) {
+    const copy = verbatimSentence(sentence, index);
+    if (copy) {
+      const reason = `the sentence is a sentence of ${sourceLabel(index, copy.sourceIndex)} as written`;
+      for (let k = 0; k < claims.length; k++) {
+        const c = claims[k]!;
+        if (c.supported) continue;
+        const { paraphrase: _unused, ...rest } = c;
+        claims[k] = { ...rest, supported: true, support: [copy.support], reason };
+      }
+    }
+  }
   const prov = provenance(sentence, index);
   return {
     text: sentence,
@@ -95,6 +111,31 @@ export function checkSentenceIn(sentence: string, index: SourceIndex, options: C
     end: sentence.length,
     ok: claims.every((c) => c.supported),
   };
+}
+
+/** Punctuation, quote marks and bullets that may differ at the edges of a copied sentence. */
+const COPY_EDGE = /^[\s"'“”‘’「」『』(（)）*#>•·\-–—,.;:!?，。；：！？、…]+|[\s"'“”‘’「」『』(（)）*\-–—,.;:!?，。；：！？、…]+$/gu;
+
+/**
+ * Where `sentence`, normalised, is a whole sentence of a source (its edges may differ only in
+ * punctuation, quote marks and spaces); null when it is not. Only sentences of a few words count.
+ */
+export function verbatimSentence(sentence: string, index: SourceIndex): { sourceIndex: number; support: Support } | null {
+  const phrase = normalizeWithOffsets(sentence).text.replace(COPY_EDGE, '');
+  if (phrase.length < 12) return null;
+  for (const si of candidateSources(index, phrase)) {
+    const src = index.sources[si]!;
+    for (let at = findPhrase(src.normalized.text, phrase); at !== -1; at = findPhrase(src.normalized.text, phrase, at + 1)) {
+      const span = originalSpan(src.normalized, at, at + phrase.length);
+      const whole = src.sentences.find((x) => x.start <= span.start && span.end <= x.end);
+      if (!whole) continue;
+      const before = src.source.text.slice(whole.start, span.start);
+      const after = src.source.text.slice(span.end, whole.end);
+      if (before.replace(COPY_EDGE, '') !== '' || after.replace(COPY_EDGE, '') !== '') continue;
+      return { sourceIndex: si, support: supportOf(index, si, whole.start, whole.end) };
+    }
+  }
+  return null;
 }
 
 const URL_PATTERN = /\bhttps?:\/\/[^\s)\]>"”]+|\bfile:\/\/[^\s)\]>"”]+/g;

@@ -1,8 +1,10 @@
-// Names in an output sentence that the gazetteer does not know: capitalised words inside a
-// sentence (not its first word), outside quotes and gazetteer mentions. Each must occur in a
-// source as written. Headlines in Title Case are skipped: every word there is capitalised.
+// Names in an output sentence that the gazetteer does not know: words written with a capital
+// (anywhere in them: arXiv, iPhone, 3D) inside a sentence (not its first word), outside quotes and
+// gazetteer mentions, each read whole by wordTokens. Each must occur in a source as written,
+// as a whole word (findPhrase). Headlines in Title Case are skipped: every word there is capitalised.
 
 import type { EntityMention } from '../understand/entities.js';
+import { hasCapital, wordTokens } from './name-tokens.js';
 
 export interface NameCandidate {
   surface: string;
@@ -10,6 +12,8 @@ export interface NameCandidate {
   end: number;
   /** The run without its first word, when that word may only be capitalised as a clause start. */
   shorter?: NameCandidate;
+  /** A word partly read as a figure or gazetteer name: the rest of it, tried when the whole is not found. */
+  part?: NameCandidate;
 }
 
 /** Acronyms and capitalised words that are not names of anything a source must mention. */
@@ -29,7 +33,6 @@ const FUNCTION_WORDS = new Set(
     'Compare Read Enable Track Add Use Try See Note Why What How Who Where Which Not No Yes All Any Only Also Even').split(' '),
 );
 const ADJECTIVE = /^\p{Lu}[\p{L}]*-\p{Ll}/u;
-const NAME_RUN = /\p{Lu}[\p{L}\p{M}\p{N}’'&.-]*(?:[ \u00A0]\p{Lu}[\p{L}\p{M}\p{N}’'&.-]*)*/gu;
 
 export function nameCandidates(
   sentence: string,
@@ -40,26 +43,89 @@ export function nameCandidates(
   let text = sentence;
   for (const m of masked) text = text.slice(0, m.start) + '\u0000'.repeat(m.end - m.start) + text.slice(m.end);
   const out: NameCandidate[] = [];
-  for (const m of text.matchAll(NAME_RUN)) {
-    const words: Array<{ w: string; start: number }> = [];
-    // "Harbor Tech Daily's report": the name is Harbor Tech Daily.
-    for (const w of m[0].matchAll(/\S+/g)) words.push({ w: w[0].replace(/(?:[’']s|[.’'])+$/, ''), start: m.index + w.index });
-    // "Chinese-language", "US-based": a capitalised word joined to a lower-case one is an adjective.
-    while (words.length > 0 && ADJECTIVE.test(words.at(-1)!.w)) words.pop();
-    while (words.length > 0 && ADJECTIVE.test(words[0]!.w)) words.shift();
-    while (words.length > 0 && (GENERIC.has(words[0]!.w) || FUNCTION_WORDS.has(words[0]!.w))) words.shift();
-    while (words.length > 0 && GENERIC.has(words.at(-1)!.w)) words.pop();
-    if (words.length === 0) continue;
-    // The first word of a sentence or clause is capitalised whatever it is: "Halvard Compute"
-    // is checked whole, then as "Compute"; a lone clause-initial word is not checked.
-    const opensClause = clauseStart(text, words[0]!.start);
-    if (opensClause && words.length === 1) continue;
-    const whole = span(sentence, words);
-    if (!whole) continue;
-    const rest = opensClause ? span(sentence, words.slice(1)) : null;
-    out.push(rest ? { ...whole, shorter: rest } : whole);
+  // Runs of capitalised words separated by one space ("Harbor Tech Daily"), read by the same
+  // word reader as the sources (wordTokens): "arXiv" is one word, never "Xiv".
+  let run: Array<{ w: string; start: number; part?: { w: string; start: number } }> = [];
+  let lastEnd = -1;
+  let lastPossessive = false;
+  const flush = (): void => {
+    if (run.length > 0) candidate(sentence, text, run, out);
+    run = [];
+  };
+  for (const t of wordTokens(sentence)) {
+    const covered = maskedChars(text, t.start, t.end);
+    if (covered === t.end - t.start || !hasCapital(t.text)) {
+      flush();
+      continue;
+    }
+    // A word partly taken by a figure or a gazetteer name ("1B" when only "1" was read as a
+    // figure, "DeepSeek-V3") is checked whole; its unmasked rest is the fallback.
+    const entry: { w: string; start: number; part?: { w: string; start: number } } = { w: t.text, start: t.start };
+    if (covered > 0) {
+      const rest = unmaskedRest(text, t.start, t.end);
+      if (rest && hasCapital(rest.w)) entry.part = rest;
+    }
+    const gap = sentence.slice(lastEnd, t.start);
+    if (run.length > 0 && !lastPossessive && /^[ \u00A0]$/.test(gap) && text[lastEnd] !== '\u0000') run.push(entry);
+    else {
+      flush();
+      run = [entry];
+    }
+    lastEnd = t.end;
+    lastPossessive = t.possessive;
   }
+  flush();
   return out;
+}
+
+function candidate(
+  sentence: string,
+  text: string,
+  run: ReadonlyArray<{ w: string; start: number; part?: { w: string; start: number } }>,
+  out: NameCandidate[],
+): void {
+  const words = [...run];
+  // "Chinese-language", "US-based": a capitalised word joined to a lower-case one is an adjective.
+  while (words.length > 0 && ADJECTIVE.test(words.at(-1)!.w)) words.pop();
+  while (words.length > 0 && ADJECTIVE.test(words[0]!.w)) words.shift();
+  while (words.length > 0 && (GENERIC.has(words[0]!.w) || FUNCTION_WORDS.has(words[0]!.w))) words.shift();
+  while (words.length > 0 && GENERIC.has(words.at(-1)!.w)) words.pop();
+  if (words.length === 0) return;
+  // The first word of a sentence or clause is capitalised whatever it is: "Halvard Compute"
+  // is checked whole, then as "Compute"; a lone clause-initial word is not checked (unless its
+  // capital is inside it: "iPhone", "arXiv").
+  const first = words[0]!;
+  const opensClause = /^\p{Lu}/u.test(first.w) && clauseStart(text, first.start);
+  if (opensClause && words.length === 1) return;
+  const whole = span(sentence, words);
+  if (!whole) return;
+  const rest = opensClause ? span(sentence, words.slice(1)) : null;
+  const made: NameCandidate = rest ? { ...whole, shorter: rest } : whole;
+  // A lone word partly read as a figure or gazetteer name: its unmasked rest as written.
+  if (words.length === 1 && first.part) {
+    const part = span(sentence, [first.part]);
+    if (part) made.part = part;
+  }
+  out.push(made);
+}
+
+/** How many characters of [start, end) are masked. */
+function maskedChars(text: string, start: number, end: number): number {
+  let n = 0;
+  for (let k = start; k < end; k++) if (text[k] === '\u0000') n++;
+  return n;
+}
+
+/** The longest unmasked stretch of a word, trimmed to word characters. */
+function unmaskedRest(text: string, start: number, end: number): { w: string; start: number } | null {
+  let best: { w: string; start: number } | null = null;
+  for (const m of text.slice(start, end).matchAll(/[^\u0000]+/g)) {
+    const trimmed = /[\p{L}\p{N}](?:.*[\p{L}\p{N}])?/u.exec(m[0]);
+    if (!trimmed) continue;
+    const w = trimmed[0];
+    if (!best || w.length > best.w.length) best = { w, start: start + m.index + trimmed.index };
+  }
+  return best;
 }
 
 function span(sentence: string, words: ReadonlyArray<{ w: string; start: number }>): NameCandidate | null {

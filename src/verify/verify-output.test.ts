@@ -137,3 +137,54 @@ describe('repairOutput', () => {
     assert.equal(verifyOutput(out.fields, SOURCES).ok, true);
   });
 });
+
+describe('repairOutput never empties a required text', () => {
+  const TITLED: SourceText[] = [
+    {
+      id: 't',
+      label: 'Lakeside Tech Review',
+      text: 'Halvard rents Brightwater to Anthropic\n\nHalvard Compute will rent its whole Brightwater campus to Anthropic. The campus draws 300MW.',
+    },
+    { id: 'z', label: '湖畔科技', text: '哈尔瓦德出租园区\n\n哈尔瓦德公司将布莱特沃特园区出租给 Anthropic，园区耗电 300 兆瓦。' },
+  ];
+  it('a headline with nothing supported becomes the title of the source it rests on, and the report says so', () => {
+    const fields = [
+      { path: 'headline', text: 'Halvard rents Brightwater to Meta for 900MW' },
+      { path: 'pros[0]', text: 'The campus draws 300MW.' },
+    ];
+    const report = verifyOutput(fields, TITLED);
+    assert.equal(report.ok, false);
+    const out = repairOutput(fields, report);
+    assert.deepEqual(out.fields.map((f) => [f.path, f.text]), [
+      ['headline', 'Halvard rents Brightwater to Anthropic'],
+      ['pros[0]', 'The campus draws 300MW.'],
+    ]);
+    const withheld = out.actions.find((a) => a.action === 'withheld')!;
+    assert.equal(withheld.path, 'headline');
+    assert.match(withheld.reason, /rewritten from the title of Lakeside Tech Review: "Halvard rents Brightwater to Anthropic"/);
+    // What it was rewritten to verifies clean.
+    assert.equal(verifyOutput(out.fields, TITLED).ok, true);
+  });
+  it('a Chinese headline falls back the same way', () => {
+    const fields = [{ path: 'tiers[0].items[0].headline', text: '哈尔瓦德将园区出租给 Meta，耗电 900 兆瓦' }];
+    const out = repairOutput(fields, verifyOutput(fields, TITLED));
+    assert.equal(out.fields[0]?.text, '哈尔瓦德出租园区');
+    assert.equal(verifyOutput(out.fields, TITLED).ok, true);
+  });
+  it('a summary falls back to the source sentence it rests on', () => {
+    const fields = [{ path: 'summary', text: 'Halvard Compute will rent its whole Brightwater campus to Meta.' }];
+    const out = repairOutput(fields, verifyOutput(fields, TITLED));
+    assert.equal(out.fields[0]?.text, 'Halvard Compute will rent its whole Brightwater campus to Anthropic.');
+    assert.equal(verifyOutput(out.fields, TITLED).ok, true);
+  });
+  it('list items are still withheld, and a model output is left to fall back (rewriteRequired: false)', () => {
+    const fields = [
+      { path: 'headline', text: 'Meta rents it' },
+      { path: 'pros[0]', text: 'Meta paid 900MW.' },
+    ];
+    const out = repairOutput(fields, verifyOutput(fields, TITLED), { rewriteRequired: false });
+    assert.deepEqual(out.fields, []);
+    const again = repairOutput(fields, verifyOutput(fields, TITLED));
+    assert.deepEqual(again.fields.map((f) => f.path), ['headline']);
+  });
+});

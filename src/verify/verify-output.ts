@@ -55,8 +55,13 @@ export function verifyOutputIn(fields: readonly OutputField[], index: SourceInde
     }
   }
   const sources = index.sources.map(({ source }) => ({ id: source.id, label: source.label ?? source.id, ...(source.url ? { url: source.url } : {}) }));
-  return { ok: problems.length === 0, fields: reports, problems, sources };
+  const report = { ok: problems.length === 0, fields: reports, problems, sources };
+  madeAgainst.set(report, index);
+  return report;
 }
+
+/** The index each report was made against, so a repair can rewrite from what the sources say. */
+const madeAgainst = new WeakMap<VerificationReport, SourceIndex>();
 
 export function checkField(field: OutputField, index: SourceIndex): SentenceCheck[] {
   return fieldSentences(field.text).map((span) => ({
@@ -186,16 +191,95 @@ function around(sentence: string, start: number, end: number): string {
   return `${sentence.slice(Math.max(0, start - 24), start)} ${sentence.slice(end, end + 24)}`;
 }
 
+export interface RepairOptions {
+  /**
+   * A required text (a headline, a summary…) that repair would empty is rewritten from what the
+   * sources support instead (default). Off for a model's output, which falls back to the offline
+   * engine when it loses an essential text.
+   */
+  readonly rewriteRequired?: boolean;
+}
+
+/**
+ * Texts an output cannot be shown without: a headline, a summary, a hook, a key takeaway, a
+ * recommendation. One that repair would empty is rewritten, never left empty.
+ */
+const REQUIRED = /(?:^|\.)(?:headline|summary|hook|keyTakeaway|recommendation)$/;
+
 /** Repairs every field of an output from its report; withheld fields are left out. */
-export function repairOutput(fields: readonly OutputField[], report: VerificationReport): { fields: OutputField[]; actions: RepairAction[] } {
+export function repairOutput(
+  fields: readonly OutputField[],
+  report: VerificationReport,
+  options: RepairOptions = {},
+): { fields: OutputField[]; actions: RepairAction[] } {
   const out: OutputField[] = [];
   const actions: RepairAction[] = [];
+  const index = madeAgainst.get(report);
   fields.forEach((field, i) => {
     const checks = report.fields[i]?.path === field.path ? report.fields[i]!.sentences : report.fields.find((f) => f.path === field.path)?.sentences;
     if (!checks) throw new Error(`repairOutput: no report for field ${field.path}`);
     const repaired = repairText(field.text, checks, field.path);
     actions.push(...repaired.actions);
-    if (repaired.text.trim() !== '') out.push({ ...field, text: repaired.text });
+    if (repaired.text.trim() !== '') {
+      out.push({ ...field, text: repaired.text });
+      return;
+    }
+    if (options.rewriteRequired === false || !REQUIRED.test(field.path)) return;
+    const rewrite = supportedRewrite(field, checks, report, index);
+    if (!rewrite) return;
+    out.push({ ...field, text: rewrite.text });
+    // The field was not left empty: the withheld record says what it became and from where.
+    const withheld = actions.findLastIndex((a) => a.path === field.path && a.action === 'withheld');
+    const reason = `no sentence of this text is supported by the sources; a ${lastStep(field.path)} may not be empty, so it was rewritten from ${rewrite.from}: "${rewrite.text}"`;
+    if (withheld !== -1) actions[withheld] = { ...actions[withheld]!, reason };
+    else actions.push({ path: field.path, action: 'withheld', surface: field.text.trim(), reason });
   });
   return { fields: out, actions };
+}
+
+function lastStep(path: string): string {
+  return path.slice(path.lastIndexOf('.') + 1);
+}
+
+/**
+ * What a required text becomes when none of it is supported: for a headline, the title of the
+ * source it rests on; else the source sentence it rests on most; else the first source's title.
+ * Every choice is a source sentence as written, so it is supported by construction.
+ */
+function supportedRewrite(
+  field: OutputField,
+  checks: readonly SentenceCheck[],
+  report: VerificationReport,
+  index: SourceIndex | undefined,
+): { text: string; from: string } | null {
+  const label = (id: string): string => report.sources.find((s) => s.id === id)?.label ?? id;
+  const rested = [...checks].sort((a, b) => b.overlap - a.overlap).flatMap((c) => c.support);
+  const title = (id: string): string | null => {
+    const src = index?.sources.find((s) => s.source.id === id);
+    const first = src?.sentences[0];
+    const text = first ? clean(first.text) : '';
+    return text !== '' && text.length <= MAX_TITLE ? text : null;
+  };
+  if (lastStep(field.path) === 'headline') {
+    for (const s of rested) {
+      const t = title(s.sourceId);
+      if (t) return { text: t, from: `the title of ${label(s.sourceId)}` };
+    }
+  }
+  for (const s of rested) {
+    const text = clean(s.excerpt ?? '');
+    if (text !== '') return { text, from: `the sentence of ${label(s.sourceId)} it rests on` };
+  }
+  for (const src of index?.sources ?? []) {
+    const t = title(src.source.id);
+    if (t) return { text: t, from: `the title of ${label(src.source.id)}` };
+  }
+  return null;
+}
+
+/** A source's title is its first sentence when it is this short. */
+const MAX_TITLE = 200;
+
+function clean(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
 }

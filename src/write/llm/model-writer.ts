@@ -174,7 +174,8 @@ function settle<O extends WrittenOutput>(
   let final = output;
   let verification: Verification = { ok: true, sentences, problems: [], repairs: [] };
   if (!report.ok) {
-    const repaired = repairOutput(fields, report);
+    // An essential text left empty sends the output to the offline engine (below), not to a rewrite.
+    const repaired = repairOutput(fields, report, { rewriteRequired: false });
     final = applyFields(output, fields, repaired.fields);
     const problems = report.problems.map((p) => ({ path: p.path, kind: p.kind, surface: p.surface, message: p.message }));
     verification = { ok: false, sentences, problems, repairs: repaired.actions };
