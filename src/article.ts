@@ -124,6 +124,11 @@ export interface Article {
   readonly signature: string;
   readonly understanding: ArticleUnderstanding;
   readonly ingestedAt: string;
+  /**
+   * The text is the feed's own summary (or short content) of the item, because its page could not
+   * be fetched; absent for an article read from its page.
+   */
+  readonly fromFeedSummary?: boolean;
 }
 
 export interface ArticleWithSightings extends Article {

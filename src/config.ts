@@ -70,6 +70,11 @@ export function loadConfig(env: NodeJS.ProcessEnv, flags: ConfigFlags = {}, cwd 
     .split(',')
     .map((h) => h.trim())
     .filter(Boolean);
+  const timeoutText = env.TIDINGS_FETCH_TIMEOUT_MS?.trim();
+  const fetchTimeout = timeoutText ? Number(timeoutText) : null;
+  if (fetchTimeout !== null && (!Number.isInteger(fetchTimeout) || fetchTimeout < 1 || fetchTimeout > 600_000)) {
+    return fail('config_error', `TIDINGS_FETCH_TIMEOUT_MS must be a whole number of milliseconds from 1 to 600000, got "${timeoutText!.slice(0, 40)}"`);
+  }
   const file = readConfigFile(env, cwd);
   if (!file.ok) return file;
   const llm = parseLlmSettings(file.value.data?.llm, env, file.value.path ?? 'the environment');
@@ -83,7 +88,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, flags: ConfigFlags = {}, cwd 
     fetch: {
       userAgent: env.TIDINGS_USER_AGENT ?? DEFAULT_USER_AGENT,
       allowHosts,
-      timeoutMs: 20_000,
+      timeoutMs: fetchTimeout ?? 20_000,
       maxBytes: 20 * 1024 * 1024,
       maxRedirects: 5,
       perHostIntervalMs: 1_000,

@@ -29,6 +29,13 @@ export interface FetcherOptions {
   maxBytes?: number;
   maxRedirects?: number;
   respectRobots?: boolean;
+  /**
+   * Consecutive failures to reach a host (refused, DNS, timeout, reset) after which its further
+   * URLs fail at once, without a request ("host X unreachable: skipped after N failures").
+   */
+  maxHostFailures?: number;
+  /** Failures to reach any host, in this fetcher's life (one run), after which every fetch fails at once. */
+  maxUnreachableFetches?: number;
   /** Clock in ms since the epoch; injectable for tests. */
   now?: () => number;
 }
@@ -69,7 +76,12 @@ const DEFAULTS = {
   timeoutMs: 30_000,
   maxBytes: 20 * 1024 * 1024,
   maxRedirects: 5,
+  maxHostFailures: 3,
+  maxUnreachableFetches: 100,
 };
+
+/** Failures that say the host could not be reached at all (an HTTP answer, even 404 or 500, is not one). */
+const isUnreachable = (failure: Failure): boolean => failure.code === 'network_error' || failure.code === 'timeout';
 
 const ACCEPT: Record<DocumentKind | 'any', string> = {
   html: 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.5',
@@ -103,6 +115,11 @@ class PoliteFetcher implements Fetcher {
   /** One robots.txt load per origin; failed loads (unreachable) are dropped so a later call retries. */
   private readonly robots = new Map<string, Promise<Result<RobotsPolicy>>>();
   private closed = false;
+  private readonly maxHostFailures: number;
+  private readonly maxUnreachableFetches: number;
+  /** Per host: failures to reach it in a row (reset by any answer). */
+  private readonly hostFailures = new Map<string, { count: number; last: string }>();
+  private unreachableFetches = 0;
 
   constructor(options: FetcherOptions) {
     this.userAgent = options.userAgent ?? DEFAULT_USER_AGENT;
@@ -111,6 +128,8 @@ class PoliteFetcher implements Fetcher {
     this.maxBytes = options.maxBytes ?? DEFAULTS.maxBytes;
     this.maxRedirects = options.maxRedirects ?? DEFAULTS.maxRedirects;
     this.respectRobots = options.respectRobots ?? true;
+    this.maxHostFailures = options.maxHostFailures ?? DEFAULTS.maxHostFailures;
+    this.maxUnreachableFetches = options.maxUnreachableFetches ?? DEFAULTS.maxUnreachableFetches;
     this.now = options.now ?? Date.now;
     this.cache = options.cacheDir ? new HttpCache(options.cacheDir) : null;
     this.gate = new HostGate({
@@ -161,9 +180,14 @@ class PoliteFetcher implements Fetcher {
   }
 
   private async send(url: URL, extraHeaders: Record<string, string>, maxBytes: number, truncate: boolean): Promise<Result<ExchangeResponse>> {
-    const release = await this.gate.acquire(url.hostname);
+    const host = url.hostname;
+    const before = this.budgetFailure(url);
+    if (before !== null) return before;
+    // A request that waited for its turn while the host was found dead gives the turn up.
+    const release = await this.gate.acquireUnless(host, () => this.budgetFailure(url) !== null);
+    if (release === null) return this.budgetFailure(url) ?? fail('network_error', `${url.href} was skipped`, url.href);
     try {
-      return await exchange({
+      const result = await exchange({
         url,
         headers: { 'user-agent': this.userAgent, 'accept-encoding': 'gzip, deflate, br', ...extraHeaders },
         timeoutMs: this.timeoutMs,
@@ -173,9 +197,34 @@ class PoliteFetcher implements Fetcher {
         lookup: this.lookup,
         wantBody: (status, headers) => status >= 200 && status < 300 && !NON_TEXT.test(headers['content-type'] ?? ''),
       });
+      this.recordReach(host, result);
+      return result;
     } finally {
       release();
     }
+  }
+
+  /** Counts a failure to reach a host; any answer from it clears its count. */
+  private recordReach(host: string, result: Result<ExchangeResponse>): void {
+    if (result.ok || !isUnreachable(result)) {
+      this.hostFailures.delete(host);
+      return;
+    }
+    this.unreachableFetches++;
+    const seen = this.hostFailures.get(host);
+    this.hostFailures.set(host, { count: (seen?.count ?? 0) + 1, last: result.message });
+  }
+
+  /** The failure a request meets without being sent: its host is dead, or the run's budget is spent. */
+  private budgetFailure(url: URL): Failure | null {
+    const dead = this.hostFailures.get(url.hostname);
+    if (dead !== undefined && dead.count >= this.maxHostFailures) {
+      return fail('network_error', `${url.href} was not fetched: host ${url.hostname} unreachable: skipped after ${dead.count} failures (the last: ${dead.last})`, url.href);
+    }
+    if (this.unreachableFetches >= this.maxUnreachableFetches) {
+      return fail('network_error', `${url.href} was not fetched: the run's fetch budget is spent (${this.unreachableFetches} fetches could not reach their host)`, url.href);
+    }
+    return null;
   }
 
   private nextHop(current: URL, location: string | undefined, chain: readonly string[]): Result<URL> {

@@ -65,6 +65,14 @@ export class HostGate {
 
   /** Waits for a slot and for the host's turn; resolves with the release function. */
   async acquire(host: string): Promise<() => void> {
+    return (await this.acquireUnless(host, () => false))!;
+  }
+
+  /**
+   * As acquire, but when `skip()` is true once the host's turn comes (the host was found dead while
+   * this request waited), gives the turn up without spending the host's interval: resolves null.
+   */
+  async acquireUnless(host: string, skip: () => boolean): Promise<(() => void) | null> {
     const state = this.state(host);
     const releaseHost = await state.slots.acquire();
     const previous = state.turn;
@@ -73,8 +81,12 @@ export class HostGate {
     let releaseGlobal: () => void;
     try {
       await previous;
-      const wait = state.nextStart - this.options.now();
+      const wait = skip() ? 0 : state.nextStart - this.options.now();
       if (wait > 0) await this.sleep(wait);
+      if (skip()) {
+        releaseHost();
+        return null;
+      }
       releaseGlobal = await this.global.acquire();
       // Sleep once, then trust the reservation: a frozen test clock must not loop forever.
       state.nextStart = Math.max(this.options.now(), state.nextStart) + state.intervalMs;

@@ -41,10 +41,19 @@ export async function ingest(inputs: readonly string[], deps: IngestDeps): Promi
     concurrency: deps.concurrency,
     findSource: deps.findSource,
     knownArticle: (url: string) => deps.store.findByUrl([canonicalUrl(url)]),
+    failedFetches: new Map<string, Failure>(),
+    pendingFetches: new Map(),
   };
+  // A failure is reported once per URL (or file) in a run, however many items or inputs name it.
+  const reported = new Set<string>();
   for (const input of inputs) {
     for await (const work of expandInput(input, ctx)) {
       const outcome = await processWork(work, deps);
+      if (outcome.status === 'failed') {
+        const key = outcome.failure.subject ?? outcome.failure.message;
+        if (reported.has(key)) continue;
+        reported.add(key);
+      }
       outcomes.push(outcome);
       deps.onItem?.(outcome, outcomes.length);
     }
@@ -69,9 +78,9 @@ async function processWork(work: Work, deps: IngestDeps): Promise<ItemOutcome> {
         // A page is read in the page worker, within the page cost limits (a page over one is reported).
         const read = work.kind === 'page' ? await extractPage(work.format, work.text, work.origin.url) : { ok: true as const, value: work.page };
         if (!read.ok) return { status: 'failed', failure: read };
-        const outcome = await storePage(read.value, work.origin, deps);
+        const outcome = await storePage(read.value, work.origin, deps, work.kind === 'extracted' && work.fromFeedSummary === true);
         // Stored, but the reader should know how it was read (e.g. bytes that could not be decoded).
-        return work.kind === 'page' && work.notes && outcome.status !== 'failed' ? { ...outcome, notes: work.notes } : outcome;
+        return work.notes && outcome.status !== 'failed' ? { ...outcome, notes: work.notes } : outcome;
       } catch (error) {
         // A bug met on one item must not end the run over many; it is reported with the item.
         const message = error instanceof Error ? error.message : String(error);
@@ -85,12 +94,14 @@ function extractPage(format: 'html' | 'markdown' | 'text', text: string, url: st
   return extractPageIsolated({ format, text, name: url, ...(/^https?:/i.test(url) ? { url } : {}) });
 }
 
-async function storePage(page: ExtractedPage, origin: PageOrigin, deps: IngestDeps): Promise<ItemOutcome> {
+async function storePage(page: ExtractedPage, origin: PageOrigin, deps: IngestDeps, fromFeedSummary = false): Promise<ItemOutcome> {
   const now = deps.now();
-  const candidate = buildCandidate(page, origin, now);
-  if (candidate === null) {
+  const built = buildCandidate(page, origin, now);
+  if (built === null) {
     return { status: 'failed', failure: fail('no_content', `${origin.url}: no article text found on the page`, origin.url) };
   }
+  // An item kept from its feed's summary (its page could not be fetched) says so wherever it is a source.
+  const candidate = fromFeedSummary ? { ...built, article: { ...built.article, fromFeedSummary: true } } : built;
   const { article } = candidate;
   const identity = await identify(candidate, deps.store);
   switch (identity.kind) {

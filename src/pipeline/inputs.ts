@@ -28,7 +28,14 @@ export type Work =
       /** What the reader should know about how it was read (e.g. bytes that could not be decoded). */
       readonly notes?: readonly string[];
     }
-  | { readonly kind: 'extracted'; readonly origin: PageOrigin; readonly page: ExtractedPage }
+  | {
+      readonly kind: 'extracted';
+      readonly origin: PageOrigin;
+      readonly page: ExtractedPage;
+      /** Read from the feed's own title and summary because the item's page could not be fetched. */
+      readonly fromFeedSummary?: boolean;
+      readonly notes?: readonly string[];
+    }
   /** A feed item whose page is already stored: recorded as another sighting, not fetched again. */
   | { readonly kind: 'seen'; readonly origin: PageOrigin; readonly articleId: string }
   | { readonly kind: 'failed'; readonly failure: Failure };
@@ -40,6 +47,13 @@ export interface ExpandContext {
   findSource(location: string): SourceEntry | null;
   /** The stored article already seen at this URL, if any. */
   knownArticle(url: string): Promise<string | null>;
+  /**
+   * Fetches that failed in this run, by URL: a URL named again (one feed listing it 120 times,
+   * several feeds) is not fetched again and its failure is not reported again.
+   */
+  readonly failedFetches?: Map<string, Failure>;
+  /** Fetches under way, by URL: a URL named twice at once is fetched once. */
+  readonly pendingFetches?: Map<string, Promise<Fetched>>;
 }
 
 /** A feed item whose content carries at least this much text is read from the feed, not fetched. */
@@ -139,12 +153,35 @@ async function* expandUrl(url: string, inherited: Inherited, ctx: ExpandContext,
   yield* dispatch(fetched.text, format, fetched.url, { ...inherited, source }, ctx, walk, fetched.notes);
 }
 
-type Fetched = { ok: true; url: string; text: string; contentType: string | null; notes: readonly string[] } | { ok: false; failure: Failure };
+type Fetched =
+  | { ok: true; url: string; text: string; contentType: string | null; notes: readonly string[] }
+  /** `repeated`: this URL's failure was met before in this run (it is reported once). */
+  | { ok: false; failure: Failure; repeated?: boolean };
 
 async function fetchText(url: string, ctx: ExpandContext): Promise<Fetched> {
   if (ctx.fetcher === null) return { ok: false, failure: fail('unsupported', `${url}: fetching is turned off`, url) };
-  const res = await ctx.fetcher.fetch(url);
-  if (!res.ok) return { ok: false, failure: res };
+  const before = ctx.failedFetches?.get(url);
+  if (before !== undefined) return { ok: false, failure: before, repeated: true };
+  const pending = ctx.pendingFetches?.get(url);
+  if (pending !== undefined) {
+    const shared = await pending;
+    return shared.ok ? shared : { ...shared, repeated: true };
+  }
+  const started = fetchOnce(url, ctx.fetcher, ctx);
+  ctx.pendingFetches?.set(url, started);
+  try {
+    return await started;
+  } finally {
+    ctx.pendingFetches?.delete(url);
+  }
+}
+
+async function fetchOnce(url: string, fetcher: Fetcher, ctx: ExpandContext): Promise<Fetched> {
+  const res = await fetcher.fetch(url);
+  if (!res.ok) {
+    ctx.failedFetches?.set(url, res);
+    return { ok: false, failure: res };
+  }
   return { ok: true, url: res.value.url, text: res.value.text, contentType: res.value.contentType, notes: replacementNotes(res.value.replacedBytes, res.value.charset) };
 }
 
@@ -254,7 +291,11 @@ async function* expandFeed(feed: Feed, location: string, inherited: Inherited, c
     const hints = { title: item.title, published: item.published, author: item.author };
     const fetched = await fetchText(url, ctx);
     if (!fetched.ok) {
-      results[index]!.push(failed(fetched.failure));
+      // The page could not be read: the item is kept from what the feed itself says, marked so.
+      const label = `${via} item ${index + 1}${item.title ? ` ("${item.title.slice(0, 60)}")` : ''}`;
+      const kept = await fromFeedSummary(item, url, label, fetched.failure);
+      if (kept === null) results[index]!.push(failed(fetched.failure));
+      else results[index]!.push({ kind: 'extracted', origin: { ...base, url, hints }, page: kept.page, fromFeedSummary: true, ...(fetched.repeated ? {} : { notes: [kept.note] }) });
       return;
     }
     const format = sniffFormat(fetched.text, new URL(fetched.url).pathname, fetched.contentType);
@@ -263,6 +304,24 @@ async function* expandFeed(feed: Feed, location: string, inherited: Inherited, c
     results[index]!.push(fetched.notes.length > 0 ? { ...page, notes: fetched.notes } : page);
   });
   for (const works of results) yield* works;
+}
+
+/**
+ * A feed item read from the feed alone (its title and its summary or short content), for when its
+ * page could not be fetched; null when the feed gives no text beyond a title.
+ */
+async function fromFeedSummary(item: FeedItem, url: string, label: string, failure: Failure): Promise<{ page: ExtractedPage; note: string } | null> {
+  const summary = (item.summary ?? '').split(/\n\s*\n/).map((p) => p.trim()).filter((p) => p !== '').map((p) => `<p>${escapeText(p)}</p>`).join('');
+  const content = item.contentHtml && plainLength(item.contentHtml) > 0 ? item.contentHtml : summary;
+  if (content === '') return null;
+  const read = await extractPageIsolated({ format: 'html', text: content, name: label, url });
+  if (!read.ok || read.value.paragraphs.join('').trim() === '') return null;
+  const note = `page not fetched (${failure.message}); kept from the feed's summary`;
+  return { page: { ...read.value, title: item.title ?? read.value.title, canonicalUrl: null }, note };
+}
+
+function escapeText(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 async function* concurrentExpand(items: readonly string[], expand: (item: string) => AsyncGenerator<Work>, concurrency: number): AsyncGenerator<Work> {

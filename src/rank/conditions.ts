@@ -98,8 +98,15 @@ export function evaluateCondition(c: Condition, facts: StoryFacts, rubric: Rubri
     if (c.hasFigureConflict) check(has, `${plural(n, 'figure conflict')}`, 'no figure conflict');
     else check(!has, 'no figure conflict', `${plural(n, 'figure conflict')}`);
   }
+  if (c.minLanguages !== undefined) {
+    const names = facts.languageList.map((l) => LANGUAGE_NAMES[l]);
+    const covered = names.length === 0 ? 'no language' : names.join(' and ');
+    check(names.length >= c.minLanguages, `covered in ${covered}`, `covered in ${covered} only (needs ${plural(c.minLanguages, 'language')})`);
+  }
   return { holds: missed.length === 0, met, missed };
 }
+
+const LANGUAGE_NAMES: Record<'en' | 'zh', string> = { en: 'English', zh: 'Chinese' };
 
 /** The first set that holds, else the closest miss (fewest missed fields, first on a tie). */
 export function evaluateAny(sets: readonly Condition[], facts: StoryFacts, rubric: Rubric): ConditionOutcome & { index: number } {

@@ -14,8 +14,8 @@ const plain = (id: string, outlet: string, type: NonNullable<ArticleWithSighting
     id,
     outlet,
     type,
-    title: 'Harbourline opens a repair café for old laptops',
-    paragraphs: ['Harbourline, a small charity, opened a repair café where volunteers fix old laptops for free.', 'It runs on Tuesdays.'],
+    title: 'Harbourline opens an AI repair café for old laptops',
+    paragraphs: ['Harbourline, a small charity, opened a repair café where volunteers and an AI assistant fix old laptops for free.', 'It runs on Tuesdays.'],
   });
 
 describe('confidence from corroboration', () => {
@@ -142,9 +142,35 @@ describe('figures across sources', () => {
   }
 });
 
+describe('relevance, languages and kinds of story in the default rubric', () => {
+  const offTopic = (id: string, outlet: string) =>
+    makeArticle({ id, outlet, title: 'Fernwick Bakeries raises $200 million', paragraphs: ['Fernwick Bakeries, a chain of bread shops, raised $200 million in a Series B round led by Tallow Ventures.'] });
+
+  test('general news is not an AI Summary item: two outlets and $200 million, but ranked Briefly at most, and the reasons say why', () => {
+    const r = rankStory([offTopic('a', 'Pier Wire'), offTopic('b', 'Quay Ledger')], rubric);
+    assert.equal(r.tier.level, 4);
+    assert.ok(r.tierReasons.some((x) => /^not about AI \(.*\): ranked L4 at most$/.test(x)), r.tierReasons.join('\n'));
+  });
+
+  test('a how-to scores below the news it explains', () => {
+    const howto = makeArticle({ id: 'h', outlet: 'Pier Wire', title: 'How to fine-tune an open-weight model on one GPU', paragraphs: ['This tutorial walks through fine-tuning step by step.'] });
+    const r = rankStory([howto], rubric);
+    assert.ok(r.scoreReasons.some((x) => /^a how-to or tutorial: -10$/.test(x)), r.scoreReasons.join('\n'));
+  });
+
+  test('a Chinese quote in an English article is not Chinese coverage', () => {
+    const quoted = makeArticle({ id: 'q', outlet: 'Quay Ledger', title: 'Anthropic signs for 300MW', paragraphs: ['Anthropic will take 300MW at Saltfork for $9.6 billion, Lattice Cloud said.', '“我们很高兴，这是一个重要的里程碑，” 一位中国合作伙伴说。'] });
+    // Written in English with a Chinese quote: the mixed flag is set, the language is English.
+    const r = rankStory([deal.en('a', 'Pier Wire'), { ...quoted, language: 'en', mixed: true }], rubric);
+    assert.ok(!r.scoreReasons.some((x) => x.startsWith('covered in English and Chinese')), r.scoreReasons.join('\n'));
+    const both = rankStory([deal.en('a', 'Pier Wire'), deal.zh('b', '码头日报')], rubric);
+    assert.ok(both.scoreReasons.includes('covered in English and Chinese: 16'), both.scoreReasons.join('\n'));
+  });
+});
+
 describe('tiers from the default rubric', () => {
   const funding = (id: string, outlet: string) =>
-    makeArticle({ id, outlet, title: 'Fernwick Labs raises $200 million', paragraphs: ['Fernwick Labs, a robotics start-up, raised $200 million in a Series B round led by Tallow Ventures.'] });
+    makeArticle({ id, outlet, title: 'Fernwick Labs raises $200 million', paragraphs: ['Fernwick Labs, an AI robotics start-up, raised $200 million in a Series B round led by Tallow Ventures.'] });
   const cases: Array<{ name: string; story: () => ArticleWithSightings[]; level: number; reason: RegExp }> = [
     { name: 'a major platform, $9.6 billion and two outlets: L1', story: () => [deal.en('a', 'Pier Wire'), deal.zh('b', '码头日报')], level: 1, reason: /^L1 Major Platform Updates: 2 independent publishers \(at least 2\); names Anthropic/ },
     { name: 'a $200 million round in two outlets: L2', story: () => [funding('a', 'Pier Wire'), funding('b', 'Quay Ledger')], level: 2, reason: /^L2 Important Updates: 2 independent publishers \(at least 2\); largest sum \$200 million/ },
@@ -152,6 +178,12 @@ describe('tiers from the default rubric', () => {
     { name: 'an official source alone: L3', story: () => [plain('a', 'Harbourline', 'official')], level: 3, reason: /^L3 Notable: confirmed by an official source: Harbourline/ },
     { name: 'one outlet: L4', story: () => [plain('a', 'Pier Wire')], level: 4, reason: /^L4 Briefly: the conditions of no higher tier hold/ },
     { name: 'a major platform and big figures in one outlet only: L3 by score', story: () => [deal.en('a', 'Pier Wire')], level: 3, reason: /^L3 Notable: score 50 \(at least 40\)/ },
+    {
+      name: 'a lawsuit against a government in one outlet: L3',
+      story: () => [makeArticle({ id: 'law', outlet: 'Pier Wire', title: 'AI start-up sues the FTC over its chatbot rules', paragraphs: ['Fernwick Labs sued the FTC in federal court on Monday, saying the rules for AI chatbots exceed the agency\'s powers.'] })],
+      level: 3,
+      reason: /^L3 Notable: names Federal Trade Commission in a title or lead; topic legal \("sues" in Pier Wire\)/,
+    },
   ];
   for (const c of cases) {
     test(c.name, () => {

@@ -140,9 +140,16 @@ function countOf(per: NonNullable<Rubric['score'][number]['per']>, facts: StoryF
 
 function decideTier(facts: StoryFacts, rubric: Rubric): { tier: Tier; reasons: string[] } {
   const reasons: string[] = [];
+  // Off-topic stories (general news in an AI digest) rank no higher than the rubric allows.
+  const relevance = rubric.relevance;
+  const relevant = relevance === undefined ? null : evaluateAny(relevance.when, facts, rubric);
+  if (relevance !== undefined && relevant !== null && !relevant.holds) {
+    reasons.push(`not ${relevance.label} (${relevant.missed.join('; ')}): ranked L${relevance.otherwiseMaxTier} at most`);
+  }
   for (const t of rubric.tiers) {
     const tier: Tier = { level: t.level, name: t.name, nameZh: t.nameZh, emoji: t.emoji };
     const label = `L${t.level} ${t.name}`;
+    if (relevance !== undefined && relevant !== null && !relevant.holds && t.level < relevance.otherwiseMaxTier) continue;
     if (t.always === true) {
       reasons.unshift(`${label}: the conditions of no higher tier hold`);
       return { tier, reasons };

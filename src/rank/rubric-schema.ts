@@ -24,6 +24,8 @@ export const conditionSchema = z
     minConfidence: z.enum(CONFIDENCE_LEVELS).optional(),
     minScore: z.number().optional(),
     hasFigureConflict: z.boolean().optional(),
+    /** Languages the story is really covered in (an article in it, or a bilingual page), not mere quotes. */
+    minLanguages: z.number().int().min(1).optional(),
   })
   .strict();
 
@@ -77,6 +79,18 @@ export const rubricFileSchema = z
     /** Named lists of entity ids, for YAML anchors (&majorPlatforms … *majorPlatforms); not read otherwise. */
     entitySets: z.record(z.string(), z.array(z.string().trim().min(1))).optional(),
     tiers: z.array(tierSchema).min(1),
+    /**
+     * What the digest is about (an "AI Summary" is about AI): a story for which none of these
+     * condition sets holds is ranked no higher than `otherwiseMaxTier`, with the reason.
+     */
+    relevance: z
+      .object({
+        label: z.string().trim().min(1),
+        when: z.array(conditionSchema).min(1),
+        otherwiseMaxTier: z.number().int().min(1),
+      })
+      .strict()
+      .optional(),
     confidence: z
       .object({
         /** Any one set holding makes the story High (before penalties). */

@@ -25,7 +25,13 @@ export interface Largest {
 
 export interface StoryFacts {
   readonly articles: number;
+  /** How many of English and Chinese the story is covered in. */
   readonly languages: number;
+  /**
+   * The languages with coverage: an article written in it, or a bilingual page carrying it. A
+   * Chinese quote in an English article is not Chinese coverage.
+   */
+  readonly languageList: ReadonlyArray<'en' | 'zh'>;
   readonly publishers: PublisherCount;
   readonly sourceTypes: ReadonlyMap<SourceType, readonly string[]>;
   /** Entities named in a title or lead: key (gazetteer id, or lower-case name) → display name. */
@@ -80,9 +86,12 @@ export function gatherFacts(articles: readonly ArticleWithSightings[], rubric: R
     }
   }
   const usable = figures.groups.filter((g) => !figures.outvoted.has(g));
+  const covered = new Set(articles.flatMap((a) => (a.bilingual !== null ? ['en', 'zh'] : [a.language])));
+  const languageList = (['en', 'zh'] as const).filter((l) => covered.has(l));
   return {
     articles: articles.length,
-    languages: new Set(articles.flatMap((a) => (a.mixed ? ['en', 'zh'] : [a.language]))).size,
+    languages: languageList.length,
+    languageList,
     publishers,
     sourceTypes,
     leadEntities,

@@ -141,4 +141,35 @@ describe('upgrading a store made by an earlier version', () => {
       await rm(dir, { recursive: true, force: true });
     }
   });
+
+  test('migration 6: articles stored before read as from their page; a feed-summary article keeps its mark', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'tidings-upgrade-'));
+    try {
+      const dataDir = path.join(dir, 'db');
+      const old = await openDatabase({ kind: 'pglite', dataDir }, { migrations: MIGRATIONS.filter((m) => m.id < 6) });
+      await old.query(`INSERT INTO articles (id, url, title, language, mixed, paragraphs, body, fingerprint, signature, understanding, ingested_at)
+        VALUES ('old000000001', 'https://news.example/old', 'Old', 'en', false, '["One."]', 'One.', 'fp-old', '00', '{"sentences":[],"entities":[],"figures":[],"quotes":[]}', '2026-05-10T09:00:00Z')`);
+      await old.close();
+      const db = await openDatabase({ kind: 'pglite', dataDir });
+      try {
+        const store = createArticleStore(db);
+        const before = await store.getArticle('old000000001');
+        assert.ok(before !== null && before !== 'ambiguous');
+        assert.equal(before.fromFeedSummary, undefined);
+        await store.insertArticle(article('new000000001', { fromFeedSummary: true }), [], sighting('https://news.example/new000000001'));
+        await store.insertArticles([{ article: article('new000000002', { fromFeedSummary: true }), bands: [], sighting: sighting('https://news.example/new000000002') }]);
+        for (const id of ['new000000001', 'new000000002']) {
+          const got = await store.getArticle(id);
+          assert.ok(got !== null && got !== 'ambiguous');
+          assert.equal(got.fromFeedSummary, true);
+        }
+        const applied = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM schema_migrations');
+        assert.equal(applied[0]?.n, MIGRATIONS.length);
+      } finally {
+        await db.close();
+      }
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
 });

@@ -109,8 +109,8 @@ export function createArticleStore(db: Database): ArticleStore {
         const inserted = await tx.query(
           `INSERT INTO articles (id, url, title, byline, published_at, language, mixed, site_name, outlet,
              source_id, source_type, feed_title, lead_image, description, paragraphs, body, bilingual,
-             fingerprint, signature, understanding, ingested_at)
-           VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15::jsonb,$16,$17::jsonb,$18,$19,$20::jsonb,$21)
+             fingerprint, signature, understanding, ingested_at, from_feed_summary)
+           VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15::jsonb,$16,$17::jsonb,$18,$19,$20::jsonb,$21,$22)
            ON CONFLICT DO NOTHING RETURNING id`,
           [
             article.id, boundIndexed(article.url), article.title, article.byline, article.published, article.language,
@@ -118,6 +118,7 @@ export function createArticleStore(db: Database): ArticleStore {
             article.feedTitle, article.leadImage, article.description, JSON.stringify(article.paragraphs),
             article.text, article.bilingual === null ? null : JSON.stringify(article.bilingual),
             article.fingerprint, article.signature, JSON.stringify(article.understanding), article.ingestedAt,
+            article.fromFeedSummary === true,
           ],
         );
         if (inserted.length === 0) return false;
@@ -135,16 +136,16 @@ export function createArticleStore(db: Database): ArticleStore {
         const inserted = await tx.query<{ id: string }>(
           `INSERT INTO articles (id, url, title, byline, published_at, language, mixed, site_name, outlet,
              source_id, source_type, feed_title, lead_image, description, paragraphs, body, bilingual,
-             fingerprint, signature, understanding, ingested_at)
+             fingerprint, signature, understanding, ingested_at, from_feed_summary)
            SELECT id, url, title, byline, published_at, language, mixed, site_name, outlet, source_id, source_type,
              feed_title, lead_image, description, paragraphs::jsonb, body, bilingual::jsonb, fingerprint, signature,
-             understanding::jsonb, ingested_at
+             understanding::jsonb, ingested_at, from_feed_summary
            FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::timestamptz[], $6::text[], $7::boolean[],
              $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::text[],
-             $16::text[], $17::text[], $18::text[], $19::text[], $20::text[], $21::timestamptz[])
+             $16::text[], $17::text[], $18::text[], $19::text[], $20::text[], $21::timestamptz[], $22::boolean[])
              AS t(id, url, title, byline, published_at, language, mixed, site_name, outlet, source_id, source_type,
                feed_title, lead_image, description, paragraphs, body, bilingual, fingerprint, signature,
-               understanding, ingested_at)
+               understanding, ingested_at, from_feed_summary)
            ON CONFLICT DO NOTHING RETURNING id`,
           [
             col((a) => a.id), col((a) => boundIndexed(a.url)), col((a) => a.title), col((a) => a.byline), col((a) => a.published),
@@ -152,7 +153,7 @@ export function createArticleStore(db: Database): ArticleStore {
             col((a) => a.sourceId), col((a) => a.sourceType), col((a) => a.feedTitle), col((a) => a.leadImage),
             col((a) => a.description), col((a) => JSON.stringify(a.paragraphs)), col((a) => a.text),
             col((a) => json(a.bilingual)), col((a) => a.fingerprint), col((a) => a.signature),
-            col((a) => JSON.stringify(a.understanding)), col((a) => a.ingestedAt),
+            col((a) => JSON.stringify(a.understanding)), col((a) => a.ingestedAt), col((a) => a.fromFeedSummary === true),
           ],
         );
         const fresh = new Set(inserted.map((r) => r.id));
@@ -316,6 +317,8 @@ interface ArticleRow {
   source_id: string | null; source_type: SourceType | null; feed_title: string | null; lead_image: string | null;
   description: string | null; paragraphs: string[]; body: string; bilingual: BilingualPage | null;
   fingerprint: string; signature: string; understanding: ArticleUnderstanding; ingested_at: Date | string;
+  /** Absent from a store made before migration 6. */
+  from_feed_summary?: boolean;
 }
 
 interface SightingRow {
@@ -330,6 +333,7 @@ function toArticle(r: ArticleRow): Article {
     sourceType: r.source_type, feedTitle: r.feed_title, leadImage: r.lead_image, description: r.description,
     paragraphs: r.paragraphs, text: r.body, bilingual: r.bilingual, fingerprint: r.fingerprint,
     signature: r.signature, understanding: r.understanding, ingestedAt: toIso(r.ingested_at) ?? '',
+    ...(r.from_feed_summary === true ? { fromFeedSummary: true } : {}),
   };
 }
 

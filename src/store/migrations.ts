@@ -188,6 +188,15 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE story_keys DROP COLUMN last_active, DROP COLUMN last_ingested;
     `,
   },
+  {
+    id: 6,
+    name: 'articles kept from a feed summary',
+    sql: `
+      -- A feed item whose page could not be fetched is kept from the feed's own title and summary;
+      -- its sources say so ("from the feed's summary"). Articles stored before were read from pages.
+      ALTER TABLE articles ADD COLUMN from_feed_summary boolean NOT NULL DEFAULT false;
+    `,
+  },
 ];
 
 /** Applies the migrations not yet applied, in order (a prefix of MIGRATIONS in upgrade tests). */

@@ -26,6 +26,8 @@ export interface FaceLabels {
   readonly sourceType: (t: SourceTypeLabel) => string;
   /** Beside the type of a source that is a human translation of another. */
   readonly translationSource: string;
+  /** Beside the type of a source read from its feed's summary (its page could not be fetched). */
+  readonly fromFeedSummary: string;
   readonly nothingToday: string;
   readonly colon: string;
   readonly listSeparator: string;
@@ -69,6 +71,7 @@ export const LABELS: Record<FaceLanguage, FaceLabels> = {
     sources: 'Sources',
     sourceType: (t) => t,
     translationSource: 'translation',
+    fromFeedSummary: "from the feed's summary",
     nothingToday: 'Nothing to report today: no stories were found for this date.',
     colon: ': ',
     listSeparator: ', ',
@@ -105,6 +108,7 @@ export const LABELS: Record<FaceLanguage, FaceLabels> = {
     sources: '来源',
     sourceType: (t) => ZH_TYPES[t],
     translationSource: '译文',
+    fromFeedSummary: '来自订阅源摘要',
     nothingToday: '今日暂无可报道的内容：该日期没有找到任何报道。',
     colon: '：',
     listSeparator: '、',

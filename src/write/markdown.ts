@@ -17,7 +17,8 @@ function linked(outlet: string, url: string | null): string {
 
 function sourcesLine(sources: readonly SourceRef[], l: FaceLabels, zh: boolean): string {
   const list = sources.map((s) => {
-    const type = s.translationOf ? `${l.sourceType(s.type)}${zh ? '，' : ', '}${l.translationSource}` : l.sourceType(s.type);
+    const marks = [l.sourceType(s.type), ...(s.translationOf ? [l.translationSource] : []), ...(s.fromFeedSummary ? [l.fromFeedSummary] : [])];
+    const type = marks.join(zh ? '，' : ', ');
     return `${linked(s.outlet, s.url)} ${zh ? `（${type}）` : `(${type})`}`;
   });
   return `${l.sources}${l.colon}${list.join(' | ')}`;

@@ -43,6 +43,8 @@ export const sourceRefSchema = z.object({
   title: z.string().nullable(),
   /** Present when this source is a human translation of another source (that source's articleId). */
   translationOf: z.string().optional(),
+  /** Present (true) when the source's text is its feed's summary: its page could not be fetched. */
+  fromFeedSummary: z.literal(true).optional(),
 });
 
 export const tierSchema = z.object({

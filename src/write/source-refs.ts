@@ -20,6 +20,7 @@ export function sourceRefOf(article: ArticleWithSightings): SourceRef {
     url: publicUrl(article.url),
     language: article.language,
     title: article.title,
+    ...(article.fromFeedSummary === true ? { fromFeedSummary: true as const } : {}),
   };
 }
 

@@ -33,7 +33,7 @@ export function sourceTypeBadge(face: Face, type: SourceRef['type']): SafeHtml {
 export function sourcesList(face: Face, sources: readonly SourceRef[]): SafeHtml {
   const l = LABELS[face];
   if (sources.length === 0) return html`<p class="sources empty">${l.sources}${l.colon}${SITE_LABELS[face].noSources}</p>`;
-  return html`<p class="sources">${l.sources}${l.colon}${sources.map((s, i) => html`${i > 0 ? ' | ' : ''}<span class="source">${externalLink(s.url, s.outlet)} ${sourceTypeBadge(face, s.type)}${s.translationOf ? html` <span class="muted">${l.translationSource}</span>` : ''}</span>`)}</p>`;
+  return html`<p class="sources">${l.sources}${l.colon}${sources.map((s, i) => html`${i > 0 ? ' | ' : ''}<span class="source">${externalLink(s.url, s.outlet)} ${sourceTypeBadge(face, s.type)}${s.translationOf ? html` <span class="muted">${l.translationSource}</span>` : ''}${s.fromFeedSummary ? html` <span class="muted from-feed-summary">${l.fromFeedSummary}</span>` : ''}</span>`)}</p>`;
 }
 
 export function verificationNote(face: Face, v: Verification | undefined): SafeHtml {
