@@ -15,6 +15,8 @@ import { limitMessage, PAGE_COST_LIMITS, PageLimitError, type PageCostLimits } f
 
 /** What the worker answers for one page. */
 export type WorkerReply = { readonly ok: true; readonly result: Result<ExtractedPage> } | { readonly ok: false; readonly error: string };
+/** What the worker sends once it has loaded, before any page. */
+export const WORKER_READY = 'ready';
 
 const WORKER_MODULE = new URL(import.meta.url.endsWith('.ts') ? './extract-worker.ts' : './extract-worker.js', import.meta.url);
 
@@ -32,8 +34,34 @@ function startWorker(memoryMb: number): Worker {
 
 const isOutOfMemory = (error: unknown): boolean => (error as { code?: string } | null)?.code === 'ERR_WORKER_OUT_OF_MEMORY';
 
+/** A started worker and whether it loaded (null) or why not. */
+interface Started {
+  readonly worker: Worker;
+  readonly ready: Promise<string | null>;
+}
+
+/** Resolves when the worker says it has loaded (null), or with why it never will. */
+function readiness(worker: Worker): Promise<string | null> {
+  return new Promise((resolve) => {
+    const done = (why: string | null): void => {
+      worker.off('message', onMessage);
+      worker.off('error', onError);
+      worker.off('exit', onExit);
+      resolve(why);
+    };
+    const onMessage = (m: unknown): void => {
+      if (m === WORKER_READY) done(null);
+    };
+    const onError = (error: Error): void => done(error.message);
+    const onExit = (code: number): void => done(`it stopped (exit code ${code})`);
+    worker.on('message', onMessage);
+    worker.on('error', onError);
+    worker.on('exit', onExit);
+  });
+}
+
 class PageWorker {
-  private worker: Worker | null = null;
+  private current: Started | null = null;
   private memoryMb = 0;
   /** Pages wait for the one before them. */
   private queue: Promise<unknown> = Promise.resolve();
@@ -44,30 +72,48 @@ class PageWorker {
     return run;
   }
 
-  private acquire(limits: PageCostLimits): Worker {
-    if (this.worker !== null && this.memoryMb === limits.memoryMb) return this.worker;
-    if (this.worker !== null) void this.worker.terminate();
+  private acquire(limits: PageCostLimits): Started {
+    if (this.current !== null && this.memoryMb === limits.memoryMb) return this.current;
+    if (this.current !== null) void this.current.worker.terminate();
     const worker = startWorker(limits.memoryMb);
     // Errors are handled per page below; this keeps a late one from being an unhandled 'error' event.
     worker.on('error', () => undefined);
-    this.worker = worker;
+    // A worker that ends between pages is not handed the next one.
+    worker.once('exit', () => {
+      if (this.current?.worker === worker) this.current = null;
+    });
+    this.current = { worker, ready: readiness(worker) };
     this.memoryMb = limits.memoryMb;
-    return worker;
+    return this.current;
   }
 
   private discard(worker: Worker): void {
-    if (this.worker === worker) this.worker = null;
+    if (this.current?.worker === worker) this.current = null;
     void worker.terminate();
   }
 
-  private run(request: PageRequest, limits: PageCostLimits): Promise<Result<ExtractedPage>> {
+  private async run(request: PageRequest, limits: PageCostLimits): Promise<Result<ExtractedPage>> {
     const { name } = request;
-    let worker: Worker;
+    const cannotStart = (why: string): Result<ExtractedPage> => fail('internal_error', `${name}: the page reader could not start: ${why}`, name);
+    let started: Started;
     try {
-      worker = this.acquire(limits);
+      started = this.acquire(limits);
     } catch (error) {
-      return Promise.resolve(fail('internal_error', `${name}: the page reader could not start: ${(error as Error).message}`, name));
+      return cannotStart((error as Error).message);
     }
+    const { worker } = started;
+    // The time limit counts reading, not loading: a loaded machine may take seconds to start a worker.
+    worker.ref();
+    const notReady = await started.ready;
+    if (notReady !== null) {
+      this.discard(worker);
+      return cannotStart(notReady);
+    }
+    return this.read(worker, request, limits);
+  }
+
+  private read(worker: Worker, request: PageRequest, limits: PageCostLimits): Promise<Result<ExtractedPage>> {
+    const { name } = request;
     return new Promise((resolve) => {
       let settled = false;
       const finish = (result: Result<ExtractedPage>): void => {

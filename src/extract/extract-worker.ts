@@ -1,9 +1,9 @@
-// The worker thread behind extract-isolated.ts: reads the pages it is sent, one at a time, and
-// answers each with extractPage's result (or the message of an error extractPage threw).
+// The worker thread behind extract-isolated.ts: says it has loaded, then reads the pages it is sent,
+// one at a time, and answers each with extractPage's result (or the message of an error it threw).
 
 import { parentPort } from 'node:worker_threads';
 import { extractPage, type PageRequest } from './extract.js';
-import type { WorkerReply } from './extract-isolated.js';
+import { WORKER_READY, type WorkerReply } from './extract-isolated.js';
 
 const port = parentPort!;
 port.on('message', (request: PageRequest) => {
@@ -15,3 +15,4 @@ port.on('message', (request: PageRequest) => {
   }
   port.postMessage(reply);
 });
+port.postMessage(WORKER_READY);
