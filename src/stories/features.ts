@@ -5,6 +5,7 @@
 
 import type { ArticleLanguage } from '../article.js';
 import type { EntityMention, Figure } from '../understand/understand.js';
+import { eventIdentity, type EventIdentity } from './event-identity.js';
 
 /** The parts of an Article that similarity needs (a bench can build one from raw text). */
 export interface ArticleLike {
@@ -13,6 +14,8 @@ export interface ArticleLike {
   readonly text: string;
   readonly language: ArticleLanguage;
   readonly published: string | null;
+  /** The article's address, when known: an arXiv or DOI address names the paper. */
+  readonly url?: string | null;
   readonly understanding: {
     readonly entities: readonly EntityMention[];
     readonly figures: readonly Figure[];
@@ -52,6 +55,8 @@ export interface ArticleFeatures {
   readonly titleKeys: readonly string[];
   /** Calendar days the text names, "MM-DD" ("12-19" for Dec. 19 or 12 月 19 日); absent in records stored before dates were read. */
   readonly dates?: readonly string[];
+  /** Identifiers of the event (papers, versioned products, who raises money); absent in records stored before they were read. */
+  readonly identity?: EventIdentity;
 }
 
 const MAX_WORDS = 200;
@@ -100,6 +105,7 @@ export function featuresOf(a: ArticleLike): ArticleFeatures {
     words: topWords(contentWords(a.title ? `${a.title}\n${a.text}` : a.text)),
     titleKeys: a.title ? [...new Set([...contentWords(a.title), ...termFeatures(a.title).map((t) => t.key)])].sort() : [],
     dates: dateFeatures(a.title ? `${a.title}\n${a.text}` : a.text),
+    identity: eventIdentity(a.title, a.text, a.url),
   };
 }
 

@@ -5,6 +5,7 @@
 import type { DocumentFrequency } from './document-frequency.js';
 import { rarity } from './document-frequency.js';
 import type { ArticleFeatures } from './features.js';
+import { distinctEvent } from './event-identity.js';
 import { featureSimilarity } from './similarity.js';
 
 export interface GroupingOptions {
@@ -66,6 +67,13 @@ export function rankCandidates(hits: readonly KeyHit[], df: DocumentFrequency, m
     .map(([id]) => id);
 }
 
+const termSets = new WeakMap<ArticleFeatures, ReadonlySet<string>>();
+function termSet(f: ArticleFeatures): ReadonlySet<string> {
+  let s = termSets.get(f);
+  if (!s) termSets.set(f, (s = new Set(f.terms.map((t) => t.key))));
+  return s;
+}
+
 /** The story the article joins (best score at or above the threshold), or a new one. */
 export function placeArticle(
   article: ArticleFeatures,
@@ -75,7 +83,11 @@ export function placeArticle(
 ): Placement {
   let best: { storyId: string; score: number; matchedArticleId: string; reasons: string[] } | null = null;
   let bestMember: ArticleFeatures | null = null;
+  const articleTerms = new Set(article.terms.map((t) => t.key));
   for (const story of candidates) {
+    // A story holding a different paper, product or funded company is another event: the article
+    // never joins it, whatever its other members score.
+    if (story.members.some((m) => m.id !== article.id && distinctEvent(article.identity, m.identity, articleTerms, termSet(m)) !== null)) continue;
     for (const member of story.members) {
       if (member.id === article.id) continue;
       // Scored without reasons in words; the kept pair is explained below (same score).

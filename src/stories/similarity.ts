@@ -6,7 +6,8 @@
 // The weights were fitted on one half of a rated pair set (bench/similarity.ts). Pure.
 
 import { figuresEqual } from '../understand/understand.js';
-import { featuresOf, figureKey, type ArticleFeatures, type ArticleLike, type FeatureFigure, type FeatureTerm } from './features.js';
+import { contentWords, featuresOf, figureKey, type ArticleFeatures, type ArticleLike, type FeatureFigure, type FeatureTerm } from './features.js';
+import { describeDistinct, distinctEvent } from './event-identity.js';
 import { idf, NO_FREQUENCIES, rarity, type DocumentFrequency } from './document-frequency.js';
 
 export interface Similarity {
@@ -74,6 +75,15 @@ const CONFLICT_FACTOR = 0.55;
 
 /** Kept when each article's rarest terms are all absent from the other. */
 const NAMES_DIFFER_FACTOR = 0.75;
+
+/**
+ * Kept when the two name different papers, versioned products or funded companies: two events
+ * however alike their words (a hard negative, not a zero, so the score still shows the likeness).
+ */
+export const DISTINCT_EVENT_FACTOR = 0.2;
+
+/** Kept when, in one language, the headlines share only the name of a place (one country, different events). */
+const PLACE_ONLY_FACTOR = 0.7;
 
 /** Rarity from which a term counts as one of an article's distinctive names. */
 const RARE_NAME = 0.7;
@@ -186,10 +196,21 @@ export function featureSimilarity(a: ArticleFeatures, b: ArticleFeatures, df: Do
   const time = gapHours === null ? 0.9 : gapHours <= 36 ? 1 : Math.max(0.4, 1 - (gapHours - 36) / (24 * 12));
   if (explain) reasons.push({ weight: 0, text: gapHours === null ? 'one of them has no publication date' : `published ${describeGap(gapHours)}` });
 
+  // Event identity: different papers, products or funded companies are different events.
+  const distinct = distinctEvent(a.identity, b.identity, ta, new Set(tb.keys()));
+  // Headlines in one language that share nothing but a place's name ("South Korea caps fuel
+  // prices" and "South Korea reviews troop posture"): one country, likely different events.
+  const placeWords = new Set(a.entities.filter((e) => e.type === 'place' && eb.has(e.id)).flatMap((e) => contentWords(e.name).concat(e.name.toLowerCase().split(/\s+/))));
+  const placeOnly = a.language === b.language && titleShared.length > 0 && Math.min(a.titleKeys.length, b.titleKeys.length) >= 3 && titleShared.every((k) => placeWords.has(k));
+
   const combined = combineEvidence({ entities, figures, terms, words: Math.sqrt(words), dates, title }, W);
   if (explain && conflict) reasons.push({ weight: 0, text: 'they give different amounts (no sum, power or count in common)' });
   if (explain && namesDiffer) reasons.push({ weight: 0, text: 'each names its own rare names, none in common' });
-  const score = round(combined * time * (conflict ? CONFLICT_FACTOR : 1) * (namesDiffer ? NAMES_DIFFER_FACTOR : 1));
+  if (explain && placeOnly) reasons.push({ weight: 0, text: 'their headlines share only the name of a place' });
+  if (explain && distinct) reasons.push({ weight: 1, text: describeDistinct(distinct) });
+  const score = round(
+    combined * time * (conflict ? CONFLICT_FACTOR : 1) * (namesDiffer ? NAMES_DIFFER_FACTOR : 1) * (placeOnly ? PLACE_ONLY_FACTOR : 1) * (distinct ? DISTINCT_EVENT_FACTOR : 1),
+  );
   const ordered = reasons.map((r, i) => ({ ...r, i })).sort((x, y) => y.weight - x.weight || x.i - y.i).map((r) => r.text);
   return { score, reasons: ordered, entities: round(entities), figures: round(figures), terms: round(terms), words: round(words), dates: round(dates), title: round(title), time: round(time) };
 }

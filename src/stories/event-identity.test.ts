@@ -1,0 +1,46 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { distinctEvent, eventIdentity, fundedBy, paperIds, productNames } from './event-identity.js';
+
+const none = new Set<string>();
+
+describe('event identity', () => {
+  test('paper ids from the text and the address, version dropped; DOIs lower case', () => {
+    assert.deepEqual(paperIds('Cite as: arXiv:2603.01234v2', null), ['arxiv:2603.01234']);
+    assert.deepEqual(paperIds('no id here', 'https://arxiv.org/abs/2603.01377'), ['arxiv:2603.01377']);
+    assert.deepEqual(paperIds('2603.01402 [cs.CL] and doi 10.1145/ABC.123.', null), ['arxiv:2603.01402', 'doi:10.1145/abc.123']);
+    assert.deepEqual(paperIds('revenue rose 2026.1234 per cent', null), []);
+  });
+
+  test('versioned product names, not amounts, quarters or dates', () => {
+    assert.deepEqual(productNames('Corvana launches Quill 2 coding model').sort(), ['quill2']);
+    assert.deepEqual(productNames('Halvard Labs opens up Tern 7B and GPT-5 rivals'), ['tern7b', 'gpt5']);
+    assert.deepEqual(productNames('Nvidia ships GB300; Echo 1.5 ships too'), ['gb300', 'echo1.5']);
+    assert.deepEqual(productNames('Sales in Q3 rose; Raises 2 million; March 3 2026; Top 10 in 4K'), []);
+  });
+
+  test('who raises money in a funding headline, in English and Chinese', () => {
+    assert.deepEqual(fundedBy('Brightmoor Robotics raises $120 million Series B'), ['brightmoor']);
+    assert.deepEqual(fundedBy('AI startup Tallowind AI raises $45 million'), ['tallowind']);
+    assert.deepEqual(fundedBy('仓储机器人公司 Brightmoor Robotics 完成 1.2 亿美元 B 轮融资'), ['brightmoor']);
+    assert.deepEqual(fundedBy('Corvana launches Quill 2'), []);
+  });
+
+  test('different identifiers are two events; a shared or mentioned one is not a difference', () => {
+    const p1 = eventIdentity('A', 'arXiv:2603.01234', null);
+    const p2 = eventIdentity('B', 'arXiv:2603.01377', null);
+    const press = eventIdentity('Paper of the day', 'A new paper (arXiv:2603.01234) claims gains', null);
+    assert.equal(distinctEvent(p1, p2, none, none)?.kind, 'paper');
+    assert.equal(distinctEvent(p1, press, none, none), null);
+    const q = eventIdentity('Corvana launches Quill 2', 'Corvana released Quill 2 today.');
+    const a = eventIdentity('Corvana launches Atlas Vision 1', 'Corvana released Atlas Vision 1.');
+    const vs = eventIdentity('Atlas Vision 1 review', 'We compare Atlas Vision 1 with Quill 2.');
+    assert.equal(distinctEvent(q, a, none, none)?.kind, 'product');
+    assert.equal(distinctEvent(q, vs, none, none), null);
+    const f1 = eventIdentity('Brightmoor Robotics raises $120 million', '');
+    const f2 = eventIdentity('Tallowind AI raises $45 million', '');
+    assert.equal(distinctEvent(f1, f2, new Set(['brightmoor']), new Set(['tallowind']))?.kind, 'funding');
+    assert.equal(distinctEvent(f1, f2, new Set(['brightmoor']), new Set(['tallowind', 'brightmoor'])), null);
+    assert.equal(distinctEvent(undefined, p2, none, none), null);
+  });
+});

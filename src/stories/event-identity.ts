@@ -1,0 +1,181 @@
+// What names one event and no other: a paper's arXiv id or DOI, a product with its version in a
+// headline ("Quill 2", "GB300"), the company that raises money in a funding headline. Two articles
+// whose identifiers differ are two events however alike their words (two papers on reasoning
+// benchmarks, two launches by one company, three funding rounds on one day), so grouping treats a
+// difference as a hard negative. Identifiers are only compared when both articles carry one of a
+// kind, and a difference counts only when neither article mentions the other's identifier at all:
+// a comparison ("Quill 2 against GPT-5") or a follow-up names both. Pure.
+
+export interface EventIdentity {
+  /** arXiv ids ("arxiv:2603.01234", version dropped) and DOIs ("doi:10.1000/xyz"), from text and URL. */
+  readonly papers: readonly string[];
+  /** Products with a version named in the headline, normalised ("quill2", "gb300", "gpt5"). */
+  readonly products: readonly string[];
+  /** Every product-shaped name anywhere in the text (bounded), to tell a comparison from a different launch. */
+  readonly mentions: readonly string[];
+  /** In a funding headline, who raises: the name before the verb ("brightmoor"), lower case. */
+  readonly funded: readonly string[];
+}
+
+export interface DistinctEvent {
+  readonly kind: 'paper' | 'product' | 'funding';
+  readonly a: readonly string[];
+  readonly b: readonly string[];
+}
+
+const MAX_MENTIONS = 60;
+
+const ARXIV = /(?:arxiv(?:\.org\/(?:abs|pdf)\/|:\s*))(\d{4}\.\d{4,5})(?:v\d+)?|\b(\d{4}\.\d{4,5})(?:v\d+)?(?=\s*\[(?:cs|stat|math|eess|q-bio|q-fin|physics|econ)\b)/gi;
+const DOI = /\b(10\.\d{4,9}\/[^\s"'<>()\]，。]+[^\s"'<>()\]，。.,;:])/g;
+
+/** Name + version tokens that are not products: quarters, halves, resolutions, units, diseases. */
+const NOT_PRODUCT = /^(?:q[1-4]|h[12]|[1-9]\d*[dgkxp]|covid\d*|mp\d|top\d+|no\d+|fy\d+|cve\d+|g\d|g20|g7|ai|usd\d+)$/;
+/** Capitalised words that may stand before a number without being a product name. */
+const NOT_NAME = new Set(
+  ('the a an and or of for in on at to by with from as is are was be top series round phase part chapter section level day days week weeks ' +
+    'year years month months version v model models no number about over under nearly almost up down than after before since until ' +
+    'raises raised fires fired adds add cuts cut wins win hits hit sees see gets get makes make says say said plans plan ' +
+    'jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june july august september october november december ' +
+    'monday tuesday wednesday thursday friday saturday sunday arxiv submitted comments pages figures cite article chapter').split(' '),
+);
+const UNIT_AFTER = /^\s*(?:%|percent|per\b|million|billion|trillion|thousand|hundred|[kmgt]?w\b|gw|mw|kw|days?|weeks?|months?|years?|hours?|minutes?|seconds?|people|pages?|figures?|times|x\b|个|亿|万|年|月|日|号|天|%)/i;
+
+const LATIN_TOKEN = /[A-Za-z0-9]+(?:[.-][A-Za-z0-9]+)*/g;
+
+function normaliseProduct(s: string): string {
+  return s.toLowerCase().replace(/[\s-]+/g, '');
+}
+
+/** Product-shaped names in a text: "GB300", "GPT-5", "Qwen3", "Quill 2", "Echo 1.5". */
+export function productNames(text: string): string[] {
+  const out = new Set<string>();
+  const tokens = [...text.matchAll(LATIN_TOKEN)];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]![0];
+    const at = tokens[i]!.index;
+    if (t.length > 40) continue;
+    // One token with letters and digits: GB300, HX9, GPT-5, Qwen3, K3.
+    if (/^[A-Za-z][A-Za-z.-]*\d[\w.-]*$/.test(t) && /[A-Z]/.test(t)) {
+      const key = normaliseProduct(t);
+      if (!NOT_PRODUCT.test(key)) out.add(key);
+      continue;
+    }
+    // A capitalised name, then a small version number: "Quill 2", "Echo 1.5".
+    if (!/^[A-Z][a-z]+[A-Za-z]*$/.test(t) || NOT_NAME.has(t.toLowerCase())) continue;
+    const next = tokens[i + 1];
+    // A version ("2", "1.5", "v3") or a size in parameters ("7B", "1.5B").
+    if (!next || !/^(?:v?\d{1,2}(?:\.\d{1,2})?|\d{1,3}(?:\.\d)?[bB])$/.test(next[0])) continue;
+    const between = text.slice(at + t.length, next.index);
+    if (!/^ ?$/.test(between) && between !== '-') continue;
+    if (text[at - 1] === '$' || text.slice(Math.max(0, at - 2), at).includes('$')) continue;
+    const rest = text.slice(next.index + next[0].length, next.index + next[0].length + 12);
+    if (UNIT_AFTER.test(rest) || /^[,:]\d/.test(rest)) continue;
+    out.add(normaliseProduct(`${t}${next[0]}`));
+  }
+  return [...out];
+}
+
+/** Paper identifiers: arXiv ids (from the text or the address) and DOIs. */
+export function paperIds(text: string, url: string | null | undefined): string[] {
+  const out = new Set<string>();
+  for (const s of [url ?? '', text]) {
+    for (const m of s.matchAll(ARXIV)) out.add(`arxiv:${(m[1] ?? m[2])!}`);
+    for (const m of s.matchAll(DOI)) out.add(`doi:${m[1]!.toLowerCase()}`);
+  }
+  return [...out].sort();
+}
+
+const FUNDING_EN = /\b(?:raises|raised|raising|secures|secured|closes|closed|lands|landed|bags|nabs|snags|gets)\b(?=[^.]*(?:\$|€|£|¥|\bfunding\b|\bround\b|\bseries\b|\bmillion\b|\bbillion\b|\binvestment\b))/i;
+const FUNDING_ZH = /(?:宣布)?(?:完成|获得|获)(?=[^。]*(?:融资|投资|轮))/u;
+/** Words that may stand in a funding headline's subject without naming who raises. */
+const NOT_ACTOR = new Set(('startup startups ai the a an chinese us uk european french german indian japanese korean british american ' +
+  'robotics labs lab inc ltd technologies technology tech systems group company firm maker unicorn backed').split(' '));
+
+/** Who raises money, from a funding headline; [] when the headline is not one or the subject is unclear. */
+export function fundedBy(title: string | null): string[] {
+  if (!title) return [];
+  const en = FUNDING_EN.exec(title);
+  const zh = en ? null : FUNDING_ZH.exec(title);
+  const verb = en ?? zh;
+  if (!verb) return [];
+  const before = title.slice(0, verb.index);
+  const actor = subjectName(before);
+  if (actor) return [actor];
+  if (zh) {
+    const han = /(\p{Script=Han}{2,8})\s*$/u.exec(before.replace(/(?:宣布|已|正式)\s*$/u, ''));
+    const name = han?.[1]!.replace(/^.*(?:公司|企业|厂商|初创)/u, '');
+    if (name && name.length >= 2) return [`han:${name}`];
+  }
+  return [];
+}
+
+/**
+ * The subject of a funding headline: in the last run of capitalised words before the verb, the
+ * first that is not a generic word ("AI startup Tallowind AI raises" gives "tallowind").
+ */
+function subjectName(before: string): string | null {
+  const tokens = [...before.matchAll(LATIN_TOKEN)];
+  let end = tokens.length - 1;
+  while (end >= 0 && !/^[A-Z]/.test(tokens[end]![0])) end--;
+  if (end < 0) return null;
+  let start = end;
+  while (start > 0) {
+    const prev = tokens[start - 1]!;
+    const gap = before.slice(prev.index + prev[0].length, tokens[start]!.index);
+    if (!/^[A-Z]/.test(prev[0]) || !/^\s+$/.test(gap)) break;
+    start--;
+  }
+  for (let i = start; i <= end; i++) {
+    const w = tokens[i]![0].toLowerCase();
+    if (!NOT_ACTOR.has(w) && w.length >= 2 && !/^\d/.test(w)) return w;
+  }
+  return null;
+}
+
+export function eventIdentity(title: string | null, text: string, url?: string | null): EventIdentity {
+  const full = title ? `${title}\n${text}` : text;
+  return {
+    papers: paperIds(full, url),
+    products: title ? productNames(title).sort() : [],
+    mentions: productNames(full).slice(0, MAX_MENTIONS).sort(),
+    funded: fundedBy(title),
+  };
+}
+
+/**
+ * Why two articles are two events, or null. `termsA`/`termsB` are each article's distinctive
+ * Latin terms (lower case): a name in one that the other mentions anywhere is not a difference.
+ */
+export function distinctEvent(a: EventIdentity | undefined, b: EventIdentity | undefined, termsA: ReadonlySet<string>, termsB: ReadonlySet<string>): DistinctEvent | null {
+  if (!a || !b) return null;
+  if (a.papers.length > 0 && b.papers.length > 0 && !a.papers.some((p) => b.papers.includes(p))) {
+    return { kind: 'paper', a: a.papers, b: b.papers };
+  }
+  if (a.products.length > 0 && b.products.length > 0) {
+    const mb = new Set(b.mentions);
+    const ma = new Set(a.mentions);
+    if (!a.products.some((p) => mb.has(p)) && !b.products.some((p) => ma.has(p))) return { kind: 'product', a: a.products, b: b.products };
+  }
+  if (a.funded.length > 0 && b.funded.length > 0) {
+    const han = (s: string) => s.startsWith('han:');
+    const comparable = a.funded.every(han) === b.funded.every(han);
+    const named = (xs: readonly string[], terms: ReadonlySet<string>) => xs.some((x) => terms.has(x));
+    if (comparable && !a.funded.some((x) => b.funded.includes(x)) && !named(a.funded, termsB) && !named(b.funded, termsA)) {
+      return { kind: 'funding', a: a.funded, b: b.funded };
+    }
+  }
+  return null;
+}
+
+/** "different papers (arXiv 2603.01234 and 2603.01377)", for `tidings similar`. */
+export function describeDistinct(d: DistinctEvent): string {
+  const show = (xs: readonly string[]) => xs.slice(0, 2).map((x) => x.replace(/^arxiv:/, 'arXiv ').replace(/^doi:/, 'DOI ').replace(/^han:/, '')).join(', ');
+  switch (d.kind) {
+    case 'paper':
+      return `not one event: different papers (${show(d.a)} and ${show(d.b)})`;
+    case 'product':
+      return `not one event: different products in the headlines (${show(d.a)} and ${show(d.b)}), neither names the other's`;
+    case 'funding':
+      return `not one event: funding rounds of different companies (${show(d.a)} and ${show(d.b)})`;
+  }
+}
