@@ -61,6 +61,28 @@ export const CLUTTER_RULES: readonly ClutterRule[] = [
   { name: 'press-contact', lang: 'en', pattern: /^(?:media|press|investor) (?:contacts?|inquiries|enquiries|relations)\s*[:：]\s*\S.{0,120}$/i },
   { name: 'press-contact', lang: 'zh', pattern: /^(?:媒体联系(?:人|方式)?|媒体垂询|新闻联络|投资者关系)[:：].{1,80}$/ },
   { name: 'editor-credit', lang: 'zh', pattern: /^[【\[(（]?(?:责任编辑|编辑|责编|来源|作者|校对)[:：].{0,20}[】\])）]?$/ },
+  // a credits line of several roles: "作者｜林川 编辑｜陈默", "文 / 周晓  审核：张某"
+  { name: 'editor-credit', lang: 'zh', pattern: /^(?:[【\[(（]?(?:作者|撰文|文|图|编辑|责编|责任编辑|审核|审校|校对|排版|美编|设计|出品|主编|统筹|监制|运营)\s*[:：|｜/]\s*[^\s:：|｜/，。]{1,20}[】\])）]?\s*){1,8}$/ },
+  { name: 'source-credit', lang: 'zh', pattern: /^[【\[(（]?(?:本文|文章|信息|内容|稿件|新闻|图文)?来源\s*[:：|｜]\s*.{1,40}$/ },
+  // disclaimers: what the page is not (advice, the site's view), never what happened
+  { name: 'disclaimer', lang: 'en', pattern: /^(?:disclaimer|disclosure|legal notice|important (?:notice|information))\s*[:：—-]\s*\S.*$/i },
+  { name: 'disclaimer', lang: 'en', pattern: /^(?=.{0,300}$).*\b(?:(?:is|are) (?:provided )?(?:solely )?for (?:general )?(?:informational|information|educational|reference) purposes only|(?:does|do|should|shall) not constitute (?:\w+ ){0,3}(?:advice|recommendations?|offers?|solicitations?)|(?:is|are) not (?:\w+ ){0,2}(?:investment|financial|legal|tax) advice|not (?:intended (?:as|to be)|to be (?:construed|taken|relied upon) as) (?:\w+ ){0,3}advice)\b.*$/i },
+  { name: 'disclaimer', lang: 'en', pattern: /^(?=.{0,300}$)(?:the )?(?:views|opinions)(?: and (?:views|opinions))? expressed (?:here(?:in)?|in (?:this|the) (?:article|post|piece|newsletter|column|story) )?(?:are|belong|do not|don't)\b.*$/i },
+  { name: 'disclaimer', lang: 'zh', pattern: /^[【\[(（]?(?:免责声明|免责条款|法律声明|特别声明|声明|风险提示|特别提示|重要提示)\s*[:：】\])）].*$/ },
+  { name: 'disclaimer', lang: 'zh', pattern: /^(?=.{0,200}$).*(?:仅供参考|不构成(?:任何)?(?:投资|买卖|操作|理财|法律)?(?:建议|意见|依据)|投资(?:需|须|要)谨慎|入市(?:需|须)谨慎|风险自(?:担|负)|(?:仅|只)代表(?:作者|笔者|本人)(?:个人|本人)?(?:的)?(?:观点|看法|立场)|不代表本(?:站|网|网站|平台|号|报|刊|公众号|媒体)(?:的)?(?:立场|观点|看法)|(?:如|若)(?:有|涉及)侵权|侵权(?:请)?联系(?:我们|本站|本号|小编)?删除|图片(?:均)?来(?:自|源于)网络).*$/ },
+  // newsletter furniture: greetings, sign-offs, calls to forward, share or subscribe, unsubscribe lines
+  { name: 'sign-off', lang: 'en', pattern: /^(?:(?:(?:thanks|thank you),? (?:so much |again |all )?for (?:reading|subscribing|being (?:a |here)\w*)(?: (?:this (?:week|issue)|to the end|along))?|(?:and )?that'?s (?:all|it|a wrap)(?: for (?:this (?:week|month|issue|edition|time|one)|today|now|me|us))?|see you (?:next (?:week|time|month|issue|edition|\w+day)|soon|then|tomorrow|in the next (?:issue|edition|one))|until next (?:time|week|issue)|(?:have a )?(?:great|good|nice|lovely) (?:week(?:end)?|day)|cheers|talk soon|happy (?:building|coding|hacking|reading|shipping)|stay (?:curious|tuned))(?:[,.!…]|\s[—–-])*\s*){1,4}$/i },
+  { name: 'newsletter-greeting', lang: 'en', pattern: /^(?:hi|hey|hello|good morning|greetings),? (?:friends|everyone|all|folks|there|readers|\w+ readers)[,.!]?\s*(?:and )?(?:welcome (?:back )?to .{1,60}|(?:this is|it'?s) .{1,60})?[.!]?$/i },
+  { name: 'newsletter-cta', lang: 'en', pattern: /^(?=.{0,240}$)(?:[^.?!]{1,80}[?!]\s+)?(?:(?:if you (?:enjoyed|liked|found value in|got value from) (?:this|today'?s|it)[^,.]{0,30},?\s*)?(?:please )?(?:forward|share) (?:this|it)(?: (?:email|newsletter|issue|post|edition))? (?:to|with) .*|(?:was this (?:email|newsletter) forwarded to you|forwarded this (?:email|newsletter)|got this from a friend)\?.*|you(?:'re| are) receiving this (?:email|newsletter|message).*|you received this (?:email|message).*|(?:to )?unsubscribe\b.*|manage (?:your )?(?:email )?(?:preferences|subscription).*|view (?:this (?:email|newsletter|issue) )?(?:in|on) (?:your |a |the )?(?:browser|web)\.?|(?:upgrade to paid|become a paid subscriber|give a gift subscription|share this (?:post|issue|newsletter)|reply to this email|hit reply)\b.{0,80}|(?:sign up|subscribe)(?: (?:here|now|today|below|for free))? to (?:get|receive|read) .*)$/i },
+  { name: 'sign-off', lang: 'zh', pattern: /^(?=.{0,120}$).*(?:感谢(?:您的|大家的|你的)?(?:阅读|收看|收听)|(?:我们)?下期(?:再)?见|点个?(?:赞|在看)|点亮在看|(?:欢迎|记得|请)(?:点赞|在看|转发|分享|关注|留言|星标|订阅)|点击(?:上方|下方|文末|右上角)?[^，。]{0,8}关注|(?:设为|加个?)星标|星标(?:公众号|我们|本号)|关注(?:我们的)?(?:微信)?公众号).*$/ },
+  // cookie and consent banners
+  { name: 'consent', lang: 'en', pattern: /^(?=.{0,400}$)(?:.*\bwe (?:and our (?:\d+ )?(?:partners|vendors) )?(?:use|store) cookies\b.*|.*\bby clicking ["“]?(?:accept|agree|allow|ok|i agree)\b.*|(?:accept|reject|allow|decline|deny)(?: all| selected)?(?: cookies)?|(?:manage|customi[sz]e|save) (?:my |your )?(?:preferences|consent|choices|settings|options|cookies)|(?:your )?privacy (?:choices|settings|preferences)|we value your privacy.*|do not sell or share my personal information|consent preferences)$/i },
+  { name: 'consent', lang: 'zh', pattern: /^(?=.{0,200}$).*(?:继续(?:浏览|使用)[^。]{0,12}(?:即|则)?表示(?:您)?同意|(?:接受|拒绝|同意)(?:全部|所有)?\s*cookies?|cookies?\s*(?:设置|偏好)).*$/i },
+  // paper pages (preprint servers): version history, tool panels, citation export, listing entries
+  { name: 'paper-furniture', lang: 'en', pattern: /^(?:\[v\d+\]\s+(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+\d{1,2}\s+[a-z]{3,9}\.?\s+\d{4}.{0,60}|\[?(?:submitted|last revised|revised) on \d{1,2} [a-z]{3,9}\.? \d{4}.{0,80}|(?:submission|version|revision|publication) history|from:\s*.{1,80}\[view email\]|.{1,60} toggle|.{1,80}\((?:what (?:is|are) [^()]{1,60}\?)\)|which authors of this \w+ are endorsers\?.*|(?:\w+ )?(?:bibliographic|citation|bibtex)(?: (?:and citation|formatted|explorer|tools|export))*(?: tools| citation| explorer)?|(?:export|download) (?:bibtex |ris |endnote )?citations?|code,? data,? (?:and )?media(?: associated with this (?:article|paper))?|recommenders and search tools|references (?:&|and) citations|access paper:?|full-text links:?|current browse context:?.{0,20}|change to browse by:?.{0,60}|(?:view )?(?:pdf|html \(experimental\)|tex source|other formats|view license)|focus to learn more|\w+-issued doi via \w+|licen[cs]e:\s*\S.{0,60}|(?:this|the) (?:work|article|paper|preprint) is licensed under .{1,120}|total of \d+ entries|.{0,60}\(showing (?:first )?\d+ of \d+ entries\))$/i },
+  { name: 'paper-furniture', lang: 'en', pattern: /^(?=.{0,400}$).*\barxivlabs\b.*$/i },
+  { name: 'paper-listing', lang: 'en', pattern: /^(?:\[\d+\]\s+)?arxiv:\d{4}\.\d{4,5}(?:v\d+)?\b.{0,80}$|^\(or arxiv:\d{4}\.\d{4,5}v\d+.{0,40}\)$/i },
+  { name: 'paper-metadata', lang: 'en', pattern: /^(?=.{0,300}$)(?:subjects?|comments?|cite as|journal[- ]ref(?:erence)?|report[- ]?(?:no|number)|msc classes|acm classes|doi|authors?|title)\s*:(?:\s.*)?$/i },
 ];
 
 /** Headings that open a list of links to other articles: they and the short lines after them go. */
@@ -71,6 +93,8 @@ export const RELATED_HEADINGS: readonly RegExp[] = [
 
 /** Phrases that may be left at the start or end of an otherwise good paragraph. */
 export const EDGE_CLUTTER: readonly RegExp[] = [
+  // a field label left at the start of an abstract ("Abstract:We present…")
+  /^(?:abstract|summary|摘要)\s*[:：]\s*(?=\S)/gi,
   /(?:^|\s)[\w-]+\.(?:jpe?g|png|gif|webp|avif)(?=\s|$)/gi,
   /\s*(?:微信扫一扫关注我们|扫一扫关注我们|微信扫一扫)\s*$/g,
 ];

@@ -124,3 +124,79 @@ describe('cleanParagraphs', () => {
     it(c.name, () => assert.deepEqual(cleanParagraphs(c.input, { title: c.title ?? null }), c.expected));
   }
 });
+
+describe('clutterRule: paper-page furniture, newsletter sign-offs, disclaimers and consent banners', () => {
+  const cases: Array<[string, string, string]> = [
+    ['version history line', '[v1] Mon, 9 Mar 2026 17:42:11 UTC (1,204 KB)', 'paper-furniture'],
+    ['later version', '[v3] Fri, 3 Apr 2026 10:00:02 UTC (2 MB)', 'paper-furniture'],
+    ['submission history heading', 'Submission history', 'paper-furniture'],
+    ['submitter line', 'From: Jane Roe [view email]', 'paper-furniture'],
+    ['tool toggle', 'Semantic Reader Toggle', 'paper-furniture'],
+    ['what-is link', 'Citation Graph (What is a Citation Graph?)', 'paper-furniture'],
+    ['endorsers line', 'Which authors of this paper are endorsers? | Disable MathJax (What is MathJax?)', 'paper-furniture'],
+    ['citation export', 'export BibTeX citation', 'paper-furniture'],
+    ['tools heading', 'Bibliographic and Citation Tools', 'paper-furniture'],
+    ['code and media heading', 'Code, Data and Media Associated with this Article', 'paper-furniture'],
+    ['license link', 'view license', 'paper-furniture'],
+    ['license line', 'License: CC BY-NC-SA 4.0', 'paper-furniture'],
+    ['licensed under', 'This work is licensed under a Creative Commons Attribution 4.0 International License.', 'paper-furniture'],
+    ['labs blurb', 'Have a project idea for the community? Learn more about arXivLabs and how to get involved.', 'paper-furniture'],
+    ['listing entry head', '[12] arXiv:2604.00123 (cross-list from cs.CL) [pdf, html, other]', 'paper-listing'],
+    ['version pointer', '(or arXiv:2604.00123v2 [cs.LG] for this version)', 'paper-listing'],
+    ['listing count', 'Total of 48 entries', 'paper-furniture'],
+    ['subjects line', 'Subjects: Machine Learning (cs.LG); Robotics (cs.RO)', 'paper-metadata'],
+    ['comments line', 'Comments: Accepted at a workshop. 9 pages, 2 figures', 'paper-metadata'],
+    ['thanks and sign-off', "That's it for today. Thank you for reading!", 'sign-off'],
+    ['see you', 'See you next week,', 'sign-off'],
+    ['until next time', 'Until next time — happy building!', 'sign-off'],
+    ['greeting', 'Hello readers, and welcome to issue 12 of Inference Notes.', 'newsletter-greeting'],
+    ['forward to a friend', 'Know someone who would like this? Forward this email to a colleague.', null as unknown as string],
+    ['forward it', 'If you liked this edition, share it with a friend who ships models.', 'newsletter-cta'],
+    ['forwarded to you', 'Did a friend send you this? Was this newsletter forwarded to you? Get your own copy here.', null as unknown as string],
+    ['receiving this', "You're receiving this newsletter because you signed up on our site. Unsubscribe any time.", 'newsletter-cta'],
+    ['view in browser', 'View this email in your browser', 'newsletter-cta'],
+    ['sign up to get', 'Sign up to receive Inference Notes in your inbox.', 'newsletter-cta'],
+    ['English disclaimer', 'Disclaimer: The author holds no position in the companies mentioned.', 'disclaimer'],
+    ['not advice', 'This post is for informational purposes only and does not constitute financial advice.', 'disclaimer'],
+    ['views expressed', "The views expressed in this column are the author's own.", 'disclaimer'],
+    ['Chinese disclaimer', '免责声明：本文内容来自网络，不代表本站观点。', 'disclaimer'],
+    ['risk notice', '风险提示：股市有风险，入市需谨慎。', 'disclaimer'],
+    ['reference only', '文中观点仅供参考，不构成任何投资建议。', 'disclaimer'],
+    ['infringement notice', '部分素材来自网络，若有侵权请联系删除。', 'disclaimer'],
+    ['Chinese source line', '本文来源：北风科技综合整理', 'source-credit'],
+    ['credits row with bars', '作者｜周一 编辑｜吴二', 'editor-credit'],
+    ['Chinese sign-off', '以上就是今天的内容，感谢您的阅读，我们下期再见！', 'sign-off'],
+    ['Chinese follow call', '点击上方蓝字关注我们，设为星标不错过更新。', 'sign-off'],
+    ['consent banner', 'We and our 140 partners store cookies on your device to personalise ads and measure audiences.', 'consent'],
+    ['consent buttons', 'Reject all', 'consent'],
+    ['privacy choices', 'Your Privacy Choices', 'consent'],
+    ['Chinese consent', '继续浏览本网站即表示您同意我们的隐私条款。', 'consent'],
+  ];
+  for (const [name, text, rule] of cases) {
+    if (rule === null) it(`${name} (clutter of some kind)`, () => assert.notEqual(clutterRule(text), null));
+    else it(name, () => assert.equal(clutterRule(text), rule));
+  }
+});
+
+describe('clutterRule: prose about papers, newsletters, advice and cookies is not clutter', () => {
+  const cases: Array<[string, string]> = [
+    ['paper results', 'The paper reports a 7.9-point gain over majority voting on 4,200 problems.'],
+    ['subscription revenue', "Subscription revenue still pays for most of the lab's research, the company said."],
+    ['subscribers', 'More than 3,000 teams subscribe to the hosted assistant, according to the company.'],
+    ['advice in prose', 'Regulators said the chatbot gave investment advice without a licence, and fined the bank.'],
+    ['third-party cookies', "Google's decision to keep third-party cookies in Chrome surprised advertisers."],
+    ['thanks in a quote', '"Thanks for reading the draft so closely," the author told the reviewers, before revising it.'],
+    ['Chinese risk in prose', '分析人士认为，模型安全风险仍需监管部门进一步评估。'],
+    ['Chinese investment news', '该公司表示，本轮融资将主要用于模型训练和算力采购。'],
+    ['Chinese source in prose', '消息来源称，该公司正与多家云厂商洽谈合作。'],
+    ['sentence starting with title word', 'Title disputes over the training data are now before a court in Delaware.'],
+  ];
+  for (const [name, text] of cases) {
+    it(name, () => assert.equal(clutterRule(text), null));
+  }
+});
+
+describe('cleanParagraphs: a field label at the start of an abstract goes, its text stays', () => {
+  it('Abstract:', () => assert.deepEqual(cleanParagraphs(['Abstract:We present a model.'], {}), ['We present a model.']));
+  it('摘要：', () => assert.deepEqual(cleanParagraphs(['摘要：本文提出一种新方法。'], {}), ['本文提出一种新方法。']));
+});

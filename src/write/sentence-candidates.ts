@@ -4,6 +4,7 @@
 
 import type { ArticleWithSightings } from '../article.js';
 import type { Figure } from '../understand/understand.js';
+import { unfitReason } from './unfit-sentences.js';
 
 export type FaceLanguage = 'en' | 'zh';
 
@@ -26,8 +27,9 @@ export interface Candidate {
   /** Proper-name terms and content words for same-language overlap. */
   readonly terms: readonly string[];
   readonly hasQuote: boolean;
-  /** Reads badly out of context: starts with a pronoun or connective, unbalanced marks, boilerplate. */
+  /** Reads badly out of context: starts with a pronoun or connective. */
   readonly dangling: boolean;
+  /** Never stated as a point: a fragment, unbalanced marks, boilerplate, code, a disclaimer or sign-off. */
   readonly unusable: boolean;
 }
 
@@ -40,7 +42,9 @@ const EN_STOP = new Set(
 const DANGLING_EN = /^(?:this|that|these|those|it|its|they|them|their|he|she|his|her|but|and|so|yet|also|still|then|there|here|such|both|which|second(?:ly)?|third(?:ly)?|finally|lastly|another|the (?:company|firm|startup|deal|agreement|model|report|move|round|chip|contract)\b)\b/i;
 // Also an enumeration's later steps ("二是…", "其次…") and a view held by someone named before ("在她看来…").
 const DANGLING_ZH = /^(?:这|那|此|其|他|她|它|该|但|而|并|且|所以|因此|不过|同时|此外|对此|其中|[二三四五六七八九十]是|其次|再次|最后|第[二三四五六七八九十]|在(?:他|她|它|其)|据(?:他|她|它|其))|^[^，。]{0,6}，(?:该|这|此|其|他|她)/u;
-const BOILERPLATE = /@|https?:\/\/|\bmedia contact\b|\babout [A-Z][\w ]+:|\bnot investment advice\b|\bsubscribe\b|\ball rights reserved\b|版权所有|扫一扫|关注我们|责任编辑/i;
+// Calls to subscribe, disclaimers, sign-offs and code are unfit-sentences.ts's; "subscription
+// revenue" or a sentence that merely mentions subscribers is content.
+const BOILERPLATE = /@|https?:\/\/|\bmedia contact\b|\babout [A-Z][\w ]+:|\ball rights reserved\b|版权所有|扫一扫|关注我们|责任编辑/i;
 const TERMINAL = /[.!?。！？…][”"’'」』）)]*$/u;
 const HAN = /\p{Script=Han}/u;
 
@@ -94,6 +98,7 @@ export function sentenceCandidates(article: ArticleWithSightings): Candidate[] {
         tooLong ||
         !TERMINAL.test(text) ||
         BOILERPLATE.test(text) ||
+        unfitReason(text) !== null ||
         !balancedQuotes(text) ||
         insideQuoteOnly ||
         /^\d+\//.test(text) || // a numbered thread post ("2/ …") reads as a fragment
