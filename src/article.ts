@@ -5,6 +5,7 @@ import type { BilingualPage } from './extract/extract.js';
 import type { EntityMention, Figure, Quote } from './understand/understand.js';
 import type { Span } from './text/sentences.js';
 import type { SourceType } from './sources/registry.js';
+import type { DateSource } from './extract/dating.js';
 
 export type ArticleLanguage = 'en' | 'zh' | 'other';
 
@@ -104,7 +105,15 @@ export interface Article {
   readonly url: string;
   readonly title: string | null;
   readonly byline: string | null;
+  /** When it was published, from its own evidence (`dateSource`); null when nothing dates it. */
   readonly published: string | null;
+  /**
+   * What gave `published`: 'page' (the page's or file's own metadata), 'feed', 'url' (a date in its
+   * address), 'dateline' (a visible date near the title), or 'seen' (nothing: published is null and
+   * its day is the day it was ingested). Absent for an article read back from the store, which
+   * does not keep it yet.
+   */
+  readonly dateSource?: DateSource | null;
   readonly language: ArticleLanguage;
   /** Substantial text in both English and Chinese (a bilingual page, a mixed post). */
   readonly mixed: boolean;

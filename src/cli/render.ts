@@ -2,6 +2,7 @@
 
 import type { ArticleWithSightings } from '../article.js';
 import type { Failure } from '../errors.js';
+import type { DateSource } from '../extract/dating.js';
 import type { IngestReport, ItemOutcome } from '../pipeline/ingest.js';
 import type { ArticleSummaryRow } from '../store/article-store.js';
 
@@ -84,6 +85,8 @@ export function renderFailure(f: Failure): string {
 export function renderSummary(report: IngestReport): string {
   const { counts } = report;
   const lines = [`Ingest finished: ${counts.new} new, ${counts.duplicate} duplicate, ${counts.failed} failed.`];
+  const dating = renderDating(report);
+  if (dating !== null) lines.push(dating);
   const failures = report.outcomes.filter((o) => o.status === 'failed');
   if (failures.length) {
     lines.push('Failures:');
@@ -95,6 +98,28 @@ export function renderSummary(report: IngestReport): string {
     for (const o of noted) if (o.status !== 'failed') lines.push(`  - ${o.articleId} ${o.url}: ${o.notes!.join('; ')}`);
   }
   return `${lines.join('\n')}\n`;
+}
+
+const DATED_BY: ReadonlyArray<[DateSource, string]> = [['page', 'page metadata'], ['feed', 'feed'], ['url', 'URL'], ['dateline', 'dateline']];
+
+/**
+ * What dated the new articles: "Dated 1,776 articles by page metadata, 12 by URL, 5 by dateline,
+ * 3 undated (first seen)". Null when nothing new was stored.
+ */
+export function renderDating(report: IngestReport): string | null {
+  const counts = new Map<DateSource, number>();
+  let total = 0;
+  for (const o of report.outcomes) {
+    if (o.status !== 'new' || o.dateSource === undefined) continue;
+    counts.set(o.dateSource, (counts.get(o.dateSource) ?? 0) + 1);
+    total++;
+  }
+  if (total === 0) return null;
+  const n = (v: number): string => v.toLocaleString('en-US');
+  const parts = DATED_BY.filter(([k]) => (counts.get(k) ?? 0) > 0).map(([k, label], i) => `${n(counts.get(k)!)}${i === 0 ? ` article${counts.get(k) === 1 ? '' : 's'}` : ''} by ${label}`);
+  const undated = counts.get('seen') ?? 0;
+  if (parts.length === 0) return `Dated no articles: ${n(undated)} undated (first seen).`;
+  return `Dated ${parts.join(', ')}${undated > 0 ? `, ${n(undated)} undated (first seen)` : ''}.`;
 }
 
 function formatValue(v: number): string {

@@ -8,10 +8,11 @@ import { detectBilingual } from './bilingual.js';
 import type { BilingualPage } from './bilingual.js';
 import { cleanParagraphs } from './clutter.js';
 import { selectMainContent } from './main-content.js';
-import { normaliseDate, readMetadata } from './metadata.js';
+import { normaliseDate, readMetadata, textContent } from './metadata.js';
 import { collectBlocks } from './text-blocks.js';
 import type { Block } from './text-blocks.js';
-import { markdownParagraphs, splitFrontMatter } from './markdown.js';
+import { isLinePerParagraph, markdownParagraphs, splitFrontMatter } from './markdown.js';
+import { datelineDate } from './dating.js';
 import { takeBylineLine } from './byline.js';
 import { checkTextSize, limitMessage, PageLimitError, type PageLimits } from './page-limits.js';
 import { parseBounded } from './parse-html.js';
@@ -22,8 +23,17 @@ export { cleanParagraphs } from './clutter.js';
 export interface ExtractedPage {
   title: string | null;
   byline: string | null;
-  /** ISO 8601 from meta/JSON-LD/time elements. */
+  /** ISO 8601 from meta/JSON-LD/time elements (or front matter), else a byline line's date. */
   published: string | null;
+  /**
+   * What `published` was read from: the page's own metadata, or a visible byline line ('dateline').
+   * Absent on pages built elsewhere (a feed item's summary): their `published` counts as 'page'.
+   */
+  publishedFrom?: 'page' | 'dateline' | null;
+  /** The date of a visible dateline near the title (YYYY-MM-DD), read whatever `published` says. */
+  dateline?: string | null;
+  /** What went wrong reading the page that did not stop it being read (a front matter that is not YAML). */
+  problems?: string[];
   /** Declared language normalised ('en', 'zh', …) from html lang / meta / og:locale. */
   language: string | null;
   siteName: string | null;
@@ -101,6 +111,8 @@ export function extractHtml(html: string, options: ExtractOptions = {}): Extract
     title: meta.title,
     byline: meta.byline ?? line?.byline ?? null,
     published: meta.published ?? line?.published ?? null,
+    publishedFrom: meta.published !== null ? 'page' : line?.published ? 'dateline' : null,
+    dateline: datelineDate([...linesNearHeadline(doc.children), ...blocks.slice(0, 4).map((b) => b.text)]),
     language: meta.language,
     siteName: meta.siteName,
     canonicalUrl: meta.canonicalUrl,
@@ -108,6 +120,48 @@ export function extractHtml(html: string, options: ExtractOptions = {}): Extract
     description: meta.description,
     ...bilingualSplit(paragraphs, meta.title, meta.otherTitles),
   };
+}
+
+/** Elements read beside the headline for a dateline, and the characters read from each. */
+const NEAR_HEADLINE = 4;
+const NEAR_HEADLINE_CHARS = 300;
+
+/**
+ * The short lines beside the page's first h1, read from the page itself (a date often sits in a
+ * header or a "meta" line that is left out of the body as furniture): the elements just before and
+ * after it, and after its parent and grandparent when it is wrapped.
+ */
+function linesNearHeadline(nodes: readonly AnyNode[]): string[] {
+  let h1: Element | null = null;
+  const stack: AnyNode[] = [...nodes].reverse();
+  while (stack.length > 0 && h1 === null) {
+    const n = stack.pop()!;
+    if (n.type !== 'tag') continue;
+    const el = n as Element;
+    if (el.name === 'h1') h1 = el;
+    else for (let i = el.children.length - 1; i >= 0; i--) stack.push(el.children[i]!);
+  }
+  if (h1 === null) return [];
+  const lines: string[] = [];
+  const read = (el: AnyNode | null, step: (n: AnyNode) => AnyNode | null): void => {
+    let taken = 0;
+    for (let n = el; n !== null && taken < NEAR_HEADLINE; n = step(n)) {
+      if (n.type !== 'tag' && n.type !== 'text') continue;
+      const text = (n.type === 'text' ? (n as { data: string }).data : textContent((n as Element).children, NEAR_HEADLINE_CHARS)).replace(/\s+/g, ' ').trim();
+      if (text === '') continue;
+      taken++;
+      if (text.length <= 200) lines.push(text);
+    }
+  };
+  read(h1.prev, (n) => n.prev);
+  read(h1.next, (n) => n.next);
+  const parent = h1.parent?.type === 'tag' ? (h1.parent as Element) : null;
+  if (parent !== null) {
+    read(parent.next, (n) => n.next);
+    const grand = parent.parent?.type === 'tag' ? (parent.parent as Element) : null;
+    if (grand !== null && grand.name !== 'body') read(grand.next, (n) => n.next);
+  }
+  return lines;
 }
 
 const EMPTY: Omit<ExtractedPage, 'paragraphs' | 'bilingual' | 'title'> = {
@@ -118,12 +172,14 @@ function fromText(title: string | null, paragraphs: string[], meta: Partial<Extr
   checkTextSize(paragraphs);
   const { line, paragraphs: cleaned } = takeBylineLine(cleanParagraphs(paragraphs, { title }));
   const byline = meta.byline ?? line?.byline ?? null;
-  const published = meta.published ?? line?.published ?? null;
-  return { ...EMPTY, ...meta, title, byline, published, ...bilingualSplit(cleaned, title, []) };
+  const own = meta.published ?? null;
+  const published = own ?? line?.published ?? null;
+  const publishedFrom = own !== null ? 'page' : line?.published ? 'dateline' : null;
+  return { ...EMPTY, ...meta, title, byline, published, publishedFrom, dateline: datelineDate(paragraphs), ...bilingualSplit(cleaned, title, []) };
 }
 
 export function extractMarkdown(markdown: string, options: ExtractOptions = {}): ExtractedPage {
-  const { front, body } = splitFrontMatter(markdown);
+  const { front, body, problem } = splitFrontMatter(markdown);
   const { title: heading, paragraphs } = markdownParagraphs(body);
   const pick = (k: string): string | null => {
     const v = front[k];
@@ -138,6 +194,7 @@ export function extractMarkdown(markdown: string, options: ExtractOptions = {}):
     siteName: pick('site') ?? pick('siteName'),
     canonicalUrl: canonical,
     description: pick('description') ?? pick('summary'),
+    ...(problem === null ? {} : { problems: [problem] }),
   });
 }
 
@@ -145,6 +202,8 @@ export function extractPlainText(text: string, options: ExtractOptions = {}): Ex
   const paragraphs = text
     .replace(/\r\n?/g, '\n')
     .split(/\n\s*\n/)
+    // A block written one paragraph per line keeps its lines as paragraphs; a wrapped one is joined.
+    .flatMap((block) => (isLinePerParagraph(block.split('\n')) ? block.split('\n') : [block]))
     .map((p) => p.replace(/\s+/g, ' ').trim())
     .filter((p) => p !== '');
   // A short first line without closing punctuation is the title, as in a text file of an article.

@@ -6,22 +6,62 @@ import { parse as parseYaml } from 'yaml';
 export interface FrontMatter {
   readonly front: Record<string, unknown>;
   readonly body: string;
+  /** Why a leading "---" block could not be read as YAML (it was then read line by line), else null. */
+  readonly problem: string | null;
 }
 
-/** Splits a leading "---" YAML block off; a malformed block is left in the body as text. */
+/** A front-matter line as a reader means it: `key: value`, the value taken whole as text. */
+const LOOSE_FIELD = /^([A-Za-z_][\w-]*)\s*:\s*(.*)$/;
+
+/**
+ * The fields of a front matter that is not YAML, line by line (`title: OpenAI: what's next` has
+ * a colon YAML refuses): each `key: value` line, the value as text without surrounding quotes.
+ */
+function looseFields(lines: readonly string[]): Record<string, unknown> {
+  const front: Record<string, unknown> = {};
+  for (const line of lines) {
+    const m = LOOSE_FIELD.exec(line.trim());
+    if (m === null || m[1]! in front) continue;
+    const value = m[2]!.trim().replace(/^(["'])(.*)\1$/, '$2').trim();
+    if (value !== '') front[m[1]!] = value;
+  }
+  return front;
+}
+
+/** The first line of a YAML error ("Nested mappings are not allowed … at line 1, column 17"). */
+function yamlMessage(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  return (text.split('\n')[0] ?? text).trim();
+}
+
+/**
+ * Splits a leading "---" YAML block off. A block that is not YAML (or not a mapping), or one never
+ * closed, is still front matter: its `key: value` lines are read one by one, and `problem` says
+ * what was wrong, so a file never silently loses its title, date and link.
+ */
 export function splitFrontMatter(markdown: string): FrontMatter {
   const text = markdown.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   const m = /^---\n([\s\S]*?)\n---\s*(?:\n|$)/.exec(text);
-  if (m === null) return { front: {}, body: text };
-  try {
-    const data: unknown = parseYaml(m[1] ?? '');
-    if (data !== null && typeof data === 'object' && !Array.isArray(data)) {
-      return { front: data as Record<string, unknown>, body: text.slice(m[0].length) };
-    }
-  } catch {
-    // Not YAML after all: read it as text.
+  if (m === null) {
+    // An opening "---" followed by field lines and no closing "---": the fields up to the first blank line.
+    const open = /^---\n((?:[A-Za-z_][\w-]*\s*:.*\n?)+)/.exec(text);
+    if (open === null) return { front: {}, body: text, problem: null };
+    return { front: looseFields(open[1]!.split('\n')), body: text.slice(open[0].length), problem: 'front matter has no closing "---" line; read its fields line by line' };
   }
-  return { front: {}, body: text };
+  const block = m[1] ?? '';
+  const body = text.slice(m[0].length);
+  let problem: string;
+  try {
+    const data: unknown = parseYaml(block);
+    if (data !== null && typeof data === 'object' && !Array.isArray(data)) {
+      return { front: data as Record<string, unknown>, body, problem: null };
+    }
+    if (data === null) return { front: {}, body, problem: null };
+    problem = 'front matter is not a list of fields; read it line by line';
+  } catch (error) {
+    problem = `front matter is not valid YAML (${yamlMessage(error)}); read its fields line by line`;
+  }
+  return { front: looseFields(block.split('\n')), body, problem };
 }
 
 /**
@@ -106,15 +146,43 @@ function listItemText(line: string): string | null {
   return LINE_BREAKS.test(text) ? null : text;
 }
 
+/** A line that ends a sentence: full stop, question or exclamation mark, ellipsis, maybe in quotes. */
+const SENTENCE_END = /[.!?。！？…:：;；]["'”’»」』）)\]]*$/u;
+/** Wider than any hard wrap (72-80 columns, Chinese counted double): a line written as a whole paragraph. */
+const UNWRAPPED_COLUMNS = 100;
+
+function columns(line: string): number {
+  let n = 0;
+  for (const ch of line) n += /[\p{Script=Han}\u3000-\u303f\uff00-\uffef]/u.test(ch) ? 2 : 1;
+  return n;
+}
+
+/**
+ * Whether a run of lines with no blank line between them is one paragraph per line (how many
+ * archives save articles) rather than one paragraph hard-wrapped: at least two lines, some wider
+ * than any hard wrap, and most ending a sentence. A wrapped paragraph breaks mid-sentence.
+ */
+export function isLinePerParagraph(lines: readonly string[]): boolean {
+  const kept = lines.map((l) => l.trim()).filter((l) => l !== '');
+  if (kept.length < 2) return false;
+  const ends = kept.filter((l) => SENTENCE_END.test(l)).length;
+  const wide = kept.filter((l) => l.length > UNWRAPPED_COLUMNS || columns(l) > UNWRAPPED_COLUMNS).length;
+  return wide >= 1 && ends >= Math.ceil(kept.length * 0.6) && ends >= 2;
+}
+
 export function markdownParagraphs(body: string): { title: string | null; paragraphs: string[] } {
   const paragraphs: string[] = [];
   let title: string | null = null;
   let buffer: string[] = [];
   let fence: string | null = null;
-  const flush = (): void => {
-    const p = plainInline(buffer.join(' '));
+  const flush = (code = false): void => {
+    // Code keeps its lines together; prose lines written one paragraph per line stay paragraphs.
+    const parts = !code && isLinePerParagraph(buffer) ? buffer : [buffer.join(' ')];
     buffer = [];
-    if (p !== '') paragraphs.push(p);
+    for (const part of parts) {
+      const p = plainInline(part);
+      if (p !== '') paragraphs.push(p);
+    }
   };
   for (const line of body.split('\n')) {
     const fenceMark = /^\s*(```|~~~)/.exec(line)?.[1];
@@ -124,7 +192,7 @@ export function markdownParagraphs(body: string): { title: string | null; paragr
         fence = fenceMark;
       } else if (fenceMark === fence) {
         fence = null;
-        flush();
+        flush(true);
       }
       continue;
     }
@@ -152,6 +220,6 @@ export function markdownParagraphs(body: string): { title: string | null; paragr
     }
     buffer.push(line.replace(/^\s*>\s?/, ''));
   }
-  flush();
+  flush(fence !== null);
   return { title, paragraphs };
 }

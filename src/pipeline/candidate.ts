@@ -12,6 +12,7 @@ import type { Band } from '../store/article-store.js';
 import { canonicalUrl } from './canonical-url.js';
 import { plainLine, plainText } from '../text/unsafe-chars.js';
 import { followReference } from '../fetch/reference-policy.js';
+import { dateArticle } from '../extract/dating.js';
 
 /** Where a page came from, as the ingester knows it. */
 export interface PageOrigin {
@@ -72,12 +73,22 @@ export function buildCandidate(extracted: ExtractedPage, origin: PageOrigin, now
           return minhashBands(v.signature).map((band) => ({ language: v.language, band, signature }));
         });
 
+  // The article's day from its own evidence, best first; the ingest time is never its date.
+  const fromDateline = page.publishedFrom === 'dateline';
+  const dated = dateArticle({
+    page: fromDateline ? null : page.published,
+    feed: origin.hints?.published ?? null,
+    urls: [...new Set([pageCanonical ?? '', origin.url, ...(claimed?.ok ? [claimed.value] : [])].filter((u) => u !== ''))],
+    dateline: fromDateline ? page.published : page.dateline ?? null,
+    seen: now,
+  });
   const article: Article = {
     id: fingerprint.slice(0, 12),
     url,
     title,
     byline: page.byline ?? nullIfBlank(plainLine(origin.hints?.author ?? '')) ?? null,
-    published: page.published ?? origin.hints?.published ?? null,
+    published: dated.published,
+    dateSource: dated.dateSource,
     language,
     mixed: page.bilingual !== null || guess.mixed,
     siteName: page.siteName,

@@ -62,13 +62,36 @@ export async function groupNewArticles(deps: EditionDeps): Promise<Result<{ newS
   return ok({ newStories: report.value.newStories, joined: report.value.joined, translations });
 }
 
-/** The latest UTC day with coverage, or null for an empty store. */
+/**
+ * The latest edition's day: the latest UTC day with dated news (an article dated by its page, feed,
+ * URL or dateline). Undated articles count by the day they were first seen, which is usually the
+ * day of the run, so they never make that day the latest on their own; only a store with no dated
+ * article at all falls back to the latest day with coverage. Null for an empty store.
+ */
 export async function latestDay(deps: EditionDeps): Promise<string | null> {
   try {
-    return (await deps.stories.latestActivity())?.slice(0, 10) ?? null;
+    return ((await deps.stories.latestDatedActivity()) ?? (await deps.stories.latestActivity()))?.slice(0, 10) ?? null;
   } catch {
     return null;
   }
+}
+
+/**
+ * The days that get an edition, newest first: each day with dated news on it (undated articles
+ * joining the edition of the day they were first seen when that day has one); with no dated article
+ * at all, every day with coverage.
+ */
+export function editionDays(stories: readonly Story[]): string[] {
+  const all = new Set<string>();
+  const dated = new Set<string>();
+  for (const s of stories) {
+    for (const e of s.timeline) {
+      const day = e.activityAt.slice(0, 10);
+      all.add(day);
+      if (e.published !== null) dated.add(day);
+    }
+  }
+  return [...(dated.size > 0 ? dated : all)].sort().reverse();
 }
 
 /** Stories with coverage on `date`, each with its articles up to the end of that day, ranked. */

@@ -4,6 +4,7 @@
 import type { SightingRelation } from '../article.js';
 import { fail, type Failure, type Result } from '../errors.js';
 import type { ExtractedPage } from '../extract/extract.js';
+import type { DateSource } from '../extract/dating.js';
 import { extractPageIsolated } from '../extract/extract-isolated.js';
 import type { Fetcher } from '../fetch/fetcher.js';
 import type { SourceEntry } from '../sources/registry.js';
@@ -14,7 +15,7 @@ import { identify } from './dedupe.js';
 import { expandInput, type Work } from './inputs.js';
 
 export type ItemOutcome =
-  | { readonly status: 'new'; readonly articleId: string; readonly title: string | null; readonly url: string; readonly notes?: readonly string[] }
+  | { readonly status: 'new'; readonly articleId: string; readonly title: string | null; readonly url: string; readonly notes?: readonly string[]; readonly dateSource?: DateSource }
   | { readonly status: 'duplicate'; readonly articleId: string; readonly relation: SightingRelation; readonly url: string; readonly title: string | null; readonly notes?: readonly string[] }
   | { readonly status: 'failed'; readonly failure: Failure };
 
@@ -79,8 +80,11 @@ async function processWork(work: Work, deps: IngestDeps): Promise<ItemOutcome> {
         const read = work.kind === 'page' ? await extractPage(work.format, work.text, work.origin.url) : { ok: true as const, value: work.page };
         if (!read.ok) return { status: 'failed', failure: read };
         const outcome = await storePage(read.value, work.origin, deps, work.kind === 'extracted' && work.fromFeedSummary === true);
-        // Stored, but the reader should know how it was read (e.g. bytes that could not be decoded).
-        return work.notes && outcome.status !== 'failed' ? { ...outcome, notes: work.notes } : outcome;
+        // Stored, but the reader should know how it was read (e.g. bytes that could not be decoded,
+        // a front matter that is not YAML).
+        // A page's problems name the file or address it was read from (an article is listed by its own URL).
+        const notes = [...(work.notes ?? []), ...(read.value.problems ?? []).map((p) => `${work.origin.url}: ${p}`)];
+        return notes.length > 0 && outcome.status !== 'failed' ? { ...outcome, notes } : outcome;
       } catch (error) {
         // A bug met on one item must not end the run over many; it is reported with the item.
         const message = error instanceof Error ? error.message : String(error);
@@ -107,7 +111,7 @@ async function storePage(page: ExtractedPage, origin: PageOrigin, deps: IngestDe
   switch (identity.kind) {
     case 'new': {
       const inserted = await deps.store.insertArticle(article, candidate.bands, candidate.sighting);
-      if (inserted) return { status: 'new', articleId: article.id, title: article.title, url: article.url };
+      if (inserted) return { status: 'new', articleId: article.id, title: article.title, url: article.url, ...(article.dateSource ? { dateSource: article.dateSource } : {}) };
       // Lost a race with another writer storing the same text: it is a duplicate after all.
       await deps.store.addSighting(article.id, { ...candidate.sighting, relation: 'exact-copy' });
       return { status: 'duplicate', articleId: article.id, relation: 'exact-copy', url: candidate.sighting.url, title: article.title };

@@ -39,6 +39,8 @@ export interface StoryStore extends StoryArchive {
   countStories(): Promise<number>;
   /** The latest last activity of any story (ISO), or null when there are none: one index lookup. */
   latestActivity(): Promise<string | null>;
+  /** The latest publication time of any grouped article with a date (ISO), or null when none has one. */
+  latestDatedActivity(): Promise<string | null>;
   /** Like unassignedArticleIds, with the times that order placement and bound the window. */
   unassignedArticles(articleIds?: readonly string[]): Promise<Array<{ id: string; published: string | null; ingestedAt: string }>>;
   /**
@@ -286,6 +288,14 @@ export function createStoryStore(db: Database): StoryStore {
 
     async latestActivity() {
       const rows = await db.query<{ at: Date | string | null }>('SELECT max(last_active) AS at FROM stories');
+      return toIso(rows[0]?.at ?? null);
+    },
+
+    async latestDatedActivity() {
+      // activity_at is published_at for a dated member: newest first by the activity index.
+      const rows = await db.query<{ at: Date | string | null }>(
+        'SELECT activity_at AS at FROM story_articles WHERE published_at IS NOT NULL ORDER BY activity_at DESC LIMIT 1',
+      );
       return toIso(rows[0]?.at ?? null);
     },
 

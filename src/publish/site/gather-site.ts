@@ -5,7 +5,7 @@
 
 import type { ArticleWithSightings } from '../../article.js';
 import { fail, ok, type Failure, type Result } from '../../errors.js';
-import { rankedStoryReusing, sourcesOf, storiesOfDay, verified, verifiedDigestItem, type EditionDeps, type RankedStory } from '../../pipeline/edition.js';
+import { editionDays, rankedStoryReusing, sourcesOf, storiesOfDay, verified, verifiedDigestItem, type EditionDeps, type RankedStory } from '../../pipeline/edition.js';
 import { cardWithModel, digestWithModel, postWithModel, type ModelWriting } from '../../pipeline/model-edition.js';
 import { listStories } from '../../stories/assign.js';
 import { writeCard } from '../../write/card.js';
@@ -32,7 +32,8 @@ export async function gatherSite(deps: EditionDeps, options: GatherOptions = {})
   const failures: Failure[] = [];
   const all = await listStories({ stories: deps.stories });
   if (!all.ok) return all;
-  const dates = [...new Set(all.value.flatMap((s) => s.timeline.map((e) => e.activityAt.slice(0, 10))))].sort().reverse();
+  // Days with dated news, newest first: undated articles never make a day (the day of the run) on their own.
+  const dates = editionDays(all.value);
 
   const days: SiteDay[] = [];
   /** Per story: its item in each face and ranking from the newest day that carries it. */
