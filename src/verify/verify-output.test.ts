@@ -177,6 +177,23 @@ describe('repairOutput never empties a required text', () => {
     assert.equal(out.fields[0]?.text, 'Halvard Compute will rent its whole Brightwater campus to Anthropic.');
     assert.equal(verifyOutput(out.fields, TITLED).ok, true);
   });
+  it('the key points keep one point when repair would withhold them all', () => {
+    const fields = [
+      { path: 'tiers[0].items[0].keyPoints.points[0]', text: 'Meta will rent the campus.' },
+      { path: 'tiers[0].items[0].keyPoints.points[1]', text: 'The campus draws 900MW.' },
+      { path: 'tiers[0].items[1].keyPoints.lead', text: 'The campus draws 300MW.' },
+      { path: 'tiers[0].items[1].keyPoints.points[0]', text: 'Meta pays 900MW.' },
+    ];
+    const out = repairOutput(fields, verifyOutput(fields, TITLED));
+    assert.deepEqual(out.fields.map((f) => [f.path, f.text]), [
+      ['tiers[0].items[0].keyPoints.points[0]', 'Halvard Compute will rent its whole Brightwater campus to Anthropic.'],
+      ['tiers[0].items[1].keyPoints.lead', 'The campus draws 300MW.'],
+    ]);
+    const withheld = out.actions.filter((a) => a.action === 'withheld');
+    assert.deepEqual(withheld.map((a) => a.path), ['tiers[0].items[0].keyPoints.points[0]', 'tiers[0].items[0].keyPoints.points[1]', 'tiers[0].items[1].keyPoints.points[0]']);
+    assert.match(withheld[0]!.reason, /a key points section may not be empty, so it was rewritten/);
+    assert.equal(verifyOutput(out.fields, TITLED).ok, true);
+  });
   it('list items are still withheld, and a model output is left to fall back (rewriteRequired: false)', () => {
     const fields = [
       { path: 'headline', text: 'Meta rents it' },

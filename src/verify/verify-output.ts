@@ -214,7 +214,8 @@ export function repairOutput(
 ): { fields: OutputField[]; actions: RepairAction[] } {
   const out: OutputField[] = [];
   const actions: RepairAction[] = [];
-  const index = madeAgainst.get(report);
+  const emptied: Array<{ field: OutputField; checks: readonly SentenceCheck[] }> = [];
+  const keptSections = new Set<string>();
   fields.forEach((field, i) => {
     const checks = report.fields[i]?.path === field.path ? report.fields[i]!.sentences : report.fields.find((f) => f.path === field.path)?.sentences;
     if (!checks) throw new Error(`repairOutput: no report for field ${field.path}`);
@@ -222,23 +223,44 @@ export function repairOutput(
     actions.push(...repaired.actions);
     if (repaired.text.trim() !== '') {
       out.push({ ...field, text: repaired.text });
-      return;
-    }
-    if (options.rewriteRequired === false || !REQUIRED.test(field.path)) return;
+      const section = sectionOf(field.path);
+      if (section !== null) keptSections.add(section);
+    } else emptied.push({ field, checks });
+  });
+  if (options.rewriteRequired === false) return { fields: out, actions };
+  // A required text repair emptied, and the first field of a required section (the key points)
+  // that lost every field, are rewritten from what the sources support.
+  const index = madeAgainst.get(report);
+  const rewrittenSections = new Set<string>();
+  for (const { field, checks } of emptied) {
+    const section = sectionOf(field.path);
+    const required = REQUIRED.test(field.path) || (section !== null && !keptSections.has(section) && !rewrittenSections.has(section));
+    if (!required) continue;
     const rewrite = supportedRewrite(field, checks, report, index);
-    if (!rewrite) return;
+    if (!rewrite) continue;
+    if (section !== null) rewrittenSections.add(section);
     out.push({ ...field, text: rewrite.text });
     // The field was not left empty: the withheld record says what it became and from where.
     const withheld = actions.findLastIndex((a) => a.path === field.path && a.action === 'withheld');
     const reason = `no sentence of this text is supported by the sources; a ${lastStep(field.path)} may not be empty, so it was rewritten from ${rewrite.from}: "${rewrite.text}"`;
     if (withheld !== -1) actions[withheld] = { ...actions[withheld]!, reason };
     else actions.push({ path: field.path, action: 'withheld', surface: field.text.trim(), reason });
-  });
-  return { fields: out, actions };
+  }
+  const order = new Map(fields.map((f, i) => [f.path, i]));
+  return { fields: out.sort((a, b) => order.get(a.path)! - order.get(b.path)!), actions };
 }
 
 function lastStep(path: string): string {
-  return path.slice(path.lastIndexOf('.') + 1);
+  const step = path.slice(path.lastIndexOf('.') + 1);
+  return sectionOf(path) !== null ? 'key points section' : step;
+}
+
+/** Sections an output cannot be shown without, whose fields may each be withheld: the key points. */
+const SECTION = /^(.*?)(?:^|\.)keyPoints\.(?:lead|points\[\d+\])$/;
+
+function sectionOf(path: string): string | null {
+  const m = SECTION.exec(path);
+  return m ? `${m[1]}.keyPoints` : null;
 }
 
 /**
