@@ -20,7 +20,7 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { main, type Io } from '../src/cli/main.js';
+import { runTidings as run } from '../test/support/run-cli.js';
 import { rng } from './seeded-random.js';
 
 interface Options { days: number; papers: number; seed: number; keep: string | null }
@@ -200,18 +200,6 @@ function generate(o: Options): Doc[] {
 
 // --- running it ----------------------------------------------------------------------------------
 
-async function run(args: string[], cwd: string): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: Io = { out: (s) => void (out += s), err: (s) => void (err += s), errIsTty: false };
-  const previous = process.cwd();
-  process.chdir(cwd);
-  try {
-    return { code: await main(args, io), out, err };
-  } finally {
-    process.chdir(previous);
-  }
-}
 
 interface StoryJson { id: string; timeline: Array<{ articleId: string; url: string }>; translations?: unknown[] }
 interface ItemJson { headline: string; keyPoints: { lead: string }; verification?: { problems: unknown[]; repairs: Array<{ action: string }> } }

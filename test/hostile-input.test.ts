@@ -13,7 +13,8 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { main, runCli, type Io } from '../src/cli/main.js';
+import { runCli, type Io } from '../src/cli/main.js';
+import { runTidings as run, type CliResult as Ran } from './support/run-cli.js';
 import { PROJECT_ROOT } from '../src/config.js';
 import { CRASH_EXIT_CODE } from '../src/errors.js';
 import { MAX_LIST_DEPTH } from '../src/pipeline/inputs.js';
@@ -21,25 +22,6 @@ import { MAX_LIST_DEPTH } from '../src/pipeline/inputs.js';
 const HOSTILE = path.join(PROJECT_ROOT, 'test/fixtures/hostile');
 const NORMAL_PAGE = path.join(PROJECT_ROOT, 'examples/pages/wirefold-anthropic-lattice-saltfork.html');
 const SECRET = 'TIDINGS-TEST-SECRET-4242 correct horse battery staple';
-
-interface Ran {
-  code: number;
-  out: string;
-  err: string;
-}
-
-async function run(args: string[], cwd?: string): Promise<Ran> {
-  let out = '';
-  let err = '';
-  const io: Io = { out: (s) => void (out += s), err: (s) => void (err += s), errIsTty: false };
-  const previous = process.cwd();
-  if (cwd) process.chdir(cwd);
-  try {
-    return { code: await main(args, io), out, err };
-  } finally {
-    process.chdir(previous);
-  }
-}
 
 /** The command as a process, with its own stdout and stderr (what a terminal would receive). */
 function runProcess(args: string[], cwd: string): Promise<Ran> {
