@@ -110,8 +110,8 @@ export interface Article {
   /**
    * What gave `published`: 'page' (the page's or file's own metadata), 'feed', 'url' (a date in its
    * address), 'dateline' (a visible date near the title), or 'seen' (nothing: published is null and
-   * its day is the day it was ingested). Absent for an article read back from the store, which
-   * does not keep it yet.
+   * its day is the day it was ingested). Absent for a dated article stored before this was recorded
+   * (store migration 7).
    */
   readonly dateSource?: DateSource | null;
   readonly language: ArticleLanguage;

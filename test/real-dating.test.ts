@@ -105,6 +105,21 @@ describe('real-shaped archive: dating, editions, Markdown and text files', () =>
     assert.equal(byTitle('Brightmoor hires').published?.slice(0, 10), '2026-03-11', "from the text file's byline line");
     assert.equal(byTitle('Why small models').published, null, 'undated');
     assert.equal(byTitle('Corvana previews').published, null, 'a dateline in the future is not believed');
+    const evidence = Object.fromEntries([...articles.values()].map((a) => [a.title?.slice(0, 12), a.dateSource]));
+    assert.deepEqual(evidence, {
+      'Lumen Labs o': 'page', 'Orbit Comput': 'page', 'Tallowind ad': 'page', 'Quillfeed: t': 'page',
+      'Veyra ships ': 'url', 'Anthropic an': 'dateline', '智谱发布新一代开源模型': 'dateline', 'Brightmoor h': 'dateline',
+      'Why small mo': 'seen', 'Corvana prev': 'seen',
+    });
+  });
+
+  test('show says what dated an article', async () => {
+    const list = await run(['--data', data, 'articles', '--json'], dir);
+    const ids = list.out.trim().split('\n').map((l) => JSON.parse(l) as { id: string; title: string });
+    const veyra = ids.find((a) => a.title.startsWith('Veyra'))!;
+    const small = ids.find((a) => a.title.startsWith('Why small'))!;
+    assert.match((await run(['--data', data, 'show', veyra.id], dir)).out, /^published\s+2026-03-12\S* \(from its address\)$/m);
+    assert.match((await run(['--data', data, 'show', small.id], dir)).out, /^published\s+undated: its day is the day it was first seen \(\d{4}-\d{2}-\d{2}\)$/m);
   });
 
   test('Markdown and text written one paragraph per line keep their paragraphs; hard-wrapped Markdown is joined', () => {

@@ -30,7 +30,7 @@ export function renderArticle(a: ArticleWithSightings): string {
     ['feed', a.feedTitle],
     ['site', a.siteName],
     ['byline', a.byline],
-    ['published', a.published],
+    ['published', a.published ? `${a.published}${a.dateSource ? ` (${DATE_EVIDENCE[a.dateSource]})` : ''}` : a.dateSource === 'seen' ? `undated: its day is the day it was first seen (${a.ingestedAt.slice(0, 10)})` : null],
     ['language', `${a.language}${a.mixed ? ' (mixed)' : ''}${a.bilingual ? `; bilingual page, ${a.bilingual.layout} layout, ${a.bilingual.pairs.length} pairs` : ''}`],
     ['image', a.leadImage],
   ];
@@ -99,6 +99,11 @@ export function renderSummary(report: IngestReport): string {
   }
   return `${lines.join('\n')}\n`;
 }
+
+/** What dated an article, as `show` says it. */
+const DATE_EVIDENCE: Record<DateSource, string> = {
+  page: 'from the page', feed: 'from the feed', url: 'from its address', dateline: 'from its dateline', seen: 'first seen',
+};
 
 const DATED_BY: ReadonlyArray<[DateSource, string]> = [['page', 'page metadata'], ['feed', 'feed'], ['url', 'URL'], ['dateline', 'dateline']];
 

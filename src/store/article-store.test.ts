@@ -115,6 +115,40 @@ for (const backend of backends()) {
 }
 
 describe('upgrading a store made by an earlier version', () => {
+  test('migration 7: what dated each article; undated articles stored before are "seen", dated ones unknown', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'tidings-upgrade-'));
+    try {
+      const dataDir = path.join(dir, 'db');
+      const old = await openDatabase({ kind: 'pglite', dataDir }, { migrations: MIGRATIONS.filter((m) => m.id < 7) });
+      for (const [id, published] of [['dated0000001', '2026-05-10T08:00:00Z'], ['undated00001', null]] as const) {
+        await old.query(`INSERT INTO articles (id, url, title, published_at, language, mixed, paragraphs, body, fingerprint, signature, understanding, ingested_at)
+          VALUES ($1, 'https://news.example/' || $1, 'Old', $2, 'en', false, '["One."]', 'One.', 'fp-' || $1, '00', '{"sentences":[],"entities":[],"figures":[],"quotes":[]}', '2026-05-10T09:00:00Z')`, [id, published]);
+      }
+      await old.close();
+      const db = await openDatabase({ kind: 'pglite', dataDir });
+      try {
+        const store = createArticleStore(db);
+        const dated = await store.getArticle('dated0000001');
+        const undated = await store.getArticle('undated00001');
+        assert.ok(dated !== null && dated !== 'ambiguous' && undated !== null && undated !== 'ambiguous');
+        assert.equal(dated.dateSource, undefined, 'page or feed: not recorded then');
+        assert.equal(undated.dateSource, 'seen');
+        await store.insertArticle(article('byurl0000001', { published: '2026-03-12', dateSource: 'url' }), [], sighting('https://news.example/2026/03/12/a'));
+        await store.insertArticles([{ article: article('bydateline01', { published: '2026-03-13', dateSource: 'dateline' }), bands: [], sighting: sighting('https://news.example/b') }]);
+        const byUrl = await store.getArticle('byurl0000001');
+        const byDateline = await store.getArticle('bydateline01');
+        assert.ok(byUrl !== null && byUrl !== 'ambiguous' && byDateline !== null && byDateline !== 'ambiguous');
+        assert.equal(byUrl.dateSource, 'url');
+        assert.equal(byDateline.dateSource, 'dateline');
+        assert.equal(byDateline.published, '2026-03-13T00:00:00.000Z');
+      } finally {
+        await db.close();
+      }
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
   test('migration 5 keeps every story key and drops the copied activity columns', async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'tidings-upgrade-'));
     try {

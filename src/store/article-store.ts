@@ -4,6 +4,7 @@
 
 import type { Article, ArticleLanguage, ArticleUnderstanding, ArticleWithSightings, Sighting, SightingRelation } from '../article.js';
 import type { BilingualPage } from '../extract/extract.js';
+import type { DateSource } from '../extract/dating.js';
 import type { SourceType } from '../sources/registry.js';
 import type { Database, Queryable } from './database.js';
 import { boundAll, boundIndexed } from './index-bounds.js';
@@ -109,8 +110,8 @@ export function createArticleStore(db: Database): ArticleStore {
         const inserted = await tx.query(
           `INSERT INTO articles (id, url, title, byline, published_at, language, mixed, site_name, outlet,
              source_id, source_type, feed_title, lead_image, description, paragraphs, body, bilingual,
-             fingerprint, signature, understanding, ingested_at, from_feed_summary)
-           VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15::jsonb,$16,$17::jsonb,$18,$19,$20::jsonb,$21,$22)
+             fingerprint, signature, understanding, ingested_at, from_feed_summary, date_source)
+           VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15::jsonb,$16,$17::jsonb,$18,$19,$20::jsonb,$21,$22,$23)
            ON CONFLICT DO NOTHING RETURNING id`,
           [
             article.id, boundIndexed(article.url), article.title, article.byline, article.published, article.language,
@@ -118,7 +119,7 @@ export function createArticleStore(db: Database): ArticleStore {
             article.feedTitle, article.leadImage, article.description, JSON.stringify(article.paragraphs),
             article.text, article.bilingual === null ? null : JSON.stringify(article.bilingual),
             article.fingerprint, article.signature, JSON.stringify(article.understanding), article.ingestedAt,
-            article.fromFeedSummary === true,
+            article.fromFeedSummary === true, article.dateSource ?? null,
           ],
         );
         if (inserted.length === 0) return false;
@@ -136,16 +137,16 @@ export function createArticleStore(db: Database): ArticleStore {
         const inserted = await tx.query<{ id: string }>(
           `INSERT INTO articles (id, url, title, byline, published_at, language, mixed, site_name, outlet,
              source_id, source_type, feed_title, lead_image, description, paragraphs, body, bilingual,
-             fingerprint, signature, understanding, ingested_at, from_feed_summary)
+             fingerprint, signature, understanding, ingested_at, from_feed_summary, date_source)
            SELECT id, url, title, byline, published_at, language, mixed, site_name, outlet, source_id, source_type,
              feed_title, lead_image, description, paragraphs::jsonb, body, bilingual::jsonb, fingerprint, signature,
-             understanding::jsonb, ingested_at, from_feed_summary
+             understanding::jsonb, ingested_at, from_feed_summary, date_source
            FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::timestamptz[], $6::text[], $7::boolean[],
              $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::text[],
-             $16::text[], $17::text[], $18::text[], $19::text[], $20::text[], $21::timestamptz[], $22::boolean[])
+             $16::text[], $17::text[], $18::text[], $19::text[], $20::text[], $21::timestamptz[], $22::boolean[], $23::text[])
              AS t(id, url, title, byline, published_at, language, mixed, site_name, outlet, source_id, source_type,
                feed_title, lead_image, description, paragraphs, body, bilingual, fingerprint, signature,
-               understanding, ingested_at, from_feed_summary)
+               understanding, ingested_at, from_feed_summary, date_source)
            ON CONFLICT DO NOTHING RETURNING id`,
           [
             col((a) => a.id), col((a) => boundIndexed(a.url)), col((a) => a.title), col((a) => a.byline), col((a) => a.published),
@@ -154,6 +155,7 @@ export function createArticleStore(db: Database): ArticleStore {
             col((a) => a.description), col((a) => JSON.stringify(a.paragraphs)), col((a) => a.text),
             col((a) => json(a.bilingual)), col((a) => a.fingerprint), col((a) => a.signature),
             col((a) => JSON.stringify(a.understanding)), col((a) => a.ingestedAt), col((a) => a.fromFeedSummary === true),
+            col((a) => a.dateSource ?? null),
           ],
         );
         const fresh = new Set(inserted.map((r) => r.id));
@@ -193,12 +195,12 @@ export function createArticleStore(db: Database): ArticleStore {
           `UPDATE articles SET url = $2, title = $3, byline = $4, published_at = $5, language = $6, mixed = true,
              site_name = $7, outlet = $8, source_id = $9, source_type = $10, feed_title = $11, lead_image = $12,
              description = $13, paragraphs = $14::jsonb, body = $15, fingerprint = $16, signature = $17,
-             understanding = $18::jsonb
+             understanding = $18::jsonb, date_source = $19
            WHERE id = $1`,
           [
             articleId, boundIndexed(a.url), a.title, a.byline, a.published, a.language, a.siteName, a.outlet, a.sourceId,
             a.sourceType, a.feedTitle, a.leadImage, a.description, JSON.stringify(a.paragraphs), a.text,
-            a.fingerprint, a.signature, JSON.stringify(a.understanding),
+            a.fingerprint, a.signature, JSON.stringify(a.understanding), a.dateSource ?? null,
           ],
         );
         await tx.query(`UPDATE sightings SET relation = 'translation' WHERE article_id = $1 AND relation <> 'translation'`, [articleId]);
@@ -319,6 +321,8 @@ interface ArticleRow {
   fingerprint: string; signature: string; understanding: ArticleUnderstanding; ingested_at: Date | string;
   /** Absent from a store made before migration 6. */
   from_feed_summary?: boolean;
+  /** Null for a dated article stored before migration 7 (unknown). */
+  date_source?: DateSource | null;
 }
 
 interface SightingRow {
@@ -334,6 +338,7 @@ function toArticle(r: ArticleRow): Article {
     paragraphs: r.paragraphs, text: r.body, bilingual: r.bilingual, fingerprint: r.fingerprint,
     signature: r.signature, understanding: r.understanding, ingestedAt: toIso(r.ingested_at) ?? '',
     ...(r.from_feed_summary === true ? { fromFeedSummary: true } : {}),
+    ...(r.date_source ? { dateSource: r.date_source } : {}),
   };
 }
 

@@ -197,6 +197,18 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE articles ADD COLUMN from_feed_summary boolean NOT NULL DEFAULT false;
     `,
   },
+  {
+    id: 7,
+    name: 'what dated each article',
+    sql: `
+      -- What gave published_at (src/extract/dating.ts): 'page', 'feed', 'url', 'dateline', or 'seen'
+      -- (nothing: published_at is null and the article's day is its ingest day). An undated article
+      -- stored before is 'seen'; a dated one was dated by its page or its feed, which was not
+      -- recorded: NULL, unknown.
+      ALTER TABLE articles ADD COLUMN date_source text;
+      UPDATE articles SET date_source = 'seen' WHERE published_at IS NULL;
+    `,
+  },
 ];
 
 /** Applies the migrations not yet applied, in order (a prefix of MIGRATIONS in upgrade tests). */
