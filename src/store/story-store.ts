@@ -26,6 +26,7 @@ const ANALYZE_GROWTH = 1.1;
 export interface StoryFilter {
   /** 'YYYY-MM-DD' (UTC): stories with a member whose activity (published, else ingested) falls that day. */
   readonly date?: string | null;
+  /** At most this many, newest first (default 1,000); null for every story. */
   readonly limit?: number | null;
 }
 
@@ -175,7 +176,8 @@ export function createStoryStore(db: Database): StoryStore {
         where = `WHERE s.id IN (SELECT story_id FROM story_articles
                  WHERE activity_at >= $1::timestamptz AND activity_at < $1::timestamptz + interval '1 day')`;
       }
-      params.push(filter.limit ?? 1000);
+      // LIMIT NULL is no limit: the site lists every story (null), the command line the newest 1,000.
+      params.push(filter.limit === undefined ? 1000 : filter.limit);
       const rows = await db.query<StoryRow>(
         `SELECT * FROM stories s ${where} ORDER BY s.last_active DESC, s.id LIMIT $${params.length}`,
         params,

@@ -80,6 +80,9 @@ th, .sources-table td:nth-child(2) { overflow-wrap: normal; white-space: nowrap;
 .archive { list-style: none; padding: 0; }
 .archive h2 { margin-bottom: 0.2rem; }
 .story-list { padding-left: 1.2rem; }
+.pager { margin: 1rem 0; }
+.pager p { margin: 0.2rem 0; }
+.pager .pages { display: flex; flex-wrap: wrap; gap: 0.2rem 0.6rem; list-style: none; padding: 0; margin: 0.3rem 0; }
 .story-list li { margin: 0.35rem 0; }
 .choices { list-style: none; display: flex; gap: 1rem; padding: 0; font-size: 1.3rem; }
 .choices a { display: inline-block; border: 1px solid var(--line); border-radius: 8px; padding: 0.6rem 1.4rem; text-decoration: none; }

@@ -5,8 +5,9 @@
 import { SITE_CSS, SITE_JS } from './assets.js';
 import { cardPage, readerPage, articleTitle } from './article-pages.js';
 import type { SafeHtml } from './html.js';
-import { archiveBody, audienceBody, chooserPage, dayBody, dayText, emptyHome, searchBody, topicBody, topicsIndexBody, type Audience, type Topic } from './index-pages.js';
+import { allStoriesBody, archiveBody, audienceBody, chooserPage, dayBody, dayText, emptyHome, searchBody, topicBody, topicsIndexBody, type Audience, type Topic } from './index-pages.js';
 import { pageShell } from './page-shell.js';
+import { ARCHIVE_DAYS_PER_PAGE, paginate, STORIES_PER_PAGE } from './pagination.js';
 import { SITE_LABELS } from './site-labels.js';
 import { FACES, type Face, type Page, type PageKind, type SearchDoc, type SiteArticle, type SiteInput, type SiteStory } from './site-input.js';
 import { paths, slugOf } from './site-paths.js';
@@ -60,6 +61,11 @@ function byLatest(a: SiteStory, b: SiteStory): number {
   return a.story.lastActive < b.story.lastActive ? 1 : a.story.lastActive > b.story.lastActive ? -1 : a.story.id.localeCompare(b.story.id);
 }
 
+/** A later page of a list says which page it is in its title. */
+function pageTitle(title: string, page: number, face: Face): string {
+  return page <= 1 ? title : `${title} · ${SITE_LABELS[face].pageNumber(page)}`;
+}
+
 export function buildSite(input: SiteInput): BuiltSite {
   const siteName = input.siteName ?? DEFAULT_SITE_NAME;
   const pages: Page[] = [];
@@ -77,6 +83,7 @@ export function buildSite(input: SiteInput): BuiltSite {
   const articleIds = new Set(input.articles.map((a) => a.article.id));
   const articleById = new Map(input.articles.map((a) => [a.article.id, a]));
   const storiesOf = (ids: readonly string[]) => ids.map((id) => storyById.get(id)).filter((s): s is SiteStory => s !== undefined).sort(byLatest);
+  const allStories = [...input.stories].sort(byLatest);
 
   for (const face of FACES) {
     const l = SITE_LABELS[face];
@@ -89,7 +96,14 @@ export function buildSite(input: SiteInput): BuiltSite {
       page('day', face, path, title, dayBody(day, face, path, false), { bodyClass: 'page-digest' });
       docs.push({ lang: face, path, title, kind: 'digest', date: day.date, text: dayText(day.digest[face]) });
     }
-    page('archive', face, paths.archive(face), l.archive, archiveBody(input.days, face));
+    // Every day and every story has a page reachable by links: the archive and the list of all
+    // stories are split into pages, each saying which part it shows.
+    for (const slice of paginate(input.days, ARCHIVE_DAYS_PER_PAGE)) {
+      page('archive', face, paths.archive(face, slice.page), pageTitle(l.archive, slice.page, face), archiveBody(slice, face));
+    }
+    for (const slice of paginate(allStories, STORIES_PER_PAGE)) {
+      page('archive', face, paths.allStories(face, slice.page), pageTitle(l.allStories, slice.page, face), allStoriesBody(slice, face));
+    }
     for (const s of input.stories) {
       const built = storyPage(s, face, siteName, articleIds);
       page('story', face, built.path, built.title, built.body, { bodyClass: 'page-story' });
@@ -109,13 +123,17 @@ export function buildSite(input: SiteInput): BuiltSite {
     for (const t of topics) {
       const cards = t.articleIds.map((id) => articleById.get(id)).filter((a) => a !== undefined).map((a) => ({ id: a.article.id, title: articleTitle(a, face) }));
       const stories = storiesOf(t.storyIds);
-      page('topic', face, paths.topic(face, t.slug), t.name[face], topicBody(t, stories, cards, face));
+      for (const slice of paginate(stories, STORIES_PER_PAGE)) {
+        page('topic', face, paths.topic(face, t.slug, slice.page), pageTitle(t.name[face], slice.page, face), topicBody(t, slice, cards, face));
+      }
       docs.push({ lang: face, path: paths.topic(face, t.slug), title: t.name[face], kind: 'topic', text: [t.name[face], ...stories.map((s) => storyTitle(s, face))].join('\n') });
     }
     for (const a of audiences) {
       const stories = storiesOf(a.storyIds);
       const title = audienceName(a.name, face);
-      page('audience', face, paths.audience(face, a.slug), title, audienceBody(a, stories, face));
+      for (const slice of paginate(stories, STORIES_PER_PAGE)) {
+        page('audience', face, paths.audience(face, a.slug, slice.page), pageTitle(title, slice.page, face), audienceBody(a, slice, face));
+      }
       docs.push({ lang: face, path: paths.audience(face, a.slug), title, kind: 'audience', text: [title, ...stories.slice(0, 20).map((s) => storyTitle(s, face))].join('\n') });
     }
     page('search', face, paths.search(face), l.search, searchBody(face), { scripts: ['assets/search-index.js', 'assets/search.js'] });

@@ -7,7 +7,7 @@ import type { ArticleWithSightings } from '../../article.js';
 import { fail, ok, type Failure, type Result } from '../../errors.js';
 import { editionDays, rankedStoryReusing, sourcesOf, storiesOfDay, verified, verifiedDigestItem, type EditionDeps, type RankedStory } from '../../pipeline/edition.js';
 import { cardWithModel, digestWithModel, postWithModel, type ModelWriting } from '../../pipeline/model-edition.js';
-import { listStories } from '../../stories/assign.js';
+import type { Story } from '../../stories/story.js';
 import { writeCard } from '../../write/card.js';
 import { writeDigest } from '../../write/digest.js';
 import { cardFields, postFields } from '../../write/output-fields.js';
@@ -30,7 +30,8 @@ export async function gatherSite(deps: EditionDeps, options: GatherOptions = {})
   const progress = options.onProgress ?? (() => {});
   const model = options.model ?? null;
   const failures: Failure[] = [];
-  const all = await listStories({ stories: deps.stories });
+  // Every story, not the newest 1,000 the command line lists: the site has a page for each.
+  const all = await everyStory(deps);
   if (!all.ok) return all;
   // Days with dated news, newest first: undated articles never make a day (the day of the run) on their own.
   const dates = editionDays(all.value);
@@ -97,6 +98,14 @@ export async function gatherSite(deps: EditionDeps, options: GatherOptions = {})
     }
   }
   return ok({ input: { days, stories, articles }, failures });
+}
+
+async function everyStory(deps: EditionDeps): Promise<Result<Story[]>> {
+  try {
+    return ok(await deps.stories.listStories({ date: null, limit: null }));
+  } catch (error) {
+    return fail('store_error', `reading stories failed: ${(error as Error).message}`);
+  }
 }
 
 async function facedOrNull<T>(make: (face: Face) => Promise<Result<T>>, failures: Failure[]): Promise<Faced<T | null>> {

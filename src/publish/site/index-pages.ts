@@ -9,6 +9,7 @@ import { html, type SafeHtml } from './html.js';
 import { SITE_LABELS } from './site-labels.js';
 import type { Face, SiteDay, SiteStory } from './site-input.js';
 import { paths, relative } from './site-paths.js';
+import { pagerHtml, type PageSlice } from './pagination.js';
 import { storyTitle } from './story-page.js';
 
 export interface Topic {
@@ -26,7 +27,7 @@ export interface Audience {
 
 export function dayBody(day: SiteDay, face: Face, from: string, isHome: boolean): SafeHtml {
   const l = SITE_LABELS[face];
-  return html`${isHome ? html`<p class="crumbs"><a href="${relative(from, paths.day(face, day.date))}">${l.latest}</a> · <a href="${relative(from, paths.archive(face))}">${l.archive}</a></p>` : ''}
+  return html`${isHome ? html`<p class="crumbs"><a href="${relative(from, paths.day(face, day.date))}">${l.latest}</a> · <a href="${relative(from, paths.archive(face))}">${l.archive}</a> · <a href="${relative(from, paths.allStories(face))}">${l.allStories}</a></p>` : ''}
 ${digestHtml(day.digest[face], { face, from })}`;
 }
 
@@ -39,32 +40,47 @@ export function dayText(d: Digest): string {
   return d.tiers.flatMap((t) => t.items.map((i) => `${i.headline}\n${i.keyPoints.lead}`)).join('\n');
 }
 
-export function archiveBody(days: readonly SiteDay[], face: Face): SafeHtml {
+/** One page of the archive: its days (newest first), each with its first headlines. */
+export function archiveBody(slice: PageSlice<SiteDay>, face: Face): SafeHtml {
   const l = SITE_LABELS[face];
-  const from = paths.archive(face);
+  const days = slice.items;
+  const from = paths.archive(face, slice.page);
+  const pager = pagerHtml(face, slice, 'days', from, (p) => paths.archive(face, p));
   return html`<h1>${l.archive}</h1>
-${days.length === 0 ? html`<p class="notice">${l.noDays}</p>` : ''}
+<p class="crumbs"><a href="${relative(from, paths.allStories(face))}">${l.allStories}</a></p>
+${slice.total === 0 ? html`<p class="notice">${l.noDays}</p>` : ''}
+${pager}
 <ol class="archive">${days.map((d) => {
     const digest = d.digest[face];
     return html`<li><h2><a href="${relative(from, paths.day(face, d.date))}">${d.date}</a> <span class="count">${LABELS[face].updates(digest.count)}</span></h2>
 ${digest.count === 0 ? html`<p class="muted">${l.noStoriesDay}</p>` : html`<ul>${digest.tiers.flatMap((t) => t.items.map((i) => ({ t, i }))).slice(0, ARCHIVE_HEADLINES).map(({ t, i }) => html`<li>${t.tier.emoji} <a href="${`${relative(from, paths.day(face, d.date))}#story-${i.storyId}`}">${i.headline}</a></li>`)}${digest.count > ARCHIVE_HEADLINES ? html`<li class="muted"><a href="${relative(from, paths.day(face, d.date))}">${l.more(digest.count - ARCHIVE_HEADLINES)}</a></li>` : ''}</ul>`}</li>`;
-  })}</ol>`;
+  })}</ol>
+${pager}`;
 }
 
 /** Headlines per day in the archive; the day's page has them all. */
 const ARCHIVE_HEADLINES = 5;
-/** Stories listed on a topic or audience page, newest first; older ones are in the archive. */
-const LIST_STORIES = 60;
+/** Cards listed on a topic page; every card is also linked from its story's page. */
+const LIST_CARDS = 100;
 
-function storyList(all: readonly SiteStory[], face: Face, from: string): SafeHtml {
+/** One page of a story list (newest first), with where it sits in the whole list. */
+function storyList(slice: PageSlice<SiteStory>, face: Face, from: string, pathOf: (page: number) => string): SafeHtml {
   const l = SITE_LABELS[face];
-  if (all.length === 0) return html`<p class="muted">—</p>`;
-  const stories = all.slice(0, LIST_STORIES);
-  const older = all.length - stories.length;
-  return html`${older > 0 ? html`<p class="muted">${l.newestOf(stories.length, all.length)} <a href="${relative(from, paths.archive(face))}">${l.archive}</a></p>` : ''}<ul class="story-list">${stories.map((s) => {
+  if (slice.total === 0) return html`<p class="muted">—</p>`;
+  const pager = pagerHtml(face, slice, 'stories', from, pathOf);
+  return html`${pager}<ul class="story-list">${slice.items.map((s) => {
     const item = s.item[face];
-    return html`<li>${item ? html`${item.tier.emoji} ` : ''}<a href="${relative(from, paths.story(face, s.story.id))}">${storyTitle(s, face)}</a> ${item ? confidenceBadge(face, item.confidence) : ''} <span class="muted">${s.days[0] ?? ''} · ${l.articlesCount(s.story.articleCount)}</span></li>`;
-  })}</ul>`;
+    return html`<li>${item ? html`${item.tier.emoji} ` : ''}<a href="${relative(from, paths.story(face, s.story.id))}">${storyTitle(s, face)}</a> ${item ? confidenceBadge(face, item.confidence) : ''} <span class="muted">${s.days[0] ?? s.story.lastActive.slice(0, 10)} · ${l.articlesCount(s.story.articleCount)}</span></li>`;
+  })}</ul>${pager}`;
+}
+
+/** One page of the list of every story, newest first: the way to any story, whatever its day. */
+export function allStoriesBody(slice: PageSlice<SiteStory>, face: Face): SafeHtml {
+  const l = SITE_LABELS[face];
+  const from = paths.allStories(face, slice.page);
+  return html`<p class="crumbs"><a href="${relative(from, paths.archive(face))}">${l.archive}</a></p>
+<h1>${l.allStories} <span class="count">${l.storiesCount(slice.total)}</span></h1>
+${storyList(slice, face, from, (p) => paths.allStories(face, p))}`;
 }
 
 export function topicsIndexBody(topics: readonly Topic[], audiences: readonly Audience[], face: Face): SafeHtml {
@@ -76,24 +92,26 @@ export function topicsIndexBody(topics: readonly Topic[], audiences: readonly Au
 <ul class="tags big">${audiences.map((a) => html`<li><a href="${relative(from, paths.audience(face, a.slug))}">${audienceName(a.name, face)}</a> <span class="muted">${a.storyIds.length}</span></li>`)}</ul>`;
 }
 
-export function topicBody(topic: Topic, stories: readonly SiteStory[], cards: ReadonlyArray<{ id: string; title: string }>, face: Face): SafeHtml {
+/** One page of a topic: its stories (paginated) and, on the first page, its cards. */
+export function topicBody(topic: Topic, stories: PageSlice<SiteStory>, cards: ReadonlyArray<{ id: string; title: string }>, face: Face): SafeHtml {
   const l = SITE_LABELS[face];
-  const from = paths.topic(face, topic.slug);
+  const from = paths.topic(face, topic.slug, stories.page);
+  const shown = cards.slice(0, LIST_CARDS);
   return html`<p class="crumbs"><a href="${relative(from, paths.topics(face))}">${l.topics}</a></p>
 <h1>${topic.name[face]}</h1>
-<h2>${l.storiesHeading} <span class="count">${l.storiesCount(stories.length)}</span></h2>
-${storyList(stories, face, from)}
-<h2>${l.card}</h2>
-<ul>${cards.slice(0, LIST_STORIES).map((c) => html`<li><a href="${relative(from, paths.card(face, c.id))}">${c.title}</a></li>`)}</ul>`;
+<h2>${l.storiesHeading} <span class="count">${l.storiesCount(stories.total)}</span></h2>
+${storyList(stories, face, from, (p) => paths.topic(face, topic.slug, p))}
+${stories.page === 1 ? html`<h2>${l.card}</h2>
+${shown.length < cards.length ? html`<p class="muted">${l.cardsShown(shown.length, cards.length)}</p>` : ''}<ul>${shown.map((c) => html`<li><a href="${relative(from, paths.card(face, c.id))}">${c.title}</a></li>`)}</ul>` : ''}`;
 }
 
-export function audienceBody(audience: Audience, stories: readonly SiteStory[], face: Face): SafeHtml {
+export function audienceBody(audience: Audience, stories: PageSlice<SiteStory>, face: Face): SafeHtml {
   const l = SITE_LABELS[face];
-  const from = paths.audience(face, audience.slug);
+  const from = paths.audience(face, audience.slug, stories.page);
   return html`<p class="crumbs"><a href="${relative(from, paths.topics(face))}">${l.audiences}</a></p>
 <h1>${audienceName(audience.name, face)}</h1>
-<h2>${l.storiesHeading} <span class="count">${l.storiesCount(stories.length)}</span></h2>
-${storyList(stories, face, from)}`;
+<h2>${l.storiesHeading} <span class="count">${l.storiesCount(stories.total)}</span></h2>
+${storyList(stories, face, from, (p) => paths.audience(face, audience.slug, p))}`;
 }
 
 /** The search page as the layout fixes it: the client (assets/search.js) fills the results. */

@@ -47,7 +47,10 @@ describe('site from the end-to-end corpus', () => {
     assert.equal(report.days, E2E_DATES.length);
     for (const face of ['en', 'zh']) {
       for (const date of E2E_DATES) assert.ok(files.has(`${face}/days/${date}.html`), `${face} ${date}`);
-      assert.equal([...files.keys()].filter((f) => f.startsWith(`${face}/stories/`)).length, report.stories);
+      // One page per story, beside the list of all stories (stories/index.html, stories/page-N.html).
+      const listPage = (f: string) => /\/stories\/(index|page-\d+)\.html$/.test(f);
+      assert.ok(files.has(`${face}/stories/index.html`));
+      assert.equal([...files.keys()].filter((f) => f.startsWith(`${face}/stories/`) && !listPage(f)).length, report.stories);
       assert.equal([...files.keys()].filter((f) => f.startsWith(`${face}/articles/`)).length, report.articles);
     }
     for (const f of ['index.html', 'assets/site.css', 'assets/site.js', 'assets/search.js', 'assets/search-index.js', 'feeds/en/rss.xml', 'feeds/zh/atom.xml']) assert.ok(files.has(f), f);

@@ -3,6 +3,11 @@
 
 import type { Face } from './site-input.js';
 
+/** What a paginated list counts. */
+export type Counted = 'days' | 'stories' | 'cards';
+
+const GROUPED = (n: number) => n.toLocaleString('en-US');
+
 export interface SiteLabels {
   readonly htmlLang: string;
   readonly switchTo: string;
@@ -57,6 +62,17 @@ export interface SiteLabels {
   readonly footer: string;
   readonly more: (n: number) => string;
   readonly newestOf: (shown: number, all: number) => string;
+  /** The list of every story, newest first, in pages. */
+  readonly allStories: string;
+  /** Which part of a paginated list a page shows. */
+  readonly showing: (first: number, last: number, total: number, what: Counted) => string;
+  readonly pageOf: (page: number, pages: number) => string;
+  readonly pageNumber: (page: number) => string;
+  readonly previousPage: string;
+  readonly nextPage: string;
+  readonly pagesNav: string;
+  /** A topic's cards when not all are listed: where the rest are. */
+  readonly cardsShown: (shown: number, all: number) => string;
   readonly fullAnalysis: string;
   readonly feeds: string;
   readonly untitled: string;
@@ -120,6 +136,14 @@ export const SITE_LABELS: Record<Face, SiteLabels> = {
     feeds: 'Feeds',
     more: (n) => `and ${n} more on the day’s page`,
     newestOf: (shown, all) => `The newest ${shown} of ${all} stories; older ones are in the`,
+    allStories: 'All stories',
+    showing: (first, last, total, what) => `Showing ${what} ${GROUPED(first)}–${GROUPED(last)} of ${GROUPED(total)}`,
+    pageOf: (page, pages) => `page ${GROUPED(page)} of ${GROUPED(pages)}`,
+    pageNumber: (page) => `page ${GROUPED(page)}`,
+    previousPage: '← Previous page',
+    nextPage: 'Next page →',
+    pagesNav: 'Pages',
+    cardsShown: (shown, all) => `${GROUPED(shown)} of ${GROUPED(all)} cards listed; every card is linked from its story’s page.`,
     fullAnalysis: 'Impact, analysis, quick start and recommendation on the story page →',
     footer: 'Every quote, figure and name on this site was checked against its sources.',
     untitled: '(untitled)',
@@ -178,6 +202,14 @@ export const SITE_LABELS: Record<Face, SiteLabels> = {
     feeds: '订阅',
     more: (n) => `另有 ${n} 条，见当日摘要`,
     newestOf: (shown, all) => `共 ${all} 篇报道，此处列出最新 ${shown} 篇；更早的见`,
+    allStories: '全部报道',
+    showing: (first, last, total, what) => `第 ${GROUPED(first)}–${GROUPED(last)} ${({ days: '天', stories: '篇', cards: '张' })[what]}，共 ${GROUPED(total)} ${({ days: '天', stories: '篇报道', cards: '张卡片' })[what]}`,
+    pageOf: (page, pages) => `第 ${GROUPED(page)} 页，共 ${GROUPED(pages)} 页`,
+    pageNumber: (page) => `第 ${GROUPED(page)} 页`,
+    previousPage: '← 上一页',
+    nextPage: '下一页 →',
+    pagesNav: '分页',
+    cardsShown: (shown, all) => `共 ${GROUPED(all)} 张卡片，此处列出 ${GROUPED(shown)} 张；每张卡片都可从其报道页找到。`,
     fullAnalysis: '影响、分析、快速上手与建议见报道页 →',
     footer: '本站每条引语、数字和名称均已对照来源核查。',
     untitled: '（无标题）',

@@ -6,13 +6,16 @@ import type { Face } from './site-input.js';
 export const paths = {
   home: (f: Face) => `${f}/index.html`,
   day: (f: Face, date: string) => `${f}/days/${date}.html`,
-  archive: (f: Face) => `${f}/archive.html`,
+  /** Page 1 is archive.html; later pages (older days) archive-2.html, archive-3.html… */
+  archive: (f: Face, page = 1) => (page <= 1 ? `${f}/archive.html` : `${f}/archive-${page}.html`),
+  /** Every story, newest first: stories/index.html, then stories/page-2.html… (story ids are hex). */
+  allStories: (f: Face, page = 1) => (page <= 1 ? `${f}/stories/index.html` : `${f}/stories/page-${page}.html`),
   story: (f: Face, id: string) => `${f}/stories/${fileId(id)}.html`,
   card: (f: Face, id: string) => `${f}/cards/${fileId(id)}.html`,
   article: (f: Face, id: string) => `${f}/articles/${fileId(id)}.html`,
   topics: (f: Face) => `${f}/topics/index.html`,
-  topic: (f: Face, slug: string) => `${f}/topics/${slug}.html`,
-  audience: (f: Face, slug: string) => `${f}/audiences/${slug}.html`,
+  topic: (f: Face, slug: string, page = 1) => (page <= 1 ? `${f}/topics/${slug}.html` : `${f}/topics/pages/${slug}-${page}.html`),
+  audience: (f: Face, slug: string, page = 1) => (page <= 1 ? `${f}/audiences/${slug}.html` : `${f}/audiences/pages/${slug}-${page}.html`),
   search: (f: Face) => `${f}/search.html`,
 };
 
