@@ -141,8 +141,6 @@ describe('clutterRule: paper-page furniture, newsletter sign-offs, disclaimers a
     ['license line', 'License: CC BY-NC-SA 4.0', 'paper-furniture'],
     ['licensed under', 'This work is licensed under a Creative Commons Attribution 4.0 International License.', 'paper-furniture'],
     ['labs blurb', 'Have a project idea for the community? Learn more about arXivLabs and how to get involved.', 'paper-furniture'],
-    ['listing entry head', '[12] arXiv:2604.00123 (cross-list from cs.CL) [pdf, html, other]', 'paper-listing'],
-    ['version pointer', '(or arXiv:2604.00123v2 [cs.LG] for this version)', 'paper-listing'],
     ['listing count', 'Total of 48 entries', 'paper-furniture'],
     ['subjects line', 'Subjects: Machine Learning (cs.LG); Robotics (cs.RO)', 'paper-metadata'],
     ['comments line', 'Comments: Accepted at a workshop. 9 pages, 2 figures', 'paper-metadata'],
@@ -150,6 +148,7 @@ describe('clutterRule: paper-page furniture, newsletter sign-offs, disclaimers a
     ['see you', 'See you next week,', 'sign-off'],
     ['until next time', 'Until next time — happy building!', 'sign-off'],
     ['greeting', 'Hello readers, and welcome to issue 12 of Inference Notes.', 'newsletter-greeting'],
+    ['thanks and a subscribe pitch', 'Thanks for reading Inference Notes! Subscribe for free to receive new posts and support my work.', 'newsletter-cta'],
     ['forward to a friend', 'Know someone who would like this? Forward this email to a colleague.', null as unknown as string],
     ['forward it', 'If you liked this edition, share it with a friend who ships models.', 'newsletter-cta'],
     ['forwarded to you', 'Did a friend send you this? Was this newsletter forwarded to you? Get your own copy here.', null as unknown as string],
@@ -185,11 +184,18 @@ describe('clutterRule: prose about papers, newsletters, advice and cookies is no
     ['subscribers', 'More than 3,000 teams subscribe to the hosted assistant, according to the company.'],
     ['advice in prose', 'Regulators said the chatbot gave investment advice without a licence, and fined the bank.'],
     ['third-party cookies', "Google's decision to keep third-party cookies in Chrome surprised advertisers."],
+    ['clutter sentence beside content', 'Thanks for reading. The lab said the model would ship to customers in April.'],
     ['thanks in a quote', '"Thanks for reading the draft so closely," the author told the reviewers, before revising it.'],
     ['Chinese risk in prose', '分析人士认为，模型安全风险仍需监管部门进一步评估。'],
     ['Chinese investment news', '该公司表示，本轮融资将主要用于模型训练和算力采购。'],
     ['Chinese source in prose', '消息来源称，该公司正与多家云厂商洽谈合作。'],
     ['sentence starting with title word', 'Title disputes over the training data are now before a court in Delaware.'],
+    // a paper's identifier is kept for story grouping (src/stories/event-identity.ts reads it from the text)
+    ['listing entry head', '[12] arXiv:2604.00123 (cross-list from cs.CL) [pdf, html, other]'],
+    ['cite-as line with the id', 'Cite as: arXiv:2604.00123 [cs.LG]'],
+    ['comments line with the id', 'Comments: 8 pages, 3 figures. Subjects: cs.CL. Cite as: arXiv:2603.01234'],
+    ['DOI line', 'DOI: 10.48550/arXiv.2604.00123'],
+    ['authors line (kept; the writer never states it)', 'Authors: Jane Roe, John Doe'],
   ];
   for (const [name, text] of cases) {
     it(name, () => assert.equal(clutterRule(text), null));

@@ -12,7 +12,23 @@ export function comparable(text: string): string {
 export function clutterRule(paragraph: string): string | null {
   const t = paragraph.trim();
   if (t.length > 400) return null;
-  for (const rule of CLUTTER_RULES) if (rule.pattern.test(t)) return rule.name;
+  const whole = ruleOf(t);
+  if (whole !== null) return whole;
+  // A paragraph of several sentences, each of them clutter of some kind ("Thanks for reading The
+  // Weekly! Subscribe for free to get new posts."), is clutter too.
+  const parts = t.split(/(?<=[.!?。！？])\s*(?=\S)/u).filter((p) => p !== '');
+  if (parts.length < 2) return null;
+  let first: string | null = null;
+  for (const part of parts) {
+    const name = ruleOf(part);
+    if (name === null) return null;
+    first ??= name;
+  }
+  return first;
+}
+
+function ruleOf(text: string): string | null {
+  for (const rule of CLUTTER_RULES) if (rule.pattern.test(text)) return rule.name;
   return null;
 }
 

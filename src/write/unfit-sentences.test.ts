@@ -76,3 +76,8 @@ describe('isCode', () => {
   it('a fenced block joined into one line', () => assert.equal(isCode('from orca import load model = load("orca-2") print(model.run())'), true));
   it('a plain sentence', () => assert.equal(isCode('The lab released the weights on Tuesday.'), false));
 });
+
+describe('unfitReason: a paper page’s metadata fields', () => {
+  it('comments field', () => assert.equal(unfitReason('Comments: 8 pages, 3 figures.'), 'furniture'));
+  it('cite-as field', () => assert.equal(unfitReason('Cite as: arXiv:2603.01234 [cs.CL].'), 'furniture'));
+});

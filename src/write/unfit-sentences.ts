@@ -78,6 +78,7 @@ const FURNITURE_PATTERNS: readonly RegExp[] = [
   /\[v\d+\]|\[view email\]|\bsubmission history\b/i,
   /\barxivlabs\b|\bbibtex\b|\bbibliographic (?:explorer|tools)\b|\bconnected papers\b|\blitmaps\b/i,
   /\bdisable mathjax\b/i,
+  /^(?:subjects?|comments?|cite as|journal[- ]ref(?:erence)?|report[- ]?(?:no|number)|msc classes|acm classes|authors?|title|doi)\s*:/i, // a paper's metadata fields
 ];
 
 /** Why a sentence may not be stated as a point (code, disclaimer, sign-off…), or null when it may. */
