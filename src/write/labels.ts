@@ -29,6 +29,10 @@ export interface FaceLabels {
   /** Beside the type of a source read from its feed's summary (its page could not be fetched). */
   readonly fromFeedSummary: string;
   readonly nothingToday: string;
+  /** The heading of the research section (papers and preprints). */
+  readonly research: string;
+  /** Under the research section: how many more papers were left out. */
+  readonly morePapers: (n: number) => string;
   readonly colon: string;
   readonly listSeparator: string;
   readonly summary: string;
@@ -73,6 +77,8 @@ export const LABELS: Record<FaceLanguage, FaceLabels> = {
     translationSource: 'translation',
     fromFeedSummary: "from the feed's summary",
     nothingToday: 'Nothing to report today: no stories were found for this date.',
+    research: 'Research papers',
+    morePapers: (n) => `and ${n} more ${n === 1 ? 'paper' : 'papers'}`,
     colon: ': ',
     listSeparator: ', ',
     summary: 'Summary',
@@ -110,6 +116,8 @@ export const LABELS: Record<FaceLanguage, FaceLabels> = {
     translationSource: '译文',
     fromFeedSummary: '来自订阅源摘要',
     nothingToday: '今日暂无可报道的内容：该日期没有找到任何报道。',
+    research: '研究论文',
+    morePapers: (n) => `另有 ${n} 篇论文`,
     colon: '：',
     listSeparator: '、',
     summary: '摘要',

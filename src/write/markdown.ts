@@ -75,6 +75,13 @@ export function renderDigest(digest: Digest): string {
     out.push(`## ${group.tier.emoji} L${group.tier.level} - ${name}`);
     for (const item of group.items) out.push(renderDigestItem(item));
   }
+  const research = digest.research;
+  if (research && research.items.length > 0) {
+    out.push(`## ${l.research}`);
+    const lines = research.items.map((r) => `- ${linked(r.title, r.url)}${r.outlet ? ` (${inline(r.outlet)})` : ''}`);
+    if (research.more > 0) lines.push(`- ${l.morePapers(research.more)}`);
+    out.push(lines.join('\n'));
+  }
   return `${out.join('\n\n')}\n`;
 }
 

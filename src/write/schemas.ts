@@ -6,7 +6,8 @@ import { z } from 'zod';
 
 // 1: first published. 2: a source may be a human translation of another (sourceRef.translationOf).
 // 3: sourceRef.url and card.url are null for a source read from a local file (a path is never published).
-export const SCHEMA_VERSION = 3;
+// 4: digest.research: research listings (papers) in a section of their own, capped, the rest counted.
+export const SCHEMA_VERSION = 4;
 
 export const faceLanguageSchema = z.enum(['en', 'zh']);
 export const bodyLanguageSchema = z.enum(['en', 'zh', 'other']);
@@ -102,6 +103,14 @@ export const digestSchema = z.object({
   /** Set when there is nothing to report that day. */
   notice: z.string().nullable(),
   tiers: z.array(z.object({ tier: tierSchema, items: z.array(digestItemSchema) })),
+  /**
+   * Stories told only by research listings (papers): titles and links, best ranked first, at most
+   * a cap; `more` counts the rest. Kept out of the tiers so a day of 500 papers cannot flood them.
+   */
+  research: z.object({
+    items: z.array(z.object({ storyId: z.string(), title: z.string(), outlet: z.string().nullable(), url: z.string().nullable() })),
+    more: z.int().nonnegative(),
+  }),
 });
 
 export const cardSchema = z.object({

@@ -48,6 +48,7 @@ export function makeDigest(face: Face, date: string, items: DigestItem[]): Diges
     count: items.length,
     notice: items.length === 0 ? (face === 'zh' ? '今日暂无可报道的内容。' : 'Nothing to report today.') : null,
     tiers: items.length === 0 ? [] : [{ tier: TIER, items }],
+    research: { items: [], more: 0 },
   };
 }
 

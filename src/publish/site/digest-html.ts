@@ -122,6 +122,14 @@ export function itemForms(full: readonly number[], compact: readonly number[], b
   return out;
 }
 
+/** The research section: paper titles linked to their pages, the rest counted. */
+function researchHtml(digest: Digest, ctx: LinkContext): SafeHtml | string {
+  const research = digest.research;
+  if (!research || research.items.length === 0) return '';
+  const l = LABELS[ctx.face];
+  return html`<section class="research"><h2>${l.research}</h2><ul>${research.items.map((r) => html`<li id="${`story-${r.storyId}`}">${externalLink(r.url, r.title)}${r.outlet ? html` <span class="muted">${r.outlet}</span>` : ''}</li>`)}${research.more > 0 ? html`<li class="muted">${l.morePapers(research.more)}</li>` : ''}</ul></section>`;
+}
+
 /** A day's digest: title, count, notice, then each tier's items, highest first. */
 export function digestHtml(digest: Digest, ctx: LinkContext, budget = DIGEST_ITEMS_BUDGET): SafeHtml {
   const l = LABELS[ctx.face];
@@ -132,8 +140,9 @@ export function digestHtml(digest: Digest, ctx: LinkContext, budget = DIGEST_ITE
   const rendered = new Map(items.map((item, i) => [item, forms[i] ? full[i]! : compact[i]!]));
   return html`<header class="digest-header"><h1>${digest.date} ${l.aiSummary}</h1><p class="count">${l.updates(digest.count)}</p></header>
 ${digest.notice ? html`<p class="notice">${digest.notice}</p>` : ''}
-${digest.tiers.length === 0 && !digest.notice ? html`<p class="notice">${l.nothingToday}</p>` : ''}
+${digest.tiers.length === 0 && !digest.notice && !(digest.research?.items.length) ? html`<p class="notice">${l.nothingToday}</p>` : ''}
 ${digest.tiers.map((group) => html`<section class="${`tier tier-${Math.min(group.tier.level, 4)}`}"><h2>${tierHeading(ctx.face, group.tier)}</h2>
 ${group.items.map((item) => rendered.get(item)!)}
-</section>`)}`;
+</section>`)}
+${researchHtml(digest, ctx)}`;
 }
