@@ -14,6 +14,9 @@ import { buildSite, type BuiltSite } from './build-site.js';
 import { ARCHIVE_DAYS_PER_PAGE, paginate, STORIES_PER_PAGE } from './pagination.js';
 import { FACES, type SiteInput, type SiteStory } from './site-input.js';
 import { paths } from './site-paths.js';
+import { fixtureArticle } from './site-input.fixture.js';
+import { loadRubricFile } from '../../rank/rubric-file.js';
+import { rankStory } from '../../rank/rank.js';
 
 const DAYS = 40;
 const STORIES = 3_000;
@@ -114,6 +117,21 @@ describe('site completeness with 3,000 stories over 40 days', () => {
     assert.equal(sw?.attribs.href, '../../zh/stories/page-2.html');
     const archive2 = getElementsByTagName('a', parseDocument(page('zh/archive-2.html')), true).find((a) => a.attribs.class === 'lang-switch');
     assert.equal(archive2?.attribs.href, '../en/archive-2.html');
+  });
+
+  test("an audience's 250 stories are in 3 pages, each reachable and saying what it shows", async () => {
+    const rubric = await loadRubricFile();
+    if (!rubric.ok) throw new Error(rubric.message);
+    const article = fixtureArticle({ id: 'aud000000001', title: 'Generated', language: 'en', outlet: 'Gen Wire', published: '2026-07-01T08:00:00Z', paragraphs: ['Gen Wire said developers get a new SDK on Monday.'] });
+    const ranking = { ...rankStory([article], rubric.value), audiences: ['developers'] };
+    const withAudience = { ...input, stories: input.stories.map((s, i) => (i < 250 ? { ...s, ranking } : s)) };
+    const built = buildSite(withAudience);
+    const slug = 'developers';
+    const pagesOf = built.pages.filter((p) => p.path === paths.audience('en', slug) || p.path.startsWith('en/audiences/pages/'));
+    assert.deepEqual(pagesOf.map((p) => p.path).sort(), ['en/audiences/developers.html', 'en/audiences/pages/developers-2.html', 'en/audiences/pages/developers-3.html']);
+    assert.match(text(pagesOf.find((p) => p.path.endsWith('-3.html'))!.body), /Showing stories 201–250 of 250/);
+    const seen = reachable(built, paths.topics('en'));
+    for (const p of pagesOf) assert.ok(seen.has(p.path), p.path);
   });
 
   test('a small site has one page per list and no pager', () => {
