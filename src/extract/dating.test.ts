@@ -98,6 +98,14 @@ describe('extraction records where a date came from', () => {
     assert.equal(page.dateline, '2026-03-13');
   });
 
+  test('menus before the headline do not hide the dateline after it; a date in the lede is no dateline', () => {
+    const nav = '<div>Home</div><div>AI</div><div>Chips</div><div>Policy</div>';
+    const page = extractHtml(`<html><body><header>${nav}<h1>Anthropic and Saltfork sign a cloud deal</h1><p>By Mara Lindqvist</p><p>Photo: Saltfork</p><span class="date">Updated Mar. 9, 2026 3:45 p.m. ET</span></header><article>${body}</article></body></html>`);
+    assert.equal(page.dateline, '2026-03-09');
+    const lede = extractHtml(`<html><body><article><h1>T</h1><p>Anthropic said on March 9, 2026 that it had agreed to buy computing capacity from Saltfork Cloud in a multi-year deal.</p>${body}</article></body></html>`);
+    assert.equal(lede.dateline, null);
+  });
+
   test("a text file's byline line is a dateline, not page metadata", () => {
     const page = extractPlainText('A headline without a full stop\n\nQuillfeed · March 11, 2026\n\nBrightmoor has hired a chief scientist, the company said.\n\nShe starts in April.');
     assert.equal(page.published, '2026-03-11');

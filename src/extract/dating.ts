@@ -144,6 +144,18 @@ export function datelineDate(paragraphs: readonly string[]): string | null {
   return null;
 }
 
+/**
+ * The date of a dateline among the short lines beside a page's headline (its header, a "meta"
+ * line): the first that is a date with a little metadata around it, never a sentence.
+ */
+export function datelineNearTitle(lines: readonly string[]): string | null {
+  for (const line of lines) {
+    const day = metadataLineDate(line.replace(/\s+/g, ' ').trim());
+    if (day !== null) return day;
+  }
+  return null;
+}
+
 export interface DateEvidence {
   /** The page's or file's own date (metadata, front matter), ISO. */
   readonly page: string | null;

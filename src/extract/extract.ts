@@ -12,7 +12,7 @@ import { normaliseDate, readMetadata, textContent } from './metadata.js';
 import { collectBlocks } from './text-blocks.js';
 import type { Block } from './text-blocks.js';
 import { isLinePerParagraph, markdownParagraphs, splitFrontMatter } from './markdown.js';
-import { datelineDate } from './dating.js';
+import { datelineDate, datelineNearTitle } from './dating.js';
 import { takeBylineLine } from './byline.js';
 import { checkTextSize, limitMessage, PageLimitError, type PageLimits } from './page-limits.js';
 import { parseBounded } from './parse-html.js';
@@ -112,7 +112,7 @@ export function extractHtml(html: string, options: ExtractOptions = {}): Extract
     byline: meta.byline ?? line?.byline ?? null,
     published: meta.published ?? line?.published ?? null,
     publishedFrom: meta.published !== null ? 'page' : line?.published ? 'dateline' : null,
-    dateline: datelineDate([...linesNearHeadline(doc.children), ...blocks.slice(0, 4).map((b) => b.text)]),
+    dateline: datelineNearTitle(linesNearHeadline(doc.children)) ?? datelineDate(blocks.map((b) => b.text)),
     language: meta.language,
     siteName: meta.siteName,
     canonicalUrl: meta.canonicalUrl,
@@ -143,9 +143,9 @@ function linesNearHeadline(nodes: readonly AnyNode[]): string[] {
   }
   if (h1 === null) return [];
   const lines: string[] = [];
-  const read = (el: AnyNode | null, step: (n: AnyNode) => AnyNode | null): void => {
+  const read = (el: AnyNode | null, step: (n: AnyNode) => AnyNode | null, most = NEAR_HEADLINE): void => {
     let taken = 0;
-    for (let n = el; n !== null && taken < NEAR_HEADLINE; n = step(n)) {
+    for (let n = el; n !== null && taken < most; n = step(n)) {
       if (n.type !== 'tag' && n.type !== 'text') continue;
       const text = (n.type === 'text' ? (n as { data: string }).data : textContent((n as Element).children, NEAR_HEADLINE_CHARS)).replace(/\s+/g, ' ').trim();
       if (text === '') continue;
@@ -153,7 +153,7 @@ function linesNearHeadline(nodes: readonly AnyNode[]): string[] {
       if (text.length <= 200) lines.push(text);
     }
   };
-  read(h1.prev, (n) => n.prev);
+  read(h1.prev, (n) => n.prev, 2);
   read(h1.next, (n) => n.next);
   const parent = h1.parent?.type === 'tag' ? (h1.parent as Element) : null;
   if (parent !== null) {
