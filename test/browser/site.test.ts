@@ -103,7 +103,8 @@ describe('the site in Chromium', () => {
 
   test('opening a story from the digest', async () => {
     const page = await open('en/index.html');
-    const first = page.locator('main a[href^="stories/"]').first();
+    // A story's headline in the digest (the crumbs above it link the list of all stories, stories/index.html).
+    const first = page.locator('main article.item .headline a[href^="stories/"]').first();
     const href = await first.getAttribute('href');
     assert.ok(href, 'the digest links to a story page');
     const headline = (await first.innerText()).trim();
