@@ -130,6 +130,8 @@ describe('clutterRule: paper-page furniture, newsletter sign-offs, disclaimers a
     ['version history line', '[v1] Mon, 9 Mar 2026 17:42:11 UTC (1,204 KB)', 'paper-furniture'],
     ['later version', '[v3] Fri, 3 Apr 2026 10:00:02 UTC (2 MB)', 'paper-furniture'],
     ['submission history heading', 'Submission history', 'paper-furniture'],
+    ['submission history with its version', 'Submission history: [v1] Monday, 2 March 2026.', 'paper-furniture'],
+    ['curly apostrophe', 'That’s all for this week. Forward this newsletter to a friend.', 'sign-off'],
     ['submitter line', 'From: Jane Roe [view email]', 'paper-furniture'],
     ['tool toggle', 'Semantic Reader Toggle', 'paper-furniture'],
     ['what-is link', 'Citation Graph (What is a Citation Graph?)', 'paper-furniture'],

@@ -10,7 +10,8 @@ export function comparable(text: string): string {
 
 /** The name of the first rule the paragraph matches, or null when it is not clutter. */
 export function clutterRule(paragraph: string): string | null {
-  const t = paragraph.trim();
+  // Rules are written with straight apostrophes; "That’s all" is "That's all".
+  const t = paragraph.trim().replace(/[‘’]/g, "'");
   if (t.length > 400) return null;
   const whole = ruleOf(t);
   if (whole !== null) return whole;

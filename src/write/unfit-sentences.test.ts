@@ -27,6 +27,7 @@ describe('unfitReason: sentences the writer never states as a point', () => {
     ['Chinese source line', '本文来源：北风科技综合整理。', 'disclaimer'],
     ['thanks for reading', 'Thanks for reading, and see you next week.', 'sign-off'],
     ["that's all", "That's all for this week.", 'sign-off'],
+    ['curly apostrophe', 'That’s all for this week.', 'sign-off'],
     ['forward to a friend', 'If this was useful, forward it to a friend who trains models.', 'sign-off'],
     ['sign up', 'Sign up here to get the digest every Friday.', 'sign-off'],
     ['subscribe now', 'Subscribe now to get every issue.', 'sign-off'],

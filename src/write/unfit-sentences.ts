@@ -83,7 +83,7 @@ const FURNITURE_PATTERNS: readonly RegExp[] = [
 
 /** Why a sentence may not be stated as a point (code, disclaimer, sign-off…), or null when it may. */
 export function unfitReason(sentence: string): UnfitReason | null {
-  const t = sentence.trim();
+  const t = sentence.trim().replace(/[‘’]/g, "'");
   if (FURNITURE_PATTERNS.some((re) => re.test(t))) return 'furniture';
   if (CONSENT_PATTERNS.some((re) => re.test(t))) return 'consent';
   if (DISCLAIMER_PATTERNS.some((re) => re.test(t))) return 'disclaimer';
