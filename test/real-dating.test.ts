@@ -12,6 +12,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { main, type Io } from '../src/cli/main.js';
 import { PROJECT_ROOT } from '../src/config.js';
+import { openDatabase } from '../src/store/database.js';
+import { createApiQueries } from '../src/store/api-queries.js';
 
 const REAL = path.join(PROJECT_ROOT, 'test/fixtures/real');
 
@@ -95,6 +97,15 @@ describe('real-shaped archive: dating, editions, Markdown and text files', () =>
     // The digest command, with no date, agrees.
     const digest = await run(['--data', data, 'digest'], dir);
     assert.match(digest.out, /^# 2026-03-13 /m);
+    // So does the API's list of digests: the day of the run (two undated pages) is no edition.
+    const db = await openDatabase({ kind: 'pglite', dataDir: path.join(data, 'db') });
+    try {
+      const days = (await createApiQueries(db).days(null, 100)).map((d) => d.date);
+      assert.equal(days[0], '2026-03-13');
+      assert.ok(!days.includes(today), days.join(', '));
+    } finally {
+      await db.close();
+    }
   });
 
   test('each article carries its own evidence; the ingest time is never a publication date', () => {

@@ -50,7 +50,7 @@ export interface Keyed<T, K> {
 }
 
 export interface ApiQueries {
-  /** Days with coverage, newest first, those before `before` (exclusive) when given. */
+  /** Days with dated news (any day with coverage when nothing is dated), newest first, those before `before` (exclusive) when given. */
   days(before: string | null, limit: number): Promise<DayRow[]>;
   hasDay(date: string): Promise<boolean>;
   /** Stories by last activity, newest first; with `date`, those with coverage that UTC day. */
@@ -63,10 +63,14 @@ export function createApiQueries(db: Queryable): ApiQueries {
   return {
     async days(before, limit) {
       const rows = await db.query<{ day: string; stories: number; articles: number }>(
+        // Days with dated news (as editionDays): a day of only undated articles (read on the day of
+        // the run) is no edition of its own, unless nothing in the store is dated.
         `SELECT day, count(DISTINCT story_id)::int AS stories, count(*)::int AS articles FROM (
-           SELECT to_char(activity_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day, story_id FROM story_articles
+           SELECT to_char(activity_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day, story_id, published_at FROM story_articles
            ${before === null ? '' : `WHERE activity_at < ($2::date)::timestamp AT TIME ZONE 'UTC'`}) d
-         GROUP BY day ORDER BY day DESC LIMIT $1`,
+         GROUP BY day
+         HAVING bool_or(published_at IS NOT NULL) OR NOT EXISTS (SELECT 1 FROM story_articles WHERE published_at IS NOT NULL)
+         ORDER BY day DESC LIMIT $1`,
         before === null ? [limit] : [limit, before],
       );
       return rows.map((r) => ({ date: r.day, stories: r.stories, articles: r.articles }));
