@@ -114,3 +114,30 @@ describe('grouping core', () => {
     assert.deepEqual(windowAround('2026-06-02T00:00:00.000Z', 3), { from: '2026-05-30T00:00:00.000Z', to: '2026-06-05T00:00:00.000Z' });
   });
 });
+
+describe('event identity in grouping', () => {
+  const paper = (id: string, arxiv: string, title: string) => fixtureArticle({
+    id, title, outlet: 'arXiv', sourceType: 'research', language: 'en', published: '2026-06-03T01:00:00.000Z',
+    text: `arXiv:${arxiv} [cs.CL] Large language models still struggle with multi-step reasoning. We propose a verifier that improves reasoning accuracy on a new benchmark of 4,200 problems. We release code, data and the benchmark.`,
+  });
+
+  test('two papers told in the same words are two stories; a press write-up citing one joins it', async () => {
+    const a = paper('p1', '2603.01234', 'Stepwise Verifiers Improve Reasoning in Large Language Models');
+    const b = paper('p2', '2603.01377', 'Stepwise Verifiers Improve Reasoning in Large Language Models Too');
+    const press = fixtureArticle({
+      id: 'p3', title: 'Paper of the day: Stepwise Verifiers Improve Reasoning in Large Language Models', outlet: 'The Weights Weekly', language: 'en', published: '2026-06-03T09:00:00.000Z',
+      text: 'A new paper on arXiv (arXiv:2603.01234) claims a verifier improves multi-step reasoning of large language models on a new benchmark of 4,200 problems. The authors release code, data and the benchmark.',
+    });
+    const index = createMemoryStoryIndex();
+    await placeAllInArchive(index, [a, b, press]);
+    assert.notEqual(index.storyOf('p1'), index.storyOf('p2'));
+    assert.equal(index.storyOf('p3'), index.storyOf('p1'));
+  });
+
+  test('a story holding a different paper is skipped whatever its other members score', () => {
+    const a = featuresOf(paper('p1', '2603.01234', 'Verifiers for reasoning'));
+    const b = featuresOf(paper('p2', '2603.01377', 'Verifiers for reasoning'));
+    const placement = placeArticle(b, [{ id: 'p1', members: [a] }], frequencyOf([a, b]));
+    assert.equal(placement.kind, 'new');
+  });
+});

@@ -108,3 +108,22 @@ describe('features', () => {
     assert.equal(rarity(NO_FREQUENCIES, 'e:anthropic'), 0.5);
   });
 });
+
+describe('distinct events', () => {
+  const en = (id: string, title: string, text: string) => fixtureArticle({ id, title, text, language: 'en', published: '2026-06-03T08:00:00.000Z', outlet: `Outlet ${id}` });
+
+  test('two launches by one company in the same words: the reason comes first and the score is cut', () => {
+    const a = en('l1', 'Corvana launches Quill 2 coding model', 'Corvana on Tuesday released Quill 2, a coding model available through the Corvana API. The company says it scores 71.4% on its benchmark.');
+    const b = en('l2', 'Corvana launches Echo 1.5 speech model', 'Corvana on Tuesday released Echo 1.5, a speech model available through the Corvana API. The company says it scores 71.4% on its benchmark.');
+    const s = featureSimilarity(featuresOf(a), featuresOf(b), NO_FREQUENCIES);
+    assert.equal(s.reasons[0], "not one event: different products in the headlines (quill2 and echo1.5), neither names the other's");
+    assert.ok(s.score < threshold);
+  });
+
+  test('headlines in one language sharing only a place are marked, and score less', () => {
+    const a = en('k1', 'South Korea caps fuel prices as oil costs climb', "South Korea's government said on Tuesday it would cap fuel prices. The finance ministry in Seoul said the cap would last three months.");
+    const b = en('k2', 'South Korea reviews troop posture on the peninsula', "South Korea's government said on Tuesday it would review troop posture. The defence ministry in Seoul said the review would last three months.");
+    const s = featureSimilarity(featuresOf(a), featuresOf(b), NO_FREQUENCIES);
+    assert.ok(s.reasons.includes('their headlines share only the name of a place'));
+  });
+});
