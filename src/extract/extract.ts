@@ -183,18 +183,23 @@ export function extractMarkdown(markdown: string, options: ExtractOptions = {}):
   const { title: heading, paragraphs } = markdownParagraphs(body);
   const pick = (k: string): string | null => {
     const v = front[k];
-    return typeof v === 'string' && v.trim() !== '' ? v.trim() : v instanceof Date ? v.toISOString().slice(0, 10) : null;
+    return typeof v === 'string' && v.trim() !== '' ? v.trim() : v instanceof Date ? v.toISOString().slice(0, 10) : typeof v === 'number' ? String(v) : null;
   };
   const title = pick('title') ?? heading;
   const canonical = pick('canonical') ?? pick('url') ?? options.url ?? null;
+  const dateField = front['date'] !== undefined ? 'date' : 'published';
+  const rawDate = pick(dateField);
+  const published = normaliseDate(rawDate);
+  // A date the header gives but that cannot be read is said, never dropped in silence.
+  const problems = [...(problem === null ? [] : [problem]), ...(rawDate !== null && published === null ? [`front matter "${dateField}: ${rawDate.slice(0, 80)}" is not a date it can read`] : [])];
   return fromText(title, paragraphs, {
     byline: pick('author') ?? pick('byline'),
-    published: normaliseDate(pick('date') ?? pick('published')),
+    published,
     language: pick('lang') ?? pick('language'),
     siteName: pick('site') ?? pick('siteName'),
     canonicalUrl: canonical,
     description: pick('description') ?? pick('summary'),
-    ...(problem === null ? {} : { problems: [problem] }),
+    ...(problems.length === 0 ? {} : { problems }),
   });
 }
 

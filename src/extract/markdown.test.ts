@@ -86,6 +86,13 @@ describe('front matter', () => {
     assert.equal(splitFrontMatter('---\n\nBody after a rule.').problem, null);
   });
 
+  test('a header date that cannot be read is reported, not dropped in silence', () => {
+    const page = extractMarkdown('---\ntitle: T\npublished: sometime last spring\n---\nBody text long enough to stand as the article.\n');
+    assert.equal(page.published, null);
+    assert.deepEqual(page.problems, ['front matter "published: sometime last spring" is not a date it can read']);
+    assert.equal(extractMarkdown('---\ntitle: T\npublished: 2026-03-09\n---\nBody.\n').problems, undefined);
+  });
+
   test('extractMarkdown keeps the title, date and link of a broken header and reports it', () => {
     const page = extractMarkdown('---\ntitle: Quillfeed: agents at work\nurl: https://q.example/a\npublished: 2026-03-11\n---\nSoftware agents moved from demonstrations to paid products this week, as three companies began charging for them.\n');
     assert.equal(page.title, 'Quillfeed: agents at work');
