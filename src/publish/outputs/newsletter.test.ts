@@ -68,3 +68,21 @@ describe('newsletter plain-text alternative', () => {
     });
   }
 });
+
+describe('newsletter research section', () => {
+  it('lists the papers with escaped titles and safe links, and counts the rest, in both forms', () => {
+    const base = makeDigest('en', '2026-05-09', [makeItem('en', 's1', 'A story')]);
+    const digest: Digest = {
+      ...base,
+      research: { items: [{ storyId: 'p1', title: 'Verifiers <b>help</b>', outlet: 'arXiv', url: 'https://arxiv.org/abs/2603.01234' }, { storyId: 'p2', title: 'Bad link', outlet: null, url: 'javascript:alert(1)' }], more: 487 },
+    };
+    const html = newsletterHtml(digest, 'en', OPTIONS);
+    assert.match(html, /Research papers/);
+    assert.match(html, /<a href="https:\/\/arxiv\.org\/abs\/2603\.01234"[^>]*>Verifiers &lt;b&gt;help&lt;\/b&gt;<\/a>/);
+    assert.doesNotMatch(html, /javascript:/);
+    assert.match(html, /and 487 more papers/);
+    const text = newsletterText(digest, 'en', OPTIONS);
+    assert.match(text, /- Verifiers <b>help<\/b> \(arXiv\) https:\/\/arxiv\.org\/abs\/2603\.01234/);
+    assert.match(text, /- and 487 more papers/);
+  });
+});

@@ -78,6 +78,15 @@ export function newsletterHtml(digest: Digest, face: Face, options: NewsletterOp
     body.push(`<h2 style="${S.tier}">${e(group.tier.emoji)} L${group.tier.level} - ${e(face === 'zh' ? group.tier.nameZh : group.tier.name)}</h2>`);
     for (const item of group.items) body.push(itemHtml(item, face, options.baseUrl));
   }
+  const research = digest.research;
+  if (research && research.items.length > 0) {
+    body.push(`<h2 style="${S.tier}">${e(l.research)}</h2>`);
+    for (const r of research.items) {
+      const href = safeHref(r.url);
+      body.push(`<p style="${S.p}">${href ? `<a href="${e(href)}" style="${S.a}">${e(r.title)}</a>` : e(r.title)}${r.outlet ? ` <span style="${S.meta}">${e(r.outlet)}</span>` : ''}</p>`);
+    }
+    if (research.more > 0) body.push(`<p style="${S.meta}">${e(l.morePapers(research.more))}</p>`);
+  }
   const foot = face === 'zh'
     ? `${e(site)}：每条内容中的引语、数字与名称均已在来源中核查。<a href="${e(dayUrl)}" style="${S.a}">网页版</a>`
     : `${e(site)}: every quote, figure and name was checked against the sources. <a href="${e(dayUrl)}" style="${S.a}">Web version</a>`;
@@ -131,6 +140,12 @@ export function newsletterText(digest: Digest, face: Face, options: NewsletterOp
       const checked = verifiedText(item.verification, face);
       if (checked) out.push(checked);
     }
+  }
+  const research = digest.research;
+  if (research && research.items.length > 0) {
+    out.push('', l.research, '='.repeat(40), '');
+    for (const r of research.items) out.push(`- ${t(r.title)}${r.outlet ? ` (${t(r.outlet)})` : ''} ${safeHref(r.url) ?? ''}`.trimEnd());
+    if (research.more > 0) out.push(`- ${l.morePapers(research.more)}`);
   }
   return `${out.join('\n')}\n`;
 }
