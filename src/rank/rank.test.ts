@@ -155,16 +155,16 @@ describe('relevance, languages and kinds of story in the default rubric', () => 
   test('a how-to scores below the news it explains', () => {
     const howto = makeArticle({ id: 'h', outlet: 'Pier Wire', title: 'How to fine-tune an open-weight model on one GPU', paragraphs: ['This tutorial walks through fine-tuning step by step.'] });
     const r = rankStory([howto], rubric);
-    assert.ok(r.scoreReasons.some((x) => /^a how-to or tutorial: -10$/.test(x)), r.scoreReasons.join('\n'));
+    assert.ok((r.scoreReasons ?? []).some((x) => /^a how-to or tutorial: -10$/.test(x)), (r.scoreReasons ?? []).join('\n'));
   });
 
   test('a Chinese quote in an English article is not Chinese coverage', () => {
     const quoted = makeArticle({ id: 'q', outlet: 'Quay Ledger', title: 'Anthropic signs for 300MW', paragraphs: ['Anthropic will take 300MW at Saltfork for $9.6 billion, Lattice Cloud said.', '“我们很高兴，这是一个重要的里程碑，” 一位中国合作伙伴说。'] });
     // Written in English with a Chinese quote: the mixed flag is set, the language is English.
     const r = rankStory([deal.en('a', 'Pier Wire'), { ...quoted, language: 'en', mixed: true }], rubric);
-    assert.ok(!r.scoreReasons.some((x) => x.startsWith('covered in English and Chinese')), r.scoreReasons.join('\n'));
+    assert.ok(!(r.scoreReasons ?? []).some((x) => x.startsWith('covered in English and Chinese')), (r.scoreReasons ?? []).join('\n'));
     const both = rankStory([deal.en('a', 'Pier Wire'), deal.zh('b', '码头日报')], rubric);
-    assert.ok(both.scoreReasons.includes('covered in English and Chinese: 16'), both.scoreReasons.join('\n'));
+    assert.ok((both.scoreReasons ?? []).includes('covered in English and Chinese: 16'), (both.scoreReasons ?? []).join('\n'));
   });
 });
 
