@@ -94,7 +94,7 @@ export function renderSummary(report: IngestReport): string {
   }
   const noted = report.outcomes.filter((o) => o.status !== 'failed' && o.notes !== undefined && o.notes.length > 0);
   if (noted.length) {
-    lines.push('Read with damage:');
+    lines.push('Notes on items read:');
     for (const o of noted) if (o.status !== 'failed') lines.push(`  - ${o.articleId} ${o.url}: ${o.notes!.join('; ')}`);
   }
   return `${lines.join('\n')}\n`;
