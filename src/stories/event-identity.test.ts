@@ -17,6 +17,7 @@ describe('event identity', () => {
     assert.deepEqual(productNames('Halvard Labs opens up Tern 7B and GPT-5 rivals'), ['tern7b', 'gpt5']);
     assert.deepEqual(productNames('Nvidia ships GB300; Echo 1.5 ships too'), ['gb300', 'echo1.5']);
     assert.deepEqual(productNames('Sales in Q3 rose; Raises 2 million; March 3 2026; Top 10 in 4K'), []);
+    assert.deepEqual(productNames('Stage 2 of the Chapter 11 case; Section 230; Phase 3 trial'), []);
   });
 
   test('who raises money in a funding headline, in English and Chinese', () => {
@@ -24,6 +25,8 @@ describe('event identity', () => {
     assert.deepEqual(fundedBy('AI startup Tallowind AI raises $45 million'), ['tallowind']);
     assert.deepEqual(fundedBy('仓储机器人公司 Brightmoor Robotics 完成 1.2 亿美元 B 轮融资'), ['brightmoor']);
     assert.deepEqual(fundedBy('Corvana launches Quill 2'), []);
+    assert.deepEqual(fundedBy('SoftBank-backed Brightmoor Robotics raises $120 million'), ['brightmoor']);
+    assert.deepEqual(fundedBy('Fallow Peak leads $120 million round in Brightmoor'), []);
   });
 
   test('different identifiers are two events; a shared or mentioned one is not a difference', () => {

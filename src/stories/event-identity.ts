@@ -36,7 +36,8 @@ const NOT_NAME = new Set(
     'year years month months version v model models no number about over under nearly almost up down than after before since until ' +
     'raises raised fires fired adds add cuts cut wins win hits hit sees see gets get makes make says say said plans plan ' +
     'jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june july august september october november december ' +
-    'monday tuesday wednesday thursday friday saturday sunday arxiv submitted comments pages figures cite article chapter').split(' '),
+    'monday tuesday wednesday thursday friday saturday sunday arxiv submitted comments pages figures cite article chapter ' +
+    'stage tier grade class type season episode issue vol volume page act rule form title amendment bill law route flight zone district sector unit team').split(' '),
 );
 const UNIT_AFTER = /^\s*(?:%|percent|per\b|million|billion|trillion|thousand|hundred|[kmgt]?w\b|gw|mw|kw|days?|weeks?|months?|years?|hours?|minutes?|seconds?|people|pages?|figures?|times|x\b|个|亿|万|年|月|日|号|天|%)/i;
 
@@ -127,6 +128,8 @@ function subjectName(before: string): string | null {
   }
   for (let i = start; i <= end; i++) {
     const w = tokens[i]![0].toLowerCase();
+    // "SoftBank-backed", "Paris-based" describe the subject, they do not name it.
+    if (/-[a-z]+$/.test(tokens[i]![0])) continue;
     if (!NOT_ACTOR.has(w) && w.length >= 2 && !/^\d/.test(w)) return w;
   }
   return null;
