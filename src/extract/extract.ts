@@ -196,7 +196,8 @@ export function extractMarkdown(markdown: string, options: ExtractOptions = {}):
     byline: pick('author') ?? pick('byline'),
     published,
     language: pick('lang') ?? pick('language'),
-    siteName: pick('site') ?? pick('siteName'),
+    // Exports name the outlet as `source`, `publisher` or `outlet` (a URL there is an address, not a name).
+    siteName: pick('site') ?? pick('siteName') ?? [pick('source'), pick('publisher'), pick('outlet')].find((v) => v !== null && !/^[a-z][a-z0-9+.-]*:\/\//i.test(v)) ?? null,
     canonicalUrl: canonical,
     description: pick('description') ?? pick('summary'),
     ...(problems.length === 0 ? {} : { problems }),

@@ -53,6 +53,14 @@ describe('one paragraph per line', () => {
 });
 
 describe('front matter', () => {
+  test('the outlet named as source, publisher or outlet is the site name (an address there is not)', () => {
+    const body = LINES.join('\n');
+    assert.equal(extractMarkdown(`---\ntitle: T\nsource: Valley Business Desk\n---\n${body}`).siteName, 'Valley Business Desk');
+    assert.equal(extractMarkdown(`---\ntitle: T\npublisher: Render Review\n---\n${body}`).siteName, 'Render Review');
+    assert.equal(extractMarkdown(`---\ntitle: T\nsite: Own Site\nsource: Other\n---\n${body}`).siteName, 'Own Site');
+    assert.equal(extractMarkdown(`---\ntitle: T\nsource: https://example.com/a\n---\n${body}`).siteName, null);
+  });
+
   test('YAML is read as before, with no problem', () => {
     const fm = splitFrontMatter('---\ntitle: "A: B"\nurl: https://x.example/a\n---\nBody.');
     assert.deepEqual(fm.front, { title: 'A: B', url: 'https://x.example/a' });
