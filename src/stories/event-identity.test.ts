@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { distinctEvent, eventIdentity, fundedBy, paperIds, productNames } from './event-identity.js';
+import { distinctEvent, eventIdentity, fundedBy, headlineKind, paperIds, productNames, suingParty } from './event-identity.js';
 
 const none = new Set<string>();
 
@@ -45,5 +45,35 @@ describe('event identity', () => {
     assert.equal(distinctEvent(f1, f2, new Set(['brightmoor']), new Set(['tallowind']))?.kind, 'funding');
     assert.equal(distinctEvent(f1, f2, new Set(['brightmoor']), new Set(['tallowind', 'brightmoor'])), null);
     assert.equal(distinctEvent(undefined, p2, none, none), null);
+  });
+});
+
+describe('event kinds and lawsuits', () => {
+  test('a headline announces one kind of event, or none is claimed', () => {
+    assert.equal(headlineKind('Vexa Robotics launches Vexa eLink 2'), 'launch');
+    assert.equal(headlineKind('Corvana 发布编程模型 Quill 2'), 'launch');
+    assert.equal(headlineKind('Orrin Chips raises $420 million in Series C'), 'funding');
+    assert.equal(headlineKind('Orrin Chips names a new chief executive'), 'personnel');
+    assert.equal(headlineKind('Pallas Speech sues the FTC over AI chatbot rules'), 'lawsuit');
+    assert.equal(headlineKind('Authors sue Corvana over the Quill 2 launch'), null);
+    assert.equal(headlineKind('South Korea caps fuel prices'), null);
+  });
+
+  test('who sues; a common word is no party', () => {
+    assert.deepEqual(suingParty('Pallas Speech sues the FTC over AI chatbot rules'), ['pallas']);
+    assert.deepEqual(suingParty('Authors sue Corvana over training data'), []);
+    assert.deepEqual(productNames('Vexa Robotics launches Vexa eLink 2'), ['elink2']);
+  });
+
+  test('different kinds, or lawsuits by different parties, are two events', () => {
+    const launch = eventIdentity('Tessel Systems launches Tessel Studio 2', 'Tessel released it.');
+    const suit = eventIdentity('Tessel Systems sues the Department of Justice over AI chatbot rules', 'Tessel filed the suit.');
+    assert.deepEqual(distinctEvent(launch, suit, none, none), { kind: 'kind', a: ['launch'], b: ['lawsuit'] });
+    const other = eventIdentity('Quill Semiconductors sues the SEC over AI chatbot rules', '');
+    const pallas = eventIdentity('Pallas Speech sues the SEC over AI chatbot rules', '');
+    assert.equal(distinctEvent(other, pallas, none, none)?.kind, 'lawsuit');
+    const day2 = eventIdentity('Judge sets hearing in Halvorsen v. Corvana copyright case', '');
+    const day1 = eventIdentity('Authors sue Corvana over training data in Halvorsen v. Corvana', '');
+    assert.equal(distinctEvent(day1, day2, none, none), null);
   });
 });

@@ -15,10 +15,23 @@ export interface EventIdentity {
   readonly mentions: readonly string[];
   /** In a funding headline, who raises: the name before the verb ("brightmoor"), lower case. */
   readonly funded: readonly string[];
+  /** In a lawsuit headline, who sues ("pallas"); absent in records stored before it was read. */
+  readonly suing?: readonly string[];
+  /** The kind of event the headline announces, when exactly one kind is clear; absent before it was read. */
+  readonly kind?: EventKind | null;
 }
 
+export type EventKind = 'launch' | 'funding' | 'lawsuit' | 'personnel';
+
+/** Headline verbs of each kind of event, English and Chinese. */
+const KIND_PATTERNS: ReadonlyArray<readonly [EventKind, RegExp]> = [
+  ['launch', /\b(?:launch(?:es|ed)?|releas(?:es|ed)|unveil(?:s|ed)?|introduc(?:es|ed|ing)|debuts?|rolls? out|open-sources?)\b|发布|推出|上线|开源/iu],
+  ['lawsuit', /\b(?:sues?|sued|lawsuit|suit|judge|court|copyright case)\b|起诉|诉讼|法院|法官/iu],
+  ['personnel', /\b(?:names?|appoints?|hires?|steps? down|resigns?)\b(?=.*\b(?:chief|ceo|cto|cfo|president|head|chair))|\b(?:steps down|resigns)\b|任命|辞任|辞职|出任/iu],
+]
+
 export interface DistinctEvent {
-  readonly kind: 'paper' | 'product' | 'funding';
+  readonly kind: 'paper' | 'product' | 'funding' | 'lawsuit' | 'kind';
   readonly a: readonly string[];
   readonly b: readonly string[];
 }
@@ -62,7 +75,7 @@ export function productNames(text: string): string[] {
       continue;
     }
     // A capitalised name, then a small version number: "Quill 2", "Echo 1.5".
-    if (!/^[A-Z][a-z]+[A-Za-z]*$/.test(t) || NOT_NAME.has(t.toLowerCase())) continue;
+    if (!/^(?:[A-Z][a-z]+[A-Za-z]*|[a-z]{1,2}[A-Z][A-Za-z]+)$/.test(t) || NOT_NAME.has(t.toLowerCase())) continue;
     const next = tokens[i + 1];
     // A version ("2", "1.5", "v3") or a size in parameters ("7B", "1.5B").
     if (!next || !/^(?:v?\d{1,2}(?:\.\d{1,2})?|\d{1,3}(?:\.\d)?[bB])$/.test(next[0])) continue;
@@ -85,6 +98,31 @@ export function paperIds(text: string, url: string | null | undefined): string[]
   }
   return [...out].sort();
 }
+
+/** The one kind of event a headline announces, or null when none or several are clear. */
+export function headlineKind(title: string | null): EventKind | null {
+  if (!title) return null;
+  const kinds = new Set<EventKind>();
+  if (FUNDING_EN.test(title) || FUNDING_ZH.test(title)) kinds.add('funding');
+  for (const [kind, re] of KIND_PATTERNS) if (re.test(title)) kinds.add(kind);
+  return kinds.size === 1 ? [...kinds][0]! : null;
+}
+
+const SUING_EN = /\b(?:sues|sue|sued|files suit against|takes)\b(?=\s+\S)/i;
+const SUING_ZH = /起诉/u;
+
+/** Who sues, from a lawsuit headline ("Pallas Speech sues the FTC" gives "pallas"). */
+export function suingParty(title: string | null, text = ''): string[] {
+  if (!title) return [];
+  const verb = SUING_EN.exec(title) ?? SUING_ZH.exec(title);
+  if (!verb) return [];
+  const actor = subjectName(title.slice(0, verb.index));
+  // A common word ("Authors sue …": "authors" is written in lower case elsewhere) is no name.
+  return actor && !GENERIC_PARTY.has(actor) && !new RegExp(`\\b${actor.replace(/[^a-z0-9]/g, '')}\\b`).test(text) ? [actor] : [];
+}
+
+const GENERIC_PARTY = new Set(('authors novelists writers artists musicians users parents employees workers shareholders investors ' +
+  'states publishers creators families consumers students teachers drivers residents regulators prosecutors lawmakers officials').split(' '));
 
 const FUNDING_EN = /\b(?:raises|raised|raising|secures|secured|closes|closed|lands|landed|bags|nabs|snags|gets)\b(?=[^.]*(?:\$|€|£|¥|\bfunding\b|\bround\b|\bseries\b|\bmillion\b|\bbillion\b|\binvestment\b))/i;
 const FUNDING_ZH = /(?:宣布)?(?:完成|获得|获)(?=[^。]*(?:融资|投资|轮))/u;
@@ -142,6 +180,8 @@ export function eventIdentity(title: string | null, text: string, url?: string |
     products: title ? productNames(title).sort() : [],
     mentions: productNames(full).slice(0, MAX_MENTIONS).sort(),
     funded: fundedBy(title),
+    suing: suingParty(title, text),
+    kind: headlineKind(title),
   };
 }
 
@@ -159,14 +199,14 @@ export function distinctEvent(a: EventIdentity | undefined, b: EventIdentity | u
     const ma = new Set(a.mentions);
     if (!a.products.some((p) => mb.has(p)) && !b.products.some((p) => ma.has(p))) return { kind: 'product', a: a.products, b: b.products };
   }
-  if (a.funded.length > 0 && b.funded.length > 0) {
+  const differentParties = (x: readonly string[], y: readonly string[]) => {
     const han = (s: string) => s.startsWith('han:');
-    const comparable = a.funded.every(han) === b.funded.every(han);
-    const named = (xs: readonly string[], terms: ReadonlySet<string>) => xs.some((x) => terms.has(x));
-    if (comparable && !a.funded.some((x) => b.funded.includes(x)) && !named(a.funded, termsB) && !named(b.funded, termsA)) {
-      return { kind: 'funding', a: a.funded, b: b.funded };
-    }
-  }
+    const named = (xs: readonly string[], terms: ReadonlySet<string>) => xs.some((v) => terms.has(v));
+    return x.length > 0 && y.length > 0 && x.every(han) === y.every(han) && !x.some((v) => y.includes(v)) && !named(x, termsB) && !named(y, termsA);
+  };
+  if (differentParties(a.funded, b.funded)) return { kind: 'funding', a: a.funded, b: b.funded };
+  if (differentParties(a.suing ?? [], b.suing ?? [])) return { kind: 'lawsuit', a: a.suing!, b: b.suing! };
+  if (a.kind && b.kind && a.kind !== b.kind) return { kind: 'kind', a: [a.kind], b: [b.kind] };
   return null;
 }
 
@@ -180,5 +220,9 @@ export function describeDistinct(d: DistinctEvent): string {
       return `not one event: different products in the headlines (${show(d.a)} and ${show(d.b)}), neither names the other's`;
     case 'funding':
       return `not one event: funding rounds of different companies (${show(d.a)} and ${show(d.b)})`;
+    case 'lawsuit':
+      return `not one event: lawsuits brought by different parties (${show(d.a)} and ${show(d.b)})`;
+    case 'kind':
+      return `not one event: the headlines announce different kinds of event (${show(d.a)} and ${show(d.b)})`;
   }
 }
