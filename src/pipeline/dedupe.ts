@@ -6,6 +6,7 @@ import type { SightingRelation } from '../article.js';
 import type { ArticleStore } from '../store/article-store.js';
 import { decodeSignature, signatureSimilarity } from '../text/minhash.js';
 import type { ArticleCandidate } from './candidate.js';
+import { paperIds } from '../stories/event-identity.js';
 
 /**
  * Estimated Jaccard similarity of word 4-shingles above which two texts are one article: a copy
@@ -34,10 +35,14 @@ export async function identify(candidate: ArticleCandidate, store: ArticleStore)
   const bands = [...new Set(candidate.bands.map((b) => b.band))];
   const found = await store.findBandCandidates(bands);
   const bilingual = candidate.article.bilingual !== null;
+  const papers = paperIds(candidate.article.text, candidate.article.url);
   for (const version of candidate.versions) {
     for (const other of found) {
       if (other.language !== version.language) continue;
       if (signatureSimilarity(version.signature, decodeSignature(other.signature)) < NEAR_DUPLICATE_MIN_SIMILARITY) continue;
+      // Two abstracts in a listing's house style can share most of their words: papers with
+      // different identifiers are different articles, however alike the text.
+      if (papers.length > 0 && (await differentPapers(papers, other.articleId, store))) continue;
       // One side of a new bilingual page is a stored article: the page is that article's translation.
       if (bilingual) return { kind: 'translation-of', articleId: other.articleId };
       // A plain article matching the original side of a stored bilingual page is the original the
@@ -48,4 +53,12 @@ export async function identify(candidate: ArticleCandidate, store: ArticleStore)
     }
   }
   return { kind: 'new' };
+}
+
+/** True when the stored article names papers too, and none of the candidate's. */
+async function differentPapers(papers: readonly string[], otherId: string, store: ArticleStore): Promise<boolean> {
+  const other = await store.getArticle(otherId);
+  if (other === null || other === 'ambiguous') return false;
+  const theirs = paperIds(other.text, other.url);
+  return theirs.length > 0 && !theirs.some((id) => papers.includes(id));
 }
