@@ -7,25 +7,14 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { main, type Io } from '../src/cli/main.js';
+import { main } from '../src/cli/main.js';
+import { runTidings } from './support/run-cli.js';
 import { PROJECT_ROOT } from '../src/config.js';
 
 const pages = path.join(PROJECT_ROOT, 'examples/pages');
 const bad = path.join(PROJECT_ROOT, 'test/fixtures/bad');
 
-async function run(args: string[], cwd?: string): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: Io = { out: (s) => void (out += s), err: (s) => void (err += s), errIsTty: false };
-  const previous = process.cwd();
-  if (cwd) process.chdir(cwd);
-  try {
-    const code = await main(args, io);
-    return { code, out, err };
-  } finally {
-    process.chdir(previous);
-  }
-}
+const run = (args: string[], cwd?: string) => runTidings(args, cwd);
 
 describe('tidings command', () => {
   let dir: string;

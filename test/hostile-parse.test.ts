@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { main, type Io } from '../src/cli/main.js';
+import { runTidings } from './support/run-cli.js';
 import { writeCostInputs } from './fixtures/hostile/cost-inputs.js';
 import { articleTitle, normalPage, writeNestInputs } from './fixtures/hostile/nest-inputs.js';
 
@@ -20,12 +20,7 @@ interface Ran {
   readonly err: string;
 }
 
-async function run(args: string[]): Promise<Ran> {
-  let out = '';
-  let err = '';
-  const io: Io = { out: (s) => void (out += s), err: (s) => void (err += s), errIsTty: false };
-  return { code: await main(args, io), out, err };
-}
+const run = (args: string[]) => runTidings(args);
 
 const NESTING = /page exceeds the nesting limit \(elements more than 1,000 levels deep; limit 1,000\); skipped/;
 const ELEMENTS = /page exceeds the element limit \(more than 200,000 elements; limit 200,000\); skipped/;

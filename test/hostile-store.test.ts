@@ -11,7 +11,7 @@ import assert from 'node:assert/strict';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { main, type Io } from '../src/cli/main.js';
+import { runTidings } from './support/run-cli.js';
 import { PROJECT_ROOT } from '../src/config.js';
 import { openDatabase, type Database } from '../src/store/database.js';
 import { MAX_INDEXED_BYTES } from '../src/store/index-bounds.js';
@@ -21,13 +21,7 @@ import { writeStoreCases, type StoreCase } from './fixtures/hostile/store-articl
 const pages = path.join(PROJECT_ROOT, 'examples/pages');
 const NORMAL = path.join(pages, 'harbor-tech-lancore-series-c.html');
 
-async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: Io = { out: (s) => void (out += s), err: (s) => void (err += s), errIsTty: false };
-  const code = await main(args, io);
-  return { code, out, err };
-}
+const run = (args: string[]) => runTidings(args);
 
 /** Runs a command and asserts its exit code, showing what it said when it is not the expected one. */
 async function expectCode(args: string[], code: number): Promise<{ out: string; err: string }> {

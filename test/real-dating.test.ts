@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { main, type Io } from '../src/cli/main.js';
+import { runTidings } from './support/run-cli.js';
 import { PROJECT_ROOT } from '../src/config.js';
 import { openDatabase } from '../src/store/database.js';
 import { createApiQueries } from '../src/store/api-queries.js';
@@ -31,18 +31,7 @@ const LAYOUT: Record<string, string> = {
   'dating-html-future-dateline.html': 'pages',
 };
 
-async function run(args: string[], cwd: string): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: Io = { out: (s) => void (out += s), err: (s) => void (err += s), errIsTty: false };
-  const previous = process.cwd();
-  process.chdir(cwd);
-  try {
-    return { code: await main(args, io), out, err };
-  } finally {
-    process.chdir(previous);
-  }
-}
+const run = (args: string[], cwd?: string) => runTidings(args, cwd);
 
 interface Shown { title: string | null; published: string | null; dateSource?: string | null; paragraphs: string[]; url: string }
 

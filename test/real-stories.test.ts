@@ -10,18 +10,12 @@ import assert from 'node:assert/strict';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { main, type Io } from '../src/cli/main.js';
+import { runTidings } from './support/run-cli.js';
 import { PROJECT_ROOT } from '../src/config.js';
 
 const fixtures = path.join(PROJECT_ROOT, 'test/fixtures/real');
 
-async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: Io = { out: (s) => void (out += s), err: (s) => void (err += s), errIsTty: false };
-  const code = await main(args, io);
-  return { code, out, err };
-}
+const run = (args: string[]) => runTidings(args);
 
 interface StoryJson { id: string; title: string; articleCount: number; timeline: Array<{ articleId: string; url: string; title: string }> }
 

@@ -8,22 +8,11 @@ import assert from 'node:assert/strict';
 import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { main, type Io } from '../src/cli/main.js';
+import { runTidings } from './support/run-cli.js';
 import { startFakeServer, type FakeServer } from './support/fake-openai.js';
 import { fakeModel } from './support/fake-model.js';
 
-async function run(args: string[], cwd: string): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: Io = { out: (s) => void (out += s), err: (s) => void (err += s), errIsTty: false };
-  const previous = process.cwd();
-  process.chdir(cwd);
-  try {
-    return { code: await main(args, io), out, err };
-  } finally {
-    process.chdir(previous);
-  }
-}
+const run = (args: string[], cwd?: string) => runTidings(args, cwd);
 
 const ENV = ['TIDINGS_LLM_PROVIDER', 'TIDINGS_LLM_BASE_URL', 'TIDINGS_LLM_API_KEY', 'TIDINGS_LLM_MODEL'] as const;
 
