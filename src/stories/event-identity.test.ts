@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { distinctEvent, eventIdentity, fundedBy, headlineKind, paperIds, productNames, suingParty } from './event-identity.js';
+import { describeDistinct, distinctEvent, eventIdentity, fundedBy, headlineKind, paperIds, productNames, suingParty } from './event-identity.js';
 
 const none = new Set<string>();
 
@@ -76,4 +76,17 @@ describe('event kinds and lawsuits', () => {
     const day1 = eventIdentity('Authors sue Corvana over training data in Halvorsen v. Corvana', '');
     assert.equal(distinctEvent(day1, day2, none, none), null);
   });
+});
+
+test('launches by different companies are two events, unless one names the other', () => {
+  const a = eventIdentity('Juniper Reasoning launches Juniper eLink 2', 'Juniper Reasoning released eLink 2 on Tuesday.');
+  const b = eventIdentity('Nimbus Compute launches Nimbus eLink 2', 'Nimbus Compute released eLink 2 on Saturday.');
+  assert.deepEqual(a.launched, ['juniper']);
+  assert.deepEqual(b.launched, ['nimbus']);
+  const d = distinctEvent(a, b, new Set(['juniper', 'reasoning', 'elink']), new Set(['nimbus', 'compute', 'elink']));
+  assert.equal(d?.kind, 'launch');
+  assert.match(describeDistinct(d!), /launches by different companies \(juniper and nimbus\)/);
+  // Coverage of one launch by two outlets, one naming a rival, stays one event.
+  const c = eventIdentity('Nimbus Compute releases eLink 2', 'Nimbus Compute released eLink 2, a rival to Juniper.');
+  assert.equal(distinctEvent(b, c, new Set(['nimbus', 'compute']), new Set(['nimbus', 'compute', 'juniper'])), null);
 });

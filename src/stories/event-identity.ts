@@ -19,6 +19,8 @@ export interface EventIdentity {
   readonly suing?: readonly string[];
   /** The kind of event the headline announces, when exactly one kind is clear; absent before it was read. */
   readonly kind?: EventKind | null;
+  /** In a launch headline, who launches ("juniper"); absent in records stored before it was read. */
+  readonly launched?: readonly string[];
 }
 
 export type EventKind = 'launch' | 'funding' | 'lawsuit' | 'personnel';
@@ -31,7 +33,7 @@ const KIND_PATTERNS: ReadonlyArray<readonly [EventKind, RegExp]> = [
 ]
 
 export interface DistinctEvent {
-  readonly kind: 'paper' | 'product' | 'funding' | 'lawsuit' | 'kind';
+  readonly kind: 'paper' | 'product' | 'funding' | 'lawsuit' | 'launch' | 'kind';
   readonly a: readonly string[];
   readonly b: readonly string[];
 }
@@ -121,6 +123,17 @@ export function suingParty(title: string | null, text = ''): string[] {
   return actor && !GENERIC_PARTY.has(actor) && !new RegExp(`\\b${actor.replace(/[^a-z0-9]/g, '')}\\b`).test(text) ? [actor] : [];
 }
 
+const LAUNCHING_EN = /\b(?:launches|launched|releases|released|unveils|unveiled|introduces|introduced|debuts|debuted|ships|shipped|rolls out|rolled out)\b(?=\s+\S)/i;
+
+/** Who launches, from a launch headline ("Nimbus Compute launches Nimbus eLink 2" gives "nimbus"). */
+export function launchedBy(title: string | null, text = ''): string[] {
+  if (!title) return [];
+  const verb = LAUNCHING_EN.exec(title);
+  if (!verb) return [];
+  const actor = subjectName(title.slice(0, verb.index));
+  return actor && !GENERIC_PARTY.has(actor) && !new RegExp(`\\b${actor.replace(/[^a-z0-9]/g, '')}\\b`).test(text) ? [actor] : [];
+}
+
 const GENERIC_PARTY = new Set(('authors novelists writers artists musicians users parents employees workers shareholders investors ' +
   'states publishers creators families consumers students teachers drivers residents regulators prosecutors lawmakers officials').split(' '));
 
@@ -182,6 +195,7 @@ export function eventIdentity(title: string | null, text: string, url?: string |
     funded: fundedBy(title),
     suing: suingParty(title, text),
     kind: headlineKind(title),
+    launched: launchedBy(title, text),
   };
 }
 
@@ -206,6 +220,7 @@ export function distinctEvent(a: EventIdentity | undefined, b: EventIdentity | u
   };
   if (differentParties(a.funded, b.funded)) return { kind: 'funding', a: a.funded, b: b.funded };
   if (differentParties(a.suing ?? [], b.suing ?? [])) return { kind: 'lawsuit', a: a.suing!, b: b.suing! };
+  if (differentParties(a.launched ?? [], b.launched ?? [])) return { kind: 'launch', a: a.launched!, b: b.launched! };
   if (a.kind && b.kind && a.kind !== b.kind) return { kind: 'kind', a: [a.kind], b: [b.kind] };
   return null;
 }
@@ -222,6 +237,8 @@ export function describeDistinct(d: DistinctEvent): string {
       return `not one event: funding rounds of different companies (${show(d.a)} and ${show(d.b)})`;
     case 'lawsuit':
       return `not one event: lawsuits brought by different parties (${show(d.a)} and ${show(d.b)})`;
+    case 'launch':
+      return `not one event: launches by different companies (${show(d.a)} and ${show(d.b)})`;
     case 'kind':
       return `not one event: the headlines announce different kinds of event (${show(d.a)} and ${show(d.b)})`;
   }
