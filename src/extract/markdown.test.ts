@@ -52,6 +52,19 @@ describe('one paragraph per line', () => {
   });
 });
 
+describe('short paragraphs one per line', () => {
+  test('three or more short lines that all end sentences are paragraphs; a wrapped text is not', () => {
+    const short = [
+      'Quill Semiconductors said it closed a $300 million Series C, with Bayline Fund leading.',
+      'The deal puts the valuation at $3.6 billion.',
+      'Most of the money will go to compute and to its Lyon office, the company said.',
+    ];
+    assert.equal(isLinePerParagraph(short), true);
+    assert.equal(isLinePerParagraph(WRAPPED), false);
+    assert.equal(isLinePerParagraph(['One.', 'Two.', 'Three.']), false, 'too short to be paragraphs');
+  });
+});
+
 describe('front matter', () => {
   test('the outlet named as source, publisher or outlet is the site name (an address there is not)', () => {
     const body = LINES.join('\n');

@@ -167,7 +167,10 @@ export function isLinePerParagraph(lines: readonly string[]): boolean {
   if (kept.length < 2) return false;
   const ends = kept.filter((l) => SENTENCE_END.test(l)).length;
   const wide = kept.filter((l) => l.length > UNWRAPPED_COLUMNS || columns(l) > UNWRAPPED_COLUMNS).length;
-  return wide >= 1 && ends >= Math.ceil(kept.length * 0.6) && ends >= 2;
+  if (wide >= 1 && ends >= Math.ceil(kept.length * 0.6) && ends >= 2) return true;
+  // Short news paragraphs, one per line: a hard-wrapped text almost never ends (nearly) every line
+  // with a full stop, so three or more lines that all end sentences are paragraphs too.
+  return kept.length >= 3 && ends >= Math.ceil(kept.length * 0.9) && kept.every((l) => columns(l) >= 30);
 }
 
 export function markdownParagraphs(body: string): { title: string | null; paragraphs: string[] } {
