@@ -9,7 +9,7 @@ const ESCAPE_SEQUENCE = /\u001B(?:\[[0-?]*[ -/]*[@-~]?|\][^\u0007\u001B]*(?:\u00
 /** C0 controls other than tab and line feed, DEL, and C1 controls (U+009B is a one-byte CSI). */
 const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
 /** LRE RLE PDF LRO RLO, LRI RLI FSI PDI, and the Arabic letter mark. */
-const BIDI_CONTROL = /[\u202A-\u202E\u2066-\u2069\u061C]/g;
+export const BIDI_CONTROL = /[\u202A-\u202E\u2066-\u2069\u061C]/g;
 
 /** True when `text` holds anything `plainText` would remove. */
 export function hasUnsafeChars(text: string): boolean {
