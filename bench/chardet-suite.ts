@@ -1,0 +1,176 @@
+// Charset detection on chardet's public labelled test files (the Python project chardet/chardet,
+// its tests/ directory: one subdirectory per encoding[-language]), our decoder (src/fetch/decode.ts)
+// side by side with the npm `chardet` package used the naive way (detect -> iconv-lite decode).
+//
+// A file counts as right when the decoded text equals the text decoded with its true label, so
+// equivalent readings (ASCII read as UTF-8, GB2312 read as GB18030) count as right.
+//
+// Three readings by our decoder, no HTTP header in any:
+//   undeclared  the file with its in-band declarations (<?xml encoding>, <meta charset>) made
+//               unreadable: pure detection, the material chardet sees;
+//   as-is       the file as published (most carry an XML declaration);
+//   declared    the true text behind `<meta charset="LABEL">`, re-encoded in its charset: a correct
+//               declaration must never be overridden (ASCII-compatible charsets iconv-lite encodes).
+//
+// Run: node --import tsx bench/chardet-suite.ts [--dir /work/chardet-tests/tests] [--list]
+//      (or CHARDET_TESTS=/path/to/tests). Skips with a message when the directory is absent.
+// The test files are third-party: read from outside the repository, never copied into it.
+
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import chardet from 'chardet';
+import iconv from 'iconv-lite';
+import { decodeBytes } from '../src/fetch/decode.js';
+
+const args = process.argv.slice(2);
+const flag = (name: string): string | undefined => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+const dir = flag('--dir') ?? process.env.CHARDET_TESTS ?? '/work/chardet-tests/tests';
+const list = args.includes('--list');
+
+if (!existsSync(dir) || !statSync(dir).isDirectory()) {
+  console.log(`chardet-suite: skipped, no test directory at ${dir} (pass --dir or CHARDET_TESTS; export chardet's tests/ with git archive)`);
+  process.exit(0);
+}
+
+// Directory name (encoding[-language]) -> the label the truth is decoded with, and its family.
+const FAMILIES: Array<[RegExp, string]> = [
+  [/^(utf-|utf8)/i, 'Unicode'],
+  [/^(koi8-r|windows-1251|iso-8859-5|ibm855|ibm866|maccyrillic)/i, 'Cyrillic'],
+  [/^(iso-8859-7|windows-1253)/i, 'Greek'],
+  [/^(windows-1255|iso-8859-8)/i, 'Hebrew'],
+  [/^(tis-620|windows-874|iso-8859-11)/i, 'Thai'],
+  [/^(iso-8859-6|windows-1256)/i, 'Arabic'],
+  [/^(iso-8859-2|windows-1250)/i, 'Central European'],
+  [/^(iso-8859-9|windows-1254)/i, 'Turkish'],
+  [/^(iso-8859-1$|windows-1252|macroman|ascii)/i, 'Western'],
+  [/^(gb2312|gbk|gb18030|big5|euc-tw)/i, 'Chinese'],
+  [/^(shift_jis|cp932|euc-jp|iso-2022-jp)/i, 'Japanese'],
+  [/^(euc-kr|cp949|johab|iso-2022-kr)/i, 'Korean'],
+];
+
+function labelOf(dirName: string): string {
+  const lower = dirName.toLowerCase();
+  if (lower === 'utf-8-sig') return 'utf-8';
+  const m = /^(iso-8859-\d+|windows-\d+)(-[a-z]+)?$/.exec(lower);
+  return m ? (m[1] as string) : lower;
+}
+
+function familyOf(label: string): string {
+  for (const [re, family] of FAMILIES) if (re.test(label)) return family;
+  return 'Other';
+}
+
+/** The text as its true label reads it: iconv-lite, else WHATWG TextDecoder, else Python's codecs. */
+function truthOf(bytes: Buffer, label: string): string | null {
+  if (iconv.encodingExists(label)) return iconv.decode(bytes, label);
+  try {
+    return new TextDecoder(label).decode(bytes);
+  } catch {
+    // fall through
+  }
+  const py = spawnSync('python3', ['-c', `import sys;sys.stdout.buffer.write(sys.stdin.buffer.read().decode(sys.argv[1]).encode('utf-8'))`, label], { input: bytes });
+  return py.status === 0 ? py.stdout.toString('utf8') : null;
+}
+
+/** In-band declarations made unreadable, bytes and length unchanged (ASCII-compatible files only). */
+function undeclare(bytes: Buffer): Buffer {
+  const text = bytes.toString('latin1')
+    .replace(/(<\?xml\b[^>]*?\b)encoding(\s*=)/gi, '$1xncoding$2')
+    .replace(/(<meta\b[^>]*?)charset/gi, '$1xharset');
+  return Buffer.from(text, 'latin1');
+}
+
+function ours(bytes: Buffer): { text: string | null; charset: string } {
+  const r = decodeBytes(bytes);
+  return r.ok ? { text: r.value.text, charset: `${r.value.charset} (${r.value.source})` } : { text: null, charset: `fail: ${r.code}` };
+}
+
+function naive(bytes: Buffer): { text: string | null; charset: string } {
+  const name = chardet.detect(bytes);
+  if (name === null) return { text: null, charset: 'none' };
+  if (!iconv.encodingExists(name)) return { text: null, charset: `${name} (iconv-lite cannot decode)` };
+  return { text: iconv.decode(bytes, name), charset: name };
+}
+
+const ASCII_COMPATIBLE = (label: string): boolean => !/^utf-(16|32)/i.test(label) && iconv.encodingExists(label);
+
+interface Tally {
+  files: number;
+  undeclared: number;
+  asIs: number;
+  naive: number;
+  declaredFiles: number;
+  declared: number;
+}
+const blank = (): Tally => ({ files: 0, undeclared: 0, asIs: 0, naive: 0, declaredFiles: 0, declared: 0 });
+const byFamily = new Map<string, Tally>();
+const byDir = new Map<string, Tally>();
+const total = blank();
+const skipped: string[] = [];
+const misses: string[] = [];
+
+for (const sub of readdirSync(dir).sort()) {
+  const subPath = join(dir, sub);
+  if (!statSync(subPath).isDirectory()) continue;
+  const label = labelOf(sub);
+  const family = familyOf(label);
+  for (const file of readdirSync(subPath).sort()) {
+    const bytes = readFileSync(join(subPath, file));
+    const truth = truthOf(bytes, label);
+    if (truth === null) {
+      skipped.push(`${sub}/${file} (no decoder for ${label})`);
+      continue;
+    }
+    const tallies = [total, byFamily.get(family) ?? blank(), byDir.get(sub) ?? blank()];
+    byFamily.set(family, tallies[1] as Tally);
+    byDir.set(sub, tallies[2] as Tally);
+    const plain = ASCII_COMPATIBLE(label) ? undeclare(bytes) : bytes;
+    const plainTruth = plain === bytes ? truth : (truthOf(plain, label) as string);
+    const u = ours(plain);
+    const a = ours(bytes);
+    const n = naive(bytes);
+    let declaredRight: boolean | null = null;
+    if (ASCII_COMPATIBLE(label) && label !== 'ascii') {
+      const head = `<meta charset="${label}">\n`;
+      const d = ours(iconv.encode(head + plainTruth, label));
+      declaredRight = d.text === head + plainTruth;
+      if (!declaredRight) misses.push(`declared   ${sub}/${file}: read as ${d.charset}`);
+    }
+    for (const t of tallies) {
+      t.files++;
+      if (u.text === plainTruth) t.undeclared++;
+      if (a.text === truth) t.asIs++;
+      if (n.text === truth) t.naive++;
+      if (declaredRight !== null) {
+        t.declaredFiles++;
+        if (declaredRight) t.declared++;
+      }
+    }
+    if (u.text !== plainTruth) misses.push(`undeclared ${sub}/${file}: read as ${u.charset}; chardet says ${n.charset}`);
+    if (a.text !== truth) misses.push(`as-is      ${sub}/${file}: read as ${a.charset}`);
+  }
+}
+
+const pct = (n: number, d: number): string => (d === 0 ? '-' : `${((100 * n) / d).toFixed(1)}%`);
+const row = (name: string, t: Tally): string =>
+  `| ${name} | ${t.files} | ${pct(t.undeclared, t.files)} | ${pct(t.asIs, t.files)} | ${pct(t.declared, t.declaredFiles)} (${t.declaredFiles}) | ${pct(t.naive, t.files)} |`;
+
+console.log(`chardet test files in ${dir}: ${total.files} scored, ${skipped.length} without a reference decoder`);
+console.log('');
+console.log('| family | files | ours, undeclared | ours, as published | ours, correct <meta> (files) | npm chardet naive |');
+console.log('|---|---|---|---|---|---|');
+for (const [family, t] of [...byFamily].sort((x, y) => y[1].files - x[1].files)) console.log(row(family, t));
+console.log(row('**all**', total));
+if (list) {
+  console.log('');
+  console.log('| directory | files | ours, undeclared | ours, as published | ours, correct <meta> | npm chardet naive |');
+  console.log('|---|---|---|---|---|---|');
+  for (const [sub, t] of byDir) console.log(row(sub, t));
+  console.log('');
+  for (const m of misses) console.log(m);
+}
+if (skipped.length > 0) console.log(`\nnot scored: ${skipped.join(', ')}`);
