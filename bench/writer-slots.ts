@@ -1,0 +1,130 @@
+// Slot rules of the offline writer, counted (issue 15): for every edition day's digest in both
+// faces, every story's post in both faces and every article's card in both faces, the violations
+// src/write/slot-check.ts finds, by rule; and how many outputs fail verification.
+// Corpora (each ingested in-process into an empty in-memory store, as the golden test does):
+//   - examples: the example corpus (examples/sources.yaml), 9-10 May 2026;
+//   - golden: the end-to-end fixture corpus (test/fixtures/e2e), 2-3 March 2026;
+//   - real: the real-shaped month bench/real-news.ts generates (English only: every Chinese face
+//     there is written from English coverage). Generated with `--keep` into a temporary directory
+//     unless --real DIR names one made before.
+//   node --import tsx bench/writer-slots.ts [--corpus examples,golden,real] [--real DIR] [--days 8] [--show RULE]
+
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { loadRegistry } from '../src/cli/app.js';
+import { PROJECT_ROOT } from '../src/config.js';
+import { cardFor, digestFor, editionDays, groupNewArticles, postFor, type EditionDeps } from '../src/pipeline/edition.js';
+import { ingest } from '../src/pipeline/ingest.js';
+import { loadRubricFile } from '../src/rank/rubric-file.js';
+import { createArticleStore } from '../src/store/article-store.js';
+import { openDatabase } from '../src/store/database.js';
+import { createStoryStore } from '../src/store/story-store.js';
+import { createTranslationStore } from '../src/store/translation-store.js';
+import { listStories } from '../src/stories/assign.js';
+import { SLOT_RULES, cardViolations, countByRule, digestItemViolations, postViolations, type SlotViolation } from '../src/write/slot-check.js';
+
+function arg(flag: string): string | undefined {
+  const i = process.argv.indexOf(flag);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+interface Tally {
+  outputs: number;
+  unverified: number;
+  violations: SlotViolation[];
+  byKind: Record<'digest' | 'card' | 'post', SlotViolation[]>;
+}
+
+async function measure(name: string, registryFile: string, now: Date): Promise<Tally> {
+  const db = await openDatabase({ kind: 'pglite', dataDir: null });
+  const tally: Tally = { outputs: 0, unverified: 0, violations: [], byKind: { digest: [], card: [], post: [] } };
+  try {
+    const articles = createArticleStore(db);
+    const registry = await loadRegistry(registryFile);
+    if (!registry.ok) throw new Error(registry.message);
+    await ingest(registry.value.inputs(), { store: articles, fetcher: null, findSource: (l) => registry.value.find(l), now: () => now, maxBytes: 1 << 22, concurrency: 1 });
+    const rubric = await loadRubricFile();
+    if (!rubric.ok) throw new Error(rubric.message);
+    const deps: EditionDeps = { articles, stories: createStoryStore(db), rubric: rubric.value, translations: createTranslationStore(db) };
+    const grouped = await groupNewArticles(deps);
+    if (!grouped.ok) throw new Error(grouped.message);
+    const stories = await listStories({ stories: deps.stories });
+    if (!stories.ok) throw new Error(stories.message);
+    const add = (kind: 'digest' | 'card' | 'post', found: SlotViolation[], ok: boolean | undefined): void => {
+      tally.outputs++;
+      if (ok === false) tally.unverified++;
+      tally.violations.push(...found);
+      tally.byKind[kind].push(...found);
+    };
+    const days = editionDays(stories.value);
+    const storyIds = new Set<string>();
+    for (const date of days) {
+      for (const face of ['en', 'zh'] as const) {
+        const digest = await digestFor(deps, date, face);
+        if (!digest.ok) throw new Error(digest.message);
+        for (const item of digest.value.tiers.flatMap((t) => t.items)) {
+          storyIds.add(item.storyId);
+          add('digest', digestItemViolations(item), item.verification?.ok);
+        }
+      }
+    }
+    for (const story of stories.value) {
+      if (!storyIds.has(story.id)) continue; // research listings and stories outside the tiers have no post
+      for (const face of ['en', 'zh'] as const) {
+        const post = await postFor(deps, story.id, face);
+        if (!post.ok) throw new Error(post.message);
+        add('post', postViolations(post.value), post.value.verification?.ok);
+      }
+      for (const entry of story.timeline) {
+        for (const face of ['en', 'zh'] as const) {
+          const card = await cardFor(deps, entry.articleId, face);
+          if (!card.ok) throw new Error(card.message);
+          add('card', cardViolations(card.value), card.value.verification?.ok);
+        }
+      }
+    }
+    console.log(`${name}: ${days.length} days, ${stories.value.length} stories, ${tally.outputs} outputs (digest items, posts, cards; both faces)`);
+  } finally {
+    await db.close();
+  }
+  return tally;
+}
+
+function report(name: string, t: Tally, show: string | undefined): void {
+  const counts = countByRule(t.violations);
+  const per = (kind: 'digest' | 'card' | 'post'): string => {
+    const c = countByRule(t.byKind[kind]);
+    return SLOT_RULES.filter((r) => c[r] > 0).map((r) => `${r} ${c[r]}`).join(', ') || '0';
+  };
+  console.log(`  failing verification: ${t.unverified} of ${t.outputs}`);
+  console.log(`  violations: ${t.violations.length}`);
+  for (const r of SLOT_RULES) console.log(`    ${r.padEnd(20)} ${counts[r]}`);
+  console.log(`  digest: ${per('digest')}\n  post: ${per('post')}\n  card: ${per('card')}`);
+  if (show) for (const v of t.violations.filter((x) => x.rule === show).slice(0, 12)) console.log(`    [${name}] ${v.path}: ${v.text.slice(0, 160)}`);
+}
+
+const wanted = (arg('--corpus') ?? 'examples,golden,real').split(',');
+const show = arg('--show');
+if (wanted.includes('examples')) report('examples', await measure('examples', path.join(PROJECT_ROOT, 'examples/sources.yaml'), new Date('2026-05-10T18:00:00Z')), show);
+if (wanted.includes('golden')) report('golden', await measure('golden', path.join(PROJECT_ROOT, 'test/fixtures/e2e/sources.yaml'), new Date('2026-03-03T18:00:00Z')), show);
+if (wanted.includes('real')) {
+  let dir = arg('--real');
+  let made = false;
+  if (!dir) {
+    dir = await mkdtemp(path.join(os.tmpdir(), 'tidings-writer-slots-'));
+    made = true;
+    const days = arg('--days') ?? '8';
+    console.log(`generating the real-shaped corpus: bench/real-news.ts --days ${days} --papers 2 --keep ${dir}`);
+    execFileSync(process.execPath, ['--import', 'tsx', path.join(PROJECT_ROOT, 'bench/real-news.ts'), '--days', days, '--papers', '2', '--keep', dir], { cwd: PROJECT_ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+  }
+  if (!existsSync(path.join(dir, 'sources.yaml'))) {
+    console.log(`real: skipped, no sources.yaml in ${dir}`);
+  } else {
+    // The clock after the month, so no article takes its day from it.
+    report('real', await measure('real', path.join(dir, 'sources.yaml'), new Date('2026-04-30T18:00:00Z')), show);
+  }
+  if (made) await rm(dir, { recursive: true, force: true });
+}

@@ -1,0 +1,95 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { SCHEMA_VERSION, type Card, type DigestItem, type Post } from './schemas.js';
+import { cardViolations, countByRule, digestItemViolations, hanShare, inFaceLanguage, opensDangling, postViolations, quoteAttributed } from './slot-check.js';
+
+const SOURCE = { articleId: 'a1', outlet: 'The Circuit Ledger', type: 'News' as const, url: 'https://circuitledger.example/a', language: 'en' as const, title: 'T' };
+
+function item(over: Partial<DigestItem>): DigestItem {
+  return {
+    schemaVersion: SCHEMA_VERSION, language: 'en', bodyLanguage: 'en', notice: null, storyId: 's1',
+    tier: { level: 1, name: 'Major', nameZh: '重大', emoji: '🔴' }, headline: 'Lattice Cloud signs Anthropic for 300MW', confidence: 'High',
+    keyPoints: { lead: 'Anthropic will take 300MW at Saltfork for $9.6 billion.', points: ['Power arrives in July, the company said.'] },
+    impact: [{ audience: 'Investor', text: 'For investors: Lattice Cloud books $9.6 billion over four years.' }],
+    pros: ['Confirmed by an official statement from Lattice Cloud.'], cons: ['No independent source gives the price per megawatt.'],
+    quickStart: ['Read the report.'], recommendation: 'The core facts are well corroborated.', sources: [SOURCE], provenance: [],
+    ...over,
+  };
+}
+
+describe('slot checks', () => {
+  it('a clean item has no violations', () => {
+    assert.deepEqual(digestItemViolations(item({})), []);
+  });
+
+  it('reads a face by its letters: Chinese with Latin names is Chinese, English under a Chinese face is not', () => {
+    assert.equal(inFaceLanguage('Anthropic 将以 96 亿美元租用 Lattice Cloud 的 300 兆瓦容量。', 'zh'), true);
+    assert.equal(inFaceLanguage('The most efficient configuration we tested used 0.04 Wh.', 'zh'), false);
+    assert.equal(inFaceLanguage('阅读报道：https://circuitledger.example/some/long/english-path', 'zh'), true);
+    assert.equal(hanShare('1,000 / 2'), null);
+    const zhFace = digestItemViolations(item({ language: 'zh', headline: 'Anthropic 租下 300 兆瓦', recommendation: '核心事实已得到充分印证。', pros: [], cons: [] }));
+    assert.ok(zhFace.some((v) => v.rule === 'face-language' && v.path === 'keyPoints.lead'));
+    assert.ok(!zhFace.some((v) => v.path === 'headline'));
+  });
+
+  it('counts a figure repeated across key points, in either language', () => {
+    const found = digestItemViolations(item({ keyPoints: { lead: 'About 200,000 GB300 GPUs will be installed.', points: ['Saltfork 将部署约 20 万块英伟达 GB300 GPU。', 'Power arrives in July.'] } }));
+    assert.deepEqual(found.filter((v) => v.rule === 'repeated-figure').map((v) => v.path), ['keyPoints.points[0]']);
+  });
+
+  it('impact lines: a dateline, a source speaking in the first person, a bare quote', () => {
+    const found = digestItemViolations(item({
+      impact: [
+        { audience: 'Tech Journalist', text: 'DENVER, May 9, 2026 — Lattice Cloud today announced a lease.' },
+        { audience: 'Researcher', text: 'Today we are publishing WattBench, a benchmark of energy per token.' },
+        { audience: 'Developer', text: '“Speed is a capability in itself, and developers will notice,” said Zhou Lan.' },
+      ],
+    }));
+    const rules = countByRule(found);
+    assert.equal(rules['impact-dateline'], 1);
+    assert.equal(rules['impact-first-person'], 1);
+    assert.equal(rules['impact-quote'], 1);
+    // Attributed, so not an unattributed quote.
+    assert.equal(rules['unattributed-quote'], 0);
+  });
+
+  it('quotes name their speaker or outlet; scare quotes are not quotes', () => {
+    assert.equal(quoteAttributed('“We wanted capacity we could plan around for years,” Ferrand said.'), true);
+    assert.equal(quoteAttributed('The Circuit Ledger argues that “the price is a premium over hyperscale leases”.'), true);
+    const found = digestItemViolations(item({ cons: ['“The price is a premium over what long-term leases cost.”'], pros: ['A so-called “neocloud” deal.'] }));
+    assert.deepEqual(found.map((v) => `${v.rule} ${v.path}`), ['unattributed-quote cons[0]']);
+  });
+
+  it('points that open on a reference to something not said', () => {
+    assert.equal(opensDangling('Most of that demand comes from Anthropic.'), true);
+    assert.equal(opensDangling('该公司计划第四季度量产。'), true);
+    assert.equal(opensDangling('Anthropic will take all 300MW.'), false);
+  });
+
+  it('empty sections are counted', () => {
+    const rules = countByRule(digestItemViolations(item({ impact: [], pros: [], cons: [] })));
+    assert.equal(rules['empty-section'], 3);
+  });
+
+  it('cards: the takeaway formula, a doubled credit, a place as a topic', () => {
+    const card: Card = {
+      schemaVersion: SCHEMA_VERSION, language: 'en', bodyLanguage: 'en', notice: null, articleId: 'a1', title: 'Anthropic leases Saltfork',
+      url: null, summary: 'Anthropic leases 300MW.', keyInsight: 'Capacity is scarce.',
+      keyTakeaway: 'If you are an investor, the line to keep from this article is this: Anthropic leases 300MW.',
+      principles: ['Count publishers.'], inPractice: ['Read it.'], topics: ['Anthropic', 'Texas'], bestFor: [], related: [],
+      attribution: 'Original article published by AI & Machine Learning | The Circuit Ledger | The Circuit Ledger.', source: SOURCE, provenance: [],
+    };
+    const rules = countByRule(cardViolations(card));
+    assert.equal(rules['takeaway-formula'], 1);
+    assert.equal(rules['credit-doubled'], 1);
+    assert.equal(rules['topic-not-topic'], 1);
+  });
+
+  it('posts: credits naming one outlet twice', () => {
+    const post: Post = {
+      schemaVersion: SCHEMA_VERSION, language: 'en', bodyLanguage: 'en', notice: null, storyId: 's1', headline: 'Capacity is the new moat',
+      hook: 'Anthropic will pay $9.6 billion.', takeaways: ['Power arrives in July.'], closing: 'Confidence: High.', credits: [SOURCE, { ...SOURCE, articleId: 'a2' }], provenance: [],
+    };
+    assert.deepEqual(postViolations(post).map((v) => v.rule), ['credit-doubled']);
+  });
+});

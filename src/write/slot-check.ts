@@ -1,0 +1,231 @@
+// Slot rules as checks: every slot of a digest item, card or post holds what its name promises.
+// Counts what issue 15 lists as violations: a Chinese face that is not Chinese (and an English
+// face that is not English), a figure repeated across key points, impact lines that are a
+// dateline, a source's first person or a bare quote, quotes with no speaker or outlet named,
+// empty sections, points opening on a reference to something not said, the card takeaway
+// formula, a credit line doubling an outlet, topics that are places or people the article is not
+// about. Pure; used by tests, by bench/writer-slots.ts and on the model engine's answers.
+
+import { findEntities } from '../understand/entities.js';
+import { parseFigures } from '../understand/figures.js';
+import type { Card, DigestItem, Post } from './schemas.js';
+import { figureKey, isTelling, type FaceLanguage } from './sentence-candidates.js';
+
+export const SLOT_RULES = [
+  'face-language',
+  'repeated-figure',
+  'impact-dateline',
+  'impact-first-person',
+  'impact-quote',
+  'unattributed-quote',
+  'empty-section',
+  'dangling-point',
+  'takeaway-formula',
+  'credit-doubled',
+  'topic-not-topic',
+] as const;
+export type SlotRule = (typeof SLOT_RULES)[number];
+
+export interface SlotViolation {
+  readonly rule: SlotRule;
+  /** Where in the output, e.g. 'keyPoints.points[1]', 'impact[0].text'. */
+  readonly path: string;
+  readonly text: string;
+}
+
+const HAN = /\p{Script=Han}/gu;
+const LATIN = /[A-Za-z]/g;
+const URL = /https?:\/\/\S+|\b[\w.-]+\.example\b\S*/g;
+
+/** Han characters as a share of the letters (Han plus Latin), URLs left out; null when no letters. */
+export function hanShare(text: string): number | null {
+  const t = text.replace(URL, ' ');
+  const han = (t.match(HAN) ?? []).length;
+  const latin = (t.match(LATIN) ?? []).length;
+  // A Han character carries about as much as a short English word: weigh Latin letters by a fifth.
+  const total = han + latin / 5;
+  return total === 0 ? null : han / total;
+}
+
+/** A field is in the face's language: a Chinese face mostly Han (names in Latin allowed), an English face mostly Latin. */
+export function inFaceLanguage(text: string, face: FaceLanguage): boolean {
+  const share = hanShare(text);
+  if (share === null) return true;
+  return face === 'zh' ? share >= 0.5 : share <= 0.2;
+}
+
+/** "DENVER, May 9, 2026 —", "LONDON (Reuters) -", "新华社北京 5 月 9 日电": a press dateline. */
+export const DATELINE_OPENING = /^(?:[A-Z][A-Z .'-]{2,}(?:,| \()[^—–]{0,40}?[—–-]\s|[^\s，。]{0,12}\d{1,2}\s*月\s*\d{1,2}\s*日电)/u;
+
+/** First person of a source speaking (outside quotation marks): "we", "our", "我们". */
+const FIRST_PERSON_EN = /\b(?:we|our|ours|us|I|my)\b/;
+const FIRST_PERSON_ZH = /我们|我司|本公司|笔者|我(?!国)/u;
+
+/** Spans in quotation marks: “…”, "…", 「…」, 『…』. */
+const QUOTE_SPANS = /“[^”]*”|"[^"]*"|「[^」]*」|『[^』]*』/gu;
+
+function withoutQuotes(text: string): string {
+  return text.replace(QUOTE_SPANS, ' ');
+}
+
+/** A quotation long enough to be someone's words (scare quotes and titles of one to three words are not). */
+function spokenQuotes(text: string): string[] {
+  return (text.match(QUOTE_SPANS) ?? []).filter((q) => {
+    const inner = q.slice(1, -1);
+    const han = (inner.match(HAN) ?? []).length;
+    return han > 0 ? han >= 8 : inner.trim().split(/\s+/).length >= 4;
+  });
+}
+
+const ATTRIBUTION_EN = /\b(?:said|says|say|told|tells|added|adds|wrote|writes|argues?|argued|asks?|asked|explained|explains|noted|notes|warned|warns|insisted|insists|stated|states|posted|recalled|put it|according to|quoted|quotes|in the words of)\b/i;
+const ATTRIBUTION_ZH = /表示|称|说|指出|认为|写道|强调|坦言|透露|直言|回应|介绍|提到|解释|补充|警告|宣布|据|援引|引述|看来/u;
+
+/** A quote is attributed when the words around it name a speaking verb (and so its speaker or outlet). */
+export function quoteAttributed(text: string): boolean {
+  const rest = withoutQuotes(text);
+  return ATTRIBUTION_EN.test(rest) || ATTRIBUTION_ZH.test(rest);
+}
+
+/** Opens on a reference to something not said: "This…", "Most of that demand…", "该公司…". */
+export const DANGLING_OPENING_EN = /^(?:this|that|these|those|it|its|they|them|their|he|she|his|her|but|and|so|yet|also|still|then|there|here|such|both|which|second(?:ly)?|third(?:ly)?|finally|lastly|another|the (?:company|firm|startup|deal|agreement|model|report|move|round|chip|contract)|(?:most|much|all|some|many|part|half|none|each|one|any|few|more|rest) of (?:that|this|those|these|them|it|its|their))\b/i;
+export const DANGLING_OPENING_ZH = /^(?:这|那|此|其|他|她|它|该|但|而|并|且|所以|因此|不过|同时|此外|对此|其中|[二三四五六七八九十]是|其次|再次|最后|第[二三四五六七八九十]|在(?:他|她|它|其)|据(?:他|她|它|其))|^[^，。]{0,6}，(?:该|这|此|其|他|她)/u;
+
+export function opensDangling(text: string): boolean {
+  const t = text.replace(/^[“"「『(（\s]+/u, '');
+  return /\p{Script=Han}/u.test(t.slice(0, 3)) ? DANGLING_OPENING_ZH.test(t) : DANGLING_OPENING_EN.test(t);
+}
+
+const TAKEAWAY_FORMULA = /the line to keep from this article|^if you are an? [\w ]+, |这篇文章最值得你记住的是|^如果你是[^，]{1,12}，/i;
+
+function figureKeysOf(text: string): Set<string> {
+  return new Set(parseFigures(text).filter(isTelling).map(figureKey));
+}
+
+/** Each figure said in more than one of the texts, once per extra text it recurs in. */
+function repeatedFigures(texts: ReadonlyArray<{ path: string; text: string }>): SlotViolation[] {
+  const seen = new Set<string>();
+  const out: SlotViolation[] = [];
+  for (const { path, text } of texts) {
+    for (const key of figureKeysOf(text)) {
+      if (seen.has(key)) out.push({ rule: 'repeated-figure', path, text });
+      seen.add(key);
+    }
+  }
+  return out;
+}
+
+function checkQuotes(path: string, text: string, out: SlotViolation[]): void {
+  if (spokenQuotes(text).length > 0 && !quoteAttributed(text)) out.push({ rule: 'unattributed-quote', path, text });
+}
+
+function checkFace(path: string, text: string, face: FaceLanguage, out: SlotViolation[]): void {
+  if (text.trim() !== '' && !inFaceLanguage(text, face)) out.push({ rule: 'face-language', path, text });
+}
+
+function empty(path: string, out: SlotViolation[]): void {
+  out.push({ rule: 'empty-section', path, text: '' });
+}
+
+export function digestItemViolations(item: DigestItem): SlotViolation[] {
+  const out: SlotViolation[] = [];
+  const face = item.language;
+  const prose: Array<{ path: string; text: string }> = [
+    { path: 'headline', text: item.headline },
+    { path: 'keyPoints.lead', text: item.keyPoints.lead },
+    ...item.keyPoints.points.map((text, i) => ({ path: `keyPoints.points[${i}]`, text })),
+    ...item.impact.map((x, i) => ({ path: `impact[${i}].text`, text: x.text })),
+    ...item.pros.map((text, i) => ({ path: `pros[${i}]`, text })),
+    ...item.cons.map((text, i) => ({ path: `cons[${i}]`, text })),
+    { path: 'recommendation', text: item.recommendation },
+  ];
+  for (const { path, text } of prose) {
+    checkFace(path, text, face, out);
+    checkQuotes(path, text, out);
+  }
+  if (item.headline.trim() === '') empty('headline', out);
+  if (item.keyPoints.lead.trim() === '') empty('keyPoints.lead', out);
+  if (item.impact.length === 0) empty('impact', out);
+  if (item.pros.length === 0) empty('pros', out);
+  if (item.cons.length === 0) empty('cons', out);
+  if (item.quickStart.length === 0) empty('quickStart', out);
+  const points = [{ path: 'keyPoints.lead', text: item.keyPoints.lead }, ...item.keyPoints.points.map((text, i) => ({ path: `keyPoints.points[${i}]`, text }))];
+  out.push(...repeatedFigures(points));
+  for (const p of points) if (opensDangling(p.text)) out.push({ rule: 'dangling-point', path: p.path, text: p.text });
+  item.impact.forEach((x, i) => {
+    const path = `impact[${i}].text`;
+    if (DATELINE_OPENING.test(x.text)) out.push({ rule: 'impact-dateline', path, text: x.text });
+    const bare = withoutQuotes(x.text);
+    if (FIRST_PERSON_EN.test(bare) || FIRST_PERSON_ZH.test(bare)) out.push({ rule: 'impact-first-person', path, text: x.text });
+    const quoted = spokenQuotes(x.text).reduce((n, q) => n + q.length, 0);
+    if (quoted > 0 && (quoted >= x.text.length / 2 || !quoteAttributed(x.text))) out.push({ rule: 'impact-quote', path, text: x.text });
+    if (opensDangling(x.text)) out.push({ rule: 'dangling-point', path, text: x.text });
+  });
+  return out;
+}
+
+export function cardViolations(card: Card): SlotViolation[] {
+  const out: SlotViolation[] = [];
+  const face = card.language;
+  const prose: Array<{ path: string; text: string }> = [
+    { path: 'summary', text: card.summary },
+    { path: 'keyTakeaway', text: card.keyTakeaway },
+    { path: 'keyInsight', text: card.keyInsight },
+    ...card.principles.map((text, i) => ({ path: `principles[${i}]`, text })),
+  ];
+  for (const { path, text } of prose) {
+    checkFace(path, text, face, out);
+    checkQuotes(path, text, out);
+  }
+  if (card.summary.trim() === '') empty('summary', out);
+  if (card.keyTakeaway.trim() === '') empty('keyTakeaway', out);
+  if (card.keyInsight.trim() === '') empty('keyInsight', out);
+  if (card.principles.length === 0) empty('principles', out);
+  if (card.inPractice.length === 0) empty('inPractice', out);
+  if (card.topics.length === 0) empty('topics', out);
+  if (TAKEAWAY_FORMULA.test(card.keyTakeaway)) out.push({ rule: 'takeaway-formula', path: 'keyTakeaway', text: card.keyTakeaway });
+  if (opensDangling(card.keyTakeaway)) out.push({ rule: 'dangling-point', path: 'keyTakeaway', text: card.keyTakeaway });
+  card.principles.forEach((p, i) => {
+    if (opensDangling(p)) out.push({ rule: 'dangling-point', path: `principles[${i}]`, text: p });
+  });
+  const outlet = card.source.outlet;
+  if (outlet && card.attribution.split(outlet).length - 1 > 1) out.push({ rule: 'credit-doubled', path: 'attribution', text: card.attribution });
+  card.topics.forEach((t, i) => {
+    const about = `${card.title}`;
+    const kinds = findEntities(t).filter((e) => e.surface.length >= t.length - 1).map((e) => e.type);
+    const personLike = kinds.includes('person') || kinds.includes('place');
+    if (personLike && !about.includes(t)) out.push({ rule: 'topic-not-topic', path: `topics[${i}]`, text: t });
+  });
+  return out;
+}
+
+export function postViolations(post: Post): SlotViolation[] {
+  const out: SlotViolation[] = [];
+  const face = post.language;
+  const prose: Array<{ path: string; text: string }> = [
+    { path: 'headline', text: post.headline },
+    { path: 'hook', text: post.hook },
+    ...post.takeaways.map((text, i) => ({ path: `takeaways[${i}]`, text })),
+    { path: 'closing', text: post.closing },
+  ];
+  for (const { path, text } of prose) {
+    checkFace(path, text, face, out);
+    checkQuotes(path, text, out);
+  }
+  if (post.headline.trim() === '') empty('headline', out);
+  if (post.hook.trim() === '') empty('hook', out);
+  if (post.takeaways.length === 0) empty('takeaways', out);
+  out.push(...repeatedFigures(post.takeaways.map((text, i) => ({ path: `takeaways[${i}]`, text }))));
+  post.takeaways.forEach((t, i) => {
+    if (opensDangling(t)) out.push({ rule: 'dangling-point', path: `takeaways[${i}]`, text: t });
+  });
+  const outlets = post.credits.map((c) => c.outlet);
+  if (new Set(outlets).size < outlets.length) out.push({ rule: 'credit-doubled', path: 'credits', text: outlets.join(' | ') });
+  return out;
+}
+
+/** Violations counted by rule (every rule present, zero when none). */
+export function countByRule(violations: readonly SlotViolation[]): Record<SlotRule, number> {
+  const counts = Object.fromEntries(SLOT_RULES.map((r) => [r, 0])) as Record<SlotRule, number>;
+  for (const v of violations) counts[v.rule]++;
+  return counts;
+}
