@@ -4,13 +4,16 @@
 import chardet from 'chardet';
 import iconv from 'iconv-lite';
 import { fail, ok, type Result } from '../errors.js';
+import { guessSingleByte } from './single-byte.js';
 import {
   canonicalCharset,
   charsetFromContentType,
   charsetFromMeta,
   charsetFromXmlDeclaration,
   isMultiByte,
+  isWide,
   sniffBom,
+  sniffWideUnicode,
   type CanonicalCharset,
 } from './charset.js';
 
@@ -45,9 +48,16 @@ export function decodeBytes(raw: Uint8Array, hints: DecodeHints = {}): Result<De
     return ok({ text: decodeWith(raw.subarray(bom.length), bom.charset), charset: bom.charset, source: 'bom', replaced: 0 });
   }
   const header = charsetFromContentType(hints.contentType);
-  // UTF-16 without a BOM is full of NUL bytes: trust an explicit header before the binary check.
-  if (header !== null && header.startsWith('utf-16')) {
-    return ok({ text: decodeWith(raw, header), charset: header, source: 'header', replaced: 0 });
+  // UTF-16 and UTF-32 without a BOM are full of NUL bytes: their shape (or an explicit header) is
+  // read before the binary check. The shape also settles the byte order a bare "utf-16" leaves open.
+  const wide = sniffWideUnicode(raw);
+  if (header !== null && isWide(header)) {
+    const charset = wide !== null && wide.slice(0, 6) === header.slice(0, 6) ? wide : header;
+    return ok({ text: decodeWith(raw, charset), charset, source: 'header', replaced: 0 });
+  }
+  if (wide !== null) {
+    const text = decodeWith(raw, wide);
+    if (plausibleText(text)) return ok({ text, charset: wide, source: 'detected', replaced: 0 });
   }
   const binary = binaryReason(raw);
   if (binary !== null) return fail('binary_input', `the input is not text: ${binary}`);
@@ -63,8 +73,12 @@ function decodeText(bytes: Uint8Array, header: CanonicalCharset | null, kind: Do
 
   const declarations = declarationsOf(bytes, header, kind);
   if (isAscii(bytes)) {
-    // Every ASCII-compatible charset reads these bytes the same way.
+    // ISO-2022-JP is 7-bit: Japanese hides behind escape sequences in what looks like ASCII.
     const first = declarations[0];
+    if ((first === undefined || first.charset === 'iso-2022-jp') && ISO_2022_JP_ESCAPE.test(latin1(bytes))) {
+      return result(decodeWith(bytes, 'iso-2022-jp'), 'iso-2022-jp', first?.source ?? 'detected');
+    }
+    // Every ASCII-compatible charset reads these bytes the same way.
     const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('latin1');
     return first ? result(text, first.charset, first.source) : result(text, 'utf-8', 'default');
   }
@@ -120,8 +134,9 @@ function countByte(bytes: Uint8Array, value: number): number {
 function declarationsOf(bytes: Uint8Array, header: CanonicalCharset | null, kind: DocumentKind | undefined): Declaration[] {
   const out: Declaration[] = [];
   if (header !== null) out.push({ charset: header, source: 'header' });
-  // JSON and plain text carry no in-band declaration; unknown kinds may be either markup.
-  if (kind === 'xml' || kind === undefined) {
+  // JSON and plain text carry no in-band declaration; unknown kinds may be either markup. An XML
+  // declaration (it must open the document) also speaks for XHTML served or saved as HTML.
+  if (kind !== 'json' && kind !== 'text') {
     const xml = charsetFromXmlDeclaration(bytes);
     if (xml !== null) out.push({ charset: xml, source: 'xml-decl' });
   }
@@ -138,10 +153,18 @@ function acceptDeclaration(bytes: Uint8Array, charset: CanonicalCharset, utf8: s
   // Non-ASCII bytes that form valid UTF-8 are almost never legacy text by chance: the label is wrong.
   if (utf8 !== null) return null;
   if (isMultiByte(charset)) return cleanDecode(bytes, charset);
-  // A single-byte label accepts any bytes, so ask the detector whether they are plainly CJK.
-  const detected = detectLegacy(bytes);
-  if (detected !== null && detected.confident && isMultiByte(detected.charset)) return null;
-  return decodeWith(bytes, charset);
+  const text = decodeWith(bytes, charset);
+  // Bytes this charset leaves undefined (read as U+FFFD) say the label is wrong.
+  if (countReplacements(text) > Math.floor(text.length / 2000)) return null;
+  // A deliberate single-byte label (windows-1251, koi8-r, iso-8859-7, windows-1255, tis-620 …)
+  // stands: Cyrillic or Greek bytes often form valid GBK too, and that reading is mojibake. Only the
+  // Western default (latin1/ascii/windows-1252, what servers send when nobody chose) gives way, and
+  // only to CJK text the detector is sure of.
+  if (charset === 'windows-1252') {
+    const detected = detectCjk(bytes);
+    if (detected !== null && detected.confident) return null;
+  }
+  return text;
 }
 
 interface Detection {
@@ -157,12 +180,32 @@ const CONFIDENT = 60;
 const DETECT_SAMPLE_BYTES = 64 * 1024;
 
 function detectLegacy(bytes: Uint8Array): Detection | null {
-  const matches = chardet.analyse(bytes.subarray(0, DETECT_SAMPLE_BYTES));
+  const cjk = detectCjk(bytes);
+  if (cjk !== null && cjk.confident) return cjk;
+  const single = guessSingleByte(bytes.subarray(0, DETECT_SAMPLE_BYTES));
+  if (single !== null && (cjk === null || single.score > MOJIBAKE_SCORE)) {
+    return { text: decodeWith(bytes, single.charset), charset: single.charset, confident: single.score > MOJIBAKE_SCORE };
+  }
+  return cjk;
+}
+
+// Mean log-probability per non-ASCII character (src/fetch/single-byte.ts) above which a
+// single-byte reading is real text rather than the best of several mojibakes.
+const MOJIBAKE_SCORE = -6;
+
+/**
+ * A multi-byte East Asian reading: chardet's when it is confident (and, for Chinese, the text is
+ * made of common characters), else GB18030 or Big5, whichever yields more common Chinese characters.
+ */
+function detectCjk(bytes: Uint8Array): Detection | null {
+  const sample = bytes.subarray(0, DETECT_SAMPLE_BYTES);
+  const matches = chardet.analyse(sample);
   const top = matches[0];
   const topCharset = canonicalCharset(top?.name);
-  if (top !== undefined && topCharset !== null && topCharset !== 'utf-8' && top.confidence >= CONFIDENT) {
-    const text = isMultiByte(topCharset) ? cleanDecode(bytes, topCharset) : decodeWith(bytes, topCharset);
-    if (text !== null) return { text, charset: topCharset, confident: true };
+  if (top !== undefined && topCharset !== null && isMultiByte(topCharset) && !isWide(topCharset) && topCharset !== 'utf-8' && top.confidence >= CONFIDENT) {
+    const text = cleanDecode(bytes, topCharset);
+    const chinese = topCharset === 'gb18030' || topCharset === 'big5';
+    if (text !== null && (!chinese || chineseLike(text))) return { text, charset: topCharset, confident: true };
   }
   let best: Detection | null = null;
   let bestScore = 0;
@@ -171,18 +214,27 @@ function detectLegacy(bytes: Uint8Array): Detection | null {
     if (text === null) continue;
     const score = commonHanScore(text);
     if (score > bestScore) {
-      best = { text, charset, confident: score >= 3 };
+      best = { text, charset, confident: score >= 3 && chineseLike(text) };
       bestScore = score;
     }
   }
-  if (best !== null) return best;
-  for (const match of matches) {
-    const charset = canonicalCharset(match.name);
-    if (charset === null || charset === 'utf-8' || charset.startsWith('utf-16') || charset.startsWith('utf-32')) continue;
-    const text = isMultiByte(charset) ? cleanDecode(bytes, charset) : decodeWith(bytes, charset);
-    if (text !== null) return { text, charset, confident: false };
+  return best;
+}
+
+// In real Chinese text the common characters below make up most of the Han characters; in
+// Cyrillic or Greek bytes read as GBK (valid more often than not) they are a small minority.
+const COMMON_HAN_SHARE = 0.35;
+
+function chineseLike(text: string): boolean {
+  let han = 0;
+  let common = 0;
+  for (const ch of text) {
+    const code = ch.codePointAt(0) as number;
+    if (code < 0x2e80) continue;
+    han++;
+    if (COMMON_HAN.has(ch)) common++;
   }
-  return null;
+  return han > 0 && common >= han * COMMON_HAN_SHARE;
 }
 
 // The most frequent Chinese characters in both simplified and traditional forms, plus full-width
@@ -198,7 +250,10 @@ function commonHanScore(text: string): number {
   return score;
 }
 
+const iso2022jp = new TextDecoder('iso-2022-jp');
+
 function decodeWith(bytes: Uint8Array, charset: CanonicalCharset): string {
+  if (charset === 'iso-2022-jp') return iso2022jp.decode(bytes);
   return iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length), charset);
 }
 
@@ -208,9 +263,34 @@ function decodeWith(bytes: Uint8Array, charset: CanonicalCharset): string {
  */
 function cleanDecode(bytes: Uint8Array, charset: CanonicalCharset): string | null {
   const text = decodeWith(bytes, charset);
-  let replacements = 0;
-  for (let i = text.indexOf('\uFFFD'); i !== -1; i = text.indexOf('\uFFFD', i + 1)) replacements++;
-  return replacements <= Math.floor(text.length / 2000) ? text : null;
+  return countReplacements(text) <= Math.floor(text.length / 2000) ? text : null;
+}
+
+function countReplacements(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf('\uFFFD'); i !== -1; i = text.indexOf('\uFFFD', i + 1)) n++;
+  return n;
+}
+
+/** Decoded UTF-16/32 that is text: few controls, no unpaired surrogates or non-characters. */
+function plausibleText(text: string): boolean {
+  let bad = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x20 ? c !== 0x09 && c !== 0x0a && c !== 0x0d : c === 0xfffd || c === 0xfffe || c === 0xffff) bad++;
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) i++;
+      else bad++;
+    } else if (c >= 0xdc00 && c <= 0xdfff) bad++;
+  }
+  return bad <= text.length * 0.01;
+}
+
+const ISO_2022_JP_ESCAPE = /\x1b\$[@B]|\x1b\([BJ]/;
+
+function latin1(bytes: Uint8Array): string {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('latin1');
 }
 
 const fatalUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
