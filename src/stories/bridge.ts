@@ -1,0 +1,251 @@
+// A bilingual lexical bridge for similarity across English and Chinese, with no model: Chinese
+// words (found by forward maximum matching over CC-CEDICT headwords) map to the English concepts
+// of their glosses, English words to their own concept, and two articles in different languages
+// meet as a translation-aware TF-IDF cosine over the words (each side weighted by its own rarity).
+// A concept is an English stem cut to CONCEPT_CHARS letters, so "president", "presidential" and
+// "presidency" are one concept, as are "elect" and "election".
+// Proper names (CC-CEDICT entries whose pinyin is capitalised: 尼日利亚 Nigeria, 特朗普 Donald Trump)
+// bridge only through the capitalised words of their glosses, not the description that follows
+// ("American business magnate"). The index is built from the bundled dictionary on first use.
+
+import { bundledCedict, englishStems, stem } from '../align/dictionary.js';
+import { idf, type DocumentFrequency } from './document-frequency.js';
+
+/** Letters of a stem kept as its concept (truncation stemming: derived forms meet). */
+export const CONCEPT_CHARS = 6;
+
+/** At most this many glosses of a common word are read (the first are its usual senses). */
+const MAX_GLOSSES = 3;
+
+/** At most this many concepts per Chinese word: a word with many senses is a weak bridge. */
+const MAX_CONCEPTS = 6;
+
+/** Dictionary words kept per Chinese article, the most frequent. */
+export const MAX_BRIDGE_WORDS = 200;
+
+export interface BridgeIndex {
+  /** The concepts a simplified Chinese word stands for; undefined when no entry lists it. */
+  concepts(word: string): readonly string[] | undefined;
+  /** The longest headword matched, in UTF-16 units. */
+  readonly maxWordLength: number;
+}
+
+/** The concept of an English word (lower case). */
+export function conceptOf(word: string): string {
+  const s = stem(word);
+  return s.length > CONCEPT_CHARS ? s.slice(0, CONCEPT_CHARS) : s;
+}
+
+/** Concepts of gloss text: its content-word stems, cut. */
+function glossConcepts(gloss: string): string[] {
+  return englishStems(gloss).map((s) => (s.length > CONCEPT_CHARS ? s.slice(0, CONCEPT_CHARS) : s));
+}
+
+const CROSS_REFERENCE = /^(?:see |see also |variant of |old variant of |CL:|also written |used in |surname |abbr\. for |erhua variant |Japanese variant |\(old\)|\(archaic\))/i;
+
+/**
+ * Indexes CC-CEDICT lines ("繁 简 [pin1 yin1] /gloss/gloss/") by simplified headword with a plain
+ * scan (no regular expression per line: the file has 117,000 lines); a word's glosses are read
+ * into concepts on its first lookup and kept.
+ */
+export function parseBridge(text: string): BridgeIndex {
+  const raw = new Map<string, string[]>();
+  let maxWordLength = 1;
+  let at = 0;
+  while (at < text.length) {
+    let end = text.indexOf('\n', at);
+    if (end < 0) end = text.length;
+    if (text.charCodeAt(at) !== 35 /* # */) {
+      const s1 = text.indexOf(' ', at);
+      const s2 = s1 < 0 || s1 > end ? -1 : text.indexOf(' ', s1 + 1);
+      if (s2 > 0 && s2 < end && text.charCodeAt(s2 + 1) === 91 /* [ */) {
+        const head = text.slice(s1 + 1, s2);
+        if (HAN_ONLY.test(head)) {
+          const entry = text.slice(s2 + 1, end);
+          const list = raw.get(head);
+          if (list) list.push(entry);
+          else raw.set(head, [entry]);
+          if (head.length > maxWordLength) maxWordLength = head.length;
+        }
+      }
+    }
+    at = end + 1;
+  }
+  const concepts = new Map<string, readonly string[] | null>();
+  return {
+    concepts(word) {
+      let c = concepts.get(word);
+      if (c === undefined) {
+        const entries = raw.get(word);
+        c = entries ? entryConcepts(entries) : null;
+        concepts.set(word, c);
+      }
+      return c ?? undefined;
+    },
+    maxWordLength: Math.min(maxWordLength, 8),
+  };
+}
+
+const HAN_ONLY = /^\p{Script=Han}+$/u;
+
+const NAME_FILLER = /^(?:The|Of|And|In|On|See|Also|Abbr|Old|Variant|River|Province|County|City|District|Mountain|Lake|Island)$/;
+
+/** The concepts of a headword's entries ("[pin1 yin1] /gloss/gloss/"); null when none has any. */
+function entryConcepts(entries: readonly string[]): readonly string[] | null {
+  const found = new Set<string>();
+  for (const entry of entries) {
+    const m = /^\[([^\]]*)\] \/(.*)\/\s*$/.exec(entry);
+    if (!m) continue;
+    const glosses = m[2]!.split('/').filter((g) => g !== '' && !CROSS_REFERENCE.test(g));
+    if (/^[A-Z]/.test(m[1]!)) {
+      // A proper name: "Donald Trump (1946-), American business magnate" → donald, trump.
+      for (const g of glosses) {
+        const lead = g.split(/[(,;]/)[0]!;
+        for (const w of lead.match(/\b[A-Z][A-Za-z'-]*/g) ?? []) if (!NAME_FILLER.test(w)) for (const c of glossConcepts(w)) found.add(c);
+      }
+    } else {
+      for (const g of glosses.slice(0, MAX_GLOSSES)) {
+        for (const c of glossConcepts(g.replace(/\([^)]*\)/g, ' ').replace(/\S*\[[^\]]*\]/g, ' '))) found.add(c);
+      }
+    }
+  }
+  return found.size === 0 ? null : [...found].slice(0, MAX_CONCEPTS);
+}
+
+let bundled: BridgeIndex | null = null;
+
+/** The bridge over the bundled CC-CEDICT, built once per process on first use. */
+export function bundledBridge(): BridgeIndex {
+  if (!bundled) bundled = parseBridge(bundledCedict('bridge'));
+  return bundled;
+}
+
+/**
+ * The dictionary words of two or more characters in a Chinese text (forward maximum matching over
+ * runs of Han characters; characters no entry covers are skipped) with their counts, the most
+ * frequent MAX_BRIDGE_WORDS.
+ */
+export function chineseBridgeWords(text: string, index: BridgeIndex = bundledBridge()): Record<string, number> {
+  const counts = new Map<string, number>();
+  for (const run of text.matchAll(/\p{Script=Han}+/gu)) {
+    const s = run[0];
+    let i = 0;
+    while (i < s.length) {
+      let found = 0;
+      for (let len = Math.min(index.maxWordLength, s.length - i); len >= 1; len--) {
+        if (index.concepts(s.slice(i, i + len))) {
+          found = len;
+          break;
+        }
+      }
+      if (found === 0) {
+        i++;
+        continue;
+      }
+      // Single characters are left out: most are function words or of many senses (的: "aim",
+      // "clear", "really"), and none has a bigram to weigh its rarity by.
+      if (found > 1) {
+        const w = s.slice(i, i + found);
+        counts.set(w, (counts.get(w) ?? 0) + 1);
+      }
+      i += found;
+    }
+  }
+  const top = [...counts].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1)).slice(0, MAX_BRIDGE_WORDS);
+  const out: Record<string, number> = {};
+  for (const [w, n] of top.sort((x, y) => (x[0] < y[0] ? -1 : 1))) out[w] = n;
+  return out;
+}
+
+/**
+ * The rarity (idf) of a Chinese dictionary word, read from the Han-bigram counts the features
+ * already keep: a word is at most as common as its rarest bigram.
+ */
+function zhWordIdf(word: string, df: DocumentFrequency): number {
+  let best = 0;
+  for (let i = 0; i + 1 < word.length; i++) best = Math.max(best, idf(df, `w:${word.slice(i, i + 2)}`));
+  return best;
+}
+
+/** Per rarity table: each side's concept vector and norm, computed once per article. */
+interface Projected {
+  readonly vector: Map<string, number>;
+  readonly norm: number;
+  /** English side: the word that carries most of each concept, for reasons in words. */
+  readonly shown?: Map<string, { word: string; x: number }>;
+}
+const projectedCache = new WeakMap<DocumentFrequency, WeakMap<object, Projected>>();
+
+function cached(df: DocumentFrequency, key: object, build: () => Projected): Projected {
+  let m = projectedCache.get(df);
+  if (!m) projectedCache.set(df, (m = new WeakMap()));
+  let p = m.get(key);
+  if (!p) m.set(key, (p = build()));
+  return p;
+}
+
+/** English words (as features keep them) → concept → Σ tf × idf; norm over the words themselves. */
+function projectEnglish(words: Readonly<Record<string, number>>, df: DocumentFrequency): Projected {
+  return cached(df, words, () => {
+    const vector = new Map<string, number>();
+    const shown = new Map<string, { word: string; x: number }>();
+    let norm = 0;
+    for (const [w, n] of Object.entries(words)) {
+      if (!/^[a-z]/.test(w)) continue;
+      const x = n * idf(df, `w:${w}`);
+      norm += x * x;
+      const c = conceptOf(w);
+      vector.set(c, (vector.get(c) ?? 0) + x);
+      const s = shown.get(c);
+      if (!s || x > s.x) shown.set(c, { word: w, x });
+    }
+    return { vector, norm: Math.sqrt(norm), shown };
+  });
+}
+
+/**
+ * Chinese dictionary words → concepts: each word's tf × idf is spread over its concepts (divided
+ * by √count, so a word of many senses weighs no more in total than a word of one); the norm is
+ * that of the Chinese word vector itself, so noise in the glosses cannot inflate the score.
+ */
+function projectChinese(zhWords: Readonly<Record<string, number>>, df: DocumentFrequency, index: BridgeIndex): Projected {
+  return cached(df, zhWords, () => {
+    const vector = new Map<string, number>();
+    let norm = 0;
+    for (const [w, n] of Object.entries(zhWords)) {
+      const concepts = index.concepts(w);
+      if (!concepts || concepts.length === 0) continue;
+      const x = n * zhWordIdf(w, df);
+      norm += x * x;
+      const share = x / Math.sqrt(concepts.length);
+      for (const c of concepts) vector.set(c, (vector.get(c) ?? 0) + share);
+    }
+    return { vector, norm: Math.sqrt(norm) };
+  });
+}
+
+/**
+ * Translation-aware TF-IDF cosine of an English article's words and a Chinese article's
+ * dictionary words, 0..1 (clamped: a word of several senses can meet several English words),
+ * and the English words met, the strongest first.
+ */
+export function bridgeCosine(
+  englishWords: Readonly<Record<string, number>>,
+  chineseWords: Readonly<Record<string, number>>,
+  df: DocumentFrequency,
+  index: BridgeIndex = bundledBridge(),
+): { score: number; shared: string[] } {
+  const en = projectEnglish(englishWords, df);
+  const zh = projectChinese(chineseWords, df, index);
+  if (en.norm === 0 || zh.norm === 0) return { score: 0, shared: [] };
+  let dot = 0;
+  const contributions: Array<[string, number]> = [];
+  for (const [c, y] of zh.vector) {
+    const x = en.vector.get(c);
+    if (x === undefined) continue;
+    dot += x * y;
+    contributions.push([c, x * y]);
+  }
+  contributions.sort((p, q) => q[1] - p[1] || (p[0] < q[0] ? -1 : 1));
+  return { score: Math.min(1, dot / (en.norm * zh.norm)), shared: contributions.map(([c]) => en.shown?.get(c)?.word ?? c) };
+}
