@@ -9,7 +9,7 @@ import { loadRubricFile } from '../../rank/rubric-file.js';
 import type { Rubric } from '../../rank/rubric.js';
 import { buildSite, type BuiltSite } from './build-site.js';
 import { BILINGUAL_ZH, brannockEn, brannockZh, fixtureArticle, fixtureSite, LONG_TITLE, oddArticle } from './site-input.fixture.js';
-import { itemForms } from './digest-html.js';
+import { digestHtml, itemForms } from './digest-html.js';
 import type { SiteInput } from './site-input.js';
 import type { Translation } from '../../translate/translate.js';
 import { relative } from './site-paths.js';
@@ -233,7 +233,7 @@ describe('buildSite', () => {
     for (const [name, full, compact, budget, want] of cases) assert.deepEqual(itemForms(full, compact, budget), want, name);
   });
 
-  test('a day of 90 stories stays under 100 KB in both faces, every item still has its id', () => {
+  test('a day of 90 stories is in pages under 100 KB in both faces, every item in full on exactly one page', () => {
     const many = Array.from({ length: 90 }, (_, i) => [fixtureArticle({
       id: `f${String(i).padStart(11, '0')}`, title: `Orinth Cloud ${i} leases ${100 + i}MW to Castrel Labs for $${i + 1}.5 billion`, language: 'en', outlet: `Outlet ${i % 7}`,
       published: '2026-08-03T10:00:00Z',
@@ -241,11 +241,26 @@ describe('buildSite', () => {
     })]);
     const site = buildSite(fixtureSite(rubric, '2026-08-03', many));
     for (const face of ['en', 'zh']) {
-      const body = page(site, `${face}/days/2026-08-03.html`);
-      assert.ok(Buffer.byteLength(body) < 100 * 1024, `${face}: ${Buffer.byteLength(body)} bytes`);
-      const doc = parseDocument(body);
-      for (const [ids] of many) assert.ok(getElementById(`story-${ids!.id}`, doc), `${face}: story-${ids!.id}`);
-      assert.match(text(body), face === 'en' ? /on the story page/ : /见报道页/, 'condensed items point to the story page');
+      const pages = site.pages.filter((p) => p.path === `${face}/days/2026-08-03.html` || p.path.startsWith(`${face}/days/2026-08-03-page-`));
+      assert.ok(pages.length > 1, `${face}: ${pages.length} pages`);
+      for (const p of pages) {
+        assert.ok(Buffer.byteLength(p.body) < 100 * 1024, `${p.path}: ${Buffer.byteLength(p.body)} bytes`);
+        assert.doesNotMatch(p.body, /class="item compact/, `${p.path}: every item in full`);
+      }
+      for (const [article] of many) {
+        const holders = pages.filter((p) => getElementById(`story-${article!.id}`, parseDocument(p.body)));
+        assert.equal(holders.length, 1, `${face}: story-${article!.id} on ${holders.length} pages`);
+      }
+    }
+  });
+
+  test('an item too big for a page of its own is condensed, with a link to its story page', () => {
+    const input = fixtureSite(rubric, '2026-08-03', [[brannockEn, brannockZh]]);
+    const day = input.days[0]!;
+    for (const face of ['en', 'zh'] as const) {
+      const body = digestHtml(day.digest[face], { face, from: `${face}/days/2026-08-03.html` }, 500).value;
+      assert.match(body, /class="item compact tier-\d" id="story-b4a0000000e1"/);
+      assert.match(text(body), face === 'en' ? /on the story page/ : /见报道页/);
     }
   });
 

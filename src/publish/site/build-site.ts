@@ -7,6 +7,7 @@ import { cardPage, readerPage, articleTitle } from './article-pages.js';
 import type { SafeHtml } from './html.js';
 import { allStoriesBody, archiveBody, audienceBody, chooserPage, dayBody, dayText, emptyHome, searchBody, topicBody, topicsIndexBody, type Audience, type Topic } from './index-pages.js';
 import { pageShell } from './page-shell.js';
+import { dayItemPath, planDay } from './day-pages.js';
 import { ARCHIVE_DAYS_PER_PAGE, paginate, STORIES_PER_PAGE } from './pagination.js';
 import { SITE_LABELS } from './site-labels.js';
 import { FACES, type Face, type Page, type PageKind, type SearchDoc, type SiteArticle, type SiteInput, type SiteStory } from './site-input.js';
@@ -84,28 +85,35 @@ export function buildSite(input: SiteInput): BuiltSite {
   const articleById = new Map(input.articles.map((a) => [a.article.id, a]));
   const storiesOf = (ids: readonly string[]) => ids.map((id) => storyById.get(id)).filter((s): s is SiteStory => s !== undefined).sort(byLatest);
   const allStories = [...input.stories].sort(byLatest);
+  // Each day's pages, one plan for both faces: every link to a day's item goes to the page that holds it.
+  const plans = new Map(input.days.map((d) => [d.date, planDay(d)]));
 
   for (const face of FACES) {
     const l = SITE_LABELS[face];
     const latest = input.days[0];
-    if (latest) page('home', face, paths.home(face), `${latest.date} ${LABELS[face].aiSummary}`, dayBody(latest, face, paths.home(face), true), { bodyClass: 'page-digest' });
+    // The latest day's page 1 is the home page; its pager leads to the day's later pages.
+    if (latest) page('home', face, paths.home(face), `${latest.date} ${LABELS[face].aiSummary}`, dayBody(latest, face, paths.home(face), true, plans.get(latest.date)!), { bodyClass: 'page-digest' });
     else page('home', face, paths.home(face), LABELS[face].aiSummary, emptyHome(face));
     for (const day of input.days) {
-      const path = paths.day(face, day.date);
-      const title = `${day.date} ${LABELS[face].aiSummary}`;
-      page('day', face, path, title, dayBody(day, face, path, false), { bodyClass: 'page-digest' });
-      docs.push({ lang: face, path, title, kind: 'digest', date: day.date, text: dayText(day.digest[face]) });
+      const plan = plans.get(day.date)!;
+      for (let n = 1; n <= plan.pages; n++) {
+        const path = paths.day(face, day.date, n);
+        const title = pageTitle(`${day.date} ${LABELS[face].aiSummary}`, n, face);
+        page('day', face, path, title, dayBody(day, face, path, false, plan, n), { bodyClass: 'page-digest' });
+        // One search document per page, so a hit lands on the page that has the text.
+        docs.push({ lang: face, path, title, kind: 'digest', date: day.date, text: dayText(day.digest[face], (id) => plan.pageOf(id) === n) });
+      }
     }
     // Every day and every story has a page reachable by links: the archive and the list of all
     // stories are split into pages, each saying which part it shows.
     for (const slice of paginate(input.days, ARCHIVE_DAYS_PER_PAGE)) {
-      page('archive', face, paths.archive(face, slice.page), pageTitle(l.archive, slice.page, face), archiveBody(slice, face));
+      page('archive', face, paths.archive(face, slice.page), pageTitle(l.archive, slice.page, face), archiveBody(slice, face, plans));
     }
     for (const slice of paginate(allStories, STORIES_PER_PAGE)) {
       page('archive', face, paths.allStories(face, slice.page), pageTitle(l.allStories, slice.page, face), allStoriesBody(slice, face));
     }
     for (const s of input.stories) {
-      const built = storyPage(s, face, siteName, articleIds);
+      const built = storyPage(s, face, siteName, articleIds, (date) => dayItemPath(plans.get(date), face, date, s.story.id));
       page('story', face, built.path, built.title, built.body, { bodyClass: 'page-story' });
       docs.push({ lang: face, path: built.path, title: built.title, kind: 'story', ...(s.days[0] ? { date: s.days[0] } : {}), text: built.text });
     }

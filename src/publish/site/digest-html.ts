@@ -8,6 +8,7 @@ import { externalLink, html, type SafeHtml } from './html.js';
 import { SITE_LABELS } from './site-labels.js';
 import type { Face } from './site-input.js';
 import { paths, relative, slugOf } from './site-paths.js';
+import { pagerHtml, type PageSlice } from './pagination.js';
 
 export interface LinkContext {
   readonly face: Face;
@@ -123,26 +124,58 @@ export function itemForms(full: readonly number[], compact: readonly number[], b
 }
 
 /** The research section: paper titles linked to their pages, the rest counted. */
-function researchHtml(digest: Digest, ctx: LinkContext): SafeHtml | string {
+export function researchHtml(digest: Digest, ctx: LinkContext): SafeHtml | string {
   const research = digest.research;
   if (!research || research.items.length === 0) return '';
   const l = LABELS[ctx.face];
   return html`<section class="research"><h2>${l.research}</h2><ul>${research.items.map((r) => html`<li id="${`story-${r.storyId}`}">${externalLink(r.url, r.title)}${r.outlet ? html` <span class="muted">${r.outlet}</span>` : ''}</li>`)}${research.more > 0 ? html`<li class="muted">${l.morePapers(research.more)}</li>` : ''}</ul></section>`;
 }
 
-/** A day's digest: title, count, notice, then each tier's items, highest first. */
-export function digestHtml(digest: Digest, ctx: LinkContext, budget = DIGEST_ITEMS_BUDGET): SafeHtml {
+/**
+ * Which page of a day's digest to write (day-pages.ts plans them): the items whose story is on
+ * `page`, in digest order, with a pager to the others. The research section is on page 1.
+ */
+export interface DigestPart {
+  readonly page: number;
+  readonly pages: number;
+  /** The page that holds a story's item. */
+  readonly pageOf: (storyId: string) => number;
+  /** Where each page of the day lives. */
+  readonly pathOf: (page: number) => string;
+}
+
+const WHOLE: DigestPart = { page: 1, pages: 1, pageOf: () => 1, pathOf: () => '' };
+
+/**
+ * A day's digest (or one page of it): title, count, notice, then each tier's items, highest first;
+ * a tier split across pages says so at both ends. The research section closes page 1.
+ */
+export function digestHtml(digest: Digest, ctx: LinkContext, budget = DIGEST_ITEMS_BUDGET, part: DigestPart = WHOLE): SafeHtml {
   const l = LABELS[ctx.face];
-  const items = digest.tiers.flatMap((g) => g.items);
+  const sl = SITE_LABELS[ctx.face];
+  const all = digest.tiers.flatMap((g) => g.items);
+  const here = (item: DigestItem) => part.pageOf(item.storyId) === part.page;
+  const items = all.filter(here);
   const full = items.map((item) => digestItemHtml(item, ctx, { linkHeadline: true, headingLevel: 3 }));
   const compact = items.map((item) => compactItemHtml(item, ctx));
   const forms = itemForms(full.map((h) => Buffer.byteLength(h.value)), compact.map((h) => Buffer.byteLength(h.value)), budget);
   const rendered = new Map(items.map((item, i) => [item, forms[i] ? full[i]! : compact[i]!]));
+  const firstPage = part.page === 1;
+  const before = all.findIndex(here);
+  const slice: PageSlice<DigestItem> = { items, page: part.page, pages: part.pages, first: items.length === 0 ? 0 : before + 1, last: before + items.length, total: all.length };
+  const pager = pagerHtml(ctx.face, slice, 'items', ctx.from, part.pathOf);
+  const next = part.page < part.pages ? relative(ctx.from, part.pathOf(part.page + 1)) : null;
   return html`<header class="digest-header"><h1>${digest.date} ${l.aiSummary}</h1><p class="count">${l.updates(digest.count)}</p></header>
-${digest.notice ? html`<p class="notice">${digest.notice}</p>` : ''}
-${digest.tiers.length === 0 && !digest.notice && !(digest.research?.items.length) ? html`<p class="notice">${l.nothingToday}</p>` : ''}
-${digest.tiers.map((group) => html`<section class="${`tier tier-${Math.min(group.tier.level, 4)}`}"><h2>${tierHeading(ctx.face, group.tier)}</h2>
-${group.items.map((item) => rendered.get(item)!)}
-</section>`)}
-${researchHtml(digest, ctx)}`;
+${firstPage && digest.notice ? html`<p class="notice">${digest.notice}</p>` : ''}
+${firstPage && digest.tiers.length === 0 && !digest.notice && !(digest.research?.items.length) ? html`<p class="notice">${l.nothingToday}</p>` : ''}
+${pager}
+${digest.tiers.filter((group) => group.items.some(here)).map((group) => {
+    const continued = group.items.some((i) => part.pageOf(i.storyId) < part.page);
+    const continues = next !== null && group.items.some((i) => part.pageOf(i.storyId) > part.page);
+    return html`<section class="${`tier tier-${Math.min(group.tier.level, 4)}`}"><h2>${tierHeading(ctx.face, group.tier)}${continued ? html` <span class="muted">(${sl.tierContinued})</span>` : ''}</h2>
+${group.items.filter(here).map((item) => rendered.get(item)!)}
+${continues ? html`<p class="continues"><a href="${next!}">${sl.tierContinues}</a></p>` : ''}</section>`;
+  })}
+${firstPage ? researchHtml(digest, ctx) : ''}
+${pager}`;
 }

@@ -4,7 +4,8 @@
 
 import { LABELS, audienceName } from '../../write/labels.js';
 import type { Digest } from '../../write/schemas.js';
-import { confidenceBadge, digestHtml } from './digest-html.js';
+import { confidenceBadge, DIGEST_ITEMS_BUDGET, digestHtml } from './digest-html.js';
+import { dayItemPath, dayPart, type DayPlan } from './day-pages.js';
 import { html, type SafeHtml } from './html.js';
 import { SITE_LABELS } from './site-labels.js';
 import type { Face, SiteDay, SiteStory } from './site-input.js';
@@ -25,10 +26,11 @@ export interface Audience {
   readonly storyIds: readonly string[];
 }
 
-export function dayBody(day: SiteDay, face: Face, from: string, isHome: boolean): SafeHtml {
+/** One page of a day's digest (the home page is page 1 of the latest day). */
+export function dayBody(day: SiteDay, face: Face, from: string, isHome: boolean, plan: DayPlan, page = 1): SafeHtml {
   const l = SITE_LABELS[face];
   return html`${isHome ? html`<p class="crumbs"><a href="${relative(from, paths.day(face, day.date))}">${l.latest}</a> · <a href="${relative(from, paths.archive(face))}">${l.archive}</a> · <a href="${relative(from, paths.allStories(face))}">${l.allStories}</a></p>` : ''}
-${digestHtml(day.digest[face], { face, from })}`;
+${digestHtml(day.digest[face], { face, from }, DIGEST_ITEMS_BUDGET, dayPart(plan, face, page))}`;
 }
 
 export function emptyHome(face: Face): SafeHtml {
@@ -36,12 +38,13 @@ export function emptyHome(face: Face): SafeHtml {
   return html`<h1>${LABELS[face].aiSummary}</h1><p class="notice">${l.noDays}</p>`;
 }
 
-export function dayText(d: Digest): string {
-  return d.tiers.flatMap((t) => t.items.map((i) => `${i.headline}\n${i.keyPoints.lead}`)).join('\n');
+/** The searchable text of a day's digest, or of the items on one page of it. */
+export function dayText(d: Digest, onPage: (storyId: string) => boolean = () => true): string {
+  return d.tiers.flatMap((t) => t.items.filter((i) => onPage(i.storyId)).map((i) => `${i.headline}\n${i.keyPoints.lead}`)).join('\n');
 }
 
 /** One page of the archive: its days (newest first), each with its first headlines. */
-export function archiveBody(slice: PageSlice<SiteDay>, face: Face): SafeHtml {
+export function archiveBody(slice: PageSlice<SiteDay>, face: Face, plans: ReadonlyMap<string, DayPlan> = new Map()): SafeHtml {
   const l = SITE_LABELS[face];
   const days = slice.items;
   const from = paths.archive(face, slice.page);
@@ -53,7 +56,7 @@ ${pager}
 <ol class="archive">${days.map((d) => {
     const digest = d.digest[face];
     return html`<li><h2><a href="${relative(from, paths.day(face, d.date))}">${d.date}</a> <span class="count">${LABELS[face].updates(digest.count)}</span></h2>
-${digest.count === 0 ? html`<p class="muted">${l.noStoriesDay}</p>` : html`<ul>${digest.tiers.flatMap((t) => t.items.map((i) => ({ t, i }))).slice(0, ARCHIVE_HEADLINES).map(({ t, i }) => html`<li>${t.tier.emoji} <a href="${`${relative(from, paths.day(face, d.date))}#story-${i.storyId}`}">${i.headline}</a></li>`)}${digest.count > ARCHIVE_HEADLINES ? html`<li class="muted"><a href="${relative(from, paths.day(face, d.date))}">${l.more(digest.count - ARCHIVE_HEADLINES)}</a></li>` : ''}</ul>`}</li>`;
+${digest.count === 0 ? html`<p class="muted">${l.noStoriesDay}</p>` : html`<ul>${digest.tiers.flatMap((t) => t.items.map((i) => ({ t, i }))).slice(0, ARCHIVE_HEADLINES).map(({ t, i }) => html`<li>${t.tier.emoji} <a href="${relative(from, dayItemPath(plans.get(d.date), face, d.date, i.storyId))}">${i.headline}</a></li>`)}${digest.count > ARCHIVE_HEADLINES ? html`<li class="muted"><a href="${relative(from, paths.day(face, d.date))}">${l.more(digest.count - ARCHIVE_HEADLINES)}</a></li>` : ''}</ul>`}</li>`;
   })}</ol>
 ${pager}`;
 }

@@ -4,7 +4,7 @@
 import type { Face } from './site-input.js';
 
 /** What a paginated list counts. */
-export type Counted = 'days' | 'stories' | 'cards';
+export type Counted = 'days' | 'stories' | 'cards' | 'items';
 
 const GROUPED = (n: number) => n.toLocaleString('en-US');
 
@@ -74,6 +74,10 @@ export interface SiteLabels {
   /** A topic's cards when not all are listed: where the rest are. */
   readonly cardsShown: (shown: number, all: number) => string;
   readonly fullAnalysis: string;
+  /** After a tier's heading on a day page that carries on a tier begun on the page before. */
+  readonly tierContinued: string;
+  /** At the end of a tier that carries on on the next page of the day (a link). */
+  readonly tierContinues: string;
   readonly feeds: string;
   readonly untitled: string;
   readonly skip: string;
@@ -145,6 +149,8 @@ export const SITE_LABELS: Record<Face, SiteLabels> = {
     pagesNav: 'Pages',
     cardsShown: (shown, all) => `${GROUPED(shown)} of ${GROUPED(all)} cards listed; every card is linked from its story’s page.`,
     fullAnalysis: 'Impact, analysis, quick start and recommendation on the story page →',
+    tierContinued: 'continued',
+    tierContinues: 'This tier continues on the next page →',
     footer: 'Every quote, figure and name on this site was checked against its sources.',
     untitled: '(untitled)',
     skip: 'Skip to content',
@@ -203,7 +209,7 @@ export const SITE_LABELS: Record<Face, SiteLabels> = {
     more: (n) => `另有 ${n} 条，见当日摘要`,
     newestOf: (shown, all) => `共 ${all} 篇报道，此处列出最新 ${shown} 篇；更早的见`,
     allStories: '全部报道',
-    showing: (first, last, total, what) => `第 ${GROUPED(first)}–${GROUPED(last)} ${({ days: '天', stories: '篇', cards: '张' })[what]}，共 ${GROUPED(total)} ${({ days: '天', stories: '篇报道', cards: '张卡片' })[what]}`,
+    showing: (first, last, total, what) => `第 ${GROUPED(first)}–${GROUPED(last)} ${({ days: '天', stories: '篇', cards: '张', items: '条' })[what]}，共 ${GROUPED(total)} ${({ days: '天', stories: '篇报道', cards: '张卡片', items: '条' })[what]}`,
     pageOf: (page, pages) => `第 ${GROUPED(page)} 页，共 ${GROUPED(pages)} 页`,
     pageNumber: (page) => `第 ${GROUPED(page)} 页`,
     previousPage: '← 上一页',
@@ -211,6 +217,8 @@ export const SITE_LABELS: Record<Face, SiteLabels> = {
     pagesNav: '分页',
     cardsShown: (shown, all) => `共 ${GROUPED(all)} 张卡片，此处列出 ${GROUPED(shown)} 张；每张卡片都可从其报道页找到。`,
     fullAnalysis: '影响、分析、快速上手与建议见报道页 →',
+    tierContinued: '续',
+    tierContinues: '本级别下一页继续 →',
     footer: '本站每条引语、数字和名称均已对照来源核查。',
     untitled: '（无标题）',
     skip: '跳到正文',

@@ -32,7 +32,11 @@ ${verificationNote(face, post.verification)}
 </article>`;
 }
 
-export function storyPage(s: SiteStory, face: Face, siteName: string, articleIds: ReadonlySet<string>): { path: string; title: string; body: SafeHtml; text: string } {
+/**
+ * A story's page. `dayItem` gives the path (with the item's fragment) of the day page that holds the
+ * story's item on a date: page 1 of the day unless the day is in pages (day-pages.ts).
+ */
+export function storyPage(s: SiteStory, face: Face, siteName: string, articleIds: ReadonlySet<string>, dayItem: (date: string) => string = (d) => `${paths.day(face, d)}#story-${s.story.id}`): { path: string; title: string; body: SafeHtml; text: string } {
   const l = SITE_LABELS[face];
   const wl = LABELS[face];
   const from = paths.story(face, s.story.id);
@@ -47,7 +51,7 @@ export function storyPage(s: SiteStory, face: Face, siteName: string, articleIds
     const label = l.translationOf(t.originalOutlet ?? hostOf(t.url));
     return articleIds.has(t.originalId) ? html`<a href="${rel(paths.article(face, t.originalId))}">${label}</a>` : html`${label}`;
   };
-  const body = html`<nav class="crumbs">${s.days.length > 0 ? html`${l.appearsOn} ${s.days.map((d, i) => html`${i > 0 ? ', ' : ''}<a href="${`${rel(paths.day(face, d))}#story-${s.story.id}`}">${d}</a>`)}` : l.noItem}</nav>
+  const body = html`<nav class="crumbs">${s.days.length > 0 ? html`${l.appearsOn} ${s.days.map((d, i) => html`${i > 0 ? ', ' : ''}<a href="${rel(dayItem(d))}">${d}</a>`)}` : l.noItem}</nav>
 ${item ? digestItemHtml(item, { face, from }, { linkHeadline: false, headingLevel: 2 }) : html`<h1>${title}</h1><p class="notice">${l.noItem}</p>`}
 <section class="story-sources" id="sources"><h2>${l.sourcesHeading}</h2>
 ${item ? sourcesList(face, item.sources) : ''}
