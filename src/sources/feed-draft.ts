@@ -10,7 +10,10 @@ export interface DraftItem {
   /** Base for relative links (xml:base of the entry, else of the feed), before the caller's base. */
   readonly base: string | null;
   readonly title: string | null;
+  /** The published date as written (or, when the item has none, its updated date). */
   readonly dateRaw: string | null;
+  /** The last-updated date as written. */
+  readonly updatedRaw: string | null;
   readonly author: string | null;
   readonly summary: string | null;
   readonly contentHtml: string | null;

@@ -42,6 +42,7 @@ export function draftFromJsonFeed(value: unknown, name: string, baseUrl: string 
       base: baseUrl,
       title: title === null ? null : nonBlank(stripMarkup(title)),
       dateRaw: nonBlank(raw['date_published']) ?? nonBlank(raw['date_modified']),
+      updatedRaw: nonBlank(raw['date_modified']),
       author: authorName(raw) ?? feedAuthor,
       summary: nonBlank(raw['summary']),
       contentHtml: html ?? (text === null ? null : textToHtml(text)),

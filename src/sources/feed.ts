@@ -1,14 +1,14 @@
 // Reads a syndication feed (RSS 2.0, RSS 1.0/RDF, Atom, JSON Feed) into our Feed record. Pure: text in,
-// record out. Structure errors fail the whole feed; item-level gaps (no link, unreadable date) keep
-// the item and are listed in `problems` so the ingester can decide.
-import { type AnyFeed, DetectError, parseFeed as feedsmithParse } from 'feedsmith';
-import { XMLValidator } from 'fast-xml-parser';
-import { assertNever, fail, ok, type Result } from '../errors.js';
+// record out. XML errors do not reject the feed: every complete item is read, and each error is listed
+// in `problems` with its line and column; items the document cut off are dropped and listed too.
+// Item-level gaps (no link, unreadable date) keep the item and are listed in `problems`.
+import { fail, ok, type Result } from '../errors.js';
 import type { DraftFeed, FeedFormat } from './feed-draft.js';
 import { normalizeFeedDate } from './feed-date.js';
 import { draftFromJsonFeed } from './feed-json.js';
-import { draftFromAtom, draftFromRdf, draftFromRss } from './feed-xml.js';
+import { draftFromXml } from './feed-xml.js';
 import { resolveBase, resolveLink } from './resolve-link.js';
+import { parseXml } from './xml-tree.js';
 
 export type { FeedFormat } from './feed-draft.js';
 
@@ -18,8 +18,10 @@ export interface FeedItem {
   url: string | null;
   /** Plain text: markup stripped, entities decoded. */
   title: string | null;
-  /** ISO 8601 UTC, see feed-date.ts for the formats read and the zone assumed when none is given. */
+  /** ISO 8601 UTC, see feed-date.ts for the formats read and the zone assumed when none is given. The updated date when the item gives no other. */
   published: string | null;
+  /** ISO 8601 UTC: when the item says it was last updated. */
+  updated: string | null;
   author: string | null;
   /** Plain text. */
   summary: string | null;
@@ -35,8 +37,14 @@ export interface Feed {
   feedUrl: string | null;
   language: string | null;
   items: FeedItem[];
-  /** Per-item problems, e.g. 'item 3 ("Title") has no link'. */
+  /** XML errors ("line 4, column 7: ..."), lost items and per-item problems, e.g. 'item 3 ("Title") has no link'. */
   problems: string[];
+  /** False when the XML had errors (listed in `problems`); the feed was read around them. */
+  wellFormed: boolean;
+  /** Items dropped because the document cut them off (each also in `problems`). */
+  lost: number;
+  /** True when the document ends inside an element: items after the cut, if any, were never seen. */
+  truncated: boolean;
 }
 
 export interface ParseFeedOptions {
@@ -50,12 +58,7 @@ export function parseFeed(text: string, options: ParseFeedOptions = {}): Result<
   const name = options.name ?? options.baseUrl ?? 'feed';
   const body = text.replace(/^\uFEFF/, '').trim();
   if (body === '') return fail('empty_input', `${name}: the feed is empty`, name);
-  const draft = readDraft(body, name, options.baseUrl ?? null);
-  if (!draft.ok) return draft;
-  return ok(finishFeed(draft.value));
-}
-
-function readDraft(body: string, name: string, baseUrl: string | null): Result<DraftFeed> {
+  const baseUrl = options.baseUrl ?? null;
   if (body.startsWith('{') || body.startsWith('[')) {
     let json: unknown;
     try {
@@ -63,47 +66,27 @@ function readDraft(body: string, name: string, baseUrl: string | null): Result<D
     } catch (e) {
       return fail('bad_input', `${name}: malformed JSON: ${(e as Error).message}`, name);
     }
-    return draftFromJsonFeed(json, name, baseUrl);
+    const draft = draftFromJsonFeed(json, name, baseUrl);
+    if (!draft.ok) return draft;
+    return ok(finishFeed(draft.value, { problems: [], wellFormed: true, lost: 0, truncated: false }));
   }
   if (!body.startsWith('<')) return fail('bad_input', `${name}: not a feed (neither XML nor JSON)`, name);
-
-  // A bare "&" (as in an unescaped query string) is the commonest feed error and can only mean "&amp;".
-  const xml = body.replace(/&(?!#\d+;|#x[0-9a-fA-F]+;|[A-Za-z][A-Za-z0-9]*;)/g, '&amp;');
-  const valid = XMLValidator.validate(xml);
-  if (valid !== true) {
-    const { line, col, msg } = valid.err;
-    return fail('bad_input', `${name}: malformed XML at line ${line}, column ${col}: ${msg}`, name);
+  // Unlike `body`, not trimmed at the start: line numbers in problems are the file's.
+  const doc = parseXml(text.replace(/^\uFEFF/, ''));
+  const read = draftFromXml(doc, name, baseUrl);
+  if (!read.ok) {
+    // Say what was wrong with the XML too when it explains why nothing was found.
+    const first = doc.problems[0];
+    return first === undefined || doc.root !== null ? read : fail(read.code, `${read.message} (line ${first.line}, column ${first.column}: ${first.message})`, name);
   }
-  let parsed: AnyFeed;
-  try {
-    // feedsmith keeps only the RDF items listed in the channel's <items> table of contents; publishers
-    // often forget to update it, so we drop the table and read every <item>.
-    // (Only when a closing tag is there: without one the lazy search would run to the end from every <items.)
-    parsed = feedsmithParse(/<(?:\w+:)?RDF[\s>]/.test(xml) && xml.includes('</items>') ? xml.replace(/<items\b[^>]*>[\s\S]*?<\/items>/, '') : xml);
-  } catch (e) {
-    if (e instanceof DetectError) {
-      const root = /<([A-Za-z][\w:.-]*)[\s>/]/.exec(xml.replace(/<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<![^>]*>/g, ''))?.[1];
-      return fail('unsupported', `${name}: not an RSS, RDF or Atom feed (root element <${root ?? '?'}>)`, name);
-    }
-    return fail('bad_input', `${name}: unreadable feed: ${(e as Error).message}`, name);
-  }
-  switch (parsed.format) {
-    case 'rss':
-      return ok(draftFromRss(parsed.feed, baseUrl));
-    case 'rdf':
-      return ok(draftFromRdf(parsed.feed, baseUrl));
-    case 'atom':
-      return ok(draftFromAtom(parsed.feed, baseUrl));
-    case 'json':
-      return draftFromJsonFeed(parsed.feed, name, baseUrl);
-    default:
-      return assertNever(parsed, 'feed format');
-  }
+  const problems = [...doc.problems.map((p) => `line ${p.line}, column ${p.column}: ${p.message}`), ...read.value.lost];
+  const truncated = doc.problems.some((p) => p.message.startsWith('the document ends inside'));
+  return ok(finishFeed(read.value.draft, { problems, wellFormed: doc.problems.length === 0, lost: read.value.lost.length, truncated }));
 }
 
 /** Resolves links and dates and lists what each item lacks. */
-function finishFeed(draft: DraftFeed): Feed {
-  const problems = [...(draft.problems ?? [])];
+function finishFeed(draft: DraftFeed, xml: { problems: string[]; wellFormed: boolean; lost: number; truncated: boolean }): Feed {
+  const problems = [...xml.problems, ...(draft.problems ?? [])];
   const outerBase = draft.base ?? resolveLink(draft.feedLink) ?? resolveLink(draft.siteLink);
   const items = draft.items.map((d, i): FeedItem => {
     const label = d.title === null ? `item ${i + 1}` : `item ${i + 1} ("${d.title}")`;
@@ -113,7 +96,9 @@ function finishFeed(draft: DraftFeed): Feed {
       url = resolveLink(href, base);
       if (url !== null) break;
     }
-    if (url === null) {
+    const empty = d.guid === null && d.links.length === 0 && d.title === null && d.summary === null && d.contentHtml === null && d.dateRaw === null;
+    if (empty) problems.push(`item ${i + 1} has no title, link, id, date, summary or content`);
+    if (url === null && !empty) {
       const first = d.links[0];
       problems.push(first === undefined ? `${label} has no link` : `${label} has no usable link ("${first}")`);
     }
@@ -123,11 +108,17 @@ function finishFeed(draft: DraftFeed): Feed {
       published = normalizeFeedDate(d.dateRaw, { language });
       if (published === null) problems.push(`${label} has an unreadable date "${d.dateRaw}"`);
     }
+    let updated: string | null = null;
+    if (d.updatedRaw !== null) {
+      updated = d.updatedRaw === d.dateRaw ? published : normalizeFeedDate(d.updatedRaw, { language });
+      if (updated === null && d.updatedRaw !== d.dateRaw) problems.push(`${label} has an unreadable updated date "${d.updatedRaw}"`);
+    }
     return {
       guid: d.guid,
       url,
       title: d.title,
       published,
+      updated,
       author: d.author,
       summary: d.summary,
       contentHtml: d.contentHtml,
@@ -142,5 +133,8 @@ function finishFeed(draft: DraftFeed): Feed {
     language: draft.language,
     items,
     problems,
+    wellFormed: xml.wellFormed,
+    lost: xml.lost,
+    truncated: xml.truncated,
   };
 }
