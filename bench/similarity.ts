@@ -4,7 +4,9 @@
 // about 1,000 characters, `Overall` 1 = same event … 4 = unrelated). Reported: Pearson r of each
 // score with (5 − Overall), so higher is better, for en-en, zh-zh and zh-en separately, on the
 // whole set and on its two halves: "fit" (pairs whose id hashes even: EVIDENCE_WEIGHT in
-// src/stories/similarity.ts was grid-searched on these) and "held out" (never used for fitting).
+// src/stories/similarity.ts was grid-searched on these, and the bridge's choices in
+// src/stories/bridge.ts were made on them) and "held out" (never used for fitting or choosing).
+// Our scores come from scorePairs, the code behind `tidings similar --pairs`.
 // A third column, √tf-idf, is the baseline through the same square root our vocabulary strength
 // uses: it shows how much of our gain is that calibration alone.
 //   node --import tsx bench/similarity.ts
@@ -12,56 +14,25 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { frequencyOf } from '../src/stories/document-frequency.js';
-import { featuresOf, type ArticleFeatures } from '../src/stories/features.js';
-import { featureSimilarity } from '../src/stories/similarity.js';
-import { understand } from '../src/understand/understand.js';
+import { parseCsv, scorePairs } from '../src/stories/score-pairs.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const file = join(resolve(here, '../../shared'), 'datasets', 'similarity', 'pairs-en-zh.csv');
 
-interface Pair { id: string; lang1: string; lang2: string; text1: string; text2: string; overall: number }
-
-/** RFC 4180 CSV: quoted fields may hold commas, quotes ("") and newlines. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { field += '"'; i++; }
-      else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') { row.push(field); field = ''; }
-    else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      row.push(field); field = '';
-      if (row.length > 1 || row[0] !== '') rows.push(row);
-      row = [];
-    } else field += c;
-  }
-  if (field !== '' || row.length > 0) { row.push(field); rows.push(row); }
-  return rows;
-}
+interface Pair { id: string; lang1: 'en' | 'zh'; lang2: 'en' | 'zh'; text1: string; text2: string; overall: number }
 
 function readPairs(): Pair[] {
-  const [header, ...rows] = parseCsv(readFileSync(file, 'utf8'));
+  const parsed = parseCsv(readFileSync(file, 'utf8'));
+  if (!parsed.ok) throw new Error(`${file}: ${parsed.message}`);
+  const [header, ...rows] = parsed.value.map((r) => r.fields);
   const col = (name: string): number => {
     const i = header!.indexOf(name);
     if (i < 0) throw new Error(`${file}: no column ${name}`);
     return i;
   };
   const [id, l1, l2, t1, t2, ov] = ['pair_id', 'lang1', 'lang2', 'text1', 'text2', 'Overall'].map(col) as [number, number, number, number, number, number];
-  return rows.map((r) => ({ id: r[id]!, lang1: r[l1]!, lang2: r[l2]!, text1: r[t1]!, text2: r[t2]!, overall: Number(r[ov]) }));
-}
-
-function features(id: string, text: string, lang: string): ArticleFeatures {
-  const t = text.trim();
-  const u = understand(t);
-  return featuresOf({ id, title: null, text: t, language: lang === 'zh' ? 'zh' : 'en', published: null, understanding: u });
+  const lang = (l: string): 'en' | 'zh' => (l === 'zh' ? 'zh' : 'en');
+  return rows.map((r) => ({ id: r[id]!, lang1: lang(r[l1]!), lang2: lang(r[l2]!), text1: r[t1]!.trim(), text2: r[t2]!.trim(), overall: Number(r[ov]) }));
 }
 
 /** The baseline's tokens: lower-cased Latin words and numbers, and Han character bigrams. */
@@ -118,10 +89,9 @@ function main(): void {
   }
   const started = performance.now();
   const pairs = readPairs();
-  const feats = pairs.map((p) => [features(`${p.id}#1`, p.text1, p.lang1), features(`${p.id}#2`, p.text2, p.lang2)] as const);
-  const df = frequencyOf(feats.flat());
+  // Scored as `tidings similar --pairs` scores a file: rarity from all the file's texts.
+  const ours = scorePairs(pairs).map((s) => s.score);
   const vectors = tfidfVectors(pairs.flatMap((p) => [p.text1, p.text2]));
-  const ours = feats.map(([a, b]) => featureSimilarity(a, b, df).score);
   const base = pairs.map((_, i) => cosine(vectors[2 * i]!, vectors[2 * i + 1]!));
   const target = pairs.map((p) => 5 - p.overall);
   const ms = performance.now() - started;

@@ -19,6 +19,7 @@ import { createTranslationStore } from '../store/translation-store.js';
 import { createModelTranslationStore } from '../store/model-translation-store.js';
 import { explainSimilarity, listStories } from '../stories/assign.js';
 import { renderSimilarity, renderStoryList } from '../stories/render.js';
+import { readPairs, scorePairs } from '../stories/score-pairs.js';
 import type { SourceText } from '../verify/grounding.js';
 import { verifyCommand } from '../verify/verify-command.js';
 import { renderCard, renderDigest, renderPost } from '../write/markdown.js';
@@ -29,6 +30,8 @@ import { renderFailure } from './render.js';
 interface Wiring {
   withApp(fn: (app: App) => Promise<number>): Promise<void>;
   readonly io: Io;
+  /** The exit code of a command that runs without the app (`similar --pairs`). */
+  setCode(code: number): void;
 }
 
 type Format = 'md' | 'json';
@@ -140,7 +143,7 @@ function reportModel(io: Io, model: LlmRuntime | null): void {
   if (model) io.err(`${model.description}: ${model.account.report()}\n`);
 }
 
-export function editionCommands(program: Command, { withApp, io }: Wiring): void {
+export function editionCommands(program: Command, { withApp, io, setCode }: Wiring): void {
   const report = (f: Failure): number => {
     io.err(`tidings: ${renderFailure(f)}\n`);
     return EXIT_CODES[f.code];
@@ -243,17 +246,38 @@ export function editionCommands(program: Command, { withApp, io }: Wiring): void
 
   program
     .command('similar')
-    .description('how similar two stored articles are, and why')
-    .argument('<a>', 'article id')
-    .argument('<b>', 'article id')
-    .action(async (a: string, b: string) =>
-      withEdition(undefined, async (deps) => {
+    .description('how similar two stored articles are, and why; or the score of each text pair of a CSV (--pairs)')
+    .argument('[a]', 'article id')
+    .argument('[b]', 'article id')
+    .option('--pairs <file>', 'CSV with a header holding pair_id (or id), text1, text2 and optionally lang1, lang2: one score per pair per line')
+    .option('--json', 'with --pairs: one {"id", "score"} JSON object per line')
+    .action(async (a: string | undefined, b: string | undefined, opts: { pairs?: string; json?: boolean }) => {
+      if (opts.pairs !== undefined) {
+        if (a !== undefined) {
+          io.err('tidings: [bad_input] give either two article ids or --pairs FILE.csv, not both\n');
+          setCode(EXIT_CODES.bad_input);
+          return;
+        }
+        setCode(await similarPairs(opts.pairs, Boolean(opts.json), io));
+        return;
+      }
+      if (a === undefined || b === undefined) {
+        io.err('tidings: [bad_input] similar needs two article ids, or --pairs FILE.csv\n');
+        setCode(EXIT_CODES.bad_input);
+        return;
+      }
+      if (opts.json) {
+        io.err('tidings: [bad_input] --json goes with --pairs\n');
+        setCode(EXIT_CODES.bad_input);
+        return;
+      }
+      await withEdition(undefined, async (deps) => {
         const explained = await explainSimilarity({ articles: deps.articles, stories: deps.stories }, a, b);
         if (!explained.ok) return report(explained);
         io.out(renderSimilarity(explained.value));
         return 0;
-      }),
-    );
+      });
+    });
 
   program
     .command('verify')
@@ -273,6 +297,32 @@ export function editionCommands(program: Command, { withApp, io }: Wiring): void
         return verifyCommand(file, sources, { out: io.out, err: io.err, readSource, json: Boolean(opts.json) });
       }),
     );
+}
+
+/**
+ * `similar --pairs FILE.csv`: each pair's score, one per line ("id<TAB>score", or JSON with
+ * --json), in the file's order. Rows that cannot be scored are named on stderr and the others
+ * still printed; the exit code is then 1.
+ */
+async function similarPairs(file: string, json: boolean, io: Io): Promise<number> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const f = code === 'ENOENT' ? fail('not_found', `${file}: no such file`, file) : fail('bad_input', `${file}: cannot be read (${code ?? String(e)})`, file);
+    io.err(`tidings: ${renderFailure(f)}\n`);
+    return EXIT_CODES[f.code];
+  }
+  const read = readPairs(text, file);
+  if (!read.ok) {
+    io.err(`tidings: ${renderFailure(read)}\n`);
+    return EXIT_CODES[read.code];
+  }
+  for (const p of read.value.problems) io.err(`tidings: [bad_input] ${p}\n`);
+  for (const { id, score } of scorePairs(read.value.pairs)) io.out(json ? `${JSON.stringify({ id, score })}\n` : `${id}\t${score.toFixed(3)}\n`);
+  if (read.value.pairs.length === 0) io.err(`tidings: [empty_input] ${file}: no pair could be scored\n`);
+  return read.value.problems.length > 0 || read.value.pairs.length === 0 ? EXIT_CODES.bad_input : 0;
 }
 
 /** The article ids a Tidings JSON output cites (its sources), so `verify out.json` needs no --sources. */
