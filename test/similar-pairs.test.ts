@@ -27,7 +27,7 @@ describe('tidings similar --pairs', () => {
     const r = await runTidings(['similar', '--pairs', PAIRS]);
     const lines = r.out.trimEnd().split('\n').map((l) => l.split('\t'));
     assert.deepEqual(lines.map((l) => l[0]), ['ng-vote-xl', 'ng-vote-flood', 'ng-vote-en', 'guessed']);
-    const score = Object.fromEntries(lines.map(([id, s]) => [id, Number(s)]));
+    const score: Record<string, number> = Object.fromEntries(lines.map(([id, s]) => [id, Number(s)]));
     for (const s of Object.values(score)) assert.ok(s >= 0 && s <= 1);
     // One election told in English and in Chinese meets through the dictionary; a flood does not.
     assert.ok(score['ng-vote-xl']! >= 0.5, JSON.stringify(score));
