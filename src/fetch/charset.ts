@@ -111,6 +111,13 @@ export function isWide(charset: CanonicalCharset): boolean {
 export function sniffWideUnicode(bytes: Uint8Array): CanonicalCharset | null {
   const n = Math.min(bytes.length, 4096) & ~3;
   if (n < 4) return null;
+  // Markup opening with "<" (`<?xml`, `<!--`, `<rss`): the first character alone settles it.
+  const [b0, b1, b2, b3] = [bytes[0], bytes[1], bytes[2], bytes[3]] as number[];
+  const markup = (c: number): boolean => c === 0x3f || c === 0x21 || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+  if (b0 === 0x3c && b1 === 0 && b2 === 0 && b3 === 0) return 'utf-32le';
+  if (b0 === 0 && b1 === 0 && b2 === 0 && b3 === 0x3c) return 'utf-32be';
+  if (b0 === 0x3c && b1 === 0 && markup(b2 as number) && b3 === 0) return 'utf-16le';
+  if (b0 === 0 && b1 === 0x3c && b2 === 0 && markup(b3 as number)) return 'utf-16be';
   // UTF-32: each 4-byte unit is a code point <= 0x10FFFF, so its top byte is 0 and the next <= 0x10.
   let le32 = true;
   let be32 = true;

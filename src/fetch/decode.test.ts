@@ -162,3 +162,207 @@ test('a stray NUL in a long text is dropped and counted; NULs in a header or in 
   assert.ok(!m.ok);
   assert.match(m.message, /NUL bytes/);
 });
+
+// ---- Single-byte charsets, UTF-16/32, ISO-2022-JP (issue 13, item 9) ----
+// Invented sample prose, one or two sentences per language, as a news page would carry.
+const SAMPLES = {
+  russian: 'Компания "Северный ветер" представила новую языковую модель. По словам разработчиков, она работает втрое быстрее прежней и уже доступна клиентам в Европе.',
+  bulgarian: 'Българската компания обяви нов езиков модел, който според разработчиците работи три пъти по-бързо от предишния.',
+  greek: 'Η εταιρεία παρουσίασε σήμερα ένα νέο γλωσσικό μοντέλο, το οποίο σύμφωνα με τους μηχανικούς είναι τρεις φορές ταχύτερο από το προηγούμενο. Άλλοι αναλυτές είναι επιφυλακτικοί.',
+  hebrew: 'החברה הציגה היום מודל שפה חדש, ולדברי המהנדסים הוא מהיר פי שלושה מהדגם הקודם ויהיה זמין ללקוחות בחודש הבא.',
+  thai: 'บริษัทได้เปิดตัวโมเดลภาษาใหม่ในวันนี้ โดยวิศวกรกล่าวว่าเร็วกว่ารุ่นก่อนหน้าถึงสามเท่า และจะเปิดให้ลูกค้าใช้งานในเดือนหน้า',
+  polish: 'Spółka ogłosiła dziś nowy model językowy; według inżynierów działa on trzy razy szybciej niż poprzednia wersja i będzie dostępny już w przyszłym miesiącu.',
+  czech: 'Společnost dnes představila nový jazykový model, který je podle inženýrů třikrát rychlejší než předchozí verze a zákazníkům bude dostupný příští měsíc.',
+  hungarian: 'A vállalat ma bemutatta új nyelvi modelljét, amely a mérnökök szerint háromszor gyorsabb az előzőnél, és jövő hónaptól érhető el az ügyfelek számára.',
+  turkish: 'Şirket bugün yeni bir dil modelini tanıttı; mühendislere göre model öncekinden üç kat daha hızlı çalışıyor ve gelecek ay müşterilere sunulacak.',
+  french: 'La société a présenté aujourd’hui un nouveau modèle de langue, trois fois plus rapide que le précédent selon les ingénieurs, déjà disponible en Europe.',
+  spanish: 'La compañía presentó hoy un nuevo modelo de lenguaje que, según los ingenieros, es tres veces más rápido que el anterior y llegará a España en otoño.',
+  german: 'Das Unternehmen stellte heute ein neues Sprachmodell vor, das laut den Ingenieuren dreimal schneller ist als sein Vorgänger und ab nächstem Monat verfügbar sein wird.',
+};
+
+const latin1 = (bytes: Uint8Array): string => Buffer.from(bytes).toString('latin1');
+/** Bytes that also decode without a single error as GB18030: the reading the old code fell into. */
+const validGb18030 = (bytes: Uint8Array): boolean => !iconv.decode(Buffer.from(bytes), 'gb18030').includes('\uFFFD');
+
+const declaredSingleByte: Array<[label: string, text: string]> = [
+  ['windows-1251', SAMPLES.russian], ['koi8-r', SAMPLES.russian], ['iso-8859-5', SAMPLES.bulgarian], ['iso-8859-7', SAMPLES.greek],
+  ['windows-1253', SAMPLES.greek], ['windows-1255', SAMPLES.hebrew], ['tis-620', SAMPLES.thai], ['windows-874', SAMPLES.thai],
+  ['iso-8859-2', SAMPLES.polish], ['windows-1250', SAMPLES.czech], ['windows-1254', SAMPLES.turkish], ['iso-8859-1', SAMPLES.spanish],
+];
+
+for (const [label, text] of declaredSingleByte) {
+  test(`a declared ${label} page is read as ${label}, never overridden (header, <meta>, XML declaration)`, () => {
+    const body = enc(text, label);
+    const forms: Array<[Uint8Array, DecodeHints, string]> = [
+      [enc(html(text), label), { contentType: `text/html; charset=${label}` }, 'header'],
+      [enc(html(text, `<meta charset="${label}">`), label), { kind: 'html' }, 'meta'],
+      [enc(html(text, `<meta http-equiv="Content-Type" content="text/html; charset=${label}">`), label), {}, 'meta'],
+      [enc(`<?xml version="1.0" encoding="${label}"?>\n<rss><channel><title>${text}</title></channel></rss>`, label), { kind: 'xml' }, 'xml-decl'],
+    ];
+    for (const [bytes, hints, source] of forms) {
+      const r = decodeBytes(bytes, hints);
+      assert.ok(r.ok);
+      assert.ok(r.value.text.includes(text), `${source}: ${r.value.charset} ${r.value.text.slice(0, 120)}`);
+      assert.equal(r.value.source, source);
+    }
+    assert.ok(body.some((b) => b >= 0x80));
+  });
+}
+
+// Russian whose words all have an even number of bytes is valid GB18030 and yields common Han
+// characters: the old decoder read these declared pages (and the undeclared ones) as GB18030 mojibake.
+const GB_VALID_CYRILLIC: Array<[label: string, text: string]> = [
+  ['koi8-r', 'наша модель теперь доступна всем клиентам '.repeat(4)],
+  ['windows-1251', 'Наша Модель Теперь Доступна Всем Клиентам '.repeat(4)],
+];
+for (const [label, text] of GB_VALID_CYRILLIC) {
+  test(`${label} Cyrillic that is also valid GB18030 keeps its declared charset, and is detected when undeclared`, () => {
+    const declared = enc(html(text, `<meta charset="${label}">`), label);
+    assert.ok(validGb18030(declared), 'the fixture must be a valid GB18030 byte string to test anything');
+    for (const [bytes, hints] of [
+      [declared, { kind: 'html' }],
+      [enc(html(text), label), { contentType: `text/html; charset=${label}` }],
+      [enc(`<?xml version="1.0" encoding="${label}"?><rss><channel><title>${text}</title></channel></rss>`, label), {}],
+    ] as Array<[Uint8Array, DecodeHints]>) {
+      const r = decodeBytes(bytes, hints);
+      assert.ok(r.ok);
+      assert.equal(r.value.charset, label);
+      assert.ok(r.value.text.includes(text));
+    }
+    const plain = decodeBytes(enc(html(text), label), { kind: 'html' });
+    assert.ok(plain.ok);
+    assert.equal(plain.value.charset, label);
+    assert.equal(plain.value.source, 'detected');
+  });
+}
+
+const undeclared: Array<[label: string, text: string, expected: string]> = [
+  ['windows-1251', SAMPLES.russian, 'windows-1251'],
+  ['windows-1251', SAMPLES.bulgarian, 'windows-1251'],
+  ['koi8-r', SAMPLES.russian, 'koi8-r'],
+  ['iso-8859-5', SAMPLES.russian, 'iso-8859-5'],
+  ['ibm866', SAMPLES.russian, 'ibm866'],
+  ['maccyrillic', SAMPLES.russian, 'maccyrillic'],
+  ['iso-8859-7', SAMPLES.greek, 'iso-8859-7'],
+  ['windows-1253', SAMPLES.greek, 'windows-1253'],
+  ['windows-1255', SAMPLES.hebrew, 'windows-1255'],
+  ['tis-620', SAMPLES.thai, 'windows-874'],
+  ['windows-1250', SAMPLES.polish, 'windows-1250'],
+  ['windows-1250', SAMPLES.czech, 'windows-1250'],
+  ['iso-8859-2', SAMPLES.hungarian, null as unknown as string],
+  ['windows-1254', SAMPLES.turkish, 'windows-1254'],
+  ['windows-1252', SAMPLES.french, 'windows-1252'],
+  ['windows-1252', SAMPLES.spanish, 'windows-1252'],
+  ['windows-1252', SAMPLES.german, 'windows-1252'],
+];
+
+for (const [label, text, expected] of undeclared) {
+  test(`undeclared ${label} text is detected (${text.slice(0, 12)}…)`, () => {
+    for (const bytes of [enc(text, label), enc(html(text), label)]) {
+      const r = decodeBytes(bytes, {});
+      assert.ok(r.ok);
+      assert.equal(r.value.source, 'detected');
+      // Hungarian reads the same in windows-1250 and ISO-8859-2 (its letters sit where both agree).
+      if (expected !== null) assert.equal(r.value.charset, expected);
+      assert.ok(r.value.text.includes(text), `${r.value.charset}: ${r.value.text.slice(0, 120)}`);
+    }
+  });
+}
+
+test('one accented letter in English text stays windows-1252; a pound sign is not Cyrillic', () => {
+  for (const text of ['The café opened on Monday.', 'Prices start at £20 and £35 this year.']) {
+    const r = decodeBytes(enc(text, 'windows-1252'), { kind: 'text' });
+    assert.ok(r.ok);
+    assert.equal(r.value.charset, 'windows-1252');
+    assert.equal(r.value.text, text);
+  }
+});
+
+test('a Chinese page labelled ISO-8859-1 by its server is still read as GBK, a Russian one labelled windows-1251 is not', () => {
+  const zh = decodeBytes(enc(html(SIMPLIFIED), 'gbk'), { contentType: 'text/html; charset=iso-8859-1' });
+  assert.ok(zh.ok);
+  assert.equal(zh.value.charset, 'gb18030');
+  const ru = decodeBytes(enc(html(SAMPLES.russian), 'windows-1251'), { contentType: 'text/html; charset=windows-1251' });
+  assert.ok(ru.ok);
+  assert.equal(ru.value.charset, 'windows-1251');
+});
+
+test('the XML declaration is honoured whatever the kind hint (XHTML read as HTML, a feed saved as .txt), not for JSON', () => {
+  const xhtml = enc(`<?xml version="1.0" encoding="windows-1251"?>\n<html xmlns="http://www.w3.org/1999/xhtml"><head><title>t</title></head><body><p>${SAMPLES.russian}</p></body></html>`, 'windows-1251');
+  for (const kind of ['html', 'xml', 'text', undefined] as const) {
+    const r = decodeBytes(xhtml, { kind });
+    assert.ok(r.ok);
+    assert.equal(r.value.charset, 'windows-1251', `kind ${kind}`);
+    assert.equal(r.value.source, 'xml-decl');
+    assert.ok(r.value.text.includes(SAMPLES.russian));
+  }
+  const json = decodeBytes(enc(`{"x":"<?xml encoding=\\"koi8-r\\"?>","t":"${SIMPLIFIED}"}`, 'utf8'), { kind: 'json' });
+  assert.ok(json.ok);
+  assert.equal(json.value.charset, 'utf-8');
+});
+
+// UTF-16 and UTF-32, both byte orders, with and without a BOM.
+const FEED = `<?xml version="1.0" encoding="UTF-16"?>\n<rss version="2.0"><channel><title>Новости ИИ — ${SHORT_ZH}</title><item><title>${SAMPLES.greek}</title></item></channel></rss>`;
+const BOMS: Record<string, number[]> = { 'utf-16le': [0xff, 0xfe], 'utf-16be': [0xfe, 0xff], 'utf-32le': [0xff, 0xfe, 0, 0], 'utf-32be': [0, 0, 0xfe, 0xff] };
+
+for (const charset of ['utf-16le', 'utf-16be', 'utf-32le', 'utf-32be']) {
+  for (const withBom of [true, false]) {
+    test(`${charset} ${withBom ? 'with' : 'without'} a BOM: an XML feed, plain text and a comment-first document are read`, () => {
+      const docs = [FEED, `${SAMPLES.french}\n${SIMPLIFIED}\n${SAMPLES.russian}\n`, `<!-- generated -->\n${FEED.replace(/^<\?xml[^>]*>\n/, '')}`];
+      for (const doc of docs) {
+        const body = enc(doc, charset);
+        const bytes = withBom ? new Uint8Array([...(BOMS[charset] as number[]), ...body]) : body;
+        for (const hints of [{}, { kind: 'xml' }, { kind: 'html' }] as DecodeHints[]) {
+          const r = decodeBytes(bytes, hints);
+          assert.ok(r.ok, r.ok ? '' : r.message);
+          assert.equal(r.value.charset, charset);
+          assert.equal(r.value.source, withBom ? 'bom' : 'detected');
+          assert.equal(r.value.text, doc);
+        }
+      }
+    });
+  }
+}
+
+test('UTF-16 without a BOM that is mostly Chinese is read from its markup; a bare "utf-16" header takes the byte order from the bytes', () => {
+  const doc = `<?xml version="1.0"?><feed><title>${SIMPLIFIED}${TRADITIONAL}</title></feed>`;
+  for (const charset of ['utf-16le', 'utf-16be']) {
+    const r = decodeBytes(enc(doc, charset), { kind: 'xml' });
+    assert.ok(r.ok);
+    assert.equal(r.value.text, doc);
+    const h = decodeBytes(enc(SIMPLIFIED + 'abc def ghi', charset), { contentType: 'text/plain; charset=utf-16' });
+    assert.ok(h.ok);
+    assert.equal(h.value.charset, charset);
+    assert.equal(h.value.text, SIMPLIFIED + 'abc def ghi');
+  }
+});
+
+test('binary data shaped like 16-bit words is still binary, not UTF-16', () => {
+  const words = new Uint8Array(2048);
+  for (let i = 0; i < words.length; i += 2) words[i] = (i * 7) % 31; // small integers: high bytes all 0
+  const r = decodeBytes(words);
+  assert.equal(r.ok, false);
+  if (!r.ok) assert.equal(r.code, 'binary_input');
+});
+
+test('ISO-2022-JP (7-bit, escape sequences) is detected and decoded; a declaration of it is honoured', () => {
+  const ja = '新しい言語モデルが発表されました。';
+  const bytes = new Uint8Array(Buffer.concat([Buffer.from('<p>'), Buffer.from([0x1b, 0x24, 0x42]), iconv.encode(ja, 'euc-jp').map((b) => b & 0x7f), Buffer.from([0x1b, 0x28, 0x42]), Buffer.from('</p>')]));
+  for (const hints of [{}, { contentType: 'text/html; charset=ISO-2022-JP' }] as DecodeHints[]) {
+    const r = decodeBytes(bytes, hints);
+    assert.ok(r.ok);
+    assert.equal(r.value.charset, 'iso-2022-jp');
+    assert.equal(r.value.text, `<p>${ja}</p>`);
+  }
+  assert.equal(latin1(bytes).includes('\x1b$B'), true);
+});
+
+test('labels: WHATWG supersets and wide encodings', () => {
+  assert.equal(canonicalCharset('TIS-620'), 'windows-874');
+  assert.equal(canonicalCharset('ISO-8859-8'), 'windows-1255');
+  assert.equal(canonicalCharset('x-mac-cyrillic'), 'maccyrillic');
+  assert.equal(canonicalCharset('UTF-32'), 'utf-32le');
+  assert.equal(canonicalCharset('utf-32be'), 'utf-32be');
+  assert.equal(charsetFromMeta(enc('<meta charset="utf-32">', 'ascii')), 'utf-8');
+  assert.equal(charsetFromXmlDeclaration(enc('<?xml version="1.0" encoding="KOI8-R"?>', 'ascii')), 'koi8-r');
+});

@@ -52,7 +52,7 @@ export function decodeBytes(raw: Uint8Array, hints: DecodeHints = {}): Result<De
   // read before the binary check. The shape also settles the byte order a bare "utf-16" leaves open.
   const wide = sniffWideUnicode(raw);
   if (header !== null && isWide(header)) {
-    const charset = wide !== null && wide.slice(0, 6) === header.slice(0, 6) ? wide : header;
+    const charset = wide !== null && wide.slice(0, 6) === header.slice(0, 6) ? wide : likelierByteOrder(raw, header);
     return ok({ text: decodeWith(raw, charset), charset, source: 'header', replaced: 0 });
   }
   if (wide !== null) {
@@ -134,9 +134,9 @@ function countByte(bytes: Uint8Array, value: number): number {
 function declarationsOf(bytes: Uint8Array, header: CanonicalCharset | null, kind: DocumentKind | undefined): Declaration[] {
   const out: Declaration[] = [];
   if (header !== null) out.push({ charset: header, source: 'header' });
-  // JSON and plain text carry no in-band declaration; unknown kinds may be either markup. An XML
-  // declaration (it must open the document) also speaks for XHTML served or saved as HTML.
-  if (kind !== 'json' && kind !== 'text') {
+  // An XML declaration must open the document, so it is read whatever the kind suggests (XHTML
+  // saved as .html, a feed saved without an extension); JSON has no in-band declaration.
+  if (kind !== 'json') {
     const xml = charsetFromXmlDeclaration(bytes);
     if (xml !== null) out.push({ charset: xml, source: 'xml-decl' });
   }
@@ -271,6 +271,26 @@ function countReplacements(text: string): number {
   for (let i = text.indexOf('\uFFFD'); i !== -1; i = text.indexOf('\uFFFD', i + 1)) n++;
   return n;
 }
+
+/** The byte order (of the declared width) whose reading has more characters of living scripts. */
+function likelierByteOrder(bytes: Uint8Array, declared: CanonicalCharset): CanonicalCharset {
+  const width = declared.slice(0, 6);
+  let best = declared;
+  let bestScore = -1;
+  for (const charset of [`${width}le`, `${width}be`]) {
+    const text = decodeWith(bytes, charset);
+    let score = 0;
+    for (const ch of text) if (COMMON_SCRIPT.test(ch)) score++;
+    if (score > bestScore) {
+      best = charset;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+// ASCII text, Latin, Greek, Cyrillic, Hebrew, Arabic, Thai, CJK, kana, Hangul and their punctuation.
+const COMMON_SCRIPT = /[\t\n\r\x20-\x7e\u00a0-\u05ff\u0600-\u06ff\u0e00-\u0e7f\u2000-\u206f\u3000-\u30ff\u4e00-\u9fff\uac00-\ud7a3\uff00-\uffef]/;
 
 /** Decoded UTF-16/32 that is text: few controls, no unpaired surrogates or non-characters. */
 function plausibleText(text: string): boolean {

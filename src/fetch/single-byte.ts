@@ -86,6 +86,7 @@ function logProbs(profile: Profile): Map<string, number> {
 
 // Punctuation legacy pages really use above ASCII: neither evidence for nor against a reading.
 const PUNCTUATION = new Set('\u00a0«»“”‘’„‚–—…•·€£¥¢©®°№±×§‹›™‰¬´¹²³¼½¾¿¡\u00ad');
+const CLOSING = new Set('’”»');
 const LOG_PUNCTUATION = Math.log(0.01);
 const LOG_FOREIGN_LETTER = Math.log(0.0003);
 const LOG_JUNK = Math.log(0.0001);
@@ -113,7 +114,9 @@ function scoreReading(text: string, profile: Profile): { sum: number; n: number 
     const lower = ch.toLowerCase();
     const logP = table.get(lower);
     if (logP === undefined) {
-      if (PUNCTUATION.has(ch)) sum += LOG_PUNCTUATION;
+      // A closing quote that opens a word ("’λλοι": Greek Ά read as ISO-8859-7) is a misreading.
+      if (CLOSING.has(ch) && !LETTER.test(text[i - 1] ?? ' ') && LETTER.test(text[i + 1] ?? ' ')) sum += LOG_JUNK;
+      else if (PUNCTUATION.has(ch)) sum += LOG_PUNCTUATION;
       else if (LETTER.test(ch)) sum += LOG_FOREIGN_LETTER;
       else sum += LOG_JUNK;
       continue;
