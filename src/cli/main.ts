@@ -10,6 +10,7 @@ import { CRASH_EXIT_CODE, EXIT_CODES } from '../errors.js';
 import { terminalSafe, terminalSafeKeepingRedraw } from './terminal-text.js';
 import { ingest, type IngestReport } from '../pipeline/ingest.js';
 import { extractCommand } from './extract-command.js';
+import { feedCommand } from './feed-command.js';
 import { loadRegistry, makeFetcher, openApp, readConfig, type App, type LoadedRegistry } from './app.js';
 import { createProgress } from './progress.js';
 import { renderArticle, renderArticleList, renderFailure, renderSummary } from './render.js';
@@ -197,6 +198,16 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
     .option('--allow-host <host>', 'a host that may be fetched although loopback or private; repeat it or separate hosts with commas', collectHosts)
     .action(async (inputs: string[], opts: { json?: boolean; allowHost?: string[] }) =>
       withConfig(async (config) => extractCommand(inputs, { json: Boolean(opts.json), fetcher: () => makeFetcher(config, opts.allowHost ?? []), maxBytes: config.fetch.maxBytes }, io)),
+    );
+
+  program
+    .command('feed')
+    .description('read feeds without storing them; prints their items (exit 1 when a feed was rejected or lost items)')
+    .argument('<inputs...>', 'feed files (RSS, RDF, Atom, JSON Feed; .gz too) or URLs')
+    .option('--json', 'one JSON object per feed, one per line')
+    .option('--allow-host <host>', 'a host that may be fetched although loopback or private; repeat it or separate hosts with commas', collectHosts)
+    .action(async (inputs: string[], opts: { json?: boolean; allowHost?: string[] }) =>
+      withConfig(async (config) => feedCommand(inputs, { json: Boolean(opts.json), fetcher: () => makeFetcher(config, opts.allowHost ?? []), maxBytes: config.fetch.maxBytes }, io)),
     );
 
   sourcesCommand(program, { withConfig: (fn) => withConfig(fn), io, setCode: (c) => (code = c) });
