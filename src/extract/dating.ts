@@ -99,6 +99,26 @@ const MAX_OTHER_HAN = 40;
  * 3:45 p.m. ET", "2026年03月09日 10:32　来源：新华网"), never a sentence that mentions a date.
  */
 function metadataLineDate(line: string): string | null {
+  return metadataLineMoment(line)?.slice(0, 10) ?? null;
+}
+
+/** The time written right after a dateline's date ("2012年01月17日 08:30", "March 9, 2026 3:45 p.m."). */
+function timeAfter(rest: string): string | null {
+  const m = /^\s*(?:at\s+|[,，]\s*)?(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([ap])?\.?m?\.?(?![\d:])/i.exec(rest);
+  if (m === null) return null;
+  let h = Number(m[1]);
+  const min = Number(m[2]);
+  const sec = m[3] === undefined ? 0 : Number(m[3]);
+  if (m[4] !== undefined) {
+    if (h < 1 || h > 12) return null;
+    h = (h % 12) + (m[4].toLowerCase() === 'p' ? 12 : 0);
+  }
+  if (h > 23 || min > 59 || sec > 59) return null;
+  return `${pad(h)}:${pad(min)}:${pad(sec)}`;
+}
+
+/** metadataLineDate with the time of day when the line gives one: YYYY-MM-DD or YYYY-MM-DDTHH:MM:SS (the page's local time). */
+function metadataLineMoment(line: string): string | null {
   if (line.length > MAX_DATELINE_CHARS) return null;
   const found = firstDate(line);
   if (found === null) return null;
@@ -107,7 +127,9 @@ function metadataLineDate(line: string): string | null {
   const rest = (line.slice(0, found.index) + ' ' + line.slice(found.index + found.length)).trim();
   const han = (rest.match(/\p{Script=Han}/gu) ?? []).length;
   const words = rest.replace(/\p{Script=Han}/gu, ' ').split(/\s+/).filter((w) => /\p{L}/u.test(w)).length;
-  return han <= MAX_OTHER_HAN && words <= MAX_OTHER_WORDS ? found.day : null;
+  if (han > MAX_OTHER_HAN || words > MAX_OTHER_WORDS) return null;
+  const time = timeAfter(line.slice(found.index + found.length));
+  return time === null ? found.day : `${found.day}T${time}`;
 }
 
 /**
@@ -149,9 +171,14 @@ export function datelineDate(paragraphs: readonly string[]): string | null {
  * line): the first that is a date with a little metadata around it, never a sentence.
  */
 export function datelineNearTitle(lines: readonly string[]): string | null {
+  return datelineMomentNearTitle(lines)?.slice(0, 10) ?? null;
+}
+
+/** datelineNearTitle with the time of day when the dateline gives one (the page's local time, no zone). */
+export function datelineMomentNearTitle(lines: readonly string[]): string | null {
   for (const line of lines) {
-    const day = metadataLineDate(line.replace(/\s+/g, ' ').trim());
-    if (day !== null) return day;
+    const moment = metadataLineMoment(line.replace(/\s+/g, ' ').trim());
+    if (moment !== null) return moment;
   }
   return null;
 }

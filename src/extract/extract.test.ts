@@ -5,6 +5,7 @@ import { extractHtml, extractMarkdown, extractPlainText } from './extract.js';
 // Invented outlet and prose, written for these tests.
 const P1 = 'Northwind Cloud said on Tuesday it will build three data centres in Ohio, each drawing about 300MW, to serve model makers that cannot find capacity elsewhere.';
 const P2 = 'The company, which rents out graphics processors by the hour, expects the first site to open next spring. Its chief executive, Dana Reyes, called demand “relentless”.';
+const ZH1 = '北风云公司周二表示，将在俄亥俄州建设三座数据中心，每座耗电约三百兆瓦，为找不到算力的模型公司提供服务。';
 const P3 = 'Rivals have announced similar plans this year, and analysts warn that power, not chips, is now the constraint on growth for the whole sector.';
 
 function page(head: string, body: string, htmlAttrs = 'lang="en-US"'): string {
@@ -77,7 +78,7 @@ describe('extractHtml: metadata', () => {
       <meta name="description" content="A cloud company plans three sites.">
       <meta property="article:published_time" content="2026-05-10">
       <link rel="canonical" href="/articles/northwind">`;
-    const r = extractHtml(page(head, `<p>${P1}</p>`, ''), { url: 'https://news.example.com/x?utm_source=feed' });
+    const r = extractHtml(page(head, `<p>${ZH1}</p>`, ''), { url: 'https://news.example.com/x?utm_source=feed' });
     assert.equal(r.title, 'Northwind bets on Ohio');
     assert.equal(r.siteName, 'Example Wire');
     assert.equal(r.leadImage, 'https://cdn.example.org/wire/images/lead.png');
@@ -97,7 +98,7 @@ describe('extractHtml: metadata', () => {
   });
 
   it('reads a Chinese date', () => {
-    const r = extractHtml(page('<meta name="pubdate" content="2026年5月10日 09:15">', `<p>${P1}</p>`, 'lang="zh-Hans-CN"'));
+    const r = extractHtml(page('<meta name="pubdate" content="2026年5月10日 09:15">', `<p>${ZH1}</p>`, 'lang="zh-Hans-CN"'));
     assert.equal(r.published, '2026-05-10T09:15:00');
     assert.equal(r.language, 'zh');
   });

@@ -12,10 +12,11 @@ import { normaliseDate, readMetadata, textContent } from './metadata.js';
 import { collectBlocks } from './text-blocks.js';
 import type { Block } from './text-blocks.js';
 import { isLinePerParagraph, markdownParagraphs, splitFrontMatter } from './markdown.js';
-import { datelineDate, datelineNearTitle } from './dating.js';
+import { datelineDate, datelineMomentNearTitle, urlDate } from './dating.js';
 import { takeBylineLine } from './byline.js';
 import { checkTextSize, limitMessage, PageLimitError, type PageLimits } from './page-limits.js';
 import { parseBounded } from './parse-html.js';
+import { detectLanguage } from '../text/language.js';
 
 export type { BilingualPage } from './bilingual.js';
 export { cleanParagraphs } from './clutter.js';
@@ -26,15 +27,19 @@ export interface ExtractedPage {
   /** ISO 8601 from meta/JSON-LD/time elements (or front matter), else a byline line's date. */
   published: string | null;
   /**
-   * What `published` was read from: the page's own metadata, or a visible byline line ('dateline').
+   * What `published` was read from: the page's own metadata, a visible byline line or dateline
+   * ('dateline'), or the day in the page's address ('url').
    * Absent on pages built elsewhere (a feed item's summary): their `published` counts as 'page'.
    */
-  publishedFrom?: 'page' | 'dateline' | null;
+  publishedFrom?: 'page' | 'dateline' | 'url' | null;
   /** The date of a visible dateline near the title (YYYY-MM-DD), read whatever `published` says. */
   dateline?: string | null;
   /** What went wrong reading the page that did not stop it being read (a front matter that is not YAML). */
   problems?: string[];
-  /** Declared language normalised ('en', 'zh', …) from html lang / meta / og:locale. */
+  /**
+   * The language ('en', 'zh', …): the declared one (html lang / meta / og:locale, normalised; a
+   * value that is no language code is ignored) unless the text clearly reads as English or Chinese.
+   */
   language: string | null;
   siteName: string | null;
   /** Absolute URLs, resolved against options.url and <base>. */
@@ -107,19 +112,49 @@ export function extractHtml(html: string, options: ExtractOptions = {}): Extract
     blocks.map((b) => b.text),
     { title: meta.title },
   ));
+  const nearTitle = datelineMomentNearTitle(linesNearHeadline(doc.children));
+  const dateline = nearTitle?.slice(0, 10) ?? datelineDate(blocks.map((b) => b.text));
+  // No date in the page's metadata: the visible dateline (with its time when it gives one), else
+  // the day in the page's address.
+  const fromUrl = [meta.canonicalUrl, options.url].map((u) => (u ? urlDate(u) : null)).find((d) => d !== null) ?? null;
+  const [published, publishedFrom]: [string | null, ExtractedPage['publishedFrom']] =
+    meta.published !== null ? [meta.published, 'page'] :
+    line?.published ? [line.published, 'dateline'] :
+    dateline !== null ? [nearTitle ?? dateline, 'dateline'] :
+    fromUrl !== null ? [fromUrl, 'url'] : [null, null];
   return {
     title: meta.title,
     byline: meta.byline ?? line?.byline ?? null,
-    published: meta.published ?? line?.published ?? null,
-    publishedFrom: meta.published !== null ? 'page' : line?.published ? 'dateline' : null,
-    dateline: datelineNearTitle(linesNearHeadline(doc.children)) ?? datelineDate(blocks.map((b) => b.text)),
-    language: meta.language,
+    published,
+    publishedFrom,
+    dateline,
+    language: languageOf(meta.language, meta.title, paragraphs),
     siteName: meta.siteName,
     canonicalUrl: meta.canonicalUrl,
     leadImage: meta.leadImage,
     description: meta.description,
     ...bilingualSplit(paragraphs, meta.title, meta.otherTitles),
   };
+}
+
+/** Characters of the body read to check the declared language. */
+const LANGUAGE_SAMPLE = 4000;
+
+/**
+ * The page's language: what it declares (lang, content-language, og:locale) unless its text says
+ * clearly otherwise. A template's lang="en" on a Chinese article is Chinese; a declared "fr" on a
+ * page whose text reads as French to no one is kept only while the text does not clearly read as
+ * English or Chinese.
+ */
+function languageOf(declared: string | null, title: string | null, paragraphs: readonly string[]): string | null {
+  let sample = title ?? '';
+  for (const p of paragraphs) {
+    if (sample.length >= LANGUAGE_SAMPLE) break;
+    sample += `\n${p}`;
+  }
+  const guess = detectLanguage(sample.slice(0, LANGUAGE_SAMPLE));
+  if (guess.language === 'other' || guess.mixed || guess.confidence < 0.5) return declared;
+  return declared === guess.language ? declared : guess.language;
 }
 
 /** Elements read beside the headline for a dateline, and the characters read from each. */

@@ -33,11 +33,81 @@ function gather(nodes: readonly AnyNode[], out: Element[]): void {
     const t = el.name;
     if (t === 'meta' || t === 'link' || t === 'base' || t === 'html' || t === 'time' || t === 'title' || t === 'h1' ||
       (t === 'script' && /ld\+json/i.test(el.attribs['type'] ?? '')) || el.attribs['itemprop'] !== undefined ||
-      el.attribs['rel'] === 'author') {
+      el.attribs['rel'] === 'author' || isBylineElement(el)) {
       out.push(el);
     }
     for (let i = el.children.length - 1; i >= 0; i--) stack.push(el.children[i]!);
   }
+}
+
+/** Class or id words of the element that shows the author's name ("pb-byline", "author__name", "article-body__byline"). */
+const BYLINE_NAMES = /(?:^|[\s_-])(?:by-?lines?|authors?|author-?names?|authorname|writers?)(?=$|\s|[_-](?!\d))/i;
+/** Elements that may carry a page-wide class ("author-4326" on the body of an author's post). */
+const NOT_BYLINE_TAGS: ReadonlySet<string> = new Set(['meta', 'link', 'html', 'body', 'main', 'article', 'section', 'img', 'script', 'style']);
+/** Parts of a byline that are not the name: its date, its time, a comment count. */
+const BYLINE_EXTRAS = /date|time|stamp|comment|count|share|title|role|job/i;
+const INLINE_TAGS: ReadonlySet<string> = new Set(['a', 'span', 'b', 'strong', 'em', 'i', 'u', 'small', 'font', 'abbr', 'cite', 'address', 'bdi', 'mark']);
+
+/**
+ * The first line of a byline element: its text up to the first block that follows some text (the
+ * name before an author's job title), without the parts that carry a date, time or count.
+ */
+function bylineText(el: Element): string {
+  const parts: string[] = [];
+  let length = 0;
+  const stack: Array<AnyNode | null> = [...el.children].reverse();
+  while (stack.length > 0 && length < 300) {
+    const n = stack.pop()!;
+    if (n === null) continue;
+    if (n.type === 'text') {
+      const d = (n as { data: string }).data;
+      parts.push(d);
+      length += d.length;
+      continue;
+    }
+    if (n.type !== 'tag') continue;
+    const c = n as Element;
+    if (BYLINE_EXTRAS.test(`${c.attribs['class'] ?? ''} ${c.attribs['id'] ?? ''}`) || c.name === 'time' || c.name === 'script' || c.name === 'style') continue;
+    const block = !INLINE_TAGS.has(c.name);
+    if (block && parts.join('').trim() !== '') break;
+    if (c.name === 'br') {
+      if (parts.join('').trim() !== '') break;
+      continue;
+    }
+    parts.push(' ');
+    for (let i = c.children.length - 1; i >= 0; i--) stack.push(c.children[i]!);
+  }
+  return parts.join('');
+}
+/** Words of an author's picture, biography or follow button, not the name line. */
+const NOT_BYLINE_NAMES = /bio|avatar|photo|image|img|pic|follow|social|about|more|info|box|list|nav|menu/i;
+
+function isBylineElement(el: Element): boolean {
+  const names = `${el.attribs['class'] ?? ''} ${el.attribs['id'] ?? ''}`;
+  return !NOT_BYLINE_TAGS.has(el.name) && BYLINE_NAMES.test(names) && !NOT_BYLINE_NAMES.test(names);
+}
+
+const MONTH_WORD = String.raw`(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?`;
+/** Where the name ends on a byline line: a date, a time, a handle, a separator, "Updated". */
+const BYLINE_TAIL = new RegExp(
+  String.raw`\s*(?:\b${MONTH_WORD}\s+\d{1,2}\b|\b\d{1,2}(?:st|nd|rd|th)?\s+${MONTH_WORD}\s+\d{4}|\b\d{4}[-/.年]\d{1,2}|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|\b\d{1,2}:\d{2}|@\w|\s[|•·—–]\s|\b(?:updated|published|posted|last updated)\b|\d+\s*(?:min|minutes?)\s+read).*$`,
+  'i',
+);
+
+/**
+ * The author's name from a byline written on the page ("By Jane Doe", "by Steven Musil January 18,
+ * 2017 11:00 PM PST @stevenmusil", "Par Sébastien Farcis"): the name without the "By" before it and
+ * the date, time or handle after it; null when what is left does not look like a name.
+ */
+export function bylineName(raw: string | null): string | null {
+  if (raw === null) return null;
+  let t = raw.replace(/\s+/g, ' ').trim();
+  t = t.replace(/^(?:(?:written|posted|reported|words|story|text)\s+)?(?:by|par|por|von|door|di|av|af)\b[:\s]*/i, '');
+  t = t.replace(/^(?:作者|文|记者|撰文)\s*[:：|｜/]?\s*/u, '');
+  t = t.replace(BYLINE_TAIL, '').replace(/[\s,;:|•·—–-]+$/u, '').trim();
+  if (t.length < 2 || t.length > 80 || !/^[\p{L}\p{M}]/u.test(t) || /[.!?。！？]\s+\p{L}/u.test(t)) return null;
+  if (t.split(/\s+/).length > 10) return null;
+  return t;
 }
 
 /**
@@ -107,34 +177,64 @@ function absolute(href: string | null, base: string | null): string | null {
   }
 }
 
-/** 'zh-Hans-CN', 'zh_CN', 'EN-us' → 'zh', 'zh', 'en'. */
+/** The two-letter language codes of ISO 639-1. */
+const ISO_639_1 = new Set(
+  ('aa ab ae af ak am an ar as av ay az ba be bg bh bi bm bn bo br bs ca ce ch co cr cs cu cv cy da de dv dz ee el en eo es ' +
+    'et eu fa ff fi fj fo fr fy ga gd gl gn gu gv ha he hi ho hr ht hu hy hz ia id ie ig ii ik io is it iu ja jv ka kg ki kj ' +
+    'kk kl km kn ko kr ks ku kv kw ky la lb lg li ln lo lt lu lv mg mh mi mk ml mn mr ms mt my na nb nd ne ng nl nn no nr nv ' +
+    'ny oc oj om or os pa pi pl ps pt qu rm rn ro ru rw sa sc sd se sg si sk sl sm sn so sq sr ss st su sv sw ta te tg th ti ' +
+    'tk tl tn to tr ts tt tw ty ug uk ur uz ve vi vo wa wo xh yi yo za zh zu').split(' '),
+);
+/** Three-letter values that pages put in lang="" and that are character sets or placeholders, not languages. */
+const NOT_LANGUAGES = new Set(['utf', 'iso', 'gbk', 'big', 'win', 'euc', 'jis', 'koi', 'ucs', 'und', 'mul', 'zxx', 'mis', 'xxx', 'asc']);
+
+/** 'zh-Hans-CN', 'zh_CN', 'EN-us' → 'zh', 'zh', 'en'; a value that is no language ('utf-8', 'xx') → null. */
 export function normaliseLanguage(tag: string | null): string | null {
   if (tag === null) return null;
   const primary = tag.trim().toLowerCase().split(/[-_]/)[0] ?? '';
   if (primary === 'cn' || primary === 'chinese') return 'zh';
   if (primary === 'english') return 'en';
-  return /^[a-z]{2,3}$/.test(primary) ? primary : null;
+  if (/^[a-z]{2}$/.test(primary)) return ISO_639_1.has(primary) ? primary : null;
+  return /^[a-z]{3}$/.test(primary) && !NOT_LANGUAGES.has(primary) ? primary : null;
 }
 
 const pad = (n: string): string => n.padStart(2, '0');
 
-/** ISO 8601 from the date forms pages use; null when the string is not a date. */
+/** Whether the day exists (no month 13, no 30 February). */
+function realDay(y: string, m: string, d: string): boolean {
+  const year = Number(y);
+  const month = Number(m);
+  const day = Number(d);
+  if (year < 1000 || month < 1 || month > 12 || day < 1) return false;
+  return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** Whether the time of day exists (no 25:14, no minute 60; a leap second 60 is allowed). */
+function realTime(h: string, m: string, s: string | undefined): boolean {
+  return Number(h) <= 23 && Number(m) <= 59 && (s === undefined || Number(s) <= 60);
+}
+
+/** ISO 8601 from the date forms pages use; null when the string is not a date or not a real time. */
 export function normaliseDate(raw: string | null): string | null {
   if (raw === null) return null;
   const s = raw.trim();
   const zh = /(\d{4})\s*[年/.-]\s*(\d{1,2})\s*[月/.-]\s*(\d{1,2})\s*日?(?:\s*(\d{1,2}):(\d{2})(?::(\d{2}))?)?/.exec(s);
-  if (/^\d{4}-\d{2}-\d{2}$/.test(s)) return s;
-  const iso = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?/.exec(s);
+  const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (day !== null) return realDay(day[1]!, day[2]!, day[3]!) ? s : null;
+  // ISO 8601 and the "2015-07-10 09:53:00 -0400" of some CMSes; the offset is kept (as the instant in UTC).
+  const iso = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?\s*(Z|GMT|UTC|[+-]\d{2}(?::?\d{2})?)?(?![\d:])/i.exec(s);
   if (iso !== null) {
-    const hasZone = /(?:Z|[+-]\d{2}:?\d{2})$/i.test(s);
-    if (hasZone) {
-      const d = new Date(s.replace(' ', 'T').replace(/([+-]\d{2})(\d{2})$/, '$1:$2'));
-      if (!Number.isNaN(d.getTime())) return d.toISOString().replace('.000Z', 'Z');
-    }
-    return iso[0].replace(' ', 'T');
+    const [whole, y, mo, d, hh, mi, ss, frac, zone] = iso;
+    if (!realDay(y!, mo!, d!) || !realTime(hh!, mi!, ss)) return null;
+    const local = `${y}-${mo}-${d}T${hh}:${mi}${ss !== undefined ? `:${ss}${frac ?? ''}` : ''}`;
+    if (zone === undefined) return whole.length === s.length || !/^\s*[+-]?\d/.test(s.slice(whole.length)) ? local : null;
+    const offset = /^(?:Z|GMT|UTC)$/i.test(zone) ? 'Z' : zone.length === 3 ? `${zone}:00` : zone.includes(':') ? zone : `${zone.slice(0, 3)}:${zone.slice(3)}`;
+    const at = new Date(`${y}-${mo}-${d}T${hh}:${mi}:${ss ?? '00'}${frac ?? ''}${offset}`);
+    return Number.isNaN(at.getTime()) ? null : at.toISOString().replace('.000Z', 'Z');
   }
   if (zh !== null) {
     const [, y, m, d, hh, mm, ss] = zh;
+    if (!realDay(y!, m!, d!) || (hh !== undefined && !realTime(hh, mm!, ss))) return null;
     const date = `${y}-${pad(m ?? '')}-${pad(d ?? '')}`;
     return hh === undefined ? date : `${date}T${pad(hh)}:${mm}:${ss ?? '00'}`;
   }
@@ -144,6 +244,22 @@ export function normaliseDate(raw: string | null): string | null {
     if (!Number.isNaN(d.getTime())) return d.toISOString().replace('.000Z', 'Z');
   }
   return null;
+}
+
+/**
+ * A script's JSON without the wrappers pages put around it for old parsers: an HTML comment, a
+ * CDATA section, each alone or behind a JavaScript comment (`//<![CDATA[ … //]]>`, or the same in a block comment).
+ */
+export function unwrapScript(text: string): string {
+  let t = text.trim();
+  for (;;) {
+    const before = t;
+    t = t
+      .replace(/^(?:\/\/|\/\*)?\s*(?:<!\[CDATA\[|<!--)\s*(?:\*\/)?/, '')
+      .replace(/(?:\/\/|\/\*)?\s*(?:\]\]>|-->)\s*(?:\*\/)?$/, '')
+      .trim();
+    if (t === before) return t;
+  }
 }
 
 function jsonLdObjects(scripts: readonly Element[]): Record<string, Json>[] {
@@ -164,7 +280,7 @@ function jsonLdObjects(scripts: readonly Element[]): Record<string, Json>[] {
   };
   for (const s of scripts) {
     try {
-      visit(JSON.parse(textContent(s.children).replace(/^\s*<!--|-->\s*$/g, '')) as Json);
+      visit(JSON.parse(unwrapScript(textContent(s.children))) as Json);
     } catch {
       // A malformed JSON-LD block is the page's mistake; the other sources of metadata still apply.
     }
@@ -214,6 +330,49 @@ export function stripSiteFromTitle(title: string): string {
   return longest.length >= 10 ? longest.trim() : title;
 }
 
+const titleWords = (s: string): string[] =>
+  (s.toLowerCase().normalize('NFKC').match(/\p{Script=Han}|[\p{L}\p{N}]+/gu) ?? []).filter((w) => w.length > 1 || /\p{Script=Han}/u.test(w));
+
+/** Whether most words of `headline` are in `visible` (a title tag, an h1). */
+function echoes(headline: string, visible: string): boolean {
+  const words = titleWords(headline);
+  if (words.length === 0) return false;
+  const seen = new Set(titleWords(visible));
+  return words.filter((w) => seen.has(w)).length / words.length >= 0.5;
+}
+
+/** Whether a title part names the site: the same name, or the site's name with more after it ("Spiceworks Inc"). */
+function namesSite(part: string, siteName: string): boolean {
+  const a = part.trim().toLowerCase();
+  const b = siteName.trim().toLowerCase();
+  if (a === '' || b === '') return false;
+  if (a === b) return true;
+  const startsWord = (long: string, short: string): boolean => long.startsWith(short) && !/[\p{L}\p{N}]/u.test(long.charAt(short.length));
+  return startsWord(b, a) || startsWord(a, b) || b.replace(/^www\./, '').split('.')[0] === a;
+}
+
+/**
+ * "Headline - BBC News", "Headline | Site", "Site: Headline" → "Headline" when the part cut off
+ * names the site; the title unchanged otherwise.
+ */
+export function withoutSiteName(title: string, siteName: string): { title: string; site: string | null } {
+  const sep = /\s+[|\-–—»·:]\s+|\s*[_｜|]\s*/gu;
+  const cuts = [...title.matchAll(sep)];
+  const last = cuts[cuts.length - 1];
+  if (last !== undefined && last.index !== undefined) {
+    const tail = title.slice(last.index + last[0].length);
+    const head = title.slice(0, last.index).trim();
+    if (namesSite(tail, siteName) && head.length > 0) return { title: head, site: tail.trim() };
+  }
+  const first = cuts[0];
+  if (first !== undefined && first.index !== undefined) {
+    const lead = title.slice(0, first.index);
+    const rest = title.slice(first.index + first[0].length).trim();
+    if (namesSite(lead, siteName) && rest.length > 0) return { title: rest, site: lead.trim() };
+  }
+  return { title, site: null };
+}
+
 export function readMetadata(root: { children: AnyNode[] }, url: string | null): PageMetadata {
   const els: Element[] = [];
   gather(root.children, els);
@@ -229,14 +388,21 @@ export function readMetadata(root: { children: AnyNode[] }, url: string | null):
   const itemprops = new Map<string, string>();
   const ldScripts: Element[] = [];
   let relAuthor: string | null = null;
+  let shownByline: string | null = null;
 
   for (const el of els) {
     const a = el.attribs;
     switch (el.name) {
       case 'meta': {
-        const key = (a['property'] ?? a['name'] ?? a['http-equiv'] ?? a['itemprop'] ?? '').toLowerCase();
+        // RDFa lets one tag carry several properties ("og:title twitter:title"); Dublin Core is
+        // written "DC.title" or "dc:title".
+        const keys = (a['property'] ?? a['name'] ?? a['http-equiv'] ?? a['itemprop'] ?? '').toLowerCase().split(/\s+/);
         const content = clean(a['content']);
-        if (key !== '' && content !== null && !meta.has(key)) meta.set(key, content);
+        if (content === null) break;
+        for (const raw of keys) {
+          const key = raw.replace(/^(dc|dcterms?)\./, (_, p: string) => `${p === 'dcterm' ? 'dcterms' : p}:`).replace(/^dcterm:/, 'dcterms:');
+          if (key !== '' && !meta.has(key)) meta.set(key, content);
+        }
         break;
       }
       case 'link': {
@@ -269,12 +435,15 @@ export function readMetadata(root: { children: AnyNode[] }, url: string | null):
       default:
         break;
     }
-    const prop = a['itemprop'];
-    if (prop !== undefined && TEXT_ITEMPROPS.has(prop) && !itemprops.has(prop)) {
+    // itemprop is a list too ("author creator").
+    for (const prop of (a['itemprop'] ?? '').split(/\s+/)) {
+      if (!TEXT_ITEMPROPS.has(prop) || itemprops.has(prop)) continue;
       const v = clean(a['content'] ?? a['datetime'] ?? (el.name === 'meta' ? undefined : textContent(el.children, MAX_META_TEXT)));
-      if (v !== null) itemprops.set(prop, v);
+      const value = prop === 'author' ? bylineName(v) : v;
+      if (value !== null) itemprops.set(prop, value);
     }
-    if (a['rel'] === 'author' && el.name === 'a') relAuthor ??= clean(textContent(el.children, MAX_META_TEXT));
+    if (a['rel'] === 'author' && el.name === 'a') relAuthor ??= bylineName(textContent(el.children, MAX_META_TEXT));
+    if (shownByline === null && isBylineElement(el)) shownByline = bylineName(bylineText(el));
   }
 
   const ld = jsonLdObjects(ldScripts);
@@ -283,22 +452,43 @@ export function readMetadata(root: { children: AnyNode[] }, url: string | null):
   const m = (k: string): string | null => meta.get(k) ?? null;
   const notUrl = (s: string | null): string | null => (s !== null && /^https?:\/\//.test(s) ? null : s);
 
+  const publisher = article?.['publisher'];
+  let siteName = m('og:site_name') ?? nameOf(publisher) ?? m('application-name') ?? null;
+  // The page's other titles (title tag, first h1, og:title): when two of them agree and the JSON-LD
+  // headline echoes none, the headline describes the page ("Wikimedia list article"), it is not its title.
+  const others = [titleTag, h1s[0] ?? null, m('og:title')].filter((t): t is string => t !== null);
+  const agreed = others.some((a, i) => others.some((b, j) => j > i && (echoes(a, b) || echoes(b, a))));
+  const ldHeadline = str(article?.['headline']);
+  const headline = ldHeadline !== null && (!agreed || others.some((v) => echoes(ldHeadline, v))) ? ldHeadline : null;
+  const metaTitle = (k: string): string | null => {
+    const t = clean(m(k));
+    return t === null || siteName === null ? t : withoutSiteName(t, siteName).title;
+  };
+  // "Aktuálně.cz - Víte, co se právě děje" is the site "Aktuálně.cz" and its motto when the titles
+  // end in "| Aktuálně.cz".
+  for (const t of [m('og:title'), titleTag]) {
+    if (t === null || siteName === null) continue;
+    const { site } = withoutSiteName(t, siteName);
+    if (site !== null && site !== siteName && siteName.toLowerCase().startsWith(site.toLowerCase()) && /^\s*[-|–—:]/.test(siteName.slice(site.length))) {
+      siteName = site;
+      break;
+    }
+  }
   const title =
-    clean(m('og:title')) ?? str(article?.['headline']) ?? m('twitter:title') ??
+    headline ?? metaTitle('dc:title') ?? metaTitle('dcterms:title') ?? metaTitle('og:title') ?? metaTitle('twitter:title') ??
+    metaTitle('parsely-title') ?? metaTitle('weibo:article:title') ??
     (titleTag !== null ? stripSiteFromTitle(titleTag) : null) ?? h1s[0] ?? null;
   const byline =
-    nameOf(article?.['author']) ?? notUrl(m('author')) ?? notUrl(m('article:author')) ?? m('byl') ??
-    m('parsely-author') ?? m('dc.creator') ?? itemprops.get('author') ?? relAuthor;
+    nameOf(article?.['author']) ?? notUrl(m('dc:creator')) ?? notUrl(m('dcterms:creator')) ?? notUrl(m('author')) ??
+    notUrl(m('article:author')) ?? notUrl(m('og:article:author')) ?? m('byl') ?? m('parsely-author') ?? itemprops.get('author') ?? relAuthor ?? shownByline;
   const published =
     normaliseDate(str(article?.['datePublished'])) ?? normaliseDate(m('article:published_time')) ??
     normaliseDate(m('og:published_time')) ?? normaliseDate(m('pubdate')) ?? normaliseDate(m('publishdate')) ??
-    normaliseDate(m('publish-date')) ?? normaliseDate(m('date')) ?? normaliseDate(m('dc.date.issued')) ??
-    normaliseDate(m('dc.date')) ?? normaliseDate(m('parsely-pub-date')) ?? normaliseDate(m('sailthru.date')) ??
+    normaliseDate(m('publish-date')) ?? normaliseDate(m('date')) ?? normaliseDate(m('dc:date.issued')) ??
+    normaliseDate(m('dc:date')) ?? normaliseDate(m('parsely-pub-date')) ?? normaliseDate(m('sailthru.date')) ??
     normaliseDate(itemprops.get('datePublished') ?? null) ?? timeDate;
   const language = normaliseLanguage(htmlLang) ?? normaliseLanguage(m('content-language')) ??
     normaliseLanguage(m('language')) ?? normaliseLanguage(m('og:locale')) ?? normaliseLanguage(str(article?.['inLanguage']));
-  const publisher = article?.['publisher'];
-  const siteName = m('og:site_name') ?? nameOf(publisher) ?? m('application-name') ?? null;
   const canonicalUrl = withoutTracking(absolute(canonical, base) ?? absolute(m('og:url'), base));
   const leadImage = absolute(m('og:image') ?? m('og:image:url') ?? m('twitter:image') ?? m('twitter:image:src') ?? imageOf(article?.['image']), base);
   const description = m('description') ?? m('og:description') ?? m('twitter:description') ?? str(article?.['description']);

@@ -74,12 +74,14 @@ export function buildCandidate(extracted: ExtractedPage, origin: PageOrigin, now
         });
 
   // The article's day from its own evidence, best first; the ingest time is never its date.
+  // A date the extractor read from a dateline or the address is weaker evidence than a feed's.
   const fromDateline = page.publishedFrom === 'dateline';
+  const fromPage = !fromDateline && page.publishedFrom !== 'url';
   const dated = dateArticle({
-    page: fromDateline ? null : page.published,
+    page: fromPage ? page.published : null,
     feed: origin.hints?.published ?? null,
     urls: [...new Set([pageCanonical ?? '', origin.url, ...(claimed?.ok ? [claimed.value] : [])].filter((u) => u !== ''))],
-    dateline: fromDateline ? page.published : page.dateline ?? null,
+    dateline: fromDateline ? page.published?.slice(0, 10) ?? null : page.dateline ?? null,
     seen: now,
   });
   const article: Article = {
