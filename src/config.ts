@@ -9,6 +9,8 @@
 //   TIDINGS_LLM_BASE_URL, TIDINGS_LLM_API_KEY, TIDINGS_LLM_MODEL   that provider's endpoint, key, model
 //   TIDINGS_LLM_MAX_COST_USD, TIDINGS_LLM_MAX_TOKENS                the run's model budget
 //   TIDINGS_GLOSSARY      your own EN↔ZH glossary (YAML, same shape as glossary/ai-terms.yaml); it wins
+//   TIDINGS_GAZETTEER     your own names (YAML: labs, companies, regulators in both languages),
+//                         extending the bundled gazetteer                      default ./gazetteer.yaml if present
 
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -46,6 +48,11 @@ export interface Config {
   readonly configFile: string | null;
   /** The user's glossary, extending and overriding the bundled one; null = bundled only. */
   readonly glossaryPath: string | null;
+  /**
+   * The user's gazetteer, extending the bundled one: TIDINGS_GAZETTEER (must exist), else
+   * ./gazetteer.yaml when there is one; null = bundled only.
+   */
+  readonly gazetteerPath: string | null;
 }
 
 export interface ConfigFlags {
@@ -99,7 +106,15 @@ export function loadConfig(env: NodeJS.ProcessEnv, flags: ConfigFlags = {}, cwd 
     llmCacheDir: path.join(dataDir, 'llm-cache'),
     configFile: file.value.path,
     glossaryPath: env.TIDINGS_GLOSSARY ? path.resolve(cwd, env.TIDINGS_GLOSSARY) : null,
+    gazetteerPath: gazetteerPathOf(env, cwd),
   });
+}
+
+function gazetteerPathOf(env: NodeJS.ProcessEnv, cwd: string): string | null {
+  const explicit = env.TIDINGS_GAZETTEER?.trim();
+  if (explicit) return path.resolve(cwd, explicit);
+  const local = path.resolve(cwd, 'gazetteer.yaml');
+  return existsSync(local) ? local : null;
 }
 
 /** The config file: TIDINGS_CONFIG (must exist) or ./tidings.config.yaml (optional). */

@@ -21,3 +21,15 @@ export function readYaml(yamlText: string, fileName: string): Result<YamlRead> {
   }
   return ok({ doc, lines, value: doc.toJS({ maxAliasCount: 1000 }) ?? {} });
 }
+
+/** The line of the node at `path`, or of its nearest ancestor that has one (1 when none does). */
+export function lineOf(doc: Document, lines: LineCounter, path: Array<string | number>): number {
+  for (let n = path.length; n >= 0; n--) {
+    const node = doc.getIn(path.slice(0, n), true);
+    if (node !== undefined && node !== null && typeof node === 'object' && 'range' in node) {
+      const range = (node as { range?: [number, number, number] | null }).range;
+      if (range) return lines.linePos(range[0]).line;
+    }
+  }
+  return 1;
+}

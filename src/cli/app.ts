@@ -8,6 +8,8 @@ import { findSourceFor, type Registry, type SourceEntry } from '../sources/regis
 import { createArticleStore, type ArticleStore } from '../store/article-store.js';
 import { openDatabase, type Database } from '../store/database.js';
 import { fail, type Result, ok } from '../errors.js';
+import { useGazetteer } from '../understand/gazetteer.js';
+import { loadGazetteerFile } from '../understand/gazetteer-file.js';
 
 export interface App {
   readonly config: Config;
@@ -21,6 +23,8 @@ export function readConfig(flags: ConfigFlags): Result<Config> {
 }
 
 export async function openApp(config: Config): Promise<Result<App>> {
+  const names = await installGazetteer(config);
+  if (!names.ok) return names;
   let db: Database;
   try {
     db = await openDatabase(config.database);
@@ -29,6 +33,20 @@ export async function openApp(config: Config): Promise<Result<App>> {
     return fail('store_error', `cannot open the store at ${where}: ${error instanceof Error ? error.message : String(error)}`);
   }
   return ok({ config, db, store: createArticleStore(db), close: () => db.close() });
+}
+
+/**
+ * The names this process recognises: the bundled gazetteer, extended by the user's file when the
+ * config names one (always reset first, so one process running several commands never keeps a
+ * previous command's names).
+ */
+export async function installGazetteer(config: Pick<Config, 'gazetteerPath'>): Promise<Result<number>> {
+  useGazetteer([]);
+  if (config.gazetteerPath === null) return ok(0);
+  const loaded = await loadGazetteerFile(config.gazetteerPath);
+  if (!loaded.ok) return loaded;
+  useGazetteer(loaded.value);
+  return ok(loaded.value.length);
 }
 
 export function makeFetcher(config: Config, extraAllowHosts: readonly string[] = []): Fetcher {

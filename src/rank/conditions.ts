@@ -2,6 +2,7 @@
 // each field: what was met ("5 independent publishers (at least 2)") or missed ("no official source").
 import type { Confidence } from './ranking.js';
 import type { Condition, Rubric } from './rubric.js';
+import { lookupEntity } from '../understand/gazetteer.js';
 import { findTerms } from './topic-terms.js';
 import { entityKey, type StoryFacts } from './story-facts.js';
 
@@ -49,7 +50,7 @@ export function evaluateCondition(c: Condition, facts: StoryFacts, rubric: Rubri
     else check(!has, 'no official source', `an official source: ${names.join(', ')}`);
   }
   if (c.anyEntity !== undefined) {
-    const found = [...new Set(c.anyEntity.map(entityKey))].filter((k) => facts.leadEntities.has(k)).map((k) => facts.leadEntities.get(k)!);
+    const found = entitiesNamed(c.anyEntity, facts);
     check(found.length > 0, `names ${found.join(', ')} in a title or lead`, `none of ${describeList(c.anyEntity)} in a title or lead`);
   }
   if (c.minMoneyUsd !== undefined) {
@@ -103,6 +104,21 @@ export function evaluateCondition(c: Condition, facts: StoryFacts, rubric: Rubri
     const covered = names.length === 0 ? 'no language' : names.join(' and ');
     check(names.length >= c.minLanguages, `covered in ${covered}`, `covered in ${covered} only (needs ${plural(c.minLanguages, 'language')})`);
   }
+  if (c.maxDaysRunning !== undefined || c.minDaysRunning !== undefined) {
+    const n = facts.novelty;
+    const running = n.daysRunning === 0 ? `first reported ${n.lastDay}` : `running since ${n.firstDay} (${plural(n.daysRunning, 'day')} to ${n.lastDay})`;
+    if (c.maxDaysRunning !== undefined) check(n.daysRunning <= c.maxDaysRunning, running, `${running} (more than ${plural(c.maxDaysRunning, 'day')})`);
+    if (c.minDaysRunning !== undefined) check(n.daysRunning >= c.minDaysRunning, running, `${running} (needs ${plural(c.minDaysRunning, 'day')})`);
+  }
+  if (c.hasNewFigures !== undefined) {
+    const n = facts.novelty;
+    const has = n.newFigures.length > 0;
+    const listed = n.newFigures.slice(0, 3).join(', ') + (n.newFigures.length > 3 ? ` and ${n.newFigures.length - 3} more` : '');
+    const yes = `new on ${n.lastDay}: ${listed}`;
+    const no = `no figure new on ${n.lastDay}`;
+    if (c.hasNewFigures) check(has, yes, no);
+    else check(!has, no, yes);
+  }
   return { holds: missed.length === 0, met, missed };
 }
 
@@ -117,6 +133,22 @@ export function evaluateAny(sets: readonly Condition[], facts: StoryFacts, rubri
     if (closest === null || out.missed.length < closest.missed.length) closest = { ...out, index };
   }
   return closest ?? { holds: false, met: [], missed: ['no conditions'], index: -1 };
+}
+
+/**
+ * The rubric's names that a title or lead names: a gazetteer entity by any of its names in either
+ * language; a name the gazetteer does not know ("federal court", 法院) as written (whole words in
+ * English, anywhere in Chinese).
+ */
+function entitiesNamed(names: readonly string[], facts: StoryFacts): string[] {
+  const found = new Set<string>();
+  for (const name of names) {
+    const key = entityKey(name);
+    const seen = facts.leadEntities.get(key);
+    if (seen !== undefined) found.add(seen);
+    else if (lookupEntity(name) === null && facts.leads.some((lead) => findTerms(lead.text, [name]).length > 0)) found.add(name);
+  }
+  return [...found];
 }
 
 function describeList(items: readonly string[]): string {

@@ -109,6 +109,9 @@ describe('ranking the example corpus', () => {
 
   test('digest order: saltfork, then the L2 stories by score, then wattbench', () => {
     const ranked: RankedStory[] = [...stories.entries()].map(([id, s]) => ({ id, headline: expected.events[id]!.summary, ranking: s.ranking }));
-    assert.deepEqual(ranked.sort(compareRanked).map((s) => s.id), ['saltfork', 'lancore', 'kimi-k3-flash', 'wattbench']);
+    // On May 10 Kimi K3 Flash is new; LanCore has run since May 9 and its May 10 article adds no figure.
+    assert.deepEqual(ranked.sort(compareRanked).map((s) => s.id), ['saltfork', 'kimi-k3-flash', 'lancore', 'wattbench']);
+    assert.ok(story('kimi-k3-flash').scoreReasons?.includes('new (first reported on its latest day): 8'));
+    assert.ok(story('lancore').scoreReasons?.includes('a running story whose latest coverage brings no new figure: -8'));
   });
 });

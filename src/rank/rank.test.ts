@@ -177,12 +177,12 @@ describe('tiers from the default rubric', () => {
     { name: 'two outlets and nothing else: L3', story: () => [plain('a', 'Pier Wire'), plain('b', 'Quay Ledger')], level: 3, reason: /^L3 Notable: 2 independent publishers/ },
     { name: 'an official source alone: L3', story: () => [plain('a', 'Harbourline', 'official')], level: 3, reason: /^L3 Notable: confirmed by an official source: Harbourline/ },
     { name: 'one outlet: L4', story: () => [plain('a', 'Pier Wire')], level: 4, reason: /^L4 Briefly: the conditions of no higher tier hold/ },
-    { name: 'a major platform and big figures in one outlet only: L3 by score', story: () => [deal.en('a', 'Pier Wire')], level: 3, reason: /^L3 Notable: score 50 \(at least 40\)/ },
+    { name: 'a major platform and big figures in one outlet only: L3 by score', story: () => [deal.en('a', 'Pier Wire')], level: 3, reason: /^L3 Notable: score 58 \(at least 40\)/ },
     {
       name: 'a lawsuit against a government in one outlet: L3',
       story: () => [makeArticle({ id: 'law', outlet: 'Pier Wire', title: 'AI start-up sues the FTC over its chatbot rules', paragraphs: ['Fernwick Labs sued the FTC in federal court on Monday, saying the rules for AI chatbots exceed the agency\'s powers.'] })],
       level: 3,
-      reason: /^L3 Notable: names Federal Trade Commission in a title or lead; topic legal \("sues" in Pier Wire\)/,
+      reason: /^L3 Notable: names Federal Trade Commission, federal court in a title or lead; topic legal \("sues" in Pier Wire\)/,
     },
   ];
   for (const c of cases) {

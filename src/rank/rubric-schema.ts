@@ -26,6 +26,14 @@ export const conditionSchema = z
     hasFigureConflict: z.boolean().optional(),
     /** Languages the story is really covered in (an article in it, or a bilingual page), not mere quotes. */
     minLanguages: z.number().int().min(1).optional(),
+    /**
+     * Novelty. Days from the story's first coverage to its latest (0 = first reported on the day
+     * of its latest coverage, i.e. new in that day's edition).
+     */
+    maxDaysRunning: z.number().int().min(0).optional(),
+    minDaysRunning: z.number().int().min(0).optional(),
+    /** Its latest day's coverage brings a figure that no earlier coverage of the story had. */
+    hasNewFigures: z.boolean().optional(),
   })
   .strict();
 

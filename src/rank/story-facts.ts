@@ -42,9 +42,50 @@ export interface StoryFacts {
   readonly figures: FigureComparison;
   readonly maxMoneyUsd: Largest | null;
   readonly maxPowerW: Largest | null;
+  readonly novelty: Novelty;
   /** Set once computed, for conditions that use them (tiers and audiences). */
   confidence?: Confidence;
   score?: number;
+}
+
+/**
+ * How new the story is, from its articles' own days (published, else first seen): when it was
+ * first and last covered, and what its latest day added. An edition ranks a story with the
+ * articles known by the end of its day, so for a day's edition `lastDay` is that day.
+ */
+export interface Novelty {
+  readonly firstDay: string;
+  readonly lastDay: string;
+  /** Whole days from firstDay to lastDay. */
+  readonly daysRunning: number;
+  /** Figures (as written) in the latest day's coverage that no earlier day's coverage had. */
+  readonly newFigures: readonly string[];
+}
+
+const dayOf = (a: ArticleWithSightings): string => (a.published ?? a.ingestedAt).slice(0, 10);
+
+export function noveltyOf(articles: readonly ArticleWithSightings[]): Novelty {
+  if (articles.length === 0) return { firstDay: '', lastDay: '', daysRunning: 0, newFigures: [] };
+  const days = articles.map(dayOf);
+  const firstDay = days.reduce((a, b) => (b < a ? b : a));
+  const lastDay = days.reduce((a, b) => (b > a ? b : a));
+  const daysRunning = Math.round((Date.parse(`${lastDay}T00:00:00Z`) - Date.parse(`${firstDay}T00:00:00Z`)) / 86_400_000);
+  const key = (f: { kind: string; unit: string; value: number }) => `${f.kind}|${f.unit}|${f.value}`;
+  const earlier = new Set<string>();
+  for (const [i, a] of articles.entries()) {
+    if (days[i]! < lastDay) for (const f of a.understanding.figures) earlier.add(key(f));
+  }
+  const newFigures = new Map<string, string>();
+  if (daysRunning > 0) {
+    for (const [i, a] of articles.entries()) {
+      if (days[i] !== lastDay) continue;
+      for (const f of a.understanding.figures) {
+        if (f.kind === 'year' || earlier.has(key(f)) || newFigures.has(key(f))) continue;
+        newFigures.set(key(f), f.surface);
+      }
+    }
+  }
+  return { firstDay, lastDay, daysRunning, newFigures: [...newFigures.values()] };
 }
 
 /** The key a rubric name and an entity share: the gazetteer id when there is one. */
@@ -79,7 +120,9 @@ export function gatherFacts(articles: readonly ArticleWithSightings[], rubric: R
       if (!allEntities.has(key)) allEntities.set(key, e.name);
       if (e.start < lead.end && !leadEntities.has(key)) leadEntities.set(key, e.name);
     }
-    for (const e of a.title ? findEntities(a.title) : []) {
+    // Names in the title and lead as the gazetteer reads them now, so a name the user added to the
+    // gazetteer counts for articles stored before it was added.
+    for (const e of findEntities(lead.text)) {
       const key = e.entityId ?? e.name.toLowerCase();
       if (!leadEntities.has(key)) leadEntities.set(key, e.name);
       if (!allEntities.has(key)) allEntities.set(key, e.name);
@@ -100,6 +143,7 @@ export function gatherFacts(articles: readonly ArticleWithSightings[], rubric: R
     figures,
     maxMoneyUsd: largest(usable.filter((g) => g.kind === 'money'), (g) => (rubric.currencyToUsd[g.unit] ?? (g.unit === 'USD' ? 1 : 0)) * g.value),
     maxPowerW: largest(usable.filter((g) => g.kind === 'power' && g.unit === 'W'), (g) => g.value),
+    novelty: noveltyOf(articles),
   };
 }
 

@@ -1,9 +1,9 @@
 // The source registry (pure core): parse and serialise its YAML, add, remove and look up sources.
 // registry-file.ts does the disk I/O. Ids are stable slugs of the outlet name, unique in a registry.
-import { stringify, type Document, type LineCounter } from 'yaml';
+import { stringify } from 'yaml';
 import type { z } from 'zod';
 import { fail, ok, type Result } from '../errors.js';
-import { readYaml } from '../yaml-document.js';
+import { lineOf, readYaml } from '../yaml-document.js';
 import {
   DEFAULT_WEIGHT,
   registryFileSchema,
@@ -194,13 +194,3 @@ function describeIssue(issue: z.core.$ZodIssue, input?: unknown): string {
 }
 
 /** 1-based line of the node at `path`, or of its nearest existing ancestor. */
-function lineOf(doc: Document, lines: LineCounter, path: Array<string | number>): number {
-  for (let n = path.length; n >= 0; n--) {
-    const node = doc.getIn(path.slice(0, n), true);
-    if (node !== undefined && node !== null && typeof node === 'object' && 'range' in node) {
-      const range = (node as { range?: [number, number, number] | null }).range;
-      if (range) return lines.linePos(range[0]).line;
-    }
-  }
-  return 1;
-}

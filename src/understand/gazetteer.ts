@@ -24,12 +24,49 @@ export interface AliasIndex {
   readonly folded: TrieNode;
 }
 
-export const GAZETTEER: readonly GazetteerEntry[] = GAZETTEER_ROWS.map(([id, name, type, en, zh]) => ({
+/** The bundled entries, as shipped. */
+export const BUNDLED_GAZETTEER: readonly GazetteerEntry[] = GAZETTEER_ROWS.map(([id, name, type, en, zh]) => ({
   id,
   name,
   type,
   aliases: { en: [...en], zh: [...zh] },
 }));
+
+/**
+ * The entries in use: the bundled ones, extended by the user's gazetteer file when one is
+ * installed (useGazetteer). A live binding: readers see the installed list.
+ */
+export let GAZETTEER: readonly GazetteerEntry[] = BUNDLED_GAZETTEER;
+
+/**
+ * Installs the user's entries over the bundled ones, for the rest of the process: an entry whose id
+ * is bundled adds its aliases to that entity (and may rename or retype it); a new id is a new
+ * entity, matched before bundled ones on a shared alias (the user's word wins). `[]` restores the
+ * bundled gazetteer. Indexes are rebuilt on next use.
+ */
+export function useGazetteer(user: readonly GazetteerEntry[]): void {
+  const byId = new Map(BUNDLED_GAZETTEER.map((e) => [e.id, e]));
+  const added: GazetteerEntry[] = [];
+  for (const u of user) {
+    const base = byId.get(u.id);
+    if (base) {
+      byId.set(u.id, {
+        id: u.id,
+        name: u.name,
+        type: u.type,
+        aliases: { en: [...new Set([...u.aliases.en, ...base.aliases.en])], zh: [...new Set([...u.aliases.zh, ...base.aliases.zh])] },
+      });
+    } else {
+      added.push(u);
+    }
+  }
+  const extended = user.filter((u) => !added.includes(u)).map((u) => byId.get(u.id)!);
+  const rest = BUNDLED_GAZETTEER.filter((e) => !user.some((u) => u.id === e.id));
+  // The user's entries first: on a shared alias the first entry wins (insert keeps the first).
+  GAZETTEER = user.length === 0 ? BUNDLED_GAZETTEER : [...added, ...extended, ...rest];
+  index = null;
+  lookupMaps = null;
+}
 
 const HAN = /\p{Script=Han}/u;
 
