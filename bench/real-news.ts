@@ -14,7 +14,9 @@
 //   - empty headlines (or empty key-point leads);
 //   - multi-article stories that merge distinct events (papers with different ids, different
 //     launches, rounds of different companies), over all multi-article stories;
-//   - whether the latest edition's day is the latest day with dated news.
+//   - whether the latest edition's day is the latest day with dated news;
+//   - importance: items per tier, days with an L1 item, the tiers of major-platform deals, Chinese
+//     regulators' rules and vendor how-tos, and editions where a how-to outranks either.
 //   node --import tsx bench/real-news.ts [--days 30] [--papers 12] [--seed 7] [--keep DIR]
 
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -189,6 +191,7 @@ function generate(o: Options): Doc[] {
       docs.push({ dir: `arxiv-${category.replace('.', '-').toLowerCase()}`, file: `${id}.md`, text: markdownFile(title, `arXiv ${category}`, `https://arxiv.org/abs/${id}`, `${isoDay(day)}T00:00:00Z`, paragraphs), event: `arxiv:${id}`, day });
     }
   }
+  docs.push(...importanceDocs(o));
   // Undated pages: a date in the URL only, a visible dateline only, and nothing at all.
   const last = o.days - 1;
   const page = (title: string, body: readonly string[]) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title></head><body><article><h1>${title}</h1>${body.map((p) => `<p>${p}</p>`).join('')}</article></body></html>`;
@@ -198,12 +201,91 @@ function generate(o: Options): Doc[] {
   return docs;
 }
 
+// Importance material, from its own random stream (so the rest of the corpus is the same as without
+// it): deals by the major platforms (real names, invented deals) covered by two to four outlets,
+// sometimes in Chinese too; a vendor's how-tos that name a major platform (one outlet); rules from
+// Chinese regulators reported only in Chinese (工信部, 网信办). Kinds: 'platform', 'howto', 'rule'.
+const PLATFORMS = [
+  { en: 'Nvidia', zh: '英伟达' }, { en: 'Microsoft', zh: '微软' }, { en: 'Google', zh: '谷歌' },
+  { en: 'Alibaba', zh: '阿里巴巴' }, { en: 'Amazon Web Services', zh: '亚马逊云科技' }, { en: 'Tencent', zh: '腾讯' },
+] as const;
+const ZH_OUTLETS = [{ name: '华东科技报', host: 'huadong-tech.example' }, { name: '算力前哨', host: 'suanli.example' }] as const;
+const REGULATORS = [{ short: '工信部', full: '工业和信息化部' }, { short: '网信办', full: '国家互联网信息办公室' }] as const;
+
+export type ImportanceKind = 'platform' | 'howto' | 'rule';
+export const importanceKindOf = (event: string): ImportanceKind | null => (/^imp-(platform|howto|rule)-/.exec(event)?.[1] as ImportanceKind | undefined) ?? null;
+
+function importanceDocs(o: Options): Doc[] {
+  const r = rng(o.seed + 1000);
+  const docs: Doc[] = [];
+  const outlets = [...OUTLETS.map((x) => ({ ...x, dir: x.slug })), ...SHARED.map((x) => ({ ...x, dir: 'wire-roundup' }))];
+  let n = 0;
+  for (let day = 0; day < o.days; day++) {
+    const stamp = (hour: number) => `${isoDay(day)}T${String(hour).padStart(2, '0')}:00:00Z`;
+    if (day % 3 === 1) {
+      const p = pick(r, PLATFORMS);
+      const partner = pick(r, COMPANIES);
+      const billions = 1 + Math.floor(r() * 15);
+      const mw = 100 + Math.floor(r() * 9) * 50;
+      const id = `imp-platform-${++n}`;
+      const title = `${p.en} signs $${billions} billion compute deal with ${partner}`;
+      const reach = 2 + Math.floor(r() * 3);
+      const chosen = new Set<number>();
+      while (chosen.size < reach) chosen.add(Math.floor(r() * outlets.length));
+      for (const i of chosen) {
+        const outlet = outlets[i]!;
+        const paragraphs = [
+          pick(r, [`${p.en} agreed to buy $${billions} billion of AI computing capacity from ${partner} over five years, the companies said.`, `${partner} will supply ${p.en} with $${billions} billion of GPU capacity over five years under a deal announced on ${longDate(day).split(',')[0]}.`]),
+          pick(r, [`The deal covers ${mw} megawatts of data center capacity coming online next year.`, `About ${mw}MW of data center power is reserved for ${p.en} under the contract.`]),
+          `Shares of ${partner} rose after the announcement; ${p.en} did not say which models the capacity will train.`,
+        ];
+        const url = `https://${outlet.host}/${isoDay(day).replace(/-/g, '/')}/${id}`;
+        docs.push({ dir: outlet.dir, file: `${id}-${outlet.host}.md`, text: markdownFile(title, outlet.name, url, stamp(8 + Math.floor(r() * 8)), paragraphs), event: id, day });
+      }
+      if (r() < 0.6) {
+        const zh = pick(r, ZH_OUTLETS);
+        const paragraphs = [
+          `${p.zh}与 ${partner} 签署算力采购协议，未来五年将采购价值 ${billions * 10} 亿美元的 AI 算力。`,
+          `按照协议，${partner} 将为${p.zh}预留 ${mw} 兆瓦的数据中心电力容量，明年起陆续交付。`,
+          `分析人士认为，这笔交易显示大模型训练对算力的需求仍在快速增长。`,
+        ];
+        docs.push({ dir: 'zh-desk', file: `${id}-${zh.host}.md`, text: markdownFile(`${p.zh}签下 ${billions * 10} 亿美元算力大单`, zh.name, `https://${zh.host}/${isoDay(day).replace(/-/g, '/')}/${id}`, stamp(12), paragraphs), event: id, day });
+      }
+    }
+    if (day % 4 === 2) {
+      const p = pick(r, PLATFORMS);
+      const id = `imp-howto-${++n}`;
+      const paragraphs = [
+        `This tutorial shows how to deploy a small language model on ${p.en} infrastructure step by step, from creating an account to sending the first request.`,
+        `First, create a project and enable the inference API. Then upload the model weights, which take about 15 minutes for a 7B model.`,
+        `Finally, call the endpoint from your application. Expect the first answer in about two seconds.`,
+        pick(r, SIGN_OFFS),
+      ];
+      docs.push({ dir: 'vendor-blog', file: `${id}.md`, text: markdownFile(`How to deploy a language model on ${p.en}, step by step`, 'Sparrowline Developer Blog', `https://dev.sparrowline.example/${isoDay(day).replace(/-/g, '/')}/${id}`, stamp(15), paragraphs), event: id, day });
+    }
+    if (day % 5 === 3) {
+      const g = pick(r, REGULATORS);
+      const id = `imp-rule-${++n}`;
+      const months = 1 + Math.floor(r() * 5);
+      const both = r() < 0.5;
+      for (const zh of both ? ZH_OUTLETS : [pick(r, ZH_OUTLETS)]) {
+        const paragraphs = [
+          pick(r, [`${g.full}发布生成式人工智能服务管理新规，要求提供大模型服务的企业上线前完成备案。`, `${g.short}日前出台新规，向公众提供生成式人工智能服务须先备案，并定期报送安全评估。`]),
+          `新规将于 ${months} 个月后施行。业内人士表示，中小模型公司的合规成本将有所上升。`,
+        ];
+        docs.push({ dir: 'zh-desk', file: `${id}-${zh.host}.md`, text: markdownFile(`${g.short}发布生成式人工智能服务新规`, zh.name, `https://${zh.host}/${isoDay(day).replace(/-/g, '/')}/${id}`, stamp(9), paragraphs), event: id, day });
+      }
+    }
+  }
+  return docs;
+}
+
 // --- running it ----------------------------------------------------------------------------------
 
 
 interface StoryJson { id: string; timeline: Array<{ articleId: string; url: string }>; translations?: unknown[] }
-interface ItemJson { headline: string; keyPoints: { lead: string }; verification?: { problems: unknown[]; repairs: Array<{ action: string }> } }
-interface DigestJson { date: string; tiers: Array<{ items: ItemJson[] }> }
+interface ItemJson { storyId: string; headline: string; keyPoints: { lead: string }; verification?: { problems: unknown[]; repairs: Array<{ action: string }> } }
+interface DigestJson { date: string; tiers: Array<{ tier: { level: number }; items: ItemJson[] }> }
 
 async function measure(o: Options): Promise<void> {
   const dir = o.keep ?? (await mkdtemp(path.join(os.tmpdir(), 'tidings-real-news-')));
@@ -211,11 +293,12 @@ async function measure(o: Options): Promise<void> {
   const dirs = [...new Set(docs.map((d) => d.dir))].sort();
   for (const d of dirs) await mkdir(path.join(dir, 'corpus', d), { recursive: true });
   for (const d of docs) await writeFile(path.join(dir, 'corpus', d.dir, d.file), d.text);
-  const nameOf = (d: string): string => OUTLETS.find((x) => x.slug === d)?.name ?? (d === 'wire-roundup' ? 'Wire roundup' : d === 'pages' ? 'Saved pages' : `arXiv ${d.replace(/^arxiv-cs-/, 'cs.').replace('cs.', 'cs.').toUpperCase().replace('CS.', 'cs.')}`);
-  const typeOf = (d: string): string => (d.startsWith('arxiv') ? 'research' : 'news');
+  const special: Record<string, string> = { 'wire-roundup': 'Wire roundup', pages: 'Saved pages', 'zh-desk': '中文报道', 'vendor-blog': 'Sparrowline Developer Blog' };
+  const nameOf = (d: string): string => OUTLETS.find((x) => x.slug === d)?.name ?? special[d] ?? `arXiv ${d.replace(/^arxiv-cs-/, 'cs.').replace('cs.', 'cs.').toUpperCase().replace('CS.', 'cs.')}`;
+  const typeOf = (d: string): string => (d.startsWith('arxiv') ? 'research' : d === 'vendor-blog' ? 'blog' : 'news');
   await writeFile(
     path.join(dir, 'sources.yaml'),
-    `version: 1\nsources:\n${dirs.map((d) => `  - id: ${d}\n    name: ${JSON.stringify(nameOf(d))}\n    kind: directory\n    type: ${typeOf(d)}\n    language: en\n    path: corpus/${d}/\n`).join('')}`,
+    `version: 1\nsources:\n${dirs.map((d) => `  - id: ${d}\n    name: ${JSON.stringify(nameOf(d))}\n    kind: directory\n    type: ${typeOf(d)}\n    language: ${d === 'zh-desk' ? 'zh' : 'en'}\n    path: corpus/${d}/\n`).join('')}`,
   );
   const byUrl = new Map<string, string>();
   for (const d of docs) {
@@ -261,12 +344,41 @@ async function measure(o: Options): Promise<void> {
   let withProblem = 0;
   let withRepair = 0;
   let emptyHeadline = 0;
+  // Importance, on the English editions: items per tier, days with an L1 item, where each kind of
+  // importance event lands, and days a single-outlet how-to ranks above a government's rule or a
+  // two-outlet deal by a major platform.
+  const storyEvents = new Map(stories.map((s) => [s.id, new Set(s.timeline.map((t) => eventOf.get(t.articleId) ?? ''))]));
+  const kindOfStory = (id: string): ImportanceKind | null => {
+    for (const e of storyEvents.get(id) ?? []) {
+      const k = importanceKindOf(e);
+      if (k) return k;
+    }
+    return null;
+  };
+  const perTier = new Map<number, number>();
+  const daysWithL1 = new Set<string>();
+  const kindTiers = new Map<ImportanceKind, number[]>();
+  let inversions = 0;
   const t1 = performance.now();
   for (let day = 0; day < o.days; day++) {
     for (const lang of day % 3 === 0 ? ['en', 'zh'] : ['en']) {
       const r = await run(['digest', '--date', isoDay(day), '--lang', lang, '--format', 'json'], dir);
       if (r.code !== 0) continue;
       const digest = JSON.parse(r.out) as DigestJson;
+      if (lang === 'en') {
+        const order: Array<{ kind: ImportanceKind | null; level: number }> = [];
+        for (const t of digest.tiers) {
+          for (const item of t.items) {
+            perTier.set(t.tier.level, (perTier.get(t.tier.level) ?? 0) + 1);
+            if (t.tier.level === 1) daysWithL1.add(digest.date);
+            const kind = kindOfStory(item.storyId);
+            if (kind) kindTiers.set(kind, [...(kindTiers.get(kind) ?? []), t.tier.level]);
+            order.push({ kind, level: t.tier.level });
+          }
+        }
+        const firstHowto = order.findIndex((x) => x.kind === 'howto');
+        if (firstHowto >= 0 && order.slice(firstHowto + 1).some((x) => x.kind === 'rule' || x.kind === 'platform')) inversions++;
+      }
       for (const item of digest.tiers.flatMap((t) => t.items)) {
         items++;
         if ((item.verification?.problems.length ?? 0) > 0) withProblem++;
@@ -277,6 +389,11 @@ async function measure(o: Options): Promise<void> {
   }
   const tDigests = (performance.now() - t1) / 1000;
   console.log(`digest items: ${items}; with a verification problem ${withProblem} (${pct(withProblem, items)}); with a sentence dropped or a field withheld ${withRepair} (${pct(withRepair, items)}); empty headline or lead ${emptyHeadline} (${tDigests.toFixed(1)} s)`);
+
+  const tiers = [...perTier].sort((a, b) => a[0] - b[0]).map(([l, c]) => `L${l} ${c}`).join(', ');
+  console.log(`tiers (English editions): ${tiers}; days with an L1 item ${daysWithL1.size} of ${o.days}`);
+  const spread = (levels: readonly number[] | undefined) => (levels ? [1, 2, 3, 4].map((l) => `L${l} ${levels.filter((x) => x === l).length}`).join(' ') : 'none');
+  console.log(`importance: major-platform deals ${spread(kindTiers.get('platform'))}; Chinese regulators' rules ${spread(kindTiers.get('rule'))}; vendor how-tos ${spread(kindTiers.get('howto'))}; editions where a how-to ranks above a rule or a platform deal ${inversions}`);
 
   const latest = await run(['digest', '--format', 'json'], dir);
   const latestDay = latest.code === 0 ? (JSON.parse(latest.out) as DigestJson).date : `exit ${latest.code}`;
