@@ -255,6 +255,31 @@ describe('planDay', () => {
     assert.equal(planDay(day(ids), { budget: 10 }).pages, 6);
   });
 
+  test('page 1 gives the research section its room', () => {
+    const ids = Array.from({ length: 12 }, (_, i) => `s${i}`);
+    const one = Buffer.byteLength(digestHtml(makeDigest('zh', DATE, [makeItem('zh', 's0', '报道 s0')]), { face: 'zh', from: paths.day('zh', DATE, 2) }).value);
+    const plain = day(ids);
+    const papers: Digest['research'] = { items: Array.from({ length: 10 }, (_, i) => ({ storyId: `p${i}`, title: `Paper ${i} ${'on sparse verifiers '.repeat(20)}`, outlet: 'arXiv', url: `https://arxiv.org/abs/2608.0000${i}` })), more: 3 };
+    const withPapers: SiteDay = { date: DATE, digest: { en: { ...plain.digest.en, research: papers }, zh: { ...plain.digest.zh, research: papers } } };
+    const onPage = (p: ReturnType<typeof planDay>, n: number) => ids.filter((id) => p.pageOf(id) === n).length;
+    const budget = one * 4;
+    assert.ok(onPage(planDay(withPapers, { budget }), 1) < onPage(planDay(plain, { budget }), 1), 'fewer items on page 1 beside the papers');
+  });
+
+  test('an item too big for any page is condensed on a page of its own; the page stays under 100 KB', () => {
+    const items = (face: 'en' | 'zh') => Array.from({ length: 30 }, (_, i) => makeItem(face, `s${i}`, `Story ${i}`, i === 7 ? { recommendation: 'Watch the next filing closely. '.repeat(4_000) } : {}));
+    const big: SiteInput = { days: [{ date: DATE, digest: { en: makeDigest('en', DATE, items('en')), zh: makeDigest('zh', DATE, items('zh')) } }], stories: [], articles: [] };
+    const built = buildSite(big);
+    for (const face of FACES) {
+      const pages = built.pages.filter((p) => p.kind === 'day');
+      const holder = pages.find((p) => p.path.startsWith(face) && p.body.includes('id="story-s7"'))!;
+      assert.match(holder.body, /class="item compact tier-\d" id="story-s7"/);
+      assert.equal((holder.body.match(/<article class="item /g) ?? []).length, 1, 'alone on its page');
+      for (const p of pages) assert.ok(Buffer.byteLength(p.body) < 100 * 1024, `${p.path}: ${Buffer.byteLength(p.body)} bytes`);
+      assert.equal(pages.filter((p) => p.path.startsWith(face) && /class="item compact/.test(p.body)).length, 1, 'no other item condensed');
+    }
+  });
+
   test('both faces share one plan by story id; an item only one face has still gets a page', () => {
     const p = planDay(day(['a', 'b', 'c', 'd'], ['a', 'b', 'c', 'd', 'e']), { perPage: 2 });
     assert.deepEqual(['a', 'b', 'c', 'd', 'e'].map(p.pageOf), [1, 1, 2, 2, 3]);

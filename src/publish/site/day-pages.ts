@@ -18,6 +18,8 @@ export interface DayPlan {
   readonly pages: number;
   /** The page that holds each story's item (1-based); a story not in the day's tiers is on page 1. */
   readonly pageOf: (storyId: string) => number;
+  /** Bytes the items of a page may take once the pagers have theirs (page 1 also gives the research section its room). */
+  readonly budget: number;
 }
 
 export interface DayPlanOptions {
@@ -75,24 +77,23 @@ export function planDay(day: SiteDay, options: DayPlanOptions = {}): DayPlan {
       const bytes = Buffer.byteLength(digestItemHtml(item, ctx, { linkHeadline: true, headingLevel: 3 }).value);
       sizes.set(item.storyId, Math.max(sizes.get(item.storyId) ?? 0, bytes));
     }
-    research = Math.max(research, Buffer.byteLength(String(researchHtml(day.digest[face], ctx))));
+    research = Math.max(research, Buffer.byteLength(researchHtml(day.digest[face], ctx).value));
   }
   const ids = storyIds(day);
   const size = (id: string) => sizes.get(id) ?? 0;
-  let pageOf = split(ids, size, research, perPage, budget);
+  let room = budget;
+  let pageOf = split(ids, size, research, perPage, room);
   // The pager grows with the number of pages; plan again inside what it leaves until that settles.
   for (let round = 0; round < 4; round++) {
     const pages = Math.max(1, ...pageOf.values());
-    const cost = 2 * pagerBytes(day.date, pages);
-    const again = split(ids, size, research, perPage, budget - cost);
-    if (Math.max(1, ...again.values()) === pages) {
-      pageOf = again;
-      break;
-    }
+    room = budget - 2 * pagerBytes(day.date, pages);
+    const again = split(ids, size, research, perPage, room);
+    const settled = Math.max(1, ...again.values()) === pages;
     pageOf = again;
+    if (settled) break;
   }
   const pages = Math.max(1, ...pageOf.values());
-  return { date: day.date, pages, pageOf: (id) => pageOf.get(id) ?? 1 };
+  return { date: day.date, pages, pageOf: (id) => pageOf.get(id) ?? 1, budget: room };
 }
 
 /** The larger face's pager for a day of `pages` pages, shown on its last page (the longest links). */

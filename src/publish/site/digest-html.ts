@@ -124,9 +124,9 @@ export function itemForms(full: readonly number[], compact: readonly number[], b
 }
 
 /** The research section: paper titles linked to their pages, the rest counted. */
-export function researchHtml(digest: Digest, ctx: LinkContext): SafeHtml | string {
+export function researchHtml(digest: Digest, ctx: LinkContext): SafeHtml {
   const research = digest.research;
-  if (!research || research.items.length === 0) return '';
+  if (!research || research.items.length === 0) return html``;
   const l = LABELS[ctx.face];
   return html`<section class="research"><h2>${l.research}</h2><ul>${research.items.map((r) => html`<li id="${`story-${r.storyId}`}">${externalLink(r.url, r.title)}${r.outlet ? html` <span class="muted">${r.outlet}</span>` : ''}</li>`)}${research.more > 0 ? html`<li class="muted">${l.morePapers(research.more)}</li>` : ''}</ul></section>`;
 }
@@ -158,9 +158,12 @@ export function digestHtml(digest: Digest, ctx: LinkContext, budget = DIGEST_ITE
   const items = all.filter(here);
   const full = items.map((item) => digestItemHtml(item, ctx, { linkHeadline: true, headingLevel: 3 }));
   const compact = items.map((item) => compactItemHtml(item, ctx));
-  const forms = itemForms(full.map((h) => Buffer.byteLength(h.value)), compact.map((h) => Buffer.byteLength(h.value)), budget);
-  const rendered = new Map(items.map((item, i) => [item, forms[i] ? full[i]! : compact[i]!]));
   const firstPage = part.page === 1;
+  const research = firstPage ? researchHtml(digest, ctx) : html``;
+  // Page 1 carries the research section too: the items have what it leaves.
+  const room = budget - Buffer.byteLength(research.value);
+  const forms = itemForms(full.map((h) => Buffer.byteLength(h.value)), compact.map((h) => Buffer.byteLength(h.value)), room);
+  const rendered = new Map(items.map((item, i) => [item, forms[i] ? full[i]! : compact[i]!]));
   const before = all.findIndex(here);
   const slice: PageSlice<DigestItem> = { items, page: part.page, pages: part.pages, first: items.length === 0 ? 0 : before + 1, last: before + items.length, total: all.length };
   const pager = pagerHtml(ctx.face, slice, 'items', ctx.from, part.pathOf);
@@ -176,6 +179,6 @@ ${digest.tiers.filter((group) => group.items.some(here)).map((group) => {
 ${group.items.filter(here).map((item) => rendered.get(item)!)}
 ${continues ? html`<p class="continues"><a href="${next!}">${sl.tierContinues}</a></p>` : ''}</section>`;
   })}
-${firstPage ? researchHtml(digest, ctx) : ''}
+${research}
 ${pager}`;
 }

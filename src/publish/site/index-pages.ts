@@ -4,7 +4,7 @@
 
 import { LABELS, audienceName } from '../../write/labels.js';
 import type { Digest } from '../../write/schemas.js';
-import { confidenceBadge, DIGEST_ITEMS_BUDGET, digestHtml } from './digest-html.js';
+import { confidenceBadge, digestHtml } from './digest-html.js';
 import { dayItemPath, dayPart, type DayPlan } from './day-pages.js';
 import { html, type SafeHtml } from './html.js';
 import { SITE_LABELS } from './site-labels.js';
@@ -30,7 +30,7 @@ export interface Audience {
 export function dayBody(day: SiteDay, face: Face, from: string, isHome: boolean, plan: DayPlan, page = 1): SafeHtml {
   const l = SITE_LABELS[face];
   return html`${isHome ? html`<p class="crumbs"><a href="${relative(from, paths.day(face, day.date))}">${l.latest}</a> · <a href="${relative(from, paths.archive(face))}">${l.archive}</a> · <a href="${relative(from, paths.allStories(face))}">${l.allStories}</a></p>` : ''}
-${digestHtml(day.digest[face], { face, from }, DIGEST_ITEMS_BUDGET, dayPart(plan, face, page))}`;
+${digestHtml(day.digest[face], { face, from }, plan.budget, dayPart(plan, face, page))}`;
 }
 
 export function emptyHome(face: Face): SafeHtml {
