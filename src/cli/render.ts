@@ -92,6 +92,10 @@ export function renderSummary(report: IngestReport): string {
     lines.push('Failures:');
     for (const f of failures) if (f.status === 'failed') lines.push(`  - ${renderFailure(f.failure)}`);
   }
+  if (report.notices?.length) {
+    lines.push('Notes on inputs read:');
+    for (const n of report.notices) lines.push(`  - ${n}`);
+  }
   const noted = report.outcomes.filter((o) => o.status !== 'failed' && o.notes !== undefined && o.notes.length > 0);
   if (noted.length) {
     lines.push('Notes on items read:');

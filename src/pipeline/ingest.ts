@@ -22,6 +22,8 @@ export type ItemOutcome =
 export interface IngestReport {
   readonly outcomes: readonly ItemOutcome[];
   readonly counts: { readonly new: number; readonly duplicate: number; readonly failed: number };
+  /** What the reader should know about inputs that is no item's failure, e.g. "feed.xml: XML errors read around ...". */
+  readonly notices?: readonly string[];
 }
 
 export interface IngestDeps {
@@ -47,8 +49,13 @@ export async function ingest(inputs: readonly string[], deps: IngestDeps): Promi
   };
   // A failure is reported once per URL (or file) in a run, however many items or inputs name it.
   const reported = new Set<string>();
+  const notices: string[] = [];
   for (const input of inputs) {
     for await (const work of expandInput(input, ctx)) {
+      if (work.kind === 'notice') {
+        notices.push(`${work.subject}: ${work.message}`);
+        continue;
+      }
       const outcome = await processWork(work, deps);
       if (outcome.status === 'failed') {
         const key = outcome.failure.subject ?? outcome.failure.message;
@@ -60,10 +67,11 @@ export async function ingest(inputs: readonly string[], deps: IngestDeps): Promi
     }
   }
   const count = (s: ItemOutcome['status']) => outcomes.filter((o) => o.status === s).length;
-  return { outcomes, counts: { new: count('new'), duplicate: count('duplicate'), failed: count('failed') } };
+  const counts = { new: count('new'), duplicate: count('duplicate'), failed: count('failed') };
+  return notices.length > 0 ? { outcomes, counts, notices } : { outcomes, counts };
 }
 
-async function processWork(work: Work, deps: IngestDeps): Promise<ItemOutcome> {
+async function processWork(work: Exclude<Work, { kind: 'notice' }>, deps: IngestDeps): Promise<ItemOutcome> {
   switch (work.kind) {
     case 'failed':
       return { status: 'failed', failure: work.failure };

@@ -38,7 +38,9 @@ export type Work =
     }
   /** A feed item whose page is already stored: recorded as another sighting, not fetched again. */
   | { readonly kind: 'seen'; readonly origin: PageOrigin; readonly articleId: string }
-  | { readonly kind: 'failed'; readonly failure: Failure };
+  | { readonly kind: 'failed'; readonly failure: Failure }
+  /** Something the reader should know about an input that is not an item's failure (a feed's XML errors, read around). */
+  | { readonly kind: 'notice'; readonly subject: string; readonly message: string };
 
 export interface ExpandContext {
   readonly fetcher: Fetcher | null;
@@ -211,6 +213,7 @@ async function* dispatch(
         yield failed(parsed);
         return;
       }
+      yield* feedNotices(parsed.value, name);
       yield* expandFeed(parsed.value, location, inherited, ctx);
       return;
     }
@@ -241,6 +244,22 @@ async function* dispatch(
       return;
     default:
       assertNever(format, "input format");
+  }
+}
+
+/** A feed's XML errors as one notice; each item the document cut off, and a cut with no item lost, as a failure. */
+function* feedNotices(feed: Feed, name: string): Generator<Work> {
+  if (feed.xmlProblems.length > 0) {
+    const shown = feed.xmlProblems.slice(0, 5).join('; ');
+    const more = feed.xmlProblems.length > 5 ? `; and ${feed.xmlProblems.length - 5} more` : '';
+    yield { kind: 'notice', subject: name, message: `XML errors read around (${feed.items.length} ${feed.items.length === 1 ? 'item' : 'items'} read): ${shown}${more}` };
+  }
+  for (const [i, message] of feed.lostItems.entries()) {
+    const item = /^item \d+/.exec(message)?.[0] ?? `lost item ${i + 1}`;
+    yield failed(fail('bad_input', `${name}: ${message}`, `${name} ${item}`));
+  }
+  if (feed.truncated && feed.lostItems.length === 0) {
+    yield failed(fail('bad_input', `${name}: the feed is cut off (the document ends inside an element); items after the cut, if any, were not read`, name));
   }
 }
 

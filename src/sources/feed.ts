@@ -43,6 +43,10 @@ export interface Feed {
   wellFormed: boolean;
   /** Items dropped because the document cut them off (each also in `problems`). */
   lost: number;
+  /** The XML errors read around, "line 4, column 7: ..." (also in `problems`). */
+  xmlProblems: string[];
+  /** One message per item dropped because the document cut it off (also in `problems`). */
+  lostItems: string[];
   /** True when the document ends inside an element: items after the cut, if any, were never seen. */
   truncated: boolean;
 }
@@ -68,7 +72,7 @@ export function parseFeed(text: string, options: ParseFeedOptions = {}): Result<
     }
     const draft = draftFromJsonFeed(json, name, baseUrl);
     if (!draft.ok) return draft;
-    return ok(finishFeed(draft.value, { problems: [], wellFormed: true, lost: 0, truncated: false }));
+    return ok(finishFeed(draft.value, { xmlProblems: [], lostItems: [], truncated: false }));
   }
   if (!body.startsWith('<')) return fail('bad_input', `${name}: not a feed (neither XML nor JSON)`, name);
   // Unlike `body`, not trimmed at the start: line numbers in problems are the file's.
@@ -79,14 +83,14 @@ export function parseFeed(text: string, options: ParseFeedOptions = {}): Result<
     const first = doc.problems[0];
     return first === undefined || doc.root !== null ? read : fail(read.code, `${read.message} (line ${first.line}, column ${first.column}: ${first.message})`, name);
   }
-  const problems = [...doc.problems.map((p) => `line ${p.line}, column ${p.column}: ${p.message}`), ...read.value.lost];
+  const xmlProblems = doc.problems.map((p) => `line ${p.line}, column ${p.column}: ${p.message}`);
   const truncated = doc.problems.some((p) => p.message.startsWith('the document ends inside'));
-  return ok(finishFeed(read.value.draft, { problems, wellFormed: doc.problems.length === 0, lost: read.value.lost.length, truncated }));
+  return ok(finishFeed(read.value.draft, { xmlProblems, lostItems: [...read.value.lost], truncated }));
 }
 
 /** Resolves links and dates and lists what each item lacks. */
-function finishFeed(draft: DraftFeed, xml: { problems: string[]; wellFormed: boolean; lost: number; truncated: boolean }): Feed {
-  const problems = [...xml.problems, ...(draft.problems ?? [])];
+function finishFeed(draft: DraftFeed, xml: { xmlProblems: string[]; lostItems: string[]; truncated: boolean }): Feed {
+  const problems = [...xml.xmlProblems, ...xml.lostItems, ...(draft.problems ?? [])];
   const outerBase = draft.base ?? resolveLink(draft.feedLink) ?? resolveLink(draft.siteLink);
   const items = draft.items.map((d, i): FeedItem => {
     const label = d.title === null ? `item ${i + 1}` : `item ${i + 1} ("${d.title}")`;
@@ -133,8 +137,10 @@ function finishFeed(draft: DraftFeed, xml: { problems: string[]; wellFormed: boo
     language: draft.language,
     items,
     problems,
-    wellFormed: xml.wellFormed,
-    lost: xml.lost,
+    wellFormed: xml.xmlProblems.length === 0,
+    lost: xml.lostItems.length,
+    xmlProblems: xml.xmlProblems,
+    lostItems: xml.lostItems,
     truncated: xml.truncated,
   };
 }
