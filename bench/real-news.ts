@@ -255,13 +255,21 @@ function importanceDocs(o: Options): Doc[] {
     if (day % 4 === 2) {
       const p = pick(r, PLATFORMS);
       const id = `imp-howto-${++n}`;
+      // Each how-to its own task, so they are not near-copies of one another.
+      const task = pick(r, [
+        ['fine-tune a 7B model on your own documents', 'Prepare the documents as JSON lines, one example per line; 2,000 examples are enough to start.', 'Training a 7B model on 2,000 examples takes about 40 minutes on one GPU.'],
+        ['serve a speech model behind an HTTPS endpoint', 'Package the model with its tokenizer and pick a GPU instance with at least 16 GB of memory.', 'Put a load balancer in front and keep one warm replica so the first request does not wait.'],
+        ['run batch inference over a million documents', 'Split the input into shards of 10,000 documents and write results next to each shard.', 'A million short documents take about three hours on four GPUs at this batch size.'],
+        ['add retrieval to a chatbot', 'Index your pages with an embedding model and store the vectors beside their text.', 'At question time fetch the five closest passages and pass them to the model with the question.'],
+        ['quantize a model to 4 bits for a laptop', 'Export the weights, pick a 4-bit scheme and check accuracy on a small test set.', 'A 7B model then fits in about 5 GB of memory and answers on a laptop GPU.'],
+      ]);
       const paragraphs = [
-        `This tutorial shows how to deploy a small language model on ${p.en} infrastructure step by step, from creating an account to sending the first request.`,
-        `First, create a project and enable the inference API. Then upload the model weights, which take about 15 minutes for a 7B model.`,
-        `Finally, call the endpoint from your application. Expect the first answer in about two seconds.`,
+        `This tutorial shows how to ${task[0]} on ${p.en}, step by step.`,
+        `First, create a project and enable the API. ${task[1]}`,
+        `${task[2]} Sample code for each step is on our GitHub page.`,
         pick(r, SIGN_OFFS),
       ];
-      docs.push({ dir: 'vendor-blog', file: `${id}.md`, text: markdownFile(`How to deploy a language model on ${p.en}, step by step`, 'Sparrowline Developer Blog', `https://dev.sparrowline.example/${isoDay(day).replace(/-/g, '/')}/${id}`, stamp(15), paragraphs), event: id, day });
+      docs.push({ dir: 'vendor-blog', file: `${id}.md`, text: markdownFile(`How to ${task[0]} on ${p.en}, step by step`, 'Sparrowline Developer Blog', `https://dev.sparrowline.example/${isoDay(day).replace(/-/g, '/')}/${id}`, stamp(15), paragraphs), event: id, day });
     }
     if (day % 5 === 3) {
       const g = pick(r, REGULATORS);
