@@ -101,37 +101,82 @@ const LOG_AFTER_UPPER = Math.log(0.5);
 const isAsciiLetter = (code: number): boolean => (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
 const LETTER = /\p{L}/u;
 
-/** Total log-probability of this reading's non-ASCII characters under the profile, and their count. */
-function scoreReading(text: string, profile: Profile): { sum: number; n: number } {
+/** What the scores need to know of each byte's character in one charset (computed once per charset). */
+interface ByteTable {
+  readonly letter: Uint8Array;
+  readonly upper: Uint8Array;
+  readonly closing: Uint8Array;
+  readonly lower: readonly string[];
+}
+
+const byteTables = new Map<string, ByteTable>();
+function byteTable(charset: string): ByteTable {
+  const cached = byteTables.get(charset);
+  if (cached !== undefined) return cached;
+  const all = iconv.decode(Buffer.from(Array.from({ length: 256 }, (_, i) => i)), charset);
+  const t = { letter: new Uint8Array(256), upper: new Uint8Array(256), closing: new Uint8Array(256), lower: [] as string[] };
+  for (let b = 0; b < 256; b++) {
+    const ch = all[b] ?? '\uFFFD';
+    const lower = ch.toLowerCase();
+    t.lower.push(lower);
+    t.letter[b] = LETTER.test(ch) ? 1 : 0;
+    t.upper[b] = lower !== ch ? 1 : 0;
+    t.closing[b] = CLOSING.has(ch) ? 1 : 0;
+  }
+  byteTables.set(charset, t);
+  return t;
+}
+
+/** Per byte: the log-probability of its character under the profile, and whether it is one of its letters. */
+const profileTables = new Map<string, { logP: Float64Array; known: Uint8Array }>();
+function profileTable(charset: string, profile: Profile): { logP: Float64Array; known: Uint8Array } {
+  const key = `${charset} ${profile.letters}`;
+  const cached = profileTables.get(key);
+  if (cached !== undefined) return cached;
+  const bytes = byteTable(charset);
   const table = logProbs(profile);
+  const logP = new Float64Array(256);
+  const known = new Uint8Array(256);
+  for (let b = 0x80; b < 256; b++) {
+    const lower = bytes.lower[b] as string;
+    const p = table.get(lower);
+    if (p !== undefined) {
+      logP[b] = p;
+      known[b] = 1;
+    } else if (PUNCTUATION.has(lower)) logP[b] = LOG_PUNCTUATION;
+    else if (bytes.letter[b]) logP[b] = LOG_FOREIGN_LETTER;
+    else logP[b] = LOG_JUNK;
+  }
+  const out = { logP, known };
+  profileTables.set(key, out);
+  return out;
+}
+
+/** Total log-probability of the non-ASCII characters of these bytes read in the charset under the profile. */
+function scoreBytes(bytes: Uint8Array, charset: string, profile: Profile): { sum: number; n: number } {
+  const t = byteTable(charset);
+  const { logP, known } = profileTable(charset, profile);
   let sum = 0;
   let n = 0;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code < 0x80) continue;
-    const ch = text[i] as string;
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i] as number;
+    if (b < 0x80) continue;
     n++;
-    const lower = ch.toLowerCase();
-    const logP = table.get(lower);
-    if (logP === undefined) {
+    const prev = i > 0 ? (bytes[i - 1] as number) : 0x20;
+    const next = i + 1 < bytes.length ? (bytes[i + 1] as number) : 0x20;
+    if (!known[b]) {
       // A closing quote that opens a word ("’λλοι": Greek Ά read as ISO-8859-7) is a misreading.
-      if (CLOSING.has(ch) && !LETTER.test(text[i - 1] ?? ' ') && LETTER.test(text[i + 1] ?? ' ')) sum += LOG_JUNK;
-      else if (PUNCTUATION.has(ch)) sum += LOG_PUNCTUATION;
-      else if (LETTER.test(ch)) sum += LOG_FOREIGN_LETTER;
-      else sum += LOG_JUNK;
+      sum += t.closing[b] && !t.letter[prev] && t.letter[next] ? LOG_JUNK : (logP[b] as number);
       continue;
     }
-    sum += logP;
-    const prev = text[i - 1] ?? ' ';
+    sum += logP[b] as number;
     if (profile.cased) {
-      const upper = lower !== ch;
-      const prevLetter = LETTER.test(prev);
-      const prevUpper = prevLetter && prev.toLowerCase() !== prev;
-      if (!prevLetter) sum += upper ? LOG_UPPER_START : LOG_LOWER_START;
-      else if (prevUpper) sum += LOG_AFTER_UPPER;
+      const upper = t.upper[b] === 1;
+      if (!t.letter[prev]) sum += upper ? LOG_UPPER_START : LOG_LOWER_START;
+      else if (t.upper[prev]) sum += LOG_AFTER_UPPER;
       else sum += upper ? LOG_UPPER_AFTER_LOWER : LOG_LOWER_AFTER_LOWER;
     }
-    if (!profile.latin && (isAsciiLetter(prev.charCodeAt(0)) || isAsciiLetter(text.charCodeAt(i + 1)))) sum += LOG_GLUED;
+    if (!profile.latin && (isAsciiLetter(prev) || isAsciiLetter(next))) sum += LOG_GLUED;
   }
   return { sum, n };
 }
@@ -146,16 +191,42 @@ export interface SingleByteGuess {
  * is the mean log-probability per non-ASCII character (prior included) of the best profile.
  */
 export function guessSingleByte(bytes: Uint8Array): SingleByteGuess | null {
-  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
+  const buffer = evidence(bytes);
   let best: SingleByteGuess | null = null;
   for (const candidate of CANDIDATES) {
-    const text = iconv.decode(buffer, candidate.charset);
     for (const profile of candidate.profiles) {
-      const { sum, n } = scoreReading(text, profile);
+      const { sum, n } = scoreBytes(buffer, candidate.charset, profile);
       if (n === 0) return null;
       const score = (sum + candidate.prior) / n;
       if (best === null || score > best.score) best = { charset: candidate.charset, score };
     }
   }
   return best;
+}
+
+// Enough non-ASCII bytes to decide; more only costs time (a 200 KB Russian page has ~100,000).
+const EVIDENCE_BYTES = 6000;
+
+/**
+ * The non-ASCII runs of the bytes with one byte of context each side (what the scores look at),
+ * runs joined by a space, up to EVIDENCE_BYTES non-ASCII bytes: a page's scripts and markup are
+ * skipped, and a long page is not scored whole.
+ */
+export function evidence(bytes: Uint8Array, limit = EVIDENCE_BYTES): Buffer {
+  const out: number[] = [];
+  let high = 0;
+  let last = -2;
+  for (let i = 0; i < bytes.length && high < limit; i++) {
+    if ((bytes[i] as number) < 0x80) continue;
+    const from = Math.max(i - 1, last + 1);
+    if (from > last + 1 && out.length > 0) out.push(0x20);
+    let j = from;
+    for (; j < bytes.length && (j <= i || (bytes[j - 1] as number) >= 0x80); j++) {
+      out.push(bytes[j] as number);
+      if ((bytes[j] as number) >= 0x80) high++;
+    }
+    last = j - 1;
+    i = last;
+  }
+  return Buffer.from(out);
 }
