@@ -1,9 +1,11 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fixtureArticle } from './articles.fixture.js';
-import { bridgeCosine, bundledBridge, chineseBridgeWords, conceptOf, parseBridge } from './bridge.js';
+import { bridgeCosine, bundledBridge, chineseBridge, chineseBridgeWords, conceptOf, parseBridge } from './bridge.js';
 import { frequencyOf, NO_FREQUENCIES } from './document-frequency.js';
-import { featuresOf } from './features.js';
+import { featuresOf, indexKeys } from './features.js';
+import { placeAllInArchive } from './story-archive.js';
+import { createMemoryStoryIndex } from './story-index.js';
 import { DEFAULT_GROUPING } from './grouping.js';
 import { articleSimilarity } from './similarity.js';
 
@@ -33,6 +35,10 @@ describe('parseBridge', () => {
     assert.deepEqual(index.concepts('打'), [conceptOf('beat'), conceptOf('strike'), conceptOf('hit')]);
     assert.equal(index.concepts('不在'), undefined);
   });
+  test('a proper name gives its English name words; a common word none', () => {
+    assert.deepEqual(index.names('特朗普'), ['donald', 'trump']);
+    assert.equal(index.names('选举'), undefined);
+  });
   test('derived English forms share a concept', () => {
     assert.equal(conceptOf('presidential'), conceptOf('president'));
     assert.equal(conceptOf('elections'), conceptOf('election'));
@@ -48,6 +54,9 @@ describe('the bundled bridge', () => {
   });
   test('Chinese text is cut into dictionary words of two or more characters', () => {
     assert.deepEqual(chineseBridgeWords('尼日利亚总统的讲话，总统说', index), { 尼日利亚: 1, 总统: 2, 讲话: 1 });
+  });
+  test('the names of a Chinese text in English: 特朗普 = Trump, 尼日利亚 = Nigeria', () => {
+    assert.deepEqual(chineseBridge('特朗普会见尼日利亚总统。尼日利亚总统表示感谢。', index).names, ['donald', 'nigeria', 'trump']);
   });
   test('"尼日利亚 总统 选举" meets "Nigeria presidential election"; unrelated words do not', () => {
     const en = featuresOf(article('en', 'Nigeria presidential election'));
@@ -102,6 +111,13 @@ describe('similarity across languages through the bridge', () => {
   });
   test('symmetric', () => {
     assert.equal(articleSimilarity(NIGERIA_EN, NIGERIA_ZH, df).score, articleSimilarity(NIGERIA_ZH, NIGERIA_EN, df).score);
+  });
+  test('the Chinese report finds the English story through the names it gives in English, and joins it', async () => {
+    assert.ok(indexKeys(featuresOf(NIGERIA_ZH)).includes('t:nigeria'));
+    const archive = createMemoryStoryIndex();
+    await placeAllInArchive(archive, [NIGERIA_EN, HARBOUR_EN, NIGERIA_ZH]);
+    assert.equal(archive.storyOf(NIGERIA_ZH.id), NIGERIA_EN.id);
+    assert.equal(archive.storyOf(HARBOUR_EN.id), HARBOUR_EN.id);
   });
   test('same-language pairs are scored as before: the bridge weighs nothing there', () => {
     const s = articleSimilarity(NIGERIA_EN, HARBOUR_EN, df);

@@ -26,6 +26,8 @@ export const MAX_BRIDGE_WORDS = 200;
 export interface BridgeIndex {
   /** The concepts a simplified Chinese word stands for; undefined when no entry lists it. */
   concepts(word: string): readonly string[] | undefined;
+  /** When the word is a proper name (capitalised pinyin): its English name words, lower case ("特朗普" → donald, trump). */
+  names(word: string): readonly string[] | undefined;
   /** The longest headword matched, in UTF-16 units. */
   readonly maxWordLength: number;
 }
@@ -71,17 +73,19 @@ export function parseBridge(text: string): BridgeIndex {
     }
     at = end + 1;
   }
-  const concepts = new Map<string, readonly string[] | null>();
+  const read = new Map<string, Entry | null>();
+  const entry = (word: string): Entry | null => {
+    let e = read.get(word);
+    if (e === undefined) {
+      const entries = raw.get(word);
+      e = entries ? readEntries(entries) : null;
+      read.set(word, e);
+    }
+    return e;
+  };
   return {
-    concepts(word) {
-      let c = concepts.get(word);
-      if (c === undefined) {
-        const entries = raw.get(word);
-        c = entries ? entryConcepts(entries) : null;
-        concepts.set(word, c);
-      }
-      return c ?? undefined;
-    },
+    concepts: (word) => entry(word)?.concepts,
+    names: (word) => entry(word)?.names,
     maxWordLength: Math.min(maxWordLength, 8),
   };
 }
@@ -90,9 +94,15 @@ const HAN_ONLY = /^\p{Script=Han}+$/u;
 
 const NAME_FILLER = /^(?:The|Of|And|In|On|See|Also|Abbr|Old|Variant|River|Province|County|City|District|Mountain|Lake|Island)$/;
 
-/** The concepts of a headword's entries ("[pin1 yin1] /gloss/gloss/"); null when none has any. */
-function entryConcepts(entries: readonly string[]): readonly string[] | null {
+interface Entry {
+  readonly concepts: readonly string[];
+  readonly names?: readonly string[];
+}
+
+/** The concepts (and names) of a headword's entries ("[pin1 yin1] /gloss/gloss/"); null when none has any. */
+function readEntries(entries: readonly string[]): Entry | null {
   const found = new Set<string>();
+  const names = new Set<string>();
   for (const entry of entries) {
     const m = /^\[([^\]]*)\] \/(.*)\/\s*$/.exec(entry);
     if (!m) continue;
@@ -101,7 +111,11 @@ function entryConcepts(entries: readonly string[]): readonly string[] | null {
       // A proper name: "Donald Trump (1946-), American business magnate" → donald, trump.
       for (const g of glosses) {
         const lead = g.split(/[(,;]/)[0]!;
-        for (const w of lead.match(/\b[A-Z][A-Za-z'-]*/g) ?? []) if (!NAME_FILLER.test(w)) for (const c of glossConcepts(w)) found.add(c);
+        for (const w of lead.match(/\b[A-Z][A-Za-z'-]*/g) ?? []) {
+          if (NAME_FILLER.test(w)) continue;
+          for (const c of glossConcepts(w)) found.add(c);
+          if (w.length >= 3) names.add(w.toLowerCase());
+        }
       }
     } else {
       for (const g of glosses.slice(0, MAX_GLOSSES)) {
@@ -109,7 +123,9 @@ function entryConcepts(entries: readonly string[]): readonly string[] | null {
       }
     }
   }
-  return found.size === 0 ? null : [...found].slice(0, MAX_CONCEPTS);
+  if (found.size === 0) return null;
+  const concepts = [...found].slice(0, MAX_CONCEPTS);
+  return names.size > 0 ? { concepts, names: [...names].slice(0, MAX_CONCEPTS) } : { concepts };
 }
 
 let bundled: BridgeIndex | null = null;
@@ -120,12 +136,16 @@ export function bundledBridge(): BridgeIndex {
   return bundled;
 }
 
+/** At most this many English name words per Chinese article (see chineseBridge). */
+export const MAX_BRIDGE_NAMES = 30;
+
 /**
  * The dictionary words of two or more characters in a Chinese text (forward maximum matching over
  * runs of Han characters; characters no entry covers are skipped) with their counts, the most
- * frequent MAX_BRIDGE_WORDS.
+ * frequent MAX_BRIDGE_WORDS; and the English words of the proper names among them (尼日利亚 →
+ * nigeria), the most frequent MAX_BRIDGE_NAMES, which find English stories naming them.
  */
-export function chineseBridgeWords(text: string, index: BridgeIndex = bundledBridge()): Record<string, number> {
+export function chineseBridge(text: string, index: BridgeIndex = bundledBridge()): { words: Record<string, number>; names: string[] } {
   const counts = new Map<string, number>();
   for (const run of text.matchAll(/\p{Script=Han}+/gu)) {
     const s = run[0];
@@ -151,10 +171,19 @@ export function chineseBridgeWords(text: string, index: BridgeIndex = bundledBri
       i += found;
     }
   }
-  const top = [...counts].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1)).slice(0, MAX_BRIDGE_WORDS);
-  const out: Record<string, number> = {};
-  for (const [w, n] of top.sort((x, y) => (x[0] < y[0] ? -1 : 1))) out[w] = n;
-  return out;
+  const byCount = (x: [string, number], y: [string, number]) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1);
+  const top = [...counts].sort(byCount).slice(0, MAX_BRIDGE_WORDS);
+  const words: Record<string, number> = {};
+  for (const [w, n] of [...top].sort((x, y) => (x[0] < y[0] ? -1 : 1))) words[w] = n;
+  const nameCounts = new Map<string, number>();
+  for (const [w, n] of counts) for (const name of index.names(w) ?? []) nameCounts.set(name, (nameCounts.get(name) ?? 0) + n);
+  const names = [...nameCounts].sort(byCount).slice(0, MAX_BRIDGE_NAMES).map(([name]) => name).sort();
+  return { words, names };
+}
+
+/** The dictionary words of a Chinese text with their counts (chineseBridge's words). */
+export function chineseBridgeWords(text: string, index: BridgeIndex = bundledBridge()): Record<string, number> {
+  return chineseBridge(text, index).words;
 }
 
 /**

@@ -5,7 +5,7 @@
 
 import type { ArticleLanguage } from '../article.js';
 import type { EntityMention, Figure } from '../understand/understand.js';
-import { chineseBridgeWords } from './bridge.js';
+import { chineseBridge } from './bridge.js';
 import { eventIdentity, type EventIdentity } from './event-identity.js';
 
 /** The parts of an Article that similarity needs (a bench can build one from raw text). */
@@ -63,6 +63,11 @@ export interface ArticleFeatures {
    * the bridge to English vocabulary (src/stories/bridge.ts); absent in records stored before.
    */
   readonly bridgeWords?: Readonly<Record<string, number>>;
+  /**
+   * Chinese articles only: the English words of the proper names CC-CEDICT lists among them
+   * (尼日利亚 → nigeria, 特朗普 → donald, trump); index keys like an English article's terms.
+   */
+  readonly bridgeNames?: readonly string[];
 }
 
 const MAX_WORDS = 200;
@@ -112,8 +117,13 @@ export function featuresOf(a: ArticleLike): ArticleFeatures {
     titleKeys: a.title ? [...new Set([...contentWords(a.title), ...termFeatures(a.title).map((t) => t.key)])].sort() : [],
     dates: dateFeatures(a.title ? `${a.title}\n${a.text}` : a.text),
     identity: eventIdentity(a.title, a.text, a.url),
-    ...(a.language === 'zh' ? { bridgeWords: chineseBridgeWords(a.title ? `${a.title}\n${a.text}` : a.text) } : {}),
+    ...(a.language === 'zh' ? bridgeOf(a.title ? `${a.title}\n${a.text}` : a.text) : {}),
   };
+}
+
+function bridgeOf(text: string): { bridgeWords: Record<string, number>; bridgeNames: string[] } {
+  const b = chineseBridge(text);
+  return { bridgeWords: b.words, bridgeNames: b.names };
 }
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
@@ -241,11 +251,13 @@ export function featureKeys(f: ArticleFeatures): string[] {
   return [...indexKeys(f), ...(f.dates ?? []).map((d) => `d:${d}`), ...Object.keys(f.words).map((w) => `w:${w}`)];
 }
 
-/** The keys that find candidate stories: entities, non-year figures and rare terms (not words). */
+/** The keys that find candidate stories: entities, non-year figures, rare terms and (Chinese) names in English (not words). */
 export function indexKeys(f: ArticleFeatures): string[] {
   const keys = new Set<string>();
   for (const e of f.entities) keys.add(`e:${e.id}`);
   for (const fig of f.figures) if (fig.kind !== 'year') keys.add(`f:${figureKey(fig)}`);
   for (const t of f.terms) keys.add(`t:${t.key}`);
+  // A Chinese article's names in English find the English stories whose terms name them.
+  for (const n of f.bridgeNames ?? []) keys.add(`t:${n}`);
   return [...keys].sort();
 }
