@@ -167,6 +167,10 @@ class Reader {
 
   /** Decodes entity and character references; reports what XML would refuse. */
   private decode(raw: string, offset: number, depth = 0): string {
+    return fromC1(this.decodeReferences(raw, offset, depth));
+  }
+
+  private decodeReferences(raw: string, offset: number, depth: number): string {
     if (!raw.includes('&')) return raw;
     return raw.replace(/&(#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z_][\w.-]*)?(;?)/g, (m, ref: string | undefined, semi: string, at: number) => {
       if (ref === undefined || semi === '') {
@@ -192,7 +196,7 @@ class Reader {
           return '';
         }
         this.expansion += declared.length;
-        return this.decode(declared, offset + at, depth + 1);
+        return this.decodeReferences(declared, offset + at, depth + 1);
       }
       const html = htmlEntity(ref);
       if (html !== null) {
@@ -226,7 +230,7 @@ class Reader {
       if (body.trim() !== '') this.junk(start, 'a CDATA section outside the root element');
       return;
     }
-    parent.children.push({ kind: 'text', text: body, cdata: true });
+    parent.children.push({ kind: 'text', text: fromC1(body), cdata: true });
   }
 
   private instruction(): void {
@@ -432,6 +436,14 @@ class Reader {
     if (prefix !== null && prefix !== 'xmlns') this.problem(offset, `namespace prefix "${prefix}" is not declared`);
     return null;
   }
+}
+
+// C1 control characters in feed text are Windows-1252 punctuation written with the wrong encoding
+// (a "smart quote" 0x92 read as U+0092); HTML reads &#146; the same way. Unassigned ones are kept.
+const C1_AS_1252 = '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
+
+function fromC1(text: string): string {
+  return /[\u0080-\u009f]/.test(text) ? text.replace(/[\u0080-\u009f]/g, (c) => C1_AS_1252[c.charCodeAt(0) - 0x80]!) : text;
 }
 
 /** Index of the "]" that ends a DOCTYPE internal subset starting at `from`, skipping quoted text and comments. */
