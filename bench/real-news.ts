@@ -273,15 +273,17 @@ function importanceDocs(o: Options): Doc[] {
     }
     if (day % 5 === 3) {
       const g = pick(r, REGULATORS);
+      // Each rule its own subject, as real rules are (a regulator's rules on different days differ).
+      const subject = pick(r, ['生成式人工智能服务备案', '深度合成内容标识', '算法推荐备案', '个人信息出境', '未成年人模式', '大模型安全评估']);
       const id = `imp-rule-${++n}`;
       const months = 1 + Math.floor(r() * 5);
       const both = r() < 0.5;
       for (const zh of both ? ZH_OUTLETS : [pick(r, ZH_OUTLETS)]) {
         const paragraphs = [
-          pick(r, [`${g.full}发布生成式人工智能服务管理新规，要求提供大模型服务的企业上线前完成备案。`, `${g.short}日前出台新规，向公众提供生成式人工智能服务须先备案，并定期报送安全评估。`]),
+          pick(r, [`${g.full}发布${subject}管理新规，要求提供大模型服务的企业在上线前完成相关手续。`, `${g.short}日前出台${subject}新规，向公众提供生成式人工智能服务的企业须按新规办理，并定期报送评估结果。`]),
           `新规将于 ${months} 个月后施行。业内人士表示，中小模型公司的合规成本将有所上升。`,
         ];
-        docs.push({ dir: 'zh-desk', file: `${id}-${zh.host}.md`, text: markdownFile(`${g.short}发布生成式人工智能服务新规`, zh.name, `https://${zh.host}/${isoDay(day).replace(/-/g, '/')}/${id}`, stamp(9), paragraphs), event: id, day });
+        docs.push({ dir: 'zh-desk', file: `${id}-${zh.host}.md`, text: markdownFile(`${g.short}发布${subject}新规`, zh.name, `https://${zh.host}/${isoDay(day).replace(/-/g, '/')}/${id}`, stamp(9), paragraphs), event: id, day });
       }
     }
   }

@@ -90,3 +90,29 @@ test('launches by different companies are two events, unless one names the other
   const c = eventIdentity('Nimbus Compute releases eLink 2', 'Nimbus Compute released eLink 2, a rival to Juniper.');
   assert.equal(distinctEvent(b, c, new Set(['nimbus', 'compute']), new Set(['nimbus', 'compute', 'juniper'])), null);
 });
+
+test('deals between different parties are two events; one deal headlined from either side is one', () => {
+  const nvidia = eventIdentity('Nvidia signs $8 billion compute deal with Pallas Speech', 'Nvidia agreed to buy capacity from Pallas Speech.');
+  const google = eventIdentity('Google signs $7 billion compute deal with Corvid Labs', 'Corvid Labs will supply Google with GPU capacity.');
+  assert.deepEqual(nvidia.dealt, ['nvidia', 'with:pallas']);
+  const d = distinctEvent(nvidia, google, new Set(['nvidia', 'pallas', 'speech']), new Set(['google', 'corvid', 'labs']));
+  assert.equal(d?.kind, 'deal');
+  assert.match(describeDistinct(d!), /deals between different parties \(nvidia, with pallas and google, with corvid\)/);
+  // One company's deals with two different counterparties, days apart.
+  const again = eventIdentity('Nvidia inks $9 billion supply pact with Corvid Labs', 'Nvidia will buy capacity.');
+  assert.equal(distinctEvent(nvidia, again, new Set(['nvidia', 'pallas']), new Set(['nvidia', 'corvid']))?.kind, 'deal');
+  // The same deal, headlined by the other party, names the first one: one event.
+  const mirror = eventIdentity('Pallas Speech strikes $8 billion deal with Nvidia', 'Pallas Speech will supply Nvidia.');
+  assert.equal(distinctEvent(nvidia, mirror, new Set(['nvidia', 'pallas', 'speech']), new Set(['pallas', 'speech', 'nvidia'])), null);
+  assert.deepEqual(eventIdentity('Microsoft agrees to buy Fernwick Labs for $2 billion', '').dealt, ['microsoft']);
+  assert.deepEqual(eventIdentity('Shares rise after the deal', '').dealt, []);
+});
+
+test('two how-tos with different headlines are two articles, never one event', () => {
+  const a = eventIdentity('How to add retrieval to a chatbot on Tencent, step by step', 'This tutorial shows how.');
+  const b = eventIdentity('How to quantize a model to 4 bits for a laptop, step by step', 'This tutorial shows how.');
+  assert.equal(distinctEvent(a, b, none, none)?.kind, 'howto');
+  assert.equal(distinctEvent(a, eventIdentity('How to add retrieval to a chatbot on Tencent, step by step', ''), none, none), null);
+  assert.equal(eventIdentity('手把手教你在笔记本上部署大模型', '').howto, '手把手教你在笔记本上部署大模型');
+  assert.equal(eventIdentity('Nvidia shows how its chips handle long context', '').howto, null);
+});

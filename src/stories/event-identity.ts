@@ -1,7 +1,8 @@
 // What names one event and no other: a paper's arXiv id or DOI, a product with its version in a
 // headline ("Quill 2", "GB300"), the company that raises money in a funding headline. Two articles
 // whose identifiers differ are two events however alike their words (two papers on reasoning
-// benchmarks, two launches by one company, three funding rounds on one day), so grouping treats a
+// benchmarks, two launches by one company, three funding rounds on one day, deals between different
+// parties, two how-tos), so grouping treats a
 // difference as a hard negative. Identifiers are only compared when both articles carry one of a
 // kind, and a difference counts only when neither article mentions the other's identifier at all:
 // a comparison ("Quill 2 against GPT-5") or a follow-up names both. Pure.
@@ -21,6 +22,13 @@ export interface EventIdentity {
   readonly kind?: EventKind | null;
   /** In a launch headline, who launches ("juniper"); absent in records stored before it was read. */
   readonly launched?: readonly string[];
+  /**
+   * In a deal headline, who signs ("nvidia"), then its counterparty when the headline names one
+   * ("with:juniper"); absent in records stored before it was read.
+   */
+  readonly dealt?: readonly string[];
+  /** A how-to headline, normalised ("how to add retrieval to a chatbot"); absent when not one. */
+  readonly howto?: string | null;
 }
 
 export type EventKind = 'launch' | 'funding' | 'lawsuit' | 'personnel';
@@ -33,7 +41,7 @@ const KIND_PATTERNS: ReadonlyArray<readonly [EventKind, RegExp]> = [
 ]
 
 export interface DistinctEvent {
-  readonly kind: 'paper' | 'product' | 'funding' | 'lawsuit' | 'launch' | 'kind';
+  readonly kind: 'paper' | 'product' | 'funding' | 'lawsuit' | 'launch' | 'deal' | 'howto' | 'kind';
   readonly a: readonly string[];
   readonly b: readonly string[];
 }
@@ -134,6 +142,32 @@ export function launchedBy(title: string | null, text = ''): string[] {
   return actor && !GENERIC_PARTY.has(actor) && !new RegExp(`\\b${actor.replace(/[^a-z0-9]/g, '')}\\b`).test(text) ? [actor] : [];
 }
 
+const DEALING_EN = /\b(?:signs|signed|strikes|struck|inks|inked|agrees|agreed|seals|sealed)\b(?=[^.]*\b(?:deal|agreement|contract|pact|partnership)\b)|\b(?:to (?:buy|acquire)|acquires|acquired|buys|bought)\b(?=\s+\S)/i;
+const COUNTERPARTY_EN = /\b(?:with|from)\s+((?:[A-Z][\w.&-]*\s*)+)/;
+
+/**
+ * Who makes a deal, from a deal headline ("Nvidia signs $15 billion compute deal with Juniper
+ * Reasoning" gives "nvidia", "with:juniper"); [] when the headline is not one.
+ */
+export function dealParties(title: string | null, text = ''): string[] {
+  if (!title) return [];
+  const verb = DEALING_EN.exec(title);
+  if (!verb) return [];
+  const actor = subjectName(title.slice(0, verb.index));
+  if (!actor || GENERIC_PARTY.has(actor) || new RegExp(`\\b${actor.replace(/[^a-z0-9]/g, '')}\\b`).test(text)) return [];
+  const other = COUNTERPARTY_EN.exec(title.slice(verb.index));
+  const partner = other ? subjectName(other[1]!.trim()) ?? null : null;
+  return partner && partner !== actor ? [actor, `with:${partner}`] : [actor];
+}
+
+const HOWTO = /^\s*(?:how to\b|how-to\b|a (?:beginner's )?guide to\b|tutorial\b)|教程|手把手|入门指南/iu;
+
+/** A how-to's headline, normalised: tutorials with different headlines are different articles, never one event. */
+export function howtoTitle(title: string | null): string | null {
+  if (!title || !HOWTO.test(title)) return null;
+  return title.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+}
+
 const GENERIC_PARTY = new Set(('authors novelists writers artists musicians users parents employees workers shareholders investors ' +
   'states publishers creators families consumers students teachers drivers residents regulators prosecutors lawmakers officials').split(' '));
 
@@ -196,6 +230,8 @@ export function eventIdentity(title: string | null, text: string, url?: string |
     suing: suingParty(title, text),
     kind: headlineKind(title),
     launched: launchedBy(title, text),
+    dealt: dealParties(title, text),
+    howto: howtoTitle(title),
   };
 }
 
@@ -221,6 +257,12 @@ export function distinctEvent(a: EventIdentity | undefined, b: EventIdentity | u
   if (differentParties(a.funded, b.funded)) return { kind: 'funding', a: a.funded, b: b.funded };
   if (differentParties(a.suing ?? [], b.suing ?? [])) return { kind: 'lawsuit', a: a.suing!, b: b.suing! };
   if (differentParties(a.launched ?? [], b.launched ?? [])) return { kind: 'launch', a: a.launched!, b: b.launched! };
+  const da = a.dealt ?? [];
+  const db = b.dealt ?? [];
+  if (differentParties(da.slice(0, 1), db.slice(0, 1))) return { kind: 'deal', a: da, b: db };
+  // One company's deals with two different counterparties (neither article names the other's).
+  if (da.length === 2 && db.length === 2 && da[0] === db[0] && differentParties([da[1]!.slice(5)], [db[1]!.slice(5)])) return { kind: 'deal', a: da, b: db };
+  if (a.howto && b.howto && a.howto !== b.howto) return { kind: 'howto', a: [a.howto], b: [b.howto] };
   if (a.kind && b.kind && a.kind !== b.kind) return { kind: 'kind', a: [a.kind], b: [b.kind] };
   return null;
 }
@@ -239,6 +281,10 @@ export function describeDistinct(d: DistinctEvent): string {
       return `not one event: lawsuits brought by different parties (${show(d.a)} and ${show(d.b)})`;
     case 'launch':
       return `not one event: launches by different companies (${show(d.a)} and ${show(d.b)})`;
+    case 'deal':
+      return `not one event: deals between different parties (${show(d.a).replace(/with:/g, 'with ')} and ${show(d.b).replace(/with:/g, 'with ')})`;
+    case 'howto':
+      return `not one event: two different how-tos ("${d.a[0]}" and "${d.b[0]}")`;
     case 'kind':
       return `not one event: the headlines announce different kinds of event (${show(d.a)} and ${show(d.b)})`;
   }
