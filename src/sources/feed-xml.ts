@@ -212,7 +212,7 @@ function readRss(root: XmlElement, format: 'rss2' | 'rdf', baseUrl: string | nul
         author: personName(k.text(item, 'dc:creator', 'author', 'dc:author', 'itunes:author') ?? (atomAuthor === null ? null : k.text(atomAuthor, 'atom:name', 'atom:email'))),
         summary: plain(htmlContent(k.child(item, 'description', 'dc:description', 'atom:summary', 'itunes:summary', 'abstract'))),
         contentHtml: contentEl === null ? null : k.of(contentEl) === 'atom:content' ? atomContent(contentEl, k) : htmlContent(contentEl),
-        language: normalizeLanguage(k.text(item, 'dc:language')) ?? langOf(item),
+        language: normalizeLanguage(k.text(item, 'dc:language')) ?? normalizeLanguage(item.attrs.get('xml:lang') ?? null),
       };
     },
     titleOf,
@@ -346,7 +346,8 @@ function readAtom(root: XmlElement, baseUrl: string | null): XmlFeedRead {
         author: authorName(entry) ?? personName(k.text(entry, 'dc:creator')) ?? authorName(source) ?? feedAuthor,
         summary: atomPlain(summaryEl, k) ?? plain(htmlContent(k.child(entry, 'dc:description'))),
         contentHtml: atomContent(k.child(entry, 'atom:content'), k) ?? htmlContent(k.child(entry, 'content:encoded')),
-        language: langOf(entry) ?? normalizeLanguage(k.text(entry, 'dc:language')),
+        // The entry's own language; the feed's is the feed's (finishFeed falls back to it where needed).
+        language: normalizeLanguage(entry.attrs.get('xml:lang') ?? null) ?? normalizeLanguage(k.text(entry, 'dc:language')),
       };
     },
     titleOf,
