@@ -12,6 +12,7 @@ import type { Fetcher } from '../fetch/fetcher.js';
 
 // Invented sample prose.
 const RU = ['Компания представила новую языковую модель, которая, по словам инженеров, работает втрое быстрее прежней.', 'Аналитики считают, что это изменит рынок облачных вычислений в Европе уже в этом году.'];
+const TH = ['บริษัทได้เปิดตัวโมเดลภาษาใหม่ในวันนี้ โดยวิศวกรกล่าวว่าเร็วกว่ารุ่นก่อนหน้าถึงสามเท่า', 'นักวิเคราะห์เชื่อว่าจะเปลี่ยนตลาดคลาวด์ในยุโรปภายในปีนี้'];
 const EL = ['Η εταιρεία παρουσίασε σήμερα ένα νέο γλωσσικό μοντέλο, τρεις φορές ταχύτερο από το προηγούμενο.', 'Οι αναλυτές πιστεύουν ότι θα αλλάξει την αγορά υπολογιστικού νέφους στην Ευρώπη.'];
 
 const page = (title: string, paragraphs: string[], prolog = ''): string =>
@@ -36,16 +37,19 @@ async function extract(files: Array<[name: string, bytes: Uint8Array]>): Promise
   }
 }
 
-test('extract honours <?xml encoding=…?> of an XHTML page saved as .html (windows-1251, iso-8859-7)', async () => {
+test('extract honours <?xml encoding=…?> of an XHTML page saved as .html (TIS-620, windows-1251, ISO-8859-7)', async () => {
   const { code, records, err } = await extract([
+    ['th.html', iconv.encode(page('โมเดลใหม่', TH, '<?xml version="1.0" encoding="TIS-620"?>\n'), 'tis-620')],
     ['ru.html', iconv.encode(page('Новая модель', RU, '<?xml version="1.0" encoding="windows-1251"?>\n'), 'windows-1251')],
     ['el.xhtml', iconv.encode(page('Νέο μοντέλο', EL, "<?xml version='1.0' encoding='ISO-8859-7'?>\n"), 'iso-8859-7')],
   ]);
   assert.equal(code, 0, err);
-  assert.equal(records[0]?.title, 'Новая модель');
-  assert.ok(records[0]?.text.includes(RU[0] as string));
-  assert.equal(records[1]?.title, 'Νέο μοντέλο');
-  assert.ok(records[1]?.text.includes(EL[1] as string));
+  assert.equal(records[0]?.title, 'โมเดลใหม่');
+  assert.ok(records[0]?.text.includes(TH[0] as string), records[0]?.text);
+  assert.equal(records[1]?.title, 'Новая модель');
+  assert.ok(records[1]?.text.includes(RU[0] as string));
+  assert.equal(records[2]?.title, 'Νέο μοντέλο');
+  assert.ok(records[2]?.text.includes(EL[1] as string));
 });
 
 test('extract reads an undeclared KOI8-R page and a BOM-less UTF-16LE page', async () => {
