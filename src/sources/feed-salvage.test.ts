@@ -174,6 +174,17 @@ describe('dates, encodings and declarations', () => {
     ]);
   });
 
+  it('100,000 unclosed <br> in one description: that item and the next are read, the limit reported once', () => {
+    const feed = parsed(`<rss><channel><item><title>Many breaks</title><description>${'line<br>'.repeat(100_000)}</description></item><item><title>After</title></item></channel></rss>`);
+    assert.deepEqual(
+      feed.items.map((i) => i.title),
+      ['Many breaks', 'After'],
+    );
+    assert.equal(feed.items[0]!.summary?.startsWith('line line line'), true);
+    assert.equal(feed.problems.filter((p) => /nested more than 512 deep/.test(p)).length, 1);
+    assert.equal(feed.lost, 0);
+  });
+
   it('deeply nested elements cost no stack and are reported', () => {
     const depth = 20_000;
     const feed = parsed(`<rss><channel><item><title>Deep</title><description>${'<div>'.repeat(depth)}x${'</div>'.repeat(depth)}</description></item></channel></rss>`);

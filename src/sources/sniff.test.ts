@@ -27,6 +27,8 @@ const cases: Array<{ name: string; text: string; file?: string; type?: string; w
   { name: 'URL list in a .txt file', text: 'https://a.example/\nhttps://b.example/\n', file: 'links.txt', want: 'urllist' },
   { name: 'URL list by content type', text: 'https://a.example/', type: 'text/uri-list', want: 'urllist' },
   { name: 'prose with one URL is text', text: 'See https://a.example/ for more.\nAnother line of prose here.', want: 'text' },
+  { name: 'RSS after a DOCTYPE with an internal subset', text: '<?xml version="1.0"?>\n<!DOCTYPE rss [\n  <!ENTITY site "https://x.example">\n]>\n<rss version="2.0"><channel/></rss>', want: 'rss2' },
+  { name: 'Atom after a comment before the XML declaration', text: '<!-- generated -->\n<?xml version="1.0"?>\n<feed xmlns="http://www.w3.org/2005/Atom"/>', want: 'atom' },
   { name: 'empty', text: '  \n ', want: null },
   { name: 'binary', text: 'PK\u0003\u0004\u0000\u0000binary', file: 'x.txt', want: null },
 ];

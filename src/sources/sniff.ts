@@ -50,7 +50,8 @@ function extensionOf(fileName: string | null | undefined): string {
 
 /** Lowercased name of the first element, skipping the XML declaration, comments and a doctype. */
 function rootElement(body: string): string | null {
-  const head = body.slice(0, 65536).replace(/<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<![A-Za-z][^>]*>/g, '').trimStart();
+  // A doctype may carry an internal subset in brackets, itself full of "<!ENTITY ...>" declarations.
+  const head = body.slice(0, 65536).replace(/<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<![A-Za-z][^[>]*(?:\[[\s\S]*?\]\s*)?>/g, '').trimStart();
   const m = /^<([A-Za-z][\w:.-]*)/.exec(head);
   return m?.[1]?.toLowerCase() ?? null;
 }

@@ -80,7 +80,10 @@ class Reader {
   private readonly stack: XmlElement[] = [];
   private rootClosed = false;
   private junkNoted = false;
-  private skippedDepth = 0;
+  private deepNoted = false;
+  /** Names of the open elements nested past MAX_DEPTH (read as text), innermost last, and how many of each. */
+  private readonly skipped: string[] = [];
+  private readonly skippedCount = new Map<string, number>();
 
   constructor(private readonly src: string) {
     for (let i = src.indexOf('\n'); i !== -1; i = src.indexOf('\n', i + 1)) this.lineStarts.push(i + 1);
@@ -303,9 +306,18 @@ class Reader {
       this.text('</', start, true);
       return;
     }
-    if (this.skippedDepth > 0 && this.current !== null && this.current.name !== name) {
-      this.skippedDepth--;
-      return;
+    // An end tag of an element nested past the limit (not kept) closes it and those inside it; any
+    // other end tag closes a kept element, and the skipped ones still open end with it.
+    if (this.skipped.length > 0) {
+      if ((this.skippedCount.get(name) ?? 0) > 0) {
+        for (;;) {
+          const top = this.skipped.pop()!;
+          this.skippedCount.set(top, this.skippedCount.get(top)! - 1);
+          if (top === name) return;
+        }
+      }
+      this.skipped.length = 0;
+      this.skippedCount.clear();
     }
     let at = this.stack.length - 1;
     while (at >= 0 && this.stack[at]!.name !== name) at--;
@@ -402,8 +414,12 @@ class Reader {
       return;
     }
     if (this.stack.length >= MAX_DEPTH) {
-      if (this.skippedDepth === 0) this.problem(start, `elements nested more than ${MAX_DEPTH} deep: read as text`);
-      if (!selfClosing) this.skippedDepth++;
+      if (!this.deepNoted) this.problem(start, `elements nested more than ${MAX_DEPTH} deep: read as text`);
+      this.deepNoted = true;
+      if (!selfClosing) {
+        this.skipped.push(name);
+        this.skippedCount.set(name, (this.skippedCount.get(name) ?? 0) + 1);
+      }
       return;
     }
     const el = this.open(name, attrs, start);
