@@ -129,6 +129,32 @@ describe('tidings feed', () => {
     assert.match(gone!.error!, /404/);
   });
 
+  test('UTF-16 and UTF-32 feeds, with and without a byte order mark, read like UTF-8 ones', async () => {
+    const xml = '<?xml version="1.0" encoding="UTF-16"?>\n<rss version="2.0"><channel><title>算力周报 Weekly</title><item><title>Née: 推理芯片量产</title><link>https://x.example/1?a=1&amp;b=2</link></item></channel></rss>';
+    const le16 = Buffer.from(xml, 'utf16le');
+    const be16 = Buffer.from(le16).swap16();
+    const le32 = Buffer.alloc(xml.length * 4);
+    let n = 0;
+    for (const ch of xml) le32.writeUInt32LE(ch.codePointAt(0)!, (n++) * 4);
+    const be32 = Buffer.from(le32.subarray(0, n * 4)).swap32();
+    const variants: Array<[string, Buffer]> = [
+      ['le16-bom.xml', Buffer.concat([Buffer.from([0xff, 0xfe]), le16])],
+      ['le16.xml', le16],
+      ['be16-bom.xml', Buffer.concat([Buffer.from([0xfe, 0xff]), be16])],
+      ['be16.xml', be16],
+      ['be32-bom.xml', Buffer.concat([Buffer.from([0, 0, 0xfe, 0xff]), be32])],
+      ['le32.xml', le32.subarray(0, n * 4)],
+    ];
+    for (const [name, bytes] of variants) await writeFile(path.join(work, name), bytes);
+    const { code, out } = await runTidings(['feed', '--json', ...variants.map(([name]) => path.join(work, name))], work);
+    assert.equal(code, 0);
+    for (const rec of parse(out)) {
+      assert.equal(rec.title, '算力周报 Weekly', rec.source);
+      assert.equal(rec.items[0]!.title, 'Née: 推理芯片量产', rec.source);
+      assert.equal(rec.items[0]!.link, 'https://x.example/1?a=1&b=2', rec.source);
+    }
+  });
+
   test('without --json: a readable summary with the items and the problems', async () => {
     const { code, out } = await runTidings(['feed', path.join(feeds, 'truncated.xml')], work);
     assert.equal(code, 1);
