@@ -85,6 +85,21 @@ function isProse(b: Block): boolean {
   return b.kind === 'heading' ? density < 0.9 : density < 0.5;
 }
 
+/** The heading of a comment thread: "3 Comments", "Leave a Reply", "2 thoughts on “…”", "网友评论". */
+const COMMENTS_HEADING = /^(?:(?:\d+|no|one|two|three|four|five|six|seven|eight|nine|ten)\s+)?(?:comments?|responses?|replies|reactions|thoughts?|discussion)(?:\s*\(\d+\)|\s+(?:on|to)\s+["“'‘].*)?[.:]?$|^(?:leave|post|add|write) a (?:comment|reply|response)\b.{0,40}$|^join the (?:conversation|discussion)\b.{0,40}$|^(?:网友|读者)?(?:评论|留言|跟帖)\s*(?:[(（]\s*\d+\s*[)）]|\d+\s*条)?[:：]?$|^(?:发表|我要|写)评论$/iu;
+
+/**
+ * The blocks before a comment thread's heading: a thread whose container is not named as one
+ * (an unnamed <div> after the article) follows the article and is not part of it.
+ */
+function beforeComments(blocks: Block[]): Block[] {
+  for (let i = 1; i < blocks.length; i++) {
+    const b = blocks[i]!;
+    if (b.kind === 'heading' && b.text.length <= 120 && COMMENTS_HEADING.test(b.text.trim())) return blocks.slice(0, i);
+  }
+  return blocks;
+}
+
 /** Bilingual pairs; a translated title standing above the body is the title, not a paragraph. */
 function bilingualSplit(paragraphs: string[], title: string | null, otherTitles: readonly string[]): Pick<ExtractedPage, 'paragraphs' | 'bilingual'> {
   const bilingual = detectBilingual(paragraphs, title, otherTitles);
@@ -105,7 +120,7 @@ export function extractHtml(html: string, options: ExtractOptions = {}): Extract
   const tree = body !== null ? collectBlocks(body, body) : collectBlocks(doc, new Element('body', {}));
   checkTextSize(tree.blocks.map((b) => b.text), options.limits);
   const main = selectMainContent(tree);
-  const blocks = main.blocks.filter(isProse);
+  const blocks = beforeComments(main.blocks.filter(isProse));
   // The page's own h1 at the top of the body is the headline, already in `title`.
   if (blocks[0]?.owner.name === 'h1') blocks.shift();
   const { line, paragraphs } = takeBylineLine(cleanParagraphs(

@@ -175,6 +175,12 @@ export function selectMainContent(tree: BlockTree): MainContent {
     top = p;
   }
 
+  const story = firstOfStories(top, blocks, stats);
+  if (story !== null) {
+    const inStory = withinAny(new Set([story]));
+    return { blocks: blocks.filter((b) => inStory(b.owner)) };
+  }
+
   const first = firstOfRepeatedPosts(top, blocks, stats);
   if (first !== null) {
     const inFirst = withinAny(new Set([first]));
@@ -187,9 +193,13 @@ export function selectMainContent(tree: BlockTree): MainContent {
     const textOf = blockTextByOwner(blocks);
     const threshold = Math.max(10, topScore * 0.2);
     const topClass = top.attribs['class'] ?? '';
+    let afterTop = false;
     for (const node of parent.children) {
+      if (node === top) afterTop = true;
       if (node.type !== 'tag' || node === top) continue;
       const sib = node as Element;
+      // The next <article> after the chosen one is another story (an endless-scroll page's next).
+      if (afterTop && top.name === 'article' && sib.name === 'article') continue;
       const sibStats = stats.get(sib);
       if (sibStats === undefined) continue;
       let s = scores.get(sib) ?? 0;
@@ -210,6 +220,36 @@ export function selectMainContent(tree: BlockTree): MainContent {
 
   const inside = withinAny(chosen);
   return { blocks: blocks.filter((b) => inside(b.owner)) };
+}
+
+/** An <article> this long, opening with its own headline, is a story of its own. */
+const STORY_CHARS = 300;
+
+/**
+ * Two or more stories side by side in the chosen container (<article> elements under one parent,
+ * each opening with its own headline): the page's story is the first, and the ones after it are
+ * the next stories an endless-scroll page appends.
+ */
+function firstOfStories(top: Element, blocks: readonly Block[], stats: Map<Element, ElementStats>): Element | null {
+  const inTop = withinAny(new Set([top]));
+  const byParent = new Map<Element | null, Element[]>();
+  for (const el of stats.keys()) {
+    if (el.name !== 'article' || el === top || !inTop(el)) continue;
+    const list = byParent.get(el.parent as Element | null) ?? [];
+    list.push(el);
+    byParent.set(el.parent as Element | null, list);
+  }
+  for (const list of byParent.values()) {
+    if (list.length < 2) continue;
+    const stories = list.filter((a) => {
+      if ((stats.get(a)?.chars ?? 0) < STORY_CHARS) return false;
+      const inA = withinAny(new Set([a]));
+      const firstBlock = blocks.find((b) => inA(b.owner));
+      return firstBlock !== undefined && firstBlock.kind === 'heading';
+    });
+    if (stories.length >= 2 && stories[0] === list[0]) return stories[0]!;
+  }
+  return null;
 }
 
 const classKey = (el: Element): string | null => {

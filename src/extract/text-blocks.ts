@@ -43,17 +43,29 @@ function kindOf(tag: string): BlockKind {
   return KIND_BY_TAG[tag] ?? 'text';
 }
 
-function isNamedFurniture(el: Element): boolean {
+/**
+ * Names of share and tool bars. A bar never holds paragraphs of prose, so an element named only
+ * by these words ("sharing-enabled", "post-tools") that does hold some is a section of the article.
+ */
+const SHARE_BAR_NAMES = /(?:^|[\s_-])(?:share|sharing|shareable|social|socials|share-?bar|toolbar|tools|utility|print|follow)(?=$|[\s_-])/i;
+
+function namedFurniture(el: Element): 'share' | 'other' | null {
   const names = `${el.attribs['class'] ?? ''} ${el.attribs['id'] ?? ''}`.trim();
-  if (names === '') return false;
-  let negative = false;
+  if (names === '') return null;
+  let negative: 'share' | 'other' | null = null;
   for (const full of names.split(/\s+/)) {
     // "content-with-sidebar", "has-comments": layout modifiers, not the furniture itself.
     const name = full.replace(/(?:^|[-_])(?:with|has|no|without|show|hide)[-_]\w+/gi, '');
-    if (BOILERPLATE_NAMES.test(name)) negative = true;
-    else if (POSITIVE_NAMES.test(name)) return false;
+    if (BOILERPLATE_NAMES.test(name)) {
+      const onlyShare = SHARE_BAR_NAMES.test(name) && !BOILERPLATE_NAMES.test(name.replace(new RegExp(SHARE_BAR_NAMES.source, 'gi'), ' '));
+      negative = onlyShare && negative !== 'other' ? 'share' : 'other';
+    } else if (POSITIVE_NAMES.test(name)) return null;
   }
   return negative;
+}
+
+function isNamedFurniture(el: Element): boolean {
+  return namedFurniture(el) !== null;
 }
 
 function isNeverWrapper(el: Element): boolean {
@@ -87,10 +99,15 @@ export function isFurniture(el: Element): boolean {
 /** The furniture-looking elements around a block, innermost first (a shared linked list). */
 interface FurnitureChain {
   readonly el: Element;
+  /** Furniture by a share or tool bar's name alone: kept when it holds paragraphs of prose. */
+  readonly shareBar: boolean;
   /** Hidden by the page, or a comment thread: neither a marked article inside nor its size saves it. */
   readonly hidden: boolean;
   readonly up: FurnitureChain | null;
 }
+
+/** A paragraph at least this long, ending a sentence, is prose (what share bars never hold). */
+const PROSE_CHARS = 80;
 
 /** Furniture holding at least this share of the page's text is taken for a page wrapper and kept. */
 const WRAPPER_SHARE = 0.5;
@@ -101,8 +118,39 @@ function isMarkedArticle(el: Element): boolean {
   return cls !== undefined && ARTICLE_BODY_NAMES.test(cls);
 }
 
+/** "{\displaystyle x^{2}}" → "x^{2}": TeX as pages write it in alt text. */
+function texText(tex: string): string {
+  const t = tex.replace(/\s+/g, ' ').trim();
+  const m = /^\{\\(?:displaystyle|textstyle|scriptstyle)\s*(.*)\}$/s.exec(t);
+  return (m?.[1] ?? t).trim();
+}
+
+/** A <math> element's text: its alttext, its TeX annotation, else its symbols in order. */
+function mathText(math: Element): string {
+  const alt = math.attribs['alttext'];
+  if (alt !== undefined && alt.trim() !== '') return texText(alt);
+  const symbols: string[] = [];
+  let tex: string | null = null;
+  const stack: AnyNode[] = [...math.children].reverse();
+  while (stack.length > 0) {
+    const n = stack.pop()!;
+    if (n.type === 'text') {
+      symbols.push((n as { data: string }).data.trim());
+      continue;
+    }
+    if (n.type !== 'tag') continue;
+    const el = n as Element;
+    if (el.name === 'annotation' || el.name === 'annotation-xml') {
+      if (tex === null && /tex/i.test(el.attribs['encoding'] ?? '')) tex = el.children.map((c) => (c.type === 'text' ? (c as { data: string }).data : '')).join('');
+      continue;
+    }
+    for (let i = el.children.length - 1; i >= 0; i--) stack.push(el.children[i]!);
+  }
+  return tex !== null && tex.trim() !== '' ? texText(tex) : symbols.join('');
+}
+
 export function collectBlocks(root: Element | { children: AnyNode[] }, rootOwner: Element): BlockTree {
-  const raw: Array<Block & { readonly furniture: FurnitureChain | null }> = [];
+  const raw: Array<Block & { readonly furniture: FurnitureChain | null; readonly links: ReadonlyMap<Element, number> | null }> = [];
   const hasBlockChild = new Set<Element>();
   let parts: string[] = [];
   let linkChars = 0;
@@ -112,6 +160,10 @@ export function collectBlocks(root: Element | { children: AnyNode[] }, rootOwner
   // Every furniture link made, outer before inner.
   const chains: FurnitureChain[] = [];
 
+  // Links that hold paragraphs or other blocks (a teaser card, or a whole article inside one <a>).
+  const linksHoldingBlocks = new Set<Element>();
+  // Link characters of the block being read, by link element (a link may span several blocks).
+  let blockLinks = new Map<Element, number>();
   const flush = (owner: Element): void => {
     if (parts.length === 0) return;
     const joined = parts.join('');
@@ -119,22 +171,24 @@ export function collectBlocks(root: Element | { children: AnyNode[] }, rootOwner
     const text = joined.replace(/\s+/g, ' ').trim();
     const links = Math.min(linkChars, text.length);
     linkChars = 0;
-    if (text !== '') raw.push({ text, linkChars: links, owner, kind: kindOf(owner.name), furniture });
+    const byLink = blockLinks;
+    blockLinks = new Map();
+    if (text !== '') raw.push({ text, linkChars: links, owner, kind: kindOf(owner.name), furniture, links: byLink.size > 0 ? byLink : null });
   };
 
   // Depth-first in document order with an explicit stack (a page may nest thousands deep). A step
   // either visits a node or, after an element's subtree, flushes its text or restores the
   // furniture chain that was current before it.
   type Step =
-    | { readonly node: AnyNode; readonly owner: Element; readonly inLink: boolean; readonly entered: boolean }
+    | { readonly node: AnyNode; readonly owner: Element; readonly inLink: Element | null; readonly entered: boolean }
     | { readonly flushOwner: Element }
     | { readonly restore: FurnitureChain | null };
   const stack: Step[] = [];
-  const pushChildren = (children: readonly AnyNode[], owner: Element, inLink: boolean): void => {
+  const pushChildren = (children: readonly AnyNode[], owner: Element, inLink: Element | null): void => {
     for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i]!, owner, inLink, entered: false });
   };
 
-  pushChildren(root.children, rootOwner, false);
+  pushChildren(root.children, rootOwner, null);
   while (stack.length > 0) {
     const step = stack.pop()!;
     if ('flushOwner' in step) {
@@ -149,12 +203,21 @@ export function collectBlocks(root: Element | { children: AnyNode[] }, rootOwner
     if (node.type === 'text') {
       const data = (node as { data: string }).data;
       parts.push(data);
-      if (inLink) linkChars += data.replace(/\s+/g, ' ').length;
+      if (inLink !== null) {
+        const n = data.replace(/\s+/g, ' ').length;
+        linkChars += n;
+        blockLinks.set(inLink, (blockLinks.get(inLink) ?? 0) + n);
+      }
       continue;
     }
     if (node.type !== 'tag' && node.type !== 'script' && node.type !== 'style') continue;
     const el = node as Element;
     const tag = el.name;
+    if (tag === 'math') {
+      // A formula is part of its sentence: its written form (alttext, TeX annotation), else its symbols.
+      parts.push(` ${mathText(el)} `);
+      continue;
+    }
     if (DROPPED_TAGS.has(tag)) continue;
     // Hidden text is never article text, even a span inside a paragraph (a place to hide
     // instructions for a model from a human reader).
@@ -162,7 +225,8 @@ export function collectBlocks(root: Element | { children: AnyNode[] }, rootOwner
     if (!entered && isFurniture(el)) {
       // The element is visited again inside its own furniture chain, which ends after it.
       stack.push({ restore: furniture });
-      furniture = { el, hidden: isHidden(el) || isNeverWrapper(el), up: furniture };
+      const shareBar = !FURNITURE_TAGS.has(tag) && el.attribs['role'] === undefined && namedFurniture(el) === 'share';
+      furniture = { el, shareBar, hidden: isHidden(el) || isNeverWrapper(el), up: furniture };
       chains.push(furniture);
       stack.push({ node: el, owner, inLink, entered: true });
       continue;
@@ -172,6 +236,9 @@ export function collectBlocks(root: Element | { children: AnyNode[] }, rootOwner
       continue;
     }
     if (tag === 'img') {
+      // An image standing for a formula (Wikipedia's fallback images) reads as its TeX.
+      const alt = el.attribs['alt'];
+      if (alt !== undefined && /math|latex|tex\b|equation|formula/i.test(el.attribs['class'] ?? '')) parts.push(` ${texText(alt)} `);
       continue;
     }
     if (furniture !== null && isMarkedArticle(el)) {
@@ -179,13 +246,14 @@ export function collectBlocks(root: Element | { children: AnyNode[] }, rootOwner
       for (let f: FurnitureChain | null = furniture; f !== null && !holdsArticle.has(f.el); f = f.up) holdsArticle.add(f.el);
     }
     if (BLOCK_TAGS.has(tag)) {
+      if (inLink !== null) linksHoldingBlocks.add(inLink);
       flush(owner);
       hasBlockChild.add(owner);
       stack.push({ flushOwner: el });
       pushChildren(el.children, el, inLink);
       continue;
     }
-    pushChildren(el.children, owner, inLink || tag === 'a');
+    pushChildren(el.children, owner, tag === 'a' ? el : inLink);
   }
   flush(rootOwner);
 
@@ -203,16 +271,36 @@ export function collectBlocks(root: Element | { children: AnyNode[] }, rootOwner
     const f = chains[i]!;
     if (f.up !== null) chars.set(f.up, (chars.get(f.up) ?? 0) + (chars.get(f) ?? 0));
   }
-  const dropped = new Set<FurnitureChain>();
-  for (const f of chains) {
-    if ((f.up !== null && dropped.has(f.up)) || f.hidden || (!holdsArticle.has(f.el) && (chars.get(f) ?? 0) < total * WRAPPER_SHARE)) {
-      dropped.add(f);
+  // Paragraphs of prose directly in each link (inner furniture holds its own).
+  const prose = new Map<FurnitureChain, number>();
+  for (const b of raw) {
+    if (b.furniture !== null && b.kind === 'paragraph' && b.text.length >= PROSE_CHARS && b.linkChars < b.text.length * 0.3 && /[.!?。！？]["”’)）]?$/.test(b.text)) {
+      prose.set(b.furniture, (prose.get(b.furniture) ?? 0) + 1);
     }
   }
+  const dropped = new Set<FurnitureChain>();
+  for (const f of chains) {
+    if ((f.up !== null && dropped.has(f.up)) || f.hidden) {
+      dropped.add(f);
+      continue;
+    }
+    if (f.shareBar && (prose.get(f) ?? 0) >= 1) continue;
+    if (!holdsArticle.has(f.el) && (chars.get(f) ?? 0) < total * WRAPPER_SHARE) dropped.add(f);
+  }
+  // A link around blocks holding most of the page's text (a whole article inside one <a>) is a
+  // wrapper, not a link: its text is not link text.
+  const perLink = new Map<Element, number>();
+  for (const b of raw) if (b.links !== null) for (const [a, n] of b.links) perLink.set(a, (perLink.get(a) ?? 0) + n);
+  const wrappers = new Set<Element>();
+  let allText = 0;
+  for (const b of raw) allText += b.text.length;
+  for (const [a, n] of perLink) if (linksHoldingBlocks.has(a) && n >= allText * WRAPPER_SHARE) wrappers.add(a);
   const blocks: Block[] = [];
   for (const b of raw) {
     if (b.furniture !== null && dropped.has(b.furniture)) continue;
-    blocks.push({ text: b.text, linkChars: b.linkChars, owner: b.owner, kind: b.kind });
+    let linkChars = b.linkChars;
+    if (wrappers.size > 0 && b.links !== null) for (const [a, n] of b.links) if (wrappers.has(a)) linkChars = Math.max(0, linkChars - n);
+    blocks.push({ text: b.text, linkChars, owner: b.owner, kind: b.kind });
   }
   return { blocks, hasBlockChild };
 }
