@@ -10,6 +10,8 @@
 //   undeclared  the file with its in-band declarations (<?xml encoding>, <meta charset>) made
 //               unreadable: pure detection, the material chardet sees;
 //   as-is       the file as published (most carry an XML declaration);
+//   re-encoded  (second table) each single-byte file's text written, undeclared, in every sibling
+//               charset of its script that can represent it (Russian into KOI8-R, IBM866, …);
 //   declared    the true text behind `<meta charset="LABEL">`, re-encoded in its charset: a correct
 //               declaration must never be overridden (ASCII-compatible charsets iconv-lite encodes).
 //
@@ -125,6 +127,37 @@ const total = blank();
 const skipped: string[] = [];
 const misses: string[] = [];
 
+// Re-encoded: each single-byte file's text (declarations made unreadable) written in every sibling
+// charset of its script that can represent it, undeclared: the same texts, more charsets.
+const SIBLINGS: ReadonlyArray<readonly string[]> = [
+  ['windows-1251', 'koi8-r', 'iso-8859-5', 'ibm866', 'ibm855', 'maccyrillic'],
+  ['iso-8859-7', 'windows-1253'],
+  ['windows-1255', 'iso-8859-8'],
+  ['iso-8859-2', 'windows-1250'],
+  ['iso-8859-9', 'windows-1254'],
+  ['tis-620', 'windows-874'],
+  ['iso-8859-1', 'windows-1252'],
+  ['iso-8859-6', 'windows-1256'],
+];
+const reencoded = new Map<string, { files: number; ours: number; naive: number }>();
+const reencodedMisses: string[] = [];
+function reencode(sub: string, label: string, text: string): void {
+  const group = SIBLINGS.find((g) => g.includes(label));
+  if (group === undefined) return;
+  for (const target of group) {
+    const bytes = iconv.encode(text, target);
+    if (iconv.decode(bytes, target) !== text) continue; // a character this charset cannot write
+    const key = `${familyOf(target)} → ${target}`;
+    const t = reencoded.get(key) ?? { files: 0, ours: 0, naive: 0 };
+    reencoded.set(key, t);
+    t.files++;
+    const o = ours(bytes);
+    if (same(o.text, text)) t.ours++;
+    else reencodedMisses.push(`re-encoded ${sub} -> ${target}: read as ${o.charset}`);
+    if (same(naive(bytes).text, text)) t.naive++;
+  }
+}
+
 for (const sub of readdirSync(dir).sort()) {
   const subPath = join(dir, sub);
   if (!statSync(subPath).isDirectory()) continue;
@@ -162,6 +195,7 @@ for (const sub of readdirSync(dir).sort()) {
         if (declaredRight) t.declared++;
       }
     }
+    reencode(sub, label, plainTruth);
     if (!same(u.text, plainTruth)) misses.push(`undeclared ${sub}/${file}: read as ${u.charset}; chardet says ${n.charset}`);
     if (!same(a.text, truth)) misses.push(`as-is      ${sub}/${file}: read as ${a.charset}`);
   }
@@ -177,7 +211,22 @@ console.log('| family | files | ours, undeclared | ours, as published | ours, co
 console.log('|---|---|---|---|---|---|');
 for (const [family, t] of [...byFamily].sort((x, y) => y[1].files - x[1].files)) console.log(row(family, t));
 console.log(row('**all**', total));
+console.log('');
+console.log(`Re-encoded into sibling charsets (undeclared): each single-byte file's text written in every charset of its script that can represent it`);
+console.log('');
+console.log('| family → charset | files | ours | npm chardet naive |');
+console.log('|---|---|---|---|');
+const all = { files: 0, ours: 0, naive: 0 };
+for (const [key, t] of [...reencoded].sort()) {
+  console.log(`| ${key} | ${t.files} | ${pct(t.ours, t.files)} | ${pct(t.naive, t.files)} |`);
+  all.files += t.files;
+  all.ours += t.ours;
+  all.naive += t.naive;
+}
+console.log(`| **all** | ${all.files} | ${pct(all.ours, all.files)} | ${pct(all.naive, all.files)} |`);
 if (list) {
+  console.log('');
+  for (const m of reencodedMisses) console.log(m);
   console.log('');
   console.log('| directory | files | ours, undeclared | ours, as published | ours, correct <meta> | npm chardet naive |');
   console.log('|---|---|---|---|---|---|');
