@@ -220,11 +220,18 @@ function importanceDocs(o: Options): Doc[] {
   const docs: Doc[] = [];
   const outlets = [...OUTLETS.map((x) => ({ ...x, dir: x.slug })), ...SHARED.map((x) => ({ ...x, dir: 'wire-roundup' }))];
   let n = 0;
+  const pairs = new Set<string>();
   for (let day = 0; day < o.days; day++) {
     const stamp = (hour: number) => `${isoDay(day)}T${String(hour).padStart(2, '0')}:00:00Z`;
     if (day % 3 === 1) {
-      const p = pick(r, PLATFORMS);
-      const partner = pick(r, COMPANIES);
+      // Each deal between its own pair of companies (the same pair twice would be one event).
+      let p = pick(r, PLATFORMS);
+      let partner = pick(r, COMPANIES);
+      while (pairs.has(`${p.en}|${partner}`)) {
+        p = pick(r, PLATFORMS);
+        partner = pick(r, COMPANIES);
+      }
+      pairs.add(`${p.en}|${partner}`);
       const billions = 1 + Math.floor(r() * 15);
       const mw = 100 + Math.floor(r() * 9) * 50;
       const id = `imp-platform-${++n}`;

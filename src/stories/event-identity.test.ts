@@ -116,3 +116,15 @@ test('two how-tos with different headlines are two articles, never one event', (
   assert.equal(eventIdentity('手把手教你在笔记本上部署大模型', '').howto, '手把手教你在笔记本上部署大模型');
   assert.equal(eventIdentity('Nvidia shows how its chips handle long context', '').howto, null);
 });
+
+test('rules on different subjects are two events; coverage of one rule is one', () => {
+  const a = eventIdentity('工信部发布大模型安全评估新规', '工业和信息化部发布大模型安全评估管理新规。');
+  const b = eventIdentity('工信部发布深度合成内容标识新规', '工业和信息化部发布深度合成内容标识管理新规。');
+  assert.equal(a.rule, '大模型安全评估');
+  assert.equal(distinctEvent(a, b, none, none)?.kind, 'rule');
+  assert.match(describeDistinct(distinctEvent(a, b, none, none)!), /rules on different subjects \("大模型安全评估" and "深度合成内容标识"\)/);
+  assert.equal(distinctEvent(a, eventIdentity('工信部出台大模型安全评估新规', ''), none, none), null);
+  assert.equal(eventIdentity('网信办就《人工智能生成合成内容标识办法》征求意见', '').rule, '人工智能生成合成内容标识办法');
+  assert.equal(eventIdentity('FTC issues new rules on AI chatbot disclosures', '').rule, 'ai chatbot disclosures');
+  assert.equal(eventIdentity('Nvidia releases Quill 2', '').rule, null);
+});

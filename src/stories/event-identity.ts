@@ -29,6 +29,11 @@ export interface EventIdentity {
   readonly dealt?: readonly string[];
   /** A how-to headline, normalised ("how to add retrieval to a chatbot"); absent when not one. */
   readonly howto?: string | null;
+  /**
+   * What a rule-making headline names: a titled document (《…办法》) or the subject of the rules
+   * ("深度合成内容标识", "rules on chatbot safety"); absent when not one.
+   */
+  readonly rule?: string | null;
 }
 
 export type EventKind = 'launch' | 'funding' | 'lawsuit' | 'personnel';
@@ -41,7 +46,7 @@ const KIND_PATTERNS: ReadonlyArray<readonly [EventKind, RegExp]> = [
 ]
 
 export interface DistinctEvent {
-  readonly kind: 'paper' | 'product' | 'funding' | 'lawsuit' | 'launch' | 'deal' | 'howto' | 'kind';
+  readonly kind: 'paper' | 'product' | 'funding' | 'lawsuit' | 'launch' | 'deal' | 'howto' | 'rule' | 'kind';
   readonly a: readonly string[];
   readonly b: readonly string[];
 }
@@ -168,6 +173,19 @@ export function howtoTitle(title: string | null): string | null {
   return title.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 }
 
+const TITLED_DOCUMENT = /《([^》]{2,60})》/u;
+const RULE_ZH = /(?:发布|出台|印发|公布|施行|实施|起草|征求意见)\s*(?:了)?\s*(.{2,30}?)\s*(?:新规|规定|办法|条例|指引|细则|标准|指南)/u;
+const RULE_EN = /\b(?:issues?|issued|publishes|published|unveils|unveiled|finali[sz]es|finali[sz]ed|proposes|proposed|adopts|adopted|releases|released)\s+(?:new\s+|draft\s+|final\s+)?(?:rules?|regulations?|guidelines?|guidance)\s+(?:on|for|governing|to)\s+([^,.:;]{3,60})/i;
+
+/** The document or subject a rule-making headline names, normalised; null when it names none. */
+export function ruleName(title: string | null): string | null {
+  if (!title) return null;
+  const m = TITLED_DOCUMENT.exec(title) ?? RULE_ZH.exec(title) ?? RULE_EN.exec(title);
+  if (!m) return null;
+  const name = m[1]!.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  return name.length >= 2 ? name : null;
+}
+
 const GENERIC_PARTY = new Set(('authors novelists writers artists musicians users parents employees workers shareholders investors ' +
   'states publishers creators families consumers students teachers drivers residents regulators prosecutors lawmakers officials').split(' '));
 
@@ -232,6 +250,7 @@ export function eventIdentity(title: string | null, text: string, url?: string |
     launched: launchedBy(title, text),
     dealt: dealParties(title, text),
     howto: howtoTitle(title),
+    rule: ruleName(title),
   };
 }
 
@@ -263,6 +282,10 @@ export function distinctEvent(a: EventIdentity | undefined, b: EventIdentity | u
   // One company's deals with two different counterparties (neither article names the other's).
   if (da.length === 2 && db.length === 2 && da[0] === db[0] && differentParties([da[1]!.slice(5)], [db[1]!.slice(5)])) return { kind: 'deal', a: da, b: db };
   if (a.howto && b.howto && a.howto !== b.howto) return { kind: 'howto', a: [a.howto], b: [b.howto] };
+  // Two rules on different subjects, unless one article names the other's subject.
+  if (a.rule && b.rule && a.rule !== b.rule && !a.rule.includes(b.rule) && !b.rule.includes(a.rule) && !termsB.has(a.rule) && !termsA.has(b.rule)) {
+    return { kind: 'rule', a: [a.rule], b: [b.rule] };
+  }
   if (a.kind && b.kind && a.kind !== b.kind) return { kind: 'kind', a: [a.kind], b: [b.kind] };
   return null;
 }
@@ -283,6 +306,8 @@ export function describeDistinct(d: DistinctEvent): string {
       return `not one event: launches by different companies (${show(d.a)} and ${show(d.b)})`;
     case 'deal':
       return `not one event: deals between different parties (${show(d.a).replace(/with:/g, 'with ')} and ${show(d.b).replace(/with:/g, 'with ')})`;
+    case 'rule':
+      return `not one event: rules on different subjects ("${d.a[0]}" and "${d.b[0]}")`;
     case 'howto':
       return `not one event: two different how-tos ("${d.a[0]}" and "${d.b[0]}")`;
     case 'kind':
