@@ -4,7 +4,7 @@
 
 import type { Element } from 'domhandler';
 import type { Block, BlockTree } from './text-blocks.js';
-import { LIKELY_CONTENT_NAMES, UNLIKELY_CONTENT_NAMES } from './boilerplate-patterns.js';
+import { ARTICLE_BODY_NAMES, LIKELY_CONTENT_NAMES, UNLIKELY_CONTENT_NAMES } from './boilerplate-patterns.js';
 
 /** Punctuation that separates clauses, English and Chinese: a sign of prose rather than menus. */
 const CLAUSE_MARKS = /[,，、。；;！？]/g;
@@ -156,6 +156,14 @@ export function selectMainContent(tree: BlockTree): MainContent {
   }
   if (top === null) return { blocks: [] };
 
+  // The page's own marking of its article body (itemprop=articleBody, "article-body") outweighs a
+  // sidebar teaser or a promo box that happens to score higher than a short article.
+  const marked = markedBody(stats);
+  if (marked !== null && marked !== top && !contains(marked, top) && !contains(top, marked)) {
+    top = marked;
+    topScore = Math.max(topScore, scores.get(marked) ?? 0);
+  }
+
   // Climb while an ancestor scores nearly as well: the article often spans several scored wrappers.
   let lastScore = topScore;
   for (let p = parentElement(top); p !== null && p.name !== 'body' && p.name !== 'html'; p = parentElement(p)) {
@@ -250,6 +258,28 @@ function firstOfStories(top: Element, blocks: readonly Block[], stats: Map<Eleme
     if (stories.length >= 2 && stories[0] === list[0]) return stories[0]!;
   }
   return null;
+}
+
+/** A marked article body needs this much prose (Latin-equivalent characters) to be trusted. */
+const MARKED_BODY_MIN = 200;
+
+/** Whether `inner` lies within `outer` (or is it). */
+function contains(outer: Element, inner: Element): boolean {
+  for (let e: Element | null = inner; e !== null; e = parentElement(e)) if (e === outer) return true;
+  return false;
+}
+
+/** The element the page marks as its article body holding the most prose, when it holds enough. */
+function markedBody(stats: Map<Element, ElementStats>): Element | null {
+  let best: Element | null = null;
+  let bestProse = 0;
+  for (const [el, s] of stats) {
+    const cls = el.attribs['class'];
+    if (el.attribs['itemprop'] !== 'articleBody' && (cls === undefined || !ARTICLE_BODY_NAMES.test(cls))) continue;
+    const prose = s.chars - s.linkChars;
+    if (prose > bestProse) [best, bestProse] = [el, prose];
+  }
+  return bestProse >= MARKED_BODY_MIN ? best : null;
 }
 
 const classKey = (el: Element): string | null => {

@@ -356,7 +356,7 @@ function namesSite(part: string, siteName: string): boolean {
  * names the site; the title unchanged otherwise.
  */
 export function withoutSiteName(title: string, siteName: string): { title: string; site: string | null } {
-  const sep = /\s+[|\-–—»·:]\s+|\s*[_｜|]\s*/gu;
+  const sep = /\s+[|\-–—»·:]\s+|\s*[_｜|]\s*|:\s+/gu;
   const cuts = [...title.matchAll(sep)];
   const last = cuts[cuts.length - 1];
   if (last !== undefined && last.index !== undefined) {
