@@ -12,6 +12,7 @@
 //   as-is       the file as published (most carry an XML declaration);
 //   re-encoded  (second table) each single-byte file's text written, undeclared, in every sibling
 //               charset of its script that can represent it (Russian into KOI8-R, IBM866, …);
+//   short       (third table) snippets of each single-byte file: 30 and 8 non-ASCII bytes;
 //   declared    the true text behind `<meta charset="LABEL">`, re-encoded in its charset: a correct
 //               declaration must never be overridden (ASCII-compatible charsets iconv-lite encodes).
 //
@@ -139,6 +140,28 @@ const SIBLINGS: ReadonlyArray<readonly string[]> = [
   ['iso-8859-1', 'windows-1252'],
   ['iso-8859-6', 'windows-1256'],
 ];
+// Short: each single-byte file cut to a snippet, from 200 bytes before its first non-ASCII byte
+// through its Nth: what a title, a teaser or a short page gives the detector.
+const SHORT_CUTS = [30, 8];
+const short = new Map<string, { files: number; ours: number[]; naive: number[] }>();
+function snippets(sub: string, file: string, label: string, bytes: Buffer): void {
+  if (SIBLINGS.find((g) => g.includes(label)) === undefined || !ASCII_COMPATIBLE(label)) return;
+  const first = bytes.findIndex((b) => b >= 0x80);
+  if (first < 0) return;
+  const family = familyOf(label);
+  const t = short.get(family) ?? { files: 0, ours: SHORT_CUTS.map(() => 0), naive: SHORT_CUTS.map(() => 0) };
+  short.set(family, t);
+  t.files++;
+  SHORT_CUTS.forEach((n, k) => {
+    let end = first;
+    for (let seen = 0; end < bytes.length && seen < n; end++) if ((bytes[end] as number) >= 0x80) seen++;
+    const cut = bytes.subarray(Math.max(0, first - 200), end);
+    const truth = iconv.decode(cut, label);
+    if (same(ours(cut).text, truth)) (t.ours[k] as number)++;
+    else if (k === 0) reencodedMisses.push(`short(${n}) ${sub}/${file}: read as ${ours(cut).charset}`);
+    if (same(naive(cut).text, truth)) (t.naive[k] as number)++;
+  });
+}
 const reencoded = new Map<string, { files: number; ours: number; naive: number }>();
 const reencodedMisses: string[] = [];
 function reencode(sub: string, label: string, text: string): void {
@@ -196,6 +219,7 @@ for (const sub of readdirSync(dir).sort()) {
       }
     }
     reencode(sub, label, plainTruth);
+    snippets(sub, file, label, plain);
     if (!same(u.text, plainTruth)) misses.push(`undeclared ${sub}/${file}: read as ${u.charset}; chardet says ${n.charset}`);
     if (!same(a.text, truth)) misses.push(`as-is      ${sub}/${file}: read as ${a.charset}`);
   }
@@ -224,6 +248,21 @@ for (const [key, t] of [...reencoded].sort()) {
   all.naive += t.naive;
 }
 console.log(`| **all** | ${all.files} | ${pct(all.ours, all.files)} | ${pct(all.naive, all.files)} |`);
+console.log('');
+console.log(`Short snippets (undeclared): each single-byte file from 200 bytes before its first non-ASCII byte through its ${SHORT_CUTS.join('th / ')}th`);
+console.log('');
+console.log(`| family | files | ${SHORT_CUTS.map((n) => `ours, ${n} non-ASCII bytes | chardet, ${n}`).join(' | ')} |`);
+console.log(`|---|---|${SHORT_CUTS.map(() => '---|---|').join('')}`);
+const shortAll = { files: 0, ours: SHORT_CUTS.map(() => 0), naive: SHORT_CUTS.map(() => 0) };
+for (const [family, t] of [...short].sort((x, y) => y[1].files - x[1].files)) {
+  console.log(`| ${family} | ${t.files} | ${SHORT_CUTS.map((_, k) => `${pct(t.ours[k] as number, t.files)} | ${pct(t.naive[k] as number, t.files)}`).join(' | ')} |`);
+  shortAll.files += t.files;
+  SHORT_CUTS.forEach((_, k) => {
+    (shortAll.ours[k] as number) += t.ours[k] as number;
+    (shortAll.naive[k] as number) += t.naive[k] as number;
+  });
+}
+console.log(`| **all** | ${shortAll.files} | ${SHORT_CUTS.map((_, k) => `${pct(shortAll.ours[k] as number, shortAll.files)} | ${pct(shortAll.naive[k] as number, shortAll.files)}`).join(' | ')} |`);
 if (list) {
   console.log('');
   for (const m of reencodedMisses) console.log(m);

@@ -218,7 +218,7 @@ export function evidence(bytes: Uint8Array, limit = EVIDENCE_BYTES): Buffer {
   let last = -2;
   for (let i = 0; i < bytes.length && high < limit; i++) {
     if ((bytes[i] as number) < 0x80) continue;
-    const from = Math.max(i - 1, last + 1);
+    const from = Math.max(i - 1, last + 1, 0);
     if (from > last + 1 && out.length > 0) out.push(0x20);
     let j = from;
     for (; j < bytes.length && (j <= i || (bytes[j - 1] as number) >= 0x80); j++) {
