@@ -1,6 +1,9 @@
 // Bytes -> text with the real character encoding. Pure: used for HTTP bodies and local files alike.
-// Order: BOM, then declarations (header, then <meta> or XML declaration) each checked against the
-// bytes, then detection. A declaration the bytes contradict (UTF-8 label on GBK bytes) is skipped.
+// Order: BOM, then the shape of UTF-16/UTF-32 without one, then declarations (header, then the XML
+// declaration or <meta>) each checked against the bytes, then detection: UTF-8, East Asian
+// multi-byte, then single-byte charsets by letter statistics (single-byte.ts). A declaration the
+// bytes contradict (UTF-8 label on GBK bytes) is skipped; a deliberate single-byte label is not
+// second-guessed (only the Western default gives way to confident CJK).
 import chardet from 'chardet';
 import iconv from 'iconv-lite';
 import { fail, ok, type Result } from '../errors.js';
