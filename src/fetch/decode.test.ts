@@ -366,3 +366,12 @@ test('labels: WHATWG supersets and wide encodings', () => {
   assert.equal(charsetFromMeta(enc('<meta charset="utf-32">', 'ascii')), 'utf-8');
   assert.equal(charsetFromXmlDeclaration(enc('<?xml version="1.0" encoding="KOI8-R"?>', 'ascii')), 'koi8-r');
 });
+
+test('English with only curly quotes, dashes or no-break spaces above ASCII stays windows-1252', () => {
+  for (const text of ['He said “it’s ready” – and it was…', 'Price:\u00a0$20\u00a0per month', 'Reuters — Lattice’s model']) {
+    const r = decodeBytes(enc(html(text), 'windows-1252'), { kind: 'html' });
+    assert.ok(r.ok);
+    assert.equal(r.value.charset, 'windows-1252');
+    assert.ok(r.value.text.includes(text));
+  }
+});
