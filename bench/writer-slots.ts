@@ -53,7 +53,8 @@ async function measure(name: string, registryFile: string, now: Date): Promise<T
     if (!grouped.ok) throw new Error(grouped.message);
     const stories = await listStories({ stories: deps.stories });
     if (!stories.ok) throw new Error(stories.message);
-    const add = (kind: 'digest' | 'card' | 'post', found: SlotViolation[], ok: boolean | undefined): void => {
+    const add = (kind: 'digest' | 'card' | 'post', found: SlotViolation[], ok: boolean | undefined, id = ''): void => {
+      found = found.map((v) => ({ ...v, path: `${kind} ${id} ${v.path}` }));
       tally.outputs++;
       if (ok === false) tally.unverified++;
       tally.violations.push(...found);
@@ -67,7 +68,7 @@ async function measure(name: string, registryFile: string, now: Date): Promise<T
         if (!digest.ok) throw new Error(digest.message);
         for (const item of digest.value.tiers.flatMap((t) => t.items)) {
           storyIds.add(item.storyId);
-          add('digest', digestItemViolations(item), item.verification?.ok);
+          add('digest', digestItemViolations(item), item.verification?.ok, `${item.storyId}.${face}`);
         }
       }
     }
@@ -76,13 +77,13 @@ async function measure(name: string, registryFile: string, now: Date): Promise<T
       for (const face of ['en', 'zh'] as const) {
         const post = await postFor(deps, story.id, face);
         if (!post.ok) throw new Error(post.message);
-        add('post', postViolations(post.value), post.value.verification?.ok);
+        add('post', postViolations(post.value), post.value.verification?.ok, `${story.id}.${face}`);
       }
       for (const entry of story.timeline) {
         for (const face of ['en', 'zh'] as const) {
           const card = await cardFor(deps, entry.articleId, face);
           if (!card.ok) throw new Error(card.message);
-          add('card', cardViolations(card.value), card.value.verification?.ok);
+          add('card', cardViolations(card.value), card.value.verification?.ok, `${entry.articleId}.${face}`);
         }
       }
     }

@@ -94,7 +94,7 @@ describe('real-shaped stories: one story per event', () => {
     const zh = await run(['--data', data, 'digest', '--date', '2026-03-03', '--lang', 'zh', '--format', 'json']);
     assert.equal(zh.code, 0, zh.err);
     const digest = JSON.parse(zh.out) as { schemaVersion: number; research: { items: unknown[]; more: number }; tiers: Array<{ items: Array<{ storyId: string }> }> };
-    assert.equal(digest.schemaVersion, 4);
+    assert.equal(digest.schemaVersion, 5);
     assert.equal(digest.research.items.length, 10);
     assert.equal(digest.research.more, 0);
   });

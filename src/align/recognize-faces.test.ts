@@ -57,10 +57,12 @@ describe('a human translation in the other face', () => {
     assert.equal(checked.verification?.ok, true, JSON.stringify(checked.verification?.problems));
   });
 
-  test('with no human translation the Chinese face is as before: English extracts, marked untranslated', () => {
+  test('with no human translation the Chinese face is composed in Chinese from the facts, marked untranslated', () => {
     const item = writeDigestItem(story(plain), 'zh');
-    assert.equal(item.bodyLanguage, 'en');
+    assert.equal(item.bodyLanguage, 'zh');
     assert.equal(item.notice, LABELS.zh.noticeUntranslated);
+    assert.ok(/\p{Script=Han}/u.test(item.keyPoints.lead), item.keyPoints.lead);
+    assert.equal(item.provenance.find((p) => p.path === 'keyPoints.lead')?.kind, 'composed');
   });
 
   test("the article's own face does not change when it gains a translation", () => {

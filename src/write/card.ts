@@ -3,9 +3,12 @@
 
 import { publicUrl, type ArticleWithSightings } from '../article.js';
 import { GAZETTEER } from '../understand/gazetteer.js';
-import { ADVICE_CUES, AUDIENCE_CUES, cueHits } from './cues.js';
-import { possessive, zhCat } from './digest-item.js';
-import { LABELS, audienceName } from './labels.js';
+import { composeFigurePoint, composeImpact, factTopics, composeLead, composeProsCons, composeTakeaway, storyFacts } from './compose.js';
+import { ADVICE_CUES, cueHits } from './cues.js';
+import { figureKeysIn, fitForSlot, possessive, zhCat } from './digest-item.js';
+import { LABELS } from './labels.js';
+import { hasUnattributedQuote } from './slot-check.js';
+import type { Statement } from './story-statements.js';
 import { SCHEMA_VERSION, type Card, type ProvenanceEntry } from './schemas.js';
 import { selectDiverse } from './selection.js';
 import type { FaceLanguage } from './sentence-candidates.js';
@@ -44,50 +47,97 @@ export function writeCard(article: ArticleWithSightings, story: StoryInput, opti
   const prov: ProvenanceEntry[] = [];
   const sep = (human?.language ?? article.language) === 'zh' ? '' : ' ';
 
-  // Summary: 3-5 diverse sentences of the article, in the article's order.
-  const summaryPicks = selectDiverse(own, Math.min(5, Math.max(3, Math.ceil(own.length / 4))), {
-    lambda: 0.6,
-    boost: (c) => 1 / (1 + c.index) - (c.dangling ? 0.8 : 0),
-  }).sort((a, b) => a.start - b.start);
-  const summary = summaryPicks.map((c) => c.text).join(sep);
-  prov.push({ path: 'summary', kind: 'extract', spans: summaryPicks.map(spanOf) });
+  // The article's own facts (its parties, figures, event kind): what the card composes from.
+  const articleAnalysis = analyseStory({ ...members, storyId: article.id, articles: [article] });
+  const facts = storyFacts(articleAnalysis);
+  // No text in the face's language (neither the article's own nor a human translation): composed.
+  const composing = face !== article.language && !human && facts.subject !== null;
+  const outlet = outletOf(article);
 
-  // Insight: the most general strong sentence not already in the summary.
-  const general = (c: ScoredCandidate): number => (c.figureKeys.length === 0 ? 0.4 : 0) + (c.dangling ? -1 : 0) + 0.2 * cueHits(c, ADVICE_CUES);
-  const [insight] = selectDiverse(own, 1, { chosen: summaryPicks, boost: general }).concat(summaryPicks.slice(0, 1));
-  const keyInsight = insight?.text ?? '';
-  if (insight) prov.push(extractEntry('keyInsight', insight));
+  let summary: string;
+  let keyInsight = '';
+  let used: ScoredCandidate[] = [];
+  if (composing) {
+    const parts: Statement[] = [];
+    const lead = composeLead(facts, face);
+    if (lead) parts.push(lead);
+    const keys = new Set(lead ? [...figureKeysIn(lead.text)] : []);
+    for (const f of facts.figures) {
+      if (parts.length >= 4) break;
+      const s = composeFigurePoint(facts, f, face);
+      const ks = figureKeysIn(s.text);
+      if (ks.size === 0 || [...ks].some((k) => keys.has(k))) continue;
+      ks.forEach((k) => keys.add(k));
+      parts.push(s);
+    }
+    summary = parts.map((p) => p.text).join(zh ? '' : ' ');
+    prov.push({ path: 'summary', kind: 'composed', spans: parts.flatMap((p) => p.spans) });
+    const judged = composeProsCons(facts, face);
+    const insight = judged.pros[0] ?? judged.cons[0] ?? null;
+    if (insight) {
+      keyInsight = insight.text;
+      prov.push({ path: 'keyInsight', kind: insight.kind, spans: [...insight.spans] });
+    }
+  } else {
+    // Summary: 3-5 diverse sentences of the article, in the article's order.
+    const summaryPicks = selectDiverse(own, Math.min(5, Math.max(3, Math.ceil(own.length / 4))), {
+      lambda: 0.6,
+      // Someone's words only with their speaker named in the same sentence.
+      filter: (c) => !hasUnattributedQuote(c.text),
+      boost: (c) => 1 / (1 + c.index) - (c.dangling ? 0.8 : 0),
+    }).sort((a, b) => a.start - b.start);
+    summary = summaryPicks.map((c) => c.text).join(sep);
+    prov.push({ path: 'summary', kind: 'extract', spans: summaryPicks.map(spanOf) });
+    used = [...summaryPicks];
+    // Insight: the most general strong sentence not already in the summary, whole and attributed.
+    const general = (c: ScoredCandidate): number => (c.figureKeys.length === 0 ? 0.4 : 0) + 0.2 * cueHits(c, ADVICE_CUES);
+    const [insight] = selectDiverse(own, 1, { chosen: summaryPicks, filter: fitForSlot, boost: general });
+    if (insight) {
+      keyInsight = insight.text;
+      prov.push(extractEntry('keyInsight', insight));
+      used.push(insight);
+    }
+  }
+  if (keyInsight === '') {
+    // Nothing general left in the article's words: who the news is good or bad for, else a figure the summary lacks.
+    const judged = composeProsCons(facts, face);
+    const inSummary = figureKeysIn(summary);
+    const fallback =
+      judged.pros[0] ?? judged.cons[0] ?? facts.figures.filter((f) => !inSummary.has(f.key)).map((f) => composeFigurePoint(facts, f, face))[0] ??
+      composeImpact(facts, face, story.ranking.audiences[0] ?? 'Executive', new Set())?.statement ?? null;
+    if (fallback) {
+      keyInsight = fallback.text;
+      prov.push({ path: 'keyInsight', kind: fallback.kind, spans: [...fallback.spans] });
+    } else if (!composing) {
+      // Nothing composed either (no party named): the article's strongest sentence, as before.
+      const [first] = selectDiverse(own, 1, { filter: fitForSlot });
+      if (first) {
+        keyInsight = first.text;
+        prov.push(extractEntry('keyInsight', first));
+      }
+    }
+  }
 
-  // Takeaway: for the primary audience, in the second person, around the article's best sentence for it.
-  const audience = story.ranking.audiences[0] ?? (zh ? '读者' : 'reader');
-  const cues = AUDIENCE_CUES[audience];
-  const [forAudience] = selectDiverse(own, 1, {
-    chosen: insight ? [insight] : [],
-    filter: (c) => !c.dangling,
-    boost: (c) => (cues ? 0.4 * cueHits(c, cues) : 0),
-  });
-  const takeawayBase = forAudience ?? insight;
-  const who = audienceName(audience, face);
-  const keyTakeaway = takeawayBase
-    ? zh
-      ? zhCat('如果你是', who, `，这篇文章最值得你记住的是：${takeawayBase.text}`)
-      : `If you are ${article_(who)} ${who.toLowerCase()}, the line to keep from this article is this: ${takeawayBase.text}`
-    : '';
-  if (takeawayBase) prov.push({ path: 'keyTakeaway', kind: 'template', spans: [spanOf(takeawayBase)] });
+  // Takeaway: a sentence about the article (who reports what, the figure to remember).
+  const takeaway = composeTakeaway(facts, outlet, face);
+  const keyTakeaway = takeaway?.text ?? '';
+  if (takeaway) prov.push({ path: 'keyTakeaway', kind: takeaway.kind, spans: [...takeaway.spans] });
 
-  // Principles: general sentences (no figures) from the article, then from the story, then method.
-  const used = [...summaryPicks, ...(insight ? [insight] : []), ...(takeawayBase ? [takeawayBase] : [])];
-  const sameLanguage = humanCandidates ?? analysis.candidates.filter((c) => c.language === article.language);
-  const principlePicks = selectDiverse(sameLanguage, 3, {
-    chosen: used,
-    filter: (c) => c.figures.length === 0 && c.entities.length === 0 && !c.dangling && !c.hasQuote && c.text.length <= (c.language === 'zh' ? 60 : 180),
-    boost: (c) => (c.articleId === article.id || c.articleId === human?.id ? 0.5 : 0) + 0.2 * cueHits(c, ADVICE_CUES),
-  });
+  // Principles: general sentences (no figures, no names) of the article in the face's language,
+  // whole and attributed to the outlet that wrote them; then our method.
   const principles: string[] = [];
-  principlePicks.forEach((c) => {
-    prov.push(extractEntry(`principles[${principles.length}]`, c));
-    principles.push(c.text);
-  });
+  if (!composing && (human !== null || article.language === face)) {
+    const principlePicks = selectDiverse(own, 2, {
+      chosen: used,
+      filter: (c) => c.figures.length === 0 && c.entities.length === 0 && fitForSlot(c) && !c.hasQuote && c.text.length <= (c.language === 'zh' ? 60 : 180),
+      boost: (c) => 0.2 * cueHits(c, ADVICE_CUES),
+    });
+    principlePicks.forEach((c) => {
+      const text = zh ? zhCat(outlet, ' 认为：', c.text) : `${outlet} argues: ${c.text}`;
+      prov.push({ path: `principles[${principles.length}]`, kind: 'template', spans: [spanOf(c)] });
+      principles.push(text);
+    });
+  }
   for (const p of PRINCIPLES[face]) {
     if (principles.length >= 3) break;
     prov.push({ path: `principles[${principles.length}]`, kind: 'computed', spans: [] });
@@ -130,11 +180,12 @@ export function writeCard(article: ArticleWithSightings, story: StoryInput, opti
   }
   if (inPractice.length < 3) practice(zh ? '在转述之前，先找到第二个独立来源。' : 'Find a second independent source before you pass it on.', 'computed', []);
 
+  const topics = topicsOf(article, face, human?.title ?? article.title ?? '');
   return {
     schemaVersion: SCHEMA_VERSION,
     language: face,
-    bodyLanguage: human ? face : article.language,
-    notice: article.language === face ? null : human ? labels.noticeHumanTranslation : article.language === 'other' ? labels.noticeOtherLanguage : labels.noticeUntranslated,
+    bodyLanguage: human || composing ? face : article.language,
+    notice: article.language === face ? null : human ? labels.noticeHumanTranslation : article.language === 'other' && !composing ? labels.noticeOtherLanguage : composing ? labels.noticeUntranslated : labels.noticeExtractsOnly,
     articleId: article.id,
     title: human?.title ?? article.title ?? articleUrl ?? (zh ? '无标题' : 'Untitled'),
     url: articleUrl,
@@ -143,7 +194,7 @@ export function writeCard(article: ArticleWithSightings, story: StoryInput, opti
     keyInsight,
     principles,
     inPractice,
-    topics: topicsOf(article, face),
+    topics: topics.length > 0 ? topics : factTopics(facts, face),
     bestFor: story.ranking.audiences.slice(0, 3),
     related: relatedOf(article, analysis.articles, options.library ?? []),
     attribution: attributionOf(article, site, face),
@@ -156,10 +207,19 @@ function article_(word: string): string {
   return /^[aeiou]/i.test(word) ? 'an' : 'a';
 }
 
-/** 3-6 tags: the article's named entities by mentions, then its themes (concepts). */
-export function topicsOf(article: ArticleWithSightings, face: FaceLanguage): string[] {
+/**
+ * 3-6 tags: the article's named entities by mentions, then its themes (concepts). Places and
+ * people are topics only when the title names them (the story is about them).
+ */
+export function topicsOf(article: ArticleWithSightings, face: FaceLanguage, title = article.title ?? ''): string[] {
   const counts = new Map<string, { n: number; concept: boolean; name: string; id: string | null }>();
+  const inTitle = (e: { surface: string; name: string; entityId: string | null }): boolean => {
+    if (title.includes(e.surface) || title.includes(e.name)) return true;
+    const g = e.entityId ? GAZETTEER.find((x) => x.id === e.entityId) : undefined;
+    return g ? [...g.aliases.en, ...g.aliases.zh].some((a) => a.length > 1 && title.includes(a)) : false;
+  };
   for (const e of article.understanding.entities) {
+    if ((e.type === 'place' || e.type === 'person') && !inTitle(e)) continue;
     const key = e.entityId ?? `name:${e.name.toLowerCase()}`;
     const entry = counts.get(key) ?? { n: 0, concept: e.type === 'concept', name: e.name, id: e.entityId };
     entry.n++;
@@ -199,7 +259,9 @@ function relatedOf(article: ArticleWithSightings, members: readonly ArticleWithS
 
 export function attributionOf(article: ArticleWithSightings, site: string, face: FaceLanguage): string {
   const outlet = outletOf(article);
-  const origin = article.feedTitle && article.feedTitle !== outlet ? `${article.feedTitle} | ${outlet}` : outlet;
+  // The feed's title when it adds something, the outlet named once ("Models & Hardware | Kestrel Report").
+  const feed = article.feedTitle?.trim() ?? '';
+  const origin = feed === '' || feed.includes(outlet) ? feed || outlet : `${feed} | ${outlet}`;
   return face === 'zh'
     ? `编辑摘要、要点与策展：${site}。原文发表于 ${origin}。`
     : `Editorial summary, takeaway, and curation by ${site}. Original article published by ${origin}.`;

@@ -4,12 +4,15 @@
 
 import { publicUrl, type ArticleWithSightings } from '../article.js';
 import type { Confidence } from '../rank/ranking.js';
-import { AUDIENCE_CUES, CONS_CUES, PROS_CUES, cueHits } from './cues.js';
+import { parseFigures } from '../understand/figures.js';
+import { composeFigurePoint, composeHeadline, figureIn, composeImpact, composeLead, composeProsCons, storyFacts, type StoryFacts } from './compose.js';
+import { AUDIENCE_CUES, cueHits } from './cues.js';
 import { LABELS, audienceName } from './labels.js';
 import type { DigestItem, ProvenanceEntry } from './schemas.js';
 import { SCHEMA_VERSION } from './schemas.js';
 import { selectDiverse } from './selection.js';
-import type { FaceLanguage } from './sentence-candidates.js';
+import { figureKey, isTelling, type FaceLanguage } from './sentence-candidates.js';
+import { DATELINE_OPENING, hasUnattributedQuote, opensDangling } from './slot-check.js';
 import { extractEntry, outletOf, sourceRefs } from './source-refs.js';
 import { analyseStory, facePool, humanTranslationView, type ScoredCandidate, type StoryAnalysis, type StoryInput } from './story-analysis.js';
 import { agreement, conflicts, corroboration, noOfficial, officialConfirmation, singleSource, type Statement } from './story-statements.js';
@@ -21,26 +24,35 @@ export interface FaceContext {
   readonly poolArticles: readonly ArticleWithSightings[];
   readonly bodyLanguage: 'en' | 'zh' | 'other';
   readonly notice: string | null;
+  /** No coverage in the face's language (nor a human translation into it): the body is composed from the story's facts. */
+  readonly composed: boolean;
+  readonly facts: StoryFacts;
 }
 
 export function faceContext(analysis: StoryAnalysis, face: FaceLanguage): FaceContext {
   const p = facePool(analysis, face);
   const labels = LABELS[face];
+  const facts = storyFacts(analysis);
   // No coverage in the face's language, but a human translation into it: write from that, marked.
   if (p.translated && p.language !== 'other') {
     const views = analysis.articles.filter((a) => p.articleIds.has(a.id)).flatMap((a) => humanTranslationView(a, face) ?? []);
     if (views.length > 0) {
       const human = analyseStory({ ...analysis.story, articles: views });
-      return { analysis, face, pool: human.candidates, poolArticles: human.articles, bodyLanguage: face, notice: labels.noticeHumanTranslation };
+      return { analysis, face, pool: human.candidates, poolArticles: human.articles, bodyLanguage: face, notice: labels.noticeHumanTranslation, composed: false, facts };
     }
   }
+  // No coverage in the face at all: what is said is composed in the face's language from the
+  // story's facts when the titles name who it is about; else the extracts stay, in their language.
+  const composed = p.translated && facts.subject !== null;
   return {
     analysis,
     face,
     pool: analysis.candidates.filter((c) => p.articleIds.has(c.articleId)),
     poolArticles: analysis.articles.filter((a) => p.articleIds.has(a.id)),
-    bodyLanguage: p.language,
-    notice: !p.translated ? null : p.language === 'other' ? labels.noticeOtherLanguage : labels.noticeUntranslated,
+    bodyLanguage: composed ? face : p.language,
+    notice: !p.translated ? null : p.language === 'other' ? labels.noticeOtherLanguage : composed ? labels.noticeUntranslated : labels.noticeExtractsOnly,
+    composed,
+    facts,
   };
 }
 
@@ -48,8 +60,71 @@ export function writeDigestItem(story: StoryInput, face: FaceLanguage): DigestIt
   return digestItemFor(faceContext(analyseStory(story), face));
 }
 
+/** Telling figure keys of a text, read the way the slot checks read them. */
+export function figureKeysIn(text: string): Set<string> {
+  return new Set(parseFigures(text).filter(isTelling).map(figureKey));
+}
+
+/** An extracted sentence fit for a key point or an impact line: whole, not opening on a reference, quotes attributed, no dateline. */
+export function fitForSlot(c: ScoredCandidate): boolean {
+  return !c.dangling && !opensDangling(c.text) && !DATELINE_OPENING.test(c.text) && !hasUnattributedQuote(c.text);
+}
+
+/** Key points: the lead and up to four points, no figure said twice, none opening on a reference. */
+function keyPointsOf(ctx: FaceContext, prov: ProvenanceEntry[]): { lead: string; points: string[]; used: ScoredCandidate[]; keys: Set<string> } {
+  const { analysis, face, facts } = ctx;
+  const keys = new Set<string>();
+  if (ctx.composed) {
+    const lead = composeLead(facts, face);
+    if (lead) {
+      prov.push({ path: 'keyPoints.lead', kind: lead.kind, spans: [...lead.spans] });
+      figureKeysIn(lead.text).forEach((k) => keys.add(k));
+    }
+    const points: string[] = [];
+    for (const f of facts.figures) {
+      if (points.length >= 4) break;
+      const s = composeFigurePoint(facts, f, face);
+      const ks = figureKeysIn(s.text);
+      if ([...ks].some((k) => keys.has(k)) || ks.size === 0) continue;
+      ks.forEach((k) => keys.add(k));
+      prov.push({ path: `keyPoints.points[${points.length}]`, kind: s.kind, spans: [...s.spans] });
+      points.push(s.text);
+    }
+    return { lead: lead?.text ?? '', points, used: [], keys };
+  }
+  const keyKey = analysis.keyFigures[0]?.key;
+  // The lead may carry a dateline (it is the news, not an impact), but a sentence without one is preferred.
+  const [lead] = selectDiverse(ctx.pool, 1, {
+    filter: (c) => !c.dangling && !opensDangling(c.text) && !hasUnattributedQuote(c.text),
+    boost: (c) => leadBoost(analysis, c, keyKey) - (DATELINE_OPENING.test(c.text) ? 0.6 : 0),
+  });
+  const used: ScoredCandidate[] = lead ? [lead] : [];
+  const points: string[] = [];
+  if (!lead) {
+    // Nothing in the face's coverage can stand as a lead: the event, composed from its facts.
+    const made = composeLead(facts, face);
+    if (made) {
+      prov.push({ path: 'keyPoints.lead', kind: made.kind, spans: [...made.spans] });
+      return { lead: made.text, points, used, keys: figureKeysIn(made.text) };
+    }
+  }
+  if (lead) {
+    prov.push(extractEntry('keyPoints.lead', lead));
+    figureKeysIn(lead.text).forEach((k) => keys.add(k));
+    while (points.length < 4) {
+      const [next] = selectDiverse(ctx.pool, 1, { chosen: used, lambda: 0.65, filter: (c) => fitForSlot(c) && ![...figureKeysIn(c.text)].some((k) => keys.has(k)) });
+      if (!next) break;
+      used.push(next);
+      figureKeysIn(next.text).forEach((k) => keys.add(k));
+      prov.push(extractEntry(`keyPoints.points[${points.length}]`, next));
+      points.push(next.text);
+    }
+  }
+  return { lead: lead?.text ?? '', points, used, keys };
+}
+
 export function digestItemFor(ctx: FaceContext): DigestItem {
-  const { analysis, face } = ctx;
+  const { analysis, face, facts } = ctx;
   const ranking = analysis.story.ranking;
   const prov: ProvenanceEntry[] = [];
   const record = (path: string, s: Statement): string => {
@@ -58,57 +133,58 @@ export function digestItemFor(ctx: FaceContext): DigestItem {
   };
 
   const headline = record('headline', headlineOf(ctx));
+  const { lead, points, used, keys } = keyPointsOf(ctx, prov);
 
-  // Key points: the lead is the best sentence carrying the key figure when one does.
-  const keyKey = analysis.keyFigures[0]?.key;
-  const [lead] = selectDiverse(ctx.pool, 1, { boost: (c) => leadBoost(analysis, c, keyKey) });
-  const points = lead ? selectDiverse(ctx.pool, 4, { chosen: [lead], lambda: 0.65, boost: (c) => (c.dangling ? -0.5 : 0) }) : [];
-  const used: ScoredCandidate[] = lead ? [lead, ...points] : [];
-  if (lead) prov.push(extractEntry('keyPoints.lead', lead));
-  points.forEach((p, i) => prov.push(extractEntry(`keyPoints.points[${i}]`, p)));
-
-  // Impact: per audience, the best unused sentence that speaks to it.
+  // Impact: per audience, what changes for it and the fact that drives it (composed in the face);
+  // else, in the face's own coverage, an unused sentence that speaks to it and is fit for the slot.
   const impact: DigestItem['impact'] = [];
+  const impactKeys = new Set<string>();
   for (const audience of ranking.audiences) {
+    const made = composeImpact(facts, face, audience, impactKeys);
+    if (made) {
+      if (made.key) impactKeys.add(made.key);
+      if (impact.some((x) => x.text === made.statement.text)) continue;
+      prov.push({ path: `impact[${impact.length}].text`, kind: made.statement.kind, spans: [...made.statement.spans] });
+      impact.push({ audience, text: made.statement.text });
+      continue;
+    }
     const cues = AUDIENCE_CUES[audience];
-    if (!cues) continue;
-    const [best] = selectDiverse(ctx.pool, 1, { chosen: used, filter: (c) => !c.dangling && cueHits(c, cues) > 0, boost: (c) => 0.3 * cueHits(c, cues) });
+    if (!cues || ctx.composed) continue;
+    const [best] = selectDiverse(ctx.pool, 1, {
+      chosen: used,
+      filter: (c) => fitForSlot(c) && cueHits(c, cues) > 0 && !FIRST_PERSON.test(c.text.replace(/“[^”]*”|"[^"]*"|「[^」]*」/g, '')) && figureKeysIn(c.text).size > 0,
+      boost: (c) => 0.3 * cueHits(c, cues),
+    });
     if (!best) continue;
     used.push(best);
     prov.push(extractEntry(`impact[${impact.length}].text`, best));
     impact.push({ audience, text: best.text });
   }
+  void keys;
+  // No audience the ranking named was spoken to: the first of the general ones that is.
+  for (const audience of ['Executive', 'Investor', 'Developer', 'Tech Journalist']) {
+    if (impact.length > 0) break;
+    const made = composeImpact(facts, face, audience, impactKeys);
+    if (!made) continue;
+    prov.push({ path: `impact[${impact.length}].text`, kind: made.statement.kind, spans: [...made.statement.spans] });
+    impact.push({ audience, text: made.statement.text });
+  }
 
-  // Pros and cons: cue sentences first, then computed statements that add no new fact.
-  const consPicked = selectDiverse(ctx.pool, 2, {
-    chosen: used,
-    filter: (c) => !c.dangling && cueHits(c, CONS_CUES) > 0 && cueHits(c, CONS_CUES) >= cueHits(c, PROS_CUES),
-    boost: (c) => 0.3 * cueHits(c, CONS_CUES),
-  });
-  used.push(...consPicked);
-  const prosPicked = selectDiverse(ctx.pool, 2, {
-    chosen: used,
-    filter: (c) => !c.dangling && cueHits(c, PROS_CUES) > cueHits(c, CONS_CUES),
-    boost: (c) => 0.3 * cueHits(c, PROS_CUES),
-  });
+  // Pros and cons: judged about the story's subject (good or bad for whom, and why), from its
+  // facts; then what the sources' agreement says about how solid it is. Cue words alone file nothing.
   const pros: string[] = [];
   const cons: string[] = [];
+  const judged = composeProsCons(facts, face);
   const conflictStatements = conflicts(analysis, face);
   conflictStatements.forEach((s) => cons.push(record(`cons[${cons.length}]`, s)));
-  consPicked.forEach((c) => {
-    prov.push(extractEntry(`cons[${cons.length}]`, c));
-    cons.push(c.text);
-  });
-  prosPicked.forEach((c) => {
-    prov.push(extractEntry(`pros[${pros.length}]`, c));
-    pros.push(c.text);
-  });
+  judged.cons.forEach((s) => cons.push(record(`cons[${cons.length}]`, s)));
+  judged.pros.forEach((s) => pros.push(record(`pros[${pros.length}]`, s)));
   const agreed = conflictStatements.length === 0 ? agreement(analysis, face, analysis.keyFigures[0]) : null;
   for (const s of [officialConfirmation(analysis, face), corroboration(analysis, face), agreed, primarySource(analysis, face)]) {
-    if (s && pros.length < 3) pros.push(record(`pros[${pros.length}]`, s));
+    if (s && pros.length < 4) pros.push(record(`pros[${pros.length}]`, s));
   }
   for (const s of [singleSource(analysis, face), noOfficial(analysis, face)]) {
-    if (s && cons.length < 3) cons.push(record(`cons[${cons.length}]`, s));
+    if (s && cons.length < 4) cons.push(record(`cons[${cons.length}]`, s));
   }
 
   const quickStart = quickStartOf(ctx).map((s, i) => record(`quickStart[${i}]`, s));
@@ -123,7 +199,7 @@ export function digestItemFor(ctx: FaceContext): DigestItem {
     tier: { level: ranking.tier.level, name: ranking.tier.name, nameZh: ranking.tier.nameZh, emoji: ranking.tier.emoji },
     headline,
     confidence: ranking.confidence,
-    keyPoints: { lead: lead?.text ?? '', points: points.map((p) => p.text) },
+    keyPoints: { lead, points },
     impact,
     pros,
     cons,
@@ -133,6 +209,8 @@ export function digestItemFor(ctx: FaceContext): DigestItem {
     provenance: prov,
   };
 }
+
+const FIRST_PERSON = /\b(?:we|our|ours|us|I|my)\b|我们|我司|本公司/u;
 
 /** A lead says who did what, with the key figure, near the top of its article. */
 function leadBoost(analysis: StoryAnalysis, c: ScoredCandidate, keyKey: string | undefined): number {
@@ -164,7 +242,8 @@ export function headlineOf(ctx: FaceContext): Statement {
     return s - t.length / 200;
   };
   const best = [...titled].sort((a, b) => scoreTitle(b) - scoreTitle(a) || (a.id < b.id ? -1 : 1))[0];
-  const title = best?.title?.trim() ?? ctx.pool[0]?.text ?? analysis.story.storyId;
+  const made = ctx.composed ? composeHeadline(ctx.facts, face) : null;
+  const title = made?.text ?? best?.title?.trim() ?? ctx.pool[0]?.text ?? analysis.story.storyId;
   const publishers = ranking.independentPublishers.length || new Set(analysis.articles.map(outletOf)).size;
   const official = analysis.articles.find((a) => a.sourceType === 'official');
   const parts: string[] = [];
@@ -180,6 +259,7 @@ export function headlineOf(ctx: FaceContext): Statement {
   }
   const angle = face === 'zh' ? parts.join('，') : parts.join('; ');
   const text = face === 'zh' ? `${title}——${angle}` : `${title} — ${angle}`;
+  if (made) return { text, kind: 'composed', spans: [...made.spans] };
   const spans = best ? [{ articleId: best.id, field: 'title' as const, start: 0, end: (best.title ?? '').length }] : [];
   return { text, kind: 'template', spans };
 }
@@ -215,7 +295,7 @@ function quickStartOf(ctx: FaceContext): Statement[] {
     out.push({ text: zh ? zhCat('对照', outletOf(other), `的${lang}报道${at(other)}`) : `Compare with ${possessive(outletOf(other))} ${lang}coverage${at(other)}`, kind: 'template', spans: [titleSpan(other)] });
   }
   const productName = productInTitles(ctx);
-  const figures = analysis.keyFigures.slice(0, 3).map((k) => k.surfaces[face] ?? k.surfaces.en ?? k.surfaces.zh ?? k.figure.surface);
+  const figures = analysis.keyFigures.slice(0, 3).map((k) => figureIn(k, face));
   if (analysis.story.ranking.figureConflicts.length > 0) {
     const surfaces = analysis.story.ranking.figureConflicts[0]!.variants.map((v) => v.surface);
     out.push({ text: zh ? `自己核对有争议的数字：${surfaces.join(' 对 ')}，以原始公告为准。` : `Check the disputed figure yourself against the original announcement: ${surfaces.join(' vs ')}.`, kind: 'template', spans: [] });

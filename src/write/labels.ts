@@ -46,7 +46,10 @@ export interface FaceLabels {
   readonly ordinals: readonly string[];
   readonly takeawaysIntro: string;
   readonly credits: string;
+  /** No coverage in the face's language: the body is composed from the facts of the other language's coverage. */
   readonly noticeUntranslated: string;
+  /** No coverage in the face's language and too little understood to compose from: extracts in the original. */
+  readonly noticeExtractsOnly: string;
   readonly noticeOtherLanguage: string;
   /** The body comes from a human translation (a bilingual page or a recognised translated article). */
   readonly noticeHumanTranslation: string;
@@ -92,7 +95,8 @@ export const LABELS: Record<FaceLanguage, FaceLabels> = {
     ordinals: ['First', 'Second', 'Third', 'Fourth', 'Fifth', 'Sixth'],
     takeawaysIntro: 'There are several key takeaways here.',
     credits: 'Credits',
-    noticeUntranslated: 'This story has no English coverage yet; below are extracts in the original Chinese. Configure a model to translate them.',
+    noticeUntranslated: 'This story has no English coverage yet; it is written here from the names and figures of its Chinese coverage. Configure a model for a full translation.',
+    noticeExtractsOnly: 'This story has no English coverage yet; below are extracts in the original Chinese. Configure a model to translate them.',
     noticeOtherLanguage: 'This story has no English or Chinese coverage; below are extracts in the original language.',
     noticeHumanTranslation: 'This story has no English coverage of its own; below are extracts from a human English translation of its Chinese coverage.',
   },
@@ -131,7 +135,8 @@ export const LABELS: Record<FaceLanguage, FaceLabels> = {
     ordinals: ['第一', '第二', '第三', '第四', '第五', '第六'],
     takeawaysIntro: '这里有几个关键要点。',
     credits: '原文出处',
-    noticeUntranslated: '本条目暂无中文报道，以下为英文原文摘录；如需中文译文，请配置模型。',
+    noticeUntranslated: '本条目暂无中文报道，以下内容根据其英文报道中的名称与数字写成；如需完整译文，请配置模型。',
+    noticeExtractsOnly: '本条目暂无中文报道，以下为英文原文摘录；如需中文译文，请配置模型。',
     noticeOtherLanguage: '本条目暂无中文或英文报道，以下为原文摘录。',
     noticeHumanTranslation: '本条目暂无中文原创报道，以下摘录取自其英文报道的人工中文译文。',
   },

@@ -40,8 +40,9 @@ export function renderDigestItem(item: DigestItem): string {
   }
   out.push(`#### ${l.detailedAnalysis}`);
   out.push(`##### ${l.tradeOffs}`);
-  out.push(`${l.pros}${zh ? '：' : ':'}\n\n${bullets(item.pros)}`);
-  out.push(`${l.cons}${zh ? '：' : ':'}\n\n${bullets(item.cons)}`);
+  // A side with nothing judged for it is left out rather than filled.
+  if (item.pros.length > 0 || item.cons.length === 0) out.push(`${l.pros}${zh ? '：' : ':'}\n\n${bullets(item.pros)}`);
+  if (item.cons.length > 0) out.push(`${l.cons}${zh ? '：' : ':'}\n\n${bullets(item.cons)}`);
   out.push(`#### ${l.quickStart}`);
   out.push(item.quickStart.map((q, i) => `${i + 1}. ${inline(q)}`).join('\n'));
   out.push(`#### ${l.recommendation}`);

@@ -7,7 +7,9 @@ import { z } from 'zod';
 // 1: first published. 2: a source may be a human translation of another (sourceRef.translationOf).
 // 3: sourceRef.url and card.url are null for a source read from a local file (a path is never published).
 // 4: digest.research: research listings (papers) in a section of their own, capped, the rest counted.
-export const SCHEMA_VERSION = 4;
+// 5: provenance kind 'composed': a sentence the offline writer composed from the story's understood
+//    facts (names, figures, event kind) in the face's language, as opposed to one extracted.
+export const SCHEMA_VERSION = 5;
 
 export const faceLanguageSchema = z.enum(['en', 'zh']);
 export const bodyLanguageSchema = z.enum(['en', 'zh', 'other']);
@@ -26,11 +28,13 @@ export const spanRefSchema = z.object({
 /**
  * One entry per output sentence. extract: the text is a source sentence, unchanged; template: our
  * connecting words around source sentences or figures (spans point at them); computed: counts and
- * names from metadata (outlets, source types), no claim from an article body.
+ * names from metadata (outlets, source types), no claim from an article body; composed: a sentence
+ * written from the story's understood facts (its parties, figures and event kind) in the face's
+ * language, every name and figure in it found in the sources (spans point at them).
  */
 export const provenanceEntrySchema = z.object({
   path: z.string(),
-  kind: z.enum(['extract', 'template', 'computed']),
+  kind: z.enum(['extract', 'template', 'computed', 'composed']),
   spans: z.array(spanRefSchema),
 });
 

@@ -37,21 +37,27 @@ const HAN = /\p{Script=Han}/gu;
 const LATIN = /[A-Za-z]/g;
 const URL = /https?:\/\/\S+|\b[\w.-]+\.example\b\S*/g;
 
-/** Han characters as a share of the letters (Han plus Latin), URLs left out; null when no letters. */
-export function hanShare(text: string): number | null {
-  const t = text.replace(URL, ' ');
+/**
+ * Han characters as a share of the letters (Han plus Latin), URLs left out; null when no letters.
+ * With names ignored (a Chinese face), Latin words that are names or model ids (capitalised, or
+ * with digits) and the unit "token" do not count: "Corvid Labs 发布 Corvid GPU-8" is Chinese.
+ */
+export function hanShare(text: string, options: { ignoreNames?: boolean } = {}): number | null {
+  let t = text.replace(URL, ' ');
+  if (options.ignoreNames) t = t.replace(/\b(?:[A-Z][\w'’.&-]*|[\w-]*\d[\w-]*|tokens?)\b/g, ' ');
   const han = (t.match(HAN) ?? []).length;
   const latin = (t.match(LATIN) ?? []).length;
   // A Han character carries about as much as a short English word: weigh Latin letters by a fifth.
   const total = han + latin / 5;
+  if (options.ignoreNames && han > 0 && latin === 0) return 1;
   return total === 0 ? null : han / total;
 }
 
-/** A field is in the face's language: a Chinese face mostly Han (names in Latin allowed), an English face mostly Latin. */
+/** A field is in the face's language: a Chinese face mostly Han, an English face mostly Latin (names in the other script allowed). */
 export function inFaceLanguage(text: string, face: FaceLanguage): boolean {
-  const share = hanShare(text);
+  const share = hanShare(text, { ignoreNames: face === 'zh' });
   if (share === null) return true;
-  return face === 'zh' ? share >= 0.5 : share <= 0.2;
+  return face === 'zh' ? share >= 0.5 : share <= 0.5;
 }
 
 /** "DENVER, May 9, 2026 —", "LONDON (Reuters) -", "新华社北京 5 月 9 日电": a press dateline. */
@@ -92,6 +98,8 @@ export const DANGLING_OPENING_ZH = /^(?:这|那|此|其|他|她|它|该|但|而|
 
 export function opensDangling(text: string): boolean {
   const t = text.replace(/^[“"「『(（\s]+/u, '');
+  // A name in title case ("The Chip Column reports…") refers to nothing before it.
+  if (/^The (?:[A-Z][\w'’-]*)(?: [A-Z][\w'’-]*)+/.test(t)) return false;
   return /\p{Script=Han}/u.test(t.slice(0, 3)) ? DANGLING_OPENING_ZH.test(t) : DANGLING_OPENING_EN.test(t);
 }
 
@@ -112,6 +120,11 @@ function repeatedFigures(texts: ReadonlyArray<{ path: string; text: string }>): 
     }
   }
   return out;
+}
+
+/** Carries someone's words in quotation marks with no speaker or outlet named around them. */
+export function hasUnattributedQuote(text: string): boolean {
+  return spokenQuotes(text).length > 0 && !quoteAttributed(text);
 }
 
 function checkQuotes(path: string, text: string, out: SlotViolation[]): void {
@@ -145,8 +158,8 @@ export function digestItemViolations(item: DigestItem): SlotViolation[] {
   if (item.headline.trim() === '') empty('headline', out);
   if (item.keyPoints.lead.trim() === '') empty('keyPoints.lead', out);
   if (item.impact.length === 0) empty('impact', out);
-  if (item.pros.length === 0) empty('pros', out);
-  if (item.cons.length === 0) empty('cons', out);
+  // Pros or cons may be left out (a sentence that is neither is not misfiled); the trade-offs section is empty when both are.
+  if (item.pros.length === 0 && item.cons.length === 0) empty('pros/cons', out);
   if (item.quickStart.length === 0) empty('quickStart', out);
   const points = [{ path: 'keyPoints.lead', text: item.keyPoints.lead }, ...item.keyPoints.points.map((text, i) => ({ path: `keyPoints.points[${i}]`, text }))];
   out.push(...repeatedFigures(points));
@@ -189,11 +202,12 @@ export function cardViolations(card: Card): SlotViolation[] {
   });
   const outlet = card.source.outlet;
   if (outlet && card.attribution.split(outlet).length - 1 > 1) out.push({ rule: 'credit-doubled', path: 'attribution', text: card.attribution });
+  const idOf = (e: { entityId: string | null; name: string }): string => e.entityId ?? `name:${e.name.toLowerCase()}`;
+  const inTitle = new Set(findEntities(card.title).map(idOf));
   card.topics.forEach((t, i) => {
-    const about = `${card.title}`;
-    const kinds = findEntities(t).filter((e) => e.surface.length >= t.length - 1).map((e) => e.type);
-    const personLike = kinds.includes('person') || kinds.includes('place');
-    if (personLike && !about.includes(t)) out.push({ rule: 'topic-not-topic', path: `topics[${i}]`, text: t });
+    const named = findEntities(t).filter((e) => e.surface.length >= t.length - 1);
+    const personLike = named.some((e) => e.type === 'person' || e.type === 'place');
+    if (personLike && !card.title.includes(t) && !named.some((e) => inTitle.has(idOf(e)))) out.push({ rule: 'topic-not-topic', path: `topics[${i}]`, text: t });
   });
   return out;
 }

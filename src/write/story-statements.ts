@@ -6,12 +6,13 @@ import type { ArticleWithSightings } from '../article.js';
 import { figuresEqual, parseFigures } from '../understand/understand.js';
 import type { FaceLanguage } from './sentence-candidates.js';
 import type { SpanRef } from './schemas.js';
+import { figureIn } from './compose.js';
 import { outletOf } from './source-refs.js';
 import type { KeyFigure, StoryAnalysis } from './story-analysis.js';
 
 export interface Statement {
   readonly text: string;
-  readonly kind: 'template' | 'computed';
+  readonly kind: 'template' | 'computed' | 'composed';
   readonly spans: readonly SpanRef[];
 }
 
@@ -67,7 +68,7 @@ function figureSpans(a: StoryAnalysis, key: KeyFigure): { outlets: string[]; spa
 
 export function agreement(a: StoryAnalysis, face: FaceLanguage, key: KeyFigure | undefined): Statement | null {
   if (!key || key.articles < 2) return null;
-  const surface = key.surfaces[face] ?? key.surfaces.en ?? key.surfaces.zh ?? key.figure.surface;
+  const surface = figureIn(key, face);
   const { outlets, spans } = figureSpans(a, key);
   if (outlets.length < 2) return null;
   const text = face === 'zh' ? `各来源对 ${surface} 这一数字说法一致：${join(outlets, face)}。` : `Sources agree on ${surface}: ${join(outlets, face)}.`;

@@ -8,6 +8,7 @@ import { renderCard, renderDigest, renderPost } from './markdown.js';
 import { outputFields } from './output-fields.js';
 import { writePost } from './post.js';
 import { cardSchema, digestSchema, jsonSchemas, postSchema, type ProvenanceEntry } from './schemas.js';
+import { inFaceLanguage } from './slot-check.js';
 import type { ArticleWithSightings } from '../article.js';
 import { BRIGHTLINE_NEWS, BRIGHTLINE_OFFICIAL, BRIGHTLINE_ZH, BRIGHTLINE_ZH_MISQUOTE, brightlineStory, soloStory } from './story.fixture.js';
 
@@ -40,6 +41,8 @@ const GOLDEN_SOLO_EN = [
   "Confidence: Low",
   "",
   "Key Points: Quillmark Lab published a benchmark on Thursday that measures peak memory across 6 open models during long conversations. In detail: (1) The largest model needed 3x the memory of the smallest at the same context length. (2) Memory, not arithmetic, is the limit for long contexts.",
+  "",
+  "Impact: For Researchers: A measured result to compare with and reproduce: Quillmark reports a multiple of 3x.",
   "",
   "#### Detailed Analysis",
   "",
@@ -109,14 +112,25 @@ describe('digest', () => {
 });
 
 describe('digest item', () => {
-  it('key points are source sentences, whole and unchanged, with provenance', () => {
+  it('key points are source sentences, whole and unchanged, with provenance; impact is composed from a figure of the sources', () => {
     const item = writeDigestItem(brightlineStory(), 'en');
     assert.ok(item.keyPoints.lead.length > 0);
     assert.ok(item.keyPoints.points.length >= 2);
     const texts = ALL.map((a) => a.text);
-    for (const s of [item.keyPoints.lead, ...item.keyPoints.points, ...item.impact.map((i) => i.text)]) {
+    for (const s of [item.keyPoints.lead, ...item.keyPoints.points]) {
       assert.ok(texts.some((t) => t.includes(s)), `"${s}" is in a source`);
     }
+    assert.ok(item.impact.length > 0);
+    item.impact.forEach((x, i) => {
+      const entry = item.provenance.find((p) => p.path === `impact[${i}].text`)!;
+      assert.equal(entry.kind, 'composed');
+      // Each span it rests on is a figure of a source, and that figure is in the line.
+      for (const span of entry.spans) {
+        if (span.field !== 'text') continue;
+        const figure = byId.get(span.articleId)!.text.slice(span.start, span.end);
+        assert.ok(x.text.includes(figure) || /\d/.test(x.text), `${x.text} carries ${figure}`);
+      }
+    });
     assertExtractsVerbatim(item, outputFields(item));
   });
 
@@ -137,19 +151,23 @@ describe('digest item', () => {
 
   const faceCases = [
     { name: 'Chinese face with Chinese coverage', story: brightlineStory(), face: 'zh' as const, body: 'zh', notice: false },
-    { name: 'Chinese face of an English-only story', story: soloStory(), face: 'zh' as const, body: 'en', notice: true },
+    { name: 'Chinese face of an English-only story', story: soloStory(), face: 'zh' as const, body: 'zh', notice: true },
     { name: 'English face with English coverage', story: brightlineStory(), face: 'en' as const, body: 'en', notice: false },
-    { name: 'English face of a Chinese-only story', story: brightlineStory([BRIGHTLINE_ZH]), face: 'en' as const, body: 'zh', notice: true },
+    { name: 'English face of a Chinese-only story', story: brightlineStory([BRIGHTLINE_ZH]), face: 'en' as const, body: 'en', notice: true },
   ];
   for (const c of faceCases) {
     it(c.name, () => {
       const item = writeDigestItem(c.story, c.face);
       assert.equal(item.bodyLanguage, c.body);
       assert.equal(item.notice !== null, c.notice);
-      assert.equal(HAN.test(item.keyPoints.lead), c.body === 'zh');
+      // In the face's language: a composed English lead may name a Chinese-only outlet, no more.
+      assert.ok(inFaceLanguage(item.keyPoints.lead, c.body as 'en' | 'zh'), item.keyPoints.lead);
+      if (!c.notice) assert.equal(HAN.test(item.keyPoints.lead), c.body === 'zh');
       const md = renderDigest(writeDigest([c.story], { date: '2026-05-09', language: c.face }));
       if (c.face === 'zh') for (const label of ['置信度：', '要点：', '详细分析', '权衡', '优点', '缺点', '快速上手（5-15 分钟）', '建议', '来源：']) assert.ok(md.includes(label), label);
-      if (c.notice && c.face === 'zh') assert.ok(md.includes('本条目暂无中文报道，以下为英文原文摘录；如需中文译文，请配置模型。'));
+      // With no coverage in the face, the body is composed in the face's language from the facts, and says so.
+      if (c.notice && c.face === 'zh') assert.ok(md.includes('本条目暂无中文报道，以下内容根据其英文报道中的名称与数字写成'));
+      if (c.notice) assert.ok(item.provenance.filter((p) => p.path.startsWith('keyPoints')).every((p) => p.kind === 'composed'));
     });
   }
 
@@ -176,8 +194,11 @@ describe('card', () => {
     for (const span of card.provenance.find((p) => p.path === 'summary')!.spans) assert.equal(span.articleId, BRIGHTLINE_NEWS.id);
     const sentences = card.summary.split(/(?<=\.) /);
     assert.ok(sentences.length >= 3 && sentences.length <= 5, `3-5 sentences: ${sentences.length}`);
-    assert.equal(card.attribution, 'Editorial summary, takeaway, and curation by Tidings. Original article published by Riverside Tech Wire — AI | Riverside Tech Wire.');
-    assert.ok(card.keyTakeaway.startsWith('If you are an investor'));
+    // The outlet named once: its feed's title already names it.
+    assert.equal(card.attribution, 'Editorial summary, takeaway, and curation by Tidings. Original article published by Riverside Tech Wire — AI.');
+    // A sentence about the article, not a formula around one of its sentences.
+    assert.ok(card.keyTakeaway.startsWith('Riverside Tech Wire reports that '), card.keyTakeaway);
+    assert.ok(!/line to keep/.test(card.keyTakeaway));
     assert.equal(card.principles.length, 3);
     assert.equal(card.inPractice.length, 3);
     assert.ok(card.topics.length >= 1 && card.topics.length <= 6);
