@@ -373,6 +373,20 @@ export function withoutSiteName(title: string, siteName: string): { title: strin
   return { title, site: null };
 }
 
+/**
+ * The headline in a title tag: the part an h1 repeats ("On Recent Controversial Events - Bradley
+ * M. Kuhn" with that h1), else the longest part (stripSiteFromTitle).
+ */
+function titleFromTag(titleTag: string, h1s: readonly string[]): string {
+  const parts = titleTag.split(/\s+[|\-–—»·]\s+|\s*[_｜|]\s*/).map((p) => p.trim()).filter((p) => p !== '');
+  if (parts.length >= 2) {
+    const heads = new Set(h1s.slice(0, 5).map((h) => h.toLowerCase()));
+    const repeated = parts.find((p) => heads.has(p.toLowerCase()));
+    if (repeated !== undefined && repeated.length >= 10) return repeated;
+  }
+  return stripSiteFromTitle(titleTag);
+}
+
 export function readMetadata(root: { children: AnyNode[] }, url: string | null): PageMetadata {
   const els: Element[] = [];
   gather(root.children, els);
@@ -477,7 +491,7 @@ export function readMetadata(root: { children: AnyNode[] }, url: string | null):
   const title =
     headline ?? metaTitle('dc:title') ?? metaTitle('dcterms:title') ?? metaTitle('og:title') ?? metaTitle('twitter:title') ??
     metaTitle('parsely-title') ?? metaTitle('weibo:article:title') ??
-    (titleTag !== null ? stripSiteFromTitle(titleTag) : null) ?? h1s[0] ?? null;
+    (titleTag !== null ? titleFromTag(titleTag, h1s) : null) ?? h1s[0] ?? null;
   const byline =
     nameOf(article?.['author']) ?? notUrl(m('dc:creator')) ?? notUrl(m('dcterms:creator')) ?? notUrl(m('author')) ??
     notUrl(m('article:author')) ?? notUrl(m('og:article:author')) ?? m('byl') ?? m('parsely-author') ?? itemprops.get('author') ?? relAuthor ?? shownByline;
