@@ -568,7 +568,8 @@ export function composeImpact(facts: StoryFacts, face: FaceLanguage, audience: s
     // Among the story's leading figures only: a minor detail does not drive an impact.
     const leading = facts.figures.slice(0, 6);
     const fitting = roles.flatMap((r) => leading.filter((f) => f.role === r));
-    const pick = fitting.find((f) => !used.has(f.key)) ?? fitting[0];
+    // A journalist's figure to attribute is the story's key figure, said already or not.
+    const pick = audience === 'Tech Journalist' ? (facts.figures[0] ?? undefined) : fitting.find((f) => !used.has(f.key)) ?? fitting[0];
     if (pick) {
       const fact = composeFigurePoint(facts, pick, face).text;
       const text = face === 'en' ? `${frame.en(lowerFirst(fact))}` : frame.zh(fact);

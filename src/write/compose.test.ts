@@ -1,0 +1,65 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { parseFigures, figuresEqual } from '../understand/figures.js';
+import { composeFigurePoint, composeHeadline, composeImpact, composeLead, composeTakeaway, eventKindOf, figureIn, storyFacts } from './compose.js';
+import { inFaceLanguage } from './slot-check.js';
+import { analyseStory } from './story-analysis.js';
+import { BRIGHTLINE_ZH, brightlineStory, soloStory } from './story.fixture.js';
+
+describe('facts first', () => {
+  it('reads the kind of event from titles in either language', () => {
+    assert.equal(eventKindOf(['Corvid Labs raises $320 million in Series B']), 'funding');
+    assert.equal(eventKindOf(['Pallas Speech sues the SEC over AI chatbot rules']), 'lawsuit');
+    assert.equal(eventKindOf(['StepFun’s Step-4 Swift hits 650 tokens a second and cuts input prices by 60%']), 'price');
+    assert.equal(eventKindOf(['Anthropic 以 20 亿美元包下 Brightline Compute 俄亥俄园区']), 'deal');
+    assert.equal(eventKindOf(['Long context, short memory: recall across nine open models']), 'other');
+  });
+
+  it('writes a figure in the face’s style only when it reads back as the same value', () => {
+    const facts = storyFacts(analyseStory(brightlineStory([BRIGHTLINE_ZH])));
+    for (const f of facts.figures) {
+      const en = figureIn(f, 'en');
+      const back = parseFigures(en);
+      assert.ok(back.some((g) => figuresEqual(g, f.figure)), `${en} = ${f.figure.surface}`);
+    }
+    const money = facts.figures.find((f) => f.figure.kind === 'money')!;
+    assert.equal(figureIn(money, 'en'), '$2 billion');
+    assert.equal(figureIn(money, 'zh'), '20 亿美元');
+  });
+
+  it('composes the Chinese face of English-only coverage in Chinese, and the English face of Chinese-only coverage in English', () => {
+    const zhFacts = storyFacts(analyseStory(soloStory()));
+    const zhLead = composeLead(zhFacts, 'zh')!;
+    assert.ok(inFaceLanguage(zhLead.text, 'zh'), zhLead.text);
+    assert.equal(zhLead.kind, 'composed');
+    const enFacts = storyFacts(analyseStory(brightlineStory([BRIGHTLINE_ZH])));
+    const head = composeHeadline(enFacts, 'en')!;
+    assert.match(head.text, /^Anthropic .*\$2 billion/);
+    assert.ok(inFaceLanguage(head.text, 'en'));
+  });
+
+  it('every composed figure point names a figure and an outlet of the sources, and its span points at that figure', () => {
+    const story = brightlineStory();
+    const analysis = analyseStory(story);
+    const facts = storyFacts(analysis);
+    assert.ok(facts.figures.length >= 2);
+    for (const f of facts.figures) {
+      for (const face of ['en', 'zh'] as const) {
+        const s = composeFigurePoint(facts, f, face);
+        assert.ok(s.text.includes(f.outlet) || s.text.includes('reports'), s.text);
+        const article = story.articles.find((a) => a.id === s.spans[0]!.articleId)!;
+        const cited = parseFigures(article.text.slice(s.spans[0]!.start, s.spans[0]!.end))[0]!;
+        assert.ok(parseFigures(s.text).some((g) => figuresEqual(g, cited)), `${s.text} carries ${cited.surface}`);
+      }
+    }
+  });
+
+  it('impact says what changes for the audience with its driving figure; the card takeaway is about the article', () => {
+    const facts = storyFacts(analyseStory(brightlineStory()));
+    const investor = composeImpact(facts, 'en', 'Investor', new Set())!;
+    assert.match(investor.statement.text, /\$2 billion/);
+    assert.doesNotMatch(investor.statement.text, /^[A-Z]{3,}, |\bwe\b|“/);
+    const takeaway = composeTakeaway(facts, 'Riverside Tech Wire', 'en')!;
+    assert.match(takeaway.text, /^Riverside Tech Wire reports that /);
+  });
+});
