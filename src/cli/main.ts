@@ -25,6 +25,8 @@ import { serveCommand } from './serve-command.js';
 import { buildCommand, siteStep } from './build-command.js';
 import { outputsCommand } from './outputs-command.js';
 import { articlesCommand } from './articles-command.js';
+import { watchCommand } from './watch-command.js';
+import { workerCommand } from './worker-command.js';
 
 export interface Io {
   readonly out: (s: string) => void;
@@ -220,6 +222,8 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
   buildCommand(program, { withApp, io });
   outputsCommand(program, { withApp, io });
   articlesCommand(program, { withApp, io });
+  watchCommand(program, { withConfig: (fn) => withConfig(fn), io });
+  workerCommand(program, { withConfig: (fn) => withConfig(fn), io });
 
   try {
     await program.parseAsync([...argv], { from: 'user' });

@@ -71,7 +71,8 @@ export async function ingest(inputs: readonly string[], deps: IngestDeps): Promi
   return notices.length > 0 ? { outcomes, counts, notices } : { outcomes, counts };
 }
 
-async function processWork(work: Exclude<Work, { kind: 'notice' }>, deps: IngestDeps): Promise<ItemOutcome> {
+/** One item of work (a page, a feed item, a failure met expanding an input): read, understood and stored once. */
+export async function processWork(work: Exclude<Work, { kind: 'notice' }>, deps: Pick<IngestDeps, 'store' | 'now'>): Promise<ItemOutcome> {
   switch (work.kind) {
     case 'failed':
       return { status: 'failed', failure: work.failure };
@@ -106,7 +107,7 @@ function extractPage(format: 'html' | 'markdown' | 'text', text: string, url: st
   return extractPageIsolated({ format, text, name: url, ...(/^https?:/i.test(url) ? { url } : {}) });
 }
 
-async function storePage(page: ExtractedPage, origin: PageOrigin, deps: IngestDeps, fromFeedSummary = false): Promise<ItemOutcome> {
+async function storePage(page: ExtractedPage, origin: PageOrigin, deps: Pick<IngestDeps, 'store' | 'now'>, fromFeedSummary = false): Promise<ItemOutcome> {
   const now = deps.now();
   const built = buildCandidate(page, origin, now);
   if (built === null) {

@@ -248,7 +248,7 @@ async function* dispatch(
 }
 
 /** A feed's XML errors as one notice; each item the document cut off, and a cut with no item lost, as a failure. */
-function* feedNotices(feed: Feed, name: string): Generator<Work> {
+export function* feedNotices(feed: Feed, name: string): Generator<Work> {
   if (feed.xmlProblems.length > 0) {
     const shown = feed.xmlProblems.slice(0, 5).join('; ');
     const more = feed.xmlProblems.length > 5 ? `; and ${feed.xmlProblems.length - 5} more` : '';
@@ -263,7 +263,21 @@ function* feedNotices(feed: Feed, name: string): Generator<Work> {
   }
 }
 
-async function* expandFeed(feed: Feed, location: string, inherited: Inherited, ctx: ExpandContext): AsyncGenerator<Work> {
+/**
+ * One item of a feed read at `location`, as a job of its own (`tidings watch`, issue 16): read as
+ * it is read within its whole feed. `index` is its place in the feed (from 0), which names it in
+ * messages and, when it has no link, in its address.
+ */
+export async function* expandFeedItem(item: FeedItem, index: number, feed: { readonly location: string; readonly title: string | null }, ctx: ExpandContext): AsyncGenerator<Work> {
+  const single: Feed = {
+    format: 'rss2', title: feed.title, siteUrl: null, feedUrl: null, language: null, items: [item],
+    problems: [], wellFormed: true, lost: 0, xmlProblems: [], lostItems: [], truncated: false,
+  };
+  const source = ctx.findSource(feed.location.startsWith('file:') ? fileURLToPath(feed.location) : feed.location);
+  yield* expandFeed(single, feed.location, { via: feed.location, source, feedTitle: null, depth: 0 }, ctx, index);
+}
+
+async function* expandFeed(feed: Feed, location: string, inherited: Inherited, ctx: ExpandContext, offset = 0): AsyncGenerator<Work> {
   const feedTitle = inherited.source?.feedTitle ?? feed.title ?? null;
   const via = displayName(location);
   const base: Omit<PageOrigin, 'url'> = { via, source: inherited.source, feedTitle };
@@ -272,7 +286,7 @@ async function* expandFeed(feed: Feed, location: string, inherited: Inherited, c
 
   for (const [index, item] of feed.items.entries()) {
     const hints = { title: item.title, published: item.published, author: item.author };
-    const label = `${via} item ${index + 1}${item.title ? ` ("${item.title.slice(0, 60)}")` : ''}`;
+    const label = `${via} item ${index + 1 + offset}${item.title ? ` ("${item.title.slice(0, 60)}")` : ''}`;
     const link = item.url ?? (item.guid && /^https?:\/\//.test(item.guid) ? item.guid : null);
     const followed = link === null ? null : followReference(link, location, 'feed item link');
     if (followed !== null && !followed.ok) {
@@ -288,7 +302,7 @@ async function* expandFeed(feed: Feed, location: string, inherited: Inherited, c
         continue;
       }
       const page = read.value;
-      const itemUrl = url ?? `${location}#${encodeURIComponent(item.guid ?? String(index + 1))}`;
+      const itemUrl = url ?? `${location}#${encodeURIComponent(item.guid ?? String(index + 1 + offset))}`;
       results[index]!.push({ kind: 'extracted', origin: { ...base, url: itemUrl, hints }, page: { ...page, title: page.title ?? item.title } });
       continue;
     }
@@ -311,7 +325,7 @@ async function* expandFeed(feed: Feed, location: string, inherited: Inherited, c
     const fetched = await fetchText(url, ctx);
     if (!fetched.ok) {
       // The page could not be read: the item is kept from what the feed itself says, marked so.
-      const label = `${via} item ${index + 1}${item.title ? ` ("${item.title.slice(0, 60)}")` : ''}`;
+      const label = `${via} item ${index + 1 + offset}${item.title ? ` ("${item.title.slice(0, 60)}")` : ''}`;
       const kept = await fromFeedSummary(item, url, label, fetched.failure);
       if (kept === null) results[index]!.push(failed(fetched.failure));
       else results[index]!.push({ kind: 'extracted', origin: { ...base, url, hints }, page: kept.page, fromFeedSummary: true, ...(fetched.repeated ? {} : { notes: [kept.note] }) });
@@ -403,7 +417,7 @@ function follow(ref: string, location: string): Result<string> {
   return ok(fileURLToPath(target.value));
 }
 
-function displayName(location: string): string {
+export function displayName(location: string): string {
   return location.startsWith('file:') ? path.relative(process.cwd(), fileURLToPath(location)) || location : location;
 }
 
@@ -413,7 +427,7 @@ function plainLength(html: string): number {
   return html.replace(/<[^<>]*>/g, ' ').replace(/&[a-z#0-9]+;/gi, ' ').replace(/\s+/g, ' ').trim().length;
 }
 
-function kindFromName(file: string): 'html' | 'xml' | 'text' | 'json' {
+export function kindFromName(file: string): 'html' | 'xml' | 'text' | 'json' {
   const f = file.toLowerCase().replace(/\.gz$/, '');
   if (/\.(x?html?)$/.test(f)) return 'html';
   if (/\.(xml|rss|atom|rdf|opml)$/.test(f)) return 'xml';

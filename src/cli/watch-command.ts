@@ -1,0 +1,205 @@
+// `tidings watch [--once]`: the editor. Each cycle: the sources' inputs are cut into jobs (one page,
+// file or feed item each, src/queue/plan.ts) and queued; the cycle waits for them (running them
+// itself when no worker is alive, and always with the embedded store, which no other process can
+// reach); then the stories and the latest edition and site, as `tidings run` writes them. One line
+// per cycle. Only one editor at a time: a PostgreSQL advisory lock (the embedded store's own lock
+// already keeps a second process out).
+
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import type { Command } from 'commander';
+import pg from 'pg';
+import type { Config } from '../config.js';
+import { EXIT_CODES } from '../errors.js';
+import { failedOutput, runIngestJob, type IngestJobData, type JobDeps, type JobOutput } from '../queue/ingest-job.js';
+import { openJobQueue, queueOptionsFromEnv, type JobQueue } from '../queue/job-queue.js';
+import { planCycle } from '../queue/plan.js';
+import { createStoryStore } from '../store/story-store.js';
+import { loadRegistry, makeFetcher, type App, type LoadedRegistry } from './app.js';
+import { siteStep } from './build-command.js';
+import { writeEdition } from './edition-commands.js';
+import type { Io } from './main.js';
+import { renderFailure } from './render.js';
+import { collectHosts, jobDepsFor, optionalRegistry, withStore } from './worker-command.js';
+
+/** pg_advisory_lock(EDITOR_LOCK_KEY): held by the one `watch` editing this database. */
+const EDITOR_LOCK_KEY = 0x7469_6432; // 'tid2'
+
+export interface WatchCommandContext {
+  withConfig(fn: (config: Config) => Promise<number>): Promise<void>;
+  readonly io: Io;
+}
+
+interface WatchOptions {
+  once?: boolean;
+  every: number;
+  fetch: boolean;
+  out?: string;
+  baseUrl?: string;
+  allowHost?: string[];
+}
+
+export function watchCommand(program: Command, ctx: WatchCommandContext): void {
+  program
+    .command('watch')
+    .description("poll the sources, queue one job per page or feed item, wait for them (run by `tidings worker`s, or here when none is running), then group stories and write the latest edition and site, as `run` does")
+    .option('--once', 'one cycle, then exit with its exit code (as `run`)')
+    .option('--every <minutes>', 'minutes between cycles (default 15)', (v) => Number.parseFloat(v), 15)
+    .option('--no-fetch', 'never use the network')
+    .option('--out <dir>', 'where the site is written (default ./site)')
+    .option('--base-url <url>', "the site's public address (default http://127.0.0.1:8080/)")
+    .option('--allow-host <host>', 'a host that may be fetched although loopback or private; repeat it or separate hosts with commas', collectHosts)
+    .action(async (opts: WatchOptions) =>
+      ctx.withConfig(async (config) => {
+        if (!(opts.every > 0)) {
+          ctx.io.err('tidings watch: --every must be a positive number of minutes\n');
+          return EXIT_CODES.config_error;
+        }
+        return withStore(config, ctx.io, (app) => watch(app, opts, ctx.io));
+      }),
+    );
+}
+
+async function watch(app: App, opts: WatchOptions, io: Io): Promise<number> {
+  let registry = await optionalRegistry(app.config, io);
+  if (registry === 'error') return EXIT_CODES.config_error;
+  if (registry === null) {
+    const bundled = await loadRegistry(path.join(app.config.examplesDir, 'sources.yaml'));
+    if (!bundled.ok) {
+      io.err(`tidings: ${renderFailure(bundled)}\n`);
+      return EXIT_CODES.config_error;
+    }
+    registry = bundled.value;
+    io.err(`No ${path.basename(app.config.registryPath)} here: using the bundled example corpus (${path.relative(process.cwd(), app.config.examplesDir) || '.'}).\n`);
+  }
+  const server = app.config.database.kind === 'postgres' ? app.config.database.url : null;
+  const editor = server === null ? null : await takeEditorLock(server, io);
+  let queue: JobQueue | null = null;
+  const fetcher = opts.fetch ? makeFetcher(app.config, opts.allowHost ?? []) : null;
+  let stopping = false;
+  let wake: () => void = () => undefined;
+  const onSignal = () => {
+    if (!stopping) io.err('tidings watch: stopping after this cycle\n');
+    stopping = true;
+    wake();
+  };
+  process.on('SIGTERM', onSignal);
+  process.on('SIGINT', onSignal);
+  try {
+    if (server !== null) queue = await openJobQueue(server, queueOptionsFromEnv());
+    const deps = jobDepsFor(app, registry, fetcher);
+    let code = 0;
+    for (;;) {
+      code = await cycle(app, registry, deps, queue, opts, io);
+      if (opts.once || stopping) return code;
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, opts.every * 60_000);
+        wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+      if (stopping) return code;
+    }
+  } finally {
+    process.off('SIGTERM', onSignal);
+    process.off('SIGINT', onSignal);
+    await queue?.close().catch(() => undefined);
+    await fetcher?.close();
+    await editor?.end().catch(() => undefined);
+  }
+}
+
+/** The editor lock, on a connection of its own (released when it closes, or when the process dies). */
+async function takeEditorLock(url: string, io: Io): Promise<pg.Client> {
+  const client = new pg.Client({ connectionString: url });
+  client.on('error', () => undefined);
+  await client.connect();
+  const [row] = (await client.query<{ got: boolean }>('SELECT pg_try_advisory_lock($1, 0) AS got', [EDITOR_LOCK_KEY])).rows;
+  if (row?.got) return client;
+  const [holder] = (await client.query<{ pid: number; client_addr: string | null; backend_start: Date }>(
+    `SELECT a.pid, a.client_addr::text AS client_addr, a.backend_start FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
+     WHERE l.locktype = 'advisory' AND l.classid = $1 AND l.objid = 0 AND l.granted AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())`,
+    [EDITOR_LOCK_KEY],
+  )).rows;
+  const who = holder ? ` (server backend ${holder.pid}${holder.client_addr ? ` from ${holder.client_addr}` : ''}, since ${holder.backend_start.toISOString()})` : '';
+  io.err(`tidings watch: another watch is the editor of this database${who}; waiting for it to finish\n`);
+  await client.query('SELECT pg_advisory_lock($1, 0)', [EDITOR_LOCK_KEY]);
+  io.err('tidings watch: the other watch finished; going on\n');
+  return client;
+}
+
+async function cycle(app: App, registry: LoadedRegistry, deps: JobDeps, queue: JobQueue | null, opts: WatchOptions, io: Io): Promise<number> {
+  const started = Date.now();
+  const plan = await planCycle(registry.inputs(), { fetcher: deps.fetcher, maxBytes: deps.maxBytes, findSource: deps.findSource });
+  const outputs: JobOutput[] = plan.failures.map((f) => failedOutput(f));
+  let gaveUp: string[] = [];
+  for (const phase of [plan.first, plan.then]) {
+    if (phase.length === 0) continue;
+    if (queue === null) {
+      for (const job of phase) outputs.push(await runHere(job, deps));
+    } else {
+      const result = await runQueued(queue, randomUUID(), phase, deps, io);
+      outputs.push(...result.completed);
+      gaveUp = [...gaveUp, ...result.failed];
+    }
+  }
+  const sum = (k: 'new' | 'duplicate' | 'failed') => outputs.reduce((n, o) => n + o[k], 0);
+  const counts = { new: sum('new'), duplicate: sum('duplicate'), failed: sum('failed') + gaveUp.length };
+  for (const o of outputs) for (const f of o.failures) io.err(`  - ${f}\n`);
+  for (const f of gaveUp) io.err(`  - a job failed on every try: ${f}\n`);
+  for (const n of [...plan.notices, ...outputs.flatMap((o) => o.notices)]) io.err(`  note: ${n}\n`);
+
+  const edition = await writeEdition(app, io);
+  const site = edition === 0 ? await siteStep(app, io, { out: opts.out, baseUrl: opts.baseUrl }) : 0;
+  const stories = createStoryStore(app.db);
+  const touched = new Set<string>();
+  for (const id of new Set(outputs.flatMap((o) => o.articleIds))) {
+    const story = await stories.storyOfArticle(id);
+    if (story !== null) touched.add(story);
+  }
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  io.out(`watch cycle ${new Date(started).toISOString()}: ${counts.new} new, ${counts.duplicate} duplicate, ${counts.failed} failed, ${touched.size} ${touched.size === 1 ? 'story' : 'stories'} touched, ${seconds} s\n`);
+  return counts.failed > 0 || edition !== 0 || site !== 0 ? 1 : 0;
+}
+
+async function runHere(job: IngestJobData, deps: JobDeps): Promise<JobOutput> {
+  try {
+    return (await runIngestJob(job, deps)).output;
+  } catch (error) {
+    return failedOutput(`${job.kind === 'input' ? job.input : job.feed}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+/**
+ * Queues a phase's jobs and waits until every one is finished for good. While no worker is alive
+ * (none started, or all gone), watch takes jobs itself, so a cycle never waits on nobody.
+ */
+async function runQueued(queue: JobQueue, cycleId: string, jobs: readonly IngestJobData[], deps: JobDeps, io: Io): Promise<{ completed: readonly JobOutput[]; failed: readonly string[] }> {
+  await queue.enqueue(cycleId, jobs);
+  let said = false;
+  for (;;) {
+    const progress = await queue.progress(cycleId);
+    if (progress.pending === 0) return progress;
+    if ((await queue.workersAlive()) > 0) {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      continue;
+    }
+    if (!said) {
+      io.err('tidings watch: no worker is running: running the jobs here\n');
+      said = true;
+    }
+    const job = await queue.take();
+    if (job === null) {
+      // Every job left is in hand elsewhere (a worker that died holds it until its lease expires).
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      continue;
+    }
+    try {
+      const { output } = await runIngestJob(job.data, deps);
+      await queue.complete(job.id, output);
+    } catch (error) {
+      await queue.fail(job.id, error instanceof Error ? error.message : String(error)).catch(() => undefined);
+    }
+  }
+}
