@@ -186,95 +186,138 @@ export function chineseBridgeWords(text: string, index: BridgeIndex = bundledBri
   return chineseBridge(text, index).words;
 }
 
-/**
- * The rarity (idf) of a Chinese dictionary word, read from the Han-bigram counts the features
- * already keep: a word is at most as common as its rarest bigram.
- */
-function zhWordIdf(word: string, df: DocumentFrequency): number {
-  let best = 0;
-  for (let i = 0; i + 1 < word.length; i++) best = Math.max(best, idf(df, `w:${word.slice(i, i + 2)}`));
-  return best;
+// A placement compares one article with up to ~24 members under one rarity table, and the table
+// is new at each placement: what does not depend on it (each word's concepts and rarity keys) is
+// read once per article; each key's idf once per table; each side's vector once per table.
+
+/** One word of an article, read once: its rarity keys, count and concepts with the share each gets. */
+interface WordEntry {
+  readonly word: string;
+  readonly keys: readonly string[];
+  readonly n: number;
+  readonly concepts: readonly string[];
+  readonly share: number;
+}
+const englishEntries = new WeakMap<object, readonly WordEntry[]>();
+const chineseEntries = new WeakMap<object, readonly WordEntry[]>();
+
+const conceptMemo = new Map<string, string>();
+/** conceptOf with a bounded memo (the stemmer's regular expressions, once per word). */
+function conceptMemoised(w: string): string {
+  let c = conceptMemo.get(w);
+  if (c === undefined) {
+    if (conceptMemo.size >= 100_000) conceptMemo.clear();
+    conceptMemo.set(w, (c = conceptOf(w)));
+  }
+  return c;
+}
+
+function englishEntriesOf(words: Readonly<Record<string, number>>): readonly WordEntry[] {
+  let e = englishEntries.get(words);
+  if (!e) {
+    e = Object.entries(words)
+      .filter(([w]) => /^[a-z]/.test(w))
+      .map(([w, n]) => ({ word: w, keys: [`w:${w}`], n, concepts: [conceptMemoised(w)], share: 1 }));
+    englishEntries.set(words, e);
+  }
+  return e;
+}
+
+function chineseEntriesOf(zhWords: Readonly<Record<string, number>>, index: BridgeIndex): readonly WordEntry[] {
+  let e = chineseEntries.get(zhWords);
+  if (!e) {
+    const out: WordEntry[] = [];
+    for (const [w, n] of Object.entries(zhWords)) {
+      const concepts = index.concepts(w);
+      if (!concepts || concepts.length === 0 || w.length < 2) continue;
+      const keys: string[] = [];
+      for (let i = 0; i + 1 < w.length; i++) keys.push(`w:${w.slice(i, i + 2)}`);
+      // Each concept gets 1/√count of the word's weight: a word of many senses weighs no more in total.
+      out.push({ word: w, keys, n, concepts, share: 1 / Math.sqrt(concepts.length) });
+    }
+    chineseEntries.set(zhWords, (e = out));
+  }
+  return e;
 }
 
 /** Per rarity table: each side's concept vector and norm, computed once per article. */
 interface Projected {
   readonly vector: Map<string, number>;
   readonly norm: number;
-  /** English side: the word that carries most of each concept, for reasons in words. */
-  readonly shown?: Map<string, { word: string; x: number }>;
 }
 const projectedCache = new WeakMap<DocumentFrequency, WeakMap<object, Projected>>();
+const idfCache = new WeakMap<DocumentFrequency, Map<string, number>>();
 
-function cached(df: DocumentFrequency, key: object, build: () => Projected): Projected {
-  let m = projectedCache.get(df);
-  if (!m) projectedCache.set(df, (m = new WeakMap()));
-  let p = m.get(key);
-  if (!p) m.set(key, (p = build()));
-  return p;
-}
-
-/** English words (as features keep them) → concept → Σ tf × idf; norm over the words themselves. */
-function projectEnglish(words: Readonly<Record<string, number>>, df: DocumentFrequency): Projected {
-  return cached(df, words, () => {
-    const vector = new Map<string, number>();
-    const shown = new Map<string, { word: string; x: number }>();
-    let norm = 0;
-    for (const [w, n] of Object.entries(words)) {
-      if (!/^[a-z]/.test(w)) continue;
-      const x = n * idf(df, `w:${w}`);
-      norm += x * x;
-      const c = conceptOf(w);
-      vector.set(c, (vector.get(c) ?? 0) + x);
-      const s = shown.get(c);
-      if (!s || x > s.x) shown.set(c, { word: w, x });
-    }
-    return { vector, norm: Math.sqrt(norm), shown };
-  });
+/**
+ * A word's rarity under the table: an English word's own idf; a Chinese word's is read from the
+ * Han-bigram counts the features already keep (a word is at most as common as its rarest bigram).
+ */
+function weightOf(entry: WordEntry, df: DocumentFrequency): number {
+  let m = idfCache.get(df);
+  if (!m) idfCache.set(df, (m = new Map()));
+  let best = 0;
+  for (const k of entry.keys) {
+    let v = m.get(k);
+    if (v === undefined) m.set(k, (v = idf(df, k)));
+    if (v > best) best = v;
+  }
+  return entry.n * best;
 }
 
 /**
- * Chinese dictionary words → concepts: each word's tf × idf is spread over its concepts (divided
- * by √count, so a word of many senses weighs no more in total than a word of one); the norm is
- * that of the Chinese word vector itself, so noise in the glosses cannot inflate the score.
+ * Words → concepts: each word's tf × idf is added to its concepts (spread by its share); the norm
+ * is that of the word vector itself, so noise in the glosses cannot inflate the score.
  */
-function projectChinese(zhWords: Readonly<Record<string, number>>, df: DocumentFrequency, index: BridgeIndex): Projected {
-  return cached(df, zhWords, () => {
+function project(key: object, entries: readonly WordEntry[], df: DocumentFrequency): Projected {
+  let m = projectedCache.get(df);
+  if (!m) projectedCache.set(df, (m = new WeakMap()));
+  let p = m.get(key);
+  if (!p) {
     const vector = new Map<string, number>();
     let norm = 0;
-    for (const [w, n] of Object.entries(zhWords)) {
-      const concepts = index.concepts(w);
-      if (!concepts || concepts.length === 0) continue;
-      const x = n * zhWordIdf(w, df);
+    for (const e of entries) {
+      const x = weightOf(e, df);
       norm += x * x;
-      const share = x / Math.sqrt(concepts.length);
-      for (const c of concepts) vector.set(c, (vector.get(c) ?? 0) + share);
+      for (const c of e.concepts) vector.set(c, (vector.get(c) ?? 0) + x * e.share);
     }
-    return { vector, norm: Math.sqrt(norm) };
-  });
+    m.set(key, (p = { vector, norm: Math.sqrt(norm) }));
+  }
+  return p;
 }
 
 /**
  * Translation-aware TF-IDF cosine of an English article's words and a Chinese article's
- * dictionary words, 0..1 (clamped: a word of several senses can meet several English words),
- * and the English words met, the strongest first.
+ * dictionary words, 0..1 (clamped: a word of several senses can meet several English words);
+ * with `explain`, the English words met, the strongest first.
  */
 export function bridgeCosine(
   englishWords: Readonly<Record<string, number>>,
   chineseWords: Readonly<Record<string, number>>,
   df: DocumentFrequency,
   index: BridgeIndex = bundledBridge(),
+  explain = true,
 ): { score: number; shared: string[] } {
-  const en = projectEnglish(englishWords, df);
-  const zh = projectChinese(chineseWords, df, index);
+  const enEntries = englishEntriesOf(englishWords);
+  const en = project(englishWords, enEntries, df);
+  const zh = project(chineseWords, chineseEntriesOf(chineseWords, index), df);
   if (en.norm === 0 || zh.norm === 0) return { score: 0, shared: [] };
   let dot = 0;
-  const contributions: Array<[string, number]> = [];
   for (const [c, y] of zh.vector) {
     const x = en.vector.get(c);
-    if (x === undefined) continue;
-    dot += x * y;
-    contributions.push([c, x * y]);
+    if (x !== undefined) dot += x * y;
   }
-  contributions.sort((p, q) => q[1] - p[1] || (p[0] < q[0] ? -1 : 1));
-  return { score: Math.min(1, dot / (en.norm * zh.norm)), shared: contributions.map(([c]) => en.shown?.get(c)?.word ?? c) };
+  const score = Math.min(1, dot / (en.norm * zh.norm));
+  if (!explain || dot === 0) return { score, shared: [] };
+  // The English word that carries most of each concept met, strongest concept first.
+  const shown = new Map<string, { word: string; x: number }>();
+  for (const e of enEntries) {
+    const c = e.concepts[0]!;
+    if (!zh.vector.has(c)) continue;
+    const x = weightOf(e, df);
+    const s = shown.get(c);
+    if (!s || x > s.x) shown.set(c, { word: e.word, x });
+  }
+  const met = [...shown].map(([c, s]) => ({ word: s.word, w: en.vector.get(c)! * zh.vector.get(c)! }));
+  met.sort((p, q) => q.w - p.w || (p.word < q.word ? -1 : 1));
+  return { score, shared: met.map((m) => m.word) };
 }

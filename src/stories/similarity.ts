@@ -187,7 +187,7 @@ export function featureSimilarity(a: ArticleFeatures, b: ArticleFeatures, df: Do
   // Across English and Chinese: the English words against the Chinese text's dictionary words.
   const en = a.language === 'en' && b.language === 'zh' ? a : b.language === 'en' && a.language === 'zh' ? b : null;
   const zh = en === a ? b : en === b ? a : null;
-  const bridged = en && zh?.bridgeWords ? bridgeCosine(en.words, zh.bridgeWords, df) : { score: 0, shared: [] };
+  const bridged = en && zh?.bridgeWords ? bridgeCosine(en.words, zh.bridgeWords, df, undefined, explain) : { score: 0, shared: [] };
   const bridge = bridged.score;
   if (explain && bridged.shared.length > 0 && bridge >= 0.05) {
     reasons.push({ weight: W.bridge * Math.sqrt(bridge), text: `their texts say the same words in English and Chinese (${list(bridged.shared, 5)}; cosine ${bridge.toFixed(2)})` });
