@@ -164,6 +164,10 @@ export function selectMainContent(tree: BlockTree): MainContent {
     topScore = Math.max(topScore, scores.get(marked) ?? 0);
   }
 
+  // Sections of one article, each in its own wrapper (a how-to's steps), score alike: when at least
+  // two others score nearly as well as the top, their nearest common container is the article.
+  if (marked === null) top = commonContainer(top, topScore, scores) ?? top;
+
   // Climb while an ancestor scores nearly as well: the article often spans several scored wrappers.
   let lastScore = topScore;
   for (let p = parentElement(top); p !== null && p.name !== 'body' && p.name !== 'html'; p = parentElement(p)) {
@@ -256,6 +260,28 @@ function firstOfStories(top: Element, blocks: readonly Block[], stats: Map<Eleme
       return firstBlock !== undefined && firstBlock.kind === 'heading';
     });
     if (stories.length >= 2 && stories[0] === list[0]) return stories[0]!;
+  }
+  return null;
+}
+
+const INLINE_WRAPPERS: ReadonlySet<string> = new Set(['span', 'font', 'a', 'b', 'i', 'em', 'strong', 'small', 'u']);
+
+/** Candidates scoring at least this share of the top are its peers. */
+const PEER_SHARE = 0.75;
+/** Levels climbed from the top to find the container its peers share. */
+const PEER_LEVELS = 4;
+
+function commonContainer(top: Element, topScore: number, scores: ReadonlyMap<Element, number>): Element | null {
+  if (topScore <= 0) return null;
+  const peers = [...scores].filter(([el, s]) => el !== top && s >= topScore * PEER_SHARE && !contains(el, top) && !contains(top, el)).map(([el]) => el);
+  if (peers.length < 2) return null;
+  let level = 0;
+  for (let container = parentElement(top); container !== null && level < PEER_LEVELS; container = parentElement(container)) {
+    if (container.name === 'body' || container.name === 'html') return null;
+    // Inline wrappers around blocks (<span><div>…</div></span>) do not count as levels.
+    if (!INLINE_WRAPPERS.has(container.name)) level++;
+    const inside = peers.filter((p) => contains(container!, p)).length;
+    if (inside >= 2 && inside === peers.length) return container;
   }
   return null;
 }

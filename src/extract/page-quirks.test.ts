@@ -195,6 +195,19 @@ describe('extraction misses on real pages', () => {
     assert.deepEqual(r.paragraphs, [P1, P2]);
   });
 
+  it("a how-to's steps, each in its own wrapper, are one article", () => {
+    const steps = [
+      'Parties hosted at restaurants and country clubs save hours of cleaning, but that convenience comes with a price tag, often thousands of dollars.',
+      'Instead of hiring a DJ, use a phone to play the music, which hooks up to most speakers and costs nothing, and make a playlist of the grad’s songs.',
+      'Avoid canned drinks, which guests often open but do not finish, and serve pitchers of water with lemon, cucumber or strawberries instead.',
+      'Scale back the guest list, and skip people you have not seen for years, so there is more time to spend with the people who matter, too.',
+    ];
+    const step = (i: number): string => `<div class="mod step"><div class="stepContent mod"><h2>Step ${i + 1}</h2><div class="content"><p>${steps[i]}</p></div></div></div>`;
+    const body = `<div class="col-main"><article data-type="article">${step(0)}<div class="AdUnit mod"></div><span><span>${step(1)}</span></span><span><span>${step(2)}</span></span><span><span>${step(3)}</span></span></article></div><div class="col-side"><p>Short sidebar note, with a comma.</p></div>`;
+    const r = extractHtml(page('<title>How to Throw a Graduation Party on a Budget</title>', body));
+    assert.deepEqual(r.paragraphs.filter((p) => !p.startsWith('Step ')), steps);
+  });
+
   it('a formula stays in its sentence', () => {
     const mathml = '<math xmlns="http://www.w3.org/1998/Math/MathML"><mi>a</mi><mo>≠</mo><mn>0</mn></math>';
     const withTex = '<math alttext="{\\displaystyle E=mc^{2}}"><semantics><mrow><mi>E</mi></mrow></semantics></math>';
