@@ -96,14 +96,27 @@ export function quoteAttributed(text: string): boolean {
 export const DANGLING_OPENING_EN = /^(?:this|that|these|those|it|its|they|them|their|he|she|his|her|but|and|so|yet|also|still|then|there|here|such|both|which|second(?:ly)?|third(?:ly)?|finally|lastly|another|the (?:company|firm|startup|deal|agreement|model|report|move|round|chip|contract)|(?:most|much|all|some|many|part|half|none|each|one|any|few|more|rest) of (?:that|this|those|these|them|it|its|their))\b/i;
 export const DANGLING_OPENING_ZH = /^(?:这|那|此|其|他|她|它|该|但|而|并|且|所以|因此|不过|同时|此外|对此|其中|[二三四五六七八九十]是|其次|再次|最后|第[二三四五六七八九十]|在(?:他|她|它|其)|据(?:他|她|它|其))|^[^，。]{0,6}，(?:该|这|此|其|他|她)/u;
 
-export function opensDangling(text: string): boolean {
+const DEFINITE_OPENING = /^the (?:company|firm|startup|deal|agreement|model|report|move|round|chip|contract)\b/i;
+
+export interface SlotCheckOptions {
+  /**
+   * Count "The company…", "The deal…" as opening on a reference (default true). The offline
+   * engine's points are sentences lifted from anywhere; a model's points are written after its
+   * lead, where "the deal" is the lead's deal.
+   */
+  readonly definiteReferences?: boolean;
+}
+
+export function opensDangling(text: string, options: SlotCheckOptions = {}): boolean {
   const t = text.replace(/^[“"「『(（\s]+/u, '');
+  if (options.definiteReferences === false && (DEFINITE_OPENING.test(t) || /^(?:这|那|此|该|其)[^，。]{0,3}(?:份|个|家|项|笔|款|次|种|公司|合同|交易|协议|模型|芯片|产品|报告)/u.test(t))) return false;
   // A name in title case ("The Chip Column reports…") refers to nothing before it.
   if (/^The (?:[A-Z][\w'’-]*)(?: [A-Z][\w'’-]*)+/.test(t)) return false;
   return /\p{Script=Han}/u.test(t.slice(0, 3)) ? DANGLING_OPENING_ZH.test(t) : DANGLING_OPENING_EN.test(t);
 }
 
-const TAKEAWAY_FORMULA = /the line to keep from this article|^if you are an? [\w ]+, |这篇文章最值得你记住的是|^如果你是[^，]{1,12}，/i;
+/** The formula around a copied sentence ("If you are an investor, the line to keep from this article is this: …"). */
+const TAKEAWAY_FORMULA = /the line to keep from this article|这篇文章最值得你记住的是/i;
 
 function figureKeysOf(text: string): Set<string> {
   return new Set(parseFigures(text).filter(isTelling).map(figureKey));
@@ -139,7 +152,7 @@ function empty(path: string, out: SlotViolation[]): void {
   out.push({ rule: 'empty-section', path, text: '' });
 }
 
-export function digestItemViolations(item: DigestItem): SlotViolation[] {
+export function digestItemViolations(item: DigestItem, options: SlotCheckOptions = {}): SlotViolation[] {
   const out: SlotViolation[] = [];
   const face = item.language;
   const prose: Array<{ path: string; text: string }> = [
@@ -163,7 +176,7 @@ export function digestItemViolations(item: DigestItem): SlotViolation[] {
   if (item.quickStart.length === 0) empty('quickStart', out);
   const points = [{ path: 'keyPoints.lead', text: item.keyPoints.lead }, ...item.keyPoints.points.map((text, i) => ({ path: `keyPoints.points[${i}]`, text }))];
   out.push(...repeatedFigures(points));
-  for (const p of points) if (opensDangling(p.text)) out.push({ rule: 'dangling-point', path: p.path, text: p.text });
+  for (const p of points) if (opensDangling(p.text, options)) out.push({ rule: 'dangling-point', path: p.path, text: p.text });
   item.impact.forEach((x, i) => {
     const path = `impact[${i}].text`;
     if (DATELINE_OPENING.test(x.text)) out.push({ rule: 'impact-dateline', path, text: x.text });
@@ -171,12 +184,12 @@ export function digestItemViolations(item: DigestItem): SlotViolation[] {
     if (FIRST_PERSON_EN.test(bare) || FIRST_PERSON_ZH.test(bare)) out.push({ rule: 'impact-first-person', path, text: x.text });
     const quoted = spokenQuotes(x.text).reduce((n, q) => n + q.length, 0);
     if (quoted > 0 && (quoted >= x.text.length / 2 || !quoteAttributed(x.text))) out.push({ rule: 'impact-quote', path, text: x.text });
-    if (opensDangling(x.text)) out.push({ rule: 'dangling-point', path, text: x.text });
+    if (opensDangling(x.text, options)) out.push({ rule: 'dangling-point', path, text: x.text });
   });
   return out;
 }
 
-export function cardViolations(card: Card): SlotViolation[] {
+export function cardViolations(card: Card, options: SlotCheckOptions = {}): SlotViolation[] {
   const out: SlotViolation[] = [];
   const face = card.language;
   const prose: Array<{ path: string; text: string }> = [
@@ -196,9 +209,9 @@ export function cardViolations(card: Card): SlotViolation[] {
   if (card.inPractice.length === 0) empty('inPractice', out);
   if (card.topics.length === 0) empty('topics', out);
   if (TAKEAWAY_FORMULA.test(card.keyTakeaway)) out.push({ rule: 'takeaway-formula', path: 'keyTakeaway', text: card.keyTakeaway });
-  if (opensDangling(card.keyTakeaway)) out.push({ rule: 'dangling-point', path: 'keyTakeaway', text: card.keyTakeaway });
+  if (opensDangling(card.keyTakeaway, options)) out.push({ rule: 'dangling-point', path: 'keyTakeaway', text: card.keyTakeaway });
   card.principles.forEach((p, i) => {
-    if (opensDangling(p)) out.push({ rule: 'dangling-point', path: `principles[${i}]`, text: p });
+    if (opensDangling(p, options)) out.push({ rule: 'dangling-point', path: `principles[${i}]`, text: p });
   });
   const outlet = card.source.outlet;
   if (outlet && card.attribution.split(outlet).length - 1 > 1) out.push({ rule: 'credit-doubled', path: 'attribution', text: card.attribution });
@@ -212,7 +225,7 @@ export function cardViolations(card: Card): SlotViolation[] {
   return out;
 }
 
-export function postViolations(post: Post): SlotViolation[] {
+export function postViolations(post: Post, options: SlotCheckOptions = {}): SlotViolation[] {
   const out: SlotViolation[] = [];
   const face = post.language;
   const prose: Array<{ path: string; text: string }> = [
@@ -230,7 +243,7 @@ export function postViolations(post: Post): SlotViolation[] {
   if (post.takeaways.length === 0) empty('takeaways', out);
   out.push(...repeatedFigures(post.takeaways.map((text, i) => ({ path: `takeaways[${i}]`, text }))));
   post.takeaways.forEach((t, i) => {
-    if (opensDangling(t)) out.push({ rule: 'dangling-point', path: `takeaways[${i}]`, text: t });
+    if (opensDangling(t, options)) out.push({ rule: 'dangling-point', path: `takeaways[${i}]`, text: t });
   });
   const outlets = post.credits.map((c) => c.outlet);
   if (new Set(outlets).size < outlets.length) out.push({ rule: 'credit-doubled', path: 'credits', text: outlets.join(' | ') });

@@ -130,6 +130,17 @@ describe('model engine: digest items', () => {
     assert.match(r.notes.join(' '), /invalid twice/);
   });
 
+  it('an answer breaking a slot rule (an impact line that is a dateline, a bare quote) → offline fallback naming the rule', async () => {
+    const dateline = withField({ impact: [{ audience: 'Investor', text: 'COLUMBUS, Ohio — Brightline Compute depends on one tenant for about 70% of its revenue.' }] });
+    const r = await item([dateline]);
+    assert.equal(r.item.engine, 'offline-fallback');
+    assert.match(r.notes.join(' '), /slot rule: impact-dateline \(impact\[0\]\.text\)/);
+    const quoted = withField({ cons: ['“We built Ohio for one large tenant.”'] });
+    const q = await item([quoted]);
+    assert.equal(q.item.engine, 'offline-fallback');
+    assert.match(q.notes.join(' '), /unattributed-quote/);
+  });
+
   it('the model unreachable → offline fallback with the cause in the notes, no retry', async () => {
     const r = await item([modelDown()]);
     assert.equal(r.engine, 'offline-fallback');

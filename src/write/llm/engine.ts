@@ -7,12 +7,29 @@ import type { LlmClient } from '../../llm/client.js';
 import { loadPrompt } from '../../prompts/prompt-file.js';
 import { cardFields, digestItemFields, postFields } from '../output-fields.js';
 import type { Card, DigestItem, Post } from '../schemas.js';
+import { cardViolations, digestItemViolations, postViolations, type SlotViolation } from '../slot-check.js';
 import type { FaceLanguage } from '../sentence-candidates.js';
 import { outletOf } from '../source-refs.js';
 import type { StoryInput } from '../story-analysis.js';
 import { cardDraftSchema, digestItemDraftSchema, postDraftSchema } from './model-drafts.js';
 import { writeWithModel, type PromptLoader } from './model-writer.js';
 import { rankingFacts, storyData } from './story-data.js';
+
+/** A model writes its points after its lead: "the deal" there is the lead's deal. */
+const MODEL_SLOTS = { definiteReferences: false } as const;
+
+/**
+ * The slot rules a model's answer is held to (broken → the offline engine writes it): the face's
+ * language, impact lines that are a dateline, a source's first person or a bare quote, quotes
+ * without their speaker, the takeaway formula, doubled credits, places and people as topics.
+ * Not yet: repeated figures and points opening on a reference (a model's points follow its own
+ * lead), nor a field verification withheld (the repair policy's; essential ones fall back there).
+ */
+const MODEL_RULES: ReadonlySet<SlotViolation['rule']> = new Set(['face-language', 'impact-dateline', 'impact-first-person', 'impact-quote', 'unattributed-quote', 'takeaway-formula', 'credit-doubled', 'topic-not-topic']);
+
+function modelSlots(found: readonly SlotViolation[]): SlotViolation[] {
+  return found.filter((v) => MODEL_RULES.has(v.rule));
+}
 
 export interface ModelDeps<O> {
   readonly client: LlmClient;
@@ -56,6 +73,7 @@ export async function writeDigestItemWithModel(story: StoryInput, face: FaceLang
       }),
       fields: digestItemFields,
       essential: (o) => [o.headline, o.keyPoints.lead],
+      slots: (o) => modelSlots(digestItemViolations(o, MODEL_SLOTS)),
       maxTokens: 2_000,
     },
     deps.client,
@@ -88,6 +106,7 @@ export async function writeCardWithModel(article: ArticleWithSightings, story: S
       }),
       fields: cardFields,
       essential: (o) => [o.summary],
+      slots: (o) => modelSlots(cardViolations(o, MODEL_SLOTS)),
       maxTokens: 1_500,
     },
     deps.client,
@@ -110,6 +129,7 @@ export async function writePostWithModel(story: StoryInput, face: FaceLanguage, 
       compose: (d, o) => ({ ...o, language: face, bodyLanguage: face, headline: d.headline, hook: d.hook, takeaways: [...d.takeaways], closing: d.closing }),
       fields: postFields,
       essential: (o) => [o.headline, o.hook],
+      slots: (o) => modelSlots(postViolations(o, MODEL_SLOTS)),
       maxTokens: 1_500,
     },
     deps.client,

@@ -13,6 +13,7 @@ import type { Ranking } from '../../rank/ranking.js';
 import { sourcesOf } from '../../pipeline/edition.js';
 import type { SourceText } from '../../verify/grounding.js';
 import { indexSources, type SourceIndex } from '../../verify/source-index.js';
+import type { SlotViolation } from '../slot-check.js';
 import { repairOutput, verifyOutputIn, type VerificationReport } from '../../verify/verify-output.js';
 import { applyFields } from '../apply-fields.js';
 import type { OutputField } from '../output-fields.js';
@@ -49,6 +50,8 @@ export interface ModelJob<D, O extends WrittenOutput> {
   readonly fields: (output: O) => OutputField[];
   /** Texts the output cannot stand without (a headline, a summary): withheld by repair → offline fallback. */
   readonly essential: (output: O) => readonly string[];
+  /** The slot rules (src/write/slot-check.ts) the answer must keep, as the offline engine does; broken → offline fallback. */
+  readonly slots?: (output: O) => readonly SlotViolation[];
   readonly maxTokens: number;
 }
 
@@ -157,6 +160,11 @@ export async function writeWithModel<D, O extends WrittenOutput>(
   }
   const final = settle({ ...output, engine: 'llm', notice: null }, report, job.fields, index, { sources, articles: job.articles });
   if (job.essential(final).some((t) => t.trim() === '')) return fallback('verification left the model’s output without an essential text');
+  const broken = job.slots?.(final) ?? [];
+  if (broken.length > 0) {
+    const rules = [...new Set(broken.map((v) => `${v.rule} (${v.path})`))].slice(0, 5).join(', ');
+    return fallback(`the model's answer broke ${broken.length === 1 ? 'a slot rule' : `${broken.length} slot rules`}: ${rules}`);
+  }
   return { output: final, engine: 'llm', notes };
 }
 
