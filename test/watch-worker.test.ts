@@ -258,7 +258,7 @@ describe('tidings watch --once and tidings worker on PostgreSQL', { skip }, () =
     const small = path.join(dir, 'small');
     await mkdir(path.join(small, 'pages'), { recursive: true });
     await writeFile(path.join(small, 'pages', 'one.html'), page(1));
-    await writeFile(path.join(small, 'sources.yaml'), 'version: 1\nsources:\n  - id: gridline\n    name: Gridline Wire\n    kind: directory\n    path: pages\n');
+    await writeFile(path.join(small, 'sources.yaml'), 'version: 1\nsources:\n  - id: gridline\n    name: Gridline Wire\n    kind: directory\n    type: news\n    language: en\n    path: pages\n');
     const second = startTidings(['watch', '--once', '--no-fetch', '--out', path.join(small, 'site')], { TIDINGS_DATABASE_URL: fresh.url, TIDINGS_DATA: path.join(small, 'data') }, small);
     try {
       await until('the second watch to say it waits', () => second.err.includes('another watch is the editor of this database'), second);
