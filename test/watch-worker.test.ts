@@ -294,3 +294,69 @@ describe('tidings worker with the embedded store', () => {
     }
   });
 });
+
+// A feed with two items carrying their full text and one carrying a summary only (its page cannot be
+// fetched here), a page with no article text, and pages: each feed item is a job of its own.
+function feed(): string {
+  const item = (i: number, full: boolean) => {
+    const next = rng(5000 + i);
+    const text = Array.from({ length: 5 }, () => `<p>${Array.from({ length: 4 }, () => sentence(next)).join(' ')}</p>`).join('');
+    return `<item><title>Feed story ${i}</title><link>https://gridline.example/feed-story-${i}</link><guid>https://gridline.example/feed-story-${i}</guid>
+      <pubDate>Sun, 10 May 2026 0${i}:00:00 GMT</pubDate><description>${full ? 'Short summary.' : `Summary of feed story ${i}: ${sentence(next)} ${sentence(next)}`}</description>
+      ${full ? `<content:encoded><![CDATA[${text}]]></content:encoded>` : ''}</item>`;
+  };
+  return `<?xml version="1.0" encoding="utf-8"?>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>Gridline Wire: AI</title><link>https://gridline.example/</link>
+${item(1, true)}${item(2, true)}${item(3, false)}
+</channel></rss>
+`;
+}
+
+describe('tidings watch --once without workers', () => {
+  let dir: string;
+  let reference: string[];
+  before(async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), 'tidings-watch-alone-'));
+    await mkdir(path.join(dir, 'pages'), { recursive: true });
+    for (let i = 0; i < 5; i++) await writeFile(path.join(dir, 'pages', `report-${i}.html`), page(200 + i));
+    await writeFile(path.join(dir, 'pages', 'mirror.html'), page(201));
+    await writeFile(path.join(dir, 'pages', 'empty.html'), '<!DOCTYPE html><html><head><title>Nothing</title></head><body><nav><a href="/">Home</a></nav></body></html>\n');
+    await writeFile(path.join(dir, 'pages', 'wire.xml'), feed());
+    await writeFile(path.join(dir, 'sources.yaml'), 'version: 1\nsources:\n  - id: gridline\n    name: Gridline Wire\n    kind: directory\n    type: news\n    language: en\n    path: pages\n');
+    const ingested = await runTidings(['--data', path.join(dir, 'ref'), 'ingest', '--no-fetch'], dir);
+    assert.equal(ingested.code, 1, 'the empty page fails');
+    assert.match(ingested.out, /Ingest finished: 8 new, 1 duplicate, 1 failed\./);
+    reference = await embeddedIds(path.join(dir, 'ref'), dir);
+  });
+  after(() => rm(dir, { recursive: true, force: true }));
+
+  async function embeddedIds(data: string, cwd: string): Promise<string[]> {
+    const res = await runTidings(['--data', data, 'articles', '--json'], cwd);
+    assert.equal(res.code, 0, res.err);
+    return res.out.trim().split('\n').map((l) => (JSON.parse(l) as { id: string }).id).sort();
+  }
+
+  test('embedded store: runs every job itself, stores what ingest stores, exits 1 as run does when an item failed', async () => {
+    const res = await runTidings(['--data', path.join(dir, 'alone'), 'watch', '--once', '--no-fetch', '--out', path.join(dir, 'alone-site')], dir);
+    assert.equal(res.code, 1, res.err);
+    assert.match(res.out, /watch cycle \S+: 8 new, 1 duplicate, 1 failed, [1-9]\d* stor(y|ies) touched, \d+\.\d s\n$/);
+    assert.match(res.err, /empty\.html: no article text found/);
+    assert.deepEqual(await embeddedIds(path.join(dir, 'alone'), dir), reference);
+  });
+
+  test('PostgreSQL with no worker running: watch takes its jobs itself and says so', { skip }, async () => {
+    const fresh = await freshServerDatabase(server!);
+    try {
+      const res = await runTidings(['--data', path.join(dir, 'pg'), '--database-url', fresh.url, 'watch', '--once', '--no-fetch', '--out', path.join(dir, 'pg-site')], dir);
+      assert.equal(res.code, 1, res.err);
+      assert.match(res.err, /no worker is running: running the jobs here/);
+      assert.match(res.out, /watch cycle \S+: 8 new, 1 duplicate, 1 failed/);
+      assert.deepEqual((await snapshot(fresh.url)).ids, reference);
+      // Each feed item was a job of its own.
+      const [jobs] = await sql<{ n: string }>(fresh.url, "SELECT count(*) AS n FROM (SELECT data FROM pgboss.job UNION ALL SELECT data FROM pgboss.archive) j WHERE data->>'kind' = 'feed-item'");
+      assert.equal(Number(jobs!.n), 3);
+    } finally {
+      await fresh.dispose();
+    }
+  });
+});
