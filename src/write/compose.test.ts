@@ -4,7 +4,7 @@ import { parseFigures, figuresEqual } from '../understand/figures.js';
 import { composeFigurePoint, composeHeadline, composeImpact, composeLead, composeTakeaway, eventKindOf, figureIn, storyFacts } from './compose.js';
 import { inFaceLanguage } from './slot-check.js';
 import { analyseStory } from './story-analysis.js';
-import { BRIGHTLINE_ZH, brightlineStory, soloStory } from './story.fixture.js';
+import { BRIGHTLINE_ZH, brightlineStory, makeArticle, makeRanking, soloStory } from './story.fixture.js';
 
 describe('facts first', () => {
   it('reads the kind of event from titles in either language', () => {
@@ -61,5 +61,22 @@ describe('facts first', () => {
     assert.doesNotMatch(investor.statement.text, /^[A-Z]{3,}, |\bwe\b|“/);
     const takeaway = composeTakeaway(facts, 'Riverside Tech Wire', 'en')!;
     assert.match(takeaway.text, /^Riverside Tech Wire reports that /);
+  });
+
+  it('the subject is who the title says acts, even after a description, not the company the text names most', () => {
+    const article = makeArticle({
+      id: 'lc1', outlet: 'Harbor Tech Daily', type: 'news', language: 'en',
+      title: 'Chinese inference-chip maker LanCore raises $500 million as domestic demand grows',
+      paragraphs: [
+        'LanCore Technologies has raised 3.6 billion yuan in a Series C round, the company said.',
+        'Huawei dominates the market; Huawei and Cambricon sell most domestic chips, and Huawei is the benchmark.',
+      ],
+    });
+    const facts = storyFacts(analyseStory({ storyId: 's-lc', articles: [article], ranking: makeRanking() }));
+    assert.equal(facts.kind, 'funding');
+    assert.match(facts.subject?.en ?? '', /^LanCore/);
+    const raised = facts.figures.find((f) => f.role === 'raise');
+    assert.ok(raised, JSON.stringify(facts.figures.map((f) => [f.figure.surface, f.role])));
+    assert.match(composeFigurePoint(facts, raised, 'zh').text, /^据 Harbor Tech Daily，LanCore.* 融资 /);
   });
 });

@@ -100,7 +100,7 @@ function roleOf(f: Figure, sentence: string): FigureRole {
     case 'rate':
       return f.unit === 'tokens/s' ? 'speed' : 'other';
     case 'multiplier':
-      if (/per watt|每瓦|efficien|能效|energy/.test(s)) return 'efficiency';
+      if (/per watt|每瓦|能效/.test(s)) return 'efficiency';
       if (/speed|fast|quick|速度|快|提速/.test(s)) return 'speedup';
       return 'multiple';
     case 'power':
@@ -201,7 +201,7 @@ function titleNames(title: string): Array<{ id: string; type: string; surface: s
 }
 
 /** "Halden AI launches …", "Orrin Chips names …": the name before an event verb, when the recogniser found none. */
-const TITLE_SUBJECT = /^((?:[A-Z][\w.&’'-]*)(?: [A-Z][\w.&’'-]*){0,3}) (?:raises|launches|releases|unveils|introduces|debuts|sues|names|appoints|hires|opens|signs|strikes|takes|books|leases|buys|orders|acquires|cuts|publishes|measures|tests|wins|files|closes|secures|lands|expands)\b/;
+const TITLE_SUBJECT = /(?<![\w’'-])((?:[A-Z][\w.&’'-]*)(?: [A-Z][\w.&’'-]*){0,3}) (?:raises|launches|releases|unveils|introduces|debuts|sues|names|appoints|hires|opens|signs|strikes|takes|books|leases|buys|orders|acquires|cuts|publishes|measures|tests|wins|files|closes|secures|lands|expands)\b/;
 /** What a launch title says was launched: "Halden AI launches Halden iQ-7", "… releases Step-4 Swift, a faster …". */
 const TITLE_PRODUCT = /\b(?:launches|releases|unveils|introduces|debuts)\s+((?:[A-Z0-9][\w.+-]*)(?: [A-Z0-9][\w.+-]*){0,3})/;
 
