@@ -286,6 +286,15 @@ const CONCEPTS: readonly Row[] = [
 export const GAZETTEER_ROWS: readonly Row[] = [...ORGANIZATIONS, ...PEOPLE, ...PRODUCTS, ...PLACES, ...CONCEPTS];
 
 /**
+ * The bundled entities that are governments, regulators, legislatures and courts: a rule they issue
+ * is their act, not news about them.
+ */
+export const GOVERNMENT_BODIES: ReadonlySet<string> = new Set([
+  'sec', 'ftc', 'white-house', 'eu', 'doj', 'us-commerce', 'bis', 'nist', 'fcc', 'us-congress', 'us-senate', 'us-supreme-court',
+  'european-commission', 'european-parliament', 'eu-ai-office', 'uk-cma', 'state-council', 'miit', 'cac', 'ndrc', 'mofcom', 'most', 'samr', 'csrc',
+]);
+
+/**
  * English aliases that are also ordinary words or names of other things: matched only with the
  * exact capitalisation given ("Apple" the company, not "apple"; "X" the company, not "x").
  */

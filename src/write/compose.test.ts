@@ -13,6 +13,23 @@ describe('facts first', () => {
     assert.equal(eventKindOf(['StepFun’s Step-4 Swift hits 650 tokens a second and cuts input prices by 60%']), 'price');
     assert.equal(eventKindOf(['Anthropic 以 20 亿美元包下 Brightline Compute 俄亥俄园区']), 'deal');
     assert.equal(eventKindOf(['Long context, short memory: recall across nine open models']), 'other');
+    // 发布 with 新规 is a rule, not a launch.
+    assert.equal(eventKindOf(['工信部发布深度合成内容标识新规']), 'regulation');
+    assert.equal(eventKindOf(['Corvid Labs releases Quill 2']), 'launch');
+  });
+
+  it("a regulator's rule is its act, in both faces; a company is the subject of rules", () => {
+    const rule = makeArticle({
+      id: 'miit-rule',
+      outlet: '华东科技报',
+      language: 'zh',
+      title: '工信部发布深度合成内容标识新规',
+      paragraphs: ['工业和信息化部发布深度合成内容标识管理新规，要求提供大模型服务的企业在上线前完成相关手续。'],
+    });
+    const facts = storyFacts(analyseStory({ storyId: 'miit', articles: [rule], ranking: makeRanking({ independentPublishers: ['华东科技报'] }) }));
+    assert.equal(facts.kind, 'regulation');
+    assert.equal(composeHeadline(facts, 'en')?.text, 'MIIT issues new rules');
+    assert.equal(composeHeadline(facts, 'zh')?.text, '工业和信息化部发布新规');
   });
 
   it('writes a figure in the face’s style only when it reads back as the same value', () => {

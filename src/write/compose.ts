@@ -9,6 +9,7 @@ import type { ArticleWithSightings } from '../article.js';
 import { findEntities } from '../understand/entities.js';
 import { figuresEqual, parseFigures, type Figure } from '../understand/figures.js';
 import { GAZETTEER } from '../understand/gazetteer.js';
+import { GOVERNMENT_BODIES } from '../understand/gazetteer-data.js';
 import type { SpanRef } from './schemas.js';
 import type { FaceLanguage } from './sentence-candidates.js';
 import { outletOf } from './source-refs.js';
@@ -67,11 +68,12 @@ const KIND_RULES: ReadonlyArray<[EventKind, RegExp]> = [
   ['hire', /\b(?:names|appoints|hires|taps)\b.*\b(?:chief|CEO|CFO|CTO|head|president)\b|\bnew chief executive\b|任命|出任|加盟/iu],
   ['funding', /\braises?\b|\bfunding\b|\bSeries [A-F]\b|\bround\b|融资|[A-F] ?轮/iu],
   ['price', /\bcuts? (?:[\w-]+ ){0,2}prices?\b|\bprice cuts?\b|\bslashes (?:[\w-]+ ){0,2}prices?\b|降价|下调.*价/iu],
+  // Before launch: "工信部发布…新规" (issues new rules) is a rule, not a product launch.
+  ['regulation', /\brules?\b|\bregulat|\blaw\b|\bban\b|监管|法规|新规/iu],
   ['launch', /\blaunch(?:es|ed)?\b|\breleas(?:es|ed)\b|\bunveil(?:s|ed)?\b|\bintroduc(?:es|ed)\b|\bdebuts?\b|\bopens\b|发布|推出|上线|亮相/iu],
   ['deal', /\bdeal\b|\bcontract\b|\bagreement\b|\bsigns?\b|\blease[sd]?\b|\btakes\b|\bbuys?\b|\border(?:s)?\b|\bacquir|大单|订单|订购|签约|协议|合同|收购|拿下|包下|租下|租用|签下/iu],
   ['benchmark', /\bbenchmark|\bmeasures?\b|\btests?\b|评测|基准|测评/iu],
   ['research', /\bstudy\b|\bpaper\b|\bresearch|\bfinds?\b|研究|论文/iu],
-  ['regulation', /\brules?\b|\bregulat|\blaw\b|\bban\b|监管|法规|新规/iu],
 ];
 
 export function eventKindOf(titles: readonly string[]): EventKind {
@@ -396,7 +398,9 @@ export function composeHeadline(facts: StoryFacts, face: FaceLanguage): Statemen
       text = en ? `${S} names a new executive` : zh(S, ' 任命新高管');
       break;
     case 'regulation':
-      text = en ? `${S} and new rules` : zh(S, ' 与监管新规');
+      // A regulator's rule is its act; anyone else is the subject of rules.
+      if (GOVERNMENT_BODIES.has(s.id)) text = en ? `${S} issues new rules` : zh(S, ' 发布新规');
+      else text = en ? `New rules for ${S}` : zh(S, ' 面临监管新规');
       break;
     default: {
       const key = facts.figures[0];
