@@ -14,6 +14,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import pg from 'pg';
 import { runIngestJob } from '../src/queue/ingest-job.js';
 import { createArticleStore } from '../src/store/article-store.js';
+import { openDatabase } from '../src/store/database.js';
 import { freshServerDatabase } from './support/backends.js';
 import { runTidings } from './support/run-cli.js';
 
@@ -211,7 +212,12 @@ describe('tidings watch --once and tidings worker on PostgreSQL', { skip }, () =
       rescuer = startTidings(['worker', '--no-fetch', '--concurrency', '2'], env, dir);
       const watched = await watching;
       assert.equal(watched.code, 0, watched.err);
-      assert.match(watched.out, new RegExp(`watch cycle \\S+: ${PAGES} new, ${COPIES} duplicate, 0 failed`));
+      // A job whose page the killed worker had stored but not yet marked done is run again and finds
+      // its page stored: the cycle counts it as a duplicate, though the store holds it once.
+      const tally = /watch cycle \S+: (\d+) new, (\d+) duplicate, 0 failed/.exec(watched.out);
+      assert.ok(tally, watched.out);
+      assert.equal(Number(tally[1]) + Number(tally[2]), PAGES + COPIES);
+      assert.ok(Number(tally[1]) <= PAGES && Number(tally[2]) >= COPIES, tally[0]);
       assert.deepEqual(await snapshot(fresh.url), baseline);
       const [retried] = await sql<{ n: string }>(fresh.url, "SELECT count(*) AS n FROM (SELECT retry_count FROM pgboss.job UNION ALL SELECT retry_count FROM pgboss.archive) j WHERE retry_count > 0");
       assert.ok(Number(retried!.n) >= 1, 'the jobs the killed worker held were run again');
@@ -357,6 +363,68 @@ describe('tidings watch --once without workers', () => {
       assert.equal(Number(jobs!.n), 3);
     } finally {
       await fresh.dispose();
+    }
+  });
+});
+
+describe('tidings watch: each source on its schedule, a failing one backing off', () => {
+  test('a source that cannot be read waits 2x, 4x the interval; read again, it is back on the interval; a source not due is not polled', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'tidings-watch-backoff-'));
+    try {
+      await mkdir(path.join(dir, 'pages'), { recursive: true });
+      await writeFile(path.join(dir, 'pages', 'one.html'), page(300));
+      await writeFile(path.join(dir, 'sources.yaml'), [
+        'version: 1', 'sources:',
+        '  - id: good', '    name: Gridline Wire', '    kind: directory', '    type: news', '    language: en', '    path: pages',
+        '  - id: gone', '    name: Lost Wire', '    kind: page', '    type: news', '    language: en', '    path: later/two.html', '',
+      ].join('\n'));
+      const data = path.join(dir, 'data');
+      const cycle = (args: string[] = []) => runTidings(['--data', data, 'watch', '--once', '--no-fetch', '--every', '10', '--out', path.join(dir, 'site'), ...args], dir);
+      const rows = async (): Promise<Map<string, { failures: number; waitMin: number; problem: string | null }>> => {
+        const db = await openDatabase({ kind: 'pglite', dataDir: path.join(data, 'db') });
+        try {
+          const list = await db.query<{ source_key: string; failures: number; next_due: Date; last_polled: Date; last_problem: string | null }>('SELECT * FROM watch_sources');
+          return new Map(list.map((r) => [r.source_key, { failures: r.failures, waitMin: Math.round((new Date(r.next_due).getTime() - new Date(r.last_polled).getTime()) / 60_000), problem: r.last_problem }]));
+        } finally {
+          await db.close();
+        }
+      };
+      const makeDue = async () => {
+        const db = await openDatabase({ kind: 'pglite', dataDir: path.join(data, 'db') });
+        await db.query("UPDATE watch_sources SET next_due = now() - interval '1 second'");
+        await db.close();
+      };
+
+      const first = await cycle();
+      assert.equal(first.code, 1, first.err);
+      assert.match(first.out, /watch cycle \S+: 1 new, 0 duplicate, 1 failed/);
+      assert.match(first.err, /source "gone" could not be read \(1 in a row\); next try /);
+      let state = await rows();
+      assert.deepEqual(state.get('good'), { failures: 0, waitMin: 10, problem: null });
+      assert.equal(state.get('gone')?.failures, 1);
+      assert.equal(state.get('gone')?.waitMin, 20);
+      assert.match(state.get('gone')!.problem!, /later\/two\.html: no such file, directory or URL/);
+
+      const early = await cycle();
+      assert.equal(early.code, 0, early.err);
+      assert.match(early.out, /watch cycle \S+: no source due \(2 waiting\); edition and site left as they are/);
+
+      await makeDue();
+      const again = await cycle();
+      assert.match(again.out, /watch cycle \S+: 0 new, 1 duplicate, 1 failed/);
+      state = await rows();
+      assert.deepEqual([state.get('gone')?.failures, state.get('gone')?.waitMin], [2, 40]);
+
+      await mkdir(path.join(dir, 'later'));
+      await writeFile(path.join(dir, 'later', 'two.html'), page(301));
+      await makeDue();
+      const back = await cycle();
+      assert.equal(back.code, 0, back.err);
+      assert.match(back.out, /watch cycle \S+: 1 new, 1 duplicate, 0 failed/);
+      state = await rows();
+      assert.deepEqual(state.get('gone'), { failures: 0, waitMin: 10, problem: null });
+    } finally {
+      await rm(dir, { recursive: true, force: true });
     }
   });
 });

@@ -13,7 +13,8 @@ import type { Config } from '../config.js';
 import { EXIT_CODES } from '../errors.js';
 import { failedOutput, runIngestJob, type IngestJobData, type JobDeps, type JobOutput } from '../queue/ingest-job.js';
 import { openJobQueue, queueOptionsFromEnv, type JobQueue } from '../queue/job-queue.js';
-import { planCycle } from '../queue/plan.js';
+import { planCycle, type CyclePlan } from '../queue/plan.js';
+import { createSourceSchedule } from '../watch/schedule.js';
 import { createStoryStore } from '../store/story-store.js';
 import { loadRegistry, makeFetcher, type App, type LoadedRegistry } from './app.js';
 import { siteStep } from './build-command.js';
@@ -44,7 +45,7 @@ export function watchCommand(program: Command, ctx: WatchCommandContext): void {
     .command('watch')
     .description("poll the sources, queue one job per page or feed item, wait for them (run by `tidings worker`s, or here when none is running), then group stories and write the latest edition and site, as `run` does")
     .option('--once', 'one cycle, then exit with its exit code (as `run`)')
-    .option('--every <minutes>', 'minutes between cycles (default 15)', (v) => Number.parseFloat(v), 15)
+    .option('--every <minutes>', 'minutes between cycles, and between two polls of a source (default 15); a source that cannot be read waits 2, 4, 8 ... times as long, at most 6 hours', (v) => Number.parseFloat(v), 15)
     .option('--no-fetch', 'never use the network')
     .option('--out <dir>', 'where the site is written (default ./site)')
     .option('--base-url <url>', "the site's public address (default http://127.0.0.1:8080/)")
@@ -131,7 +132,32 @@ async function takeEditorLock(url: string, io: Io): Promise<pg.Client> {
 
 async function cycle(app: App, registry: LoadedRegistry, deps: JobDeps, queue: JobQueue | null, opts: WatchOptions, io: Io): Promise<number> {
   const started = Date.now();
-  const plan = await planCycle(registry.inputs(), { fetcher: deps.fetcher, maxBytes: deps.maxBytes, findSource: deps.findSource });
+  const now = new Date(started);
+  const schedule = createSourceSchedule(app.db);
+  const sources = registry.entries.map((e) => ({ key: e.id, location: e.url ?? e.path ?? '' })).filter((s) => s.location !== '');
+  const due = await schedule.due(sources.map((s) => s.key), now);
+  const waiting = sources.length - due.size;
+  if (due.size === 0) {
+    io.out(`watch cycle ${now.toISOString()}: no source due (${waiting} waiting); edition and site left as they are\n`);
+    return 0;
+  }
+  if (waiting > 0) io.err(`tidings watch: ${waiting} of ${sources.length} ${sources.length === 1 ? 'source' : 'sources'} not due yet\n`);
+  // Each due source planned on its own, so a source that cannot be read at all is known by name.
+  const plan: CyclePlan = { first: [], then: [], failures: [], notices: [] };
+  const intervalMs = opts.every * 60_000;
+  for (const source of sources.filter((s) => due.has(s.key))) {
+    const part = await planCycle([source.location], { fetcher: deps.fetcher, maxBytes: deps.maxBytes, findSource: deps.findSource });
+    plan.first.push(...part.first);
+    plan.then.push(...part.then);
+    plan.failures.push(...part.failures);
+    plan.notices.push(...part.notices);
+    const unread = part.first.length + part.then.length === 0 && part.failures.length > 0 ? part.failures[0]! : null;
+    const next = await schedule.record(source.key, unread, intervalMs, now);
+    if (unread !== null) {
+      const row = await schedule.get(source.key);
+      io.err(`tidings watch: source "${source.key}" could not be read (${row?.failures ?? 1} in a row); next try ${next.toISOString()}\n`);
+    }
+  }
   const outputs: JobOutput[] = plan.failures.map((f) => failedOutput(f));
   let gaveUp: string[] = [];
   for (const phase of [plan.first, plan.then]) {

@@ -49,8 +49,8 @@ async function planPath(input: string, ctx: PlanContext, plan: CyclePlan, seen: 
   try {
     isDirectory = (await stat(filePath)).isDirectory();
   } catch {
-    // The worker reports it as `ingest` does ("no such file, directory or URL").
-    single(input, plan, seen);
+    // As `ingest` reports it; the source could not be read at all (watch backs off).
+    plan.failures.push(`${input}: no such file, directory or URL`);
     return;
   }
   if (!isDirectory) {

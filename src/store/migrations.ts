@@ -209,6 +209,21 @@ export const MIGRATIONS: readonly Migration[] = [
       UPDATE articles SET date_source = 'seen' WHERE published_at IS NULL;
     `,
   },
+  {
+    id: 8,
+    name: 'watch schedule',
+    sql: `
+      -- When \`tidings watch\` polls each source next (src/watch/schedule.ts): a source that could
+      -- not be read is tried again later and later (failures counts the reads failed in a row).
+      CREATE TABLE watch_sources (
+        source_key   text PRIMARY KEY,
+        next_due     timestamptz NOT NULL,
+        failures     integer NOT NULL DEFAULT 0,
+        last_polled  timestamptz NOT NULL,
+        last_problem text
+      );
+    `,
+  },
 ];
 
 /** Applies the migrations not yet applied, in order (a prefix of MIGRATIONS in upgrade tests). */
