@@ -21,6 +21,7 @@ describe('facts first', () => {
   it("a regulator's rule is its act, in both faces; a company is the subject of rules", () => {
     const rule = makeArticle({
       id: 'miit-rule',
+      type: 'news',
       outlet: '华东科技报',
       language: 'zh',
       title: '工信部发布深度合成内容标识新规',

@@ -97,7 +97,8 @@ export function renderCard(card: Card, site = 'Tidings'): string {
   out.push(`## ${l.principles}`, bullets(card.principles));
   out.push(`## ${l.inPractice}`, bullets(card.inPractice));
   out.push(`## ${l.topics}`, bullets(card.topics));
-  out.push(`${l.bestFor}${zh ? '：' : ': '}${card.bestFor.map((a) => (zh ? audienceName(a, 'zh') : a)).join(l.listSeparator)}`);
+  // No audience tagged: no "Best for" line rather than an empty one.
+  if (card.bestFor.length > 0) out.push(`${l.bestFor}${zh ? '：' : ': '}${card.bestFor.map((a) => (zh ? audienceName(a, 'zh') : a)).join(l.listSeparator)}`);
   out.push(`## ${l.relatedOn(site)}`, card.related.length > 0 ? card.related.map((r) => `- ${inline(r.title)} (${r.articleId})`).join('\n') : '- —');
   out.push(inline(card.attribution));
   out.push(`${linked(card.source.outlet, card.source.url)} ${zh ? `（${l.sourceType(card.source.type)}）` : `(${l.sourceType(card.source.type)})`}`);

@@ -206,6 +206,9 @@ describe('card', () => {
     assertExtractsVerbatim(card, outputFields(card));
     const md = renderCard(card);
     for (const label of ['## Summary', '## Key takeaway', '## Key insights', '## Principles', '## In practice', '## Topics', 'Best for: Investor, Developer', '## Related on Tidings']) assert.ok(md.includes(label), label);
+    // No audience tagged: no empty "Best for" line.
+    const none = renderCard({ ...card, bestFor: [] });
+    assert.ok(!none.includes('Best for'), none);
   });
 
   it('same input, same bytes', () => {

@@ -54,7 +54,7 @@ ${card.notice ? html`<p class="notice">${card.notice}</p>` : ''}
 <h2>${w.inPractice}</h2>${bullets(card.inPractice)}
 </div>
 <h2>${w.topics}</h2><ul class="tags">${known.topics.map((t) => html`<li><a href="${rel(paths.topic(face, t.slug))}">${t.name[face]}</a></li>`)}</ul>
-<p class="best-for"><strong>${w.bestFor}${zh ? '：' : ': '}</strong>${card.bestFor.map((b, i) => html`${i > 0 ? w.listSeparator : ''}<a href="${rel(paths.audience(face, slugOf(b)))}">${zh ? audienceName(b, 'zh') : b}</a>`)}</p>
+${card.bestFor.length === 0 ? '' : html`<p class="best-for"><strong>${w.bestFor}${zh ? '：' : ': '}</strong>${card.bestFor.map((b, i) => html`${i > 0 ? w.listSeparator : ''}<a href="${rel(paths.audience(face, slugOf(b)))}">${zh ? audienceName(b, 'zh') : b}</a>`)}</p>`}
 <h2>${w.relatedOn(siteName)}</h2>
 <ul>${card.related.length > 0 ? card.related.map((r) => html`<li>${known.articles.has(r.articleId) ? html`<a href="${rel(paths.card(face, r.articleId))}">${r.title}</a>` : r.title}</li>`) : html`<li>—</li>`}</ul>
 <p class="attribution">${card.attribution}</p>
