@@ -67,14 +67,18 @@ export async function openJobQueue(url: string, options: JobQueueOptions): Promi
   boss.on('error', (error) => {
     lastError = error;
   });
-  await boss.start();
-  if ((await boss.getQueue(INGEST_QUEUE)) === null) {
-    try {
+  // Setting up pg-boss's schema and our queue, one process at a time: several workers started
+  // together on a fresh database otherwise deadlock in pg-boss's installation ("deadlock detected").
+  const setup = new pg.Client({ connectionString: url });
+  await setup.connect();
+  try {
+    await setup.query('SELECT pg_advisory_lock($1, 1)', [WORKERS_LOCK_KEY]);
+    await boss.start();
+    if ((await boss.getQueue(INGEST_QUEUE)) === null) {
       await boss.createQueue(INGEST_QUEUE, { name: INGEST_QUEUE, retryLimit: options.retryLimit, expireInSeconds: options.leaseSeconds });
-    } catch (error) {
-      // Another process created it between the look and the create.
-      if ((await boss.getQueue(INGEST_QUEUE)) === null) throw error;
     }
+  } finally {
+    await setup.end().catch(() => undefined);
   }
   // Each process's lease: the queue's default is what the first process set; jobs carry their own.
   const db = boss.getDb();
