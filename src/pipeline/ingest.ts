@@ -12,7 +12,7 @@ import type { ArticleStore } from '../store/article-store.js';
 import { buildCandidate, sightingFor, type PageOrigin } from './candidate.js';
 import { canonicalUrl } from './canonical-url.js';
 import { identify } from './dedupe.js';
-import { expandInput, type Work } from './inputs.js';
+import { expandInput, type ExpandContext, type Work } from './inputs.js';
 
 export type ItemOutcome =
   | { readonly status: 'new'; readonly articleId: string; readonly title: string | null; readonly url: string; readonly notes?: readonly string[]; readonly dateSource?: DateSource }
@@ -36,9 +36,9 @@ export interface IngestDeps {
   readonly onItem?: (outcome: ItemOutcome, done: number) => void;
 }
 
-export async function ingest(inputs: readonly string[], deps: IngestDeps): Promise<IngestReport> {
-  const outcomes: ItemOutcome[] = [];
-  const ctx = {
+/** Where items are expanded and fetched: one per run (or job), so fetch failures are shared within it. */
+export function expandContext(deps: Omit<IngestDeps, 'onItem'>): ExpandContext {
+  return {
     fetcher: deps.fetcher,
     maxBytes: deps.maxBytes,
     concurrency: deps.concurrency,
@@ -47,25 +47,43 @@ export async function ingest(inputs: readonly string[], deps: IngestDeps): Promi
     failedFetches: new Map<string, Failure>(),
     pendingFetches: new Map(),
   };
-  // A failure is reported once per URL (or file) in a run, however many items or inputs name it.
-  const reported = new Set<string>();
-  const notices: string[] = [];
-  for (const input of inputs) {
-    for await (const work of expandInput(input, ctx)) {
-      if (work.kind === 'notice') {
-        notices.push(`${work.subject}: ${work.message}`);
-        continue;
-      }
-      const outcome = await processWork(work, deps);
-      if (outcome.status === 'failed') {
-        const key = outcome.failure.subject ?? outcome.failure.message;
-        if (reported.has(key)) continue;
-        reported.add(key);
-      }
-      outcomes.push(outcome);
-      deps.onItem?.(outcome, outcomes.length);
+}
+
+/** What processing works gathers: outcomes in order, notices, and the failures already reported. */
+export interface WorkTally {
+  readonly outcomes: ItemOutcome[];
+  readonly notices: string[];
+  readonly reported: Set<string>;
+}
+
+export const emptyTally = (): WorkTally => ({ outcomes: [], notices: [], reported: new Set() });
+
+/**
+ * Processes expanded works in order into `tally`: a notice is collected, each item stored once, and
+ * a failure reported once per URL (or file) however many items or inputs name it.
+ */
+export async function processWorks(works: AsyncIterable<Work>, deps: Pick<IngestDeps, 'store' | 'now' | 'onItem'>, tally: WorkTally): Promise<void> {
+  for await (const work of works) {
+    if (work.kind === 'notice') {
+      tally.notices.push(`${work.subject}: ${work.message}`);
+      continue;
     }
+    const outcome = await processWork(work, deps);
+    if (outcome.status === 'failed') {
+      const key = outcome.failure.subject ?? outcome.failure.message;
+      if (tally.reported.has(key)) continue;
+      tally.reported.add(key);
+    }
+    tally.outcomes.push(outcome);
+    deps.onItem?.(outcome, tally.outcomes.length);
   }
+}
+
+export async function ingest(inputs: readonly string[], deps: IngestDeps): Promise<IngestReport> {
+  const ctx = expandContext(deps);
+  const tally = emptyTally();
+  for (const input of inputs) await processWorks(expandInput(input, ctx), deps, tally);
+  const { outcomes, notices } = tally;
   const count = (s: ItemOutcome['status']) => outcomes.filter((o) => o.status === s).length;
   const counts = { new: count('new'), duplicate: count('duplicate'), failed: count('failed') };
   return notices.length > 0 ? { outcomes, counts, notices } : { outcomes, counts };

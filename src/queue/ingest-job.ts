@@ -4,13 +4,9 @@
 // run finds the first's article by URL or by fingerprint and records a duplicate at most).
 
 import type { Failure } from '../errors.js';
-import type { Fetcher } from '../fetch/fetcher.js';
-import { canonicalUrl } from '../pipeline/canonical-url.js';
-import { processWork, type ItemOutcome } from '../pipeline/ingest.js';
-import { expandFeedItem, expandInput, type ExpandContext, type Work } from '../pipeline/inputs.js';
+import { emptyTally, expandContext, processWorks, type IngestDeps, type ItemOutcome } from '../pipeline/ingest.js';
+import { expandFeedItem, expandInput, type Work } from '../pipeline/inputs.js';
 import type { FeedItem } from '../sources/feed.js';
-import type { SourceEntry } from '../sources/registry.js';
-import type { ArticleStore } from '../store/article-store.js';
 
 export type IngestJobData =
   /** A page file or URL (or a list or feed named as such, expanded whole by the job). */
@@ -28,14 +24,8 @@ export interface JobOutput {
   readonly notices: readonly string[];
 }
 
-export interface JobDeps {
-  readonly store: ArticleStore;
-  readonly fetcher: Fetcher | null;
-  findSource(location: string): SourceEntry | null;
-  readonly now: () => Date;
-  readonly maxBytes: number;
-  readonly concurrency: number;
-}
+/** What a job needs: what `tidings ingest` needs, without its progress callback. */
+export type JobDeps = Omit<IngestDeps, 'onItem'>;
 
 /** A short name for the job in messages. */
 export function describeJob(job: IngestJobData): string {
@@ -43,35 +33,13 @@ export function describeJob(job: IngestJobData): string {
 }
 
 export async function runIngestJob(job: IngestJobData, deps: JobDeps): Promise<{ outcomes: ItemOutcome[]; output: JobOutput }> {
-  const ctx: ExpandContext = {
-    fetcher: deps.fetcher,
-    maxBytes: deps.maxBytes,
-    concurrency: deps.concurrency,
-    findSource: deps.findSource,
-    knownArticle: (url: string) => deps.store.findByUrl([canonicalUrl(url)]),
-    failedFetches: new Map<string, Failure>(),
-    pendingFetches: new Map(),
-  };
+  const ctx = expandContext(deps);
   const works: AsyncGenerator<Work> = job.kind === 'input'
     ? expandInput(job.input, ctx)
     : expandFeedItem(job.item, job.index, { location: job.feed, title: job.feedTitle }, ctx);
-  const outcomes: ItemOutcome[] = [];
-  const notices: string[] = [];
-  const reported = new Set<string>();
-  for await (const work of works) {
-    if (work.kind === 'notice') {
-      notices.push(`${work.subject}: ${work.message}`);
-      continue;
-    }
-    const outcome = await processWork(work, deps);
-    if (outcome.status === 'failed') {
-      const key = outcome.failure.subject ?? outcome.failure.message;
-      if (reported.has(key)) continue;
-      reported.add(key);
-    }
-    outcomes.push(outcome);
-  }
-  return { outcomes, output: summarise(outcomes, notices) };
+  const tally = emptyTally();
+  await processWorks(works, deps, tally);
+  return { outcomes: tally.outcomes, output: summarise(tally.outcomes, tally.notices) };
 }
 
 export function summarise(outcomes: readonly ItemOutcome[], notices: readonly string[] = []): JobOutput {

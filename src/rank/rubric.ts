@@ -1,9 +1,8 @@
 // The ranking rubric (pure core): parse and check its YAML. Every error names the file, the line
 // and the field. rubric-file.ts reads files from disk; default-rubric.yaml is the bundled default.
-import type { Document, LineCounter } from 'yaml';
 import type { z } from 'zod';
 import { fail, ok, type Result } from '../errors.js';
-import { readYaml } from '../yaml-document.js';
+import { lineOf, readYaml } from '../yaml-document.js';
 import { rubricFileSchema, type Condition, type Rubric, type RubricFile } from './rubric-schema.js';
 
 export * from './rubric-schema.js';
@@ -94,14 +93,3 @@ function fieldName(path: Path): string {
   return path.length === 0 ? 'top level' : `field "${path.map(String).join('.')}"`;
 }
 
-/** 1-based line of the node at `path`, or of its nearest existing ancestor. */
-function lineOf(doc: Document, lines: LineCounter, path: Path): number {
-  for (let n = path.length; n >= 0; n--) {
-    const node = doc.getIn(path.slice(0, n), true);
-    if (node !== undefined && node !== null && typeof node === 'object' && 'range' in node) {
-      const range = (node as { range?: [number, number, number] | null }).range;
-      if (range) return lines.linePos(range[0]).line;
-    }
-  }
-  return 1;
-}
