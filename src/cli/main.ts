@@ -1,8 +1,6 @@
 // The `tidings` command. Each subcommand parses its flags, opens what it needs through app.ts,
 // and returns an exit code (0 ok, 1 some items failed, 2 usage or config, 3 store).
 
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import type { ArticleLanguage } from '../article.js';
 import type { Config, ConfigFlags } from '../config.js';
@@ -11,7 +9,8 @@ import { terminalSafe, terminalSafeKeepingRedraw } from './terminal-text.js';
 import { ingest, type IngestReport } from '../pipeline/ingest.js';
 import { extractCommand } from './extract-command.js';
 import { feedCommand } from './feed-command.js';
-import { loadRegistry, makeFetcher, openApp, readConfig, type App, type LoadedRegistry } from './app.js';
+import { makeFetcher, readConfig, type App, type LoadedRegistry } from './app.js';
+import { collectHosts, optionalRegistry, registryOrExamples, withStore } from './command-support.js';
 import { createProgress } from './progress.js';
 import { renderArticle, renderArticleList, renderFailure, renderSummary } from './render.js';
 import { sourcesCommand } from './sources-command.js';
@@ -85,19 +84,7 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
     }
     code = await fn(config.value);
   };
-  const withApp = (fn: (app: App) => Promise<number>) =>
-    withConfig(async (config) => {
-      const app = await openApp(config);
-      if (!app.ok) {
-        io.err(`tidings: ${renderFailure(app)}\n`);
-        return EXIT_CODES[app.code];
-      }
-      try {
-        return await fn(app.value);
-      } finally {
-        await app.value.close();
-      }
-    });
+  const withApp = (fn: (app: App) => Promise<number>) => withConfig((config) => withStore(config, io, fn));
 
   program
     .command('ingest')
@@ -107,7 +94,7 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
     .option('--allow-host <host>', 'a host that may be fetched although loopback or private (e.g. 127.0.0.1); repeat it or separate hosts with commas', collectHosts)
     .action(async (inputs: string[], opts: { fetch: boolean; allowHost?: string[] }) =>
       withApp(async (app) => {
-        const registry = await registryFor(app.config, io);
+        const registry = await optionalRegistry(app.config, io);
         if (registry === 'error') return EXIT_CODES.config_error;
         const targets = inputs.length > 0 ? inputs : registry?.inputs() ?? [];
         if (targets.length === 0) {
@@ -128,18 +115,8 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
     .option('--allow-host <host>', 'a host that may be fetched although loopback or private; repeat it or separate hosts with commas', collectHosts)
     .action(async (opts: { fetch: boolean; out?: string; baseUrl?: string; allowHost?: string[] }) =>
       withApp(async (app) => {
-        let registry = await registryFor(app.config, io);
+        const registry = await registryOrExamples(app.config, io);
         if (registry === 'error') return EXIT_CODES.config_error;
-        if (registry === null) {
-          // The embedded default: the bundled example corpus with its own registry.
-          const bundled = await loadRegistry(path.join(app.config.examplesDir, 'sources.yaml'));
-          if (!bundled.ok) {
-            io.err(`tidings: ${renderFailure(bundled)}\n`);
-            return EXIT_CODES.config_error;
-          }
-          registry = bundled.value;
-          io.err(`No ${path.basename(app.config.registryPath)} here: using the bundled example corpus (${path.relative(process.cwd(), app.config.examplesDir) || '.'}).\n`);
-        }
         const report = await runIngest(app, registry.inputs(), registry, opts, io);
         const edition = await writeEdition(app, io);
         const site = edition === 0 ? await siteStep(app, io, { out: opts.out, baseUrl: opts.baseUrl }) : 0;
@@ -237,19 +214,7 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
 }
 
 /** `--allow-host a --allow-host b,c`: one value per flag, so the inputs after it stay inputs. */
-function collectHosts(value: string, previous: string[] | undefined): string[] {
-  return [...(previous ?? []), ...value.split(',').map((h) => h.trim()).filter(Boolean)];
-}
 
-async function registryFor(config: Config, io: Io): Promise<LoadedRegistry | null | 'error'> {
-  if (!config.registryExplicit && !existsSync(config.registryPath)) return null;
-  const loaded = await loadRegistry(config.registryPath);
-  if (!loaded.ok) {
-    io.err(`tidings: ${renderFailure(loaded)}\n`);
-    return 'error';
-  }
-  return loaded.value;
-}
 
 async function runIngest(app: App, inputs: readonly string[], registry: LoadedRegistry | null, opts: { fetch: boolean; allowHost?: string[] }, io: Io): Promise<IngestReport> {
   const fetcher = opts.fetch ? makeFetcher(app.config, opts.allowHost ?? []) : null;

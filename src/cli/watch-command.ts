@@ -6,7 +6,6 @@
 // already keeps a second process out).
 
 import { randomUUID } from 'node:crypto';
-import path from 'node:path';
 import type { Command } from 'commander';
 import pg from 'pg';
 import type { Config } from '../config.js';
@@ -16,12 +15,12 @@ import { openJobQueue, queueOptionsFromEnv, type JobQueue } from '../queue/job-q
 import { planCycle, type CyclePlan } from '../queue/plan.js';
 import { createSourceSchedule } from '../watch/schedule.js';
 import { createStoryStore } from '../store/story-store.js';
-import { loadRegistry, makeFetcher, type App, type LoadedRegistry } from './app.js';
+import { makeFetcher, type App, type LoadedRegistry } from './app.js';
 import { siteStep } from './build-command.js';
 import { writeEdition } from './edition-commands.js';
 import type { Io } from './main.js';
-import { renderFailure } from './render.js';
-import { collectHosts, jobDepsFor, optionalRegistry, withStore } from './worker-command.js';
+import { collectHosts, registryOrExamples, withStore } from './command-support.js';
+import { jobDepsFor } from './worker-command.js';
 
 /** pg_advisory_lock(EDITOR_LOCK_KEY): held by the one `watch` editing this database. */
 const EDITOR_LOCK_KEY = 0x7469_6432; // 'tid2'
@@ -62,17 +61,8 @@ export function watchCommand(program: Command, ctx: WatchCommandContext): void {
 }
 
 async function watch(app: App, opts: WatchOptions, io: Io): Promise<number> {
-  let registry = await optionalRegistry(app.config, io);
+  const registry = await registryOrExamples(app.config, io);
   if (registry === 'error') return EXIT_CODES.config_error;
-  if (registry === null) {
-    const bundled = await loadRegistry(path.join(app.config.examplesDir, 'sources.yaml'));
-    if (!bundled.ok) {
-      io.err(`tidings: ${renderFailure(bundled)}\n`);
-      return EXIT_CODES.config_error;
-    }
-    registry = bundled.value;
-    io.err(`No ${path.basename(app.config.registryPath)} here: using the bundled example corpus (${path.relative(process.cwd(), app.config.examplesDir) || '.'}).\n`);
-  }
   const server = app.config.database.kind === 'postgres' ? app.config.database.url : null;
   const editor = server === null ? null : await takeEditorLock(server, io);
   let queue: JobQueue | null = null;

@@ -2,16 +2,15 @@
 // 0014) and runs each through the ingest pipeline. SIGTERM (or Ctrl-C) stops taking jobs, lets the
 // ones in hand finish, and exits 0 with `processed N jobs` as the last line.
 
-import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
 import type { Config } from '../config.js';
 import { EXIT_CODES } from '../errors.js';
 import type { Fetcher } from '../fetch/fetcher.js';
 import { describeJob, runIngestJob, type JobDeps } from '../queue/ingest-job.js';
 import { openJobQueue, queueOptionsFromEnv, type JobQueue } from '../queue/job-queue.js';
-import { loadRegistry, makeFetcher, openApp, type App, type LoadedRegistry } from './app.js';
+import { makeFetcher, type App, type LoadedRegistry } from './app.js';
+import { collectHosts, optionalRegistry, withStore } from './command-support.js';
 import type { Io } from './main.js';
-import { renderFailure } from './render.js';
 
 export interface WorkerCommandContext {
   withConfig(fn: (config: Config) => Promise<number>): Promise<void>;
@@ -125,32 +124,4 @@ export function jobDepsFor(app: App, registry: LoadedRegistry | null, fetcher: F
     maxBytes: app.config.fetch.maxBytes,
     concurrency: app.config.fetch.concurrency,
   };
-}
-
-export async function withStore(config: Config, io: Io, fn: (app: App) => Promise<number>): Promise<number> {
-  const app = await openApp(config);
-  if (!app.ok) {
-    io.err(`tidings: ${renderFailure(app)}\n`);
-    return EXIT_CODES[app.code];
-  }
-  try {
-    return await fn(app.value);
-  } finally {
-    await app.value.close();
-  }
-}
-
-/** The registry when there is one (an explicit one must load); null when there is none here. */
-export async function optionalRegistry(config: Config, io: Io): Promise<LoadedRegistry | null | 'error'> {
-  if (!config.registryExplicit && !existsSync(config.registryPath)) return null;
-  const loaded = await loadRegistry(config.registryPath);
-  if (!loaded.ok) {
-    io.err(`tidings: ${renderFailure(loaded)}\n`);
-    return 'error';
-  }
-  return loaded.value;
-}
-
-export function collectHosts(value: string, previous: string[] | undefined): string[] {
-  return [...(previous ?? []), ...value.split(',').map((h) => h.trim()).filter(Boolean)];
 }
