@@ -224,6 +224,30 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    id: 9,
+    name: 'watch cycles',
+    sql: `
+      -- One row per \`tidings watch\` cycle that ran (src/watch/cycle-log.ts): what /healthz and
+      -- /metrics report, read by any \`tidings serve\` on the same database. outcome is 'ok',
+      -- 'failed' (a job or the edition or site failed) or 'idle' (no source due). fetches counts
+      -- the cycle's fetches made by the editor's process by status ('200', '304', '404',
+      -- 'network_error' ...).
+      CREATE TABLE watch_cycles (
+        id              bigserial PRIMARY KEY,
+        started_at      timestamptz NOT NULL,
+        finished_at     timestamptz NOT NULL,
+        outcome         text NOT NULL,
+        new_articles    integer NOT NULL DEFAULT 0,
+        duplicates      integer NOT NULL DEFAULT 0,
+        failed          integer NOT NULL DEFAULT 0,
+        stories_touched integer NOT NULL DEFAULT 0,
+        pages_rewritten integer NOT NULL DEFAULT 0,
+        fetches         jsonb NOT NULL DEFAULT '{}'::jsonb
+      );
+      CREATE INDEX watch_cycles_finished ON watch_cycles (finished_at DESC);
+    `,
+  },
 ];
 
 /** Applies the migrations not yet applied, in order (a prefix of MIGRATIONS in upgrade tests). */
