@@ -248,6 +248,17 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX watch_cycles_finished ON watch_cycles (finished_at DESC);
     `,
   },
+  {
+    id: 10,
+    name: 'watch schedule: why, and what was read',
+    sql: `
+      -- Why next_due is what it is (src/watch/poll-rules.ts): 'every', 'ttl', 'sy:update', 'max-age',
+      -- 'backoff' or 'retry-after'. content_hash: SHA-256 of the body whose jobs last all finished; the
+      -- same body again (a 304, or a 200 with the same bytes) queues nothing.
+      ALTER TABLE watch_sources ADD COLUMN reason text;
+      ALTER TABLE watch_sources ADD COLUMN content_hash text;
+    `,
+  },
 ];
 
 /** Applies the migrations not yet applied, in order (a prefix of MIGRATIONS in upgrade tests). */
