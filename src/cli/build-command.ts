@@ -8,6 +8,7 @@ import type { Command } from 'commander';
 import { EXIT_CODES } from '../errors.js';
 import { createLlmRuntime } from '../llm/provider-factory.js';
 import { DEFAULT_BASE_URL, publishSite, type PublishReport } from '../publish/site/publish-site.js';
+import { atomicTarget, discardBuild, isAtomicSite, prepareBuild, publishBuild, type AtomicTarget, type SwapReport } from '../publish/site/atomic-site.js';
 import type { App } from './app.js';
 import { openEdition } from './edition-commands.js';
 import type { Io } from './main.js';
@@ -19,6 +20,17 @@ export interface SiteStepOptions {
   readonly out?: string | undefined;
   readonly baseUrl?: string | undefined;
   readonly offline?: boolean | undefined;
+  /**
+   * Build into a new directory and switch `out` (a link) to it at once (atomic-site.ts). Always
+   * so when `out` is already such a link, so a rebuild never edits pages being served.
+   */
+  readonly atomic?: boolean | undefined;
+}
+
+export interface SiteBuilt {
+  readonly code: number;
+  /** With atomic publishing: what the swap did (pages rewritten ...); null otherwise or on failure. */
+  readonly swap: SwapReport | null;
 }
 
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
@@ -36,10 +48,16 @@ export function renderPublishReport(r: PublishReport): string {
 
 /** Builds the site into `out` (default ./site) and prints its summary and address; returns an exit code. */
 export async function siteStep(app: App, io: Io, options: SiteStepOptions): Promise<number> {
+  return (await buildSiteStep(app, io, options)).code;
+}
+
+/** As siteStep, and with atomic publishing what the swap did. */
+export async function buildSiteStep(app: App, io: Io, options: SiteStepOptions): Promise<SiteBuilt> {
+  const failed = (code: number): SiteBuilt => ({ code, swap: null });
   const deps = await openEdition(app);
   if (!deps.ok) {
     io.err(`tidings: ${renderFailure(deps)}\n`);
-    return EXIT_CODES[deps.code];
+    return failed(EXIT_CODES[deps.code]);
   }
   if (options.baseUrl !== undefined) {
     try {
@@ -47,23 +65,43 @@ export async function siteStep(app: App, io: Io, options: SiteStepOptions): Prom
       if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new Error('not http(s)');
     } catch {
       io.err(`tidings: --base-url "${options.baseUrl}" is not an http(s) URL (e.g. ${DEFAULT_BASE_URL})\n`);
-      return EXIT_CODES.config_error;
+      return failed(EXIT_CODES.config_error);
     }
   }
   const model = options.offline ? null : createLlmRuntime(app.config.llm, { cacheDir: app.config.llmCacheDir });
   const outDir = path.resolve(options.out ?? DEFAULT_SITE_DIR);
-  io.err(`Building the site in ${outDir}${model ? ` (${model.description})` : ''}\n`);
+  let target: AtomicTarget | null = null;
+  try {
+    if (options.atomic || (await isAtomicSite(outDir))) target = await atomicTarget(outDir);
+  } catch (error) {
+    io.err(`tidings: cannot publish the site at ${outDir}: ${(error as Error).message}\n`);
+    return failed(EXIT_CODES.config_error);
+  }
+  const build = target === null ? null : await prepareBuild(target);
+  io.err(`Building the site in ${build?.dir ?? outDir}${model ? ` (${model.description})` : ''}\n`);
   const progress = (m: string) => io.err(io.errIsTty ? `\r\x1b[K  ${m}` : `  ${m}\n`);
-  const report = await publishSite(deps.value, { outDir, baseUrl: options.baseUrl ?? DEFAULT_BASE_URL, model, onProgress: progress });
+  const report = await publishSite(deps.value, { outDir: build?.dir ?? outDir, baseUrl: options.baseUrl ?? DEFAULT_BASE_URL, model, onProgress: progress, ...(build ? { reuse: build.reuse } : {}) });
   if (io.errIsTty) io.err('\r\x1b[K');
   if (model) io.err(`${model.description}: ${model.account.report()}\n`);
   if (!report.ok) {
+    if (build) await discardBuild(build);
     io.err(`tidings: ${renderFailure(report)}\n`);
-    return EXIT_CODES[report.code];
+    return failed(EXIT_CODES[report.code]);
+  }
+  let swap: SwapReport | null = null;
+  if (target !== null && build !== null) {
+    try {
+      swap = await publishBuild(target, build, (line) => io.err(`${line}\n`));
+    } catch (error) {
+      await discardBuild(build);
+      io.err(`tidings: cannot publish the site at ${outDir}: ${(error as Error).message}\n`);
+      return failed(EXIT_CODES.internal_error);
+    }
   }
   io.out(`\n${renderPublishReport(report.value)}`);
+  if (swap) io.out(`  published ${path.relative(path.dirname(outDir), swap.dir)} as ${outDir}: ${swap.rewritten} ${swap.rewritten === 1 ? 'file' : 'files'} rewritten, ${swap.unchanged} unchanged, ${swap.dropped} dropped\n`);
   io.out(`\nOpen ${pathToFileURL(path.join(outDir, 'index.html')).href}\n(or \`tidings serve\` to read it over http)\n`);
-  return report.value.failures.length > 0 ? 1 : 0;
+  return { code: report.value.failures.length > 0 ? 1 : 0, swap };
 }
 
 export function buildCommand(program: Command, { withApp, io }: { withApp(fn: (app: App) => Promise<number>): Promise<void>; readonly io: Io }): void {

@@ -2,6 +2,10 @@
 // never anything outside the site directory (symlinks are resolved and must stay inside), never a
 // directory listing. File bytes, their ETag and compressed forms are kept in a bounded cache and
 // reused while the file's size and modification time are unchanged.
+//
+// The root is resolved again for every request: a site published atomically (atomic-site.ts) is a
+// link switched from one build to the next, and each request reads one build, whole. The cache is
+// keyed by the file's device and inode, so a page linked unchanged into the next build is a hit.
 
 import { realpath, readFile, stat } from 'node:fs/promises';
 import type http from 'node:http';
@@ -13,6 +17,7 @@ import type { RequestPath } from './request-path.js';
 import { isNewsletterPage, NEWSLETTER_CSP } from './security-headers.js';
 
 export interface StaticSite {
+  /** The site's directory as given (a link, for an atomically published site). */
   readonly root: string;
   /** Answers a GET or HEAD for a checked path. */
   serve(req: http.IncomingMessage, res: http.ServerResponse, target: RequestPath): Promise<void>;
@@ -29,11 +34,12 @@ interface CachedFile {
   readonly rep: Representation;
 }
 
-type Found = { kind: 'file'; file: string; mtimeMs: number; size: number } | { kind: 'directory' } | { kind: 'missing' };
+type Found = { kind: 'file'; file: string; key: string; mtimeMs: number; size: number } | { kind: 'directory' } | { kind: 'missing' };
 
-/** Opens a site directory; the root is resolved once, so a symlinked root is fine. */
+/** Opens a site directory (which must exist); a symlinked root is followed anew on each request. */
 export async function openStaticSite(dir: string, options: StaticSiteOptions = {}): Promise<StaticSite> {
-  const root = await realpath(dir);
+  const given = path.resolve(dir);
+  await realpath(given);
   const cache: BoundedCache<CachedFile> = createBoundedCache({
     maxEntries: 20_000,
     maxBytes: options.cacheBytes ?? 64 * 1024 * 1024,
@@ -41,10 +47,9 @@ export async function openStaticSite(dir: string, options: StaticSiteOptions = {
     ttlMs: Number.POSITIVE_INFINITY,
   });
 
-  const inside = (p: string) => p === root || p.startsWith(root + path.sep);
-
   /** What a path names, after symlinks; anything resolving outside the root is missing. */
-  const find = async (candidate: string): Promise<Found> => {
+  const find = async (root: string, candidate: string): Promise<Found> => {
+    const inside = (p: string) => p === root || p.startsWith(root + path.sep);
     let real: string;
     try {
       real = await realpath(candidate);
@@ -56,22 +61,29 @@ export async function openStaticSite(dir: string, options: StaticSiteOptions = {
     if (info === null) return { kind: 'missing' };
     if (info.isDirectory()) return { kind: 'directory' };
     if (!info.isFile()) return { kind: 'missing' };
-    return { kind: 'file', file: real, mtimeMs: info.mtimeMs, size: info.size };
+    return { kind: 'file', file: real, key: `${info.dev}:${info.ino}`, mtimeMs: info.mtimeMs, size: info.size };
   };
 
   const load = async (found: Extract<Found, { kind: 'file' }>): Promise<Representation> => {
-    const cached = cache.get(found.file);
+    const key = `${found.key}:${contentTypeFor(found.file)}`;
+    const cached = cache.get(key);
     if (cached && cached.mtimeMs === found.mtimeMs && cached.size === found.size) return cached.rep;
     const rep = representation(await readFile(found.file), contentTypeFor(found.file));
-    cache.set(found.file, { mtimeMs: found.mtimeMs, size: found.size, rep });
+    cache.set(key, { mtimeMs: found.mtimeMs, size: found.size, rep });
     return rep;
   };
 
   return {
-    root,
+    root: given,
     async serve(req, res, target) {
+      // One build for the whole request, even if the link is switched meanwhile.
+      const root = await realpath(given).catch(() => null);
+      if (root === null) {
+        await notFound(req, res);
+        return;
+      }
       const candidate = path.join(root, ...target.segments);
-      let found = await find(candidate);
+      let found = await find(root, candidate);
       let segments = target.segments;
       if (found.kind === 'directory') {
         if (!target.trailingSlash) {
@@ -83,7 +95,7 @@ export async function openStaticSite(dir: string, options: StaticSiteOptions = {
           res.writeHead(301, { Location: `${location}${query ? `?${query}` : ''}`, 'Content-Length': 0 }).end();
           return;
         }
-        found = await find(path.join(candidate, 'index.html'));
+        found = await find(root, path.join(candidate, 'index.html'));
         segments = [...segments, 'index.html'];
       } else if (found.kind === 'file' && target.trailingSlash) {
         found = { kind: 'missing' };

@@ -23,6 +23,8 @@ export interface PublishOptions {
   readonly baseUrl?: string;
   readonly model?: ModelWriting | null;
   readonly onProgress?: (message: string) => void;
+  /** Places an unchanged page without writing it (atomic publishing, atomic-site.ts); true when it did. */
+  readonly reuse?: (rel: string, body: string) => Promise<boolean>;
   /** For tests and benches: a clock for the elapsed time. */
   readonly now?: () => number;
 }
@@ -55,7 +57,7 @@ export async function publishSite(deps: EditionDeps, options: PublishOptions): P
   const site = buildSite(input);
   const t2 = now();
   options.onProgress?.(`writing ${site.pages.length} files`);
-  const written = await writePages(outDir, site.pages);
+  const written = await writePages(outDir, site.pages, options.reuse);
   if (!written.ok) return written;
   const failures: Failure[] = [...gathered.value.failures];
   const pruned = await prunePages(outDir, site.pages.map((p) => p.path));

@@ -25,14 +25,19 @@ export function summarise(pages: readonly Page[]): Map<PageKind, KindSummary> {
   return out;
 }
 
-export async function writePages(outDir: string, pages: readonly Page[]): Promise<Result<number>> {
+/**
+ * Writes the pages; `reuse` (atomic publishing, atomic-site.ts) may place an unchanged page itself
+ * (a link to the previous build's file) and say so, and then it is not written.
+ */
+export async function writePages(outDir: string, pages: readonly Page[], reuse?: (rel: string, body: string) => Promise<boolean>): Promise<Result<number>> {
   const dirs = new Set(pages.map((p) => path.dirname(path.join(outDir, p.path))));
   try {
     for (const dir of dirs) await mkdir(dir, { recursive: true });
     let bytes = 0;
     for (const p of pages) {
-      await writeFile(path.join(outDir, p.path), p.body, 'utf8');
       bytes += Buffer.byteLength(p.body);
+      if (reuse && (await reuse(p.path, p.body))) continue;
+      await writeFile(path.join(outDir, p.path), p.body, 'utf8');
     }
     return ok(bytes);
   } catch (error) {
