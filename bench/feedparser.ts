@@ -13,6 +13,8 @@
 // was rejected or read with an XML problem. Text fields (titles, summary, content, author) are compared
 // as text: markup dropped, entities decoded, whitespace collapsed, on both sides (feedparser keeps
 // sanitized HTML; Tidings keeps plain text for titles and summaries). Links and ids are compared exactly.
+// A field our record has as null (the feed has no such element) is absent, as a missing key is in
+// feedparser; "" (the element is there with no text, e.g. an image-only title) is the empty text.
 // An expectation that touches any other field (encoding, version, tags, *_detail.type, ...) is not
 // comparable and is not counted.
 
@@ -437,11 +439,6 @@ function structTime(iso: string | null): Val {
   return [d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate(), d.getUTCHours(), d.getUTCMinutes(), d.getUTCSeconds(), (d.getUTCDay() + 6) % 7, yday, 0];
 }
 
-/** A text field Tidings leaves null when it holds no text: compared as the empty text. */
-function textOrMissing(s: string | null | undefined, html = false, person = false): Val {
-  return new Text(s ?? '', html, person);
-}
-
 function detail(fields: Record<string, Val>, where: string): View {
   const map = new Map<string, Val>();
   for (const [k, v] of Object.entries(fields)) if (v !== MISSING) map.set(k, v);
@@ -449,16 +446,22 @@ function detail(fields: Record<string, Val>, where: string): View {
 }
 
 function envOf(record: FeedRecord): Record<string, Val> {
+  // A field Tidings read as absent (null) is absent here too (a KeyError in Python); a field present
+  // with no text is "" in our record and compares equal to an expected value with no text.
   const feedFields = new Map<string, Val>();
-  feedFields.set('title', new Text(record.title ?? ''));
-  feedFields.set('title_detail', detail({ value: new Text(record.title ?? '') }, 'feed.title_detail'));
+  if (record.title !== null) {
+    feedFields.set('title', new Text(record.title));
+    feedFields.set('title_detail', detail({ value: new Text(record.title) }, 'feed.title_detail'));
+  }
   if (record.link !== null) feedFields.set('link', record.link);
   if (record.language !== null) feedFields.set('language', record.language);
   const entries = record.items.map((item, i) => {
     const f = new Map<string, Val>();
     const set = (k: string, v: Val): void => void (v !== MISSING && f.set(k, v));
-    set('title', textOrMissing(item.title));
-    f.set('title_detail', detail({ value: new Text(item.title ?? '') }, 'entry.title_detail'));
+    if (item.title !== null) {
+      f.set('title', new Text(item.title));
+      f.set('title_detail', detail({ value: new Text(item.title) }, 'entry.title_detail'));
+    }
     if (item.link !== null) f.set('link', item.link);
     if (item.id !== null) {
       f.set('id', item.id);
@@ -467,14 +470,18 @@ function envOf(record: FeedRecord): Record<string, Val> {
     set('published_parsed', structTime(item.published));
     // feedparser's updated_parsed falls back to published_parsed (its issue 310 compatibility mapping).
     set('updated_parsed', structTime(item.updated ?? item.published));
-    set('author', textOrMissing(item.author, false, true));
-    f.set('author_detail', detail({ name: new Text(item.author ?? '', false, true) }, 'entry.author_detail'));
+    if (item.author !== null) {
+      f.set('author', new Text(item.author, false, true));
+      f.set('author_detail', detail({ name: new Text(item.author, false, true) }, 'entry.author_detail'));
+    }
     // feedparser's summary is the summary, else the (text or HTML) content.
-    const summary = item.summary !== null ? new Text(item.summary) : new Text(item.content ?? '', true);
-    set('summary', summary);
-    set('description', summary);
-    f.set('summary_detail', detail({ value: summary }, 'entry.summary_detail'));
-    f.set('content', [detail({ value: new Text(item.content ?? '', true) }, 'entry.content[0]')]);
+    const summary = item.summary !== null ? new Text(item.summary) : item.content !== null ? new Text(item.content, true) : null;
+    if (summary !== null) {
+      f.set('summary', summary);
+      f.set('description', summary);
+      f.set('summary_detail', detail({ value: summary }, 'entry.summary_detail'));
+    }
+    if (item.content !== null) f.set('content', [detail({ value: new Text(item.content, true) }, 'entry.content[0]')]);
     return new View(f, ENTRY_KEYS, `entries[${i}]`);
   });
   return {

@@ -7,10 +7,14 @@ import { canonicalCharset, charsetFromContentType } from '../fetch/charset.js';
 import { decodeBytes, type CharsetSource } from '../fetch/decode.js';
 import type { Fetcher } from '../fetch/fetcher.js';
 import type { Failure } from '../errors.js';
-import { parseFeed, type Feed } from '../sources/feed.js';
+import { parseFeed, type Feed, type FeedTextField } from '../sources/feed.js';
 import { readLocalInput } from '../sources/local.js';
 import type { Io } from './main.js';
 
+/**
+ * A text field (title, author, summary, content) is null when the feed does not have it and "" when
+ * the feed has the element with no text in it (an image-only title, an empty description).
+ */
 export interface FeedItemRecord {
   readonly id: string | null;
   readonly title: string | null;
@@ -38,6 +42,7 @@ export interface FeedRecord {
   /** The document ends inside an element: whatever followed the cut was never seen. */
   readonly truncated: boolean;
   readonly problems: readonly string[];
+  /** Null when the feed has no title element, "" when it has one with no text. */
   readonly title: string | null;
   readonly link: string | null;
   readonly language: string | null;
@@ -134,19 +139,22 @@ export function toRecord(source: string, feed: Feed, extraProblems: readonly str
     lost: feed.lost,
     truncated: feed.truncated,
     problems: [...extraProblems, ...feed.problems],
-    title: feed.title,
+    title: feed.title ?? (feed.titleEmpty === true ? '' : null),
     link: feed.siteUrl,
     language: feed.language,
-    items: feed.items.map((item) => ({
-      id: item.guid,
-      title: item.title,
-      link: item.url,
-      published: item.published,
-      updated: item.updated,
-      author: item.author,
-      summary: item.summary,
-      content: item.contentHtml,
-    })),
+    items: feed.items.map((item) => {
+      const text = (value: string | null, field: FeedTextField): string | null => value ?? (item.emptyFields?.includes(field) ? '' : null);
+      return {
+        id: item.guid,
+        title: text(item.title, 'title'),
+        link: item.url,
+        published: item.published,
+        updated: item.updated,
+        author: text(item.author, 'author'),
+        summary: text(item.summary, 'summary'),
+        content: text(item.contentHtml, 'content'),
+      };
+    }),
   };
 }
 
@@ -161,13 +169,13 @@ function rejectedWith(source: string, error: string): FeedRecord {
 function renderRecord(r: FeedRecord): string {
   if (!r.ok) return `# ${r.source}\nnot read: ${r.error}\n\n`;
   const head = [
-    `# ${r.title ?? '(untitled feed)'}`,
+    `# ${r.title || '(untitled feed)'}`,
     `source: ${r.source}`,
     r.link ? `site: ${r.link}` : null,
     r.language ? `language: ${r.language}` : null,
     `${r.format}, ${r.items.length} ${r.items.length === 1 ? 'item' : 'items'}${r.lost > 0 ? `, ${r.lost} lost` : ''}${r.truncated ? ', cut off' : ''}${r.wellFormed ? '' : ', XML errors'}`,
   ].filter((l): l is string => l !== null);
-  const items = r.items.map((i, n) => `${n + 1}. ${i.title ?? '(untitled)'}${i.published ? `  [${i.published}]` : ''}\n   ${i.link ?? '(no link)'}`);
+  const items = r.items.map((i, n) => `${n + 1}. ${i.title || '(untitled)'}${i.published ? `  [${i.published}]` : ''}\n   ${i.link ?? '(no link)'}`);
   const problems = r.problems.map((p) => `! ${p}`);
   return `${[...head, '', ...items, ...(problems.length > 0 ? ['', ...problems] : [])].join('\n')}\n\n`;
 }

@@ -3,6 +3,9 @@
 
 export type FeedFormat = 'rss2' | 'rdf' | 'atom' | 'jsonfeed';
 
+/** The text fields a feed may carry present but with no text (an `<img>`-only title, an empty `<description/>`). */
+export type FeedTextField = 'title' | 'summary' | 'content' | 'author';
+
 export interface DraftItem {
   readonly guid: string | null;
   /** Candidate links, best first; the first that resolves to http(s) wins. */
@@ -18,6 +21,8 @@ export interface DraftItem {
   readonly summary: string | null;
   readonly contentHtml: string | null;
   readonly language: string | null;
+  /** Fields whose element is there but holds no text (their value above is null). */
+  readonly emptyFields?: readonly FeedTextField[];
 }
 
 export interface DraftFeed {
@@ -28,8 +33,19 @@ export interface DraftFeed {
   readonly base: string | null;
   readonly language: string | null;
   readonly items: readonly DraftItem[];
+  /** True when the feed has a title element with no text (`title` is then null). */
+  readonly titleEmpty?: boolean;
   /** Problems found while reading the format, e.g. an item that is not an object. */
   readonly problems?: readonly string[];
+}
+
+/** The fields of `present` whose element exists (non-null) while the value read from it is null. */
+export function emptyFieldsOf(present: Partial<Record<FeedTextField, [element: unknown, value: string | null]>>): FeedTextField[] {
+  const out: FeedTextField[] = [];
+  for (const [field, pair] of Object.entries(present) as Array<[FeedTextField, [unknown, string | null]]>) {
+    if (pair[0] !== null && pair[0] !== undefined && pair[1] === null) out.push(field);
+  }
+  return out;
 }
 
 /** Trimmed text, or null when absent or blank. */

@@ -3,7 +3,7 @@
 // an undeclared but conventional prefix (dc:, content:) is still read. We choose links, authors and
 // dates and turn titles into plain text. Items the document cut off are dropped and reported.
 import { fail, ok, type Result } from '../errors.js';
-import { type DraftFeed, type DraftItem, nonBlank } from './feed-draft.js';
+import { type DraftFeed, type DraftItem, emptyFieldsOf, nonBlank } from './feed-draft.js';
 import { resolveBase, resolveLink } from './resolve-link.js';
 import { escapeHtml, stripMarkup, textToHtml } from './strip-markup.js';
 import { hasElementChildren, innerMarkup, textOf, type XmlDocument, type XmlElement } from './xml-tree.js';
@@ -176,6 +176,7 @@ function readRss(root: XmlElement, format: 'rss2' | 'rdf', baseUrl: string | nul
   const alternateEl = k.children(scope, 'atom:link').find((l) => (attr(l, 'rel') ?? 'alternate') === 'alternate') ?? null;
   const itemEls = [...(channel === null || channel === root ? [] : k.children(root, 'item')), ...k.children(scope, 'item')];
   const titleOf = (el: XmlElement): string | null => plain(htmlContent(k.child(el, 'title', 'dc:title', 'media:title')));
+  const AUTHOR_KEYS = ['dc:creator', 'author', 'dc:author', 'itunes:author'];
   const { items, lost } = readItems(
     itemEls,
     (item): DraftItem => {
@@ -202,25 +203,39 @@ function readRss(root: XmlElement, format: 'rss2' | 'rdf', baseUrl: string | nul
       if (href !== null) links.push(href);
       const atomAuthor = k.child(item, 'atom:author');
       const contentEl = k.child(item, 'content:encoded', 'xhtml:body', 'body', 'fullitem', 'atom:content');
+      const summaryEl = k.child(item, 'description', 'dc:description', 'atom:summary', 'itunes:summary', 'abstract');
+      const title = titleOf(item);
+      const author = personName(k.text(item, ...AUTHOR_KEYS) ?? (atomAuthor === null ? null : k.text(atomAuthor, 'atom:name', 'atom:email')));
+      const summary = plain(htmlContent(summaryEl));
+      const contentHtml = contentEl === null ? null : k.of(contentEl) === 'atom:content' ? atomContent(contentEl, k) : htmlContent(contentEl);
       return {
         guid: guid ?? about ?? k.text(item, 'dc:identifier', 'atom:id'),
         links,
         base: baseOf(item, docBase),
-        title: titleOf(item),
+        title,
         dateRaw: k.text(item, 'pubdate', 'dc:date', 'dcterms:issued', 'dcterms:created', 'dcterms:date', 'atom:published', 'dcterms:modified', 'atom:updated') ?? nonBlank(attr(item, 'lastmod')),
         updatedRaw: k.text(item, 'dcterms:modified', 'atom:updated') ?? nonBlank(attr(item, 'lastmod')),
-        author: personName(k.text(item, 'dc:creator', 'author', 'dc:author', 'itunes:author') ?? (atomAuthor === null ? null : k.text(atomAuthor, 'atom:name', 'atom:email'))),
-        summary: plain(htmlContent(k.child(item, 'description', 'dc:description', 'atom:summary', 'itunes:summary', 'abstract'))),
-        contentHtml: contentEl === null ? null : k.of(contentEl) === 'atom:content' ? atomContent(contentEl, k) : htmlContent(contentEl),
+        author,
+        summary,
+        contentHtml,
         language: normalizeLanguage(k.text(item, 'dc:language')) ?? normalizeLanguage(item.attrs.get('xml:lang') ?? null),
+        emptyFields: emptyFieldsOf({
+          title: [k.child(item, 'title', 'dc:title', 'media:title'), title],
+          summary: [summaryEl, summary],
+          content: [contentEl !== null && k.of(contentEl) === 'atom:content' && elsewhere(contentEl, k) ? null : contentEl, contentHtml],
+          author: [k.child(item, ...AUTHOR_KEYS) ?? atomAuthor, author],
+        }),
       };
     },
     titleOf,
   );
+  const titleEl = k.child(scope, 'title', 'dc:title');
+  const title = plain(htmlContent(titleEl));
   return {
     draft: {
       format,
-      title: plain(htmlContent(k.child(scope, 'title', 'dc:title'))),
+      title,
+      titleEmpty: titleEl !== null && title === null,
       siteLink: siteLink ?? (alternateEl === null ? null : linkFrom(attr(alternateEl, 'href'), alternateEl, docBase)) ?? linkFrom(attr(scope, 'href'), scope, docBase),
       feedLink: selfLinkEl === null ? null : linkFrom(attr(selfLinkEl, 'href'), selfLinkEl, docBase),
       base: baseOf(scope, docBase),
@@ -290,6 +305,11 @@ function decodeBase64Text(s: string): string | null {
   }
 }
 
+/** Atom content given by reference (`src`) or as media other than text: not empty, only not here. */
+function elsewhere(el: XmlElement, k: Keys): boolean {
+  return attr(el, 'src') !== null || atomValue(el, k).other;
+}
+
 /** An Atom text construct as plain text. */
 function atomPlain(el: XmlElement | null, k: Keys): string | null {
   if (el === null) return null;
@@ -336,26 +356,40 @@ function readAtom(root: XmlElement, baseUrl: string | null): XmlFeedRead {
     (entry): DraftItem => {
       const source = k.child(entry, 'atom:source');
       const summaryEl = k.child(entry, 'atom:summary');
+      const contentEl = k.child(entry, 'atom:content');
+      const title = titleOf(entry) ?? plain(htmlContent(k.child(entry, 'dc:title')));
+      const summary = atomPlain(summaryEl, k) ?? plain(htmlContent(k.child(entry, 'dc:description')));
+      const contentHtml = atomContent(contentEl, k) ?? htmlContent(k.child(entry, 'content:encoded'));
+      const author = authorName(entry) ?? personName(k.text(entry, 'dc:creator')) ?? authorName(source) ?? feedAuthor;
       return {
         guid: k.text(entry, 'atom:id', 'dc:identifier'),
         links: alternateLinks(k.children(entry, 'atom:link'), docBase),
         base: baseOf(entry, docBase),
-        title: titleOf(entry) ?? plain(htmlContent(k.child(entry, 'dc:title'))),
+        title,
         dateRaw: k.text(entry, 'atom:published', 'atom:issued', 'atom:created', 'dcterms:issued', 'dcterms:created', 'dc:date', 'atom:updated', 'atom:modified', 'dcterms:modified'),
         updatedRaw: k.text(entry, 'atom:updated', 'atom:modified', 'dcterms:modified'),
-        author: authorName(entry) ?? personName(k.text(entry, 'dc:creator')) ?? authorName(source) ?? feedAuthor,
-        summary: atomPlain(summaryEl, k) ?? plain(htmlContent(k.child(entry, 'dc:description'))),
-        contentHtml: atomContent(k.child(entry, 'atom:content'), k) ?? htmlContent(k.child(entry, 'content:encoded')),
+        author,
+        summary,
+        contentHtml,
         // The entry's own language; the feed's is the feed's (finishFeed falls back to it where needed).
         language: normalizeLanguage(entry.attrs.get('xml:lang') ?? null) ?? normalizeLanguage(k.text(entry, 'dc:language')),
+        emptyFields: emptyFieldsOf({
+          title: [k.child(entry, 'atom:title', 'dc:title'), title],
+          summary: [summaryEl ?? k.child(entry, 'dc:description'), summary],
+          // Content given by reference (src) or as other media is not empty: it is elsewhere.
+          content: [contentEl !== null && elsewhere(contentEl, k) ? null : (contentEl ?? k.child(entry, 'content:encoded')), contentHtml],
+          author: [k.child(entry, 'atom:author', 'dc:creator'), author],
+        }),
       };
     },
     titleOf,
   );
+  const title = titleOf(root) ?? plain(htmlContent(k.child(root, 'dc:title')));
   return {
     draft: {
       format: 'atom',
-      title: titleOf(root) ?? plain(htmlContent(k.child(root, 'dc:title'))),
+      title,
+      titleEmpty: title === null && k.child(root, 'atom:title', 'dc:title') !== null,
       siteLink: alternateLinks(k.children(root, 'atom:link'), docBase)[0] ?? null,
       feedLink: (() => {
         const self = k.children(root, 'atom:link').find((l) => attr(l, 'rel') === 'self');

@@ -3,14 +3,14 @@
 // in `problems` with its line and column; items the document cut off are dropped and listed too.
 // Item-level gaps (no link, unreadable date) keep the item and are listed in `problems`.
 import { fail, ok, type Result } from '../errors.js';
-import type { DraftFeed, FeedFormat } from './feed-draft.js';
+import type { DraftFeed, FeedFormat, FeedTextField } from './feed-draft.js';
 import { normalizeFeedDate } from './feed-date.js';
 import { draftFromJsonFeed } from './feed-json.js';
 import { draftFromXml } from './feed-xml.js';
 import { resolveBase, resolveLink } from './resolve-link.js';
 import { parseXml } from './xml-tree.js';
 
-export type { FeedFormat } from './feed-draft.js';
+export type { FeedFormat, FeedTextField } from './feed-draft.js';
 
 export interface FeedItem {
   guid: string | null;
@@ -28,11 +28,18 @@ export interface FeedItem {
   /** The full content as HTML when the feed carries it (content:encoded, Atom content, content_html). */
   contentHtml: string | null;
   language: string | null;
+  /**
+   * Text fields the item carries with no text in them (an image-only title, an empty description):
+   * null above like absent ones, listed here so a reader of the feed can tell "empty" from "absent".
+   */
+  emptyFields?: readonly FeedTextField[];
 }
 
 export interface Feed {
   format: FeedFormat;
   title: string | null;
+  /** The feed has a title element with no text in it (`title` is then null). */
+  titleEmpty?: boolean;
   siteUrl: string | null;
   feedUrl: string | null;
   language: string | null;
@@ -127,11 +134,13 @@ function finishFeed(draft: DraftFeed, xml: { xmlProblems: string[]; lostItems: s
       summary: d.summary,
       contentHtml: d.contentHtml,
       language: d.language,
+      ...(d.emptyFields !== undefined && d.emptyFields.length > 0 ? { emptyFields: d.emptyFields } : {}),
     };
   });
   return {
     format: draft.format,
     title: draft.title,
+    ...(draft.titleEmpty === true && draft.title === null ? { titleEmpty: true } : {}),
     siteUrl: resolveLink(draft.siteLink, outerBase),
     feedUrl: resolveLink(draft.feedLink, outerBase),
     language: draft.language,
