@@ -7,16 +7,18 @@
 //   - real: the real-shaped month bench/real-news.ts generates (English only: every Chinese face
 //     there is written from English coverage). Generated with `--keep` into a temporary directory
 //     unless --real DIR names one made before.
-//   node --import tsx bench/writer-slots.ts [--corpus examples,golden,real] [--real DIR] [--days 8] [--show RULE]
+//   node --import tsx bench/writer-slots.ts [--corpus examples,golden,real] [--real DIR] [--days 8] [--show RULE] [--dump DIR]
+// --dump DIR writes every output rendered as Markdown (DIR/<corpus>/…), for reading as an editor.
 
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { appendFile, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { loadRegistry } from '../src/cli/app.js';
 import { PROJECT_ROOT } from '../src/config.js';
-import { cardFor, digestFor, editionDays, groupNewArticles, postFor, type EditionDeps } from '../src/pipeline/edition.js';
+import { cardFor, digestFor, editionDays, groupNewArticles, postFor, rankedStoryById, type EditionDeps } from '../src/pipeline/edition.js';
+import { analyseStory } from '../src/write/story-analysis.js';
 import { ingest } from '../src/pipeline/ingest.js';
 import { loadRubricFile } from '../src/rank/rubric-file.js';
 import { createArticleStore } from '../src/store/article-store.js';
@@ -24,6 +26,7 @@ import { openDatabase } from '../src/store/database.js';
 import { createStoryStore } from '../src/store/story-store.js';
 import { createTranslationStore } from '../src/store/translation-store.js';
 import { listStories } from '../src/stories/assign.js';
+import { renderCard, renderDigestItem, renderPost } from '../src/write/markdown.js';
 import { SLOT_RULES, cardViolations, countByRule, digestItemViolations, postViolations, type SlotViolation } from '../src/write/slot-check.js';
 
 function arg(flag: string): string | undefined {
@@ -53,6 +56,14 @@ async function measure(name: string, registryFile: string, now: Date): Promise<T
     if (!grouped.ok) throw new Error(grouped.message);
     const stories = await listStories({ stories: deps.stories });
     if (!stories.ok) throw new Error(stories.message);
+    const dumpDir = arg('--dump');
+    if (dumpDir) {
+      await rm(path.join(dumpDir, name), { recursive: true, force: true });
+      await mkdir(path.join(dumpDir, name), { recursive: true });
+    }
+    const dump = async (file: string, text: string): Promise<void> => {
+      if (dumpDir) await appendFile(path.join(dumpDir, name, file), `${text}\n`);
+    };
     const add = (kind: 'digest' | 'card' | 'post', found: SlotViolation[], ok: boolean | undefined, id = ''): void => {
       found = found.map((v) => ({ ...v, path: `${kind} ${id} ${v.path}` }));
       tally.outputs++;
@@ -69,6 +80,7 @@ async function measure(name: string, registryFile: string, now: Date): Promise<T
         for (const item of digest.value.tiers.flatMap((t) => t.items)) {
           storyIds.add(item.storyId);
           add('digest', digestItemViolations(item), item.verification?.ok, `${item.storyId}.${face}`);
+          await dump(`digest-${date}.${face}.md`, `${renderDigestItem(item)}\n`);
         }
       }
     }
@@ -77,13 +89,18 @@ async function measure(name: string, registryFile: string, now: Date): Promise<T
       for (const face of ['en', 'zh'] as const) {
         const post = await postFor(deps, story.id, face);
         if (!post.ok) throw new Error(post.message);
-        add('post', postViolations(post.value), post.value.verification?.ok, `${story.id}.${face}`);
+        // The hook is held to the story's key figure (its first key figure, as the writer reads it).
+        const ranked = await rankedStoryById(deps, story.id);
+        const keyFigure = ranked.ok ? analyseStory(ranked.value.input).keyFigures[0]?.key ?? null : null;
+        add('post', postViolations(post.value, { keyFigure }), post.value.verification?.ok, `${story.id}.${face}`);
+        await dump(`post-${story.id.slice(0, 12)}.${face}.md`, renderPost(post.value));
       }
       for (const entry of story.timeline) {
         for (const face of ['en', 'zh'] as const) {
           const card = await cardFor(deps, entry.articleId, face);
           if (!card.ok) throw new Error(card.message);
           add('card', cardViolations(card.value), card.value.verification?.ok, `${entry.articleId}.${face}`);
+          await dump(`card-${entry.articleId.slice(0, 12)}.${face}.md`, renderCard(card.value));
         }
       }
     }

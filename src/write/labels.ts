@@ -7,6 +7,10 @@ import type { SourceType } from '../sources/registry.js';
 import type { FaceLanguage } from './sentence-candidates.js';
 import type { SourceTypeLabel } from './schemas.js';
 
+/** The steps of a post's argument, in order: what happened, why it matters, the catch, what to watch. */
+export const ARGUMENT_ROLES = ['event', 'why', 'catch', 'watch'] as const;
+export type ArgumentRole = (typeof ARGUMENT_ROLES)[number];
+
 export interface FaceLabels {
   readonly aiSummary: string;
   readonly updates: (n: number) => string;
@@ -45,6 +49,8 @@ export interface FaceLabels {
   readonly relatedOn: (site: string) => string;
   readonly ordinals: readonly string[];
   readonly takeawaysIntro: string;
+  /** The lead-in of a post's takeaway by its step in the argument ("Why it matters: …"). */
+  readonly argument: Readonly<Record<ArgumentRole, string>>;
   readonly credits: string;
   /** No coverage in the face's language: the body is composed from the facts of the other language's coverage. */
   readonly noticeUntranslated: string;
@@ -94,6 +100,7 @@ export const LABELS: Record<FaceLanguage, FaceLabels> = {
     relatedOn: (site) => `Related on ${site}`,
     ordinals: ['First', 'Second', 'Third', 'Fourth', 'Fifth', 'Sixth'],
     takeawaysIntro: 'There are several key takeaways here.',
+    argument: { event: 'What happened', why: 'Why it matters', catch: 'The catch', watch: 'What to watch' },
     credits: 'Credits',
     noticeUntranslated: 'This story has no English coverage yet; it is written here from the names and figures of its Chinese coverage. Configure a model for a full translation.',
     noticeExtractsOnly: 'This story has no English coverage yet; below are extracts in the original Chinese. Configure a model to translate them.',
@@ -134,6 +141,7 @@ export const LABELS: Record<FaceLanguage, FaceLabels> = {
     relatedOn: (site) => `${site} 相关内容`,
     ordinals: ['第一', '第二', '第三', '第四', '第五', '第六'],
     takeawaysIntro: '这里有几个关键要点。',
+    argument: { event: '发生了什么', why: '为什么重要', catch: '需要注意', watch: '接下来看' },
     credits: '原文出处',
     noticeUntranslated: '本条目暂无中文报道，以下内容根据其英文报道中的名称与数字写成；如需完整译文，请配置模型。',
     noticeExtractsOnly: '本条目暂无中文报道，以下为英文原文摘录；如需中文译文，请配置模型。',

@@ -4,10 +4,15 @@
 // dateline, a source's first person or a bare quote, quotes with no speaker or outlet named,
 // empty sections, points opening on a reference to something not said, the card takeaway
 // formula, a credit line doubling an outlet, topics that are places or people the article is not
-// about. Pure; used by tests, by bench/writer-slots.ts and on the model engine's answers.
+// about; and for the post: a hook without the story's key figure, takeaways that are not an
+// argument (what happened → why it matters → the catch → what to watch); and anywhere, a figure
+// stated with nothing said about what it measures ("reports a multiple of 9x", "比例为 40%").
+// Pure; one check for both engines: used by tests, by bench/writer-slots.ts and on the model
+// engine's answers (src/write/llm/engine.ts), which are repaired or fall back on a violation.
 
 import { findEntities } from '../understand/entities.js';
 import { parseFigures } from '../understand/figures.js';
+import { ARGUMENT_ROLES, LABELS, type ArgumentRole } from './labels.js';
 import type { Card, DigestItem, Post } from './schemas.js';
 import { figureKey, isTelling, type FaceLanguage } from './sentence-candidates.js';
 
@@ -23,6 +28,9 @@ export const SLOT_RULES = [
   'takeaway-formula',
   'credit-doubled',
   'topic-not-topic',
+  'hook-no-key-figure',
+  'takeaway-not-argument',
+  'figure-no-meaning',
 ] as const;
 export type SlotRule = (typeof SLOT_RULES)[number];
 
@@ -105,6 +113,13 @@ export interface SlotCheckOptions {
    * lead, where "the deal" is the lead's deal.
    */
   readonly definiteReferences?: boolean;
+  /** The story's key figure (figureKey of its first key figure): a post's hook must carry it. */
+  readonly keyFigure?: string | null;
+  /**
+   * Hold a post's takeaways to the argument's steps, each led in by its label in order (default
+   * true). A model argues in its own words: its takeaways carry no labels.
+   */
+  readonly argument?: boolean;
 }
 
 export function opensDangling(text: string, options: SlotCheckOptions = {}): boolean {
@@ -144,6 +159,36 @@ function checkQuotes(path: string, text: string, out: SlotViolation[]): void {
   if (spokenQuotes(text).length > 0 && !quoteAttributed(text)) out.push({ rule: 'unattributed-quote', path, text });
 }
 
+/**
+ * A figure stated with nothing said about what it measures: the generic role words of a composed
+ * line ("reports a multiple of 9x", "The number involved is 200,000", "报告的比例为 40%").
+ */
+const FIGURE_NO_MEANING = [
+  /\breports? (?:a|an) (?:multiple|share|figure|amount) of\b|\bThe number involved is\b|\bThe sources report (?:a|an) (?:multiple|share|figure|amount)\b|: (?:multiple|share|figure|amount) \d/,
+  /(?:倍数|比例|数字|金额|数量)为 ?\d|[，：](?:倍数|比例|数字|金额) ?\d/u,
+];
+
+export function statesFigureWithoutMeaning(text: string): boolean {
+  return FIGURE_NO_MEANING.some((re) => re.test(text));
+}
+
+function checkMeaning(path: string, text: string, out: SlotViolation[]): void {
+  if (statesFigureWithoutMeaning(text)) out.push({ rule: 'figure-no-meaning', path, text });
+}
+
+/** The step of the argument a post's takeaway is led in by ("Why it matters: …"), or null. */
+export function argumentRoleOf(text: string, face: FaceLanguage): ArgumentRole | null {
+  const labels = LABELS[face].argument;
+  const sep = face === 'zh' ? '：' : ': ';
+  return ARGUMENT_ROLES.find((r) => text.startsWith(`${labels[r]}${sep}`)) ?? null;
+}
+
+/** The takeaway without its lead-in label. */
+export function withoutArgumentLabel(text: string, face: FaceLanguage): string {
+  const role = argumentRoleOf(text, face);
+  return role ? text.slice(LABELS[face].argument[role].length + (face === 'zh' ? 1 : 2)) : text;
+}
+
 function checkFace(path: string, text: string, face: FaceLanguage, out: SlotViolation[]): void {
   if (text.trim() !== '' && !inFaceLanguage(text, face)) out.push({ rule: 'face-language', path, text });
 }
@@ -167,6 +212,7 @@ export function digestItemViolations(item: DigestItem, options: SlotCheckOptions
   for (const { path, text } of prose) {
     checkFace(path, text, face, out);
     checkQuotes(path, text, out);
+    checkMeaning(path, text, out);
   }
   if (item.headline.trim() === '') empty('headline', out);
   if (item.keyPoints.lead.trim() === '') empty('keyPoints.lead', out);
@@ -201,6 +247,7 @@ export function cardViolations(card: Card, options: SlotCheckOptions = {}): Slot
   for (const { path, text } of prose) {
     checkFace(path, text, face, out);
     checkQuotes(path, text, out);
+    checkMeaning(path, text, out);
   }
   if (card.summary.trim() === '') empty('summary', out);
   if (card.keyTakeaway.trim() === '') empty('keyTakeaway', out);
@@ -237,14 +284,23 @@ export function postViolations(post: Post, options: SlotCheckOptions = {}): Slot
   for (const { path, text } of prose) {
     checkFace(path, text, face, out);
     checkQuotes(path, text, out);
+    checkMeaning(path, text, out);
   }
   if (post.headline.trim() === '') empty('headline', out);
   if (post.hook.trim() === '') empty('hook', out);
   if (post.takeaways.length === 0) empty('takeaways', out);
   out.push(...repeatedFigures(post.takeaways.map((text, i) => ({ path: `takeaways[${i}]`, text }))));
   post.takeaways.forEach((t, i) => {
-    if (opensDangling(t, options)) out.push({ rule: 'dangling-point', path: `takeaways[${i}]`, text: t });
+    if (opensDangling(withoutArgumentLabel(t, face), options)) out.push({ rule: 'dangling-point', path: `takeaways[${i}]`, text: t });
   });
+  if (options.keyFigure && post.hook.trim() !== '' && !figureKeysOf(post.hook).has(options.keyFigure)) out.push({ rule: 'hook-no-key-figure', path: 'hook', text: post.hook });
+  if (options.argument !== false && post.takeaways.length > 0) {
+    // Each takeaway a step of the argument, in order, none twice, and the argument says why it matters.
+    const roles = post.takeaways.map((t) => argumentRoleOf(t, face));
+    const order = roles.map((r) => (r ? ARGUMENT_ROLES.indexOf(r) : -1));
+    const inOrder = order.every((o, i) => o >= 0 && (i === 0 || o > order[i - 1]!));
+    if (!inOrder || !roles.includes('why')) out.push({ rule: 'takeaway-not-argument', path: 'takeaways', text: post.takeaways.map((t) => t.slice(0, 40)).join(' | ') });
+  }
   const outlets = post.credits.map((c) => c.outlet);
   if (new Set(outlets).size < outlets.length) out.push({ rule: 'credit-doubled', path: 'credits', text: outlets.join(' | ') });
   return out;
