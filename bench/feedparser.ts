@@ -523,7 +523,7 @@ function headerText(bytes: Buffer): string {
 function loadFixture(path: string, root: string): Fixture | null {
   const bytes = readFileSync(path);
   const text = headerText(bytes);
-  const m = /Description:\s*(.*?)\s*Expect:\s*(.*)\s*-->/s.exec(text);
+  const m = /Description:\s*(.*?)\s*Expect:\s*(.*)\s*-->/.exec(text);
   if (!m) return null;
   const rel = relative(root, path);
   const header = /^Header:\s+Content-type:(.*)$/im.exec(text);
