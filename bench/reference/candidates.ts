@@ -40,6 +40,11 @@ function* walk(n: AnyNode): Generator<Element> {
   }
 }
 
+function insideSvg(el: Element): boolean {
+  for (let p = el.parent as Element | null; p !== null && p !== undefined; p = p.parent as Element | null) if (p.name === 'svg' || p.name === 'symbol') return true;
+  return false;
+}
+
 function rawText(el: Element): string {
   return el.children.map((c) => ('data' in c ? String((c as { data: string }).data) : '')).join('');
 }
@@ -107,7 +112,7 @@ function main(): void {
 
   const html0 = all.find((e) => e.name === 'html');
   section('html', [`lang=${JSON.stringify(html0?.attribs['lang'] ?? null)}`]);
-  section('<title>', all.filter((e) => e.name === 'title').map((e) => JSON.stringify(clip(textOf(e).join(''), 300))));
+  section('<title>', all.filter((e) => e.name === 'title' && !insideSvg(e)).map((e) => JSON.stringify(clip(textOf(e).join(''), 300))));
   section('canonical / og:url / base', all.filter((e) => (e.name === 'link' && /canonical|shortlink/i.test(e.attribs['rel'] ?? '')) || (e.name === 'meta' && /^(og:url|twitter:url)$/i.test(e.attribs['property'] ?? e.attribs['name'] ?? '')) || e.name === 'base').map(describe));
   section('meta', all.filter((e) => e.name === 'meta' && (e.attribs['property'] ?? e.attribs['name'] ?? e.attribs['itemprop']) !== undefined)
     .filter((e) => /^(og:|twitter:|article:|dc\.|dcterms\.|dc:|sailthru\.|parsely-|author|byl|date|pubdate|publish|title|application-name|copyright|citation_|datepublished|headline|site|cxenseparse|weibo:)/i.test((e.attribs['property'] ?? e.attribs['name'] ?? e.attribs['itemprop'] ?? '').trim()) || /\b(og|dc|article):/i.test(e.attribs['property'] ?? ''))
@@ -115,8 +120,10 @@ function main(): void {
   section('JSON-LD', all.filter((e) => e.name === 'script' && /ld\+json/i.test(e.attribs['type'] ?? '')).flatMap((e) => jsonLdFields(rawText(e))));
 
   // Headings in document order, the first ones only.
-  const headings = all.filter((e) => /^h[1-3]$/.test(e.name)).slice(0, 12).map((e) => `${e.name} ${describe(e).slice(e.name.length)} ${JSON.stringify(clip(textOf(e).join(''), 160))}`);
-  section('headings (first 12 h1-h3)', headings);
+  const h1 = all.filter((e) => e.name === 'h1').slice(0, 10);
+  const h23 = all.filter((e) => /^h[23]$/.test(e.name)).slice(0, 12);
+  const headings = all.filter((e) => h1.includes(e) || h23.includes(e)).map((e) => `${e.name} ${describe(e).slice(e.name.length)} ${JSON.stringify(clip(textOf(e).join(''), 160))}`);
+  section('headings (every h1, first 10; first 12 h2-h3)', headings);
 
   const hinted = all.filter((e) => !SKIP.has(e.name) && e.name !== 'meta' && e.name !== 'link' && e.name !== 'script' && e.name !== 'style')
     .filter((e) => HINT.test(`${e.attribs['class'] ?? ''} ${e.attribs['id'] ?? ''} ${e.attribs['rel'] ?? ''} ${e.attribs['itemprop'] ?? ''}`) || e.name === 'time' || e.attribs['datetime'] !== undefined);
