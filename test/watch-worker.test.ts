@@ -345,7 +345,7 @@ describe('tidings watch --once without workers', () => {
   test('embedded store: runs every job itself, stores what ingest stores, exits 1 as run does when an item failed', async () => {
     const res = await runTidings(['--data', path.join(dir, 'alone'), 'watch', '--once', '--no-fetch', '--out', path.join(dir, 'alone-site')], dir);
     assert.equal(res.code, 1, res.err);
-    assert.match(res.out, /watch cycle \S+: 8 new, 1 duplicate, 1 failed, [1-9]\d* stor(y|ies) touched, \d+\.\d s\n$/);
+    assert.match(res.out, /watch cycle \S+: 8 new, 1 duplicate, 1 failed, 0 not modified, [1-9]\d* stor(y|ies) touched, \d+\.\d s\n$/);
     assert.match(res.err, /empty\.html: no article text found/);
     assert.deepEqual(await embeddedIds(path.join(dir, 'alone'), dir), reference);
   });

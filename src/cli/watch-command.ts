@@ -12,11 +12,14 @@ import type { Config } from '../config.js';
 import { EXIT_CODES } from '../errors.js';
 import { failedOutput, runIngestJob, type IngestJobData, type JobDeps, type JobOutput } from '../queue/ingest-job.js';
 import { openJobQueue, queueOptionsFromEnv, type JobQueue } from '../queue/job-queue.js';
-import { planCycle, type CyclePlan } from '../queue/plan.js';
+import type { CyclePlan } from '../queue/plan.js';
+import { acceptPolled, pollDueSources, watchedSources } from '../watch/poll.js';
 import { createSourceSchedule } from '../watch/schedule.js';
 import { createStoryStore } from '../store/story-store.js';
 import { makeFetcher, type App, type LoadedRegistry } from './app.js';
-import { siteStep } from './build-command.js';
+import { buildSiteStep } from './build-command.js';
+import { countingFetcher, recordCycle, type CycleRecord } from '../watch/cycle-log.js';
+import type { LiveWatch } from '../server/ops.js';
 import { writeEdition } from './edition-commands.js';
 import type { Io } from './main.js';
 import { collectHosts, registryOrExamples, withStore } from './command-support.js';
@@ -30,7 +33,7 @@ export interface WatchCommandContext {
   readonly io: Io;
 }
 
-interface WatchOptions {
+export interface WatchOptions {
   once?: boolean;
   every: number;
   fetch: boolean;
@@ -44,7 +47,7 @@ export function watchCommand(program: Command, ctx: WatchCommandContext): void {
     .command('watch')
     .description("poll the sources, queue one job per page or feed item, wait for them (run by `tidings worker`s, or here when none is running), then group stories and write the latest edition and site, as `run` does")
     .option('--once', 'one cycle, then exit with its exit code (as `run`)')
-    .option('--every <minutes>', 'minutes between cycles, and between two polls of a source (default 15); a source that cannot be read waits 2, 4, 8 ... times as long, at most 6 hours', (v) => Number.parseFloat(v), 15)
+    .option('--every <minutes>', "minutes between cycles, and between two polls of a source without its own `every:` in sources.yaml (default 15); a feed's TTL or an answer's max-age may lengthen it; a source that cannot be read waits 2, 4, 8 ... times as long (at most 6 hours), or as long as its Retry-After asks", (v) => Number.parseFloat(v), 15)
     .option('--no-fetch', 'never use the network')
     .option('--out <dir>', 'where the site is written (default ./site)')
     .option('--base-url <url>', "the site's public address (default http://127.0.0.1:8080/)")
@@ -60,13 +63,82 @@ export function watchCommand(program: Command, ctx: WatchCommandContext): void {
     );
 }
 
-async function watch(app: App, opts: WatchOptions, io: Io): Promise<number> {
+/** What a watch in progress knows about itself: for /healthz and /metrics (serve --watch). */
+export interface WatchState extends LiveWatch {
+  queued: number;
+  running: number;
+  failedLastCycle: number;
+  cycling: boolean;
+  lastCycle: CycleRecord | null;
+  /** Set by a cycle that ran jobs (the store may have changed): its counts. */
+  tail: { new: number; duplicate: number; failed: number; stories: number; pagesRewritten: number } | null;
+}
+
+export interface Watcher {
+  readonly live: WatchState;
+  /** One cycle, recorded in the store's cycle log; `changed` when it ran jobs. Never throws. */
+  runCycle(): Promise<{ code: number; changed: boolean }>;
+  close(): Promise<void>;
+}
+
+/** The editor's lock, queue, fetcher and job handler, ready to run cycles (watch, serve --watch). */
+export async function openWatcher(app: App, opts: WatchOptions, io: Io): Promise<Watcher | number> {
   const registry = await registryOrExamples(app.config, io);
   if (registry === 'error') return EXIT_CODES.config_error;
   const server = app.config.database.kind === 'postgres' ? app.config.database.url : null;
   const editor = server === null ? null : await takeEditorLock(server, io);
+  const counting = opts.fetch ? countingFetcher(makeFetcher(app.config, opts.allowHost ?? [])) : null;
+  const fetcher = counting?.fetcher ?? null;
   let queue: JobQueue | null = null;
-  const fetcher = opts.fetch ? makeFetcher(app.config, opts.allowHost ?? []) : null;
+  try {
+    if (server !== null) queue = await openJobQueue(server, queueOptionsFromEnv());
+  } catch (error) {
+    await fetcher?.close();
+    await editor?.end().catch(() => undefined);
+    throw error;
+  }
+  const deps = jobDepsFor(app, registry, fetcher);
+  const live: WatchState = { queued: 0, running: 0, failedLastCycle: 0, cycling: false, lastCycle: null, startedAt: new Date(), everyMs: opts.every * 60_000, tail: null };
+  return {
+    live,
+    async runCycle() {
+      live.cycling = true;
+      live.tail = null;
+      const startedAt = new Date();
+      let code: number;
+      try {
+        code = await cycle(app, registry, deps, queue, opts, io, live);
+      } catch (error) {
+        io.err(`tidings watch: the cycle failed: ${error instanceof Error ? error.message : String(error)}\n`);
+        code = EXIT_CODES.internal_error;
+      }
+      const tail = live.tail;
+      const record: CycleRecord = {
+        startedAt,
+        finishedAt: new Date(),
+        outcome: code !== 0 ? 'failed' : tail === null ? 'idle' : 'ok',
+        newArticles: tail?.new ?? 0,
+        duplicates: tail?.duplicate ?? 0,
+        failed: tail?.failed ?? 0,
+        storiesTouched: tail?.stories ?? 0,
+        pagesRewritten: tail?.pagesRewritten ?? 0,
+        fetches: counting?.take() ?? {},
+      };
+      await recordCycle(app.db, record).catch((error: unknown) => io.err(`tidings watch: cannot record the cycle in the store: ${error instanceof Error ? error.message : String(error)}\n`));
+      Object.assign(live, { lastCycle: record, failedLastCycle: record.failed, cycling: false, queued: 0, running: 0 });
+      return { code, changed: tail !== null };
+    },
+    async close() {
+      await queue?.close().catch(() => undefined);
+      await fetcher?.close();
+      await editor?.end().catch(() => undefined);
+    },
+  };
+}
+
+async function watch(app: App, opts: WatchOptions, io: Io): Promise<number> {
+  const watcher = await openWatcher(app, opts, io);
+  if (typeof watcher === 'number') return watcher;
   let stopping = false;
   let wake: () => void = () => undefined;
   const onSignal = () => {
@@ -77,11 +149,9 @@ async function watch(app: App, opts: WatchOptions, io: Io): Promise<number> {
   process.on('SIGTERM', onSignal);
   process.on('SIGINT', onSignal);
   try {
-    if (server !== null) queue = await openJobQueue(server, queueOptionsFromEnv());
-    const deps = jobDepsFor(app, registry, fetcher);
     let code = 0;
     for (;;) {
-      code = await cycle(app, registry, deps, queue, opts, io);
+      code = (await watcher.runCycle()).code;
       if (opts.once || stopping) return code;
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, opts.every * 60_000);
@@ -95,9 +165,7 @@ async function watch(app: App, opts: WatchOptions, io: Io): Promise<number> {
   } finally {
     process.off('SIGTERM', onSignal);
     process.off('SIGINT', onSignal);
-    await queue?.close().catch(() => undefined);
-    await fetcher?.close();
-    await editor?.end().catch(() => undefined);
+    await watcher.close();
   }
 }
 
@@ -120,46 +188,48 @@ async function takeEditorLock(url: string, io: Io): Promise<pg.Client> {
   return client;
 }
 
-async function cycle(app: App, registry: LoadedRegistry, deps: JobDeps, queue: JobQueue | null, opts: WatchOptions, io: Io): Promise<number> {
+async function cycle(app: App, registry: LoadedRegistry, deps: JobDeps, queue: JobQueue | null, opts: WatchOptions, io: Io, live: WatchState): Promise<number> {
   const started = Date.now();
   const now = new Date(started);
+  // Which sources are due, each read once (conditional GET) and cut into jobs: src/watch/poll.ts.
   const schedule = createSourceSchedule(app.db);
-  const sources = registry.entries.map((e) => ({ key: e.id, location: e.url ?? e.path ?? '' })).filter((s) => s.location !== '');
-  const due = await schedule.due(sources.map((s) => s.key), now);
-  const waiting = sources.length - due.size;
-  if (due.size === 0) {
+  const polled = await pollDueSources(watchedSources(registry.entries, opts.every * 60_000), { schedule, fetcher: deps.fetcher, maxBytes: deps.maxBytes, findSource: deps.findSource }, now);
+  const waiting = polled.total - polled.due;
+  if (polled.due === 0) {
     io.out(`watch cycle ${now.toISOString()}: no source due (${waiting} waiting); edition and site left as they are\n`);
     return 0;
   }
-  if (waiting > 0) io.err(`tidings watch: ${waiting} of ${sources.length} ${sources.length === 1 ? 'source' : 'sources'} not due yet\n`);
-  // Each due source planned on its own, so a source that cannot be read at all is known by name.
-  const plan: CyclePlan = { first: [], then: [], failures: [], notices: [] };
-  const intervalMs = opts.every * 60_000;
-  for (const source of sources.filter((s) => due.has(s.key))) {
-    const part = await planCycle([source.location], { fetcher: deps.fetcher, maxBytes: deps.maxBytes, findSource: deps.findSource });
-    plan.first.push(...part.first);
-    plan.then.push(...part.then);
-    plan.failures.push(...part.failures);
-    plan.notices.push(...part.notices);
-    const unread = part.first.length + part.then.length === 0 && part.failures.length > 0 ? part.failures[0]! : null;
-    const next = await schedule.record(source.key, unread, intervalMs, now);
-    if (unread !== null) {
-      const row = await schedule.get(source.key);
-      io.err(`tidings watch: source "${source.key}" could not be read (${row?.failures ?? 1} in a row); next try ${next.toISOString()}\n`);
-    }
+  if (waiting > 0) io.err(`tidings watch: ${waiting} of ${polled.total} ${polled.total === 1 ? 'source' : 'sources'} not due yet\n`);
+  for (const u of polled.unreadable) {
+    io.err(`tidings watch: source "${u.key}" could not be read (${u.failures} in a row); next try ${u.next.toISOString()}${u.reason === 'retry-after' ? ', as its Retry-After asks' : ''}\n`);
+  }
+  const plan: CyclePlan = polled.plan;
+  if (plan.first.length + plan.then.length === 0) {
+    // Nothing to store (every source read was as before, or could not be read): no edition or site work.
+    for (const f of plan.failures) io.err(`  - ${f}\n`);
+    const seconds = ((Date.now() - started) / 1000).toFixed(1);
+    io.out(`watch cycle ${now.toISOString()}: 0 new, 0 duplicate, ${plan.failures.length} failed, ${polled.notModified} not modified, 0 stories touched, ${seconds} s; nothing new, edition and site left as they are\n`);
+    return plan.failures.length > 0 ? 1 : 0;
   }
   const outputs: JobOutput[] = plan.failures.map((f) => failedOutput(f));
   let gaveUp: string[] = [];
   for (const phase of [plan.first, plan.then]) {
     if (phase.length === 0) continue;
     if (queue === null) {
-      for (const job of phase) outputs.push(await runHere(job, deps));
+      live.queued += phase.length;
+      for (const job of phase) {
+        live.queued--;
+        live.running = 1;
+        outputs.push(await runHere(job, deps));
+        live.running = 0;
+      }
     } else {
       const result = await runQueued(queue, randomUUID(), phase, deps, io);
       outputs.push(...result.completed);
       gaveUp = [...gaveUp, ...result.failed];
     }
   }
+  await acceptPolled(schedule, polled.toAccept);
   const sum = (k: 'new' | 'duplicate' | 'failed') => outputs.reduce((n, o) => n + o[k], 0);
   const counts = { new: sum('new'), duplicate: sum('duplicate'), failed: sum('failed') + gaveUp.length };
   for (const o of outputs) for (const f of o.failures) io.err(`  - ${f}\n`);
@@ -167,7 +237,10 @@ async function cycle(app: App, registry: LoadedRegistry, deps: JobDeps, queue: J
   for (const n of [...plan.notices, ...outputs.flatMap((o) => o.notices)]) io.err(`  note: ${n}\n`);
 
   const edition = await writeEdition(app, io);
-  const site = edition === 0 ? await siteStep(app, io, { out: opts.out, baseUrl: opts.baseUrl }) : 0;
+  // The site is built beside the one served and switched in at once (src/publish/site/atomic-site.ts);
+  // only files whose content changed are written.
+  const site = edition === 0 ? await buildSiteStep(app, io, { out: opts.out, baseUrl: opts.baseUrl, atomic: true }) : { code: 0, swap: null };
+  const pagesRewritten = site.swap?.rewritten ?? 0;
   const stories = createStoryStore(app.db);
   const touched = new Set<string>();
   for (const id of new Set(outputs.flatMap((o) => o.articleIds))) {
@@ -175,8 +248,9 @@ async function cycle(app: App, registry: LoadedRegistry, deps: JobDeps, queue: J
     if (story !== null) touched.add(story);
   }
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
-  io.out(`watch cycle ${new Date(started).toISOString()}: ${counts.new} new, ${counts.duplicate} duplicate, ${counts.failed} failed, ${touched.size} ${touched.size === 1 ? 'story' : 'stories'} touched, ${seconds} s\n`);
-  return counts.failed > 0 || edition !== 0 || site !== 0 ? 1 : 0;
+  io.out(`watch cycle ${new Date(started).toISOString()}: ${counts.new} new, ${counts.duplicate} duplicate, ${counts.failed} failed, ${polled.notModified} not modified, ${touched.size} ${touched.size === 1 ? 'story' : 'stories'} touched, ${pagesRewritten} ${pagesRewritten === 1 ? 'page' : 'pages'} rewritten, ${seconds} s\n`);
+  live.tail = { new: counts.new, duplicate: counts.duplicate, failed: counts.failed, stories: touched.size, pagesRewritten };
+  return counts.failed > 0 || edition !== 0 || site.code !== 0 ? 1 : 0;
 }
 
 async function runHere(job: IngestJobData, deps: JobDeps): Promise<JobOutput> {

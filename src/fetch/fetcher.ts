@@ -56,6 +56,8 @@ export interface FetchedResource {
   notModified: boolean;
   etag: string | null;
   lastModified: string | null;
+  /** The Cache-Control header of this answer (the 304's own, when revalidated); null when absent. */
+  cacheControl: string | null;
   fetchedAt: string;
 }
 
@@ -259,10 +261,11 @@ class PoliteFetcher implements Fetcher {
     const fetchedAt = new Date(this.now()).toISOString();
     const etag = header(response.headers.etag);
     const lastModified = header(response.headers['last-modified']);
+    const cacheControl = header(response.headers['cache-control']);
     if (response.status === 304) {
       if (cached === null) return fail('http_error', `${href} answered 304 Not Modified, but nothing was cached for it`, href);
       const refreshed: CachedResponse = { ...cached, etag: etag ?? cached.etag, lastModified: lastModified ?? cached.lastModified, fetchedAt };
-      const resource = resourceFrom(requestedUrl, refreshed, kind, true);
+      const resource = resourceFrom(requestedUrl, refreshed, kind, true, cacheControl);
       if (resource.ok) await this.store(refreshed);
       return resource;
     }
@@ -273,7 +276,7 @@ class PoliteFetcher implements Fetcher {
       return fail('unsupported', `${href} is ${contentType ?? 'of an unknown type'}, not a text document; it was not downloaded`, href);
     }
     const entry: CachedResponse = { url: href, status: response.status, contentType, etag, lastModified, fetchedAt, bytes: response.body };
-    const resource = resourceFrom(requestedUrl, entry, kind, false);
+    const resource = resourceFrom(requestedUrl, entry, kind, false, cacheControl);
     if (resource.ok && response.status === 200) await this.store(entry);
     return resource;
   }
@@ -346,10 +349,10 @@ function parseHttpUrl(input: string): Result<URL> {
   return ok(url);
 }
 
-/** When a hop after a redirect fails, say which URL the caller asked for. */
+/** When a hop after a redirect fails, say which URL the caller asked for (keeping what else it carries, e.g. Retry-After). */
 function viaRedirect(failure: Failure, requestedUrl: string, hopUrl: string): Failure {
   if (hopUrl === requestedUrl || hopUrl === safeHref(requestedUrl)) return failure;
-  return fail(failure.code, `${failure.message} (reached by redirect from ${requestedUrl})`, requestedUrl);
+  return { ...failure, message: `${failure.message} (reached by redirect from ${requestedUrl})`, subject: requestedUrl };
 }
 
 function safeHref(input: string): string {
@@ -362,7 +365,7 @@ function safeHref(input: string): string {
   }
 }
 
-function resourceFrom(requestedUrl: string, entry: CachedResponse, kind: DocumentKind | undefined, notModified: boolean): Result<FetchedResource> {
+function resourceFrom(requestedUrl: string, entry: CachedResponse, kind: DocumentKind | undefined, notModified: boolean, cacheControl: string | null): Result<FetchedResource> {
   const decoded = decodeBytes(entry.bytes, { contentType: entry.contentType, kind });
   if (!decoded.ok) return fail(decoded.code, `${entry.url}: ${decoded.message}`, entry.url);
   return ok({
@@ -378,6 +381,7 @@ function resourceFrom(requestedUrl: string, entry: CachedResponse, kind: Documen
     notModified,
     etag: entry.etag,
     lastModified: entry.lastModified,
+    cacheControl,
     fetchedAt: entry.fetchedAt,
   });
 }

@@ -2,14 +2,34 @@
 // Pure: status, headers and error values in, Failure out.
 import { fail, type Failure } from '../errors.js';
 
-/** The Failure for a final (non-redirect, non-304) status, or null for 2xx. */
+/**
+ * The Failure for a final (non-redirect, non-304) status, or null for 2xx. A 429 or 5xx that sent
+ * Retry-After carries it (`retryAfterOf`), so a poller can wait as long as the server asked.
+ */
 export function failureForStatus(url: string, status: number, retryAfter: string | null): Failure | null {
   if (status >= 200 && status < 300) return null;
   const wait = retryAfter === null ? '' : `; the server asks to retry after ${describeRetryAfter(retryAfter)}`;
   if (status === 404 || status === 410) return fail('not_found', `${url} was not found (HTTP ${status})`, url);
-  if (status === 429) return fail('rate_limited', `${url} refused the request as too many requests (HTTP 429)${wait}`, url);
-  if (status >= 500 && status < 600) return fail('server_error', `${url} failed on the server side (HTTP ${status})${wait}`, url);
+  if (status === 429) return withRetryAfter(fail('rate_limited', `${url} refused the request as too many requests (HTTP 429)${wait}`, url), retryAfter);
+  if (status >= 500 && status < 600) return withRetryAfter(fail('server_error', `${url} failed on the server side (HTTP ${status})${wait}`, url), retryAfter);
   return fail('http_error', `${url} answered HTTP ${status}, which is not a success`, url);
+}
+
+/** A failure whose server said when to come back (the Retry-After header as sent). */
+export interface RetryAfterFailure extends Failure {
+  readonly retryAfter: string;
+}
+
+function withRetryAfter(failure: Failure, retryAfter: string | null): Failure {
+  if (retryAfter === null) return failure;
+  const carried: RetryAfterFailure = { ...failure, retryAfter };
+  return carried;
+}
+
+/** The Retry-After header a failed fetch was answered with, or null. */
+export function retryAfterOf(failure: Failure): string | null {
+  const value = (failure as Partial<RetryAfterFailure>).retryAfter;
+  return typeof value === 'string' ? value : null;
 }
 
 /** '120' -> '120 seconds'; an HTTP date is passed through as written. */

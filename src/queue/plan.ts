@@ -98,8 +98,19 @@ async function planUrl(url: string, ctx: PlanContext, plan: CyclePlan, seen: Set
     plan.failures.push(fetched.message);
     return;
   }
-  const format = sniffFormat(fetched.value.text, new URL(fetched.value.url).pathname, fetched.value.contentType);
-  splitOrSingle(fetched.value.text, format, fetched.value.url, url, plan, seen);
+  planAnswer(url, fetched.value, plan, seen);
+}
+
+/** The plan of a URL source from its answer, fetched by the caller (watch reads the answer's headers and body first). */
+export function planFetchedUrl(url: string, answer: { readonly url: string; readonly text: string; readonly contentType: string | null }): CyclePlan {
+  const plan: CyclePlan = { first: [], then: [], failures: [], notices: [] };
+  planAnswer(url, answer, plan, new Set());
+  return plan;
+}
+
+function planAnswer(url: string, answer: { readonly url: string; readonly text: string; readonly contentType: string | null }, plan: CyclePlan, seen: Set<string>): void {
+  const format = sniffFormat(answer.text, new URL(answer.url).pathname, answer.contentType);
+  splitOrSingle(answer.text, format, answer.url, url, plan, seen);
 }
 
 function splitOrSingle(text: string, format: InputFormat | null, location: string, input: string, plan: CyclePlan, seen: Set<string>): void {

@@ -1,6 +1,7 @@
 // The source registry's record types, defined once as zod schemas (the file is parsed at the edge
 // and trusted inside). The file may omit `id` and `kind`; parseRegistry fills them in.
 import { z } from 'zod';
+import { parseEvery } from '../watch/every.js';
 
 export const SOURCE_TYPES = ['official', 'news', 'social', 'blog', 'research', 'aggregator'] as const;
 export const SOURCE_KINDS = ['feed', 'page', 'opml', 'urllist', 'file', 'directory'] as const;
@@ -34,6 +35,14 @@ export const sourceInputSchema = z
     language: z.enum(SOURCE_LANGUAGES),
     feedTitle: z.string().trim().min(1).optional(),
     weight: z.number().min(0).max(MAX_WEIGHT).optional(),
+    /** How often `tidings watch` polls it (src/watch/every.ts): minutes, or "90s", "30m", "2h", "1d". */
+    every: z
+      .custom<number | string>()
+      .superRefine((value, ctx) => {
+        const parsed = parseEvery(value);
+        if (!parsed.ok) ctx.addIssue({ code: 'custom', message: parsed.reason });
+      })
+      .optional(),
   })
   .strict()
   .refine((s) => (s.url === undefined) !== (s.path === undefined), {
@@ -55,6 +64,8 @@ export interface SourceEntry {
   /** The feed title as publishers credit it, e.g. "AI News & Artificial Intelligence | TechCrunch". */
   feedTitle?: string;
   weight?: number;
+  /** How often `tidings watch` polls it, as written (minutes, or "30m", "2h" ...); absent: watch's --every. */
+  every?: number | string;
 }
 
 export interface Registry {

@@ -64,6 +64,7 @@ export function parseRegistry(yamlText: string, fileName: string): Result<Regist
 const HEADER = `# Tidings source registry: one entry per source.
 # type: official | news | social | blog | research | aggregator; language: en | zh | other | mixed
 # kind: feed | page | opml | urllist | file | directory; feedTitle: the title publishers credit.
+# every: how often \`tidings watch\` polls it (minutes, or 30m, 2h, 1d; default watch's --every, 15).
 `;
 
 /** YAML with a fixed key order, so that a load-save round trip changes nothing. */
@@ -77,6 +78,7 @@ export function serializeRegistry(r: Registry): string {
     out['language'] = s.language;
     if (s.feedTitle !== undefined) out['feedTitle'] = s.feedTitle;
     if (s.weight !== undefined) out['weight'] = s.weight;
+    if (s.every !== undefined) out['every'] = s.every;
     return out;
   });
   return HEADER + stringify({ version: 1, sources }, { lineWidth: 0 });
@@ -112,6 +114,7 @@ export function addSource(r: Registry, entry: NewSource): Result<Registry> {
     ...(e.feedTitle !== undefined ? { feedTitle: e.feedTitle } : {}),
     // The default weight is left out so that the file stays short.
     ...(e.weight !== undefined && e.weight !== DEFAULT_WEIGHT ? { weight: e.weight } : {}),
+    ...(e.every !== undefined ? { every: e.every } : {}),
   };
   return ok({ sources: [...r.sources, source] });
 }

@@ -1,13 +1,14 @@
-// When `tidings watch` polls each source (issue 16): a source is due when it was never polled or its
-// next time has come. A poll that reads the source sets the next time one interval on; a poll that
-// cannot read it at all (the feed's address fails, the path is gone) backs off: the interval times
-// 2, 4, 8 ... for each failure in a row, at most MAX_BACKOFF_MS, and the first good read resets it.
-// Kept in the store (migration 8), so every editor process sees the same schedule.
+// When `tidings watch` polls each source (issue 16), kept in the store (migrations 8 and 10,
+// watch_sources) so every editor process sees the same schedule. A source is due when it was never
+// polled, or its next time has come, or (its last wait being its plain interval) its interval, as
+// configured now, has passed since it was polled (so a shortened `every:` counts at once). How long
+// a poll waits is src/watch/poll-rules.ts: the interval, lengthened by the feed's TTL or the
+// answer's max-age; a failed read backs off, at least as long as a Retry-After asked.
 
 import type { Queryable } from '../store/database.js';
+import { backoffInterval, MAX_BACKOFF_MS, nextWait, type PollHints, type PollReason } from './poll-rules.js';
 
-/** The longest a failing source waits between tries. */
-export const MAX_BACKOFF_MS = 6 * 3600_000;
+export { MAX_BACKOFF_MS };
 
 export interface ScheduleRow {
   readonly sourceKey: string;
@@ -15,52 +16,94 @@ export interface ScheduleRow {
   readonly failures: number;
   readonly lastPolled: Date;
   readonly lastProblem: string | null;
+  readonly reason: PollReason | null;
+  /** SHA-256 of the body whose jobs last all finished; null when none yet. */
+  readonly contentHash: string | null;
+}
+
+export interface PollRecord {
+  /** Null when the source was read. */
+  readonly problem: string | null;
+  readonly intervalMs: number;
+  readonly now: Date;
+  readonly hints?: PollHints;
 }
 
 export interface SourceSchedule {
-  /** The keys among `keys` that are due at `now`. */
-  due(keys: readonly string[], now: Date): Promise<Set<string>>;
-  /** Records a poll: `problem` null when the source was read. Returns when it is due next. */
-  record(key: string, problem: string | null, intervalMs: number, now: Date): Promise<Date>;
+  /** The keys among `sources` that are due at `now`. */
+  due(sources: readonly { key: string; intervalMs: number }[], now: Date): Promise<Set<string>>;
+  /** Records a poll; returns when the source is due next, why, and its failures in a row. */
+  record(key: string, poll: PollRecord): Promise<{ next: Date; reason: PollReason; failures: number }>;
+  /** Records the body whose jobs all finished (the next identical body queues nothing). */
+  accept(key: string, contentHash: string): Promise<void>;
   get(key: string): Promise<ScheduleRow | null>;
+  /** The rows of these keys (the ones never polled are absent). */
+  rows(keys: readonly string[]): Promise<Map<string, ScheduleRow>>;
 }
 
 /** The wait after `failures` failed reads in a row (0: the plain interval). */
-export function nextInterval(intervalMs: number, failures: number): number {
-  if (failures <= 0) return intervalMs;
-  return Math.min(MAX_BACKOFF_MS, intervalMs * 2 ** Math.min(failures, 20));
+export const nextInterval = backoffInterval;
+
+interface Row {
+  source_key: string;
+  next_due: Date | string;
+  failures: number;
+  last_polled: Date | string;
+  last_problem: string | null;
+  reason: string | null;
+  content_hash: string | null;
+}
+
+const COLUMNS = 'source_key, next_due, failures, last_polled, last_problem, reason, content_hash';
+
+function fromRow(row: Row): ScheduleRow {
+  return {
+    sourceKey: row.source_key,
+    nextDue: new Date(row.next_due),
+    failures: row.failures,
+    lastPolled: new Date(row.last_polled),
+    lastProblem: row.last_problem,
+    reason: row.reason as PollReason | null,
+    contentHash: row.content_hash,
+  };
 }
 
 export function createSourceSchedule(db: Queryable): SourceSchedule {
+  const rows = async (keys: readonly string[]): Promise<Map<string, ScheduleRow>> => {
+    if (keys.length === 0) return new Map();
+    const found = await db.query<Row>(`SELECT ${COLUMNS} FROM watch_sources WHERE source_key = ANY($1::text[])`, [keys]);
+    return new Map(found.map((r) => [r.source_key, fromRow(r)]));
+  };
   return {
-    async due(keys, now) {
-      if (keys.length === 0) return new Set();
-      const rows = await db.query<{ source_key: string }>(
-        'SELECT source_key FROM watch_sources WHERE source_key = ANY($1::text[]) AND next_due > $2',
-        [keys, now.toISOString()],
-      );
-      const waiting = new Set(rows.map((r) => r.source_key));
-      return new Set(keys.filter((k) => !waiting.has(k)));
+    rows,
+    async due(sources, now) {
+      const known = await rows(sources.map((s) => s.key));
+      const due = new Set<string>();
+      for (const { key, intervalMs } of sources) {
+        const row = known.get(key);
+        if (row === undefined || row.nextDue.getTime() <= now.getTime()) due.add(key);
+        else if (row.reason === 'every' && row.failures === 0 && row.lastPolled.getTime() + intervalMs <= now.getTime()) due.add(key);
+      }
+      return due;
     },
-    async record(key, problem, intervalMs, now) {
+    async record(key, poll) {
       const [before] = await db.query<{ failures: number }>('SELECT failures FROM watch_sources WHERE source_key = $1', [key]);
-      const failures = problem === null ? 0 : (before?.failures ?? 0) + 1;
-      const next = new Date(now.getTime() + nextInterval(intervalMs, failures));
+      const failures = poll.problem === null ? 0 : (before?.failures ?? 0) + 1;
+      const wait = nextWait(poll.intervalMs, failures, poll.hints);
+      const next = new Date(poll.now.getTime() + wait.ms);
       await db.query(
-        `INSERT INTO watch_sources (source_key, next_due, failures, last_polled, last_problem) VALUES ($1, $2, $3, $4, $5)
+        `INSERT INTO watch_sources (source_key, next_due, failures, last_polled, last_problem, reason) VALUES ($1, $2, $3, $4, $5, $6)
          ON CONFLICT (source_key) DO UPDATE SET next_due = EXCLUDED.next_due, failures = EXCLUDED.failures,
-           last_polled = EXCLUDED.last_polled, last_problem = EXCLUDED.last_problem`,
-        [key, next.toISOString(), failures, now.toISOString(), problem],
+           last_polled = EXCLUDED.last_polled, last_problem = EXCLUDED.last_problem, reason = EXCLUDED.reason`,
+        [key, next.toISOString(), failures, poll.now.toISOString(), poll.problem, wait.reason],
       );
-      return next;
+      return { next, reason: wait.reason, failures };
+    },
+    async accept(key, contentHash) {
+      await db.query('UPDATE watch_sources SET content_hash = $2 WHERE source_key = $1', [key, contentHash]);
     },
     async get(key) {
-      const [row] = await db.query<{ source_key: string; next_due: Date | string; failures: number; last_polled: Date | string; last_problem: string | null }>(
-        'SELECT source_key, next_due, failures, last_polled, last_problem FROM watch_sources WHERE source_key = $1',
-        [key],
-      );
-      if (!row) return null;
-      return { sourceKey: row.source_key, nextDue: new Date(row.next_due), failures: row.failures, lastPolled: new Date(row.last_polled), lastProblem: row.last_problem };
+      return (await rows([key])).get(key) ?? null;
     },
   };
 }
