@@ -2,7 +2,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fixtureArticle } from './articles.fixture.js';
 import { bridgeCosine, bundledBridge, chineseBridge, chineseBridgeWords, conceptOf, parseBridge } from './bridge.js';
-import { frequencyOf, NO_FREQUENCIES } from './document-frequency.js';
+import { frequencyOf, idf, NO_FREQUENCIES } from './document-frequency.js';
 import { featuresOf, indexKeys } from './features.js';
 import { placeAllInArchive } from './story-archive.js';
 import { createMemoryStoryIndex } from './story-index.js';
@@ -122,5 +122,65 @@ describe('similarity across languages through the bridge', () => {
   test('same-language pairs are scored as before: the bridge weighs nothing there', () => {
     const s = articleSimilarity(NIGERIA_EN, HARBOUR_EN, df);
     assert.ok(!s.reasons.some((r) => r.includes('English and Chinese')));
+  });
+});
+
+describe('the bridge cosine as defined (typed-array projection)', () => {
+  const index = bundledBridge();
+  // The definition written plainly: words → concepts through maps, per rarity table.
+  function reference(enWords: Record<string, number>, zhWords: Record<string, number>, df: ReturnType<typeof frequencyOf>): number {
+    const weightOfKeys = (keys: string[], n: number) => n * Math.max(0, ...keys.map((k) => idf(df, k)));
+    const en = new Map<string, number>();
+    let enNorm = 0;
+    for (const [w, n] of Object.entries(enWords)) {
+      if (!/^[a-z]/.test(w)) continue;
+      const x = weightOfKeys([`w:${w}`], n);
+      enNorm += x * x;
+      en.set(conceptOf(w), (en.get(conceptOf(w)) ?? 0) + x);
+    }
+    const zh = new Map<string, number>();
+    let zhNorm = 0;
+    for (const [w, n] of Object.entries(zhWords)) {
+      const concepts = index.concepts(w);
+      if (!concepts || w.length < 2) continue;
+      const keys = [...Array(w.length - 1).keys()].map((i) => `w:${w.slice(i, i + 2)}`);
+      const x = weightOfKeys(keys, n);
+      zhNorm += x * x;
+      for (const c of concepts) zh.set(c, (zh.get(c) ?? 0) + x / Math.sqrt(concepts.length));
+    }
+    let dot = 0;
+    for (const [c, y] of zh) dot += (en.get(c) ?? 0) * y;
+    return enNorm === 0 || zhNorm === 0 ? 0 : Math.min(1, dot / Math.sqrt(enNorm) / Math.sqrt(zhNorm));
+  }
+  test('equals the plain definition on every English-Chinese pair of a small corpus, under two rarity tables', () => {
+    const all = [NIGERIA_EN, NIGERIA_ZH, HARBOUR_EN].map(featuresOf);
+    const tables = [frequencyOf(all), frequencyOf(all.slice(0, 2)), NO_FREQUENCIES];
+    let compared = 0;
+    for (const df of tables) {
+      for (const e of all.filter((f) => f.language === 'en')) {
+        for (const z of all.filter((f) => f.language === 'zh')) {
+          const got = bridgeCosine(e.words, z.bridgeWords!, df, index).score;
+          assert.ok(Math.abs(got - reference(e.words, z.bridgeWords!, df)) < 1e-12, `${got}`);
+          compared++;
+        }
+      }
+    }
+    assert.equal(compared, 6);
+    assert.ok(bridgeCosine(featuresOf(NIGERIA_EN).words, featuresOf(NIGERIA_ZH).bridgeWords!, tables[0]!, index).score > 0.1);
+  });
+  test('the same pair scores the same whichever side was read first, and repeated calls agree', () => {
+    const df = frequencyOf([NIGERIA_EN, NIGERIA_ZH, HARBOUR_EN].map(featuresOf));
+    const en = featuresOf(NIGERIA_EN).words;
+    const zh = featuresOf(NIGERIA_ZH).bridgeWords!;
+    const first = bridgeCosine(en, zh, df, index);
+    assert.deepEqual(bridgeCosine(en, zh, df, index), first);
+    assert.ok(Math.abs(bridgeCosine(featuresOf(HARBOUR_EN).words, zh, df, index).score - reference(featuresOf(HARBOUR_EN).words, zh, df)) < 1e-12);
+  });
+  test('segmentation starts each word at the longest headword beginning with its character', () => {
+    assert.ok(index.maxWordLengthFrom!('尼') >= 4);
+    assert.equal(index.maxWordLengthFrom!('Q'), 0);
+    const sample = parseBridge(SAMPLE);
+    assert.equal(sample.maxWordLengthFrom!('特'), 3);
+    assert.equal(sample.maxWordLengthFrom!('总'), 2);
   });
 });

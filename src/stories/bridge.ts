@@ -30,6 +30,8 @@ export interface BridgeIndex {
   names(word: string): readonly string[] | undefined;
   /** The longest headword matched, in UTF-16 units. */
   readonly maxWordLength: number;
+  /** The longest headword starting with this character (UTF-16 units; 0 when none does); at most maxWordLength. */
+  maxWordLengthFrom?(first: string): number;
 }
 
 /** The concept of an English word (lower case). */
@@ -52,6 +54,7 @@ const CROSS_REFERENCE = /^(?:see |see also |variant of |old variant of |CL:|also
  */
 export function parseBridge(text: string): BridgeIndex {
   const raw = new Map<string, string[]>();
+  const longestFrom = new Map<string, number>();
   let maxWordLength = 1;
   let at = 0;
   while (at < text.length) {
@@ -68,25 +71,31 @@ export function parseBridge(text: string): BridgeIndex {
           if (list) list.push(entry);
           else raw.set(head, [entry]);
           if (head.length > maxWordLength) maxWordLength = head.length;
+          if (head.length > (longestFrom.get(head[0]!) ?? 0)) longestFrom.set(head[0]!, head.length);
         }
       }
     }
     at = end + 1;
   }
+  // Only headwords are remembered: segmentation asks for every substring of up to 8 characters,
+  // and keeping each answer would grow the map with every text read.
   const read = new Map<string, Entry | null>();
   const entry = (word: string): Entry | null => {
     let e = read.get(word);
     if (e === undefined) {
       const entries = raw.get(word);
-      e = entries ? readEntries(entries) : null;
+      if (!entries) return null;
+      e = readEntries(entries);
       read.set(word, e);
     }
     return e;
   };
+  const cap = Math.min(maxWordLength, 8);
   return {
     concepts: (word) => entry(word)?.concepts,
     names: (word) => entry(word)?.names,
-    maxWordLength: Math.min(maxWordLength, 8),
+    maxWordLength: cap,
+    maxWordLengthFrom: (first) => Math.min(longestFrom.get(first) ?? 0, cap),
   };
 }
 
@@ -152,7 +161,8 @@ export function chineseBridge(text: string, index: BridgeIndex = bundledBridge()
     let i = 0;
     while (i < s.length) {
       let found = 0;
-      for (let len = Math.min(index.maxWordLength, s.length - i); len >= 1; len--) {
+      const longest = index.maxWordLengthFrom ? index.maxWordLengthFrom(s[i]!) : index.maxWordLength;
+      for (let len = Math.min(longest, s.length - i); len >= 1; len--) {
         if (index.concepts(s.slice(i, i + len))) {
           found = len;
           break;
@@ -187,8 +197,12 @@ export function chineseBridgeWords(text: string, index: BridgeIndex = bundledBri
 }
 
 // A placement compares one article with up to ~24 members under one rarity table, and the table
-// is new at each placement: what does not depend on it (each word's concepts and rarity keys) is
-// read once per article; each key's idf once per table; each side's vector once per table.
+// is new at each placement: what does not depend on it is read once per article into a "side"
+// (each word's rarity keys and count; each concept as an interned number with the words that feed
+// it and their shares, in typed arrays); per table only the words' weights, each concept's sum and
+// the norm are computed, with no map per article; the dot product reads a scratch array indexed by
+// concept number. Sums run in the same order as a map-based projection would (words in order, a
+// concept's words in order, the dot in the Chinese side's concept order): the same scores.
 
 /** One word of an article, read once: its rarity keys, count and concepts with the share each gets. */
 interface WordEntry {
@@ -198,8 +212,69 @@ interface WordEntry {
   readonly concepts: readonly string[];
   readonly share: number;
 }
-const englishEntries = new WeakMap<object, readonly WordEntry[]>();
-const chineseEntries = new WeakMap<object, readonly WordEntry[]>();
+
+/** An article's words as the bridge reads them, independent of any rarity table. */
+interface Side {
+  /** The interning generation the concept numbers belong to. */
+  readonly generation: number;
+  readonly entries: readonly WordEntry[];
+  /** Distinct concepts, as numbers, in the order they first appear among the words. */
+  readonly concepts: Int32Array;
+  /** Per concept i, its feeding words are termEntry[termStart[i] .. termStart[i + 1]), in word order. */
+  readonly termStart: Int32Array;
+  readonly termEntry: Int32Array;
+}
+
+const englishSides = new WeakMap<object, Side>();
+const chineseSides = new WeakMap<object, Side>();
+
+/** Concept → number. Bounded: past the limit it starts again under a new generation and sides are rebuilt. */
+const conceptNumbers = new Map<string, number>();
+let generation = 0;
+const MAX_CONCEPT_NUMBERS = 500_000;
+/** Per concept number, the English side's value during one dot product (0 elsewhere). */
+let scratch = new Float64Array(1024);
+
+function conceptNumber(c: string): number {
+  let id = conceptNumbers.get(c);
+  if (id === undefined) {
+    conceptNumbers.set(c, (id = conceptNumbers.size));
+    if (id >= scratch.length) {
+      const grown = new Float64Array(Math.max(scratch.length * 2, id + 1));
+      grown.set(scratch);
+      scratch = grown;
+    }
+  }
+  return id;
+}
+
+function sideOf(entries: readonly WordEntry[]): Side {
+  if (conceptNumbers.size >= MAX_CONCEPT_NUMBERS) {
+    conceptNumbers.clear();
+    generation++;
+  }
+  const order: number[] = [];
+  const feeding = new Map<number, number[]>();
+  entries.forEach((e, i) => {
+    for (const c of e.concepts) {
+      const id = conceptNumber(c);
+      let list = feeding.get(id);
+      if (!list) {
+        feeding.set(id, (list = []));
+        order.push(id);
+      }
+      list.push(i);
+    }
+  });
+  const termStart = new Int32Array(order.length + 1);
+  const termEntry: number[] = [];
+  order.forEach((id, i) => {
+    termStart[i] = termEntry.length;
+    for (const e of feeding.get(id)!) termEntry.push(e);
+  });
+  termStart[order.length] = termEntry.length;
+  return { generation, entries, concepts: Int32Array.from(order), termStart, termEntry: Int32Array.from(termEntry) };
+}
 
 const conceptMemo = new Map<string, string>();
 /** conceptOf with a bounded memo (the stemmer's regular expressions, once per word). */
@@ -212,20 +287,20 @@ function conceptMemoised(w: string): string {
   return c;
 }
 
-function englishEntriesOf(words: Readonly<Record<string, number>>): readonly WordEntry[] {
-  let e = englishEntries.get(words);
-  if (!e) {
-    e = Object.entries(words)
+function englishSide(words: Readonly<Record<string, number>>): Side {
+  let side = englishSides.get(words);
+  if (!side || side.generation !== generation) {
+    const entries = Object.entries(words)
       .filter(([w]) => /^[a-z]/.test(w))
       .map(([w, n]) => ({ word: w, keys: [`w:${w}`], n, concepts: [conceptMemoised(w)], share: 1 }));
-    englishEntries.set(words, e);
+    englishSides.set(words, (side = sideOf(entries)));
   }
-  return e;
+  return side;
 }
 
-function chineseEntriesOf(zhWords: Readonly<Record<string, number>>, index: BridgeIndex): readonly WordEntry[] {
-  let e = chineseEntries.get(zhWords);
-  if (!e) {
+function chineseSide(zhWords: Readonly<Record<string, number>>, index: BridgeIndex): Side {
+  let side = chineseSides.get(zhWords);
+  if (!side || side.generation !== generation) {
     const out: WordEntry[] = [];
     for (const [w, n] of Object.entries(zhWords)) {
       const concepts = index.concepts(w);
@@ -235,26 +310,26 @@ function chineseEntriesOf(zhWords: Readonly<Record<string, number>>, index: Brid
       // Each concept gets 1/√count of the word's weight: a word of many senses weighs no more in total.
       out.push({ word: w, keys, n, concepts, share: 1 / Math.sqrt(concepts.length) });
     }
-    chineseEntries.set(zhWords, (e = out));
+    chineseSides.set(zhWords, (side = sideOf(out)));
   }
-  return e;
+  return side;
 }
 
-/** Per rarity table: each side's concept vector and norm, computed once per article. */
+/** Per rarity table: each side's weights, concept values (aligned with its concepts) and norm. */
 interface Projected {
-  readonly vector: Map<string, number>;
+  readonly side: Side;
+  readonly weights: Float64Array;
+  readonly values: Float64Array;
   readonly norm: number;
 }
-const projectedCache = new WeakMap<DocumentFrequency, WeakMap<object, Projected>>();
+const projectedCache = new WeakMap<DocumentFrequency, WeakMap<Side, Projected>>();
 const idfCache = new WeakMap<DocumentFrequency, Map<string, number>>();
 
 /**
  * A word's rarity under the table: an English word's own idf; a Chinese word's is read from the
  * Han-bigram counts the features already keep (a word is at most as common as its rarest bigram).
  */
-function weightOf(entry: WordEntry, df: DocumentFrequency): number {
-  let m = idfCache.get(df);
-  if (!m) idfCache.set(df, (m = new Map()));
+function weightOf(entry: WordEntry, m: Map<string, number>, df: DocumentFrequency): number {
   let best = 0;
   for (const k of entry.keys) {
     let v = m.get(k);
@@ -268,19 +343,31 @@ function weightOf(entry: WordEntry, df: DocumentFrequency): number {
  * Words → concepts: each word's tf × idf is added to its concepts (spread by its share); the norm
  * is that of the word vector itself, so noise in the glosses cannot inflate the score.
  */
-function project(key: object, entries: readonly WordEntry[], df: DocumentFrequency): Projected {
+function project(side: Side, df: DocumentFrequency): Projected {
   let m = projectedCache.get(df);
   if (!m) projectedCache.set(df, (m = new WeakMap()));
-  let p = m.get(key);
+  let p = m.get(side);
   if (!p) {
-    const vector = new Map<string, number>();
+    let idfs = idfCache.get(df);
+    if (!idfs) idfCache.set(df, (idfs = new Map()));
+    const { entries, concepts, termStart, termEntry } = side;
+    const weights = new Float64Array(entries.length);
     let norm = 0;
-    for (const e of entries) {
-      const x = weightOf(e, df);
+    for (let i = 0; i < entries.length; i++) {
+      const x = weightOf(entries[i]!, idfs, df);
+      weights[i] = x;
       norm += x * x;
-      for (const c of e.concepts) vector.set(c, (vector.get(c) ?? 0) + x * e.share);
     }
-    m.set(key, (p = { vector, norm: Math.sqrt(norm) }));
+    const values = new Float64Array(concepts.length);
+    for (let c = 0; c < concepts.length; c++) {
+      let v = 0;
+      for (let t = termStart[c]!; t < termStart[c + 1]!; t++) {
+        const e = termEntry[t]!;
+        v += weights[e]! * entries[e]!.share;
+      }
+      values[c] = v;
+    }
+    m.set(side, (p = { side, weights, values, norm: Math.sqrt(norm) }));
   }
   return p;
 }
@@ -297,27 +384,40 @@ export function bridgeCosine(
   index: BridgeIndex = bundledBridge(),
   explain = true,
 ): { score: number; shared: string[] } {
-  const enEntries = englishEntriesOf(englishWords);
-  const en = project(englishWords, enEntries, df);
-  const zh = project(chineseWords, chineseEntriesOf(chineseWords, index), df);
+  const enSide = englishSide(englishWords);
+  const zhSide = chineseSide(chineseWords, index);
+  // Interning restarted while the English side was read: read it again under the new numbers.
+  const enSideNow = enSide.generation === zhSide.generation ? enSide : englishSide(englishWords);
+  const en = project(enSideNow, df);
+  const zh = project(zhSide, df);
   if (en.norm === 0 || zh.norm === 0) return { score: 0, shared: [] };
+  const enConcepts = enSideNow.concepts;
+  for (let i = 0; i < enConcepts.length; i++) scratch[enConcepts[i]!] = en.values[i]!;
   let dot = 0;
-  for (const [c, y] of zh.vector) {
-    const x = en.vector.get(c);
-    if (x !== undefined) dot += x * y;
+  const zhConcepts = zhSide.concepts;
+  for (let i = 0; i < zhConcepts.length; i++) {
+    const x = scratch[zhConcepts[i]!]!;
+    if (x !== 0) dot += x * zh.values[i]!;
   }
-  const score = Math.min(1, dot / (en.norm * zh.norm));
-  if (!explain || dot === 0) return { score, shared: [] };
-  // The English word that carries most of each concept met, strongest concept first.
-  const shown = new Map<string, { word: string; x: number }>();
-  for (const e of enEntries) {
-    const c = e.concepts[0]!;
-    if (!zh.vector.has(c)) continue;
-    const x = weightOf(e, df);
-    const s = shown.get(c);
-    if (!s || x > s.x) shown.set(c, { word: e.word, x });
+  let shared: string[] = [];
+  if (explain && dot !== 0) {
+    // The English word that carries most of each concept met, strongest concept first.
+    const zhValue = new Map<number, number>();
+    for (let i = 0; i < zhConcepts.length; i++) zhValue.set(zhConcepts[i]!, zh.values[i]!);
+    const shown = new Map<number, { word: string; x: number }>();
+    for (let i = 0; i < enConcepts.length; i++) {
+      if (!zhValue.has(enConcepts[i]!)) continue;
+      for (let t = enSideNow.termStart[i]!; t < enSideNow.termStart[i + 1]!; t++) {
+        const e = enSideNow.termEntry[t]!;
+        const x = en.weights[e]!;
+        const s = shown.get(enConcepts[i]!);
+        if (!s || x > s.x) shown.set(enConcepts[i]!, { word: enSideNow.entries[e]!.word, x });
+      }
+    }
+    const met = [...shown].map(([c, s]) => ({ word: s.word, w: scratch[c]! * zhValue.get(c)! }));
+    met.sort((p, q) => q.w - p.w || (p.word < q.word ? -1 : 1));
+    shared = met.map((m) => m.word);
   }
-  const met = [...shown].map(([c, s]) => ({ word: s.word, w: en.vector.get(c)! * zh.vector.get(c)! }));
-  met.sort((p, q) => q.w - p.w || (p.word < q.word ? -1 : 1));
-  return { score, shared: met.map((m) => m.word) };
+  for (let i = 0; i < enConcepts.length; i++) scratch[enConcepts[i]!] = 0;
+  return { score: Math.min(1, dot / (en.norm * zh.norm)), shared };
 }
