@@ -52,6 +52,15 @@ describe('parseRegistry', () => {
     assert.match(once, /^# Tidings source registry/);
   });
 
+  it('keeps every: as written, through a round trip', () => {
+    const r = parseRegistry('sources:\n  - name: A\n    url: https://a.example/\n    type: news\n    language: en\n    every: 2h\n  - name: B\n    url: https://b.example/\n    type: news\n    language: en\n    every: 45\n', 'x.yaml');
+    if (!r.ok) assert.fail(r.message);
+    assert.deepEqual(r.value.sources.map((s) => s.every), ['2h', 45]);
+    const again = parseRegistry(serializeRegistry(r.value), 'again.yaml');
+    assert.ok(again.ok);
+    assert.deepEqual(again.value, r.value);
+  });
+
   it('an empty or comment-only file is an empty registry', () => {
     assert.deepEqual(parseRegistry('', 'x.yaml'), { ok: true, value: { sources: [] } });
     assert.deepEqual(parseRegistry('# nothing yet\nsources:\n', 'x.yaml'), { ok: true, value: { sources: [] } });
@@ -102,6 +111,16 @@ describe('parseRegistry', () => {
       name: 'weight out of range',
       yaml: 'sources:\n  - name: A\n    url: https://a.example/\n    type: news\n    language: en\n    weight: 11\n',
       message: /line 6: .*field "weight"/,
+    },
+    {
+      name: 'every: too short names file, line, source and field',
+      yaml: 'sources:\n  - name: A\n    url: https://a.example/\n    type: news\n    language: en\n  - id: b-wire\n    name: B\n    url: https://b.example/\n    type: news\n    language: en\n    every: 10s\n',
+      message: /^reg\.yaml line 11: source 2 \("b-wire"\), field "every": "10s" is less than 1 minute; expected minutes as a number \(30\) or a time such as "90s", "30m", "2h", "1d", from 1 minute to 7 days$/,
+    },
+    {
+      name: 'every: not a time',
+      yaml: 'sources:\n  - name: A\n    url: https://a.example/\n    type: news\n    language: en\n    every: hourly\n',
+      message: /^reg\.yaml line 6: source 1 \("A"\), field "every": "hourly" is not a time/,
     },
     {
       name: 'second entry duplicates the first',

@@ -105,10 +105,10 @@ export function feedRefreshHint(text: string): { ms: number; from: 'ttl' | 'sy:u
   return times > 0 ? { ms: Math.round(periodMs / times), from: 'sy:update' } : null;
 }
 
-/** The XML before the first <item> or <entry>; null when the text is not XML. */
+/** A feed's XML before its first <item> or <entry>; null when the text is not an RSS, RDF or Atom document. */
 function channelHead(text: string): string | null {
-  const start = text.slice(0, 512).trimStart();
-  if (!start.startsWith('<')) return null;
+  if (!text.slice(0, 512).trimStart().startsWith('<')) return null;
   const first = /<(?:[\w.-]+:)?(?:item|entry)[\s>/]/i.exec(text);
-  return first === null ? text.slice(0, 65_536) : text.slice(0, Math.min(first.index, 65_536));
+  const head = first === null ? text.slice(0, 65_536) : text.slice(0, Math.min(first.index, 65_536));
+  return /<(?:rss|channel|(?:[\w.-]+:)?RDF|feed)[\s>]/i.test(head) ? head : null;
 }
