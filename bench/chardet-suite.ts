@@ -16,11 +16,16 @@
 //   declared    the true text behind `<meta charset="LABEL">`, re-encoded in its charset: a correct
 //               declaration must never be overridden (ASCII-compatible charsets iconv-lite encodes).
 //
+// Halves: each file is in half A or B by the first byte of SHA-256("<directory>/<file>") (even: A).
+// A is the development half: `--list` prints its misses (and the re-encoded and short misses of its
+// files) and only those may be looked at when changing detection; B is held out: scored, never listed.
+//
 // Run: node --import tsx bench/chardet-suite.ts [--dir /work/chardet-tests/tests] [--list]
 //      (or CHARDET_TESTS=/path/to/tests). Skips with a message when the directory is absent.
 // The test files are third-party: read from outside the repository, never copied into it.
 
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import chardet from 'chardet';
@@ -122,6 +127,16 @@ interface Tally {
   declared: number;
 }
 const blank = (): Tally => ({ files: 0, undeclared: 0, asIs: 0, naive: 0, declaredFiles: 0, declared: 0 });
+
+type Half = 'A' | 'B';
+/** A (development, listed) or B (held out): the first byte of SHA-256 of "directory/file", even or odd. */
+function halfOf(sub: string, file: string): Half {
+  return ((createHash('sha256').update(`${sub}/${file}`).digest()[0] as number) & 1) === 0 ? 'A' : 'B';
+}
+const byFamilyHalf = new Map<string, Tally>();
+const byHalf = new Map<Half, Tally>([['A', blank()], ['B', blank()]]);
+const heldOutMisses = { undeclared: 0, asIs: 0, declared: 0, reencoded: 0, short: 0 };
+let current: Half = 'A';
 const byFamily = new Map<string, Tally>();
 const byDir = new Map<string, Tally>();
 const total = blank();
@@ -144,6 +159,7 @@ const SIBLINGS: ReadonlyArray<readonly string[]> = [
 // through its Nth: what a title, a teaser or a short page gives the detector.
 const SHORT_CUTS = [30, 8];
 const short = new Map<string, { files: number; ours: number[]; naive: number[] }>();
+const shortHalf = new Map<Half, { files: number; ours: number[] }>([['A', { files: 0, ours: SHORT_CUTS.map(() => 0) }], ['B', { files: 0, ours: SHORT_CUTS.map(() => 0) }]]);
 function snippets(sub: string, file: string, label: string, bytes: Buffer): void {
   if (SIBLINGS.find((g) => g.includes(label)) === undefined || !ASCII_COMPATIBLE(label)) return;
   const first = bytes.findIndex((b) => b >= 0x80);
@@ -152,18 +168,28 @@ function snippets(sub: string, file: string, label: string, bytes: Buffer): void
   const t = short.get(family) ?? { files: 0, ours: SHORT_CUTS.map(() => 0), naive: SHORT_CUTS.map(() => 0) };
   short.set(family, t);
   t.files++;
+  const h = shortHalf.get(current)!;
+  h.files++;
   SHORT_CUTS.forEach((n, k) => {
     let end = first;
     for (let seen = 0; end < bytes.length && seen < n; end++) if ((bytes[end] as number) >= 0x80) seen++;
     const cut = bytes.subarray(Math.max(0, first - 200), end);
     const truth = iconv.decode(cut, label);
-    if (same(ours(cut).text, truth)) (t.ours[k] as number)++;
-    else if (k === 0) reencodedMisses.push(`short(${n}) ${sub}/${file}: read as ${ours(cut).charset}`);
+    if (same(ours(cut).text, truth)) {
+      (t.ours[k] as number)++;
+      (h.ours[k] as number)++;
+    } else if (k === 0) miss('short', `short(${n}) ${sub}/${file}: read as ${ours(cut).charset}`, reencodedMisses);
     if (same(naive(cut).text, truth)) (t.naive[k] as number)++;
   });
 }
 const reencoded = new Map<string, { files: number; ours: number; naive: number }>();
+const reencodedHalf = new Map<Half, { files: number; ours: number }>([['A', { files: 0, ours: 0 }], ['B', { files: 0, ours: 0 }]]);
 const reencodedMisses: string[] = [];
+/** A miss is listed only for half A; half B's are counted. */
+function miss(kind: keyof typeof heldOutMisses, line: string, into: string[]): void {
+  if (current === 'A') into.push(line);
+  else heldOutMisses[kind]++;
+}
 function reencode(sub: string, label: string, text: string): void {
   const group = SIBLINGS.find((g) => g.includes(label));
   if (group === undefined) return;
@@ -174,9 +200,13 @@ function reencode(sub: string, label: string, text: string): void {
     const t = reencoded.get(key) ?? { files: 0, ours: 0, naive: 0 };
     reencoded.set(key, t);
     t.files++;
+    const h = reencodedHalf.get(current)!;
+    h.files++;
     const o = ours(bytes);
-    if (same(o.text, text)) t.ours++;
-    else reencodedMisses.push(`re-encoded ${sub} -> ${target}: read as ${o.charset}`);
+    if (same(o.text, text)) {
+      t.ours++;
+      h.ours++;
+    } else miss('reencoded', `re-encoded ${sub} -> ${target}: read as ${o.charset}`, reencodedMisses);
     if (same(naive(bytes).text, text)) t.naive++;
   }
 }
@@ -193,9 +223,12 @@ for (const sub of readdirSync(dir).sort()) {
       skipped.push(`${sub}/${file} (no decoder for ${label})`);
       continue;
     }
-    const tallies = [total, byFamily.get(family) ?? blank(), byDir.get(sub) ?? blank()];
+    current = halfOf(sub, file);
+    const familyHalf = `${family} ${current}`;
+    const tallies = [total, byFamily.get(family) ?? blank(), byDir.get(sub) ?? blank(), byHalf.get(current)!, byFamilyHalf.get(familyHalf) ?? blank()];
     byFamily.set(family, tallies[1] as Tally);
     byDir.set(sub, tallies[2] as Tally);
+    byFamilyHalf.set(familyHalf, tallies[4] as Tally);
     const plain = ASCII_COMPATIBLE(label) ? undeclare(bytes) : bytes;
     const plainTruth = plain === bytes ? truth : (truthOf(plain, label) as string);
     const u = ours(plain);
@@ -206,7 +239,7 @@ for (const sub of readdirSync(dir).sort()) {
       const head = `<meta charset="${label}">\n`;
       const d = ours(iconv.encode(head + plainTruth, label));
       declaredRight = same(d.text, head + plainTruth);
-      if (!declaredRight) misses.push(`declared   ${sub}/${file}: read as ${d.charset}`);
+      if (!declaredRight) miss('declared', `declared   ${sub}/${file}: read as ${d.charset}`, misses);
     }
     for (const t of tallies) {
       t.files++;
@@ -220,8 +253,8 @@ for (const sub of readdirSync(dir).sort()) {
     }
     reencode(sub, label, plainTruth);
     snippets(sub, file, label, plain);
-    if (!same(u.text, plainTruth)) misses.push(`undeclared ${sub}/${file}: read as ${u.charset}; chardet says ${n.charset}`);
-    if (!same(a.text, truth)) misses.push(`as-is      ${sub}/${file}: read as ${a.charset}`);
+    if (!same(u.text, plainTruth)) miss('undeclared', `undeclared ${sub}/${file}: read as ${u.charset}; chardet says ${n.charset}`, misses);
+    if (!same(a.text, truth)) miss('asIs', `as-is      ${sub}/${file}: read as ${a.charset}`, misses);
   }
 }
 
@@ -263,8 +296,32 @@ for (const [family, t] of [...short].sort((x, y) => y[1].files - x[1].files)) {
   });
 }
 console.log(`| **all** | ${shortAll.files} | ${SHORT_CUTS.map((_, k) => `${pct(shortAll.ours[k] as number, shortAll.files)} | ${pct(shortAll.naive[k] as number, shortAll.files)}`).join(' | ')} |`);
+console.log('');
+console.log('Halves by SHA-256 of "directory/file": A = development (misses listed with --list), B = held out (never listed)');
+console.log('');
+console.log('| family | files A | ours undeclared A | as published A | files B | ours undeclared B | as published B |');
+console.log('|---|---|---|---|---|---|---|');
+const halfRow = (name: string, a: Tally, b: Tally): string =>
+  `| ${name} | ${a.files} | ${pct(a.undeclared, a.files)} | ${pct(a.asIs, a.files)} | ${b.files} | ${pct(b.undeclared, b.files)} | ${pct(b.asIs, b.files)} |`;
+for (const [family] of [...byFamily].sort((x, y) => y[1].files - x[1].files)) {
+  console.log(halfRow(family, byFamilyHalf.get(`${family} A`) ?? blank(), byFamilyHalf.get(`${family} B`) ?? blank()));
+}
+console.log(halfRow('**all**', byHalf.get('A')!, byHalf.get('B')!));
+console.log('');
+for (const h of ['A', 'B'] as const) {
+  const t = byHalf.get(h)!;
+  const r = reencodedHalf.get(h)!;
+  const s = shortHalf.get(h)!;
+  console.log(
+    `half ${h}: correct <meta> ${pct(t.declared, t.declaredFiles)} (${t.declaredFiles}); re-encoded ${pct(r.ours, r.files)} (${r.files}); short ${SHORT_CUTS.map((n, k) => `${n}: ${pct(s.ours[k] as number, s.files)}`).join(', ')} (${s.files} files)`,
+  );
+}
+console.log(
+  `held-out misses (counted, not listed): undeclared ${heldOutMisses.undeclared}, as published ${heldOutMisses.asIs}, correct <meta> ${heldOutMisses.declared}, re-encoded ${heldOutMisses.reencoded}, short(${SHORT_CUTS[0]}) ${heldOutMisses.short}`,
+);
 if (list) {
   console.log('');
+  console.log('Misses in half A only (half B is held out):');
   for (const m of reencodedMisses) console.log(m);
   console.log('');
   console.log('| directory | files | ours, undeclared | ours, as published | ours, correct <meta> | npm chardet naive |');

@@ -4,7 +4,8 @@ import iconv from 'iconv-lite';
 
 /** Canonical names this module returns; any other iconv-lite name may also appear. */
 export type CanonicalCharset =
-  | 'utf-8' | 'utf-16le' | 'utf-16be' | 'utf-32le' | 'utf-32be' | 'gb18030' | 'big5' | 'windows-1252' | 'iso-2022-jp' | (string & {});
+  | 'utf-8' | 'utf-16le' | 'utf-16be' | 'utf-32le' | 'utf-32be' | 'gb18030' | 'big5' | 'windows-1252' | 'iso-2022-jp'
+  | 'iso-2022-kr' | 'johab' | (string & {});
 
 // GB2312 and GBK are subsets of GB18030, and browsers decode latin1/ascii labels as windows-1252
 // (WHATWG Encoding), so several labels collapse onto one decoder.
@@ -29,6 +30,9 @@ const ALIASES: ReadonlyMap<string, CanonicalCharset> = new Map<string, Canonical
   ...['x-mac-cyrillic', 'mac-cyrillic', 'maccyrillic', 'x-mac-ukrainian'].map((l) => [l, 'maccyrillic'] as const),
   // iconv-lite has no ISO-2022-JP; decode.ts reads it with the WHATWG decoder.
   ...['iso-2022-jp', 'csiso2022jp'].map((l) => [l, 'iso-2022-jp'] as const),
+  // Nor ISO-2022-KR or Johab; decode.ts reads them with korean.ts.
+  ...['iso-2022-kr', 'csiso2022kr', 'iso2022kr', 'iso2022_kr'].map((l) => [l, 'iso-2022-kr'] as const),
+  ...['johab', 'x-johab', 'cp1361', 'ms1361', 'ms-johab'].map((l) => [l, 'johab'] as const),
 ]);
 
 /** A label as written in a header or tag -> the decoder to use, or null if unknown. */
@@ -43,7 +47,7 @@ export function canonicalCharset(label: string | null | undefined): CanonicalCha
 
 /** Encodings where a byte is not always a character: invalid sequences can be detected. */
 export function isMultiByte(charset: CanonicalCharset): boolean {
-  return /^(utf-8|utf-16|utf-32|gb18030|big5|shift_jis|sjis|euc-|windows-31j|cp932|cp949|ks_c_5601|iso-2022)/.test(charset);
+  return /^(utf-8|utf-16|utf-32|gb18030|big5|shift_jis|sjis|euc-|windows-31j|cp932|cp949|ks_c_5601|iso-2022|johab)/.test(charset);
 }
 
 /** The charset parameter of a Content-Type value, e.g. `text/html; charset="GBK"` -> 'gb18030'. */

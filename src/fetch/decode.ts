@@ -7,6 +7,7 @@
 import chardet from 'chardet';
 import iconv from 'iconv-lite';
 import { fail, ok, type Result } from '../errors.js';
+import { decodeIso2022Kr, decodeJohab, hasIso2022KrDesignator } from './korean.js';
 import { evidence, guessSingleByte } from './single-byte.js';
 import {
   canonicalCharset,
@@ -76,10 +77,13 @@ function decodeText(bytes: Uint8Array, header: CanonicalCharset | null, kind: Do
 
   const declarations = declarationsOf(bytes, header, kind);
   if (isAscii(bytes)) {
-    // ISO-2022-JP is 7-bit: Japanese hides behind escape sequences in what looks like ASCII.
+    // ISO-2022-JP and -KR are 7-bit: Japanese and Korean hide behind escape sequences in what looks like ASCII.
     const first = declarations[0];
     if ((first === undefined || first.charset === 'iso-2022-jp') && ISO_2022_JP_ESCAPE.test(latin1(bytes))) {
       return result(decodeWith(bytes, 'iso-2022-jp'), 'iso-2022-jp', first?.source ?? 'detected');
+    }
+    if ((first === undefined || first.charset === 'iso-2022-kr') && hasIso2022KrDesignator(bytes)) {
+      return result(decodeWith(bytes, 'iso-2022-kr'), 'iso-2022-kr', first?.source ?? 'detected');
     }
     // Every ASCII-compatible charset reads these bytes the same way.
     const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('latin1');
@@ -185,6 +189,10 @@ const CHARDET_EVIDENCE_BYTES = 16 * 1024;
 
 function detectLegacy(bytes: Uint8Array): Detection | null {
   const cjk = detectCjk(bytes);
+  // Johab, which chardet does not know: a clean reading made of common Korean syllables, unless
+  // the detector is sure of another Korean reading (EUC-KR/CP949 text is rarely clean Johab).
+  const johab = detectJohab(bytes);
+  if (johab !== null && !(cjk !== null && cjk.confident && koreanShare(cjk.text) >= koreanShare(johab.text))) return johab;
   if (cjk !== null && cjk.confident) return cjk;
   const single = guessSingleByte(bytes.subarray(0, DETECT_SAMPLE_BYTES));
   if (single !== null && (cjk === null || single.score > MOJIBAKE_SCORE)) {
@@ -228,6 +236,38 @@ function detectCjk(bytes: Uint8Array): Detection | null {
   return best;
 }
 
+/** A Johab reading of bytes that decode cleanly as Johab and read as Korean, else null. */
+function detectJohab(bytes: Uint8Array): Detection | null {
+  const sample = bytes.subarray(0, DETECT_SAMPLE_BYTES);
+  const head = cleanDecode(sample, 'johab');
+  if (head === null || koreanShare(head) < KOREAN_SHARE) return null;
+  const text = sample.length === bytes.length ? head : cleanDecode(bytes, 'johab');
+  return text === null ? null : { text, charset: 'johab', confident: true };
+}
+
+// In Korean text most syllables are among a few hundred common ones; a misreading of other bytes
+// spreads over all 11,172 syllables. Counted only over at least MIN_SYLLABLES syllables.
+const KOREAN_SHARE = 0.3;
+const MIN_SYLLABLES = 10;
+
+/** The share of Hangul syllables in the text that are common ones (0 when there are too few). */
+function koreanShare(text: string): number {
+  let syllables = 0;
+  let common = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0xac00 || c > 0xd7a3) continue;
+    syllables++;
+    if (COMMON_HANGUL.has(text[i] as string)) common++;
+  }
+  return syllables < MIN_SYLLABLES ? 0 : common / syllables;
+}
+
+// Frequent Korean syllables (particles, endings, common Sino-Korean roots), from general knowledge of the language.
+const COMMON_HANGUL = new Set(
+  '이다는의에하고을가지한로서기를사리자대어도정시수인으국일나해보전적들게부주아스만상구과경제니내우여장성그요오것라있동위면방미거원문소비개마후신공연중생화세발안용관실학결진명유물회없했된되모말음러까터않습입람분등할때및또더년월간식단계본현선조드트프파르데와께습니다였었던될함합통법업행체각외무영반당차호교산강산품력출교육제작의료금융기술정보서비스시장회사사업개발관리운영지원활동프로그램사람생각문제때문이번우리저희너무정말같은어떤모든많은새로운좋은'
+);
+
 // In real Chinese text the common characters below make up most of the Han characters; in
 // Cyrillic or Greek bytes read as GBK (valid more often than not) they are a small minority.
 const COMMON_HAN_SHARE = 0.35;
@@ -261,6 +301,8 @@ const iso2022jp = new TextDecoder('iso-2022-jp');
 
 function decodeWith(bytes: Uint8Array, charset: CanonicalCharset): string {
   if (charset === 'iso-2022-jp') return iso2022jp.decode(bytes);
+  if (charset === 'iso-2022-kr') return decodeIso2022Kr(bytes);
+  if (charset === 'johab') return decodeJohab(bytes);
   return iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length), charset);
 }
 
@@ -349,12 +391,14 @@ function binaryReason(bytes: Uint8Array): string | null {
   let controls = 0;
   let nuls = 0;
   let firstNul = -1;
+  // ISO-2022-KR text shifts in and out of Korean with SO and SI around every Korean word.
+  const shifts = hasIso2022KrDesignator(bytes);
   for (let i = 0; i < bytes.length; i++) {
     const byte = bytes[i] as number;
     if (byte === 0) {
       if (firstNul < 0) firstNul = i;
       nuls++;
-    } else if (byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d && byte !== 0x0c && byte !== 0x1b) controls++;
+    } else if (byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d && byte !== 0x0c && byte !== 0x1b && !(shifts && (byte === 0x0e || byte === 0x0f))) controls++;
   }
   if (nuls > 0 && (firstNul < HEADER_BYTES || nuls / bytes.length > NUL_RATIO)) {
     return nuls === 1 ? `it contains a NUL byte at offset ${firstNul}` : `it contains ${nuls} NUL bytes (the first at offset ${firstNul})`;
