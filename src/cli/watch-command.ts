@@ -112,7 +112,7 @@ export async function openWatcher(app: App, opts: WatchOptions, io: Io): Promise
         io.err(`tidings watch: the cycle failed: ${error instanceof Error ? error.message : String(error)}\n`);
         code = EXIT_CODES.internal_error;
       }
-      const tail = live.tail;
+      const tail = live.tail as WatchState['tail']; // set by cycle() meanwhile
       const record: CycleRecord = {
         startedAt,
         finishedAt: new Date(),
@@ -206,6 +206,7 @@ async function cycle(app: App, registry: LoadedRegistry, deps: JobDeps, queue: J
   const plan: CyclePlan = polled.plan;
   if (plan.first.length + plan.then.length === 0) {
     // Nothing to store (every source read was as before, or could not be read): no edition or site work.
+    await acceptPolled(schedule, polled.toAccept);
     for (const f of plan.failures) io.err(`  - ${f}\n`);
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     io.out(`watch cycle ${now.toISOString()}: 0 new, 0 duplicate, ${plan.failures.length} failed, ${polled.notModified} not modified, 0 stories touched, ${seconds} s; nothing new, edition and site left as they are\n`);

@@ -17,8 +17,12 @@ import { everyMs } from './every.js';
 import { feedRefreshHint, maxAgeMs, retryAfterMs, type PollHints, type PollReason } from './poll-rules.js';
 import type { SourceSchedule } from './schedule.js';
 
-/** How many due sources are read at once (the fetcher still paces each host and caps requests overall). */
-const PARALLEL_POLLS = 16;
+/**
+ * How many due sources are read at once. The fetcher still paces each host and caps requests in
+ * flight; many lanes let one host's pacing wait (robots.txt, then the feed a second later) overlap
+ * the others' instead of holding a lane.
+ */
+const PARALLEL_POLLS = 128;
 
 export interface WatchedSource {
   readonly key: string;
