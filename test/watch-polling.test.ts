@@ -212,7 +212,7 @@ describe('tidings watch --once over a local feed: an unchanged feed stores nothi
     const seenBefore = server.seen.length;
     const second = await cycle();
     assert.equal(second.code, 0, second.err);
-    assert.match(second.out, /watch cycle \S+: 0 new, 0 duplicate, 0 failed, 1 not modified, 0 stories touched, \d+\.\d s; nothing new, edition and site left as they are\n$/);
+    assert.match(second.out, /watch cycle \S+: 0 new, 0 duplicate, 0 failed, 1 not modified, 0 stories touched, 0 pages rewritten, \d+\.\d s; nothing new, edition and site left as they are\n$/);
     const asked = server.seen.slice(seenBefore).filter((r) => r.path !== '/robots.txt');
     assert.deepEqual(asked.map((r) => [r.path, r.headers['if-none-match']]), [['/wire.xml', '"wire-1"']]);
     assert.equal(pages(), 2, 'no page fetched again');

@@ -209,7 +209,7 @@ async function cycle(app: App, registry: LoadedRegistry, deps: JobDeps, queue: J
     await acceptPolled(schedule, polled.toAccept);
     for (const f of plan.failures) io.err(`  - ${f}\n`);
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
-    io.out(`watch cycle ${now.toISOString()}: 0 new, 0 duplicate, ${plan.failures.length} failed, ${polled.notModified} not modified, 0 stories touched, ${seconds} s; nothing new, edition and site left as they are\n`);
+    io.out(`watch cycle ${now.toISOString()}: 0 new, 0 duplicate, ${plan.failures.length} failed, ${polled.notModified} not modified, 0 stories touched, 0 pages rewritten, ${seconds} s; nothing new, edition and site left as they are\n`);
     return plan.failures.length > 0 ? 1 : 0;
   }
   const outputs: JobOutput[] = plan.failures.map((f) => failedOutput(f));
