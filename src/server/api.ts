@@ -4,7 +4,8 @@
 //
 // An anonymous client must not be able to stall the server, so:
 // - every parameter is checked before anything else happens: a bad one is a 400 at once;
-// - answers are kept in a bounded cache (the store is read-only while serving) under a key made
+// - answers are kept in a bounded cache (the API only reads the store; `serve --watch` calls
+//   invalidate() when a watch cycle changed it) under a key made
 //   from the checked parameters, and identical requests in flight share one computation;
 // - a computation reads the store on this thread, then ranks, writes and verifies in a worker
 //   thread (compute-pool.ts): a digest costs 0.1–0.5 s of CPU, which would otherwise hold up every
@@ -50,6 +51,8 @@ export interface ApiOptions {
 export interface Api {
   /** Answers a request whose path starts /api/v1/; `segments` are the path segments after it. */
   handle(req: http.IncomingMessage, res: http.ServerResponse, segments: readonly string[], query: URLSearchParams): Promise<void>;
+  /** Forgets every cached answer: the store changed (a watch cycle stored something). */
+  invalidate(): void;
   /** Ends the worker threads the API started. */
   close(): Promise<void>;
 }
@@ -285,6 +288,9 @@ export function createApi({ edition, queries }: ApiDeps, options: ApiOptions = {
         if (!res.headersSent) sendError(req, res, sent);
         else res.destroy();
       }
+    },
+    invalidate() {
+      cache.clear();
     },
     async close() {
       if (ownsPool) await pool.close();

@@ -15,6 +15,11 @@ export interface BoundedCache<V> {
   set(key: string, value: V): void;
   /** The cached value, or the one `compute` gives (kept unless `keep` says no). */
   getOrCompute(key: string, compute: () => Promise<V>, keep?: (value: V) => boolean): Promise<V>;
+  /**
+   * Forgets every entry, and every computation in flight: a request after clear() starts its own,
+   * and what one started before gives is not kept (the data under it changed).
+   */
+  clear(): void;
   readonly size: number;
   readonly bytes: number;
 }
@@ -24,6 +29,7 @@ export function createBoundedCache<V>(options: BoundedCacheOptions<V>): BoundedC
   const entries = new Map<string, { value: V; bytes: number; at: number }>();
   const pending = new Map<string, Promise<V>>();
   let bytes = 0;
+  let generation = 0;
 
   const drop = (key: string) => {
     const entry = entries.get(key);
@@ -61,11 +67,20 @@ export function createBoundedCache<V>(options: BoundedCacheOptions<V>): BoundedC
       if (hit !== undefined) return hit;
       const running = pending.get(key);
       if (running) return running;
-      const job = compute().finally(() => pending.delete(key));
+      const started = generation;
+      const job = compute().finally(() => {
+        if (pending.get(key) === job) pending.delete(key);
+      });
       pending.set(key, job);
       const value = await job;
-      if (keep(value)) cache.set(key, value);
+      if (keep(value) && started === generation) cache.set(key, value);
       return value;
+    },
+    clear() {
+      entries.clear();
+      pending.clear();
+      bytes = 0;
+      generation++;
     },
     get size() {
       return entries.size;

@@ -1,9 +1,11 @@
 // `tidings serve`'s HTTP server: security headers on every response, then /api/v1/ to the JSON
-// API and everything else to the built site's files. Only GET and HEAD reach either.
+// API, /healthz and /metrics to the operations endpoints (ops.ts) when given, and everything else
+// to the built site's files. Only GET and HEAD reach either.
 
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { sendApiError, type Api } from './api.js';
+import type { Ops } from './ops.js';
 import { parseRequestTarget } from './request-path.js';
 import { SECURITY_HEADERS } from './security-headers.js';
 import { notFound, type StaticSite } from './static-site.js';
@@ -16,10 +18,12 @@ export interface ServerParts {
   readonly site: StaticSite | null;
   /** The JSON API, or null (then /api/ paths are looked up in the site like any other). */
   readonly api: Api | null;
+  /** /healthz and /metrics, or null/absent (then those paths are looked up in the site). */
+  readonly ops?: Ops | null;
   readonly log?: (line: string) => void;
 }
 
-export function createTidingsServer({ site, api, log = (line) => process.stderr.write(`${line}\n`) }: ServerParts): http.Server {
+export function createTidingsServer({ site, api, ops = null, log = (line) => process.stderr.write(`${line}\n`) }: ServerParts): http.Server {
   const server = http.createServer((req, res) => {
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
     handle(req, res).catch((error: unknown) => {
@@ -55,6 +59,7 @@ export function createTidingsServer({ site, api, log = (line) => process.stderr.
       await api.handle(req, res, segments.slice(2), target.value.query);
       return;
     }
+    if (ops && (await ops.handle(req, res, segments, target.value.trailingSlash))) return;
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.setHeader('Allow', 'GET, HEAD');
       plain(req, res, 405, `Method ${req.method} not allowed: the site is read-only\n`);
