@@ -309,6 +309,23 @@ function storyFactsOnce(analysis: StoryAnalysis): StoryFacts {
   return { kind, subject, other, product, figures, titleSpans, titleSues };
 }
 
+/**
+ * Roles whose composed line says what the figure measures. A "multiple", a "share", a bare
+ * "amount" or "number" does not ("reports a multiple of 9x"): such a figure is not composed into a
+ * headline or a post's step.
+ */
+export const MEANINGFUL_ROLES: ReadonlySet<FigureRole> = new Set(['valuation', 'raise', 'price', 'contract', 'revenue', 'priceCut', 'reduction', 'accuracy', 'gain', 'revenueShare', 'speed', 'efficiency', 'speedup', 'capacity', 'memory', 'process', 'energy']);
+
+/** A composed line can say what the figure measures: its role is meaningful (a count only with its unit: "200,000 GPUs"). */
+export function meaningful(f: FactFigure): boolean {
+  return MEANINGFUL_ROLES.has(f.role) || (f.role === 'units' && f.figure.unit.trim() !== '');
+}
+
+/** The story's key figure for composed lines: the first whose role says what it measures. */
+export function keyFigureOf(facts: StoryFacts): FactFigure | undefined {
+  return facts.figures.find(meaningful);
+}
+
 /** Figures the story names, most telling first, for the roles a slot wants. */
 export function figuresFor(facts: StoryFacts, roles: readonly FigureRole[]): FactFigure[] {
   return facts.figures.filter((f) => roles.includes(f.role));
@@ -381,7 +398,7 @@ export function composeHeadline(facts: StoryFacts, face: FaceLanguage): Statemen
     }
     case 'benchmark':
     case 'research': {
-      const best = fig(['accuracy', 'multiple', 'gain', 'energy', 'efficiency', 'share']);
+      const best = fig(['accuracy', 'gain', 'energy', 'efficiency', 'speedup', 'reduction']);
       const result = use(best);
       const label = best ? roleLabel(best.role, face) : '';
       if (en) text = `${S} publishes ${facts.kind === 'benchmark' ? 'a benchmark' : 'a study'}${P ? ` on ${P}` : ''}${result ? `: ${label} ${result}` : ''}`;
@@ -403,7 +420,7 @@ export function composeHeadline(facts: StoryFacts, face: FaceLanguage): Statemen
       else text = en ? `New rules for ${S}` : zh(S, ' 面临监管新规');
       break;
     default: {
-      const key = facts.figures[0];
+      const key = facts.figures.find((f) => MEANINGFUL_ROLES.has(f.role));
       const k = use(key);
       text = en ? `${S}${k && key ? `: ${roleLabel(key.role, face)} ${k}` : ''}` : zh(S, k && key ? `：${roleLabel(key.role, face)} ${k}` : '');
     }
@@ -462,9 +479,9 @@ export function composeFigurePoint(facts: StoryFacts, f: FactFigure, face: FaceL
       case 'efficiency': text = `${P ? `${P} claims` : 'The claim is'} ${F} the performance per watt of its predecessor${by}`; break;
       case 'speedup': text = `${P ? `${P} claims` : 'The claim is'} a ${F} speed-up${by}`; break;
       case 'capacity': text = `The power capacity involved is ${F}${by}`; break;
-      case 'units': text = `The number involved is ${F}${by}`; break;
+      case 'units': text = `${capital(F)} are involved${by}`; break;
       case 'reduction': text = `${S ? `${S} reports a` : 'A'} reduction of ${F}${self ? '.' : by}`; break;
-      case 'revenueShare': text = `Share of revenue involved: ${F}${by}`; break;
+      case 'revenueShare': text = `The share of revenue at stake is ${F}${by}`; break;
       default: text = `${S ? `${S} reports` : 'The sources report'} ${an(roleLabel(f.role, 'en'))} of ${F}${self ? '.' : by}`;
     }
     if (/^The (?:deal|company|model|chip|round)\b/.test(text)) text = `The sources report ${an(roleLabel(f.role, 'en'))} of ${F}${by}`;
@@ -480,7 +497,7 @@ export function composeFigurePoint(facts: StoryFacts, f: FactFigure, face: FaceL
       case 'efficiency': text = zh(by, P ?? '', ' 的每瓦性能是上一代的 ', F, '。'); break;
       case 'speedup': text = zh(by, P ?? '', ' 的速度提升至 ', F, '。'); break;
       case 'capacity': text = zh(by, '涉及的电力容量为 ', F, '。'); break;
-      case 'units': text = zh(by, '涉及数量为 ', F, '。'); break;
+      case 'units': text = zh(by, '涉及 ', F, '。'); break;
       case 'reduction': text = zh(by, S ? `${S} 报告的` : '', '降幅为 ', F, '。'); break;
       case 'revenueShare': text = zh(by, '涉及的收入占比为 ', F, '。'); break;
       default: text = zh(by, S && self ? `${S} 报告的` : '', roleLabel(f.role, 'zh'), '为 ', F, '。');
@@ -492,7 +509,10 @@ export function composeFigurePoint(facts: StoryFacts, f: FactFigure, face: FaceL
 /** The lead: the event in one sentence, with its key figure, attributed. */
 export function composeLead(facts: StoryFacts, face: FaceLanguage): Statement | null {
   const head = composeHeadline(facts, face);
-  if (!head) return facts.figures[0] ? composeFigurePoint(facts, facts.figures[0], face) : null;
+  if (!head) {
+    const k = keyFigureOf(facts);
+    return k ? composeFigurePoint(facts, k, face) : null;
+  }
   const S = facts.subject ? nameIn(facts.subject, face) : '';
   const outlets = [...new Set(facts.figures.slice(0, 3).map((f) => f.outlet))].filter((o) => o !== S).slice(0, 2);
   let text = face === 'en'
@@ -500,7 +520,7 @@ export function composeLead(facts: StoryFacts, face: FaceLanguage): Statement | 
     : zh(outlets.length > 0 ? `据 ${outlets.join('、')}，` : '', head.text, '。');
   const spans = [...head.spans];
   // The key figure belongs in the lead: when the event's sentence lacks it, its own sentence follows.
-  const key = facts.figures[0];
+  const key = keyFigureOf(facts);
   if (key && !parseFigures(text).some((g) => g.kind !== 'year')) {
     const point = composeFigurePoint(facts, key, face);
     text = `${text}${face === 'en' ? ' ' : ''}${point.text}`;
@@ -529,8 +549,8 @@ const AUDIENCE_ROLES: Record<string, readonly FigureRole[]> = {
   'Policy maker': ['capacity', 'energy', 'units', 'contract', 'money'],
 };
 
-const IMPACT_FRAMES: Record<string, { en: (x: string) => string; zh: (x: string) => string }> = {
-  Investor: { en: (x) => `A new reference point for valuing the company and its rivals: ${x}`, zh: (x) => `为评估该公司及其竞争对手提供了新的参照：${x}` },
+const IMPACT_FRAMES: Record<string, { en: (x: string, subject: string | null) => string; zh: (x: string, subject: string | null) => string }> = {
+  Investor: { en: (x, s) => `A new reference point for valuing ${s ?? 'the company'} and its rivals: ${x}`, zh: (x, s) => zh('为评估', s ?? '该公司', '及其竞争对手提供了新的参照：', x) },
   Executive: { en: (x) => `A benchmark for supplier, partner and capacity plans: ${x}`, zh: (x) => `可作为供应商、合作伙伴与产能规划的参照：${x}` },
   Developer: { en: (x) => `What to expect when building on it: ${x}`, zh: (x) => `基于它开发时可以预期的表现：${x}` },
   Researcher: { en: (x) => `A measured result to compare with and reproduce: ${x}`, zh: (x) => `提供了可以对照和复现的测量结果：${x}` },
@@ -564,19 +584,28 @@ const GENERIC_IMPACT: Record<string, { en: (s: string) => string; zh: (s: string
   'Policy maker': { en: (s) => `A development at ${s} that raises market questions for regulators.`, zh: (s) => zh(s, '的这一动向，为监管者提出了市场层面的问题。') },
 };
 
+/** What changes for an audience, framed around a sentence of the face's own coverage (kept whole), or null when the audience has no frame. */
+export function frameImpact(facts: StoryFacts, face: FaceLanguage, audience: string, sentence: string): string | null {
+  const frame = IMPACT_FRAMES[audience];
+  if (!frame) return null;
+  const S = facts.subject ? nameIn(facts.subject, face) : null;
+  return face === 'en' ? frame.en(sentence, S) : frame.zh(sentence, S);
+}
+
 /** What changes for an audience, with the figure that drives it; null when no fact speaks to it. */
 export function composeImpact(facts: StoryFacts, face: FaceLanguage, audience: string, used: ReadonlySet<string>): { statement: Statement; key: string | null } | null {
   const roles = AUDIENCE_ROLES[audience];
   const frame = IMPACT_FRAMES[audience];
   if (roles && frame) {
     // Among the story's leading figures only: a minor detail does not drive an impact.
-    const leading = facts.figures.slice(0, 6);
+    const leading = facts.figures.slice(0, 6).filter(meaningful);
     const fitting = roles.flatMap((r) => leading.filter((f) => f.role === r));
     // A journalist's figure to attribute is the story's key figure, said already or not.
-    const pick = audience === 'Tech Journalist' ? (facts.figures[0] ?? undefined) : fitting.find((f) => !used.has(f.key)) ?? fitting[0];
+    const pick = audience === 'Tech Journalist' ? keyFigureOf(facts) : fitting.find((f) => !used.has(f.key)) ?? fitting[0];
     if (pick) {
       const fact = composeFigurePoint(facts, pick, face).text;
-      const text = face === 'en' ? `${frame.en(lowerFirst(fact))}` : frame.zh(fact);
+      const S = facts.subject ? nameIn(facts.subject, face) : null;
+      const text = face === 'en' ? `${frame.en(lowerFirst(fact), S)}` : frame.zh(fact, S);
       return { statement: composed(clean(text), [pick.span]), key: pick.key };
     }
   }
@@ -622,7 +651,7 @@ export function composeProsCons(facts: StoryFacts, face: FaceLanguage): { pros: 
 export function composeTakeaway(facts: StoryFacts, outlet: string, face: FaceLanguage): Statement | null {
   const head = composeHeadline(facts, face);
   if (!head) return null;
-  const key = facts.figures[0];
+  const key = keyFigureOf(facts);
   const F = key ? figureIn(key, face) : null;
   // The figure to remember, when the event's sentence carries none of its own.
   const headHasFigure = parseFigures(head.text).some((g) => g.kind !== 'year');

@@ -5,7 +5,7 @@
 import { publicUrl, type ArticleWithSightings } from '../article.js';
 import type { Confidence } from '../rank/ranking.js';
 import { parseFigures } from '../understand/figures.js';
-import { composeFigurePoint, composeHeadline, figureIn, composeImpact, composeLead, composeProsCons, storyFacts, type StoryFacts } from './compose.js';
+import { composeFigurePoint, composeHeadline, figureIn, composeImpact, frameImpact, composeLead, composeProsCons, meaningful, storyFacts, type StoryFacts } from './compose.js';
 import { AUDIENCE_CUES, cueHits } from './cues.js';
 import { LABELS, audienceName } from './labels.js';
 import type { DigestItem, ProvenanceEntry } from './schemas.js';
@@ -81,7 +81,7 @@ function keyPointsOf(ctx: FaceContext, prov: ProvenanceEntry[]): { lead: string;
       figureKeysIn(lead.text).forEach((k) => keys.add(k));
     }
     const points: string[] = [];
-    for (const f of facts.figures) {
+    for (const f of facts.figures.filter(meaningful)) {
       if (points.length >= 4) break;
       const s = composeFigurePoint(facts, f, face);
       const ks = figureKeysIn(s.text);
@@ -141,7 +141,9 @@ export function digestItemFor(ctx: FaceContext): DigestItem {
   const impactKeys = new Set<string>();
   for (const audience of ranking.audiences) {
     const made = composeImpact(facts, face, audience, impactKeys);
-    if (made) {
+    // A line with no figure is general; in a face with coverage of its own, a sentence of that
+    // coverage that speaks to the audience (below) says more.
+    if (made && (made.key !== null || ctx.composed)) {
       if (made.key) impactKeys.add(made.key);
       if (impact.some((x) => x.text === made.statement.text)) continue;
       prov.push({ path: `impact[${impact.length}].text`, kind: made.statement.kind, spans: [...made.statement.spans] });
@@ -149,16 +151,21 @@ export function digestItemFor(ctx: FaceContext): DigestItem {
       continue;
     }
     const cues = AUDIENCE_CUES[audience];
-    if (!cues || ctx.composed) continue;
-    const [best] = selectDiverse(ctx.pool, 1, {
+    const [best] = !cues || ctx.composed ? [] : selectDiverse(ctx.pool, 1, {
       chosen: used,
       filter: (c) => fitForSlot(c) && cueHits(c, cues) > 0 && !FIRST_PERSON.test(c.text.replace(/“[^”]*”|"[^"]*"|「[^」]*」/g, '')) && figureKeysIn(c.text).size > 0,
       boost: (c) => 0.3 * cueHits(c, cues),
     });
-    if (!best) continue;
+    if (!best) {
+      if (made && !impact.some((x) => x.text === made.statement.text)) {
+        prov.push({ path: `impact[${impact.length}].text`, kind: made.statement.kind, spans: [...made.statement.spans] });
+        impact.push({ audience, text: made.statement.text });
+      }
+      continue;
+    }
     used.push(best);
     prov.push(extractEntry(`impact[${impact.length}].text`, best));
-    impact.push({ audience, text: best.text });
+    impact.push({ audience, text: frameImpact(facts, face, audience, best.text) ?? best.text });
   }
   void keys;
   // No audience the ranking named was spoken to: the first of the general ones that is.
@@ -210,7 +217,7 @@ export function digestItemFor(ctx: FaceContext): DigestItem {
   };
 }
 
-const FIRST_PERSON = /\b(?:we|our|ours|us|I|my)\b|我们|我司|本公司/u;
+const FIRST_PERSON = /\b(?:[Ww]e|[Oo]urs?|[Uu]s|I|[Mm]y)\b|我们|我司|本公司/u;
 
 /** A lead says who did what, with the key figure, near the top of its article. */
 function leadBoost(analysis: StoryAnalysis, c: ScoredCandidate, keyKey: string | undefined): number {

@@ -1,100 +1,318 @@
-// A platform-neutral commentary post per story: a thesis headline (the story's most general strong
-// sentence), a hook with the key figure, numbered takeaways chosen for diversity, a closing line
-// and credits. Every claim is a source sentence; the numbering and framing are ours.
+// A platform-neutral commentary post per story, written as an argument: a headline naming the
+// event and its key figure; a hook with the news (the key figure in it) and the argument, why it
+// matters; then numbered takeaways that build on each other, each led in by its step: what
+// happened (the next fact), why it matters (the reason behind the argument), the catch (the
+// counter-evidence: a source's caution, a conflict, a single source), what to watch (what follows).
+// Each step is a source sentence of the face's coverage when one fits it, else composed from the
+// story's facts (src/write/compose.ts) in the face's language; every figure, name and quote comes
+// from the sources. A source speaking in the first person ("we tested") is quoted with its outlet
+// named, never passed off as ours. Deterministic; a closing line and credits end it.
 
-import { ADVICE_CUES, CONS_CUES, cueHits } from './cues.js';
-import { composeHeadline, composeImpact, composeProsCons } from './compose.js';
+import { CONS_CUES, cueHits, type CueList } from './cues.js';
+import { meaningful, composeFigurePoint, composeHeadline, composeImpact, composeProsCons, nameIn, type StoryFacts } from './compose.js';
 import { digestItemFor, faceContext, figureKeysIn, fitForSlot, headlineOf, type FaceContext } from './digest-item.js';
-import { LABELS } from './labels.js';
+import { LABELS, type ArgumentRole } from './labels.js';
 import { SCHEMA_VERSION, type Post, type ProvenanceEntry } from './schemas.js';
 import { selectDiverse } from './selection.js';
 import type { FaceLanguage } from './sentence-candidates.js';
-import { extractEntry, sourceRefs, spanOf } from './source-refs.js';
+import { statesFigureWithoutMeaning } from './slot-check.js';
+import { outletOf, sourceRefs, spanOf } from './source-refs.js';
 import { analyseStory, type ScoredCandidate, type StoryAnalysis, type StoryInput } from './story-analysis.js';
+import { conflicts, noOfficial, singleSource, type Statement } from './story-statements.js';
 
-const ATTRIBUTION_ONLY = /(?:说|表示|称|指出|写道)[。！]?$|\b(?:said|says|told reporters|wrote)\.?$/u;
+/** Why it matters: a consequence, a comparison, a reason, what the news changes. */
+const WHY_CUES: CueList = {
+  en: ['puts pressure', 'pressure on', 'competition', 'compete', 'rival', 'means', 'signal', 'bet', 'because', 'so that', 'alternative', 'bottleneck', 'shift', 'demand', 'matters', 'race', 'threat', 'depend', 'outrun', 'in a hurry', 'looking for', 'export control'],
+  zh: ['意味着', '压力', '竞争', '对手', '押注', '因为', '由于', '替代', '瓶颈', '需求', '标志', '首次', '关键', '转向', '挑战', '受限', '缓解'],
+};
+
+/** What follows: plans, schedules, options, conditions, open questions. */
+const WATCH_CUES: CueList = {
+  en: ['will', 'plans to', 'scheduled', 'expected', 'by the end of', 'next year', 'later this year', 'option', 'quarter', 'if the', 'whether', 'is set to', 'aims to', 'pays off', 'yet to', 'not yet'],
+  zh: ['将', '计划', '预计', '年底', '下半年', '明年', '季度', '有望', '是否', '如果', '选择权', '尚未出炉'],
+};
+
+const FIRST_PERSON = /\b(?:[Ww]e|[Oo]urs?|[Uu]s|I|[Mm]y)\b|我们|我司|本公司|笔者/u;
+const QUOTED = /“[^”]*”|"[^"]*"|「[^」]*」|『[^』]*』/gu;
+const speaksFirstPerson = (text: string): boolean => FIRST_PERSON.test(text.replace(QUOTED, ' '));
+
+interface Step {
+  readonly text: string;
+  readonly entry: Omit<ProvenanceEntry, 'path'>;
+  readonly keys: ReadonlySet<string>;
+  readonly used?: ScoredCandidate;
+}
 
 export function writePost(story: StoryInput, face: FaceLanguage): Post {
   const analysis = analyseStory(story);
   const ctx = faceContext(analysis, face);
-  const prov: ProvenanceEntry[] = [];
-  const keyKey = analysis.keyFigures[0]?.key;
-  if (ctx.composed) return composedPost(story, ctx, face);
+  return new PostWriter(ctx).write();
+}
 
-  // Hook: the news with its key figure (the digest's lead), plus the key-figure sentence if the lead lacks it.
-  const item = digestItemFor(ctx);
-  const lead = ctx.pool.find((c) => c.text === item.keyPoints.lead);
-  const hookParts: ScoredCandidate[] = lead ? [lead] : [];
-  if (lead && keyKey && !lead.figureKeys.includes(keyKey)) {
-    const [withFigure] = selectDiverse(ctx.pool, 1, { chosen: hookParts, filter: (c) => c.figureKeys.includes(keyKey) && fitForSlot(c) });
-    if (withFigure) hookParts.push(withFigure);
-  }
-  const sep = ctx.bodyLanguage === 'zh' ? '' : ' ';
-  const hook = hookParts.map((c) => c.text).join(sep);
-  prov.push({ path: 'hook', kind: 'extract', spans: hookParts.map(spanOf) });
-  const keys = new Set(hookParts.flatMap((c) => [...figureKeysIn(c.text)]));
+class PostWriter {
+  /** Figure keys said so far (hook and takeaways), and the lines written. */
+  private readonly said = new Set<string>();
+  private readonly lines = new Set<string>();
+  private readonly used: ScoredCandidate[] = [];
+  private readonly facts: StoryFacts;
+  private readonly face: FaceLanguage;
+  /** Source sentences may be used: the face has coverage of its own (or a human translation). */
+  private readonly fromSources: boolean;
 
-  // Thesis: a general claim (no figures, not dangling) that many members' words support.
-  // Long enough to state something, and not an attribution left over from a quote ("…费朗说。").
-  const general = (c: ScoredCandidate): boolean =>
-    c.figureKeys.length === 0 && fitForSlot(c) && !c.hasQuote && !ATTRIBUTION_ONLY.test(c.text) &&
-    (c.language === 'zh' ? c.text.length >= 15 && c.text.length <= 50 : c.text.split(/\s+/).length >= 8 && c.text.length <= 140);
-  const [thesis] = selectDiverse(ctx.pool, 1, { chosen: hookParts, filter: general, boost: (c) => 0.3 * cueHits(c, ADVICE_CUES) });
-  let headline: string;
-  if (thesis) {
-    headline = thesis.text;
-    prov.push(extractEntry('headline', thesis));
-  } else {
-    const h = headlineOf(ctx);
-    headline = h.text;
-    prov.push({ path: 'headline', kind: h.kind, spans: [...h.spans] });
+  constructor(private readonly ctx: FaceContext) {
+    this.facts = ctx.facts;
+    this.face = ctx.face;
+    this.fromSources = !ctx.composed && ctx.bodyLanguage === ctx.face;
   }
 
-  // Takeaways: up to four points that each add a fact (no figure said twice); quotes attributed,
-  // cautions welcome, no opening on a reference to something not said.
-  const chosen = [...hookParts, ...(thesis ? [thesis] : [])];
-  const picks: ScoredCandidate[] = [];
-  while (picks.length < 4) {
-    const [next] = selectDiverse(ctx.pool, 1, {
-      chosen: [...chosen, ...picks],
-      lambda: 0.6,
-      filter: (c) => fitForSlot(c) && ![...figureKeysIn(c.text)].some((k) => keys.has(k)),
-      boost: (c) => (c.hasQuote ? 0.2 : 0) + 0.15 * cueHits(c, CONS_CUES) + 0.15 * cueHits(c, ADVICE_CUES),
-    });
-    if (!next) break;
-    figureKeysIn(next.text).forEach((k) => keys.add(k));
-    picks.push(next);
-  }
-  const takeaways = picks.map((c, i) => {
-    prov.push(extractEntry(`takeaways[${i}]`, c));
-    return c.text;
-  });
-  if (takeaways.length === 0) fillTakeaways(ctx, takeaways, prov, new Set());
+  write(): Post {
+    const { ctx, face } = this;
+    const prov: ProvenanceEntry[] = [];
+    const item = digestItemFor(ctx);
 
-  // Closing: an advice-like sentence from the sources if one is left, else the computed verdict.
-  const [closer] = selectDiverse(ctx.pool, 1, { chosen: [...chosen, ...picks], filter: (c) => fitForSlot(c) && cueHits(c, ADVICE_CUES) > 0 && ![...figureKeysIn(c.text)].some((k) => keys.has(k)) });
-  let closing: string;
-  if (closer) {
-    closing = closer.text;
-    prov.push(extractEntry('closing', closer));
-  } else {
-    closing = verdict(story, face);
+    // Headline: the event with its key figure, composed from the facts; else the digest's headline.
+    const head = composeHeadline(this.facts, face);
+    const headStatement: Statement = head && !statesFigureWithoutMeaning(head.text) ? head : headlineOf(ctx);
+    prov.push({ path: 'headline', kind: headStatement.kind, spans: [...headStatement.spans] });
+
+    // Hook: the news with the key figure, then the argument.
+    const news = this.newsStep(item.keyPoints.lead, item.provenance.find((p) => p.path === 'keyPoints.lead'));
+    const argument = this.whyStep(true);
+    const hookSteps = [news, argument].filter((s): s is Step => s !== null);
+    const hook = hookSteps.map((s) => s.text).join(face === 'zh' ? '' : ' ');
+    prov.push({ path: 'hook', kind: hookSteps.every((s) => s.entry.kind === 'extract') ? 'extract' : 'composed', spans: hookSteps.flatMap((s) => [...s.entry.spans]) });
+
+    // Takeaways: the steps of the argument, each building on the hook and the step before.
+    const steps: Array<[ArgumentRole, Step | null]> = [];
+    steps.push(['event', this.eventStep()]);
+    steps.push(['why', this.whyStep(false)]);
+    steps.push(['catch', this.catchStep()]);
+    steps.push(['watch', this.watchStep()]);
+    const labels = LABELS[face].argument;
+    const sep = face === 'zh' ? '：' : ': ';
+    const takeaways: string[] = [];
+    for (const [role, step] of steps) {
+      if (!step) continue;
+      prov.push({ path: `takeaways[${takeaways.length}]`, ...step.entry, spans: [...step.entry.spans] });
+      takeaways.push(`${labels[role]}${sep}${step.text}`);
+    }
+
     prov.push({ path: 'closing', kind: 'computed', spans: [] });
+    return {
+      schemaVersion: SCHEMA_VERSION,
+      language: face,
+      bodyLanguage: ctx.bodyLanguage,
+      notice: ctx.notice,
+      storyId: ctx.analysis.story.storyId,
+      headline: headStatement.text,
+      hook,
+      takeaways,
+      closing: verdict(ctx.analysis.story, face),
+      credits: credited(ctx.analysis.articles),
+      provenance: prov,
+    };
   }
 
-  return {
-    schemaVersion: SCHEMA_VERSION,
-    language: face,
-    bodyLanguage: ctx.bodyLanguage,
-    notice: ctx.notice,
-    storyId: story.storyId,
-    headline,
-    hook,
-    takeaways,
-    closing,
-    credits: credited(analysis.articles),
-    provenance: prov,
+  // --- the steps ------------------------------------------------------------------------------
+
+  /** The news: the digest's lead, and the key figure's own sentence when the lead lacks it. */
+  private newsStep(lead: string, leadEntry: ProvenanceEntry | undefined): Step | null {
+    const keyKey = this.ctx.analysis.keyFigures[0]?.key;
+    const fromPool = this.fromSources ? this.ctx.pool.find((c) => c.text === lead) : undefined;
+    if (!fromPool) {
+      if (lead.trim() === '') return null;
+      const step: Step = { text: lead, entry: { kind: leadEntry?.kind ?? 'composed', spans: [...(leadEntry?.spans ?? [])] }, keys: figureKeysIn(lead) };
+      return this.take(step);
+    }
+    const parts = [this.sourceStep(fromPool)];
+    if (keyKey && !fromPool.figureKeys.includes(keyKey)) {
+      const [withFigure] = selectDiverse(this.ctx.pool, 1, { chosen: [fromPool], filter: (c) => c.figureKeys.includes(keyKey) && this.fits(c) });
+      if (withFigure) parts.push(this.sourceStep(withFigure));
+    }
+    const step: Step = {
+      text: parts.map((p) => p.text).join(this.face === 'zh' ? '' : ' '),
+      entry: { kind: 'extract', spans: parts.flatMap((p) => [...p.entry.spans]) },
+      keys: new Set(parts.flatMap((p) => [...p.keys])),
+    };
+    parts.forEach((p) => p.used && this.used.push(p.used));
+    return this.take(step);
+  }
+
+  /** What happened, beyond the news: the next fact, with a figure not said yet. */
+  private eventStep(): Step | null {
+    if (this.fromSources) {
+      const c = this.pick((c) => c.figureKeys.length > 0 && cueHits(c, WHY_CUES) === 0 && cueHits(c, CONS_CUES) === 0, (c) => 0.2 * c.figureKeys.length);
+      // The face's own coverage has no further fact: a composed figure line would only thin it.
+      return c ? this.take(this.sourceStep(c)) : null;
+    }
+    const f = this.facts.figures.find((x) => meaningful(x) && !this.said.has(x.key));
+    return f ? this.take(this.composedStep(composeFigurePoint(this.facts, f, this.face))) : null;
+  }
+
+  /**
+   * Why it matters: a source's reason or consequence; else, for the hook, what the kind of event
+   * puts at stake (the argument in general terms) and for the takeaway the reason in figures: who
+   * it is good or bad for, what changes for an audience.
+   */
+  private whyStep(forHook: boolean): Step | null {
+    if (this.fromSources) {
+      const c = this.pick((c) => cueHits(c, WHY_CUES) > 0, (c) => 0.3 * cueHits(c, WHY_CUES));
+      if (c) return this.take(this.sourceStep(c));
+    }
+    const general = (): Step | null => {
+      const why = kindWhy(this.facts, this.face);
+      const step = why ? this.composedStep(why) : null;
+      return step && this.fresh(step) ? this.take(step) : null;
+    };
+    if (forHook) {
+      const g = general();
+      if (g) return g;
+    }
+    const judged = composeProsCons(this.facts, this.face);
+    for (const s of [...judged.pros, ...judged.cons]) {
+      const step = this.composedStep(s);
+      if (this.fresh(step)) return this.take(step);
+    }
+    const audiences = [...new Set([...this.ctx.analysis.story.ranking.audiences, 'Executive', 'Investor', 'Developer'])];
+    for (const audience of audiences) {
+      const made = composeImpact(this.facts, this.face, audience, this.said);
+      if (!made || !made.key || this.said.has(made.key)) continue;
+      const step = this.composedStep(made.statement);
+      if (this.fresh(step)) return this.take(step);
+    }
+    const g = general();
+    if (g) return g;
+    // Last: what the event means for the first audience, said without a figure.
+    const plain = composeImpact({ ...this.facts, figures: [] }, this.face, audiences[0]!, this.said);
+    const step = plain ? this.composedStep(plain.statement) : null;
+    return step && this.fresh(step) ? this.take(step) : null;
+  }
+
+  /** The catch: a source's caution; else what the sources disagree on, or how thin they are. */
+  private catchStep(): Step | null {
+    if (this.fromSources) {
+      const c = this.pick((c) => cueHits(c, CONS_CUES) > 0, (c) => 0.3 * cueHits(c, CONS_CUES));
+      if (c) return this.take(this.sourceStep(c));
+    }
+    const a = this.ctx.analysis;
+    const judged = composeProsCons(this.facts, this.face).cons;
+    for (const s of [...conflicts(a, this.face), ...judged, singleSource(a, this.face), noOfficial(a, this.face)]) {
+      if (!s) continue;
+      const step = this.composedStep(s);
+      if (this.fresh(step)) return this.take(step);
+    }
+    return null;
+  }
+
+  /** What to watch: a plan, a schedule, an open question in the sources; else what the kind of event leaves open. */
+  private watchStep(): Step | null {
+    if (this.fromSources) {
+      const c = this.pick((c) => cueHits(c, WATCH_CUES) > 0, (c) => 0.3 * cueHits(c, WATCH_CUES));
+      if (c) return this.take(this.sourceStep(c));
+    }
+    const single = this.ctx.analysis.story.ranking.independentPublishers.length <= 1;
+    const watch = kindWatch(this.facts, this.face, single);
+    return watch ? this.take(this.composedStep(watch)) : null;
+  }
+
+  // --- helpers --------------------------------------------------------------------------------
+
+  /** Fit for a post: whole, not dangling, quotes attributed, no figure said already, not a figure-free fragment. */
+  private fits(c: ScoredCandidate): boolean {
+    if (!fitForSlot(c) || this.used.includes(c)) return false;
+    if (c.figureKeys.some((k) => this.said.has(k))) return false;
+    const words = c.language === 'zh' ? c.text.length : c.text.split(/\s+/).length;
+    return c.language === 'zh' ? words >= 15 && words <= 160 : words >= 8 && c.text.length <= 320;
+  }
+
+  private pick(filter: (c: ScoredCandidate) => boolean, boost: (c: ScoredCandidate) => number): ScoredCandidate | undefined {
+    const [c] = selectDiverse(this.ctx.pool, 1, { chosen: this.used, lambda: 0.6, filter: (x) => this.fits(x) && filter(x), boost });
+    return c;
+  }
+
+  /** A source sentence as a step: as written, or quoted with its outlet named when the source speaks in the first person. */
+  private sourceStep(c: ScoredCandidate): Step {
+    let text = c.text;
+    if (speaksFirstPerson(c.text) && !/[“”"「」]/u.test(c.text)) {
+      const article = this.ctx.poolArticles.find((a) => a.id === c.articleId) ?? this.ctx.analysis.articles.find((a) => a.id === c.articleId);
+      const outlet = article ? outletOf(article) : null;
+      if (outlet) text = this.face === 'zh' ? `${outlet}写道：“${c.text}”` : `${outlet} writes: “${c.text}”`;
+    }
+    return { text, entry: { kind: 'extract', spans: [spanOf(c)] }, keys: new Set(c.figureKeys), used: c };
+  }
+
+  private composedStep(s: Statement): Step {
+    return { text: s.text, entry: { kind: s.kind, spans: [...s.spans] }, keys: figureKeysIn(s.text) };
+  }
+
+  /** Says something not said yet: no figure again, no line twice. */
+  private fresh(step: Step): boolean {
+    return !this.lines.has(step.text) && ![...step.keys].some((k) => this.said.has(k));
+  }
+
+  private take(step: Step): Step {
+    this.lines.add(step.text);
+    step.keys.forEach((k) => this.said.add(k));
+    if (step.used && !this.used.includes(step.used)) this.used.push(step.used);
+    return step;
+  }
+}
+
+// --- composed steps by kind of event -----------------------------------------------------------
+
+const composed = (text: string, spans: Statement['spans']): Statement => ({ text, kind: 'composed', spans: [...spans] });
+
+/** Why it matters, when no source says and no figure judges it: what the kind of event puts at stake. */
+function kindWhy(facts: StoryFacts, face: FaceLanguage): Statement | null {
+  const s = facts.subject;
+  if (!s) return null;
+  const S = nameIn(s, face);
+  const O = facts.other ? nameIn(facts.other, face) : null;
+  const P = facts.product ? nameIn(facts.product, face) : null;
+  const en = face === 'en';
+  const lines: Partial<Record<StoryFacts['kind'], [string, string]>> = {
+    funding: [`Investors are paying for ${S}'s plans before they are proven; the money decides how long it can compete.`, `投资方在 ${S} 的计划得到验证之前就已出资；这笔钱决定了它能竞争多久。`],
+    launch: [`${P ?? S} is a new option for anyone choosing between models and vendors.`, `对正在比较模型和供应商的人来说，${P ?? S} 是一个新选项。`],
+    deal: [O ? `A commitment of this kind ties ${S} and ${O} together for years, and shows where demand is going.` : `A commitment of this kind ties ${S} to its counterpart for years, and shows where demand is going.`, O ? `这类承诺会把 ${S} 与 ${O} 绑定多年，也显示了需求流向何处。` : `这类承诺会把 ${S} 与交易对方绑定多年，也显示了需求流向何处。`],
+    price: [`A lower price changes what it costs to build on ${S}, and what rivals can charge.`, `更低的价格改变了基于 ${S} 开发的成本，也改变了竞争对手的定价空间。`],
+    benchmark: [`A shared measurement lets buyers and researchers compare claims that were hard to compare before.`, `统一的测量让买家和研究人员可以比较过去难以比较的说法。`],
+    research: [`A published result others can test, and build on if it holds.`, `一项可以被他人检验的公开结果；若经得起检验，便可在此基础上继续推进。`],
+    lawsuit: [`A court may decide questions that affect ${S}'s whole market, not only ${S}.`, `法院的裁决可能影响 ${S} 所在的整个市场，而不只是 ${S}。`],
+    regulation: [`Rules change what companies may build and sell, and at what cost.`, `规则会改变企业可以开发和销售什么，以及付出什么成本。`],
+    hire: [`Who leads ${S} shapes its priorities for years.`, `由谁领导 ${S}，将在多年内影响其优先事项。`],
   };
+  const line = lines[facts.kind];
+  return line ? composed(line[en ? 0 : 1], facts.titleSpans) : null;
+}
+
+/** What to watch: what the kind of event leaves open (and, with a single source, whether others confirm it). */
+function kindWatch(facts: StoryFacts, face: FaceLanguage, single: boolean): Statement | null {
+  const s = facts.subject;
+  const en = face === 'en';
+  const confirm = en ? 'whether other sources confirm it' : '其他来源能否证实此事';
+  if (!s) return single ? composed(en ? `${capitalFirst(confirm)}.` : `${confirm}。`, facts.titleSpans) : null;
+  const S = nameIn(s, face);
+  const O = facts.other ? nameIn(facts.other, face) : null;
+  const P = facts.product ? nameIn(facts.product, face) : null;
+  const lines: Record<StoryFacts['kind'], [string, string]> = {
+    funding: [`what ${S} spends the money on, and when that shows up in its products`, `${S} 把这笔钱花在哪里，以及何时体现在产品上`],
+    launch: [`whether independent tests confirm what ${S} claims for ${P ?? 'it'}`, `独立测试能否证实 ${S} 对${P ? ` ${P} ` : '新产品'}的说法`],
+    deal: [`whether ${S}${O ? ` and ${O} deliver` : ' delivers'} on schedule, and whether similar deals follow`, `${S}${O ? ` 与 ${O}` : ''} 能否按期履约，以及是否会出现更多类似交易`],
+    price: [`whether ${S}'s rivals follow the cut`, `${S} 的竞争对手是否跟进降价`],
+    benchmark: [`whether others reproduce ${S}'s results`, `其他团队能否复现 ${S} 的结果`],
+    research: [`whether others reproduce ${S}'s results`, `其他团队能否复现 ${S} 的结果`],
+    lawsuit: [`how the court rules, and what ${S} does until then`, `法院如何裁决，以及在此之前 ${S} 如何应对`],
+    regulation: [`how the rules are applied, and who has to comply`, `新规如何落地，以及哪些企业需要遵守`],
+    hire: [`what changes at ${S} under its new leadership`, `${S} 在新的领导层下会有哪些变化`],
+    other: [`what ${S} does next`, `${S} 的下一步动作`],
+  };
+  const [enLine, zhLine] = lines[facts.kind];
+  const text = en ? `${capitalFirst(enLine)}${single ? `, and ${confirm}` : ''}.` : `${zhLine}${single ? `，以及${confirm}` : ''}。`;
+  return composed(text, facts.titleSpans);
+}
+
+function capitalFirst(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
 /** The computed closing line: how solid the story is, and how many publishers tell it. */
@@ -116,50 +334,3 @@ function credited(articles: StoryAnalysis['articles']): Post['credits'] {
   });
 }
 
-/** The argument from the story's facts: who it is good or bad for and why, then what changes for its first audience; no figure said twice among the takeaways. */
-function fillTakeaways(ctx: FaceContext, takeaways: string[], prov: ProvenanceEntry[], keys: Set<string>): void {
-  const judged = composeProsCons(ctx.facts, ctx.face);
-  const impact = composeImpact(ctx.facts, ctx.face, ctx.analysis.story.ranking.audiences[0] ?? 'Executive', keys);
-  for (const s of [...judged.pros, ...judged.cons, ...(impact ? [impact.statement] : [])]) {
-    if (takeaways.length >= 4) break;
-    if ([...figureKeysIn(s.text)].some((k) => keys.has(k))) continue;
-    figureKeysIn(s.text).forEach((k) => keys.add(k));
-    prov.push({ path: `takeaways[${takeaways.length}]`, kind: s.kind, spans: [...s.spans] });
-    takeaways.push(s.text);
-  }
-}
-
-/**
- * The post in a face with no coverage of its own: headline, hook and takeaways composed from the
- * story's facts (the event, then each figure attributed, then who it is good or bad for).
- */
-function composedPost(story: StoryInput, ctx: FaceContext, face: FaceLanguage): Post {
-  const prov: ProvenanceEntry[] = [];
-  const item = digestItemFor(ctx);
-  const head = composeHeadline(ctx.facts, face);
-  const headline = head?.text ?? item.headline;
-  prov.push({ path: 'headline', kind: head ? head.kind : 'template', spans: [...(head?.spans ?? [])] });
-  const hook = item.keyPoints.lead;
-  const at = (path: string): ProvenanceEntry['spans'] => [...(item.provenance.find((p) => p.path === path)?.spans ?? [])];
-  prov.push({ path: 'hook', kind: 'composed', spans: at('keyPoints.lead') });
-  const takeaways: string[] = [];
-  item.keyPoints.points.slice(0, 3).forEach((p, i) => {
-    prov.push({ path: `takeaways[${takeaways.length}]`, kind: 'composed', spans: at(`keyPoints.points[${i}]`) });
-    takeaways.push(p);
-  });
-  fillTakeaways(ctx, takeaways, prov, new Set(takeaways.flatMap((t) => [...figureKeysIn(t)])));
-  prov.push({ path: 'closing', kind: 'computed', spans: [] });
-  return {
-    schemaVersion: SCHEMA_VERSION,
-    language: face,
-    bodyLanguage: ctx.bodyLanguage,
-    notice: ctx.notice,
-    storyId: story.storyId,
-    headline,
-    hook,
-    takeaways,
-    closing: verdict(story, face),
-    credits: credited(ctx.analysis.articles),
-    provenance: prov,
-  };
-}

@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { SCHEMA_VERSION, type Card, type DigestItem, type Post } from './schemas.js';
-import { cardViolations, countByRule, digestItemViolations, hanShare, inFaceLanguage, opensDangling, postViolations, quoteAttributed } from './slot-check.js';
+import { parseFigures } from '../understand/figures.js';
+import { figureKey, isTelling } from './sentence-candidates.js';
+import { argumentRoleOf, cardViolations, countByRule, digestItemViolations, hanShare, inFaceLanguage, opensDangling, postViolations, quoteAttributed, statesFigureWithoutMeaning } from './slot-check.js';
 
 const SOURCE = { articleId: 'a1', outlet: 'The Circuit Ledger', type: 'News' as const, url: 'https://circuitledger.example/a', language: 'en' as const, title: 'T' };
 
@@ -90,6 +92,44 @@ describe('slot checks', () => {
       schemaVersion: SCHEMA_VERSION, language: 'en', bodyLanguage: 'en', notice: null, storyId: 's1', headline: 'Capacity is the new moat',
       hook: 'Anthropic will pay $9.6 billion.', takeaways: ['Power arrives in July.'], closing: 'Confidence: High.', credits: [SOURCE, { ...SOURCE, articleId: 'a2' }], provenance: [],
     };
-    assert.deepEqual(postViolations(post).map((v) => v.rule), ['credit-doubled']);
+    assert.deepEqual(postViolations(post, { argument: false }).map((v) => v.rule), ['credit-doubled']);
+  });
+
+  it('posts: the hook carries the key figure; the takeaways are the argument, labelled steps in order, with why it matters', () => {
+    const base: Post = {
+      schemaVersion: SCHEMA_VERSION, language: 'en', bodyLanguage: 'en', notice: null, storyId: 's1', headline: 'Anthropic books 300MW',
+      hook: 'Anthropic will pay $9.6 billion for 300MW.',
+      takeaways: ['What happened: Power arrives in July.', 'Why it matters: Demand for Claude has outrun supply, Anthropic says.', 'What to watch: Whether the second phase is built.'],
+      closing: 'Confidence: High.', credits: [SOURCE], provenance: [],
+    };
+    assert.deepEqual(postViolations(base, { keyFigure: '' }), []);
+    const key300 = figureKeysFor('300MW');
+    assert.deepEqual(postViolations(base, { keyFigure: key300 }), []);
+    assert.deepEqual(postViolations({ ...base, hook: 'Anthropic will pay $9.6 billion.' }, { keyFigure: key300 }).map((v) => v.rule), ['hook-no-key-figure']);
+    // Listed facts, steps out of order, no "why it matters": not an argument.
+    for (const takeaways of [['Power arrives in July.', 'Demand has outrun supply.'], [base.takeaways[1]!, base.takeaways[0]!], [base.takeaways[0]!, base.takeaways[2]!]]) {
+      assert.deepEqual(postViolations({ ...base, takeaways }).map((v) => v.rule), ['takeaway-not-argument'], takeaways.join(' | '));
+    }
+    // A model's takeaways carry no labels: held to the other rules only.
+    assert.deepEqual(postViolations({ ...base, takeaways: ['Power arrives in July.'] }, { argument: false }), []);
+    const zh: Post = { ...base, language: 'zh', bodyLanguage: 'zh', hook: 'Anthropic 将以 96 亿美元租用 300 兆瓦。', takeaways: ['发生了什么：首批 100 兆瓦 7 月上线。', '为什么重要：Anthropic 表示，Claude 的需求超出了预期。'], closing: '置信度：高。', headline: 'Anthropic 租下 300 兆瓦' };
+    assert.deepEqual(postViolations(zh, { keyFigure: key300 }), []);
+    assert.equal(argumentRoleOf('需要注意：目前只有一个来源。', 'zh'), 'catch');
+  });
+
+  it('a figure stated with nothing said about what it measures', () => {
+    for (const t of ['Tamsin Institute Notes reports a multiple of 9x.', 'Tamsin Institute Notes publishes a benchmark: multiple 40x', 'Tamsin Institute Notes 报告的比例为 40%。', 'Tamsin Institute Notes 发布评测，倍数 40 倍']) {
+      assert.equal(statesFigureWithoutMeaning(t), true, t);
+    }
+    for (const t of ['The largest model needed 3x the memory of the smallest.', 'K3 Flash 比 K3 便宜 80%。', 'Nimbus 3D Studio is priced at $3 per million tokens.']) {
+      assert.equal(statesFigureWithoutMeaning(t), false, t);
+    }
+    const found = digestItemViolations(item({ keyPoints: { lead: 'Anthropic will take 300MW at Saltfork for $9.6 billion.', points: ['Lattice Cloud reports a share of 40%.'] } }));
+    assert.deepEqual(found.map((v) => `${v.rule} ${v.path}`), ['figure-no-meaning keyPoints.points[0]']);
   });
 });
+
+function figureKeysFor(text: string): string {
+  const [f] = parseFigures(text).filter(isTelling);
+  return f ? figureKey(f) : '';
+}

@@ -72,7 +72,7 @@ export function inFaceLanguage(text: string, face: FaceLanguage): boolean {
 export const DATELINE_OPENING = /^(?:[A-Z][A-Z .'-]{2,}(?:,| \()[^—–]{0,40}?[—–-]\s|[^\s，。]{0,12}\d{1,2}\s*月\s*\d{1,2}\s*日电)/u;
 
 /** First person of a source speaking (outside quotation marks): "we", "our", "我们". */
-const FIRST_PERSON_EN = /\b(?:we|our|ours|us|I|my)\b/;
+const FIRST_PERSON_EN = /\b(?:[Ww]e|[Oo]urs?|[Uu]s|I|[Mm]y)\b/; // "US" (the country) is not "us"
 const FIRST_PERSON_ZH = /我们|我司|本公司|笔者|我(?!国)/u;
 
 /** Spans in quotation marks: “…”, "…", 「…」, 『…』. */

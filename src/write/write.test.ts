@@ -42,7 +42,7 @@ const GOLDEN_SOLO_EN = [
   "",
   "Key Points: Quillmark Lab published a benchmark on Thursday that measures peak memory across 6 open models during long conversations. In detail: (1) The largest model needed 3x the memory of the smallest at the same context length. (2) Memory, not arithmetic, is the limit for long contexts.",
   "",
-  "Impact: For Researchers: A measured result to compare with and reproduce: Quillmark reports a multiple of 3x.",
+  "Impact: For Researchers: Researchers following Quillmark have a new result to examine.",
   "",
   "#### Detailed Analysis",
   "",

@@ -135,10 +135,42 @@ describe('model engine: digest items', () => {
     const r = await item([dateline]);
     assert.equal(r.item.engine, 'offline-fallback');
     assert.match(r.notes.join(' '), /slot rule: impact-dateline \(impact\[0\]\.text\)/);
-    const quoted = withField({ cons: ['“We built Ohio for one large tenant.”'] });
+    // A bare quote as the only impact line: nothing would remain after dropping it.
+    const quoted = withField({ impact: [{ audience: 'Investor', text: '“We built Ohio for one large tenant.”' }] });
     const q = await item([quoted]);
     assert.equal(q.item.engine, 'offline-fallback');
     assert.match(q.notes.join(' '), /unattributed-quote/);
+  });
+
+  it('a list item breaking a slot rule is dropped when enough remains (repair), recorded; checked again', async () => {
+    // A bare quote among the cons (pros remain), a point repeating the lead's figure, a point opening on a reference, an impact line in the first person.
+    const broken = withField({
+      keyPoints: { lead: GOOD_EN.keyPoints.lead, points: ['Anthropic takes all 150MW of the campus.', 'It is due to enter service in September.', GOOD_EN.keyPoints.points[0]!] },
+      impact: [GOOD_EN.impact[0]!, { audience: 'Developer', text: 'We expect waiting times to fall at peak hours.' }],
+      cons: ['“We built Ohio for one large tenant.”'],
+    });
+    const r = await item([broken]);
+    assert.equal(r.item.engine, 'llm', r.notes.join(' '));
+    assert.deepEqual(r.item.keyPoints.points, [GOOD_EN.keyPoints.points[0]]);
+    assert.deepEqual(r.item.impact, [GOOD_EN.impact[0]]);
+    assert.deepEqual(r.item.cons, []);
+    assert.deepEqual(r.item.pros, GOOD_EN.pros);
+    const dropped = (r.item.verification?.repairs ?? []).filter((x) => x.action === 'dropped' && x.reason.startsWith('slot rule'));
+    assert.deepEqual(dropped.map((x) => `${x.path} ${x.reason}`).sort(), [
+      'cons[0] slot rule: unattributed-quote',
+      'impact[1] slot rule: impact-first-person',
+      'keyPoints.points[0] slot rule: repeated-figure',
+      'keyPoints.points[1] slot rule: dangling-point',
+    ]);
+    assert.match(r.notes.join(' '), /repaired by dropping/);
+    // Provenance follows the repaired text: no entry for a dropped path.
+    assert.ok(!r.item.provenance.some((p) => p.path === 'keyPoints.points[1]' || p.path === 'impact[1].text' || p.path.startsWith('cons[')));
+  });
+
+  it('a violation no drop can repair (the lead opens on a reference, a Chinese face in English) → offline fallback', async () => {
+    const dangling = await item([withField({ keyPoints: { lead: 'This deal gives Anthropic 150MW for $2 billion.', points: [GOOD_EN.keyPoints.points[1]!] } })]);
+    assert.equal(dangling.item.engine, 'offline-fallback');
+    assert.match(dangling.notes.join(' '), /dangling-point \(keyPoints\.lead\)/);
   });
 
   it('the model unreachable → offline fallback with the cause in the notes, no retry', async () => {
@@ -298,8 +330,10 @@ describe('model engine: cards and posts', () => {
     const client = scriptedClient([json(wrong), json(wrong)]);
     const r = await writeCardWithModel(BRIGHTLINE_NEWS, story, 'en', { client, offline: () => writeCard(BRIGHTLINE_NEWS, story, { language: 'en' }) });
     assert.equal(client.requests.length, 2);
-    assert.equal(r.card.keyInsight, '');
-    assert.ok(r.card.verification?.repairs.some((x) => x.path === 'keyInsight' && x.action === 'withheld'));
+    // The insight withheld leaves the section empty: a slot rule no drop repairs, so the offline engine writes the card.
+    assert.equal(r.engine, 'offline-fallback');
+    assert.match(r.notes.join(' '), /empty-section \(keyInsight\)/);
+    assert.notEqual(r.card.keyInsight, '');
   });
 
   it('a post: valid answer → llm post with the offline credits', async () => {

@@ -7,7 +7,9 @@ import type { LlmClient } from '../../llm/client.js';
 import { loadPrompt } from '../../prompts/prompt-file.js';
 import { cardFields, digestItemFields, postFields } from '../output-fields.js';
 import type { Card, DigestItem, Post } from '../schemas.js';
-import { cardViolations, digestItemViolations, postViolations, type SlotViolation } from '../slot-check.js';
+import { cardViolations, digestItemViolations, postViolations } from '../slot-check.js';
+import { repairCard, repairDigestItem, repairPost } from '../slot-repair.js';
+import { analyseStory } from '../story-analysis.js';
 import type { FaceLanguage } from '../sentence-candidates.js';
 import { outletOf } from '../source-refs.js';
 import type { StoryInput } from '../story-analysis.js';
@@ -15,21 +17,15 @@ import { cardDraftSchema, digestItemDraftSchema, postDraftSchema } from './model
 import { writeWithModel, type PromptLoader } from './model-writer.js';
 import { rankingFacts, storyData } from './story-data.js';
 
-/** A model writes its points after its lead: "the deal" there is the lead's deal. */
-const MODEL_SLOTS = { definiteReferences: false } as const;
-
 /**
- * The slot rules a model's answer is held to (broken → the offline engine writes it): the face's
- * language, impact lines that are a dateline, a source's first person or a bare quote, quotes
- * without their speaker, the takeaway formula, doubled credits, places and people as topics.
- * Not yet: repeated figures and points opening on a reference (a model's points follow its own
- * lead), nor a field verification withheld (the repair policy's; essential ones fall back there).
+ * The slot rules a model's answer is held to: all of them, through the same checks as the offline
+ * engine's output (src/write/slot-check.ts), with two differences a model's way of writing calls
+ * for: its points follow its own lead, so "the deal" there is the lead's deal (definite references
+ * allowed); it argues in its own words, so its post's takeaways carry no step labels (the argument
+ * rule is not applied). A list item that breaks a rule is dropped when enough remains
+ * (src/write/slot-repair.ts); anything else broken → the offline engine writes the output.
  */
-const MODEL_RULES: ReadonlySet<SlotViolation['rule']> = new Set(['face-language', 'impact-dateline', 'impact-first-person', 'impact-quote', 'unattributed-quote', 'takeaway-formula', 'credit-doubled', 'topic-not-topic']);
-
-function modelSlots(found: readonly SlotViolation[]): SlotViolation[] {
-  return found.filter((v) => MODEL_RULES.has(v.rule));
-}
+const MODEL_SLOTS = { definiteReferences: false, argument: false } as const;
 
 export interface ModelDeps<O> {
   readonly client: LlmClient;
@@ -73,7 +69,8 @@ export async function writeDigestItemWithModel(story: StoryInput, face: FaceLang
       }),
       fields: digestItemFields,
       essential: (o) => [o.headline, o.keyPoints.lead],
-      slots: (o) => modelSlots(digestItemViolations(o, MODEL_SLOTS)),
+      slots: (o) => digestItemViolations(o, MODEL_SLOTS),
+      repairSlots: repairDigestItem,
       maxTokens: 2_000,
     },
     deps.client,
@@ -106,7 +103,8 @@ export async function writeCardWithModel(article: ArticleWithSightings, story: S
       }),
       fields: cardFields,
       essential: (o) => [o.summary],
-      slots: (o) => modelSlots(cardViolations(o, MODEL_SLOTS)),
+      slots: (o) => cardViolations(o, MODEL_SLOTS),
+      repairSlots: repairCard,
       maxTokens: 1_500,
     },
     deps.client,
@@ -129,7 +127,9 @@ export async function writePostWithModel(story: StoryInput, face: FaceLanguage, 
       compose: (d, o) => ({ ...o, language: face, bodyLanguage: face, headline: d.headline, hook: d.hook, takeaways: [...d.takeaways], closing: d.closing }),
       fields: postFields,
       essential: (o) => [o.headline, o.hook],
-      slots: (o) => modelSlots(postViolations(o, MODEL_SLOTS)),
+      // The hook carries the story's key figure, as the offline post's does.
+      slots: (o) => postViolations(o, { ...MODEL_SLOTS, keyFigure: analyseStory(story).keyFigures[0]?.key ?? null }),
+      repairSlots: repairPost,
       maxTokens: 1_500,
     },
     deps.client,

@@ -14,6 +14,7 @@ import { sourcesOf } from '../../pipeline/edition.js';
 import type { SourceText } from '../../verify/grounding.js';
 import { indexSources, type SourceIndex } from '../../verify/source-index.js';
 import type { SlotViolation } from '../slot-check.js';
+import type { SlotRepair } from '../slot-repair.js';
 import { repairOutput, verifyOutputIn, type VerificationReport } from '../../verify/verify-output.js';
 import { applyFields } from '../apply-fields.js';
 import type { OutputField } from '../output-fields.js';
@@ -50,8 +51,10 @@ export interface ModelJob<D, O extends WrittenOutput> {
   readonly fields: (output: O) => OutputField[];
   /** Texts the output cannot stand without (a headline, a summary): withheld by repair → offline fallback. */
   readonly essential: (output: O) => readonly string[];
-  /** The slot rules (src/write/slot-check.ts) the answer must keep, as the offline engine does; broken → offline fallback. */
+  /** The slot rules (src/write/slot-check.ts) the answer must keep, as the offline engine does; broken → repaired, else offline fallback. */
   readonly slots?: (output: O) => readonly SlotViolation[];
+  /** Drops the items that break a slot rule when enough remains (src/write/slot-repair.ts); null → offline fallback. */
+  readonly repairSlots?: (output: O, violations: readonly SlotViolation[]) => SlotRepair<O> | null;
   readonly maxTokens: number;
 }
 
@@ -161,11 +164,31 @@ export async function writeWithModel<D, O extends WrittenOutput>(
   const final = settle({ ...output, engine: 'llm', notice: null }, report, job.fields, index, { sources, articles: job.articles });
   if (job.essential(final).some((t) => t.trim() === '')) return fallback('verification left the model’s output without an essential text');
   const broken = job.slots?.(final) ?? [];
-  if (broken.length > 0) {
-    const rules = [...new Set(broken.map((v) => `${v.rule} (${v.path})`))].slice(0, 5).join(', ');
-    return fallback(`the model's answer broke ${broken.length === 1 ? 'a slot rule' : `${broken.length} slot rules`}: ${rules}`);
-  }
-  return { output: final, engine: 'llm', notes };
+  if (broken.length === 0) return { output: final, engine: 'llm', notes };
+  const brokenRules = [...new Set(broken.map((v) => `${v.rule} (${v.path})`))].slice(0, 5).join(', ');
+  const brokeWhat = `the model's answer broke ${broken.length === 1 ? 'a slot rule' : `${broken.length} slot rules`}: ${brokenRules}`;
+  // Cheap and safe: drop the list items that break a rule, when enough remains; checked again.
+  const repair = job.repairSlots?.(final, broken) ?? null;
+  if (!repair) return fallback(brokeWhat);
+  const resettled = settle({ ...repair.output }, check(repair.output), job.fields, index, { sources, articles: job.articles });
+  const before = final.verification;
+  const after = resettled.verification;
+  const repaired: O = {
+    ...resettled,
+    verification: before && after
+      ? {
+          ok: before.ok && after.ok,
+          sentences: after.sentences,
+          problems: [...before.problems, ...after.problems],
+          repairs: [...before.repairs, ...repair.dropped.map((d) => ({ path: d.path, action: 'dropped' as const, surface: d.text, reason: `slot rule: ${d.rule}` })), ...after.repairs],
+        }
+      : after,
+  };
+  if (job.essential(repaired).some((t) => t.trim() === '')) return fallback(`${brokeWhat}; the repair left it without an essential text`);
+  const still = job.slots?.(repaired) ?? [];
+  if (still.length > 0) return fallback(`${brokeWhat}; still broken after dropping ${repair.dropped.length}: ${[...new Set(still.map((v) => `${v.rule} (${v.path})`))].slice(0, 5).join(', ')}`);
+  notes.push(`${brokeWhat}; repaired by dropping ${repair.dropped.map((d) => `${d.path} (${d.rule})`).join(', ')}`);
+  return { output: repaired, engine: 'llm', notes };
 }
 
 /** The output with its verification record (and repairs), and provenance for model-written text. */
