@@ -87,7 +87,11 @@ async function readFeedFile(file: string, maxBytes: number): Promise<FeedRecord>
 async function fetchFeed(fetcher: Fetcher, url: string): Promise<FeedRecord> {
   const res = await fetcher.fetch(url, { kind: 'xml' });
   if (!res.ok) return rejected(url, res);
-  const problems = [...encodingNotes(res.value.text, res.value.charset, null), ...(res.value.replacedBytes > 0 ? [replacedNote(res.value.replacedBytes, res.value.charset)] : [])];
+  const problems = [
+    ...mediaTypeNotes(res.value.contentType),
+    ...encodingNotes(res.value.text, res.value.charset, null),
+    ...(res.value.replacedBytes > 0 ? [replacedNote(res.value.replacedBytes, res.value.charset)] : []),
+  ];
   return fromText(res.value.text, { source: url, url: res.value.url, problems });
 }
 
@@ -96,10 +100,17 @@ export function readFeedBytes(bytes: Uint8Array, options: { source: string; url:
   const decoded = decodeBytes(bytes, { kind: 'xml', contentType: options.contentType });
   if (!decoded.ok) return rejectedWith(options.source, `${options.source}: ${decoded.message}`);
   const { text, charset, source, replaced } = decoded.value;
-  const problems = [...encodingNotes(text, charset, source), ...(replaced > 0 ? [replacedNote(replaced, charset)] : [])];
+  const problems = [...mediaTypeNotes(options.contentType), ...encodingNotes(text, charset, source), ...(replaced > 0 ? [replacedNote(replaced, charset)] : [])];
   const header = charsetFromContentType(options.contentType);
   if (header !== null && header !== charset) problems.push(`the Content-Type says charset=${header}, but the bytes were read as ${charset} (${source})`);
   return fromText(text, { source: options.source, url: options.url, problems });
+}
+
+/** A server that calls the feed something other than XML or JSON (text/plain, text/html): read anyway, and said. */
+function mediaTypeNotes(contentType: string | null | undefined): string[] {
+  const media = contentType?.split(';')[0]?.trim().toLowerCase();
+  if (media === undefined || media === '' || /xml|rss|atom|rdf|json/.test(media)) return [];
+  return [`the server says the feed is ${media}, not an XML or JSON type; read as a feed anyway`];
 }
 
 /**
