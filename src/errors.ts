@@ -21,6 +21,7 @@ export const ERROR_CODES = [
   'no_content', // a page with no extractable article text
   'store_error', // the database refused
   'config_error', // a bad configuration file or environment value
+  'usage_error', // the command line itself is wrong: a flag value that is not one, arguments that do not go together
   'internal_error', // a bug met while processing one item; the run goes on
   'budget_exhausted', // the run's model budget (cost or tokens) is spent; no further model calls
 ] as const;
@@ -68,6 +69,7 @@ export const EXIT_CODES = {
   no_content: 1,
   store_error: 3,
   config_error: 2,
+  usage_error: 2,
   internal_error: 1,
   budget_exhausted: 1,
 } as const satisfies Record<ErrorCode, number>;
@@ -102,6 +104,7 @@ export const HTTP_STATUS = {
   no_content: 404,
   store_error: 503,
   config_error: 500,
+  usage_error: 400,
   internal_error: 500,
   budget_exhausted: 503,
 } as const satisfies Record<ErrorCode, number>;

@@ -73,8 +73,17 @@ describe('tidings command', () => {
     assert.equal(missing.code, 1);
     assert.match(missing.err, /no article with id "zzzzzz"/);
     const badDate = await run(['--data', data, 'articles', '--since', 'yesterdayish']);
-    assert.notEqual(badDate.code, 0);
-    assert.match(badDate.err, /--since "yesterdayish" is not a date/);
+    assert.equal(badDate.code, 2, 'a malformed flag value is a usage error');
+    assert.match(badDate.err, /--since <date>.*"yesterdayish" is not a date/);
+    // A day with no coverage is a failed lookup (1), as the API answers 404 for it; a day that
+    // is not a day is a usage error (2).
+    const noCoverage = await run(['--data', data, 'digest', '--date', '1999-01-01']);
+    assert.equal(noCoverage.code, 1);
+    assert.match(noCoverage.err, /no coverage on 1999-01-01/);
+    assert.doesNotMatch(noCoverage.out, /Nothing to report/);
+    const notADay = await run(['--data', data, 'digest', '--date', '2026-02-30']);
+    assert.equal(notADay.code, 2);
+    assert.match(notADay.err, /"2026-02-30" is not a date/);
   });
 
   test('sources add, list, remove edit the registry file; a broken registry is named with its line', async () => {

@@ -26,6 +26,7 @@ import { renderCard, renderDigest, renderPost } from '../write/markdown.js';
 import type { App } from './app.js';
 import type { Io } from './main.js';
 import { renderFailure } from './render.js';
+import { dayOption } from './options.js';
 
 interface Wiring {
   withApp(fn: (app: App) => Promise<number>): Promise<void>;
@@ -143,6 +144,18 @@ function reportModel(io: Io, model: LlmRuntime | null): void {
   if (model) io.err(`${model.description}: ${model.account.report()}\n`);
 }
 
+/**
+ * The day a digest is asked for: the given one when the store has coverage that day (else
+ * not_found, exit 1, as the API's 404 for the same day), or the latest day with coverage.
+ * Null when the store has no coverage at all.
+ */
+export async function editionDay(deps: EditionDeps, asked: string | undefined): Promise<Result<string | null>> {
+  if (asked === undefined) return ok(await latestDay(deps));
+  const stories = await listStories({ stories: deps.stories }, { date: asked });
+  if (!stories.ok) return stories;
+  return stories.value.length > 0 ? ok(asked) : fail('not_found', `no coverage on ${asked}, so no digest`, asked);
+}
+
 export function editionCommands(program: Command, { withApp, io, setCode }: Wiring): void {
   const report = (f: Failure): number => {
     io.err(`tidings: ${renderFailure(f)}\n`);
@@ -157,7 +170,7 @@ export function editionCommands(program: Command, { withApp, io, setCode }: Wiri
   program
     .command('stories')
     .description('stories (articles about one event, across outlets, languages and days), newest first')
-    .option('--date <YYYY-MM-DD>', 'only stories with coverage that day')
+    .addOption(dayOption('--date <YYYY-MM-DD>', 'only stories with coverage that day'))
     .option('--json', 'as JSON')
     .action(async (opts: { date?: string; json?: boolean }) =>
       withEdition(undefined, async (deps) => {
@@ -171,14 +184,16 @@ export function editionCommands(program: Command, { withApp, io, setCode }: Wiri
   program
     .command('digest')
     .description("the day's digest: one item per story in priority tiers, verified against its sources")
-    .option('--date <YYYY-MM-DD>', 'the day (default: the latest day with coverage)')
+    .addOption(dayOption('--date <YYYY-MM-DD>', 'the day (default: the latest day with coverage)'))
     .addOption(langOption())
     .addOption(formatOption())
     .option('--rubric <file>', 'tier and confidence rubric (YAML); default: the bundled one')
     .option('--offline', 'use the offline engine even when a model is configured')
     .action(async (opts: { date?: string; lang: Face; format: Format; rubric?: string; offline?: boolean }) =>
       withEdition(opts.rubric, async (deps, app) => {
-        const date = opts.date ?? (await latestDay(deps));
+        const day = await editionDay(deps, opts.date);
+        if (!day.ok) return report(day);
+        const date = day.value;
         if (date === null) {
           io.err('tidings: the store has no articles yet; run `tidings ingest` or `tidings run` first\n');
           return EXIT_CODES.empty_input;
@@ -254,21 +269,21 @@ export function editionCommands(program: Command, { withApp, io, setCode }: Wiri
     .action(async (a: string | undefined, b: string | undefined, opts: { pairs?: string; json?: boolean }) => {
       if (opts.pairs !== undefined) {
         if (a !== undefined) {
-          io.err('tidings: [bad_input] give either two article ids or --pairs FILE.csv, not both\n');
-          setCode(EXIT_CODES.bad_input);
+          io.err('tidings: [usage_error] give either two article ids or --pairs FILE.csv, not both\n');
+          setCode(EXIT_CODES.usage_error);
           return;
         }
         setCode(await similarPairs(opts.pairs, Boolean(opts.json), io));
         return;
       }
       if (a === undefined || b === undefined) {
-        io.err('tidings: [bad_input] similar needs two article ids, or --pairs FILE.csv\n');
-        setCode(EXIT_CODES.bad_input);
+        io.err('tidings: [usage_error] similar needs two article ids, or --pairs FILE.csv\n');
+        setCode(EXIT_CODES.usage_error);
         return;
       }
       if (opts.json) {
-        io.err('tidings: [bad_input] --json goes with --pairs\n');
-        setCode(EXIT_CODES.bad_input);
+        io.err('tidings: [usage_error] --json goes with --pairs\n');
+        setCode(EXIT_CODES.usage_error);
         return;
       }
       await withEdition(undefined, async (deps) => {

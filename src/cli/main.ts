@@ -26,6 +26,7 @@ import { outputsCommand } from './outputs-command.js';
 import { articlesCommand } from './articles-command.js';
 import { watchCommand } from './watch-command.js';
 import { workerCommand } from './worker-command.js';
+import { countOption, dayOption } from './options.js';
 
 export interface Io {
   readonly out: (s: string) => void;
@@ -127,17 +128,13 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
   program
     .command('articles')
     .description('list stored articles, newest first')
-    .option('--since <date>', 'only articles published on or after this date (YYYY-MM-DD)')
+    .addOption(dayOption('--since <date>', 'only articles published on or after this day (YYYY-MM-DD) or time (ISO 8601 with a zone)', { orTime: true }))
     .option('--source <name>', 'only articles from this source id or outlet')
     .addOption(new Option('--lang <lang>', 'only articles in this language').choices(['en', 'zh', 'other']))
-    .option('--limit <n>', 'at most this many', (v) => Number.parseInt(v, 10), 1000)
+    .addOption(countOption('--limit <n>', 'at most this many', 1000))
     .option('--json', 'one JSON object per line')
     .action(async (opts: { since?: string; source?: string; lang?: ArticleLanguage; limit: number; json?: boolean }) =>
       withApp(async (app) => {
-        if (opts.since && Number.isNaN(Date.parse(opts.since))) {
-          io.err(`tidings: --since "${opts.since}" is not a date (use YYYY-MM-DD)\n`);
-          return EXIT_CODES.bad_input;
-        }
         const rows = await app.store.listArticles({ since: opts.since ?? null, source: opts.source ?? null, language: opts.lang ?? null, limit: opts.limit });
         io.out(opts.json ? rows.map((r) => `${JSON.stringify(r)}\n`).join('') : renderArticleList(rows));
         return 0;

@@ -15,9 +15,10 @@ import { xThread, xThreadText } from '../publish/outputs/x-thread.js';
 import { DEFAULT_BASE_URL } from '../publish/site/publish-site.js';
 import { topicsOf } from '../write/card.js';
 import type { App } from './app.js';
-import { openEdition } from './edition-commands.js';
+import { editionDay, openEdition } from './edition-commands.js';
 import type { Io } from './main.js';
 import { renderFailure } from './render.js';
+import { dayOption } from './options.js';
 
 interface Wiring {
   withApp(fn: (app: App) => Promise<number>): Promise<void>;
@@ -100,18 +101,19 @@ export function outputsCommand(program: Command, { withApp, io }: Wiring): void 
   program
     .command('newsletter')
     .description("the day's digest as an e-mail: HTML (table layout, inline styles, absolute links) or its plain-text alternative")
-    .option('--date <YYYY-MM-DD>', 'the day (default: the latest day with coverage)')
+    .addOption(dayOption('--date <YYYY-MM-DD>', 'the day (default: the latest day with coverage)'))
     .addOption(new Option('--lang <lang>', 'face').choices(['en', 'zh']).default('en'))
     .addOption(new Option('--format <format>', 'HTML or the plain-text alternative').choices(['html', 'text']).default('html'))
     .option('--base-url <url>', `the site's public address, for links (default ${DEFAULT_BASE_URL})`)
     .option('--offline', 'use the offline engine even when a model is configured')
     .action(async (opts: { date?: string; lang: Face; format: 'html' | 'text'; baseUrl?: string; offline?: boolean }, cmd: Command) => {
-      if (opts.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(opts.date)) cmd.error(`tidings: --date "${opts.date}" is not a date (use YYYY-MM-DD)`, { exitCode: EXIT_CODES.config_error });
       const baseUrl = baseUrlOf(opts.baseUrl, cmd);
       return withApp(async (app) => {
         const deps = await openEdition(app);
         if (!deps.ok) return report(deps);
-        const date = opts.date ?? (await latestDay(deps.value));
+        const day = await editionDay(deps.value, opts.date);
+        if (!day.ok) return report(day);
+        const date = day.value;
         if (date === null) {
           io.err('tidings: the store has no articles yet; run `tidings ingest` or `tidings run` first\n');
           return EXIT_CODES.empty_input;
