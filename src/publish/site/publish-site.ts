@@ -56,7 +56,7 @@ export async function publishSite(deps: EditionDeps, options: PublishOptions): P
   options.onProgress?.('building pages');
   const site = buildSite(input);
   const t2 = now();
-  options.onProgress?.(`writing ${site.pages.length} files`);
+  options.onProgress?.(`writing ${site.pages.length} pages, then the search index, feeds, newsletter and exports`);
   const written = await writePages(outDir, site.pages, options.reuse);
   if (!written.ok) return written;
   const failures: Failure[] = [...gathered.value.failures];
