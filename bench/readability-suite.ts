@@ -1,11 +1,14 @@
 // Mozilla Readability's public test pages, read by Tidings' extractor and by Readability.js side by
-// side in one run: title, byline, site name and published-time agreement with each page's
-// expected-metadata.json (where it has a value), and text F1 against expected.html's text.
+// side in one run: title, byline, site name and published-time agreement with the independent
+// reference labelled by hand (bench/reference/, neither tool's output), then with each page's
+// expected-metadata.json (Readability.js's own output, where it has a value), and text F1 against
+// expected.html's text.
 //
 // The pages are not part of this repository: export them from a checkout of mozilla/readability,
 //   git --git-dir=<mirror>/repo archive HEAD test/test-pages | tar -x -C /work/readability-tests
 // and pass the directory (the one holding one folder per page):
 //   node --import tsx bench/readability-suite.ts [--dir DIR] [--ours-only] [--show title|byline|siteName|publishedTime|text]
+//        [--show-reference title|byline|siteName|publishedTime]   (disagreements with the reference)
 // DIR defaults to $READABILITY_TEST_PAGES, else ../../readability-tests/test/test-pages from here.
 
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
@@ -14,6 +17,7 @@ import { fileURLToPath } from 'node:url';
 import { parseDocument } from 'htmlparser2';
 import type { AnyNode, Element } from 'domhandler';
 import { extractHtml } from '../src/extract/extract.js';
+import { REFERENCE_FIELDS, agreesWithReference, loadReference, tallyAgainstReference, type ReferenceField } from './reference/score.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 /** The address Readability's own test harness gives every page. */
@@ -292,6 +296,45 @@ function score(name: string, read: Reader, pages: readonly TestPage[]): Score {
   return { name, agreed, titleLoose, f1: f1 / n, precision: precision / n, recall: recall / n, seconds, readings };
 }
 
+/**
+ * The table against the independent reference (bench/reference/): per field, agreement on the pages
+ * whose label has a value, and how often the tool also gave nothing where the label is null.
+ */
+function printReference(scores: readonly Score[], pages: readonly TestPage[], show: ReferenceField | undefined): void {
+  const reference = loadReference(join(here, 'reference'));
+  const names = new Set(pages.map((p) => p.name));
+  const labelled = [...reference.labels.keys()].filter((n) => names.has(n)).length;
+  if (labelled === 0) {
+    console.log('no independent reference labels in bench/reference/ for these pages');
+    return;
+  }
+  console.log(`\nAgainst the independent reference (${reference.files.join(' + ')}): ${labelled} of ${pages.length} pages labelled`);
+  console.log('  cell = agreed/with a value (%), then empty/where the label is null');
+  console.log(`extractor       ${REFERENCE_FIELDS.map((f) => f.padEnd(26)).join('')}`);
+  for (const s of scores) {
+    const readings = new Map([...s.readings].map(([page, r]) => [page, { title: r.title, byline: r.byline, siteName: r.siteName, publishedTime: r.publishedTime }]));
+    const t = tallyAgainstReference(reference, readings);
+    const cells = REFERENCE_FIELDS.map((f) => {
+      const x = t[f];
+      return `${x.agreed}/${x.valued} ${((100 * x.agreed) / Math.max(1, x.valued)).toFixed(1)}%, ${x.keptEmpty}/${x.empty}`.padEnd(26);
+    }).join('');
+    console.log(`${s.name.padEnd(16)}${cells}`);
+  }
+  if (show === undefined) return;
+  const [mine, theirs] = scores;
+  for (const [page, label] of reference.labels) {
+    const got = mine!.readings.get(page);
+    if (got === undefined) continue;
+    const want = label[show];
+    const value = got[show === 'publishedTime' ? 'publishedTime' : show];
+    const ok = want === null ? value === null || value.trim() === '' : agreesWithReference(show, want, value);
+    if (ok) continue;
+    const other = theirs?.readings.get(page)?.[show];
+    const otherOk = theirs === undefined ? '' : (want === null ? other === null || other === undefined || other.trim() === '' : agreesWithReference(show, want, other ?? null)) ? ' (agrees)' : '';
+    console.log(`${page}\n  reference ${JSON.stringify(want)}\n  tidings   ${JSON.stringify(value)}${theirs ? `\n  readab.   ${JSON.stringify(other)}${otherOk}` : ''}`);
+  }
+}
+
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const dir = resolve(argValue(args, '--dir') ?? process.env['READABILITY_TEST_PAGES'] ?? join(here, '../../readability-tests/test/test-pages'));
@@ -307,8 +350,11 @@ async function main(): Promise<void> {
   const scores = [score('tidings', ours, pages)];
   if (!args.includes('--ours-only')) scores.push(score('readability-js', await readabilityReader(), pages));
 
-  const has = (f: Field): number => pages.filter((p) => typeof p.expected[f] === 'string' && p.expected[f]!.trim() !== '').length;
   console.log(`${pages.length} pages from ${dir}`);
+  printReference(scores, pages, argValue(args, '--show-reference') as ReferenceField | undefined);
+
+  const has = (f: Field): number => pages.filter((p) => typeof p.expected[f] === 'string' && p.expected[f]!.trim() !== '').length;
+  console.log(`\nAgainst expected-metadata.json (Readability.js's own output; it agrees by construction):`);
   const pct = (n: number, d: number): string => `${((100 * n) / Math.max(1, d)).toFixed(1)}% (${n})`.padEnd(20);
   console.log(`extractor       ${FIELDS.map((f) => `${f} (${has(f)})`.padEnd(20)).join('')}${'title~ (site part)'.padEnd(20)}text F1  P      R      s`);
   for (const s of scores) {
