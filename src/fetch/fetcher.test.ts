@@ -63,6 +63,42 @@ describe('robots.txt', () => {
     });
   }
 
+  test('robots.txt kept in the disk cache is used by the next fetcher for 24 h; a 503 is not kept', async () => {
+    const cacheDir = await mkdtemp(path.join(os.tmpdir(), 'tidings-robots-cache-'));
+    try {
+      let clock = Date.parse('2026-05-10T08:00:00Z');
+      const asked = () => server.seen.filter((r) => r.path === '/robots.txt').length;
+      const run = async (target: string) => {
+        const fetcher = createFetcher(local({ cacheDir, now: () => clock }));
+        const result = await fetcher.fetch(`${server.base}${target}`);
+        await fetcher.close();
+        return result;
+      };
+      robots = { status: 200, body: 'User-agent: *\nDisallow: /private/\n' };
+      const before = asked();
+      assert.equal((await run('/private/a')).ok, false);
+      clock += 23 * 3600_000;
+      const second = await run('/private/b');
+      assert.equal(second.ok ? 'ok' : second.code, 'robots_disallowed', 'the kept rules still apply');
+      assert.equal(asked() - before, 1, 'asked once for two fetchers');
+      clock += 2 * 3600_000;
+      robots = { status: 503, body: 'down' };
+      assert.equal((await run('/open')).ok, false, 'after 24 h it is asked again: a 503 closes the site');
+      assert.equal((await run('/open')).ok, false);
+      assert.equal(asked() - before, 3, 'the 503 was not kept');
+      robots = { status: 404, body: '' };
+      assert.ok((await run('/open')).ok);
+      assert.ok((await run('/private/c')).ok, 'a kept 404: no restrictions');
+      assert.equal(asked() - before, 4);
+      const uncached = createFetcher(local({ cacheDir, robotsCacheMs: 0 }));
+      assert.ok((await uncached.fetch(`${server.base}/open`)).ok);
+      await uncached.close();
+      assert.equal(asked() - before, 5, 'robotsCacheMs: 0 always asks');
+    } finally {
+      await rm(cacheDir, { recursive: true, force: true });
+    }
+  });
+
   test('respectRobots: false skips robots.txt entirely', async () => {
     robots = { status: 200, body: 'User-agent: *\nDisallow: /\n' };
     const before = server.seen.length;

@@ -5,6 +5,7 @@ import dns from 'node:dns';
 import http from 'node:http';
 import https from 'node:https';
 import type { LookupFunction } from 'node:net';
+import { join } from 'node:path';
 import { fail, ok, type Failure, type Result } from '../errors.js';
 import { checkAddress, isIpLiteral } from './address.js';
 import { decodeBytes, type DocumentKind } from './decode.js';
@@ -38,6 +39,11 @@ export interface FetcherOptions {
   maxUnreachableFetches?: number;
   /** Clock in ms since the epoch; injectable for tests. */
   now?: () => number;
+  /**
+   * How long a robots.txt answer (2xx or 4xx) kept in the disk cache is used without asking again,
+   * across runs (RFC 9309 section 2.4: at most 24 hours). 0: asked once per fetcher. Default 24 h.
+   */
+  robotsCacheMs?: number;
 }
 
 export interface FetchedResource {
@@ -72,6 +78,7 @@ export interface Fetcher {
 
 export const DEFAULT_USER_AGENT = 'TidingsBot/0.1 (polite news reader; honours robots.txt)';
 const DEFAULTS = {
+  robotsCacheMs: 24 * 3600_000,
   perHostIntervalMs: 1000,
   perHostConcurrency: 2,
   concurrency: 8,
@@ -111,6 +118,9 @@ class PoliteFetcher implements Fetcher {
   private readonly respectRobots: boolean;
   private readonly now: () => number;
   private readonly cache: HttpCache | null;
+  /** robots.txt answers across runs (beside the page cache, never used for conditional GETs). */
+  private readonly robotsCache: HttpCache | null;
+  private readonly robotsCacheMs: number;
   private readonly gate: HostGate;
   private readonly agents = { http: new http.Agent({ keepAlive: true }), https: new https.Agent({ keepAlive: true }) };
   private readonly lookup: LookupFunction;
@@ -134,6 +144,8 @@ class PoliteFetcher implements Fetcher {
     this.maxUnreachableFetches = options.maxUnreachableFetches ?? DEFAULTS.maxUnreachableFetches;
     this.now = options.now ?? Date.now;
     this.cache = options.cacheDir ? new HttpCache(options.cacheDir) : null;
+    this.robotsCacheMs = options.robotsCacheMs ?? DEFAULTS.robotsCacheMs;
+    this.robotsCache = options.cacheDir && this.robotsCacheMs > 0 ? new HttpCache(join(options.cacheDir, 'robots')) : null;
     this.gate = new HostGate({
       intervalMs: options.perHostIntervalMs ?? DEFAULTS.perHostIntervalMs,
       perHostConcurrency: options.perHostConcurrency ?? DEFAULTS.perHostConcurrency,
@@ -319,13 +331,35 @@ class PoliteFetcher implements Fetcher {
   private async loadRobots(url: URL): Promise<Result<RobotsPolicy>> {
     const policy = await loadRobotsPolicy(url, (robotsUrl) => {
       const blocked = this.checkHost(robotsUrl);
-      return blocked !== null ? Promise.resolve(blocked) : this.send(robotsUrl, { accept: 'text/plain,*/*;q=0.5' }, ROBOTS_MAX_BYTES, true);
+      return blocked !== null ? Promise.resolve(blocked) : this.robotsAnswer(robotsUrl);
     });
     if (policy.ok) {
       const delay = robotsVerdict(policy.value, this.userAgent, '/').crawlDelaySeconds;
       if (delay !== null) this.gate.setMinInterval(url.hostname, Math.min(delay * 1000, MAX_CRAWL_DELAY_MS));
     }
     return policy;
+  }
+
+  /**
+   * robots.txt from the disk cache when asked less than robotsCacheMs ago, else from the host (a 2xx
+   * or 4xx answer is kept; a 5xx or 429, the site asking us to stay away, and redirects are not).
+   * A poller started every few minutes then asks each host for its feed only, not its robots.txt too.
+   */
+  private async robotsAnswer(robotsUrl: URL): Promise<Result<ExchangeResponse>> {
+    const kept = this.robotsCache === null ? null : await this.robotsCache.get(robotsUrl.href);
+    if (kept !== null && this.now() - Date.parse(kept.fetchedAt) < this.robotsCacheMs && this.now() >= Date.parse(kept.fetchedAt)) {
+      return ok({ status: kept.status, headers: {}, body: kept.bytes });
+    }
+    const answer = await this.send(robotsUrl, { accept: 'text/plain,*/*;q=0.5' }, ROBOTS_MAX_BYTES, true);
+    if (this.robotsCache !== null && answer.ok && ((answer.value.status >= 200 && answer.value.status < 300) || (answer.value.status >= 400 && answer.value.status < 500 && answer.value.status !== 429))) {
+      const { status, body } = answer.value;
+      try {
+        await this.robotsCache.put({ url: robotsUrl.href, status, contentType: null, etag: null, lastModified: null, fetchedAt: new Date(this.now()).toISOString(), bytes: body ?? new Uint8Array() });
+      } catch {
+        // Only a saving: a read-only disk asks again next run.
+      }
+    }
+    return answer;
   }
 
   async close(): Promise<void> {
