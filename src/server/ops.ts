@@ -122,7 +122,7 @@ export function createOps({ db, live = null, now = () => new Date(), storeTimeou
           [{ state: 'running' }, queue?.running ?? watch?.running ?? 0],
           [{ state: 'failed' }, queue?.failed ?? watch?.failedLastCycle ?? 0],
         ]),
-        counter('tidings_cycles_total', 'Watch cycles finished, by outcome (ok, failed, idle: no source due).', [
+        counter('tidings_cycles_total', 'Watch cycles finished, by outcome (ok; failed: a job, the edition or the site failed; idle: nothing to store).', [
           [{ outcome: 'ok' }, totals.cycles.ok],
           [{ outcome: 'failed' }, totals.cycles.failed],
           [{ outcome: 'idle' }, totals.cycles.idle],
