@@ -47,7 +47,8 @@ export function sourcesCommand(program: Command, { withConfig, io }: Wiring): vo
     .addOption(new Option('--kind <kind>', 'what the location is (inferred when omitted)').choices(['feed', 'page', 'opml', 'urllist', 'file', 'directory']))
     .option('--feed-title <title>', 'the feed title as publishers credit it')
     .option('--weight <n>', 'ranking weight', Number.parseFloat)
-    .action(async (location: string, opts: { name: string; type: SourceEntry['type']; lang: SourceEntry['language']; kind?: SourceEntry['kind']; feedTitle?: string; weight?: number }) =>
+    .option('--every <time>', 'how often `tidings watch` polls it: minutes, or 90s, 30m, 2h, 1d (default: watch\'s --every)')
+    .action(async (location: string, opts: { name: string; type: SourceEntry['type']; lang: SourceEntry['language']; kind?: SourceEntry['kind']; feedTitle?: string; weight?: number; every?: string }) =>
       withConfig(async (config) => {
         const loaded = existsSync(config.registryPath) ? await loadRegistryFile(config.registryPath) : ({ ok: true, value: emptyRegistry() } as const);
         if (!loaded.ok) return report(io, loaded);
@@ -60,6 +61,7 @@ export function sourcesCommand(program: Command, { withConfig, io }: Wiring): vo
           language: opts.lang,
           ...(opts.feedTitle ? { feedTitle: opts.feedTitle } : {}),
           ...(opts.weight !== undefined && !Number.isNaN(opts.weight) ? { weight: opts.weight } : {}),
+          ...(opts.every !== undefined ? { every: /^\d+(?:\.\d+)?$/.test(opts.every.trim()) ? Number(opts.every) : opts.every.trim() } : {}),
         });
         if (!added.ok) return report(io, added);
         const saved = await saveRegistryFile(config.registryPath, added.value);
