@@ -65,3 +65,27 @@ describe('present but empty vs absent', () => {
     assert.equal(toRecord('wire.xml', feed).title, null);
   });
 });
+
+describe('JSON Feed: present but empty vs absent', () => {
+  it('an empty string is "", a missing or non-string field null', () => {
+    const feed = parsed(
+      JSON.stringify({
+        version: 'https://jsonfeed.org/version/1.1',
+        title: ' ',
+        items: [
+          { id: '1', url: 'https://w.example/1', title: '<img src="a.png">', summary: '', content_html: '' },
+          { id: '2', url: 'https://w.example/2', title: 'Two', summary: null, content_html: false },
+        ],
+      }),
+    );
+    const record = toRecord('wire.json', feed);
+    assert.equal(record.title, '');
+    assert.deepEqual(
+      record.items.map((i) => [i.title, i.summary, i.content]),
+      [
+        ['', '', ''],
+        ['Two', null, null],
+      ],
+    );
+  });
+});

@@ -1,7 +1,7 @@
 // JSON Feed 1.0 and 1.1 (https://jsonfeed.org/version/1.1). Read tolerantly: a field of the wrong
 // type counts as absent, and an item that is not an object is reported and skipped.
 import { fail, ok, type Result } from '../errors.js';
-import { type DraftFeed, type DraftItem, nonBlank } from './feed-draft.js';
+import { type DraftFeed, type DraftItem, type FeedTextField, nonBlank } from './feed-draft.js';
 import { stripMarkup, textToHtml } from './strip-markup.js';
 
 type Json = Record<string, unknown>;
@@ -36,23 +36,34 @@ export function draftFromJsonFeed(value: unknown, name: string, baseUrl: string 
     const html = nonBlank(raw['content_html']);
     const text = nonBlank(raw['content_text']);
     const title = nonBlank(raw['title']);
+    const itemTitle = title === null ? null : nonBlank(stripMarkup(title));
+    const summary = nonBlank(raw['summary']);
+    const contentHtml = html ?? (text === null ? null : textToHtml(text));
+    // A string field that holds no text is there but empty; a missing or non-string one is absent.
+    const emptyFields: FeedTextField[] = [];
+    if (itemTitle === null && typeof raw['title'] === 'string') emptyFields.push('title');
+    if (summary === null && typeof raw['summary'] === 'string') emptyFields.push('summary');
+    if (contentHtml === null && (typeof raw['content_html'] === 'string' || typeof raw['content_text'] === 'string')) emptyFields.push('content');
     items.push({
       guid: nonBlank(raw['id']),
       links,
       base: baseUrl,
-      title: title === null ? null : nonBlank(stripMarkup(title)),
+      title: itemTitle,
       dateRaw: nonBlank(raw['date_published']) ?? nonBlank(raw['date_modified']),
       updatedRaw: nonBlank(raw['date_modified']),
       author: authorName(raw) ?? feedAuthor,
-      summary: nonBlank(raw['summary']),
-      contentHtml: html ?? (text === null ? null : textToHtml(text)),
+      summary,
+      contentHtml,
       language: nonBlank(raw['language']),
+      emptyFields,
     });
   });
   const title = nonBlank(value['title']);
+  const feedTitle = title === null ? null : nonBlank(stripMarkup(title));
   return ok({
     format: 'jsonfeed',
-    title: title === null ? null : nonBlank(stripMarkup(title)),
+    title: feedTitle,
+    titleEmpty: feedTitle === null && typeof value['title'] === 'string',
     siteLink: nonBlank(value['home_page_url']),
     feedLink: nonBlank(value['feed_url']),
     base: baseUrl,
