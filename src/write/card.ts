@@ -62,7 +62,7 @@ export function writeCard(article: ArticleWithSightings, story: StoryInput, opti
     const lead = composeLead(facts, face);
     if (lead) parts.push(lead);
     const keys = new Set(lead ? [...figureKeysIn(lead.text)] : []);
-    for (const f of facts.figures.filter(meaningful)) {
+    for (const f of facts.figures.filter((f) => meaningful(f, face))) {
       if (parts.length >= 4) break;
       const s = composeFigurePoint(facts, f, face);
       const ks = figureKeysIn(s.text);
@@ -103,7 +103,7 @@ export function writeCard(article: ArticleWithSightings, story: StoryInput, opti
     const judged = composeProsCons(facts, face);
     const inSummary = figureKeysIn(summary);
     const fallback =
-      judged.pros[0] ?? judged.cons[0] ?? facts.figures.filter((f) => meaningful(f) && !inSummary.has(f.key)).map((f) => composeFigurePoint(facts, f, face))[0] ??
+      judged.pros[0] ?? judged.cons[0] ?? facts.figures.filter((f) => meaningful(f, face) && !inSummary.has(f.key)).map((f) => composeFigurePoint(facts, f, face))[0] ??
       composeImpact(facts, face, story.ranking.audiences[0] ?? 'Executive', new Set())?.statement ?? null;
     if (fallback) {
       keyInsight = fallback.text;

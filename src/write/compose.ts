@@ -314,16 +314,19 @@ function storyFactsOnce(analysis: StoryAnalysis): StoryFacts {
  * "amount" or "number" does not ("reports a multiple of 9x"): such a figure is not composed into a
  * headline or a post's step.
  */
-export const MEANINGFUL_ROLES: ReadonlySet<FigureRole> = new Set(['valuation', 'raise', 'price', 'contract', 'revenue', 'priceCut', 'reduction', 'accuracy', 'gain', 'revenueShare', 'speed', 'efficiency', 'speedup', 'capacity', 'memory', 'process', 'energy']);
+export const MEANINGFUL_ROLES: ReadonlySet<FigureRole> = new Set(['valuation', 'raise', 'price', 'contract', 'revenue', 'priceCut', 'accuracy', 'revenueShare', 'speed', 'efficiency', 'speedup', 'capacity', 'memory', 'process', 'energy']);
 
 /** A composed line can say what the figure measures: its role is meaningful (a count only with its unit: "200,000 GPUs"). */
-export function meaningful(f: FactFigure): boolean {
-  return MEANINGFUL_ROLES.has(f.role) || (f.role === 'units' && f.figure.unit.trim() !== '');
+export function meaningful(f: FactFigure, face?: FaceLanguage): boolean {
+  if (MEANINGFUL_ROLES.has(f.role)) return true;
+  if (f.role !== 'units' || f.figure.unit.trim() === '') return false;
+  // "180,000 HX9 accelerators" says what is counted in English, not in a Chinese sentence.
+  return face !== 'zh' || /\p{Script=Han}/u.test(figureIn(f, 'zh'));
 }
 
 /** The story's key figure for composed lines: the first whose role says what it measures. */
-export function keyFigureOf(facts: StoryFacts): FactFigure | undefined {
-  return facts.figures.find(meaningful);
+export function keyFigureOf(facts: StoryFacts, face?: FaceLanguage): FactFigure | undefined {
+  return facts.figures.find((f) => meaningful(f, face));
 }
 
 /** Figures the story names, most telling first, for the roles a slot wants. */
@@ -340,7 +343,7 @@ function clean(text: string): string {
 }
 
 /** Joins Chinese parts with a space where Latin letters or digits meet Han characters. */
-function zh(...parts: string[]): string {
+export function zh(...parts: string[]): string {
   let out = '';
   for (const p of parts) {
     if (!p) continue;
@@ -398,7 +401,7 @@ export function composeHeadline(facts: StoryFacts, face: FaceLanguage): Statemen
     }
     case 'benchmark':
     case 'research': {
-      const best = fig(['accuracy', 'gain', 'energy', 'efficiency', 'speedup', 'reduction']);
+      const best = fig(['accuracy', 'energy', 'efficiency', 'speedup']);
       const result = use(best);
       const label = best ? roleLabel(best.role, face) : '';
       if (en) text = `${S} publishes ${facts.kind === 'benchmark' ? 'a benchmark' : 'a study'}${P ? ` on ${P}` : ''}${result ? `: ${label} ${result}` : ''}`;
@@ -510,7 +513,7 @@ export function composeFigurePoint(facts: StoryFacts, f: FactFigure, face: FaceL
 export function composeLead(facts: StoryFacts, face: FaceLanguage): Statement | null {
   const head = composeHeadline(facts, face);
   if (!head) {
-    const k = keyFigureOf(facts);
+    const k = keyFigureOf(facts, face);
     return k ? composeFigurePoint(facts, k, face) : null;
   }
   const S = facts.subject ? nameIn(facts.subject, face) : '';
@@ -520,7 +523,7 @@ export function composeLead(facts: StoryFacts, face: FaceLanguage): Statement | 
     : zh(outlets.length > 0 ? `据 ${outlets.join('、')}，` : '', head.text, '。');
   const spans = [...head.spans];
   // The key figure belongs in the lead: when the event's sentence lacks it, its own sentence follows.
-  const key = keyFigureOf(facts);
+  const key = keyFigureOf(facts, face);
   if (key && !parseFigures(text).some((g) => g.kind !== 'year')) {
     const point = composeFigurePoint(facts, key, face);
     text = `${text}${face === 'en' ? ' ' : ''}${point.text}`;
@@ -598,10 +601,10 @@ export function composeImpact(facts: StoryFacts, face: FaceLanguage, audience: s
   const frame = IMPACT_FRAMES[audience];
   if (roles && frame) {
     // Among the story's leading figures only: a minor detail does not drive an impact.
-    const leading = facts.figures.slice(0, 6).filter(meaningful);
+    const leading = facts.figures.slice(0, 6).filter((f) => meaningful(f, face));
     const fitting = roles.flatMap((r) => leading.filter((f) => f.role === r));
     // A journalist's figure to attribute is the story's key figure, said already or not.
-    const pick = audience === 'Tech Journalist' ? keyFigureOf(facts) : fitting.find((f) => !used.has(f.key)) ?? fitting[0];
+    const pick = audience === 'Tech Journalist' ? keyFigureOf(facts, face) : fitting.find((f) => !used.has(f.key)) ?? fitting[0];
     if (pick) {
       const fact = composeFigurePoint(facts, pick, face).text;
       const S = facts.subject ? nameIn(facts.subject, face) : null;
@@ -651,7 +654,7 @@ export function composeProsCons(facts: StoryFacts, face: FaceLanguage): { pros: 
 export function composeTakeaway(facts: StoryFacts, outlet: string, face: FaceLanguage): Statement | null {
   const head = composeHeadline(facts, face);
   if (!head) return null;
-  const key = keyFigureOf(facts);
+  const key = keyFigureOf(facts, face);
   const F = key ? figureIn(key, face) : null;
   // The figure to remember, when the event's sentence carries none of its own.
   const headHasFigure = parseFigures(head.text).some((g) => g.kind !== 'year');

@@ -81,7 +81,7 @@ function keyPointsOf(ctx: FaceContext, prov: ProvenanceEntry[]): { lead: string;
       figureKeysIn(lead.text).forEach((k) => keys.add(k));
     }
     const points: string[] = [];
-    for (const f of facts.figures.filter(meaningful)) {
+    for (const f of facts.figures.filter((f) => meaningful(f, face))) {
       if (points.length >= 4) break;
       const s = composeFigurePoint(facts, f, face);
       const ks = figureKeysIn(s.text);
@@ -230,10 +230,15 @@ function leadBoost(analysis: StoryAnalysis, c: ScoredCandidate, keyKey: string |
   );
 }
 
-/** The best title in the face's body language, with the angle we computed: who confirms it, how widely, what is disputed. */
-export function headlineOf(ctx: FaceContext): Statement {
-  const { analysis, face } = ctx;
-  const ranking = analysis.story.ranking;
+/** The best title of the face's own coverage (the key figure and the key names in it, news first), or null when none has a title. */
+export function bestTitleOf(ctx: FaceContext): Statement | null {
+  const best = bestTitled(ctx);
+  const title = best?.title?.trim();
+  return best && title ? { text: title, kind: 'template', spans: [{ articleId: best.id, field: 'title', start: 0, end: (best.title ?? '').length }] } : null;
+}
+
+function bestTitled(ctx: FaceContext): ArticleWithSightings | undefined {
+  const { analysis } = ctx;
   const key = analysis.keyFigures[0];
   const titled = ctx.poolArticles.filter((a) => a.title && a.title.trim().length > 0);
   const scoreTitle = (a: ArticleWithSightings): number => {
@@ -248,7 +253,14 @@ export function headlineOf(ctx: FaceContext): Statement {
     if (a.sourceType === 'social' || a.sourceType === 'aggregator') s -= 2;
     return s - t.length / 200;
   };
-  const best = [...titled].sort((a, b) => scoreTitle(b) - scoreTitle(a) || (a.id < b.id ? -1 : 1))[0];
+  return [...titled].sort((a, b) => scoreTitle(b) - scoreTitle(a) || (a.id < b.id ? -1 : 1))[0];
+}
+
+/** The best title in the face's body language, with the angle we computed: who confirms it, how widely, what is disputed. */
+export function headlineOf(ctx: FaceContext): Statement {
+  const { analysis, face } = ctx;
+  const ranking = analysis.story.ranking;
+  const best = bestTitled(ctx);
   const made = ctx.composed ? composeHeadline(ctx.facts, face) : null;
   const title = made?.text ?? best?.title?.trim() ?? ctx.pool[0]?.text ?? analysis.story.storyId;
   const publishers = ranking.independentPublishers.length || new Set(analysis.articles.map(outletOf)).size;

@@ -9,8 +9,8 @@
 // named, never passed off as ours. Deterministic; a closing line and credits end it.
 
 import { CONS_CUES, cueHits, type CueList } from './cues.js';
-import { meaningful, composeFigurePoint, composeHeadline, composeImpact, composeProsCons, nameIn, type StoryFacts } from './compose.js';
-import { digestItemFor, faceContext, figureKeysIn, fitForSlot, headlineOf, type FaceContext } from './digest-item.js';
+import { meaningful, composeFigurePoint, composeHeadline, composeImpact, composeProsCons, nameIn, zh, type StoryFacts } from './compose.js';
+import { bestTitleOf, digestItemFor, faceContext, figureKeysIn, fitForSlot, headlineOf, type FaceContext } from './digest-item.js';
 import { LABELS, type ArgumentRole } from './labels.js';
 import { SCHEMA_VERSION, type Post, type ProvenanceEntry } from './schemas.js';
 import { selectDiverse } from './selection.js';
@@ -22,15 +22,29 @@ import { conflicts, noOfficial, singleSource, type Statement } from './story-sta
 
 /** Why it matters: a consequence, a comparison, a reason, what the news changes. */
 const WHY_CUES: CueList = {
-  en: ['puts pressure', 'pressure on', 'competition', 'compete', 'rival', 'means', 'signal', 'bet', 'because', 'so that', 'alternative', 'bottleneck', 'shift', 'demand', 'matters', 'race', 'threat', 'depend', 'outrun', 'in a hurry', 'looking for', 'export control'],
+  en: ['puts pressure', 'pressure on', 'competition', 'compete', 'rival', 'means', 'signal', 'bet', 'because', 'so that', 'alternative', 'bottleneck', 'shift', 'demand', 'matters', 'race', 'threat', 'outrun', 'in a hurry', 'looking for', 'export control'],
   zh: ['意味着', '压力', '竞争', '对手', '押注', '因为', '由于', '替代', '瓶颈', '需求', '标志', '首次', '关键', '转向', '挑战', '受限', '缓解'],
 };
 
 /** What follows: plans, schedules, options, conditions, open questions. */
 const WATCH_CUES: CueList = {
-  en: ['will', 'plans to', 'scheduled', 'expected', 'by the end of', 'next year', 'later this year', 'option', 'quarter', 'if the', 'whether', 'is set to', 'aims to', 'pays off', 'yet to', 'not yet'],
+  en: ['will want', 'will need', 'will have to', 'will depend', 'will decide', 'will show', 'plans to', 'scheduled', 'is due', 'expected', 'by the end of', 'next year', 'later this year', 'option', 'quarter', 'if the', 'whether', 'is set to', 'aims to', 'pays off', 'yet to', 'not yet', 'going to'],
   zh: ['将', '计划', '预计', '年底', '下半年', '明年', '季度', '有望', '是否', '如果', '选择权', '尚未出炉'],
 };
+
+/** Ends on a reference to something said before it: "… is a bold bet that it can.", "赌的就是它能做到。" */
+const ENDS_ON_REFERENCE = /\b(?:it|they|this|that|he|she) (?:can|could|will|would|does|did|is|was|has|have|must|should)(?: not)?[.!]?$|(?:它|他们|她|他|这|此)(?:能|会|可以)?做到[。！]?$/u;
+
+/**
+ * Two sentences telling one fact in other words ("internal benchmarks show K3 Flash within two
+ * points of K3" twice, from two outlets): most of the shorter one's terms are the other's.
+ */
+function sameFact(a: ScoredCandidate, b: ScoredCandidate): boolean {
+  if (a.language !== b.language || a.terms.length < 4 || b.terms.length < 4) return false;
+  const small = a.terms.length <= b.terms.length ? a.terms : b.terms;
+  const large = new Set(a.terms.length <= b.terms.length ? b.terms : a.terms);
+  return small.filter((t) => large.has(t)).length / small.length >= 0.5;
+}
 
 const FIRST_PERSON = /\b(?:[Ww]e|[Oo]urs?|[Uu]s|I|[Mm]y)\b|我们|我司|本公司|笔者/u;
 const QUOTED = /“[^”]*”|"[^"]*"|「[^」]*」|『[^』]*』/gu;
@@ -70,8 +84,9 @@ class PostWriter {
     const prov: ProvenanceEntry[] = [];
     const item = digestItemFor(ctx);
 
-    // Headline: the event with its key figure, composed from the facts; else the digest's headline.
-    const head = composeHeadline(this.facts, face);
+    // Headline: the face's own best title (the key figure and names in it); with no coverage in
+    // the face, the event and its key figure composed from the facts; else the digest's headline.
+    const head = this.fromSources ? bestTitleOf(ctx) : composeHeadline(this.facts, face);
     const headStatement: Statement = head && !statesFigureWithoutMeaning(head.text) ? head : headlineOf(ctx);
     prov.push({ path: 'headline', kind: headStatement.kind, spans: [...headStatement.spans] });
 
@@ -82,12 +97,14 @@ class PostWriter {
     const hook = hookSteps.map((s) => s.text).join(face === 'zh' ? '' : ' ');
     prov.push({ path: 'hook', kind: hookSteps.every((s) => s.entry.kind === 'extract') ? 'extract' : 'composed', spans: hookSteps.flatMap((s) => [...s.entry.spans]) });
 
-    // Takeaways: the steps of the argument, each building on the hook and the step before.
-    const steps: Array<[ArgumentRole, Step | null]> = [];
-    steps.push(['event', this.eventStep()]);
-    steps.push(['why', this.whyStep(false)]);
-    steps.push(['catch', this.catchStep()]);
-    steps.push(['watch', this.watchStep()]);
+    // Takeaways: the steps of the argument, each building on the hook and the step before. Chosen
+    // most particular first (a reason, a caution, what follows), the next fact last: any fact with
+    // a figure can be that, so it takes what the others leave.
+    const why = this.whyStep(false);
+    const caution = this.catchStep();
+    const watch = this.watchStep();
+    const event = this.eventStep();
+    const steps: Array<[ArgumentRole, Step | null]> = [['event', event], ['why', why], ['catch', caution], ['watch', watch]];
     const labels = LABELS[face].argument;
     const sep = face === 'zh' ? '：' : ': ';
     const takeaways: string[] = [];
@@ -127,11 +144,14 @@ class PostWriter {
     const parts = [this.sourceStep(fromPool)];
     if (keyKey && !fromPool.figureKeys.includes(keyKey)) {
       const [withFigure] = selectDiverse(this.ctx.pool, 1, { chosen: [fromPool], filter: (c) => c.figureKeys.includes(keyKey) && this.fits(c) });
+      // The face's coverage does not give the key figure (another language's does): its line, composed.
+      const key = withFigure ? undefined : this.facts.figures.find((f) => f.key === keyKey && meaningful(f, this.face));
       if (withFigure) parts.push(this.sourceStep(withFigure));
+      else if (key) parts.push(this.composedStep(composeFigurePoint(this.facts, key, this.face)));
     }
     const step: Step = {
       text: parts.map((p) => p.text).join(this.face === 'zh' ? '' : ' '),
-      entry: { kind: 'extract', spans: parts.flatMap((p) => [...p.entry.spans]) },
+      entry: { kind: parts.every((p) => p.entry.kind === 'extract') ? 'extract' : 'composed', spans: parts.flatMap((p) => [...p.entry.spans]) },
       keys: new Set(parts.flatMap((p) => [...p.keys])),
     };
     parts.forEach((p) => p.used && this.used.push(p.used));
@@ -145,7 +165,7 @@ class PostWriter {
       // The face's own coverage has no further fact: a composed figure line would only thin it.
       return c ? this.take(this.sourceStep(c)) : null;
     }
-    const f = this.facts.figures.find((x) => meaningful(x) && !this.said.has(x.key));
+    const f = this.facts.figures.find((x) => meaningful(x, this.face) && !this.said.has(x.key));
     return f ? this.take(this.composedStep(composeFigurePoint(this.facts, f, this.face))) : null;
   }
 
@@ -217,10 +237,11 @@ class PostWriter {
 
   // --- helpers --------------------------------------------------------------------------------
 
-  /** Fit for a post: whole, not dangling, quotes attributed, no figure said already, not a figure-free fragment. */
+  /** Fit for a post: whole, not dangling at either end, quotes attributed, no figure or fact said already. */
   private fits(c: ScoredCandidate): boolean {
-    if (!fitForSlot(c) || this.used.includes(c)) return false;
+    if (!fitForSlot(c) || this.used.includes(c) || ENDS_ON_REFERENCE.test(c.text)) return false;
     if (c.figureKeys.some((k) => this.said.has(k))) return false;
+    if (this.used.some((u) => sameFact(u, c))) return false;
     const words = c.language === 'zh' ? c.text.length : c.text.split(/\s+/).length;
     return c.language === 'zh' ? words >= 15 && words <= 160 : words >= 8 && c.text.length <= 320;
   }
@@ -282,7 +303,7 @@ function kindWhy(facts: StoryFacts, face: FaceLanguage): Statement | null {
     hire: [`Who leads ${S} shapes its priorities for years.`, `由谁领导 ${S}，将在多年内影响其优先事项。`],
   };
   const line = lines[facts.kind];
-  return line ? composed(line[en ? 0 : 1], facts.titleSpans) : null;
+  return line ? composed(en ? line[0] : zh(line[1]), facts.titleSpans) : null;
 }
 
 /** What to watch: what the kind of event leaves open (and, with a single source, whether others confirm it). */
@@ -307,7 +328,7 @@ function kindWatch(facts: StoryFacts, face: FaceLanguage, single: boolean): Stat
     other: [`what ${S} does next`, `${S} 的下一步动作`],
   };
   const [enLine, zhLine] = lines[facts.kind];
-  const text = en ? `${capitalFirst(enLine)}${single ? `, and ${confirm}` : ''}.` : `${zhLine}${single ? `，以及${confirm}` : ''}。`;
+  const text = en ? `${capitalFirst(enLine)}${single ? `, and ${confirm}` : ''}.` : zh(`${zhLine}${single ? `，以及${confirm}` : ''}。`);
   return composed(text, facts.titleSpans);
 }
 

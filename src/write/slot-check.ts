@@ -164,8 +164,8 @@ function checkQuotes(path: string, text: string, out: SlotViolation[]): void {
  * line ("reports a multiple of 9x", "The number involved is 200,000", "报告的比例为 40%").
  */
 const FIGURE_NO_MEANING = [
-  /\breports? (?:a|an) (?:multiple|share|figure|amount) of\b|\bThe number involved is\b|\bThe sources report (?:a|an) (?:multiple|share|figure|amount)\b|: (?:multiple|share|figure|amount) \d/,
-  /(?:倍数|比例|数字|金额|数量)为 ?\d|[，：](?:倍数|比例|数字|金额) ?\d/u,
+  /\breports? (?:a|an) (?:multiple|share|figure|amount|reduction|improvement) of\b|\bThe number involved is\b|\bThe sources report (?:a|an) (?:multiple|share|figure|amount|reduction|improvement)\b|: (?:multiple|share|figure|amount|reduction|improvement) \d/,
+  /(?:倍数|比例|数字|金额|数量|降幅|提升幅度)为 ?\d|[，：](?:倍数|比例|数字|金额|降幅|提升幅度) ?\d/u,
 ];
 
 export function statesFigureWithoutMeaning(text: string): boolean {

@@ -6,6 +6,7 @@
 import { parseLlmSettings } from '../../src/llm/llm-settings.js';
 import { createLlmRuntime, type LlmRuntime } from '../../src/llm/provider-factory.js';
 import { parseFigures } from '../../src/understand/understand.js';
+import { opensDangling } from '../../src/write/slot-check.js';
 import type { FakeAnswer, FakeRequest } from './fake-openai.js';
 
 const SENTENCE = /[^。！？.!?\n]+[。！？.!?]/gu;
@@ -19,8 +20,9 @@ function dataSentences(user: string, zh: boolean): string[] {
       for (const m of line.matchAll(SENTENCE)) {
         const s = m[0].trim();
         const han = /\p{Script=Han}/u.test(s);
-        // Whole plain sentences only: no quotation marks (a fragment of a quote would not verify).
-        if (han === zh && s.length >= (zh ? 12 : 40) && s.length <= 280 && !/["“”「」']/.test(s)) out.push(s);
+        // Whole plain sentences only: no quotation marks (a fragment of a quote would not verify),
+        // none opening on a reference to something not said ("It…", "这…"), as a careful model writes.
+        if (han === zh && s.length >= (zh ? 12 : 40) && s.length <= 280 && !/["“”「」']/.test(s) && !opensDangling(s)) out.push(s);
       }
     }
   }
