@@ -160,6 +160,17 @@ describe('polling rules, source by source (in-process store, the polite fetcher,
     assert.deepEqual((await waits()).limited, [60, 'backoff', 2]);
   });
 
+  test('the next cycle is when the first source is due', async () => {
+    const parsed = parseRegistry(registryYaml(), 'sources.yaml');
+    if (!parsed.ok) assert.fail(parsed.message);
+    const sources = watchedSources(parsed.value.sources, 15 * MIN);
+    // news, busy and flaky were polled at 121 on a 15-minute interval; the rest wait longer.
+    assert.deepEqual(await schedule.earliestDue(sources, at(121)), at(136));
+    assert.deepEqual(await schedule.earliestDue(sources, at(140)), at(140), 'one due already: now');
+    assert.deepEqual(await schedule.earliestDue([...sources, { key: 'never-polled', intervalMs: MIN }], at(121)), at(121));
+    assert.equal(await schedule.earliestDue([], at(121)), null);
+  });
+
   test('a shortened every: counts at once; a longer one does not make a source due early', async () => {
     assert.ok((await schedule.due([{ key: 'slow', intervalMs: 30 * MIN }], at(152))).has('slow'));
     assert.ok(!(await schedule.due([{ key: 'slow', intervalMs: 120 * MIN }], at(152))).has('slow'));

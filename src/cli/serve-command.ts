@@ -207,8 +207,9 @@ async function serveWatching(app: App, io: Io, options: ServeOptions, until: () 
       const { changed } = await watcher.runCycle();
       if (changed) api.invalidate();
       if (stopping) break;
+      const sleepMs = await watcher.untilNextCycleMs();
       await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, every * 60_000);
+        const timer = setTimeout(resolve, sleepMs);
         wake = () => {
           clearTimeout(timer);
           resolve();

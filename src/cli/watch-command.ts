@@ -25,6 +25,9 @@ import type { Io } from './main.js';
 import { collectHosts, registryOrExamples, withStore } from './command-support.js';
 import { jobDepsFor } from './worker-command.js';
 
+/** The shortest sleep between two cycles (a source due at once does not make the loop spin). */
+const MIN_CYCLE_GAP_MS = 10_000;
+
 /** pg_advisory_lock(EDITOR_LOCK_KEY): held by the one `watch` editing this database. */
 const EDITOR_LOCK_KEY = 0x7469_6432; // 'tid2'
 
@@ -47,7 +50,7 @@ export function watchCommand(program: Command, ctx: WatchCommandContext): void {
     .command('watch')
     .description("poll the sources, queue one job per page or feed item, wait for them (run by `tidings worker`s, or here when none is running), then group stories and write the latest edition and site, as `run` does")
     .option('--once', 'one cycle, then exit with its exit code (as `run`)')
-    .option('--every <minutes>', "minutes between cycles, and between two polls of a source without its own `every:` in sources.yaml (default 15); a feed's TTL or an answer's max-age may lengthen it; a source that cannot be read waits 2, 4, 8 ... times as long (at most 6 hours), or as long as its Retry-After asks", (v) => Number.parseFloat(v), 15)
+    .option('--every <minutes>', "minutes between two polls of a source without its own `every:` in sources.yaml, and at most between two cycles (default 15; a cycle starts as soon as the first source is due); a feed's TTL or an answer's max-age may lengthen it; a source that cannot be read waits 2, 4, 8 ... times as long (at most 6 hours), or as long as its Retry-After asks", (v) => Number.parseFloat(v), 15)
     .option('--no-fetch', 'never use the network')
     .option('--out <dir>', 'where the site is written (default ./site)')
     .option('--base-url <url>', "the site's public address (default http://127.0.0.1:8080/)")
@@ -78,6 +81,8 @@ export interface Watcher {
   readonly live: WatchState;
   /** One cycle, recorded in the store's cycle log; `changed` when it ran jobs. Never throws. */
   runCycle(): Promise<{ code: number; changed: boolean }>;
+  /** How long to sleep before the next cycle: until the first source is due, at least 10 s, at most --every. Never throws. */
+  untilNextCycleMs(): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -128,6 +133,15 @@ export async function openWatcher(app: App, opts: WatchOptions, io: Io): Promise
       Object.assign(live, { lastCycle: record, failedLastCycle: record.failed, cycling: false, queued: 0, running: 0 });
       return { code, changed: tail !== null };
     },
+    async untilNextCycleMs() {
+      const everyMs = opts.every * 60_000;
+      try {
+        const at = await createSourceSchedule(app.db).earliestDue(watchedSources(registry.entries, everyMs), new Date());
+        return at === null ? everyMs : Math.min(everyMs, Math.max(MIN_CYCLE_GAP_MS, at.getTime() - Date.now()));
+      } catch {
+        return everyMs;
+      }
+    },
     async close() {
       await queue?.close().catch(() => undefined);
       await fetcher?.close();
@@ -153,8 +167,9 @@ async function watch(app: App, opts: WatchOptions, io: Io): Promise<number> {
     for (;;) {
       code = (await watcher.runCycle()).code;
       if (opts.once || stopping) return code;
+      const sleepMs = await watcher.untilNextCycleMs();
       await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, opts.every * 60_000);
+        const timer = setTimeout(resolve, sleepMs);
         wake = () => {
           clearTimeout(timer);
           resolve();

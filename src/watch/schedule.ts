@@ -39,6 +39,8 @@ export interface SourceSchedule {
   get(key: string): Promise<ScheduleRow | null>;
   /** The rows of these keys (the ones never polled are absent). */
   rows(keys: readonly string[]): Promise<Map<string, ScheduleRow>>;
+  /** When the first of `sources` is due (`now` when one is due already); null when there are none. */
+  earliestDue(sources: readonly { key: string; intervalMs: number }[], now: Date): Promise<Date | null>;
 }
 
 /** The wait after `failures` failed reads in a row (0: the plain interval). */
@@ -74,17 +76,23 @@ export function createSourceSchedule(db: Queryable): SourceSchedule {
     const found = await db.query<Row>(`SELECT ${COLUMNS} FROM watch_sources WHERE source_key = ANY($1::text[])`, [keys]);
     return new Map(found.map((r) => [r.source_key, fromRow(r)]));
   };
+  /** When a source is due: its next_due, or sooner when its plain interval, as configured now, is shorter. */
+  const dueAt = (row: ScheduleRow | undefined, intervalMs: number): number => {
+    if (row === undefined) return Number.NEGATIVE_INFINITY;
+    const byInterval = row.reason === 'every' && row.failures === 0 ? row.lastPolled.getTime() + intervalMs : Number.POSITIVE_INFINITY;
+    return Math.min(row.nextDue.getTime(), byInterval);
+  };
   return {
     rows,
     async due(sources, now) {
       const known = await rows(sources.map((s) => s.key));
-      const due = new Set<string>();
-      for (const { key, intervalMs } of sources) {
-        const row = known.get(key);
-        if (row === undefined || row.nextDue.getTime() <= now.getTime()) due.add(key);
-        else if (row.reason === 'every' && row.failures === 0 && row.lastPolled.getTime() + intervalMs <= now.getTime()) due.add(key);
-      }
-      return due;
+      return new Set(sources.filter((s) => dueAt(known.get(s.key), s.intervalMs) <= now.getTime()).map((s) => s.key));
+    },
+    async earliestDue(sources, now) {
+      if (sources.length === 0) return null;
+      const known = await rows(sources.map((s) => s.key));
+      const first = Math.min(...sources.map((s) => dueAt(known.get(s.key), s.intervalMs)));
+      return new Date(Math.max(first, now.getTime()));
     },
     async record(key, poll) {
       const [before] = await db.query<{ failures: number }>('SELECT failures FROM watch_sources WHERE source_key = $1', [key]);
