@@ -174,7 +174,7 @@ describe('tidings watch --once and tidings worker on PostgreSQL', { skip }, () =
       const watched = await runTidings(['--data', path.join(dir, 'two'), '--database-url', fresh.url, 'watch', '--once', '--no-fetch', '--out', path.join(dir, 'two-site')], dir);
       assert.equal(watched.code, 0, watched.err);
       assert.doesNotMatch(watched.err, /running the jobs here/, 'with workers alive, watch leaves the jobs to them');
-      assert.match(watched.out, new RegExp(`watch cycle \\S+: ${PAGES} new, ${COPIES} duplicate, 0 failed, [1-9]\\d* stor(y|ies) touched, \\d+\\.\\d s\\n$`));
+      assert.match(watched.out, new RegExp(`watch cycle \\S+: ${PAGES} new, ${COPIES} duplicate, 0 failed, \\d+ not modified, [1-9]\\d* stor(y|ies) touched, [1-9]\\d* pages? rewritten, \\d+\\.\\d s\\n$`));
       assert.deepEqual(await snapshot(fresh.url), baseline);
       for (const w of workers) w.proc.kill('SIGTERM');
       const done = await Promise.all(workers.map((w) => w.exited));
