@@ -20,7 +20,13 @@
 // A is the development half: `--list` prints its misses (and the re-encoded and short misses of its
 // files) and only those may be looked at when changing detection; B is held out: scored, never listed.
 //
-// Run: node --import tsx bench/chardet-suite.ts [--dir /work/chardet-tests/tests] [--list]
+// Independent texts (last table): translated messages from the system's gettext catalogs
+// (/usr/share/locale/<lang>/LC_MESSAGES/*.mo, or --locale-dir), text the detector was never
+// adjusted on: per language up to 12 UTF-8 catalogs (by file name), each one document of its first
+// 4,000 characters of translations, written undeclared in each legacy charset of its script that
+// can represent it whole (a document it cannot is skipped), and also cut after its 30th non-ASCII byte.
+//
+// Run: node --import tsx bench/chardet-suite.ts [--dir /work/chardet-tests/tests] [--list] [--locale-dir /usr/share/locale]
 //      (or CHARDET_TESTS=/path/to/tests). Skips with a message when the directory is absent.
 // The test files are third-party: read from outside the repository, never copied into it.
 
@@ -331,3 +337,104 @@ if (list) {
   for (const m of misses) console.log(m);
 }
 if (skipped.length > 0) console.log(`\nnot scored: ${skipped.join(', ')}`);
+
+// ---------------------------------------------------------------------------------------------
+// Independent texts: gettext catalogs.
+
+/** The translations in a GNU .mo catalog (plural forms split), or null when it is not a UTF-8 catalog. */
+function moTranslations(bytes: Buffer): string[] | null {
+  if (bytes.length < 28) return null;
+  const magic = bytes.readUInt32LE(0);
+  const le = magic === 0x950412de;
+  if (!le && magic !== 0xde120495) return null;
+  const u32 = (at: number): number => (le ? bytes.readUInt32LE(at) : bytes.readUInt32BE(at));
+  const n = u32(8);
+  const originals = u32(12);
+  const translations = u32(16);
+  const out: string[] = [];
+  let utf8 = false;
+  for (let i = 0; i < n; i++) {
+    const origLength = u32(originals + 8 * i);
+    const length = u32(translations + 8 * i);
+    const offset = u32(translations + 8 * i + 4);
+    if (offset + length > bytes.length) return null;
+    const raw = bytes.subarray(offset, offset + length);
+    if (origLength === 0) {
+      utf8 = /charset=utf-8/i.test(raw.toString('latin1'));
+      continue;
+    }
+    out.push(...raw.toString('utf8').split('\0'));
+  }
+  return utf8 ? out : null;
+}
+
+const LOCALE_LANGUAGES: ReadonlyArray<readonly [string, readonly string[]]> = [
+  ['ru uk bg be sr mk', ['windows-1251', 'koi8-r', 'iso-8859-5', 'ibm866', 'ibm855', 'maccyrillic']],
+  ['el', ['windows-1253', 'iso-8859-7']],
+  ['he', ['windows-1255', 'iso-8859-8']],
+  ['th', ['windows-874', 'tis-620']],
+  ['ar', ['windows-1256', 'iso-8859-6']],
+  ['cs sk pl hu sl hr ro', ['windows-1250', 'iso-8859-2']],
+  ['tr', ['windows-1254', 'iso-8859-9']],
+  ['fr de es pt it nl sv da fi ca', ['windows-1252', 'iso-8859-1']],
+];
+const CATALOGS_PER_LANGUAGE = 12;
+const DOCUMENT_CHARS = 4000;
+const LOCALE_SHORT = 30;
+
+const localeDir = flag('--locale-dir') ?? '/usr/share/locale';
+console.log('');
+if (!existsSync(localeDir)) {
+  console.log(`Independent texts: skipped, no gettext catalogs at ${localeDir} (pass --locale-dir)`);
+} else {
+  const rows = new Map<string, { docs: number; ours: number; naive: number; shortDocs: number; shortOurs: number; shortNaive: number; langs: Set<string> }>();
+  const catalogsRead = new Map<string, number>();
+  for (const [langs, charsets] of LOCALE_LANGUAGES) {
+    for (const lang of langs.split(' ')) {
+      const dirPath = join(localeDir, lang, 'LC_MESSAGES');
+      if (!existsSync(dirPath)) continue;
+      let used = 0;
+      for (const file of readdirSync(dirPath).filter((f) => f.endsWith('.mo')).sort()) {
+        if (used >= CATALOGS_PER_LANGUAGE) break;
+        const texts = moTranslations(readFileSync(join(dirPath, file)));
+        if (texts === null) continue;
+        const text = texts.filter((t) => t.trim() !== '').join('\n').slice(0, DOCUMENT_CHARS);
+        if (!/[^\x00-\x7f]/.test(text)) continue;
+        used++;
+        for (const charset of charsets) {
+          const bytes = iconv.encode(text, charset);
+          if (iconv.decode(bytes, charset) !== text) continue; // a character this charset cannot write
+          const key = `${familyOf(charset)} → ${charset}`;
+          const r = rows.get(key) ?? { docs: 0, ours: 0, naive: 0, shortDocs: 0, shortOurs: 0, shortNaive: 0, langs: new Set<string>() };
+          rows.set(key, r);
+          r.langs.add(lang);
+          r.docs++;
+          if (same(ours(bytes).text, text)) r.ours++;
+          if (same(naive(bytes).text, text)) r.naive++;
+          let end = 0;
+          for (let seen = 0; end < bytes.length && seen < LOCALE_SHORT; end++) if ((bytes[end] as number) >= 0x80) seen++;
+          const cut = bytes.subarray(0, end);
+          const cutTruth = iconv.decode(cut, charset);
+          r.shortDocs++;
+          if (same(ours(cut).text, cutTruth)) r.shortOurs++;
+          if (same(naive(cut).text, cutTruth)) r.shortNaive++;
+        }
+      }
+      catalogsRead.set(lang, used);
+    }
+  }
+  console.log(`Independent texts (undeclared): gettext catalogs in ${localeDir}, ${[...catalogsRead].map(([l, n]) => `${l} ${n}`).join(', ')} catalogs`);
+  console.log('');
+  console.log(`| family → charset | languages | documents | ours | npm chardet naive | ours, first ${LOCALE_SHORT} non-ASCII bytes | chardet, ${LOCALE_SHORT} |`);
+  console.log('|---|---|---|---|---|---|---|');
+  const all = { docs: 0, ours: 0, naive: 0, shortOurs: 0, shortNaive: 0 };
+  for (const [key, r] of [...rows].sort()) {
+    console.log(`| ${key} | ${[...r.langs].join(' ')} | ${r.docs} | ${pct(r.ours, r.docs)} | ${pct(r.naive, r.docs)} | ${pct(r.shortOurs, r.shortDocs)} | ${pct(r.shortNaive, r.shortDocs)} |`);
+    all.docs += r.docs;
+    all.ours += r.ours;
+    all.naive += r.naive;
+    all.shortOurs += r.shortOurs;
+    all.shortNaive += r.shortNaive;
+  }
+  console.log(`| **all** | | ${all.docs} | ${pct(all.ours, all.docs)} | ${pct(all.naive, all.docs)} | ${pct(all.shortOurs, all.docs)} | ${pct(all.shortNaive, all.docs)} |`);
+}
