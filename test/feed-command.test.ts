@@ -40,6 +40,11 @@ before(async () => {
 <item><title>Relative link</title><link>/a/1?x=1&amp;y=2</link><pubDate>Tue, 01 Dec 2026 09:00:00 +0100</pubDate></item></channel></rss>`);
       return;
     }
+    if (req.url === '/plain.xml') {
+      res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' });
+      res.end('<rss version="2.0"><channel><title>Plain Wire</title><item><title>Served as text</title><link>https://x.example/p</link></item></channel></rss>');
+      return;
+    }
     res.writeHead(404, { 'content-type': 'text/plain' });
     res.end('not found');
   });
@@ -127,6 +132,15 @@ describe('tidings feed', () => {
     assert.equal(rec!.items[0]!.published, '2026-12-01T08:00:00.000Z');
     assert.equal(gone!.ok, false);
     assert.match(gone!.error!, /404/);
+  });
+
+  test('a URL served as text/plain is read, and the media type is reported (nothing lost: exit 0)', async () => {
+    const { code, out } = await runTidings(['feed', '--json', '--allow-host', '127.0.0.1', `${base}/plain.xml`], work);
+    assert.equal(code, 0);
+    const [rec] = parse(out);
+    assert.equal(rec!.ok, true);
+    assert.equal(rec!.items[0]!.title, 'Served as text');
+    assert.deepEqual(rec!.problems, ['the server says the feed is text/plain, not an XML or JSON type; read as a feed anyway']);
   });
 
   test('UTF-16 and UTF-32 feeds, with and without a byte order mark, read like UTF-8 ones', async () => {
