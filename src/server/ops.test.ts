@@ -4,7 +4,9 @@
 
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { freshServerDatabase } from '../../test/support/backends.js';
 import { parseExposition } from '../../test/support/exposition.js';
+import { openJobQueue } from '../queue/job-queue.js';
 import { openDatabase, type Database } from '../store/database.js';
 import { recordCycle } from '../watch/cycle-log.js';
 import { createOps, renderExposition, type LiveWatch } from './ops.js';
@@ -90,8 +92,8 @@ describe('ops endpoints', () => {
   });
 
   test('/healthz is 503 and /metrics says tidings_store_up 0 when the store is gone', async () => {
-    const gone = await openDatabase({ kind: 'pglite', dataDir: null });
-    await gone.close();
+    // A store whose every query fails as a closed one does.
+    const gone: Database = { ...db, query: () => Promise.reject(new Error('PGlite is closed')) };
     const s = await serveOps(gone, null);
     try {
       const res = await fetch(`${s.url}healthz`);
@@ -119,3 +121,29 @@ describe('ops endpoints', () => {
   });
 });
 
+
+// With PostgreSQL, /metrics reads the jobs' states from pg-boss's own table in the same database.
+const server = process.env.TIDINGS_TEST_DATABASE_URL;
+describe('ops endpoints on PostgreSQL', { skip: server ? false : 'no TIDINGS_TEST_DATABASE_URL (scripts/test.sh sets it)' }, () => {
+  test('tidings_jobs counts queued and running jobs in the queue', async () => {
+    const fresh = await freshServerDatabase(server!);
+    const queue = await openJobQueue(fresh.url, { leaseSeconds: 60, retryLimit: 0 });
+    const s = await serveOps(fresh.db, null);
+    try {
+      const before = parseExposition(await (await fetch(`${s.url}metrics`)).text());
+      assert.deepEqual(before.samples.filter((x) => x.name === 'tidings_jobs').map((x) => x.value), [0, 0, 0]);
+      await queue.enqueue('cycle-1', [{ kind: 'input', input: '/nowhere/a.html' }, { kind: 'input', input: '/nowhere/b.html' }, { kind: 'input', input: '/nowhere/c.html' }]);
+      const taken = await queue.take();
+      assert.ok(taken !== null);
+      const second = await queue.take();
+      await queue.fail(second!.id, 'could not be read');
+      const m = parseExposition(await (await fetch(`${s.url}metrics`)).text());
+      const jobs = Object.fromEntries(m.samples.filter((x) => x.name === 'tidings_jobs').map((x) => [x.labels.state, x.value]));
+      assert.deepEqual(jobs, { queued: 1, running: 1, failed: 1 });
+    } finally {
+      await s.close();
+      await queue.close();
+      await fresh.dispose();
+    }
+  });
+});
