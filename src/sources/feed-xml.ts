@@ -222,7 +222,7 @@ function readRss(root: XmlElement, format: 'rss2' | 'rdf', baseUrl: string | nul
         emptyFields: emptyFieldsOf({
           title: [k.child(item, 'title', 'dc:title', 'media:title'), title],
           summary: [summaryEl, summary],
-          content: [contentEl !== null && k.of(contentEl) === 'atom:content' && elsewhere(contentEl, k) ? null : contentEl, contentHtml],
+          content: [contentHtml === null && contentEl !== null && !(k.of(contentEl) === 'atom:content' && elsewhere(contentEl, k)) ? contentEl : null, contentHtml],
           author: [k.child(item, ...AUTHOR_KEYS) ?? atomAuthor, author],
         }),
       };
@@ -377,7 +377,7 @@ function readAtom(root: XmlElement, baseUrl: string | null): XmlFeedRead {
           title: [k.child(entry, 'atom:title', 'dc:title'), title],
           summary: [summaryEl ?? k.child(entry, 'dc:description'), summary],
           // Content given by reference (src) or as other media is not empty: it is elsewhere.
-          content: [contentEl !== null && elsewhere(contentEl, k) ? null : (contentEl ?? k.child(entry, 'content:encoded')), contentHtml],
+          content: [contentHtml === null && !(contentEl !== null && elsewhere(contentEl, k)) ? (contentEl ?? k.child(entry, 'content:encoded')) : null, contentHtml],
           author: [k.child(entry, 'atom:author', 'dc:creator'), author],
         }),
       };
