@@ -229,7 +229,10 @@ export function storyFacts(analysis: StoryAnalysis): StoryFacts {
 
 function storyFactsOnce(analysis: StoryAnalysis): StoryFacts {
   const titled = analysis.articles.filter((a) => (a.title ?? '').trim() !== '');
-  const titles = titled.map((a) => a.title!.trim());
+  // A bilingual page's title in its other language names the parties too (an English title's
+  // subject, "LanCore raises …", where the Chinese title's is not recognised).
+  const translatedTitles = analysis.articles.flatMap((a) => [a.bilingual?.titleEn, a.bilingual?.titleZh].filter((t): t is string => !!t && t.trim() !== '' && t.trim() !== a.title?.trim()).map((t) => t.trim()));
+  const titles = [...titled.map((a) => a.title!.trim()), ...translatedTitles];
   let kind = eventKindOf(titles);
   // A research source's own report with no other kind in its title is a research result.
   if (kind === 'other' && analysis.articles.some((a) => a.sourceType === 'research')) kind = /bench/i.test(titles.join(' ')) ? 'benchmark' : 'research';

@@ -117,11 +117,17 @@ describe('slot checks', () => {
     assert.equal(argumentRoleOf('需要注意：目前只有一个来源。', 'zh'), 'catch');
   });
 
+  it('a point ending on a reference to something said before it is dangling too', () => {
+    assert.equal(opensDangling('Making K3 Flash the default for free users is a bold bet that it can.'), true);
+    assert.equal(opensDangling('把 K3 Flash 设为免费用户的默认模型，是一次大胆的押注，赌的就是它能做到。'), true);
+    assert.equal(opensDangling('LanCore said its chips are used by three cloud providers, but it did not name them.'), false);
+  });
+
   it('a figure stated with nothing said about what it measures', () => {
     for (const t of ['Tamsin Institute Notes reports a multiple of 9x.', 'Tamsin Institute Notes publishes a benchmark: multiple 40x', 'Tamsin Institute Notes 报告的比例为 40%。', 'Tamsin Institute Notes 发布评测，倍数 40 倍']) {
       assert.equal(statesFigureWithoutMeaning(t), true, t);
     }
-    for (const t of ['The largest model needed 3x the memory of the smallest.', 'K3 Flash 比 K3 便宜 80%。', 'Nimbus 3D Studio is priced at $3 per million tokens.']) {
+    for (const t of ['The largest model needed 3x the memory of the smallest.', 'K3 Flash 比 K3 便宜 80%。', '据 Lattice Cloud，Anthropic 的交易金额为 96 亿美元。', 'Nimbus 3D Studio is priced at $3 per million tokens.']) {
       assert.equal(statesFigureWithoutMeaning(t), false, t);
     }
     const found = digestItemViolations(item({ keyPoints: { lead: 'Anthropic will take 300MW at Saltfork for $9.6 billion.', points: ['Lattice Cloud reports a share of 40%.'] } }));

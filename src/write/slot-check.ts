@@ -104,6 +104,9 @@ export function quoteAttributed(text: string): boolean {
 export const DANGLING_OPENING_EN = /^(?:this|that|these|those|it|its|they|them|their|he|she|his|her|but|and|so|yet|also|still|then|there|here|such|both|which|second(?:ly)?|third(?:ly)?|finally|lastly|another|the (?:company|firm|startup|deal|agreement|model|report|move|round|chip|contract)|(?:most|much|all|some|many|part|half|none|each|one|any|few|more|rest) of (?:that|this|those|these|them|it|its|their))\b/i;
 export const DANGLING_OPENING_ZH = /^(?:这|那|此|其|他|她|它|该|但|而|并|且|所以|因此|不过|同时|此外|对此|其中|[二三四五六七八九十]是|其次|再次|最后|第[二三四五六七八九十]|在(?:他|她|它|其)|据(?:他|她|它|其))|^[^，。]{0,6}，(?:该|这|此|其|他|她)/u;
 
+/** Ends on a reference to something said before it: "… is a bold bet that it can.", "赌的就是它能做到。" */
+export const ENDS_ON_REFERENCE = /\b(?:it|they|this|that|he|she) (?:can|could|will|would|does|did|is|was|has|have|must|should)(?: not)?[.!]?$|(?:它|他们|她|他|这|此)(?:能|会|可以)?做到[。！]?$/u;
+
 const DEFINITE_OPENING = /^the (?:company|firm|startup|deal|agreement|model|report|move|round|chip|contract)\b/i;
 
 export interface SlotCheckOptions {
@@ -124,6 +127,7 @@ export interface SlotCheckOptions {
 
 export function opensDangling(text: string, options: SlotCheckOptions = {}): boolean {
   const t = text.replace(/^[“"「『(（\s]+/u, '');
+  if (ENDS_ON_REFERENCE.test(t.trim())) return true;
   if (options.definiteReferences === false && (DEFINITE_OPENING.test(t) || /^(?:这|那|此|该|其)[^，。]{0,3}(?:份|个|家|项|笔|款|次|种|公司|合同|交易|协议|模型|芯片|产品|报告)/u.test(t))) return false;
   // A name in title case ("The Chip Column reports…") refers to nothing before it.
   if (/^The (?:[A-Z][\w'’-]*)(?: [A-Z][\w'’-]*)+/.test(t)) return false;
@@ -165,7 +169,7 @@ function checkQuotes(path: string, text: string, out: SlotViolation[]): void {
  */
 const FIGURE_NO_MEANING = [
   /\breports? (?:a|an) (?:multiple|share|figure|amount|reduction|improvement) of\b|\bThe number involved is\b|\bThe sources report (?:a|an) (?:multiple|share|figure|amount|reduction|improvement)\b|: (?:multiple|share|figure|amount|reduction|improvement) \d/,
-  /(?:倍数|比例|数字|金额|数量|降幅|提升幅度)为 ?\d|[，：](?:倍数|比例|数字|金额|降幅|提升幅度) ?\d/u,
+  /(?:倍数|比例|数字|(?<!交易)金额|数量|降幅|提升幅度)为 ?\d|[，：](?:倍数|比例|数字|金额|降幅|提升幅度) ?\d/u,
 ];
 
 export function statesFigureWithoutMeaning(text: string): boolean {
