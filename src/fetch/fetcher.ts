@@ -278,7 +278,7 @@ class PoliteFetcher implements Fetcher {
       if (cached === null) return fail('http_error', `${href} answered 304 Not Modified, but nothing was cached for it`, href);
       const refreshed: CachedResponse = { ...cached, etag: etag ?? cached.etag, lastModified: lastModified ?? cached.lastModified, fetchedAt };
       const resource = resourceFrom(requestedUrl, refreshed, kind, true, cacheControl);
-      if (resource.ok) await this.store(refreshed);
+      if (resource.ok) await this.store(refreshed, true);
       return resource;
     }
     const failure = failureForStatus(href, response.status, header(response.headers['retry-after']));
@@ -293,10 +293,12 @@ class PoliteFetcher implements Fetcher {
     return resource;
   }
 
-  private async store(entry: CachedResponse): Promise<void> {
+  /** Keeps an answer for the next conditional GET; `revalidated`: a 304, whose body is already on disk. */
+  private async store(entry: CachedResponse, revalidated = false): Promise<void> {
     if (this.cache === null) return;
     try {
-      await this.cache.put(entry);
+      if (revalidated) await this.cache.refresh(entry);
+      else await this.cache.put(entry);
     } catch {
       // The cache only saves bandwidth next time; a full or read-only disk must not fail this fetch.
     }

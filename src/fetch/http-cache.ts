@@ -50,6 +50,15 @@ export class HttpCache {
     await writeAtomically(`${base}.json`, JSON.stringify(meta));
   }
 
+  /**
+   * After a 304: the entry's validators and time, its body left as it is on disk (the same bytes).
+   * Writing the small .json alone keeps a revalidation cheap.
+   */
+  async refresh(entry: CachedResponse): Promise<void> {
+    const { bytes: _unchanged, ...meta } = entry;
+    await writeAtomically(`${this.pathFor(entry.url)}.json`, JSON.stringify(meta));
+  }
+
   private pathFor(url: string): string {
     return join(this.dir, createHash('sha256').update(url).digest('hex'));
   }

@@ -15,7 +15,7 @@ import { planCycle, planFetchedUrl, type CyclePlan } from '../queue/plan.js';
 import type { SourceEntry } from '../sources/registry.js';
 import { everyMs } from './every.js';
 import { feedRefreshHint, maxAgeMs, retryAfterMs, type PollHints, type PollReason } from './poll-rules.js';
-import type { SourceSchedule } from './schedule.js';
+import type { PollRecord, SourceSchedule } from './schedule.js';
 
 /**
  * How many due sources are read at once. The fetcher still paces each host and caps requests in
@@ -73,6 +73,7 @@ export async function pollDueSources(sources: readonly WatchedSource[], deps: Po
   const dueSources = sources.filter((s) => due.has(s.key));
   const known = await deps.schedule.rows(dueSources.map((s) => s.key));
   const results = await mapLimited(dueSources, PARALLEL_POLLS, (source) => pollOne(source, known.get(source.key)?.contentHash ?? null, deps, now));
+  const recorded = await deps.schedule.recordMany(results.map((r) => ({ key: r.key, poll: r.poll, failuresBefore: known.get(r.key)?.failures ?? 0 })));
   const plan: CyclePlan = { first: [], then: [], failures: [], notices: [] };
   for (const r of results) {
     plan.first.push(...r.plan.first);
@@ -86,14 +87,14 @@ export async function pollDueSources(sources: readonly WatchedSource[], deps: Po
     due: dueSources.length,
     polled: results.length,
     notModified: results.filter((r) => r.notModified).length,
-    unreadable: results.flatMap((r) => (r.unreadable === null ? [] : [r.unreadable])),
+    unreadable: results.flatMap((r) => (r.poll.problem === null ? [] : [{ key: r.key, problem: r.poll.problem, ...recorded.get(r.key)! }])),
     toAccept: results.flatMap((r) => (r.hash === null ? [] : [{ key: r.key, hash: r.hash }])),
   };
 }
 
 /** Records that the jobs of these bodies are finished: the same body next time queues nothing. */
 export async function acceptPolled(schedule: SourceSchedule, toAccept: PollResult['toAccept']): Promise<void> {
-  for (const { key, hash } of toAccept) await schedule.accept(key, hash);
+  await schedule.acceptMany(toAccept);
 }
 
 interface OneResult {
@@ -101,7 +102,8 @@ interface OneResult {
   readonly plan: CyclePlan;
   readonly notModified: boolean;
   readonly hash: string | null;
-  readonly unreadable: Unreadable | null;
+  /** What to record for it (all of a cycle's polls are recorded together). */
+  readonly poll: PollRecord;
 }
 
 const EMPTY: CyclePlan = { first: [], then: [], failures: [], notices: [] };
@@ -112,20 +114,17 @@ async function pollOne(source: WatchedSource, lastHash: string | null, deps: Pol
     if (!fetched.ok) {
       const plan: CyclePlan = { ...EMPTY, failures: [fetched.message] };
       const hints: PollHints = { retryAfterMs: retryAfterMs(retryAfterOf(fetched), now) };
-      const recorded = await deps.schedule.record(source.key, { problem: fetched.message, intervalMs: source.intervalMs, now, hints });
-      return { key: source.key, plan, notModified: false, hash: null, unreadable: { key: source.key, problem: fetched.message, ...recorded } };
+      return { key: source.key, plan, notModified: false, hash: null, poll: { problem: fetched.message, intervalMs: source.intervalMs, now, hints } };
     }
     const answer = fetched.value;
-    const hints: PollHints = { feed: feedRefreshHint(answer.text), maxAgeMs: maxAgeMs(answer.cacheControl) };
-    await deps.schedule.record(source.key, { problem: null, intervalMs: source.intervalMs, now, hints });
+    const poll: PollRecord = { problem: null, intervalMs: source.intervalMs, now, hints: { feed: feedRefreshHint(answer.text), maxAgeMs: maxAgeMs(answer.cacheControl) } };
     const hash = createHash('sha256').update(answer.bytes).digest('hex');
-    if (hash === lastHash) return { key: source.key, plan: EMPTY, notModified: true, hash: null, unreadable: null };
-    return { key: source.key, plan: planFetchedUrl(source.location, answer), notModified: false, hash, unreadable: null };
+    if (hash === lastHash) return { key: source.key, plan: EMPTY, notModified: true, hash: null, poll };
+    return { key: source.key, plan: planFetchedUrl(source.location, answer), notModified: false, hash, poll };
   }
   const plan = await planCycle([source.location], { fetcher: deps.fetcher, maxBytes: deps.maxBytes, findSource: deps.findSource });
   const problem = plan.first.length + plan.then.length === 0 && plan.failures.length > 0 ? plan.failures[0]! : null;
-  const recorded = await deps.schedule.record(source.key, { problem, intervalMs: source.intervalMs, now });
-  return { key: source.key, plan, notModified: false, hash: null, unreadable: problem === null ? null : { key: source.key, problem, ...recorded } };
+  return { key: source.key, plan, notModified: false, hash: null, poll: { problem, intervalMs: source.intervalMs, now } };
 }
 
 async function mapLimited<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {

@@ -29,13 +29,22 @@ export interface PollRecord {
   readonly hints?: PollHints;
 }
 
+export interface Recorded {
+  readonly next: Date;
+  readonly reason: PollReason;
+  readonly failures: number;
+}
+
 export interface SourceSchedule {
   /** The keys among `sources` that are due at `now`. */
   due(sources: readonly { key: string; intervalMs: number }[], now: Date): Promise<Set<string>>;
   /** Records a poll; returns when the source is due next, why, and its failures in a row. */
-  record(key: string, poll: PollRecord): Promise<{ next: Date; reason: PollReason; failures: number }>;
+  record(key: string, poll: PollRecord): Promise<Recorded>;
+  /** Records a cycle's polls in one statement; `failuresBefore`: each source's failures in a row before this poll. */
+  recordMany(polls: readonly { key: string; poll: PollRecord; failuresBefore: number }[]): Promise<Map<string, Recorded>>;
   /** Records the body whose jobs all finished (the next identical body queues nothing). */
   accept(key: string, contentHash: string): Promise<void>;
+  acceptMany(accepted: readonly { key: string; hash: string }[]): Promise<void>;
   get(key: string): Promise<ScheduleRow | null>;
   /** The rows of these keys (the ones never polled are absent). */
   rows(keys: readonly string[]): Promise<Map<string, ScheduleRow>>;
@@ -96,16 +105,40 @@ export function createSourceSchedule(db: Queryable): SourceSchedule {
     },
     async record(key, poll) {
       const [before] = await db.query<{ failures: number }>('SELECT failures FROM watch_sources WHERE source_key = $1', [key]);
-      const failures = poll.problem === null ? 0 : (before?.failures ?? 0) + 1;
-      const wait = nextWait(poll.intervalMs, failures, poll.hints);
-      const next = new Date(poll.now.getTime() + wait.ms);
+      return (await this.recordMany([{ key, poll, failuresBefore: before?.failures ?? 0 }])).get(key)!;
+    },
+    async recordMany(polls) {
+      const out = new Map<string, Recorded>();
+      if (polls.length === 0) return out;
+      const columns: [string[], string[], number[], string[], (string | null)[], string[]] = [[], [], [], [], [], []];
+      for (const { key, poll, failuresBefore } of polls) {
+        const failures = poll.problem === null ? 0 : failuresBefore + 1;
+        const wait = nextWait(poll.intervalMs, failures, poll.hints);
+        const next = new Date(poll.now.getTime() + wait.ms);
+        out.set(key, { next, reason: wait.reason, failures });
+        columns[0].push(key);
+        columns[1].push(next.toISOString());
+        columns[2].push(failures);
+        columns[3].push(poll.now.toISOString());
+        columns[4].push(poll.problem);
+        columns[5].push(wait.reason);
+      }
+      // One statement for the whole cycle: 100 sources are one round trip, not 100.
       await db.query(
-        `INSERT INTO watch_sources (source_key, next_due, failures, last_polled, last_problem, reason) VALUES ($1, $2, $3, $4, $5, $6)
+        `INSERT INTO watch_sources (source_key, next_due, failures, last_polled, last_problem, reason)
+         SELECT k, n::timestamptz, f, l::timestamptz, p, r FROM unnest($1::text[], $2::text[], $3::int[], $4::text[], $5::text[], $6::text[]) AS t(k, n, f, l, p, r)
          ON CONFLICT (source_key) DO UPDATE SET next_due = EXCLUDED.next_due, failures = EXCLUDED.failures,
            last_polled = EXCLUDED.last_polled, last_problem = EXCLUDED.last_problem, reason = EXCLUDED.reason`,
-        [key, next.toISOString(), failures, poll.now.toISOString(), poll.problem, wait.reason],
+        columns,
       );
-      return { next, reason: wait.reason, failures };
+      return out;
+    },
+    async acceptMany(accepted) {
+      if (accepted.length === 0) return;
+      await db.query(
+        'UPDATE watch_sources w SET content_hash = t.h FROM unnest($1::text[], $2::text[]) AS t(k, h) WHERE w.source_key = t.k',
+        [accepted.map((a) => a.key), accepted.map((a) => a.hash)],
+      );
     },
     async accept(key, contentHash) {
       await db.query('UPDATE watch_sources SET content_hash = $2 WHERE source_key = $1', [key, contentHash]);
