@@ -310,15 +310,25 @@ function printReference(scores: readonly Score[], pages: readonly TestPage[], sh
   }
   console.log(`\nAgainst the independent reference (${reference.files.join(' + ')}): ${labelled} of ${pages.length} pages labelled`);
   console.log('  cell = agreed/with a value (%), then empty/where the label is null');
-  console.log(`extractor       ${REFERENCE_FIELDS.map((f) => f.padEnd(26)).join('')}`);
-  for (const s of scores) {
-    const readings = new Map([...s.readings].map(([page, r]) => [page, { title: r.title, byline: r.byline, siteName: r.siteName, publishedTime: r.publishedTime }]));
-    const t = tallyAgainstReference(reference, readings);
-    const cells = REFERENCE_FIELDS.map((f) => {
-      const x = t[f];
-      return `${x.agreed}/${x.valued} ${((100 * x.agreed) / Math.max(1, x.valued)).toFixed(1)}%, ${x.keptEmpty}/${x.empty}`.padEnd(26);
-    }).join('');
-    console.log(`${s.name.padEnd(16)}${cells}`);
+  console.log(`extractor         ${REFERENCE_FIELDS.map((f) => f.padEnd(26)).join('')}`);
+  // All labels, then each file's alone (the halves were labelled by different sessions).
+  const parts: Array<[string, typeof reference]> = [['', reference]];
+  if (reference.files.length > 1) {
+    for (const file of reference.files) {
+      const labels = new Map([...reference.labels].filter(([page]) => reference.fileOf.get(page) === file));
+      parts.push([` ${file.replace(/^readability-metadata-|\.json$/g, '')}`, { ...reference, labels }]);
+    }
+  }
+  for (const [suffix, part] of parts) {
+    for (const s of scores) {
+      const readings = new Map([...s.readings].map(([page, r]) => [page, { title: r.title, byline: r.byline, siteName: r.siteName, publishedTime: r.publishedTime }]));
+      const t = tallyAgainstReference(part, readings);
+      const cells = REFERENCE_FIELDS.map((f) => {
+        const x = t[f];
+        return `${x.agreed}/${x.valued} ${((100 * x.agreed) / Math.max(1, x.valued)).toFixed(1)}%, ${x.keptEmpty}/${x.empty}`.padEnd(26);
+      }).join('');
+      console.log(`${(s.name + suffix).padEnd(18)}${cells}`);
+    }
   }
   if (show === undefined) return;
   const [mine, theirs] = scores;

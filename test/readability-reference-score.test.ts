@@ -28,7 +28,7 @@ test('titles and site names ignore case, whitespace and typographic quotes only'
 });
 
 test('a tally counts agreement where the reference has a value and silence where it has none', () => {
-  const reference = { files: [], labels: new Map([
+  const reference = { files: [], fileOf: new Map(), labels: new Map([
     ['p1', { title: 'A', byline: null, siteName: 'S', publishedTime: '2020-01-02' }],
     ['p2', { title: 'B', byline: 'X Y', siteName: null, publishedTime: null }],
   ]) };

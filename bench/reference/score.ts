@@ -18,6 +18,8 @@ export interface ReferenceLabel {
 
 export interface Reference {
   readonly labels: ReadonlyMap<string, ReferenceLabel>;
+  /** The file each page's label came from. */
+  readonly fileOf: ReadonlyMap<string, string>;
   /** The label files that were found (file names). */
   readonly files: readonly string[];
 }
@@ -28,6 +30,7 @@ const FILES = ['readability-metadata-a.json', 'readability-metadata-b.json'];
 export function loadReference(dir: string): Reference {
   const labels = new Map<string, ReferenceLabel>();
   const files: string[] = [];
+  const fileOf = new Map<string, string>();
   for (const file of FILES) {
     const path = join(dir, file);
     if (!existsSync(path)) continue;
@@ -40,9 +43,10 @@ export function loadReference(dir: string): Reference {
       }
       if (labels.has(page)) throw new Error(`${file}: page "${page}" is labelled twice`);
       labels.set(page, label as unknown as ReferenceLabel);
+      fileOf.set(page, file);
     }
   }
-  return { labels, files };
+  return { labels, files, fileOf };
 }
 
 /** NFKC, typographic quotes and dashes as ASCII, whitespace collapsed, case and one trailing full stop ignored. */
