@@ -3,7 +3,7 @@
 
 import { publicUrl, type ArticleWithSightings } from '../article.js';
 import { GAZETTEER } from '../understand/gazetteer.js';
-import { composeFigurePoint, composeImpact, factTopics, composeLead, composeProsCons, composeTakeaway, meaningful, storyFacts } from './compose.js';
+import { composeFigurePoint, composeImpact, factTopics, composeLead, composeProsCons, composeTakeaway, figuresToList, meaningful, storyFacts } from './compose.js';
 import { ADVICE_CUES, cueHits } from './cues.js';
 import { figureKeysIn, fitForSlot, possessive, zhCat } from './digest-item.js';
 import { LABELS } from './labels.js';
@@ -62,7 +62,7 @@ export function writeCard(article: ArticleWithSightings, story: StoryInput, opti
     const lead = composeLead(facts, face);
     if (lead) parts.push(lead);
     const keys = new Set(lead ? [...figureKeysIn(lead.text)] : []);
-    for (const f of facts.figures.filter((f) => meaningful(f, face))) {
+    for (const f of figuresToList(facts, face)) {
       if (parts.length >= 4) break;
       const s = composeFigurePoint(facts, f, face);
       const ks = figureKeysIn(s.text);

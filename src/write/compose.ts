@@ -234,6 +234,9 @@ function storyFactsOnce(analysis: StoryAnalysis): StoryFacts {
   const translatedTitles = analysis.articles.flatMap((a) => [a.bilingual?.titleEn, a.bilingual?.titleZh].filter((t): t is string => !!t && t.trim() !== '' && t.trim() !== a.title?.trim()).map((t) => t.trim()));
   const titles = [...titled.map((a) => a.title!.trim()), ...translatedTitles];
   let kind = eventKindOf(titles);
+  // Titles that name no kind ("Kimi K3 Flash is fast, but …?"): the members' first sentences
+  // ("Moonshot AI's new Kimi K3 Flash, released on Sunday, …").
+  if (kind === 'other') kind = eventKindOf(analysis.articles.flatMap((a) => a.understanding.sentences.slice(0, 1).map((x) => x.text)));
   // A research source's own report with no other kind in its title is a research result.
   if (kind === 'other' && analysis.articles.some((a) => a.sourceType === 'research')) kind = /bench/i.test(titles.join(' ')) ? 'benchmark' : 'research';
   // Parties: organisations and products by how many titles name them, then by first position.
@@ -330,6 +333,16 @@ export function meaningful(f: FactFigure, face?: FaceLanguage): boolean {
 /** The story's key figure for composed lines: the first whose role says what it measures. */
 export function keyFigureOf(facts: StoryFacts, face?: FaceLanguage): FactFigure | undefined {
   return facts.figures.find((f) => meaningful(f, face));
+}
+
+/** Figures for a list of composed lines: meaningful in the face, one per role (three capacities read alike: "the power capacity involved is …" thrice). */
+export function figuresToList(facts: StoryFacts, face: FaceLanguage): FactFigure[] {
+  const roles = new Set<FigureRole>();
+  return facts.figures.filter((f) => {
+    if (!meaningful(f, face) || roles.has(f.role)) return false;
+    roles.add(f.role);
+    return true;
+  });
 }
 
 /** Figures the story names, most telling first, for the roles a slot wants. */

@@ -5,7 +5,7 @@
 import { publicUrl, type ArticleWithSightings } from '../article.js';
 import type { Confidence } from '../rank/ranking.js';
 import { parseFigures } from '../understand/figures.js';
-import { composeFigurePoint, composeHeadline, figureIn, composeImpact, frameImpact, composeLead, composeProsCons, meaningful, storyFacts, type StoryFacts } from './compose.js';
+import { composeFigurePoint, composeHeadline, figureIn, composeImpact, frameImpact, composeLead, composeProsCons, figuresToList, storyFacts, type StoryFacts } from './compose.js';
 import { AUDIENCE_CUES, cueHits } from './cues.js';
 import { LABELS, audienceName } from './labels.js';
 import type { DigestItem, ProvenanceEntry } from './schemas.js';
@@ -81,7 +81,7 @@ function keyPointsOf(ctx: FaceContext, prov: ProvenanceEntry[]): { lead: string;
       figureKeysIn(lead.text).forEach((k) => keys.add(k));
     }
     const points: string[] = [];
-    for (const f of facts.figures.filter((f) => meaningful(f, face))) {
+    for (const f of figuresToList(facts, face)) {
       if (points.length >= 4) break;
       const s = composeFigurePoint(facts, f, face);
       const ks = figureKeysIn(s.text);

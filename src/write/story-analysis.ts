@@ -160,6 +160,13 @@ function keyFiguresOf(
   suspect: readonly Figure[],
 ): KeyFigure[] {
   const byKey = new Map<string, { figure: Figure; articles: Set<string>; surfaces: Partial<Record<FaceLanguage, string>> }>();
+  // A figure a title carries is the headline's figure: each title that says it counts as one more
+  // article ("Anthropic books all 300MW …" over the 1GW the whole campus may reach).
+  const inTitles = new Map<string, number>();
+  for (const { article } of members) {
+    const keys = new Set(parseFigures(article.title ?? '').filter(isTelling).map(figureKey));
+    for (const k of keys) inTitles.set(k, (inTitles.get(k) ?? 0) + 1);
+  }
   for (const { article, cands } of members) {
     for (const c of cands) {
       if (c.unusable) continue;
@@ -178,6 +185,7 @@ function keyFiguresOf(
     .map(([key, e]) => ({ key, figure: e.figure, articles: e.articles.size, surfaces: e.surfaces }))
     .sort(
       (a, b) =>
+        b.articles + (inTitles.get(b.key) ?? 0) - (a.articles + (inTitles.get(a.key) ?? 0)) ||
         b.articles - a.articles ||
         KIND_ORDER.indexOf(a.figure.kind) - KIND_ORDER.indexOf(b.figure.kind) ||
         b.figure.value - a.figure.value ||
