@@ -111,5 +111,6 @@ export function buildCommand(program: Command, { withApp, io }: { withApp(fn: (a
     .option('--out <dir>', 'output directory', DEFAULT_SITE_DIR)
     .option('--base-url <url>', `the site's public address, for canonical links, feeds and the newsletter (default ${DEFAULT_BASE_URL})`)
     .option('--offline', 'use the offline engine even when a model is configured')
-    .action(async (opts: { out: string; baseUrl?: string; offline?: boolean }) => withApp((app) => siteStep(app, io, opts)));
+    .option('--atomic', 'build beside the site served and switch to it at once: <out> becomes a link to <out>.builds/<stamp>, unchanged files are linked, not written (as watch does; always so once <out> is such a link)')
+    .action(async (opts: { out: string; baseUrl?: string; offline?: boolean; atomic?: boolean }) => withApp((app) => siteStep(app, io, opts)));
 }

@@ -13,6 +13,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { link, lstat, mkdir, readFile, readdir, readlink, rename, rm, stat, symlink, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { SITE_MARKER } from './write-site.js';
 
 /** Builds kept: the current one and the two before it (readers in flight across a swap). */
 export const KEEP_BUILDS = 3;
@@ -43,7 +44,7 @@ export interface PreparedBuild {
 export interface SwapReport {
   /** The build now published. */
   readonly dir: string;
-  /** Files written because new or changed (the manifest and marker not counted). */
+  /** Files written because new or changed (the manifest and the site marker not counted). */
   readonly rewritten: number;
   /** Files linked unchanged from the previous build. */
   readonly unchanged: number;
@@ -139,7 +140,7 @@ export async function publishBuild(
   const changed: string[] = [];
   let unchanged = 0;
   for (const rel of (await filesUnder(build.dir)).sort()) {
-    if (rel === MANIFEST) continue;
+    if (rel === MANIFEST || rel === SITE_MARKER) continue;
     const file = path.join(build.dir, ...rel.split('/'));
     const hash = build.linked.has(rel) ? build.previous.get(rel)! : sha256(await readFile(file));
     manifest[rel] = hash;
@@ -159,7 +160,7 @@ export async function publishBuild(
         await unlink(spare).catch(() => undefined);
       }
     }
-    if (rel !== '.tidings-site') changed.push(rel);
+    changed.push(rel);
   }
   await writeFile(path.join(build.dir, MANIFEST), `${JSON.stringify(manifest)}\n`);
   const dropped = [...build.previous.keys()].filter((rel) => !(rel in manifest)).length;
