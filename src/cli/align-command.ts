@@ -14,6 +14,8 @@ import { detectLanguage } from '../text/language.js';
 import type { App } from './app.js';
 import type { Io } from './main.js';
 import { renderFailure } from './render.js';
+import { findArticle } from '../pipeline/edition.js';
+import { createTranslationStore } from '../store/translation-store.js';
 
 export interface AlignSource {
   /** How the side is named in output and errors: the path, or "article <id> (<title>)". */
@@ -99,6 +101,14 @@ export function alignCommand(
         wiring.setCode(await run(a, b, opts.format, null));
         return;
       }
-      await withApp((app) => run(a, b, opts.format, (id) => app.store.getArticle(id)));
+      await withApp((app) => {
+        // A stored article, or a translation folded into its original (the ids `tidings translations` prints).
+        const translations = createTranslationStore(app.db);
+        return run(a, b, opts.format, async (id) => {
+          const found = await findArticle({ articles: app.store, translations }, id);
+          if (found.ok) return found.value.article;
+          return found.code === 'bad_input' ? 'ambiguous' : null;
+        });
+      });
     });
 }

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { Option, type Command } from 'commander';
 import type { Config } from '../config.js';
 import { EXIT_CODES, fail, ok, type Failure, type Result } from '../errors.js';
-import { cardFor, digestFor, groupNewArticles, latestDay, postFor, rankedStoryById, sourcesOf, storiesOfDay, type EditionDeps, type Face } from '../pipeline/edition.js';
+import { cardFor, digestFor, findArticle, groupNewArticles, latestDay, postFor, rankedStoryById, sourcesOf, storiesOfDay, type EditionDeps, type Face } from '../pipeline/edition.js';
 import { loadGlossary } from '../translate/glossary-file.js';
 import { documentOfBilingualPage, documentOfTranslation, renderBilingualMarkdown } from '../translate/layouts.js';
 import { translateArticle } from '../translate/translate.js';
@@ -302,11 +302,19 @@ export function editionCommands(program: Command, { withApp, io, setCode }: Wiri
     .option('--json', 'the report as JSON')
     .action(async (file: string, opts: { sources?: string[]; json?: boolean }) =>
       withApp(async (app) => {
+        const translations = createTranslationStore(app.db);
         const readSource = async (ref: string): Promise<Result<SourceText>> => {
-          const article = await app.store.getArticle(ref);
-          if (article === null) return fail('not_found', `no stored article "${ref}"`, ref);
-          if (article === 'ambiguous') return fail('bad_input', `"${ref}" matches several stored articles`, ref);
-          return ok(sourcesOf([article])[0]!);
+          // "<id>#zh": the other-language side folded into an article, as Tidings' JSON cites it.
+          const side = /^(.+)#(en|zh)$/.exec(ref);
+          const found = await findArticle({ articles: app.store, translations }, side ? side[1]! : ref);
+          if (!found.ok) return found.code === 'not_found' ? fail('not_found', `no stored article "${ref}"`, ref) : found;
+          const { article, foldedInto } = found.value;
+          const texts = sourcesOf([article]);
+          if (side) {
+            const text = texts.find((t) => t.id === `${article.id}#${side[2]}`);
+            return text ? ok(text) : fail('not_found', `article ${article.id} has no ${side[2] === 'zh' ? 'Chinese' : 'English'} translation folded into it`, ref);
+          }
+          return ok(foldedInto === null ? texts[0]! : { ...texts[0]!, label: `${texts[0]!.label} (a translation folded into ${foldedInto})` });
         };
         const sources = opts.sources ?? (await citedArticles(file));
         return verifyCommand(file, sources, { out: io.out, err: io.err, readSource, json: Boolean(opts.json) });

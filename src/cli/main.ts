@@ -151,8 +151,9 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
         let article = await app.store.getArticle(id);
         if (article === null) {
           // A recognised translation was folded into its original; its record is kept (decision 0011).
-          const folded = (await createTranslationStore(app.db).pairsOf(id)).find((p) => p.translationId === id);
-          if (folded) {
+          const folded = await createTranslationStore(app.db).folded(id);
+          if (folded === 'ambiguous') article = 'ambiguous';
+          else if (folded) {
             io.err(`tidings: ${id} was recognised as a translation of ${folded.originalId} and folded into it; its record as stored:\n`);
             article = folded.record;
           }

@@ -199,11 +199,34 @@ export function verifiedDigest(inputs: readonly StoryInput[], date: string, face
   };
 }
 
+/** An article found by `findArticle`: a stored one, or a translation folded into its original. */
+export interface FoundArticle {
+  readonly article: ArticleWithSightings;
+  /** The original a recognised translation was folded into (decision 0011); null for a stored article. */
+  readonly foldedInto: string | null;
+}
+
+/**
+ * An article by its id or a unique prefix; when no stored article has it, a translation folded
+ * into its original, by the id `tidings translations` prints (its record as stored). So every id
+ * the CLI shows can be given back to it.
+ */
+export async function findArticle(deps: Pick<EditionDeps, 'articles' | 'translations'>, ref: string): Promise<Result<FoundArticle>> {
+  const article = await deps.articles.getArticle(ref);
+  if (article === 'ambiguous') return fail('bad_input', `"${ref}" matches several articles; give more characters`, ref);
+  if (article !== null) return ok({ article, foldedInto: null });
+  const folded = deps.translations ? await deps.translations.folded(ref) : null;
+  if (folded === 'ambiguous') return fail('bad_input', `"${ref}" matches several folded translations; give more characters`, ref);
+  if (folded !== null) return ok({ article: folded.record, foldedInto: folded.originalId });
+  return fail('not_found', `no article with id "${ref}"`, ref);
+}
+
 export async function cardFor(deps: EditionDeps, articleId: string, face: Face | null): Promise<Result<Card>> {
-  const article = await deps.articles.getArticle(articleId);
-  if (article === null) return fail('not_found', `no article with id "${articleId}"`, articleId);
-  if (article === 'ambiguous') return fail('bad_input', `"${articleId}" matches several articles; give more characters`, articleId);
-  const story = await rankedStoryById(deps, article.id);
+  const found = await findArticle(deps, articleId);
+  if (!found.ok) return found;
+  const { article, foldedInto } = found.value;
+  // A folded translation's card is written in the story of the original it was folded into.
+  const story = await rankedStoryById(deps, foldedInto ?? article.id);
   const input: StoryInput = story.ok ? story.value.input : { storyId: article.id, articles: [article], ranking: rankStory([article], deps.rubric) };
   return ok(verifiedCard(article, input, face));
 }

@@ -14,7 +14,7 @@ import type { StoryInput } from '../write/story-analysis.js';
 import { rankStory } from '../rank/rank.js';
 import { LABELS } from '../write/labels.js';
 import { humanTranslationView } from '../write/story-analysis.js';
-import { cardFor, postFor, rankedStoryById, storiesOfDay, verifiedDigestItem, type EditionDeps, type Face } from './edition.js';
+import { cardFor, findArticle, postFor, rankedStoryById, storiesOfDay, verifiedDigestItem, type EditionDeps, type Face } from './edition.js';
 
 export interface ModelWriting {
   readonly client: LlmClient;
@@ -45,10 +45,10 @@ export async function digestWithModel(deps: EditionDeps, date: string, face: Fac
 }
 
 export async function cardWithModel(deps: EditionDeps, articleId: string, face: Face | null, model: ModelWriting): Promise<Result<Card>> {
-  const article = await deps.articles.getArticle(articleId);
-  if (article === null) return fail('not_found', `no article with id "${articleId}"`, articleId);
-  if (article === 'ambiguous') return fail('bad_input', `"${articleId}" matches several articles; give more characters`, articleId);
-  const story = await rankedStoryById(deps, article.id);
+  const found = await findArticle(deps, articleId);
+  if (!found.ok) return found;
+  const { article, foldedInto } = found.value;
+  const story = await rankedStoryById(deps, foldedInto ?? article.id);
   const input: StoryInput = story.ok ? story.value.input : { storyId: article.id, articles: [article], ranking: rankStory([article], deps.rubric) };
   const chosen: Face = face ?? (article.language === 'zh' ? 'zh' : 'en');
   if (humanTranslationView(article, chosen)) return cardFor(deps, article.id, chosen);

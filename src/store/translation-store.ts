@@ -52,6 +52,11 @@ export interface TranslationStore {
   list(): Promise<TranslationRow[]>;
   /** The pair an article is part of, as original (its translations) or as a folded translation. */
   pairsOf(articleId: string): Promise<TranslationWithRecord[]>;
+  /**
+   * A folded translation by its own id or a unique prefix of it (the ids `tidings translations`
+   * prints): its pair and its record as stored; 'ambiguous' when the prefix names several.
+   */
+  folded(idOrPrefix: string): Promise<TranslationWithRecord | 'ambiguous' | null>;
 }
 
 interface Row {
@@ -171,6 +176,17 @@ export function createTranslationStore(db: Database): TranslationStore {
         [articleId],
       );
       return rows.map((r) => ({ ...toRow(r), record: r.record }));
+    },
+
+    async folded(idOrPrefix) {
+      const id = idOrPrefix.toLowerCase();
+      const rows = await db.query<Row>(
+        `SELECT * FROM translations WHERE translation_id LIKE $1 || '%' ORDER BY translation_id LIMIT 2`,
+        [id.replace(/[\\%_]/g, (c) => `\\${c}`)],
+      );
+      const row = rows.find((r) => r.translation_id === id) ?? (rows.length === 1 ? rows[0]! : null);
+      if (row === null) return rows.length > 1 ? 'ambiguous' : null;
+      return { ...toRow(row), record: row.record };
     },
   };
 }

@@ -2,13 +2,16 @@
 // Markdown) into fields to verify: one field per paragraph or bullet under its section label.
 // Labels, confidence, source lists and tags are metadata: listed, not checked.
 
+import { fail, ok, type Result } from '../errors.js';
+import { outputFields } from '../write/output-fields.js';
+import { cardSchema, digestItemSchema, digestSchema, postSchema, SCHEMA_VERSION } from '../write/schemas.js';
 import { verifyOutput, type OutputField, type VerificationReport } from './verify-output.js';
 import type { SourceText } from './grounding.js';
 
 export { renderReport } from './render-report.js';
 
 export interface DocumentFields {
-  kind: 'digest' | 'card' | 'text';
+  kind: 'digest' | 'card' | 'post' | 'digest item' | 'text';
   fields: OutputField[];
   /** Lines that state no fact to check: labels, confidence, tiers, source lists, topics. */
   meta: Array<{ path: string; text: string }>;
@@ -196,6 +199,46 @@ function isTitleLike(text: string): boolean {
 }
 
 export function verifyDocument(document: string, sources: readonly SourceText[]): DocumentReport {
-  const doc = readDocument(document);
+  return verifyFields(readDocument(document), sources);
+}
+
+export function verifyFields(doc: DocumentFields, sources: readonly SourceText[]): DocumentReport {
   return { ...verifyOutput(doc.fields, sources), unchecked: doc.meta };
+}
+
+const TIDINGS_SHAPES = [
+  ['digest', digestSchema],
+  ['card', cardSchema],
+  ['post', postSchema],
+  ['digest item', digestItemSchema],
+] as const;
+
+/**
+ * Tidings' own JSON output (a digest, one digest item, a card or a post) read into the fields its
+ * writer verified, with the same paths; its sources listed as unchecked metadata. Null when the
+ * text is not a JSON object (then it is read as a document). A JSON object of another shape, or of
+ * another schema version, is a failure that says which.
+ */
+export function readTidingsJson(document: string): Result<DocumentFields> | null {
+  const text = document.trim();
+  if (!text.startsWith('{')) return null;
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  for (const [kind, schema] of TIDINGS_SHAPES) {
+    const parsed = schema.safeParse(value);
+    if (!parsed.success) continue;
+    const output = parsed.data;
+    const refs = 'tiers' in output ? output.tiers.flatMap((t) => t.items.flatMap((i) => i.sources)) : 'sources' in output ? output.sources : 'credits' in output ? output.credits : [output.source];
+    const meta = refs.map((r, i) => ({ path: `sources[${i}]`, text: [r.articleId, r.outlet, r.url].filter(Boolean).join('  ') }));
+    return ok({ kind, fields: outputFields(output), meta });
+  }
+  const version = value !== null && typeof value === 'object' && 'schemaVersion' in value ? (value as { schemaVersion: unknown }).schemaVersion : undefined;
+  if (version !== undefined && version !== SCHEMA_VERSION) {
+    return fail('bad_input', `a Tidings output of schema version ${String(version)}; this Tidings reads version ${SCHEMA_VERSION} (write it again, or verify its Markdown)`);
+  }
+  return fail('bad_input', 'JSON, but not a Tidings digest, digest item, card or post: give the Markdown or text to verify it as a document');
 }

@@ -6,7 +6,7 @@ import { extractPageIsolated } from '../extract/extract-isolated.js';
 import { decodeBytes } from '../fetch/decode.js';
 import { EXIT_CODES, fail, ok, type Result } from '../errors.js';
 import { readLocalInput } from '../sources/local.js';
-import { verifyDocument } from './document.js';
+import { readDocument, readTidingsJson, verifyFields } from './document.js';
 import type { SourceText } from './grounding.js';
 import { renderReport } from './render-report.js';
 
@@ -25,14 +25,16 @@ const DEFAULT_MAX_BYTES = 20 * 1024 * 1024;
 
 export async function verifyCommand(file: string, sources: readonly string[], io: VerifyIo): Promise<number> {
   const maxBytes = io.maxBytes ?? DEFAULT_MAX_BYTES;
-  if (sources.length === 0) {
-    io.err(`tidings verify: ${file}: no sources given; pass --sources <files or article ids…>\n`);
-    return EXIT_CODES.config_error;
-  }
+  // The file first: a missing file is named as such, not as "no sources" (a Tidings JSON output
+  // names its own sources, so a file that cannot be read yields none).
   const output = await readTextFile(file, maxBytes);
   if (!output.ok) {
     io.err(`tidings verify: ${output.message}\n`);
     return EXIT_CODES[output.code];
+  }
+  if (sources.length === 0) {
+    io.err(`tidings verify: ${file}: no sources given; pass --sources <files or article ids…>\n`);
+    return EXIT_CODES.usage_error;
   }
   const texts: SourceText[] = [];
   for (const ref of sources) {
@@ -43,7 +45,12 @@ export async function verifyCommand(file: string, sources: readonly string[], io
     }
     texts.push(read.value);
   }
-  const report = verifyDocument(output.value, texts);
+  const json = readTidingsJson(output.value);
+  if (json !== null && !json.ok) {
+    io.err(`tidings verify: ${file}: ${json.message}\n`);
+    return EXIT_CODES[json.code];
+  }
+  const report = verifyFields(json === null ? readDocument(output.value) : json.value, texts);
   io.out(io.json ? `${JSON.stringify(report, null, 2)}\n` : renderReport(report));
   return report.ok ? 0 : 1;
 }
