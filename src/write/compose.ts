@@ -617,7 +617,7 @@ export function composeImpact(facts: StoryFacts, face: FaceLanguage, audience: s
   const frame = IMPACT_FRAMES[audience];
   if (roles && frame) {
     // Among the story's leading figures only: a minor detail does not drive an impact.
-    const leading = facts.figures.slice(0, 6).filter((f) => meaningful(f, face));
+    const leading = facts.figures.filter((f) => meaningful(f, face)).slice(0, 6);
     const fitting = roles.flatMap((r) => leading.filter((f) => f.role === r));
     // A journalist's figure to attribute is the story's key figure, said already or not.
     const pick = audience === 'Tech Journalist' ? keyFigureOf(facts, face) : fitting.find((f) => !used.has(f.key)) ?? fitting[0];

@@ -121,6 +121,8 @@ describe('slot checks', () => {
     assert.equal(opensDangling('Making K3 Flash the default for free users is a bold bet that it can.'), true);
     assert.equal(opensDangling('把 K3 Flash 设为免费用户的默认模型，是一次大胆的押注，赌的就是它能做到。'), true);
     assert.equal(opensDangling('LanCore said its chips are used by three cloud providers, but it did not name them.'), false);
+    assert.equal(opensDangling('其他团队能否复现 Tamsin Institute Notes 的结果。'), false, '其他 (others) refers to nothing before it');
+    assert.equal(opensDangling('其中一半来自云服务商。'), true);
   });
 
   it('a figure stated with nothing said about what it measures', () => {

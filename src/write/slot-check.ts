@@ -102,7 +102,7 @@ export function quoteAttributed(text: string): boolean {
 
 /** Opens on a reference to something not said: "This…", "Most of that demand…", "该公司…". */
 export const DANGLING_OPENING_EN = /^(?:this|that|these|those|it|its|they|them|their|he|she|his|her|but|and|so|yet|also|still|then|there|here|such|both|which|second(?:ly)?|third(?:ly)?|finally|lastly|another|the (?:company|firm|startup|deal|agreement|model|report|move|round|chip|contract)|(?:most|much|all|some|many|part|half|none|each|one|any|few|more|rest) of (?:that|this|those|these|them|it|its|their))\b/i;
-export const DANGLING_OPENING_ZH = /^(?:这|那|此|其|他|她|它|该|但|而|并|且|所以|因此|不过|同时|此外|对此|其中|[二三四五六七八九十]是|其次|再次|最后|第[二三四五六七八九十]|在(?:他|她|它|其)|据(?:他|她|它|其))|^[^，。]{0,6}，(?:该|这|此|其|他|她)/u;
+export const DANGLING_OPENING_ZH = /^(?:这|那|此|其(?!他|实)|他|她|它|该|但|而|并|且|所以|因此|不过|同时|此外|对此|其中|[二三四五六七八九十]是|其次|再次|最后|第[二三四五六七八九十]|在(?:他|她|它|其)|据(?:他|她|它|其))|^[^，。]{0,6}，(?:该|这|此|其|他|她)/u;
 
 /** Ends on a reference to something said before it: "… is a bold bet that it can.", "赌的就是它能做到。" */
 export const ENDS_ON_REFERENCE = /\b(?:it|they|this|that|he|she) (?:can|could|will|would|does|did|is|was|has|have|must|should)(?: not)?[.!]?$|(?:它|他们|她|他|这|此)(?:能|会|可以)?做到[。！]?$/u;
