@@ -9,7 +9,7 @@ import { openDatabase, type Database } from '../store/database.js';
 import { createStoryStore } from '../store/story-store.js';
 import { ALL_FIXTURES, fixtureArticle } from './articles.fixture.js';
 import { assignStories } from './assign.js';
-import { createBatchArchive, inJsonbKeyOrder } from './batch-archive.js';
+import { createBatchArchive, inJsonbKeyOrder, utf8Length } from './batch-archive.js';
 import { featuresOf, indexKeys } from './features.js';
 import { DEFAULT_GROUPING, windowAround, type GroupingOptions } from './grouping.js';
 import { inPlacementOrder, placeAllInArchive, type StoryInput } from './story-archive.js';
@@ -139,4 +139,22 @@ describe('inJsonbKeyOrder', () => {
     { name: 'Chinese bigrams weigh 6 bytes', input: { 算力: 1, abcdefg: 2, abcde: 3 }, order: ['abcde', '算力', 'abcdefg'] },
   ];
   for (const c of cases) test(c.name, () => assert.deepEqual(Object.keys(inJsonbKeyOrder(c.input)), c.order));
+});
+
+describe('inJsonbKeyOrder without buffers', () => {
+  test('the same order as UTF-8 byte length then bytes (Buffer.compare), on mixed scripts and astral characters', () => {
+    const alphabet = ['a', 'z', 'É', 'é', 'ß', '’', '算', '力', '\uE000', '\uFFFD', '𠀀', '𪚥', '😀', 'Z', '0', '9'];
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const keys = new Set<string>();
+    while (keys.size < 400) {
+      let k = 'k';
+      for (let n = 1 + Math.floor(next() * 4); n > 0; n--) k += alphabet[Math.floor(next() * alphabet.length)]!;
+      keys.add(k);
+    }
+    const record = Object.fromEntries([...keys].map((k, i) => [k, i]));
+    const expected = [...keys].map((k) => ({ k, b: Buffer.from(k, 'utf8') })).sort((x, y) => x.b.length - y.b.length || Buffer.compare(x.b, y.b)).map((x) => x.k);
+    assert.deepEqual(Object.keys(inJsonbKeyOrder(record)), expected);
+    for (const k of keys) assert.equal(utf8Length(k), Buffer.byteLength(k, 'utf8'));
+  });
 });

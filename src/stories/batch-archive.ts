@@ -178,9 +178,38 @@ function before(a: { activityAt: string; features: ArticleFeatures }, b: { activ
 
 /** PostgreSQL jsonb stores object keys shortest first, then by their UTF-8 bytes. */
 export function inJsonbKeyOrder(record: Readonly<Record<string, number>>): Record<string, number> {
-  const keys = Object.keys(record).map((k) => ({ k, b: Buffer.from(k, 'utf8') }));
-  keys.sort((x, y) => x.b.length - y.b.length || Buffer.compare(x.b, y.b));
+  // Byte length and code point order (UTF-8's byte order) read from the UTF-16 units, no buffers.
+  const keys = Object.keys(record).map((k) => ({ k, n: utf8Length(k) }));
+  keys.sort((x, y) => x.n - y.n || compareCodePoints(x.k, y.k));
   const out: Record<string, number> = {};
   for (const { k } of keys) out[k] = record[k]!;
   return out;
 }
+
+/** Bytes of the string in UTF-8 (a lone surrogate is written as U+FFFD, 3 bytes, as Buffer.from does). */
+export function utf8Length(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
+}
+
+/** Code point order: UTF-16 order but with surrogates (astral characters) after U+E000..U+FFFF. */
+function compareCodePoints(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x !== y) return codePointRank(x) - codePointRank(y);
+  }
+  return a.length - b.length;
+}
+
+const codePointRank = (u: number): number => (u >= 0xe000 ? u - 0x800 : u >= 0xd800 ? u + 0x2000 : u);
