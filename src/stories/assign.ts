@@ -4,6 +4,7 @@
 import { fail, ok, type Result } from '../errors.js';
 import type { ArticleStore } from '../store/article-store.js';
 import type { StoryStore } from '../store/story-store.js';
+import { LANGUAGE_KEYS } from './document-frequency.js';
 import { featureKeys, featuresOf } from './features.js';
 import { createBatchArchive } from './batch-archive.js';
 import { activityTime, DEFAULT_GROUPING, windowAround, type GroupingOptions } from './grouping.js';
@@ -141,7 +142,7 @@ export async function explainSimilarity(stores: StoryStores, a: string, b: strin
     const [x, y] = [found[0]!, found[1]!];
     const fx = featuresOf(x);
     const fy = featuresOf(y);
-    const df = await stores.stories.frequencies([...new Set([...featureKeys(fx), ...featureKeys(fy)])]);
+    const df = await stores.stories.frequencies([...new Set([...featureKeys(fx), ...featureKeys(fy), ...LANGUAGE_KEYS])]);
     const similarity = featureSimilarity(fx, fy, df);
     const brief = (s: StoryInput) => ({ id: s.id, title: s.title, outlet: s.outlet, language: s.language });
     return ok({ a: brief(x), b: brief(y), similarity, sameStory: similarity.score >= options.threshold, threshold: options.threshold });

@@ -2,7 +2,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fixtureArticle } from './articles.fixture.js';
 import { bridgeCosine, bundledBridge, chineseBridge, chineseBridgeWords, conceptOf, parseBridge } from './bridge.js';
-import { frequencyOf, idf, NO_FREQUENCIES } from './document-frequency.js';
+import { frequencyOf, NO_FREQUENCIES, vocabularyIdf } from './document-frequency.js';
 import { featuresOf, indexKeys } from './features.js';
 import { placeAllInArchive } from './story-archive.js';
 import { createMemoryStoryIndex } from './story-index.js';
@@ -129,7 +129,7 @@ describe('the bridge cosine as defined (typed-array projection)', () => {
   const index = bundledBridge();
   // The definition written plainly: words → concepts through maps, per rarity table.
   function reference(enWords: Record<string, number>, zhWords: Record<string, number>, df: ReturnType<typeof frequencyOf>): number {
-    const weightOfKeys = (keys: string[], n: number) => n * Math.max(0, ...keys.map((k) => idf(df, k)));
+    const weightOfKeys = (keys: string[], n: number) => n * Math.max(0, ...keys.map((k) => vocabularyIdf(df, k)));
     const en = new Map<string, number>();
     let enNorm = 0;
     for (const [w, n] of Object.entries(enWords)) {

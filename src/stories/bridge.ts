@@ -9,7 +9,7 @@
 // ("American business magnate"). The index is built from the bundled dictionary on first use.
 
 import { bundledCedict, englishStems, stem } from '../align/dictionary.js';
-import { idf, type DocumentFrequency } from './document-frequency.js';
+import { vocabularyIdf, type DocumentFrequency } from './document-frequency.js';
 
 /** Letters of a stem kept as its concept (truncation stemming: derived forms meet). */
 export const CONCEPT_CHARS = 6;
@@ -333,7 +333,7 @@ function weightOf(entry: WordEntry, m: Map<string, number>, df: DocumentFrequenc
   let best = 0;
   for (const k of entry.keys) {
     let v = m.get(k);
-    if (v === undefined) m.set(k, (v = idf(df, k)));
+    if (v === undefined) m.set(k, (v = vocabularyIdf(df, k)));
     if (v > best) best = v;
   }
   return entry.n * best;

@@ -45,3 +45,43 @@ export function idf(df: DocumentFrequency, key: string): number {
   if (df.documents === 0) return 1;
   return Math.log((df.documents + 1) / (Math.min(df.count(key), df.documents) + 0.5));
 }
+
+/**
+ * Each article is also counted under its language ("l:en", "l:zh"), so the rarity of vocabulary is
+ * read among the articles that could use it: a word every English article uses is common even
+ * when a third of the archive is Chinese and never could. Ask for both keys with the words.
+ */
+export const LANGUAGE_KEYS: readonly string[] = ['l:en', 'l:other', 'l:zh'];
+
+/** Per table: the articles Han bigrams and Latin words can occur in (documentsFor), read once. */
+const scriptDocuments = new WeakMap<DocumentFrequency, { han: number; latin: number }>();
+
+/** A vocabulary key ("w:…") holds a Han bigram when its first character is Han (Latin words are ASCII letters). */
+const isHanKey = (key: string): boolean => key.charCodeAt(2) >= 0x2e80 && /^\p{Script=Han}/u.test(key.slice(2, 4));
+
+/**
+ * The articles a vocabulary key ("w:<word>") can occur in: Chinese articles for a Han bigram, the
+ * others for a Latin word, except a Latin word some article carries as a name or code (its "t:"
+ * term key is counted): Chinese text writes those as they are, so every article could. Counts
+ * made before languages were counted have no language keys: the share of each language among the
+ * counted is scaled to all documents, and with none counted (or none that could hold the key)
+ * every document counts, as before.
+ */
+export function documentsFor(df: DocumentFrequency, key: string): number {
+  let d = scriptDocuments.get(df);
+  if (!d) {
+    const zh = df.count('l:zh');
+    const counted = zh + df.count('l:en') + df.count('l:other');
+    const scaled = (own: number) => (own <= 0 ? df.documents : Math.min(df.documents, Math.round((df.documents * own) / counted)));
+    scriptDocuments.set(df, (d = { han: scaled(zh), latin: scaled(counted - zh) }));
+  }
+  if (isHanKey(key)) return d.han;
+  return d.latin === df.documents || df.count(`t:${key.slice(2)}`) > 0 ? df.documents : d.latin;
+}
+
+/** idf of a vocabulary key among the articles of its script's languages (documentsFor); 1 while nothing is counted. */
+export function vocabularyIdf(df: DocumentFrequency, key: string): number {
+  if (df.documents === 0) return 1;
+  const n = documentsFor(df, key);
+  return Math.log((n + 1) / (Math.min(df.count(key), n) + 0.5));
+}

@@ -246,9 +246,9 @@ function topWords(words: readonly string[]): Record<string, number> {
   return out;
 }
 
-/** The keys an article is counted under: e:<entity>, f:<figure>, t:<term>, d:<date>, w:<word>. */
+/** The keys an article is counted under: e:<entity>, f:<figure>, t:<term>, d:<date>, w:<word>, and l:<language>. */
 export function featureKeys(f: ArticleFeatures): string[] {
-  return [...indexKeys(f), ...(f.dates ?? []).map((d) => `d:${d}`), ...Object.keys(f.words).map((w) => `w:${w}`)];
+  return [...indexKeys(f), ...(f.dates ?? []).map((d) => `d:${d}`), ...Object.keys(f.words).map((w) => `w:${w}`), `l:${f.language}`];
 }
 
 /** The keys that find candidate stories: entities, non-year figures, rare terms and (Chinese) names in English (not words). */

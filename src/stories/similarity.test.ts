@@ -1,7 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ALL_FIXTURES, ANTHROPIC_TOKYO, CORVANE_EN, CORVANE_EN_DAY2, CORVANE_ZH, QWEN_EN, QWEN_ZH, fixtureArticle } from './articles.fixture.js';
-import { frequencyFromTable, frequencyOf, NO_FREQUENCIES, rarity } from './document-frequency.js';
+import { documentsFor, frequencyFromTable, frequencyOf, idf, NO_FREQUENCIES, rarity, vocabularyIdf } from './document-frequency.js';
 import { dateFeatures, featuresOf, termFeatures } from './features.js';
 import { DEFAULT_GROUPING } from './grouping.js';
 import { articleSimilarity, featureSimilarity } from './similarity.js';
@@ -22,7 +22,9 @@ describe('articleSimilarity', () => {
     test(c.name, () => {
       const s = articleSimilarity(c.a, c.b, df);
       assert.ok(s.score >= 0 && s.score <= 1);
-      if (c.same) assert.ok(s.score >= threshold + 0.2, `${s.score} should be well above ${threshold}: ${s.reasons.join('; ')}`);
+      // Same events by at least 0.15 (the two Corvane reports: 0.702 when words were weighed over all
+      // six fixtures, 0.696 within the four English ones, where their shared words are half the language).
+      if (c.same) assert.ok(s.score >= threshold + 0.15, `${s.score} should be well above ${threshold}: ${s.reasons.join('; ')}`);
       else assert.ok(s.score < threshold - 0.2, `${s.score} should be well below ${threshold}: ${s.reasons.join('; ')}`);
       for (const r of c.reasons) assert.ok(s.reasons.includes(r), `reason "${r}" in ${JSON.stringify(s.reasons)}`);
     });
@@ -125,5 +127,49 @@ describe('distinct events', () => {
     const b = en('k2', 'South Korea reviews troop posture on the peninsula', "South Korea's government said on Tuesday it would review troop posture. The defence ministry in Seoul said the review would last three months.");
     const s = featureSimilarity(featuresOf(a), featuresOf(b), NO_FREQUENCIES);
     assert.ok(s.reasons.includes('their headlines share only the name of a place'));
+  });
+});
+
+describe('vocabulary rarity within a language', () => {
+  test('an English word is as common as the English articles using it, whatever share of the archive is Chinese', () => {
+    // 100 articles counted, 60 English and 40 Chinese; "capacity" in 57 of the English ones.
+    const table = new Map([['l:en', 60], ['l:zh', 40], ['w:capacity', 57], ['w:算力', 38], ['w:lattice', 1]]);
+    const df = frequencyFromTable(100, table);
+    assert.equal(documentsFor(df, 'w:capacity'), 60);
+    assert.equal(documentsFor(df, 'w:算力'), 40);
+    // Near 0 within English (57 of 60), where over all 100 it looked half rare.
+    assert.ok(vocabularyIdf(df, 'w:capacity') < 0.1, `${vocabularyIdf(df, 'w:capacity')}`);
+    assert.ok(idf(df, 'w:capacity') > 0.5);
+    assert.ok(vocabularyIdf(df, 'w:算力') < 0.1);
+    assert.ok(vocabularyIdf(df, 'w:lattice') > 3.5);
+  });
+  test('a Latin word some article carries as a name (a "t:" term) could be in any article: Chinese text writes names as they are', () => {
+    const df = frequencyFromTable(100, new Map([['l:en', 60], ['l:zh', 40], ['w:corvane', 3], ['t:corvane', 3], ['w:capacity', 3]]));
+    assert.equal(documentsFor(df, 'w:corvane'), 100);
+    assert.equal(documentsFor(df, 'w:capacity'), 60);
+  });
+  test('counts made before languages were counted: the counted share is scaled; none counted reads every article', () => {
+    // 30 of 100 articles counted with a language (18 en, 12 zh): English read as 60 of 100.
+    const partly = frequencyFromTable(100, new Map([['l:en', 18], ['l:zh', 12], ['w:capacity', 50]]));
+    assert.equal(documentsFor(partly, 'w:capacity'), 60);
+    assert.equal(documentsFor(partly, 'w:算力'), 40);
+    const none = frequencyFromTable(100, new Map([['w:capacity', 50]]));
+    assert.equal(documentsFor(none, 'w:capacity'), 100);
+    assert.equal(vocabularyIdf(none, 'w:capacity'), idf(none, 'w:capacity'));
+    assert.equal(vocabularyIdf(NO_FREQUENCIES, 'w:capacity'), 1);
+  });
+  test('each article is counted under its language', () => {
+    const counted = frequencyOf(ALL_FIXTURES.map(featuresOf));
+    assert.equal(counted.count('l:en') + counted.count('l:zh') + counted.count('l:other'), ALL_FIXTURES.length);
+    assert.equal(counted.count('l:zh'), ALL_FIXTURES.filter((a) => a.language === 'zh').length);
+  });
+  test('template sentences every English article repeats weigh nothing between two English articles of different events', () => {
+    const boiler = 'Demand for inference capacity has outpaced supply for most of the year, and lead times for new racks remain long.';
+    const mk = (id: string, language: 'en' | 'zh', text: string) => featuresOf(fixtureArticle({ id, outlet: 'Quillfeed', published: '2026-06-01T10:00:00Z', language, title: '', text }));
+    const en = ['Velmora Labs raised money from Castrel.', 'Orinth Cloud leased a campus in Ohio.', 'Quarrel AI released a model for weather.', 'Lumiq ordered chips from Tessaly.'].map((t, i) => mk(`en${i}`, 'en', `${t} ${boiler}`));
+    const zh = ['天气模型发布', '园区租赁完成', '芯片订单签署'].map((t, i) => mk(`zh${i}`, 'zh', `${t}。今年以来，推理算力的需求一直高于供给。`));
+    const table = frequencyOf([...en, ...zh]);
+    const s = featureSimilarity(en[0]!, en[1]!, table, false);
+    assert.ok(s.words < 0.05, `vocabulary cosine ${s.words}`);
   });
 });

@@ -8,7 +8,7 @@
 import { figuresEqual } from '../understand/understand.js';
 import { contentWords, featuresOf, figureKey, type ArticleFeatures, type ArticleLike, type FeatureFigure, type FeatureTerm } from './features.js';
 import { describeDistinct, distinctEvent } from './event-identity.js';
-import { idf, NO_FREQUENCIES, rarity, type DocumentFrequency } from './document-frequency.js';
+import { NO_FREQUENCIES, rarity, vocabularyIdf, type DocumentFrequency } from './document-frequency.js';
 import { bridgeCosine } from './bridge.js';
 
 export interface Similarity {
@@ -274,7 +274,7 @@ function wordIdf(df: DocumentFrequency): (w: string) => number {
   const cache = m;
   return (w) => {
     let v = cache.get(w);
-    if (v === undefined) cache.set(w, (v = idf(df, `w:${w}`)));
+    if (v === undefined) cache.set(w, (v = vocabularyIdf(df, `w:${w}`)));
     return v;
   };
 }

@@ -3,7 +3,7 @@
 // window, so adding one costs the same however large the archive. Stories never reshuffle: an
 // article is placed once, and existing members never move.
 
-import type { DocumentFrequency } from './document-frequency.js';
+import { LANGUAGE_KEYS, type DocumentFrequency } from './document-frequency.js';
 import { featureKeys, featuresOf, indexKeys, type ArticleFeatures, type ArticleLike } from './features.js';
 import { activityTime, DEFAULT_GROUPING, placeArticle, rankCandidates, windowAround, type GroupingOptions, type KeyHit, type Placement, type StoryCandidate } from './grouping.js';
 import type { TimelineEntry } from './story.js';
@@ -72,7 +72,7 @@ export async function placeInArchive(archive: StoryArchive, article: StoryInput,
   const hits = await archive.keyHits(keys, windowAround(at, options.windowDays), windowAround(ingestedAt, options.windowDays), options.maxStoriesPerKey);
   const ranked = rankCandidates(hits, await archive.frequencies(keys), options.maxCandidates);
   const candidates = ranked.length === 0 ? [] : await archive.candidates(ranked, options.maxMembersCompared);
-  const allKeys = new Set(featureKeys(features));
+  const allKeys = new Set([...featureKeys(features), ...LANGUAGE_KEYS]);
   for (const c of candidates) for (const m of c.members) for (const k of keysOf(m)) allKeys.add(k);
   const df = await archive.frequencies([...allKeys]);
   const placement = placeArticle(features, candidates, df, options);
