@@ -54,6 +54,19 @@ describe('clutterRule: each kind of clutter is recognised', () => {
     ['copyright belongs to', '本文版权归北风科技所有，侵权必究。', 'reprint-notice'],
     ['all rights reserved after an outlet', 'Example Wire Media Ltd. All rights reserved.', 'rights-reserved'],
     ['all rights reserved alone', 'All rights reserved', 'copyright'],
+    ['short advert label', 'Advert', 'advertisement'],
+    ['follow a name on several networks', 'Follow Gridnotes on Instagram, Facebook, Twitter and YouTube.', 'follow-prompt'],
+    ['affiliate disclosure', 'This post may contain affiliate and/or referral links. Please see my disclosure page.', 'disclaimer'],
+    ['commission disclosure', 'We may earn a commission when you buy through links on our site.', 'disclaimer'],
+    ['published and updated stamps', 'PUBLISHED: 10:48, Tue, Nov 19, 2019 | UPDATED: 11:05, Tue, Nov 19, 2019', 'timestamp'],
+    ['updated at a time', 'Updated at 1:23 p.m.', 'timestamp'],
+    ['a date with its clock time', 'Nov. 19, 2019, 8:41 AM UTC', 'timestamp'],
+    ['unrendered shortcode', '[button link="https://bikes.example/submit/" type="big"] Send us YOUR kit review[/button]', 'shortcode'],
+    ['comment invitation', 'Tell us what YOU think...', 'comment-prompt'],
+    ['inline related link', 'Related Roundup: MacBook Pro', 'related'],
+    ['inline related post', 'Related post: Pickled Brussels Sprouts Recipe', 'related'],
+    ['newsletter call', 'Subscribe to Example Wire and stay smart with more of your favourite writers.', 'subscribe'],
+    ['daily newsletter call', 'Sign up for The Morning Rack today to get the free daily newsletter delivered to your inbox.', 'subscribe'],
   ];
   for (const [name, text, rule] of cases) {
     it(name, () => assert.equal(clutterRule(text), rule));
@@ -77,6 +90,14 @@ describe('clutterRule: article prose is not clutter', () => {
     ['sentence about original research', '该团队表示，这项原创研究耗时三年，覆盖了九个开源模型。'],
     ['sentence about copyright law', '新规要求模型公司说明训练数据的版权来源，并为权利人提供退出渠道。'],
     ['sentence about rights', 'The label said it reserved all rights to the recordings used in training.'],
+    ['a live story\'s time heading', '4:14 p.m.'],
+    ['a timeline\'s day heading', 'Nov. 18'],
+    ['a bare date', '23 Nov 2017'],
+    ['sentence with a day and a time', 'The meeting is on Monday at 10:30 in the town hall.'],
+    ['sign-up step in a how-to', 'Sign up for a Hulu ad-free account for $11.99 a month'],
+    ['sentence about advertising', 'Advertising revenue fell 4% in the quarter, the company said.'],
+    ['sentence about affiliates', 'The company said its affiliate in Ohio would build the plant.'],
+    ['sentence about a related case', 'Related cases: the court will hear two similar suits next year, its clerk said.'],
   ];
   for (const [name, text] of cases) {
     it(name, () => assert.equal(clutterRule(text), null));
@@ -106,6 +127,16 @@ describe('cleanParagraphs', () => {
     {
       name: 'drops a related list after its heading, resumes at prose',
       input: [BODY, '相关阅读', '某公司发布新模型', '另一家公司融资十亿', 'Analysts expect the rollout to finish by the end of the year.'],
+      expected: [BODY, 'Analysts expect the rollout to finish by the end of the year.'],
+    },
+    {
+      name: 'a related list whose headlines ask questions goes with its heading',
+      input: [BODY, 'More Great Example Stories', 'Could an astronaut lost in space use gravity to get around?', 'The plan to boost drone batteries', 'Analysts expect the rollout to finish by the end of the year.'],
+      expected: [BODY, 'Analysts expect the rollout to finish by the end of the year.'],
+    },
+    {
+      name: "a \"Don't miss\" heading and its links go",
+      input: [BODY, "DON'T MISS", 'Protesters storm the campus', 'Analysts expect the rollout to finish by the end of the year.'],
       expected: [BODY, 'Analysts expect the rollout to finish by the end of the year.'],
     },
     {

@@ -33,9 +33,9 @@ function ruleOf(text: string): string | null {
   return null;
 }
 
-/** A line that reads like a headline or link text, not a sentence: what related-article lists hold. */
+/** A line that reads like a headline or link text, not a sentence: what related-article lists hold (a headline may ask a question). */
 function isListLine(p: string): boolean {
-  return p.length <= 120 && !/[.!?。！？]["”’)）]?$/.test(p);
+  return p.length <= 120 && !/[.!。！]["”’)）]?$/.test(p);
 }
 
 export function cleanParagraphs(paragraphs: readonly string[], context: { title?: string | null }): string[] {

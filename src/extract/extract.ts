@@ -77,12 +77,18 @@ function findBody(nodes: readonly AnyNode[]): Element | null {
   }
 }
 
+/** A paragraph this short may be mostly link text and still be a sentence of the article. */
+const SHORT_SENTENCE = 200;
+
 /** Blocks mostly of link text are navigation, tags or related links; captions describe images. */
 function isProse(b: Block): boolean {
   if (b.kind === 'caption') return false;
   if (b.linkChars === 0) return true;
   const density = b.linkChars / b.text.length;
-  return b.kind === 'heading' ? density < 0.9 : density < 0.5;
+  if (b.kind === 'heading') return density < 0.9;
+  // A short sentence whose subject is a link ("<a>James Van Der Beek</a> has been eliminated from …")
+  // is prose: a paragraph of one or two sentences, ending one, with words of its own besides the links.
+  return density < 0.5 || (b.kind === 'paragraph' && density < 0.8 && b.text.length <= SHORT_SENTENCE && b.text.length - b.linkChars >= 20 && /[.!?。！？]["”’)）]?$/.test(b.text));
 }
 
 /** The heading of a comment thread: "3 Comments", "Leave a Reply", "2 thoughts on “…”", "网友评论". */

@@ -49,11 +49,39 @@ function kindOf(tag: string): BlockKind {
  */
 const SHARE_BAR_NAMES = /(?:^|[\s_-])(?:share|sharing|shareable|social|socials|share-?bar|toolbar|tools|utility|print|follow)(?=$|[\s_-])/i;
 
-function namedFurniture(el: Element): 'share' | 'other' | null {
-  const names = `${el.attribs['class'] ?? ''} ${el.attribs['id'] ?? ''}`.trim();
+/** Words that mark where the byline and date sit: a camelCase name's ("FeatureByline") are not read as furniture. */
+const BYLINE_WORDS = /^(?:byline|dateline|timestamp|meta)$/i;
+
+/**
+ * A class or id with its camelCase words split like hyphenated ones: "newsCaption" is
+ * "news-Caption", "authorInfo-bio" "author-Info-bio". A byline word met this way is left out, as
+ * the byline reader looks for its line in the text ("FeatureByline" stays).
+ */
+function camelWords(name: string, without: RegExp | null): string {
+  return name
+    .split(/([-_])/)
+    .map((part) => {
+      const split = part.replace(/(\p{Ll})(\p{Lu})/gu, '$1-$2');
+      if (split !== part) return split.split('-').filter((w) => !BYLINE_WORDS.test(w) && !(without?.test(w) ?? false)).join('-');
+      return without?.test(part) ? '' : part;
+    })
+    .join('');
+}
+
+/** Words of a byline line's parts (who and when): an inline element named only by them stays in its line. */
+const BYLINE_LINE_WORDS = /^(?:byline|dateline|timestamp|meta|author|date|time)$/i;
+
+/**
+ * Whether an element's class or id names it furniture ('share' when only as a share or tool bar).
+ * `inline`: read by its class alone (an id is often a heading's anchor, "Eich_CEO_promotion"), as
+ * if it had no byline word.
+ */
+function namedFurniture(el: Element, inline = false): 'share' | 'other' | null {
+  const names = (inline ? el.attribs['class'] ?? '' : `${el.attribs['class'] ?? ''} ${el.attribs['id'] ?? ''}`).trim();
   if (names === '') return null;
   let negative: 'share' | 'other' | null = null;
-  for (const full of names.split(/\s+/)) {
+  for (const written of names.split(/\s+/)) {
+    const full = camelWords(written, inline ? BYLINE_LINE_WORDS : null);
     // "content-with-sidebar", "has-comments": layout modifiers, not the furniture itself.
     const name = full.replace(/(?:^|[-_])(?:with|has|no|without|show|hide)[-_]\w+/gi, '');
     if (BOILERPLATE_NAMES.test(name)) {
@@ -94,6 +122,43 @@ export function isFurniture(el: Element): boolean {
   if (role !== undefined && DROPPED_ROLES.has(role)) return true;
   if (a['itemprop'] === 'articleBody') return false;
   return isNamedFurniture(el);
+}
+
+/** Descendants looked at to tell an inline element holding blocks (a <span> around <div>s). */
+const INLINE_SCAN = 500;
+
+/**
+ * Whether an element holds a block-level element or a formula (or is too large to tell cheaply).
+ * Furniture never holds a formula: a <math> inside a "…Menu…" named wrapper (a math renderer's
+ * context menu hook) is part of its sentence.
+ */
+function holdsBlocks(el: Element): boolean {
+  const stack: AnyNode[] = [...el.children];
+  for (let seen = 0; stack.length > 0; seen++) {
+    if (seen >= INLINE_SCAN) return true;
+    const n = stack.pop()!;
+    if (n.type !== 'tag') continue;
+    const child = n as Element;
+    if (BLOCK_TAGS.has(child.name) || child.name === 'math' || isMarkedArticle(child)) return true;
+    for (const c of child.children) stack.push(c);
+  }
+  return false;
+}
+
+/**
+ * Furniture holding no blocks (a caption or credit span, a hover card, a screen-reader label, a
+ * <nav> or <aside> of inline text): dropped on the spot, as its text would otherwise join the
+ * paragraph or loose text around it. A share-named span keeps its text (a "sharing" class on
+ * quoted text is common), and so does one named only as a byline or date.
+ */
+function isInlineFurniture(el: Element): boolean {
+  if (!isFurniture(el)) return false;
+  if (!FURNITURE_TAGS.has(el.name) && el.attribs['role'] === undefined) {
+    // A byline or date span stays in its line, where the byline reader looks for it.
+    const named = namedFurniture(el, true);
+    if (named === null || named === 'share') return false;
+  }
+  return !holdsBlocks(el);
 }
 
 /** The furniture-looking elements around a block, innermost first (a shared linked list). */
@@ -222,6 +287,9 @@ export function collectBlocks(root: Element | { children: AnyNode[] }, rootOwner
     // Hidden text is never article text, even a span inside a paragraph (a place to hide
     // instructions for a model from a human reader).
     if (isHidden(el)) continue;
+    if (!entered && !BLOCK_TAGS.has(tag) && tag !== 'a' && isInlineFurniture(el)) {
+      continue;
+    }
     if (!entered && isFurniture(el)) {
       // The element is visited again inside its own furniture chain, which ends after it.
       stack.push({ restore: furniture });
