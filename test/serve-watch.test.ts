@@ -9,12 +9,14 @@ import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { freshServerDatabase } from './support/backends.js';
 import { parseExposition } from './support/exposition.js';
+import { runTidings } from './support/run-cli.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const TSX = pathToFileURL(path.join(root, 'node_modules/tsx/dist/esm/index.mjs')).href;
@@ -258,5 +260,44 @@ sources:
     proc.kill('SIGTERM');
     assert.equal(await child.exited, 0, child.err.slice(-2000));
     assert.match(child.out, /Stopped \(SIGTERM\)/);
+  });
+});
+
+// A plain `tidings serve` on PostgreSQL, while another process is the editor: its API cache is
+// dropped once that process records a cycle that ran jobs (it looks every 10 s).
+const server = process.env.TIDINGS_TEST_DATABASE_URL;
+describe('tidings serve on PostgreSQL follows another process\'s cycles', { skip: server ? false : 'no TIDINGS_TEST_DATABASE_URL (scripts/test.sh sets it)' }, () => {
+  test("an article stored by another process shows in the API after that process's cycle is recorded", async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'tidings-serve-follow-'));
+    const fresh = await freshServerDatabase(server!);
+    await mkdir(path.join(dir, 'site'), { recursive: true });
+    await writeFile(path.join(dir, 'site/index.html'), '<!doctype html><title>home</title>');
+    await writeFile(path.join(dir, 'tessel.html'), pageHtml(ITEMS[1]!));
+    const proc = spawn(process.execPath, ['--import', TSX, path.join(root, 'test/support/tidings-main.ts'), 'serve', '--site', 'site', '--port', '0', '--data', 'data'], {
+      cwd: dir, env: { ...process.env, TIDINGS_DATABASE_URL: fresh.url }, stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const child: Child = { proc, out: '', err: '', exited: new Promise((resolve) => proc.on('exit', (code) => resolve(code))) };
+    proc.stdout!.on('data', (d: Buffer) => (child.out += d.toString()));
+    proc.stderr!.on('data', (d: Buffer) => (child.err += d.toString()));
+    try {
+      await until('the address', () => /Serving .* at (http:\S+)/.test(child.out), child);
+      const url = /Serving .* at (http:\S+)/.exec(child.out)![1]!;
+      const articles = async () => (await (await fetch(`${url}api/v1/articles`)).json()) as { data: Array<{ title: string }> };
+      assert.deepEqual((await articles()).data, []);
+      const ingested = await runTidings(['--data', path.join(dir, 'data2'), '--database-url', fresh.url, 'ingest', path.join(dir, 'tessel.html')], dir);
+      assert.equal(ingested.code, 0, ingested.err);
+      // Stored, but the answer is cached: no cycle has said the store changed.
+      assert.deepEqual((await articles()).data, []);
+      await fresh.db.query("INSERT INTO watch_cycles (started_at, finished_at, outcome, new_articles) VALUES (now(), now(), 'ok', 1)");
+      const since = Date.now();
+      await until('the API to show the article', async () => (await articles()).data.some((a) => a.title.includes('Tessel')), child, 60_000);
+      assert.ok(Date.now() - since < 25_000, `noticed after ${Date.now() - since} ms`);
+      proc.kill('SIGTERM');
+      assert.equal(await child.exited, 0);
+    } finally {
+      if (proc.exitCode === null) proc.kill('SIGKILL');
+      await fresh.dispose();
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -114,7 +114,7 @@ export async function serve(app: App, io: Io, options: ServeOptions, until: () =
 function followCycles(app: App, invalidate: () => void): () => void {
   if (app.db.kind !== 'postgres') return () => undefined;
   let seen: string | null | undefined;
-  const timer = setInterval(() => {
+  const look = () => {
     app.db
       .query<{ id: string | null }>("SELECT max(id)::text AS id FROM watch_cycles WHERE outcome <> 'idle'")
       .then(([row]) => {
@@ -123,7 +123,9 @@ function followCycles(app: App, invalidate: () => void): () => void {
         seen = id;
       })
       .catch(() => undefined); // unreachable now: /healthz says so; the cache is kept
-  }, 10_000);
+  };
+  look(); // the newest cycle when serving began: the one a later cycle is told from
+  const timer = setInterval(look, 10_000);
   timer.unref();
   return () => clearInterval(timer);
 }
