@@ -67,6 +67,18 @@ const ITEMS: readonly Item[] = [
       'The authority said the final rules could take effect next year if the legislature approves the budget for a new inspection office.',
     ],
   },
+  {
+    slug: 'calloway-funding',
+    title: 'Calloway Robotics raises 95 million dollars for warehouse robot arms',
+    company: 'Calloway Robotics',
+    text: [
+      'Calloway Robotics said on Thursday it had raised 95 million dollars in a Series B round to build robot arms that pick goods in warehouses using vision models.',
+      'The round was led by a logistics fund and values the company at 610 million dollars, according to two people familiar with the deal who asked not to be named.',
+      'Calloway said its arms now pick 1,200 items an hour in pilot sites run by three retailers, about twice the rate the company reported a year ago.',
+      'The startup plans to double its engineering staff to 140 people and open a second assembly site in the spring to meet orders it already holds.',
+      'Competitors in warehouse picking have struggled to turn pilots into large contracts, and Calloway did not say how many arms are in paid use.',
+    ],
+  },
 ];
 
 function pageHtml(item: Item): string {
@@ -181,6 +193,7 @@ sources:
 
     // A reader going through pages in a loop for the rest of the test (swaps happen every cycle).
     const pages = ['', 'en/', 'zh/', 'feeds/en/rss.xml', 'feeds/en/atom.xml', 'feeds/zh/rss.xml'];
+    const cyclesBeforeReading = cycles(child).length;
     let reading = true;
     const reads = { n: 0, bad: [] as string[] };
     const reader = (async () => {
@@ -201,7 +214,7 @@ sources:
       // Let at least one cycle with nothing new pass while the reader reads.
       const seenBefore = cycles(child).length;
       await until('a cycle with nothing new', () => cycles(child).length > seenBefore, child);
-      published = [...ITEMS];
+      published = ITEMS.slice(0, 3);
       const added = new Date();
       // The first cycle that starts after the item was added must bring it everywhere.
       await until('a cycle started after the item was added', () => cycles(child).some((c) => c.start > added), child);
@@ -215,13 +228,21 @@ sources:
       assert.ok(feed.body.includes('Meridian'), "the new item is in the site's feed");
       const apiAfter = await get('api/v1/articles?limit=50');
       assert.ok(apiAfter.body.includes('Meridian'), "the API's cache was dropped after the cycle");
-      // And one more cycle with nothing new, swap included, under the reader.
+      // A second addition: a second swap under the reader.
+      published = [...ITEMS];
+      const addedAgain = new Date();
+      await until('a cycle started after the second addition', () => cycles(child).some((c) => c.start > addedAgain), child);
+      assert.match(cycles(child).find((c) => c.start > addedAgain)!.line, /^1 new, /);
+      assert.ok((await home()).body.includes('Calloway'), 'the second new item is on the home page');
+      // And one more cycle with nothing new under the reader.
       const n = cycles(child).length;
       await until('one more cycle', () => cycles(child).length > n, child);
     } finally {
       reading = false;
       await reader;
     }
+    const swaps = cycles(child).slice(cyclesBeforeReading).filter((c) => /[1-9]\d* pages? rewritten/.test(c.line)).length;
+    assert.ok(swaps >= 2, `${swaps} site swaps happened while the reader read`);
     assert.deepEqual(reads.bad, [], `${reads.bad.length} of ${reads.n} reads failed`);
     assert.ok(reads.n >= pages.length * 3, `the reader read ${reads.n} pages`);
     const quiet = cycles(child).at(-1)!.line;
@@ -245,17 +266,17 @@ sources:
     assert.match(metrics.type, /^text\/plain; version=0\.0\.4/);
     const parsed = parseExposition(metrics.body);
     const value = (name: string, labels: Record<string, string> = {}) => parsed.samples.find((s) => s.name === name && JSON.stringify(s.labels) === JSON.stringify(labels))?.value;
-    assert.equal(value('tidings_articles_total', { outcome: 'new' }), 3);
-    assert.equal(value('tidings_articles_stored'), 3);
+    assert.equal(value('tidings_articles_total', { outcome: 'new' }), 4);
+    assert.equal(value('tidings_articles_stored'), 4);
     assert.equal(typeof value('tidings_articles_total', { outcome: 'duplicate' }), 'number');
     for (const state of ['queued', 'running', 'failed']) assert.equal(typeof value('tidings_jobs', { state }), 'number', `tidings_jobs{state="${state}"}`);
-    assert.ok((value('tidings_fetches_total', { status: '200' }) ?? 0) >= 4, 'the feed and its three pages were fetched');
+    assert.ok((value('tidings_fetches_total', { status: '200' }) ?? 0) >= 5, 'the feed and its four pages were fetched');
     assert.ok((value('tidings_cycle_duration_seconds_count') ?? 0) >= 3);
     assert.ok((value('tidings_cycle_duration_seconds_sum') ?? 0) > 0);
     assert.equal(parsed.types.get('tidings_articles_total'), 'counter');
     assert.equal(parsed.types.get('tidings_cycle_duration_seconds'), 'summary');
 
-    t.diagnostic(`${reads.n} reads during ${cycles(child).length} cycles:\n${cycles(child).map((c) => `  ${c.line}`).join('\n')}`);
+    t.diagnostic(`${reads.n} reads across ${swaps} site swaps; ${cycles(child).length} cycles:\n${cycles(child).map((c) => `  ${c.line}`).join('\n')}`);
     t.diagnostic(metrics.body);
     proc.kill('SIGTERM');
     assert.equal(await child.exited, 0, child.err.slice(-2000));
