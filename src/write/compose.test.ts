@@ -10,6 +10,10 @@ describe('facts first', () => {
   it('reads the kind of event from titles in either language', () => {
     assert.equal(eventKindOf(['Corvid Labs raises $320 million in Series B']), 'funding');
     assert.equal(eventKindOf(['Pallas Speech sues the SEC over AI chatbot rules']), 'lawsuit');
+    // A how-to is not news about the company it runs on; "guides revenue" is not a guide.
+    assert.equal(eventKindOf(['How to run batch inference over a million documents on Tencent, step by step']), 'guide');
+    assert.equal(eventKindOf(['手把手教你在腾讯云上部署语音模型']), 'guide');
+    assert.equal(eventKindOf(['Orrin Chips guides revenue higher after a record quarter']), 'other');
     assert.equal(eventKindOf(['StepFun’s Step-4 Swift hits 650 tokens a second and cuts input prices by 60%']), 'price');
     assert.equal(eventKindOf(['Anthropic 以 20 亿美元包下 Brightline Compute 俄亥俄园区']), 'deal');
     assert.equal(eventKindOf(['Long context, short memory: recall across nine open models']), 'other');

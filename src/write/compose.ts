@@ -16,7 +16,7 @@ import { outletOf } from './source-refs.js';
 import type { StoryAnalysis } from './story-analysis.js';
 import type { Statement } from './story-statements.js';
 
-export const EVENT_KINDS = ['funding', 'launch', 'deal', 'price', 'benchmark', 'research', 'lawsuit', 'regulation', 'hire', 'other'] as const;
+export const EVENT_KINDS = ['guide', 'funding', 'launch', 'deal', 'price', 'benchmark', 'research', 'lawsuit', 'regulation', 'hire', 'other'] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 
 export type FigureRole =
@@ -64,6 +64,8 @@ export interface StoryFacts {
 // --- the kind of event ------------------------------------------------------------------------
 
 const KIND_RULES: ReadonlyArray<[EventKind, RegExp]> = [
+  // A how-to is not news about the company it runs on ("How to serve a model on Google, step by step").
+  ['guide', /^how to\b|\bstep by step\b|\bguide\b|\btutorial\b|\bwalkthrough\b|教程|指南|手把手|^如何/iu],
   ['lawsuit', /\bsues?\b|\blawsuit\b|\bsued\b|\bcourt\b|起诉|诉讼|官司/iu],
   ['hire', /\b(?:names|appoints|hires|taps)\b.*\b(?:chief|CEO|CFO|CTO|head|president)\b|\bnew chief executive\b|任命|出任|加盟/iu],
   ['funding', /\braises?\b|\bfunding\b|\bSeries [A-F]\b|\bround\b|融资|[A-F] ?轮/iu],
@@ -430,6 +432,9 @@ export function composeHeadline(facts: StoryFacts, face: FaceLanguage): Statemen
       else text = en ? `${S} is in a lawsuit${O ? ` with ${O}` : ''}` : zh(S, O ? ` 与 ${O} ` : ' ', '卷入诉讼');
       break;
     }
+    case 'guide':
+      text = en ? `A step-by-step guide to working with ${S}` : zh('在 ', S, ' 上操作的分步指南');
+      break;
     case 'hire':
       text = en ? `${S} names a new executive` : zh(S, ' 任命新高管');
       break;
@@ -585,6 +590,15 @@ const KIND_IMPACT: Partial<Record<EventKind, Record<string, { en: (s: string) =>
     Investor: { en: (s) => `Legal costs and uncertainty for ${s} until the court rules.`, zh: (s) => zh('在法院裁决之前，', s, '面临法律成本与不确定性。') },
     'Tech Journalist': { en: (s) => `A lawsuit involving ${s} to follow through the courts.`, zh: (s) => zh('一起涉及', s, '的诉讼，值得持续跟进。') },
   },
+  guide: {
+    Developer: { en: (s) => `A procedure to try when building on ${s}, as the source describes it.`, zh: (s) => zh('在 ', s, ' 上开发时可以照着尝试的步骤（以来源的描述为准）。') },
+    'Enterprise buyer': { en: (s) => `Shows what running this on ${s} involves, step by step.`, zh: (s) => zh('分步说明在 ', s, ' 上完成这项工作需要做什么。') },
+    Executive: { en: (s) => `A how-to guide for ${s}, not news about it.`, zh: (s) => zh('一份关于 ', s, ' 的操作指南，而非关于它的新闻。') },
+    Investor: { en: (s) => `A how-to guide for ${s}, not news about it.`, zh: (s) => zh('一份关于 ', s, ' 的操作指南，而非关于它的新闻。') },
+    Researcher: { en: (s) => `A how-to guide for ${s}, not news about it.`, zh: (s) => zh('一份关于 ', s, ' 的操作指南，而非关于它的新闻。') },
+    'Tech Journalist': { en: (s) => `A how-to guide for ${s}, not news about it.`, zh: (s) => zh('一份关于 ', s, ' 的操作指南，而非关于它的新闻。') },
+    'Policy maker': { en: (s) => `A how-to guide for ${s}, not news about it.`, zh: (s) => zh('一份关于 ', s, ' 的操作指南，而非关于它的新闻。') },
+  },
   hire: {
     Executive: { en: (s) => `A change at the top of ${s} that partners and rivals will watch.`, zh: (s) => zh(s, '的高层变动，合作伙伴与竞争对手都会关注。') },
     Investor: { en: (s) => `A leadership change at ${s} to weigh in its outlook.`, zh: (s) => zh(s, '的领导层变动，需纳入对其前景的判断。') },
@@ -683,6 +697,7 @@ export function composeTakeaway(facts: StoryFacts, outlet: string, face: FaceLan
 }
 
 const KIND_TOPICS: Partial<Record<EventKind, { en: string; zh: string }>> = {
+  guide: { en: 'How-to', zh: '教程' },
   funding: { en: 'Funding', zh: '融资' },
   launch: { en: 'Product launch', zh: '产品发布' },
   deal: { en: 'Deals', zh: '交易' },

@@ -291,6 +291,7 @@ function kindWhy(facts: StoryFacts, face: FaceLanguage): Statement | null {
   const P = facts.product ? nameIn(facts.product, face) : null;
   const en = face === 'en';
   const lines: Partial<Record<StoryFacts['kind'], [string, string]>> = {
+    guide: [`A practical walkthrough for anyone working with ${S}; the steps are the source's, not tested here.`, `给在 ${S} 上工作的人的一份实用指南；步骤来自来源，本文未实测。`],
     funding: [`Investors are paying for ${S}'s plans before they are proven; the money decides how long it can compete.`, `投资方在 ${S} 的计划得到验证之前就已出资；这笔钱决定了它能竞争多久。`],
     launch: [`${P ?? S} is a new option for anyone choosing between models and vendors.`, `对正在比较模型和供应商的人来说，${P ?? S} 是一个新选项。`],
     deal: [O ? `A commitment of this kind ties ${S} and ${O} together for years, and shows where demand is going.` : `A commitment of this kind ties ${S} to its counterpart for years, and shows where demand is going.`, O ? `这类承诺会把 ${S} 与 ${O} 绑定多年，也显示了需求流向何处。` : `这类承诺会把 ${S} 与交易对方绑定多年，也显示了需求流向何处。`],
@@ -315,6 +316,7 @@ function kindWatch(facts: StoryFacts, face: FaceLanguage, single: boolean): Stat
   const O = facts.other ? nameIn(facts.other, face) : null;
   const P = facts.product ? nameIn(facts.product, face) : null;
   const lines: Record<StoryFacts['kind'], [string, string]> = {
+    guide: [`whether ${S}'s own documentation gives the same steps`, `${S} 的官方文档是否给出相同的步骤`],
     funding: [`what ${S} spends the money on, and when that shows up in its products`, `${S} 把这笔钱花在哪里，以及何时体现在产品上`],
     launch: [`whether independent tests confirm what ${S} claims for ${P ?? 'it'}`, `独立测试能否证实 ${S} 对${P ? ` ${P} ` : '新产品'}的说法`],
     deal: [`whether ${S}${O ? ` and ${O} deliver` : ' delivers'} on schedule, and whether similar deals follow`, `${S}${O ? ` 与 ${O}` : ''} 能否按期履约，以及是否会出现更多类似交易`],
