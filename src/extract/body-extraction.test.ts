@@ -45,6 +45,19 @@ describe('furniture inside or between paragraphs', () => {
   });
 });
 
+describe('embedded posts and story navigation', () => {
+  it('keeps a post quoted from a social network inside a wrapper named like a share bar', () => {
+    const tweet = '<div class="social-media-embed"><blockquote class="twitter-tweet"><p lang="en" dir="ltr">Three new data centres in Ohio, and every one of them sold out before the ground was broken https://t.co/abc</p>— Dana Reyes (@danareyes) <a href="https://twitter.com/danareyes/status/1">November 18, 2019</a></blockquote></div>';
+    const got = paragraphs(`<article><p>${P1}</p>${tweet}<p>${P2}</p><p>${P3}</p></article>`);
+    assert.ok(got.some((p) => p.includes('every one of them sold out')), got.join('\n'));
+  });
+
+  it("drops the next and previous stories' teasers under the article", () => {
+    const nav = '<div class="grid-container next-prev"><div class="next"><p class="row-excerpt">Northwind opens a second site in Texas after a record quarter</p></div></div>';
+    assert.deepEqual(paragraphs(`<div class="post-content"><div class="article"><p>${P1}</p><p>${P2}</p><p>${P3}</p>${nav}</div></div>`), [P1, P2, P3]);
+  });
+});
+
 describe('what the furniture rules leave alone', () => {
   it('keeps a byline block named in camelCase for the byline reader', () => {
     const r = extractHtml(page(`<div class="ArticleText"><h2 class="SummaryHL">Northwind bets on Ohio</h2><div class="FeatureByline"> By <b>Jane Roe</b><br>March 25, 2015 </div><p>${P1}</p><p>${P2}</p><p>${P3}</p></div>`));
@@ -64,6 +77,13 @@ describe('what the furniture rules leave alone', () => {
   it('keeps quoted text in a span named for sharing', () => {
     const got = paragraphs(`<article><p>${P1}</p><p>She said <span class="sharing-highlight">demand for capacity has never been this strong</span>, and the board agreed.</p><p>${P3}</p></article>`);
     assert.ok(got.includes('She said demand for capacity has never been this strong, and the board agreed.'), got.join('\n'));
+  });
+});
+
+describe('addresses written out in the article', () => {
+  it('keeps a line that is a bare address, drops a line of link text', () => {
+    const got = paragraphs(`<article><p>${P1}</p><p>${P2}</p><p><a href="https://shop.example/x1">https://shop.example/x1</a></p><p><a href="https://www.northwind.example/">www.northwind.example</a></p><p><a href="/a/3">Northwind opens a second site in Texas</a></p><p>${P3}</p></article>`);
+    assert.deepEqual(got, [P1, P2, 'https://shop.example/x1', 'www.northwind.example', P3]);
   });
 });
 

@@ -20,8 +20,8 @@ export const CLUTTER_RULES: readonly ClutterRule[] = [
   { name: 'share-prompt', lang: 'en', pattern: new RegExp(`^(?:share|tweet|post|email)(?: (?:this|the))?(?: (?:article|story|post|page|link))?(?: (?:on|to|via|with)(?: ${NETWORKS})?)?[.!:]?$`, 'i') },
   { name: 'share-networks', lang: 'en', pattern: new RegExp(`^(?:(?:share|share on|follow|follow us on)\\s*)?(?:${NETWORKS}[\\s,|/·•]*){1,}$`, 'i') },
   { name: 'follow-prompt', lang: 'en', pattern: new RegExp(`^(?:follow|like) us(?: on ${NETWORKS}(?:(?:,| and| or) ${NETWORKS})*)?[.!]?$`, 'i') },
-  // "Follow Newsbeat on Instagram, Facebook, Twitter and YouTube."
-  { name: 'follow-prompt', lang: 'en', pattern: new RegExp(`^follow (?:[\\p{L}\\p{N}@'&.-]+ ){1,4}on ${NETWORKS}(?:(?:,| and| or|, and) ${NETWORKS})*[.!]?$`, 'iu') },
+  // "Follow Newsbeat on Instagram, Facebook, Twitter and YouTube.", "Follow The Opinion section on Facebook, Twitter (@Opinion) and Instagram."
+  { name: 'follow-prompt', lang: 'en', pattern: new RegExp(`^follow (?:[\\p{L}\\p{N}@'&.-]+ ){1,6}on ${NETWORKS}(?: \\(@\\w+\\))?(?:(?:,| and| or|, and) ${NETWORKS}(?: \\(@\\w+\\))?)*[.!]?$`, 'iu') },
   { name: 'follow-author', lang: 'en', pattern: /^follow (?:the )?(?:author|@\w+|[\p{Lu}][\p{L}'-]+(?: [\p{Lu}][\p{L}'-]+){0,2})(?: on \w+)?[.!]?$/iu },
   // self-promotion closing a post: "Like what you read? Follow @handle for …", "Follow us on X for more"
   { name: 'self-promotion', lang: 'en', pattern: /^(?=.{0,200}$)(?:(?:(?:did you )?(?:like|enjoy|enjoyed|liked) (?:what you (?:just )?(?:read|saw|see)|this (?:post|article|story|thread|piece|take))|(?:found|find) this (?:useful|helpful|interesting))\?.*|follow (?:us|me|@\w+|the author)(?: on [\w ]{1,20}?)? (?:for|to (?:get|see|read|stay)) .*)$/i },
@@ -53,7 +53,7 @@ export const CLUTTER_RULES: readonly ClutterRule[] = [
   { name: 'read-more', lang: 'en', pattern: /^(?:read more|continue reading|read the full (?:story|article)|keep reading|click here to read more|full story)\s*(?:»|›|→|\.\.\.|…)?$/i },
   { name: 'read-more', lang: 'zh', pattern: /^(?:阅读全文|阅读原文|点击阅读原文|查看原文|展开全文|点击查看|查看更多|返回顶部|返回首页|上一篇.*|下一篇.*)$/ },
   // advertisements, subscriptions, cookies
-  { name: 'advertisement', lang: 'en', pattern: /^(?:advertisement|advertising|advert|adverts|sponsored(?: content)?|ad|ads|story continues below(?: this)? advertisement|scroll to continue(?: with content)?|continue reading (?:the )?main story)$/i },
+  { name: 'advertisement', lang: 'en', pattern: /^(?:advertisement|advertising|advert|adverts|sponsored links?|sponsored stories|sponsored(?: content)?|ad|ads|story continues below(?: this)? advertisement|scroll to continue(?: with content)?|continue reading (?:the )?main story)$/i },
   { name: 'advertisement', lang: 'zh', pattern: /^(?:广告|推广|赞助内容|[（(]?广告[)）]?)$/ },
   { name: 'subscribe', lang: 'en', pattern: /^(?:subscribe|sign up|join)(?: (?:now|today|here|for free))?(?: (?:to|for) (?:our|the) .{1,50})?[.!]?$|^(?:get|receive) (?:our|the) .{0,40}newsletter.{0,60}$|^(?:enter your email|your email address|already (?:a subscriber|have an account)).{0,60}$|^.{0,80}\bsubscribe to .{0,60}newsletters?[.!]?$/i },
   { name: 'subscribe', lang: 'zh', pattern: /^(?:订阅|立即订阅|订阅我们|订阅newsletter|关注我们|关注公众号|关注微信公众号).{0,20}$/i },
@@ -109,7 +109,7 @@ export const CLUTTER_RULES: readonly ClutterRule[] = [
 
 /** Headings that open a list of links to other articles: they and the short lines after them go. */
 export const RELATED_HEADINGS: readonly RegExp[] = [
-  /^(?:related(?: articles?| stories| posts| coverage| content| reading| news)?|read (?:more|next|also)|see also|you (?:may|might) (?:also )?like|recommended(?: for you| reading)?|most (?:read|popular)|trending(?: now)?|more (?:stories|news|articles)(?: from .{1,40})?|more (?:[\w'-]+ ){1,3}(?:stories|news|articles|reads)|(?:don'?t|do not) miss(?: this| these)?)[.:!]?$/i,
+  /^(?:related(?: articles?| stories| posts| coverage| content| reading| news)?|read (?:more|next|also)|see also|you (?:may|might) (?:also )?like|recommended(?: for you| reading)?|most (?:read|popular)|trending(?: now)?|more (?:stories|news|articles)(?: from .{1,40})?|more (?:[\w'-]+ ){1,3}(?:stories|news|articles|reads)|more in .{1,40}|(?:don'?t|do not) miss(?: this| these)?)[.:!]?$/i,
   /^(?:相关(?:阅读|文章|新闻|推荐|链接|报道)|推荐阅读|延伸阅读|热门(?:文章|推荐|新闻)|猜你喜欢|你可能(?:还)?喜欢|往期(?:回顾|推荐)|更多(?:精彩|阅读|新闻))[:：]?$/,
 ];
 

@@ -119,6 +119,24 @@ describe('cleanParagraphs', () => {
       expected: [BODY],
     },
     {
+      name: 'drops a label above the repeated title with the title',
+      title: 'Chipmaker unveils low-power design',
+      input: ['Review', 'Chipmaker unveils low-power design', BODY],
+      expected: [BODY],
+    },
+    {
+      name: 'keeps a short first line when no title follows it',
+      title: 'Chipmaker unveils low-power design',
+      input: ['Analysis', BODY, 'Chipmaker unveils low-power design'],
+      expected: ['Analysis', BODY, 'Chipmaker unveils low-power design'],
+    },
+    {
+      name: 'a byline line is no label: it stays for the byline reader',
+      title: 'Chipmaker unveils low-power design',
+      input: ['By Jane Roe', 'Chipmaker unveils low-power design', BODY],
+      expected: ['By Jane Roe', 'Chipmaker unveils low-power design', BODY],
+    },
+    {
       name: 'keeps a later paragraph equal to the title',
       title: 'Chipmaker unveils low-power design',
       input: [BODY, 'Chipmaker unveils low-power design'],

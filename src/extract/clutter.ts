@@ -38,11 +38,25 @@ function isListLine(p: string): boolean {
   return p.length <= 120 && !/[.!。！]["”’)）]?$/.test(p);
 }
 
+/** A label above a headline ("Review", "Opinion", "Breaking news"): short, no sentence, no byline or date. */
+const KICKER_CHARS = 40;
+const isKicker = (p: string): boolean => p.length <= KICKER_CHARS && !/[.!?。！？,，:：|｜\p{N}]/u.test(p) && !/^(?:by|from)\s/i.test(p);
+
+/** Whether a paragraph is the page's title (alone, or with the site name, or cut short). */
+function isTitle(p: string, title: string): boolean {
+  const c = comparable(p);
+  const withSite = c.startsWith(title) && c.length < title.length * 1.5;
+  const cut = title.startsWith(c) && c.length >= title.length * 0.6;
+  return c === title || (title.length >= 8 && (withSite || cut));
+}
+
 export function cleanParagraphs(paragraphs: readonly string[], context: { title?: string | null }): string[] {
   const out: string[] = [];
   const title = context.title ? comparable(context.title) : '';
   let inRelated = false;
   let leading = true;
+  // Labels read above the title ("Review" over the headline): dropped with the title when it follows.
+  let kickers = 0;
   for (const raw of paragraphs) {
     let p = raw.replace(/[\p{Cc}\uFFFD]+/gu, ' ').replace(/\s+/g, ' ').trim();
     for (const edge of EDGE_CLUTTER) p = p.replace(edge, ' ').trim();
@@ -56,12 +70,17 @@ export function cleanParagraphs(paragraphs: readonly string[], context: { title?
       inRelated = false;
     }
     if (clutterRule(p) !== null) continue;
-    // The title repeated at the top (alone, or with the site name) is not body text.
+    // The title repeated at the top (alone, or with the site name) is not body text, nor are the
+    // labels above it.
     if (leading && title !== '') {
-      const c = comparable(p);
-      const withSite = c.startsWith(title) && c.length < title.length * 1.5;
-      const cut = title.startsWith(c) && c.length >= title.length * 0.6;
-      if (c === title || (title.length >= 8 && (withSite || cut))) {
+      if (isTitle(p, title)) {
+        out.splice(out.length - kickers, kickers);
+        kickers = 0;
+        continue;
+      }
+      if (kickers < 2 && isKicker(p)) {
+        kickers++;
+        out.push(p);
         continue;
       }
     }

@@ -77,6 +77,8 @@ function findBody(nodes: readonly AnyNode[]): Element | null {
   }
 }
 
+const BARE_ADDRESS = /^(?:[^\s:]{1,40}\s*[:–—-]\s*)?(?:https?:\/\/|www\.)\S+$/i;
+
 /** A paragraph this short may be mostly link text and still be a sentence of the article. */
 const SHORT_SENTENCE = 200;
 
@@ -86,6 +88,9 @@ function isProse(b: Block): boolean {
   if (b.linkChars === 0) return true;
   const density = b.linkChars / b.text.length;
   if (b.kind === 'heading') return density < 0.9;
+  // An address written out in the text ("http://amzn.to/2iJF", "www.example.com") is a reference
+  // the article gives its reader; menus and teasers never show one.
+  if (BARE_ADDRESS.test(b.text)) return true;
   // A short sentence whose subject is a link ("<a>James Van Der Beek</a> has been eliminated from …")
   // is prose: a paragraph of one or two sentences, ending one, with words of its own besides the links.
   return density < 0.5 || (b.kind === 'paragraph' && density < 0.8 && b.text.length <= SHORT_SENTENCE && b.text.length - b.linkChars >= 20 && /[.!?。！？]["”’)）]?$/.test(b.text));

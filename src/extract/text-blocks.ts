@@ -171,6 +171,9 @@ interface FurnitureChain {
   readonly up: FurnitureChain | null;
 }
 
+/** Classes of a <blockquote> quoting a post from a social network, as their embed codes write it. */
+const EMBEDDED_POST = /(?:^|\s)(?:twitter-tweet|twitter-video|instagram-media|tiktok-embed|bluesky-embed|mastodon-embed|text-post-media|reddit-embed-bq)(?=$|\s)/i;
+
 /** A paragraph at least this long, ending a sentence, is prose (what share bars never hold). */
 const PROSE_CHARS = 80;
 
@@ -222,6 +225,8 @@ export function collectBlocks(root: Element | { children: AnyNode[] }, rootOwner
   let furniture: FurnitureChain | null = null;
   // Furniture-looking elements that hold a marked article body (<article>, itemprop=articleBody …).
   const holdsArticle = new Set<Element>();
+  // Share-bar-named furniture holding an embedded post.
+  const holdsPost = new Set<Element>();
   // Every furniture link made, outer before inner.
   const chains: FurnitureChain[] = [];
 
@@ -309,6 +314,9 @@ export function collectBlocks(root: Element | { children: AnyNode[] }, rootOwner
       if (alt !== undefined && /math|latex|tex\b|equation|formula/i.test(el.attribs['class'] ?? '')) parts.push(` ${texText(alt)} `);
       continue;
     }
+    // A post quoted from a social network (an embedded tweet) is part of the story; the wrapper a
+    // site gives it ("social-media-embed") is named like a share bar.
+    if (furniture !== null && furniture.shareBar && tag === 'blockquote' && EMBEDDED_POST.test(el.attribs['class'] ?? '')) holdsPost.add(furniture.el);
     if (furniture !== null && isMarkedArticle(el)) {
       // Outer links of a chain already marked were marked with it.
       for (let f: FurnitureChain | null = furniture; f !== null && !holdsArticle.has(f.el); f = f.up) holdsArticle.add(f.el);
@@ -352,7 +360,7 @@ export function collectBlocks(root: Element | { children: AnyNode[] }, rootOwner
       dropped.add(f);
       continue;
     }
-    if (f.shareBar && (prose.get(f) ?? 0) >= 1) continue;
+    if (f.shareBar && ((prose.get(f) ?? 0) >= 1 || holdsPost.has(f.el))) continue;
     if (!holdsArticle.has(f.el) && (chars.get(f) ?? 0) < total * WRAPPER_SHARE) dropped.add(f);
   }
   // A link around blocks holding most of the page's text (a whole article inside one <a>) is a
