@@ -77,7 +77,7 @@ export async function openStaticSite(dir: string, options: StaticSiteOptions = {
     root: given,
     async serve(req, res, target) {
       // One build for the whole request, even if the link is switched meanwhile.
-      const root = await realpath(given).catch(() => null);
+      const root = await resolveRoot(given);
       if (root === null) {
         await notFound(req, res);
         return;
@@ -109,6 +109,22 @@ export async function openStaticSite(dir: string, options: StaticSiteOptions = {
       await sendRepresentation(req, res, await load(found));
     },
   };
+}
+
+/**
+ * The site's real directory, or null when there is none. A site built in place that is published
+ * atomically for the first time is moved aside before the link takes its name (atomic-site.ts):
+ * for that moment the root is missing, so a missing root is looked for again for up to 50 ms.
+ */
+async function resolveRoot(given: string): Promise<string | null> {
+  for (let waited = 0; ; waited += 5) {
+    try {
+      return await realpath(given);
+    } catch {
+      if (waited >= 50) return null;
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+  }
 }
 
 const NOT_FOUND_PAGE = Buffer.from(`<!doctype html>

@@ -3,7 +3,7 @@
 // through the static server while builds are swapped never gets a missing page.
 
 import assert from 'node:assert/strict';
-import { lstat, mkdir, mkdtemp, readFile, readdir, readlink, rm, stat, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, mkdtemp, readFile, readdir, readlink, rename, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -80,6 +80,26 @@ describe('atomic site publishing', () => {
     assert.ok(swapped.movedAside !== null);
     assert.equal(await readFile(path.join(swapped.movedAside, 'en/index.html'), 'utf8'), 'old');
     assert.equal(await readFile(path.join(out, 'en/index.html'), 'utf8'), 'new');
+  });
+
+  test("the server looks again for a site root that is missing for a moment (a plain directory moved aside)", async () => {
+    const out = path.join(dir, 'd/site');
+    await mkdir(out, { recursive: true });
+    await writeFile(path.join(out, 'index.html'), 'plain');
+    const server = createTidingsServer({ site: await openStaticSite(out), api: null, log: () => undefined });
+    const url = addressUrl(await listen(server, '127.0.0.1', 0));
+    try {
+      const moved = `${out}.aside`;
+      await rename(out, moved);
+      const answer = fetch(url).then(async (r) => [r.status, await r.text()]);
+      await new Promise((r) => setTimeout(r, 15));
+      await rename(moved, out);
+      assert.deepEqual(await answer, [200, 'plain']);
+      await rm(out, { recursive: true });
+      assert.equal((await fetch(url)).status, 404); // gone for good: not found, after 50 ms
+    } finally {
+      await shutdown(server);
+    }
   });
 
   test('a reader fetching pages in a loop while builds are swapped never gets a missing page or an error', async () => {
