@@ -191,6 +191,7 @@
       var titleFolded = fold(title, map, false).s;
       return {
         lang: d[0], path: d[1], title: title, kind: d[3], date: d[4] || '', text: texts[d[5]] || '',
+        group: d[6] || d[1], textLang: d.length > 7 ? d[7] : d[0],
         titleCounts: termCounts(titleFolded), titleFolded: titleFolded, body: bodies[d[5]] || { counts: new Map(), folded: '' },
       };
     });
@@ -279,10 +280,18 @@
       if (b.score !== a.score) return b.score - a.score;
       return a.doc.date < b.doc.date ? 1 : a.doc.date > b.doc.date ? -1 : 0;
     });
+    // One result per group (an article's reader page and its card, in both faces, are one thing):
+    // the first in the order above, so the reader's face and the best-scoring page.
+    var seen = new Set();
+    found = found.filter(function (r) {
+      if (seen.has(r.doc.group)) return false;
+      seen.add(r.doc.group);
+      return true;
+    });
     var results = found.slice(0, limit).map(function (r) {
       var d = r.doc;
       return {
-        lang: d.lang, path: d.path, kind: d.kind, date: d.date, score: r.score,
+        lang: d.lang, textLang: d.textLang, path: d.path, kind: d.kind, date: d.date, score: r.score,
         title: snippet(d.title, tokenize(d.title, index.fold || {}), terms, Infinity),
         snippet: snippet(d.text, tokenize(d.text, index.fold || {}), terms, opts.width || 180),
       };
@@ -340,10 +349,10 @@
     found.results.forEach(function (r) {
       var li = doc.createElement('li');
       li.className = 'search-result search-result-' + r.kind;
-      // data-lang is the page's face; lang only marks Chinese-face results (an English-face page can
-      // still carry Chinese text, e.g. the card of a Chinese article, so it is not marked 'en').
+      // data-lang is the page's face; lang is the language of the page's text (an English-face page
+      // can carry Chinese text, e.g. the reader page of a Chinese article).
       li.setAttribute('data-lang', r.lang);
-      if (r.lang === 'zh') li.setAttribute('lang', 'zh-Hans');
+      if (r.textLang) li.setAttribute('lang', r.textLang === 'zh' ? 'zh-Hans' : 'en');
       var a = doc.createElement('a');
       a.className = 'search-result-title';
       // Paths are site-relative and checked when the index is written; reject anything else anyway.
@@ -352,7 +361,7 @@
       li.appendChild(a);
       var meta = doc.createElement('span');
       meta.className = 'search-result-meta';
-      meta.textContent = [words.kinds[r.kind] || r.kind, r.date, words.langs[r.lang] || r.lang].filter(Boolean).join(' · ');
+      meta.textContent = [words.kinds[r.kind] || r.kind, r.date, words.langs[r.textLang] || ''].filter(Boolean).join(' · ');
       li.appendChild(doc.createTextNode(' '));
       li.appendChild(meta);
       var p = doc.createElement('p');

@@ -95,3 +95,37 @@ describe('search core (the shipped client run in node)', () => {
     assert.deepEqual(withMap.map((t) => [t.t, t.start, t.end]), [['a', 0, 1], ['后', 2, 3], ['后来', 2, 4], ['来', 3, 4]]);
   });
 });
+
+describe('search: one result per thing, labelled with the language of its text', () => {
+  // One Chinese article: its reader page and its card, on both faces (four pages), and a story.
+  const article = (lang: 'en' | 'zh', kind: 'article' | 'card'): SearchDoc => ({
+    lang, path: `${lang}/${kind === 'card' ? 'cards' : 'articles'}/a1.html`, kind, group: 'article:a1', date: '2026-03-02',
+    title: '澜芯科技完成 C 轮融资', text: '澜芯科技今天宣布完成 C 轮融资，推理芯片四季度量产。',
+  });
+  const docs: SearchDoc[] = [
+    article('en', 'article'), article('en', 'card'), article('zh', 'article'), article('zh', 'card'),
+    { lang: 'en', path: 'en/stories/s1.html', kind: 'story', group: 'story:s1', date: '2026-03-02', title: 'LanCore raises a Series C', text: 'LanCore (澜芯科技) raised money for its inference chips.' },
+  ];
+  const built = buildSearchIndex(docs).index;
+
+  it('an article met as reader page and card on both faces is one result, on the reader\'s face', () => {
+    for (const face of ['en', 'zh'] as const) {
+      const found = core.search(built, '澜芯科技', { lang: face });
+      assert.equal(found.total, 2, `${face}: the article once and the story once`);
+      const onArticle = found.results.filter((r) => r.path.endsWith('/a1.html'));
+      assert.equal(onArticle.length, 1);
+      assert.equal(onArticle[0]!.lang, face);
+    }
+  });
+
+  it('a Chinese article\'s page on the English face is labelled Chinese; an English story English', () => {
+    const found = core.search(built, '澜芯科技', { lang: 'en' });
+    assert.equal(found.results.find((r) => r.path.endsWith('/a1.html'))!.textLang, 'zh');
+    assert.equal(found.results.find((r) => r.kind === 'story')!.textLang, 'en');
+  });
+
+  it('an index written before groups existed (six fields) still searches, one page per result', () => {
+    const old: SearchIndex = { ...built, docs: built.docs.map((d) => d.slice(0, 6) as unknown as SearchIndex['docs'][number]) };
+    assert.equal(core.search(old, '澜芯科技', { lang: 'en' }).total, 5);
+  });
+});

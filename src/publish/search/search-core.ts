@@ -19,14 +19,23 @@ export interface SearchIndex {
   readonly fold: Readonly<Record<string, string>>;
   /** Document texts, each stored once (the same text under two paths is shared). */
   readonly texts: readonly string[];
-  /** [lang, path, title, kind, date ('' when none), index into texts] */
-  readonly docs: ReadonlyArray<readonly [SearchLang, string, string, SearchKind, string, number]>;
+  /**
+   * [face, path, title, kind, date ('' when none), index into texts, group (what the page is about:
+   * one result per group), the language of the page's text ('' when neither)]; an index written
+   * before the last two were added has six, and each page is then its own group.
+   */
+  readonly docs: ReadonlyArray<
+    readonly [SearchLang, string, string, SearchKind, string, number] | readonly [SearchLang, string, string, SearchKind, string, number, string, SearchLang | '']
+  >;
 }
 
 export interface Token { readonly t: string; readonly start: number; readonly end: number }
 export interface Segment { readonly text: string; readonly hit: boolean }
 export interface SearchHit {
+  /** The face the page belongs to (its path is under it). */
   readonly lang: SearchLang;
+  /** The language of the page's text, which the result is labelled with ('' when neither). */
+  readonly textLang: SearchLang | '';
   readonly path: string;
   readonly kind: SearchKind;
   readonly date: string;

@@ -5,6 +5,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { fail, ok, type Result } from '../../errors.js';
+import { detectLanguage } from '../../text/language.js';
 import { foldMapFor } from './fold-map.js';
 import { searchClientSource, type SearchIndex, type SearchKind, type SearchLang } from './search-core.js';
 
@@ -23,6 +24,11 @@ export const SearchDocSchema = z.object({
   kind: z.enum(['digest', 'story', 'card', 'article', 'topic', 'audience']),
   date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD').optional(),
   text: z.string(),
+  /**
+   * What the page is about, shared by its other pages (an article's reader page and its card, and
+   * both faces of either): search shows one result per group, the reader's face first. Default: the path.
+   */
+  group: z.string().min(1).max(200).optional(),
 });
 
 export interface SearchDoc {
@@ -32,6 +38,8 @@ export interface SearchDoc {
   readonly kind: SearchKind;
   readonly date?: string;
   readonly text: string;
+  /** What the page is about (SearchDocSchema.group): one search result per group. */
+  readonly group?: string;
 }
 
 export interface SearchOptions {
@@ -93,7 +101,10 @@ export function buildSearchIndex(docs: readonly SearchDoc[], options: SearchOpti
       id = texts.push(text) - 1;
       textIds.set(text, id);
     }
-    rows.push([d.lang, d.path, cap(d.title, TITLE_CAP), d.kind, d.date ?? '', id]);
+    // The language a reader meets on the page (a Chinese article's page on the English face is
+    // Chinese), read from its title and text; '' when neither English nor Chinese.
+    const read = detectLanguage(`${d.title}\n${text}`).language;
+    rows.push([d.lang, d.path, cap(d.title, TITLE_CAP), d.kind, d.date ?? '', id, d.group ?? d.path, read === 'other' ? '' : read]);
   });
   const fold = foldMapFor([...texts, ...rows.map((r) => r[2])]);
   return { index: { v: 1, fold, texts, docs: rows }, skipped };

@@ -7,7 +7,7 @@ import { documentOfTranslation } from '../../translate/layouts.js';
 import { LABELS, audienceName } from '../../write/labels.js';
 import type { Card } from '../../write/schemas.js';
 import { sourceTypeBadge, verificationNote } from './digest-html.js';
-import { externalImage, externalLink, html, type SafeHtml } from './html.js';
+import { externalImage, externalLink, html, linkified, type SafeHtml } from './html.js';
 import { SITE_LABELS } from './site-labels.js';
 import type { Face, SiteArticle } from './site-input.js';
 import { paths, relative, slugOf } from './site-paths.js';
@@ -29,7 +29,7 @@ export function articleTitle(a: SiteArticle, face: Face): string {
 }
 
 function bullets(items: readonly string[]): SafeHtml {
-  return items.length > 0 ? html`<ul>${items.map((x) => html`<li>${x}</li>`)}</ul>` : html`<ul><li>—</li></ul>`;
+  return items.length > 0 ? html`<ul>${items.map((x) => html`<li>${linkified(x)}</li>`)}</ul>` : html`<ul><li>—</li></ul>`;
 }
 
 /** The summary card; its topics link to their pages (one slug for both faces). */

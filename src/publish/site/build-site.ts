@@ -101,7 +101,7 @@ export function buildSite(input: SiteInput): BuiltSite {
         const title = pageTitle(`${day.date} ${LABELS[face].aiSummary}`, n, face);
         page('day', face, path, title, dayBody(day, face, path, false, plan, n), { bodyClass: 'page-digest' });
         // One search document per page, so a hit lands on the page that has the text.
-        docs.push({ lang: face, path, title, kind: 'digest', date: day.date, text: dayText(day.digest[face], (id) => plan.pageOf(id) === n) });
+        docs.push({ lang: face, path, title, kind: 'digest', group: `day:${day.date}:${n}`, date: day.date, text: dayText(day.digest[face], (id) => plan.pageOf(id) === n) });
       }
     }
     // Every day and every story has a page reachable by links: the archive and the list of all
@@ -115,17 +115,17 @@ export function buildSite(input: SiteInput): BuiltSite {
     for (const s of input.stories) {
       const built = storyPage(s, face, siteName, articleIds, (date) => dayItemPath(plans.get(date), face, date, s.story.id));
       page('story', face, built.path, built.title, built.body, { bodyClass: 'page-story' });
-      docs.push({ lang: face, path: built.path, title: built.title, kind: 'story', ...(s.days[0] ? { date: s.days[0] } : {}), text: built.text });
+      docs.push({ lang: face, path: built.path, title: built.title, kind: 'story', group: `story:${s.story.id}`, ...(s.days[0] ? { date: s.days[0] } : {}), text: built.text });
     }
     for (const a of input.articles) {
       const card = cardPage(a, face, siteName, { articles: articleIds, topics: articleTopics(a) });
       if (card) {
         page('card', face, card.path, card.title, card.body, { bodyClass: 'page-card' });
-        docs.push({ lang: face, path: card.path, title: card.title, kind: 'card', ...(a.article.published ? { date: a.article.published.slice(0, 10) } : {}), text: card.text });
+        docs.push({ lang: face, path: card.path, title: card.title, kind: 'card', group: `article:${a.article.id}`, ...(a.article.published ? { date: a.article.published.slice(0, 10) } : {}), text: card.text });
       }
       const reader = readerPage(a, face);
       page('article', face, reader.path, reader.title, reader.body, { bodyClass: 'page-reader' });
-      docs.push({ lang: face, path: reader.path, title: reader.title, kind: 'article', ...(a.article.published ? { date: a.article.published.slice(0, 10) } : {}), text: reader.text });
+      docs.push({ lang: face, path: reader.path, title: reader.title, kind: 'article', group: `article:${a.article.id}`, ...(a.article.published ? { date: a.article.published.slice(0, 10) } : {}), text: reader.text });
     }
     page('topics', face, paths.topics(face), l.topics, topicsIndexBody(topics, audiences, face));
     for (const t of topics) {
@@ -134,7 +134,7 @@ export function buildSite(input: SiteInput): BuiltSite {
       for (const slice of paginate(stories, STORIES_PER_PAGE)) {
         page('topic', face, paths.topic(face, t.slug, slice.page), pageTitle(t.name[face], slice.page, face), topicBody(t, slice, cards, face));
       }
-      docs.push({ lang: face, path: paths.topic(face, t.slug), title: t.name[face], kind: 'topic', text: [t.name[face], ...stories.map((s) => storyTitle(s, face))].join('\n') });
+      docs.push({ lang: face, path: paths.topic(face, t.slug), title: t.name[face], kind: 'topic', group: `topic:${t.slug}`, text: [t.name[face], ...stories.map((s) => storyTitle(s, face))].join('\n') });
     }
     for (const a of audiences) {
       const stories = storiesOf(a.storyIds);
@@ -142,7 +142,7 @@ export function buildSite(input: SiteInput): BuiltSite {
       for (const slice of paginate(stories, STORIES_PER_PAGE)) {
         page('audience', face, paths.audience(face, a.slug, slice.page), pageTitle(title, slice.page, face), audienceBody(a, slice, face));
       }
-      docs.push({ lang: face, path: paths.audience(face, a.slug), title, kind: 'audience', text: [title, ...stories.slice(0, 20).map((s) => storyTitle(s, face))].join('\n') });
+      docs.push({ lang: face, path: paths.audience(face, a.slug), title, kind: 'audience', group: `audience:${a.slug}`, text: [title, ...stories.slice(0, 20).map((s) => storyTitle(s, face))].join('\n') });
     }
     page('search', face, paths.search(face), l.search, searchBody(face), { scripts: ['assets/search-index.js', 'assets/search.js'] });
   }

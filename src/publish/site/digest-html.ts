@@ -4,7 +4,7 @@
 
 import { LABELS, audienceName } from '../../write/labels.js';
 import type { Digest, DigestItem, SourceRef, Verification } from '../../write/schemas.js';
-import { externalLink, html, type SafeHtml } from './html.js';
+import { externalLink, html, linkified, type SafeHtml } from './html.js';
 import { SITE_LABELS } from './site-labels.js';
 import type { Face } from './site-input.js';
 import { paths, relative, slugOf } from './site-paths.js';
@@ -77,7 +77,7 @@ ${subsub(l.tradeOffs)}
 <div class="tradeoffs"><div class="pros"><p><strong>${l.pros}</strong></p>${bullets(item.pros)}</div><div class="cons"><p><strong>${l.cons}</strong></p>${bullets(item.cons)}</div></div>
 </details>
 ${sub(l.quickStart)}
-${item.quickStart.length > 0 ? html`<ol class="quick-start">${item.quickStart.map((q) => html`<li>${q}</li>`)}</ol>` : html`<p>—</p>`}
+${item.quickStart.length > 0 ? html`<ol class="quick-start">${item.quickStart.map((q) => html`<li>${linkified(q)}</li>`)}</ol>` : html`<p>—</p>`}
 ${sub(l.recommendation)}
 <p class="recommendation">${item.recommendation}</p>
 </div>

@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { escapeText, externalImage, externalLink, html, safeHttpUrl, trusted } from './html.js';
+import { escapeText, externalImage, externalLink, html, linkified, safeHttpUrl, trusted } from './html.js';
 
 describe('html template', () => {
   test('interpolations are escaped; arrays join; null, undefined and false vanish; SafeHtml passes', () => {
@@ -43,5 +43,18 @@ describe('html template', () => {
     assert.equal(externalLink('javascript:x()', '<b>A</b>').value, '<span class="nolink">&lt;b&gt;A&lt;/b&gt;</span>');
     assert.match(externalImage('https://img.example/a.png', 'x').value, /referrerpolicy="no-referrer"/);
     assert.equal(externalImage('data:image/svg+xml,<svg onload=x()>', 'x').value, '');
+  });
+
+  test('linkified: addresses in running text become links, the sentence around them stays text', () => {
+    const cases: Array<[string, string, RegExp[]]> = [
+      ['a URL at the end of a sentence', 'Read the report: https://x.example/a?b=1&c=2.', [/^Read the report: <a href="https:\/\/x\.example\/a\?b=1&amp;c=2"[^>]*>https:\/\/x\.example\/a\?b=1&amp;c=2<\/a>\.$/]],
+      ['two URLs', 'https://a.example/1 and (https://b.example/2)', [/<a href="https:\/\/a\.example\/1"/, /\(<a href="https:\/\/b\.example\/2"[^>]*>https:\/\/b\.example\/2<\/a>\)$/]],
+      ['before Chinese punctuation', '原文：https://guichao.example/a.html。', [/<a href="https:\/\/guichao\.example\/a\.html"[^>]*>https:\/\/guichao\.example\/a\.html<\/a>。$/]],
+      ['no URL: escaped text', 'a < b', [/^a &lt; b$/]],
+      ['not http(s): text', 'javascript:alert(1) ftp://x.example/', [/^javascript:alert\(1\) ftp:\/\/x\.example\/$/]],
+      ['markup in the text stays text', '<b>x</b> https://x.example/"onmouseover="y', [/^&lt;b&gt;x&lt;\/b&gt; <a href="https:\/\/x\.example\/"[^>]*>https:\/\/x\.example\/<\/a>&quot;onmouseover=&quot;y$/]],
+    ];
+    for (const [name, text, wants] of cases) for (const want of wants) assert.match(linkified(text).value, want, name);
+    assert.match(linkified('see https://x.example/a').value, /rel="noopener noreferrer nofollow"/);
   });
 });

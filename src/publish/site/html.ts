@@ -68,6 +68,25 @@ export function externalLink(url: string | null | undefined, text: string | Safe
   return href ? html`<a href="${href}" rel="noopener noreferrer nofollow" referrerpolicy="no-referrer">${text}</a>` : html`<span class="nolink">${text}</span>`;
 }
 
+// An http(s) address written in running text, up to whitespace or a character no URL holds bare.
+const URL_IN_TEXT = /https?:\/\/[^\s<>"'\u3000-\u303f\uff01-\uff5e]+/g;
+// Punctuation that ends a sentence rather than the address ("see https://x.example/a.").
+const URL_TRAILER = /[.,;:!?)\]}]+$/;
+
+/** Text with each http(s) address in it made a link (externalLink); everything else escaped. */
+export function linkified(text: string): SafeHtml {
+  const parts: SafeHtml[] = [];
+  let at = 0;
+  for (const m of text.matchAll(URL_IN_TEXT)) {
+    const url = m[0].replace(URL_TRAILER, '');
+    if (safeHttpUrl(url) === null) continue;
+    parts.push(html`${text.slice(at, m.index)}`, externalLink(url, url));
+    at = m.index + url.length;
+  }
+  parts.push(html`${text.slice(at)}`);
+  return join(parts);
+}
+
 /** A third-party image, by URL only, never sending a referrer; nothing for non-http(s) URLs. */
 export function externalImage(url: string | null | undefined, alt: string): SafeHtml {
   const src = safeHttpUrl(url);
