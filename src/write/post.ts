@@ -66,6 +66,8 @@ class PostWriter {
   /** Figure keys said so far (hook and takeaways), and the lines written. */
   private readonly said = new Set<string>();
   private readonly lines = new Set<string>();
+  /** Figure keys the hook says: a takeaway explaining why one matters may say it again. */
+  private readonly inHook = new Set<string>();
   private readonly used: ScoredCandidate[] = [];
   private readonly facts: StoryFacts;
   private readonly face: FaceLanguage;
@@ -94,6 +96,7 @@ class PostWriter {
     const argument = this.whyStep(true);
     const hookSteps = [news, argument].filter((s): s is Step => s !== null);
     const hook = hookSteps.map((s) => s.text).join(face === 'zh' ? '' : ' ');
+    hookSteps.forEach((s) => s.keys.forEach((k) => this.inHook.add(k)));
     prov.push({ path: 'hook', kind: hookSteps.every((s) => s.entry.kind === 'extract') ? 'extract' : 'composed', spans: hookSteps.flatMap((s) => [...s.entry.spans]) });
 
     // Takeaways: the steps of the argument, each building on the hook and the step before. Chosen
@@ -179,7 +182,7 @@ class PostWriter {
       if (c) return this.take(this.sourceStep(c));
     }
     const general = (): Step | null => {
-      const why = kindWhy(this.facts, this.face);
+      const why = kindWhy(this.facts, this.face, this.ctx.analysis.story.storyId);
       const step = why ? this.composedStep(why) : null;
       return step && this.fresh(step) ? this.take(step) : null;
     };
@@ -187,10 +190,11 @@ class PostWriter {
       const g = general();
       if (g) return g;
     }
+    // Who it is good or bad for may take up the hook's figure: it says why that figure matters.
     const judged = composeProsCons(this.facts, this.face);
     for (const s of [...judged.pros, ...judged.cons]) {
       const step = this.composedStep(s);
-      if (this.fresh(step)) return this.take(step);
+      if (this.fresh(step, !forHook)) return this.take(step);
     }
     const audiences = [...new Set([...this.ctx.analysis.story.ranking.audiences, 'Executive', 'Investor', 'Developer', 'Researcher', 'Enterprise buyer', 'Policy maker'])];
     for (const audience of audiences) {
@@ -265,9 +269,9 @@ class PostWriter {
     return { text: s.text, entry: { kind: s.kind, spans: [...s.spans] }, keys: figureKeysIn(s.text) };
   }
 
-  /** Says something not said yet: no figure again, no line twice. */
-  private fresh(step: Step): boolean {
-    return !this.lines.has(step.text) && ![...step.keys].some((k) => this.said.has(k));
+  /** Says something not said yet: no figure again (but the hook's, when building on it), no line twice. */
+  private fresh(step: Step, hookFiguresAllowed = false): boolean {
+    return !this.lines.has(step.text) && ![...step.keys].some((k) => this.said.has(k) && !(hookFiguresAllowed && this.inHook.has(k)));
   }
 
   private take(step: Step): Step {
@@ -282,28 +286,46 @@ class PostWriter {
 
 const composed = (text: string, spans: Statement['spans']): Statement => ({ text, kind: 'composed', spans: [...spans] });
 
-/** Why it matters, when no source says and no figure judges it: what the kind of event puts at stake. */
-function kindWhy(facts: StoryFacts, face: FaceLanguage): Statement | null {
+/**
+ * Why it matters, when no source says and no figure judges it: what the kind of event puts at
+ * stake. Frequent kinds have two wordings, chosen by the story id, so a day of funding rounds does
+ * not read the same line under each.
+ */
+function kindWhy(facts: StoryFacts, face: FaceLanguage, storyId: string): Statement | null {
   const s = facts.subject;
   if (!s) return null;
   const S = nameIn(s, face);
   const O = facts.other ? nameIn(facts.other, face) : null;
   const P = facts.product ? nameIn(facts.product, face) : null;
   const en = face === 'en';
-  const lines: Partial<Record<StoryFacts['kind'], [string, string]>> = {
-    guide: [`A practical walkthrough for anyone working with ${S}; the steps are the source's, not tested here.`, `给在 ${S} 上工作的人的一份实用指南；步骤来自来源，本文未实测。`],
-    funding: [`Investors are paying for ${S}'s plans before they are proven; the money decides how long it can compete.`, `投资方在 ${S} 的计划得到验证之前就已出资；这笔钱决定了它能竞争多久。`],
-    launch: [`${P ?? S} is a new option for anyone choosing between models and vendors.`, `对正在比较模型和供应商的人来说，${P ?? S} 是一个新选项。`],
-    deal: [O ? `A commitment of this kind ties ${S} and ${O} together for years, and shows where demand is going.` : `A commitment of this kind ties ${S} to its counterpart for years, and shows where demand is going.`, O ? `这类承诺会把 ${S} 与 ${O} 绑定多年，也显示了需求流向何处。` : `这类承诺会把 ${S} 与交易对方绑定多年，也显示了需求流向何处。`],
-    price: [`A lower price changes what it costs to build on ${S}, and what rivals can charge.`, `更低的价格改变了基于 ${S} 开发的成本，也改变了竞争对手的定价空间。`],
-    benchmark: [`A shared measurement lets buyers and researchers compare claims that were hard to compare before.`, `统一的测量让买家和研究人员可以比较过去难以比较的说法。`],
-    research: [`A published result others can test, and build on if it holds.`, `一项可以被他人检验的公开结果；若经得起检验，便可在此基础上继续推进。`],
-    lawsuit: [`A court may decide questions that affect ${S}'s whole market, not only ${S}.`, `法院的裁决可能影响 ${S} 所在的整个市场，而不只是 ${S}。`],
-    regulation: [`Rules change what companies may build and sell, and at what cost.`, `规则会改变企业可以开发和销售什么，以及付出什么成本。`],
-    hire: [`Who leads ${S} shapes its priorities for years.`, `由谁领导 ${S}，将在多年内影响其优先事项。`],
+  const lines: Partial<Record<StoryFacts['kind'], Array<[string, string]>>> = {
+    guide: [[`A practical walkthrough for anyone working with ${S}; the steps are the source's, not tested here.`, `给在 ${S} 上工作的人的一份实用指南；步骤来自来源，本文未实测。`]],
+    funding: [
+      [`Investors are paying for ${S}'s plans before they are proven; the money decides how long it can compete.`, `投资方在 ${S} 的计划得到验证之前就已出资；这笔钱决定了它能竞争多久。`],
+      [`Money raised at this stage buys ${S} time and hiring; whether it buys a lead is the open question.`, `这一阶段的融资为 ${S} 换来了时间和人手；能否换来领先地位，仍是悬而未决的问题。`],
+    ],
+    launch: [
+      [`${P ?? S} is a new option for anyone choosing between models and vendors.`, `对正在比较模型和供应商的人来说，${P ?? S} 是一个新选项。`],
+      [`${P ?? S} gives buyers one more option to weigh on speed and price.`, `${P ?? S} 让买家在速度与价格上多了一个可比较的选项。`],
+    ],
+    deal: [
+      [O ? `A commitment of this kind ties ${S} and ${O} together for years, and shows where demand is going.` : `A commitment of this kind ties ${S} to its counterpart for years, and shows where demand is going.`, O ? `这类承诺会把 ${S} 与 ${O} 绑定多年，也显示了需求流向何处。` : `这类承诺会把 ${S} 与交易对方绑定多年，也显示了需求流向何处。`],
+      [`Commitments like this show where AI capacity is being spent, and who is spending it.`, `这类承诺显示了 AI 算力的钱花在哪里、由谁在花。`],
+    ],
+    price: [
+      [`A lower price changes what it costs to build on ${S}, and what rivals can charge.`, `更低的价格改变了基于 ${S} 开发的成本，也改变了竞争对手的定价空间。`],
+      [`Each cut by ${S} resets what buyers expect to pay across the market.`, `${S} 的每一次降价，都会改变整个市场对价格的预期。`],
+    ],
+    benchmark: [[`A shared measurement lets buyers and researchers compare claims that were hard to compare before.`, `统一的测量让买家和研究人员可以比较过去难以比较的说法。`]],
+    research: [[`A published result others can test, and build on if it holds.`, `一项可以被他人检验的公开结果；若经得起检验，便可在此基础上继续推进。`]],
+    lawsuit: [[`A court may decide questions that affect ${S}'s whole market, not only ${S}.`, `法院的裁决可能影响 ${S} 所在的整个市场，而不只是 ${S}。`]],
+    regulation: [[`Rules change what companies may build and sell, and at what cost.`, `规则会改变企业可以开发和销售什么，以及付出什么成本。`]],
+    hire: [[`Who leads ${S} shapes its priorities for years.`, `由谁领导 ${S}，将在多年内影响其优先事项。`]],
   };
-  const line = lines[facts.kind];
-  return line ? composed(en ? line[0] : zh(line[1]), facts.titleSpans) : null;
+  const variants = lines[facts.kind];
+  if (!variants || variants.length === 0) return null;
+  const line = variants[[...storyId].reduce((n, ch) => n + ch.charCodeAt(0), 0) % variants.length]!;
+  return composed(en ? line[0] : zh(line[1]), facts.titleSpans);
 }
 
 /** What to watch: what the kind of event leaves open (and, with a single source, whether others confirm it). */
