@@ -33,7 +33,7 @@ function gather(nodes: readonly AnyNode[], out: Element[]): void {
     const t = el.name;
     if (t === 'meta' || t === 'link' || t === 'base' || t === 'html' || t === 'time' || t === 'title' || t === 'h1' ||
       (t === 'script' && /ld\+json/i.test(el.attribs['type'] ?? '')) || el.attribs['itemprop'] !== undefined ||
-      el.attribs['rel'] === 'author' || isBylineElement(el)) {
+      el.attribs['rel'] === 'author' || isBylineElement(el) || isPublishedElement(el)) {
       out.push(el);
     }
     for (let i = el.children.length - 1; i >= 0; i--) stack.push(el.children[i]!);
@@ -81,6 +81,17 @@ function bylineText(el: Element): string {
 }
 /** Words of an author's picture, biography or follow button, not the name line. */
 const NOT_BYLINE_NAMES = /bio|avatar|photo|image|img|pic|follow|social|about|more|info|box|list|nav|menu/i;
+
+/** A microformat (hAtom, h-entry) publication date: class "published" or "dt-published". */
+function isPublishedElement(el: Element): boolean {
+  return /(?:^|\s)(?:dt-)?published(?:$|\s)/.test(el.attribs['class'] ?? '') && el.name !== 'body' && el.name !== 'article';
+}
+
+/** A <time> that says when the page was changed, not when it was published. */
+function isModifiedTime(el: Element): boolean {
+  const a = el.attribs;
+  return /dateModified/i.test(a['itemprop'] ?? '') || (/(?:^|[\s_-])(?:updated|modified|lastmod)/i.test(a['class'] ?? '') && !/published/i.test(a['class'] ?? ''));
+}
 
 function isBylineElement(el: Element): boolean {
   const names = `${el.attribs['class'] ?? ''} ${el.attribs['id'] ?? ''}`;
@@ -238,6 +249,15 @@ export function normaliseDate(raw: string | null): string | null {
     const date = `${y}-${pad(m ?? '')}-${pad(d ?? '')}`;
     return hh === undefined ? date : `${date}T${pad(hh)}:${mm}:${ss ?? '00'}`;
   }
+  // "05/29/2007 09:49:00": month and day only when one of them cannot be a month.
+  const slash = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?$/.exec(s);
+  if (slash !== null) {
+    const [, a, b, y, hh, mm, ss] = slash;
+    const [mo, d] = Number(a) > 12 && Number(b) <= 12 ? [b!, a!] : Number(b) > 12 && Number(a) <= 12 ? [a!, b!] : [null, null];
+    if (mo === null || d === null || !realDay(y!, mo, d) || (hh !== undefined && !realTime(hh, mm!, ss))) return null;
+    const date = `${y}-${pad(mo)}-${pad(d)}`;
+    return hh === undefined ? date : `${date}T${pad(hh)}:${mm}:${ss ?? '00'}`;
+  }
   if (/^\d{10}$/.test(s)) return new Date(Number(s) * 1000).toISOString().replace('.000Z', 'Z');
   if (/[a-z]{3}/i.test(s) && /\d{4}/.test(s)) {
     const d = new Date(s);
@@ -384,7 +404,115 @@ function titleFromTag(titleTag: string, h1s: readonly string[]): string {
     const repeated = parts.find((p) => heads.has(p.toLowerCase()));
     if (repeated !== undefined && repeated.length >= 10) return repeated;
   }
+  const bracket = BRACKETED_TAIL.exec(titleTag);
+  if (parts.length < 2 && bracket !== null && (bracket[1]!.length >= 10 || /\p{Script=Han}{4}|[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}]{4}/u.test(bracket[1]!))) return bracket[1]!;
   return stripSiteFromTitle(titleTag);
+}
+
+/** h1s looked at for the visible headline (later ones are section headings or teasers). */
+const HEADLINE_H1S = 5;
+
+/**
+ * The headline as the page shows it: the first of the first h1s that is marked
+ * itemprop="headline", or that says what the metadata title says (most words of each in the
+ * other: "Headline | Author" in og:title, the page's own wording of a shortened og:title); never
+ * the site's name, never a single word. Null when no h1 is that.
+ */
+function visibleHeadline(h1s: readonly string[], marked: ReadonlySet<number>, metadataTitle: string | null, siteName: string | null): string | null {
+  for (let i = 0; i < Math.min(HEADLINE_H1S, h1s.length); i++) {
+    const h = h1s[i]!;
+    if (titleWords(h).length < 2 || (siteName !== null && namesSite(h, siteName))) continue;
+    if (marked.has(i)) return h;
+    if (metadataTitle !== null && echoes(metadataTitle, h) && echoes(h, metadataTitle)) return h;
+  }
+  return null;
+}
+
+/** Separators between a headline and the site in a title tag. */
+const TITLE_SEPARATORS = /\s+[|\-–—»·✩]\s+|\s*[_｜|]\s*/u;
+/** "Headline [Site]", "見出し＜サイト＞", "标题【网站】": a bracketed last part. */
+const BRACKETED_TAIL = /^(.*\S)\s*(?:\[([^\]]+)\]|＜([^＞]+)＞|【([^】]+)】|<([^>]+)>)$/u;
+/** A site name written as its domain: "Le Monde.fr", "Factorio.com". */
+const DOMAIN_FORM = /^([^.]*[^.\s])\.(?:com|net|org|info|co\.uk|[a-z]{2})$/i;
+/** A name, not a headline: at most this many words. */
+const SITE_NAME_WORDS = 5;
+
+const bare = (s: string): string => s.normalize('NFKC').toLowerCase().replace(/[\s\p{P}]+/gu, '');
+
+/**
+ * The site's name from the page's other namings of it: og:site_name's name without its motto
+ * ("Mozilla Hacks – the Web developer blog"), without a domain ending that the publisher or title
+ * tag leaves off ("Le Monde.fr" with a Le Monde publisher), in the title tag's spelling when that
+ * only adds spaces ("HeraldSun", "| Herald Sun"). With no named site: the part of the title tag
+ * that is not the headline ("Headline | Blog Name", "Headline [LWN.net]", "Blog Name: Headline").
+ */
+function refineSiteName(siteName: string | null, titleTag: string | null, title: string | null, publishers: ReadonlyArray<string | null>): string | null {
+  const tagParts = titleTag === null ? [] : titleTag.split(TITLE_SEPARATORS).map((p) => p.trim()).filter((p) => p !== '');
+  const namings = [...publishers.filter((p): p is string => p !== null), ...tagParts];
+  if (siteName !== null) {
+    let name = siteName;
+    const motto = /^(.+?)\s+[–—|-]\s+(.+)$/u.exec(name);
+    if (motto !== null && motto[2]!.split(/\s+/).length >= 3 && motto[1]!.split(/\s+/).length <= 4) name = motto[1]!.trim();
+    // "Spiceworks Inc" when the title tag and publisher say "Spiceworks": the brand, not the company.
+    const company = /^(.+?),?\s+(?:inc|ltd|llc|limited|gmbh|corp|corporation|plc|s\.?a)\.?$/iu.exec(name);
+    if (company !== null && namings.some((n) => n.toLowerCase() === company[1]!.toLowerCase())) name = company[1]!;
+    const domain = DOMAIN_FORM.exec(name);
+    if (domain !== null) {
+      const plain = namings.find((n) => n.toLowerCase() === domain[1]!.toLowerCase());
+      if (plain !== undefined) name = plain;
+    }
+    if (!/\s/.test(name)) {
+      const spaced = tagParts.find((p) => /\s/.test(p) && bare(p) === bare(name));
+      if (spaced !== undefined) name = spaced;
+    }
+    return name;
+  }
+  if (titleTag === null || title === null) return null;
+  const head = bare(title);
+  if (head === '') return null;
+  let site: string | null = null;
+  const bracket = BRACKETED_TAIL.exec(titleTag);
+  if (bracket !== null && bare(bracket[1]!) === head) site = bracket[2] ?? bracket[3] ?? bracket[4] ?? bracket[5] ?? null;
+  else if (tagParts.length >= 2 && bare(tagParts[0]!) === head) site = tagParts[tagParts.length - 1]!;
+  else if (tagParts.length >= 2 && bare(tagParts[tagParts.length - 1]!) === head) site = tagParts[0]!;
+  else {
+    const colon = /^([^:]{2,40}):\s+(.+)$/u.exec(titleTag);
+    if (colon !== null && bare(colon[2]!) === head) site = colon[1]!;
+  }
+  if (site === null) return null;
+  site = site.replace(/(?:\s*\([^()]*\))+$/u, '').trim();
+  return site !== '' && site.split(/\s+/).length <= SITE_NAME_WORDS && !/^\d/.test(site) ? site : null;
+}
+
+/**
+ * A byline without what is not a name: an address in brackets ("Bradley M. Kuhn
+ * (http://ebb.org/bkuhn/)"), and co-authors in brackets written out ("A (avec B et C)" → "A, B, C").
+ */
+function tidyByline(byline: string | null): string | null {
+  if (byline === null) return null;
+  let t = byline.replace(/\s*[(<]\s*(?:https?:\/\/|www\.|mailto:)[^)>]*[)>]/giu, '').replace(/\s*https?:\/\/\S+/giu, '').trim();
+  const co = /^(.+?)\s*\(\s*(?:with|avec|mit|con|com)\s+(.+?)\s*\)$/iu.exec(t);
+  if (co !== null) t = [co[1]!, ...co[2]!.split(/\s*(?:,|\band\b|\bet\b|\bund\b|\by\b|\be\b|&)\s*/u)].map((n) => n.trim()).filter((n) => n !== '').join(', ');
+  return t === '' ? null : t;
+}
+
+/** "2017-11-03 03:01" → "2017-11-03T03:01": a date-time's wall-clock time as written. */
+const wallClock = (raw: string): string | null => /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2})/.exec(raw.trim())?.slice(1).join('T') ?? null;
+
+/**
+ * The first publication date the sources give, in order of trust. When it has no zone and a later
+ * source writes the same wall-clock time with one (JSON-LD "2017-11-03 03:01:00", a meta tag
+ * "2017-11-03T03:01:00-04:00"), that one: the same moment, now an instant.
+ */
+function withZoneWhenShown(sources: ReadonlyArray<string | null>): string | null {
+  const dates = sources.map((raw) => ({ raw, date: normaliseDate(raw) }));
+  const first = dates.find((d) => d.date !== null);
+  if (first === undefined) return null;
+  const chosen = first.date!;
+  if (!/T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?$/.test(chosen)) return chosen;
+  const wall = chosen.slice(0, 16);
+  const zoned = dates.find((d) => d.date !== null && d.raw !== null && /(?:Z|[+-]\d{2}:?\d{2})$/.test(d.date) && wallClock(d.raw) === wall);
+  return zoned?.date ?? chosen;
 }
 
 export function readMetadata(root: { children: AnyNode[] }, url: string | null): PageMetadata {
@@ -396,7 +524,12 @@ export function readMetadata(root: { children: AnyNode[] }, url: string | null):
   let htmlLang: string | null = null;
   let titleTag: string | null = null;
   const h1s: string[] = [];
+  /** Indexes in h1s of the h1s marked itemprop="headline". */
+  const markedH1s = new Set<number>();
   let timeDate: string | null = null;
+  let timeRaw: string | null = null;
+  let hatomDate: string | null = null;
+  let hatomRaw: string | null = null;
   let h1Count = 0;
   let timeCount = 0;
   const itemprops = new Map<string, string>();
@@ -436,12 +569,16 @@ export function readMetadata(root: { children: AnyNode[] }, url: string | null):
       case 'h1': {
         if (h1Count++ >= MAX_READ_PER_TAG) break;
         const t = clean(textContent(el.children, MAX_META_TEXT));
-        if (t !== null) h1s.push(t);
+        if (t !== null) {
+          if ((a['itemprop'] ?? '').split(/\s+/).includes('headline')) markedH1s.add(h1s.length);
+          h1s.push(t);
+        }
         break;
       }
       case 'time':
-        if (timeDate !== null || timeCount++ >= MAX_READ_PER_TAG) break;
-        timeDate ??= normaliseDate(clean(a['datetime']) ?? clean(textContent(el.children, MAX_META_TEXT)));
+        if (timeDate !== null || timeCount++ >= MAX_READ_PER_TAG || isModifiedTime(el)) break;
+        timeRaw = clean(a['datetime']) ?? clean(textContent(el.children, MAX_META_TEXT));
+        timeDate = normaliseDate(timeRaw);
         break;
       case 'script':
         ldScripts.push(el);
@@ -452,12 +589,18 @@ export function readMetadata(root: { children: AnyNode[] }, url: string | null):
     // itemprop is a list too ("author creator").
     for (const prop of (a['itemprop'] ?? '').split(/\s+/)) {
       if (!TEXT_ITEMPROPS.has(prop) || itemprops.has(prop)) continue;
-      const v = clean(a['content'] ?? a['datetime'] ?? (el.name === 'meta' ? undefined : textContent(el.children, MAX_META_TEXT)));
+      // <abbr itemprop="datePublished" title="2016-05-08T00:55:00-07:00">12:55 AM</abbr>
+      const titled = prop === 'datePublished' && el.name === 'abbr' ? a['title'] : undefined;
+      const v = clean(a['content'] ?? a['datetime'] ?? titled ?? (el.name === 'meta' ? undefined : textContent(el.children, MAX_META_TEXT)));
       const value = prop === 'author' ? bylineName(v) : v;
       if (value !== null) itemprops.set(prop, value);
     }
     if (a['rel'] === 'author' && el.name === 'a') relAuthor ??= bylineName(textContent(el.children, MAX_META_TEXT));
     if (shownByline === null && isBylineElement(el)) shownByline = bylineName(bylineText(el));
+    if (hatomDate === null && isPublishedElement(el)) {
+      hatomRaw = clean(a['datetime'] ?? a['title'] ?? a['content']) ?? clean(textContent(el.children, 200));
+      hatomDate = normaliseDate(hatomRaw);
+    }
   }
 
   const ld = jsonLdObjects(ldScripts);
@@ -488,19 +631,23 @@ export function readMetadata(root: { children: AnyNode[] }, url: string | null):
       break;
     }
   }
-  const title =
+  const metadataTitle =
     headline ?? metaTitle('dc:title') ?? metaTitle('dcterms:title') ?? metaTitle('og:title') ?? metaTitle('twitter:title') ??
     metaTitle('parsely-title') ?? metaTitle('weibo:article:title') ??
     (titleTag !== null ? titleFromTag(titleTag, h1s) : null) ?? h1s[0] ?? null;
-  const byline =
+  // What the reader sees as the headline: an h1 marked as the headline, or one that says what the
+  // metadata title says (without the site or author the metadata adds, in the page's own wording).
+  const title = visibleHeadline(h1s, markedH1s, metadataTitle, siteName) ?? metadataTitle;
+  siteName = refineSiteName(siteName, titleTag, title, [nameOf(publisher), m('dc:publisher'), m('dcterms:publisher'), m('application-name')]);
+  const byline = tidyByline(
     nameOf(article?.['author']) ?? notUrl(m('dc:creator')) ?? notUrl(m('dcterms:creator')) ?? notUrl(m('author')) ??
-    notUrl(m('article:author')) ?? notUrl(m('og:article:author')) ?? m('byl') ?? m('parsely-author') ?? itemprops.get('author') ?? relAuthor ?? shownByline;
-  const published =
-    normaliseDate(str(article?.['datePublished'])) ?? normaliseDate(m('article:published_time')) ??
-    normaliseDate(m('og:published_time')) ?? normaliseDate(m('pubdate')) ?? normaliseDate(m('publishdate')) ??
-    normaliseDate(m('publish-date')) ?? normaliseDate(m('date')) ?? normaliseDate(m('dc:date.issued')) ??
-    normaliseDate(m('dc:date')) ?? normaliseDate(m('parsely-pub-date')) ?? normaliseDate(m('sailthru.date')) ??
-    normaliseDate(itemprops.get('datePublished') ?? null) ?? timeDate;
+    notUrl(m('article:author')) ?? notUrl(m('og:article:author')) ?? m('byl') ?? m('parsely-author') ?? itemprops.get('author') ?? relAuthor ?? shownByline);
+  const dateSources = [
+    str(article?.['datePublished']), m('article:published_time'), m('og:published_time'), m('pubdate'), m('publishdate'),
+    m('publish-date'), m('publish_date'), m('published_at'), m('date'), m('dc:date.issued'), m('dc:date'), m('parsely-pub-date'),
+    m('sailthru.date'), itemprops.get('datePublished') ?? null, hatomRaw, timeRaw,
+  ];
+  const published = withZoneWhenShown(dateSources);
   const language = normaliseLanguage(htmlLang) ?? normaliseLanguage(m('content-language')) ??
     normaliseLanguage(m('language')) ?? normaliseLanguage(m('og:locale')) ?? normaliseLanguage(str(article?.['inLanguage']));
   const canonicalUrl = withoutTracking(absolute(canonical, base) ?? absolute(m('og:url'), base));

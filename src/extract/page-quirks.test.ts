@@ -39,11 +39,15 @@ describe('titles', () => {
     assert.equal(r.title, 'List of films featuring time loops');
   });
 
-  it('a rewritten JSON-LD headline still wins when it echoes the page', () => {
+  it('a rewritten JSON-LD headline yields to the visible h1 that says the same thing in other words', () => {
+    // The reader sees the h1; the JSON-LD variant is kept among the other titles.
     const head = `<title>Apple’s Vision Pro hands-on - The Verge</title><meta property="og:title" content="Apple’s Vision Pro is the Retina display moment for headsets">
       <script type="application/ld+json">{"@type":"NewsArticle","headline":"Apple’s Vision Pro hands-on: the Retina display moment for headsets"}</script>`;
     const r = extractHtml(page(head, `<h1>Apple’s Vision Pro is the Retina display moment for headsets</h1><article><p>${P1}</p></article>`));
-    assert.equal(r.title, 'Apple’s Vision Pro hands-on: the Retina display moment for headsets');
+    assert.equal(r.title, 'Apple’s Vision Pro is the Retina display moment for headsets');
+    // Without a visible headline the rewritten JSON-LD headline still wins over og:title.
+    const hidden = extractHtml(page(head, `<article><p>${P1}</p></article>`));
+    assert.equal(hidden.title, 'Apple’s Vision Pro hands-on: the Retina display moment for headsets');
   });
 
   it("og:title's site suffix is dropped when the site name is known, kept when it is not", () => {
