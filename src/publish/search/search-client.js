@@ -361,7 +361,7 @@
       li.appendChild(a);
       var meta = doc.createElement('span');
       meta.className = 'search-result-meta';
-      meta.textContent = [words.kinds[r.kind] || r.kind, r.date, words.langs[r.textLang] || ''].filter(Boolean).join(' · ');
+      meta.textContent = [words.kinds[r.kind] || r.kind, r.date, r.textLang && r.textLang !== pageLang ? words.langs[r.textLang] : ''].filter(Boolean).join(' · ');
       li.appendChild(doc.createTextNode(' '));
       li.appendChild(meta);
       var p = doc.createElement('p');
