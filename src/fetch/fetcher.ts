@@ -40,6 +40,12 @@ export interface FetcherOptions {
   /** Clock in ms since the epoch; injectable for tests. */
   now?: () => number;
   /**
+   * Told each time a request is sent, the moment the host's turn and a slot are granted (before
+   * connecting): the fetcher's own send times, which pacing is about (a server sees them later, by
+   * however long connecting takes on a loaded machine).
+   */
+  onSend?: (event: { readonly url: string; readonly host: string; readonly at: number }) => void;
+  /**
    * How long a robots.txt answer (2xx or 4xx) kept in the disk cache is used without asking again,
    * across runs (RFC 9309 section 2.4: at most 24 hours). 0: asked once per fetcher. Default 24 h.
    */
@@ -117,6 +123,7 @@ class PoliteFetcher implements Fetcher {
   private readonly maxRedirects: number;
   private readonly respectRobots: boolean;
   private readonly now: () => number;
+  private readonly onSend: FetcherOptions['onSend'] | null;
   private readonly cache: HttpCache | null;
   /** robots.txt answers across runs (beside the page cache, never used for conditional GETs). */
   private readonly robotsCache: HttpCache | null;
@@ -143,6 +150,7 @@ class PoliteFetcher implements Fetcher {
     this.maxHostFailures = options.maxHostFailures ?? DEFAULTS.maxHostFailures;
     this.maxUnreachableFetches = options.maxUnreachableFetches ?? DEFAULTS.maxUnreachableFetches;
     this.now = options.now ?? Date.now;
+    this.onSend = options.onSend ?? null;
     this.cache = options.cacheDir ? new HttpCache(options.cacheDir) : null;
     this.robotsCacheMs = options.robotsCacheMs ?? DEFAULTS.robotsCacheMs;
     this.robotsCache = options.cacheDir && this.robotsCacheMs > 0 ? new HttpCache(join(options.cacheDir, 'robots')) : null;
@@ -200,6 +208,7 @@ class PoliteFetcher implements Fetcher {
     // A request that waited for its turn while the host was found dead gives the turn up.
     const release = await this.gate.acquireUnless(host, () => this.budgetFailure(url) !== null);
     if (release === null) return this.budgetFailure(url) ?? fail('network_error', `${url.href} was skipped`, url.href);
+    this.onSend?.({ url: url.href, host, at: performance.now() });
     try {
       const result = await exchange({
         url,
