@@ -63,6 +63,8 @@ describe("the publication's name", () => {
     assert.equal(read(`<title>Chip Notes: Saving data on updates</title>${h}`, '').siteName, 'Chip Notes');
     assert.equal(read(`<title>Saving data on updates - Ann Example ( Annie ) ( aex )</title>${h}`, '').siteName, 'Ann Example');
     assert.equal(read(`<title>宇航员在太空中喝酒 _探索者 _光明日报网</title>`, '<h1>宇航员在太空中喝酒</h1>').siteName, '光明日报网');
+    // A document's identifier is not a site's name.
+    assert.equal(read(`<title>draft-example-storage-04 - Saving data on updates</title>${h}`, '').siteName, null);
     // A title tag that is only the headline names no site.
     assert.equal(read(`<title>Saving data on updates</title>${h}`, '').siteName, null);
   });
@@ -71,6 +73,13 @@ describe("the publication's name", () => {
 describe("the author's names", () => {
   it('an address in brackets is not part of the name', () => {
     assert.equal(read(`<meta name="author" content="Ann Example (http://example.org/ann/)">`, '').byline, 'Ann Example');
+  });
+
+  it('a name the page credits as its editor is not the author', () => {
+    const m = read(`<meta name="author" content="王小明">`, `<p>正文。</p><span id="editor_note">责任编辑：王小明</span>`);
+    assert.equal(m.byline, null);
+    const author = read(`<meta name="author" content="李华">`, `<p>正文。</p><span id="editor_note">责任编辑：王小明</span>`);
+    assert.equal(author.byline, '李华');
   });
 
   it('co-authors in brackets are written out as names', () => {

@@ -33,7 +33,7 @@ function gather(nodes: readonly AnyNode[], out: Element[]): void {
     const t = el.name;
     if (t === 'meta' || t === 'link' || t === 'base' || t === 'html' || t === 'time' || t === 'title' || t === 'h1' ||
       (t === 'script' && /ld\+json/i.test(el.attribs['type'] ?? '')) || el.attribs['itemprop'] !== undefined ||
-      el.attribs['rel'] === 'author' || isBylineElement(el) || isPublishedElement(el)) {
+      el.attribs['rel'] === 'author' || isBylineElement(el) || isPublishedElement(el) || isEditorElement(el)) {
       out.push(el);
     }
     for (let i = el.children.length - 1; i >= 0; i--) stack.push(el.children[i]!);
@@ -85,6 +85,17 @@ const NOT_BYLINE_NAMES = /bio|avatar|photo|image|img|pic|follow|social|about|mor
 /** A microformat (hAtom, h-entry) publication date: class "published" or "dt-published". */
 function isPublishedElement(el: Element): boolean {
   return /(?:^|\s)(?:dt-)?published(?:$|\s)/.test(el.attribs['class'] ?? '') && el.name !== 'body' && el.name !== 'article';
+}
+
+/** The element that credits the page's editor ("责任编辑：…", span#editor). */
+function isEditorElement(el: Element): boolean {
+  return /(?:^|[\s_-])(?:editors?|zrbj|bianji)(?=$|[\s_-])/i.test(`${el.attribs['class'] ?? ''} ${el.attribs['id'] ?? ''}`);
+}
+
+/** Whether the page credits `name` as its editor, not its author (an author meta tag often holds the editor on Chinese sites). */
+function creditedAsEditor(name: string, editorText: string): boolean {
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`(?:责任编辑|编辑|editor|edited by)\\s*[:：]?\\s*${escaped}(?![\\p{L}])`, 'iu').test(editorText);
 }
 
 /** A <time> that says when the page was changed, not when it was published. */
@@ -481,7 +492,9 @@ function refineSiteName(siteName: string | null, titleTag: string | null, title:
   }
   if (site === null) return null;
   site = site.replace(/(?:\s*\([^()]*\))+$/u, '').trim();
-  return site !== '' && site.split(/\s+/).length <= SITE_NAME_WORDS && !/^\d/.test(site) ? site : null;
+  // Not a document's identifier ("draft-ietf-remotestorage-04") or a date.
+  const identifier = /^[\p{L}\d]+(?:[-_][\p{L}\d]+){2,}$/u.test(site);
+  return site !== '' && !identifier && site.split(/\s+/).length <= SITE_NAME_WORDS && !/^\d/.test(site) ? site : null;
 }
 
 /**
@@ -536,6 +549,7 @@ export function readMetadata(root: { children: AnyNode[] }, url: string | null):
   const ldScripts: Element[] = [];
   let relAuthor: string | null = null;
   let shownByline: string | null = null;
+  let editorText = '';
 
   for (const el of els) {
     const a = el.attribs;
@@ -597,6 +611,7 @@ export function readMetadata(root: { children: AnyNode[] }, url: string | null):
     }
     if (a['rel'] === 'author' && el.name === 'a') relAuthor ??= bylineName(textContent(el.children, MAX_META_TEXT));
     if (shownByline === null && isBylineElement(el)) shownByline = bylineName(bylineText(el));
+    if (editorText.length < 2000 && isEditorElement(el)) editorText += ` ${textContent(el.children, 300)}`;
     if (hatomDate === null && isPublishedElement(el)) {
       hatomRaw = clean(a['datetime'] ?? a['title'] ?? a['content']) ?? clean(textContent(el.children, 200));
       hatomDate = normaliseDate(hatomRaw);
@@ -639,9 +654,10 @@ export function readMetadata(root: { children: AnyNode[] }, url: string | null):
   // metadata title says (without the site or author the metadata adds, in the page's own wording).
   const title = visibleHeadline(h1s, markedH1s, metadataTitle, siteName) ?? metadataTitle;
   siteName = refineSiteName(siteName, titleTag, title, [nameOf(publisher), m('dc:publisher'), m('dcterms:publisher'), m('application-name')]);
-  const byline = tidyByline(
+  const credited = tidyByline(
     nameOf(article?.['author']) ?? notUrl(m('dc:creator')) ?? notUrl(m('dcterms:creator')) ?? notUrl(m('author')) ??
     notUrl(m('article:author')) ?? notUrl(m('og:article:author')) ?? m('byl') ?? m('parsely-author') ?? itemprops.get('author') ?? relAuthor ?? shownByline);
+  const byline = credited !== null && creditedAsEditor(credited, editorText) ? null : credited;
   const dateSources = [
     str(article?.['datePublished']), m('article:published_time'), m('og:published_time'), m('pubdate'), m('publishdate'),
     m('publish-date'), m('publish_date'), m('published_at'), m('date'), m('dc:date.issued'), m('dc:date'), m('parsely-pub-date'),
