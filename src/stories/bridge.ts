@@ -9,7 +9,7 @@
 // ("American business magnate"). The index is built from the bundled dictionary on first use.
 
 import { bundledCedict, englishStems, stem } from '../align/dictionary.js';
-import { vocabularyIdf, type DocumentFrequency } from './document-frequency.js';
+import { vocabularyIdfOf, type DocumentFrequency } from './document-frequency.js';
 
 /** Letters of a stem kept as its concept (truncation stemming: derived forms meet). */
 export const CONCEPT_CHARS = 6;
@@ -323,17 +323,15 @@ interface Projected {
   readonly norm: number;
 }
 const projectedCache = new WeakMap<DocumentFrequency, WeakMap<Side, Projected>>();
-const idfCache = new WeakMap<DocumentFrequency, Map<string, number>>();
 
 /**
  * A word's rarity under the table: an English word's own idf; a Chinese word's is read from the
  * Han-bigram counts the features already keep (a word is at most as common as its rarest bigram).
  */
-function weightOf(entry: WordEntry, m: Map<string, number>, df: DocumentFrequency): number {
+function weightOf(entry: WordEntry, idfOf: (key: string) => number): number {
   let best = 0;
   for (const k of entry.keys) {
-    let v = m.get(k);
-    if (v === undefined) m.set(k, (v = vocabularyIdf(df, k)));
+    const v = idfOf(k);
     if (v > best) best = v;
   }
   return entry.n * best;
@@ -348,13 +346,12 @@ function project(side: Side, df: DocumentFrequency): Projected {
   if (!m) projectedCache.set(df, (m = new WeakMap()));
   let p = m.get(side);
   if (!p) {
-    let idfs = idfCache.get(df);
-    if (!idfs) idfCache.set(df, (idfs = new Map()));
+    const idfOf = vocabularyIdfOf(df);
     const { entries, concepts, termStart, termEntry } = side;
     const weights = new Float64Array(entries.length);
     let norm = 0;
     for (let i = 0; i < entries.length; i++) {
-      const x = weightOf(entries[i]!, idfs, df);
+      const x = weightOf(entries[i]!, idfOf);
       weights[i] = x;
       norm += x * x;
     }

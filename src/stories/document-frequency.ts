@@ -59,6 +59,21 @@ const scriptDocuments = new WeakMap<DocumentFrequency, { han: number; latin: num
 /** A vocabulary key ("w:…") holds a Han bigram when its first character is Han (Latin words are ASCII letters). */
 const isHanKey = (key: string): boolean => key.charCodeAt(2) >= 0x2e80 && /^\p{Script=Han}/u.test(key.slice(2, 4));
 
+/** What documentsFor reads of a key, worked out once per key (bounded): its script and its "t:" term key. */
+interface VocabularyKey {
+  readonly han: boolean;
+  readonly term: string;
+}
+const vocabularyKeys = new Map<string, VocabularyKey>();
+function vocabularyKeyOf(key: string): VocabularyKey {
+  let v = vocabularyKeys.get(key);
+  if (!v) {
+    if (vocabularyKeys.size >= 200_000) vocabularyKeys.clear();
+    vocabularyKeys.set(key, (v = { han: isHanKey(key), term: `t:${key.slice(2)}` }));
+  }
+  return v;
+}
+
 /**
  * The articles a vocabulary key ("w:<word>") can occur in: Chinese articles for a Han bigram, the
  * others for a Latin word, except a Latin word some article carries as a name or code (its "t:"
@@ -75,8 +90,9 @@ export function documentsFor(df: DocumentFrequency, key: string): number {
     const scaled = (own: number) => (own <= 0 ? df.documents : Math.min(df.documents, Math.round((df.documents * own) / counted)));
     scriptDocuments.set(df, (d = { han: scaled(zh), latin: scaled(counted - zh) }));
   }
-  if (isHanKey(key)) return d.han;
-  return d.latin === df.documents || df.count(`t:${key.slice(2)}`) > 0 ? df.documents : d.latin;
+  const v = vocabularyKeyOf(key);
+  if (v.han) return d.han;
+  return d.latin === df.documents || df.count(v.term) > 0 ? df.documents : d.latin;
 }
 
 /** idf of a vocabulary key among the articles of its script's languages (documentsFor); 1 while nothing is counted. */
@@ -84,4 +100,21 @@ export function vocabularyIdf(df: DocumentFrequency, key: string): number {
   if (df.documents === 0) return 1;
   const n = documentsFor(df, key);
   return Math.log((n + 1) / (Math.min(df.count(key), n) + 0.5));
+}
+
+const idfTables = new WeakMap<DocumentFrequency, Map<string, number>>();
+
+/**
+ * vocabularyIdf under one table, each key computed once: a placement reads the words of up to ~24
+ * members under one table, for the vocabulary cosine and the bridge alike.
+ */
+export function vocabularyIdfOf(df: DocumentFrequency): (key: string) => number {
+  let m = idfTables.get(df);
+  if (!m) idfTables.set(df, (m = new Map()));
+  const cache = m;
+  return (key) => {
+    let v = cache.get(key);
+    if (v === undefined) cache.set(key, (v = vocabularyIdf(df, key)));
+    return v;
+  };
 }

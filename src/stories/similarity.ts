@@ -8,7 +8,7 @@
 import { figuresEqual } from '../understand/understand.js';
 import { contentWords, featuresOf, figureKey, type ArticleFeatures, type ArticleLike, type FeatureFigure, type FeatureTerm } from './features.js';
 import { describeDistinct, distinctEvent } from './event-identity.js';
-import { NO_FREQUENCIES, rarity, vocabularyIdf, type DocumentFrequency } from './document-frequency.js';
+import { NO_FREQUENCIES, rarity, vocabularyIdfOf, type DocumentFrequency } from './document-frequency.js';
 import { bridgeCosine } from './bridge.js';
 
 export interface Similarity {
@@ -258,35 +258,24 @@ function sameFigure(a: FeatureFigure, b: FeatureFigure): boolean {
 
 // Per rarity table: each word's idf and each vocabulary's norm, computed once, not per pair (a
 // placement compares one article with ~100 members under one table). Same arithmetic, same order.
-const idfCache = new WeakMap<DocumentFrequency, Map<string, number>>();
+// Per vocabulary, once: its entries with their "w:" keys.
 const normCache = new WeakMap<DocumentFrequency, WeakMap<object, number>>();
-const entryCache = new WeakMap<object, Array<[string, number]>>();
+const entryCache = new WeakMap<object, Array<[string, number, string]>>();
 
-function entriesOf(words: Readonly<Record<string, number>>): Array<[string, number]> {
+function entriesOf(words: Readonly<Record<string, number>>): Array<[string, number, string]> {
   let e = entryCache.get(words);
-  if (!e) entryCache.set(words, (e = Object.entries(words)));
+  if (!e) entryCache.set(words, (e = Object.entries(words).map(([w, n]) => [w, n, `w:${w}`])));
   return e;
 }
 
-function wordIdf(df: DocumentFrequency): (w: string) => number {
-  let m = idfCache.get(df);
-  if (!m) idfCache.set(df, (m = new Map()));
-  const cache = m;
-  return (w) => {
-    let v = cache.get(w);
-    if (v === undefined) cache.set(w, (v = vocabularyIdf(df, `w:${w}`)));
-    return v;
-  };
-}
-
-function tfidfNorm(words: Readonly<Record<string, number>>, df: DocumentFrequency, idfOf: (w: string) => number): number {
+function tfidfNorm(words: Readonly<Record<string, number>>, df: DocumentFrequency, idfOf: (key: string) => number): number {
   let m = normCache.get(df);
   if (!m) normCache.set(df, (m = new WeakMap()));
   let n = m.get(words);
   if (n === undefined) {
     n = 0;
-    for (const [w, c] of entriesOf(words)) {
-      const x = c * idfOf(w);
+    for (const [, c, key] of entriesOf(words)) {
+      const x = c * idfOf(key);
       n += x * x;
     }
     m.set(words, n);
@@ -295,15 +284,15 @@ function tfidfNorm(words: Readonly<Record<string, number>>, df: DocumentFrequenc
 }
 
 export function tfidfCosine(a: Readonly<Record<string, number>>, b: Readonly<Record<string, number>>, df: DocumentFrequency): number {
-  const idfOf = wordIdf(df);
+  const idfOf = vocabularyIdfOf(df);
   const na = tfidfNorm(a, df, idfOf);
   const nb = tfidfNorm(b, df, idfOf);
   if (na === 0 || nb === 0) return 0;
   let dot = 0;
-  for (const [w, n] of entriesOf(a)) {
+  for (const [w, n, key] of entriesOf(a)) {
     const m = b[w];
     if (m === undefined) continue;
-    const i = idfOf(w);
+    const i = idfOf(key);
     const x = n * i;
     dot += x * m * i;
   }
