@@ -80,6 +80,20 @@ describe('what the furniture rules leave alone', () => {
   });
 });
 
+describe('the standfirst', () => {
+  const DEK = 'The cloud company will spend $2 billion on three sites as model makers run out of capacity.';
+  const withDescription = (body: string): string[] =>
+    extractHtml(`<!DOCTYPE html><html lang="en"><head><title>Northwind bets on Ohio</title><meta name="description" content="${DEK}"></head><body>${body}</body></html>`).paragraphs;
+
+  it('drops a standfirst set as a heading when it repeats the description', () => {
+    assert.deepEqual(withDescription(`<article><header><h1>Northwind bets on Ohio</h1><h2 class="sub-headline">${DEK}</h2></header><div class="article-body"><p>${P1}</p><p>${P2}</p><p>${P3}</p></div></article>`), [P1, P2, P3]);
+  });
+
+  it('keeps a first paragraph that the site copied into the description', () => {
+    assert.deepEqual(withDescription(`<article><h1>Northwind bets on Ohio</h1><p>${DEK}</p><p>${P1}</p><p>${P2}</p><p>${P3}</p></article>`), [DEK, P1, P2, P3]);
+  });
+});
+
 describe('addresses written out in the article', () => {
   it('keeps a line that is a bare address, drops a line of link text', () => {
     const got = paragraphs(`<article><p>${P1}</p><p>${P2}</p><p><a href="https://shop.example/x1">https://shop.example/x1</a></p><p><a href="https://www.northwind.example/">www.northwind.example</a></p><p><a href="/a/3">Northwind opens a second site in Texas</a></p><p>${P3}</p></article>`);

@@ -44,6 +44,16 @@ export const CLUTTER_RULES: readonly ClutterRule[] = [
   // image file names and credits left in the text
   { name: 'image-file', lang: 'any', pattern: /^(?:[\w.-]+\.(?:jpe?g|png|gif|webp|avif|bmp|svg|heic|tiff?)\s*)+$/i },
   { name: 'image-credit', lang: 'en', pattern: /^(?:image|photo|picture|illustration)(?: credit)?s?\s*[:|]\s*\S.{0,60}$/i },
+  // a photo credit line: "Sakib Ali/Hindustan Times/Getty Images", "Jane Roe | Bloomberg | Getty Images", "Caption"
+  { name: 'image-credit', lang: 'en', pattern: /^(?=.{0,100}$)(?:[^.!?]{1,80}[/|]\s*)?(?:getty images|shutterstock|alamy|istock(?:photo)?|ap photo|afp(?: via getty images)?|epa-efe)\)?$|^caption$/i },
+  // wire and newsroom credits: "(Reporting by …; Editing by …)", "Keith Bradsher contributed reporting from Hong Kong."
+  { name: 'reporting-credit', lang: 'en', pattern: /^(?=.{0,300}$)\(?(?:(?:[Aa]dditional )?[Rr]eporting|REPORTING|[Ww]riting|[Ee]diting|[Cc]ompiled) by [\p{Lu}][\p{L}.'’-]+(?: [\p{Lu}][\p{L}.'’-]+){0,3}(?:[,;] .*)?\)?\.?$|^(?=.{0,160}$)[\p{Lu}][\p{L}.'’ -]{1,40}(?:(?:,| and) [\p{Lu}][\p{L}.'’ -]{1,40}){0,3} contributed (?:reporting|research)(?: from .{1,60})?\.$/u },
+  { name: 'source-credit', lang: 'en', pattern: /^source\s*:\s*[^.!?]{1,60}$/i },
+  // reading time and listing counters
+  { name: 'reading-time', lang: 'en', pattern: /^(?:\d+\s*(?:min|mins|minutes?)\s*read|(?:estimated )?reading time\s*:?\s*\d+\s*(?:min|mins|minutes?))$/i },
+  { name: 'pagination', lang: 'en', pattern: /^\d+\s*[-–]\s*\d+\s+of\s+\d+$/i },
+  // a likes widget's heading (WordPress)
+  { name: 'share-prompt', lang: 'en', pattern: /^like this:$/i },
   { name: 'image-credit', lang: 'zh', pattern: /^(?:图片?|配图|图片来源|图源|摄影)[:：].{0,30}$/ },
   // related-article headings (the list after them is handled by RELATED_HEADINGS)
   { name: 'related', lang: 'en', pattern: /^(?:related(?: articles?| stories| posts| coverage| content| reading| news)?|read (?:more|next|also)|see also|more (?:from|on|about) .{1,40}|you (?:may|might) (?:also )?like|recommended(?: for you)?|most (?:read|popular)|trending(?: now)?|up next|what to read next)[.:]?$/i },

@@ -66,6 +66,14 @@ describe('clutterRule: each kind of clutter is recognised', () => {
     ['inline related link', 'Related Roundup: MacBook Pro', 'related'],
     ['inline related post', 'Related post: Pickled Brussels Sprouts Recipe', 'related'],
     ['newsletter call', 'Subscribe to Example Wire and stay smart with more of your favourite writers.', 'subscribe'],
+    ['agency photo credit', 'Jane Roe/Example Times/Getty Images', 'image-credit'],
+    ['photo credit with bars', 'Jane Roe | Bloomberg | Getty Images', 'image-credit'],
+    ['wire credits', '(Reporting by Jane Roe, Dan Poe; editing by Sam Lee.)', 'reporting-credit'],
+    ['contributed reporting', 'Dana Reyes contributed reporting from Columbus.', 'reporting-credit'],
+    ['source line', 'SOURCE: Example News Agencies', 'source-credit'],
+    ['reading time', '5 min read', 'reading-time'],
+    ['listing counter', '1 - 5 of 36', 'pagination'],
+    ['likes widget heading', 'Like this:', 'share-prompt'],
     ['daily newsletter call', 'Sign up for The Morning Rack today to get the free daily newsletter delivered to your inbox.', 'subscribe'],
   ];
   for (const [name, text, rule] of cases) {
@@ -97,6 +105,9 @@ describe('clutterRule: article prose is not clutter', () => {
     ['sign-up step in a how-to', 'Sign up for a Hulu ad-free account for $11.99 a month'],
     ['sentence about advertising', 'Advertising revenue fell 4% in the quarter, the company said.'],
     ['sentence about affiliates', 'The company said its affiliate in Ohio would build the plant.'],
+    ['sentence opening on reporting by', 'Reporting by the agency was accurate, the court found.'],
+    ['sentence about Getty Images', 'Getty Images said it would sue the model maker over training data.'],
+    ['sentence about a source', 'Source: the company said the chip would ship in March, two months late.'],
     ['sentence about a related case', 'Related cases: the court will hear two similar suits next year, its clerk said.'],
   ];
   for (const [name, text] of cases) {

@@ -6,7 +6,7 @@ import type { AnyNode } from 'domhandler';
 import { fail, ok, type Result } from '../errors.js';
 import { detectBilingual } from './bilingual.js';
 import type { BilingualPage } from './bilingual.js';
-import { cleanParagraphs } from './clutter.js';
+import { cleanParagraphs, comparable } from './clutter.js';
 import { selectMainContent } from './main-content.js';
 import { normaliseDate, readMetadata, textContent } from './metadata.js';
 import { collectBlocks } from './text-blocks.js';
@@ -96,6 +96,28 @@ function isProse(b: Block): boolean {
   return density < 0.5 || (b.kind === 'paragraph' && density < 0.8 && b.text.length <= SHORT_SENTENCE && b.text.length - b.linkChars >= 20 && /[.!?。！？]["”’)）]?$/.test(b.text));
 }
 
+/** Blocks at the top of the body searched for the standfirst. */
+const STANDFIRST_WINDOW = 3;
+
+/**
+ * The standfirst (the summary under the headline, set as a heading: "<h2 class=sub-headline>") is
+ * the page's description, not the article's text: dropped when it repeats the description. A
+ * first paragraph that repeats it is the lede that sites copy into the description, and stays.
+ */
+function dropStandfirst(blocks: Block[], description: string | null): void {
+  if (description === null) return;
+  const wanted = comparable(description);
+  if (wanted.length < 20) return;
+  for (let i = 0; i < Math.min(STANDFIRST_WINDOW, blocks.length); i++) {
+    const b = blocks[i]!;
+    if (b.kind === 'paragraph') return;
+    if (b.kind === 'heading' && comparable(b.text) === wanted) {
+      blocks.splice(i, 1);
+      return;
+    }
+  }
+}
+
 /** The heading of a comment thread: "3 Comments", "Leave a Reply", "2 thoughts on “…”", "网友评论". */
 const COMMENTS_HEADING = /^(?:(?:\d+|no|one|two|three|four|five|six|seven|eight|nine|ten)\s+)?(?:comments?|responses?|replies|reactions|thoughts?|discussion)(?:\s*\(\d+\)|\s+(?:on|to)\s+["“'‘].*)?[.:]?$|^(?:leave|post|add|write) a (?:comment|reply|response)\b.{0,40}$|^join the (?:conversation|discussion)\b.{0,40}$|^(?:网友|读者)?(?:评论|留言|跟帖)\s*(?:[(（]\s*\d+\s*[)）]|\d+\s*条)?[:：]?$|^(?:发表|我要|写)评论$/iu;
 
@@ -134,6 +156,7 @@ export function extractHtml(html: string, options: ExtractOptions = {}): Extract
   const blocks = beforeComments(main.blocks.filter(isProse));
   // The page's own h1 at the top of the body is the headline, already in `title`.
   if (blocks[0]?.owner.name === 'h1') blocks.shift();
+  dropStandfirst(blocks, meta.description);
   const { line, paragraphs } = takeBylineLine(cleanParagraphs(
     blocks.map((b) => b.text),
     { title: meta.title },
