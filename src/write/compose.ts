@@ -11,7 +11,7 @@ import { figuresEqual, parseFigures, type Figure } from '../understand/figures.j
 import { GAZETTEER } from '../understand/gazetteer.js';
 import { GOVERNMENT_BODIES } from '../understand/gazetteer-data.js';
 import type { SpanRef } from './schemas.js';
-import type { FaceLanguage } from './sentence-candidates.js';
+import { figureKey, isTelling, type FaceLanguage } from './sentence-candidates.js';
 import { outletOf } from './source-refs.js';
 import type { StoryAnalysis } from './story-analysis.js';
 import type { Statement } from './story-statements.js';
@@ -543,9 +543,10 @@ export function composeLead(facts: StoryFacts, face: FaceLanguage): Statement | 
     ? `${head.text}${outlets.length > 0 ? `, according to ${outlets.join(' and ')}` : ''}.`
     : zh(outlets.length > 0 ? `据 ${outlets.join('、')}，` : '', head.text, '。');
   const spans = [...head.spans];
-  // The key figure belongs in the lead: when the event's sentence lacks it, its own sentence follows.
+  // The key figure belongs in the lead: when the event's sentence lacks it (a launch's headline
+  // gives its speed, the key figure is its price), its own sentence follows.
   const key = keyFigureOf(facts, face);
-  if (key && !parseFigures(text).some((g) => g.kind !== 'year')) {
+  if (key && !parseFigures(text).filter(isTelling).some((g) => figureKey(g) === key.key)) {
     const point = composeFigurePoint(facts, key, face);
     text = `${text}${face === 'en' ? ' ' : ''}${point.text}`;
     spans.push(...point.spans);
