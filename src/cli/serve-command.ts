@@ -72,7 +72,7 @@ export async function serve(app: App, io: Io, options: ServeOptions, until: () =
   if (!existsSync(siteDir)) {
     io.err(`No site at ${siteDir}: building it first (tidings build).\n`);
     const host = options.host.includes(':') ? `[${options.host}]` : options.host;
-    await siteStep(app, io, { out: siteDir, baseUrl: `http://${host}:${port || 8080}/` });
+    await siteStep(app, io, { out: siteDir, baseUrl: `http://${host}:${port || 8080}/`, atomic: true });
   }
   if (!existsSync(siteDir) || !statSync(siteDir).isDirectory()) {
     io.err(`tidings: no site at ${siteDir}: run \`tidings build${options.site === DEFAULT_SITE_DIR ? '' : ` --out ${options.site}`}\`\n`);
