@@ -195,12 +195,14 @@ sources:
     const pages = ['', 'en/', 'zh/', 'feeds/en/rss.xml', 'feeds/en/atom.xml', 'feeds/zh/rss.xml'];
     const cyclesBeforeReading = cycles(child).length;
     let reading = true;
-    const reads = { n: 0, bad: [] as string[] };
+    const reads = { n: 0, bad: [] as string[], slowestMs: 0 };
     const reader = (async () => {
       while (reading) {
         for (const p of pages) {
           try {
+            const t0 = Date.now();
             const r = await get(p);
+            reads.slowestMs = Math.max(reads.slowestMs, Date.now() - t0);
             reads.n++;
             if (r.status !== 200 || r.body.length === 0) reads.bad.push(`/${p}: ${r.status} (${r.body.length} bytes)`);
           } catch (error) {
@@ -276,7 +278,7 @@ sources:
     assert.equal(parsed.types.get('tidings_articles_total'), 'counter');
     assert.equal(parsed.types.get('tidings_cycle_duration_seconds'), 'summary');
 
-    t.diagnostic(`${reads.n} reads across ${swaps} site swaps; ${cycles(child).length} cycles:\n${cycles(child).map((c) => `  ${c.line}`).join('\n')}`);
+    t.diagnostic(`${reads.n} reads across ${swaps} site swaps (slowest ${reads.slowestMs} ms); ${cycles(child).length} cycles:\n${cycles(child).map((c) => `  ${c.line}`).join('\n')}`);
     t.diagnostic(metrics.body);
     proc.kill('SIGTERM');
     assert.equal(await child.exited, 0, child.err.slice(-2000));
