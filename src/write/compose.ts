@@ -327,7 +327,8 @@ export const MEANINGFUL_ROLES: ReadonlySet<FigureRole> = new Set(['valuation', '
 /** A composed line can say what the figure measures: its role is meaningful (a count only with its unit: "200,000 GPUs"). */
 export function meaningful(f: FactFigure, face?: FaceLanguage): boolean {
   if (MEANINGFUL_ROLES.has(f.role)) return true;
-  if (f.role !== 'units' || f.figure.unit.trim() === '') return false;
+  // A count of tokens is a context length or an output size, not what a story involves.
+  if (f.role !== 'units' || f.figure.unit.trim() === '' || /^tokens?$/i.test(f.figure.unit.trim())) return false;
   // "180,000 HX9 accelerators" says what is counted in English, not in a Chinese sentence.
   return face !== 'zh' || /\p{Script=Han}/u.test(figureIn(f, 'zh'));
 }
@@ -380,7 +381,8 @@ export function composeHeadline(facts: StoryFacts, face: FaceLanguage): Statemen
   const S = nameIn(s, face);
   const O = facts.other ? nameIn(facts.other, face) : null;
   const P = facts.product ? nameIn(facts.product, face) : null;
-  const fig = (roles: FigureRole[]): FactFigure | undefined => figuresFor(facts, roles)[0];
+  // Roles in the order given: a deal's value before any other sum it names.
+  const fig = (roles: FigureRole[]): FactFigure | undefined => roles.map((r) => facts.figures.find((f) => f.role === r && (r !== 'money' || f.figure.value >= 1e6))).find((f) => f !== undefined);
   const spans: SpanRef[] = [...facts.titleSpans];
   const use = (f: FactFigure | undefined): string | null => {
     if (!f) return null;

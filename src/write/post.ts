@@ -196,6 +196,11 @@ class PostWriter {
       const step = this.composedStep(s);
       if (this.fresh(step, !forHook)) return this.take(step);
     }
+    // The face's own coverage: its most central sentence not yet said reads better than a composed audience line.
+    if (this.fromSources && !forHook) {
+      const c = this.pick((c) => cueHits(c, CONS_CUES) === 0, () => 0);
+      if (c) return this.take(this.sourceStep(c));
+    }
     const audiences = [...new Set([...this.ctx.analysis.story.ranking.audiences, 'Executive', 'Investor', 'Developer', 'Researcher', 'Enterprise buyer', 'Policy maker'])];
     for (const audience of audiences) {
       const made = composeImpact(this.facts, this.face, audience, this.said);
