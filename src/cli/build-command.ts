@@ -71,13 +71,14 @@ export async function buildSiteStep(app: App, io: Io, options: SiteStepOptions):
   const model = options.offline ? null : createLlmRuntime(app.config.llm, { cacheDir: app.config.llmCacheDir });
   const outDir = path.resolve(options.out ?? DEFAULT_SITE_DIR);
   let target: AtomicTarget | null = null;
+  let build: Awaited<ReturnType<typeof prepareBuild>> | null = null;
   try {
     if (options.atomic || (await isAtomicSite(outDir))) target = await atomicTarget(outDir);
+    if (target !== null) build = await prepareBuild(target);
   } catch (error) {
     io.err(`tidings: cannot publish the site at ${outDir}: ${(error as Error).message}\n`);
     return failed(EXIT_CODES.config_error);
   }
-  const build = target === null ? null : await prepareBuild(target);
   io.err(`Building the site in ${build?.dir ?? outDir}${model ? ` (${model.description})` : ''}\n`);
   const progress = (m: string) => io.err(io.errIsTty ? `\r\x1b[K  ${m}` : `  ${m}\n`);
   const report = await publishSite(deps.value, { outDir: build?.dir ?? outDir, baseUrl: options.baseUrl ?? DEFAULT_BASE_URL, model, onProgress: progress, ...(build ? { reuse: build.reuse } : {}) });
