@@ -338,12 +338,12 @@ export function keyFigureOf(facts: StoryFacts, face?: FaceLanguage): FactFigure 
   return facts.figures.find((f) => meaningful(f, face));
 }
 
-/** Figures for a list of composed lines: meaningful in the face, one per role (three capacities read alike: "the power capacity involved is …" thrice). */
+/** Figures for a list of composed lines: meaningful in the face, at most two per role (four capacities read alike: "the power capacity involved is …" four times). */
 export function figuresToList(facts: StoryFacts, face: FaceLanguage): FactFigure[] {
-  const roles = new Set<FigureRole>();
+  const roles = new Map<FigureRole, number>();
   return facts.figures.filter((f) => {
-    if (!meaningful(f, face) || roles.has(f.role)) return false;
-    roles.add(f.role);
+    if (!meaningful(f, face) || (roles.get(f.role) ?? 0) >= 2) return false;
+    roles.set(f.role, (roles.get(f.role) ?? 0) + 1);
     return true;
   });
 }
