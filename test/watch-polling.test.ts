@@ -229,6 +229,13 @@ describe('tidings watch --once over a local feed: an unchanged feed stores nothi
     assert.equal(pages(), 2, 'no page fetched again');
     const listed = await runTidings(['--data', data, 'articles', '--json'], dir);
     assert.equal(listed.out.trim().split('\n').length, 2);
+
+    // watch --schedule: when the source is polled next and why; nothing fetched.
+    const seenNow = server.seen.length;
+    const schedule = await runTidings(['--data', data, 'watch', '--schedule'], dir);
+    assert.equal(schedule.code, 0, schedule.err);
+    assert.match(schedule.out, /^gridline {2}every 1 min {2}next \d{4}-\d\d-\d\dT\S+ \(its interval\)\n$/);
+    assert.equal(server.seen.length, seenNow);
   });
 
   test('a bad every: stops watch before it polls, naming the file, the line and the source', async () => {

@@ -14,6 +14,7 @@ import { failedOutput, runIngestJob, type IngestJobData, type JobDeps, type JobO
 import { openJobQueue, queueOptionsFromEnv, type JobQueue } from '../queue/job-queue.js';
 import type { CyclePlan } from '../queue/plan.js';
 import { acceptPolled, pollDueSources, watchedSources } from '../watch/poll.js';
+import { renderSchedule, scheduleLines } from '../watch/schedule-report.js';
 import { createSourceSchedule } from '../watch/schedule.js';
 import { createStoryStore } from '../store/story-store.js';
 import { makeFetcher, type App, type LoadedRegistry } from './app.js';
@@ -38,6 +39,7 @@ export interface WatchCommandContext {
 
 export interface WatchOptions {
   once?: boolean;
+  schedule?: boolean;
   every: number;
   fetch: boolean;
   out?: string;
@@ -50,6 +52,7 @@ export function watchCommand(program: Command, ctx: WatchCommandContext): void {
     .command('watch')
     .description("poll the sources, queue one job per page or feed item, wait for them (run by `tidings worker`s, or here when none is running), then group stories and write the latest edition and site, as `run` does")
     .option('--once', 'one cycle, then exit with its exit code (as `run`)')
+    .option('--schedule', 'print when each source is polled next and why (its interval, TTL, max-age, back-off, Retry-After), then exit; polls nothing')
     .option('--every <minutes>', "minutes between two polls of a source without its own `every:` in sources.yaml, and at most between two cycles (default 15; a cycle starts as soon as the first source is due); a feed's TTL or an answer's max-age may lengthen it; a source that cannot be read waits 2, 4, 8 ... times as long (at most 6 hours), or as long as its Retry-After asks", (v) => Number.parseFloat(v), 15)
     .option('--no-fetch', 'never use the network')
     .option('--out <dir>', 'where the site is written (default ./site)')
@@ -61,6 +64,7 @@ export function watchCommand(program: Command, ctx: WatchCommandContext): void {
           ctx.io.err('tidings watch: --every must be a positive number of minutes\n');
           return EXIT_CODES.config_error;
         }
+        if (opts.schedule) return withStore(config, ctx.io, (app) => printSchedule(app, opts, ctx.io));
         return withStore(config, ctx.io, (app) => watch(app, opts, ctx.io));
       }),
     );
@@ -182,6 +186,16 @@ async function watch(app: App, opts: WatchOptions, io: Io): Promise<number> {
     process.off('SIGINT', onSignal);
     await watcher.close();
   }
+}
+
+/** `watch --schedule`: the store's schedule for the registry's sources (src/watch/schedule-report.ts). */
+async function printSchedule(app: App, opts: WatchOptions, io: Io): Promise<number> {
+  const registry = await registryOrExamples(app.config, io);
+  if (registry === 'error') return EXIT_CODES.config_error;
+  const sources = watchedSources(registry.entries, opts.every * 60_000);
+  const rows = await createSourceSchedule(app.db).rows(sources.map((s) => s.key));
+  io.out(renderSchedule(scheduleLines(sources, rows, new Date())));
+  return 0;
 }
 
 /** The editor lock, on a connection of its own (released when it closes, or when the process dies). */

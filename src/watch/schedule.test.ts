@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { backends } from '../../test/support/backends.js';
 import { createSourceSchedule } from './schedule.js';
+import { renderSchedule, scheduleLines } from './schedule-report.js';
 
 const MIN = 60_000;
 
@@ -51,3 +52,26 @@ for (const backend of backends()) {
     });
   });
 }
+
+describe('watch --schedule', () => {
+  test('each source: when next and why, failures with the last problem; a source never polled is due now', () => {
+    const now = new Date('2026-05-10T09:00:00.000Z');
+    const row = (key: string, next: string, reason: 'every' | 'backoff' | 'retry-after' | 'ttl', failures: number, problem: string | null) => ({
+      sourceKey: key, nextDue: new Date(next), failures, lastPolled: new Date('2026-05-10T08:00:00.000Z'), lastProblem: problem, reason, contentHash: null,
+    });
+    const rows = new Map([
+      ['wire', row('wire', '2026-05-10T10:00:00.000Z', 'ttl', 0, null)],
+      ['down', row('down', '2026-05-10T10:00:00.000Z', 'retry-after', 2, 'https://down.example/feed failed on the server side (HTTP 503)')],
+      ['late', row('late', '2026-05-10T08:15:00.000Z', 'every', 0, null)],
+    ]);
+    const sources = ['wire', 'down', 'late', 'new'].map((key) => ({ key, location: `https://${key}.example/feed`, intervalMs: 15 * MIN }));
+    assert.equal(renderSchedule(scheduleLines(sources, rows, now)), [
+      'wire  every 15 min  next 2026-05-10T10:00:00.000Z (the feed\'s <ttl>)',
+      'down  every 15 min  next 2026-05-10T10:00:00.000Z (Retry-After); 2 failed in a row, the last: https://down.example/feed failed on the server side (HTTP 503)',
+      'late  every 15 min  due now (its interval)',
+      'new   every 15 min  never polled: due now',
+      '',
+    ].join('\n'));
+    assert.equal(renderSchedule([]), 'No sources to poll.\n');
+  });
+});

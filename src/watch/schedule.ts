@@ -79,17 +79,21 @@ function fromRow(row: Row): ScheduleRow {
   };
 }
 
+/**
+ * When a source is due (ms since the epoch): its next_due, or sooner when its plain interval, as
+ * configured now, is shorter; -Infinity when it was never polled.
+ */
+export function dueAt(row: ScheduleRow | undefined, intervalMs: number): number {
+  if (row === undefined) return Number.NEGATIVE_INFINITY;
+  const byInterval = row.reason === 'every' && row.failures === 0 ? row.lastPolled.getTime() + intervalMs : Number.POSITIVE_INFINITY;
+  return Math.min(row.nextDue.getTime(), byInterval);
+}
+
 export function createSourceSchedule(db: Queryable): SourceSchedule {
   const rows = async (keys: readonly string[]): Promise<Map<string, ScheduleRow>> => {
     if (keys.length === 0) return new Map();
     const found = await db.query<Row>(`SELECT ${COLUMNS} FROM watch_sources WHERE source_key = ANY($1::text[])`, [keys]);
     return new Map(found.map((r) => [r.source_key, fromRow(r)]));
-  };
-  /** When a source is due: its next_due, or sooner when its plain interval, as configured now, is shorter. */
-  const dueAt = (row: ScheduleRow | undefined, intervalMs: number): number => {
-    if (row === undefined) return Number.NEGATIVE_INFINITY;
-    const byInterval = row.reason === 'every' && row.failures === 0 ? row.lastPolled.getTime() + intervalMs : Number.POSITIVE_INFINITY;
-    return Math.min(row.nextDue.getTime(), byInterval);
   };
   return {
     rows,
