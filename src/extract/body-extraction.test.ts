@@ -45,6 +45,16 @@ describe('furniture inside or between paragraphs', () => {
   });
 });
 
+describe('the share of the page a sidebar holds', () => {
+  it('counts the text of inline furniture dropped on the spot: a sidebar of teasers is not a page wrapper', () => {
+    const credit = '<span class="photo-credit">Photograph by Jane Roe for Example Images, taken at the Northwind Cloud site outside Columbus, Ohio, during construction of the first of three data halls planned for next spring</span>';
+    const teaser = (t: string): string => `<article class="teaser"><p class="excerpt">${t}</p></article>`;
+    const sidebar = `<div class="col-md-4 widget-area">${teaser('Apple launched new earbuds last month, and a pair can already be found at a discount at several large retailers this week, ahead of the holiday sales season.')}${teaser('Amazon announced a slew of devices that expand its speaker range, with new screens, new rings and new glasses due before the end of the year.')}${teaser('Dell released its list of holiday deals to start the shopping season, beginning with laptops, monitors and a range of accessories for home offices.')}${teaser('Microsoft is offering a deal on its small tablet tailored to families, with a keyboard cover and a year of its office software in the box.')}</div>`;
+    const got = paragraphs(`<div class="main"><div class="col-md-8"><p>${P1} ${credit}</p><p>${P2}</p><p>${P3}</p></div>${sidebar}</div>`);
+    assert.deepEqual(got, [P1, P2, P3]);
+  });
+});
+
 describe('embedded posts and story navigation', () => {
   it('keeps a post quoted from a social network inside a wrapper named like a share bar', () => {
     const tweet = '<div class="social-media-embed"><blockquote class="twitter-tweet"><p lang="en" dir="ltr">Three new data centres in Ohio, and every one of them sold out before the ground was broken https://t.co/abc</p>— Dana Reyes (@danareyes) <a href="https://twitter.com/danareyes/status/1">November 18, 2019</a></blockquote></div>';

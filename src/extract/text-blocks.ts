@@ -145,6 +145,18 @@ function holdsBlocks(el: Element): boolean {
   return false;
 }
 
+/** Characters of an element's text outside links, whitespace collapsed (bounded like holdsBlocks). */
+function proseLength(el: Element): number {
+  let n = 0;
+  const stack: AnyNode[] = [...el.children];
+  for (let seen = 0; stack.length > 0 && seen < INLINE_SCAN; seen++) {
+    const node = stack.pop()!;
+    if (node.type === 'text') n += (node as { data: string }).data.replace(/\s+/g, ' ').length;
+    else if (node.type === 'tag' && (node as Element).name !== 'a' && !DROPPED_TAGS.has((node as Element).name)) for (const c of (node as Element).children) stack.push(c);
+  }
+  return n;
+}
+
 /**
  * Furniture holding no blocks (a caption or credit span, a hover card, a screen-reader label, a
  * <nav> or <aside> of inline text): dropped on the spot, as its text would otherwise join the
@@ -225,6 +237,8 @@ export function collectBlocks(root: Element | { children: AnyNode[] }, rootOwner
   let furniture: FurnitureChain | null = null;
   // Furniture-looking elements that hold a marked article body (<article>, itemprop=articleBody …).
   const holdsArticle = new Set<Element>();
+  // Text outside links of the inline furniture dropped on the spot.
+  let skippedProse = 0;
   // Share-bar-named furniture holding an embedded post.
   const holdsPost = new Set<Element>();
   // Every furniture link made, outer before inner.
@@ -293,6 +307,8 @@ export function collectBlocks(root: Element | { children: AnyNode[] }, rootOwner
     // instructions for a model from a human reader).
     if (isHidden(el)) continue;
     if (!entered && !BLOCK_TAGS.has(tag) && tag !== 'a' && isInlineFurniture(el)) {
+      // Still part of the page's text when judging whether other furniture wraps most of it.
+      if (inLink === null) skippedProse += proseLength(el);
       continue;
     }
     if (!entered && isFurniture(el)) {
@@ -336,7 +352,7 @@ export function collectBlocks(root: Element | { children: AnyNode[] }, rootOwner
   // Drop what furniture holds, unless the furniture wraps most of the page. Chains share their
   // outer links, so sums and verdicts are made once per link: inner links were made after outer ones.
   const chars = new Map<FurnitureChain, number>();
-  let total = 0;
+  let total = skippedProse;
   for (const b of raw) {
     // Link text does not count: a wall of teaser links is furniture however long.
     const prose = b.text.length - b.linkChars;
