@@ -62,12 +62,12 @@ describe('tidings similar --pairs', () => {
     }
   });
 
-  test('article ids and --pairs together, or neither, are refused', async () => {
+  test('article ids and --pairs together, or neither, are refused as usage errors (exit 2)', async () => {
     const both = await runTidings(['similar', 'a1', 'b2', '--pairs', PAIRS]);
-    assert.equal(both.code, 1);
+    assert.equal(both.code, 2);
     assert.match(both.err, /either two article ids or --pairs/);
     const none = await runTidings(['similar']);
-    assert.equal(none.code, 1);
+    assert.equal(none.code, 2);
     assert.match(none.err, /needs two article ids, or --pairs/);
   });
 });
