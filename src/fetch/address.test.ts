@@ -36,6 +36,12 @@ const cases: Array<[address: string, blocked: boolean, mentions?: string]> = [
   ['2001:4860:4860::8888', false],
   ['example.com', true, 'not an IP address'],
   ['1:2:3:4:5:6:7:8:9', true, 'not an IP address'],
+  ['010.1.2.3', true, 'not an IP address'], // a leading zero reads as octal to some resolvers: refused
+  ['::127.0.0.1', true, 'IPv4-compatible form of loopback'],
+  ['::8.8.8.8', true, 'IPv4-compatible (::/96, deprecated)'],
+  ['64:ff9b::8.8.8.8', false],
+  ['2002:0808:0808::1', false],
+  ['[fe80::1%25eth0]', true, 'link-local'],
 ];
 
 for (const [address, blocked, mentions] of cases) {

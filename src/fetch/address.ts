@@ -1,104 +1,92 @@
 // Which IP addresses a fetcher must not reach unless told to: loopback, private, link-local, CGNAT,
 // unique-local, multicast, reserved and documentation ranges, including IPv4 hidden in IPv6 forms.
-// Pure: an address string in, a reason (or null) out.
+// Pure: an address string in, a reason (or null) out. Parsing and range membership are Node's own
+// (node:net isIP and BlockList); what is ours is the list of ranges, their names, and reading the
+// IPv4 address out of the IPv6 forms that carry one (NAT64, 6to4, IPv4-compatible).
 
-type V4Range = readonly [base: number, prefix: number, label: string];
+import { BlockList, isIP } from 'node:net';
 
-const V4_BLOCKED: readonly V4Range[] = [
-  [v4(0, 0, 0, 0), 8, 'this-network (0.0.0.0/8)'],
-  [v4(10, 0, 0, 0), 8, 'private (10.0.0.0/8)'],
-  [v4(100, 64, 0, 0), 10, 'carrier-grade NAT (100.64.0.0/10)'],
-  [v4(127, 0, 0, 0), 8, 'loopback (127.0.0.0/8)'],
-  [v4(169, 254, 0, 0), 16, 'link-local (169.254.0.0/16)'],
-  [v4(172, 16, 0, 0), 12, 'private (172.16.0.0/12)'],
-  [v4(192, 0, 0, 0), 24, 'IETF protocol assignments (192.0.0.0/24)'],
-  [v4(192, 0, 2, 0), 24, 'documentation (192.0.2.0/24)'],
-  [v4(192, 88, 99, 0), 24, '6to4 relay anycast (192.88.99.0/24)'],
-  [v4(192, 168, 0, 0), 16, 'private (192.168.0.0/16)'],
-  [v4(198, 18, 0, 0), 15, 'benchmarking (198.18.0.0/15)'],
-  [v4(198, 51, 100, 0), 24, 'documentation (198.51.100.0/24)'],
-  [v4(203, 0, 113, 0), 24, 'documentation (203.0.113.0/24)'],
-  [v4(224, 0, 0, 0), 4, 'multicast (224.0.0.0/4)'],
-  [v4(240, 0, 0, 0), 4, 'reserved (240.0.0.0/4)'],
+type Range = readonly [network: string, prefix: number, label: string];
+
+const V4_RANGES: readonly Range[] = [
+  ['0.0.0.0', 8, 'this-network (0.0.0.0/8)'],
+  ['10.0.0.0', 8, 'private (10.0.0.0/8)'],
+  ['100.64.0.0', 10, 'carrier-grade NAT (100.64.0.0/10)'],
+  ['127.0.0.0', 8, 'loopback (127.0.0.0/8)'],
+  ['169.254.0.0', 16, 'link-local (169.254.0.0/16)'],
+  ['172.16.0.0', 12, 'private (172.16.0.0/12)'],
+  ['192.0.0.0', 24, 'IETF protocol assignments (192.0.0.0/24)'],
+  ['192.0.2.0', 24, 'documentation (192.0.2.0/24)'],
+  ['192.88.99.0', 24, '6to4 relay anycast (192.88.99.0/24)'],
+  ['192.168.0.0', 16, 'private (192.168.0.0/16)'],
+  ['198.18.0.0', 15, 'benchmarking (198.18.0.0/15)'],
+  ['198.51.100.0', 24, 'documentation (198.51.100.0/24)'],
+  ['203.0.113.0', 24, 'documentation (203.0.113.0/24)'],
+  ['224.0.0.0', 4, 'multicast (224.0.0.0/4)'],
+  ['240.0.0.0', 4, 'reserved (240.0.0.0/4)'],
 ];
 
-function v4(a: number, b: number, c: number, d: number): number {
-  return ((a << 24) | (b << 16) | (c << 8) | d) >>> 0;
+// Checked in this order: the two single addresses before the IPv4-compatible ::/96 that holds them.
+const V6_RANGES: readonly Range[] = [
+  ['::', 128, 'unspecified (::)'],
+  ['::1', 128, 'loopback (::1)'],
+  ['fc00::', 7, 'unique-local (fc00::/7)'],
+  ['fe80::', 10, 'link-local (fe80::/10)'],
+  ['fec0::', 10, 'site-local (fec0::/10, deprecated)'],
+  ['ff00::', 8, 'multicast (ff00::/8)'],
+  ['2001:db8::', 32, 'documentation (2001:db8::/32)'],
+  ['100::', 64, 'discard-only (100::/64)'],
+];
+
+/** IPv6 forms that carry an IPv4 address, and which 16-bit groups hold it. */
+const EMBEDDING: ReadonlyArray<readonly [network: string, prefix: number, form: string, groups: readonly [number, number]]> = [
+  ['::ffff:0:0', 96, 'IPv4-mapped', [6, 7]],
+  ['64:ff9b::', 96, 'NAT64', [6, 7]],
+  ['2002::', 16, '6to4', [1, 2]],
+  ['::', 96, 'IPv4-compatible', [6, 7]],
+];
+
+/** One BlockList per named range, so a match says which range it was. */
+function lists<T extends readonly [string, number, ...unknown[]]>(ranges: readonly T[], family: 'ipv4' | 'ipv6'): Array<{ list: BlockList; range: T }> {
+  return ranges.map((range) => {
+    const list = new BlockList();
+    list.addSubnet(range[0], range[1], family);
+    return { list, range };
+  });
+}
+const V4 = lists(V4_RANGES, 'ipv4');
+const V6 = lists(V6_RANGES, 'ipv6');
+const EMBEDDED = lists(EMBEDDING, 'ipv6');
+
+/** The address without URL brackets or a zone (fe80::1%eth0). */
+const bare = (address: string): string => address.replace(/^\[(.*)\]$/, '$1').replace(/%.*$/, '');
+
+function v4Reason(address: string): string | null {
+  return V4.find((r) => r.list.check(address, 'ipv4'))?.range[2] ?? null;
 }
 
-function parseV4(address: string): number | null {
-  const parts = address.split('.');
-  if (parts.length !== 4) return null;
-  let value = 0;
-  for (const part of parts) {
-    if (!/^\d{1,3}$/.test(part)) return null;
-    const n = Number(part);
-    if (n > 255) return null;
-    value = value * 256 + n;
-  }
-  return value;
+/** The eight 16-bit groups of a valid IPv6 address (a dotted IPv4 tail counts as two). */
+function groupsOf(address: string): number[] {
+  const tail = /(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(address);
+  const text = tail ? `${address.slice(0, tail.index)}${((Number(tail[1]) << 8) | Number(tail[2])).toString(16)}:${((Number(tail[3]) << 8) | Number(tail[4])).toString(16)}` : address;
+  const [head = '', rest] = text.split('::');
+  const part = (s: string | undefined) => (s ? s.split(':').map((g) => parseInt(g, 16)) : []);
+  const h = part(head);
+  const r = part(rest);
+  return rest === undefined ? h : [...h, ...Array<number>(8 - h.length - r.length).fill(0), ...r];
 }
 
-function v4Reason(value: number): string | null {
-  for (const [base, prefix, label] of V4_BLOCKED) {
-    const mask = prefix === 0 ? 0 : (~0 << (32 - prefix)) >>> 0;
-    if (((value & mask) >>> 0) === base) return label;
-  }
-  return null;
-}
-
-/** Eight 16-bit groups, or null if not an IPv6 address. Accepts a dotted IPv4 tail and a %zone. */
-function parseV6(address: string): number[] | null {
-  let text = address.replace(/^\[|\]$/g, '').replace(/%.*$/, '');
-  if (!text.includes(':')) return null;
-  const tail = /(\d+\.\d+\.\d+\.\d+)$/.exec(text);
-  if (tail) {
-    const value = parseV4(tail[1] as string);
-    if (value === null) return null;
-    text = `${text.slice(0, tail.index)}${(value >>> 16).toString(16)}:${(value & 0xffff).toString(16)}`;
-  }
-  const halves = text.split('::');
-  if (halves.length > 2) return null;
-  const parse = (s: string): number[] | null => {
-    if (s === '') return [];
-    const groups = s.split(':').map((g) => (/^[0-9a-fA-F]{1,4}$/.test(g) ? parseInt(g, 16) : NaN));
-    return groups.some(Number.isNaN) ? null : groups;
-  };
-  const head = parse(halves[0] as string);
-  const rest = halves.length === 2 ? parse(halves[1] as string) : [];
-  if (head === null || rest === null) return null;
-  if (halves.length === 1) return head.length === 8 ? head : null;
-  const missing = 8 - head.length - rest.length;
-  if (missing < 1) return null;
-  return [...head, ...Array<number>(missing).fill(0), ...rest];
-}
-
-function v6Reason(g: number[]): string | null {
-  const [g0 = 0, g1 = 0, g2 = 0, g3 = 0, g4 = 0, g5 = 0, g6 = 0, g7 = 0] = g;
-  const embedded = ((g6 << 16) | g7) >>> 0;
-  const firstSix = [g0, g1, g2, g3, g4, g5];
-  if (firstSix.every((x) => x === 0)) {
-    if (g6 === 0 && g7 === 0) return 'unspecified (::)';
-    if (g6 === 0 && g7 === 1) return 'loopback (::1)';
-    return withEmbedded('IPv4-compatible', embedded) ?? 'IPv4-compatible (::/96, deprecated)';
-  }
-  if (g0 === 0 && g1 === 0 && g2 === 0 && g3 === 0 && g4 === 0 && g5 === 0xffff) {
-    return withEmbedded('IPv4-mapped', embedded);
-  }
-  if (g0 === 0x64 && g1 === 0xff9b) return withEmbedded('NAT64', embedded);
-  if (g0 === 0x2002) return withEmbedded('6to4', ((g1 << 16) | g2) >>> 0);
-  if ((g0 & 0xfe00) === 0xfc00) return 'unique-local (fc00::/7)';
-  if ((g0 & 0xffc0) === 0xfe80) return 'link-local (fe80::/10)';
-  if ((g0 & 0xffc0) === 0xfec0) return 'site-local (fec0::/10, deprecated)';
-  if ((g0 & 0xff00) === 0xff00) return 'multicast (ff00::/8)';
-  if (g0 === 0x2001 && g1 === 0x0db8) return 'documentation (2001:db8::/32)';
-  if (g0 === 0x0100 && g1 === 0 && g2 === 0 && g3 === 0) return 'discard-only (100::/64)';
-  return null;
-}
-
-function withEmbedded(form: string, value: number): string | null {
-  const reason = v4Reason(value);
-  return reason === null ? null : `${form} form of ${reason}`;
+function v6Reason(address: string): string | null {
+  const named = V6.find((r) => r.list.check(address, 'ipv6'));
+  if (named) return named.range[2];
+  const embedding = EMBEDDED.find((r) => r.list.check(address, 'ipv6'));
+  if (!embedding) return null;
+  const [, , form, [hi, lo]] = embedding.range;
+  const g = groupsOf(address);
+  const v4 = [g[hi]! >> 8, g[hi]! & 0xff, g[lo]! >> 8, g[lo]! & 0xff].join('.');
+  const reason = v4Reason(v4);
+  if (reason !== null) return `${form} form of ${reason}`;
+  return form === 'IPv4-compatible' ? 'IPv4-compatible (::/96, deprecated)' : null;
 }
 
 export type AddressCheck = { readonly blocked: false } | { readonly blocked: true; readonly reason: string };
@@ -108,18 +96,13 @@ export type AddressCheck = { readonly blocked: false } | { readonly blocked: tru
  * address is refused too: callers check resolved addresses, never names.
  */
 export function checkAddress(address: string): AddressCheck {
-  const v4value = parseV4(address);
-  if (v4value !== null) {
-    const reason = v4Reason(v4value);
-    return reason === null ? { blocked: false } : { blocked: true, reason: `${address} is ${reason}` };
-  }
-  const groups = parseV6(address);
-  if (groups === null) return { blocked: true, reason: `${address} is not an IP address` };
-  const reason = v6Reason(groups);
+  const ip = bare(address);
+  const family = isIP(ip);
+  const reason = family === 4 ? v4Reason(ip) : family === 6 ? v6Reason(ip) : 'not an IP address';
   return reason === null ? { blocked: false } : { blocked: true, reason: `${address} is ${reason}` };
 }
 
 /** True for an IPv4 or IPv6 literal (brackets allowed), as found in URL.hostname. */
 export function isIpLiteral(host: string): boolean {
-  return parseV4(host) !== null || parseV6(host) !== null;
+  return isIP(bare(host)) !== 0;
 }
