@@ -6,6 +6,7 @@
 
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readdirSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -345,7 +346,11 @@ describe('tidings watch --once without workers', () => {
   test('embedded store: runs every job itself, stores what ingest stores, exits 1 as run does when an item failed', async () => {
     const res = await runTidings(['--data', path.join(dir, 'alone'), 'watch', '--once', '--no-fetch', '--out', path.join(dir, 'alone-site')], dir);
     assert.equal(res.code, 1, res.err);
-    assert.match(res.out, /watch cycle \S+: 8 new, 1 duplicate, 1 failed, 0 not modified, [1-9]\d* stor(y|ies) touched, \d+\.\d s\n$/);
+    assert.match(res.out, /watch cycle \S+: 8 new, 1 duplicate, 1 failed, 0 not modified, [1-9]\d* stor(y|ies) touched, \d+ pages? rewritten, \d+\.\d s\n$/);
+    // The feed's items span several days: each day they count on gets its edition, not only the latest.
+    const days = readdirSync(path.join(dir, 'alone', 'out')).sort();
+    assert.ok(days.length > 1, `editions written: ${days.join(', ')}`);
+    assert.match(res.out, /Also written, for earlier days these articles count on: /);
     assert.match(res.err, /empty\.html: no article text found/);
     assert.deepEqual(await embeddedIds(path.join(dir, 'alone'), dir), reference);
   });

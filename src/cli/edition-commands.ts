@@ -66,8 +66,10 @@ export async function openEdition(app: App, rubricPath?: string, report?: (line:
 /**
  * The end of the main job: groups what was ingested into stories and writes the latest day's
  * digest, verified, in both faces to <data>/out/<date>/ (Markdown and JSON); prints the English one.
+ * With `articleIds` (a watch cycle's new articles), every other day those articles count on is
+ * written again too, so a late report of an earlier day's story updates that day's edition.
  */
-export async function writeEdition(app: App, io: Io): Promise<number> {
+export async function writeEdition(app: App, io: Io, options: { articleIds?: readonly string[] } = {}): Promise<number> {
   const deps = await openEdition(app, undefined, io.out);
   if (!deps.ok) {
     io.err(`tidings: ${renderFailure(deps)}\n`);
@@ -78,15 +80,38 @@ export async function writeEdition(app: App, io: Io): Promise<number> {
     io.out('No stories yet: nothing was ingested.\n');
     return 0;
   }
+  const model = modelFor(app);
+  const latest = await writeDay(app, deps.value, date, model, io);
+  if (!latest.ok) return latest.code;
+  const earlier = options.articleIds ? (await deps.value.stories.activityDays(options.articleIds)).filter((d) => d !== date) : [];
+  for (const day of earlier) {
+    const written = await writeDay(app, deps.value, day, model, io);
+    if (!written.ok) return written.code;
+  }
+  reportModel(io, model);
+  const stories = await listStories({ stories: deps.value.stories }, { date });
+  const articles = await app.store.countArticles();
+  io.out(`\n${articles} articles in the store (${app.db.kind}); ${stories.ok ? stories.value.length : '?'} stories on ${date}.\n\n`);
+  io.out(latest.english);
+  const shown = (dir: string) => {
+    const rel = path.relative(process.cwd(), dir);
+    return rel && !rel.startsWith('..') ? rel : dir;
+  };
+  io.out(`\nWritten: ${shown(latest.dir)}/digest.{en,zh}.{md,json}\n`);
+  if (earlier.length > 0) io.out(`Also written, for earlier days these articles count on: ${earlier.map((d) => shown(path.join(app.config.dataDir, 'out', d))).join(', ')}\n`);
+  return 0;
+}
+
+/** One day's digest in both faces to <data>/out/<date>/ (and its translations with a model). */
+async function writeDay(app: App, deps: EditionDeps, date: string, model: LlmRuntime | null, io: Io): Promise<{ ok: true; dir: string; english: string } | { ok: false; code: number }> {
   const dir = path.join(app.config.dataDir, 'out', date);
   await mkdir(dir, { recursive: true });
   let english = '';
-  const model = modelFor(app);
   for (const face of ['en', 'zh'] as const) {
-    const digest = model ? await digestWithModel(deps.value, date, face, model) : await digestFor(deps.value, date, face);
+    const digest = model ? await digestWithModel(deps, date, face, model) : await digestFor(deps, date, face);
     if (!digest.ok) {
       io.err(`tidings: ${renderFailure(digest)}\n`);
-      return EXIT_CODES[digest.code];
+      return { ok: false, code: EXIT_CODES[digest.code] };
     }
     const markdown = renderDigest(digest.value);
     if (face === 'en') english = markdown;
@@ -94,17 +119,10 @@ export async function writeEdition(app: App, io: Io): Promise<number> {
     await writeFile(path.join(dir, `digest.${face}.json`), `${JSON.stringify(digest.value, null, 2)}\n`);
   }
   if (model) {
-    const translated = await translateDay(app, deps.value, date, model, path.join(dir, 'translations'));
-    if (translated !== 0) return translated;
+    const translated = await translateDay(app, deps, date, model, path.join(dir, 'translations'));
+    if (translated !== 0) return { ok: false, code: translated };
   }
-  reportModel(io, model);
-  const stories = await listStories({ stories: deps.value.stories }, { date });
-  const articles = await app.store.countArticles();
-  io.out(`\n${articles} articles in the store (${app.db.kind}); ${stories.ok ? stories.value.length : '?'} stories on ${date}.\n\n`);
-  io.out(english);
-  const shown = path.relative(process.cwd(), dir);
-  io.out(`\nWritten: ${shown && !shown.startsWith('..') ? shown : dir}/digest.{en,zh}.{md,json}\n`);
-  return 0;
+  return { ok: true, dir, english };
 }
 
 /**

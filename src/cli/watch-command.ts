@@ -266,7 +266,8 @@ async function cycle(app: App, registry: LoadedRegistry, deps: JobDeps, queue: J
   for (const f of gaveUp) io.err(`  - a job failed on every try: ${f}\n`);
   for (const n of [...plan.notices, ...outputs.flatMap((o) => o.notices)]) io.err(`  note: ${n}\n`);
 
-  const edition = await writeEdition(app, io);
+  // The latest day's edition, and any earlier day a late article of this cycle counts on.
+  const edition = await writeEdition(app, io, { articleIds: [...new Set(outputs.flatMap((o) => o.articleIds))] });
   // The site is built beside the one served and switched in at once (src/publish/site/atomic-site.ts);
   // only files whose content changed are written.
   const site = edition === 0 ? await buildSiteStep(app, io, { out: opts.out, baseUrl: opts.baseUrl, atomic: true }) : { code: 0, swap: null };

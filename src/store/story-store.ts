@@ -37,6 +37,8 @@ export interface StoryStore extends StoryArchive {
   /** By story id or prefix; falls back to the story of an article with that id or prefix. */
   getStory(idOrPrefix: string): Promise<Story | null | 'ambiguous'>;
   storyOfArticle(articleId: string): Promise<string | null>;
+  /** The days (UTC, YYYY-MM-DD) on which these articles count in their stories, oldest first. */
+  activityDays(articleIds: readonly string[]): Promise<string[]>;
   countStories(): Promise<number>;
   /** The latest last activity of any story (ISO), or null when there are none: one index lookup. */
   latestActivity(): Promise<string | null>;
@@ -205,6 +207,16 @@ export function createStoryStore(db: Database): StoryStore {
     async storyOfArticle(articleId) {
       const rows = await db.query<{ story_id: string }>('SELECT story_id FROM story_articles WHERE article_id = $1', [articleId]);
       return rows[0]?.story_id ?? null;
+    },
+
+    async activityDays(articleIds) {
+      if (articleIds.length === 0) return [];
+      const rows = await db.query<{ day: string }>(
+        `SELECT DISTINCT to_char(activity_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day FROM story_articles
+         WHERE article_id = ANY($1::text[]) ORDER BY day`,
+        [articleIds],
+      );
+      return rows.map((r) => r.day);
     },
 
     async unassignedArticles(articleIds) {
