@@ -2,6 +2,7 @@
 // sentences of the article as principles; our templated actions around its links and figures.
 
 import { publicUrl, type ArticleWithSightings } from '../article.js';
+import { figuresEqual, parseFigures, type Figure } from '../understand/figures.js';
 import { GAZETTEER } from '../understand/gazetteer.js';
 import { composeFigurePoint, composeImpact, factTopics, composeLead, composeProsCons, composeTakeaway, figuresToList, meaningful, storyFacts } from './compose.js';
 import { ADVICE_CUES, cueHits } from './cues.js';
@@ -169,7 +170,11 @@ export function writeCard(article: ArticleWithSightings, story: StoryInput, opti
     const other = article.language === 'zh' ? (zh ? '英文' : 'English') : zh ? '中文' : 'Chinese';
     practice(zh ? zhCat('阅读', translator.outlet, `的${other}译文${at(translator.url)}`) : `Read ${possessive(translator.outlet)} ${other} translation${at(translator.url)}`, 'computed', []);
   }
-  const figs = article.understanding.figures.filter((f) => f.kind !== 'year' && !analysis.suspectFigures.some((s) => s.value === f.value && s.unit === f.unit));
+  // A figure is listed by its surface only when the surface alone says what it is: "3 billion" of
+  // "from 3 billion to 400 billion parameters" read alone is a bare count, not 3 billion parameters,
+  // and would not be found in the source as the figure it is.
+  const saysItself = (f: Figure) => parseFigures(f.surface).some((g) => figuresEqual(g, f));
+  const figs = article.understanding.figures.filter((f) => f.kind !== 'year' && saysItself(f) && !analysis.suspectFigures.some((s) => s.value === f.value && s.unit === f.unit));
   const uniqueFigs = [...new Map(figs.map((f) => [`${f.kind}:${f.value}:${f.unit}`, f])).values()].slice(0, 3);
   if (uniqueFigs.length > 0) {
     practice(
