@@ -24,6 +24,7 @@ import { collectHosts } from './command-support.js';
 import type { Io } from './main.js';
 import { renderFailure } from './render.js';
 import { openWatcher, type Watcher, type WatchOptions } from './watch-command.js';
+import { createNapper } from '../watch/nap.js';
 
 export interface ServeOptions {
   readonly site: string;
@@ -203,25 +204,18 @@ async function serveWatching(app: App, io: Io, options: ServeOptions, until: () 
   io.out(`Serving ${siteDir} at ${url}\nAPI: ${url}api/v1/digests\nWatching the sources every ${every} min; /healthz and /metrics for its state.\nCtrl-C to stop.\n`);
 
   let stopping = false;
-  let wake: () => void = () => undefined;
+  const napper = createNapper();
   const loop = (async () => {
     while (!stopping) {
       const { changed } = await watcher.runCycle();
       if (changed) api.invalidate();
       if (stopping) break;
-      const sleepMs = await watcher.untilNextCycleMs();
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, sleepMs);
-        wake = () => {
-          clearTimeout(timer);
-          resolve();
-        };
-      });
+      await napper.nap(await watcher.untilNextCycleMs());
     }
   })();
   const signal = await until();
   stopping = true;
-  wake();
+  napper.wake();
   if (watcher.live.cycling) io.err('tidings serve: finishing the watch cycle in progress\n');
   await loop;
   await shutdown(server);

@@ -25,6 +25,7 @@ import { writeEdition } from './edition-commands.js';
 import type { Io } from './main.js';
 import { collectHosts, registryOrExamples, withStore } from './command-support.js';
 import { jobDepsFor } from './worker-command.js';
+import { createNapper } from '../watch/nap.js';
 
 /** The shortest sleep between two cycles (a source due at once does not make the loop spin). */
 const MIN_CYCLE_GAP_MS = 10_000;
@@ -158,11 +159,11 @@ async function watch(app: App, opts: WatchOptions, io: Io): Promise<number> {
   const watcher = await openWatcher(app, opts, io);
   if (typeof watcher === 'number') return watcher;
   let stopping = false;
-  let wake: () => void = () => undefined;
+  const napper = createNapper();
   const onSignal = () => {
     if (!stopping) io.err('tidings watch: stopping after this cycle\n');
     stopping = true;
-    wake();
+    napper.wake();
   };
   process.on('SIGTERM', onSignal);
   process.on('SIGINT', onSignal);
@@ -171,14 +172,7 @@ async function watch(app: App, opts: WatchOptions, io: Io): Promise<number> {
     for (;;) {
       code = (await watcher.runCycle()).code;
       if (opts.once || stopping) return code;
-      const sleepMs = await watcher.untilNextCycleMs();
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, sleepMs);
-        wake = () => {
-          clearTimeout(timer);
-          resolve();
-        };
-      });
+      await napper.nap(await watcher.untilNextCycleMs());
       if (stopping) return code;
     }
   } finally {
