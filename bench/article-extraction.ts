@@ -25,6 +25,7 @@ import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { extractHtml } from '../src/extract/extract.js';
 import { rng } from './seeded-random.js';
+import { readabilityJs } from './readability-js.js';
 
 interface Page {
   readonly id: string;
@@ -200,28 +201,8 @@ const tidings: Reader = (page) => extractHtml(page.html, { url: page.url }).para
  * cli.js: one fixed page address, default options, `textContent`).
  */
 async function readabilityReader(): Promise<Reader> {
-  const { JSDOM, VirtualConsole } = await import('jsdom');
-  const { Readability } = await import('@mozilla/readability');
-  const virtualConsole = new VirtualConsole(); // jsdom's CSS parse complaints, not printed
-  const parse = (html: string): string => {
-    const dom = new JSDOM(html, { url: 'https://fake-url.com', virtualConsole });
-    const text = new Readability(dom.window.document).parse()?.textContent ?? '';
-    dom.window.close();
-    return text;
-  };
-  return (page) => {
-    try {
-      return parse(page.html);
-    } catch {
-      try {
-        // jsdom's CSS parser throws on some stylesheets, which Readability does not read.
-        return parse(page.html.replace(/<style[\s\S]*?<\/style>/gi, ''));
-      } catch (error) {
-        console.error(`readability-js failed on ${page.id}: ${(error as Error).message.split('\n')[0]}`);
-        return '';
-      }
-    }
-  };
+  const parse = await readabilityJs();
+  return (page) => parse(page.html, 'https://fake-url.com', page.id).text;
 }
 
 interface Run {

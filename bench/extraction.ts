@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { decodeBytes } from '../src/fetch/decode.js';
 import { extractHtml } from '../src/extract/extract.js';
+import { readabilityJs } from './readability-js.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const shared = resolve(here, '../../shared');
@@ -70,9 +71,7 @@ type Extractor = (page: Page) => string;
 const ours: Extractor = (page) => extractHtml(page.html, { url: page.url }).paragraphs.join('\n\n');
 
 async function readabilityExtractor(): Promise<Extractor> {
-  const { JSDOM, VirtualConsole } = await import('jsdom');
-  const { Readability } = await import('@mozilla/readability');
-  const virtualConsole = new VirtualConsole(); // swallow CSS parse noise
+  const parse = await readabilityJs();
   return (page) => {
     let url = page.url;
     try {
@@ -80,24 +79,7 @@ async function readabilityExtractor(): Promise<Extractor> {
     } catch {
       url = 'https://example.invalid/';
     }
-    const parse = (html: string): string => {
-      const dom = new JSDOM(html, { url, virtualConsole });
-      const text = new Readability(dom.window.document).parse()?.textContent ?? '';
-      dom.window.close();
-      return text;
-    };
-    try {
-      return parse(page.html);
-    } catch {
-      // jsdom's CSS parser throws on some stylesheets: retry without <style> blocks, which
-      // Readability does not read, so that it is not scored on a crash.
-      try {
-        return parse(page.html.replace(/<style[\s\S]*?<\/style>/gi, ''));
-      } catch (error) {
-        console.error(`readability-js failed on ${page.id}: ${(error as Error).message.split('\n')[0]}`);
-        return '';
-      }
-    }
+    return parse(page.html, url, page.id).text;
   };
 }
 

@@ -18,6 +18,7 @@ import { parseDocument } from 'htmlparser2';
 import type { AnyNode, Element } from 'domhandler';
 import { extractHtml } from '../src/extract/extract.js';
 import { REFERENCE_FIELDS, agreesWithReference, loadReference, tallyAgainstReference, type ReferenceField } from './reference/score.js';
+import { readabilityJs } from './readability-js.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 /** The address Readability's own test harness gives every page. */
@@ -221,34 +222,8 @@ const ours: Reader = (page) => {
 };
 
 async function readabilityReader(): Promise<Reader> {
-  const { JSDOM, VirtualConsole } = await import('jsdom');
-  const { Readability } = await import('@mozilla/readability');
-  const virtualConsole = new VirtualConsole();
-  const parse = (html: string): Reading => {
-    const dom = new JSDOM(html, { url: PAGE_URL, virtualConsole });
-    const r = new Readability(dom.window.document, { classesToPreserve: ['caption'] }).parse();
-    dom.window.close();
-    return {
-      title: r?.title ?? null,
-      byline: r?.byline ?? null,
-      siteName: r?.siteName ?? null,
-      publishedTime: r?.publishedTime ?? null,
-      text: r?.textContent ?? '',
-    };
-  };
-  return (page) => {
-    try {
-      return parse(page.source);
-    } catch {
-      try {
-        // jsdom's CSS parser throws on some stylesheets, which Readability does not read.
-        return parse(page.source.replace(/<style[\s\S]*?<\/style>/gi, ''));
-      } catch (error) {
-        console.error(`readability-js failed on ${page.name}: ${(error as Error).message.split('\n')[0]}`);
-        return { title: null, byline: null, siteName: null, publishedTime: null, text: '' };
-      }
-    }
-  };
+  const parse = await readabilityJs({ classesToPreserve: ['caption'] });
+  return (page) => parse(page.source, PAGE_URL, page.name);
 }
 
 interface Score {
