@@ -667,7 +667,10 @@ export function composeProsCons(facts: StoryFacts, face: FaceLanguage): { pros: 
   // Who gains from a product's figures is its users: only when the product is named.
   const P = facts.product ? nameIn(facts.product, face) : null;
   const en = face === 'en';
+  // One line per role: a round of 3.6 billion yuan "about $500 million" is one good thing, not two.
+  const said = new Set<string>();
   for (const f of facts.figures) {
+    if (f.role !== null && said.has(f.role)) continue;
     const F = figureIn(f, face);
     const by = en ? ` (${f.outlet})` : `（据 ${f.outlet}）`;
     let text: string | null = null;
@@ -675,7 +678,10 @@ export function composeProsCons(facts: StoryFacts, face: FaceLanguage): { pros: 
     else if (f.role === 'speed' && P) text = en ? `Good for developers building on ${P}: it runs at ${F}${by}.` : zh('对基于 ', P, ' 开发的开发者有利：速度为', F, by, '。');
     else if ((f.role === 'efficiency' || f.role === 'speedup') && P) text = en ? `Good for ${P}'s users: a claimed ${F} ${f.role === 'efficiency' ? 'gain in performance per watt' : 'speed-up'}${by}.` : zh('对 ', P, ' 的用户有利：宣称', f.role === 'efficiency' ? '每瓦性能' : '速度', '提升至 ', F, by, '。');
     else if (f.role === 'raise' && S) text = en ? `Good for ${S}: ${F} more to spend on compute and hiring${by}.` : zh('对 ', S, ' 有利：新增 ', F, ' 资金可用于算力与招聘', by, '。');
-    if (text && pros.length < 2) pros.push(composed(clean(text), [f.span]));
+    if (text && pros.length < 2) {
+      pros.push(composed(clean(text), [f.span]));
+      if (f.role !== null) said.add(f.role);
+    }
   }
   if (facts.kind === 'lawsuit' && S) cons.push(composed(en ? `Bad for ${S} in the short term: legal costs and uncertainty until a court rules.` : zh('短期内对 ', S, ' 不利：法院裁决之前有法律成本和不确定性。'), facts.titleSpans));
   return { pros, cons };
