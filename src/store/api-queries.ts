@@ -8,6 +8,7 @@ import type { SourceType } from '../sources/registry.js';
 import type { Story } from '../stories/story.js';
 import type { Queryable } from './database.js';
 import { storyTimelines } from './story-store.js';
+import { toIso } from './timestamps.js';
 
 export interface DayRow {
   /** YYYY-MM-DD (UTC). */
@@ -169,7 +170,3 @@ interface ArticleRow {
   bilingual: boolean; sightings: number; story_id: string | null;
 }
 
-function toIso(value: Date | string | null): string | null {
-  if (value === null) return null;
-  return (value instanceof Date ? value : new Date(value)).toISOString();
-}

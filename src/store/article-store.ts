@@ -8,6 +8,7 @@ import type { DateSource } from '../extract/dating.js';
 import type { SourceType } from '../sources/registry.js';
 import type { Database, Queryable } from './database.js';
 import { boundAll, boundIndexed } from './index-bounds.js';
+import { toIso } from './timestamps.js';
 
 export interface Band {
   readonly language: ArticleLanguage;
@@ -349,7 +350,3 @@ function toSighting(r: SightingRow): Sighting {
   };
 }
 
-function toIso(value: Date | string | null): string | null {
-  if (value === null) return null;
-  return (value instanceof Date ? value : new Date(value)).toISOString();
-}

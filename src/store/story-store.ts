@@ -12,6 +12,7 @@ import type { NewMember, StoryArchive, TimeWindow } from '../stories/story-archi
 import { byActivity, type FoldedTranslation, type Story, type TimelineEntry } from '../stories/story.js';
 import type { Database, Queryable } from './database.js';
 import { boundIndexed } from './index-bounds.js';
+import { toIso } from './timestamps.js';
 
 /** The feature_frequencies row that counts grouped articles (feature keys always have a prefix). */
 const ARTICLES_KEY = '#articles';
@@ -490,7 +491,3 @@ async function withTimelines(db: Queryable, rows: readonly StoryRow[]): Promise<
   }));
 }
 
-function toIso(value: Date | string | null): string | null {
-  if (value === null) return null;
-  return (value instanceof Date ? value : new Date(value)).toISOString();
-}

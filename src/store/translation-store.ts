@@ -9,6 +9,7 @@ import type { ArticleWithSightings } from '../article.js';
 import type { BilingualPage } from '../extract/extract.js';
 import type { Database } from './database.js';
 import { boundIndexed } from './index-bounds.js';
+import { toIso } from './timestamps.js';
 
 export interface TranslationEvidence {
   readonly score: number;
@@ -86,7 +87,7 @@ function toRow(r: Row): TranslationRow {
     reasons: r.reasons,
     detail: r.detail,
     originalWhy: r.original_why,
-    recognisedAt: (r.recognised_at instanceof Date ? r.recognised_at : new Date(r.recognised_at)).toISOString(),
+    recognisedAt: toIso(r.recognised_at),
   };
 }
 
