@@ -18,6 +18,7 @@ import { sniffFormat, type InputFormat } from '../sources/sniff.js';
 import { parseUrlList } from '../sources/url-list.js';
 import { followReference } from '../fetch/reference-policy.js';
 import type { PageOrigin } from './candidate.js';
+import { textToHtml } from '../sources/strip-markup.js';
 
 export type Work =
   | {
@@ -344,17 +345,13 @@ async function* expandFeed(feed: Feed, location: string, inherited: Inherited, c
  * page could not be fetched; null when the feed gives no text beyond a title.
  */
 async function fromFeedSummary(item: FeedItem, url: string, label: string, failure: Failure): Promise<{ page: ExtractedPage; note: string } | null> {
-  const summary = (item.summary ?? '').split(/\n\s*\n/).map((p) => p.trim()).filter((p) => p !== '').map((p) => `<p>${escapeText(p)}</p>`).join('');
+  const summary = textToHtml(item.summary ?? '');
   const content = item.contentHtml && plainLength(item.contentHtml) > 0 ? item.contentHtml : summary;
   if (content === '') return null;
   const read = await extractPageIsolated({ format: 'html', text: content, name: label, url });
   if (!read.ok || read.value.paragraphs.join('').trim() === '') return null;
   const note = `page not fetched (${failure.message}); kept from the feed's summary`;
   return { page: { ...read.value, title: item.title ?? read.value.title, canonicalUrl: null }, note };
-}
-
-function escapeText(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 async function* concurrentExpand(items: readonly string[], expand: (item: string) => AsyncGenerator<Work>, concurrency: number): AsyncGenerator<Work> {
