@@ -261,14 +261,15 @@ async function cycle(app: App, registry: LoadedRegistry, deps: JobDeps, queue: J
   for (const n of [...plan.notices, ...outputs.flatMap((o) => o.notices)]) io.err(`  note: ${n}\n`);
 
   // The latest day's edition, and any earlier day a late article of this cycle counts on.
-  const edition = await writeEdition(app, io, { articleIds: [...new Set(outputs.flatMap((o) => o.articleIds))] });
+  const stored = [...new Set(outputs.flatMap((o) => o.articleIds))];
+  const edition = await writeEdition(app, io, { articleIds: stored });
   // The site is built beside the one served and switched in at once (src/publish/site/atomic-site.ts);
   // only files whose content changed are written.
   const site = edition === 0 ? await buildSiteStep(app, io, { out: opts.out, baseUrl: opts.baseUrl, atomic: true }) : { code: 0, swap: null };
   const pagesRewritten = site.swap?.rewritten ?? 0;
   const stories = createStoryStore(app.db);
   const touched = new Set<string>();
-  for (const id of new Set(outputs.flatMap((o) => o.articleIds))) {
+  for (const id of stored) {
     const story = await stories.storyOfArticle(id);
     if (story !== null) touched.add(story);
   }
