@@ -43,9 +43,16 @@ function loadDocs(): Doc[] {
     const dir = path.join(DATA, genre);
     const meta = readFileSync(path.join(dir, 'meta_data.tsv'), 'utf8').split('\n')[1]!.split('\t');
     const srcLang = meta[1] === 'zh' ? 'zh' : 'en';
-    for (const file of readFileSync(path.join(dir, 'meta_data.tsv'), 'utf8').split('\n').slice(1).map((l) => l.split('\t')[0]).filter(Boolean)) {
+    for (const file of readFileSync(path.join(dir, 'meta_data.tsv'), 'utf8')
+      .split('\n')
+      .slice(1)
+      .map((l) => l.split('\t')[0])
+      .filter(Boolean)) {
       if (docs.some((d) => d.genre === genre && d.id === file)) continue;
-      const lines = (side: string) => readFileSync(path.join(dir, side, file!), 'utf8').replace(/\n$/, '').split('\n');
+      const lines = (side: string) =>
+        readFileSync(path.join(dir, side, file!), 'utf8')
+          .replace(/\n$/, '')
+          .split('\n');
       const src = lines('src');
       const tgt = lines('tgt');
       docs.push({
@@ -96,10 +103,14 @@ function runAccuracy(docs: readonly Doc[]): void {
   console.log('|--------------|---------|-------|-------|-------|');
   for (const [name, rows] of Object.entries(files)) {
     for (const set of ['aca', 'pol', 'overall']) {
-      const chosen = rows.filter(([g]) => set === 'overall' || g === set).map(([, gold, test]) => [gold, test] as [string, string]);
+      const chosen = rows
+        .filter(([g]) => set === 'overall' || g === set)
+        .map(([, gold, test]) => [gold, test] as [string, string]);
       if (chosen.length === 0) continue;
       const s = score(chosen);
-      console.log(`| ${name.padEnd(12)} | ${set.padEnd(7)} | ${s.p.toFixed(3)} | ${s.r.toFixed(3)} | ${s.f.toFixed(3)} |`);
+      console.log(
+        `| ${name.padEnd(12)} | ${set.padEnd(7)} | ${s.p.toFixed(3)} | ${s.r.toFixed(3)} | ${s.f.toFixed(3)} |`,
+      );
     }
   }
 }
@@ -119,16 +130,20 @@ function runCrossValidation(docs: readonly Doc[]): void {
     for (const variance of VARIANCE_GRID) {
       const f: Record<string, number> = {};
       for (const genre of genres) {
-        const pairs = docs.filter((d) => d.genre === genre).map((doc): [string, string] => {
-          const links = align([doc.en], [doc.zh], { ...OURS, weights: { lexical }, lengthVariance: variance }).links;
-          return [doc.goldPath, writeLinks(doc, `cv-${lexical}-${variance}`, links)];
-        });
+        const pairs = docs
+          .filter((d) => d.genre === genre)
+          .map((doc): [string, string] => {
+            const links = align([doc.en], [doc.zh], { ...OURS, weights: { lexical }, lengthVariance: variance }).links;
+            return [doc.goldPath, writeLinks(doc, `cv-${lexical}-${variance}`, links)];
+          });
         f[genre] = score(pairs).f;
       }
       grid.push({ lexical, variance, f });
     }
   }
-  console.log(`\nHeld-out accuracy (two folds: fit lexical weight in {${LEXICAL_GRID.join(', ')}} and length variance in {${VARIANCE_GRID.join(', ')}}`);
+  console.log(
+    `\nHeld-out accuracy (two folds: fit lexical weight in {${LEXICAL_GRID.join(', ')}} and length variance in {${VARIANCE_GRID.join(', ')}}`,
+  );
   console.log('on one genre, score the other; the defaults, fitted on both, are lexical 16 and variance 10)\n');
   console.log('| fitted on | scored on | lexical | variance | F1 fitted set | F1 held out | F1 at defaults |');
   console.log('|-----------|-----------|---------|----------|---------------|-------------|----------------|');
@@ -151,7 +166,9 @@ const cpu = (): number => {
 };
 
 function runSpeed(docs: readonly Doc[], dictionarySeconds: number): void {
-  console.log(`\nSpeed (CPU seconds of this process; the dictionary, parsed once per process in ${dictionarySeconds.toFixed(2)} s, not counted)\n`);
+  console.log(
+    `\nSpeed (CPU seconds of this process; the dictionary, parsed once per process in ${dictionarySeconds.toFixed(2)} s, not counted)\n`,
+  );
   console.log('| copies | en sent. | zh sent. | ours s | ours pairs/s | link costs | GC s  | GC pairs/s |');
   console.log('|--------|----------|----------|--------|--------------|------------|-------|------------|');
   const en = docs.flatMap((d) => d.en);
@@ -168,10 +185,18 @@ function runSpeed(docs: readonly Doc[], dictionarySeconds: number): void {
     const gc = cpu() - b;
     console.log(
       `| ${String(k).padStart(6)} | ${String(enK.length).padStart(8)} | ${String(zhK.length).padStart(8)} | ${ours.toFixed(2).padStart(6)} | ` +
-        `${Math.round(pairs / ours).toString().padStart(12)} | ${String(result.evaluated).padStart(10)} | ${gc.toFixed(2).padStart(5)} | ${Math.round(pairs / gc).toString().padStart(10)} |`,
+        `${Math.round(pairs / ours)
+          .toString()
+          .padStart(12)} | ${String(result.evaluated).padStart(10)} | ${gc.toFixed(2).padStart(5)} | ${Math.round(
+          pairs / gc,
+        )
+          .toString()
+          .padStart(10)} |`,
     );
   }
-  console.log('\n"pairs" = (English + Chinese sentences) / 2; both aligners on the aca and pol texts joined, repeated k times.');
+  console.log(
+    '\n"pairs" = (English + Chinese sentences) / 2; both aligners on the aca and pol texts joined, repeated k times.',
+  );
 }
 
 function main(): void {
@@ -184,7 +209,9 @@ function main(): void {
   const t0 = cpu();
   bundledDictionary();
   const dictionarySeconds = cpu() - t0;
-  console.log(`alignment-en-zh: ${docs.map((d) => `${d.genre}/${d.id} (${d.srcLang}→${d.srcLang === 'en' ? 'zh' : 'en'}, ${d.en.length} en / ${d.zh.length} zh sentences)`).join(', ')}`);
+  console.log(
+    `alignment-en-zh: ${docs.map((d) => `${d.genre}/${d.id} (${d.srcLang}→${d.srcLang === 'en' ? 'zh' : 'en'}, ${d.en.length} en / ${d.zh.length} zh sentences)`).join(', ')}`,
+  );
   runAccuracy(docs);
   if (process.argv.includes('--cv')) runCrossValidation(docs);
   if (!process.argv.includes('--no-speed')) runSpeed(docs, dictionarySeconds);

@@ -241,7 +241,9 @@ async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const dir = resolve(argValue(args, '--dir') ?? process.env['AEB_DIR'] ?? '/work/aeb');
   if (!existsSync(join(dir, 'ground-truth.json')) || !existsSync(join(dir, 'html'))) {
-    console.log(`skipped: the article-extraction benchmark is not at ${dir} (export ground-truth.json and html/ from github:scrapinghub/article-extraction-benchmark and pass --dir or AEB_DIR)`);
+    console.log(
+      `skipped: the article-extraction benchmark is not at ${dir} (export ground-truth.json and html/ from github:scrapinghub/article-extraction-benchmark and pass --dir or AEB_DIR)`,
+    );
     return;
   }
   const pages = loadPages(dir);
@@ -254,17 +256,26 @@ async function main(): Promise<void> {
     ['tune 0-7', (p) => halfOf(p.id) === 'tune'],
     ['held 8-f', (p) => halfOf(p.id) === 'held'],
   ];
-  console.log(`${pages.length} pages from ${dir} (tuning half ${pages.filter((p) => halfOf(p.id) === 'tune').length}, held out ${pages.filter((p) => halfOf(p.id) === 'held').length})`);
-  console.log(`${'extractor'.padEnd(22)}${'pages'.padEnd(10)}${'F1'.padEnd(16)}${'precision'.padEnd(16)}${'recall'.padEnd(16)}${'accuracy'.padEnd(16)}pages/s`);
+  console.log(
+    `${pages.length} pages from ${dir} (tuning half ${pages.filter((p) => halfOf(p.id) === 'tune').length}, held out ${pages.filter((p) => halfOf(p.id) === 'held').length})`,
+  );
+  console.log(
+    `${'extractor'.padEnd(22)}${'pages'.padEnd(10)}${'F1'.padEnd(16)}${'precision'.padEnd(16)}${'recall'.padEnd(16)}${'accuracy'.padEnd(16)}pages/s`,
+  );
   const pageCountsOf = new Map<string, Map<string, Counts>>();
   for (const run of runs) {
     const byPage = new Map(pages.map((p) => [p.id, pageCounts(p.truth, run.texts.get(p.id) ?? '')] as const));
     pageCountsOf.set(run.name, byPage);
     for (const [label, keep] of halves) {
       const chosen = pages.filter(keep);
-      const s = score(chosen.map((p) => byPage.get(p.id)!), chosen.map((p) => exactTokens(p.truth, run.texts.get(p.id) ?? '')));
+      const s = score(
+        chosen.map((p) => byPage.get(p.id)!),
+        chosen.map((p) => exactTokens(p.truth, run.texts.get(p.id) ?? '')),
+      );
       const speed = label === 'all' && run.seconds !== null ? (pages.length / run.seconds).toFixed(1) : '';
-      console.log(`${run.name.padEnd(22)}${label.padEnd(10)}${fmt(s.f1, s.std.f1).padEnd(16)}${fmt(s.precision, s.std.precision).padEnd(16)}${fmt(s.recall, s.std.recall).padEnd(16)}${fmt(s.accuracy, s.std.accuracy).padEnd(16)}${speed}`);
+      console.log(
+        `${run.name.padEnd(22)}${label.padEnd(10)}${fmt(s.f1, s.std.f1).padEnd(16)}${fmt(s.precision, s.std.precision).padEnd(16)}${fmt(s.recall, s.std.recall).padEnd(16)}${fmt(s.accuracy, s.std.accuracy).padEnd(16)}${speed}`,
+      );
     }
   }
 
@@ -273,7 +284,8 @@ async function main(): Promise<void> {
   const n = Number.parseInt(show, 10);
   if (!Number.isInteger(n) || n < 1) throw new Error(`--show needs a number of pages, got ${JSON.stringify(show)}`);
   const half = argValue(args, '--half') ?? 'tune';
-  if (!['tune', 'held', 'all'].includes(half)) throw new Error(`--half is tune, held or all, got ${JSON.stringify(half)}`);
+  if (!['tune', 'held', 'all'].includes(half))
+    throw new Error(`--half is tune, held or all, got ${JSON.stringify(half)}`);
   const ours = pageCountsOf.get('tidings')!;
   const theirs = pageCountsOf.get('readability-js');
   const listed = pages
@@ -281,11 +293,15 @@ async function main(): Promise<void> {
     .map((p) => ({ page: p, c: ours.get(p.id)! }))
     .sort((a, b) => pageF1(a.c) - pageF1(b.c))
     .slice(0, n);
-  console.log(`\nTidings' ${listed.length} worst pages (${half === 'all' ? 'both halves' : half === 'tune' ? 'tuning half' : 'held-out half'}):`);
+  console.log(
+    `\nTidings' ${listed.length} worst pages (${half === 'all' ? 'both halves' : half === 'tune' ? 'tuning half' : 'held-out half'}):`,
+  );
   for (const { page, c } of listed) {
     const host = /^https?:\/\/([^/]+)/.exec(page.url)?.[1] ?? page.url;
     const other = theirs?.get(page.id);
-    console.log(`${page.id.slice(0, 8)}  F1 ${pageF1(c).toFixed(2)}  P ${precisionOf(c).toFixed(2)}  R ${recallOf(c).toFixed(2)}${other ? `  readability F1 ${pageF1(other).toFixed(2)}` : ''}  ${host}`);
+    console.log(
+      `${page.id.slice(0, 8)}  F1 ${pageF1(c).toFixed(2)}  P ${precisionOf(c).toFixed(2)}  R ${recallOf(c).toFixed(2)}${other ? `  readability F1 ${pageF1(other).toFixed(2)}` : ''}  ${host}`,
+    );
   }
 }
 

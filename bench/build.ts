@@ -39,10 +39,15 @@ try {
   if (!grouped.ok) throw new Error(grouped.message);
   const setupS = (performance.now() - s0) / 1000;
   const storyCount = await deps.stories.countStories();
-  console.error(`setup (not measured): ${articlesWanted} articles generated, stored and grouped into ${storyCount} stories in ${setupS.toFixed(1)} s`);
+  console.error(
+    `setup (not measured): ${articlesWanted} articles generated, stored and grouped into ${storyCount} stories in ${setupS.toFixed(1)} s`,
+  );
 
   // CPU time beside wall time: on a shared, loaded machine it is the steadier figure.
-  const cpuS = (from: NodeJS.CpuUsage): number => { const u = process.cpuUsage(from); return (u.user + u.system) / 1e6; };
+  const cpuS = (from: NodeJS.CpuUsage): number => {
+    const u = process.cpuUsage(from);
+    return (u.user + u.system) / 1e6;
+  };
   const c0 = process.cpuUsage();
   let gatherCpuS = 0;
   const t0 = performance.now();
@@ -54,38 +59,55 @@ try {
       storeMs.calls++;
       storeMs.ms += ms;
     });
-  const built = await publishSite({ ...deps, articles: timed(deps.articles), stories: timed(deps.stories) }, {
-    outDir: out,
-    onProgress: (m) => {
-      if (m.startsWith('building pages') && gatherCpuS === 0) gatherCpuS = cpuS(c0);
-      if (m.split(' ')[0] !== last) console.error(`  ${m}`);
-      last = m.split(' ')[0]!;
+  const built = await publishSite(
+    { ...deps, articles: timed(deps.articles), stories: timed(deps.stories) },
+    {
+      outDir: out,
+      onProgress: (m) => {
+        if (m.startsWith('building pages') && gatherCpuS === 0) gatherCpuS = cpuS(c0);
+        if (m.split(' ')[0] !== last) console.error(`  ${m}`);
+        last = m.split(' ')[0]!;
+      },
     },
-  });
+  );
   const totalS = (performance.now() - t0) / 1000;
   const totalCpuS = cpuS(c0);
   if (!built.ok) throw new Error(built.message);
   const r = built.value;
 
-  console.log(`\nsite build: ${r.days} days, ${r.stories} stories (${(r.stories / Math.max(1, r.days)).toFixed(1)} a day), ${r.articles} articles, offline engine, PGlite in memory`);
+  console.log(
+    `\nsite build: ${r.days} days, ${r.stories} stories (${(r.stories / Math.max(1, r.days)).toFixed(1)} a day), ${r.articles} articles, offline engine, PGlite in memory`,
+  );
   console.log(`phase                              seconds   share`);
   const phases: Array<[string, number]> = [
     ['read + write edition (store, writer, verify)', r.ms.gather / 1000],
     ['render pages (pure core)', r.ms.build / 1000],
     ['write files + search + feeds/exports', r.ms.write / 1000],
   ];
-  for (const [name, s] of phases) console.log(`${name.padEnd(45)} ${s.toFixed(2).padStart(8)} ${((100 * s) / totalS).toFixed(0).padStart(6)}%`);
-  console.log(`${'total'.padEnd(45)} ${totalS.toFixed(2).padStart(8)}   (${r.pages} files, ${(r.bytes / 1024 / 1024).toFixed(1)} MB)`);
+  for (const [name, s] of phases)
+    console.log(`${name.padEnd(45)} ${s.toFixed(2).padStart(8)} ${((100 * s) / totalS).toFixed(0).padStart(6)}%`);
+  console.log(
+    `${'total'.padEnd(45)} ${totalS.toFixed(2).padStart(8)}   (${r.pages} files, ${(r.bytes / 1024 / 1024).toFixed(1)} MB)`,
+  );
   console.log(`store reads during the build: ${storeMs.calls} calls, ${(storeMs.ms / 1000).toFixed(2)} s wall`);
-  console.log(`cpu: read + write edition ${gatherCpuS.toFixed(2)} s, whole build ${totalCpuS.toFixed(2)} s (user + system, this process)`);
-  console.log(`per story: ${((1000 * totalS) / Math.max(1, r.stories)).toFixed(0)} ms; per file: ${((1000 * totalS) / r.pages).toFixed(1)} ms`);
+  console.log(
+    `cpu: read + write edition ${gatherCpuS.toFixed(2)} s, whole build ${totalCpuS.toFixed(2)} s (user + system, this process)`,
+  );
+  console.log(
+    `per story: ${((1000 * totalS) / Math.max(1, r.stories)).toFixed(0)} ms; per file: ${((1000 * totalS) / r.pages).toFixed(1)} ms`,
+  );
 
   console.log(`\npage weight per kind (KB)        files      min   median      max`);
   for (const [kind, k] of [...r.kinds.entries()].sort((a, b) => a[0].localeCompare(b[0]))) {
-    console.log(`${kind.padEnd(30)} ${String(k.pages).padStart(7)} ${kb(k.min).padStart(8)} ${kb(k.median).padStart(8)} ${kb(k.max).padStart(8)}`);
+    console.log(
+      `${kind.padEnd(30)} ${String(k.pages).padStart(7)} ${kb(k.min).padStart(8)} ${kb(k.median).padStart(8)} ${kb(k.max).padStart(8)}`,
+    );
   }
   const day = r.kinds.get('day');
-  if (day) console.log(`\ndigest page budget: 100 KB; largest digest page ${kb(day.max)} KB (${day.max < 100 * 1024 ? 'within' : 'OVER'} budget)`);
+  if (day)
+    console.log(
+      `\ndigest page budget: 100 KB; largest digest page ${kb(day.max)} KB (${day.max < 100 * 1024 ? 'within' : 'OVER'} budget)`,
+    );
   if (r.failures.length > 0) console.log(`left out: ${r.failures.length} (first: ${r.failures[0]!.message})`);
 } finally {
   await db.close();

@@ -47,7 +47,9 @@ const dir = flag('--dir') ?? process.env.CHARDET_TESTS ?? '/work/chardet-tests/t
 const list = args.includes('--list');
 
 if (!existsSync(dir) || !statSync(dir).isDirectory()) {
-  console.log(`chardet-suite: skipped, no test directory at ${dir} (pass --dir or CHARDET_TESTS; export chardet's tests/ with git archive)`);
+  console.log(
+    `chardet-suite: skipped, no test directory at ${dir} (pass --dir or CHARDET_TESTS; export chardet's tests/ with git archive)`,
+  );
   process.exit(0);
 }
 
@@ -87,13 +89,18 @@ function truthOf(bytes: Buffer, label: string): string | null {
   } catch {
     // fall through
   }
-  const py = spawnSync('python3', ['-c', `import sys;sys.stdout.buffer.write(sys.stdin.buffer.read().decode(sys.argv[1]).encode('utf-8'))`, label], { input: bytes });
+  const py = spawnSync(
+    'python3',
+    ['-c', `import sys;sys.stdout.buffer.write(sys.stdin.buffer.read().decode(sys.argv[1]).encode('utf-8'))`, label],
+    { input: bytes },
+  );
   return py.status === 0 ? py.stdout.toString('utf8') : null;
 }
 
 /** In-band declarations made unreadable, bytes and length unchanged (ASCII-compatible files only). */
 function undeclare(bytes: Buffer): Buffer {
-  const text = bytes.toString('latin1')
+  const text = bytes
+    .toString('latin1')
     .replace(/(<\?xml\b[^>]*?\b)encoding(\s*=)/gi, '$1xncoding$2')
     .replace(/(<meta\b[^>]*?)charset/gi, '$1xharset');
   return Buffer.from(text, 'latin1');
@@ -112,7 +119,9 @@ function same(text: string | null, truth: string): boolean {
 
 function ours(bytes: Buffer): { text: string | null; charset: string } {
   const r = decodeBytes(bytes);
-  return r.ok ? { text: r.value.text, charset: `${r.value.charset} (${r.value.source})` } : { text: null, charset: `fail: ${r.code}` };
+  return r.ok
+    ? { text: r.value.text, charset: `${r.value.charset} (${r.value.source})` }
+    : { text: null, charset: `fail: ${r.code}` };
 }
 
 function naive(bytes: Buffer): { text: string | null; charset: string } {
@@ -140,7 +149,10 @@ function halfOf(sub: string, file: string): Half {
   return ((createHash('sha256').update(`${sub}/${file}`).digest()[0] as number) & 1) === 0 ? 'A' : 'B';
 }
 const byFamilyHalf = new Map<string, Tally>();
-const byHalf = new Map<Half, Tally>([['A', blank()], ['B', blank()]]);
+const byHalf = new Map<Half, Tally>([
+  ['A', blank()],
+  ['B', blank()],
+]);
 const heldOutMisses = { undeclared: 0, asIs: 0, declared: 0, reencoded: 0, short: 0 };
 let current: Half = 'A';
 const byFamily = new Map<string, Tally>();
@@ -165,7 +177,10 @@ const SIBLINGS: ReadonlyArray<readonly string[]> = [
 // through its Nth: what a title, a teaser or a short page gives the detector.
 const SHORT_CUTS = [30, 8];
 const short = new Map<string, { files: number; ours: number[]; naive: number[] }>();
-const shortHalf = new Map<Half, { files: number; ours: number[] }>([['A', { files: 0, ours: SHORT_CUTS.map(() => 0) }], ['B', { files: 0, ours: SHORT_CUTS.map(() => 0) }]]);
+const shortHalf = new Map<Half, { files: number; ours: number[] }>([
+  ['A', { files: 0, ours: SHORT_CUTS.map(() => 0) }],
+  ['B', { files: 0, ours: SHORT_CUTS.map(() => 0) }],
+]);
 function snippets(sub: string, file: string, label: string, bytes: Buffer): void {
   if (SIBLINGS.find((g) => g.includes(label)) === undefined || !ASCII_COMPATIBLE(label)) return;
   const first = bytes.findIndex((b) => b >= 0x80);
@@ -189,7 +204,10 @@ function snippets(sub: string, file: string, label: string, bytes: Buffer): void
   });
 }
 const reencoded = new Map<string, { files: number; ours: number; naive: number }>();
-const reencodedHalf = new Map<Half, { files: number; ours: number }>([['A', { files: 0, ours: 0 }], ['B', { files: 0, ours: 0 }]]);
+const reencodedHalf = new Map<Half, { files: number; ours: number }>([
+  ['A', { files: 0, ours: 0 }],
+  ['B', { files: 0, ours: 0 }],
+]);
 const reencodedMisses: string[] = [];
 /** A miss is listed only for half A; half B's are counted. */
 function miss(kind: keyof typeof heldOutMisses, line: string, into: string[]): void {
@@ -231,7 +249,13 @@ for (const sub of readdirSync(dir).sort()) {
     }
     current = halfOf(sub, file);
     const familyHalf = `${family} ${current}`;
-    const tallies = [total, byFamily.get(family) ?? blank(), byDir.get(sub) ?? blank(), byHalf.get(current)!, byFamilyHalf.get(familyHalf) ?? blank()];
+    const tallies = [
+      total,
+      byFamily.get(family) ?? blank(),
+      byDir.get(sub) ?? blank(),
+      byHalf.get(current)!,
+      byFamilyHalf.get(familyHalf) ?? blank(),
+    ];
     byFamily.set(family, tallies[1] as Tally);
     byDir.set(sub, tallies[2] as Tally);
     byFamilyHalf.set(familyHalf, tallies[4] as Tally);
@@ -259,7 +283,8 @@ for (const sub of readdirSync(dir).sort()) {
     }
     reencode(sub, label, plainTruth);
     snippets(sub, file, label, plain);
-    if (!same(u.text, plainTruth)) miss('undeclared', `undeclared ${sub}/${file}: read as ${u.charset}; chardet says ${n.charset}`, misses);
+    if (!same(u.text, plainTruth))
+      miss('undeclared', `undeclared ${sub}/${file}: read as ${u.charset}; chardet says ${n.charset}`, misses);
     if (!same(a.text, truth)) miss('asIs', `as-is      ${sub}/${file}: read as ${a.charset}`, misses);
   }
 }
@@ -270,12 +295,16 @@ const row = (name: string, t: Tally): string =>
 
 console.log(`chardet test files in ${dir}: ${total.files} scored, ${skipped.length} without a reference decoder`);
 console.log('');
-console.log('| family | files | ours, undeclared | ours, as published | ours, correct <meta> (files) | npm chardet naive |');
+console.log(
+  '| family | files | ours, undeclared | ours, as published | ours, correct <meta> (files) | npm chardet naive |',
+);
 console.log('|---|---|---|---|---|---|');
 for (const [family, t] of [...byFamily].sort((x, y) => y[1].files - x[1].files)) console.log(row(family, t));
 console.log(row('**all**', total));
 console.log('');
-console.log(`Re-encoded into sibling charsets (undeclared): each single-byte file's text written in every charset of its script that can represent it`);
+console.log(
+  `Re-encoded into sibling charsets (undeclared): each single-byte file's text written in every charset of its script that can represent it`,
+);
 console.log('');
 console.log('| family → charset | files | ours | npm chardet naive |');
 console.log('|---|---|---|---|');
@@ -288,22 +317,30 @@ for (const [key, t] of [...reencoded].sort()) {
 }
 console.log(`| **all** | ${all.files} | ${pct(all.ours, all.files)} | ${pct(all.naive, all.files)} |`);
 console.log('');
-console.log(`Short snippets (undeclared): each single-byte file from 200 bytes before its first non-ASCII byte through its ${SHORT_CUTS.join('th / ')}th`);
+console.log(
+  `Short snippets (undeclared): each single-byte file from 200 bytes before its first non-ASCII byte through its ${SHORT_CUTS.join('th / ')}th`,
+);
 console.log('');
 console.log(`| family | files | ${SHORT_CUTS.map((n) => `ours, ${n} non-ASCII bytes | chardet, ${n}`).join(' | ')} |`);
 console.log(`|---|---|${SHORT_CUTS.map(() => '---|---|').join('')}`);
 const shortAll = { files: 0, ours: SHORT_CUTS.map(() => 0), naive: SHORT_CUTS.map(() => 0) };
 for (const [family, t] of [...short].sort((x, y) => y[1].files - x[1].files)) {
-  console.log(`| ${family} | ${t.files} | ${SHORT_CUTS.map((_, k) => `${pct(t.ours[k] as number, t.files)} | ${pct(t.naive[k] as number, t.files)}`).join(' | ')} |`);
+  console.log(
+    `| ${family} | ${t.files} | ${SHORT_CUTS.map((_, k) => `${pct(t.ours[k] as number, t.files)} | ${pct(t.naive[k] as number, t.files)}`).join(' | ')} |`,
+  );
   shortAll.files += t.files;
   SHORT_CUTS.forEach((_, k) => {
     (shortAll.ours[k] as number) += t.ours[k] as number;
     (shortAll.naive[k] as number) += t.naive[k] as number;
   });
 }
-console.log(`| **all** | ${shortAll.files} | ${SHORT_CUTS.map((_, k) => `${pct(shortAll.ours[k] as number, shortAll.files)} | ${pct(shortAll.naive[k] as number, shortAll.files)}`).join(' | ')} |`);
+console.log(
+  `| **all** | ${shortAll.files} | ${SHORT_CUTS.map((_, k) => `${pct(shortAll.ours[k] as number, shortAll.files)} | ${pct(shortAll.naive[k] as number, shortAll.files)}`).join(' | ')} |`,
+);
 console.log('');
-console.log('Halves by SHA-256 of "directory/file": A = development (misses listed with --list), B = held out (never listed)');
+console.log(
+  'Halves by SHA-256 of "directory/file": A = development (misses listed with --list), B = held out (never listed)',
+);
 console.log('');
 console.log('| family | files A | ours undeclared A | as published A | files B | ours undeclared B | as published B |');
 console.log('|---|---|---|---|---|---|---|');
@@ -330,7 +367,9 @@ if (list) {
   console.log('Misses in half A only (half B is held out):');
   for (const m of reencodedMisses) console.log(m);
   console.log('');
-  console.log('| directory | files | ours, undeclared | ours, as published | ours, correct <meta> | npm chardet naive |');
+  console.log(
+    '| directory | files | ours, undeclared | ours, as published | ours, correct <meta> | npm chardet naive |',
+  );
   console.log('|---|---|---|---|---|---|');
   for (const [sub, t] of byDir) console.log(row(sub, t));
   console.log('');
@@ -387,32 +426,57 @@ console.log('');
 if (!existsSync(localeDir)) {
   console.log(`Independent texts: skipped, no gettext catalogs at ${localeDir} (pass --locale-dir)`);
 } else {
-  const rows = new Map<string, { docs: number; ours: number; naive: number; shortDocs: number; shortOurs: number; shortNaive: number; langs: Set<string> }>();
+  const rows = new Map<
+    string,
+    {
+      docs: number;
+      ours: number;
+      naive: number;
+      shortDocs: number;
+      shortOurs: number;
+      shortNaive: number;
+      langs: Set<string>;
+    }
+  >();
   const catalogsRead = new Map<string, number>();
   for (const [langs, charsets] of LOCALE_LANGUAGES) {
     for (const lang of langs.split(' ')) {
       const dirPath = join(localeDir, lang, 'LC_MESSAGES');
       if (!existsSync(dirPath)) continue;
       let used = 0;
-      for (const file of readdirSync(dirPath).filter((f) => f.endsWith('.mo')).sort()) {
+      for (const file of readdirSync(dirPath)
+        .filter((f) => f.endsWith('.mo'))
+        .sort()) {
         if (used >= CATALOGS_PER_LANGUAGE) break;
         const texts = moTranslations(readFileSync(join(dirPath, file)));
         if (texts === null) continue;
-        const text = texts.filter((t) => t.trim() !== '').join('\n').slice(0, DOCUMENT_CHARS);
+        const text = texts
+          .filter((t) => t.trim() !== '')
+          .join('\n')
+          .slice(0, DOCUMENT_CHARS);
         if (!/[^\x00-\x7f]/.test(text)) continue;
         used++;
         for (const charset of charsets) {
           const bytes = iconv.encode(text, charset);
           if (iconv.decode(bytes, charset) !== text) continue; // a character this charset cannot write
           const key = `${familyOf(charset)} → ${charset}`;
-          const r = rows.get(key) ?? { docs: 0, ours: 0, naive: 0, shortDocs: 0, shortOurs: 0, shortNaive: 0, langs: new Set<string>() };
+          const r = rows.get(key) ?? {
+            docs: 0,
+            ours: 0,
+            naive: 0,
+            shortDocs: 0,
+            shortOurs: 0,
+            shortNaive: 0,
+            langs: new Set<string>(),
+          };
           rows.set(key, r);
           r.langs.add(lang);
           r.docs++;
           if (same(ours(bytes).text, text)) r.ours++;
           if (same(naive(bytes).text, text)) r.naive++;
           let end = 0;
-          for (let seen = 0; end < bytes.length && seen < LOCALE_SHORT; end++) if ((bytes[end] as number) >= 0x80) seen++;
+          for (let seen = 0; end < bytes.length && seen < LOCALE_SHORT; end++)
+            if ((bytes[end] as number) >= 0x80) seen++;
           const cut = bytes.subarray(0, end);
           const cutTruth = iconv.decode(cut, charset);
           r.shortDocs++;
@@ -423,18 +487,26 @@ if (!existsSync(localeDir)) {
       catalogsRead.set(lang, used);
     }
   }
-  console.log(`Independent texts (undeclared): gettext catalogs in ${localeDir}, ${[...catalogsRead].map(([l, n]) => `${l} ${n}`).join(', ')} catalogs`);
+  console.log(
+    `Independent texts (undeclared): gettext catalogs in ${localeDir}, ${[...catalogsRead].map(([l, n]) => `${l} ${n}`).join(', ')} catalogs`,
+  );
   console.log('');
-  console.log(`| family → charset | languages | documents | ours | npm chardet naive | ours, first ${LOCALE_SHORT} non-ASCII bytes | chardet, ${LOCALE_SHORT} |`);
+  console.log(
+    `| family → charset | languages | documents | ours | npm chardet naive | ours, first ${LOCALE_SHORT} non-ASCII bytes | chardet, ${LOCALE_SHORT} |`,
+  );
   console.log('|---|---|---|---|---|---|---|');
   const all = { docs: 0, ours: 0, naive: 0, shortOurs: 0, shortNaive: 0 };
   for (const [key, r] of [...rows].sort()) {
-    console.log(`| ${key} | ${[...r.langs].join(' ')} | ${r.docs} | ${pct(r.ours, r.docs)} | ${pct(r.naive, r.docs)} | ${pct(r.shortOurs, r.shortDocs)} | ${pct(r.shortNaive, r.shortDocs)} |`);
+    console.log(
+      `| ${key} | ${[...r.langs].join(' ')} | ${r.docs} | ${pct(r.ours, r.docs)} | ${pct(r.naive, r.docs)} | ${pct(r.shortOurs, r.shortDocs)} | ${pct(r.shortNaive, r.shortDocs)} |`,
+    );
     all.docs += r.docs;
     all.ours += r.ours;
     all.naive += r.naive;
     all.shortOurs += r.shortOurs;
     all.shortNaive += r.shortNaive;
   }
-  console.log(`| **all** | | ${all.docs} | ${pct(all.ours, all.docs)} | ${pct(all.naive, all.docs)} | ${pct(all.shortOurs, all.docs)} | ${pct(all.shortNaive, all.docs)} |`);
+  console.log(
+    `| **all** | | ${all.docs} | ${pct(all.ours, all.docs)} | ${pct(all.naive, all.docs)} | ${pct(all.shortOurs, all.docs)} | ${pct(all.shortNaive, all.docs)} |`,
+  );
 }

@@ -125,7 +125,10 @@ async function main(): Promise<void> {
     return;
   }
   const corpora: Corpus[] = [];
-  for (const [lang, load] of [['en', loadEnglish], ['zh', loadChinese]] as const) {
+  for (const [lang, load] of [
+    ['en', loadEnglish],
+    ['zh', loadChinese],
+  ] as const) {
     if (only !== undefined && only !== lang) continue;
     const corpus = load();
     if (corpus === null) console.log(`skipped ${lang}: dataset absent under ${datasets}`);
@@ -147,7 +150,10 @@ async function main(): Promise<void> {
   for (const lang of ['en', 'zh']) {
     const a = rows.find((r) => r.extractor === 'tidings' && r.lang === lang);
     const b = rows.find((r) => r.extractor === 'readability-js' && r.lang === lang);
-    if (a && b) console.log(`speed ratio ${lang}: tidings is ${(a.pagesPerSecond / b.pagesPerSecond).toFixed(1)}x Readability.js over jsdom`);
+    if (a && b)
+      console.log(
+        `speed ratio ${lang}: tidings is ${(a.pagesPerSecond / b.pagesPerSecond).toFixed(1)}x Readability.js over jsdom`,
+      );
   }
 }
 

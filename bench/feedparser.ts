@@ -60,7 +60,19 @@ function tokenize(src: string): Tok[] {
         const ch = src[i]!;
         if (ch === '\\' && !prefix.includes('r')) {
           const n = src[i + 1]!;
-          const simple: Record<string, string> = { n: '\n', t: '\t', r: '\r', '\\': '\\', "'": "'", '"': '"', '0': '\0', a: '\x07', b: '\b', f: '\f', v: '\v' };
+          const simple: Record<string, string> = {
+            n: '\n',
+            t: '\t',
+            r: '\r',
+            '\\': '\\',
+            "'": "'",
+            '"': '"',
+            '0': '\0',
+            a: '\x07',
+            b: '\b',
+            f: '\f',
+            v: '\v',
+          };
           if (n === 'x') {
             s += String.fromCodePoint(parseInt(src.slice(i + 2, i + 4), 16));
             i += 4;
@@ -136,7 +148,28 @@ class View {
   }
 }
 
-const BLOCK = new Set(['p', 'div', 'br', 'li', 'ul', 'ol', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'tr', 'td', 'th', 'section', 'article', 'pre', 'table']);
+const BLOCK = new Set([
+  'p',
+  'div',
+  'br',
+  'li',
+  'ul',
+  'ol',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'blockquote',
+  'tr',
+  'td',
+  'th',
+  'section',
+  'article',
+  'pre',
+  'table',
+]);
 
 /** The text a reader sees in an HTML fragment: script and style dropped, blocks and <br> separate words. */
 function htmlText(s: string): string {
@@ -171,7 +204,10 @@ function pyEq(a: Val, b: Val): boolean {
     // feedparser's value is HTML or, for a text/plain construct, literal text; the expectation does not say which.
     let wants = [htmlText(expected), collapse(expected)];
     // feedparser writes an author as "name (email)"; Tidings keeps the name.
-    if (ours.person) wants = wants.map((w) => w.replace(/^(.*?)\s*\([^()\s]+@[^()\s]+\)$/, '$1').replace(/^[^\s@]+@[^\s@]+\s*\((.+)\)$/, '$1'));
+    if (ours.person)
+      wants = wants.map((w) =>
+        w.replace(/^(.*?)\s*\([^()\s]+@[^()\s]+\)$/, '$1').replace(/^[^\s@]+@[^\s@]+\s*\((.+)\)$/, '$1'),
+      );
     return wants.includes(ours.html ? htmlText(ours.value) : collapse(ours.value));
   }
   if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((v, i) => pyEq(v, b[i]));
@@ -179,7 +215,9 @@ function pyEq(a: Val, b: Val): boolean {
   if (a !== null && b !== null && typeof a === 'object' && typeof b === 'object') {
     const ka = Object.keys(a as object);
     const kb = Object.keys(b as object);
-    return ka.length === kb.length && ka.every((k) => pyEq((a as Record<string, Val>)[k], (b as Record<string, Val>)[k]));
+    return (
+      ka.length === kb.length && ka.every((k) => pyEq((a as Record<string, Val>)[k], (b as Record<string, Val>)[k]))
+    );
   }
   return a === b;
 }
@@ -245,7 +283,8 @@ class Parser {
     let result: boolean | null = null;
     for (;;) {
       let op: string | null = null;
-      if (this.peek('==') || this.peek('!=') || this.peek('<') || this.peek('>') || this.peek('<=') || this.peek('>=')) op = this.toks[this.i++]!.v;
+      if (this.peek('==') || this.peek('!=') || this.peek('<') || this.peek('>') || this.peek('<=') || this.peek('>='))
+        op = this.toks[this.i++]!.v;
       else if (this.peek('is')) {
         this.i++;
         op = 'is';
@@ -276,7 +315,8 @@ class Parser {
         case 'not in': {
           let has: boolean;
           if (right instanceof View) has = typeof left === 'string' && right.get(left) !== MISSING;
-          else if (typeof right === 'string' || right instanceof Text) has = typeof left === 'string' && (right instanceof Text ? right.value : right).includes(left);
+          else if (typeof right === 'string' || right instanceof Text)
+            has = typeof left === 'string' && (right instanceof Text ? right.value : right).includes(left);
           else if (Array.isArray(right)) has = right.some((x) => pyEq(x, left));
           else throw new NotComparable('in');
           r = op === 'in' ? has : !has;
@@ -350,7 +390,13 @@ class Parser {
       if (x === undefined) throw new PyError('IndexError');
       return x;
     }
-    if (v instanceof Text && typeof key === 'number') return v.value[key] ?? (() => { throw new PyError('IndexError'); })();
+    if (v instanceof Text && typeof key === 'number')
+      return (
+        v.value[key] ??
+        (() => {
+          throw new PyError('IndexError');
+        })()
+      );
     throw new NotComparable('index');
   }
   private atom(): Val {
@@ -428,7 +474,21 @@ class Parser {
 // Our record as feedparser's result.
 
 const FEED_KEYS = new Set(['title', 'title_detail', 'link', 'language']);
-const ENTRY_KEYS = new Set(['title', 'title_detail', 'link', 'id', 'guid', 'published_parsed', 'updated_parsed', 'author', 'author_detail', 'summary', 'description', 'summary_detail', 'content']);
+const ENTRY_KEYS = new Set([
+  'title',
+  'title_detail',
+  'link',
+  'id',
+  'guid',
+  'published_parsed',
+  'updated_parsed',
+  'author',
+  'author_detail',
+  'summary',
+  'description',
+  'summary_detail',
+  'content',
+]);
 
 /** An ISO date as Python's time.struct_time in UTC: (y, m, d, H, M, S, weekday Mon=0, day of year, 0). */
 function structTime(iso: string | null): Val {
@@ -436,7 +496,17 @@ function structTime(iso: string | null): Val {
   const d = new Date(iso);
   const start = Date.UTC(d.getUTCFullYear(), 0, 1);
   const yday = Math.floor((d.getTime() - start) / 86_400_000) + 1;
-  return [d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate(), d.getUTCHours(), d.getUTCMinutes(), d.getUTCSeconds(), (d.getUTCDay() + 6) % 7, yday, 0];
+  return [
+    d.getUTCFullYear(),
+    d.getUTCMonth() + 1,
+    d.getUTCDate(),
+    d.getUTCHours(),
+    d.getUTCMinutes(),
+    d.getUTCSeconds(),
+    (d.getUTCDay() + 6) % 7,
+    yday,
+    0,
+  ];
 }
 
 function detail(fields: Record<string, Val>, where: string): View {
@@ -475,7 +545,8 @@ function envOf(record: FeedRecord): Record<string, Val> {
       f.set('author_detail', detail({ name: new Text(item.author, false, true) }, 'entry.author_detail'));
     }
     // feedparser's summary is the summary, else the (text or HTML) content.
-    const summary = item.summary !== null ? new Text(item.summary) : item.content !== null ? new Text(item.content, true) : null;
+    const summary =
+      item.summary !== null ? new Text(item.summary) : item.content !== null ? new Text(item.content, true) : null;
     if (summary !== null) {
       f.set('summary', summary);
       f.set('description', summary);
@@ -568,7 +639,11 @@ function expatIllFormed(files: readonly string[]): Set<string> | null {
     '        print(path)',
   ].join('\n');
   try {
-    const out = execFileSync('python3', ['-c', script], { input: files.join('\n'), encoding: 'utf8', maxBuffer: 64 << 20 });
+    const out = execFileSync('python3', ['-c', script], {
+      input: files.join('\n'),
+      encoding: 'utf8',
+      maxBuffer: 64 << 20,
+    });
     return new Set(out.split('\n').filter((l) => l !== ''));
   } catch {
     return null;
@@ -576,13 +651,35 @@ function expatIllFormed(files: readonly string[]): Set<string> | null {
 }
 
 const FEED_PATHS = new Set(['', 'title', 'title_detail', 'title_detail.value', 'link', 'language']);
-const ENTRY_PATHS = new Set(['', 'title', 'title_detail', 'title_detail.value', 'link', 'id', 'guid', 'published_parsed', 'updated_parsed', 'author', 'author_detail', 'author_detail.name', 'summary', 'description', 'summary_detail', 'summary_detail.value', 'content', 'content.#', 'content.#.value']);
+const ENTRY_PATHS = new Set([
+  '',
+  'title',
+  'title_detail',
+  'title_detail.value',
+  'link',
+  'id',
+  'guid',
+  'published_parsed',
+  'updated_parsed',
+  'author',
+  'author_detail',
+  'author_detail.name',
+  'summary',
+  'description',
+  'summary_detail',
+  'summary_detail.value',
+  'content',
+  'content.#',
+  'content.#.value',
+]);
 
 /** Every feed/entries access in the expression is to a modelled field (read from its text, before evaluating). */
 function comparablePaths(expr: string): boolean {
   const access = /\b(feed|entries)((?:\[\s*-?\d+\s*\]|\[\s*(?:'[^']*'|"[^"]*")\s*\]|\.[A-Za-z_]\w*)*)/g;
   for (let m = access.exec(expr); m !== null; m = access.exec(expr)) {
-    const steps = [...m[2]!.matchAll(/\[\s*(-?\d+)\s*\]|\[\s*(?:'([^']*)'|"([^"]*)")\s*\]|\.([A-Za-z_]\w*)/g)].map((s) => (s[1] !== undefined ? '#' : (s[2] ?? s[3] ?? s[4])!));
+    const steps = [...m[2]!.matchAll(/\[\s*(-?\d+)\s*\]|\[\s*(?:'([^']*)'|"([^"]*)")\s*\]|\.([A-Za-z_]\w*)/g)].map(
+      (s) => (s[1] !== undefined ? '#' : (s[2] ?? s[3] ?? s[4])!),
+    );
     if (m[1] === 'entries') {
       if (steps[0] === '#') steps.shift();
       else if (steps.length > 0) return false;
@@ -603,7 +700,9 @@ function main(): void {
   const only = flag('--only');
   if (!dirArg || !existsSync(dirArg)) {
     console.log(`feedparser bench skipped: no test directory (${dirArg ?? 'give --dir or FEEDPARSER_TESTS'}).`);
-    console.log('Get it with: git --git-dir=/work/.mirror/kurtmckee+feedparser/repo archive HEAD tests | tar -x -C /work/feedparser-tests');
+    console.log(
+      'Get it with: git --git-dir=/work/.mirror/kurtmckee+feedparser/repo archive HEAD tests | tar -x -C /work/feedparser-tests',
+    );
     return;
   }
   const root = resolve(dirArg);
@@ -645,7 +744,8 @@ function main(): void {
 
     // Ill-formed: the expectation says bozo, or the document is not well-formed XML (expat, else fast-xml-parser's validator).
     const expectsBozo = /^bozo\b|\band bozo\b/.test(fx.expect);
-    const refused = strict !== null ? strict.has(file) : XMLValidator.validate(headerText(fx.bytes).replace(/^\uFEFF/, '')) !== true;
+    const refused =
+      strict !== null ? strict.has(file) : XMLValidator.validate(headerText(fx.bytes).replace(/^\uFEFF/, '')) !== true;
     if (expectsBozo || refused) {
       illFormed++;
       const reported = !record.ok || !record.wellFormed;
@@ -675,7 +775,9 @@ function main(): void {
       } else throw e;
     }
     counts[outcome]++;
-    const dir = fx.path.includes('/', fx.path.indexOf('/') + 1) ? fx.path.split('/').slice(0, 2).join('/') : fx.path.split('/')[0]!;
+    const dir = fx.path.includes('/', fx.path.indexOf('/') + 1)
+      ? fx.path.split('/').slice(0, 2).join('/')
+      : fx.path.split('/')[0]!;
     if (outcome === 'pass' || outcome === 'fail') {
       const d = byDir.get(dir) ?? { comparable: 0, pass: 0 };
       d.comparable++;
@@ -684,23 +786,37 @@ function main(): void {
     }
     if (outcome === 'fail') {
       const items = record.items.slice(0, 2).map((i) => JSON.stringify(i).slice(0, 400));
-      failures.push(`${fx.path}\n  expect: ${fx.expect}\n  ${detailText ? `error: ${detailText}\n  ` : ''}got: ok=${record.ok} wellFormed=${record.wellFormed} error=${record.error ?? ''} title=${JSON.stringify(record.title)} link=${record.link} language=${record.language}\n  problems: ${record.problems.slice(0, 3).join(' | ')}\n  items: ${items.join('\n         ')}`);
+      failures.push(
+        `${fx.path}\n  expect: ${fx.expect}\n  ${detailText ? `error: ${detailText}\n  ` : ''}got: ok=${record.ok} wellFormed=${record.wellFormed} error=${record.error ?? ''} title=${JSON.stringify(record.title)} link=${record.link} language=${record.language}\n  problems: ${record.problems.slice(0, 3).join(' | ')}\n  items: ${items.join('\n         ')}`,
+      );
     }
   }
 
   const comparable = counts.pass + counts.fail;
   const pct = (n: number, d: number): string => (d === 0 ? '-' : `${((100 * n) / d).toFixed(1)}%`);
   console.log(`feedparser suite: ${root}`);
-  console.log(`fixtures read: ${files.length - noHeader} (${noHeader} without an Expect line skipped), ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  console.log(`comparable expectations: ${comparable}; pass ${counts.pass} (${pct(counts.pass, comparable)}), fail ${counts.fail}; not comparable ${counts['not-comparable']}`);
+  console.log(
+    `fixtures read: ${files.length - noHeader} (${noHeader} without an Expect line skipped), ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  );
+  console.log(
+    `comparable expectations: ${comparable}; pass ${counts.pass} (${pct(counts.pass, comparable)}), fail ${counts.fail}; not comparable ${counts['not-comparable']}`,
+  );
   console.log(`crashes: ${counts.crash}`);
-  console.log(`ill-formed judged by: ${strict !== null ? "Python's expat (strict, namespace-aware) or a bozo expectation" : "fast-xml-parser's validator (python3 not found) or a bozo expectation"}`);
-  console.log(`ill-formed fixtures: ${illFormed}; reported (rejected with an error, or read with problems listed) ${illReported}; salvaged (read, with items or a title) ${illSalvaged}; read as if well-formed, no problem listed ${illSilent.length}; neither salvaged nor reported ${illLost.length}`);
+  console.log(
+    `ill-formed judged by: ${strict !== null ? "Python's expat (strict, namespace-aware) or a bozo expectation" : "fast-xml-parser's validator (python3 not found) or a bozo expectation"}`,
+  );
+  console.log(
+    `ill-formed fixtures: ${illFormed}; reported (rejected with an error, or read with problems listed) ${illReported}; salvaged (read, with items or a title) ${illSalvaged}; read as if well-formed, no problem listed ${illSilent.length}; neither salvaged nor reported ${illLost.length}`,
+  );
   if (illLost.length > 0) console.log(`ill-formed, neither salvaged nor reported: ${illLost.join(', ')}`);
   console.log('by directory (comparable: pass):');
-  for (const [dir, d] of [...byDir].sort()) console.log(`  ${dir.padEnd(28)} ${String(d.comparable).padStart(5)}: ${String(d.pass).padStart(5)} (${pct(d.pass, d.comparable)})`);
+  for (const [dir, d] of [...byDir].sort())
+    console.log(
+      `  ${dir.padEnd(28)} ${String(d.comparable).padStart(5)}: ${String(d.pass).padStart(5)} (${pct(d.pass, d.comparable)})`,
+    );
   for (const c of crashes) console.log(`CRASH ${c}`);
-  if (illSilent.length > 0) console.log(`ill-formed, read with no problem listed: ${illSilent.slice(0, 20).join(', ')}`);
+  if (illSilent.length > 0)
+    console.log(`ill-formed, read with no problem listed: ${illSilent.slice(0, 20).join(', ')}`);
   for (const f of failures.slice(0, showFailures)) console.log(`FAIL ${f}`);
 }
 

@@ -54,8 +54,11 @@ async function feedServer(itemBase: () => string, count: () => number): Promise<
       res.writeHead(404).end();
       return;
     }
-    const items = Array.from({ length: count() }, (_, i) =>
-      `<item><title>Item ${i}</title><link>${itemBase()}/story/${i}</link><pubDate>Sun, 10 May 2026 08:00:00 GMT</pubDate><description>Story ${i}: Carrow Robotics said it shipped ${100 + i} warehouse robots to customers in Ohio this quarter.</description></item>`).join('');
+    const items = Array.from(
+      { length: count() },
+      (_, i) =>
+        `<item><title>Item ${i}</title><link>${itemBase()}/story/${i}</link><pubDate>Sun, 10 May 2026 08:00:00 GMT</pubDate><description>Story ${i}: Carrow Robotics said it shipped ${100 + i} warehouse robots to customers in Ohio this quarter.</description></item>`,
+    ).join('');
     res.writeHead(200, { 'content-type': 'application/rss+xml' });
     res.end(`<?xml version="1.0"?><rss version="2.0"><channel><title>Bench</title>${items}</channel></rss>`);
   });
@@ -70,10 +73,16 @@ interface Case {
   readonly host: 'refused' | 'silent';
 }
 
-async function runCase(c: Case): Promise<{ ms: number; fetchMs: number; kept: number; failed: number; skipped: number }> {
+async function runCase(
+  c: Case,
+): Promise<{ ms: number; fetchMs: number; kept: number; failed: number; skipped: number }> {
   const silent = c.host === 'silent' ? await silentServer('127.0.0.3') : null;
-  const base = c.host === 'refused' ? `http://127.0.0.2:${await closedPort('127.0.0.2')}` : `http://127.0.0.3:${silent!.port}`;
-  const feed = await feedServer(() => base, () => c.count);
+  const base =
+    c.host === 'refused' ? `http://127.0.0.2:${await closedPort('127.0.0.2')}` : `http://127.0.0.3:${silent!.port}`;
+  const feed = await feedServer(
+    () => base,
+    () => c.count,
+  );
   const db = await openDatabase({ kind: 'pglite', dataDir: null });
   const fetcher = createFetcher({
     allowHosts: ['127.0.0.1', '127.0.0.2', '127.0.0.3'],
@@ -101,7 +110,13 @@ async function runCase(c: Case): Promise<{ ms: number; fetchMs: number; kept: nu
     });
     const ms = performance.now() - t0;
     const notes = report.outcomes.flatMap((o) => (o.status !== 'failed' ? (o.notes ?? []) : []));
-    return { ms, fetchMs: firstItem - t0, kept: report.counts.new + report.counts.duplicate, failed: report.counts.failed, skipped: notes.filter((n) => /skipped after|budget is spent/.test(n)).length };
+    return {
+      ms,
+      fetchMs: firstItem - t0,
+      kept: report.counts.new + report.counts.duplicate,
+      failed: report.counts.failed,
+      skipped: notes.filter((n) => /skipped after|budget is spent/.test(n)).length,
+    };
   } finally {
     await fetcher.close();
     await db.close();
@@ -117,10 +132,14 @@ const cases: Case[] = [
   { name: `no answer, budget off, ${OFF_COUNT} URLs`, budget: false, count: OFF_COUNT, host: 'silent' },
 ];
 
-console.log(`fetch budget: one feed, N item pages on a dead host; 1 s per-host interval, ${TIMEOUT_MS} ms timeout, 8 at once`);
+console.log(
+  `fetch budget: one feed, N item pages on a dead host; 1 s per-host interval, ${TIMEOUT_MS} ms timeout, 8 at once`,
+);
 console.log('| case | fetching s | whole run s | per URL ms | items kept | failed | skipped by the budget |');
 console.log('|---|---|---|---|---|---|---|');
 for (const c of cases) {
   const r = await runCase(c);
-  console.log(`| ${c.name} | ${(r.fetchMs / 1000).toFixed(1)} | ${(r.ms / 1000).toFixed(1)} | ${(r.fetchMs / c.count).toFixed(0)} | ${r.kept} | ${r.failed} | ${r.skipped} |`);
+  console.log(
+    `| ${c.name} | ${(r.fetchMs / 1000).toFixed(1)} | ${(r.ms / 1000).toFixed(1)} | ${(r.fetchMs / c.count).toFixed(0)} | ${r.kept} | ${r.failed} | ${r.skipped} |`,
+  );
 }

@@ -12,7 +12,18 @@ const EN_WORDS = (
   'release pricing contract power grid cooling supply demand market analysts regulators launch agents ' +
   'research safety open weights hardware accelerator memory bandwidth software platform quarter growth'
 ).split(' ');
-const EN_NAMES = ['Nvidia', 'OpenAI', 'Anthropic', 'Google', 'Microsoft', 'Amazon', 'Meta', 'xAI', 'CoreWeave', 'Cerebras'];
+const EN_NAMES = [
+  'Nvidia',
+  'OpenAI',
+  'Anthropic',
+  'Google',
+  'Microsoft',
+  'Amazon',
+  'Meta',
+  'xAI',
+  'CoreWeave',
+  'Cerebras',
+];
 const ZH_WORDS = (
   '算力 数据中心 模型 训练 推理 芯片 集群 合作 收入 投资者 估值 初创公司 云服务 企业 客户 开发者 ' +
   '延迟 吞吐量 基准 发布 定价 合同 电力 散热 供给 需求 市场 分析师 监管 智能体 研究 安全 硬件 内存 平台 增长'
@@ -48,7 +59,9 @@ function zhParagraph(r: () => number): string {
 export function page(i: number, seed = 1): { name: string; html: string } {
   const r = rng(seed * 1_000_003 + i);
   const zh = r() < 0.3;
-  const title = zh ? `${pick(r, ZH_NAMES)}${pick(r, ZH_WORDS)}${pick(r, ZH_WORDS)}新进展 ${i}` : `${pick(r, EN_NAMES)} ${pick(r, EN_WORDS)} ${pick(r, EN_WORDS)} update ${i}`;
+  const title = zh
+    ? `${pick(r, ZH_NAMES)}${pick(r, ZH_WORDS)}${pick(r, ZH_WORDS)}新进展 ${i}`
+    : `${pick(r, EN_NAMES)} ${pick(r, EN_WORDS)} ${pick(r, EN_WORDS)} update ${i}`;
   const paragraphs = Array.from({ length: 5 + Math.floor(r() * 6) }, () => (zh ? zhParagraph(r) : enParagraph(r)));
   const day = String(1 + (i % 28)).padStart(2, '0');
   const html = `<!doctype html><html lang="${zh ? 'zh-CN' : 'en'}"><head><meta charset="utf-8"><title>${title} | Bench News</title>

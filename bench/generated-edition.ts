@@ -8,7 +8,11 @@ import { createStoryStore } from '../src/store/story-store.js';
 import { generateScaleCorpus } from './scale-corpus.js';
 
 /** Stores `count` generated articles (seeded) in `db`, groups them, and returns the edition's deps. */
-export async function generatedEdition(db: Database, count: number, options: { seed: number; days: number }): Promise<{ deps: EditionDeps; articles: number }> {
+export async function generatedEdition(
+  db: Database,
+  count: number,
+  options: { seed: number; days: number },
+): Promise<{ deps: EditionDeps; articles: number }> {
   const articles = createArticleStore(db);
   const corpus = generateScaleCorpus(count, options);
   await articles.insertArticles(corpus.map((c) => ({ article: c.article, bands: c.bands, sighting: c.sighting })));

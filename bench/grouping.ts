@@ -18,7 +18,13 @@ import { openDatabase } from '../src/store/database.js';
 import { createStoryStore } from '../src/store/story-store.js';
 import { generateCorpus } from './story-corpus.js';
 
-interface Scores { precision: number; recall: number; f1: number; stories: number; events: number }
+interface Scores {
+  precision: number;
+  recall: number;
+  f1: number;
+  stories: number;
+  events: number;
+}
 
 /** Pairwise scores from the article → predicted story and article → true event maps. */
 export function pairwise(predicted: ReadonlyMap<string, string>, truth: ReadonlyMap<string, string>): Scores {
@@ -38,18 +44,28 @@ export function pairwise(predicted: ReadonlyMap<string, string>, truth: Readonly
   return { precision: p, recall: r, f1: p + r === 0 ? 0 : (2 * p * r) / (p + r), stories: pred.size, events: tru.size };
 }
 
-const fmt = (s: Scores) => `P ${s.precision.toFixed(3)}  R ${s.recall.toFixed(3)}  F1 ${s.f1.toFixed(3)}  (${s.stories} stories for ${s.events} events)`;
+const fmt = (s: Scores) =>
+  `P ${s.precision.toFixed(3)}  R ${s.recall.toFixed(3)}  F1 ${s.f1.toFixed(3)}  (${s.stories} stories for ${s.events} events)`;
 
 async function exampleCorpus(): Promise<void> {
   const examples = path.join(PROJECT_ROOT, 'examples');
-  const expected = YAML.parse(await readFile(path.join(examples, 'expected.yaml'), 'utf8')) as { articles: Record<string, { event: string; url?: string; title?: string }> };
+  const expected = YAML.parse(await readFile(path.join(examples, 'expected.yaml'), 'utf8')) as {
+    articles: Record<string, { event: string; url?: string; title?: string }>;
+  };
   const db = await openDatabase({ kind: 'pglite', dataDir: null });
   try {
     const loaded = await loadRegistry(path.join(examples, 'sources.yaml'));
     if (!loaded.ok) throw new Error(loaded.message);
     const registry = loaded.value;
     const articles = createArticleStore(db);
-    await ingest(registry.inputs(), { store: articles, fetcher: null, findSource: (l) => registry.find(l), now: () => new Date('2026-05-10T12:00:00Z'), maxBytes: 1 << 22, concurrency: 2 });
+    await ingest(registry.inputs(), {
+      store: articles,
+      fetcher: null,
+      findSource: (l) => registry.find(l),
+      now: () => new Date('2026-05-10T12:00:00Z'),
+      maxBytes: 1 << 22,
+      concurrency: 2,
+    });
     const stores = { articles, stories: createStoryStore(db) };
     const started = performance.now();
     const placed = await assignStories(stores);
@@ -61,11 +77,15 @@ async function exampleCorpus(): Promise<void> {
     for (const s of listed.value) {
       for (const e of s.timeline) {
         predicted.set(e.articleId, s.id);
-        const hit = Object.values(expected.articles).find((x) => x.url === e.url || (x.title !== undefined && x.title === e.title));
+        const hit = Object.values(expected.articles).find(
+          (x) => x.url === e.url || (x.title !== undefined && x.title === e.title),
+        );
         truth.set(e.articleId, hit?.event ?? `unknown:${e.articleId}`);
       }
     }
-    console.log(`example corpus (${truth.size} articles, PGlite store, ${(ms / truth.size).toFixed(1)} ms/article): ${fmt(pairwise(predicted, truth))}`);
+    console.log(
+      `example corpus (${truth.size} articles, PGlite store, ${(ms / truth.size).toFixed(1)} ms/article): ${fmt(pairwise(predicted, truth))}`,
+    );
   } finally {
     await db.close();
   }
@@ -78,7 +98,9 @@ async function generated(n: number): Promise<void> {
   const predicted = new Map(corpus.map((a) => [a.id, index.storyOf(a.id) ?? '']));
   const truth = new Map(corpus.map((a) => [a.id, a.event]));
   const langs = corpus.filter((a) => a.language === 'zh').length;
-  console.log(`generated corpus (${n} articles, ${langs} in Chinese, memory index): ${fmt(pairwise(predicted, truth))}`);
+  console.log(
+    `generated corpus (${n} articles, ${langs} in Chinese, memory index): ${fmt(pairwise(predicted, truth))}`,
+  );
 }
 
 async function timing(sizes: readonly number[]): Promise<void> {
@@ -86,7 +108,9 @@ async function timing(sizes: readonly number[]): Promise<void> {
   console.log(`time to place one article (mean of the last ${probe}), ~40 articles a day, memory index:`);
   for (const size of sizes) {
     const corpus = generateCorpus(size, { seed: 5, days: Math.ceil(size / 40) });
-    const ordered = [...corpus].sort((a, b) => (a.published! < b.published! ? -1 : a.published! > b.published! ? 1 : 0));
+    const ordered = [...corpus].sort((a, b) =>
+      a.published! < b.published! ? -1 : a.published! > b.published! ? 1 : 0,
+    );
     const index = createMemoryStoryIndex();
     const warm = ordered.slice(0, size - probe);
     const build = performance.now();
@@ -96,7 +120,9 @@ async function timing(sizes: readonly number[]): Promise<void> {
     for (const a of ordered.slice(size - probe)) await placeInArchive(index, a);
     const per = (performance.now() - started) / probe;
     const heap = process.memoryUsage().heapUsed / 1e6;
-    console.log(`  archive ${String(size).padStart(6)}: ${per.toFixed(2)} ms/article (whole archive ${(buildMs / 1000).toFixed(1)} s; heap ${heap.toFixed(0)} MB)`);
+    console.log(
+      `  archive ${String(size).padStart(6)}: ${per.toFixed(2)} ms/article (whole archive ${(buildMs / 1000).toFixed(1)} s; heap ${heap.toFixed(0)} MB)`,
+    );
   }
 }
 

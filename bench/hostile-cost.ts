@@ -45,7 +45,10 @@ async function child(root: string, file: string): Promise<void> {
     process.exit(70);
   });
   const { main } = (await import(pathToFileURL(path.join(root, 'src/cli/main.ts')).href)) as {
-    main: (argv: string[], io: { out: (s: string) => void; err: (s: string) => void; errIsTty: boolean }) => Promise<number>;
+    main: (
+      argv: string[],
+      io: { out: (s: string) => void; err: (s: string) => void; errIsTty: boolean },
+    ) => Promise<number>;
   };
   let paragraphs = 0;
   let err = '';
@@ -54,7 +57,14 @@ async function child(root: string, file: string): Promise<void> {
     err: (s) => void (err += s),
     errIsTty: false,
   });
-  outcome = err !== '' ? err.trim().split('\n')[0]!.replace(/^tidings extract: /, '').replace(/\/\S*\//g, '') : `read: ${paragraphs} paragraphs`;
+  outcome =
+    err !== ''
+      ? err
+          .trim()
+          .split('\n')[0]!
+          .replace(/^tidings extract: /, '')
+          .replace(/\/\S*\//g, '')
+      : `read: ${paragraphs} paragraphs`;
   report(code);
   process.exit(0);
 }
@@ -76,7 +86,10 @@ function runChild(root: string, file: string, timeoutS: number): Promise<RunResu
       const line = out.split('\n').find((l) => l.startsWith('RESULT '));
       if (line !== undefined) return resolve(JSON.parse(line.slice(7)) as RunResult);
       const seconds = (performance.now() - started) / 1000;
-      const outcome = signal === 'SIGKILL' ? `killed after ${timeoutS} s (not finished)` : `died (${signal ?? `exit ${code}`}): ${err.trim().split('\n').slice(-1)[0] ?? ''}`;
+      const outcome =
+        signal === 'SIGKILL'
+          ? `killed after ${timeoutS} s (not finished)`
+          : `died (${signal ?? `exit ${code}`}): ${err.trim().split('\n').slice(-1)[0] ?? ''}`;
       resolve({ exitCode: code, seconds, maxRssMb: null, outcome });
     });
   });
@@ -85,7 +98,10 @@ function runChild(root: string, file: string, timeoutS: number): Promise<RunResu
 /** The source tree of `rev` in a temp dir, sharing this checkout's node_modules. */
 async function exportRevision(rev: string): Promise<string> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'tidings-before-'));
-  const tar = execFileSync('git', ['archive', rev, 'src', 'package.json', 'tsconfig.json'], { cwd: ROOT, maxBuffer: 1 << 30 });
+  const tar = execFileSync('git', ['archive', rev, 'src', 'package.json', 'tsconfig.json'], {
+    cwd: ROOT,
+    maxBuffer: 1 << 30,
+  });
   execFileSync('tar', ['-x', '-C', dir], { input: tar });
   await symlink(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'));
   return dir;
@@ -100,7 +116,8 @@ async function costCases(args: { before: string | null; timeoutS: number }): Pro
     const files = await writeCostInputs(dir);
     const normal = path.join(dir, 'normal.html');
     await writeFile(normal, normalPage(1));
-    if (args.before !== null) trees.unshift({ label: `before (${args.before})`, root: await exportRevision(args.before) });
+    if (args.before !== null)
+      trees.unshift({ label: `before (${args.before})`, root: await exportRevision(args.before) });
     const cases: Array<[string, string]> = [
       ['normal page (1.3 KB)', normal],
       ['gzip bomb (28 KB -> 19.5 MB)', files.gzipBomb],
@@ -112,7 +129,9 @@ async function costCases(args: { before: string | null; timeoutS: number }): Pro
       for (const tree of trees) {
         const r = await runChild(tree.root, file, args.timeoutS);
         const rss = r.maxRssMb === null ? '?' : `${r.maxRssMb} MB`;
-        console.log(`${pad(name, 30)} ${pad(tree.label, 26)} ${r.seconds.toFixed(1).padStart(8)} ${rss.padStart(9)}  ${r.outcome.slice(0, 110)}`);
+        console.log(
+          `${pad(name, 30)} ${pad(tree.label, 26)} ${r.seconds.toFixed(1).padStart(8)} ${rss.padStart(9)}  ${r.outcome.slice(0, 110)}`,
+        );
       }
     }
   } finally {

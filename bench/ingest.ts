@@ -38,7 +38,11 @@ async function parent(): Promise<void> {
   const engines = values.backend === 'both' ? ['pglite', 'postgres'] : [values.backend!];
   const rows: string[] = [];
   for (const engine of engines) {
-    const run = spawnSync(process.execPath, ['--import', 'tsx', import.meta.filename, '--child', engine, '--pages', dir, '--count', String(count)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+    const run = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', import.meta.filename, '--child', engine, '--pages', dir, '--count', String(count)],
+      { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] },
+    );
     const line = run.stdout.trim().split('\n').pop() ?? '';
     rows.push(line);
   }
@@ -62,7 +66,14 @@ async function child(engine: 'pglite' | 'postgres', dir: string): Promise<void> 
   }
   const store = createArticleStore(db);
   const t0 = performance.now();
-  const report = await ingest([dir], { store, fetcher: null, findSource: () => null, now: () => new Date(), maxBytes: 20 << 20, concurrency: 4 });
+  const report = await ingest([dir], {
+    store,
+    fetcher: null,
+    findSource: () => null,
+    now: () => new Date(),
+    maxBytes: 20 << 20,
+    concurrency: 4,
+  });
   const seconds = (performance.now() - t0) / 1000;
   const stored = await store.countArticles();
   await dispose();

@@ -34,7 +34,16 @@ const glossary = glossaryResult.value;
 
 const server = await startFakeServer((req) => fakeModel(req));
 const cacheDir = await mkdtemp(path.join(os.tmpdir(), 'tidings-bench-llm-'));
-const settingsResult = parseLlmSettings(undefined, { TIDINGS_LLM_PROVIDER: 'openai', TIDINGS_LLM_BASE_URL: server.origin, TIDINGS_LLM_API_KEY: 'bench', TIDINGS_LLM_MODEL: 'fake-extractive' }, 'bench');
+const settingsResult = parseLlmSettings(
+  undefined,
+  {
+    TIDINGS_LLM_PROVIDER: 'openai',
+    TIDINGS_LLM_BASE_URL: server.origin,
+    TIDINGS_LLM_API_KEY: 'bench',
+    TIDINGS_LLM_MODEL: 'fake-extractive',
+  },
+  'bench',
+);
 if (!settingsResult.ok) throw new Error(settingsResult.message);
 const settings = settingsResult.value;
 
@@ -50,7 +59,16 @@ async function run(label: string): Promise<void> {
     const first = s.input.articles[0]!;
     const card = await cardWithModel(deps, first.id, null, model);
     if (!card.ok) throw new Error(card.message);
-    const t = await translateArticle({ id: first.id, title: first.title, paragraphs: first.paragraphs, language: first.language === 'zh' ? 'zh' : 'en' }, first.language === 'zh' ? 'en' : 'zh', { client: model.client, glossary: glossary });
+    const t = await translateArticle(
+      {
+        id: first.id,
+        title: first.title,
+        paragraphs: first.paragraphs,
+        language: first.language === 'zh' ? 'zh' : 'en',
+      },
+      first.language === 'zh' ? 'en' : 'zh',
+      { client: model.client, glossary: glossary },
+    );
     if (!t.ok) throw new Error(t.message);
     items += 2;
   }
@@ -65,7 +83,9 @@ async function run(label: string): Promise<void> {
   );
 }
 
-console.log(`fake model at ${server.origin}; ${articleCount} generated articles, ${stories.length} stories on ${date}\n`);
+console.log(
+  `fake model at ${server.origin}; ${articleCount} generated articles, ${stories.length} stories on ${date}\n`,
+);
 await run('first');
 await run('re-run');
 
@@ -79,8 +99,10 @@ const model = createLlmRuntime(settings, { cacheDir })!;
 const t2 = performance.now();
 await digestWithModel(deps, date, 'en', model);
 const cachedMs = performance.now() - t2;
-console.log(`\nper digest item: offline engine ${(offlineMs / n).toFixed(1)} ms; model engine with every answer from the cache ${(cachedMs / n).toFixed(1)} ms ` +
-  `(includes the offline draft it falls back to, verification, and the cache read: the time the engine adds beyond the model's own)`);
+console.log(
+  `\nper digest item: offline engine ${(offlineMs / n).toFixed(1)} ms; model engine with every answer from the cache ${(cachedMs / n).toFixed(1)} ms ` +
+    `(includes the offline draft it falls back to, verification, and the cache read: the time the engine adds beyond the model's own)`,
+);
 
 await server.close();
 await db.close();

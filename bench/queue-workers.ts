@@ -26,8 +26,16 @@ const count = Number(arg('count', '300'));
 const workerCounts = arg('workers', '1,2,4').split(',').map(Number);
 const server = arg('server', process.env.TIDINGS_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test');
 
-function start(args: readonly string[], env: NodeJS.ProcessEnv, cwd: string): { proc: ChildProcess; err: () => string; out: () => string; exited: Promise<number | null> } {
-  const proc = spawn(process.execPath, ['--import', TSX, path.join(root, 'test/support/tidings-main.ts'), ...args], { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+function start(
+  args: readonly string[],
+  env: NodeJS.ProcessEnv,
+  cwd: string,
+): { proc: ChildProcess; err: () => string; out: () => string; exited: Promise<number | null> } {
+  const proc = spawn(process.execPath, ['--import', TSX, path.join(root, 'test/support/tidings-main.ts'), ...args], {
+    cwd,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let err = '';
   let out = '';
   proc.stderr!.on('data', (d: Buffer) => (err += d.toString()));
@@ -49,7 +57,10 @@ async function query<T extends pg.QueryResultRow>(url: string, text: string): Pr
 
 const dir = await mkdtemp(path.join(os.tmpdir(), 'tidings-bench-queue-'));
 await generatePages(path.join(dir, 'pages'), count);
-await writeFile(path.join(dir, 'sources.yaml'), 'version: 1\nsources:\n  - id: bench\n    name: Bench Wire\n    kind: directory\n    type: news\n    language: mixed\n    path: pages\n');
+await writeFile(
+  path.join(dir, 'sources.yaml'),
+  'version: 1\nsources:\n  - id: bench\n    name: Bench Wire\n    kind: directory\n    type: news\n    language: mixed\n    path: pages\n',
+);
 const rows: string[] = [];
 try {
   for (const k of workerCounts) {
@@ -71,22 +82,27 @@ try {
     let drained = 0;
     while (drained === 0) {
       await new Promise((r) => setTimeout(r, 100));
-      const [r] = await query<{ all: string; done: string; first: Date | null; last: Date | null }>(url.toString(),
+      const [r] = await query<{ all: string; done: string; first: Date | null; last: Date | null }>(
+        url.toString(),
         `SELECT count(*) AS all, count(*) FILTER (WHERE state = 'completed') AS done, min(created_on) AS first, max(completed_on) AS last
-         FROM (SELECT state, created_on, completed_on FROM pgboss.job UNION ALL SELECT state, created_on, completed_on FROM pgboss.archive) j`);
+         FROM (SELECT state, created_on, completed_on FROM pgboss.job UNION ALL SELECT state, created_on, completed_on FROM pgboss.archive) j`,
+      );
       if (r && Number(r.all) >= count && Number(r.done) === Number(r.all)) {
         firstQueued = new Date(r.first!).getTime();
         drained = new Date(r.last!).getTime();
       }
-      if (watch.proc.exitCode !== null && drained === 0) throw new Error(`watch ended before the queue drained: ${watch.err().slice(-2000)}`);
+      if (watch.proc.exitCode !== null && drained === 0)
+        throw new Error(`watch ended before the queue drained: ${watch.err().slice(-2000)}`);
     }
     const code = await watch.exited;
     const cycle = (Date.now() - began) / 1000;
     for (const w of workers) w.proc.kill('SIGTERM');
-    const processed = await Promise.all(workers.map(async (w) => {
-      await w.exited;
-      return Number(/processed (\d+) jobs/.exec(w.out())?.[1] ?? 0);
-    }));
+    const processed = await Promise.all(
+      workers.map(async (w) => {
+        await w.exited;
+        return Number(/processed (\d+) jobs/.exec(w.out())?.[1] ?? 0);
+      }),
+    );
     const [stored] = await query<{ n: string }>(url.toString(), 'SELECT count(*) AS n FROM articles');
     const seconds = (drained - firstQueued) / 1000;
     const line = `| ${k} | ${count} | ${stored?.n} | ${seconds.toFixed(1)} | ${(Number(stored?.n) / seconds).toFixed(1)} | ${cycle.toFixed(1)} | ${processed.join(' + ')} | ${code} |`;
@@ -98,5 +114,7 @@ try {
 } finally {
   await rm(dir, { recursive: true, force: true });
 }
-console.log('\n| workers | pages | articles stored | queue seconds | articles/s | whole cycle s | jobs per worker | exit |\n|---|---|---|---|---|---|---|---|');
+console.log(
+  '\n| workers | pages | articles stored | queue seconds | articles/s | whole cycle s | jobs per worker | exit |\n|---|---|---|---|---|---|---|---|',
+);
 for (const r of rows) console.log(r);

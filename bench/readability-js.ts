@@ -12,21 +12,38 @@ export interface ReadabilityParse {
   readonly text: string;
 }
 
-export const EMPTY_PARSE: ReadabilityParse = { title: null, byline: null, siteName: null, publishedTime: null, text: '' };
+export const EMPTY_PARSE: ReadabilityParse = {
+  title: null,
+  byline: null,
+  siteName: null,
+  publishedTime: null,
+  text: '',
+};
 
 /**
  * A function that parses one page's HTML at `url` with Readability.js; a page it cannot parse even
  * without styles is reported on stderr by `name` and gives EMPTY_PARSE.
  */
-export async function readabilityJs(options: { classesToPreserve?: string[] } = {}): Promise<(html: string, url: string, name: string) => ReadabilityParse> {
+export async function readabilityJs(
+  options: { classesToPreserve?: string[] } = {},
+): Promise<(html: string, url: string, name: string) => ReadabilityParse> {
   const { JSDOM, VirtualConsole } = await import('jsdom');
   const { Readability } = await import('@mozilla/readability');
   const virtualConsole = new VirtualConsole(); // jsdom's CSS parse complaints, not printed
   const parse = (html: string, url: string): ReadabilityParse => {
     const dom = new JSDOM(html, { url, virtualConsole });
-    const r = new Readability(dom.window.document, options.classesToPreserve ? { classesToPreserve: options.classesToPreserve } : {}).parse();
+    const r = new Readability(
+      dom.window.document,
+      options.classesToPreserve ? { classesToPreserve: options.classesToPreserve } : {},
+    ).parse();
     dom.window.close();
-    return { title: r?.title ?? null, byline: r?.byline ?? null, siteName: r?.siteName ?? null, publishedTime: r?.publishedTime ?? null, text: r?.textContent ?? '' };
+    return {
+      title: r?.title ?? null,
+      byline: r?.byline ?? null,
+      siteName: r?.siteName ?? null,
+      publishedTime: r?.publishedTime ?? null,
+      text: r?.textContent ?? '',
+    };
   };
   return (html, url, name) => {
     try {

@@ -17,7 +17,13 @@ import { fileURLToPath } from 'node:url';
 import { parseDocument } from 'htmlparser2';
 import type { AnyNode, Element } from 'domhandler';
 import { extractHtml } from '../src/extract/extract.js';
-import { REFERENCE_FIELDS, agreesWithReference, loadReference, tallyAgainstReference, type ReferenceField } from './reference/score.js';
+import {
+  REFERENCE_FIELDS,
+  agreesWithReference,
+  loadReference,
+  tallyAgainstReference,
+  type ReferenceField,
+} from './reference/score.js';
 import { readabilityJs } from './readability-js.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -77,7 +83,9 @@ function loadPages(dir: string): TestPage[] {
     .sort()
     .map((name) => {
       const at = (f: string): string => join(dir, name, f);
-      const expected = existsSync(at('expected-metadata.json')) ? (JSON.parse(readFileSync(at('expected-metadata.json'), 'utf8')) as Expected) : {};
+      const expected = existsSync(at('expected-metadata.json'))
+        ? (JSON.parse(readFileSync(at('expected-metadata.json'), 'utf8')) as Expected)
+        : {};
       const expectedText = existsSync(at('expected.html')) ? htmlText(readFileSync(at('expected.html'), 'utf8')) : '';
       return { name, source: readFileSync(at('source.html'), 'utf8'), expected, expectedText };
     });
@@ -135,7 +143,8 @@ function titleVariants(s: string): string[] {
   const first = cuts[0];
   const last = cuts[cuts.length - 1];
   if (last?.index !== undefined && last.index > 0) out.push(t.slice(0, last.index).trim());
-  if (first?.index !== undefined && first.index + first[0].length < t.length) out.push(t.slice(first.index + first[0].length).trim());
+  if (first?.index !== undefined && first.index + first[0].length < t.length)
+    out.push(t.slice(first.index + first[0].length).trim());
   return out.filter((v) => v !== '');
 }
 
@@ -218,7 +227,13 @@ function textScore(expected: string, got: string): { p: number; r: number; f1: n
 
 const ours: Reader = (page) => {
   const x = extractHtml(page.source, { url: PAGE_URL });
-  return { title: x.title, byline: x.byline, siteName: x.siteName, publishedTime: x.published, text: x.paragraphs.join('\n') };
+  return {
+    title: x.title,
+    byline: x.byline,
+    siteName: x.siteName,
+    publishedTime: x.published,
+    text: x.paragraphs.join('\n'),
+  };
 };
 
 async function readabilityReader(): Promise<Reader> {
@@ -256,7 +271,8 @@ function score(name: string, read: Reader, pages: readonly TestPage[]): Score {
     }
     readings.set(page.name, got);
     const wantTitle = page.expected.title;
-    if (typeof wantTitle === 'string' && wantTitle.trim() !== '' && titleAgreesLoosely(wantTitle, got.title)) titleLoose++;
+    if (typeof wantTitle === 'string' && wantTitle.trim() !== '' && titleAgreesLoosely(wantTitle, got.title))
+      titleLoose++;
     for (const f of FIELDS) {
       const want = page.expected[f];
       if (typeof want === 'string' && want.trim() !== '' && agrees(f, want, got[f])) agreed[f]++;
@@ -283,7 +299,9 @@ function printReference(scores: readonly Score[], pages: readonly TestPage[], sh
     console.log('no independent reference labels in bench/reference/ for these pages');
     return;
   }
-  console.log(`\nAgainst the independent reference (${reference.files.join(' + ')}): ${labelled} of ${pages.length} pages labelled`);
+  console.log(
+    `\nAgainst the independent reference (${reference.files.join(' + ')}): ${labelled} of ${pages.length} pages labelled`,
+  );
   console.log('  cell = agreed/with a value (%), then empty/where the label is null');
   console.log(`extractor         ${REFERENCE_FIELDS.map((f) => f.padEnd(26)).join('')}`);
   // All labels, then each file's alone (the halves were labelled by different sessions).
@@ -296,11 +314,18 @@ function printReference(scores: readonly Score[], pages: readonly TestPage[], sh
   }
   for (const [suffix, part] of parts) {
     for (const s of scores) {
-      const readings = new Map([...s.readings].map(([page, r]) => [page, { title: r.title, byline: r.byline, siteName: r.siteName, publishedTime: r.publishedTime }]));
+      const readings = new Map(
+        [...s.readings].map(([page, r]) => [
+          page,
+          { title: r.title, byline: r.byline, siteName: r.siteName, publishedTime: r.publishedTime },
+        ]),
+      );
       const t = tallyAgainstReference(part, readings);
       const cells = REFERENCE_FIELDS.map((f) => {
         const x = t[f];
-        return `${x.agreed}/${x.valued} ${((100 * x.agreed) / Math.max(1, x.valued)).toFixed(1)}%, ${x.keptEmpty}/${x.empty}`.padEnd(26);
+        return `${x.agreed}/${x.valued} ${((100 * x.agreed) / Math.max(1, x.valued)).toFixed(1)}%, ${x.keptEmpty}/${x.empty}`.padEnd(
+          26,
+        );
       }).join('');
       console.log(`${(s.name + suffix).padEnd(18)}${cells}`);
     }
@@ -315,16 +340,33 @@ function printReference(scores: readonly Score[], pages: readonly TestPage[], sh
     const ok = want === null ? value === null || value.trim() === '' : agreesWithReference(show, want, value);
     if (ok) continue;
     const other = theirs?.readings.get(page)?.[show];
-    const otherOk = theirs === undefined ? '' : (want === null ? other === null || other === undefined || other.trim() === '' : agreesWithReference(show, want, other ?? null)) ? ' (agrees)' : '';
-    console.log(`${page}\n  reference ${JSON.stringify(want)}\n  tidings   ${JSON.stringify(value)}${theirs ? `\n  readab.   ${JSON.stringify(other)}${otherOk}` : ''}`);
+    const otherOk =
+      theirs === undefined
+        ? ''
+        : (
+              want === null
+                ? other === null || other === undefined || other.trim() === ''
+                : agreesWithReference(show, want, other ?? null)
+            )
+          ? ' (agrees)'
+          : '';
+    console.log(
+      `${page}\n  reference ${JSON.stringify(want)}\n  tidings   ${JSON.stringify(value)}${theirs ? `\n  readab.   ${JSON.stringify(other)}${otherOk}` : ''}`,
+    );
   }
 }
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
-  const dir = resolve(argValue(args, '--dir') ?? process.env['READABILITY_TEST_PAGES'] ?? join(here, '../../readability-tests/test/test-pages'));
+  const dir = resolve(
+    argValue(args, '--dir') ??
+      process.env['READABILITY_TEST_PAGES'] ??
+      join(here, '../../readability-tests/test/test-pages'),
+  );
   if (!existsSync(dir)) {
-    console.log(`skipped: Readability's test pages are not at ${dir} (export test/test-pages from github:mozilla/readability and pass --dir or READABILITY_TEST_PAGES)`);
+    console.log(
+      `skipped: Readability's test pages are not at ${dir} (export test/test-pages from github:mozilla/readability and pass --dir or READABILITY_TEST_PAGES)`,
+    );
     return;
   }
   const pages = loadPages(dir);
@@ -338,13 +380,18 @@ async function main(): Promise<void> {
   console.log(`${pages.length} pages from ${dir}`);
   printReference(scores, pages, argValue(args, '--show-reference') as ReferenceField | undefined);
 
-  const has = (f: Field): number => pages.filter((p) => typeof p.expected[f] === 'string' && p.expected[f]!.trim() !== '').length;
+  const has = (f: Field): number =>
+    pages.filter((p) => typeof p.expected[f] === 'string' && p.expected[f]!.trim() !== '').length;
   console.log(`\nAgainst expected-metadata.json (Readability.js's own output; it agrees by construction):`);
   const pct = (n: number, d: number): string => `${((100 * n) / Math.max(1, d)).toFixed(1)}% (${n})`.padEnd(20);
-  console.log(`extractor       ${FIELDS.map((f) => `${f} (${has(f)})`.padEnd(20)).join('')}${'title~ (site part)'.padEnd(20)}text F1  P      R      s`);
+  console.log(
+    `extractor       ${FIELDS.map((f) => `${f} (${has(f)})`.padEnd(20)).join('')}${'title~ (site part)'.padEnd(20)}text F1  P      R      s`,
+  );
   for (const s of scores) {
     const cells = FIELDS.map((f) => pct(s.agreed[f], has(f))).join('');
-    console.log(`${s.name.padEnd(16)}${cells}${pct(s.titleLoose, has('title'))}${s.f1.toFixed(3)}    ${s.precision.toFixed(3)}  ${s.recall.toFixed(3)}  ${s.seconds.toFixed(1)}`);
+    console.log(
+      `${s.name.padEnd(16)}${cells}${pct(s.titleLoose, has('title'))}${s.f1.toFixed(3)}    ${s.precision.toFixed(3)}  ${s.recall.toFixed(3)}  ${s.seconds.toFixed(1)}`,
+    );
   }
 
   // --show FIELD: where Tidings disagrees, expected vs ours (and Readability.js when it ran).
@@ -357,14 +404,19 @@ async function main(): Promise<void> {
       const t = textScore(page.expectedText, got.text);
       const o = theirs?.readings.get(page.name);
       const ot = o !== undefined ? textScore(page.expectedText, o.text) : null;
-      if (t.f1 < 0.9) console.log(`${page.name.padEnd(40)} F1 ${t.f1.toFixed(2)} P ${t.p.toFixed(2)} R ${t.r.toFixed(2)}${ot ? `   readability F1 ${ot.f1.toFixed(2)}` : ''}`);
+      if (t.f1 < 0.9)
+        console.log(
+          `${page.name.padEnd(40)} F1 ${t.f1.toFixed(2)} P ${t.p.toFixed(2)} R ${t.r.toFixed(2)}${ot ? `   readability F1 ${ot.f1.toFixed(2)}` : ''}`,
+        );
       continue;
     }
     const f = show as Field;
     const want = page.expected[f];
     if (typeof want !== 'string' || want.trim() === '' || agrees(f, want, got[f])) continue;
     const other = theirs?.readings.get(page.name)?.[f];
-    console.log(`${page.name}\n  expected ${JSON.stringify(want)}\n  tidings  ${JSON.stringify(got[f])}${theirs ? `\n  readab.  ${JSON.stringify(other)}` : ''}`);
+    console.log(
+      `${page.name}\n  expected ${JSON.stringify(want)}\n  tidings  ${JSON.stringify(got[f])}${theirs ? `\n  readab.  ${JSON.stringify(other)}` : ''}`,
+    );
   }
 }
 

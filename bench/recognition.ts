@@ -43,7 +43,12 @@ interface Chunk {
 function parseGold(line: string): { src: number[]; tgt: number[] } {
   const m = /^\[([\d,\s]*)\]:\[([\d,\s]*)\]$/.exec(line.trim());
   if (!m) throw new Error(`bad gold line: ${line}`);
-  const nums = (s: string) => s.split(',').map((x) => x.trim()).filter(Boolean).map(Number);
+  const nums = (s: string) =>
+    s
+      .split(',')
+      .map((x) => x.trim())
+      .filter(Boolean)
+      .map(Number);
   return { src: nums(m[1]!), tgt: nums(m[2]!) };
 }
 
@@ -54,10 +59,16 @@ function loadChunks(genre: string): Chunk[] {
   const ids = [...new Set(metaLines.map((l) => l.split('\t')[0]!))];
   const chunks: Chunk[] = [];
   for (const id of ids) {
-    const lines = (side: string) => readFileSync(path.join(dir, side, id), 'utf8').replace(/\n$/, '').split('\n');
+    const lines = (side: string) =>
+      readFileSync(path.join(dir, side, id), 'utf8')
+        .replace(/\n$/, '')
+        .split('\n');
     const src = lines('src');
     const tgt = lines('tgt');
-    const gold = readFileSync(path.join(dir, 'gold', `${id}.align`), 'utf8').split('\n').filter((l) => l.trim()).map(parseGold);
+    const gold = readFileSync(path.join(dir, 'gold', `${id}.align`), 'utf8')
+      .split('\n')
+      .filter((l) => l.trim())
+      .map(parseGold);
     let cur: { src: string[][]; tgt: string[][]; n: number; links: number } = { src: [[]], tgt: [[]], n: 0, links: 0 };
     for (const g of gold) {
       cur.src.at(-1)!.push(...g.src.map((i) => src[i]!));
@@ -83,8 +94,16 @@ function version(id: string, language: 'en' | 'zh', paragraphs: string[][]): Ver
   const joined = paragraphs.map((p) => p.join(language === 'en' ? ' ' : ''));
   const text = joined.join('\n\n');
   return {
-    id, language, title: null, paragraphs: joined, text, published: '2026-01-01T00:00:00.000Z',
-    ingestedAt: '2026-01-01T00:00:00.000Z', url: `https://${id}.example/`, outlet: null, siteName: null,
+    id,
+    language,
+    title: null,
+    paragraphs: joined,
+    text,
+    published: '2026-01-01T00:00:00.000Z',
+    ingestedAt: '2026-01-01T00:00:00.000Z',
+    url: `https://${id}.example/`,
+    outlet: null,
+    siteName: null,
     understanding: understand(text),
   };
 }
@@ -122,7 +141,11 @@ function makeCases(chunks: readonly Chunk[], tag: string, random: () => number):
     const own = c.zh.flat();
     const foreign = other.zh.flat();
     const mixed = own.map((s, k) => (k % 2 === 1 && foreign.length > 0 ? foreign[k % foreign.length]! : s));
-    cases.push({ kind: 'replaced+shuffled', en, zh: version(`${tag}${i}mixed`, 'zh', paragraphsOf(shuffle(mixed, random))) });
+    cases.push({
+      kind: 'replaced+shuffled',
+      en,
+      zh: version(`${tag}${i}mixed`, 'zh', paragraphsOf(shuffle(mixed, random))),
+    });
     cases.push({ kind: 'shuffled', en, zh: version(`${tag}${i}shuf`, 'zh', paragraphsOf(shuffle(own, random))) });
   });
   return cases;
@@ -156,7 +179,9 @@ function main(): void {
   }
   const random = rng(6);
   const cases = [...makeCases(loadChunks('aca'), 'aca', random), ...makeCases(loadChunks('pol'), 'pol', random)];
-  console.log(`Translation recognition on ../shared/datasets/alignment-en-zh: ${cases.length} pairs, articles of ~${SIZE} source sentences`);
+  console.log(
+    `Translation recognition on ../shared/datasets/alignment-en-zh: ${cases.length} pairs, articles of ~${SIZE} source sentences`,
+  );
   for (const kind of ['positive', 'other-section', 'replaced+shuffled', 'shuffled'] as const) {
     console.log(`  ${kind.padEnd(18)} ${cases.filter((c) => c.kind === kind).length}`);
   }
@@ -183,17 +208,23 @@ function main(): void {
   console.log('\n| method | threshold | precision | recall | F1 | tp | fp | fn |');
   console.log('|---|---|---|---|---|---|---|---|');
   for (const [name, m, t] of rows) {
-    console.log(`| ${name} | ${t.toFixed(2)} | ${m.p.toFixed(3)} | ${m.r.toFixed(3)} | ${m.f1.toFixed(3)} | ${m.tp} | ${m.fp} | ${m.fn} |`);
+    console.log(
+      `| ${name} | ${t.toFixed(2)} | ${m.p.toFixed(3)} | ${m.r.toFixed(3)} | ${m.f1.toFixed(3)} | ${m.tp} | ${m.fp} | ${m.fn} |`,
+    );
   }
   console.log('\nAccepted as translations, by kind (full recognizer / without aligner):');
   for (const kind of ['positive', 'other-section', 'replaced+shuffled', 'shuffled'] as const) {
     const of = scored.filter((s) => s.kind === kind);
     const acc = (pick: (s: Scored) => number) => of.filter((s) => pick(s) >= DEFAULT_THRESHOLD).length;
     const mean = of.reduce((x, s) => x + s.full, 0) / Math.max(1, of.length);
-    console.log(`  ${kind.padEnd(18)} ${acc((s) => s.full)}/${of.length}  /  ${acc((s) => s.noAligner)}/${of.length}   mean score ${mean.toFixed(3)}`);
+    console.log(
+      `  ${kind.padEnd(18)} ${acc((s) => s.full)}/${of.length}  /  ${acc((s) => s.noAligner)}/${of.length}   mean score ${mean.toFixed(3)}`,
+    );
   }
   const aligned = full.filter((r) => r.measures.alignment !== null).length;
-  console.log(`\nSpeed (full recognizer): ${cases.length} pairs in ${(ms / 1000).toFixed(1)} s, ${((cases.length * 1000) / ms).toFixed(1)} pairs/s; the aligner ran on ${aligned} of them (understanding done before).`);
+  console.log(
+    `\nSpeed (full recognizer): ${cases.length} pairs in ${(ms / 1000).toFixed(1)} s, ${((cases.length * 1000) / ms).toFixed(1)} pairs/s; the aligner ran on ${aligned} of them (understanding done before).`,
+  );
 }
 
 function bestThreshold(scored: readonly Scored[], pick: (s: Scored) => number): number {

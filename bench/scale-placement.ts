@@ -33,7 +33,8 @@ if (values.days !== undefined && values['per-day'] !== undefined) throw new Erro
 const perDay = values['per-day'] === undefined ? null : Number(values['per-day']);
 const last = Number(values.last);
 const wrongShown = Number(values.wrong);
-const daysFor = (size: number): number => (perDay === null ? Number(values.days ?? 30) : Math.max(1, Math.ceil(size / perDay)));
+const daysFor = (size: number): number =>
+  perDay === null ? Number(values.days ?? 30) : Math.max(1, Math.ceil(size / perDay));
 
 const cpuMs = (): number => {
   const c = process.cpuUsage();
@@ -50,8 +51,18 @@ function pairs(group: ReadonlyMap<string, string>): number {
 }
 
 const KINDS = ['entities', 'figures', 'terms', 'words', 'bridge', 'dates', 'title'] as const;
-interface JoinTally { n: number; sums: Record<(typeof KINDS)[number], number>; cross: number; nonzero: Record<(typeof KINDS)[number], number> }
-const tally = (): JoinTally => ({ n: 0, cross: 0, sums: Object.fromEntries(KINDS.map((k) => [k, 0])) as JoinTally['sums'], nonzero: Object.fromEntries(KINDS.map((k) => [k, 0])) as JoinTally['nonzero'] });
+interface JoinTally {
+  n: number;
+  sums: Record<(typeof KINDS)[number], number>;
+  cross: number;
+  nonzero: Record<(typeof KINDS)[number], number>;
+}
+const tally = (): JoinTally => ({
+  n: 0,
+  cross: 0,
+  sums: Object.fromEntries(KINDS.map((k) => [k, 0])) as JoinTally['sums'],
+  nonzero: Object.fromEntries(KINDS.map((k) => [k, 0])) as JoinTally['nonzero'],
+});
 
 console.log(
   `placement in memory, ${perDay === null ? `${daysFor(0)} days` : `${perDay} articles a day`}; CPU ms per placement over the last ${last};` +
@@ -62,13 +73,17 @@ console.log(
 // bench also runs in a worktree of a commit from before the bridge).
 {
   const t = performance.now();
-  const bridge = (await import('../src/stories/bridge.js').catch(() => null)) as { bundledBridge?: () => unknown } | null;
+  const bridge = (await import('../src/stories/bridge.js').catch(() => null)) as {
+    bundledBridge?: () => unknown;
+  } | null;
   if (bridge?.bundledBridge) {
     bridge.bundledBridge();
     console.log(`bridge index built before timing: ${((performance.now() - t) / 1000).toFixed(1)} s`);
   }
 }
-console.log('articles  per day  cap         CPU ms/placement (last)  key hits/placement  stories  events   P      R      F1     generate s  heap MB');
+console.log(
+  'articles  per day  cap         CPU ms/placement (last)  key hits/placement  stories  events   P      R      F1     generate s  heap MB',
+);
 for (const size of values.sizes!.split(',').map(Number)) {
   const days = daysFor(size);
   const t0 = performance.now();
@@ -123,10 +138,16 @@ for (const size of values.sizes!.split(',').map(Number)) {
           if (s[k] > 0) t.nonzero[k]++;
         }
         if (!ok && examples.length < wrongShown && i % 7 === 0) {
-          examples.push(`  ${a.language}-${m.language} score ${s.score}: "${a.title}" / "${m.title}"\n    ${s.reasons.join('; ')}`);
+          examples.push(
+            `  ${a.language}-${m.language} score ${s.score}: "${a.title}" / "${m.title}"\n    ${s.reasons.join('; ')}`,
+          );
         }
       }
-      if (i % 1000 === 999) archive.evict(windowAround(a.published ?? a.ingestedAt, options.windowDays).from, windowAround(a.ingestedAt, options.windowDays).from);
+      if (i % 1000 === 999)
+        archive.evict(
+          windowAround(a.published ?? a.ingestedAt, options.windowDays).from,
+          windowAround(a.ingestedAt, options.windowDays).from,
+        );
     }
     const ms = (cpuMs() - from) / Math.min(last, articles.length);
     const both = new Map([...storyOf].map(([id, s]) => [id, `${s}|${eventOf.get(id)}`]));
@@ -141,7 +162,9 @@ for (const size of values.sizes!.split(',').map(Number)) {
     if (wrongShown > 0) {
       const line = (name: string, t: JoinTally) =>
         `  ${name} joins ${t.n} (${t.cross} across languages): mean strength / share non-zero  ` +
-        KINDS.map((k) => `${k} ${(t.sums[k] / Math.max(1, t.n)).toFixed(2)}/${(t.nonzero[k] / Math.max(1, t.n)).toFixed(2)}`).join('  ');
+        KINDS.map(
+          (k) => `${k} ${(t.sums[k] / Math.max(1, t.n)).toFixed(2)}/${(t.nonzero[k] / Math.max(1, t.n)).toFixed(2)}`,
+        ).join('  ');
       console.log(line('right', right));
       console.log(line('wrong', wrong));
       for (const e of examples) console.log(e);
@@ -152,7 +175,12 @@ for (const size of values.sizes!.split(',').map(Number)) {
       const dayOf = (id: string) => Date.parse(byId.get(id)!.published ?? byId.get(id)!.ingestedAt) / 86_400_000;
       console.log(
         '  largest stories (articles / events / days spanned): ' +
-          largest.map((m) => `${m.length}/${new Set(m.map((id) => eventOf.get(id))).size}/${(Math.max(...m.map(dayOf)) - Math.min(...m.map(dayOf))).toFixed(0)}`).join('  '),
+          largest
+            .map(
+              (m) =>
+                `${m.length}/${new Set(m.map((id) => eventOf.get(id))).size}/${(Math.max(...m.map(dayOf)) - Math.min(...m.map(dayOf))).toFixed(0)}`,
+            )
+            .join('  '),
       );
     }
   }

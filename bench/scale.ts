@@ -39,14 +39,26 @@ const { values } = parseArgs({
 const serverUrl = process.env.TIDINGS_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const engine = values.engine === 'postgres' ? 'postgres' : 'pglite';
 const perDay = values['per-day'] === undefined ? null : Number(values['per-day']);
-if (perDay !== null && !(perDay > 0)) throw new Error(`--per-day must be a positive number, got "${values['per-day']}"`);
+if (perDay !== null && !(perDay > 0))
+  throw new Error(`--per-day must be a positive number, got "${values['per-day']}"`);
 const daysFor = (size: number) => (perDay === null ? Number(values.days) : Math.max(1, Math.round(size / perDay)));
 
 interface Row {
-  size: number; engine: string; generateS: number; insertS: number; groupS: number; groupMsPerArticle: number;
+  size: number;
+  engine: string;
+  generateS: number;
+  insertS: number;
+  groupS: number;
+  groupMsPerArticle: number;
   /** CPU time of this process (PGlite runs in it) per article grouped: steadier than wall time on a shared machine. */
-  groupCpuMsPerArticle: number; digestCpuS: number;
-  stories: number; day: string; digestItems: number; digestS: number; digestBytes: number; peakRssMb: number;
+  groupCpuMsPerArticle: number;
+  digestCpuS: number;
+  stories: number;
+  day: string;
+  digestItems: number;
+  digestS: number;
+  digestBytes: number;
+  peakRssMb: number;
 }
 
 if (values.child) await child(Number(values.child));
@@ -56,9 +68,23 @@ async function parent(): Promise<void> {
   const sizes = values.sizes!.split(',').map(Number);
   const rows: Row[] = [];
   for (const size of sizes) {
-    const args = ['--import', 'tsx', import.meta.filename, '--child', String(size), '--engine', engine, '--days', String(daysFor(size)), ...(values.calls ? ['--calls'] : []), ...(values.keep ? ['--keep', values.keep] : [])];
+    const args = [
+      '--import',
+      'tsx',
+      import.meta.filename,
+      '--child',
+      String(size),
+      '--engine',
+      engine,
+      '--days',
+      String(daysFor(size)),
+      ...(values.calls ? ['--calls'] : []),
+      ...(values.keep ? ['--keep', values.keep] : []),
+    ];
     const run = spawnSync(process.execPath, args, {
-      encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 24,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'inherit'],
+      maxBuffer: 1 << 24,
     });
     const line = run.stdout.trim().split('\n').pop() ?? '';
     if (run.status !== 0 || !line.startsWith('{')) {
@@ -67,8 +93,12 @@ async function parent(): Promise<void> {
     }
     rows.push(JSON.parse(line) as Row);
   }
-  console.log(`\nscale: ${engine}, articles over ${perDay === null ? `${values.days} days` : `size/${perDay} days (${perDay} a day)`}; generation and bulk insert are setup, not the measure`);
-  console.log('articles  generate s  insert s  group s  ms/article  CPU ms/article  stories  last day    digest items  digest s  digest CPU s  peak RSS MB');
+  console.log(
+    `\nscale: ${engine}, articles over ${perDay === null ? `${values.days} days` : `size/${perDay} days (${perDay} a day)`}; generation and bulk insert are setup, not the measure`,
+  );
+  console.log(
+    'articles  generate s  insert s  group s  ms/article  CPU ms/article  stories  last day    digest items  digest s  digest CPU s  peak RSS MB',
+  );
   for (const r of rows) {
     console.log(
       `${String(r.size).padStart(8)} ${r.generateS.toFixed(1).padStart(11)} ${r.insertS.toFixed(1).padStart(9)} ${r.groupS.toFixed(1).padStart(8)} ${r.groupMsPerArticle.toFixed(2).padStart(11)} ${r.groupCpuMsPerArticle.toFixed(2).padStart(15)}` +
@@ -89,7 +119,9 @@ async function child(size: number): Promise<void> {
   let dispose: () => Promise<void>;
   let dataDir: string | null = null;
   if (engine === 'pglite') {
-    dataDir = values.keep ? path.join(values.keep, String(size)) : await mkdtemp(path.join(os.tmpdir(), 'tidings-scale-db-'));
+    dataDir = values.keep
+      ? path.join(values.keep, String(size))
+      : await mkdtemp(path.join(os.tmpdir(), 'tidings-scale-db-'));
     await mkdir(dataDir, { recursive: true });
     db = await openDatabase({ kind: 'pglite', dataDir });
     dispose = () => db.close();
@@ -152,9 +184,19 @@ async function child(size: number): Promise<void> {
     log(`${size}: digest of ${day} (${items} items, ${markdown.length} chars) in ${(digestMs / 1000).toFixed(2)} s`);
 
     const row: Row = {
-      size, engine, generateS: generateMs / 1000, insertS: insertMs / 1000, groupS: groupMs / 1000, groupMsPerArticle: groupMs / size,
-      groupCpuMsPerArticle: groupCpuMs / size, digestCpuS: digestCpuMs / 1000,
-      stories: storyCount, day, digestItems: items, digestS: digestMs / 1000, digestBytes: Buffer.byteLength(markdown),
+      size,
+      engine,
+      generateS: generateMs / 1000,
+      insertS: insertMs / 1000,
+      groupS: groupMs / 1000,
+      groupMsPerArticle: groupMs / size,
+      groupCpuMsPerArticle: groupCpuMs / size,
+      digestCpuS: digestCpuMs / 1000,
+      stories: storyCount,
+      day,
+      digestItems: items,
+      digestS: digestMs / 1000,
+      digestBytes: Buffer.byteLength(markdown),
       peakRssMb: process.resourceUsage().maxRSS / 1024,
     };
     console.log(JSON.stringify(row));
@@ -176,7 +218,8 @@ function timed<T extends object>(target: T, label: string, totals: Map<string, {
 }
 
 function report(calls: ReadonlyMap<string, { n: number; ms: number }>, phase: string): void {
-  for (const [k, v] of [...calls].sort((a, b) => b[1].ms - a[1].ms)) log(`  ${phase}: ${k} x${v.n} ${(v.ms / 1000).toFixed(2)} s`);
+  for (const [k, v] of [...calls].sort((a, b) => b[1].ms - a[1].ms))
+    log(`  ${phase}: ${k} x${v.n} ${(v.ms / 1000).toFixed(2)} s`);
 }
 
 function cpuMs(): number {

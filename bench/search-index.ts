@@ -29,21 +29,60 @@ function monthOfDocs(): SearchDoc[] {
     const zh = group.find((g) => g.article.language === 'zh')?.article ?? lead;
     const date = lead.published?.slice(0, 10) ?? '2026-01-01';
     const id = `s${i}`;
-    docs.push({ lang: 'en', path: `en/stories/${id}.html`, kind: 'story', date, title: lead.title ?? id, text: lead.text });
+    docs.push({
+      lang: 'en',
+      path: `en/stories/${id}.html`,
+      kind: 'story',
+      date,
+      title: lead.title ?? id,
+      text: lead.text,
+    });
     docs.push({ lang: 'zh', path: `zh/stories/${id}.html`, kind: 'story', date, title: zh.title ?? id, text: zh.text });
     days.set(date, [...(days.get(date) ?? []), lead.title ?? id]);
     for (const { article: a } of group) {
       for (const face of ['en', 'zh'] as const) {
-        docs.push({ lang: face, path: `${face}/cards/${a.id}.html`, kind: 'card', date, title: a.title ?? a.id, text: a.paragraphs.slice(0, 2).join(' ') });
-        docs.push({ lang: face, path: `${face}/articles/${a.id}.html`, kind: 'article', date, title: a.title ?? a.id, text: a.text });
+        docs.push({
+          lang: face,
+          path: `${face}/cards/${a.id}.html`,
+          kind: 'card',
+          date,
+          title: a.title ?? a.id,
+          text: a.paragraphs.slice(0, 2).join(' '),
+        });
+        docs.push({
+          lang: face,
+          path: `${face}/articles/${a.id}.html`,
+          kind: 'article',
+          date,
+          title: a.title ?? a.id,
+          text: a.text,
+        });
       }
     }
   }
   for (const [date, titles] of days) {
-    for (const face of ['en', 'zh'] as const) docs.push({ lang: face, path: `${face}/days/${date}.html`, kind: 'digest', date, title: `${date} AI Summary`, text: titles.join('. ') });
+    for (const face of ['en', 'zh'] as const)
+      docs.push({
+        lang: face,
+        path: `${face}/days/${date}.html`,
+        kind: 'digest',
+        date,
+        title: `${date} AI Summary`,
+        text: titles.join('. '),
+      });
   }
   for (let t = 0; t < 100; t++) {
-    for (const face of ['en', 'zh'] as const) docs.push({ lang: face, path: `${face}/topics/t${t}.html`, kind: 'topic', title: `Topic ${t}`, text: stories.slice(t * 6, t * 6 + 6).map((g) => g[0]!.article.title).join('. ') });
+    for (const face of ['en', 'zh'] as const)
+      docs.push({
+        lang: face,
+        path: `${face}/topics/t${t}.html`,
+        kind: 'topic',
+        title: `Topic ${t}`,
+        text: stories
+          .slice(t * 6, t * 6 + 6)
+          .map((g) => g[0]!.article.title)
+          .join('. '),
+      });
   }
   return docs;
 }
@@ -52,7 +91,9 @@ const kb = (n: number) => `${(n / 1024).toFixed(0)} KB`;
 
 const docs = monthOfDocs();
 const core = loadSearchCore();
-console.log(`search index for ${DAYS} days × ${PER_DAY} stories: ${docs.length} documents, ${kb(docs.reduce((n, d) => n + Buffer.byteLength(d.text), 0))} of text`);
+console.log(
+  `search index for ${DAYS} days × ${PER_DAY} stories: ${docs.length} documents, ${kb(docs.reduce((n, d) => n + Buffer.byteLength(d.text), 0))} of text`,
+);
 console.log('text cap  | index    | gzipped  | write ms | first search ms | query ms (avg of 6)');
 const dir = await mkdtemp(path.join(tmpdir(), 'tidings-search-bench-'));
 try {
@@ -72,7 +113,9 @@ try {
     const t2 = performance.now();
     for (const q of queries) core.search(index, q, { lang: 'en' });
     const queryMs = (performance.now() - t2) / queries.length;
-    console.log(`${String(textCap).padEnd(9)} | ${kb(Buffer.byteLength(text)).padEnd(8)} | ${kb(gzipSync(text).length).padEnd(8)} | ${writeMs.toFixed(0).padEnd(8)} | ${firstMs.toFixed(0).padEnd(15)} | ${queryMs.toFixed(1)}`);
+    console.log(
+      `${String(textCap).padEnd(9)} | ${kb(Buffer.byteLength(text)).padEnd(8)} | ${kb(gzipSync(text).length).padEnd(8)} | ${writeMs.toFixed(0).padEnd(8)} | ${firstMs.toFixed(0).padEnd(15)} | ${queryMs.toFixed(1)}`,
+    );
   }
 } finally {
   await rm(dir, { recursive: true, force: true });

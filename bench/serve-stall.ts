@@ -56,7 +56,9 @@ async function serveChild(dataDir: string, siteDir: string): Promise<void> {
   process.on('SIGUSR2', () => delay.reset());
   process.on('SIGTERM', () => {
     const ms = (ns: number) => (ns / 1e6).toFixed(0);
-    console.log(`Server event-loop delay under load: p50 ${ms(delay.percentile(50))} ms, p99 ${ms(delay.percentile(99))}, max ${ms(delay.max)}`);
+    console.log(
+      `Server event-loop delay under load: p50 ${ms(delay.percentile(50))} ms, p99 ${ms(delay.percentile(99))}, max ${ms(delay.max)}`,
+    );
     void (async () => {
       await shutdown(server, 1000);
       await (api as { close?: () => Promise<void> }).close?.();
@@ -87,7 +89,8 @@ const quantile = (xs: number[], q: number) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length === 0 ? Number.NaN : s[Math.min(s.length - 1, Math.floor(q * s.length))]!;
 };
-const summary = (xs: number[]) => `n=${xs.length} p50 ${quantile(xs, 0.5).toFixed(1)} ms, p90 ${quantile(xs, 0.9).toFixed(1)}, p99 ${quantile(xs, 0.99).toFixed(1)}, max ${Math.max(...xs).toFixed(1)}`;
+const summary = (xs: number[]) =>
+  `n=${xs.length} p50 ${quantile(xs, 0.5).toFixed(1)} ms, p90 ${quantile(xs, 0.9).toFixed(1)}, p99 ${quantile(xs, 0.99).toFixed(1)}, max ${Math.max(...xs).toFixed(1)}`;
 
 async function runBench(): Promise<void> {
   const clients = Number(values.clients);
@@ -103,13 +106,22 @@ async function runBench(): Promise<void> {
   try {
     const t0 = performance.now();
     const db = await openDatabase({ kind: 'pglite', dataDir });
-    const { deps, articles } = await generatedEdition(db, Number(values.articles), { seed: 7, days: Number(values.days) });
+    const { deps, articles } = await generatedEdition(db, Number(values.articles), {
+      seed: 7,
+      days: Number(values.days),
+    });
     const published = await publishSite(deps, { outDir: siteDir });
     if (!published.ok) throw new Error(published.message);
     await db.close();
-    console.log(`Corpus: ${articles} articles over ${values.days} days -> ${published.value.stories} stories (${((performance.now() - t0) / 1000).toFixed(1)} s to build)`);
+    console.log(
+      `Corpus: ${articles} articles over ${values.days} days -> ${published.value.stories} stories (${((performance.now() - t0) / 1000).toFixed(1)} s to build)`,
+    );
 
-    child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--serve', '--data', dataDir, '--site', siteDir], { cwd: PROJECT_ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
+    child = spawn(
+      process.execPath,
+      ['--import', 'tsx', fileURLToPath(import.meta.url), '--serve', '--data', dataDir, '--site', siteDir],
+      { cwd: PROJECT_ROOT, stdio: ['ignore', 'pipe', 'inherit'] },
+    );
     let out = '';
     const port = await new Promise<number>((resolve, reject) => {
       child!.stdout!.on('data', (c: Buffer) => {
@@ -120,15 +132,23 @@ async function runBench(): Promise<void> {
       child!.once('exit', (code) => reject(new Error(`server exited (${code}) before serving: ${out}`)));
     });
 
-    const days = (await getJson<{ data: Array<{ date: string }> }>(port, '/api/v1/digests?limit=100')).data.map((d) => d.date);
+    const days = (await getJson<{ data: Array<{ date: string }> }>(port, '/api/v1/digests?limit=100')).data.map(
+      (d) => d.date,
+    );
     const latest = await getJson<{ data: Array<{ id: string }> }>(port, `/api/v1/articles?since=${days[0]}&limit=100`);
     const stories = await getJson<{ data: Array<{ id: string }> }>(port, '/api/v1/stories?limit=100');
     const targets = [
       ...days.flatMap((d) => [`/api/v1/digests/${d}?lang=en`, `/api/v1/digests/${d}?lang=zh`]),
-      ...latest.data.flatMap((a) => [`/api/v1/cards/${a.id}`, `/api/v1/cards/${a.id}?lang=en`, `/api/v1/cards/${a.id}?lang=zh`]),
+      ...latest.data.flatMap((a) => [
+        `/api/v1/cards/${a.id}`,
+        `/api/v1/cards/${a.id}?lang=en`,
+        `/api/v1/cards/${a.id}?lang=zh`,
+      ]),
       ...stories.data.map((s) => `/api/v1/stories/${s.id}`),
     ];
-    console.log(`Server in a child process on 127.0.0.1:${port}, API cache TTL 0. Uncached targets: ${days.length * 2} digests, ${latest.data.length * 3} cards, ${stories.data.length} stories`);
+    console.log(
+      `Server in a child process on 127.0.0.1:${port}, API cache TTL 0. Uncached targets: ${days.length * 2} digests, ${latest.data.length * 3} cards, ${stories.data.length} stories`,
+    );
 
     const probeAgent = new http.Agent({ keepAlive: true, maxSockets: 1 });
     const probe = async (ms: number): Promise<number[]> => {
@@ -167,12 +187,22 @@ async function runBench(): Promise<void> {
 
     console.log(`\nsite.css, idle:                         ${summary(idle)}`);
     console.log(`site.css, ${String(clients).padStart(2)} clients on uncached API: ${summary(loaded)}`);
-    console.log(`API answers during the load: ${[...statuses].sort(([a], [b]) => a - b).map(([s, n]) => `${s}×${n}`).join(' ')}; 200s ${summary(okMs)}`);
+    console.log(
+      `API answers during the load: ${[...statuses]
+        .sort(([a], [b]) => a - b)
+        .map(([s, n]) => `${s}×${n}`)
+        .join(' ')}; 200s ${summary(okMs)}`,
+    );
     const exited = new Promise((resolve) => child!.once('exit', resolve));
     child.kill('SIGTERM');
     await exited;
     console.log(/Server event-loop delay.*/.exec(out)?.[0] ?? 'Server event-loop delay: not reported');
-    console.log(`Machine load average at the end: ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} on ${os.cpus().length} CPUs.`);
+    console.log(
+      `Machine load average at the end: ${os
+        .loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')} on ${os.cpus().length} CPUs.`,
+    );
   } finally {
     if (child && child.exitCode === null) {
       const exited = new Promise((resolve) => child!.once('exit', resolve));

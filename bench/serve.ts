@@ -86,9 +86,21 @@ interface Row {
 
 async function load(name: string, server: string, url: string, headers: Record<string, string> = {}): Promise<Row> {
   const r = await autocannon({ url, connections, duration, headers });
-  const statuses = Object.entries(r.statusCodeStats ?? {}).map(([code, s]) => `${code}×${s.count ?? 0}`).join(' ');
-  if (r.errors > 0 || r.timeouts > 0) console.error(`  ${name} (${server}): ${r.errors} errors, ${r.timeouts} timeouts`);
-  return { name, server, rps: r.requests.average, p50: r.latency.p50, p975: r.latency.p97_5, p99: r.latency.p99, bytes: r.throughput.average / Math.max(1, r.requests.average), statuses };
+  const statuses = Object.entries(r.statusCodeStats ?? {})
+    .map(([code, s]) => `${code}×${s.count ?? 0}`)
+    .join(' ');
+  if (r.errors > 0 || r.timeouts > 0)
+    console.error(`  ${name} (${server}): ${r.errors} errors, ${r.timeouts} timeouts`);
+  return {
+    name,
+    server,
+    rps: r.requests.average,
+    p50: r.latency.p50,
+    p975: r.latency.p97_5,
+    p99: r.latency.p99,
+    bytes: r.throughput.average / Math.max(1, r.requests.average),
+    statuses,
+  };
 }
 
 const dir = await mkdtemp(path.join(os.tmpdir(), 'tidings-bench-serve-'));
@@ -99,14 +111,36 @@ try {
   // 1. A store and a site from a generated corpus (closed before the server opens the store).
   const t0 = performance.now();
   const db = await openDatabase({ kind: 'pglite', dataDir: path.join(dataDir, 'db') });
-  const { deps, articles: articleCount } = await generatedEdition(db, Number(values.articles), { seed: 7, days: Number(values.days) });
+  const { deps, articles: articleCount } = await generatedEdition(db, Number(values.articles), {
+    seed: 7,
+    days: Number(values.days),
+  });
   const published = await publishSite(deps, { outDir: siteDir });
   if (!published.ok) throw new Error(published.message);
   await db.close();
-  console.log(`Corpus: ${articleCount} articles over ${values.days} days -> ${published.value.stories} stories, site of ${published.value.pages} files (${((performance.now() - t0) / 1000).toFixed(1)} s to build)`);
+  console.log(
+    `Corpus: ${articleCount} articles over ${values.days} days -> ${published.value.stories} stories, site of ${published.value.pages} files (${((performance.now() - t0) / 1000).toFixed(1)} s to build)`,
+  );
 
   // 2. Both servers, each in its own process.
-  const ours = await start(['--import', 'tsx', '--input-type=module', '-e', `import { main } from ${JSON.stringify(path.join(PROJECT_ROOT, 'src/cli/main.ts'))}; process.exitCode = await main(process.argv.slice(1));`, '--', '--data', dataDir, 'serve', '--site', siteDir, '--port', '0'], 'tidings serve');
+  const ours = await start(
+    [
+      '--import',
+      'tsx',
+      '--input-type=module',
+      '-e',
+      `import { main } from ${JSON.stringify(path.join(PROJECT_ROOT, 'src/cli/main.ts'))}; process.exitCode = await main(process.argv.slice(1));`,
+      '--',
+      '--data',
+      dataDir,
+      'serve',
+      '--site',
+      siteDir,
+      '--port',
+      '0',
+    ],
+    'tidings serve',
+  );
   children.push(ours.child);
   const baseline = await start(['--input-type=module', '-e', BASELINE, siteDir], 'baseline');
   children.push(baseline.child);
@@ -114,7 +148,9 @@ try {
   // 3. What to ask for: the latest day's digest page and its first story.
   const days = (await (await fetch(`${ours.url}api/v1/digests?limit=1`)).json()) as { data: Array<{ date: string }> };
   const date = days.data[0]!.date;
-  const stories = (await (await fetch(`${ours.url}api/v1/stories?date=${date}&limit=1`)).json()) as { data: Array<{ id: string }> };
+  const stories = (await (await fetch(`${ours.url}api/v1/stories?date=${date}&limit=1`)).json()) as {
+    data: Array<{ id: string }>;
+  };
   const storyId = stories.data[0]!.id;
   const page = `en/days/${date}.html`;
   const first = await fetch(`${ours.url}${page}`);
@@ -130,8 +166,12 @@ try {
   const coldDigest = await timed(`api/v1/digests/${date}?lang=en`);
   const warmDigest = await timed(`api/v1/digests/${date}?lang=en`);
   console.log(`Digest page ${page}: ${(pageBytes / 1024).toFixed(1)} KB; story ${storyId}`);
-  console.log(`First (uncached) API calls: story ${coldStory.toFixed(0)} ms, digest ${coldDigest.toFixed(0)} ms; digest again (cached) ${warmDigest.toFixed(1)} ms`);
-  console.log(`autocannon: ${connections} connections, ${duration} s per case and round, ${rounds} rounds (median shown), loopback; ours = tidings serve, baseline = minimal node:http file server\n`);
+  console.log(
+    `First (uncached) API calls: story ${coldStory.toFixed(0)} ms, digest ${coldDigest.toFixed(0)} ms; digest again (cached) ${warmDigest.toFixed(1)} ms`,
+  );
+  console.log(
+    `autocannon: ${connections} connections, ${duration} s per case and round, ${rounds} rounds (median shown), loopback; ours = tidings serve, baseline = minimal node:http file server\n`,
+  );
 
   // Warm both (JIT, file and answer caches) so neither pays for starting up inside a measurement.
   for (const url of [`${baseline.url}${page}`, `${ours.url}${page}`, `${ours.url}api/v1/stories/${storyId}`]) {
@@ -167,12 +207,21 @@ try {
   const spread = runs.map((rs) => `${rs[0]!.server} ${rs[0]!.name}: ${rs.map((r) => r.rps.toFixed(0)).join(', ')}`);
 
   const pad = (s: string, n: number) => s.padEnd(n);
-  console.log(`${pad('case', 36)} ${pad('server', 9)} ${'req/s'.padStart(8)} ${'p50 ms'.padStart(7)} ${'p97.5'.padStart(7)} ${'p99'.padStart(7)} ${'B/resp'.padStart(8)}  statuses`);
+  console.log(
+    `${pad('case', 36)} ${pad('server', 9)} ${'req/s'.padStart(8)} ${'p50 ms'.padStart(7)} ${'p97.5'.padStart(7)} ${'p99'.padStart(7)} ${'B/resp'.padStart(8)}  statuses`,
+  );
   for (const r of rows) {
-    console.log(`${pad(r.name, 36)} ${pad(r.server, 9)} ${r.rps.toFixed(0).padStart(8)} ${String(r.p50).padStart(7)} ${String(r.p975).padStart(7)} ${String(r.p99).padStart(7)} ${r.bytes.toFixed(0).padStart(8)}  ${r.statuses}`);
+    console.log(
+      `${pad(r.name, 36)} ${pad(r.server, 9)} ${r.rps.toFixed(0).padStart(8)} ${String(r.p50).padStart(7)} ${String(r.p975).padStart(7)} ${String(r.p99).padStart(7)} ${r.bytes.toFixed(0).padStart(8)}  ${r.statuses}`,
+    );
   }
   console.log(`\nreq/s per round (medians above):\n  ${spread.join('\n  ')}`);
-  console.log(`\nMachine load average at the end: ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} on ${os.cpus().length} CPUs (figures move with it).`);
+  console.log(
+    `\nMachine load average at the end: ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')} on ${os.cpus().length} CPUs (figures move with it).`,
+  );
 } finally {
   for (const child of children) await stop(child).catch(() => undefined);
   await rm(dir, { recursive: true, force: true });

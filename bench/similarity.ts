@@ -19,7 +19,14 @@ import { parseCsv, scorePairs } from '../src/stories/score-pairs.js';
 const here = dirname(fileURLToPath(import.meta.url));
 const file = join(resolve(here, '../../shared'), 'datasets', 'similarity', 'pairs-en-zh.csv');
 
-interface Pair { id: string; lang1: 'en' | 'zh'; lang2: 'en' | 'zh'; text1: string; text2: string; overall: number }
+interface Pair {
+  id: string;
+  lang1: 'en' | 'zh';
+  lang2: 'en' | 'zh';
+  text1: string;
+  text2: string;
+  overall: number;
+}
 
 function readPairs(): Pair[] {
   const parsed = parseCsv(readFileSync(file, 'utf8'));
@@ -30,15 +37,30 @@ function readPairs(): Pair[] {
     if (i < 0) throw new Error(`${file}: no column ${name}`);
     return i;
   };
-  const [id, l1, l2, t1, t2, ov] = ['pair_id', 'lang1', 'lang2', 'text1', 'text2', 'Overall'].map(col) as [number, number, number, number, number, number];
+  const [id, l1, l2, t1, t2, ov] = ['pair_id', 'lang1', 'lang2', 'text1', 'text2', 'Overall'].map(col) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
   const lang = (l: string): 'en' | 'zh' => (l === 'zh' ? 'zh' : 'en');
-  return rows.map((r) => ({ id: r[id]!, lang1: lang(r[l1]!), lang2: lang(r[l2]!), text1: r[t1]!.trim(), text2: r[t2]!.trim(), overall: Number(r[ov]) }));
+  return rows.map((r) => ({
+    id: r[id]!,
+    lang1: lang(r[l1]!),
+    lang2: lang(r[l2]!),
+    text1: r[t1]!.trim(),
+    text2: r[t2]!.trim(),
+    overall: Number(r[ov]),
+  }));
 }
 
 /** The baseline's tokens: lower-cased Latin words and numbers, and Han character bigrams. */
 function baselineTokens(text: string): string[] {
   const out = [...text.toLowerCase().matchAll(/[a-z0-9]+/g)].map((m) => m[0]);
-  for (const m of text.matchAll(/\p{Script=Han}+/gu)) for (let i = 0; i + 1 < m[0].length; i++) out.push(m[0].slice(i, i + 2));
+  for (const m of text.matchAll(/\p{Script=Han}+/gu))
+    for (let i = 0; i + 1 < m[0].length; i++) out.push(m[0].slice(i, i + 2));
   return out;
 }
 
@@ -58,7 +80,11 @@ function cosine(a: Map<string, number>, b: Map<string, number>): number {
   let dot = 0;
   let na = 0;
   let nb = 0;
-  for (const [w, x] of a) { na += x * x; const y = b.get(w); if (y !== undefined) dot += x * y; }
+  for (const [w, x] of a) {
+    na += x * x;
+    const y = b.get(w);
+    if (y !== undefined) dot += x * y;
+  }
   for (const y of b.values()) nb += y * y;
   return na === 0 || nb === 0 ? 0 : dot / Math.sqrt(na * nb);
 }
@@ -67,8 +93,16 @@ function pearson(xs: readonly number[], ys: readonly number[]): number {
   const n = xs.length;
   const mx = xs.reduce((s, x) => s + x, 0) / n;
   const my = ys.reduce((s, y) => s + y, 0) / n;
-  let sxy = 0, sxx = 0, syy = 0;
-  for (let i = 0; i < n; i++) { const dx = xs[i]! - mx; const dy = ys[i]! - my; sxy += dx * dy; sxx += dx * dx; syy += dy * dy; }
+  let sxy = 0,
+    sxx = 0,
+    syy = 0;
+  for (let i = 0; i < n; i++) {
+    const dx = xs[i]! - mx;
+    const dy = ys[i]! - my;
+    sxy += dx * dy;
+    sxx += dx * dx;
+    syy += dy * dy;
+  }
   return sxx === 0 || syy === 0 ? 0 : sxy / Math.sqrt(sxx * syy);
 }
 
@@ -97,7 +131,9 @@ function main(): void {
   const ms = performance.now() - started;
 
   console.log(`similarity: ${pairs.length} pairs from ${file}`);
-  console.log('Pearson r with human rating (5 − Overall; higher is better). Published best: 0.818 overall (multilingual transformers).');
+  console.log(
+    'Pearson r with human rating (5 − Overall; higher is better). Published best: 0.818 overall (multilingual transformers).',
+  );
   const rooted = base.map(Math.sqrt);
   const groups: Array<[string, (p: Pair) => boolean]> = [
     ['en-en', (p) => p.lang1 === 'en' && p.lang2 === 'en'],
@@ -115,8 +151,14 @@ function main(): void {
     console.log('group   pairs  tidings  tf-idf  √tf-idf');
     for (const [name, keep] of groups) {
       const idx = pairs.map((p, i) => (keep(p) && inHalf(p) ? i : -1)).filter((i) => i >= 0);
-      const r = (xs: number[]) => pearson(idx.map((i) => xs[i]!), idx.map((i) => target[i]!)).toFixed(3);
-      console.log(`${name.padEnd(7)} ${String(idx.length).padStart(5)}  ${r(ours).padStart(7)}  ${r(base).padStart(6)}  ${r(rooted).padStart(7)}`);
+      const r = (xs: number[]) =>
+        pearson(
+          idx.map((i) => xs[i]!),
+          idx.map((i) => target[i]!),
+        ).toFixed(3);
+      console.log(
+        `${name.padEnd(7)} ${String(idx.length).padStart(5)}  ${r(ours).padStart(7)}  ${r(base).padStart(6)}  ${r(rooted).padStart(7)}`,
+      );
     }
   }
   console.log(`(${(ms / 1000).toFixed(1)} s including understand() on ${pairs.length * 2} texts)`);

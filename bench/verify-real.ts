@@ -19,7 +19,11 @@ const DATE = '2026-04-14';
 
 interface Item {
   headline: string;
-  verification?: { ok: boolean; problems: Array<{ path: string; kind: string; surface: string }>; repairs: Array<{ path: string; action: string }> };
+  verification?: {
+    ok: boolean;
+    problems: Array<{ path: string; kind: string; surface: string }>;
+    repairs: Array<{ path: string; action: string }>;
+  };
 }
 interface Result {
   items: number;
@@ -31,7 +35,9 @@ interface Result {
 
 /** Child mode: ingest with the tree at `root`, write the digest in both faces, print RESULT. */
 async function child(root: string, files: string[]): Promise<void> {
-  const { main } = (await import(path.join(root, 'src/cli/main.ts'))) as { main: (args: string[], io: unknown) => Promise<number> };
+  const { main } = (await import(path.join(root, 'src/cli/main.ts'))) as {
+    main: (args: string[], io: unknown) => Promise<number>;
+  };
   const data = await mkdtemp(path.join(os.tmpdir(), 'tidings-verify-real-'));
   let out = '';
   const io = { out: (s: string) => void (out += s), err: () => undefined, errIsTty: false };
@@ -64,35 +70,53 @@ async function child(root: string, files: string[]): Promise<void> {
 /** The source tree of `rev` in a temp dir, sharing this checkout's node_modules. */
 async function exportRevision(rev: string): Promise<string> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'tidings-rev-'));
-  const tar = execFileSync('git', ['archive', rev, 'src', 'package.json', 'tsconfig.json'], { cwd: ROOT, maxBuffer: 1 << 30 });
+  const tar = execFileSync('git', ['archive', rev, 'src', 'package.json', 'tsconfig.json'], {
+    cwd: ROOT,
+    maxBuffer: 1 << 30,
+  });
   execFileSync('tar', ['-x', '-C', dir], { input: tar });
   await symlink(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'));
   return dir;
 }
 
 function runTree(root: string): Result {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--child', root], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 26 });
+  const r = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--child', root], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    maxBuffer: 1 << 26,
+  });
   const line = r.stdout.split('\n').find((l) => l.startsWith('RESULT '));
   if (!line) throw new Error(`no result from ${root}: ${r.stderr.trim().split('\n').slice(-3).join(' | ')}`);
   return JSON.parse(line.slice(7)) as Result;
 }
 
 async function fixtureFiles(): Promise<string[]> {
-  return (await readdir(FIXTURES)).filter((f) => f.startsWith('verify-')).sort().map((f) => path.join(FIXTURES, f));
+  return (await readdir(FIXTURES))
+    .filter((f) => f.startsWith('verify-'))
+    .sort()
+    .map((f) => path.join(FIXTURES, f));
 }
 
 async function compare(before: string | null, after: string | null): Promise<void> {
   const trees: Array<{ label: string; root: string; temp: boolean }> = [];
   if (before !== null) trees.push({ label: `before (${before})`, root: await exportRevision(before), temp: true });
-  trees.push(after === null ? { label: 'now (working tree)', root: ROOT, temp: false } : { label: `after (${after})`, root: await exportRevision(after), temp: true });
+  trees.push(
+    after === null
+      ? { label: 'now (working tree)', root: ROOT, temp: false }
+      : { label: `after (${after})`, root: await exportRevision(after), temp: true },
+  );
   try {
     const files = await fixtureFiles();
     console.log(`${files.length} real-shaped inputs (test/fixtures/real/verify-*), digest of ${DATE} in en and zh`);
-    console.log(`${'tree'.padEnd(28)} ${'items'.padStart(5)} ${'with problems'.padStart(14)} ${'share'.padStart(6)} ${'empty headlines'.padStart(16)} ${'withheld'.padStart(9)}`);
+    console.log(
+      `${'tree'.padEnd(28)} ${'items'.padStart(5)} ${'with problems'.padStart(14)} ${'share'.padStart(6)} ${'empty headlines'.padStart(16)} ${'withheld'.padStart(9)}`,
+    );
     for (const tree of trees) {
       const r = runTree(tree.root);
       const share = r.items === 0 ? 0 : (100 * r.withProblems) / r.items;
-      console.log(`${tree.label.padEnd(28)} ${String(r.items).padStart(5)} ${String(r.withProblems).padStart(14)} ${`${share.toFixed(0)}%`.padStart(6)} ${String(r.emptyHeadlines).padStart(16)} ${String(r.withheld).padStart(9)}`);
+      console.log(
+        `${tree.label.padEnd(28)} ${String(r.items).padStart(5)} ${String(r.withProblems).padStart(14)} ${`${share.toFixed(0)}%`.padStart(6)} ${String(r.emptyHeadlines).padStart(16)} ${String(r.withheld).padStart(9)}`,
+      );
       for (const p of r.problems) console.log(`  ${p}`);
     }
   } finally {

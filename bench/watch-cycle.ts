@@ -52,11 +52,15 @@ function feed(s: number): string {
     const html = page(i, 7).html;
     const title = /<h1>(.*?)<\/h1>/.exec(html)![1]!;
     const body = [...html.matchAll(/<p>(.*?)<\/p>/g)].map((m) => `<p>${m[1]}</p>`).join('');
-    return `<item><title>${title}</title><link>http://127.0.0.${s + 2}/story/${i}</link><guid>http://127.0.0.${s + 2}/story/${i}</guid>`
-      + `<pubDate>Sun, 10 May 2026 0${k % 10}:00:00 GMT</pubDate><content:encoded><![CDATA[${body}]]></content:encoded></item>`;
+    return (
+      `<item><title>${title}</title><link>http://127.0.0.${s + 2}/story/${i}</link><guid>http://127.0.0.${s + 2}/story/${i}</guid>` +
+      `<pubDate>Sun, 10 May 2026 0${k % 10}:00:00 GMT</pubDate><content:encoded><![CDATA[${body}]]></content:encoded></item>`
+    );
   }).join('\n');
-  return `<?xml version="1.0" encoding="utf-8"?>\n<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel>`
-    + `<title>Bench Wire ${s}</title><link>http://127.0.0.${s + 2}/</link>\n${items}\n</channel></rss>\n`;
+  return (
+    `<?xml version="1.0" encoding="utf-8"?>\n<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel>` +
+    `<title>Bench Wire ${s}</title><link>http://127.0.0.${s + 2}/</link>\n${items}\n</channel></rss>\n`
+  );
 }
 
 const answered = new Map<string, number>();
@@ -91,20 +95,44 @@ for (let s = 0; s < sourceCount; s++) {
 }
 const hosts = Array.from({ length: sourceCount }, (_, s) => `127.0.0.${s + 2}`);
 
-interface Run { cycleSeconds: number; wallSeconds: number; cpuSeconds: number; load: number; line: string; answers: string; code: number | null }
+interface Run {
+  cycleSeconds: number;
+  wallSeconds: number;
+  cpuSeconds: number;
+  load: number;
+  line: string;
+  answers: string;
+  code: number | null;
+}
 
-function tidings(args: readonly string[], env: NodeJS.ProcessEnv, cwd: string): Promise<{ code: number | null; out: string; err: string; wall: number; cpu: number }> {
+function tidings(
+  args: readonly string[],
+  env: NodeJS.ProcessEnv,
+  cwd: string,
+): Promise<{ code: number | null; out: string; err: string; wall: number; cpu: number }> {
   const began = performance.now();
   // /usr/bin/time prints the child's CPU seconds last on stderr.
-  const proc = spawn(TIME, ['-f', 'CPU %U %S', process.execPath, '--import', TSX, path.join(root, 'test/support/tidings-main.ts'), ...args], { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const proc = spawn(
+    TIME,
+    ['-f', 'CPU %U %S', process.execPath, '--import', TSX, path.join(root, 'test/support/tidings-main.ts'), ...args],
+    { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
   let out = '';
   let err = '';
   proc.stdout!.on('data', (d: Buffer) => (out += d.toString()));
   proc.stderr!.on('data', (d: Buffer) => (err += d.toString()));
-  return new Promise((resolve) => proc.on('exit', (code) => {
-    const cpu = /CPU (\d+\.\d+) (\d+\.\d+)\s*$/.exec(err);
-    resolve({ code, out, err, wall: (performance.now() - began) / 1000, cpu: cpu ? Number(cpu[1]) + Number(cpu[2]) : NaN });
-  }));
+  return new Promise((resolve) =>
+    proc.on('exit', (code) => {
+      const cpu = /CPU (\d+\.\d+) (\d+\.\d+)\s*$/.exec(err);
+      resolve({
+        code,
+        out,
+        err,
+        wall: (performance.now() - began) / 1000,
+        cpu: cpu ? Number(cpu[1]) + Number(cpu[2]) : NaN,
+      });
+    }),
+  );
 }
 
 async function pgQuery(url: string, text: string): Promise<void> {
@@ -125,7 +153,11 @@ const dir = await mkdtemp(path.join(os.tmpdir(), 'tidings-bench-watch-'));
 {
   const db = await openDatabase({ kind: 'pglite', dataDir: null });
   const schedule = createSourceSchedule(db);
-  const polled = hosts.map((h, s) => ({ key: `bench-${s}`, location: `http://${h}:${port}/feed.xml`, intervalMs: 15 * 60_000 }));
+  const polled = hosts.map((h, s) => ({
+    key: `bench-${s}`,
+    location: `http://${h}:${port}/feed.xml`,
+    intervalMs: 15 * 60_000,
+  }));
   for (let round = 0; round < 4; round++) {
     await db.query("UPDATE watch_sources SET next_due = now() - interval '1 second'");
     // A fetcher per round, as each `watch --once` has: nothing of the last round in memory.
@@ -133,19 +165,38 @@ const dir = await mkdtemp(path.join(os.tmpdir(), 'tidings-bench-watch-'));
     answered.clear();
     const cpu = process.cpuUsage();
     const began = performance.now();
-    const result = await pollDueSources(polled, { schedule, fetcher, maxBytes: 20 << 20, findSource: () => null }, new Date());
+    const result = await pollDueSources(
+      polled,
+      { schedule, fetcher, maxBytes: 20 << 20, findSource: () => null },
+      new Date(),
+    );
     await schedule.acceptMany(result.toAccept);
     const wall = performance.now() - began;
     const used = process.cpuUsage(cpu);
     await fetcher.close();
-    const answers = [...answered].sort().map(([k, v]) => `${v} ${k}`).join(', ');
-    console.log(`[in-process poll] round ${round + 1}${round === 0 ? ' (first read: 200s)' : ''}: ${wall.toFixed(0)} ms wall, ${((used.user + used.system) / 1000).toFixed(0)} ms CPU, load ${os.loadavg()[0]!.toFixed(1)}; ${result.notModified} not modified; server answered ${answers}`);
+    const answers = [...answered]
+      .sort()
+      .map(([k, v]) => `${v} ${k}`)
+      .join(', ');
+    console.log(
+      `[in-process poll] round ${round + 1}${round === 0 ? ' (first read: 200s)' : ''}: ${wall.toFixed(0)} ms wall, ${((used.user + used.system) / 1000).toFixed(0)} ms CPU, load ${os.loadavg()[0]!.toFixed(1)}; ${result.notModified} not modified; server answered ${answers}`,
+    );
   }
   await db.close();
 }
-const sourcesYaml = ['version: 1', 'sources:', ...hosts.flatMap((h, s) => [
-  `  - id: bench-${s}`, `    name: Bench Wire ${s}`, `    url: http://${h}:${port}/feed.xml`, '    kind: feed', '    type: news', '    language: mixed',
-])].join('\n') + '\n';
+const sourcesYaml =
+  [
+    'version: 1',
+    'sources:',
+    ...hosts.flatMap((h, s) => [
+      `  - id: bench-${s}`,
+      `    name: Bench Wire ${s}`,
+      `    url: http://${h}:${port}/feed.xml`,
+      '    kind: feed',
+      '    type: news',
+      '    language: mixed',
+    ]),
+  ].join('\n') + '\n';
 await writeFile(path.join(dir, 'sources.yaml'), sourcesYaml);
 const results: string[] = [];
 try {
@@ -174,7 +225,9 @@ try {
       answered.clear();
       const first = await tidings(args, env, dir);
       const firstLine = first.out.trim().split('\n').at(-1) ?? '';
-      console.log(`[${store}] first cycle (${sourceCount} feeds, ${sourceCount * itemsPerFeed} items): exit ${first.code}, ${first.wall.toFixed(1)} s; ${firstLine}`);
+      console.log(
+        `[${store}] first cycle (${sourceCount} feeds, ${sourceCount * itemsPerFeed} items): exit ${first.code}, ${first.wall.toFixed(1)} s; ${firstLine}`,
+      );
       if (!/ 0 failed/.test(firstLine)) console.log(first.err.slice(-3000));
       const measured: Run[] = [];
       for (let r = 0; r < runs; r++) {
@@ -184,47 +237,97 @@ try {
         const run = await tidings(args, env, dir);
         const line = run.out.trim().split('\n').at(-1) ?? '';
         const cycleSeconds = Number(/, (\d+\.\d) s;? /.exec(`${line} `)?.[1] ?? NaN);
-        const answers = [...answered].sort().map(([k, v]) => `${v} ${k}`).join(', ');
-        measured.push({ cycleSeconds, wallSeconds: run.wall, cpuSeconds: run.cpu, load, line, answers, code: run.code });
-        console.log(`[${store}] run ${r + 1}: exit ${run.code}, process ${run.wall.toFixed(2)} s (CPU ${run.cpu.toFixed(2)} s, load ${load.toFixed(1)}); server answered ${answers}; ${line}`);
+        const answers = [...answered]
+          .sort()
+          .map(([k, v]) => `${v} ${k}`)
+          .join(', ');
+        measured.push({
+          cycleSeconds,
+          wallSeconds: run.wall,
+          cpuSeconds: run.cpu,
+          load,
+          line,
+          answers,
+          code: run.code,
+        });
+        console.log(
+          `[${store}] run ${r + 1}: exit ${run.code}, process ${run.wall.toFixed(2)} s (CPU ${run.cpu.toFixed(2)} s, load ${load.toFixed(1)}); server answered ${answers}; ${line}`,
+        );
         if (run.code !== 0) console.log(run.err.slice(-3000));
       }
       for (const [i, m] of measured.entries()) {
-        results.push(`| ${store} | ${sourceCount} | --once ${i + 1} | ${m.cycleSeconds.toFixed(1)} | ${m.wallSeconds.toFixed(1)} | ${m.cpuSeconds.toFixed(1)} | ${m.load.toFixed(1)} | ${m.answers} | ${m.code} |`);
+        results.push(
+          `| ${store} | ${sourceCount} | --once ${i + 1} | ${m.cycleSeconds.toFixed(1)} | ${m.wallSeconds.toFixed(1)} | ${m.cpuSeconds.toFixed(1)} | ${m.load.toFixed(1)} | ${m.answers} | ${m.code} |`,
+        );
       }
       if (warm > 0) {
         // One running watch: every source due each minute; the loop wakes when the first is due.
-        await writeFile(path.join(dir, 'sources.yaml'), sourcesYaml.replaceAll('    kind: feed\n', '    kind: feed\n    every: 1\n'));
+        await writeFile(
+          path.join(dir, 'sources.yaml'),
+          sourcesYaml.replaceAll('    kind: feed\n', '    kind: feed\n    every: 1\n'),
+        );
         answered.clear();
-        const proc = spawn(process.execPath, ['--import', TSX, path.join(root, 'test/support/tidings-main.ts'), ...args.filter((a) => a !== '--once'), '--every', '0.25'], { cwd: dir, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+        const proc = spawn(
+          process.execPath,
+          [
+            '--import',
+            TSX,
+            path.join(root, 'test/support/tidings-main.ts'),
+            ...args.filter((a) => a !== '--once'),
+            '--every',
+            '0.25',
+          ],
+          { cwd: dir, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] },
+        );
         let out = '';
         proc.stdout!.on('data', (d: Buffer) => (out += d.toString()));
         proc.stderr!.on('data', () => undefined);
-        const polled = () => out.split('\n').filter((l) => / 100 not modified| \d+ not modified/.test(l) && !/no source due/.test(l));
+        const polled = () =>
+          out.split('\n').filter((l) => / 100 not modified| \d+ not modified/.test(l) && !/no source due/.test(l));
         const deadline = Date.now() + (warm + 2) * 120_000;
-        while (polled().length < warm + 1 && Date.now() < deadline && proc.exitCode === null) await new Promise((r) => setTimeout(r, 500));
+        while (polled().length < warm + 1 && Date.now() < deadline && proc.exitCode === null)
+          await new Promise((r) => setTimeout(r, 500));
         proc.kill('SIGTERM');
         await new Promise((r) => proc.on('exit', r));
         // The first polling cycle may be the one that finds every: 1 for the first time; the rest are warm.
         for (const [i, line] of polled().slice(1).entries()) {
           console.log(`[${store}] running watch, cycle ${i + 1}: ${line}`);
-          results.push(`| ${store} | ${sourceCount} | running ${i + 1} | ${/, (\d+\.\d) s;? /.exec(`${line} `)?.[1] ?? '?'} | | | ${os.loadavg()[0]!.toFixed(1)} | | |`);
+          results.push(
+            `| ${store} | ${sourceCount} | running ${i + 1} | ${/, (\d+\.\d) s;? /.exec(`${line} `)?.[1] ?? '?'} | | | ${os.loadavg()[0]!.toFixed(1)} | | |`,
+          );
         }
         await writeFile(path.join(dir, 'sources.yaml'), sourcesYaml);
       }
     } finally {
-      if (dbName !== null) await pgQuery(server, `DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`).catch(() => undefined);
+      if (dbName !== null)
+        await pgQuery(server, `DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`).catch(() => undefined);
     }
   }
 } finally {
   for (const s of servers) s.close();
   await rm(dir, { recursive: true, force: true });
 }
-console.log('\n| store | sources | run | cycle s (its line) | process s | process CPU s | load avg | server answered | exit |\n|---|---|---|---|---|---|---|---|---|');
+console.log(
+  '\n| store | sources | run | cycle s (its line) | process s | process CPU s | load avg | server answered | exit |\n|---|---|---|---|---|---|---|---|---|',
+);
 for (const r of results) console.log(r);
 
 if (workers !== '') {
   console.log(`\nbench/queue-workers.ts --count ${arg('count', '300')} --workers ${workers}, in the same run:`);
-  const child = spawn(process.execPath, ['--import', TSX, path.join(root, 'bench/queue-workers.ts'), '--count', arg('count', '300'), '--workers', workers, '--server', server], { stdio: 'inherit' });
+  const child = spawn(
+    process.execPath,
+    [
+      '--import',
+      TSX,
+      path.join(root, 'bench/queue-workers.ts'),
+      '--count',
+      arg('count', '300'),
+      '--workers',
+      workers,
+      '--server',
+      server,
+    ],
+    { stdio: 'inherit' },
+  );
   process.exitCode = await new Promise<number>((resolve) => child.on('exit', (code) => resolve(code ?? 1)));
 }

@@ -17,7 +17,15 @@ import os from 'node:os';
 import path from 'node:path';
 import { loadRegistry } from '../src/cli/app.js';
 import { PROJECT_ROOT } from '../src/config.js';
-import { cardFor, digestFor, editionDays, groupNewArticles, postFor, rankedStoryById, type EditionDeps } from '../src/pipeline/edition.js';
+import {
+  cardFor,
+  digestFor,
+  editionDays,
+  groupNewArticles,
+  postFor,
+  rankedStoryById,
+  type EditionDeps,
+} from '../src/pipeline/edition.js';
 import { analyseStory } from '../src/write/story-analysis.js';
 import { ingest } from '../src/pipeline/ingest.js';
 import { loadRubricFile } from '../src/rank/rubric-file.js';
@@ -27,7 +35,14 @@ import { createStoryStore } from '../src/store/story-store.js';
 import { createTranslationStore } from '../src/store/translation-store.js';
 import { listStories } from '../src/stories/assign.js';
 import { renderCard, renderDigestItem, renderPost } from '../src/write/markdown.js';
-import { SLOT_RULES, cardViolations, countByRule, digestItemViolations, postViolations, type SlotViolation } from '../src/write/slot-check.js';
+import {
+  SLOT_RULES,
+  cardViolations,
+  countByRule,
+  digestItemViolations,
+  postViolations,
+  type SlotViolation,
+} from '../src/write/slot-check.js';
 
 function arg(flag: string): string | undefined {
   const i = process.argv.indexOf(flag);
@@ -48,10 +63,22 @@ async function measure(name: string, registryFile: string, now: Date): Promise<T
     const articles = createArticleStore(db);
     const registry = await loadRegistry(registryFile);
     if (!registry.ok) throw new Error(registry.message);
-    await ingest(registry.value.inputs(), { store: articles, fetcher: null, findSource: (l) => registry.value.find(l), now: () => now, maxBytes: 1 << 22, concurrency: 1 });
+    await ingest(registry.value.inputs(), {
+      store: articles,
+      fetcher: null,
+      findSource: (l) => registry.value.find(l),
+      now: () => now,
+      maxBytes: 1 << 22,
+      concurrency: 1,
+    });
     const rubric = await loadRubricFile();
     if (!rubric.ok) throw new Error(rubric.message);
-    const deps: EditionDeps = { articles, stories: createStoryStore(db), rubric: rubric.value, translations: createTranslationStore(db) };
+    const deps: EditionDeps = {
+      articles,
+      stories: createStoryStore(db),
+      rubric: rubric.value,
+      translations: createTranslationStore(db),
+    };
     const grouped = await groupNewArticles(deps);
     if (!grouped.ok) throw new Error(grouped.message);
     const stories = await listStories({ stories: deps.stories });
@@ -91,7 +118,7 @@ async function measure(name: string, registryFile: string, now: Date): Promise<T
         if (!post.ok) throw new Error(post.message);
         // The hook is held to the story's key figure (its first key figure, as the writer reads it).
         const ranked = await rankedStoryById(deps, story.id);
-        const keyFigure = ranked.ok ? analyseStory(ranked.value.input).keyFigures[0]?.key ?? null : null;
+        const keyFigure = ranked.ok ? (analyseStory(ranked.value.input).keyFigures[0]?.key ?? null) : null;
         add('post', postViolations(post.value, { keyFigure }), post.value.verification?.ok, `${story.id}.${face}`);
         await dump(`post-${story.id.slice(0, 12)}.${face}.md`, renderPost(post.value));
       }
@@ -104,7 +131,9 @@ async function measure(name: string, registryFile: string, now: Date): Promise<T
         }
       }
     }
-    console.log(`${name}: ${days.length} days, ${stories.value.length} stories, ${tally.outputs} outputs (digest items, posts, cards; both faces)`);
+    console.log(
+      `${name}: ${days.length} days, ${stories.value.length} stories, ${tally.outputs} outputs (digest items, posts, cards; both faces)`,
+    );
   } finally {
     await db.close();
   }
@@ -115,19 +144,39 @@ function report(name: string, t: Tally, show: string | undefined): void {
   const counts = countByRule(t.violations);
   const per = (kind: 'digest' | 'card' | 'post'): string => {
     const c = countByRule(t.byKind[kind]);
-    return SLOT_RULES.filter((r) => c[r] > 0).map((r) => `${r} ${c[r]}`).join(', ') || '0';
+    return (
+      SLOT_RULES.filter((r) => c[r] > 0)
+        .map((r) => `${r} ${c[r]}`)
+        .join(', ') || '0'
+    );
   };
   console.log(`  failing verification: ${t.unverified} of ${t.outputs}`);
   console.log(`  violations: ${t.violations.length}`);
   for (const r of SLOT_RULES) console.log(`    ${r.padEnd(20)} ${counts[r]}`);
   console.log(`  digest: ${per('digest')}\n  post: ${per('post')}\n  card: ${per('card')}`);
-  if (show) for (const v of t.violations.filter((x) => x.rule === show).slice(0, 12)) console.log(`    [${name}] ${v.path}: ${v.text.slice(0, 160)}`);
+  if (show)
+    for (const v of t.violations.filter((x) => x.rule === show).slice(0, 12))
+      console.log(`    [${name}] ${v.path}: ${v.text.slice(0, 160)}`);
 }
 
 const wanted = (arg('--corpus') ?? 'examples,golden,real').split(',');
 const show = arg('--show');
-if (wanted.includes('examples')) report('examples', await measure('examples', path.join(PROJECT_ROOT, 'examples/sources.yaml'), new Date('2026-05-10T18:00:00Z')), show);
-if (wanted.includes('golden')) report('golden', await measure('golden', path.join(PROJECT_ROOT, 'test/fixtures/e2e/sources.yaml'), new Date('2026-03-03T18:00:00Z')), show);
+if (wanted.includes('examples'))
+  report(
+    'examples',
+    await measure('examples', path.join(PROJECT_ROOT, 'examples/sources.yaml'), new Date('2026-05-10T18:00:00Z')),
+    show,
+  );
+if (wanted.includes('golden'))
+  report(
+    'golden',
+    await measure(
+      'golden',
+      path.join(PROJECT_ROOT, 'test/fixtures/e2e/sources.yaml'),
+      new Date('2026-03-03T18:00:00Z'),
+    ),
+    show,
+  );
 if (wanted.includes('real')) {
   let dir = arg('--real');
   let made = false;
@@ -136,7 +185,21 @@ if (wanted.includes('real')) {
     made = true;
     const days = arg('--days') ?? '8';
     console.log(`generating the real-shaped corpus: bench/real-news.ts --days ${days} --papers 2 --keep ${dir}`);
-    execFileSync(process.execPath, ['--import', 'tsx', path.join(PROJECT_ROOT, 'bench/real-news.ts'), '--days', days, '--papers', '2', '--keep', dir], { cwd: PROJECT_ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+    execFileSync(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        path.join(PROJECT_ROOT, 'bench/real-news.ts'),
+        '--days',
+        days,
+        '--papers',
+        '2',
+        '--keep',
+        dir,
+      ],
+      { cwd: PROJECT_ROOT, stdio: ['ignore', 'ignore', 'inherit'] },
+    );
   }
   if (!existsSync(path.join(dir, 'sources.yaml'))) {
     console.log(`real: skipped, no sources.yaml in ${dir}`);

@@ -24,9 +24,22 @@ function readCorpusText(rel: string): string {
   return bytes.toString('utf8');
 }
 
-interface ExpectedFigure { value: number; unit: string; en?: string; zh?: string }
-interface ExpectedQuote { speaker: string | null; starts: string }
-interface ExpectedArticle { event: string; language: 'en' | 'zh'; reached: string[]; quotes?: ExpectedQuote[] }
+interface ExpectedFigure {
+  value: number;
+  unit: string;
+  en?: string;
+  zh?: string;
+}
+interface ExpectedQuote {
+  speaker: string | null;
+  starts: string;
+}
+interface ExpectedArticle {
+  event: string;
+  language: 'en' | 'zh';
+  reached: string[];
+  quotes?: ExpectedQuote[];
+}
 interface Expected {
   distinctArticles: number;
   reachedFromRegistry: number;
@@ -71,7 +84,14 @@ describe('examples/sources.yaml', () => {
   });
 
   it('covers all six source types', () => {
-    assert.deepEqual([...new Set(entries.map((e) => e.type))].sort(), ['aggregator', 'blog', 'news', 'official', 'research', 'social']);
+    assert.deepEqual([...new Set(entries.map((e) => e.type))].sort(), [
+      'aggregator',
+      'blog',
+      'news',
+      'official',
+      'research',
+      'social',
+    ]);
   });
 });
 
@@ -94,13 +114,14 @@ describe('examples/expected.yaml', () => {
     }
   });
 
-  it('finds every figure of an event, in each language given, in that event\'s files', () => {
+  it("finds every figure of an event, in each language given, in that event's files", () => {
     for (const [event, ev] of Object.entries(expected.events)) {
       const texts = { en: '', zh: '' };
       for (const id of ev.articles) {
         const a = expected.articles[id]!;
         texts[a.language] += readCorpusText(fileOf(a.reached[0]!));
-        if (a.reached.some((r) => r.includes('bridgeread'))) texts.zh += a.reached.map((r) => readCorpusText(fileOf(r))).join('\n');
+        if (a.reached.some((r) => r.includes('bridgeread')))
+          texts.zh += a.reached.map((r) => readCorpusText(fileOf(r))).join('\n');
       }
       for (const f of ev.figures) {
         if (f.en !== undefined) assert.ok(texts.en.includes(f.en), `${event}: "${f.en}"`);
@@ -112,7 +133,12 @@ describe('examples/expected.yaml', () => {
 
 describe('the misquote', () => {
   const cases = [
-    { name: '3000 兆瓦 appears in the 算力前哨 feed', file: 'feeds/suanli-qianshao.json', has: '3000 兆瓦', present: true },
+    {
+      name: '3000 兆瓦 appears in the 算力前哨 feed',
+      file: 'feeds/suanli-qianshao.json',
+      has: '3000 兆瓦',
+      present: true,
+    },
     { name: 'no other saltfork source says 3,000MW in either language', file: null, has: null, present: false },
   ] as const;
   for (const c of cases) {
@@ -147,7 +173,10 @@ describe('encoded pages', () => {
   it('the gzipped page starts with the gzip magic number and inflates to its source', () => {
     const bytes = readFileSync(at(gz));
     assert.deepEqual([...bytes.subarray(0, 2)], [0x1f, 0x8b]);
-    assert.equal(gunzipSync(bytes).toString('utf8'), readFileSync(at('src/silicon-tide-lancore-series-c.utf8.html'), 'utf8'));
+    assert.equal(
+      gunzipSync(bytes).toString('utf8'),
+      readFileSync(at('src/silicon-tide-lancore-series-c.utf8.html'), 'utf8'),
+    );
   });
 });
 

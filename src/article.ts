@@ -65,7 +65,11 @@ export const LOCAL_FILE_OUTLET = 'Local file';
  * What to call an article's publisher: its outlet (the registry's name), else the site name the page
  * gives, else its web host; a local file with none of these is LOCAL_FILE_OUTLET, never its path.
  */
-export function outletName(a: { readonly outlet: string | null; readonly siteName: string | null; readonly url: string }): string {
+export function outletName(a: {
+  readonly outlet: string | null;
+  readonly siteName: string | null;
+  readonly url: string;
+}): string {
   const named = (a.outlet ?? '').trim() || (a.siteName ?? '').trim();
   if (named !== '') return named;
   const web = publicUrl(a.url);
@@ -84,11 +88,20 @@ export function outletName(a: { readonly outlet: string | null; readonly siteNam
  * An article as it may be published (the API): web addresses kept, local paths removed from its
  * address and its sightings (a sighting read from a file keeps its outlet and time, not its path).
  */
-export function publishedArticle<A extends ArticleWithSightings>(article: A): Omit<A, 'url' | 'sightings'> & { url: string | null; sightings: Array<Omit<Sighting, 'url' | 'via'> & { url: string | null; via: string | null }> } {
+export function publishedArticle<A extends ArticleWithSightings>(
+  article: A,
+): Omit<A, 'url' | 'sightings'> & {
+  url: string | null;
+  sightings: Array<Omit<Sighting, 'url' | 'via'> & { url: string | null; via: string | null }>;
+} {
   return {
     ...article,
     url: publicUrl(article.url),
-    sightings: article.sightings.map((s) => ({ ...s, url: publicUrl(s.url), via: s.via === null ? null : publicUrl(s.via) })),
+    sightings: article.sightings.map((s) => ({
+      ...s,
+      url: publicUrl(s.url),
+      via: s.via === null ? null : publicUrl(s.via),
+    })),
   };
 }
 

@@ -80,7 +80,10 @@ export function loadConfig(env: NodeJS.ProcessEnv, flags: ConfigFlags = {}, cwd 
   const timeoutText = env.TIDINGS_FETCH_TIMEOUT_MS?.trim();
   const fetchTimeout = timeoutText ? Number(timeoutText) : null;
   if (fetchTimeout !== null && (!Number.isInteger(fetchTimeout) || fetchTimeout < 1 || fetchTimeout > 600_000)) {
-    return fail('config_error', `TIDINGS_FETCH_TIMEOUT_MS must be a whole number of milliseconds from 1 to 600000, got "${timeoutText!.slice(0, 40)}"`);
+    return fail(
+      'config_error',
+      `TIDINGS_FETCH_TIMEOUT_MS must be a whole number of milliseconds from 1 to 600000, got "${timeoutText!.slice(0, 40)}"`,
+    );
   }
   const file = readConfigFile(env, cwd);
   if (!file.ok) return file;
@@ -88,7 +91,9 @@ export function loadConfig(env: NodeJS.ProcessEnv, flags: ConfigFlags = {}, cwd 
   if (!llm.ok) return llm;
   return ok({
     dataDir,
-    database: databaseUrl ? { kind: 'postgres', url: databaseUrl } : { kind: 'pglite', dataDir: path.join(dataDir, 'db') },
+    database: databaseUrl
+      ? { kind: 'postgres', url: databaseUrl }
+      : { kind: 'pglite', dataDir: path.join(dataDir, 'db') },
     registryPath: path.resolve(cwd, registryFlag ?? 'sources.yaml'),
     registryExplicit: registryFlag !== undefined,
     cacheDir: path.join(dataDir, 'cache'),
@@ -118,7 +123,10 @@ function gazetteerPathOf(env: NodeJS.ProcessEnv, cwd: string): string | null {
 }
 
 /** The config file: TIDINGS_CONFIG (must exist) or ./tidings.config.yaml (optional). */
-function readConfigFile(env: NodeJS.ProcessEnv, cwd: string): Result<{ path: string | null; data: Record<string, unknown> | null }> {
+function readConfigFile(
+  env: NodeJS.ProcessEnv,
+  cwd: string,
+): Result<{ path: string | null; data: Record<string, unknown> | null }> {
   const explicit = env.TIDINGS_CONFIG?.trim();
   const file = path.resolve(cwd, explicit || 'tidings.config.yaml');
   if (!explicit && !existsSync(file)) return ok({ path: null, data: null });
@@ -126,15 +134,24 @@ function readConfigFile(env: NodeJS.ProcessEnv, cwd: string): Result<{ path: str
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
-    return fail('config_error', `cannot read the config file ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, file);
+    return fail(
+      'config_error',
+      `cannot read the config file ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
+      file,
+    );
   }
   let data: unknown;
   try {
     data = parseYaml(text);
   } catch (error) {
-    return fail('config_error', `${file} is not valid YAML: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`, file);
+    return fail(
+      'config_error',
+      `${file} is not valid YAML: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`,
+      file,
+    );
   }
   if (data === null || data === undefined) return ok({ path: file, data: null });
-  if (typeof data !== 'object' || Array.isArray(data)) return fail('config_error', `${file} must be a YAML mapping (e.g. "llm:" at the top level)`, file);
+  if (typeof data !== 'object' || Array.isArray(data))
+    return fail('config_error', `${file} must be a YAML mapping (e.g. "llm:" at the top level)`, file);
   return ok({ path: file, data: data as Record<string, unknown> });
 }

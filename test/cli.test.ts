@@ -28,18 +28,33 @@ describe('tidings command', () => {
   test('--help lists the commands', async () => {
     const { code, out } = await run(['--help']);
     assert.equal(code, 0);
-    for (const c of ['ingest', 'articles', 'show', 'extract', 'sources', 'run']) assert.match(out, new RegExp(`\\b${c}\\b`));
+    for (const c of ['ingest', 'articles', 'show', 'extract', 'sources', 'run'])
+      assert.match(out, new RegExp(`\\b${c}\\b`));
   });
 
   test('extract --json: one object per page per line with the documented keys', async () => {
-    const files = ['harbor-tech-anthropic-lattice-saltfork.html', 'silicon-tide-anthropic-lattice-saltfork.gbk.html', 'silicon-tide-lancore-series-c.html.gz'];
+    const files = [
+      'harbor-tech-anthropic-lattice-saltfork.html',
+      'silicon-tide-anthropic-lattice-saltfork.gbk.html',
+      'silicon-tide-lancore-series-c.html.gz',
+    ];
     const { code, out } = await run(['extract', '--json', ...files.map((f) => path.join(pages, f))]);
     assert.equal(code, 0);
     const lines = out.trim().split('\n');
     assert.equal(lines.length, 3);
     for (const line of lines) {
       const rec = JSON.parse(line) as Record<string, unknown>;
-      assert.deepEqual(Object.keys(rec), ['source', 'title', 'byline', 'published', 'language', 'siteName', 'canonicalUrl', 'paragraphs', 'text']);
+      assert.deepEqual(Object.keys(rec), [
+        'source',
+        'title',
+        'byline',
+        'published',
+        'language',
+        'siteName',
+        'canonicalUrl',
+        'paragraphs',
+        'text',
+      ]);
       assert.equal(rec.text, (rec.paragraphs as string[]).join('\n\n'));
       assert.ok((rec.paragraphs as string[]).length >= 4);
     }
@@ -50,7 +65,12 @@ describe('tidings command', () => {
   });
 
   test('extract: a bad file is reported by name, the others still print, exit 1', async () => {
-    const { code, out, err } = await run(['extract', '--json', path.join(bad, 'binary.html'), path.join(pages, 'harbor-tech-lancore-series-c.html')]);
+    const { code, out, err } = await run([
+      'extract',
+      '--json',
+      path.join(bad, 'binary.html'),
+      path.join(pages, 'harbor-tech-lancore-series-c.html'),
+    ]);
     assert.equal(code, 1);
     assert.match(err, /binary\.html/);
     assert.match(err, /binary_input/);
@@ -64,7 +84,10 @@ describe('tidings command', () => {
     assert.match(ingest.out, /empty\.html/);
     const list = await run(['--data', data, 'articles', '--json', '--lang', 'zh']);
     assert.equal(list.code, 0);
-    const rows = list.out.trim().split('\n').map((l) => JSON.parse(l) as { id: string; language: string });
+    const rows = list.out
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { id: string; language: string });
     assert.ok(rows.length >= 2 && rows.every((r) => r.language === 'zh'));
     const show = await run(['--data', data, 'show', rows[0]!.id.slice(0, 6)]);
     assert.equal(show.code, 0);
@@ -88,17 +111,40 @@ describe('tidings command', () => {
 
   test('sources add, list, remove edit the registry file; a broken registry is named with its line', async () => {
     const registry = path.join(dir, 'sources.yaml');
-    const add = await run(['--registry', registry, 'sources', 'add', 'https://news.example/feed.xml', '--name', 'News Example', '--type', 'news', '--lang', 'en']);
+    const add = await run([
+      '--registry',
+      registry,
+      'sources',
+      'add',
+      'https://news.example/feed.xml',
+      '--name',
+      'News Example',
+      '--type',
+      'news',
+      '--lang',
+      'en',
+    ]);
     assert.equal(add.code, 0, add.err);
     assert.match(add.out, /Added news-example \(feed, news, en\)/);
-    const dup = await run(['--registry', registry, 'sources', 'add', 'https://news.example/feed.xml', '--name', 'Again']);
+    const dup = await run([
+      '--registry',
+      registry,
+      'sources',
+      'add',
+      'https://news.example/feed.xml',
+      '--name',
+      'Again',
+    ]);
     assert.notEqual(dup.code, 0);
     const list = await run(['--registry', registry, 'sources', 'list']);
     assert.match(list.out, /news-example\s+news\s+en\s+feed\s+News Example/);
     const removed = await run(['--registry', registry, 'sources', 'remove', 'news-example']);
     assert.equal(removed.code, 0);
     assert.doesNotMatch(await readFile(registry, 'utf8'), /news-example/);
-    await writeFile(registry, 'version: 1\nsources:\n  - id: x\n    name: X\n    kind: feed\n    type: newspaper\n    language: en\n    url: https://x.example/\n');
+    await writeFile(
+      registry,
+      'version: 1\nsources:\n  - id: x\n    name: X\n    kind: feed\n    type: newspaper\n    language: en\n    url: https://x.example/\n',
+    );
     const broken = await run(['--registry', registry, 'sources', 'list']);
     assert.equal(broken.code, 2);
     assert.match(broken.err, /sources\.yaml line \d+/);
@@ -113,7 +159,8 @@ describe('tidings command', () => {
 
   test('the README main job: `tidings run` (built) on the embedded defaults, twice', (t) => {
     const bin = path.join(PROJECT_ROOT, 'bin/tidings.js');
-    if (!existsSync(path.join(PROJECT_ROOT, 'dist/cli/main.js'))) return t.skip('dist/ not built: run `npm run build` (npm test does)');
+    if (!existsSync(path.join(PROJECT_ROOT, 'dist/cli/main.js')))
+      return t.skip('dist/ not built: run `npm run build` (npm test does)');
     const env = { ...process.env, TIDINGS_DATA: path.join(dir, 'run-data') };
     const cwd = path.join(dir, 'empty-cwd'); // a directory with no sources.yaml of its own
     mkdirSync(cwd, { recursive: true });
@@ -128,7 +175,12 @@ describe('tidings command', () => {
     const folded = (JSON.parse(pairs.stdout) as unknown[]).length;
     assert.match(first.stdout, new RegExp(`\\b${13 - folded} articles`));
     // The run says so, so the store's count is not a surprise.
-    assert.match(first.stdout, new RegExp(`Grouped 13 new articles into stories: \\d+ started a story, \\d+ joined one; ${folded} articles were recognised as translations`));
+    assert.match(
+      first.stdout,
+      new RegExp(
+        `Grouped 13 new articles into stories: \\d+ started a story, \\d+ joined one; ${folded} articles were recognised as translations`,
+      ),
+    );
     const second = spawnSync(process.execPath, [bin, 'run'], { cwd, env, encoding: 'utf8' });
     assert.equal(second.status, 0, second.stderr);
     assert.match(second.stdout, /Ingest finished: 0 new, 20 duplicate, 0 failed\./);

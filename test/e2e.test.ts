@@ -44,10 +44,14 @@ describe('end to end: fixture corpus → stories → ranked, verified digest, ca
       if (!name.endsWith('.json')) continue;
       const doc = JSON.parse(text) as Digest & { verification?: { ok: boolean } };
       const items = 'tiers' in doc ? doc.tiers.flatMap((t) => t.items) : [doc];
-      for (const item of items) assert.equal(item.verification?.ok, true, `${name}: ${JSON.stringify(item.verification?.problems)}`);
+      for (const item of items)
+        assert.equal(item.verification?.ok, true, `${name}: ${JSON.stringify(item.verification?.problems)}`);
     }
     const digest = edition.files.get('digest-2026-03-03.en.md')!;
-    const keyPoints = digest.split('\n').filter((l) => l.startsWith('Key Points:')).join('\n');
+    const keyPoints = digest
+      .split('\n')
+      .filter((l) => l.startsWith('Key Points:'))
+      .join('\n');
     assert.doesNotMatch(keyPoints, /2\.4 吉瓦|2\.4GW/);
     assert.match(digest, /Sources disagree on a figure: 240MW .* vs 2\.4 吉瓦 \(智涌快报\)/);
   });
@@ -57,7 +61,8 @@ describe('end to end: fixture corpus → stories → ranked, verified digest, ca
     assert.match(digest, /\[Veyra Systems\]\([^)]+\) \(Official\)/);
     assert.doesNotMatch(digest, /Meridian Wire/, 'the syndicated copy folds into Northwire Tech');
     for (const [name, text] of edition.files) {
-      for (const clutter of ['微信扫一扫', 'Comments (0)', 'No comments yet', '.webp', 'Share on']) assert.ok(!text.includes(clutter), `${name} contains "${clutter}"`);
+      for (const clutter of ['微信扫一扫', 'Comments (0)', 'No comments yet', '.webp', 'Share on'])
+        assert.ok(!text.includes(clutter), `${name} contains "${clutter}"`);
     }
   });
 

@@ -42,7 +42,9 @@ before(async () => {
     }
     if (req.url === '/plain.xml') {
       res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' });
-      res.end('<rss version="2.0"><channel><title>Plain Wire</title><item><title>Served as text</title><link>https://x.example/p</link></item></channel></rss>');
+      res.end(
+        '<rss version="2.0"><channel><title>Plain Wire</title><item><title>Served as text</title><link>https://x.example/p</link></item></channel></rss>',
+      );
       return;
     }
     res.writeHead(404, { 'content-type': 'text/plain' });
@@ -65,12 +67,31 @@ const parse = (out: string): Rec[] =>
 
 describe('tidings feed', () => {
   test('--json: one object per feed with the documented keys, items with ISO UTC dates; exit 0 when every item was read', async () => {
-    const { code, out, err } = await runTidings(['feed', '--json', path.join(sources, 'rss2.xml'), path.join(feeds, 'no-items.xml'), path.join(sources, 'jsonfeed-1.1.json')], work);
+    const { code, out, err } = await runTidings(
+      [
+        'feed',
+        '--json',
+        path.join(sources, 'rss2.xml'),
+        path.join(feeds, 'no-items.xml'),
+        path.join(sources, 'jsonfeed-1.1.json'),
+      ],
+      work,
+    );
     assert.equal(err, '');
     assert.equal(code, 0);
     const [rss, empty, json] = parse(out);
-    for (const key of ['source', 'ok', 'error', 'problems', 'title', 'link', 'language', 'items']) assert.ok(key in rss!, key);
-    assert.deepEqual(Object.keys(rss!.items[0]!), ['id', 'title', 'link', 'published', 'updated', 'author', 'summary', 'content']);
+    for (const key of ['source', 'ok', 'error', 'problems', 'title', 'link', 'language', 'items'])
+      assert.ok(key in rss!, key);
+    assert.deepEqual(Object.keys(rss!.items[0]!), [
+      'id',
+      'title',
+      'link',
+      'published',
+      'updated',
+      'author',
+      'summary',
+      'content',
+    ]);
     assert.equal(rss!.ok, true);
     assert.equal(rss!.title, 'AI Desk & Friends | Lumen Ledger');
     assert.equal(rss!.items[0]!.published, '2026-05-10T13:30:00.000Z');
@@ -88,11 +109,17 @@ describe('tidings feed', () => {
     assert.equal(rec!.ok, true);
     assert.equal(rec!.items.length, 2);
     assert.equal(rec!.lost, 1);
-    assert.ok(rec!.problems.some((p) => /^item 3 \(".+"\) at line 17, column 5 is cut off/.test(p)), rec!.problems.join('\n'));
+    assert.ok(
+      rec!.problems.some((p) => /^item 3 \(".+"\) at line 17, column 5 is cut off/.test(p)),
+      rec!.problems.join('\n'),
+    );
   });
 
   test('a recovered XML error is reported but loses nothing: exit 0', async () => {
-    const { code, out } = await runTidings(['feed', '--json', path.join(feeds, 'br-in-description.xml'), path.join(feeds, 'unclosed-title.xml')], work);
+    const { code, out } = await runTidings(
+      ['feed', '--json', path.join(feeds, 'br-in-description.xml'), path.join(feeds, 'unclosed-title.xml')],
+      work,
+    );
     assert.equal(code, 0);
     const recs = parse(out);
     assert.deepEqual(
@@ -124,7 +151,10 @@ describe('tidings feed', () => {
     const refused = await runTidings(['feed', '--json', `${base}/feed.xml`], work);
     assert.equal(refused.code, 1);
     assert.equal(parse(refused.out)[0]!.ok, false);
-    const { code, out } = await runTidings(['feed', '--json', '--allow-host', '127.0.0.1', `${base}/feed.xml`, `${base}/gone.xml`], work);
+    const { code, out } = await runTidings(
+      ['feed', '--json', '--allow-host', '127.0.0.1', `${base}/feed.xml`, `${base}/gone.xml`],
+      work,
+    );
     assert.equal(code, 1);
     const [rec, gone] = parse(out);
     assert.equal(rec!.link, `${base}/`);
@@ -140,16 +170,19 @@ describe('tidings feed', () => {
     const [rec] = parse(out);
     assert.equal(rec!.ok, true);
     assert.equal(rec!.items[0]!.title, 'Served as text');
-    assert.deepEqual(rec!.problems, ['the server says the feed is text/plain, not an XML or JSON type; read as a feed anyway']);
+    assert.deepEqual(rec!.problems, [
+      'the server says the feed is text/plain, not an XML or JSON type; read as a feed anyway',
+    ]);
   });
 
   test('UTF-16 and UTF-32 feeds, with and without a byte order mark, read like UTF-8 ones', async () => {
-    const xml = '<?xml version="1.0" encoding="UTF-16"?>\n<rss version="2.0"><channel><title>算力周报 Weekly</title><item><title>Née: 推理芯片量产</title><link>https://x.example/1?a=1&amp;b=2</link></item></channel></rss>';
+    const xml =
+      '<?xml version="1.0" encoding="UTF-16"?>\n<rss version="2.0"><channel><title>算力周报 Weekly</title><item><title>Née: 推理芯片量产</title><link>https://x.example/1?a=1&amp;b=2</link></item></channel></rss>';
     const le16 = Buffer.from(xml, 'utf16le');
     const be16 = Buffer.from(le16).swap16();
     const le32 = Buffer.alloc(xml.length * 4);
     let n = 0;
-    for (const ch of xml) le32.writeUInt32LE(ch.codePointAt(0)!, (n++) * 4);
+    for (const ch of xml) le32.writeUInt32LE(ch.codePointAt(0)!, n++ * 4);
     const be32 = Buffer.from(le32.subarray(0, n * 4)).swap32();
     const variants: Array<[string, Buffer]> = [
       ['le16-bom.xml', Buffer.concat([Buffer.from([0xff, 0xfe]), le16])],
@@ -160,7 +193,10 @@ describe('tidings feed', () => {
       ['le32.xml', le32.subarray(0, n * 4)],
     ];
     for (const [name, bytes] of variants) await writeFile(path.join(work, name), bytes);
-    const { code, out } = await runTidings(['feed', '--json', ...variants.map(([name]) => path.join(work, name))], work);
+    const { code, out } = await runTidings(
+      ['feed', '--json', ...variants.map(([name]) => path.join(work, name))],
+      work,
+    );
     assert.equal(code, 0);
     for (const rec of parse(out)) {
       assert.equal(rec.title, '算力周报 Weekly', rec.source);

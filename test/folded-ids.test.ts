@@ -32,7 +32,7 @@ describe('folded translations by their own ids; verify reads Tidings JSON', () =
   test('card, show and align take a folded translation id (and a unique prefix of it)', async () => {
     const card = await runTidings(['--data', data, 'card', pair.translationId.slice(0, 8)], dir);
     assert.equal(card.code, 0, card.err);
-    assert.ok(pair.translationTitle && card.out.includes(pair.translationTitle), 'the card is the translation\'s own');
+    assert.ok(pair.translationTitle && card.out.includes(pair.translationTitle), "the card is the translation's own");
     const show = await runTidings(['--data', data, 'show', pair.translationId.slice(0, 8)], dir);
     assert.equal(show.code, 0, show.err);
     assert.match(show.err, new RegExp(`folded into it`));
@@ -53,7 +53,10 @@ describe('folded translations by their own ids; verify reads Tidings JSON', () =
       assert.match(verified.out, /#(?:zh|en) /, 'a folded translation side is among the sources');
       assert.doesNotMatch(verified.out, /quote "schemaVersion"/, 'the JSON is read as fields, not as text');
     }
-    const withTranslation = await runTidings(['--data', data, 'verify', path.join(dir, 'digest.en.json'), '--sources', pair.translationId, pair.originalId], dir);
+    const withTranslation = await runTidings(
+      ['--data', data, 'verify', path.join(dir, 'digest.en.json'), '--sources', pair.translationId, pair.originalId],
+      dir,
+    );
     assert.match(withTranslation.out, new RegExp(`${pair.translationId} .*translation folded into ${pair.originalId}`));
   });
 

@@ -28,7 +28,11 @@ function runProcess(args: string[], cwd: string): Promise<Ran> {
   const entry = path.join(PROJECT_ROOT, 'src/cli/main.ts');
   const code = `import { runCli } from ${JSON.stringify(entry)}; process.exitCode = await runCli(process.argv.slice(1));`;
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', import.meta.resolve('tsx'), '--input-type=module', '-e', code, '--', ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(
+      process.execPath,
+      ['--import', import.meta.resolve('tsx'), '--input-type=module', '-e', code, '--', ...args],
+      { cwd, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
     let out = '';
     let err = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString('utf8')));
@@ -43,7 +47,11 @@ function page(title: string, paragraphs: readonly string[], head = ''): string {
 }
 
 const story = (topic: string): string[] =>
-  Array.from({ length: 5 }, (_, i) => `${topic}, part ${i + 1}: the start-up said its new inference cluster in Oregon would add 120MW of capacity by next spring, according to a statement on Monday.`);
+  Array.from(
+    { length: 5 },
+    (_, i) =>
+      `${topic}, part ${i + 1}: the start-up said its new inference cluster in Oregon would add 120MW of capacity by next spring, according to a statement on Monday.`,
+  );
 
 /** Every file under `dir`, as text (binary files are read as latin1: a secret would still show). */
 function allText(dir: string): string {
@@ -72,7 +80,12 @@ describe('hostile input', () => {
     await writeFile(secretFile, `${SECRET}\n\n${story(SECRET).join('\n\n')}\n`);
     await writeFile(path.join(dir, 'private', 'secret.html'), page(SECRET, story(SECRET)));
     server = http.createServer((req, res) => {
-      const send = (status: number, body: string, type = 'text/html; charset=utf-8', headers: http.OutgoingHttpHeaders = {}): void => {
+      const send = (
+        status: number,
+        body: string,
+        type = 'text/html; charset=utf-8',
+        headers: http.OutgoingHttpHeaders = {},
+      ): void => {
         res.writeHead(status, { 'content-type': type, ...headers });
         res.end(body);
       };
@@ -81,7 +94,11 @@ describe('hostile input', () => {
       if (depth) {
         const n = Number(depth[1]);
         const next = n < 5 ? `<outline text="next" xmlUrl="${base}/chain-${n + 1}.opml"/>` : '';
-        return send(200, `<?xml version="1.0"?><opml version="2.0"><head><title>chain ${n}</title></head><body>${next}<outline text="page ${n}" xmlUrl="${base}/story-${n}.html"/></body></opml>`, 'text/x-opml');
+        return send(
+          200,
+          `<?xml version="1.0"?><opml version="2.0"><head><title>chain ${n}</title></head><body>${next}<outline text="page ${n}" xmlUrl="${base}/story-${n}.html"/></body></opml>`,
+          'text/x-opml',
+        );
       }
       const storyPage = /^\/story-(\d+)\.html$/.exec(url);
       if (storyPage) return send(200, page(`Cluster story ${storyPage[1]}`, story(`Cluster report ${storyPage[1]}`)));
@@ -109,7 +126,14 @@ describe('hostile input', () => {
           return send(302, '', 'text/plain', { location: `file://${secretFile}` });
         case '/claims-secret.html':
           // A fetched page whose canonical link names a local file: it must not become its address.
-          return send(200, page('Canonical claims a local file', story('Canonical report'), `<link rel="canonical" href="file://${secretFile}">`));
+          return send(
+            200,
+            page(
+              'Canonical claims a local file',
+              story('Canonical report'),
+              `<link rel="canonical" href="file://${secretFile}">`,
+            ),
+          );
         default:
           return send(404, 'not here', 'text/plain');
       }
@@ -142,7 +166,10 @@ describe('hostile input', () => {
   test('a registered remote OPML naming local files, devices and folders reads none of them and publishes no secret', async () => {
     const work = path.join(dir, 'run-opml');
     await mkdir(work);
-    await writeFile(path.join(work, 'sources.yaml'), `version: 1\nsources:\n  - id: remote-list\n    name: Remote list\n    kind: opml\n    type: news\n    language: en\n    url: ${base}/subscriptions.opml\n`);
+    await writeFile(
+      path.join(work, 'sources.yaml'),
+      `version: 1\nsources:\n  - id: remote-list\n    name: Remote list\n    kind: opml\n    type: news\n    language: en\n    url: ${base}/subscriptions.opml\n`,
+    );
     const started = Date.now();
     const r = await run(['run', '--allow-host', '127.0.0.1', '--out', 'site'], work);
     assert.ok(Date.now() - started < 120_000);
@@ -151,7 +178,10 @@ describe('hostile input', () => {
     assert.equal((r.out.match(/\[blocked_address\][^\n]*names a local file/g) ?? []).length, 4, said);
     assert.match(said, /Secret by path|secret\.txt/);
     // The relative-looking absolute path resolves on the list's own host, never on this disk.
-    assert.match(said, new RegExp(`${base.replace(/[.]/g, '\\.')}${secretFile.replace(/[.]/g, '\\.')}[^\\n]*(404|not found)`, 'i'));
+    assert.match(
+      said,
+      new RegExp(`${base.replace(/[.]/g, '\\.')}${secretFile.replace(/[.]/g, '\\.')}[^\\n]*(404|not found)`, 'i'),
+    );
     assert.match(r.out, /1 new/);
     assert.ok(!allText(path.join(work, 'site')).includes(SECRET), 'no secret on the site');
     assert.ok(!allText(path.join(work, '.tidings')).includes('TIDINGS-TEST-SECRET'), 'no secret in the store');
@@ -160,14 +190,29 @@ describe('hostile input', () => {
 
   test('a remote URL list, a redirect and a canonical link cannot lead to a local file', async () => {
     const data = path.join(dir, 'data-lists');
-    const r = await run(['--data', data, 'ingest', '--allow-host', '127.0.0.1', `${base}/list.urls`, `${base}/to-secret`, `${base}/claims-secret.html`]);
+    const r = await run([
+      '--data',
+      data,
+      'ingest',
+      '--allow-host',
+      '127.0.0.1',
+      `${base}/list.urls`,
+      `${base}/to-secret`,
+      `${base}/claims-secret.html`,
+    ]);
     assert.equal(r.code, 1);
     assert.match(r.out, /list\.urls line 1[^\n]*is not an http\(s\) URL/);
     assert.match(r.out, /redirect "file:[^\n]*names a local file/);
     assert.match(r.out, /2 new/, 'the honest list entry and the canonical-claiming page are read');
     const listed = await run(['--data', data, 'articles', '--json']);
-    const urls = listed.out.trim().split('\n').map((l) => (JSON.parse(l) as { url: string }).url);
-    assert.ok(urls.every((u) => u.startsWith(base)), `addresses stay on the web: ${urls.join(', ')}`);
+    const urls = listed.out
+      .trim()
+      .split('\n')
+      .map((l) => (JSON.parse(l) as { url: string }).url);
+    assert.ok(
+      urls.every((u) => u.startsWith(base)),
+      `addresses stay on the web: ${urls.join(', ')}`,
+    );
     assert.ok(!allText(data).includes('TIDINGS-TEST-SECRET'));
     await storeStillWorks(data);
   });
@@ -176,12 +221,17 @@ describe('hostile input', () => {
     const data = path.join(dir, 'data-chain');
     const r = await run(['--data', data, 'ingest', '--allow-host', '127.0.0.1', `${base}/chain-1.opml`]);
     assert.equal(r.code, 1);
-    assert.match(r.out, /chain-4\.opml: a list reached through 3 other lists; its 2 entries are not followed \(lists are followed 3 deep\)/);
+    assert.match(
+      r.out,
+      /chain-4\.opml: a list reached through 3 other lists; its 2 entries are not followed \(lists are followed 3 deep\)/,
+    );
     assert.match(r.out, /3 new/, 'the pages of the first three lists are read');
     await storeStillWorks(data);
   });
 
-  test('a FIFO, a device and a directory symlinked as a file are refused, not read', { skip: process.platform === 'win32' }, async () => {
+  test('a FIFO, a device and a directory symlinked as a file are refused, not read', {
+    skip: process.platform === 'win32',
+  }, async () => {
     const fifo = path.join(dir, 'pipe.html');
     execFileSync('mkfifo', [fifo]);
     const data = path.join(dir, 'data-special');
@@ -195,7 +245,15 @@ describe('hostile input', () => {
 
   test('--allow-host takes one host and leaves the inputs after it alone', async () => {
     const data = path.join(dir, 'data-allow');
-    const r = await run(['--data', data, 'ingest', '--allow-host', '127.0.0.1', `${base}/story-3.html`, `${base}/story-4.html`]);
+    const r = await run([
+      '--data',
+      data,
+      'ingest',
+      '--allow-host',
+      '127.0.0.1',
+      `${base}/story-3.html`,
+      `${base}/story-4.html`,
+    ]);
     assert.equal(r.code, 0, r.out + r.err);
     assert.match(r.out, /2 new/);
     const both = await run(['--data', data, 'ingest', '--allow-host', 'localhost,127.0.0.1', `${base}/story-5.html`]);
@@ -206,7 +264,10 @@ describe('hostile input', () => {
     const work = path.join(dir, 'terminal');
     await mkdir(work);
     const title = 'Quiet \u001b]0;pwned\u0007title\u001b[2J\u001b[31m red \u009b1m \u202Egnp.exe\u202C done';
-    await writeFile(path.join(work, 'escape.html'), page(title, story('Escape report'), '<meta property="og:site_name" content="Out\u001b[8mlet\u202E">'));
+    await writeFile(
+      path.join(work, 'escape.html'),
+      page(title, story('Escape report'), '<meta property="og:site_name" content="Out\u001b[8mlet\u202E">'),
+    );
     const ingested = await runProcess(['--data', 'data', 'ingest', 'escape.html'], work);
     assert.equal(ingested.code, 0, ingested.err);
     for (const stream of [ingested.out, ingested.err]) {
@@ -217,7 +278,10 @@ describe('hostile input', () => {
     assert.ok(!/[\u001b\u0007\u009b\u202a-\u202e]/.test(listed.out + listed.err));
     const shown = await run(['--data', path.join(work, 'data'), 'articles', '--json']);
     const stored = JSON.parse(shown.out.trim().split('\n')[0]!) as { title: string; outlet: string };
-    assert.ok(!/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/.test(stored.title + stored.outlet), JSON.stringify(stored));
+    assert.ok(
+      !/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/.test(stored.title + stored.outlet),
+      JSON.stringify(stored),
+    );
     const site = path.join(work, 'site');
     assert.equal((await run(['--data', path.join(work, 'data'), 'build', '--out', site, '--offline'])).code, 0);
     assert.ok(!/[\u001b\u202a-\u202e\u2066-\u2069]/.test(allText(site)), 'no control or bidi override on the site');
@@ -225,11 +289,24 @@ describe('hostile input', () => {
   });
 
   test('one invalid byte and one NUL in a UTF-8 page: the text is kept, the damage is counted', async () => {
-    const text = Array.from({ length: 8 }, (_, i) => `<p>第${i + 1}段：人工智能公司今天宣布在俄勒冈新建推理集群，新增 120 兆瓦算力，预计明年春天投入使用。</p>`).join('');
-    const bytes = Buffer.from(`<!doctype html><html lang="zh"><head><meta charset="utf-8"><title>推理集群扩建</title></head><body><article><h1>推理集群扩建</h1>${text}</article></body></html>`, 'utf8');
+    const text = Array.from(
+      { length: 8 },
+      (_, i) =>
+        `<p>第${i + 1}段：人工智能公司今天宣布在俄勒冈新建推理集群，新增 120 兆瓦算力，预计明年春天投入使用。</p>`,
+    ).join('');
+    const bytes = Buffer.from(
+      `<!doctype html><html lang="zh"><head><meta charset="utf-8"><title>推理集群扩建</title></head><body><article><h1>推理集群扩建</h1>${text}</article></body></html>`,
+      'utf8',
+    );
     const at = bytes.indexOf(Buffer.from('第5段', 'utf8'));
     const at2 = bytes.indexOf(Buffer.from('第7段', 'utf8'));
-    const damaged = Buffer.concat([bytes.subarray(0, at), Buffer.from([0xff]), bytes.subarray(at, at2), Buffer.from([0x00]), bytes.subarray(at2)]);
+    const damaged = Buffer.concat([
+      bytes.subarray(0, at),
+      Buffer.from([0xff]),
+      bytes.subarray(at, at2),
+      Buffer.from([0x00]),
+      bytes.subarray(at2),
+    ]);
     const file = path.join(dir, 'damaged.html');
     await writeFile(file, damaged);
     const data = path.join(dir, 'data-damaged');
@@ -241,8 +318,16 @@ describe('hostile input', () => {
     const shown = await run(['--data', data, 'show', id, '--json']);
     const article = JSON.parse(shown.out) as { title: string; text: string };
     assert.equal(article.title, '推理集群扩建');
-    for (let i = 1; i <= 8; i++) assert.match(article.text, new RegExp(`第${i}段：人工智能公司今天宣布在俄勒冈新建推理集群`), `paragraph ${i} intact`);
-    assert.ok(!/[\u00c0-\u00ff]/.test(article.text), 'no mojibake (a legacy-charset reading would be full of Latin-1 letters)');
+    for (let i = 1; i <= 8; i++)
+      assert.match(
+        article.text,
+        new RegExp(`第${i}段：人工智能公司今天宣布在俄勒冈新建推理集群`),
+        `paragraph ${i} intact`,
+      );
+    assert.ok(
+      !/[\u00c0-\u00ff]/.test(article.text),
+      'no mojibake (a legacy-charset reading would be full of Latin-1 letters)',
+    );
     await storeStillWorks(data);
   });
 
@@ -257,7 +342,10 @@ describe('hostile input', () => {
     const explained = await run(['--data', data, 'explain', ids[0]!]);
     assert.equal(explained.code, 0);
     assert.match(explained.out, /Confidence: Low/);
-    assert.match(explained.out, /1 independent publisher: 6 unverified names \(Frontier AI News, Global Tech Wire, Market Pulse Today, Silicon Bulletin, The Compute Report, The Daily Ledger\) \(claimed names only/);
+    assert.match(
+      explained.out,
+      /1 independent publisher: 6 unverified names \(Frontier AI News, Global Tech Wire, Market Pulse Today, Silicon Bulletin, The Compute Report, The Daily Ledger\) \(claimed names only/,
+    );
     // Registered as sources, the same six files are six publishers: the user vouches for them.
     const work = path.join(dir, 'registered-puppets');
     await mkdir(work);
@@ -274,7 +362,10 @@ describe('hostile input', () => {
     const regStories = await run(['stories', '--json'], work);
     const regId = (JSON.parse(regStories.out) as Array<{ id: string }>)[0]!.id;
     const regExplained = await run(['explain', regId], work);
-    assert.match(regExplained.out, /6 independent publishers: Outlet \d, Outlet \d, Outlet \d, Outlet \d, Outlet \d, Outlet \d\n/);
+    assert.match(
+      regExplained.out,
+      /6 independent publishers: Outlet \d, Outlet \d, Outlet \d, Outlet \d, Outlet \d, Outlet \d\n/,
+    );
     await storeStillWorks(data);
   });
 

@@ -43,11 +43,22 @@ describe('deeply nested and costly inputs through the command', () => {
   after(() => rm(dir, { recursive: true, force: true }));
 
   /** Ingests `inputs`; the normal articles are stored, each hostile one reported with its reason. */
-  async function ingestBeside(inputs: string[], stored: readonly number[], reported: ReadonlyArray<{ subject: string; reason: RegExp }>): Promise<void> {
+  async function ingestBeside(
+    inputs: string[],
+    stored: readonly number[],
+    reported: ReadonlyArray<{ subject: string; reason: RegExp }>,
+  ): Promise<void> {
     const r = await run(['ingest', ...inputs, '--data', data, '--no-fetch']);
     assert.equal(r.code, 1, `exit 1 (some items failed)\n${r.out}${r.err}`);
-    assert.match(r.out, new RegExp(`Ingest finished: ${stored.length} new, 0 duplicate, ${reported.length} failed\\.`), r.out);
-    const failures = r.out.slice(r.out.indexOf('Failures:')).split('\n').filter((l) => l.startsWith('  - '));
+    assert.match(
+      r.out,
+      new RegExp(`Ingest finished: ${stored.length} new, 0 duplicate, ${reported.length} failed\\.`),
+      r.out,
+    );
+    const failures = r.out
+      .slice(r.out.indexOf('Failures:'))
+      .split('\n')
+      .filter((l) => l.startsWith('  - '));
     assert.equal(failures.length, reported.length, failures.join('\n'));
     for (const [i, { subject, reason }] of reported.entries()) {
       assert.ok(failures[i]!.startsWith('  - [too_large] '), failures[i]);
@@ -56,7 +67,8 @@ describe('deeply nested and costly inputs through the command', () => {
     }
     const articles = await run(['articles', '--data', data]);
     assert.equal(articles.code, 0, articles.err);
-    for (const n of stored) assert.ok(articles.out.includes(articleTitle(n)), `${articleTitle(n)} listed\n${articles.out}`);
+    for (const n of stored)
+      assert.ok(articles.out.includes(articleTitle(n)), `${articleTitle(n)} listed\n${articles.out}`);
   }
 
   async function storeStillWorks(): Promise<void> {
@@ -67,25 +79,39 @@ describe('deeply nested and costly inputs through the command', () => {
     }
   }
 
-  test('an RSS feed with 3,000 nested escaped <b> tags in one item: that item is reported, the other stored', { timeout: 300_000 }, async () => {
+  test('an RSS feed with 3,000 nested escaped <b> tags in one item: that item is reported, the other stored', {
+    timeout: 300_000,
+  }, async () => {
     await ingestBeside([nest.rss], [1], [{ subject: 'nest-feed.xml item 2 ("Deep item")', reason: NESTING }]);
     await storeStillWorks();
   });
 
-  test('a JSON Feed with 20,000 nested divs in one item: that item is reported, the other stored', { timeout: 300_000 }, async () => {
+  test('a JSON Feed with 20,000 nested divs in one item: that item is reported, the other stored', {
+    timeout: 300_000,
+  }, async () => {
     await ingestBeside([nest.jsonFeed], [2], [{ subject: 'nest-feed.json item 2 ("Deep item")', reason: NESTING }]);
     await storeStillWorks();
   });
 
-  test('an OPML file with 100,000 nested outlines is reported; a page named beside it is stored', { timeout: 300_000 }, async () => {
-    await ingestBeside([nest.opml, opmlNeighbour], [5], [{
-      subject: 'nest-subscriptions.opml',
-      reason: /OPML file exceeds the nesting limit \(elements more than 1,000 levels deep; limit 1,000\); skipped/,
-    }]);
+  test('an OPML file with 100,000 nested outlines is reported; a page named beside it is stored', {
+    timeout: 300_000,
+  }, async () => {
+    await ingestBeside(
+      [nest.opml, opmlNeighbour],
+      [5],
+      [
+        {
+          subject: 'nest-subscriptions.opml',
+          reason: /OPML file exceeds the nesting limit \(elements more than 1,000 levels deep; limit 1,000\); skipped/,
+        },
+      ],
+    );
     await storeStillWorks();
   });
 
-  test('a directory with a page of 50,000 nested divs and a normal page: the deep one is reported', { timeout: 300_000 }, async () => {
+  test('a directory with a page of 50,000 nested divs and a normal page: the deep one is reported', {
+    timeout: 300_000,
+  }, async () => {
     await ingestBeside([nest.pages], [4], [{ subject: 'nest-deep.html', reason: NESTING }]);
     await storeStillWorks();
   });
@@ -100,9 +126,27 @@ describe('deeply nested and costly inputs through the command', () => {
   });
 
   const costCases = [
-    { name: 'a 28 KB .html.gz that expands to 19.5 MB of unclosed tags', key: 'gzipBomb', normal: 10, subject: 'cost-bomb.html.gz', reason: NESTING },
-    { name: '600 KB of unclosed nested tags', key: 'unclosed', normal: 11, subject: 'cost-unclosed.html', reason: NESTING },
-    { name: 'an 18 MB page of 1.2 million inline tags', key: 'inline', normal: 12, subject: 'cost-inline.html', reason: ELEMENTS },
+    {
+      name: 'a 28 KB .html.gz that expands to 19.5 MB of unclosed tags',
+      key: 'gzipBomb',
+      normal: 10,
+      subject: 'cost-bomb.html.gz',
+      reason: NESTING,
+    },
+    {
+      name: '600 KB of unclosed nested tags',
+      key: 'unclosed',
+      normal: 11,
+      subject: 'cost-unclosed.html',
+      reason: NESTING,
+    },
+    {
+      name: 'an 18 MB page of 1.2 million inline tags',
+      key: 'inline',
+      normal: 12,
+      subject: 'cost-inline.html',
+      reason: ELEMENTS,
+    },
   ] as const;
 
   for (const c of costCases) {

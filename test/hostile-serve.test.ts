@@ -62,7 +62,11 @@ describe('tidings serve against hostile clients', () => {
   async function serve(pool: Partial<ComputePoolOptions>, options: ApiOptions = {}, deps?: ApiDeps): Promise<Served> {
     const logs: string[] = [];
     const computePool = createComputePool({ rubric: store.edition.rubric, module: SLOW_WORKER, ...pool });
-    const api = createApi(deps ?? apiDeps(store.db, store.edition.rubric), { log: (line) => logs.push(line), ...options, pool: computePool });
+    const api = createApi(deps ?? apiDeps(store.db, store.edition.rubric), {
+      log: (line) => logs.push(line),
+      ...options,
+      pool: computePool,
+    });
     const server: http.Server = createTidingsServer({ site, api, log: (line) => logs.push(line) });
     const { port } = await listen(server, '127.0.0.1', 0);
     const started = performance.now();
@@ -73,7 +77,11 @@ describe('tidings serve against hostile clients', () => {
       async get(target, headers = {}) {
         const r = await rawRequest(port, target, { headers });
         const text = r.body.toString();
-        return { ...r, at: performance.now() - started, json: r.headers['content-type']?.startsWith('application/json') && text ? JSON.parse(text) : null };
+        return {
+          ...r,
+          at: performance.now() - started,
+          json: r.headers['content-type']?.startsWith('application/json') && text ? JSON.parse(text) : null,
+        };
       },
       async close() {
         await shutdown(server, 1000);
@@ -92,7 +100,10 @@ describe('tidings serve against hostile clients', () => {
     assert.equal(css.body.toString(), CSS);
     const list = await s.get('/api/v1/digests');
     assert.equal(list.status, 200, JSON.stringify(list.json));
-    assert.deepEqual(list.json.data.map((d: { date: string }) => d.date), [...DAYS].reverse());
+    assert.deepEqual(
+      list.json.data.map((d: { date: string }) => d.date),
+      [...DAYS].reverse(),
+    );
     const digest = await s.get(`/api/v1/digests/${DAYS[0]}?lang=zh`);
     assert.equal(digest.status, 200, JSON.stringify(digest.json));
     assert.equal(digestSchema.parse(digest.json.data).language, 'zh');
@@ -134,7 +145,11 @@ describe('tidings serve against hostile clients', () => {
     assert.equal(cached.status, 200);
     const startedBefore = s.pool.stats().started;
     // Three uncached computations, 0.7 s of CPU each in one worker: 2 s of computing in all.
-    const computing = [`/api/v1/digests/${DAYS[0]}?lang=en`, `/api/v1/digests/${DAYS[0]}?lang=zh`, `/api/v1/cards/${articleIds[1]}`].map((t) => s.get(t));
+    const computing = [
+      `/api/v1/digests/${DAYS[0]}?lang=en`,
+      `/api/v1/digests/${DAYS[0]}?lang=zh`,
+      `/api/v1/cards/${articleIds[1]}`,
+    ].map((t) => s.get(t));
     await until('a computation is in the worker', () => s.pool.stats().started > startedBefore);
     const [css, again] = await Promise.all([s.get('/assets/site.css'), s.get(`/api/v1/digests/${DAYS[1]}?lang=en`)]);
     const done = await Promise.all(computing);
@@ -143,8 +158,14 @@ describe('tidings serve against hostile clients', () => {
     assert.equal(again.headers.etag, cached.headers.etag);
     for (const r of done) assert.equal(r.status, 200, JSON.stringify(r.json));
     const firstComputed = Math.min(...done.map((r) => r.at));
-    assert.ok(css.at < firstComputed, `the CSS (${css.at.toFixed(0)} ms) came after a computation (${firstComputed.toFixed(0)} ms)`);
-    assert.ok(again.at < firstComputed, `the cached digest (${again.at.toFixed(0)} ms) came after a computation (${firstComputed.toFixed(0)} ms)`);
+    assert.ok(
+      css.at < firstComputed,
+      `the CSS (${css.at.toFixed(0)} ms) came after a computation (${firstComputed.toFixed(0)} ms)`,
+    );
+    assert.ok(
+      again.at < firstComputed,
+      `the cached digest (${again.at.toFixed(0)} ms) came after a computation (${firstComputed.toFixed(0)} ms)`,
+    );
     assert.equal(s.pool.stats().completed, startedBefore + 3);
     await assertHealthy(s);
   });
@@ -185,11 +206,26 @@ describe('tidings serve against hostile clients', () => {
     ['a garbage cursor', '/api/v1/digests?cursor=garbage'],
     ['a 10 KB cursor', `/api/v1/stories?cursor=${'A'.repeat(10_000)}`],
     ['a cursor with a bad date', `/api/v1/digests?cursor=${cursor('digests', { date: '2026-02-30' })}`],
-    ['a story cursor whose time is not a date', `/api/v1/stories?cursor=${cursor('stories', { lastActive: 'notadate', id: 'abc123abc123' })}`],
-    ['a story cursor with an impossible day', `/api/v1/stories?cursor=${cursor('stories', { lastActive: '2026-02-30 10:00:00+00', id: 'abc123abc123' })}`],
-    ['an article cursor with month 99', `/api/v1/articles?cursor=${cursor('articles', { published: '2026-99-99', id: 'abc123abc123' })}`],
-    ['an article cursor with a NUL in its id', `/api/v1/articles?cursor=${cursor('articles', { published: null, id: 'a\u0000b' })}`],
-    ['an article cursor with an hour 25', `/api/v1/articles?cursor=${cursor('articles', { published: '2026-03-02 25:00:00+00', id: 'abc123abc123' })}`],
+    [
+      'a story cursor whose time is not a date',
+      `/api/v1/stories?cursor=${cursor('stories', { lastActive: 'notadate', id: 'abc123abc123' })}`,
+    ],
+    [
+      'a story cursor with an impossible day',
+      `/api/v1/stories?cursor=${cursor('stories', { lastActive: '2026-02-30 10:00:00+00', id: 'abc123abc123' })}`,
+    ],
+    [
+      'an article cursor with month 99',
+      `/api/v1/articles?cursor=${cursor('articles', { published: '2026-99-99', id: 'abc123abc123' })}`,
+    ],
+    [
+      'an article cursor with a NUL in its id',
+      `/api/v1/articles?cursor=${cursor('articles', { published: null, id: 'a\u0000b' })}`,
+    ],
+    [
+      'an article cursor with an hour 25',
+      `/api/v1/articles?cursor=${cursor('articles', { published: '2026-03-02 25:00:00+00', id: 'abc123abc123' })}`,
+    ],
     ['since not a date', '/api/v1/articles?since=notadate'],
     ['since in year 0000', '/api/v1/articles?since=0000-01-01'],
     ['since at hour 25', '/api/v1/articles?since=2026-03-02T25:00:00Z'],
@@ -219,7 +255,15 @@ describe('tidings serve against hostile clients', () => {
 
   test('what the checks let through, the store accepts: edge dates, times and zones give 200', async () => {
     const s = await serve({});
-    const since = ['0001-01-01', '9999-12-31', '2024-02-29', '2026-03-02T08:00Z', '2026-03-02T23:59:59.999999-11:00', '2026-03-02T08:00:00%2B1459', '0001-01-01T00:00:00%2B14:00'];
+    const since = [
+      '0001-01-01',
+      '9999-12-31',
+      '2024-02-29',
+      '2026-03-02T08:00Z',
+      '2026-03-02T23:59:59.999999-11:00',
+      '2026-03-02T08:00:00%2B1459',
+      '0001-01-01T00:00:00%2B14:00',
+    ];
     for (const value of since) {
       const r = await s.get(`/api/v1/articles?since=${value}`);
       assert.equal(r.status, 200, `since=${value}: ${r.body.toString().slice(0, 200)}`);
@@ -228,11 +272,18 @@ describe('tidings serve against hostile clients', () => {
       assert.equal((await s.get(`/api/v1/stories?date=${date}`)).status, 200, date);
       assert.equal((await s.get(`/api/v1/digests/${date}`)).status, 404, date);
     }
-    const storeTimes = ['2026-03-02 08:00:00+00', '0001-01-01 00:00:00.5+05:30', '9999-12-31 23:59:59.999999-15:59:59', '1890-01-01 00:00:00+00:01:15'];
+    const storeTimes = [
+      '2026-03-02 08:00:00+00',
+      '0001-01-01 00:00:00.5+05:30',
+      '9999-12-31 23:59:59.999999-15:59:59',
+      '1890-01-01 00:00:00+00:01:15',
+    ];
     for (const lastActive of storeTimes) {
       const r = await s.get(`/api/v1/stories?cursor=${cursor('stories', { lastActive, id: 'abc123abc123' })}`);
       assert.equal(r.status, 200, `${lastActive}: ${r.body.toString().slice(0, 200)}`);
-      const a = await s.get(`/api/v1/articles?cursor=${cursor('articles', { published: lastActive, id: 'abc123abc123' })}`);
+      const a = await s.get(
+        `/api/v1/articles?cursor=${cursor('articles', { published: lastActive, id: 'abc123abc123' })}`,
+      );
       assert.equal(a.status, 200, `${lastActive}: ${a.body.toString().slice(0, 200)}`);
     }
     assert.equal((await s.get(`/api/v1/digests?cursor=${cursor('digests', { date: '0001-01-01' })}`)).status, 200);

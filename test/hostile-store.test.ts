@@ -26,7 +26,11 @@ const run = (args: string[]) => runTidings(args);
 /** Runs a command and asserts its exit code, showing what it said when it is not the expected one. */
 async function expectCode(args: string[], code: number): Promise<{ out: string; err: string }> {
   const r = await run(args);
-  assert.equal(r.code, code, `tidings ${args.filter((a) => !a.startsWith('/') && !a.startsWith('postgres')).join(' ')} exited ${r.code}:\n${r.err.slice(0, 2000)}`);
+  assert.equal(
+    r.code,
+    code,
+    `tidings ${args.filter((a) => !a.startsWith('/') && !a.startsWith('postgres')).join(' ')} exited ${r.code}:\n${r.err.slice(0, 2000)}`,
+  );
   return r;
 }
 
@@ -42,7 +46,12 @@ async function storyList(store: string[]): Promise<StoryJson[]> {
 
 async function articleRows(store: string[]): Promise<Array<{ id: string; title: string | null }>> {
   const { out } = await expectCode([...store, 'articles', '--json'], 0);
-  return out.trim() === '' ? [] : out.trim().split('\n').map((l) => JSON.parse(l) as { id: string; title: string | null });
+  return out.trim() === ''
+    ? []
+    : out
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l) as { id: string; title: string | null });
 }
 
 async function articleIds(store: string[]): Promise<string[]> {
@@ -61,7 +70,8 @@ async function longestIndexed(db: Database): Promise<Record<string, number>> {
 }
 
 function assertBounded(longest: Record<string, number>): void {
-  for (const [column, bytes] of Object.entries(longest)) assert.ok(bytes <= MAX_INDEXED_BYTES, `${column} holds ${bytes} bytes`);
+  for (const [column, bytes] of Object.entries(longest))
+    assert.ok(bytes <= MAX_INDEXED_BYTES, `${column} holds ${bytes} bytes`);
 }
 
 /**
@@ -105,7 +115,15 @@ describe('hostile articles against the store indexes (test/fixtures/hostile/stor
   });
 
   // One fresh embedded store per case, as the report found it.
-  for (const name of ['a 2.7 KB word', 'a 2.7 KB word in Markdown', 'a 10 KB canonical URL', 'a 5 KB title', 'a huge entity name', 'a giant CJK run', 'a 10 KB URL in the text']) {
+  for (const name of [
+    'a 2.7 KB word',
+    'a 2.7 KB word in Markdown',
+    'a 10 KB canonical URL',
+    'a 5 KB title',
+    'a huge entity name',
+    'a giant CJK run',
+    'a 10 KB URL in the text',
+  ]) {
     test(`PGlite: ${name}: stories, digest and build succeed, and the store keeps working`, async () => {
       const c = cases.find((x) => x.name === name);
       assert.ok(c, `no case named ${name}`);
@@ -117,7 +135,9 @@ describe('hostile articles against the store indexes (test/fixtures/hostile/stor
         assertBounded(longest);
         if (c.file === 'store-long-url.html') {
           assert.equal(longest['articles.url'], MAX_INDEXED_BYTES, 'the 10 KB URL is kept to the bound');
-          const [row] = await db.query<{ url: string }>(`SELECT url FROM articles WHERE url LIKE 'https://quillmere.example/%'`);
+          const [row] = await db.query<{ url: string }>(
+            `SELECT url FROM articles WHERE url LIKE 'https://quillmere.example/%'`,
+          );
           assert.match(row!.url, /^https:\/\/quillmere\.example\/news\/[a-z]+#sha256:[0-9a-f]{32}$/);
         }
       } finally {
@@ -127,7 +147,9 @@ describe('hostile articles against the store indexes (test/fixtures/hostile/stor
   }
 
   const server = backends().some((b) => b.name === 'postgres') ? process.env.TIDINGS_TEST_DATABASE_URL : undefined;
-  test('PostgreSQL server: every case in one database, then a normal article', { skip: server ? false : 'no TIDINGS_TEST_DATABASE_URL (scripts/test.sh sets it)' }, async () => {
+  test('PostgreSQL server: every case in one database, then a normal article', {
+    skip: server ? false : 'no TIDINGS_TEST_DATABASE_URL (scripts/test.sh sets it)',
+  }, async () => {
     const fresh = await freshServerDatabase(server!);
     try {
       const data = path.join(dir, 'server');
@@ -162,24 +184,33 @@ describe('tidings articles remove', () => {
     const data = path.join(dir, 'one');
     const store = ['--data', data];
     const [hostile] = (await writeStoreCases(path.join(dir, 'cases'))).filter((c) => c.file === 'store-long-word.html');
-    const saltfork = ['harbor-tech-anthropic-lattice-saltfork.html', 'wirefold-anthropic-lattice-saltfork.html', 'loop-gridwatcher-saltfork-thread.html'].map((f) => path.join(pages, f));
+    const saltfork = [
+      'harbor-tech-anthropic-lattice-saltfork.html',
+      'wirefold-anthropic-lattice-saltfork.html',
+      'loop-gridwatcher-saltfork-thread.html',
+    ].map((f) => path.join(pages, f));
     await expectCode([...store, 'ingest', '--no-fetch', ...saltfork, NORMAL, hostile!.path], 0);
     const before = await storyList(store);
     const all = await articleIds(store);
     assert.equal(all.length, 4, 'the Wirefold page is a sighting of the Harbor article');
     // The Saltfork story: Harbor's article (seen twice) and the Loop thread.
     const saltforkStory = before.find((s) => s.articleCount === 2);
-    assert.ok(saltforkStory, `a story of two articles: ${JSON.stringify(before.map((s) => s.timeline.map((e) => e.articleId)))}`);
+    assert.ok(
+      saltforkStory,
+      `a story of two articles: ${JSON.stringify(before.map((s) => s.timeline.map((e) => e.articleId)))}`,
+    );
     const [first, second] = saltforkStory.timeline.map((e) => e.articleId);
     const hostileId = (await articleRows(store)).find((r) => r.title?.startsWith('Quillmere card serves'))?.id;
     assert.ok(first && second && hostileId);
 
     // A model translation of the article to remove, as `tidings translate` keeps one.
-    await withDb(data, (db) => db.query(
-      `INSERT INTO model_translations (article_id, target, provider, model, prompt_version, translation, translated_at)
+    await withDb(data, (db) =>
+      db.query(
+        `INSERT INTO model_translations (article_id, target, provider, model, prompt_version, translation, translated_at)
        VALUES ($1, 'zh', 'fake', 'fake-1', 'v1', '{}'::jsonb, now())`,
-      [first],
-    ));
+        [first],
+      ),
+    );
 
     // The story's first article goes: the story stays (same id) with the other, re-dated.
     const removed = await expectCode([...store, 'articles', 'remove', first.slice(0, 8)], 0);
@@ -195,32 +226,54 @@ describe('tidings articles remove', () => {
     const kept = afterFirst.find((s) => s.id === saltforkStory.id);
     assert.ok(kept);
     assert.equal(kept.articleCount, 1);
-    assert.deepEqual(kept.timeline.map((e) => e.articleId), [second]);
+    assert.deepEqual(
+      kept.timeline.map((e) => e.articleId),
+      [second],
+    );
     for (const s of before.filter((x) => x.id !== saltforkStory.id)) {
-      assert.deepEqual(afterFirst.find((x) => x.id === s.id), s, 'other stories are untouched');
+      assert.deepEqual(
+        afterFirst.find((x) => x.id === s.id),
+        s,
+        'other stories are untouched',
+      );
     }
     await withDb(data, async (db): Promise<void> => {
       for (const table of ['sightings', 'story_articles', 'model_translations', 'article_bands']) {
-        const rows: Array<{ one: number }> = await db.query<{ one: number }>(`SELECT 1 AS one FROM ${table} WHERE article_id = $1`, [first]);
+        const rows: Array<{ one: number }> = await db.query<{ one: number }>(
+          `SELECT 1 AS one FROM ${table} WHERE article_id = $1`,
+          [first],
+        );
         assert.equal(rows.length, 0, `${table} still has rows of ${first}`);
       }
-      const [counted] = await db.query<{ n: number }>(`SELECT articles AS n FROM feature_frequencies WHERE key = '#articles'`);
+      const [counted] = await db.query<{ n: number }>(
+        `SELECT articles AS n FROM feature_frequencies WHERE key = '#articles'`,
+      );
       const [members] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM story_articles');
       assert.equal(counted!.n, members!.n, 'the rarity counts count the articles left');
     });
 
     // The hostile article, and its story (it was alone in it), go too.
     const gone = await expectCode([...store, 'articles', 'remove', hostileId, '--json'], 0);
-    const report = JSON.parse(gone.out) as { id: string; story: { storyId: string; outcome: string } | null; sightings: number };
+    const report = JSON.parse(gone.out) as {
+      id: string;
+      story: { storyId: string; outcome: string } | null;
+      sightings: number;
+    };
     assert.equal(report.id, hostileId);
     assert.deepEqual(report.story, { storyId: hostileId, outcome: 'deleted', membersLeft: 0 });
     assert.equal(report.sightings, 1);
     assert.ok(!(await storyList(store)).some((s) => s.timeline.some((e) => e.articleId === hostileId)));
 
     // The store keeps working after removals: grouping a new article, a digest, a site.
-    await expectCode([...store, 'ingest', '--no-fetch', path.join(pages, 'ai-pulse-anthropic-lattice-saltfork.html')], 0);
+    await expectCode(
+      [...store, 'ingest', '--no-fetch', path.join(pages, 'ai-pulse-anthropic-lattice-saltfork.html')],
+      0,
+    );
     const joined = await storyList(store);
-    assert.equal(joined.reduce((n, s) => n + s.articleCount, 0), (await articleIds(store)).length);
+    assert.equal(
+      joined.reduce((n, s) => n + s.articleCount, 0),
+      (await articleIds(store)).length,
+    );
     await expectCode([...store, 'digest'], 0);
     await expectCode([...store, 'build', '--out', path.join(data, 'site')], 0);
 
@@ -240,7 +293,10 @@ describe('tidings articles remove', () => {
     const folder = path.join(dir, 'many-pages');
     await mkdir(folder, { recursive: true });
     for (let n = 0; n < 17; n++) {
-      await writeFile(path.join(folder, `page-${n}.md`), `---\ntitle: "Filler report ${n}"\ndate: 2026-06-0${1 + (n % 9)}\n---\n\nFiller text number ${n} about the Quillmere inference card, written only to be stored and then left alone.\n\nA second paragraph, also numbered ${n}, so that every page is its own article.\n`);
+      await writeFile(
+        path.join(folder, `page-${n}.md`),
+        `---\ntitle: "Filler report ${n}"\ndate: 2026-06-0${1 + (n % 9)}\n---\n\nFiller text number ${n} about the Quillmere inference card, written only to be stored and then left alone.\n\nA second paragraph, also numbered ${n}, so that every page is its own article.\n`,
+      );
     }
     await expectCode([...store, 'ingest', '--no-fetch', folder], 0);
     const ids = await articleIds(store);
@@ -262,7 +318,10 @@ describe('tidings articles remove', () => {
     // The original goes, with the record of the translation folded into it.
     const one = ['--data', path.join(dir, 'fold-1')];
     await expectCode([...one, 'ingest', '--no-fetch', ...lancore], 0);
-    const [pair] = JSON.parse((await expectCode([...one, 'translations', '--json'], 0)).out) as Array<{ originalId: string; translationId: string }>;
+    const [pair] = JSON.parse((await expectCode([...one, 'translations', '--json'], 0)).out) as Array<{
+      originalId: string;
+      translationId: string;
+    }>;
     assert.ok(pair, 'the LanCore pages are recognised as a translation pair (examples/README.md)');
     const removed = await expectCode([...one, 'articles', 'remove', pair.originalId], 0);
     assert.match(removed.out, new RegExp(`folded translations: ${pair.translationId}`));
@@ -274,14 +333,25 @@ describe('tidings articles remove', () => {
     // The folded translation alone goes: the original stays, without its sightings and reader pairs.
     const two = ['--data', path.join(dir, 'fold-2')];
     await expectCode([...two, 'ingest', '--no-fetch', ...lancore], 0);
-    const [pair2] = JSON.parse((await expectCode([...two, 'translations', '--json'], 0)).out) as Array<{ originalId: string; translationId: string }>;
+    const [pair2] = JSON.parse((await expectCode([...two, 'translations', '--json'], 0)).out) as Array<{
+      originalId: string;
+      translationId: string;
+    }>;
     assert.ok(pair2);
     const folded = await expectCode([...two, 'articles', 'remove', pair2.translationId], 0);
-    assert.match(folded.out, new RegExp(`Removed translation ${pair2.translationId} \\(folded into ${pair2.originalId}\\)`));
+    assert.match(
+      folded.out,
+      new RegExp(`Removed translation ${pair2.translationId} \\(folded into ${pair2.originalId}\\)`),
+    );
     assert.deepEqual(JSON.parse((await expectCode([...two, 'translations', '--json'], 0)).out), []);
-    const original = JSON.parse((await expectCode([...two, 'show', pair2.originalId, '--json'], 0)).out) as { sightings: Array<{ relation: string }> };
+    const original = JSON.parse((await expectCode([...two, 'show', pair2.originalId, '--json'], 0)).out) as {
+      sightings: Array<{ relation: string }>;
+    };
     assert.ok(original.sightings.length >= 1);
-    assert.ok(original.sightings.every((s) => s.relation !== 'translation'), JSON.stringify(original.sightings));
+    assert.ok(
+      original.sightings.every((s) => s.relation !== 'translation'),
+      JSON.stringify(original.sightings),
+    );
     assert.equal((await run([...two, 'show', pair2.translationId])).code, 1);
     await expectCode([...two, 'digest', '--date', '2026-05-09'], 0);
   });
@@ -295,4 +365,3 @@ async function withDb<T>(data: string, fn: (db: Database) => Promise<T>): Promis
     await db.close();
   }
 }
-

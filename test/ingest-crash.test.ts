@@ -15,13 +15,19 @@ import { openDatabase } from '../src/store/database.js';
 
 const PAGES = 400;
 
-test('SIGKILL during ingest loses nothing committed; a re-run completes without duplicates', { timeout: 240_000 }, async () => {
+test('SIGKILL during ingest loses nothing committed; a re-run completes without duplicates', {
+  timeout: 240_000,
+}, async () => {
   const root = await mkdtemp(path.join(os.tmpdir(), 'tidings-crash-'));
   const pagesDir = path.join(root, 'pages');
   const dataDir = path.join(root, 'db');
   try {
     await generatePages(pagesDir, PAGES, 7);
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'support/ingest-child.ts'), dataDir, pagesDir], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', path.join(import.meta.dirname, 'support/ingest-child.ts'), dataDir, pagesDir],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
     // Kill once some articles are committed, well before the end.
     await new Promise<void>((resolve, reject) => {
       let lines = 0;
@@ -39,11 +45,21 @@ test('SIGKILL during ingest loses nothing committed; a re-run completes without 
         SELECT (SELECT count(*) FROM articles)::int AS articles,
                (SELECT count(*) FROM articles a WHERE NOT EXISTS (SELECT 1 FROM sightings s WHERE s.article_id = a.id))::int AS orphans,
                (SELECT count(*) FROM articles a WHERE length(a.body) >= 200 AND NOT EXISTS (SELECT 1 FROM article_bands b WHERE b.article_id = a.id))::int AS unbanded`);
-      assert.ok(counts!.articles >= 30 && counts!.articles < PAGES, `some but not all stored before the kill: ${counts!.articles}`);
+      assert.ok(
+        counts!.articles >= 30 && counts!.articles < PAGES,
+        `some but not all stored before the kill: ${counts!.articles}`,
+      );
       assert.equal(counts!.orphans, 0, 'every stored article has its sighting (one transaction)');
       assert.equal(counts!.unbanded, 0, 'every stored article has its bands (one transaction)');
 
-      const report = await ingest([pagesDir], { store: createArticleStore(db), fetcher: null, findSource: () => null, now: () => new Date(), maxBytes: 1 << 20, concurrency: 1 });
+      const report = await ingest([pagesDir], {
+        store: createArticleStore(db),
+        fetcher: null,
+        findSource: () => null,
+        now: () => new Date(),
+        maxBytes: 1 << 20,
+        concurrency: 1,
+      });
       assert.equal(report.counts.failed, 0);
       assert.equal(report.counts.new + counts!.articles, PAGES);
       const [final] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM articles');

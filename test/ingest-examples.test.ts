@@ -16,11 +16,20 @@ import type { Database } from '../src/store/database.js';
 import { backends } from './support/backends.js';
 
 interface ExpectedArticle {
-  event: string; outlet: string; type: string; language: string; published?: string; url?: string; title?: string;
-  byline?: string; quotes?: Array<{ speaker: string | null; starts: string }>;
+  event: string;
+  outlet: string;
+  type: string;
+  language: string;
+  published?: string;
+  url?: string;
+  title?: string;
+  byline?: string;
+  quotes?: Array<{ speaker: string | null; starts: string }>;
 }
 interface Expected {
-  distinctArticles: number; reachedFromRegistry: number; duplicatesFromRegistry: number;
+  distinctArticles: number;
+  reachedFromRegistry: number;
+  duplicatesFromRegistry: number;
   articles: Record<string, ExpectedArticle>;
   misquotes: Array<{ article: string; says: string }>;
 }
@@ -46,7 +55,14 @@ for (const backend of backends()) {
     let registry: LoadedRegistry;
     let first: IngestReport;
     const run = (inputs: readonly string[]) =>
-      ingest(inputs, { store, fetcher: null, findSource: (l) => registry.find(l), now: () => new Date('2026-05-10T12:00:00Z'), maxBytes: 1 << 22, concurrency: 2 });
+      ingest(inputs, {
+        store,
+        fetcher: null,
+        findSource: (l) => registry.find(l),
+        now: () => new Date('2026-05-10T12:00:00Z'),
+        maxBytes: 1 << 22,
+        concurrency: 2,
+      });
 
     before(async () => {
       ({ db, dispose } = await backend.open());
@@ -87,7 +103,9 @@ for (const backend of backends()) {
           // A Chinese text may give the speaker in both scripts, 马库斯·奥耶拉兰（Marcus Oyelaran）: either is right.
           // A surname alone is right when the full name appears only in the byline.
           if (q.speaker && found.speaker !== q.speaker) {
-            const sameName = a.text.includes(`${q.speaker}（${found.speaker}）`) || (found.speaker !== null && q.speaker.endsWith(` ${found.speaker}`));
+            const sameName =
+              a.text.includes(`${q.speaker}（${found.speaker}）`) ||
+              (found.speaker !== null && q.speaker.endsWith(` ${found.speaker}`));
             assert.ok(sameName, `${key}: speaker of "${q.starts}" is ${found.speaker}`);
           }
         }
@@ -100,9 +118,16 @@ for (const backend of backends()) {
         assert.ok(a && a !== 'ambiguous');
         return a.sightings.map((s) => s.relation).sort();
       };
-      assert.deepEqual(await relations(expected.articles['harbor-saltfork']!.url!), ['canonical', 'near-duplicate', 'original', 'same-url']);
+      assert.deepEqual(await relations(expected.articles['harbor-saltfork']!.url!), [
+        'canonical',
+        'near-duplicate',
+        'original',
+        'same-url',
+      ]);
       assert.deepEqual(await relations(expected.articles['circuit-neocloud']!.url!), ['original', 'translation']);
-      const bilingual = await store.getArticle((await store.findByUrl([canonicalUrl(expected.articles['circuit-neocloud']!.url!)]))!);
+      const bilingual = await store.getArticle(
+        (await store.findByUrl([canonicalUrl(expected.articles['circuit-neocloud']!.url!)]))!,
+      );
       assert.ok(bilingual && bilingual !== 'ambiguous' && bilingual.bilingual);
       assert.equal(bilingual.outlet, 'The Circuit Ledger', 'the original keeps the credit');
       assert.ok(bilingual.bilingual.pairs.length >= 7);
@@ -128,20 +153,42 @@ for (const backend of backends()) {
 
     test('bad inputs: each fails alone with a message naming it; the store is untouched', async () => {
       const before = await snapshot(db);
-      const files = ['malformed-feed.xml', 'no-links-feed.xml', 'garbage.json', 'empty.html', 'binary.html', 'truncated.html', 'wrong-charset.html'];
+      const files = [
+        'malformed-feed.xml',
+        'no-links-feed.xml',
+        'garbage.json',
+        'empty.html',
+        'binary.html',
+        'truncated.html',
+        'wrong-charset.html',
+      ];
       // A 200 MB page (sparse: no real disk use) is refused by size before it is read.
       const big = path.join(await mkdtemp(path.join(os.tmpdir(), 'tidings-big-')), 'huge.html');
       await writeFile(big, '<html><body><p>start</p>');
       await truncate(big, 200 * 1024 * 1024);
-      const report = await run([...files.map((f) => path.join(badDir, f)), path.join(badDir, 'does-not-exist.html'), big]);
+      const report = await run([
+        ...files.map((f) => path.join(badDir, f)),
+        path.join(badDir, 'does-not-exist.html'),
+        big,
+      ]);
       await rm(path.dirname(big), { recursive: true, force: true });
       const failed = report.outcomes.flatMap((o) => (o.status === 'failed' ? [o.failure] : []));
-      const byFile = (name: string) => failed.filter((f) => f.message.includes(name) || (f.subject ?? '').includes(name));
+      const byFile = (name: string) =>
+        failed.filter((f) => f.message.includes(name) || (f.subject ?? '').includes(name));
       // The malformed feed is read around its errors: its cut-off third item is the failure, named with
       // its line; its two complete items are kept (from the feed's own text: there is no network here).
-      assert.deepEqual(byFile('malformed-feed.xml').map((f) => [f.code, f.subject]), [['bad_input', `${path.relative(process.cwd(), path.join(badDir, 'malformed-feed.xml'))} item 3`]]);
-      assert.match(byFile('malformed-feed.xml')[0]!.message, /item 3 \("Third item"\) at line 19, column 3 is cut off by the end of the document: not read/);
-      assert.deepEqual(byFile('no-links-feed.xml').map((f) => f.code), ['bad_input', 'bad_input']);
+      assert.deepEqual(
+        byFile('malformed-feed.xml').map((f) => [f.code, f.subject]),
+        [['bad_input', `${path.relative(process.cwd(), path.join(badDir, 'malformed-feed.xml'))} item 3`]],
+      );
+      assert.match(
+        byFile('malformed-feed.xml')[0]!.message,
+        /item 3 \("Third item"\) at line 19, column 3 is cut off by the end of the document: not read/,
+      );
+      assert.deepEqual(
+        byFile('no-links-feed.xml').map((f) => f.code),
+        ['bad_input', 'bad_input'],
+      );
       assert.equal(byFile('garbage.json')[0]?.code, 'bad_input');
       assert.equal(byFile('empty.html')[0]?.code, 'empty_input');
       assert.equal(byFile('binary.html')[0]?.code, 'binary_input');
@@ -159,7 +206,10 @@ for (const backend of backends()) {
       const beforeRows = JSON.parse(before) as { articles: number };
       assert.equal(after.articles, beforeRows.articles + good.length);
       const salvaged = good.filter((o) => o.status === 'new' && o.url.startsWith('https://brokenwire.example/'));
-      assert.deepEqual(salvaged.map((o) => (o.status === 'new' ? o.url : '')).sort(), ['https://brokenwire.example/2026/05/10/first', 'https://brokenwire.example/2026/05/10/second']);
+      assert.deepEqual(salvaged.map((o) => (o.status === 'new' ? o.url : '')).sort(), [
+        'https://brokenwire.example/2026/05/10/first',
+        'https://brokenwire.example/2026/05/10/second',
+      ]);
       assert.ok(good.length - salvaged.length <= 2);
     });
   });

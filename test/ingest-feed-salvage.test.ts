@@ -20,13 +20,28 @@ after(async () => {
   await rm(data, { recursive: true, force: true });
 });
 
-test('ingest stores the salvaged items of a cut-off feed and reports the lost one and the XML errors', { timeout: 120_000 }, async () => {
+test('ingest stores the salvaged items of a cut-off feed and reports the lost one and the XML errors', {
+  timeout: 120_000,
+}, async () => {
   const { code, out } = await runTidings(['--data', data, 'ingest', '--no-fetch', feed]);
   assert.equal(code, 1, out);
   assert.match(out, /Ingest finished: 2 new, 0 duplicate, 1 failed\./);
-  assert.match(out, /salvaged-full-text\.xml: item 3 \("Heron Systems raises \$80 million"\) at line 21, column 5 is cut off by the end of the document: not read/);
-  assert.match(out, /Notes on inputs read:\n {2}- \S*salvaged-full-text\.xml: XML errors read around \(2 items read\): line 11, column 50: <br> opened at line 11, column 34 is not closed before <\/description>; line 24, column 24: a CDATA section that is never closed; line 24, column 80: the document ends inside <content:encoded>/);
+  assert.match(
+    out,
+    /salvaged-full-text\.xml: item 3 \("Heron Systems raises \$80 million"\) at line 21, column 5 is cut off by the end of the document: not read/,
+  );
+  assert.match(
+    out,
+    /Notes on inputs read:\n {2}- \S*salvaged-full-text\.xml: XML errors read around \(2 items read\): line 11, column 50: <br> opened at line 11, column 34 is not closed before <\/description>; line 24, column 24: a CDATA section that is never closed; line 24, column 80: the document ends inside <content:encoded>/,
+  );
   const list = await runTidings(['--data', data, 'articles', '--json']);
-  const titles = list.out.trim().split('\n').map((l) => (JSON.parse(l) as { title: string }).title).sort();
-  assert.deepEqual(titles, ['Orca Cloud signs a 300MW lease in Ohio', 'Pelican Chips tapes out its second accelerator']);
+  const titles = list.out
+    .trim()
+    .split('\n')
+    .map((l) => (JSON.parse(l) as { title: string }).title)
+    .sort();
+  assert.deepEqual(titles, [
+    'Orca Cloud signs a 300MW lease in Ohio',
+    'Pelican Chips tapes out its second accelerator',
+  ]);
 });

@@ -14,7 +14,11 @@ import { createArticleStore } from '../src/store/article-store.js';
 import { openDatabase, type Database } from '../src/store/database.js';
 
 const para = (topic: string, n: number) =>
-  Array.from({ length: n }, (_, i) => `<p>${topic} paragraph ${i + 1}: the compute deal covers a 300MW data centre and was described by analysts as a turning point for the neocloud business, with contracts signed for several years.</p>`).join('');
+  Array.from(
+    { length: n },
+    (_, i) =>
+      `<p>${topic} paragraph ${i + 1}: the compute deal covers a 300MW data centre and was described by analysts as a turning point for the neocloud business, with contracts signed for several years.</p>`,
+  ).join('');
 
 const page = (title: string, body: string) =>
   `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title></head><body><nav><a href="/">Home</a></nav><article><h1>${title}</h1>${body}</article><footer>© Local News</footer></body></html>`;
@@ -31,7 +35,9 @@ function routes(url: string, res: http.ServerResponse): void {
     case '/robots.txt':
       return send(200, 'User-agent: *\nDisallow: /private/\n', { 'content-type': 'text/plain' });
     case '/feed.xml':
-      return send(200, `<?xml version="1.0"?><rss version="2.0"><channel><title>Local AI News</title><link>${base}/</link>
+      return send(
+        200,
+        `<?xml version="1.0"?><rss version="2.0"><channel><title>Local AI News</title><link>${base}/</link>
         <item><title>Deal story</title><link>${base}/a/deal?utm_source=rss</link><pubDate>Sun, 10 May 2026 08:00:00 GMT</pubDate></item>
         <item><title>Chip story</title><link>${base}/a/chip</link></item>
         <item><title>Missing story</title><link>${base}/a/missing</link></item>
@@ -40,7 +46,9 @@ function routes(url: string, res: http.ServerResponse): void {
         <item><title>Looping</title><link>${base}/a/loop1</link></item>
         <item><title>Private</title><link>${base}/private/x</link></item>
         <item><title>No link at all</title><description>short</description></item>
-      </channel></rss>`, { 'content-type': 'application/rss+xml' });
+      </channel></rss>`,
+        { 'content-type': 'application/rss+xml' },
+      );
     case '/a/deal':
       return send(200, page('Deal story', para('Deal', 6)));
     case '/a/chip':
@@ -76,7 +84,13 @@ describe('ingest over HTTP', () => {
   before(async () => {
     db = await openDatabase({ kind: 'pglite', dataDir: null });
     cacheDir = await mkdtemp(path.join(os.tmpdir(), 'tidings-http-cache-'));
-    fetcher = createFetcher({ allowHosts: ['127.0.0.1'], cacheDir, perHostIntervalMs: 0, timeoutMs: 5_000, maxRedirects: 3 });
+    fetcher = createFetcher({
+      allowHosts: ['127.0.0.1'],
+      cacheDir,
+      perHostIntervalMs: 0,
+      timeoutMs: 5_000,
+      maxRedirects: 3,
+    });
   });
   after(async () => {
     await fetcher.close();
@@ -85,28 +99,52 @@ describe('ingest over HTTP', () => {
   });
 
   const run = (inputs: string[], f: Fetcher = fetcher): Promise<IngestReport> =>
-    ingest(inputs, { store: createArticleStore(db), fetcher: f, findSource: () => null, now: () => new Date('2026-05-10T12:00:00Z'), maxBytes: 1 << 20, concurrency: 4 });
+    ingest(inputs, {
+      store: createArticleStore(db),
+      fetcher: f,
+      findSource: () => null,
+      now: () => new Date('2026-05-10T12:00:00Z'),
+      maxBytes: 1 << 20,
+      concurrency: 4,
+    });
 
   test('a feed: good pages stored, each bad item failed with its cause, the run goes on', async () => {
     const report = await run([`${base}/feed.xml`]);
     assert.equal(report.counts.new, 2);
     const failures = report.outcomes.flatMap((o) => (o.status === 'failed' ? [o.failure] : []));
     const codes = failures.map((f) => f.code).sort();
-    assert.deepEqual(codes, ['bad_input', 'not_found', 'rate_limited', 'redirect_loop', 'robots_disallowed', 'server_error']);
-    for (const f of failures) assert.match(f.message, /127\.0\.0\.1|item|No link/, `message names the item: ${f.message}`);
+    assert.deepEqual(codes, [
+      'bad_input',
+      'not_found',
+      'rate_limited',
+      'redirect_loop',
+      'robots_disallowed',
+      'server_error',
+    ]);
+    for (const f of failures)
+      assert.match(f.message, /127\.0\.0\.1|item|No link/, `message names the item: ${f.message}`);
     assert.ok(failures.find((f) => f.code === 'rate_limited')?.message.includes('120'), 'Retry-After is reported');
   });
 
   test('the same feed again changes nothing', async () => {
-    const before = await db.query<{ n: number }>('SELECT (SELECT count(*) FROM articles)::int + (SELECT count(*) FROM sightings)::int AS n');
+    const before = await db.query<{ n: number }>(
+      'SELECT (SELECT count(*) FROM articles)::int + (SELECT count(*) FROM sightings)::int AS n',
+    );
     const report = await run([`${base}/feed.xml`]);
     assert.equal(report.counts.new, 0);
-    const afterRows = await db.query<{ n: number }>('SELECT (SELECT count(*) FROM articles)::int + (SELECT count(*) FROM sightings)::int AS n');
+    const afterRows = await db.query<{ n: number }>(
+      'SELECT (SELECT count(*) FROM articles)::int + (SELECT count(*) FROM sightings)::int AS n',
+    );
     assert.deepEqual(afterRows, before);
   });
 
   test('a page slower than the timeout fails with timeout, naming the URL', async () => {
-    const impatient = createFetcher({ allowHosts: ['127.0.0.1'], cacheDir: null, perHostIntervalMs: 0, timeoutMs: 500 });
+    const impatient = createFetcher({
+      allowHosts: ['127.0.0.1'],
+      cacheDir: null,
+      perHostIntervalMs: 0,
+      timeoutMs: 500,
+    });
     try {
       const report = await run([`${base}/a/slow`], impatient);
       const o = report.outcomes[0];

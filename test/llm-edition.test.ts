@@ -48,11 +48,15 @@ describe('model engine through the real client and a local fake server', () => {
         assert.ok(item.verification, 'every item carries its verification record');
         if (face === 'zh' && item.engine === 'llm') assert.match(item.keyPoints.lead, /\p{Script=Han}/u);
       }
-      assert.ok(items.some((i) => i.engine === 'llm'), 'the model wrote at least one item');
+      assert.ok(
+        items.some((i) => i.engine === 'llm'),
+        'the model wrote at least one item',
+      );
     }
     assert.ok(server.requestsTo('/chat/completions').length >= 4);
     assert.match(model.account.report(), /requests/);
-    for (const r of server.requests) assert.ok(!JSON.stringify(r.body).includes('sk-test-not-a-real-key'), 'the key never travels in a body');
+    for (const r of server.requests)
+      assert.ok(!JSON.stringify(r.body).includes('sk-test-not-a-real-key'), 'the key never travels in a body');
   });
 
   test('a re-run is served from the cache: zero requests, the same bytes', async () => {
@@ -69,12 +73,20 @@ describe('model engine through the real client and a local fake server', () => {
     assert.ok(glossary.ok);
     const article = (await edition.deps.articles.getArticle('85adb80e8c91'))!;
     assert.ok(article && article !== 'ambiguous');
-    const t = await translateArticle({ id: article.id, title: article.title, paragraphs: article.paragraphs, language: 'en' }, 'zh', { client: model.client, glossary: glossary.value });
+    const t = await translateArticle(
+      { id: article.id, title: article.title, paragraphs: article.paragraphs, language: 'en' },
+      'zh',
+      { client: model.client, glossary: glossary.value },
+    );
     assert.ok(t.ok, t.ok ? '' : t.message);
     assert.equal(t.value.pairs.length, article.paragraphs.length);
     for (const pair of t.value.pairs) {
       if (pair.status === 'failed') continue;
-      for (const f of parseFigures(pair.source)) assert.ok(parseFigures(pair.target).some((g) => figuresEqual(f, g)), `${f.surface} kept in ${pair.id}`);
+      for (const f of parseFigures(pair.source))
+        assert.ok(
+          parseFigures(pair.target).some((g) => figuresEqual(f, g)),
+          `${f.surface} kept in ${pair.id}`,
+        );
     }
   });
 });

@@ -1,6 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { agreesWithReference, bylineNames, readWhen, sameWhen, tallyAgainstReference } from '../bench/reference/score.js';
+import {
+  agreesWithReference,
+  bylineNames,
+  readWhen,
+  sameWhen,
+  tallyAgainstReference,
+} from '../bench/reference/score.js';
 
 test('bylines compare as sets of names, without "By" and in any order', () => {
   assert.deepEqual([...bylineNames('By Ann Lee and Bo Chen')], ['ann lee', 'bo chen']);
@@ -28,10 +34,14 @@ test('titles and site names ignore case, whitespace and typographic quotes only'
 });
 
 test('a tally counts agreement where the reference has a value and silence where it has none', () => {
-  const reference = { files: [], fileOf: new Map(), labels: new Map([
-    ['p1', { title: 'A', byline: null, siteName: 'S', publishedTime: '2020-01-02' }],
-    ['p2', { title: 'B', byline: 'X Y', siteName: null, publishedTime: null }],
-  ]) };
+  const reference = {
+    files: [],
+    fileOf: new Map(),
+    labels: new Map([
+      ['p1', { title: 'A', byline: null, siteName: 'S', publishedTime: '2020-01-02' }],
+      ['p2', { title: 'B', byline: 'X Y', siteName: null, publishedTime: null }],
+    ]),
+  };
   const readings = new Map([
     ['p1', { title: 'a', byline: 'Someone', siteName: 'S', publishedTime: '2020-01-02T10:00:00Z' }],
     ['p2', { title: 'C', byline: 'X Y', siteName: null, publishedTime: null }],

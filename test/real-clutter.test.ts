@@ -20,20 +20,83 @@ const DATE = '2026-03-10';
 /** Strings of clutter in the fixtures: page furniture, sign-offs, disclaimers, consent text, code. */
 const CLUTTER: readonly string[] = [
   // arXiv abstract page and listing
-  'Submission history', '[v1]', '[v2]', 'view email', 'Connected Papers', 'Litmaps', 'Bibliographic', 'BibTeX',
-  'endorsers', 'arXivLabs', 'MathJax', '(What is', 'Toggle', 'Code, Data', 'view license', 'License:', 'Cite as',
-  'Subjects:', 'Comments:', 'Abstract:', 'DataCite', 'Journal-ref', 'Total of 3 entries', 'browse context',
+  'Submission history',
+  '[v1]',
+  '[v2]',
+  'view email',
+  'Connected Papers',
+  'Litmaps',
+  'Bibliographic',
+  'BibTeX',
+  'endorsers',
+  'arXivLabs',
+  'MathJax',
+  '(What is',
+  'Toggle',
+  'Code, Data',
+  'view license',
+  'License:',
+  'Cite as',
+  'Subjects:',
+  'Comments:',
+  'Abstract:',
+  'DataCite',
+  'Journal-ref',
+  'Total of 3 entries',
+  'browse context',
   // newsletter
-  'Thanks for reading', "That's all for this week", 'See you next time', 'forward this to a friend', 'forwarded to you',
-  'Sign up here', 'Subscribe now', 'Unsubscribe', 'receiving this email', 'View this email', 'welcome back to',
+  'Thanks for reading',
+  "That's all for this week",
+  'See you next time',
+  'forward this to a friend',
+  'forwarded to you',
+  'Sign up here',
+  'Subscribe now',
+  'Unsubscribe',
+  'receiving this email',
+  'View this email',
+  'welcome back to',
   // Chinese disclaimers, credits and sign-offs
-  '仅供参考', '投资建议', '风险提示', '投资需谨慎', '免责声明', '本文来源', '责任编辑', '转载请', '侵权', '仅代表作者',
-  '作者｜', '编辑｜', '感谢阅读', '点赞', '在看', '星标', '下期再见', '图片来自网络',
+  '仅供参考',
+  '投资建议',
+  '风险提示',
+  '投资需谨慎',
+  '免责声明',
+  '本文来源',
+  '责任编辑',
+  '转载请',
+  '侵权',
+  '仅代表作者',
+  '作者｜',
+  '编辑｜',
+  '感谢阅读',
+  '点赞',
+  '在看',
+  '星标',
+  '下期再见',
+  '图片来自网络',
   // code, shell commands and a table of code
-  'pip install', 'huggingface-cli', 'load_model', 'halvard_tern', 'tern::', 'complete(', '-> Completion', '| model |',
-  '|---', 'curl -X', 'npm install', 'npx ', 'quantize=',
+  'pip install',
+  'huggingface-cli',
+  'load_model',
+  'halvard_tern',
+  'tern::',
+  'complete(',
+  '-> Completion',
+  '| model |',
+  '|---',
+  'curl -X',
+  'npm install',
+  'npx ',
+  'quantize=',
   // cookie and consent banners
-  'cookies', 'Cookie', 'Accept all', 'Reject all', 'Privacy', 'Do Not Sell', '隐私政策',
+  'cookies',
+  'Cookie',
+  'Accept all',
+  'Reject all',
+  'Privacy',
+  'Do Not Sell',
+  '隐私政策',
 ];
 
 interface Outputs {
@@ -58,7 +121,10 @@ describe('real clutter: furniture, sign-offs, disclaimers and code never reach a
       const code = await main([...base, ...args], io);
       return { code, out, err };
     };
-    const pages = readdirSync(FIXTURES).filter((f) => f.startsWith('clutter-')).sort().map((f) => path.join(FIXTURES, f));
+    const pages = readdirSync(FIXTURES)
+      .filter((f) => f.startsWith('clutter-'))
+      .sort()
+      .map((f) => path.join(FIXTURES, f));
     const ingest = await run(['ingest', '--no-fetch', ...pages]);
     assert.equal(ingest.code, 0, ingest.err);
     const files = new Map<string, string>();
@@ -70,7 +136,10 @@ describe('real clutter: furniture, sign-offs, disclaimers and code never reach a
       }
     }
     const list = await run(['articles', '--json']);
-    const ids = list.out.trim().split('\n').map((l) => (JSON.parse(l) as { id: string }).id);
+    const ids = list.out
+      .trim()
+      .split('\n')
+      .map((l) => (JSON.parse(l) as { id: string }).id);
     const shown = new Map<string, string>();
     for (const id of ids) {
       for (const lang of ['en', 'zh']) {
@@ -98,22 +167,52 @@ describe('real clutter: furniture, sign-offs, disclaimers and code never reach a
   test('the real content is still there: the event, its figures, prose about code and subscriptions', () => {
     for (const lang of ['en', 'zh']) {
       const digest = outputs.files.get(`digest.${lang}.md`)!;
-      for (const fact of ['Tern 7B', '61.8%', 'RepoBench-Lite']) assert.ok(digest.includes(fact), `digest.${lang}.md lacks "${fact}"`);
+      for (const fact of ['Tern 7B', '61.8%', 'RepoBench-Lite'])
+        assert.ok(digest.includes(fact), `digest.${lang}.md lacks "${fact}"`);
     }
     const all = [...outputs.files.values()].join('\n');
-    for (const content of ['7 billion parameters', '70 亿', '$0.20 per million tokens', '24GB', 'Subscription revenue still pays', '订阅制收入', 'Developers told us']) {
+    for (const content of [
+      '7 billion parameters',
+      '70 亿',
+      '$0.20 per million tokens',
+      '24GB',
+      'Subscription revenue still pays',
+      '订阅制收入',
+      'Developers told us',
+    ]) {
       assert.ok(all.includes(content), `no output carries "${content}"`);
     }
   });
 
   test('the cleaner drops the furniture from the stored text and keeps the article', () => {
     const text = [...outputs.shown.values()].join('\n');
-    for (const clutter of ['Submission history', 'Connected Papers', 'arXivLabs', 'endorsers', 'Thanks for reading', 'See you next time',
-      'forward this to a friend', '仅供参考', '风险提示', '免责声明', '本文来源', '感谢阅读', '下期再见', 'We and our partners use cookies', 'Accept all']) {
+    for (const clutter of [
+      'Submission history',
+      'Connected Papers',
+      'arXivLabs',
+      'endorsers',
+      'Thanks for reading',
+      'See you next time',
+      'forward this to a friend',
+      '仅供参考',
+      '风险提示',
+      '免责声明',
+      '本文来源',
+      '感谢阅读',
+      '下期再见',
+      'We and our partners use cookies',
+      'Accept all',
+    ]) {
       assert.ok(!text.includes(clutter), `a stored article keeps "${clutter}"`);
     }
     // Code is the article's own text (a reader may want it); only the writer leaves it out.
-    for (const kept of ['We present Tern 7B', 'Subscription revenue still pays', 'pip install halvard-tern', '订阅制收入仍占大头', '尚无第三方复现']) {
+    for (const kept of [
+      'We present Tern 7B',
+      'Subscription revenue still pays',
+      'pip install halvard-tern',
+      '订阅制收入仍占大头',
+      '尚无第三方复现',
+    ]) {
       assert.ok(text.includes(kept), `no stored article keeps "${kept}"`);
     }
   });

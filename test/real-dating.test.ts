@@ -33,7 +33,13 @@ const LAYOUT: Record<string, string> = {
 
 const run = (args: string[], cwd?: string) => runTidings(args, cwd);
 
-interface Shown { title: string | null; published: string | null; dateSource?: string | null; paragraphs: string[]; url: string }
+interface Shown {
+  title: string | null;
+  published: string | null;
+  dateSource?: string | null;
+  paragraphs: string[];
+  url: string;
+}
 
 describe('real-shaped archive: dating, editions, Markdown and text files', () => {
   let dir: string;
@@ -46,8 +52,13 @@ describe('real-shaped archive: dating, editions, Markdown and text files', () =>
     data = path.join(dir, 'data');
     const outlets = [...new Set(Object.values(LAYOUT))];
     for (const o of outlets) await mkdir(path.join(dir, o), { recursive: true });
-    for (const [file, outlet] of Object.entries(LAYOUT)) await copyFile(path.join(REAL, file), path.join(dir, outlet, file));
-    const sources = outlets.map((o) => `  - id: ${o}\n    name: ${o}\n    kind: directory\n    type: news\n    language: en\n    path: ${o}\n`).join('');
+    for (const [file, outlet] of Object.entries(LAYOUT))
+      await copyFile(path.join(REAL, file), path.join(dir, outlet, file));
+    const sources = outlets
+      .map(
+        (o) => `  - id: ${o}\n    name: ${o}\n    kind: directory\n    type: news\n    language: en\n    path: ${o}\n`,
+      )
+      .join('');
     await writeFile(path.join(dir, 'sources.yaml'), `version: 1\nsources:\n${sources}`);
     first = await run(['--data', data, 'run', '--no-fetch', '--out', path.join(dir, 'site')], dir);
     const listed = await run(['--data', data, 'articles', '--json'], dir);
@@ -71,7 +82,10 @@ describe('real-shaped archive: dating, editions, Markdown and text files', () =>
     assert.match(first.out, /Ingest finished: 10 new, 0 duplicate, 0 failed\./);
     // Page metadata: the four Markdown files' front matter (one read line by line); URL: one page;
     // dateline: the English and Chinese pages and the text file's byline line; undated: two pages.
-    assert.match(first.out, /^Dated 4 articles by page metadata, 1 by URL, 3 by dateline, 2 undated \(first seen\)\.$/m);
+    assert.match(
+      first.out,
+      /^Dated 4 articles by page metadata, 1 by URL, 3 by dateline, 2 undated \(first seen\)\.$/m,
+    );
   });
 
   test("the edition's day is the news's latest dated day, not the day of the run", async () => {
@@ -99,27 +113,51 @@ describe('real-shaped archive: dating, editions, Markdown and text files', () =>
 
   test('each article carries its own evidence; the ingest time is never a publication date', () => {
     assert.equal(byTitle('Lumen Labs').published, '2026-03-09T14:05:00.000Z');
-    assert.equal(byTitle('Veyra ships').published?.slice(0, 10), '2026-03-12', 'from /2026/03/12/ in its canonical address');
-    assert.equal(byTitle('Anthropic and Saltfork').published?.slice(0, 10), '2026-03-13', 'from the dateline "March 13, 2026"');
+    assert.equal(
+      byTitle('Veyra ships').published?.slice(0, 10),
+      '2026-03-12',
+      'from /2026/03/12/ in its canonical address',
+    );
+    assert.equal(
+      byTitle('Anthropic and Saltfork').published?.slice(0, 10),
+      '2026-03-13',
+      'from the dateline "March 13, 2026"',
+    );
     assert.equal(byTitle('智谱发布').published?.slice(0, 10), '2026-03-09', 'from the dateline 2026年03月09日');
     assert.equal(byTitle('Brightmoor hires').published?.slice(0, 10), '2026-03-11', "from the text file's byline line");
     assert.equal(byTitle('Why small models').published, null, 'undated');
     assert.equal(byTitle('Corvana previews').published, null, 'a dateline in the future is not believed');
     const evidence = Object.fromEntries([...articles.values()].map((a) => [a.title?.slice(0, 12), a.dateSource]));
     assert.deepEqual(evidence, {
-      'Lumen Labs o': 'page', 'Orbit Comput': 'page', 'Tallowind ad': 'page', 'Quillfeed: t': 'page',
-      'Veyra ships ': 'url', 'Anthropic an': 'dateline', '智谱发布新一代开源模型': 'dateline', 'Brightmoor h': 'dateline',
-      'Why small mo': 'seen', 'Corvana prev': 'seen',
+      'Lumen Labs o': 'page',
+      'Orbit Comput': 'page',
+      'Tallowind ad': 'page',
+      'Quillfeed: t': 'page',
+      'Veyra ships ': 'url',
+      'Anthropic an': 'dateline',
+      智谱发布新一代开源模型: 'dateline',
+      'Brightmoor h': 'dateline',
+      'Why small mo': 'seen',
+      'Corvana prev': 'seen',
     });
   });
 
   test('show says what dated an article', async () => {
     const list = await run(['--data', data, 'articles', '--json'], dir);
-    const ids = list.out.trim().split('\n').map((l) => JSON.parse(l) as { id: string; title: string });
+    const ids = list.out
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { id: string; title: string });
     const veyra = ids.find((a) => a.title.startsWith('Veyra'))!;
     const small = ids.find((a) => a.title.startsWith('Why small'))!;
-    assert.match((await run(['--data', data, 'show', veyra.id], dir)).out, /^published\s+2026-03-12\S* \(from its address\)$/m);
-    assert.match((await run(['--data', data, 'show', small.id], dir)).out, /^published\s+undated: its day is the day it was first seen \(\d{4}-\d{2}-\d{2}\)$/m);
+    assert.match(
+      (await run(['--data', data, 'show', veyra.id], dir)).out,
+      /^published\s+2026-03-12\S* \(from its address\)$/m,
+    );
+    assert.match(
+      (await run(['--data', data, 'show', small.id], dir)).out,
+      /^published\s+undated: its day is the day it was first seen \(\d{4}-\d{2}-\d{2}\)$/m,
+    );
   });
 
   test('Markdown and text written one paragraph per line keep their paragraphs; hard-wrapped Markdown is joined', () => {
@@ -132,7 +170,10 @@ describe('real-shaped archive: dating, editions, Markdown and text files', () =>
   });
 
   test('a front matter that is not YAML is reported for its file, and its title, date and link are kept', () => {
-    assert.match(first.out, /dating-md-broken-front-matter\.md: front matter is not valid YAML \(.+\); read its fields line by line/);
+    assert.match(
+      first.out,
+      /dating-md-broken-front-matter\.md: front matter is not valid YAML \(.+\); read its fields line by line/,
+    );
     const a = byTitle('Quillfeed: the week agents went to work');
     assert.equal(a.published?.slice(0, 10), '2026-03-11');
     assert.equal(a.url, 'https://quillfeed.example/2026/03/11/agents-went-to-work');

@@ -15,16 +15,22 @@ import path from 'node:path';
 import { main, type Io } from '../src/cli/main.js';
 
 const para = (topic: string, n: number) =>
-  Array.from({ length: n }, (_, i) => `<p>${topic} paragraph ${i + 1}: Quillmark Systems said its new inference cluster in Tarrow has 4,000 accelerators and will serve customers from June, according to the company.</p>`).join('');
+  Array.from(
+    { length: n },
+    (_, i) =>
+      `<p>${topic} paragraph ${i + 1}: Quillmark Systems said its new inference cluster in Tarrow has 4,000 accelerators and will serve customers from June, according to the company.</p>`,
+  ).join('');
 const page = (title: string, body: string) =>
   `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title></head><body><article><h1>${title}</h1>${body}</article></body></html>`;
 
 const SUMMARY = {
-  missing: 'Velmora Labs said on Monday it raised $40 million to build a speech model for call centres, led by Harrow Ventures.',
+  missing:
+    'Velmora Labs said on Monday it raised $40 million to build a speech model for call centres, led by Harrow Ventures.',
   broken: 'Brannock Compute will open a 120MW data centre in Norrland next March, the company said in a statement.',
   slow: 'Ostrel AI released an open-weights coding model with 32 billion parameters under the Apache 2.0 licence.',
   repeat: 'Lumen Forge cut the price of its hosted embedding model by 60% for all customers starting this week.',
-  dead: (i: number) => `Dead-host story ${i}: Carrow Robotics said it shipped ${100 + i} warehouse robots to customers in Ohio this quarter.`,
+  dead: (i: number) =>
+    `Dead-host story ${i}: Carrow Robotics said it shipped ${100 + i} warehouse robots to customers in Ohio this quarter.`,
 };
 const DEAD_ITEMS = 40;
 const REPEATS = 120;
@@ -82,7 +88,10 @@ after(() => {
   return new Promise<void>((resolve) => server.close(() => resolve()));
 });
 
-async function run(args: string[], env: Record<string, string> = {}): Promise<{ code: number; out: string; err: string }> {
+async function run(
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
   const io: Io = { out: (s) => void (out += s), err: (s) => void (err += s), errIsTty: false };
@@ -104,7 +113,10 @@ describe('real feeds: pages that cannot be fetched', () => {
   let ingested: { code: number; out: string; err: string };
   before(async () => {
     dir = await mkdtemp(path.join(os.tmpdir(), 'tidings-real-feeds-'));
-    ingested = await run(['ingest', `${base}/feed.xml`, '--allow-host', '127.0.0.1,127.0.0.2', '--data', path.join(dir, 'data')], { TIDINGS_FETCH_TIMEOUT_MS: '1500' });
+    ingested = await run(
+      ['ingest', `${base}/feed.xml`, '--allow-host', '127.0.0.1,127.0.0.2', '--data', path.join(dir, 'data')],
+      { TIDINGS_FETCH_TIMEOUT_MS: '1500' },
+    );
   });
   after(() => rm(dir, { recursive: true, force: true }));
 
@@ -112,7 +124,11 @@ describe('real feeds: pages that cannot be fetched', () => {
     const all = ingested.out + ingested.err;
     assert.equal(ingested.code, 1, all);
     // good page, 3 kept from summaries (404, 500, timeout), the repeated one, each dead-host item.
-    assert.match(all, new RegExp(`Ingest finished: ${1 + 3 + 1 + DEAD_ITEMS} new, ${REPEATS - 1} duplicate, 1 failed\\.`), all);
+    assert.match(
+      all,
+      new RegExp(`Ingest finished: ${1 + 3 + 1 + DEAD_ITEMS} new, ${REPEATS - 1} duplicate, 1 failed\\.`),
+      all,
+    );
     assert.match(all, /\/a\/gone/);
     assert.match(all, /kept from the feed's summary/);
   });
@@ -141,7 +157,9 @@ describe('real feeds: pages that cannot be fetched', () => {
     assert.equal(zh.code, 0, zh.err);
     assert.match(zh.out, /（新闻，来自订阅源摘要）/);
     const json = await run(['digest', '--date', '2026-05-10', '--lang', 'en', '--format', 'json', ...data]);
-    const digest = JSON.parse(json.out) as { tiers: Array<{ items: Array<{ sources: Array<{ url: string | null; fromFeedSummary?: true }> }> }> };
+    const digest = JSON.parse(json.out) as {
+      tiers: Array<{ items: Array<{ sources: Array<{ url: string | null; fromFeedSummary?: true }> }> }>;
+    };
     const sources = digest.tiers.flatMap((t) => t.items.flatMap((i) => i.sources));
     assert.ok(sources.some((s) => s.url?.endsWith('/a/missing') && s.fromFeedSummary === true));
     assert.ok(sources.some((s) => s.url?.endsWith('/a/good') && s.fromFeedSummary === undefined));

@@ -16,9 +16,19 @@ import { DEFAULT_RUBRIC_PATH } from '../src/rank/rubric-file.js';
 
 const fixtures = path.join(PROJECT_ROOT, 'test/fixtures/real');
 
-interface ItemJson { storyId: string; headline: string; tier?: { level: number } }
-interface DigestJson { date: string; tiers: Array<{ tier: { level: number }; items: ItemJson[] }> }
-interface StoryJson { id: string; timeline: Array<{ articleId: string; url: string }> }
+interface ItemJson {
+  storyId: string;
+  headline: string;
+  tier?: { level: number };
+}
+interface DigestJson {
+  date: string;
+  tiers: Array<{ tier: { level: number }; items: ItemJson[] }>;
+}
+interface StoryJson {
+  id: string;
+  timeline: Array<{ articleId: string; url: string }>;
+}
 
 describe('real-shaped importance', () => {
   let dir: string;
@@ -30,7 +40,8 @@ describe('real-shaped importance', () => {
     const id = storyOf(url).id;
     return digest.tiers.find((t) => t.items.some((i) => i.storyId === id))?.tier.level;
   };
-  const positionOf = (url: string) => digest.tiers.flatMap((t) => t.items).findIndex((i) => i.storyId === storyOf(url).id);
+  const positionOf = (url: string) =>
+    digest.tiers.flatMap((t) => t.items).findIndex((i) => i.storyId === storyOf(url).id);
 
   before(async () => {
     dir = await mkdtemp(path.join(os.tmpdir(), 'tidings-real-importance-'));
@@ -38,8 +49,12 @@ describe('real-shaped importance', () => {
     // One directory of several outlets' files, registered as one source (as a newsroom keeps saved
     // coverage): each file's own `source` and address name its outlet.
     await mkdir(path.join(dir, 'saved'));
-    for (const f of (await readdir(fixtures)).filter((f) => f.startsWith('importance-'))) await copyFile(path.join(fixtures, f), path.join(dir, 'saved', f));
-    await writeFile(path.join(dir, 'sources.yaml'), 'version: 1\nsources:\n  - id: saved\n    name: Saved coverage\n    kind: directory\n    type: news\n    language: mixed\n    path: saved/\n');
+    for (const f of (await readdir(fixtures)).filter((f) => f.startsWith('importance-')))
+      await copyFile(path.join(fixtures, f), path.join(dir, 'saved', f));
+    await writeFile(
+      path.join(dir, 'sources.yaml'),
+      'version: 1\nsources:\n  - id: saved\n    name: Saved coverage\n    kind: directory\n    type: news\n    language: mixed\n    path: saved/\n',
+    );
     const ingest = await runTidings(['--data', data, 'ingest', '--no-fetch'], dir);
     assert.equal(ingest.code, 0, ingest.err);
     const listed = await runTidings(['--data', data, 'stories', '--json'], dir);
@@ -64,7 +79,10 @@ describe('real-shaped importance', () => {
     assert.equal(levelOf(url), 3);
     const explained = await runTidings(['--data', data, 'explain', storyOf(url).id], dir);
     assert.equal(explained.code, 0, explained.err);
-    assert.match(explained.out, /L3 Notable: names (工业和信息化部|Ministry of Industry and Information Technology) in a title or lead; topic policy/);
+    assert.match(
+      explained.out,
+      /L3 Notable: names (工业和信息化部|Ministry of Industry and Information Technology) in a title or lead; topic policy/,
+    );
     // It claims coverage only in the language it has.
     assert.doesNotMatch(explained.out, /covered in English/);
   });
@@ -72,19 +90,27 @@ describe('real-shaped importance', () => {
   test("the user's gazetteer.yaml is read from the working directory, and a bad one is a clear error", async () => {
     const rubric = path.join(dir, 'rubric.yaml');
     // The bundled rubric with a watch list as its top tier: the newsroom's own names.
-    const edited = YAML.parse(await readFile(DEFAULT_RUBRIC_PATH, 'utf8')) as { tiers: Array<{ level: number; name: string; when?: unknown[] }> };
+    const edited = YAML.parse(await readFile(DEFAULT_RUBRIC_PATH, 'utf8')) as {
+      tiers: Array<{ level: number; name: string; when?: unknown[] }>;
+    };
     edited.tiers[0] = { ...edited.tiers[0]!, name: 'Watchlist', when: [{ anyEntity: ['sparrowline'] }] };
     await writeFile(rubric, YAML.stringify(edited));
     const howto = storyOf('https://dev.sparrowline.example/blog/2026/03/12/nim-workstation-howto').id;
     const before = await runTidings(['--data', data, 'explain', howto, '--rubric', rubric], dir);
     assert.equal(before.code, 0, before.err);
     assert.doesNotMatch(before.out, /L1 Watchlist: names/);
-    await writeFile(path.join(dir, 'gazetteer.yaml'), 'version: 1\nentities:\n  - id: sparrowline\n    name: Sparrowline\n    en: [Sparrowline Developer Blog, NIM]\n    zh: [麻雀线]\n');
+    await writeFile(
+      path.join(dir, 'gazetteer.yaml'),
+      'version: 1\nentities:\n  - id: sparrowline\n    name: Sparrowline\n    en: [Sparrowline Developer Blog, NIM]\n    zh: [麻雀线]\n',
+    );
     const after = await runTidings(['--data', data, 'explain', howto, '--rubric', rubric], dir);
     assert.equal(after.code, 0, after.err);
     assert.match(after.out, /L1 Watchlist: names Sparrowline in a title or lead/);
 
-    await writeFile(path.join(dir, 'gazetteer.yaml'), 'version: 1\nentities:\n  - id: Sparrow Line\n    name: Sparrowline\n');
+    await writeFile(
+      path.join(dir, 'gazetteer.yaml'),
+      'version: 1\nentities:\n  - id: Sparrow Line\n    name: Sparrowline\n',
+    );
     const bad = await runTidings(['--data', data, 'explain', howto], dir);
     assert.notEqual(bad.code, 0);
     assert.match(bad.err, /gazetteer\.yaml line 3: entity "Sparrow Line", field "id"/);

@@ -32,7 +32,12 @@ test('near-identical abstracts with different arXiv ids are two articles and two
   await writeFile(path.join(dir, 'a.md'), abstract('2603.01234', 'retrieval', 12));
   await writeFile(path.join(dir, 'b.md'), abstract('2603.01377', 'retrieval', 14));
   // The same paper again (a listing copy) is still a duplicate.
-  await writeFile(path.join(dir, 'c.md'), abstract('2603.01234', 'retrieval', 12).replace('https://arxiv.org/abs/', 'https://arxiv.org/abs/').replace('We release code', 'Code is released'));
+  await writeFile(
+    path.join(dir, 'c.md'),
+    abstract('2603.01234', 'retrieval', 12)
+      .replace('https://arxiv.org/abs/', 'https://arxiv.org/abs/')
+      .replace('We release code', 'Code is released'),
+  );
   const data = path.join(dir, 'data');
   const r = await runTidings(['--data', data, 'ingest', dir]);
   assert.equal(r.code, 0, r.out + r.err);

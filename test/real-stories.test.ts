@@ -17,7 +17,12 @@ const fixtures = path.join(PROJECT_ROOT, 'test/fixtures/real');
 
 const run = (args: string[]) => runTidings(args);
 
-interface StoryJson { id: string; title: string; articleCount: number; timeline: Array<{ articleId: string; url: string; title: string }> }
+interface StoryJson {
+  id: string;
+  title: string;
+  articleCount: number;
+  timeline: Array<{ articleId: string; url: string; title: string }>;
+}
 
 describe('real-shaped stories: one story per event', () => {
   let dir: string;
@@ -29,7 +34,10 @@ describe('real-shaped stories: one story per event', () => {
   before(async () => {
     dir = await mkdtemp(path.join(os.tmpdir(), 'tidings-real-stories-'));
     data = path.join(dir, 'data');
-    const files = (await readdir(fixtures)).filter((f) => f.startsWith('stories-')).sort().map((f) => path.join(fixtures, f));
+    const files = (await readdir(fixtures))
+      .filter((f) => f.startsWith('stories-'))
+      .sort()
+      .map((f) => path.join(fixtures, f));
     assert.ok(files.length >= 20);
     const ingest = await run(['--data', data, 'ingest', '--no-fetch', ...files]);
     assert.equal(ingest.code, 0, ingest.err);
@@ -49,7 +57,9 @@ describe('real-shaped stories: one story per event', () => {
     const quill = storyOf('https://corvana.example/blog/quill-2');
     assert.ok(quill);
     assert.deepEqual(quill.timeline.map((e) => e.url).sort(), [
-      'https://corvana.example/blog/quill-2', 'https://guichao.example/news/2026/0303/corvana-quill-2', 'https://harbortech.example/2026/03/03/corvana-quill-2',
+      'https://corvana.example/blog/quill-2',
+      'https://guichao.example/news/2026/0303/corvana-quill-2',
+      'https://harbortech.example/2026/03/03/corvana-quill-2',
     ]);
     assert.equal(storyOf('https://harbortech.example/2026/03/03/corvana-atlas-vision')!.articleCount, 1);
     assert.equal(storyOf('https://circuitledger.example/corvana-echo-1-5')!.articleCount, 1);
@@ -60,20 +70,42 @@ describe('real-shaped stories: one story per event', () => {
     assert.equal(storyOf('https://suanli.example/2026/03/03/brightmoor')?.id, brightmoor.id);
     assert.notEqual(storyOf('https://harbortech.example/2026/03/03/tallowind-series-a')!.id, brightmoor.id);
     assert.notEqual(storyOf('https://circuitledger.example/nexfold-funding')!.id, brightmoor.id);
-    assert.notEqual(storyOf('https://circuitledger.example/nexfold-funding')!.id, storyOf('https://harbortech.example/2026/03/03/tallowind-series-a')!.id);
+    assert.notEqual(
+      storyOf('https://circuitledger.example/nexfold-funding')!.id,
+      storyOf('https://harbortech.example/2026/03/03/tallowind-series-a')!.id,
+    );
   });
 
   test('three events in one country are three stories; one lawsuit over two days is one', () => {
-    const korea = ['https://gridline.example/south-korea-fuel-price-cap', 'https://gridline.example/south-korea-troop-posture', 'https://harbortech.example/2026/03/03/north-korea-missiles'];
+    const korea = [
+      'https://gridline.example/south-korea-fuel-price-cap',
+      'https://gridline.example/south-korea-troop-posture',
+      'https://harbortech.example/2026/03/03/north-korea-missiles',
+    ];
     assert.equal(new Set(korea.map((u) => storyOf(u)!.id)).size, 3);
-    assert.equal(storyOf('https://circuitledger.example/halvorsen-v-corvana-filed')!.id, storyOf('https://harbortech.example/2026/03/04/halvorsen-v-corvana-hearing')!.id);
+    assert.equal(
+      storyOf('https://circuitledger.example/halvorsen-v-corvana-filed')!.id,
+      storyOf('https://harbortech.example/2026/03/04/halvorsen-v-corvana-hearing')!.id,
+    );
   });
 
   test('similar says why two papers, two launches or two rounds are not one event', async () => {
     const cases = [
-      ['https://arxiv.org/abs/2603.01234', 'https://arxiv.org/abs/2603.01377', /not one event: different papers \(arXiv 2603\.01234 and arXiv 2603\.01377\)/],
-      ['https://harbortech.example/2026/03/03/corvana-quill-2', 'https://harbortech.example/2026/03/03/corvana-atlas-vision', /not one event: different products in the headlines \(quill2 and vision1\)/],
-      ['https://circuitledger.example/brightmoor-series-b', 'https://harbortech.example/2026/03/03/tallowind-series-a', /not one event: funding rounds of different companies \(brightmoor and tallowind\)/],
+      [
+        'https://arxiv.org/abs/2603.01234',
+        'https://arxiv.org/abs/2603.01377',
+        /not one event: different papers \(arXiv 2603\.01234 and arXiv 2603\.01377\)/,
+      ],
+      [
+        'https://harbortech.example/2026/03/03/corvana-quill-2',
+        'https://harbortech.example/2026/03/03/corvana-atlas-vision',
+        /not one event: different products in the headlines \(quill2 and vision1\)/,
+      ],
+      [
+        'https://circuitledger.example/brightmoor-series-b',
+        'https://harbortech.example/2026/03/03/tallowind-series-a',
+        /not one event: funding rounds of different companies \(brightmoor and tallowind\)/,
+      ],
     ] as const;
     for (const [a, b, why] of cases) {
       const r = await run(['--data', data, 'similar', idOf(a), idOf(b)]);
@@ -93,7 +125,11 @@ describe('real-shaped stories: one story per event', () => {
     assert.match(tiers!, /Quill 2/);
     const zh = await run(['--data', data, 'digest', '--date', '2026-03-03', '--lang', 'zh', '--format', 'json']);
     assert.equal(zh.code, 0, zh.err);
-    const digest = JSON.parse(zh.out) as { schemaVersion: number; research: { items: unknown[]; more: number }; tiers: Array<{ items: Array<{ storyId: string }> }> };
+    const digest = JSON.parse(zh.out) as {
+      schemaVersion: number;
+      research: { items: unknown[]; more: number };
+      tiers: Array<{ items: Array<{ storyId: string }> }>;
+    };
     assert.equal(digest.schemaVersion, 5);
     assert.equal(digest.research.items.length, 10);
     assert.equal(digest.research.more, 0);

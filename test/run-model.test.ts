@@ -26,7 +26,10 @@ describe('tidings run with a model: kept translations reach the site', () => {
     server = await startFakeServer((req) => fakeModel(req));
     for (const k of ENV) saved.set(k, process.env[k]);
     Object.assign(process.env, {
-      TIDINGS_LLM_PROVIDER: 'openai', TIDINGS_LLM_BASE_URL: server.origin, TIDINGS_LLM_API_KEY: 'sk-test-not-a-real-key', TIDINGS_LLM_MODEL: 'fake-extractive',
+      TIDINGS_LLM_PROVIDER: 'openai',
+      TIDINGS_LLM_BASE_URL: server.origin,
+      TIDINGS_LLM_API_KEY: 'sk-test-not-a-real-key',
+      TIDINGS_LLM_MODEL: 'fake-extractive',
     });
   });
   after(async () => {
@@ -41,7 +44,9 @@ describe('tidings run with a model: kept translations reach the site', () => {
   test('readers of the day show the model translation where no human one exists; an offline rebuild keeps it', async () => {
     const first = await run(['run', '--no-fetch'], dir);
     assert.equal(first.code, 0, first.err);
-    const translated = (await readdir(path.join(dir, '.tidings/out'), { recursive: true })).filter((f) => /translations\/[0-9a-f]{12}\.(en|zh)\.json$/.test(f));
+    const translated = (await readdir(path.join(dir, '.tidings/out'), { recursive: true })).filter((f) =>
+      /translations\/[0-9a-f]{12}\.(en|zh)\.json$/.test(f),
+    );
     assert.ok(translated.length > 0, 'the run translated some of the day’s articles');
 
     const site = path.join(dir, 'offline-site');
@@ -54,10 +59,16 @@ describe('tidings run with a model: kept translations reach the site', () => {
     let withheld = 0;
     for (const file of translated) {
       const id = path.basename(file).slice(0, 12);
-      const t = JSON.parse(await readFile(path.join(dir, '.tidings/out', file), 'utf8')) as { pairs: Array<{ target: string; status: string }> };
+      const t = JSON.parse(await readFile(path.join(dir, '.tidings/out', file), 'utf8')) as {
+        pairs: Array<{ target: string; status: string }>;
+      };
       for (const face of ['en', 'zh']) {
         const reader = await readFile(path.join(site, face, 'articles', `${id}.html`), 'utf8');
-        assert.match(reader, face === 'en' ? /Machine translation by fake-extractive/ : /机器翻译（fake-extractive）/, `${face} reader of ${id}`);
+        assert.match(
+          reader,
+          face === 'en' ? /Machine translation by fake-extractive/ : /机器翻译（fake-extractive）/,
+          `${face} reader of ${id}`,
+        );
         // Each paragraph that passed its checks is on the page; each that failed says so.
         for (const pair of t.pairs) {
           if (pair.status === 'failed') withheld++;
@@ -66,7 +77,10 @@ describe('tidings run with a model: kept translations reach the site', () => {
             shown++;
           }
         }
-        assert.equal((reader.match(/class="withheld/g) ?? []).length, t.pairs.filter((p) => p.status === 'failed').length);
+        assert.equal(
+          (reader.match(/class="withheld/g) ?? []).length,
+          t.pairs.filter((p) => p.status === 'failed').length,
+        );
       }
     }
     // The fake model writes Chinese-looking text whatever the target: its English "translations"

@@ -38,7 +38,7 @@ const ITEMS: readonly Item[] = [
     text: [
       'Quarrow Labs on Monday released Q-7, an open-weights language model trained to review source code, under a permissive license that allows commercial use.',
       'The company said Q-7 has 34 billion parameters and was trained on 2.1 trillion tokens of permissively licensed code and technical writing collected over eighteen months.',
-      'In the company\'s own tests the model found 41 percent of seeded bugs in a benchmark of pull requests, against 33 percent for the previous version, Q-6.',
+      "In the company's own tests the model found 41 percent of seeded bugs in a benchmark of pull requests, against 33 percent for the previous version, Q-6.",
       'Quarrow said the weights, the evaluation harness and a report on the training data are available for download from its website starting today.',
       'Independent researchers have not yet reproduced the results, and the company did not say how much the training run cost.',
     ],
@@ -51,7 +51,7 @@ const ITEMS: readonly Item[] = [
       'Tessel Systems opened orders on Tuesday for Tern, an accelerator card built to run large language models in data centers at lower power than general-purpose GPUs.',
       'The startup said each card delivers 410 trillion operations per second at eight-bit precision while drawing 275 watts, and that shipments begin in the third quarter.',
       'Tessel, founded in 2021 by former network-chip engineers, has raised 180 million dollars from investors including two cloud providers it did not name.',
-      'Customers can order racks of 32 cards with the company\'s own interconnect and software that compiles models from common frameworks without changes.',
+      "Customers can order racks of 32 cards with the company's own interconnect and software that compiles models from common frameworks without changes.",
       'Analysts said the price, which Tessel did not disclose, will decide whether the card wins business from the largest buyers of AI hardware.',
     ],
   },
@@ -107,10 +107,18 @@ interface Child {
   readonly exited: Promise<number | null>;
 }
 
-async function until(what: string, check: () => boolean | Promise<boolean>, child: Child, timeoutMs = 180_000): Promise<void> {
+async function until(
+  what: string,
+  check: () => boolean | Promise<boolean>,
+  child: Child,
+  timeoutMs = 180_000,
+): Promise<void> {
   const end = Date.now() + timeoutMs;
   while (!(await check())) {
-    if (Date.now() > end || child.proc.exitCode !== null) throw new Error(`timed out waiting for ${what}; stdout:\n${child.out.slice(-3000)}\nstderr:\n${child.err.slice(-3000)}`);
+    if (Date.now() > end || child.proc.exitCode !== null)
+      throw new Error(
+        `timed out waiting for ${what}; stdout:\n${child.out.slice(-3000)}\nstderr:\n${child.err.slice(-3000)}`,
+      );
     await new Promise((r) => setTimeout(r, 200));
   }
 }
@@ -148,7 +156,9 @@ describe('tidings serve --watch (embedded store)', () => {
     });
     await new Promise<void>((resolve) => feedServer.listen(0, '127.0.0.1', resolve));
     feedBase = `http://127.0.0.1:${(feedServer.address() as AddressInfo).port}/`;
-    await writeFile(path.join(dir, 'sources.yaml'), `version: 1
+    await writeFile(
+      path.join(dir, 'sources.yaml'),
+      `version: 1
 sources:
   - id: gridline
     name: Gridline Wire
@@ -156,7 +166,8 @@ sources:
     type: news
     language: en
     url: ${feedBase}feed.xml
-`);
+`,
+    );
   });
 
   after(async () => {
@@ -169,10 +180,31 @@ sources:
   });
 
   test('a new feed item reaches the home page, the site feeds and the API within one cycle; readers never miss a page', async (t) => {
-    const proc = spawn(process.execPath, ['--import', TSX, path.join(root, 'test/support/tidings-main.ts'),
-      'serve', '--watch', '--every', '0.05', '--site', 'site', '--port', '0', '--data', 'data', '--allow-host', '127.0.0.1'], {
-      cwd: dir, env: { ...process.env, TIDINGS_DATABASE_URL: '', TIDINGS_LLM_PROVIDER: '' }, stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const proc = spawn(
+      process.execPath,
+      [
+        '--import',
+        TSX,
+        path.join(root, 'test/support/tidings-main.ts'),
+        'serve',
+        '--watch',
+        '--every',
+        '0.05',
+        '--site',
+        'site',
+        '--port',
+        '0',
+        '--data',
+        'data',
+        '--allow-host',
+        '127.0.0.1',
+      ],
+      {
+        cwd: dir,
+        env: { ...process.env, TIDINGS_DATABASE_URL: '', TIDINGS_LLM_PROVIDER: '' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     child = { proc, out: '', err: '', exited: new Promise((resolve) => proc.on('exit', (code) => resolve(code))) };
     proc.stdout!.on('data', (d: Buffer) => (child.out += d.toString()));
     proc.stderr!.on('data', (d: Buffer) => (child.err += d.toString()));
@@ -233,7 +265,11 @@ sources:
       // A second addition: a second swap under the reader.
       published = [...ITEMS];
       const addedAgain = new Date();
-      await until('a cycle started after the second addition', () => cycles(child).some((c) => c.start > addedAgain), child);
+      await until(
+        'a cycle started after the second addition',
+        () => cycles(child).some((c) => c.start > addedAgain),
+        child,
+      );
       assert.match(cycles(child).find((c) => c.start > addedAgain)!.line, /^1 new, /);
       assert.ok((await home()).body.includes('Calloway'), 'the second new item is on the home page');
       // And one more cycle with nothing new under the reader.
@@ -243,7 +279,9 @@ sources:
       reading = false;
       await reader;
     }
-    const swaps = cycles(child).slice(cyclesBeforeReading).filter((c) => /[1-9]\d* pages? rewritten/.test(c.line)).length;
+    const swaps = cycles(child)
+      .slice(cyclesBeforeReading)
+      .filter((c) => /[1-9]\d* pages? rewritten/.test(c.line)).length;
     assert.ok(swaps >= 2, `${swaps} site swaps happened while the reader read`);
     assert.deepEqual(reads.bad, [], `${reads.bad.length} of ${reads.n} reads failed`);
     assert.ok(reads.n >= pages.length * 3, `the reader read ${reads.n} pages`);
@@ -254,7 +292,12 @@ sources:
     const health = await get('healthz');
     assert.equal(health.status, 200);
     assert.match(health.type, /^application\/json/);
-    const h = JSON.parse(health.body) as { status: string; store: { reachable: boolean; kind: string }; watching: boolean; lastCycle: { finishedAt: string; outcome: string; durationSeconds: number } };
+    const h = JSON.parse(health.body) as {
+      status: string;
+      store: { reachable: boolean; kind: string };
+      watching: boolean;
+      lastCycle: { finishedAt: string; outcome: string; durationSeconds: number };
+    };
     assert.equal(h.status, 'ok');
     assert.deepEqual(h.store, { kind: 'pglite', reachable: true });
     assert.equal(h.watching, true);
@@ -267,18 +310,29 @@ sources:
     assert.equal(metrics.status, 200);
     assert.match(metrics.type, /^text\/plain; version=0\.0\.4/);
     const parsed = parseExposition(metrics.body);
-    const value = (name: string, labels: Record<string, string> = {}) => parsed.samples.find((s) => s.name === name && JSON.stringify(s.labels) === JSON.stringify(labels))?.value;
+    const value = (name: string, labels: Record<string, string> = {}) =>
+      parsed.samples.find((s) => s.name === name && JSON.stringify(s.labels) === JSON.stringify(labels))?.value;
     assert.equal(value('tidings_articles_total', { outcome: 'new' }), 4);
     assert.equal(value('tidings_articles_stored'), 4);
     assert.equal(typeof value('tidings_articles_total', { outcome: 'duplicate' }), 'number');
-    for (const state of ['queued', 'running', 'failed']) assert.equal(typeof value('tidings_jobs', { state }), 'number', `tidings_jobs{state="${state}"}`);
-    assert.ok((value('tidings_fetches_total', { status: '200' }) ?? 0) >= 5, 'the feed and its four pages were fetched');
+    for (const state of ['queued', 'running', 'failed'])
+      assert.equal(typeof value('tidings_jobs', { state }), 'number', `tidings_jobs{state="${state}"}`);
+    assert.ok(
+      (value('tidings_fetches_total', { status: '200' }) ?? 0) >= 5,
+      'the feed and its four pages were fetched',
+    );
     assert.ok((value('tidings_cycle_duration_seconds_count') ?? 0) >= 3);
     assert.ok((value('tidings_cycle_duration_seconds_sum') ?? 0) > 0);
     assert.equal(parsed.types.get('tidings_articles_total'), 'counter');
     assert.equal(parsed.types.get('tidings_cycle_duration_seconds'), 'summary');
 
-    t.diagnostic(`${reads.n} reads across ${swaps} site swaps (slowest ${reads.slowestMs} ms); ${cycles(child).length} cycles:\n${cycles(child).map((c) => `  ${c.line}`).join('\n')}`);
+    t.diagnostic(
+      `${reads.n} reads across ${swaps} site swaps (slowest ${reads.slowestMs} ms); ${cycles(child).length} cycles:\n${cycles(
+        child,
+      )
+        .map((c) => `  ${c.line}`)
+        .join('\n')}`,
+    );
     t.diagnostic(metrics.body);
     proc.kill('SIGTERM');
     assert.equal(await child.exited, 0, child.err.slice(-2000));
@@ -289,31 +343,66 @@ sources:
 // A plain `tidings serve` on PostgreSQL, while another process is the editor: its API cache is
 // dropped once that process records a cycle that ran jobs (it looks every 10 s).
 const server = process.env.TIDINGS_TEST_DATABASE_URL;
-describe('tidings serve on PostgreSQL follows another process\'s cycles', { skip: server ? false : 'no TIDINGS_TEST_DATABASE_URL (scripts/test.sh sets it)' }, () => {
+describe("tidings serve on PostgreSQL follows another process's cycles", {
+  skip: server ? false : 'no TIDINGS_TEST_DATABASE_URL (scripts/test.sh sets it)',
+}, () => {
   test("an article stored by another process shows in the API after that process's cycle is recorded", async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'tidings-serve-follow-'));
     const fresh = await freshServerDatabase(server!);
     await mkdir(path.join(dir, 'site'), { recursive: true });
     await writeFile(path.join(dir, 'site/index.html'), '<!doctype html><title>home</title>');
     await writeFile(path.join(dir, 'tessel.html'), pageHtml(ITEMS[1]!));
-    const proc = spawn(process.execPath, ['--import', TSX, path.join(root, 'test/support/tidings-main.ts'), 'serve', '--site', 'site', '--port', '0', '--data', 'data'], {
-      cwd: dir, env: { ...process.env, TIDINGS_DATABASE_URL: fresh.url }, stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    const child: Child = { proc, out: '', err: '', exited: new Promise((resolve) => proc.on('exit', (code) => resolve(code))) };
+    const proc = spawn(
+      process.execPath,
+      [
+        '--import',
+        TSX,
+        path.join(root, 'test/support/tidings-main.ts'),
+        'serve',
+        '--site',
+        'site',
+        '--port',
+        '0',
+        '--data',
+        'data',
+      ],
+      {
+        cwd: dir,
+        env: { ...process.env, TIDINGS_DATABASE_URL: fresh.url },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    const child: Child = {
+      proc,
+      out: '',
+      err: '',
+      exited: new Promise((resolve) => proc.on('exit', (code) => resolve(code))),
+    };
     proc.stdout!.on('data', (d: Buffer) => (child.out += d.toString()));
     proc.stderr!.on('data', (d: Buffer) => (child.err += d.toString()));
     try {
       await until('the address', () => /Serving .* at (http:\S+)/.test(child.out), child);
       const url = /Serving .* at (http:\S+)/.exec(child.out)![1]!;
-      const articles = async () => (await (await fetch(`${url}api/v1/articles`)).json()) as { data: Array<{ title: string }> };
+      const articles = async () =>
+        (await (await fetch(`${url}api/v1/articles`)).json()) as { data: Array<{ title: string }> };
       assert.deepEqual((await articles()).data, []);
-      const ingested = await runTidings(['--data', path.join(dir, 'data2'), '--database-url', fresh.url, 'ingest', path.join(dir, 'tessel.html')], dir);
+      const ingested = await runTidings(
+        ['--data', path.join(dir, 'data2'), '--database-url', fresh.url, 'ingest', path.join(dir, 'tessel.html')],
+        dir,
+      );
       assert.equal(ingested.code, 0, ingested.err);
       // Stored, but the answer is cached: no cycle has said the store changed.
       assert.deepEqual((await articles()).data, []);
-      await fresh.db.query("INSERT INTO watch_cycles (started_at, finished_at, outcome, new_articles) VALUES (now(), now(), 'ok', 1)");
+      await fresh.db.query(
+        "INSERT INTO watch_cycles (started_at, finished_at, outcome, new_articles) VALUES (now(), now(), 'ok', 1)",
+      );
       const since = Date.now();
-      await until('the API to show the article', async () => (await articles()).data.some((a) => a.title.includes('Tessel')), child, 60_000);
+      await until(
+        'the API to show the article',
+        async () => (await articles()).data.some((a) => a.title.includes('Tessel')),
+        child,
+        60_000,
+      );
       assert.ok(Date.now() - since < 25_000, `noticed after ${Date.now() - since} ms`);
       proc.kill('SIGTERM');
       assert.equal(await child.exited, 0);

@@ -41,13 +41,18 @@ describe('verification on real-shaped coverage', () => {
       assert.ok(digests[lang]!.research.items.length >= 1, 'the paper is in the research section');
       for (const item of items) {
         assert.notEqual(item.headline.trim(), '', `empty headline in ${item.storyId}`);
-        assert.deepEqual(item.verification?.problems.map((p) => `${p.path} ${p.kind} ${p.surface}`), [], item.headline);
+        assert.deepEqual(
+          item.verification?.problems.map((p) => `${p.path} ${p.kind} ${p.surface}`),
+          [],
+          item.headline,
+        );
         assert.deepEqual(item.verification?.repairs, []);
       }
     });
   }
   test('the names are kept in the text, read whole', () => {
     const text = JSON.stringify(digests['en']) + JSON.stringify(digests['zh']);
-    for (const name of ['arXiv', 'iPhone', 'nRF54L15', 'eBay', 'GPT-4o', 'macOS', '3D Gaussian']) assert.ok(text.includes(name), name);
+    for (const name of ['arXiv', 'iPhone', 'nRF54L15', 'eBay', 'GPT-4o', 'macOS', '3D Gaussian'])
+      assert.ok(text.includes(name), name);
   });
 });

@@ -39,7 +39,10 @@ describe('polling rules, source by source (in-process store, the polite fetcher,
   let flakyFixed = false;
   let busyFixed = false;
   const at = (minutes: number) => new Date(t0.getTime() + minutes * MIN);
-  const items = [{ slug: 'a', title: 'Alpha' }, { slug: 'b', title: 'Beta' }];
+  const items = [
+    { slug: 'a', title: 'Alpha' },
+    { slug: 'b', title: 'Beta' },
+  ];
 
   before(async () => {
     t0 = new Date(Math.floor(Date.now() / 1000) * 1000);
@@ -82,30 +85,54 @@ describe('polling rules, source by source (in-process store, the polite fetcher,
   });
 
   const registryYaml = () => {
-    const entry = (id: string, file: string, extra = '') => `  - id: ${id}\n    name: ${id}\n    url: ${server.base}/${file}\n    type: news\n    language: en\n${extra}`;
-    return `version: 1\nsources:\n${entry('news', 'news.xml')}${entry('slow', 'slow.xml', '    every: 2h\n')}${entry('ttl', 'ttl.xml')}${entry('cached', 'cached.xml')}`
-      + `${entry('busy', 'busy.xml')}${entry('limited', 'limited.xml')}${entry('flaky', 'flaky.xml')}`;
+    const entry = (id: string, file: string, extra = '') =>
+      `  - id: ${id}\n    name: ${id}\n    url: ${server.base}/${file}\n    type: news\n    language: en\n${extra}`;
+    return (
+      `version: 1\nsources:\n${entry('news', 'news.xml')}${entry('slow', 'slow.xml', '    every: 2h\n')}${entry('ttl', 'ttl.xml')}${entry('cached', 'cached.xml')}` +
+      `${entry('busy', 'busy.xml')}${entry('limited', 'limited.xml')}${entry('flaky', 'flaky.xml')}`
+    );
   };
 
   async function pollAt(minutes: number): Promise<{ result: PollResult; asked: string[] }> {
     const parsed = parseRegistry(registryYaml(), 'sources.yaml');
     if (!parsed.ok) assert.fail(parsed.message);
     const before = server.seen.length;
-    const result = await pollDueSources(watchedSources(parsed.value.sources, 15 * MIN), { schedule, fetcher, maxBytes: 1 << 20, findSource: () => null }, at(minutes));
+    const result = await pollDueSources(
+      watchedSources(parsed.value.sources, 15 * MIN),
+      { schedule, fetcher, maxBytes: 1 << 20, findSource: () => null },
+      at(minutes),
+    );
     // The cycle's jobs would run here; then the bodies are accepted.
     await acceptPolled(schedule, result.toAccept);
-    const asked = server.seen.slice(before).map((r) => r.path).filter((p) => p !== '/robots.txt').sort();
+    const asked = server.seen
+      .slice(before)
+      .map((r) => r.path)
+      .filter((p) => p !== '/robots.txt')
+      .sort();
     return { result, asked };
   }
 
   async function waits(): Promise<Record<string, [number, string | null, number]>> {
     const rows = await schedule.rows(['news', 'slow', 'ttl', 'cached', 'busy', 'limited', 'flaky']);
-    return Object.fromEntries([...rows].map(([k, r]) => [k, [Math.round((r.nextDue.getTime() - r.lastPolled.getTime()) / MIN), r.reason, r.failures]]));
+    return Object.fromEntries(
+      [...rows].map(([k, r]) => [
+        k,
+        [Math.round((r.nextDue.getTime() - r.lastPolled.getTime()) / MIN), r.reason, r.failures],
+      ]),
+    );
   }
 
   test('first poll: each source waits its every:, TTL, max-age, back-off or Retry-After', async () => {
     const { result, asked } = await pollAt(0);
-    assert.deepEqual(asked, ['/busy.xml', '/cached.xml', '/flaky.xml', '/limited.xml', '/news.xml', '/slow.xml', '/ttl.xml']);
+    assert.deepEqual(asked, [
+      '/busy.xml',
+      '/cached.xml',
+      '/flaky.xml',
+      '/limited.xml',
+      '/news.xml',
+      '/slow.xml',
+      '/ttl.xml',
+    ]);
     assert.equal(result.polled, 7);
     assert.equal(result.notModified, 0);
     assert.equal(result.plan.then.length, 4 * items.length, 'the four readable feeds, one job per item');
@@ -147,7 +174,14 @@ describe('polling rules, source by source (in-process store, the polite fetcher,
     assert.equal(result.notModified, 2, 'news (304) and ttl (the same bytes)');
     assert.equal(result.plan.then.length, 2 * items.length, 'busy and flaky, read for the first time');
     const w = await waits();
-    assert.deepEqual([w.flaky, w.busy, w.ttl], [[15, 'every', 0], [15, 'every', 0], [90, 'ttl', 0]]);
+    assert.deepEqual(
+      [w.flaky, w.busy, w.ttl],
+      [
+        [15, 'every', 0],
+        [15, 'every', 0],
+        [90, 'ttl', 0],
+      ],
+    );
   });
 
   test('121 min on: every: 2h and max-age have run out, the dated Retry-After too; 304s and same bytes queue nothing', async () => {
@@ -167,7 +201,10 @@ describe('polling rules, source by source (in-process store, the polite fetcher,
     // news, busy and flaky were polled at 121 on a 15-minute interval; the rest wait longer.
     assert.deepEqual(await schedule.earliestDue(sources, at(121)), at(136));
     assert.deepEqual(await schedule.earliestDue(sources, at(140)), at(140), 'one due already: now');
-    assert.deepEqual(await schedule.earliestDue([...sources, { key: 'never-polled', intervalMs: MIN }], at(121)), at(121));
+    assert.deepEqual(
+      await schedule.earliestDue([...sources, { key: 'never-polled', intervalMs: MIN }], at(121)),
+      at(121),
+    );
     assert.equal(await schedule.earliestDue([], at(121)), null);
   });
 
@@ -187,14 +224,25 @@ describe('tidings watch --once over a local feed: an unchanged feed stores nothi
       if (req.url === '/wire.xml') {
         const tag = '"wire-1"';
         if (req.headers['if-none-match'] === tag) return send(res, 304, '', { etag: tag });
-        const body = rss('Gridline Wire', [{ slug: 'chips', title: 'Chip maker opens a plant' }, { slug: 'model', title: 'Lab releases a model' }]).replaceAll('PAGE', server.base);
+        const body = rss('Gridline Wire', [
+          { slug: 'chips', title: 'Chip maker opens a plant' },
+          { slug: 'model', title: 'Lab releases a model' },
+        ]).replaceAll('PAGE', server.base);
         return send(res, 200, body, { 'content-type': 'application/rss+xml; charset=utf-8', etag: tag });
       }
       const page = /^\/(chips|model)$/.exec(req.url ?? '');
       if (page !== null) {
-        const topic = page[1] === 'chips' ? 'a chip plant in Ohio employing 2,000 people from next year' : 'an open-weights language model with a long context window';
-        const para = (n: number) => `<p>Paragraph ${n} of the report on ${topic}. The company said the work began last spring and that customers in three countries had asked for it; analysts expect more of the same.</p>`;
-        return send(res, 200, `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>${page[1]} | Gridline Wire</title><meta property="article:published_time" content="2026-05-10T08:00:00Z"></head><body><article><h1>Report on ${topic}</h1>${[1, 2, 3, 4, 5].map(para).join('')}</article></body></html>`);
+        const topic =
+          page[1] === 'chips'
+            ? 'a chip plant in Ohio employing 2,000 people from next year'
+            : 'an open-weights language model with a long context window';
+        const para = (n: number) =>
+          `<p>Paragraph ${n} of the report on ${topic}. The company said the work began last spring and that customers in three countries had asked for it; analysts expect more of the same.</p>`;
+        return send(
+          res,
+          200,
+          `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>${page[1]} | Gridline Wire</title><meta property="article:published_time" content="2026-05-10T08:00:00Z"></head><body><article><h1>Report on ${topic}</h1>${[1, 2, 3, 4, 5].map(para).join('')}</article></body></html>`,
+        );
       }
       return send(res, 404, 'not here');
     });
@@ -207,9 +255,16 @@ describe('tidings watch --once over a local feed: an unchanged feed stores nothi
   });
 
   test('the second cycle gets a 304 and queues no job; the store is unchanged', async () => {
-    await writeFile(path.join(dir, 'sources.yaml'), `version: 1\nsources:\n  - id: gridline\n    name: Gridline Wire\n    url: ${server.base}/wire.xml\n    kind: feed\n    type: news\n    language: en\n    every: 1\n`);
+    await writeFile(
+      path.join(dir, 'sources.yaml'),
+      `version: 1\nsources:\n  - id: gridline\n    name: Gridline Wire\n    url: ${server.base}/wire.xml\n    kind: feed\n    type: news\n    language: en\n    every: 1\n`,
+    );
     const data = path.join(dir, 'data');
-    const cycle = () => runTidings(['--data', data, 'watch', '--once', '--allow-host', '127.0.0.1', '--out', path.join(dir, 'site')], dir);
+    const cycle = () =>
+      runTidings(
+        ['--data', data, 'watch', '--once', '--allow-host', '127.0.0.1', '--out', path.join(dir, 'site')],
+        dir,
+      );
     const first = await cycle();
     assert.equal(first.code, 0, first.err);
     assert.match(first.out, /watch cycle \S+: 2 new, 0 duplicate, 0 failed, 0 not modified, /);
@@ -218,14 +273,22 @@ describe('tidings watch --once over a local feed: an unchanged feed stores nothi
 
     // One minute later (every: 1): the source is due again.
     const db = await openDatabase({ kind: 'pglite', dataDir: path.join(data, 'db') });
-    await db.query("UPDATE watch_sources SET next_due = now() - interval '1 second', last_polled = now() - interval '61 seconds'");
+    await db.query(
+      "UPDATE watch_sources SET next_due = now() - interval '1 second', last_polled = now() - interval '61 seconds'",
+    );
     await db.close();
     const seenBefore = server.seen.length;
     const second = await cycle();
     assert.equal(second.code, 0, second.err);
-    assert.match(second.out, /watch cycle \S+: 0 new, 0 duplicate, 0 failed, 1 not modified, 0 stories touched, 0 pages rewritten, \d+\.\d s; nothing new, edition and site left as they are\n$/);
+    assert.match(
+      second.out,
+      /watch cycle \S+: 0 new, 0 duplicate, 0 failed, 1 not modified, 0 stories touched, 0 pages rewritten, \d+\.\d s; nothing new, edition and site left as they are\n$/,
+    );
     const asked = server.seen.slice(seenBefore).filter((r) => r.path !== '/robots.txt');
-    assert.deepEqual(asked.map((r) => [r.path, r.headers['if-none-match']]), [['/wire.xml', '"wire-1"']]);
+    assert.deepEqual(
+      asked.map((r) => [r.path, r.headers['if-none-match']]),
+      [['/wire.xml', '"wire-1"']],
+    );
     assert.equal(pages(), 2, 'no page fetched again');
     const listed = await runTidings(['--data', data, 'articles', '--json'], dir);
     assert.equal(listed.out.trim().split('\n').length, 2);
@@ -239,9 +302,15 @@ describe('tidings watch --once over a local feed: an unchanged feed stores nothi
   });
 
   test('a bad every: stops watch before it polls, naming the file, the line and the source', async () => {
-    await writeFile(path.join(dir, 'sources.yaml'), `version: 1\nsources:\n  - id: gridline\n    name: Gridline Wire\n    url: ${server.base}/wire.xml\n    type: news\n    language: en\n    every: 5s\n`);
+    await writeFile(
+      path.join(dir, 'sources.yaml'),
+      `version: 1\nsources:\n  - id: gridline\n    name: Gridline Wire\n    url: ${server.base}/wire.xml\n    type: news\n    language: en\n    every: 5s\n`,
+    );
     const before = server.seen.length;
-    const res = await runTidings(['--data', path.join(dir, 'bad'), 'watch', '--once', '--allow-host', '127.0.0.1'], dir);
+    const res = await runTidings(
+      ['--data', path.join(dir, 'bad'), 'watch', '--once', '--allow-host', '127.0.0.1'],
+      dir,
+    );
     assert.equal(res.code, 2, res.err);
     assert.match(res.err, /sources\.yaml line 8: source 1 \("gridline"\), field "every": "5s" is less than 1 minute/);
     assert.equal(server.seen.length, before, 'nothing fetched');

@@ -33,12 +33,12 @@ const COPIES = 6;
 // Words for generated prose: pages drawn from them share almost no 4-word runs, so no two distinct
 // pages are near-duplicates of each other.
 const WORDS = (
-  'model chip cluster training inference latency token budget vendor cloud contract region megawatt campus '
-  + 'benchmark dataset license release weights parameter context window agent safety policy regulator filing '
-  + 'investor round valuation revenue margin customer partner pilot deployment rollout outage incident patch '
-  + 'researcher paper preprint result accuracy error rate memory bandwidth interconnect rack cooling power grid '
-  + 'startup founder board executive hiring team lab office city province market share quarter forecast '
-  + 'open closed source weights audit review standard draft rule comment period hearing court ruling appeal'
+  'model chip cluster training inference latency token budget vendor cloud contract region megawatt campus ' +
+  'benchmark dataset license release weights parameter context window agent safety policy regulator filing ' +
+  'investor round valuation revenue margin customer partner pilot deployment rollout outage incident patch ' +
+  'researcher paper preprint result accuracy error rate memory bandwidth interconnect rack cooling power grid ' +
+  'startup founder board executive hiring team lab office city province market share quarter forecast ' +
+  'open closed source weights audit review standard draft rule comment period hearing court ruling appeal'
 ).split(' ');
 
 function rng(seed: number): () => number {
@@ -57,7 +57,10 @@ function sentence(next: () => number): string {
 
 function page(i: number): string {
   const next = rng(1000 + i);
-  const paragraphs = Array.from({ length: 6 }, () => `<p>${Array.from({ length: 4 }, () => sentence(next)).join(' ')}</p>`).join('\n      ');
+  const paragraphs = Array.from(
+    { length: 6 },
+    () => `<p>${Array.from({ length: 4 }, () => sentence(next)).join(' ')}</p>`,
+  ).join('\n      ');
   const day = String(1 + (i % 28)).padStart(2, '0');
   return `<!DOCTYPE html>
 <html lang="en">
@@ -96,10 +99,14 @@ interface Child {
 
 function startTidings(args: readonly string[], env: NodeJS.ProcessEnv, cwd: string): Child {
   const proc = spawn(process.execPath, ['--import', TSX, path.join(root, 'test/support/tidings-main.ts'), ...args], {
-    cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'],
+    cwd,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
   const child: Child = {
-    proc, out: '', err: '',
+    proc,
+    out: '',
+    err: '',
     exited: new Promise((resolve) => proc.on('exit', (code, signal) => resolve({ code, signal }))),
   };
   proc.stdout!.on('data', (d: Buffer) => (child.out += d.toString()));
@@ -107,10 +114,16 @@ function startTidings(args: readonly string[], env: NodeJS.ProcessEnv, cwd: stri
   return child;
 }
 
-async function until(what: string, check: () => boolean | Promise<boolean>, child?: Child, timeoutMs = 120_000): Promise<void> {
+async function until(
+  what: string,
+  check: () => boolean | Promise<boolean>,
+  child?: Child,
+  timeoutMs = 120_000,
+): Promise<void> {
   const end = Date.now() + timeoutMs;
   while (!(await check())) {
-    if (Date.now() > end || child?.proc.exitCode != null) throw new Error(`timed out waiting for ${what}${child ? `; the child said: ${child.err.slice(-2000)}` : ''}`);
+    if (Date.now() > end || child?.proc.exitCode != null)
+      throw new Error(`timed out waiting for ${what}${child ? `; the child said: ${child.err.slice(-2000)}` : ''}`);
     await new Promise((r) => setTimeout(r, 100));
   }
 }
@@ -137,7 +150,8 @@ async function sql<T extends pg.QueryResultRow>(url: string, text: string): Prom
   }
 }
 
-const jobLines = (c: Child) => c.err.split('\n').filter((l) => /^tidings worker: .+: (\d+ new|\d+ duplicate|nothing stored)/.test(l)).length;
+const jobLines = (c: Child) =>
+  c.err.split('\n').filter((l) => /^tidings worker: .+: (\d+ new|\d+ duplicate|nothing stored)/.test(l)).length;
 
 describe('tidings watch --once and tidings worker on PostgreSQL', { skip }, () => {
   let dir: string;
@@ -149,11 +163,17 @@ describe('tidings watch --once and tidings worker on PostgreSQL', { skip }, () =
     dir = await mkdtemp(path.join(os.tmpdir(), 'tidings-watch-'));
     pagesDir = path.join(dir, 'pages');
     await writePages(pagesDir);
-    await writeFile(path.join(dir, 'sources.yaml'), 'version: 1\nsources:\n  - id: gridline\n    name: Gridline Wire\n    kind: directory\n    type: news\n    language: en\n    path: pages\n');
+    await writeFile(
+      path.join(dir, 'sources.yaml'),
+      'version: 1\nsources:\n  - id: gridline\n    name: Gridline Wire\n    kind: directory\n    type: news\n    language: en\n    path: pages\n',
+    );
     // The reference: one process, `tidings ingest`, on a database of its own.
     const fresh = await freshServerDatabase(server!);
     disposers.push(fresh.dispose);
-    const ingested = await runTidings(['--data', path.join(dir, 'ref'), '--database-url', fresh.url, 'ingest', '--no-fetch'], dir);
+    const ingested = await runTidings(
+      ['--data', path.join(dir, 'ref'), '--database-url', fresh.url, 'ingest', '--no-fetch'],
+      dir,
+    );
     assert.equal(ingested.code, 0, ingested.err);
     assert.match(ingested.out, new RegExp(`Ingest finished: ${PAGES} new, ${COPIES} duplicate, 0 failed\\.`));
     baseline = await snapshot(fresh.url);
@@ -169,13 +189,38 @@ describe('tidings watch --once and tidings worker on PostgreSQL', { skip }, () =
     const fresh = await freshServerDatabase(server!);
     disposers.push(fresh.dispose);
     const env = { TIDINGS_DATABASE_URL: fresh.url, TIDINGS_DATA: path.join(dir, 'two') };
-    const workers = [startTidings(['worker', '--no-fetch'], env, dir), startTidings(['worker', '--no-fetch', '--concurrency', '2'], env, dir)];
+    const workers = [
+      startTidings(['worker', '--no-fetch'], env, dir),
+      startTidings(['worker', '--no-fetch', '--concurrency', '2'], env, dir),
+    ];
     try {
-      await until('both workers to start', () => workers.every((w) => w.err.includes('tidings worker: pid')), workers[0]);
-      const watched = await runTidings(['--data', path.join(dir, 'two'), '--database-url', fresh.url, 'watch', '--once', '--no-fetch', '--out', path.join(dir, 'two-site')], dir);
+      await until(
+        'both workers to start',
+        () => workers.every((w) => w.err.includes('tidings worker: pid')),
+        workers[0],
+      );
+      const watched = await runTidings(
+        [
+          '--data',
+          path.join(dir, 'two'),
+          '--database-url',
+          fresh.url,
+          'watch',
+          '--once',
+          '--no-fetch',
+          '--out',
+          path.join(dir, 'two-site'),
+        ],
+        dir,
+      );
       assert.equal(watched.code, 0, watched.err);
       assert.doesNotMatch(watched.err, /running the jobs here/, 'with workers alive, watch leaves the jobs to them');
-      assert.match(watched.out, new RegExp(`watch cycle \\S+: ${PAGES} new, ${COPIES} duplicate, 0 failed, \\d+ not modified, [1-9]\\d* stor(y|ies) touched, [1-9]\\d* pages? rewritten, \\d+\\.\\d s\\n$`));
+      assert.match(
+        watched.out,
+        new RegExp(
+          `watch cycle \\S+: ${PAGES} new, ${COPIES} duplicate, 0 failed, \\d+ not modified, [1-9]\\d* stor(y|ies) touched, [1-9]\\d* pages? rewritten, \\d+\\.\\d s\\n$`,
+        ),
+      );
       assert.deepEqual(await snapshot(fresh.url), baseline);
       for (const w of workers) w.proc.kill('SIGTERM');
       const done = await Promise.all(workers.map((w) => w.exited));
@@ -187,7 +232,10 @@ describe('tidings watch --once and tidings worker on PostgreSQL', { skip }, () =
         return Number(m[1]);
       });
       assert.equal(counts[0]! + counts[1]!, PAGES + COPIES, 'every job processed once, by one of the two');
-      assert.ok(counts.every((n) => n > 0), `both workers took jobs: ${counts.join(', ')}`);
+      assert.ok(
+        counts.every((n) => n > 0),
+        `both workers took jobs: ${counts.join(', ')}`,
+      );
     } finally {
       for (const w of workers) if (w.proc.exitCode === null) w.proc.kill('SIGKILL');
     }
@@ -196,14 +244,31 @@ describe('tidings watch --once and tidings worker on PostgreSQL', { skip }, () =
   test('a worker killed with SIGKILL mid-run loses nothing: its jobs are run again after their lease, and the store is the same', async () => {
     const fresh = await freshServerDatabase(server!);
     disposers.push(fresh.dispose);
-    const env = { TIDINGS_DATABASE_URL: fresh.url, TIDINGS_DATA: path.join(dir, 'kill'), TIDINGS_JOB_LEASE_SECONDS: '3' };
+    const env = {
+      TIDINGS_DATABASE_URL: fresh.url,
+      TIDINGS_DATA: path.join(dir, 'kill'),
+      TIDINGS_JOB_LEASE_SECONDS: '3',
+    };
     const previousLease = process.env.TIDINGS_JOB_LEASE_SECONDS;
     process.env.TIDINGS_JOB_LEASE_SECONDS = '3';
     const victim = startTidings(['worker', '--no-fetch', '--concurrency', '4'], env, dir);
     let rescuer: Child | null = null;
     try {
       await until('the worker to start', () => victim.err.includes('tidings worker: pid'), victim);
-      const watching = runTidings(['--data', path.join(dir, 'kill'), '--database-url', fresh.url, 'watch', '--once', '--no-fetch', '--out', path.join(dir, 'kill-site')], dir);
+      const watching = runTidings(
+        [
+          '--data',
+          path.join(dir, 'kill'),
+          '--database-url',
+          fresh.url,
+          'watch',
+          '--once',
+          '--no-fetch',
+          '--out',
+          path.join(dir, 'kill-site'),
+        ],
+        dir,
+      );
       await until('the worker to finish 10 jobs', () => jobLines(victim) >= 10, victim);
       victim.proc.kill('SIGKILL');
       assert.deepEqual(await victim.exited, { code: null, signal: 'SIGKILL' });
@@ -220,7 +285,10 @@ describe('tidings watch --once and tidings worker on PostgreSQL', { skip }, () =
       assert.equal(Number(tally[1]) + Number(tally[2]), PAGES + COPIES);
       assert.ok(Number(tally[1]) <= PAGES && Number(tally[2]) >= COPIES, tally[0]);
       assert.deepEqual(await snapshot(fresh.url), baseline);
-      const [retried] = await sql<{ n: string }>(fresh.url, "SELECT count(*) AS n FROM (SELECT retry_count FROM pgboss.job UNION ALL SELECT retry_count FROM pgboss.archive) j WHERE retry_count > 0");
+      const [retried] = await sql<{ n: string }>(
+        fresh.url,
+        'SELECT count(*) AS n FROM (SELECT retry_count FROM pgboss.job UNION ALL SELECT retry_count FROM pgboss.archive) j WHERE retry_count > 0',
+      );
       assert.ok(Number(retried!.n) >= 1, 'the jobs the killed worker held were run again');
       rescuer.proc.kill('SIGTERM');
       assert.deepEqual(await rescuer.exited, { code: 0, signal: null }, rescuer.err);
@@ -236,14 +304,31 @@ describe('tidings watch --once and tidings worker on PostgreSQL', { skip }, () =
     const fresh = await freshServerDatabase(server!);
     disposers.push(fresh.dispose);
     const store = createArticleStore(fresh.db);
-    const deps = { store, fetcher: null, findSource: () => null, now: () => new Date(), maxBytes: 1 << 20, concurrency: 1 };
+    const deps = {
+      store,
+      fetcher: null,
+      findSource: () => null,
+      now: () => new Date(),
+      maxBytes: 1 << 20,
+      concurrency: 1,
+    };
     const job = { kind: 'input' as const, input: path.join(pagesDir, 'report-005.html') };
     // At once, as two workers holding the same job would, then once more.
     const [a, b] = await Promise.all([runIngestJob(job, deps), runIngestJob(job, deps)]);
     const c = await runIngestJob(job, deps);
-    assert.deepEqual([a, b, c].map((r) => r.output.new + r.output.duplicate), [1, 1, 1]);
+    assert.deepEqual(
+      [a, b, c].map((r) => r.output.new + r.output.duplicate),
+      [1, 1, 1],
+    );
     assert.equal(a.output.new + b.output.new, 1, 'one of the two stored it; the other found it');
-    assert.deepEqual(c.output, { new: 0, duplicate: 1, failed: 0, articleIds: a.output.articleIds, failures: [], notices: [] });
+    assert.deepEqual(c.output, {
+      new: 0,
+      duplicate: 1,
+      failed: 0,
+      articleIds: a.output.articleIds,
+      failures: [],
+      notices: [],
+    });
     const after = await snapshot(fresh.url);
     assert.equal(after.ids.length, 1);
     assert.equal(after.sightings, 1, 'one address, one sighting');
@@ -265,10 +350,21 @@ describe('tidings watch --once and tidings worker on PostgreSQL', { skip }, () =
     const small = path.join(dir, 'small');
     await mkdir(path.join(small, 'pages'), { recursive: true });
     await writeFile(path.join(small, 'pages', 'one.html'), page(1));
-    await writeFile(path.join(small, 'sources.yaml'), 'version: 1\nsources:\n  - id: gridline\n    name: Gridline Wire\n    kind: directory\n    type: news\n    language: en\n    path: pages\n');
-    const second = startTidings(['watch', '--once', '--no-fetch', '--out', path.join(small, 'site')], { TIDINGS_DATABASE_URL: fresh.url, TIDINGS_DATA: path.join(small, 'data') }, small);
+    await writeFile(
+      path.join(small, 'sources.yaml'),
+      'version: 1\nsources:\n  - id: gridline\n    name: Gridline Wire\n    kind: directory\n    type: news\n    language: en\n    path: pages\n',
+    );
+    const second = startTidings(
+      ['watch', '--once', '--no-fetch', '--out', path.join(small, 'site')],
+      { TIDINGS_DATABASE_URL: fresh.url, TIDINGS_DATA: path.join(small, 'data') },
+      small,
+    );
     try {
-      await until('the second watch to say it waits', () => second.err.includes('another watch is the editor of this database'), second);
+      await until(
+        'the second watch to say it waits',
+        () => second.err.includes('another watch is the editor of this database'),
+        second,
+      );
       await new Promise((r) => setTimeout(r, 500));
       assert.equal(second.proc.exitCode, null, 'it waits');
       assert.equal((await snapshot(fresh.url)).ids.length, 0, 'and does nothing while it waits');
@@ -307,7 +403,10 @@ describe('tidings worker with the embedded store', () => {
 function feed(): string {
   const item = (i: number, full: boolean) => {
     const next = rng(5000 + i);
-    const text = Array.from({ length: 5 }, () => `<p>${Array.from({ length: 4 }, () => sentence(next)).join(' ')}</p>`).join('');
+    const text = Array.from(
+      { length: 5 },
+      () => `<p>${Array.from({ length: 4 }, () => sentence(next)).join(' ')}</p>`,
+    ).join('');
     return `<item><title>Feed story ${i}</title><link>https://gridline.example/feed-story-${i}</link><guid>https://gridline.example/feed-story-${i}</guid>
       <pubDate>Sun, 10 May 2026 0${i}:00:00 GMT</pubDate><description>${full ? 'Short summary.' : `Summary of feed story ${i}: ${sentence(next)} ${sentence(next)}`}</description>
       ${full ? `<content:encoded><![CDATA[${text}]]></content:encoded>` : ''}</item>`;
@@ -327,9 +426,15 @@ describe('tidings watch --once without workers', () => {
     await mkdir(path.join(dir, 'pages'), { recursive: true });
     for (let i = 0; i < 5; i++) await writeFile(path.join(dir, 'pages', `report-${i}.html`), page(200 + i));
     await writeFile(path.join(dir, 'pages', 'mirror.html'), page(201));
-    await writeFile(path.join(dir, 'pages', 'empty.html'), '<!DOCTYPE html><html><head><title>Nothing</title></head><body><nav><a href="/">Home</a></nav></body></html>\n');
+    await writeFile(
+      path.join(dir, 'pages', 'empty.html'),
+      '<!DOCTYPE html><html><head><title>Nothing</title></head><body><nav><a href="/">Home</a></nav></body></html>\n',
+    );
     await writeFile(path.join(dir, 'pages', 'wire.xml'), feed());
-    await writeFile(path.join(dir, 'sources.yaml'), 'version: 1\nsources:\n  - id: gridline\n    name: Gridline Wire\n    kind: directory\n    type: news\n    language: en\n    path: pages\n');
+    await writeFile(
+      path.join(dir, 'sources.yaml'),
+      'version: 1\nsources:\n  - id: gridline\n    name: Gridline Wire\n    kind: directory\n    type: news\n    language: en\n    path: pages\n',
+    );
     const ingested = await runTidings(['--data', path.join(dir, 'ref'), 'ingest', '--no-fetch'], dir);
     assert.equal(ingested.code, 1, 'the empty page fails');
     assert.match(ingested.out, /Ingest finished: 8 new, 1 duplicate, 1 failed\./);
@@ -340,13 +445,23 @@ describe('tidings watch --once without workers', () => {
   async function embeddedIds(data: string, cwd: string): Promise<string[]> {
     const res = await runTidings(['--data', data, 'articles', '--json'], cwd);
     assert.equal(res.code, 0, res.err);
-    return res.out.trim().split('\n').map((l) => (JSON.parse(l) as { id: string }).id).sort();
+    return res.out
+      .trim()
+      .split('\n')
+      .map((l) => (JSON.parse(l) as { id: string }).id)
+      .sort();
   }
 
   test('embedded store: runs every job itself, stores what ingest stores, exits 1 as run does when an item failed', async () => {
-    const res = await runTidings(['--data', path.join(dir, 'alone'), 'watch', '--once', '--no-fetch', '--out', path.join(dir, 'alone-site')], dir);
+    const res = await runTidings(
+      ['--data', path.join(dir, 'alone'), 'watch', '--once', '--no-fetch', '--out', path.join(dir, 'alone-site')],
+      dir,
+    );
     assert.equal(res.code, 1, res.err);
-    assert.match(res.out, /watch cycle \S+: 8 new, 1 duplicate, 1 failed, 0 not modified, [1-9]\d* stor(y|ies) touched, \d+ pages? rewritten, \d+\.\d s\n$/);
+    assert.match(
+      res.out,
+      /watch cycle \S+: 8 new, 1 duplicate, 1 failed, 0 not modified, [1-9]\d* stor(y|ies) touched, \d+ pages? rewritten, \d+\.\d s\n$/,
+    );
     // The feed's items span several days: each day they count on gets its edition, not only the latest.
     const days = readdirSync(path.join(dir, 'alone', 'out')).sort();
     assert.ok(days.length > 1, `editions written: ${days.join(', ')}`);
@@ -358,13 +473,29 @@ describe('tidings watch --once without workers', () => {
   test('PostgreSQL with no worker running: watch takes its jobs itself and says so', { skip }, async () => {
     const fresh = await freshServerDatabase(server!);
     try {
-      const res = await runTidings(['--data', path.join(dir, 'pg'), '--database-url', fresh.url, 'watch', '--once', '--no-fetch', '--out', path.join(dir, 'pg-site')], dir);
+      const res = await runTidings(
+        [
+          '--data',
+          path.join(dir, 'pg'),
+          '--database-url',
+          fresh.url,
+          'watch',
+          '--once',
+          '--no-fetch',
+          '--out',
+          path.join(dir, 'pg-site'),
+        ],
+        dir,
+      );
       assert.equal(res.code, 1, res.err);
       assert.match(res.err, /no worker is running: running the jobs here/);
       assert.match(res.out, /watch cycle \S+: 8 new, 1 duplicate, 1 failed/);
       assert.deepEqual((await snapshot(fresh.url)).ids, reference);
       // Each feed item was a job of its own.
-      const [jobs] = await sql<{ n: string }>(fresh.url, "SELECT count(*) AS n FROM (SELECT data FROM pgboss.job UNION ALL SELECT data FROM pgboss.archive) j WHERE data->>'kind' = 'feed-item'");
+      const [jobs] = await sql<{ n: string }>(
+        fresh.url,
+        "SELECT count(*) AS n FROM (SELECT data FROM pgboss.job UNION ALL SELECT data FROM pgboss.archive) j WHERE data->>'kind' = 'feed-item'",
+      );
       assert.equal(Number(jobs!.n), 3);
     } finally {
       await fresh.dispose();
@@ -378,18 +509,52 @@ describe('tidings watch: each source on its schedule, a failing one backing off'
     try {
       await mkdir(path.join(dir, 'pages'), { recursive: true });
       await writeFile(path.join(dir, 'pages', 'one.html'), page(300));
-      await writeFile(path.join(dir, 'sources.yaml'), [
-        'version: 1', 'sources:',
-        '  - id: good', '    name: Gridline Wire', '    kind: directory', '    type: news', '    language: en', '    path: pages',
-        '  - id: gone', '    name: Lost Wire', '    kind: page', '    type: news', '    language: en', '    path: later/two.html', '',
-      ].join('\n'));
+      await writeFile(
+        path.join(dir, 'sources.yaml'),
+        [
+          'version: 1',
+          'sources:',
+          '  - id: good',
+          '    name: Gridline Wire',
+          '    kind: directory',
+          '    type: news',
+          '    language: en',
+          '    path: pages',
+          '  - id: gone',
+          '    name: Lost Wire',
+          '    kind: page',
+          '    type: news',
+          '    language: en',
+          '    path: later/two.html',
+          '',
+        ].join('\n'),
+      );
       const data = path.join(dir, 'data');
-      const cycle = (args: string[] = []) => runTidings(['--data', data, 'watch', '--once', '--no-fetch', '--every', '10', '--out', path.join(dir, 'site'), ...args], dir);
+      const cycle = (args: string[] = []) =>
+        runTidings(
+          ['--data', data, 'watch', '--once', '--no-fetch', '--every', '10', '--out', path.join(dir, 'site'), ...args],
+          dir,
+        );
       const rows = async (): Promise<Map<string, { failures: number; waitMin: number; problem: string | null }>> => {
         const db = await openDatabase({ kind: 'pglite', dataDir: path.join(data, 'db') });
         try {
-          const list = await db.query<{ source_key: string; failures: number; next_due: Date; last_polled: Date; last_problem: string | null }>('SELECT * FROM watch_sources');
-          return new Map(list.map((r) => [r.source_key, { failures: r.failures, waitMin: Math.round((new Date(r.next_due).getTime() - new Date(r.last_polled).getTime()) / 60_000), problem: r.last_problem }]));
+          const list = await db.query<{
+            source_key: string;
+            failures: number;
+            next_due: Date;
+            last_polled: Date;
+            last_problem: string | null;
+          }>('SELECT * FROM watch_sources');
+          return new Map(
+            list.map((r) => [
+              r.source_key,
+              {
+                failures: r.failures,
+                waitMin: Math.round((new Date(r.next_due).getTime() - new Date(r.last_polled).getTime()) / 60_000),
+                problem: r.last_problem,
+              },
+            ]),
+          );
         } finally {
           await db.close();
         }

@@ -10,8 +10,10 @@ import { parseDocument } from 'htmlparser2';
 import type { AnyNode, Element } from 'domhandler';
 
 const SKIP = new Set(['script', 'style', 'noscript', 'template', 'svg', 'head', 'iframe']);
-const BLOCK = /^(p|div|h[1-6]|li|ul|ol|article|section|header|footer|aside|nav|main|br|tr|td|table|blockquote|figure|figcaption|dd|dt|dl|pre|time|span)$/;
-const HINT = /author|byline|by-line|writer|creator|date|time|publish|posted|dateline|credit|contributor|masthead|site-?name|logo|copyright/i;
+const BLOCK =
+  /^(p|div|h[1-6]|li|ul|ol|article|section|header|footer|aside|nav|main|br|tr|td|table|blockquote|figure|figcaption|dd|dt|dl|pre|time|span)$/;
+const HINT =
+  /author|byline|by-line|writer|creator|date|time|publish|posted|dateline|credit|contributor|masthead|site-?name|logo|copyright/i;
 
 function clip(s: string, n: number): string {
   const t = s.replace(/\s+/g, ' ').trim();
@@ -41,7 +43,8 @@ function* walk(n: AnyNode): Generator<Element> {
 }
 
 function insideSvg(el: Element): boolean {
-  for (let p = el.parent as Element | null; p !== null && p !== undefined; p = p.parent as Element | null) if (p.name === 'svg' || p.name === 'symbol') return true;
+  for (let p = el.parent as Element | null; p !== null && p !== undefined; p = p.parent as Element | null)
+    if (p.name === 'svg' || p.name === 'symbol') return true;
   return false;
 }
 
@@ -54,14 +57,18 @@ function describe(el: Element): string {
   const bits = [el.name];
   if (a['id']) bits.push(`#${a['id']}`);
   if (a['class']) bits.push(`.${a['class'].trim().split(/\s+/).join('.')}`);
-  for (const k of ['rel', 'itemprop', 'datetime', 'content', 'title', 'href', 'property', 'name']) if (a[k] !== undefined) bits.push(`[${k}=${JSON.stringify(clip(a[k], 100))}]`);
-  for (const [k, v] of Object.entries(a)) if (/^data-.*(date|time|seconds|author)/i.test(k)) bits.push(`[${k}=${JSON.stringify(clip(v, 60))}]`);
+  for (const k of ['rel', 'itemprop', 'datetime', 'content', 'title', 'href', 'property', 'name'])
+    if (a[k] !== undefined) bits.push(`[${k}=${JSON.stringify(clip(a[k], 100))}]`);
+  for (const [k, v] of Object.entries(a))
+    if (/^data-.*(date|time|seconds|author)/i.test(k)) bits.push(`[${k}=${JSON.stringify(clip(v, 60))}]`);
   return bits.join('');
 }
 
 /** JSON-LD fields of interest, from every object in every block (@graph included). */
 function jsonLdFields(raw: string): string[] {
-  const body = raw.replace(/^\s*(?:<!--|\/\/\s*<!\[CDATA\[|<!\[CDATA\[)/, '').replace(/(?:-->|\/\/\s*\]\]>|\]\]>)\s*$/, '');
+  const body = raw
+    .replace(/^\s*(?:<!--|\/\/\s*<!\[CDATA\[|<!\[CDATA\[)/, '')
+    .replace(/(?:-->|\/\/\s*\]\]>|\]\]>)\s*$/, '');
   let data: unknown;
   try {
     data = JSON.parse(body);
@@ -74,9 +81,14 @@ function jsonLdFields(raw: string): string[] {
     else if (v !== null && typeof v === 'object') {
       const o = v as Record<string, unknown>;
       for (const [k, x] of Object.entries(o)) {
-        if (/^(@type|headline|name|alternativeHeadline|author|creator|datePublished|dateCreated|dateModified|uploadDate|publisher|url|mainEntityOfPage)$/.test(k)) {
+        if (
+          /^(@type|headline|name|alternativeHeadline|author|creator|datePublished|dateCreated|dateModified|uploadDate|publisher|url|mainEntityOfPage)$/.test(
+            k,
+          )
+        ) {
           if (x !== null && typeof x === 'object') {
-            if (k === 'author' || k === 'publisher' || k === 'creator') out.push(`${path}.${k} = ${clip(JSON.stringify(x), 200)}`);
+            if (k === 'author' || k === 'publisher' || k === 'creator')
+              out.push(`${path}.${k} = ${clip(JSON.stringify(x), 200)}`);
             else visit(x, `${path}.${k}`);
           } else out.push(`${path}.${k} = ${JSON.stringify(x)}`);
         } else if (k === '@graph' || typeof x === 'object') visit(x, `${path}.${k}`);
@@ -112,21 +124,65 @@ function main(): void {
 
   const html0 = all.find((e) => e.name === 'html');
   section('html', [`lang=${JSON.stringify(html0?.attribs['lang'] ?? null)}`]);
-  section('<title>', all.filter((e) => e.name === 'title' && !insideSvg(e)).map((e) => JSON.stringify(clip(textOf(e).join(''), 300))));
-  section('canonical / og:url / base', all.filter((e) => (e.name === 'link' && /canonical|shortlink/i.test(e.attribs['rel'] ?? '')) || (e.name === 'meta' && /^(og:url|twitter:url)$/i.test(e.attribs['property'] ?? e.attribs['name'] ?? '')) || e.name === 'base').map(describe));
-  section('meta', all.filter((e) => e.name === 'meta' && (e.attribs['property'] ?? e.attribs['name'] ?? e.attribs['itemprop']) !== undefined)
-    .filter((e) => /^(og:|twitter:|article:|dc\.|dcterms\.|dc:|sailthru\.|parsely-|author|byl|date|pubdate|publish|title|application-name|copyright|citation_|datepublished|headline|site|cxenseparse|weibo:)/i.test((e.attribs['property'] ?? e.attribs['name'] ?? e.attribs['itemprop'] ?? '').trim()) || /\b(og|dc|article):/i.test(e.attribs['property'] ?? ''))
-    .map((e) => `${(e.attribs['property'] ?? e.attribs['name'] ?? e.attribs['itemprop'] ?? '').trim()} = ${JSON.stringify(clip(e.attribs['content'] ?? '', 200))}`));
-  section('JSON-LD', all.filter((e) => e.name === 'script' && /ld\+json/i.test(e.attribs['type'] ?? '')).flatMap((e) => jsonLdFields(rawText(e))));
+  section(
+    '<title>',
+    all.filter((e) => e.name === 'title' && !insideSvg(e)).map((e) => JSON.stringify(clip(textOf(e).join(''), 300))),
+  );
+  section(
+    'canonical / og:url / base',
+    all
+      .filter(
+        (e) =>
+          (e.name === 'link' && /canonical|shortlink/i.test(e.attribs['rel'] ?? '')) ||
+          (e.name === 'meta' && /^(og:url|twitter:url)$/i.test(e.attribs['property'] ?? e.attribs['name'] ?? '')) ||
+          e.name === 'base',
+      )
+      .map(describe),
+  );
+  section(
+    'meta',
+    all
+      .filter(
+        (e) => e.name === 'meta' && (e.attribs['property'] ?? e.attribs['name'] ?? e.attribs['itemprop']) !== undefined,
+      )
+      .filter(
+        (e) =>
+          /^(og:|twitter:|article:|dc\.|dcterms\.|dc:|sailthru\.|parsely-|author|byl|date|pubdate|publish|title|application-name|copyright|citation_|datepublished|headline|site|cxenseparse|weibo:)/i.test(
+            (e.attribs['property'] ?? e.attribs['name'] ?? e.attribs['itemprop'] ?? '').trim(),
+          ) || /\b(og|dc|article):/i.test(e.attribs['property'] ?? ''),
+      )
+      .map(
+        (e) =>
+          `${(e.attribs['property'] ?? e.attribs['name'] ?? e.attribs['itemprop'] ?? '').trim()} = ${JSON.stringify(clip(e.attribs['content'] ?? '', 200))}`,
+      ),
+  );
+  section(
+    'JSON-LD',
+    all
+      .filter((e) => e.name === 'script' && /ld\+json/i.test(e.attribs['type'] ?? ''))
+      .flatMap((e) => jsonLdFields(rawText(e))),
+  );
 
   // Headings in document order, the first ones only.
   const h1 = all.filter((e) => e.name === 'h1').slice(0, 10);
   const h23 = all.filter((e) => /^h[23]$/.test(e.name)).slice(0, 12);
-  const headings = all.filter((e) => h1.includes(e) || h23.includes(e)).map((e) => `${e.name} ${describe(e).slice(e.name.length)} ${JSON.stringify(clip(textOf(e).join(''), 160))}`);
+  const headings = all
+    .filter((e) => h1.includes(e) || h23.includes(e))
+    .map((e) => `${e.name} ${describe(e).slice(e.name.length)} ${JSON.stringify(clip(textOf(e).join(''), 160))}`);
   section('headings (every h1, first 10; first 12 h2-h3)', headings);
 
-  const hinted = all.filter((e) => !SKIP.has(e.name) && e.name !== 'meta' && e.name !== 'link' && e.name !== 'script' && e.name !== 'style')
-    .filter((e) => HINT.test(`${e.attribs['class'] ?? ''} ${e.attribs['id'] ?? ''} ${e.attribs['rel'] ?? ''} ${e.attribs['itemprop'] ?? ''}`) || e.name === 'time' || e.attribs['datetime'] !== undefined);
+  const hinted = all
+    .filter(
+      (e) => !SKIP.has(e.name) && e.name !== 'meta' && e.name !== 'link' && e.name !== 'script' && e.name !== 'style',
+    )
+    .filter(
+      (e) =>
+        HINT.test(
+          `${e.attribs['class'] ?? ''} ${e.attribs['id'] ?? ''} ${e.attribs['rel'] ?? ''} ${e.attribs['itemprop'] ?? ''}`,
+        ) ||
+        e.name === 'time' ||
+        e.attribs['datetime'] !== undefined,
+    );
   const seen = new Set<string>();
   const hintLines: string[] = [];
   for (const e of hinted) {

@@ -39,7 +39,8 @@ export function loadReference(dir: string): Reference {
     for (const [page, label] of Object.entries(data)) {
       for (const f of REFERENCE_FIELDS) {
         const v = label[f];
-        if (v !== null && typeof v !== 'string') throw new Error(`${file}: page "${page}": ${f} is ${JSON.stringify(v)}, not a string or null`);
+        if (v !== null && typeof v !== 'string')
+          throw new Error(`${file}: page "${page}": ${f} is ${JSON.stringify(v)}, not a string or null`);
       }
       if (labels.has(page)) throw new Error(`${file}: page "${page}" is labelled twice`);
       labels.set(page, label as unknown as ReferenceLabel);
@@ -70,7 +71,12 @@ export function bylineNames(s: string): Set<string> {
   return new Set(
     normaliseLabelText(s)
       .split(/\s*(?:[,;&\n、，]|\band\b|\bet\b|\by\b|\bund\b)\s*/u)
-      .map((n) => n.replace(/^(?:by|par|von|por|posted by|written by):?\s+/, '').replace(/^@/, '').trim())
+      .map((n) =>
+        n
+          .replace(/^(?:by|par|von|por|posted by|written by):?\s+/, '')
+          .replace(/^@/, '')
+          .trim(),
+      )
       .filter((n) => n !== ''),
   );
 }
@@ -147,7 +153,9 @@ export type Readings = ReadonlyMap<string, Partial<Record<ReferenceField, string
 
 /** Per field: agreement where the reference has a value, and silence where it has none. */
 export function tallyAgainstReference(reference: Reference, readings: Readings): Record<ReferenceField, FieldTally> {
-  const out = Object.fromEntries(REFERENCE_FIELDS.map((f) => [f, { valued: 0, agreed: 0, empty: 0, keptEmpty: 0 }])) as Record<ReferenceField, FieldTally>;
+  const out = Object.fromEntries(
+    REFERENCE_FIELDS.map((f) => [f, { valued: 0, agreed: 0, empty: 0, keptEmpty: 0 }]),
+  ) as Record<ReferenceField, FieldTally>;
   for (const [page, label] of reference.labels) {
     const got = readings.get(page);
     if (got === undefined) continue;

@@ -9,7 +9,13 @@ import { splitSentences } from '../text/sentences.js';
 import { anchorCounts, chineseFeatures, englishFeatures, lexicalMatch, type UnitFeatures } from './anchors.js';
 import { bandAlign, lengthDiagonal, type Shape } from './band-dp.js';
 import { bundledDictionary, type Dictionary } from './dictionary.js';
-import { DEFAULT_LENGTH_VARIANCE, estimateLengthModel, lengthCost, lengthFit, type LengthModel } from './length-cost.js';
+import {
+  DEFAULT_LENGTH_VARIANCE,
+  estimateLengthModel,
+  lengthCost,
+  lengthFit,
+  type LengthModel,
+} from './length-cost.js';
 
 /**
  * A text to align: a string (paragraphs are blank-line blocks, sentences found by
@@ -112,9 +118,27 @@ const shape = (en: number, zh: number): Shape => ({ en, zh });
  * three or four English ones (6% of the links of the political benchmark texts are 3-1 or 4-1).
  */
 export const SENTENCE_SHAPES: readonly Shape[] = [
-  shape(1, 1), shape(1, 0), shape(0, 1), shape(2, 1), shape(1, 2), shape(2, 2), shape(3, 1), shape(1, 3), shape(4, 1), shape(1, 4),
+  shape(1, 1),
+  shape(1, 0),
+  shape(0, 1),
+  shape(2, 1),
+  shape(1, 2),
+  shape(2, 2),
+  shape(3, 1),
+  shape(1, 3),
+  shape(4, 1),
+  shape(1, 4),
 ];
-const PARAGRAPH_SHAPES: readonly Shape[] = [shape(1, 1), shape(1, 0), shape(0, 1), shape(2, 1), shape(1, 2), shape(2, 2), shape(3, 1), shape(1, 3)];
+const PARAGRAPH_SHAPES: readonly Shape[] = [
+  shape(1, 1),
+  shape(1, 0),
+  shape(0, 1),
+  shape(2, 1),
+  shape(1, 2),
+  shape(2, 2),
+  shape(3, 1),
+  shape(1, 3),
+];
 
 /**
  * P(shape), set by hand after Gale-Church's (1-1 0.89, 2-1/1-2 0.045 each, 2-2 0.011, 1-0/0-1
@@ -123,7 +147,16 @@ const PARAGRAPH_SHAPES: readonly Shape[] = [shape(1, 1), shape(1, 0), shape(0, 1
  * sentences), and align() is not told.
  */
 export const SHAPE_PRIORS: Readonly<Record<string, number>> = {
-  '1-1': 0.85, '2-1': 0.05, '1-2': 0.05, '2-2': 0.005, '3-1': 0.01, '1-3': 0.01, '4-1': 0.003, '1-4': 0.003, '1-0': 0.005, '0-1': 0.005,
+  '1-1': 0.85,
+  '2-1': 0.05,
+  '1-2': 0.05,
+  '2-2': 0.005,
+  '3-1': 0.01,
+  '1-3': 0.01,
+  '4-1': 0.003,
+  '1-4': 0.003,
+  '1-0': 0.005,
+  '0-1': 0.005,
 };
 
 export const DEFAULT_BAND = 30;
@@ -178,7 +211,8 @@ export function align(en: AlignText, zh: AlignText, options: AlignOptions = {}):
     const zf = zhFeatures.slice(g.zh[0], g.zh[1]);
     const result = alignUnits(ef, zf, model, weights, priorCost, shapes, band);
     evaluated += result.evaluated;
-    for (const l of result.links) links.push({ ...l, en: l.en.map((i) => i + g.en[0]), zh: l.zh.map((j) => j + g.zh[0]) });
+    for (const l of result.links)
+      links.push({ ...l, en: l.en.map((i) => i + g.en[0]), zh: l.zh.map((j) => j + g.zh[0]) });
   }
   if (paragraphLinks.length === 0 && links.length > 0) {
     paragraphLinks = [wholeLink(enSide.paragraphCount, zhSide.paragraphCount, links)];
@@ -264,7 +298,17 @@ function alignUnits(
     const e = evidence(en0, en1, zh0, zh1);
     return lengthCost(e.enLen, e.zhLen, model) + priorCost(a, b) - e.anchorBonus;
   };
-  const result = bandAlign(n, m, shapes, cost, lengthDiagonal(en.map((u) => u.length), zh.map((u) => u.length)), band);
+  const result = bandAlign(
+    n,
+    m,
+    shapes,
+    cost,
+    lengthDiagonal(
+      en.map((u) => u.length),
+      zh.map((u) => u.length),
+    ),
+    band,
+  );
   const links = result.steps.map((s): AlignmentLink => {
     const e = evidence(s.en0, s.en1, s.zh0, s.zh1);
     const a = s.en1 - s.en0;
@@ -329,7 +373,8 @@ function sentenceCount(paragraphs: readonly number[], ranges: ReadonlyArray<[num
 
 function wholeLink(enParagraphs: number, zhParagraphs: number, links: readonly AlignmentLink[]): AlignmentLink {
   const paired = links.filter((l) => l.en.length > 0 && l.zh.length > 0);
-  const mean = (f: (l: AlignmentLink) => number): number => (paired.length ? round3(paired.reduce((s, l) => s + f(l), 0) / paired.length) : 0);
+  const mean = (f: (l: AlignmentLink) => number): number =>
+    paired.length ? round3(paired.reduce((s, l) => s + f(l), 0) / paired.length) : 0;
   return {
     en: range(0, enParagraphs),
     zh: range(0, zhParagraphs),

@@ -5,22 +5,59 @@ import { bundledDictionary } from './dictionary.js';
 import { lengthCost, lengthFit, normalCdf, textLength } from './length-cost.js';
 
 const dict = bundledDictionary();
-const pair = (en: string, zh: string) => anchorCounts([englishFeatures(en, dict)], 0, 1, [chineseFeatures(zh, dict)], 0, 1);
+const pair = (en: string, zh: string) =>
+  anchorCounts([englishFeatures(en, dict)], 0, 1, [chineseFeatures(zh, dict)], 0, 1);
 
 describe('anchorCounts', () => {
   const cases: Array<{ name: string; en: string; zh: string; expect: Partial<ReturnType<typeof pair>> }> = [
-    { name: 'money in both notations', en: 'It raised $250 billion.', zh: '它筹集了2500亿美元。', expect: { numbersShared: 1, numbersUnmatched: 0 } },
-    { name: 'a year and a percentage', en: 'In 2024 sales rose 15%.', zh: '2024年销售额增长15%。', expect: { numbersShared: 2, numbersUnmatched: 0 } },
-    { name: 'a Chinese numeral against digits', en: 'the 18th National Congress', zh: '党的十八大', expect: { numbersShared: 1 } },
-    { name: 'different amounts do not match', en: 'It raised $3 billion.', zh: '它筹集了50亿美元。', expect: { numbersShared: 0, numbersUnmatched: 2 } },
-    { name: 'a Latin name kept in the Chinese', en: 'Nvidia sells the H100 chip.', zh: '英伟达出售H100芯片。', expect: { latinShared: 1, latinUnmatched: 0 } },
-    { name: 'gazetteer entities across scripts', en: 'Nvidia and Microsoft', zh: '英伟达和微软', expect: { entitiesShared: 2 } },
-    { name: 'question marks and quotes', en: '"Why now?" she asked.', zh: '“为什么是现在？”她问。', expect: { marksShared: 2, marksUnmatched: 0 } },
+    {
+      name: 'money in both notations',
+      en: 'It raised $250 billion.',
+      zh: '它筹集了2500亿美元。',
+      expect: { numbersShared: 1, numbersUnmatched: 0 },
+    },
+    {
+      name: 'a year and a percentage',
+      en: 'In 2024 sales rose 15%.',
+      zh: '2024年销售额增长15%。',
+      expect: { numbersShared: 2, numbersUnmatched: 0 },
+    },
+    {
+      name: 'a Chinese numeral against digits',
+      en: 'the 18th National Congress',
+      zh: '党的十八大',
+      expect: { numbersShared: 1 },
+    },
+    {
+      name: 'different amounts do not match',
+      en: 'It raised $3 billion.',
+      zh: '它筹集了50亿美元。',
+      expect: { numbersShared: 0, numbersUnmatched: 2 },
+    },
+    {
+      name: 'a Latin name kept in the Chinese',
+      en: 'Nvidia sells the H100 chip.',
+      zh: '英伟达出售H100芯片。',
+      expect: { latinShared: 1, latinUnmatched: 0 },
+    },
+    {
+      name: 'gazetteer entities across scripts',
+      en: 'Nvidia and Microsoft',
+      zh: '英伟达和微软',
+      expect: { entitiesShared: 2 },
+    },
+    {
+      name: 'question marks and quotes',
+      en: '"Why now?" she asked.',
+      zh: '“为什么是现在？”她问。',
+      expect: { marksShared: 2, marksUnmatched: 0 },
+    },
   ];
   for (const c of cases) {
     it(c.name, () => {
       const got = pair(c.en, c.zh);
-      for (const [k, v] of Object.entries(c.expect)) assert.equal(got[k as keyof typeof got], v, `${k} in ${JSON.stringify(got)}`);
+      for (const [k, v] of Object.entries(c.expect))
+        assert.equal(got[k as keyof typeof got], v, `${k} in ${JSON.stringify(got)}`);
     });
   }
 });

@@ -63,13 +63,7 @@ function roundValue(v: number): number {
 
 function marksOf(text: string): number[] {
   const count = (re: RegExp): number => (text.match(re) ?? []).length;
-  return [
-    count(/[?？]/g),
-    count(/[!！]/g),
-    Math.ceil(count(/["“”「」『』]/g) / 2),
-    count(/[(（]/g),
-    count(/[:：]/g),
-  ];
+  return [count(/[?？]/g), count(/[!！]/g), Math.ceil(count(/["“”「」『』]/g) / 2), count(/[(（]/g), count(/[:：]/g)];
 }
 
 export function englishFeatures(text: string, dict: Dictionary): UnitFeatures {
@@ -195,7 +189,12 @@ export function anchorCounts(
 const EMPTY: readonly never[] = [];
 
 /** The distinct values of a group; the unit's own (already distinct) array when the group is one unit. */
-function collect<T>(units: readonly UnitFeatures[], from: number, to: number, get: (u: UnitFeatures) => readonly T[]): readonly T[] {
+function collect<T>(
+  units: readonly UnitFeatures[],
+  from: number,
+  to: number,
+  get: (u: UnitFeatures) => readonly T[],
+): readonly T[] {
   if (to - from === 1) return get(units[from]!);
   let out: T[] | null = null;
   for (let k = from; k < to; k++) {

@@ -7,7 +7,7 @@ const SAMPLE = [
   '# a comment line',
   '經濟 经济 [jing1 ji4] /economy/economic/',
   '增長 增长 [zeng1 zhang3] /to grow/to increase/growth/',
-  '的 的 [de5] /of/~\'s (possessive particle)/',
+  "的 的 [de5] /of/~'s (possessive particle)/",
   '人工智能 人工智能 [ren2 gong1 zhi4 neng2] /artificial intelligence (AI)/',
   '見 见 [jian4] /see 見面|见面[jian4 mian4]/',
 ].join('\n');

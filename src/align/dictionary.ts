@@ -18,13 +18,15 @@ export interface Dictionary {
 
 /** Function words and gloss boilerplate ("to", "sb", "sth"): they match everything, so nothing. */
 const STOPWORDS = new Set(
-  ('a an the of to in on at by for from with as into onto upon about over under and or but nor not no so ' +
+  (
+    'a an the of to in on at by for from with as into onto upon about over under and or but nor not no so ' +
     'is are was were be been being am do does did done have has had having will would shall should can could may might must ' +
     'i me my we us our you your he him his she her it its they them their this that these those there here ' +
     'what which who whom whose when where why how all any some each every one ones other another such ' +
     'very also just only than then too more most much many up down out off again once ' +
-    'sb sth sb\'s sth\'s oneself etc e g i e lit fig esp usu abbr cl variant old see used pr ' +
-    'if because while whether though although since until unless').split(/\s+/),
+    "sb sth sb's sth's oneself etc e g i e lit fig esp usu abbr cl variant old see used pr " +
+    'if because while whether though although since until unless'
+  ).split(/\s+/),
 );
 
 const WORD = /[a-z]+(?:'[a-z]+)?/g;

@@ -41,7 +41,14 @@ export function galeChurch(enLengths: readonly number[], zhLengths: readonly num
     const p = Math.max(2 * (1 - normalCdf(Math.abs(delta))), 1e-300);
     return prior.get(`${en1 - en0}-${zh1 - zh0}`)! - Math.log(p);
   };
-  const { steps } = bandAlign(enLengths.length, zhLengths.length, shapes, cost, lengthDiagonal(enLengths, zhLengths), band);
+  const { steps } = bandAlign(
+    enLengths.length,
+    zhLengths.length,
+    shapes,
+    cost,
+    lengthDiagonal(enLengths, zhLengths),
+    band,
+  );
   return steps.map((s) => ({
     en: Array.from({ length: s.en1 - s.en0 }, (_, k) => s.en0 + k),
     zh: Array.from({ length: s.zh1 - s.zh0 }, (_, k) => s.zh0 + k),

@@ -47,7 +47,7 @@ export function lengthCost(enLength: number, zhLength: number, model: LengthMode
   const d = Math.abs(lengthDelta(enLength, zhLength, model));
   const p = 2 * (1 - normalCdf(d));
   // Past about 5σ the tail underflows the approximation: continue with the Gaussian exponent.
-  return p > 1e-12 ? -Math.log(p) : d * d / 2 + Math.log(d * Math.sqrt(Math.PI / 2));
+  return p > 1e-12 ? -Math.log(p) : (d * d) / 2 + Math.log(d * Math.sqrt(Math.PI / 2));
 }
 
 /** P(|δ| this large), in [0, 1]: 1 for lengths exactly as expected. */
@@ -61,7 +61,11 @@ export function lengthFit(enLength: number, zhLength: number, model: LengthModel
  * would otherwise take the drop for a verbose translator. The variance is fixed (see
  * DEFAULT_LENGTH_VARIANCE). A text with an empty side gets the typical ratio.
  */
-export function estimateLengthModel(enLengths: readonly number[], zhLengths: readonly number[], variance: number): LengthModel {
+export function estimateLengthModel(
+  enLengths: readonly number[],
+  zhLengths: readonly number[],
+  variance: number,
+): LengthModel {
   const en = enLengths.reduce((a, b) => a + b, 0);
   const zh = zhLengths.reduce((a, b) => a + b, 0);
   if (en === 0 || zh === 0) return { ratio: TYPICAL_ZH_PER_EN, variance };

@@ -9,13 +9,20 @@ interface Quoted {
 }
 
 /** Initials and finals of Mandarin syllables, without tones; loose on purpose (it only ever says "could be"). */
-const PINYIN_SYLLABLE = '(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:iong|uang|iang|ueng|ang|eng|ing|ong|uai|uan|iao|ian|van|ai|ei|ao|ou|an|en|er|in|un|vn|ia|ie|iu|ua|uo|ui|ue|ve|a|o|e|i|u|v)';
+const PINYIN_SYLLABLE =
+  '(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:iong|uang|iang|ueng|ang|eng|ing|ong|uai|uan|iao|ian|van|ai|ei|ao|ou|an|en|er|in|un|vn|ia|ie|iu|ua|uo|ui|ue|ve|a|o|e|i|u|v)';
 const PINYIN_WORD = new RegExp(`^(?:${PINYIN_SYLLABLE})+$`);
 const HAN_PERSON = /^\p{Script=Han}{2,4}$/u;
 
 /** Every word of the name could be pinyin ("Chen Mo", "Zhang Xiaoming"). */
 export function couldBePinyinName(name: string): boolean {
-  const words = name.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/ü/g, 'v').split(/[\s-]+/).filter(Boolean);
+  const words = name
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/ü/g, 'v')
+    .split(/[\s-]+/)
+    .filter(Boolean);
   return words.length > 0 && words.every((w) => PINYIN_WORD.test(w));
 }
 

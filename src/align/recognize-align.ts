@@ -22,7 +22,10 @@ const COVERED = 0.5;
  * would put them (near the diagonal). A translation scores near 1; the same sentences shuffled,
  * or another text on the topic, score low — the aligner, forced to be monotone, cannot tell.
  */
-export function diagonalAgreement(en: readonly string[], zh: readonly string[]): { order: number | null; enMatched: number; zhMatched: number } {
+export function diagonalAgreement(
+  en: readonly string[],
+  zh: readonly string[],
+): { order: number | null; enMatched: number; zhMatched: number } {
   const dict = bundledDictionary();
   const e = en.map((s) => englishFeatures(s, dict));
   const z = zh.map((s) => chineseFeatures(s, dict));

@@ -30,10 +30,12 @@ export interface AnchorSource {
 const LATIN_TOKEN = /[A-Za-z][A-Za-z0-9]*(?:[.-][A-Za-z0-9]+)*/g;
 /** Capitalised English words that are sentence furniture, not names. */
 const COMMON_CAPS = new Set(
-  ('the a an and or but of to in on at for from with by as is are was were be it its this that these those he she they we i you ' +
+  (
+    'the a an and or but of to in on at for from with by as is are was were be it its this that these those he she they we i you ' +
     'his her their our my your what when where while who which how why if then there here after before also not no so yet ' +
     'chapter part section figure table mr mrs ms dr monday tuesday wednesday thursday friday saturday sunday ' +
-    'january february march april may june july august september october november december').split(' '),
+    'january february march april may june july august september october november december'
+  ).split(' '),
 );
 
 /** Figure kinds that identify: years and bare counts are kept (a translator keeps them too). */
@@ -53,7 +55,13 @@ function entityAnchors(source: AnchorSource): Anchor[] {
   const n = Math.max(1, source.text.length);
   return source.understanding.entities
     .filter((e) => e.type !== 'concept' && e.entityId !== null)
-    .map((e) => ({ kind: 'entity' as const, key: `entity:${e.entityId}`, surface: e.surface, position: e.start / n, offset: e.start }));
+    .map((e) => ({
+      kind: 'entity' as const,
+      key: `entity:${e.entityId}`,
+      surface: e.surface,
+      position: e.start / n,
+      offset: e.start,
+    }));
 }
 
 function quoteAnchors(source: AnchorSource): Anchor[] {
@@ -76,7 +84,9 @@ function quoteAnchors(source: AnchorSource): Anchor[] {
  */
 function latinAnchors(source: AnchorSource, chinese: boolean): Anchor[] {
   const n = Math.max(1, source.text.length);
-  const covered = source.understanding.entities.filter((e) => e.entityId !== null).map((e) => [e.start, e.end] as const);
+  const covered = source.understanding.entities
+    .filter((e) => e.entityId !== null)
+    .map((e) => [e.start, e.end] as const);
   const inside = (s: number, e: number) => covered.some(([a, b]) => s >= a && e <= b);
   const figures = source.understanding.figures.map((f) => [f.start, f.end] as const);
   const inFigure = (s: number, e: number) => figures.some(([a, b]) => s < b && e > a);
@@ -89,7 +99,10 @@ function latinAnchors(source: AnchorSource, chinese: boolean): Anchor[] {
     const lower = surface.toLowerCase();
     if (COMMON_CAPS.has(lower)) continue;
     if (!chinese) {
-      const identity = /\d/.test(surface) || /^[A-Z]{2,}$/.test(surface) || (/^[A-Z]/.test(surface) && !sentenceStart(source.text, start));
+      const identity =
+        /\d/.test(surface) ||
+        /^[A-Z]{2,}$/.test(surface) ||
+        (/^[A-Z]/.test(surface) && !sentenceStart(source.text, start));
       if (!identity) continue;
     }
     out.push({ kind: 'latin', key: `latin:${lower}`, surface, position: start / n, offset: start });
@@ -108,7 +121,12 @@ function sentenceStart(text: string, at: number): boolean {
  * but keeps the order of the sentences.
  */
 export function anchorsOf(source: AnchorSource, language: 'en' | 'zh'): Anchor[] {
-  const all = [...figureAnchors(source), ...entityAnchors(source), ...quoteAnchors(source), ...latinAnchors(source, language === 'zh')];
+  const all = [
+    ...figureAnchors(source),
+    ...entityAnchors(source),
+    ...quoteAnchors(source),
+    ...latinAnchors(source, language === 'zh'),
+  ];
   const ends = source.understanding.sentences.map((s) => s.end);
   const sentenceOf = (offset: number): number => {
     let lo = 0;
@@ -160,7 +178,8 @@ export function matchAnchors(en: readonly Anchor[], zh: readonly Anchor[]): Anch
   // would punish a true pair; the share counts what could have been carried over.
   const denominator = en.length + zh.length;
   const orderedShare = denominator === 0 ? 0 : (2 * links.length) / denominator;
-  const positionDrift = links.length === 0 ? 1 : links.reduce((s, l) => s + Math.abs(l.enPosition - l.zhPosition), 0) / links.length;
+  const positionDrift =
+    links.length === 0 ? 1 : links.reduce((s, l) => s + Math.abs(l.enPosition - l.zhPosition), 0) / links.length;
   return { links, enCount: en.length, zhCount: zh.length, orderedShare, keyShare, positionDrift };
 }
 
@@ -194,7 +213,14 @@ function lcs(en: readonly Anchor[], zh: readonly Anchor[]): AnchorLink[] {
     const x = a[i]!;
     const y = b[j]!;
     if (x.key === y.key && score[at(i, j)] === 1 - 0.5 * Math.abs(x.position - y.position) + score[at(i + 1, j + 1)]!) {
-      out.push({ kind: x.kind, key: x.key, en: x.surface, zh: y.surface, enPosition: x.position, zhPosition: y.position });
+      out.push({
+        kind: x.kind,
+        key: x.key,
+        en: x.surface,
+        zh: y.surface,
+        enPosition: x.position,
+        zhPosition: y.position,
+      });
       i++;
       j++;
     } else if (score[at(i + 1, j)]! >= score[at(i, j + 1)]!) i++;

@@ -18,20 +18,58 @@ import { recognizePair } from './recognize.js';
 import { ENGLISH, TRANSLATION, version } from './recognize.fixture.js';
 import { bilingualOf } from './recognize-stage.js';
 
-const en = version('0rr1n0000en1', 'en', ENGLISH, { title: 'Orrin Labs releases Quill-2', outlet: 'Northwire Example' });
+const en = version('0rr1n0000en1', 'en', ENGLISH, {
+  title: 'Orrin Labs releases Quill-2',
+  outlet: 'Northwire Example',
+});
 const zh = version('0rr1n0000zh1', 'zh', TRANSLATION, { title: 'Orrin Labs 发布 Quill-2', outlet: '译介 Example' });
 const page = bilingualOf(en, zh, recognizePair(en, zh));
 
 function sighting(url: string, outlet: string, relation: Sighting['relation']): Sighting {
-  return { url, relation, outlet, sourceId: null, sourceType: 'news', feedTitle: null, via: null, seenAt: '2026-04-08T00:00:00.000Z' };
+  return {
+    url,
+    relation,
+    outlet,
+    sourceId: null,
+    sourceType: 'news',
+    feedTitle: null,
+    via: null,
+    seenAt: '2026-04-08T00:00:00.000Z',
+  };
 }
 
-function stored(v: typeof en, bilingual: ArticleWithSightings['bilingual'], sightings: Sighting[]): ArticleWithSightings {
+function stored(
+  v: typeof en,
+  bilingual: ArticleWithSightings['bilingual'],
+  sightings: Sighting[],
+): ArticleWithSightings {
   return {
-    id: v.id, url: v.url, title: v.title, byline: null, published: v.published, language: v.language, mixed: bilingual !== null,
-    siteName: null, outlet: v.outlet, sourceId: null, sourceType: 'news', feedTitle: null, leadImage: null, description: null,
-    paragraphs: v.paragraphs, text: v.text, bilingual, fingerprint: `fp-${v.id}`, signature: '', ingestedAt: v.ingestedAt,
-    understanding: { sentences: v.understanding.sentences, entities: v.understanding.entities, figures: v.understanding.figures, quotes: v.understanding.quotes },
+    id: v.id,
+    url: v.url,
+    title: v.title,
+    byline: null,
+    published: v.published,
+    language: v.language,
+    mixed: bilingual !== null,
+    siteName: null,
+    outlet: v.outlet,
+    sourceId: null,
+    sourceType: 'news',
+    feedTitle: null,
+    leadImage: null,
+    description: null,
+    paragraphs: v.paragraphs,
+    text: v.text,
+    bilingual,
+    fingerprint: `fp-${v.id}`,
+    signature: '',
+    ingestedAt: v.ingestedAt,
+    understanding: {
+      sentences: v.understanding.sentences,
+      entities: v.understanding.entities,
+      figures: v.understanding.figures,
+      quotes: v.understanding.quotes,
+    },
     sightings,
   };
 }
@@ -39,8 +77,15 @@ function stored(v: typeof en, bilingual: ArticleWithSightings['bilingual'], sigh
 describe('a human translation in the other face', () => {
   let rubric: Rubric;
   const plain = stored(en, null, [sighting(en.url, 'Northwire Example', 'original')]);
-  const paired = stored(en, page, [sighting(en.url, 'Northwire Example', 'original'), sighting(zh.url, '译介 Example', 'translation')]);
-  const story = (a: ArticleWithSightings): StoryInput => ({ storyId: a.id, articles: [a], ranking: rankStory([a], rubric) });
+  const paired = stored(en, page, [
+    sighting(en.url, 'Northwire Example', 'original'),
+    sighting(zh.url, '译介 Example', 'translation'),
+  ]);
+  const story = (a: ArticleWithSightings): StoryInput => ({
+    storyId: a.id,
+    articles: [a],
+    ranking: rankStory([a], rubric),
+  });
   before(async () => {
     const loaded = await loadRubricFile();
     if (!loaded.ok) throw new Error(loaded.message);
@@ -51,7 +96,10 @@ describe('a human translation in the other face', () => {
     const item = writeDigestItem(story(paired), 'zh');
     assert.equal(item.bodyLanguage, 'zh');
     assert.equal(item.notice, LABELS.zh.noticeHumanTranslation);
-    assert.ok(item.keyPoints.lead.length > 0 && TRANSLATION.join('').includes(item.keyPoints.lead), item.keyPoints.lead);
+    assert.ok(
+      item.keyPoints.lead.length > 0 && TRANSLATION.join('').includes(item.keyPoints.lead),
+      item.keyPoints.lead,
+    );
     assert.match(item.headline, /^Orrin Labs 发布 Quill-2/);
     const checked = verifiedDigestItem(item, [paired]);
     assert.equal(checked.verification?.ok, true, JSON.stringify(checked.verification?.problems));
@@ -79,7 +127,10 @@ describe('a human translation in the other face', () => {
   });
 
   test('a Chinese original with a human English translation: the English face uses it and verifies', () => {
-    const zhOriginal = stored(zh, { ...page, titleEn: 'Orrin Labs releases Quill-2' }, [sighting(zh.url, '译介 Example', 'original'), sighting(en.url, 'Northwire Example', 'translation')]);
+    const zhOriginal = stored(zh, { ...page, titleEn: 'Orrin Labs releases Quill-2' }, [
+      sighting(zh.url, '译介 Example', 'original'),
+      sighting(en.url, 'Northwire Example', 'translation'),
+    ]);
     const item = writeDigestItem(story(zhOriginal), 'en');
     assert.equal(item.bodyLanguage, 'en');
     assert.equal(item.notice, LABELS.en.noticeHumanTranslation);
@@ -90,16 +141,33 @@ describe('a human translation in the other face', () => {
   });
 
   test('the bilingual reader shows every paragraph once, a merged pair together, credited', () => {
-    const md = renderBilingualMarkdown(documentOfBilingualPage(page, 'Human translation by 译介 Example'), 'interleaved');
+    const md = renderBilingualMarkdown(
+      documentOfBilingualPage(page, 'Human translation by 译介 Example'),
+      'interleaved',
+    );
     assert.match(md, /\*Human translation by 译介 Example\*/);
     for (const p of [...TRANSLATION]) assert.ok(md.includes(p.replace(/[*_[\]<>|`\\]/g, (c) => `\\${c}`)), p);
     assert.ok(!/\n\n\n/.test(md), 'no empty blocks');
   });
 
   test('a paragraph the translator left out shows alone, in both layouts and HTML', () => {
-    const doc = documentOfBilingualPage({ layout: 'interleaved', titleEn: null, titleZh: null, pairs: [{ en: 'Dropped here.', zh: '' }, { en: 'Kept.', zh: '保留。' }] }, 'Human translation');
+    const doc = documentOfBilingualPage(
+      {
+        layout: 'interleaved',
+        titleEn: null,
+        titleZh: null,
+        pairs: [
+          { en: 'Dropped here.', zh: '' },
+          { en: 'Kept.', zh: '保留。' },
+        ],
+      },
+      'Human translation',
+    );
     assert.equal(renderBilingualMarkdown(doc, 'inline'), '*Human translation*\n\nDropped here.\n\nKept. 保留。\n');
-    assert.equal(renderBilingualMarkdown(doc, 'interleaved'), '*Human translation*\n\nDropped here.\n\nKept.\n\n保留。\n');
+    assert.equal(
+      renderBilingualMarkdown(doc, 'interleaved'),
+      '*Human translation*\n\nDropped here.\n\nKept.\n\n保留。\n',
+    );
     const html = renderBilingualHtml(doc, 'interleaved');
     assert.equal((html.match(/<section lang="zh">/g) ?? []).length, 1);
   });

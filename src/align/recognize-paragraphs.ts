@@ -86,7 +86,11 @@ export function alignParagraphs(en: readonly string[], zh: readonly string[], ke
       if (!Number.isFinite(here)) continue;
       MOVES.forEach(([di, dj, penalty], k) => {
         if (i + di > n || j + dj > m) return;
-        const c = here + penalty + (di === 0 || dj === 0 ? 0 : matchCost(sum(a, i, di), sum(b, j, dj))) + keyCost(keys, i, di, j, dj);
+        const c =
+          here +
+          penalty +
+          (di === 0 || dj === 0 ? 0 : matchCost(sum(a, i, di), sum(b, j, dj))) +
+          keyCost(keys, i, di, j, dj);
         if (c < cost[at(i + di, j + dj)]!) {
           cost[at(i + di, j + dj)] = c;
           move[at(i + di, j + dj)] = k;

@@ -27,9 +27,24 @@ function markdown(title: string, date: string, site: string, paragraphs: readonl
 }
 
 const FILES: Record<string, string> = {
-  'orrin-en.md': markdown('Orrin Labs releases Quill-2, a 70 billion-parameter open model', '2026-04-07T09:00:00Z', 'Northwire Example', ENGLISH),
-  'orrin-zh.md': markdown('Orrin Labs 发布 700 亿参数开放模型 Quill-2', '2026-04-07T15:00:00Z', '译介 Example', TRANSLATION),
-  'orrin-ind.md': markdown('Quill-2 来了：开放权重阵营再添一员', '2026-04-07T12:00:00Z', '模型周报 Example', INDEPENDENT),
+  'orrin-en.md': markdown(
+    'Orrin Labs releases Quill-2, a 70 billion-parameter open model',
+    '2026-04-07T09:00:00Z',
+    'Northwire Example',
+    ENGLISH,
+  ),
+  'orrin-zh.md': markdown(
+    'Orrin Labs 发布 700 亿参数开放模型 Quill-2',
+    '2026-04-07T15:00:00Z',
+    '译介 Example',
+    TRANSLATION,
+  ),
+  'orrin-ind.md': markdown(
+    'Quill-2 来了：开放权重阵营再添一员',
+    '2026-04-07T12:00:00Z',
+    '模型周报 Example',
+    INDEPENDENT,
+  ),
 };
 
 for (const backend of backends()) {
@@ -39,7 +54,10 @@ for (const backend of backends()) {
     let deps: EditionDeps;
     const now = () => new Date('2026-04-08T00:00:00Z');
     const ingestAll = async (files: readonly string[]) =>
-      ingest(files.map((f) => path.join(dir, f)), { store: deps.articles, fetcher: null, findSource: () => null, now, maxBytes: 1 << 20, concurrency: 1 });
+      ingest(
+        files.map((f) => path.join(dir, f)),
+        { store: deps.articles, fetcher: null, findSource: () => null, now, maxBytes: 1 << 20, concurrency: 1 },
+      );
 
     before(async () => {
       dir = await mkdtemp(path.join(tmpdir(), 'tidings-recognize-'));
@@ -48,7 +66,12 @@ for (const backend of backends()) {
       const rubric = await loadRubricFile();
       if (!rubric.ok) throw new Error(rubric.message);
       const articles = createArticleStore(opened.db);
-      deps = { articles, stories: createStoryStore(opened.db), rubric: rubric.value, translations: createTranslationStore(opened.db) };
+      deps = {
+        articles,
+        stories: createStoryStore(opened.db),
+        rubric: rubric.value,
+        translations: createTranslationStore(opened.db),
+      };
       const report = await ingestAll(Object.keys(FILES));
       assert.equal(report.counts.new, 3);
     });
@@ -86,10 +109,15 @@ for (const backend of backends()) {
       assert.equal(kept!.record.paragraphs.length, TRANSLATION.length);
       // The independent report is still an article of the story; the story has two members now.
       const zh = await deps.articles.listArticles({ language: 'zh' });
-      assert.deepEqual(zh.map((a) => a.title), ['Quill-2 来了：开放权重阵营再添一员']);
+      assert.deepEqual(
+        zh.map((a) => a.title),
+        ['Quill-2 来了：开放权重阵营再添一员'],
+      );
       // The story's timeline still says who reported it, and when: the translation, folded into
       // its original, is listed as a translation of it (not counted as a member).
-      const story = (await deps.stories.listStories()).find((s) => s.timeline.some((e) => e.articleId === pair!.originalId));
+      const story = (await deps.stories.listStories()).find((s) =>
+        s.timeline.some((e) => e.articleId === pair!.originalId),
+      );
       assert.ok(story);
       assert.equal(story.articleCount, 2);
       assert.deepEqual(
@@ -97,7 +125,12 @@ for (const backend of backends()) {
         [[pair!.translationId, pair!.originalId, pair!.translationOutlet, 'zh', '2026-04-07T15:00:00.000Z']],
       );
       assert.match(renderStory(story), /2 articles \(and 1 translation folded into its original\)/);
-      assert.match(renderStory(story), new RegExp(`2026-04-07 15:00  ZH  ${pair!.translationOutlet}.*\\n\\s+translation of Northwire Example \\[${pair!.originalId}\\]`));
+      assert.match(
+        renderStory(story),
+        new RegExp(
+          `2026-04-07 15:00  ZH  ${pair!.translationOutlet}.*\\n\\s+translation of Northwire Example \\[${pair!.originalId}\\]`,
+        ),
+      );
       // Outputs may now rest on the human Chinese text.
       assert.ok(sourcesOf([original]).some((s) => s.id === `${original.id}#zh` && s.text.includes('1800 万美元')));
     });
@@ -113,7 +146,14 @@ for (const backend of backends()) {
 
     test('with a model configured, the human translation is used and the model is not asked', async () => {
       let asked = 0;
-      const client: LlmClient = { provider: 'test', model: 'offline', complete: async () => { asked++; return fail('http_error', 'no model here'); } };
+      const client: LlmClient = {
+        provider: 'test',
+        model: 'offline',
+        complete: async () => {
+          asked++;
+          return fail('http_error', 'no model here');
+        },
+      };
       const [pair] = await deps.translations!.list();
       const card = await cardWithModel(deps, pair!.originalId, 'zh', { client });
       assert.ok(card.ok);

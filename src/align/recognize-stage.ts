@@ -34,8 +34,17 @@ export interface RecognizeReport {
 export function versionOf(a: ArticleWithSightings): Version | null {
   if (a.language !== 'en' && a.language !== 'zh') return null;
   return {
-    id: a.id, language: a.language, title: a.title, paragraphs: a.paragraphs, text: a.text, published: a.published,
-    ingestedAt: a.ingestedAt, url: a.url, outlet: a.outlet, siteName: a.siteName, understanding: a.understanding,
+    id: a.id,
+    language: a.language,
+    title: a.title,
+    paragraphs: a.paragraphs,
+    text: a.text,
+    published: a.published,
+    ingestedAt: a.ingestedAt,
+    url: a.url,
+    outlet: a.outlet,
+    siteName: a.siteName,
+    understanding: a.understanding,
   };
 }
 
@@ -96,7 +105,12 @@ export async function recognizeTranslations(deps: RecognizeStageDeps): Promise<R
           const done = await deps.translations.fold(
             r.original.id,
             translation,
-            { score: r.score, reasons: r.reasons, originalWhy: r.original.why, detail: { anchors: r.anchors, measures: r.measures, paragraphs: r.paragraphs } },
+            {
+              score: r.score,
+              reasons: r.reasons,
+              originalWhy: r.original.why,
+              detail: { anchors: r.anchors, measures: r.measures, paragraphs: r.paragraphs },
+            },
             bilingualOf(versionOf(en)!, versionOf(zh)!, r),
             deps.now().toISOString(),
           );
@@ -108,7 +122,11 @@ export async function recognizeTranslations(deps: RecognizeStageDeps): Promise<R
           failures.push(`folding ${translation.id} into ${r.original.id}: ${(error as Error).message}`);
         }
       }
-      await deps.translations.recordChecks(checks.filter((c) => !gone.has(c.enId) && !gone.has(c.zhId)), RECOGNIZER_VERSION, deps.now().toISOString());
+      await deps.translations.recordChecks(
+        checks.filter((c) => !gone.has(c.enId) && !gone.has(c.zhId)),
+        RECOGNIZER_VERSION,
+        deps.now().toISOString(),
+      );
       if (pairs.length < BATCH) break;
     }
   } catch (error) {

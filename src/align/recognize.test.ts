@@ -11,7 +11,11 @@ describe('recognizePair', () => {
   const cases = [
     { name: 'a translation that merges two paragraphs and drops a sentence', zh: TRANSLATION, translation: true },
     { name: 'an independent same-story report (same facts, own order)', zh: INDEPENDENT, translation: false },
-    { name: 'the translation with its paragraphs in reverse order', zh: [...TRANSLATION].reverse(), translation: false },
+    {
+      name: 'the translation with its paragraphs in reverse order',
+      zh: [...TRANSLATION].reverse(),
+      translation: false,
+    },
     { name: 'only the first half of the translation', zh: TRANSLATION.slice(0, 2), translation: false },
   ];
   for (const c of cases) {
@@ -26,7 +30,11 @@ describe('recognizePair', () => {
       { name: 'the translation', zh: TRANSLATION, translation: true },
       { name: 'the independent report', zh: INDEPENDENT, translation: false },
       // The first paragraphs translated, then the outlet's own reporting: not a translation.
-      { name: 'a translated core with its own analysis added', zh: [...TRANSLATION.slice(0, 2), INDEPENDENT[1]!, INDEPENDENT[3]!, INDEPENDENT[4]!], translation: false },
+      {
+        name: 'a translated core with its own analysis added',
+        zh: [...TRANSLATION.slice(0, 2), INDEPENDENT[1]!, INDEPENDENT[3]!, INDEPENDENT[4]!],
+        translation: false,
+      },
     ];
     for (const c of withAligner) {
       test(c.name, () => {
@@ -48,8 +56,32 @@ describe('recognizePair', () => {
 
   test('an aligner score weighs in: a poor alignment sinks a borderline pair', () => {
     const zh = version('zh', 'zh', TRANSLATION);
-    const good = recognizePair(en, zh, { align: () => ({ order: 0.9, score: 0.9, confident: 0.9, enCovered: 0.9, zhCovered: 0.9, enMatched: 0.9, zhMatched: 0.9, links: 9, unlinked: 1 }) });
-    const poor = recognizePair(en, zh, { align: () => ({ order: 0.1, score: 0.05, confident: 0.05, enCovered: 0.05, zhCovered: 0.05, enMatched: 0.05, zhMatched: 0.05, links: 1, unlinked: 12 }) });
+    const good = recognizePair(en, zh, {
+      align: () => ({
+        order: 0.9,
+        score: 0.9,
+        confident: 0.9,
+        enCovered: 0.9,
+        zhCovered: 0.9,
+        enMatched: 0.9,
+        zhMatched: 0.9,
+        links: 9,
+        unlinked: 1,
+      }),
+    });
+    const poor = recognizePair(en, zh, {
+      align: () => ({
+        order: 0.1,
+        score: 0.05,
+        confident: 0.05,
+        enCovered: 0.05,
+        zhCovered: 0.05,
+        enMatched: 0.05,
+        zhMatched: 0.05,
+        links: 1,
+        unlinked: 12,
+      }),
+    });
     assert.ok(good.score > poor.score);
     assert.equal(poor.isTranslation, false);
     assert.equal(good.measures.alignment, 0.9);
@@ -59,10 +91,35 @@ describe('recognizePair', () => {
 describe('originalOf', () => {
   const zh = (extra: Parameters<typeof version>[3], paragraphs = TRANSLATION) => version('zh', 'zh', paragraphs, extra);
   const cases = [
-    { name: 'published first', en: {}, zh: zh({ published: '2026-04-07T15:00:00.000Z' }), want: 'en', why: /published first/ },
-    { name: 'the English published later is still the original when the Chinese credits it', en: { published: '2026-04-08T00:00:00.000Z', outlet: 'Northwire' }, zh: zh({ published: '2026-04-07T00:00:00.000Z' }, [...TRANSLATION, '编译：李明　来源：Northwire']), want: 'en', why: /credits Northwire/ },
-    { name: 'a Chinese original: the English links back to it', en: { published: '2026-04-08T00:00:00.000Z' }, zh: zh({}), enText: 'Translated from https://zh.example/article', want: 'zh', why: /links to/ },
-    { name: 'a credit line alone, no name', en: {}, zh: zh({}, [...TRANSLATION, '本文编译自外媒报道。']), want: 'en', why: /credit line/ },
+    {
+      name: 'published first',
+      en: {},
+      zh: zh({ published: '2026-04-07T15:00:00.000Z' }),
+      want: 'en',
+      why: /published first/,
+    },
+    {
+      name: 'the English published later is still the original when the Chinese credits it',
+      en: { published: '2026-04-08T00:00:00.000Z', outlet: 'Northwire' },
+      zh: zh({ published: '2026-04-07T00:00:00.000Z' }, [...TRANSLATION, '编译：李明　来源：Northwire']),
+      want: 'en',
+      why: /credits Northwire/,
+    },
+    {
+      name: 'a Chinese original: the English links back to it',
+      en: { published: '2026-04-08T00:00:00.000Z' },
+      zh: zh({}),
+      enText: 'Translated from https://zh.example/article',
+      want: 'zh',
+      why: /links to/,
+    },
+    {
+      name: 'a credit line alone, no name',
+      en: {},
+      zh: zh({}, [...TRANSLATION, '本文编译自外媒报道。']),
+      want: 'en',
+      why: /credit line/,
+    },
   ];
   for (const c of cases) {
     test(c.name, () => {
@@ -77,10 +134,29 @@ describe('originalOf', () => {
 describe('paragraphs', () => {
   test('a merged pair of paragraphs links 2-1; a dropped paragraph links 1-0', () => {
     const links = alignParagraphs(ENGLISH, TRANSLATION);
-    assert.deepEqual(links.map((l) => [l.en, l.zh]), [[[0], [0]], [[1], [1]], [[2], [2]], [[3, 4], [3]]]);
+    assert.deepEqual(
+      links.map((l) => [l.en, l.zh]),
+      [
+        [[0], [0]],
+        [[1], [1]],
+        [[2], [2]],
+        [[3, 4], [3]],
+      ],
+    );
     // Sizes alone cannot tell which paragraph was left out; the shared anchors can.
-    const dropped = recognizePair(en, version('zh', 'zh', [TRANSLATION[0]!, TRANSLATION[2]!, TRANSLATION[3]!])).paragraphs;
-    assert.deepEqual(dropped.map((l) => [l.en, l.zh]), [[[0], [0]], [[1], []], [[2], [1]], [[3, 4], [2]]]);
+    const dropped = recognizePair(
+      en,
+      version('zh', 'zh', [TRANSLATION[0]!, TRANSLATION[2]!, TRANSLATION[3]!]),
+    ).paragraphs;
+    assert.deepEqual(
+      dropped.map((l) => [l.en, l.zh]),
+      [
+        [[0], [0]],
+        [[1], []],
+        [[2], [1]],
+        [[3, 4], [2]],
+      ],
+    );
   });
 
   test('breaks agree for a translation, less for paragraphs cut elsewhere', () => {

@@ -120,7 +120,8 @@ export function recognizePair(en: Version, zh: Version, options: RecognizeOption
   const match = matchAnchors(enAnchors, zhAnchors);
   const enParagraphs = en.paragraphs.filter((p) => p.trim().length > 0);
   const zhParagraphs = zh.paragraphs.filter((p) => p.trim().length > 0);
-  const paragraphRatio = Math.min(enParagraphs.length, zhParagraphs.length) / Math.max(1, enParagraphs.length, zhParagraphs.length);
+  const paragraphRatio =
+    Math.min(enParagraphs.length, zhParagraphs.length) / Math.max(1, enParagraphs.length, zhParagraphs.length);
   const breaks = breakAgreement(enParagraphs, zhParagraphs);
   const sizeRatio = sizeRatioOf(en, zh);
 
@@ -180,7 +181,11 @@ export function recognizePair(en: Version, zh: Version, options: RecognizeOption
     isTranslation: score >= threshold,
     reasons: [
       ...reasonsOf(match.links, measures, match.enCount, match.zhCount),
-      ...(ownQuotes ? ['the Chinese text quotes a Chinese speaker whom none of the English speakers could be: its own interviews, not a translation'] : []),
+      ...(ownQuotes
+        ? [
+            'the Chinese text quotes a Chinese speaker whom none of the English speakers could be: its own interviews, not a translation',
+          ]
+        : []),
     ],
     anchors: match.links,
     measures,
@@ -224,18 +229,29 @@ function reasonsOf(links: readonly AnchorLink[], m: Measures, enCount: number, z
   );
   out.push(`anchors sit at the same places: mean drift ${(m.positionDrift * 100).toFixed(1)}% of the text`);
   out.push(`paragraphs: ratio ${m.paragraphRatio.toFixed(2)}, breaks agree ${m.breakAgreement.toFixed(2)}`);
-  out.push(`size: ${Number.isFinite(m.sizeRatio) ? m.sizeRatio.toFixed(2) : '∞'} English letters per Han character (translations run about ${LETTERS_PER_HAN})`);
+  out.push(
+    `size: ${Number.isFinite(m.sizeRatio) ? m.sizeRatio.toFixed(2) : '∞'} English letters per Han character (translations run about ${LETTERS_PER_HAN})`,
+  );
   if (m.alignment !== null) {
-    out.push(`sentence alignment score ${m.alignment.toFixed(2)}; ${Math.round((m.confidentSentences ?? 0) * 100)}% of sentences in confident links`);
-    if (m.sentenceOrder !== null) out.push(`${Math.round(m.sentenceOrder * 100)}% of sentences find their best dictionary match in translation order`);
-    if (m.counterparts) out.push(`sentences with a counterpart in the other text: English ${Math.round(m.counterparts.en * 100)}%, Chinese ${Math.round(m.counterparts.zh * 100)}%`);
+    out.push(
+      `sentence alignment score ${m.alignment.toFixed(2)}; ${Math.round((m.confidentSentences ?? 0) * 100)}% of sentences in confident links`,
+    );
+    if (m.sentenceOrder !== null)
+      out.push(
+        `${Math.round(m.sentenceOrder * 100)}% of sentences find their best dictionary match in translation order`,
+      );
+    if (m.counterparts)
+      out.push(
+        `sentences with a counterpart in the other text: English ${Math.round(m.counterparts.en * 100)}%, Chinese ${Math.round(m.counterparts.zh * 100)}%`,
+      );
   }
   return out;
 }
 
 /** "编译自", "来源：", "translated from": a line crediting another publication. */
 const CREDIT_ZH = /编译|编辑整理|译者|翻译[：:]|译[／/]|来源[：:]|原文[：:链]|原标题|本文译自|译自/;
-const CREDIT_EN = /\btranslated (?:from|by)\b|\btranslation of\b|\boriginally (?:published|appeared)\b|\bsource[:：]|\bvia\b/i;
+const CREDIT_EN =
+  /\btranslated (?:from|by)\b|\btranslation of\b|\boriginally (?:published|appeared)\b|\bsource[:：]|\bvia\b/i;
 
 function host(url: string): string | null {
   try {

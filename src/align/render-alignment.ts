@@ -27,7 +27,14 @@ export function renderAlignment(a: Alignment, format: AlignmentFormat, labels: A
   }
   if (format === 'tsv') {
     const rows = a.links.map((l) =>
-      [l.kind, l.score.toFixed(3), l.en.join(','), l.zh.join(','), cell(l.en.map((i) => a.en.sentences[i]!).join(' ')), cell(l.zh.map((j) => a.zh.sentences[j]!).join(''))].join('\t'),
+      [
+        l.kind,
+        l.score.toFixed(3),
+        l.en.join(','),
+        l.zh.join(','),
+        cell(l.en.map((i) => a.en.sentences[i]!).join(' ')),
+        cell(l.zh.map((j) => a.zh.sentences[j]!).join('')),
+      ].join('\t'),
     );
     return `${['kind', 'score', 'en', 'zh', 'en_text', 'zh_text'].join('\t')}\n${rows.map((r) => `${r}\n`).join('')}`;
   }
@@ -46,8 +53,12 @@ function renderMarkdown(a: Alignment, labels: AlignmentLabels): string {
   out.push('# Alignment', '');
   out.push(`- English: ${labels.en} (${a.en.sentences.length} sentences, ${a.en.paragraphCount} paragraphs)`);
   out.push(`- Chinese: ${labels.zh} (${a.zh.sentences.length} sentences, ${a.zh.paragraphCount} paragraphs)`);
-  out.push(`- Links: ${a.links.length} (${[...counts].map(([k, n]) => `${k} ×${n}`).join(', ')}); mean score of paired links ${mean.toFixed(2)}`);
-  out.push(`- Length model: ${a.lengthModel.ratio.toFixed(3)} Chinese characters per English character, s² ${a.lengthModel.variance}`);
+  out.push(
+    `- Links: ${a.links.length} (${[...counts].map(([k, n]) => `${k} ×${n}`).join(', ')}); mean score of paired links ${mean.toFixed(2)}`,
+  );
+  out.push(
+    `- Length model: ${a.lengthModel.ratio.toFixed(3)} Chinese characters per English character, s² ${a.lengthModel.variance}`,
+  );
   out.push('');
   for (const l of a.links) {
     out.push(`## ${header(l)}`, '');
@@ -62,6 +73,7 @@ function renderMarkdown(a: Alignment, labels: AlignmentLabels): string {
 }
 
 function header(l: AlignmentLink): string {
-  const side = (ids: readonly number[]): string => (ids.length === 0 ? '–' : ids.length === 1 ? String(ids[0]) : `${ids[0]}–${ids[ids.length - 1]}`);
+  const side = (ids: readonly number[]): string =>
+    ids.length === 0 ? '–' : ids.length === 1 ? String(ids[0]) : `${ids[0]}–${ids[ids.length - 1]}`;
   return `${l.kind} · score ${l.score.toFixed(2)} · en ${side(l.en)} ↔ zh ${side(l.zh)} · length fit ${l.lengthFit.toFixed(2)}, dictionary ${l.lexical.toFixed(2)}, anchors ${l.anchors}`;
 }

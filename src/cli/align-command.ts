@@ -48,14 +48,16 @@ export async function readAlignSource(arg: string, lookup: ArticleLookup | null)
   } else {
     const article = await lookup(arg);
     if (article === null) return fail('not_found', `no file or stored article named "${arg}"`, arg);
-    if (article === 'ambiguous') return fail('not_found', `"${arg}" matches several stored articles; give more characters`, arg);
+    if (article === 'ambiguous')
+      return fail('not_found', `"${arg}" matches several stored articles; give more characters`, arg);
     label = `article ${article.id}${article.title ? ` (${article.title})` : ''}`;
     text = [article.title ?? '', ...article.paragraphs].filter((p) => p.trim().length > 0).join('\n\n');
     language = article.language;
   }
   if (text.trim().length === 0) return fail('empty_input', `${label} is empty: nothing to align`, arg);
   language ??= detectLanguage(text).language;
-  if (language === 'other') return fail('unsupported', `${label} is neither English nor Chinese; align needs one of each`, arg);
+  if (language === 'other')
+    return fail('unsupported', `${label} is neither English nor Chinese; align needs one of each`, arg);
   return ok({ label, language, text });
 }
 
@@ -63,7 +65,10 @@ export async function readAlignSource(arg: string, lookup: ArticleLookup | null)
 export function alignSources(a: AlignSource, b: AlignSource, format: AlignmentFormat): Result<string> {
   if (a.language === b.language) {
     const name = a.language === 'en' ? 'English' : 'Chinese';
-    return fail('bad_input', `both texts are in ${name} (${a.label}; ${b.label}): align needs an English text and a Chinese one`);
+    return fail(
+      'bad_input',
+      `both texts are in ${name} (${a.label}; ${b.label}): align needs an English text and a Chinese one`,
+    );
   }
   const [en, zh] = a.language === 'en' ? [a, b] : [b, a];
   const alignment = align(en.text, zh.text);
@@ -91,7 +96,9 @@ export function alignCommand(
   };
   program
     .command('align')
-    .description('align an English text and its Chinese translation paragraph by paragraph and sentence by sentence, with a score per link (no model)')
+    .description(
+      'align an English text and its Chinese translation paragraph by paragraph and sentence by sentence, with a score per link (no model)',
+    )
     .argument('<a>', 'a text or Markdown file, or a stored article id')
     .argument('<b>', 'the other language version: a file or a stored article id')
     .addOption(new Option('--format <format>', 'output format').choices(['md', 'json', 'tsv']).default('md'))

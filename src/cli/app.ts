@@ -29,8 +29,11 @@ export async function openApp(config: Config): Promise<Result<App>> {
   try {
     db = await openDatabase(config.database);
   } catch (error) {
-    const where = config.database.kind === 'postgres' ? 'the PostgreSQL server' : config.database.dataDir ?? 'memory';
-    return fail('store_error', `cannot open the store at ${where}: ${error instanceof Error ? error.message : String(error)}`);
+    const where = config.database.kind === 'postgres' ? 'the PostgreSQL server' : (config.database.dataDir ?? 'memory');
+    return fail(
+      'store_error',
+      `cannot open the store at ${where}: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
   return ok({ config, db, store: createArticleStore(db), close: () => db.close() });
 }

@@ -8,13 +8,18 @@ import { MAX_MATCHES_SHOWN, removeArticle, type RemovedArticle } from '../store/
 import type { App } from './app.js';
 import type { Io } from './main.js';
 
-export function articlesCommand(program: Command, wiring: { withApp(fn: (app: App) => Promise<number>): Promise<void>; readonly io: Io }): void {
+export function articlesCommand(
+  program: Command,
+  wiring: { withApp(fn: (app: App) => Promise<number>): Promise<void>; readonly io: Io },
+): void {
   const { withApp, io } = wiring;
   const articles = program.commands.find((c) => c.name() === 'articles');
   if (!articles) throw new Error('the `articles` command must be registered before its subcommands');
   articles
     .command('remove')
-    .description('remove an article and everything derived from it: sightings, bands, story membership (a story left empty goes), folded translations, model translations')
+    .description(
+      'remove an article and everything derived from it: sightings, bands, story membership (a story left empty goes), folded translations, model translations',
+    )
     .argument('<id>', 'article id (a unique prefix is enough); also the id of a translation folded into its original')
     .option('--json', 'what was removed, as JSON')
     .action(async (id: string, opts: { json?: boolean }, command: Command) =>
@@ -28,7 +33,9 @@ export function articlesCommand(program: Command, wiring: { withApp(fn: (app: Ap
         }
         if (result.kind === 'ambiguous') {
           const shown = result.matches.slice(0, MAX_MATCHES_SHOWN).join(', ');
-          io.err(`tidings: "${id}" matches several articles (${shown}${result.matches.length > MAX_MATCHES_SHOWN ? ', …' : ''}): nothing removed; give more characters\n`);
+          io.err(
+            `tidings: "${id}" matches several articles (${shown}${result.matches.length > MAX_MATCHES_SHOWN ? ', …' : ''}): nothing removed; give more characters\n`,
+          );
           return EXIT_CODES.bad_input;
         }
         io.out(json ? `${JSON.stringify(result.removed, null, 2)}\n` : renderRemoved(result.removed));
@@ -43,14 +50,18 @@ export function renderRemoved(r: RemovedArticle): string {
   if (r.kind === 'folded-translation') {
     out.push(`Removed translation ${r.id} (folded into ${r.originalId}): ${clip(r.title ?? '(untitled)', 72)}`);
     out.push(`  ${clip(r.url, 100)}`);
-    out.push(`  ${plural(r.sightings, 'sighting')} and ${plural(r.bands, 'near-duplicate band')} taken from ${r.originalId}`);
+    out.push(
+      `  ${plural(r.sightings, 'sighting')} and ${plural(r.bands, 'near-duplicate band')} taken from ${r.originalId}`,
+    );
     if (r.readerPairsRemoved) out.push(`  ${r.originalId} no longer shows it as its translation in the reader`);
     out.push(`  ${r.originalId} stays`);
     return `${out.join('\n')}\n`;
   }
   out.push(`Removed article ${r.id}: ${clip(r.title ?? '(untitled)', 72)}`);
   out.push(`  ${clip(r.url, 100)}`);
-  out.push(`  ${plural(r.sightings, 'sighting')}, ${plural(r.bands, 'near-duplicate band')}, ${plural(r.translationChecks, 'translation check')}`);
+  out.push(
+    `  ${plural(r.sightings, 'sighting')}, ${plural(r.bands, 'near-duplicate band')}, ${plural(r.translationChecks, 'translation check')}`,
+  );
   if (r.story === null) out.push('  story: none (not grouped yet)');
   else if (r.story.outcome === 'deleted') out.push(`  story ${r.story.storyId}: removed (it had no other article)`);
   else out.push(`  story ${r.story.storyId}: left with ${plural(r.story.membersLeft, 'article')}`);

@@ -8,7 +8,15 @@ import type { Command } from 'commander';
 import { EXIT_CODES } from '../errors.js';
 import { createLlmRuntime } from '../llm/provider-factory.js';
 import { DEFAULT_BASE_URL, publishSite, type PublishReport } from '../publish/site/publish-site.js';
-import { atomicTarget, discardBuild, isAtomicSite, prepareBuild, publishBuild, type AtomicTarget, type SwapReport } from '../publish/site/atomic-site.js';
+import {
+  atomicTarget,
+  discardBuild,
+  isAtomicSite,
+  prepareBuild,
+  publishBuild,
+  type AtomicTarget,
+  type SwapReport,
+} from '../publish/site/atomic-site.js';
 import type { App } from './app.js';
 import { openEdition } from './edition-commands.js';
 import type { Io } from './main.js';
@@ -36,12 +44,19 @@ export interface SiteBuilt {
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 
 export function renderPublishReport(r: PublishReport): string {
-  const lines = [`Site: ${r.days} days, ${r.stories} stories, ${r.articles} articles → ${r.pages} files, ${kb(r.bytes)} in ${((r.ms.gather + r.ms.build + r.ms.write) / 1000).toFixed(1)} s (gather ${(r.ms.gather / 1000).toFixed(1)} s, build ${(r.ms.build / 1000).toFixed(1)} s, write ${(r.ms.write / 1000).toFixed(1)} s)`];
-  lines.push(`  ${'kind'.padEnd(11)} ${'files'.padStart(6)} ${'total'.padStart(10)} ${'min'.padStart(9)} ${'median'.padStart(9)} ${'max'.padStart(9)}`);
+  const lines = [
+    `Site: ${r.days} days, ${r.stories} stories, ${r.articles} articles → ${r.pages} files, ${kb(r.bytes)} in ${((r.ms.gather + r.ms.build + r.ms.write) / 1000).toFixed(1)} s (gather ${(r.ms.gather / 1000).toFixed(1)} s, build ${(r.ms.build / 1000).toFixed(1)} s, write ${(r.ms.write / 1000).toFixed(1)} s)`,
+  ];
+  lines.push(
+    `  ${'kind'.padEnd(11)} ${'files'.padStart(6)} ${'total'.padStart(10)} ${'min'.padStart(9)} ${'median'.padStart(9)} ${'max'.padStart(9)}`,
+  );
   for (const [kind, k] of [...r.kinds.entries()].sort((a, b) => a[0].localeCompare(b[0]))) {
-    lines.push(`  ${kind.padEnd(11)} ${String(k.pages).padStart(6)} ${kb(k.bytes).padStart(10)} ${kb(k.min).padStart(9)} ${kb(k.median).padStart(9)} ${kb(k.max).padStart(9)}`);
+    lines.push(
+      `  ${kind.padEnd(11)} ${String(k.pages).padStart(6)} ${kb(k.bytes).padStart(10)} ${kb(k.min).padStart(9)} ${kb(k.median).padStart(9)} ${kb(k.max).padStart(9)}`,
+    );
   }
-  if (r.removed.length > 0) lines.push(`  removed ${r.removed.length} stale ${r.removed.length === 1 ? 'page' : 'pages'} of an earlier build`);
+  if (r.removed.length > 0)
+    lines.push(`  removed ${r.removed.length} stale ${r.removed.length === 1 ? 'page' : 'pages'} of an earlier build`);
   for (const f of r.failures) lines.push(`  left out: ${renderFailure(f)}`);
   return `${lines.join('\n')}\n`;
 }
@@ -81,7 +96,13 @@ export async function buildSiteStep(app: App, io: Io, options: SiteStepOptions):
   }
   io.err(`Building the site in ${build?.dir ?? outDir}${model ? ` (${model.description})` : ''}\n`);
   const progress = (m: string) => io.err(io.errIsTty ? `\r\x1b[K  ${m}` : `  ${m}\n`);
-  const report = await publishSite(deps.value, { outDir: build?.dir ?? outDir, baseUrl: options.baseUrl ?? DEFAULT_BASE_URL, model, onProgress: progress, ...(build ? { reuse: build.reuse } : {}) });
+  const report = await publishSite(deps.value, {
+    outDir: build?.dir ?? outDir,
+    baseUrl: options.baseUrl ?? DEFAULT_BASE_URL,
+    model,
+    onProgress: progress,
+    ...(build ? { reuse: build.reuse } : {}),
+  });
   if (io.errIsTty) io.err('\r\x1b[K');
   if (model) io.err(`${model.description}: ${model.account.report()}\n`);
   if (!report.ok) {
@@ -100,18 +121,34 @@ export async function buildSiteStep(app: App, io: Io, options: SiteStepOptions):
     }
   }
   io.out(`\n${renderPublishReport(report.value)}`);
-  if (swap) io.out(`  published ${path.relative(path.dirname(outDir), swap.dir)} as ${outDir}: ${swap.rewritten} ${swap.rewritten === 1 ? 'file' : 'files'} rewritten, ${swap.unchanged} unchanged, ${swap.dropped} dropped\n`);
-  io.out(`\nOpen ${pathToFileURL(path.join(outDir, 'index.html')).href}\n(or \`tidings serve\` to read it over http)\n`);
+  if (swap)
+    io.out(
+      `  published ${path.relative(path.dirname(outDir), swap.dir)} as ${outDir}: ${swap.rewritten} ${swap.rewritten === 1 ? 'file' : 'files'} rewritten, ${swap.unchanged} unchanged, ${swap.dropped} dropped\n`,
+    );
+  io.out(
+    `\nOpen ${pathToFileURL(path.join(outDir, 'index.html')).href}\n(or \`tidings serve\` to read it over http)\n`,
+  );
   return { code: report.value.failures.length > 0 ? 1 : 0, swap };
 }
 
-export function buildCommand(program: Command, { withApp, io }: { withApp(fn: (app: App) => Promise<number>): Promise<void>; readonly io: Io }): void {
+export function buildCommand(
+  program: Command,
+  { withApp, io }: { withApp(fn: (app: App) => Promise<number>): Promise<void>; readonly io: Io },
+): void {
   program
     .command('build')
     .description('write the static bilingual site: digests, stories, cards, bilingual readers, topics, archive, search')
     .option('--out <dir>', 'output directory', DEFAULT_SITE_DIR)
-    .option('--base-url <url>', `the site's public address, for canonical links, feeds and the newsletter (default ${DEFAULT_BASE_URL})`)
+    .option(
+      '--base-url <url>',
+      `the site's public address, for canonical links, feeds and the newsletter (default ${DEFAULT_BASE_URL})`,
+    )
     .option('--offline', 'use the offline engine even when a model is configured')
-    .option('--atomic', 'build beside the site served and switch to it at once: <out> becomes a link to <out>.builds/<stamp>, unchanged files are linked, not written (as watch does; always so once <out> is such a link)')
-    .action(async (opts: { out: string; baseUrl?: string; offline?: boolean; atomic?: boolean }) => withApp((app) => siteStep(app, io, opts)));
+    .option(
+      '--atomic',
+      'build beside the site served and switch to it at once: <out> becomes a link to <out>.builds/<stamp>, unchanged files are linked, not written (as watch does; always so once <out> is such a link)',
+    )
+    .action(async (opts: { out: string; baseUrl?: string; offline?: boolean; atomic?: boolean }) =>
+      withApp((app) => siteStep(app, io, opts)),
+    );
 }

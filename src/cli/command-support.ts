@@ -43,11 +43,19 @@ export async function registryOrExamples(config: Config, io: Io): Promise<Loaded
     io.err(`tidings: ${renderFailure(bundled)}\n`);
     return 'error';
   }
-  io.err(`No ${path.basename(config.registryPath)} here: using the bundled example corpus (${path.relative(process.cwd(), config.examplesDir) || '.'}).\n`);
+  io.err(
+    `No ${path.basename(config.registryPath)} here: using the bundled example corpus (${path.relative(process.cwd(), config.examplesDir) || '.'}).\n`,
+  );
   return bundled.value;
 }
 
 /** Commander's collector for --allow-host: repeatable, and comma-separated hosts in one value. */
 export function collectHosts(value: string, previous: string[] | undefined): string[] {
-  return [...(previous ?? []), ...value.split(',').map((h) => h.trim()).filter(Boolean)];
+  return [
+    ...(previous ?? []),
+    ...value
+      .split(',')
+      .map((h) => h.trim())
+      .filter(Boolean),
+  ];
 }

@@ -22,7 +22,11 @@ const serve = async (script: Parameters<typeof startFakeOpenAi>[0]): Promise<Fak
   return s;
 };
 
-async function doctor(env: Record<string, string>, yaml: string | null = null, extra: { provider?: string; probe?: boolean } = {}): Promise<{ code: number; out: string }> {
+async function doctor(
+  env: Record<string, string>,
+  yaml: string | null = null,
+  extra: { provider?: string; probe?: boolean } = {},
+): Promise<{ code: number; out: string }> {
   const cwd = await tempDir();
   if (yaml !== null) await writeFile(path.join(cwd, 'tidings.config.yaml'), yaml);
   const config = loadConfig(env, { data: path.join(cwd, 'data') }, cwd);
@@ -44,9 +48,17 @@ describe('tidings doctor', () => {
 
   it('a working provider from the environment: OK with model and latency, key never shown', async () => {
     const server = await serve([chatCompletion({ ok: true })]);
-    const { code, out } = await doctor({ TIDINGS_LLM_PROVIDER: 'openai', TIDINGS_LLM_BASE_URL: `${server.origin}/v1`, TIDINGS_LLM_MODEL: 'veyra-chat-1', TIDINGS_LLM_API_KEY: 'sk-doctor-secret-1' });
+    const { code, out } = await doctor({
+      TIDINGS_LLM_PROVIDER: 'openai',
+      TIDINGS_LLM_BASE_URL: `${server.origin}/v1`,
+      TIDINGS_LLM_MODEL: 'veyra-chat-1',
+      TIDINGS_LLM_API_KEY: 'sk-doctor-secret-1',
+    });
     assert.equal(code, 0, out);
-    assert.match(out, /Provider openai: OpenAI-compatible veyra-chat-1 at http:\/\/127\.0\.0\.1:\d+\/v1, key from environment variable TIDINGS_LLM_API_KEY/);
+    assert.match(
+      out,
+      /Provider openai: OpenAI-compatible veyra-chat-1 at http:\/\/127\.0\.0\.1:\d+\/v1, key from environment variable TIDINGS_LLM_API_KEY/,
+    );
     assert.match(out, /✓ OK: veyra-chat-1 answered in \d+ ms/);
     assert.doesNotMatch(out, /sk-doctor-secret-1/);
     assert.equal(server.requests[0]?.headers.authorization, 'Bearer sk-doctor-secret-1');
@@ -66,7 +78,10 @@ describe('tidings doctor', () => {
     assert.equal(code, 1);
     assert.match(out, /✓ run budget: \$0\.5/);
     assert.match(out, /Provider good: [^\n]*\n(  [^\n]*\n)*  ✓ OK: m1/);
-    assert.match(out, /Provider bad: [^\n]*\n(  [^\n]*\n)*  ✗ key rejected \(HTTP 401\): check the key in environment variable BAD_KEY/);
+    assert.match(
+      out,
+      /Provider bad: [^\n]*\n(  [^\n]*\n)*  ✗ key rejected \(HTTP 401\): check the key in environment variable BAD_KEY/,
+    );
     assert.doesNotMatch(out, /sk-doctor-bad-2/);
     assert.match(out, /1 problem found\.\n$/);
   });
@@ -81,7 +96,9 @@ describe('tidings doctor', () => {
     assert.match(noProbe.out, /not contacted \(--no-probe\)/);
   });
 
-  it('a data directory that cannot be written is a problem', { skip: process.getuid?.() === 0 ? 'root writes anywhere' : false }, async () => {
+  it('a data directory that cannot be written is a problem', {
+    skip: process.getuid?.() === 0 ? 'root writes anywhere' : false,
+  }, async () => {
     const parent = await tempDir();
     await chmod(parent, 0o500);
     cleanup.unshift(() => chmod(parent, 0o700));

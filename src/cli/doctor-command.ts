@@ -23,10 +23,17 @@ export function doctorCommand(program: Command, { withConfig, io }: Wiring): voi
     .command('doctor')
     .description('check the data directory, the store and each configured model provider, and say what is wrong')
     .option('--provider <name>', 'check only this provider')
-    .option('--slow-ms <ms>', 'warn when a provider takes longer than this to answer', (v) => Number.parseInt(v, 10), 10_000)
+    .option(
+      '--slow-ms <ms>',
+      'warn when a provider takes longer than this to answer',
+      (v) => Number.parseInt(v, 10),
+      10_000,
+    )
     .option('--no-probe', 'do not send the providers a test request')
     .action(async (opts: { provider?: string; slowMs: number; probe: boolean }) =>
-      withConfig((config) => runDoctor(config, { io, provider: opts.provider, slowMs: opts.slowMs, probe: opts.probe })),
+      withConfig((config) =>
+        runDoctor(config, { io, provider: opts.provider, slowMs: opts.slowMs, probe: opts.probe }),
+      ),
     );
 }
 
@@ -49,20 +56,37 @@ export async function runDoctor(config: Config, options: DoctorOptions): Promise
   };
 
   io.out('Tidings doctor\n');
-  say({ status: 'ok', text: config.configFile ? `config file: ${config.configFile}` : 'config file: none (tidings.config.yaml not found; using the environment and defaults)' });
+  say({
+    status: 'ok',
+    text: config.configFile
+      ? `config file: ${config.configFile}`
+      : 'config file: none (tidings.config.yaml not found; using the environment and defaults)',
+  });
   say(await writableDir('data directory', config.dataDir));
   say(await storeOpens(config));
 
   const providers = config.llm.providers.filter((p) => options.provider === undefined || p.name === options.provider);
   if (config.llm.providers.length === 0) {
-    say({ status: 'ok', text: 'no model configured: the offline engine writes every output (set TIDINGS_LLM_PROVIDER or add llm.providers to tidings.config.yaml to use a model)' });
+    say({
+      status: 'ok',
+      text: 'no model configured: the offline engine writes every output (set TIDINGS_LLM_PROVIDER or add llm.providers to tidings.config.yaml to use a model)',
+    });
   } else if (providers.length === 0) {
-    say({ status: 'fail', text: `no provider named "${options.provider}" (configured: ${config.llm.providers.map((p) => p.name).join(', ')})` });
+    say({
+      status: 'fail',
+      text: `no provider named "${options.provider}" (configured: ${config.llm.providers.map((p) => p.name).join(', ')})`,
+    });
   } else {
     say(await writableDir('model answer cache', config.llmCacheDir));
     const budget = config.llm.budget;
-    const limits = [budget.maxCostUsd === undefined ? null : `$${budget.maxCostUsd}`, budget.maxTokens === undefined ? null : `${budget.maxTokens.toLocaleString('en-US')} tokens`].filter(Boolean);
-    say({ status: 'ok', text: `run budget: ${limits.length > 0 ? limits.join(' or ') : 'none (set llm.budget.maxCostUsd to cap spending)'}` });
+    const limits = [
+      budget.maxCostUsd === undefined ? null : `$${budget.maxCostUsd}`,
+      budget.maxTokens === undefined ? null : `${budget.maxTokens.toLocaleString('en-US')} tokens`,
+    ].filter(Boolean);
+    say({
+      status: 'ok',
+      text: `run budget: ${limits.length > 0 ? limits.join(' or ') : 'none (set llm.budget.maxCostUsd to cap spending)'}`,
+    });
   }
 
   for (const settings of providers) {
@@ -79,7 +103,11 @@ export async function runDoctor(config: Config, options: DoctorOptions): Promise
   }
 
   const problems = counts.fail;
-  io.out(problems === 0 ? `All fine${counts.warn > 0 ? ` (${counts.warn} warning${counts.warn === 1 ? '' : 's'})` : ''}.\n` : `${problems} problem${problems === 1 ? '' : 's'} found.\n`);
+  io.out(
+    problems === 0
+      ? `All fine${counts.warn > 0 ? ` (${counts.warn} warning${counts.warn === 1 ? '' : 's'})` : ''}.\n`
+      : `${problems} problem${problems === 1 ? '' : 's'} found.\n`,
+  );
   return problems === 0 ? 0 : 1;
 }
 
@@ -92,13 +120,23 @@ async function writableDir(what: string, dir: string): Promise<Finding> {
     return { status: 'ok', text: `${what}: ${dir} (writable)` };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EROFS' ? 'read-only file system' : code === 'ENOTDIR' ? 'a file is in the way' : code ?? String(error);
+    const why =
+      code === 'EACCES' || code === 'EPERM'
+        ? 'permission denied'
+        : code === 'EROFS'
+          ? 'read-only file system'
+          : code === 'ENOTDIR'
+            ? 'a file is in the way'
+            : (code ?? String(error));
     return { status: 'fail', text: `${what}: cannot write to ${dir}: ${why}` };
   }
 }
 
 async function storeOpens(config: Config): Promise<Finding> {
-  const where = config.database.kind === 'postgres' ? 'the PostgreSQL server' : `the embedded database at ${config.database.dataDir ?? 'memory'}`;
+  const where =
+    config.database.kind === 'postgres'
+      ? 'the PostgreSQL server'
+      : `the embedded database at ${config.database.dataDir ?? 'memory'}`;
   const app = await openApp(config);
   if (!app.ok) return { status: 'fail', text: `store: ${app.message}` };
   try {

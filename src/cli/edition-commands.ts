@@ -6,7 +6,19 @@ import path from 'node:path';
 import { Option, type Command } from 'commander';
 import type { Config } from '../config.js';
 import { EXIT_CODES, fail, ok, type Failure, type Result } from '../errors.js';
-import { cardFor, digestFor, findArticle, groupNewArticles, latestDay, postFor, rankedStoryById, sourcesOf, storiesOfDay, type EditionDeps, type Face } from '../pipeline/edition.js';
+import {
+  cardFor,
+  digestFor,
+  findArticle,
+  groupNewArticles,
+  latestDay,
+  postFor,
+  rankedStoryById,
+  sourcesOf,
+  storiesOfDay,
+  type EditionDeps,
+  type Face,
+} from '../pipeline/edition.js';
 import { loadGlossary } from '../translate/glossary-file.js';
 import { documentOfBilingualPage, documentOfTranslation, renderBilingualMarkdown } from '../translate/layouts.js';
 import { translateArticle } from '../translate/translate.js';
@@ -37,28 +49,41 @@ interface Wiring {
 
 type Format = 'md' | 'json';
 const formatOption = () => new Option('--format <format>', 'output format').choices(['md', 'json']).default('md');
-const langOption = () => new Option('--lang <lang>', 'face: labels in this language, body from coverage in it where any').choices(['en', 'zh']).default('en');
+const langOption = () =>
+  new Option('--lang <lang>', 'face: labels in this language, body from coverage in it where any')
+    .choices(['en', 'zh'])
+    .default('en');
 
 /**
  * Opens the edition stages on an app: groups new articles first, so every command sees them.
  * With `report`, says what grouping did (the main job does: the store's count would otherwise
  * not match what ingest said was new).
  */
-export async function openEdition(app: App, rubricPath?: string, report?: (line: string) => void): Promise<Result<EditionDeps>> {
+export async function openEdition(
+  app: App,
+  rubricPath?: string,
+  report?: (line: string) => void,
+): Promise<Result<EditionDeps>> {
   const rubric = await loadRubricFile(rubricPath);
   if (!rubric.ok) return rubric;
   const deps: EditionDeps = {
-    articles: app.store, stories: createStoryStore(app.db), rubric: rubric.value,
-    translations: createTranslationStore(app.db), machineTranslations: createModelTranslationStore(app.db),
+    articles: app.store,
+    stories: createStoryStore(app.db),
+    rubric: rubric.value,
+    translations: createTranslationStore(app.db),
+    machineTranslations: createModelTranslationStore(app.db),
   };
   const grouped = await groupNewArticles(deps);
   if (!grouped.ok) return grouped;
   const g = grouped.value;
   if (report && g.newStories + g.joined > 0) {
-    const folded = g.translations > 0
-      ? `; ${g.translations} ${g.translations === 1 ? 'article was' : 'articles were'} recognised as ${g.translations === 1 ? 'a translation' : 'translations'} of another and folded into ${g.translations === 1 ? 'its original' : 'their originals'} (\`tidings translations\` lists them)`
-      : '';
-    report(`Grouped ${g.newStories + g.joined} new article${g.newStories + g.joined === 1 ? '' : 's'} into stories: ${g.newStories} started a story, ${g.joined} joined one${folded}.\n`);
+    const folded =
+      g.translations > 0
+        ? `; ${g.translations} ${g.translations === 1 ? 'article was' : 'articles were'} recognised as ${g.translations === 1 ? 'a translation' : 'translations'} of another and folded into ${g.translations === 1 ? 'its original' : 'their originals'} (\`tidings translations\` lists them)`
+        : '';
+    report(
+      `Grouped ${g.newStories + g.joined} new article${g.newStories + g.joined === 1 ? '' : 's'} into stories: ${g.newStories} started a story, ${g.joined} joined one${folded}.\n`,
+    );
   }
   return ok(deps);
 }
@@ -69,7 +94,11 @@ export async function openEdition(app: App, rubricPath?: string, report?: (line:
  * With `articleIds` (a watch cycle's new articles), every other day those articles count on is
  * written again too, so a late report of an earlier day's story updates that day's edition.
  */
-export async function writeEdition(app: App, io: Io, options: { articleIds?: readonly string[] } = {}): Promise<number> {
+export async function writeEdition(
+  app: App,
+  io: Io,
+  options: { articleIds?: readonly string[] } = {},
+): Promise<number> {
   const deps = await openEdition(app, undefined, io.out);
   if (!deps.ok) {
     io.err(`tidings: ${renderFailure(deps)}\n`);
@@ -83,7 +112,9 @@ export async function writeEdition(app: App, io: Io, options: { articleIds?: rea
   const model = modelFor(app);
   const latest = await writeDay(app, deps.value, date, model, io);
   if (!latest.ok) return latest.code;
-  const earlier = options.articleIds ? (await deps.value.stories.activityDays(options.articleIds)).filter((d) => d !== date) : [];
+  const earlier = options.articleIds
+    ? (await deps.value.stories.activityDays(options.articleIds)).filter((d) => d !== date)
+    : [];
   for (const day of earlier) {
     const written = await writeDay(app, deps.value, day, model, io);
     if (!written.ok) return written.code;
@@ -91,19 +122,30 @@ export async function writeEdition(app: App, io: Io, options: { articleIds?: rea
   reportModel(io, model);
   const stories = await listStories({ stories: deps.value.stories }, { date });
   const articles = await app.store.countArticles();
-  io.out(`\n${articles} articles in the store (${app.db.kind}); ${stories.ok ? stories.value.length : '?'} stories on ${date}.\n\n`);
+  io.out(
+    `\n${articles} articles in the store (${app.db.kind}); ${stories.ok ? stories.value.length : '?'} stories on ${date}.\n\n`,
+  );
   io.out(latest.english);
   const shown = (dir: string) => {
     const rel = path.relative(process.cwd(), dir);
     return rel && !rel.startsWith('..') ? rel : dir;
   };
   io.out(`\nWritten: ${shown(latest.dir)}/digest.{en,zh}.{md,json}\n`);
-  if (earlier.length > 0) io.out(`Also written, for earlier days these articles count on: ${earlier.map((d) => shown(path.join(app.config.dataDir, 'out', d))).join(', ')}\n`);
+  if (earlier.length > 0)
+    io.out(
+      `Also written, for earlier days these articles count on: ${earlier.map((d) => shown(path.join(app.config.dataDir, 'out', d))).join(', ')}\n`,
+    );
   return 0;
 }
 
 /** One day's digest in both faces to <data>/out/<date>/ (and its translations with a model). */
-async function writeDay(app: App, deps: EditionDeps, date: string, model: LlmRuntime | null, io: Io): Promise<{ ok: true; dir: string; english: string } | { ok: false; code: number }> {
+async function writeDay(
+  app: App,
+  deps: EditionDeps,
+  date: string,
+  model: LlmRuntime | null,
+  io: Io,
+): Promise<{ ok: true; dir: string; english: string } | { ok: false; code: number }> {
   const dir = path.join(app.config.dataDir, 'out', date);
   await mkdir(dir, { recursive: true });
   let english = '';
@@ -129,7 +171,13 @@ async function writeDay(app: App, deps: EditionDeps, date: string, model: LlmRun
  * With a model: every article of the day paired with its translation into the other language
  * (a human translation found at ingest is kept, not redone), interleaved Markdown and JSON.
  */
-async function translateDay(app: App, deps: EditionDeps, date: string, model: LlmRuntime, dir: string): Promise<number> {
+async function translateDay(
+  app: App,
+  deps: EditionDeps,
+  date: string,
+  model: LlmRuntime,
+  dir: string,
+): Promise<number> {
   const glossary = await loadGlossary(app.config.glossaryPath ? { extraGlossaryPath: app.config.glossaryPath } : {});
   if (!glossary.ok) return EXIT_CODES[glossary.code];
   const day = await storiesOfDay(deps, date);
@@ -140,13 +188,23 @@ async function translateDay(app: App, deps: EditionDeps, date: string, model: Ll
       const source = a.language === 'zh' ? 'zh' : 'en';
       const target = source === 'zh' ? 'en' : 'zh';
       if (a.bilingual) {
-        await writeFile(path.join(dir, `${a.id}.${target}.md`), renderBilingualMarkdown(documentOfBilingualPage(a.bilingual), 'interleaved'));
+        await writeFile(
+          path.join(dir, `${a.id}.${target}.md`),
+          renderBilingualMarkdown(documentOfBilingualPage(a.bilingual), 'interleaved'),
+        );
         continue;
       }
-      const t = await translateArticle({ id: a.id, title: a.title, paragraphs: a.paragraphs, language: source }, target, { client: model.client, glossary: glossary.value });
+      const t = await translateArticle(
+        { id: a.id, title: a.title, paragraphs: a.paragraphs, language: source },
+        target,
+        { client: model.client, glossary: glossary.value },
+      );
       if (!t.ok) continue; // the account's report names what failed; one article never stops the run
       await deps.machineTranslations?.save(t.value, new Date().toISOString());
-      await writeFile(path.join(dir, `${a.id}.${target}.md`), renderBilingualMarkdown(documentOfTranslation(t.value), 'interleaved'));
+      await writeFile(
+        path.join(dir, `${a.id}.${target}.md`),
+        renderBilingualMarkdown(documentOfTranslation(t.value), 'interleaved'),
+      );
       await writeFile(path.join(dir, `${a.id}.${target}.json`), `${JSON.stringify(t.value, null, 2)}\n`);
     }
   }
@@ -217,7 +275,9 @@ export function editionCommands(program: Command, { withApp, io, setCode }: Wiri
           return EXIT_CODES.empty_input;
         }
         const model = opts.offline ? null : modelFor(app);
-        const digest = model ? await digestWithModel(deps, date, opts.lang, model) : await digestFor(deps, date, opts.lang);
+        const digest = model
+          ? await digestWithModel(deps, date, opts.lang, model)
+          : await digestFor(deps, date, opts.lang);
         reportModel(io, model);
         if (!digest.ok) return report(digest);
         io.out(opts.format === 'json' ? `${JSON.stringify(digest.value, null, 2)}\n` : renderDigest(digest.value));
@@ -229,13 +289,15 @@ export function editionCommands(program: Command, { withApp, io, setCode }: Wiri
     .command('card')
     .description('the summary card of one article, verified against it')
     .argument('<article>', 'article id (a unique prefix is enough)')
-    .addOption(new Option('--lang <lang>', 'face (default: the article\'s language)').choices(['en', 'zh']))
+    .addOption(new Option('--lang <lang>', "face (default: the article's language)").choices(['en', 'zh']))
     .addOption(formatOption())
     .option('--offline', 'use the offline engine even when a model is configured')
     .action(async (id: string, opts: { lang?: Face; format: Format; offline?: boolean }) =>
       withEdition(undefined, async (deps, app) => {
         const model = opts.offline ? null : modelFor(app);
-        const card = model ? await cardWithModel(deps, id, opts.lang ?? null, model) : await cardFor(deps, id, opts.lang ?? null);
+        const card = model
+          ? await cardWithModel(deps, id, opts.lang ?? null, model)
+          : await cardFor(deps, id, opts.lang ?? null);
         reportModel(io, model);
         if (!card.ok) return report(card);
         io.out(opts.format === 'json' ? `${JSON.stringify(card.value, null, 2)}\n` : renderCard(card.value));
@@ -263,7 +325,7 @@ export function editionCommands(program: Command, { withApp, io, setCode }: Wiri
 
   program
     .command('explain')
-    .description("why a story got its tier and confidence: publishers, official sources, figures, audiences")
+    .description('why a story got its tier and confidence: publishers, official sources, figures, audiences')
     .argument('<story>', 'story id (or the id of one of its articles)')
     .option('--rubric <file>', 'tier and confidence rubric (YAML)')
     .option('--json', 'the ranking as JSON')
@@ -272,7 +334,11 @@ export function editionCommands(program: Command, { withApp, io, setCode }: Wiri
         const story = await rankedStoryById(deps, id);
         if (!story.ok) return report(story);
         const { ranking } = story.value.input;
-        io.out(opts.json ? `${JSON.stringify(ranking, null, 2)}\n` : renderExplanation(story.value.story.title ?? story.value.story.id, ranking));
+        io.out(
+          opts.json
+            ? `${JSON.stringify(ranking, null, 2)}\n`
+            : renderExplanation(story.value.story.title ?? story.value.story.id, ranking),
+        );
         return 0;
       }),
     );
@@ -282,7 +348,10 @@ export function editionCommands(program: Command, { withApp, io, setCode }: Wiri
     .description('how similar two stored articles are, and why; or the score of each text pair of a CSV (--pairs)')
     .argument('[a]', 'article id')
     .argument('[b]', 'article id')
-    .option('--pairs <file>', 'CSV with a header holding pair_id (or id), text1, text2 and optionally lang1, lang2: one score per pair per line')
+    .option(
+      '--pairs <file>',
+      'CSV with a header holding pair_id (or id), text1, text2 and optionally lang1, lang2: one score per pair per line',
+    )
     .option('--json', 'with --pairs: one {"id", "score"} JSON object per line')
     .action(async (a: string | undefined, b: string | undefined, opts: { pairs?: string; json?: boolean }) => {
       if (opts.pairs !== undefined) {
@@ -316,7 +385,10 @@ export function editionCommands(program: Command, { withApp, io, setCode }: Wiri
     .command('verify')
     .description('check that every quote, figure and name in a digest or card (written by anything) is in its sources')
     .argument('<file>', 'the digest, card or post (text, Markdown or Tidings JSON)')
-    .option('--sources <refs...>', 'source files (text, Markdown, HTML) or stored article ids; default: the articles a Tidings JSON output cites')
+    .option(
+      '--sources <refs...>',
+      'source files (text, Markdown, HTML) or stored article ids; default: the articles a Tidings JSON output cites',
+    )
     .option('--json', 'the report as JSON')
     .action(async (file: string, opts: { sources?: string[]; json?: boolean }) =>
       withApp(async (app) => {
@@ -325,14 +397,25 @@ export function editionCommands(program: Command, { withApp, io, setCode }: Wiri
           // "<id>#zh": the other-language side folded into an article, as Tidings' JSON cites it.
           const side = /^(.+)#(en|zh)$/.exec(ref);
           const found = await findArticle({ articles: app.store, translations }, side ? side[1]! : ref);
-          if (!found.ok) return found.code === 'not_found' ? fail('not_found', `no stored article "${ref}"`, ref) : found;
+          if (!found.ok)
+            return found.code === 'not_found' ? fail('not_found', `no stored article "${ref}"`, ref) : found;
           const { article, foldedInto } = found.value;
           const texts = sourcesOf([article]);
           if (side) {
             const text = texts.find((t) => t.id === `${article.id}#${side[2]}`);
-            return text ? ok(text) : fail('not_found', `article ${article.id} has no ${side[2] === 'zh' ? 'Chinese' : 'English'} translation folded into it`, ref);
+            return text
+              ? ok(text)
+              : fail(
+                  'not_found',
+                  `article ${article.id} has no ${side[2] === 'zh' ? 'Chinese' : 'English'} translation folded into it`,
+                  ref,
+                );
           }
-          return ok(foldedInto === null ? texts[0]! : { ...texts[0]!, label: `${texts[0]!.label} (a translation folded into ${foldedInto})` });
+          return ok(
+            foldedInto === null
+              ? texts[0]!
+              : { ...texts[0]!, label: `${texts[0]!.label} (a translation folded into ${foldedInto})` },
+          );
         };
         const sources = opts.sources ?? (await citedArticles(file));
         return verifyCommand(file, sources, { out: io.out, err: io.err, readSource, json: Boolean(opts.json) });
@@ -351,7 +434,10 @@ async function similarPairs(file: string, json: boolean, io: Io): Promise<number
     text = await readFile(file, 'utf8');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    const f = code === 'ENOENT' ? fail('not_found', `${file}: no such file`, file) : fail('bad_input', `${file}: cannot be read (${code ?? String(e)})`, file);
+    const f =
+      code === 'ENOENT'
+        ? fail('not_found', `${file}: no such file`, file)
+        : fail('bad_input', `${file}: cannot be read (${code ?? String(e)})`, file);
     io.err(`tidings: ${renderFailure(f)}\n`);
     return EXIT_CODES[f.code];
   }
@@ -361,7 +447,8 @@ async function similarPairs(file: string, json: boolean, io: Io): Promise<number
     return EXIT_CODES[read.code];
   }
   for (const p of read.value.problems) io.err(`tidings: [bad_input] ${p}\n`);
-  for (const { id, score } of scorePairs(read.value.pairs)) io.out(json ? `${JSON.stringify({ id, score })}\n` : `${id}\t${score.toFixed(3)}\n`);
+  for (const { id, score } of scorePairs(read.value.pairs))
+    io.out(json ? `${JSON.stringify({ id, score })}\n` : `${id}\t${score.toFixed(3)}\n`);
   if (read.value.pairs.length === 0) io.err(`tidings: [empty_input] ${file}: no pair could be scored\n`);
   return read.value.problems.length > 0 || read.value.pairs.length === 0 ? EXIT_CODES.bad_input : 0;
 }

@@ -11,14 +11,25 @@ import { extractCommand, type ExtractedRecord } from './extract-command.js';
 import type { Fetcher } from '../fetch/fetcher.js';
 
 // Invented sample prose.
-const RU = ['Компания представила новую языковую модель, которая, по словам инженеров, работает втрое быстрее прежней.', 'Аналитики считают, что это изменит рынок облачных вычислений в Европе уже в этом году.'];
-const TH = ['บริษัทได้เปิดตัวโมเดลภาษาใหม่ในวันนี้ โดยวิศวกรกล่าวว่าเร็วกว่ารุ่นก่อนหน้าถึงสามเท่า', 'นักวิเคราะห์เชื่อว่าจะเปลี่ยนตลาดคลาวด์ในยุโรปภายในปีนี้'];
-const EL = ['Η εταιρεία παρουσίασε σήμερα ένα νέο γλωσσικό μοντέλο, τρεις φορές ταχύτερο από το προηγούμενο.', 'Οι αναλυτές πιστεύουν ότι θα αλλάξει την αγορά υπολογιστικού νέφους στην Ευρώπη.'];
+const RU = [
+  'Компания представила новую языковую модель, которая, по словам инженеров, работает втрое быстрее прежней.',
+  'Аналитики считают, что это изменит рынок облачных вычислений в Европе уже в этом году.',
+];
+const TH = [
+  'บริษัทได้เปิดตัวโมเดลภาษาใหม่ในวันนี้ โดยวิศวกรกล่าวว่าเร็วกว่ารุ่นก่อนหน้าถึงสามเท่า',
+  'นักวิเคราะห์เชื่อว่าจะเปลี่ยนตลาดคลาวด์ในยุโรปภายในปีนี้',
+];
+const EL = [
+  'Η εταιρεία παρουσίασε σήμερα ένα νέο γλωσσικό μοντέλο, τρεις φορές ταχύτερο από το προηγούμενο.',
+  'Οι αναλυτές πιστεύουν ότι θα αλλάξει την αγορά υπολογιστικού νέφους στην Ευρώπη.',
+];
 
 const page = (title: string, paragraphs: string[], prolog = ''): string =>
   `${prolog}<html xmlns="http://www.w3.org/1999/xhtml"><head><title>${title}</title></head><body><article><h1>${title}</h1>${paragraphs.map((p) => `<p>${p}</p>`).join('')}</article></body></html>`;
 
-async function extract(files: Array<[name: string, bytes: Uint8Array]>): Promise<{ code: number; records: ExtractedRecord[]; err: string }> {
+async function extract(
+  files: Array<[name: string, bytes: Uint8Array]>,
+): Promise<{ code: number; records: ExtractedRecord[]; err: string }> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'tidings-extract-charset-'));
   try {
     const paths: string[] = [];
@@ -31,7 +42,15 @@ async function extract(files: Array<[name: string, bytes: Uint8Array]>): Promise
     let err = '';
     const io = { out: (s: string) => void (out += s), err: (s: string) => void (err += s), errIsTty: false };
     const code = await extractCommand(paths, { json: true, fetcher: () => ({}) as Fetcher, maxBytes: 1 << 20 }, io);
-    return { code, records: out.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as ExtractedRecord), err };
+    return {
+      code,
+      records: out
+        .trim()
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => JSON.parse(l) as ExtractedRecord),
+      err,
+    };
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
@@ -40,7 +59,10 @@ async function extract(files: Array<[name: string, bytes: Uint8Array]>): Promise
 test('extract honours <?xml encoding=…?> of an XHTML page saved as .html (TIS-620, windows-1251, ISO-8859-7)', async () => {
   const { code, records, err } = await extract([
     ['th.html', iconv.encode(page('โมเดลใหม่', TH, '<?xml version="1.0" encoding="TIS-620"?>\n'), 'tis-620')],
-    ['ru.html', iconv.encode(page('Новая модель', RU, '<?xml version="1.0" encoding="windows-1251"?>\n'), 'windows-1251')],
+    [
+      'ru.html',
+      iconv.encode(page('Новая модель', RU, '<?xml version="1.0" encoding="windows-1251"?>\n'), 'windows-1251'),
+    ],
     ['el.xhtml', iconv.encode(page('Νέο μοντέλο', EL, "<?xml version='1.0' encoding='ISO-8859-7'?>\n"), 'iso-8859-7')],
   ]);
   assert.equal(code, 0, err);

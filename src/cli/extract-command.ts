@@ -48,7 +48,10 @@ export async function extractCommand(
         io.err(`tidings extract: ${renderFailure(read)}\n`);
         continue;
       }
-      if (read.value.replaced > 0) io.err(`tidings extract: ${input}: ${read.value.replaced} ${read.value.replaced === 1 ? 'byte' : 'bytes'} could not be decoded as ${read.value.charset} and ${read.value.replaced === 1 ? 'was' : 'were'} replaced\n`);
+      if (read.value.replaced > 0)
+        io.err(
+          `tidings extract: ${input}: ${read.value.replaced} ${read.value.replaced === 1 ? 'byte' : 'bytes'} could not be decoded as ${read.value.charset} and ${read.value.replaced === 1 ? 'was' : 'were'} replaced\n`,
+        );
       const record = toRecord(input, read.value.page);
       io.out(options.json ? `${JSON.stringify(record)}\n` : renderRecord(record));
     }
@@ -94,13 +97,25 @@ async function readPage(file: string, maxBytes: number): Promise<Result<ReadPage
 async function fetchPage(fetcher: Fetcher, url: string): Promise<Result<ReadPage>> {
   const res = await fetcher.fetch(url, { kind: 'html' });
   if (!res.ok) return res;
-  const page = await extractByFormat(res.value.text, url, new URL(res.value.url).pathname, res.value.contentType, res.value.url);
+  const page = await extractByFormat(
+    res.value.text,
+    url,
+    new URL(res.value.url).pathname,
+    res.value.contentType,
+    res.value.url,
+  );
   if (!page.ok) return page;
   return ok({ page: page.value, replaced: res.value.replacedBytes, charset: res.value.charset });
 }
 
 /** Reads the page in the page worker, within the page cost limits; a page over one is a failure naming `source`. */
-function extractByFormat(text: string, source: string, name: string, contentType: string | null, url?: string): Promise<Result<ExtractedPage>> {
+function extractByFormat(
+  text: string,
+  source: string,
+  name: string,
+  contentType: string | null,
+  url?: string,
+): Promise<Result<ExtractedPage>> {
   const sniffed = sniffFormat(text, name, contentType);
   const format = sniffed === 'markdown' || sniffed === 'text' ? sniffed : 'html';
   return extractPageIsolated({ format, text, name: source, ...(url ? { url } : {}) });

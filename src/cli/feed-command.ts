@@ -96,13 +96,21 @@ async function fetchFeed(fetcher: Fetcher, url: string): Promise<FeedRecord> {
 }
 
 /** Bytes of a feed (a file's, or a test's) decoded as ingest decodes them, then read. Pure. */
-export function readFeedBytes(bytes: Uint8Array, options: { source: string; url: string | null; contentType: string | null }): FeedRecord {
+export function readFeedBytes(
+  bytes: Uint8Array,
+  options: { source: string; url: string | null; contentType: string | null },
+): FeedRecord {
   const decoded = decodeBytes(bytes, { kind: 'xml', contentType: options.contentType });
   if (!decoded.ok) return rejectedWith(options.source, `${options.source}: ${decoded.message}`);
   const { text, charset, source, replaced } = decoded.value;
-  const problems = [...mediaTypeNotes(options.contentType), ...encodingNotes(text, charset, source), ...(replaced > 0 ? [replacedNote(replaced, charset)] : [])];
+  const problems = [
+    ...mediaTypeNotes(options.contentType),
+    ...encodingNotes(text, charset, source),
+    ...(replaced > 0 ? [replacedNote(replaced, charset)] : []),
+  ];
   const header = charsetFromContentType(options.contentType);
-  if (header !== null && header !== charset) problems.push(`the Content-Type says charset=${header}, but the bytes were read as ${charset} (${source})`);
+  if (header !== null && header !== charset)
+    problems.push(`the Content-Type says charset=${header}, but the bytes were read as ${charset} (${source})`);
   return fromText(text, { source: options.source, url: options.url, problems });
 }
 
@@ -118,15 +126,21 @@ function mediaTypeNotes(contentType: string | null | undefined): string[] {
  * were not read in, or no declaration on bytes that are not UTF-8 (XML then means UTF-8).
  */
 function encodingNotes(text: string, charset: string, source: CharsetSource | null): string[] {
-  const declared = /^\uFEFF?\s*(?:<!--[\s\S]*?-->\s*)*<\?xml\b[^>]*?\bencoding\s*=\s*["']([^"']*)["']/.exec(text.slice(0, 4096))?.[1]?.trim();
+  const declared = /^\uFEFF?\s*(?:<!--[\s\S]*?-->\s*)*<\?xml\b[^>]*?\bencoding\s*=\s*["']([^"']*)["']/
+    .exec(text.slice(0, 4096))?.[1]
+    ?.trim();
   if (declared !== undefined && declared !== '') {
     const canonical = canonicalCharset(declared);
     if (canonical === null) return [`the XML declaration names an unknown encoding "${declared}"; read as ${charset}`];
     const family = (c: string): string => c.replace(/(le|be)$/, '');
-    if (family(canonical) !== family(charset)) return [`the XML declaration says ${declared}, but the bytes were read as ${charset}${source === null ? '' : ` (${source})`}`];
+    if (family(canonical) !== family(charset))
+      return [
+        `the XML declaration says ${declared}, but the bytes were read as ${charset}${source === null ? '' : ` (${source})`}`,
+      ];
     return [];
   }
-  if (source === 'detected' && charset !== 'utf-8') return [`no encoding is declared (XML then means UTF-8) and the bytes are not UTF-8: read as ${charset}`];
+  if (source === 'detected' && charset !== 'utf-8')
+    return [`no encoding is declared (XML then means UTF-8) and the bytes are not UTF-8: read as ${charset}`];
   return [];
 }
 
@@ -134,7 +148,10 @@ function replacedNote(n: number, charset: string): string {
   return `${n} ${n === 1 ? 'byte' : 'bytes'} could not be decoded as ${charset} and ${n === 1 ? 'was' : 'were'} replaced`;
 }
 
-function fromText(text: string, options: { source: string; url: string | null; problems: readonly string[] }): FeedRecord {
+function fromText(
+  text: string,
+  options: { source: string; url: string | null; problems: readonly string[] },
+): FeedRecord {
   const parsed = parseFeed(text, { name: options.source, ...(options.url ? { baseUrl: options.url } : {}) });
   if (!parsed.ok) return { ...rejectedWith(options.source, parsed.message), problems: options.problems };
   return toRecord(options.source, parsed.value, options.problems);
@@ -154,7 +171,8 @@ export function toRecord(source: string, feed: Feed, extraProblems: readonly str
     link: feed.siteUrl,
     language: feed.language,
     items: feed.items.map((item) => {
-      const text = (value: string | null, field: FeedTextField): string | null => value ?? (item.emptyFields?.includes(field) ? '' : null);
+      const text = (value: string | null, field: FeedTextField): string | null =>
+        value ?? (item.emptyFields?.includes(field) ? '' : null);
       return {
         id: item.guid,
         title: text(item.title, 'title'),
@@ -174,7 +192,20 @@ function rejected(source: string, failure: Failure): FeedRecord {
 }
 
 function rejectedWith(source: string, error: string): FeedRecord {
-  return { source, ok: false, error, format: null, wellFormed: false, lost: 0, truncated: false, problems: [], title: null, link: null, language: null, items: [] };
+  return {
+    source,
+    ok: false,
+    error,
+    format: null,
+    wellFormed: false,
+    lost: 0,
+    truncated: false,
+    problems: [],
+    title: null,
+    link: null,
+    language: null,
+    items: [],
+  };
 }
 
 function renderRecord(r: FeedRecord): string {
@@ -186,7 +217,10 @@ function renderRecord(r: FeedRecord): string {
     r.language ? `language: ${r.language}` : null,
     `${r.format}, ${r.items.length} ${r.items.length === 1 ? 'item' : 'items'}${r.lost > 0 ? `, ${r.lost} lost` : ''}${r.truncated ? ', cut off' : ''}${r.wellFormed ? '' : ', XML errors'}`,
   ].filter((l): l is string => l !== null);
-  const items = r.items.map((i, n) => `${n + 1}. ${i.title || '(untitled)'}${i.published ? `  [${i.published}]` : ''}\n   ${i.link ?? '(no link)'}`);
+  const items = r.items.map(
+    (i, n) =>
+      `${n + 1}. ${i.title || '(untitled)'}${i.published ? `  [${i.published}]` : ''}\n   ${i.link ?? '(no link)'}`,
+  );
   const problems = r.problems.map((p) => `! ${p}`);
   return `${[...head, '', ...items, ...(problems.length > 0 ? ['', ...problems] : [])].join('\n')}\n\n`;
 }

@@ -67,8 +67,11 @@ export function reportCrash(error: unknown, io: Io = defaultIo): void {
 export async function main(argv: readonly string[], io: Io = defaultIo): Promise<number> {
   let code = 0;
   const program = new Command('tidings')
-    .description('Verified, bilingual AI-industry intelligence from the day\'s coverage, in English and Chinese.')
-    .option('--data <dir>', 'data directory for the embedded store and fetch cache (env TIDINGS_DATA, default ./.tidings)')
+    .description("Verified, bilingual AI-industry intelligence from the day's coverage, in English and Chinese.")
+    .option(
+      '--data <dir>',
+      'data directory for the embedded store and fetch cache (env TIDINGS_DATA, default ./.tidings)',
+    )
     .option('--database-url <url>', 'use a PostgreSQL server (env TIDINGS_DATABASE_URL)')
     .option('--registry <file>', 'source registry YAML (env TIDINGS_SOURCES, default ./sources.yaml)')
     .exitOverride()
@@ -92,14 +95,20 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
     .description('read feeds, OPML lists, URL lists, URLs, files and directories into the store')
     .argument('[inputs...]', 'what to read; none = every source in the registry')
     .option('--no-fetch', 'never use the network (feed items without full text fail)')
-    .option('--allow-host <host>', 'a host that may be fetched although loopback or private (e.g. 127.0.0.1); repeat it or separate hosts with commas', collectHosts)
+    .option(
+      '--allow-host <host>',
+      'a host that may be fetched although loopback or private (e.g. 127.0.0.1); repeat it or separate hosts with commas',
+      collectHosts,
+    )
     .action(async (inputs: string[], opts: { fetch: boolean; allowHost?: string[] }) =>
       withApp(async (app) => {
         const registry = await optionalRegistry(app.config, io);
         if (registry === 'error') return EXIT_CODES.config_error;
-        const targets = inputs.length > 0 ? inputs : registry?.inputs() ?? [];
+        const targets = inputs.length > 0 ? inputs : (registry?.inputs() ?? []);
         if (targets.length === 0) {
-          io.err('tidings: nothing to ingest: name feeds, URLs, files or directories, or add sources with `tidings sources add`\n');
+          io.err(
+            'tidings: nothing to ingest: name feeds, URLs, files or directories, or add sources with `tidings sources add`\n',
+          );
           return EXIT_CODES.config_error;
         }
         const report = await runIngest(app, targets, registry, opts, io);
@@ -109,11 +118,17 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
 
   program
     .command('run')
-    .description("the main job: ingest the configured sources (by default the bundled example corpus), group them into stories, and write the latest day's verified digest")
+    .description(
+      "the main job: ingest the configured sources (by default the bundled example corpus), group them into stories, and write the latest day's verified digest",
+    )
     .option('--no-fetch', 'never use the network')
     .option('--out <dir>', 'where the site is written (default ./site)')
-    .option('--base-url <url>', 'the site\'s public address (default http://127.0.0.1:8080/)')
-    .option('--allow-host <host>', 'a host that may be fetched although loopback or private; repeat it or separate hosts with commas', collectHosts)
+    .option('--base-url <url>', "the site's public address (default http://127.0.0.1:8080/)")
+    .option(
+      '--allow-host <host>',
+      'a host that may be fetched although loopback or private; repeat it or separate hosts with commas',
+      collectHosts,
+    )
     .action(async (opts: { fetch: boolean; out?: string; baseUrl?: string; allowHost?: string[] }) =>
       withApp(async (app) => {
         const registry = await registryOrExamples(app.config, io);
@@ -128,14 +143,25 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
   program
     .command('articles')
     .description('list stored articles, newest first')
-    .addOption(dayOption('--since <date>', 'only articles published on or after this day (YYYY-MM-DD) or time (ISO 8601 with a zone)', { orTime: true }))
+    .addOption(
+      dayOption(
+        '--since <date>',
+        'only articles published on or after this day (YYYY-MM-DD) or time (ISO 8601 with a zone)',
+        { orTime: true },
+      ),
+    )
     .option('--source <name>', 'only articles from this source id or outlet')
     .addOption(new Option('--lang <lang>', 'only articles in this language').choices(['en', 'zh', 'other']))
     .addOption(countOption('--limit <n>', 'at most this many', 1000))
     .option('--json', 'one JSON object per line')
     .action(async (opts: { since?: string; source?: string; lang?: ArticleLanguage; limit: number; json?: boolean }) =>
       withApp(async (app) => {
-        const rows = await app.store.listArticles({ since: opts.since ?? null, source: opts.source ?? null, language: opts.lang ?? null, limit: opts.limit });
+        const rows = await app.store.listArticles({
+          since: opts.since ?? null,
+          source: opts.source ?? null,
+          language: opts.lang ?? null,
+          limit: opts.limit,
+        });
         io.out(opts.json ? rows.map((r) => `${JSON.stringify(r)}\n`).join('') : renderArticleList(rows));
         return 0;
       }),
@@ -154,12 +180,16 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
           const folded = await createTranslationStore(app.db).folded(id);
           if (folded === 'ambiguous') article = 'ambiguous';
           else if (folded) {
-            io.err(`tidings: ${id} was recognised as a translation of ${folded.originalId} and folded into it; its record as stored:\n`);
+            io.err(
+              `tidings: ${id} was recognised as a translation of ${folded.originalId} and folded into it; its record as stored:\n`,
+            );
             article = folded.record;
           }
         }
         if (article === null || article === 'ambiguous') {
-          io.err(`tidings: ${article === null ? `no article with id "${id}"` : `"${id}" matches several articles; give more characters`}\n`);
+          io.err(
+            `tidings: ${article === null ? `no article with id "${id}"` : `"${id}" matches several articles; give more characters`}\n`,
+          );
           return EXIT_CODES.not_found;
         }
         io.out(opts.json ? `${JSON.stringify(article, null, 2)}\n` : renderArticle(article));
@@ -172,9 +202,23 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
     .description('read pages without storing them; prints the main text and metadata')
     .argument('<inputs...>', 'HTML files (.html, .html.gz) or URLs')
     .option('--json', 'one JSON object per page, one per line')
-    .option('--allow-host <host>', 'a host that may be fetched although loopback or private; repeat it or separate hosts with commas', collectHosts)
+    .option(
+      '--allow-host <host>',
+      'a host that may be fetched although loopback or private; repeat it or separate hosts with commas',
+      collectHosts,
+    )
     .action(async (inputs: string[], opts: { json?: boolean; allowHost?: string[] }) =>
-      withConfig(async (config) => extractCommand(inputs, { json: Boolean(opts.json), fetcher: () => makeFetcher(config, opts.allowHost ?? []), maxBytes: config.fetch.maxBytes }, io)),
+      withConfig(async (config) =>
+        extractCommand(
+          inputs,
+          {
+            json: Boolean(opts.json),
+            fetcher: () => makeFetcher(config, opts.allowHost ?? []),
+            maxBytes: config.fetch.maxBytes,
+          },
+          io,
+        ),
+      ),
     );
 
   program
@@ -182,9 +226,23 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
     .description('read feeds without storing them; prints their items (exit 1 when a feed was rejected or lost items)')
     .argument('<inputs...>', 'feed files (RSS, RDF, Atom, JSON Feed; .gz too) or URLs')
     .option('--json', 'one JSON object per feed, one per line')
-    .option('--allow-host <host>', 'a host that may be fetched although loopback or private; repeat it or separate hosts with commas', collectHosts)
+    .option(
+      '--allow-host <host>',
+      'a host that may be fetched although loopback or private; repeat it or separate hosts with commas',
+      collectHosts,
+    )
     .action(async (inputs: string[], opts: { json?: boolean; allowHost?: string[] }) =>
-      withConfig(async (config) => feedCommand(inputs, { json: Boolean(opts.json), fetcher: () => makeFetcher(config, opts.allowHost ?? []), maxBytes: config.fetch.maxBytes }, io)),
+      withConfig(async (config) =>
+        feedCommand(
+          inputs,
+          {
+            json: Boolean(opts.json),
+            fetcher: () => makeFetcher(config, opts.allowHost ?? []),
+            maxBytes: config.fetch.maxBytes,
+          },
+          io,
+        ),
+      ),
     );
 
   sourcesCommand(program, { withConfig: (fn) => withConfig(fn), io, setCode: (c) => (code = c) });
@@ -213,8 +271,13 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
 
 /** `--allow-host a --allow-host b,c`: one value per flag, so the inputs after it stay inputs. */
 
-
-async function runIngest(app: App, inputs: readonly string[], registry: LoadedRegistry | null, opts: { fetch: boolean; allowHost?: string[] }, io: Io): Promise<IngestReport> {
+async function runIngest(
+  app: App,
+  inputs: readonly string[],
+  registry: LoadedRegistry | null,
+  opts: { fetch: boolean; allowHost?: string[] },
+  io: Io,
+): Promise<IngestReport> {
   const fetcher = opts.fetch ? makeFetcher(app.config, opts.allowHost ?? []) : null;
   const progress = createProgress(io);
   try {
@@ -234,4 +297,3 @@ async function runIngest(app: App, inputs: readonly string[], registry: LoadedRe
     await fetcher?.close();
   }
 }
-

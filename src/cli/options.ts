@@ -13,7 +13,9 @@ import { isCalendarDay, isIsoDateTime } from '../server/api-params.js';
 export function dayOption(flags: string, description: string, { orTime = false } = {}): Option {
   return new Option(flags, description).argParser((value: string) => {
     if (isCalendarDay(value) || (orTime && isIsoDateTime(value))) return value;
-    throw new InvalidArgumentError(`"${value}" is not a date (use YYYY-MM-DD${orTime ? ', or an ISO 8601 date-time with a zone' : ''})`);
+    throw new InvalidArgumentError(
+      `"${value}" is not a date (use YYYY-MM-DD${orTime ? ', or an ISO 8601 date-time with a zone' : ''})`,
+    );
   });
 }
 
@@ -21,7 +23,8 @@ export function dayOption(flags: string, description: string, { orTime = false }
 export function countOption(flags: string, description: string, fallback?: number): Option {
   const option = new Option(flags, description).argParser((value: string) => {
     const n = Number(value);
-    if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n) || n < 1) throw new InvalidArgumentError(`"${value}" is not a whole number of at least 1`);
+    if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n) || n < 1)
+      throw new InvalidArgumentError(`"${value}" is not a whole number of at least 1`);
     return n;
   });
   return fallback === undefined ? option : option.default(fallback);

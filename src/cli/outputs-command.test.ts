@@ -9,7 +9,11 @@ import { normaliseBaseUrl } from './outputs-command.js';
 describe('normaliseBaseUrl', () => {
   const cases = [
     { name: 'default', input: undefined, expected: 'http://127.0.0.1:8080/' },
-    { name: 'adds the trailing slash', input: 'https://news.example/tidings', expected: 'https://news.example/tidings/' },
+    {
+      name: 'adds the trailing slash',
+      input: 'https://news.example/tidings',
+      expected: 'https://news.example/tidings/',
+    },
     { name: 'keeps a path prefix', input: 'https://news.example/a/b/', expected: 'https://news.example/a/b/' },
     { name: 'refuses ftp', input: 'ftp://news.example/', expected: null },
     { name: 'refuses javascript', input: 'javascript:alert(1)', expected: null },
@@ -34,7 +38,11 @@ describe('tidings export / newsletter: usage errors name the problem (exit 2)', 
     { name: 'no platform', args: ['export', 's1'], expect: /--platform/ },
     { name: 'an unknown platform', args: ['export', 's1', '--platform', 'myspace'], expect: /myspace/ },
     { name: 'Weibo in English', args: ['export', 's1', '--platform', 'weibo', '--lang', 'en'], expect: /Chinese face/ },
-    { name: 'a base URL that is not http(s)', args: ['export', 's1', '--platform', 'x', '--base-url', 'ftp://x/'], expect: /not an http\(s\) URL/ },
+    {
+      name: 'a base URL that is not http(s)',
+      args: ['export', 's1', '--platform', 'x', '--base-url', 'ftp://x/'],
+      expect: /not an http\(s\) URL/,
+    },
     { name: 'a newsletter format that does not exist', args: ['newsletter', '--format', 'pdf'], expect: /pdf/ },
     { name: 'a newsletter date that is not a date', args: ['newsletter', '--date', 'yesterday'], expect: /not a date/ },
   ];

@@ -16,8 +16,10 @@ export function createProgress(io: Io): Progress {
     item(outcome, done) {
       counts[outcome.status]++;
       if (io.errIsTty) {
-        const label = outcome.status === 'failed' ? outcome.failure.message : outcome.title ?? outcome.url;
-        io.err(`\r\x1b[K[${done}] ${counts.new} new · ${counts.duplicate} dup · ${counts.failed} failed  ${truncate(label, 60)}`);
+        const label = outcome.status === 'failed' ? outcome.failure.message : (outcome.title ?? outcome.url);
+        io.err(
+          `\r\x1b[K[${done}] ${counts.new} new · ${counts.duplicate} dup · ${counts.failed} failed  ${truncate(label, 60)}`,
+        );
       } else {
         io.err(`${renderOutcome(outcome)}\n`);
       }

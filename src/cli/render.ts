@@ -30,8 +30,18 @@ export function renderArticle(a: ArticleWithSightings): string {
     ['feed', a.feedTitle],
     ['site', a.siteName],
     ['byline', a.byline],
-    ['published', a.published ? `${a.published}${a.dateSource ? ` (${DATE_EVIDENCE[a.dateSource]})` : ''}` : a.dateSource === 'seen' ? `undated: its day is the day it was first seen (${a.ingestedAt.slice(0, 10)})` : null],
-    ['language', `${a.language}${a.mixed ? ' (mixed)' : ''}${a.bilingual ? `; bilingual page, ${a.bilingual.layout} layout, ${a.bilingual.pairs.length} pairs` : ''}`],
+    [
+      'published',
+      a.published
+        ? `${a.published}${a.dateSource ? ` (${DATE_EVIDENCE[a.dateSource]})` : ''}`
+        : a.dateSource === 'seen'
+          ? `undated: its day is the day it was first seen (${a.ingestedAt.slice(0, 10)})`
+          : null,
+    ],
+    [
+      'language',
+      `${a.language}${a.mixed ? ' (mixed)' : ''}${a.bilingual ? `; bilingual page, ${a.bilingual.layout} layout, ${a.bilingual.pairs.length} pairs` : ''}`,
+    ],
     ['image', a.leadImage],
   ];
   for (const [k, v] of meta) if (v) out.push(`${k.padEnd(10)} ${v}`);
@@ -56,7 +66,8 @@ export function renderArticle(a: ArticleWithSightings): string {
     out.push(`  ${e.name} (${e.type}) ×${e.count}${also.length ? `  as ${also.map((s) => `"${s}"`).join(', ')}` : ''}`);
   }
   out.push('', `Figures (${u.figures.length})`, '-------');
-  for (const f of u.figures) out.push(`  ${f.surface.padEnd(24)} = ${formatValue(f.value)} ${f.unit} (${f.kind}) @${f.start}`);
+  for (const f of u.figures)
+    out.push(`  ${f.surface.padEnd(24)} = ${formatValue(f.value)} ${f.unit} (${f.kind}) @${f.start}`);
   out.push('', `Quotes (${u.quotes.length})`, '------');
   for (const q of u.quotes) out.push(`  “${truncate(q.text, 90)}” — ${q.speaker ?? 'unattributed'} @${q.start}`);
   out.push('', `Sentences: ${u.sentences.length}`);
@@ -106,10 +117,19 @@ export function renderSummary(report: IngestReport): string {
 
 /** What dated an article, as `show` says it. */
 const DATE_EVIDENCE: Record<DateSource, string> = {
-  page: 'from the page', feed: 'from the feed', url: 'from its address', dateline: 'from its dateline', seen: 'first seen',
+  page: 'from the page',
+  feed: 'from the feed',
+  url: 'from its address',
+  dateline: 'from its dateline',
+  seen: 'first seen',
 };
 
-const DATED_BY: ReadonlyArray<[DateSource, string]> = [['page', 'page metadata'], ['feed', 'feed'], ['url', 'URL'], ['dateline', 'dateline']];
+const DATED_BY: ReadonlyArray<[DateSource, string]> = [
+  ['page', 'page metadata'],
+  ['feed', 'feed'],
+  ['url', 'URL'],
+  ['dateline', 'dateline'],
+];
 
 /**
  * What dated the new articles: "Dated 1,776 articles by page metadata, 12 by URL, 5 by dateline,
@@ -125,7 +145,9 @@ export function renderDating(report: IngestReport): string | null {
   }
   if (total === 0) return null;
   const n = (v: number): string => v.toLocaleString('en-US');
-  const parts = DATED_BY.filter(([k]) => (counts.get(k) ?? 0) > 0).map(([k, label], i) => `${n(counts.get(k)!)}${i === 0 ? ` article${counts.get(k) === 1 ? '' : 's'}` : ''} by ${label}`);
+  const parts = DATED_BY.filter(([k]) => (counts.get(k) ?? 0) > 0).map(
+    ([k, label], i) => `${n(counts.get(k)!)}${i === 0 ? ` article${counts.get(k) === 1 ? '' : 's'}` : ''} by ${label}`,
+  );
   const undated = counts.get('seen') ?? 0;
   if (parts.length === 0) return `Dated no articles: ${n(undated)} undated (first seen).`;
   return `Dated ${parts.join(', ')}${undated > 0 ? `, ${n(undated)} undated (first seen)` : ''}.`;

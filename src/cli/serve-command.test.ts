@@ -20,7 +20,19 @@ interface Child {
 
 /** Starts `tidings serve ARGS` from source and waits for the address it prints. */
 function startServe(args: string[], cwd: string): Promise<Child> {
-  const child = spawn(process.execPath, ['--import', import.meta.resolve('tsx'), '--input-type=module', '-e', `import { main } from ${JSON.stringify(MAIN)}; process.exitCode = await main(process.argv.slice(1));`, 'serve', ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(
+    process.execPath,
+    [
+      '--import',
+      import.meta.resolve('tsx'),
+      '--input-type=module',
+      '-e',
+      `import { main } from ${JSON.stringify(MAIN)}; process.exitCode = await main(process.argv.slice(1));`,
+      'serve',
+      ...args,
+    ],
+    { cwd, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
   let out = '';
   let err = '';
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
@@ -91,7 +103,10 @@ describe('tidings serve', () => {
   test('a bad port is a usage error that names it', async () => {
     let err = '';
     const io: Io = { out: () => undefined, err: (s) => void (err += s), errIsTty: false };
-    const code = await main(['--data', path.join(dir, 'data'), 'serve', '--site', path.join(dir, 'site'), '--port', '99999'], io);
+    const code = await main(
+      ['--data', path.join(dir, 'data'), 'serve', '--site', path.join(dir, 'site'), '--port', '99999'],
+      io,
+    );
     assert.equal(code, 2);
     assert.match(err, /--port <port>' argument '99999' is invalid. it is not a port number/);
   });

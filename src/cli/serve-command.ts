@@ -66,7 +66,12 @@ export function parsePort(value: string): number | null {
   return port >= 0 && port <= 65535 ? port : null;
 }
 
-export async function serve(app: App, io: Io, options: ServeOptions, until: () => Promise<string> = stopSignal): Promise<number> {
+export async function serve(
+  app: App,
+  io: Io,
+  options: ServeOptions,
+  until: () => Promise<string> = stopSignal,
+): Promise<number> {
   if (options.watch) return serveWatching(app, io, options, until);
   const { port } = options;
   const siteDir = path.resolve(options.site);
@@ -76,7 +81,9 @@ export async function serve(app: App, io: Io, options: ServeOptions, until: () =
     await siteStep(app, io, { out: siteDir, baseUrl: `http://${host}:${port || 8080}/`, atomic: true });
   }
   if (!existsSync(siteDir) || !statSync(siteDir).isDirectory()) {
-    io.err(`tidings: no site at ${siteDir}: run \`tidings build${options.site === DEFAULT_SITE_DIR ? '' : ` --out ${options.site}`}\`\n`);
+    io.err(
+      `tidings: no site at ${siteDir}: run \`tidings build${options.site === DEFAULT_SITE_DIR ? '' : ` --out ${options.site}`}\`\n`,
+    );
     return EXIT_CODES.config_error;
   }
 
@@ -93,7 +100,12 @@ export async function serve(app: App, io: Io, options: ServeOptions, until: () =
     url = addressUrl(await listen(server, options.host, port));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'EADDRINUSE' ? 'the port is in use (try --port 0 for any free port)' : code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND' ? 'no such address on this machine' : (error as Error).message;
+    const why =
+      code === 'EADDRINUSE'
+        ? 'the port is in use (try --port 0 for any free port)'
+        : code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND'
+          ? 'no such address on this machine'
+          : (error as Error).message;
     io.err(`tidings: cannot listen on ${options.host}:${port}: ${why}\n`);
     await api.close();
     return EXIT_CODES.config_error;
@@ -157,7 +169,12 @@ async function serveWatching(app: App, io: Io, options: ServeOptions, until: () 
   }
   const watchIo = cycleLinesOnly(io);
   // The watcher reads these at each cycle: the base URL is set once the address is known.
-  const watchOpts: WatchOptions = { every, fetch: options.fetch ?? true, out: siteDir, ...(options.allowHost ? { allowHost: options.allowHost } : {}) };
+  const watchOpts: WatchOptions = {
+    every,
+    fetch: options.fetch ?? true,
+    out: siteDir,
+    ...(options.allowHost ? { allowHost: options.allowHost } : {}),
+  };
   let watcher: Watcher;
   try {
     const opened = await openWatcher(app, watchOpts, watchIo);
@@ -181,7 +198,12 @@ async function serveWatching(app: App, io: Io, options: ServeOptions, until: () 
     url = addressUrl(await listen(server, options.host, options.port));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'EADDRINUSE' ? 'the port is in use (try --port 0 for any free port)' : code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND' ? 'no such address on this machine' : (error as Error).message;
+    const why =
+      code === 'EADDRINUSE'
+        ? 'the port is in use (try --port 0 for any free port)'
+        : code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND'
+          ? 'no such address on this machine'
+          : (error as Error).message;
     io.err(`tidings: cannot listen on ${options.host}:${options.port}: ${why}\n`);
     await api.close();
     await watcher.close();
@@ -201,7 +223,9 @@ async function serveWatching(app: App, io: Io, options: ServeOptions, until: () 
     }
   }
   site = await openStaticSite(siteDir);
-  io.out(`Serving ${siteDir} at ${url}\nAPI: ${url}api/v1/digests\nWatching the sources every ${every} min; /healthz and /metrics for its state.\nCtrl-C to stop.\n`);
+  io.out(
+    `Serving ${siteDir} at ${url}\nAPI: ${url}api/v1/digests\nWatching the sources every ${every} min; /healthz and /metrics for its state.\nCtrl-C to stop.\n`,
+  );
 
   let stopping = false;
   const napper = createNapper();
@@ -225,7 +249,10 @@ async function serveWatching(app: App, io: Io, options: ServeOptions, until: () 
   return 0;
 }
 
-export function serveCommand(program: Command, { withApp, io }: { withApp(fn: (app: App) => Promise<number>): Promise<void>; readonly io: Io }): void {
+export function serveCommand(
+  program: Command,
+  { withApp, io }: { withApp(fn: (app: App) => Promise<number>): Promise<void>; readonly io: Io },
+): void {
   program
     .command('serve')
     .description('serve the built site and a read-only JSON API (/api/v1/) over HTTP, with security headers')
@@ -233,10 +260,17 @@ export function serveCommand(program: Command, { withApp, io }: { withApp(fn: (a
     .option('--host <host>', 'address to listen on', '127.0.0.1')
     // Checked while parsing, before the store is opened: a typo should not cost the seconds that takes.
     .option('--port <port>', 'port (0 = any free port)', portArgument, 8080)
-    .option('--watch', 'also watch the sources in this process, as `tidings watch` does, publishing the site atomically after each cycle')
+    .option(
+      '--watch',
+      'also watch the sources in this process, as `tidings watch` does, publishing the site atomically after each cycle',
+    )
     .option('--every <minutes>', 'with --watch: minutes between cycles (default 15)', (v) => Number.parseFloat(v), 15)
     .option('--no-fetch', 'with --watch: never use the network')
-    .option('--allow-host <host>', 'with --watch: a host that may be fetched although loopback or private; repeat it or separate hosts with commas', collectHosts)
+    .option(
+      '--allow-host <host>',
+      'with --watch: a host that may be fetched although loopback or private; repeat it or separate hosts with commas',
+      collectHosts,
+    )
     .option('--base-url <url>', "with --watch: the site's public address (default: this server's address)")
     .action(async (opts: ServeOptions) => withApp((app) => serve(app, io, opts)));
 }

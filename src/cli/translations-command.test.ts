@@ -4,9 +4,17 @@ import type { TranslationRow } from '../store/translation-store.js';
 import { renderTranslations } from './translations-command.js';
 
 const row: TranslationRow = {
-  originalId: '0rr1n0000en1', translationId: '0rr1n0000zh1', translationLanguage: 'zh', translationUrl: 'https://zh.example/a',
-  translationOutlet: '译介 Example', translationTitle: 'Orrin Labs 发布 Quill-2', score: 0.8123, reasons: ['15 anchors in the same order', 'paragraphs: ratio 0.80'],
-  detail: {}, originalWhy: 'published first (2026-04-07T09:00:00.000Z)', recognisedAt: '2026-04-08T00:00:00.000Z',
+  originalId: '0rr1n0000en1',
+  translationId: '0rr1n0000zh1',
+  translationLanguage: 'zh',
+  translationUrl: 'https://zh.example/a',
+  translationOutlet: '译介 Example',
+  translationTitle: 'Orrin Labs 发布 Quill-2',
+  score: 0.8123,
+  reasons: ['15 anchors in the same order', 'paragraphs: ratio 0.80'],
+  detail: {},
+  originalWhy: 'published first (2026-04-07T09:00:00.000Z)',
+  recognisedAt: '2026-04-08T00:00:00.000Z',
 };
 
 describe('renderTranslations', () => {
@@ -15,7 +23,13 @@ describe('renderTranslations', () => {
     {
       name: 'a pair: both articles, the translation outlet, score, why the original, every reason',
       rows: [row],
-      want: [/^0rr1n0000en1 {2}Orrin Labs releases Quill-2$/m, /translation \(zh\) 0rr1n0000zh1 {2}Orrin Labs 发布 Quill-2/, /译介 Example https:\/\/zh\.example\/a/, /score 0\.812; original: published first/, /- 15 anchors in the same order\n {2}- paragraphs: ratio 0\.80/],
+      want: [
+        /^0rr1n0000en1 {2}Orrin Labs releases Quill-2$/m,
+        /translation \(zh\) 0rr1n0000zh1 {2}Orrin Labs 发布 Quill-2/,
+        /译介 Example https:\/\/zh\.example\/a/,
+        /score 0\.812; original: published first/,
+        /- 15 anchors in the same order\n {2}- paragraphs: ratio 0\.80/,
+      ],
     },
   ];
   for (const c of cases) {

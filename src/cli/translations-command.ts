@@ -10,7 +10,10 @@ import { openEdition } from './edition-commands.js';
 import type { Io } from './main.js';
 import { renderFailure } from './render.js';
 
-export function renderTranslations(rows: readonly TranslationRow[], titles: ReadonlyMap<string, string | null>): string {
+export function renderTranslations(
+  rows: readonly TranslationRow[],
+  titles: ReadonlyMap<string, string | null>,
+): string {
   if (rows.length === 0) return 'No translations recognised.\n';
   const out: string[] = [];
   for (const r of rows) {
@@ -24,11 +27,16 @@ export function renderTranslations(rows: readonly TranslationRow[], titles: Read
   return `${out.join('\n')}`;
 }
 
-export function translationsCommand(program: Command, wiring: { withApp(fn: (app: App) => Promise<number>): Promise<void>; readonly io: Io }): void {
+export function translationsCommand(
+  program: Command,
+  wiring: { withApp(fn: (app: App) => Promise<number>): Promise<void>; readonly io: Io },
+): void {
   const { withApp, io } = wiring;
   program
     .command('translations')
-    .description('recognised translation pairs: a stored article that translates another, folded into it, with score and reasons')
+    .description(
+      'recognised translation pairs: a stored article that translates another, folded into it, with score and reasons',
+    )
     .option('--json', 'as JSON (one array; the translation records are kept in the store)')
     .action(async (opts: { json?: boolean }) =>
       withApp(async (app) => {

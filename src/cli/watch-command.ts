@@ -51,14 +51,28 @@ export interface WatchOptions {
 export function watchCommand(program: Command, ctx: WatchCommandContext): void {
   program
     .command('watch')
-    .description("poll the sources, queue one job per page or feed item, wait for them (run by `tidings worker`s, or here when none is running), then group stories and write the latest edition and site, as `run` does")
+    .description(
+      'poll the sources, queue one job per page or feed item, wait for them (run by `tidings worker`s, or here when none is running), then group stories and write the latest edition and site, as `run` does',
+    )
     .option('--once', 'one cycle, then exit with its exit code (as `run`)')
-    .option('--schedule', 'print when each source is polled next and why (its interval, TTL, max-age, back-off, Retry-After), then exit; polls nothing')
-    .option('--every <minutes>', "minutes between two polls of a source without its own `every:` in sources.yaml, and at most between two cycles (default 15; a cycle starts as soon as the first source is due); a feed's TTL or an answer's max-age may lengthen it; a source that cannot be read waits 2, 4, 8 ... times as long (at most 6 hours), or as long as its Retry-After asks", (v) => Number.parseFloat(v), 15)
+    .option(
+      '--schedule',
+      'print when each source is polled next and why (its interval, TTL, max-age, back-off, Retry-After), then exit; polls nothing',
+    )
+    .option(
+      '--every <minutes>',
+      "minutes between two polls of a source without its own `every:` in sources.yaml, and at most between two cycles (default 15; a cycle starts as soon as the first source is due); a feed's TTL or an answer's max-age may lengthen it; a source that cannot be read waits 2, 4, 8 ... times as long (at most 6 hours), or as long as its Retry-After asks",
+      (v) => Number.parseFloat(v),
+      15,
+    )
     .option('--no-fetch', 'never use the network')
     .option('--out <dir>', 'where the site is written (default ./site)')
     .option('--base-url <url>', "the site's public address (default http://127.0.0.1:8080/)")
-    .option('--allow-host <host>', 'a host that may be fetched although loopback or private; repeat it or separate hosts with commas', collectHosts)
+    .option(
+      '--allow-host <host>',
+      'a host that may be fetched although loopback or private; repeat it or separate hosts with commas',
+      collectHosts,
+    )
     .action(async (opts: WatchOptions) =>
       ctx.withConfig(async (config) => {
         if (!(opts.every > 0)) {
@@ -108,7 +122,16 @@ export async function openWatcher(app: App, opts: WatchOptions, io: Io): Promise
     throw error;
   }
   const deps = jobDepsFor(app, registry, fetcher);
-  const live: WatchState = { queued: 0, running: 0, failedLastCycle: 0, cycling: false, lastCycle: null, startedAt: new Date(), everyMs: opts.every * 60_000, tail: null };
+  const live: WatchState = {
+    queued: 0,
+    running: 0,
+    failedLastCycle: 0,
+    cycling: false,
+    lastCycle: null,
+    startedAt: new Date(),
+    everyMs: opts.every * 60_000,
+    tail: null,
+  };
   return {
     live,
     async runCycle() {
@@ -134,14 +157,21 @@ export async function openWatcher(app: App, opts: WatchOptions, io: Io): Promise
         pagesRewritten: tail?.pagesRewritten ?? 0,
         fetches: counting?.take() ?? {},
       };
-      await recordCycle(app.db, record).catch((error: unknown) => io.err(`tidings watch: cannot record the cycle in the store: ${error instanceof Error ? error.message : String(error)}\n`));
+      await recordCycle(app.db, record).catch((error: unknown) =>
+        io.err(
+          `tidings watch: cannot record the cycle in the store: ${error instanceof Error ? error.message : String(error)}\n`,
+        ),
+      );
       Object.assign(live, { lastCycle: record, failedLastCycle: record.failed, cycling: false, queued: 0, running: 0 });
       return { code, changed: tail !== null };
     },
     async untilNextCycleMs() {
       const everyMs = opts.every * 60_000;
       try {
-        const at = await createSourceSchedule(app.db).earliestDue(watchedSources(registry.entries, everyMs), new Date());
+        const at = await createSourceSchedule(app.db).earliestDue(
+          watchedSources(registry.entries, everyMs),
+          new Date(),
+        );
         return at === null ? everyMs : Math.min(everyMs, Math.max(MIN_CYCLE_GAP_MS, at.getTime() - Date.now()));
       } catch {
         return everyMs;
@@ -197,34 +227,54 @@ async function takeEditorLock(url: string, io: Io): Promise<pg.Client> {
   const client = new pg.Client({ connectionString: url });
   client.on('error', () => undefined);
   await client.connect();
-  const [row] = (await client.query<{ got: boolean }>('SELECT pg_try_advisory_lock($1, 0) AS got', [EDITOR_LOCK_KEY])).rows;
+  const [row] = (await client.query<{ got: boolean }>('SELECT pg_try_advisory_lock($1, 0) AS got', [EDITOR_LOCK_KEY]))
+    .rows;
   if (row?.got) return client;
-  const [holder] = (await client.query<{ pid: number; client_addr: string | null; backend_start: Date }>(
-    `SELECT a.pid, a.client_addr::text AS client_addr, a.backend_start FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
+  const [holder] = (
+    await client.query<{ pid: number; client_addr: string | null; backend_start: Date }>(
+      `SELECT a.pid, a.client_addr::text AS client_addr, a.backend_start FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
      WHERE l.locktype = 'advisory' AND l.classid = $1 AND l.objid = 0 AND l.granted AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())`,
-    [EDITOR_LOCK_KEY],
-  )).rows;
-  const who = holder ? ` (server backend ${holder.pid}${holder.client_addr ? ` from ${holder.client_addr}` : ''}, since ${holder.backend_start.toISOString()})` : '';
+      [EDITOR_LOCK_KEY],
+    )
+  ).rows;
+  const who = holder
+    ? ` (server backend ${holder.pid}${holder.client_addr ? ` from ${holder.client_addr}` : ''}, since ${holder.backend_start.toISOString()})`
+    : '';
   io.err(`tidings watch: another watch is the editor of this database${who}; waiting for it to finish\n`);
   await client.query('SELECT pg_advisory_lock($1, 0)', [EDITOR_LOCK_KEY]);
   io.err('tidings watch: the other watch finished; going on\n');
   return client;
 }
 
-async function cycle(app: App, registry: LoadedRegistry, deps: JobDeps, queue: JobQueue | null, opts: WatchOptions, io: Io, live: WatchState): Promise<number> {
+async function cycle(
+  app: App,
+  registry: LoadedRegistry,
+  deps: JobDeps,
+  queue: JobQueue | null,
+  opts: WatchOptions,
+  io: Io,
+  live: WatchState,
+): Promise<number> {
   const started = Date.now();
   const now = new Date(started);
   // Which sources are due, each read once (conditional GET) and cut into jobs: src/watch/poll.ts.
   const schedule = createSourceSchedule(app.db);
-  const polled = await pollDueSources(watchedSources(registry.entries, opts.every * 60_000), { schedule, fetcher: deps.fetcher, maxBytes: deps.maxBytes, findSource: deps.findSource }, now);
+  const polled = await pollDueSources(
+    watchedSources(registry.entries, opts.every * 60_000),
+    { schedule, fetcher: deps.fetcher, maxBytes: deps.maxBytes, findSource: deps.findSource },
+    now,
+  );
   const waiting = polled.total - polled.due;
   if (polled.due === 0) {
     io.out(`watch cycle ${now.toISOString()}: no source due (${waiting} waiting); edition and site left as they are\n`);
     return 0;
   }
-  if (waiting > 0) io.err(`tidings watch: ${waiting} of ${polled.total} ${polled.total === 1 ? 'source' : 'sources'} not due yet\n`);
+  if (waiting > 0)
+    io.err(`tidings watch: ${waiting} of ${polled.total} ${polled.total === 1 ? 'source' : 'sources'} not due yet\n`);
   for (const u of polled.unreadable) {
-    io.err(`tidings watch: source "${u.key}" could not be read (${u.failures} in a row); next try ${u.next.toISOString()}${u.reason === 'retry-after' ? ', as its Retry-After asks' : ''}\n`);
+    io.err(
+      `tidings watch: source "${u.key}" could not be read (${u.failures} in a row); next try ${u.next.toISOString()}${u.reason === 'retry-after' ? ', as its Retry-After asks' : ''}\n`,
+    );
   }
   const plan: CyclePlan = polled.plan;
   if (plan.first.length + plan.then.length === 0) {
@@ -232,7 +282,9 @@ async function cycle(app: App, registry: LoadedRegistry, deps: JobDeps, queue: J
     await acceptPolled(schedule, polled.toAccept);
     for (const f of plan.failures) io.err(`  - ${f}\n`);
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
-    io.out(`watch cycle ${now.toISOString()}: 0 new, 0 duplicate, ${plan.failures.length} failed, ${polled.notModified} not modified, 0 stories touched, 0 pages rewritten, ${seconds} s; nothing new, edition and site left as they are\n`);
+    io.out(
+      `watch cycle ${now.toISOString()}: 0 new, 0 duplicate, ${plan.failures.length} failed, ${polled.notModified} not modified, 0 stories touched, 0 pages rewritten, ${seconds} s; nothing new, edition and site left as they are\n`,
+    );
     return plan.failures.length > 0 ? 1 : 0;
   }
   const outputs: JobOutput[] = plan.failures.map((f) => failedOutput(f));
@@ -265,7 +317,10 @@ async function cycle(app: App, registry: LoadedRegistry, deps: JobDeps, queue: J
   const edition = await writeEdition(app, io, { articleIds: stored });
   // The site is built beside the one served and switched in at once (src/publish/site/atomic-site.ts);
   // only files whose content changed are written.
-  const site = edition === 0 ? await buildSiteStep(app, io, { out: opts.out, baseUrl: opts.baseUrl, atomic: true }) : { code: 0, swap: null };
+  const site =
+    edition === 0
+      ? await buildSiteStep(app, io, { out: opts.out, baseUrl: opts.baseUrl, atomic: true })
+      : { code: 0, swap: null };
   const pagesRewritten = site.swap?.rewritten ?? 0;
   const stories = createStoryStore(app.db);
   const touched = new Set<string>();
@@ -274,8 +329,16 @@ async function cycle(app: App, registry: LoadedRegistry, deps: JobDeps, queue: J
     if (story !== null) touched.add(story);
   }
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
-  io.out(`watch cycle ${new Date(started).toISOString()}: ${counts.new} new, ${counts.duplicate} duplicate, ${counts.failed} failed, ${polled.notModified} not modified, ${touched.size} ${touched.size === 1 ? 'story' : 'stories'} touched, ${pagesRewritten} ${pagesRewritten === 1 ? 'page' : 'pages'} rewritten, ${seconds} s\n`);
-  live.tail = { new: counts.new, duplicate: counts.duplicate, failed: counts.failed, stories: touched.size, pagesRewritten };
+  io.out(
+    `watch cycle ${new Date(started).toISOString()}: ${counts.new} new, ${counts.duplicate} duplicate, ${counts.failed} failed, ${polled.notModified} not modified, ${touched.size} ${touched.size === 1 ? 'story' : 'stories'} touched, ${pagesRewritten} ${pagesRewritten === 1 ? 'page' : 'pages'} rewritten, ${seconds} s\n`,
+  );
+  live.tail = {
+    new: counts.new,
+    duplicate: counts.duplicate,
+    failed: counts.failed,
+    stories: touched.size,
+    pagesRewritten,
+  };
   return counts.failed > 0 || edition !== 0 || site.code !== 0 ? 1 : 0;
 }
 
@@ -283,7 +346,9 @@ async function runHere(job: IngestJobData, deps: JobDeps): Promise<JobOutput> {
   try {
     return (await runIngestJob(job, deps)).output;
   } catch (error) {
-    return failedOutput(`${job.kind === 'input' ? job.input : job.feed}: ${error instanceof Error ? error.message : String(error)}`);
+    return failedOutput(
+      `${job.kind === 'input' ? job.input : job.feed}: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
 }
 
@@ -291,7 +356,13 @@ async function runHere(job: IngestJobData, deps: JobDeps): Promise<JobOutput> {
  * Queues a phase's jobs and waits until every one is finished for good. While no worker is alive
  * (none started, or all gone), watch takes jobs itself, so a cycle never waits on nobody.
  */
-async function runQueued(queue: JobQueue, cycleId: string, jobs: readonly IngestJobData[], deps: JobDeps, io: Io): Promise<{ completed: readonly JobOutput[]; failed: readonly string[] }> {
+async function runQueued(
+  queue: JobQueue,
+  cycleId: string,
+  jobs: readonly IngestJobData[],
+  deps: JobDeps,
+  io: Io,
+): Promise<{ completed: readonly JobOutput[]; failed: readonly string[] }> {
   await queue.enqueue(cycleId, jobs);
   let said = false;
   for (;;) {

@@ -20,10 +20,16 @@ export interface WorkerCommandContext {
 export function workerCommand(program: Command, ctx: WorkerCommandContext): void {
   program
     .command('worker')
-    .description('take ingest jobs (one page or feed item each) from the queue in PostgreSQL; needs TIDINGS_DATABASE_URL. SIGTERM finishes the jobs in hand and exits 0')
+    .description(
+      'take ingest jobs (one page or feed item each) from the queue in PostgreSQL; needs TIDINGS_DATABASE_URL. SIGTERM finishes the jobs in hand and exits 0',
+    )
     .option('--concurrency <n>', 'jobs at a time (default 1)', (v) => Number.parseInt(v, 10), 1)
     .option('--no-fetch', 'never use the network (feed items without full text fail)')
-    .option('--allow-host <host>', 'a host that may be fetched although loopback or private; repeat it or separate hosts with commas', collectHosts)
+    .option(
+      '--allow-host <host>',
+      'a host that may be fetched although loopback or private; repeat it or separate hosts with commas',
+      collectHosts,
+    )
     .action(async (opts: { concurrency: number; fetch: boolean; allowHost?: string[] }) =>
       ctx.withConfig(async (config) => {
         if (!Number.isInteger(opts.concurrency) || opts.concurrency < 1 || opts.concurrency > 64) {
@@ -32,8 +38,8 @@ export function workerCommand(program: Command, ctx: WorkerCommandContext): void
         }
         if (config.database.kind !== 'postgres') {
           ctx.io.err(
-            'tidings worker: needs a PostgreSQL server. The store here is the embedded one (PGlite), which lives inside one process and cannot be reached by other processes, so it cannot hold a job queue that workers share. '
-            + 'Set TIDINGS_DATABASE_URL (or --database-url) to a postgres:// URL; with the embedded store, `tidings watch` runs its jobs itself.\n',
+            'tidings worker: needs a PostgreSQL server. The store here is the embedded one (PGlite), which lives inside one process and cannot be reached by other processes, so it cannot hold a job queue that workers share. ' +
+              'Set TIDINGS_DATABASE_URL (or --database-url) to a postgres:// URL; with the embedded store, `tidings watch` runs its jobs itself.\n',
           );
           return EXIT_CODES.config_error;
         }
@@ -46,13 +52,20 @@ export function workerCommand(program: Command, ctx: WorkerCommandContext): void
     );
 }
 
-async function runWorker(app: App, registry: LoadedRegistry | null, opts: { concurrency: number; fetch: boolean; allowHost?: string[] }, io: Io): Promise<number> {
+async function runWorker(
+  app: App,
+  registry: LoadedRegistry | null,
+  opts: { concurrency: number; fetch: boolean; allowHost?: string[] },
+  io: Io,
+): Promise<number> {
   const url = (app.config.database as { url: string }).url;
   let queue: JobQueue;
   try {
     queue = await openJobQueue(url, queueOptionsFromEnv());
   } catch (error) {
-    io.err(`tidings worker: cannot open the job queue at ${app.db.location}: ${error instanceof Error ? error.message : String(error)}\n`);
+    io.err(
+      `tidings worker: cannot open the job queue at ${app.db.location}: ${error instanceof Error ? error.message : String(error)}\n`,
+    );
     return EXIT_CODES.store_error;
   }
   const fetcher = opts.fetch ? makeFetcher(app.config, opts.allowHost ?? []) : null;
@@ -93,7 +106,11 @@ async function runWorker(app: App, registry: LoadedRegistry | null, opts: { conc
           // the job to be run again when its lease expires.
           await queue.complete(job.id, output);
           processed++;
-          const parts = [output.new ? `${output.new} new` : '', output.duplicate ? `${output.duplicate} duplicate` : '', output.failed ? `${output.failed} failed` : ''].filter(Boolean);
+          const parts = [
+            output.new ? `${output.new} new` : '',
+            output.duplicate ? `${output.duplicate} duplicate` : '',
+            output.failed ? `${output.failed} failed` : '',
+          ].filter(Boolean);
           io.err(`tidings worker: ${name}: ${parts.join(', ') || 'nothing stored'}\n`);
         } catch (error) {
           // Not the item's fault (the store went away, a bug): the job is tried again, by any worker.
@@ -111,7 +128,9 @@ async function runWorker(app: App, registry: LoadedRegistry | null, opts: { conc
     await queue.close().catch(() => undefined);
     await fetcher?.close();
   }
-  io.out(`processed ${processed} jobs${failedJobs > 0 ? ` (${failedJobs} more failed and were left to be retried)` : ''}\n`);
+  io.out(
+    `processed ${processed} jobs${failedJobs > 0 ? ` (${failedJobs} more failed and were left to be retried)` : ''}\n`,
+  );
   return 0;
 }
 

@@ -52,8 +52,16 @@ describe('detectBilingual: inline layout', () => {
 describe('splitInlinePair', () => {
   const cases: Array<[string, string, { en: string; zh: string } | null]> = [
     ['plain pair', `${EN1} ${ZH1}`, { en: EN1, zh: ZH1 }],
-    ['Chinese side opening with a Latin name', 'Nvidia shares rose 5% on Friday. Nvidia 股价周五上涨 5%。', { en: 'Nvidia shares rose 5% on Friday.', zh: 'Nvidia 股价周五上涨 5%。' }],
-    ['Chinese side opening with a quote', 'He called it a turning point. “这是一个转折点，”他说。', { en: 'He called it a turning point.', zh: '“这是一个转折点，”他说。' }],
+    [
+      'Chinese side opening with a Latin name',
+      'Nvidia shares rose 5% on Friday. Nvidia 股价周五上涨 5%。',
+      { en: 'Nvidia shares rose 5% on Friday.', zh: 'Nvidia 股价周五上涨 5%。' },
+    ],
+    [
+      'Chinese side opening with a quote',
+      'He called it a turning point. “这是一个转折点，”他说。',
+      { en: 'He called it a turning point.', zh: '“这是一个转折点，”他说。' },
+    ],
     ['Chinese sentence with an English name', '英伟达首席执行官 Jensen Huang 周二表示，新芯片将于明年上市。', null],
     ['English only', EN1, null],
   ];
@@ -85,18 +93,24 @@ describe('detectBilingual: pages in one language are not bilingual', () => {
 describe('detectBilingual: titles and credits around an inline page', () => {
   const pairs = [`${EN1} ${ZH1}`, `${EN2} ${ZH2}`, `${EN3} ${ZH3}`];
   it('a Chinese headline opening with a Latin name above the body is the Chinese title, not a pair', () => {
-    const page = detectBilingual(['Northwind X2 很快，但够快吗？', ...pairs], 'Northwind X2 is fast. Is it fast enough?');
+    const page = detectBilingual(
+      ['Northwind X2 很快，但够快吗？', ...pairs],
+      'Northwind X2 is fast. Is it fast enough?',
+    );
     assert.ok(page);
     assert.equal(page.titleEn, 'Northwind X2 is fast. Is it fast enough?');
     assert.equal(page.titleZh, 'Northwind X2 很快，但够快吗？');
     assert.equal(page.pairs.length, 3);
   });
   it('the Chinese title can come from another headline of the page', () => {
-    const page = detectBilingual([EN1, ZH1, EN2, ZH2, EN3, ZH3], 'Northwind bets on data centres', ['为什么北风押注“新云”（neocloud）']);
+    const page = detectBilingual([EN1, ZH1, EN2, ZH2, EN3, ZH3], 'Northwind bets on data centres', [
+      '为什么北风押注“新云”（neocloud）',
+    ]);
     assert.equal(page?.titleZh, '为什么北风押注“新云”（neocloud）');
   });
   it('an English quote closing the English side stays English', () => {
-    const en = 'Developers were impressed, said Dana Reyes of Example Apps, which builds agents. “Now it is our own tests.”';
+    const en =
+      'Developers were impressed, said Dana Reyes of Example Apps, which builds agents. “Now it is our own tests.”';
     const zh = '开发者印象深刻，Example Apps 的达娜·雷耶斯说。“现在慢的是我们自己的测试。”';
     assert.deepEqual(splitInlinePair(`${en} ${zh}`), { en, zh });
   });

@@ -67,7 +67,9 @@ export function splitInlinePair(text: string): Pair | null {
 
 /** A Chinese headline: short, at most two sentences, Han enough that Latin names in it do not matter. */
 function isChineseTitle(t: string): boolean {
-  return t.length <= 120 && (t.match(/[.!?。！？]/g)?.length ?? 0) <= 2 && countScripts(t).han >= 2 && hanShare(t) >= 0.3;
+  return (
+    t.length <= 120 && (t.match(/[.!?。！？]/g)?.length ?? 0) <= 2 && countScripts(t).han >= 2 && hanShare(t) >= 0.3
+  );
 }
 
 /** "Kimi K3 Flash": capitalised words and numbers only, a name opening a Chinese line, not English text. */
@@ -94,13 +96,24 @@ function titles(
 const MIN_COVERAGE = 0.6;
 const MIN_PAIRS = 2;
 
-function interleaved(paragraphs: readonly string[], scripts: readonly Script[], title: string | null): BilingualPage | null {
+function interleaved(
+  paragraphs: readonly string[],
+  scripts: readonly Script[],
+  title: string | null,
+): BilingualPage | null {
   const pairs: Pair[] = [];
   let start = 0;
   // A Chinese title alone at the top translates the (English) page title dropped as a repeat.
   let titleZh: string | null = null;
   const p0 = paragraphs[0];
-  if (p0 !== undefined && title !== null && scriptOf(title) === 'en' && scripts[0] === 'zh' && isHeadline(p0) && scripts[1] === 'en') {
+  if (
+    p0 !== undefined &&
+    title !== null &&
+    scriptOf(title) === 'en' &&
+    scripts[0] === 'zh' &&
+    isHeadline(p0) &&
+    scripts[1] === 'en'
+  ) {
     titleZh = p0;
     start = 1;
   }
@@ -112,7 +125,13 @@ function interleaved(paragraphs: readonly string[], scripts: readonly Script[], 
     const zh = paragraphs[i + 1];
     if (scripts[i] === 'none') continue;
     counted++;
-    if (en !== undefined && zh !== undefined && scripts[i] === 'en' && scripts[i + 1] === 'zh' && plausibleSizes(en, zh)) {
+    if (
+      en !== undefined &&
+      zh !== undefined &&
+      scripts[i] === 'en' &&
+      scripts[i + 1] === 'zh' &&
+      plausibleSizes(en, zh)
+    ) {
       if (firstIndex < 0) firstIndex = i;
       pairs.push({ en, zh });
       paired += 2;
@@ -147,7 +166,11 @@ function inline(paragraphs: readonly string[], scripts: readonly Script[], title
  * The aligned pairs of a bilingual page, or null for a page in one language. `otherTitles` are the
  * page's other headlines (title tag, h1): one in the other language is the translated title.
  */
-export function detectBilingual(paragraphs: readonly string[], title: string | null, otherTitles: readonly string[] = []): BilingualPage | null {
+export function detectBilingual(
+  paragraphs: readonly string[],
+  title: string | null,
+  otherTitles: readonly string[] = [],
+): BilingualPage | null {
   // Each paragraph's script is counted once for both layouts (counting reads every character).
   const scripts = paragraphs.map(scriptOf);
   const page = interleaved(paragraphs, scripts, title) ?? inline(paragraphs, scripts, title);
@@ -156,8 +179,15 @@ export function detectBilingual(paragraphs: readonly string[], title: string | n
   // A headline with Chinese in it alone above the first pair translates the English title.
   const lead = paragraphs[0];
   const firstPair = page.pairs[0];
-  if (titleZh === null && titleEn !== null && lead !== undefined && firstPair !== undefined && lead !== firstPair.en &&
-    !lead.includes(firstPair.zh) && isChineseTitle(lead)) {
+  if (
+    titleZh === null &&
+    titleEn !== null &&
+    lead !== undefined &&
+    firstPair !== undefined &&
+    lead !== firstPair.en &&
+    !lead.includes(firstPair.zh) &&
+    isChineseTitle(lead)
+  ) {
     titleZh = lead;
   }
   titleZh ??= titleEn !== null ? (otherTitles.find(isChineseTitle) ?? null) : null;

@@ -3,9 +3,33 @@
 
 /** Elements never holding article text: dropped with everything inside. */
 export const DROPPED_TAGS: ReadonlySet<string> = new Set([
-  'script', 'style', 'noscript', 'template', 'svg', 'math', 'iframe', 'object', 'embed', 'canvas',
-  'select', 'option', 'button', 'input', 'textarea', 'label', 'head',
-  'audio', 'video', 'source', 'track', 'map', 'area', 'dialog', 'link', 'meta', 'title',
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'svg',
+  'math',
+  'iframe',
+  'object',
+  'embed',
+  'canvas',
+  'select',
+  'option',
+  'button',
+  'input',
+  'textarea',
+  'label',
+  'head',
+  'audio',
+  'video',
+  'source',
+  'track',
+  'map',
+  'area',
+  'dialog',
+  'link',
+  'meta',
+  'title',
 ]);
 
 /** Landmarks of page furniture; dropped unless they wrap most of the page (see text-blocks.ts). */
@@ -13,18 +37,65 @@ export const FURNITURE_TAGS: ReadonlySet<string> = new Set(['nav', 'aside', 'foo
 
 /** Elements that start a new block of text; everything else is inline. */
 export const BLOCK_TAGS: ReadonlySet<string> = new Set([
-  'address', 'article', 'blockquote', 'body', 'center', 'dd', 'details', 'div', 'dl', 'dt',
-  'fieldset', 'figcaption', 'figure', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hgroup',
-  'hr', 'html', 'li', 'main', 'ol', 'p', 'pre', 'section', 'summary', 'table', 'tbody', 'td', 'tfoot',
-  'th', 'thead', 'tr', 'ul', 'caption', 'text',
+  'address',
+  'article',
+  'blockquote',
+  'body',
+  'center',
+  'dd',
+  'details',
+  'div',
+  'dl',
+  'dt',
+  'fieldset',
+  'figcaption',
+  'figure',
+  'form',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'hgroup',
+  'hr',
+  'html',
+  'li',
+  'main',
+  'ol',
+  'p',
+  'pre',
+  'section',
+  'summary',
+  'table',
+  'tbody',
+  'td',
+  'tfoot',
+  'th',
+  'thead',
+  'tr',
+  'ul',
+  'caption',
+  'text',
 ]);
 
 export const HEADING_TAGS: ReadonlySet<string> = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 
 /** Roles of landmarks that are never the article. */
 export const DROPPED_ROLES: ReadonlySet<string> = new Set([
-  'navigation', 'complementary', 'contentinfo', 'banner', 'dialog', 'alertdialog', 'menu', 'menubar',
-  'search', 'toolbar', 'tablist', 'alert',
+  'navigation',
+  'complementary',
+  'contentinfo',
+  'banner',
+  'dialog',
+  'alertdialog',
+  'menu',
+  'menubar',
+  'search',
+  'toolbar',
+  'tablist',
+  'alert',
 ]);
 
 /**
@@ -46,7 +117,8 @@ export const UNLIKELY_CONTENT_NAMES =
   /hidden|^hid$|banner|combx|comment|com-|contact|foot|footer|footnote|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|tool|widget|nav|menu|login|subscribe|newsletter/i;
 
 /** Class/id markers of the article body that sites use on purpose (schema.org and common CMSes). */
-export const ARTICLE_BODY_NAMES = /(?:^|\s)(?:article-?body|articlebody|article__body|story-?body|post-?body|entry-?content|post-?content|article-?content|article__content|content__article-body|body-?text|story-?content)(?=$|\s)/i;
+export const ARTICLE_BODY_NAMES =
+  /(?:^|\s)(?:article-?body|articlebody|article__body|story-?body|post-?body|entry-?content|post-?content|article-?content|article__content|content__article-body|body-?text|story-?content)(?=$|\s)/i;
 
 /** Furniture that is never a page wrapper, however much text it holds (long comment threads). */
 export const NEVER_WRAPPER_NAMES = /(?:^|[\s_-])(?:comments?|commentlist|disqus|respond|replies|pinglun)(?=$|[\s_-])/i;

@@ -9,7 +9,12 @@ describe('readBylineLine', () => {
     ['Markdown emphasis around it', '*By Jane Doe · 3 June 2026*', 'Jane Doe', '2026-06-03'],
     ['author alone', 'By Jane Doe', 'Jane Doe', null],
     ['two authors', 'By Jane Doe and Omar Quist | Example Wire', 'Jane Doe and Omar Quist', null],
-    ['outlet and month-day-year with a dash', 'Example Institute Notes — May 10, 2026', 'Example Institute Notes', '2026-05-10'],
+    [
+      'outlet and month-day-year with a dash',
+      'Example Institute Notes — May 10, 2026',
+      'Example Institute Notes',
+      '2026-05-10',
+    ],
     ['Chinese author label', '北风快讯 ｜ 作者：张三 ｜ 2026-05-10', '张三', '2026-05-10'],
     ['Chinese date', '作者：李四 ｜ 2026年5月9日', '李四', '2026-05-09'],
     ['outlet and ISO date', 'Example Wire | 2026-05-09', 'Example Wire', '2026-05-09'],
@@ -23,7 +28,10 @@ describe('readBylineLine', () => {
     ['lower-case "by" phrase', 'by then the deal will have closed'],
     ['a subheading', 'What drives the difference'],
     ['a lone date is a dateline, kept', 'May 10, 2026'],
-    ['a dateline opening a paragraph', 'DENVER, May 9, 2026 — Example Cloud today announced a four-year agreement with a large lab.'],
+    [
+      'a dateline opening a paragraph',
+      'DENVER, May 9, 2026 — Example Cloud today announced a four-year agreement with a large lab.',
+    ],
     ['a Chinese sentence', '作者认为，这笔交易说明瓶颈已经从芯片转向电力。'],
   ];
   for (const [name, line] of prose) it(`not: ${name}`, () => assert.equal(readBylineLine(line), null));
@@ -31,8 +39,13 @@ describe('readBylineLine', () => {
 
 describe('bylineDate', () => {
   const cases: Array<[string, string | null]> = [
-    ['10 May 2026', '2026-05-10'], ['Sept. 3, 2025', '2025-09-03'], ['2026/05/10', '2026-05-10'],
-    ['2026年5月10日', '2026-05-10'], ['Updated May 1, 2026', '2026-05-01'], ['May 2026', null], ['Tuesday', null],
+    ['10 May 2026', '2026-05-10'],
+    ['Sept. 3, 2025', '2025-09-03'],
+    ['2026/05/10', '2026-05-10'],
+    ['2026年5月10日', '2026-05-10'],
+    ['Updated May 1, 2026', '2026-05-01'],
+    ['May 2026', null],
+    ['Tuesday', null],
   ];
   for (const [s, d] of cases) it(s, () => assert.equal(bylineDate(s), d));
 });

@@ -32,16 +32,22 @@ export function bylineDate(part: string): string | null {
   if (dmy !== null) return ymd(dmy[3]!, dmy[2]!, dmy[1]!);
   const mdy = MONTH_DAY_YEAR.exec(s);
   if (mdy !== null) return ymd(mdy[3]!, mdy[1]!, mdy[2]!);
-  if (/^\d{4}\s*(?:-\d{1,2}-\d{1,2}|\/\d{1,2}\/\d{1,2}|\.\d{1,2}\.\d{1,2}|年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)(?:\s+\d{1,2}:\d{2})?$/.test(s)) {
+  if (
+    /^\d{4}\s*(?:-\d{1,2}-\d{1,2}|\/\d{1,2}\/\d{1,2}|\.\d{1,2}\.\d{1,2}|年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)(?:\s+\d{1,2}:\d{2})?$/.test(
+      s,
+    )
+  ) {
     return normaliseDate(s.replace(/\s+\d{1,2}:\d{2}$/, ''))?.slice(0, 10) ?? null;
   }
   return null;
 }
 
-const AUTHOR_EN = /^(?:By|BY|by)\s+(\p{Lu}[\p{L}\p{M}’'.-]*(?:\s+(?:\p{Lu}[\p{L}\p{M}’'.-]*|and|&|de|van|von|der|la|le)){0,6})$/u;
+const AUTHOR_EN =
+  /^(?:By|BY|by)\s+(\p{Lu}[\p{L}\p{M}’'.-]*(?:\s+(?:\p{Lu}[\p{L}\p{M}’'.-]*|and|&|de|van|von|der|la|le)){0,6})$/u;
 const AUTHOR_ZH = /^(?:作者|文|撰文|记者|编译|来源作者)\s*[：:|｜/]?\s*(\S.{0,20})$/u;
 /** A short name: an outlet or a person, no clause punctuation. */
-const NAME_PART = /^(?:[\p{Lu}\d@][\p{L}\p{M}\d’'.&@-]*(?:\s+(?:[\p{Lu}\d&][\p{L}\p{M}\d’'.&-]*|of|the|and|for|on|de)){0,6}|[\p{Script=Han}A-Za-z\d ·]{2,16})$/u;
+const NAME_PART =
+  /^(?:[\p{Lu}\d@][\p{L}\p{M}\d’'.&@-]*(?:\s+(?:[\p{Lu}\d&][\p{L}\p{M}\d’'.&-]*|of|the|and|for|on|de)){0,6}|[\p{Script=Han}A-Za-z\d ·]{2,16})$/u;
 const SEPARATORS = /\s+[·•|｜—–-]\s+|\s*[·•|｜]\s*/u;
 
 /**
@@ -52,7 +58,10 @@ const SEPARATORS = /\s+[·•|｜—–-]\s+|\s*[·•|｜]\s*/u;
 export function readBylineLine(paragraph: string): BylineLine | null {
   const line = paragraph.replace(/^[*_\s]+|[*_\s]+$/g, '').trim();
   if (line === '' || line.length > 160 || /[!?。！？]$|\p{Ll}\.$/u.test(line)) return null;
-  const parts = line.split(SEPARATORS).map((p) => p.trim()).filter((p) => p !== '');
+  const parts = line
+    .split(SEPARATORS)
+    .map((p) => p.trim())
+    .filter((p) => p !== '');
   if (parts.length === 0 || parts.length > 4) return null;
   let author: string | null = null;
   let date: string | null = null;

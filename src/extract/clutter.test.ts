@@ -28,10 +28,18 @@ describe('clutterRule: each kind of clutter is recognised', () => {
     ['advertisement', 'Advertisement', 'advertisement'],
     ['read more', 'Read more »', 'read-more'],
     ['subscribe', 'Subscribe to our newsletter', 'subscribe'],
-    ['newsletter pitch', 'Get the latest updates right in your inbox. Subscribe to Example Wire newsletters.', 'subscribe'],
+    [
+      'newsletter pitch',
+      'Get the latest updates right in your inbox. Subscribe to Example Wire newsletters.',
+      'subscribe',
+    ],
     ['Chinese follow prompt', '关注公众号', 'share-prompt'],
     ['Chinese subscribe', '立即订阅', 'subscribe'],
-    ['syndication note', 'This article originally appeared in Example Wire and is republished under a content partnership. Read the original at wire.example.', 'syndication'],
+    [
+      'syndication note',
+      'This article originally appeared in Example Wire and is republished under a content partnership. Read the original at wire.example.',
+      'syndication',
+    ],
     ['republished with permission', 'Republished with permission from Example Wire.', 'syndication'],
     ['first published on', 'First published on the Example Notes blog.', 'syndication'],
     ['Chinese reprint note', '本文转载自北风快讯，已获授权。', 'syndication'],
@@ -41,8 +49,16 @@ describe('clutterRule: each kind of clutter is recognised', () => {
     ['press contact', 'Media contact: press@northwind.example', 'press-contact'],
     ['Chinese press contact', '媒体联系：press@northwind.example', 'press-contact'],
     ['Chinese compiler', '编译：赵六 ｜ 审校：钱七', 'translation-credit'],
-    ['Chinese source credit with link', '原文：Example Wire，作者 Jane Doe。原文链接：https://wire.example/a/1/', 'translation-credit'],
-    ['like-what-you-read pitch', 'Like what you read? Follow @gridnotes for a power take every Friday.', 'self-promotion'],
+    [
+      'Chinese source credit with link',
+      '原文：Example Wire，作者 Jane Doe。原文链接：https://wire.example/a/1/',
+      'translation-credit',
+    ],
+    [
+      'like-what-you-read pitch',
+      'Like what you read? Follow @gridnotes for a power take every Friday.',
+      'self-promotion',
+    ],
     ['enjoyed this post', 'Enjoyed this post? Share it with a friend who builds data centres.', 'self-promotion'],
     ['follow for more', 'Follow us on Bluesky for more hardware coverage.', 'self-promotion'],
     ['follow a handle for updates', 'Follow @coolantwatch to get every rack teardown first.', 'self-promotion'],
@@ -55,13 +71,29 @@ describe('clutterRule: each kind of clutter is recognised', () => {
     ['all rights reserved after an outlet', 'Example Wire Media Ltd. All rights reserved.', 'rights-reserved'],
     ['all rights reserved alone', 'All rights reserved', 'copyright'],
     ['short advert label', 'Advert', 'advertisement'],
-    ['follow a name on several networks', 'Follow Gridnotes on Instagram, Facebook, Twitter and YouTube.', 'follow-prompt'],
-    ['affiliate disclosure', 'This post may contain affiliate and/or referral links. Please see my disclosure page.', 'disclaimer'],
+    [
+      'follow a name on several networks',
+      'Follow Gridnotes on Instagram, Facebook, Twitter and YouTube.',
+      'follow-prompt',
+    ],
+    [
+      'affiliate disclosure',
+      'This post may contain affiliate and/or referral links. Please see my disclosure page.',
+      'disclaimer',
+    ],
     ['commission disclosure', 'We may earn a commission when you buy through links on our site.', 'disclaimer'],
-    ['published and updated stamps', 'PUBLISHED: 10:48, Tue, Nov 19, 2019 | UPDATED: 11:05, Tue, Nov 19, 2019', 'timestamp'],
+    [
+      'published and updated stamps',
+      'PUBLISHED: 10:48, Tue, Nov 19, 2019 | UPDATED: 11:05, Tue, Nov 19, 2019',
+      'timestamp',
+    ],
     ['updated at a time', 'Updated at 1:23 p.m.', 'timestamp'],
     ['a date with its clock time', 'Nov. 19, 2019, 8:41 AM UTC', 'timestamp'],
-    ['unrendered shortcode', '[button link="https://bikes.example/submit/" type="big"] Send us YOUR kit review[/button]', 'shortcode'],
+    [
+      'unrendered shortcode',
+      '[button link="https://bikes.example/submit/" type="big"] Send us YOUR kit review[/button]',
+      'shortcode',
+    ],
     ['comment invitation', 'Tell us what YOU think...', 'comment-prompt'],
     ['inline related link', 'Related Roundup: MacBook Pro', 'related'],
     ['inline related post', 'Related post: Pickled Brussels Sprouts Recipe', 'related'],
@@ -74,7 +106,11 @@ describe('clutterRule: each kind of clutter is recognised', () => {
     ['reading time', '5 min read', 'reading-time'],
     ['listing counter', '1 - 5 of 36', 'pagination'],
     ['likes widget heading', 'Like this:', 'share-prompt'],
-    ['daily newsletter call', 'Sign up for The Morning Rack today to get the free daily newsletter delivered to your inbox.', 'subscribe'],
+    [
+      'daily newsletter call',
+      'Sign up for The Morning Rack today to get the free daily newsletter delivered to your inbox.',
+      'subscribe',
+    ],
   ];
   for (const [name, text, rule] of cases) {
     it(name, () => assert.equal(clutterRule(text), rule));
@@ -91,15 +127,21 @@ describe('clutterRule: article prose is not clutter', () => {
     ['sentence about a report first published', 'The report, first published in March, found that demand had doubled.'],
     ['sentence about translation', 'Translation quality improved sharply in the new model, the lab said.'],
     ['Chinese sentence about the original', '原文件显示，该公司去年的收入增长了一倍。'],
-    ['sentence about liking a product', 'Users like what they see in the new model, the survey found, but few would pay for it.'],
-    ['sentence about following a rival', 'Follow-on orders from the lab would double the company’s revenue, analysts said.'],
+    [
+      'sentence about liking a product',
+      'Users like what they see in the new model, the survey found, but few would pay for it.',
+    ],
+    [
+      'sentence about following a rival',
+      'Follow-on orders from the lab would double the company’s revenue, analysts said.',
+    ],
     ['sentence asking a question with like', 'Would customers like a cheaper chip? The company is betting they would.'],
     ['court ruling about reprints', '法院认定该网站未经授权转载了多篇报道，判决赔偿 20 万元。'],
     ['sentence about original research', '该团队表示，这项原创研究耗时三年，覆盖了九个开源模型。'],
     ['sentence about copyright law', '新规要求模型公司说明训练数据的版权来源，并为权利人提供退出渠道。'],
     ['sentence about rights', 'The label said it reserved all rights to the recordings used in training.'],
-    ['a live story\'s time heading', '4:14 p.m.'],
-    ['a timeline\'s day heading', 'Nov. 18'],
+    ["a live story's time heading", '4:14 p.m.'],
+    ["a timeline's day heading", 'Nov. 18'],
     ['a bare date', '23 Nov 2017'],
     ['sentence with a day and a time', 'The meeting is on Monday at 10:30 in the town hall.'],
     ['sign-up step in a how-to', 'Sign up for a Hulu ad-free account for $11.99 a month'],
@@ -108,7 +150,10 @@ describe('clutterRule: article prose is not clutter', () => {
     ['sentence opening on reporting by', 'Reporting by the agency was accurate, the court found.'],
     ['sentence about Getty Images', 'Getty Images said it would sue the model maker over training data.'],
     ['sentence about a source', 'Source: the company said the chip would ship in March, two months late.'],
-    ['sentence about a related case', 'Related cases: the court will hear two similar suits next year, its clerk said.'],
+    [
+      'sentence about a related case',
+      'Related cases: the court will hear two similar suits next year, its clerk said.',
+    ],
   ];
   for (const [name, text] of cases) {
     it(name, () => assert.equal(clutterRule(text), null));
@@ -155,17 +200,34 @@ describe('cleanParagraphs', () => {
     },
     {
       name: 'drops a related list after its heading, resumes at prose',
-      input: [BODY, '相关阅读', '某公司发布新模型', '另一家公司融资十亿', 'Analysts expect the rollout to finish by the end of the year.'],
+      input: [
+        BODY,
+        '相关阅读',
+        '某公司发布新模型',
+        '另一家公司融资十亿',
+        'Analysts expect the rollout to finish by the end of the year.',
+      ],
       expected: [BODY, 'Analysts expect the rollout to finish by the end of the year.'],
     },
     {
       name: 'a related list whose headlines ask questions goes with its heading',
-      input: [BODY, 'More Great Example Stories', 'Could an astronaut lost in space use gravity to get around?', 'The plan to boost drone batteries', 'Analysts expect the rollout to finish by the end of the year.'],
+      input: [
+        BODY,
+        'More Great Example Stories',
+        'Could an astronaut lost in space use gravity to get around?',
+        'The plan to boost drone batteries',
+        'Analysts expect the rollout to finish by the end of the year.',
+      ],
       expected: [BODY, 'Analysts expect the rollout to finish by the end of the year.'],
     },
     {
-      name: "a \"Don't miss\" heading and its links go",
-      input: [BODY, "DON'T MISS", 'Protesters storm the campus', 'Analysts expect the rollout to finish by the end of the year.'],
+      name: 'a "Don\'t miss" heading and its links go',
+      input: [
+        BODY,
+        "DON'T MISS",
+        'Protesters storm the campus',
+        'Analysts expect the rollout to finish by the end of the year.',
+      ],
       expected: [BODY, 'Analysts expect the rollout to finish by the end of the year.'],
     },
     {
@@ -195,14 +257,26 @@ describe('clutterRule: paper-page furniture, newsletter sign-offs, disclaimers a
     ['submitter line', 'From: Jane Roe [view email]', 'paper-furniture'],
     ['tool toggle', 'Semantic Reader Toggle', 'paper-furniture'],
     ['what-is link', 'Citation Graph (What is a Citation Graph?)', 'paper-furniture'],
-    ['endorsers line', 'Which authors of this paper are endorsers? | Disable MathJax (What is MathJax?)', 'paper-furniture'],
+    [
+      'endorsers line',
+      'Which authors of this paper are endorsers? | Disable MathJax (What is MathJax?)',
+      'paper-furniture',
+    ],
     ['citation export', 'export BibTeX citation', 'paper-furniture'],
     ['tools heading', 'Bibliographic and Citation Tools', 'paper-furniture'],
     ['code and media heading', 'Code, Data and Media Associated with this Article', 'paper-furniture'],
     ['license link', 'view license', 'paper-furniture'],
     ['license line', 'License: CC BY-NC-SA 4.0', 'paper-furniture'],
-    ['licensed under', 'This work is licensed under a Creative Commons Attribution 4.0 International License.', 'paper-furniture'],
-    ['labs blurb', 'Have a project idea for the community? Learn more about arXivLabs and how to get involved.', 'paper-furniture'],
+    [
+      'licensed under',
+      'This work is licensed under a Creative Commons Attribution 4.0 International License.',
+      'paper-furniture',
+    ],
+    [
+      'labs blurb',
+      'Have a project idea for the community? Learn more about arXivLabs and how to get involved.',
+      'paper-furniture',
+    ],
     ['listing count', 'Total of 48 entries', 'paper-furniture'],
     ['subjects line', 'Subjects: Machine Learning (cs.LG); Robotics (cs.RO)', 'paper-metadata'],
     ['comments line', 'Comments: Accepted at a workshop. 9 pages, 2 figures', 'paper-metadata'],
@@ -210,15 +284,35 @@ describe('clutterRule: paper-page furniture, newsletter sign-offs, disclaimers a
     ['see you', 'See you next week,', 'sign-off'],
     ['until next time', 'Until next time — happy building!', 'sign-off'],
     ['greeting', 'Hello readers, and welcome to issue 12 of Inference Notes.', 'newsletter-greeting'],
-    ['thanks and a subscribe pitch', 'Thanks for reading Inference Notes! Subscribe for free to receive new posts and support my work.', 'newsletter-cta'],
-    ['forward to a friend', 'Know someone who would like this? Forward this email to a colleague.', null as unknown as string],
+    [
+      'thanks and a subscribe pitch',
+      'Thanks for reading Inference Notes! Subscribe for free to receive new posts and support my work.',
+      'newsletter-cta',
+    ],
+    [
+      'forward to a friend',
+      'Know someone who would like this? Forward this email to a colleague.',
+      null as unknown as string,
+    ],
     ['forward it', 'If you liked this edition, share it with a friend who ships models.', 'newsletter-cta'],
-    ['forwarded to you', 'Did a friend send you this? Was this newsletter forwarded to you? Get your own copy here.', null as unknown as string],
-    ['receiving this', "You're receiving this newsletter because you signed up on our site. Unsubscribe any time.", 'newsletter-cta'],
+    [
+      'forwarded to you',
+      'Did a friend send you this? Was this newsletter forwarded to you? Get your own copy here.',
+      null as unknown as string,
+    ],
+    [
+      'receiving this',
+      "You're receiving this newsletter because you signed up on our site. Unsubscribe any time.",
+      'newsletter-cta',
+    ],
     ['view in browser', 'View this email in your browser', 'newsletter-cta'],
     ['sign up to get', 'Sign up to receive Inference Notes in your inbox.', 'newsletter-cta'],
     ['English disclaimer', 'Disclaimer: The author holds no position in the companies mentioned.', 'disclaimer'],
-    ['not advice', 'This post is for informational purposes only and does not constitute financial advice.', 'disclaimer'],
+    [
+      'not advice',
+      'This post is for informational purposes only and does not constitute financial advice.',
+      'disclaimer',
+    ],
     ['views expressed', "The views expressed in this column are the author's own.", 'disclaimer'],
     ['Chinese disclaimer', '免责声明：本文内容来自网络，不代表本站观点。', 'disclaimer'],
     ['risk notice', '风险提示：股市有风险，入市需谨慎。', 'disclaimer'],
@@ -228,7 +322,11 @@ describe('clutterRule: paper-page furniture, newsletter sign-offs, disclaimers a
     ['credits row with bars', '作者｜周一 编辑｜吴二', 'editor-credit'],
     ['Chinese sign-off', '以上就是今天的内容，感谢您的阅读，我们下期再见！', 'sign-off'],
     ['Chinese follow call', '点击上方蓝字关注我们，设为星标不错过更新。', 'sign-off'],
-    ['consent banner', 'We and our 140 partners store cookies on your device to personalise ads and measure audiences.', 'consent'],
+    [
+      'consent banner',
+      'We and our 140 partners store cookies on your device to personalise ads and measure audiences.',
+      'consent',
+    ],
     ['consent buttons', 'Reject all', 'consent'],
     ['privacy choices', 'Your Privacy Choices', 'consent'],
     ['Chinese consent', '继续浏览本网站即表示您同意我们的隐私条款。', 'consent'],
@@ -247,7 +345,10 @@ describe('clutterRule: prose about papers, newsletters, advice and cookies is no
     ['advice in prose', 'Regulators said the chatbot gave investment advice without a licence, and fined the bank.'],
     ['third-party cookies', "Google's decision to keep third-party cookies in Chrome surprised advertisers."],
     ['clutter sentence beside content', 'Thanks for reading. The lab said the model would ship to customers in April.'],
-    ['thanks in a quote', '"Thanks for reading the draft so closely," the author told the reviewers, before revising it.'],
+    [
+      'thanks in a quote',
+      '"Thanks for reading the draft so closely," the author told the reviewers, before revising it.',
+    ],
     ['Chinese risk in prose', '分析人士认为，模型安全风险仍需监管部门进一步评估。'],
     ['Chinese investment news', '该公司表示，本轮融资将主要用于模型训练和算力采购。'],
     ['Chinese source in prose', '消息来源称，该公司正与多家云厂商洽谈合作。'],
@@ -265,6 +366,7 @@ describe('clutterRule: prose about papers, newsletters, advice and cookies is no
 });
 
 describe('cleanParagraphs: a field label at the start of an abstract goes, its text stays', () => {
-  it('Abstract:', () => assert.deepEqual(cleanParagraphs(['Abstract:We present a model.'], {}), ['We present a model.']));
+  it('Abstract:', () =>
+    assert.deepEqual(cleanParagraphs(['Abstract:We present a model.'], {}), ['We present a model.']));
   it('摘要：', () => assert.deepEqual(cleanParagraphs(['摘要：本文提出一种新方法。'], {}), ['本文提出一种新方法。']));
 });

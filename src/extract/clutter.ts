@@ -40,7 +40,8 @@ function isListLine(p: string): boolean {
 
 /** A label above a headline ("Review", "Opinion", "Breaking news"): short, no sentence, no byline or date. */
 const KICKER_CHARS = 40;
-const isKicker = (p: string): boolean => p.length <= KICKER_CHARS && !/[.!?。！？,，:：|｜\p{N}]/u.test(p) && !/^(?:by|from)\s/i.test(p);
+const isKicker = (p: string): boolean =>
+  p.length <= KICKER_CHARS && !/[.!?。！？,，:：|｜\p{N}]/u.test(p) && !/^(?:by|from)\s/i.test(p);
 
 /** Whether a paragraph is the page's title (alone, or with the site name, or cut short). */
 function isTitle(p: string, title: string): boolean {
@@ -58,7 +59,10 @@ export function cleanParagraphs(paragraphs: readonly string[], context: { title?
   // Labels read above the title ("Review" over the headline): dropped with the title when it follows.
   let kickers = 0;
   for (const raw of paragraphs) {
-    let p = raw.replace(/[\p{Cc}\uFFFD]+/gu, ' ').replace(/\s+/g, ' ').trim();
+    let p = raw
+      .replace(/[\p{Cc}\uFFFD]+/gu, ' ')
+      .replace(/\s+/g, ' ')
+      .trim();
     for (const edge of EDGE_CLUTTER) p = p.replace(edge, ' ').trim();
     if (p === '') continue;
     if (RELATED_HEADINGS.some((re) => re.test(p))) {

@@ -26,7 +26,9 @@ export function calendarDay(year: number, month: number, day: number): string | 
  * than that is a typo or a scheduled event, not when the article was published.
  */
 export function notAfter(date: string, seen: Date): boolean {
-  const limit = new Date(Date.UTC(seen.getUTCFullYear(), seen.getUTCMonth(), seen.getUTCDate() + 1)).toISOString().slice(0, 10);
+  const limit = new Date(Date.UTC(seen.getUTCFullYear(), seen.getUTCMonth(), seen.getUTCDate() + 1))
+    .toISOString()
+    .slice(0, 10);
   return date.slice(0, 10) <= limit;
 }
 
@@ -65,10 +67,19 @@ const MONTH = String.raw`(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|j
 
 /** The date forms a dateline is written in, each read to [year, month, day]. */
 const DATE_FORMS: ReadonlyArray<{ re: RegExp; read: (m: RegExpExecArray) => [number, number, number] }> = [
-  { re: new RegExp(String.raw`\b${MONTH}\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b`, 'i'), read: (m) => [Number(m[3]), monthNumber(m[1]!), Number(m[2])] },
-  { re: new RegExp(String.raw`\b(\d{1,2})(?:st|nd|rd|th)?\s+${MONTH},?\s+(\d{4})\b`, 'i'), read: (m) => [Number(m[3]), monthNumber(m[2]!), Number(m[1])] },
+  {
+    re: new RegExp(String.raw`\b${MONTH}\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b`, 'i'),
+    read: (m) => [Number(m[3]), monthNumber(m[1]!), Number(m[2])],
+  },
+  {
+    re: new RegExp(String.raw`\b(\d{1,2})(?:st|nd|rd|th)?\s+${MONTH},?\s+(\d{4})\b`, 'i'),
+    read: (m) => [Number(m[3]), monthNumber(m[2]!), Number(m[1])],
+  },
   { re: /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/, read: (m) => [Number(m[1]), Number(m[2]), Number(m[3])] },
-  { re: /(?<![\d.])(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?![\d.])/, read: (m) => [Number(m[1]), Number(m[3]), Number(m[4])] },
+  {
+    re: /(?<![\d.])(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?![\d.])/,
+    read: (m) => [Number(m[1]), Number(m[3]), Number(m[4])],
+  },
 ];
 
 function monthNumber(name: string): number {
@@ -126,7 +137,10 @@ function metadataLineMoment(line: string): string | null {
   if (/[!?。！？]$|(?:\p{Ll}{2,}|\d{4})\.$/u.test(line.trim())) return null;
   const rest = (line.slice(0, found.index) + ' ' + line.slice(found.index + found.length)).trim();
   const han = (rest.match(/\p{Script=Han}/gu) ?? []).length;
-  const words = rest.replace(/\p{Script=Han}/gu, ' ').split(/\s+/).filter((w) => /\p{L}/u.test(w)).length;
+  const words = rest
+    .replace(/\p{Script=Han}/gu, ' ')
+    .split(/\s+/)
+    .filter((w) => /\p{L}/u.test(w)).length;
   if (han > MAX_OTHER_HAN || words > MAX_OTHER_WORDS) return null;
   const time = timeAfter(line.slice(found.index + found.length));
   return time === null ? found.day : `${found.day}T${time}`;
@@ -142,7 +156,9 @@ function leadDate(paragraph: string): string | null {
   if (found === null) return null;
   const before = paragraph.slice(0, found.index);
   const after = paragraph.slice(found.index + found.length);
-  const placeEn = /^(?:\p{Lu}[\p{L}.'’ -]{1,40}(?:,\s*\p{Lu}[\p{L}.'’ -]{1,30})?,\s*)?$/u.test(before) && (before === '' || before === before.toUpperCase() || before.length < 30);
+  const placeEn =
+    /^(?:\p{Lu}[\p{L}.'’ -]{1,40}(?:,\s*\p{Lu}[\p{L}.'’ -]{1,30})?,\s*)?$/u.test(before) &&
+    (before === '' || before === before.toUpperCase() || before.length < 30);
   if (placeEn && /^\s*(?:[-–—]|\/|\(|\|)/.test(after)) return found.day;
   if (/^[\p{Script=Han}（(]{0,14}$/u.test(before) && /^\s*(?:电|讯|消息)/u.test(after)) return found.day;
   return null;

@@ -14,11 +14,16 @@ import type { ExtractedPage, PageRequest } from './extract.js';
 import { limitMessage, PAGE_COST_LIMITS, PageLimitError, type PageCostLimits } from './page-limits.js';
 
 /** What the worker answers for one page. */
-export type WorkerReply = { readonly ok: true; readonly result: Result<ExtractedPage> } | { readonly ok: false; readonly error: string };
+export type WorkerReply =
+  | { readonly ok: true; readonly result: Result<ExtractedPage> }
+  | { readonly ok: false; readonly error: string };
 /** What the worker sends once it has loaded, before any page. */
 export const WORKER_READY = 'ready';
 
-const WORKER_MODULE = new URL(import.meta.url.endsWith('.ts') ? './extract-worker.ts' : './extract-worker.js', import.meta.url);
+const WORKER_MODULE = new URL(
+  import.meta.url.endsWith('.ts') ? './extract-worker.ts' : './extract-worker.js',
+  import.meta.url,
+);
 
 function startWorker(memoryMb: number): Worker {
   const resourceLimits = { maxOldGenerationSizeMb: memoryMb };
@@ -32,7 +37,8 @@ function startWorker(memoryMb: number): Worker {
   return new Worker(WORKER_MODULE, { execArgv: [], resourceLimits });
 }
 
-const isOutOfMemory = (error: unknown): boolean => (error as { code?: string } | null)?.code === 'ERR_WORKER_OUT_OF_MEMORY';
+const isOutOfMemory = (error: unknown): boolean =>
+  (error as { code?: string } | null)?.code === 'ERR_WORKER_OUT_OF_MEMORY';
 
 /** A started worker and whether it loaded (null) or why not. */
 interface Started {
@@ -94,7 +100,8 @@ class PageWorker {
 
   private async run(request: PageRequest, limits: PageCostLimits): Promise<Result<ExtractedPage>> {
     const { name } = request;
-    const cannotStart = (why: string): Result<ExtractedPage> => fail('internal_error', `${name}: the page reader could not start: ${why}`, name);
+    const cannotStart = (why: string): Result<ExtractedPage> =>
+      fail('internal_error', `${name}: the page reader could not start: ${why}`, name);
     let started: Started;
     try {
       started = this.acquire(limits);
@@ -134,7 +141,11 @@ class PageWorker {
       };
       const onError = (error: Error): void => {
         this.discard(worker);
-        finish(isOutOfMemory(error) ? exceeded('memory', limits.memoryMb) : fail('internal_error', `${name}: the page reader failed: ${error.message}`, name));
+        finish(
+          isOutOfMemory(error)
+            ? exceeded('memory', limits.memoryMb)
+            : fail('internal_error', `${name}: the page reader failed: ${error.message}`, name),
+        );
       };
       const onExit = (code: number): void => {
         this.discard(worker);
@@ -159,7 +170,10 @@ let shared: PageWorker | null = null;
  * Reads one page (extractPage) in the shared page worker, within the time and memory limits. Never
  * rejects: a page over a limit, or a reader that failed, is a Failure naming the page.
  */
-export function extractPageIsolated(request: PageRequest, limits: PageCostLimits = PAGE_COST_LIMITS): Promise<Result<ExtractedPage>> {
+export function extractPageIsolated(
+  request: PageRequest,
+  limits: PageCostLimits = PAGE_COST_LIMITS,
+): Promise<Result<ExtractedPage>> {
   shared ??= new PageWorker();
   return shared.extract(request, limits);
 }

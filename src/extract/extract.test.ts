@@ -3,10 +3,13 @@ import { describe, it } from 'node:test';
 import { extractHtml, extractMarkdown, extractPlainText } from './extract.js';
 
 // Invented outlet and prose, written for these tests.
-const P1 = 'Northwind Cloud said on Tuesday it will build three data centres in Ohio, each drawing about 300MW, to serve model makers that cannot find capacity elsewhere.';
-const P2 = 'The company, which rents out graphics processors by the hour, expects the first site to open next spring. Its chief executive, Dana Reyes, called demand “relentless”.';
+const P1 =
+  'Northwind Cloud said on Tuesday it will build three data centres in Ohio, each drawing about 300MW, to serve model makers that cannot find capacity elsewhere.';
+const P2 =
+  'The company, which rents out graphics processors by the hour, expects the first site to open next spring. Its chief executive, Dana Reyes, called demand “relentless”.';
 const ZH1 = '北风云公司周二表示，将在俄亥俄州建设三座数据中心，每座耗电约三百兆瓦，为找不到算力的模型公司提供服务。';
-const P3 = 'Rivals have announced similar plans this year, and analysts warn that power, not chips, is now the constraint on growth for the whole sector.';
+const P3 =
+  'Rivals have announced similar plans this year, and analysts warn that power, not chips, is now the constraint on growth for the whole sector.';
 
 function page(head: string, body: string, htmlAttrs = 'lang="en-US"'): string {
   return `<!doctype html><html ${htmlAttrs}><head>${head}</head><body>${body}</body></html>`;
@@ -98,13 +101,16 @@ describe('extractHtml: metadata', () => {
   });
 
   it('reads a Chinese date', () => {
-    const r = extractHtml(page('<meta name="pubdate" content="2026年5月10日 09:15">', `<p>${ZH1}</p>`, 'lang="zh-Hans-CN"'));
+    const r = extractHtml(
+      page('<meta name="pubdate" content="2026年5月10日 09:15">', `<p>${ZH1}</p>`, 'lang="zh-Hans-CN"'),
+    );
     assert.equal(r.published, '2026-05-10T09:15:00');
     assert.equal(r.language, 'zh');
   });
 
   it('survives malformed JSON-LD', () => {
-    const head = '<script type="application/ld+json">{"@type": "NewsArticle", "headline": </script><title>Plain title here</title>';
+    const head =
+      '<script type="application/ld+json">{"@type": "NewsArticle", "headline": </script><title>Plain title here</title>';
     const r = extractHtml(page(head, `<p>${P1}</p>`));
     assert.equal(r.title, 'Plain title here');
   });
@@ -112,11 +118,13 @@ describe('extractHtml: metadata', () => {
 
 describe('extractHtml: canonical address', () => {
   it('prefers rel=canonical to og:url', () => {
-    const head = '<meta property="og:url" content="https://wire.example/b?utm_source=x"><link rel="canonical" href="https://wire.example/a">';
+    const head =
+      '<meta property="og:url" content="https://wire.example/b?utm_source=x"><link rel="canonical" href="https://wire.example/a">';
     assert.equal(extractHtml(page(head, `<p>${P1}</p>`)).canonicalUrl, 'https://wire.example/a');
   });
   it('drops tracking parameters from og:url, keeps the others', () => {
-    const head = '<meta property="og:url" content="https://wire.example/p/northwind?id=7&utm_source=feed&utm_medium=rss&ref=home#top">';
+    const head =
+      '<meta property="og:url" content="https://wire.example/p/northwind?id=7&utm_source=feed&utm_medium=rss&ref=home#top">';
     assert.equal(extractHtml(page(head, `<p>${P1}</p>`)).canonicalUrl, 'https://wire.example/p/northwind?id=7');
   });
 });
@@ -127,7 +135,11 @@ describe('extractHtml: bilingual pages', () => {
     'The company said demand from model makers has outrun its supply of chips.',
     'Analysts called the plan a bet on the neocloud model.',
   ];
-  const ZH = ['北风云将在五年内斥资 400 亿美元建设新的数据中心。', '该公司表示，模型公司的需求已经超过了其芯片供应。', '分析人士称这一计划是对“新云”(neocloud)模式的押注。'];
+  const ZH = [
+    '北风云将在五年内斥资 400 亿美元建设新的数据中心。',
+    '该公司表示，模型公司的需求已经超过了其芯片供应。',
+    '分析人士称这一计划是对“新云”(neocloud)模式的押注。',
+  ];
 
   it('interleaved: English paragraph, then its Chinese translation', () => {
     const body = `<article><h1>Northwind bets big</h1><p>北风大举押注</p>${EN.map((e, i) => `<p>${e}</p><p>${ZH[i]}</p>`).join('')}</article>`;
@@ -135,16 +147,25 @@ describe('extractHtml: bilingual pages', () => {
     assert.equal(r.bilingual?.layout, 'interleaved');
     assert.equal(r.bilingual?.titleEn, 'Northwind bets big');
     assert.equal(r.bilingual?.titleZh, '北风大举押注');
-    assert.deepEqual(r.bilingual?.pairs, EN.map((en, i) => ({ en, zh: ZH[i] })));
+    assert.deepEqual(
+      r.bilingual?.pairs,
+      EN.map((en, i) => ({ en, zh: ZH[i] })),
+    );
     // The Chinese title is the title, not the first paragraph of the body.
-    assert.deepEqual(r.paragraphs, EN.flatMap((en, i) => [en, ZH[i]]));
+    assert.deepEqual(
+      r.paragraphs,
+      EN.flatMap((en, i) => [en, ZH[i]]),
+    );
   });
 
   it('inline: each block holds English then Chinese', () => {
     const body = `<div class="post-content">${EN.map((e, i) => `<p>${e}${ZH[i]}</p>`).join('\n')}</div>`;
     const r = extractHtml(page('<title>Northwind bets big</title>', body));
     assert.equal(r.bilingual?.layout, 'inline');
-    assert.deepEqual(r.bilingual?.pairs, EN.map((en, i) => ({ en, zh: ZH[i] })));
+    assert.deepEqual(
+      r.bilingual?.pairs,
+      EN.map((en, i) => ({ en, zh: ZH[i] })),
+    );
   });
 
   it('a Chinese article with English names is not bilingual', () => {
@@ -163,7 +184,10 @@ describe('extractHtml: bad input never throws', () => {
     ['empty string', ''],
     ['whitespace', '   \n\t '],
     ['control characters and replacement characters', '\u0000\u0001\u0002\uFFFD\uFFFD\u0007 \u0000'],
-    ['only markup', '<html><head><script>var a = 1;</script></head><body><nav><a href="/">Home</a></nav></body></html>'],
+    [
+      'only markup',
+      '<html><head><script>var a = 1;</script></head><body><nav><a href="/">Home</a></nav></body></html>',
+    ],
     ['unbalanced angle brackets', '<<<>>><p <div </'],
   ];
   for (const [name, html] of cases) {
@@ -199,20 +223,26 @@ describe('extractMarkdown and extractPlainText', () => {
   });
 
   it('splits plain text on blank lines and drops clutter', () => {
-    const r = extractPlainText(`Northwind bets big\n\n${P1}\n\n4.webp\n\n${P2}\n\nComments (0)\n\n微信扫一扫关注我们\n`);
+    const r = extractPlainText(
+      `Northwind bets big\n\n${P1}\n\n4.webp\n\n${P2}\n\nComments (0)\n\n微信扫一扫关注我们\n`,
+    );
     assert.equal(r.title, 'Northwind bets big');
     assert.deepEqual(r.paragraphs, [P1, P2]);
   });
 
   it('a Markdown byline line becomes byline and date, not a paragraph', () => {
-    const r = extractMarkdown(`# Northwind bets on Ohio\n\n*By Jane Doe · Example Notes · 10 May 2026*\n\n${P1}\n\n${P2}\n`);
+    const r = extractMarkdown(
+      `# Northwind bets on Ohio\n\n*By Jane Doe · Example Notes · 10 May 2026*\n\n${P1}\n\n${P2}\n`,
+    );
     assert.equal(r.byline, 'Jane Doe');
     assert.equal(r.published, '2026-05-10');
     assert.deepEqual(r.paragraphs, [P1, P2]);
   });
 
   it('front matter wins over the byline line, which still leaves the body', () => {
-    const r = extractMarkdown(`---\nauthor: Omar Quist\ndate: 2026-05-11\n---\n# Northwind\n\nBy Jane Doe · 10 May 2026\n\n${P1}\n`);
+    const r = extractMarkdown(
+      `---\nauthor: Omar Quist\ndate: 2026-05-11\n---\n# Northwind\n\nBy Jane Doe · 10 May 2026\n\n${P1}\n`,
+    );
     assert.equal(r.byline, 'Omar Quist');
     assert.equal(r.published, '2026-05-11');
     assert.deepEqual(r.paragraphs, [P1]);

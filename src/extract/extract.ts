@@ -93,7 +93,14 @@ function isProse(b: Block): boolean {
   if (BARE_ADDRESS.test(b.text)) return true;
   // A short sentence whose subject is a link ("<a>James Van Der Beek</a> has been eliminated from …")
   // is prose: a paragraph of one or two sentences, ending one, with words of its own besides the links.
-  return density < 0.5 || (b.kind === 'paragraph' && density < 0.8 && b.text.length <= SHORT_SENTENCE && b.text.length - b.linkChars >= 20 && /[.!?。！？]["”’)）]?$/.test(b.text));
+  return (
+    density < 0.5 ||
+    (b.kind === 'paragraph' &&
+      density < 0.8 &&
+      b.text.length <= SHORT_SENTENCE &&
+      b.text.length - b.linkChars >= 20 &&
+      /[.!?。！？]["”’)）]?$/.test(b.text))
+  );
 }
 
 /** Blocks at the top of the body searched for the standfirst. */
@@ -119,7 +126,8 @@ function dropStandfirst(blocks: Block[], description: string | null): void {
 }
 
 /** The heading of a comment thread: "3 Comments", "Leave a Reply", "2 thoughts on “…”", "网友评论". */
-const COMMENTS_HEADING = /^(?:(?:\d+|no|one|two|three|four|five|six|seven|eight|nine|ten)\s+)?(?:comments?|responses?|replies|reactions|thoughts?|discussion)(?:\s*\(\d+\)|\s+(?:on|to)\s+["“'‘].*)?[.:]?$|^(?:leave|post|add|write) a (?:comment|reply|response)\b.{0,40}$|^join the (?:conversation|discussion)\b.{0,40}$|^(?:网友|读者)?(?:评论|留言|跟帖)\s*(?:[(（]\s*\d+\s*[)）]|\d+\s*条)?[:：]?$|^(?:发表|我要|写)评论$/iu;
+const COMMENTS_HEADING =
+  /^(?:(?:\d+|no|one|two|three|four|five|six|seven|eight|nine|ten)\s+)?(?:comments?|responses?|replies|reactions|thoughts?|discussion)(?:\s*\(\d+\)|\s+(?:on|to)\s+["“'‘].*)?[.:]?$|^(?:leave|post|add|write) a (?:comment|reply|response)\b.{0,40}$|^join the (?:conversation|discussion)\b.{0,40}$|^(?:网友|读者)?(?:评论|留言|跟帖)\s*(?:[(（]\s*\d+\s*[)）]|\d+\s*条)?[:：]?$|^(?:发表|我要|写)评论$/iu;
 
 /**
  * The blocks before a comment thread's heading: a thread whose container is not named as one
@@ -134,10 +142,15 @@ function beforeComments(blocks: Block[]): Block[] {
 }
 
 /** Bilingual pairs; a translated title standing above the body is the title, not a paragraph. */
-function bilingualSplit(paragraphs: string[], title: string | null, otherTitles: readonly string[]): Pick<ExtractedPage, 'paragraphs' | 'bilingual'> {
+function bilingualSplit(
+  paragraphs: string[],
+  title: string | null,
+  otherTitles: readonly string[],
+): Pick<ExtractedPage, 'paragraphs' | 'bilingual'> {
   const bilingual = detectBilingual(paragraphs, title, otherTitles);
   const lead = paragraphs[0];
-  const body = bilingual !== null && lead !== undefined && lead === bilingual.titleZh ? paragraphs.slice(1) : paragraphs;
+  const body =
+    bilingual !== null && lead !== undefined && lead === bilingual.titleZh ? paragraphs.slice(1) : paragraphs;
   return { paragraphs: body, bilingual };
 }
 
@@ -147,30 +160,44 @@ function bilingualSplit(paragraphs: string[], title: string | null, otherTitles:
  * extractMarkdown and extractPlainText throw it past the text bound.
  */
 export function extractHtml(html: string, options: ExtractOptions = {}): ExtractedPage {
-  const doc = parseBounded(html, { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true }, options.limits);
+  const doc = parseBounded(
+    html,
+    { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
+    options.limits,
+  );
   const meta = readMetadata(doc, options.url ?? null);
   const body = findBody(doc.children);
   const tree = body !== null ? collectBlocks(body, body) : collectBlocks(doc, new Element('body', {}));
-  checkTextSize(tree.blocks.map((b) => b.text), options.limits);
+  checkTextSize(
+    tree.blocks.map((b) => b.text),
+    options.limits,
+  );
   const main = selectMainContent(tree);
   const blocks = beforeComments(main.blocks.filter(isProse));
   // The page's own h1 at the top of the body is the headline, already in `title`.
   if (blocks[0]?.owner.name === 'h1') blocks.shift();
   dropStandfirst(blocks, meta.description);
-  const { line, paragraphs } = takeBylineLine(cleanParagraphs(
-    blocks.map((b) => b.text),
-    { title: meta.title },
-  ));
+  const { line, paragraphs } = takeBylineLine(
+    cleanParagraphs(
+      blocks.map((b) => b.text),
+      { title: meta.title },
+    ),
+  );
   const nearTitle = datelineMomentNearTitle(linesNearHeadline(doc.children));
   const dateline = nearTitle?.slice(0, 10) ?? datelineDate(blocks.map((b) => b.text));
   // No date in the page's metadata: the visible dateline (with its time when it gives one), else
   // the day in the page's address.
   const fromUrl = [meta.canonicalUrl, options.url].map((u) => (u ? urlDate(u) : null)).find((d) => d !== null) ?? null;
   const [published, publishedFrom]: [string | null, ExtractedPage['publishedFrom']] =
-    meta.published !== null ? [meta.published, 'page'] :
-    line?.published ? [line.published, 'dateline'] :
-    dateline !== null ? [nearTitle ?? dateline, 'dateline'] :
-    fromUrl !== null ? [fromUrl, 'url'] : [null, null];
+    meta.published !== null
+      ? [meta.published, 'page']
+      : line?.published
+        ? [line.published, 'dateline']
+        : dateline !== null
+          ? [nearTitle ?? dateline, 'dateline']
+          : fromUrl !== null
+            ? [fromUrl, 'url']
+            : [null, null];
   return {
     title: meta.title,
     byline: meta.byline ?? line?.byline ?? null,
@@ -231,7 +258,11 @@ function linesNearHeadline(nodes: readonly AnyNode[]): string[] {
     let taken = 0;
     for (let n = el; n !== null && taken < most; n = step(n)) {
       if (n.type !== 'tag' && n.type !== 'text') continue;
-      const text = (n.type === 'text' ? (n as { data: string }).data : textContent((n as Element).children, NEAR_HEADLINE_CHARS)).replace(/\s+/g, ' ').trim();
+      const text = (
+        n.type === 'text' ? (n as { data: string }).data : textContent((n as Element).children, NEAR_HEADLINE_CHARS)
+      )
+        .replace(/\s+/g, ' ')
+        .trim();
       if (text === '') continue;
       taken++;
       if (text.length <= 200) lines.push(text);
@@ -249,7 +280,13 @@ function linesNearHeadline(nodes: readonly AnyNode[]): string[] {
 }
 
 const EMPTY: Omit<ExtractedPage, 'paragraphs' | 'bilingual' | 'title'> = {
-  byline: null, published: null, language: null, siteName: null, canonicalUrl: null, leadImage: null, description: null,
+  byline: null,
+  published: null,
+  language: null,
+  siteName: null,
+  canonicalUrl: null,
+  leadImage: null,
+  description: null,
 };
 
 function fromText(title: string | null, paragraphs: string[], meta: Partial<ExtractedPage>): ExtractedPage {
@@ -259,7 +296,16 @@ function fromText(title: string | null, paragraphs: string[], meta: Partial<Extr
   const own = meta.published ?? null;
   const published = own ?? line?.published ?? null;
   const publishedFrom = own !== null ? 'page' : line?.published ? 'dateline' : null;
-  return { ...EMPTY, ...meta, title, byline, published, publishedFrom, dateline: datelineDate(paragraphs), ...bilingualSplit(cleaned, title, []) };
+  return {
+    ...EMPTY,
+    ...meta,
+    title,
+    byline,
+    published,
+    publishedFrom,
+    dateline: datelineDate(paragraphs),
+    ...bilingualSplit(cleaned, title, []),
+  };
 }
 
 export function extractMarkdown(markdown: string, options: ExtractOptions = {}): ExtractedPage {
@@ -267,7 +313,13 @@ export function extractMarkdown(markdown: string, options: ExtractOptions = {}):
   const { title: heading, paragraphs } = markdownParagraphs(body);
   const pick = (k: string): string | null => {
     const v = front[k];
-    return typeof v === 'string' && v.trim() !== '' ? v.trim() : v instanceof Date ? v.toISOString().slice(0, 10) : typeof v === 'number' ? String(v) : null;
+    return typeof v === 'string' && v.trim() !== ''
+      ? v.trim()
+      : v instanceof Date
+        ? v.toISOString().slice(0, 10)
+        : typeof v === 'number'
+          ? String(v)
+          : null;
   };
   const title = pick('title') ?? heading;
   const canonical = pick('canonical') ?? pick('url') ?? options.url ?? null;
@@ -275,13 +327,24 @@ export function extractMarkdown(markdown: string, options: ExtractOptions = {}):
   const rawDate = pick(dateField);
   const published = normaliseDate(rawDate);
   // A date the header gives but that cannot be read is said, never dropped in silence.
-  const problems = [...(problem === null ? [] : [problem]), ...(rawDate !== null && published === null ? [`front matter "${dateField}: ${rawDate.slice(0, 80)}" is not a date it can read`] : [])];
+  const problems = [
+    ...(problem === null ? [] : [problem]),
+    ...(rawDate !== null && published === null
+      ? [`front matter "${dateField}: ${rawDate.slice(0, 80)}" is not a date it can read`]
+      : []),
+  ];
   return fromText(title, paragraphs, {
     byline: pick('author') ?? pick('byline'),
     published,
     language: pick('lang') ?? pick('language'),
     // Exports name the outlet as `source`, `publisher` or `outlet` (a URL there is an address, not a name).
-    siteName: pick('site') ?? pick('siteName') ?? [pick('source'), pick('publisher'), pick('outlet')].find((v) => v !== null && !/^[a-z][a-z0-9+.-]*:\/\//i.test(v)) ?? null,
+    siteName:
+      pick('site') ??
+      pick('siteName') ??
+      [pick('source'), pick('publisher'), pick('outlet')].find(
+        (v) => v !== null && !/^[a-z][a-z0-9+.-]*:\/\//i.test(v),
+      ) ??
+      null,
     canonicalUrl: canonical,
     description: pick('description') ?? pick('summary'),
     ...(problems.length === 0 ? {} : { problems }),
@@ -298,7 +361,8 @@ export function extractPlainText(text: string, options: ExtractOptions = {}): Ex
     .filter((p) => p !== '');
   // A short first line without closing punctuation is the title, as in a text file of an article.
   const first = paragraphs[0];
-  const title = first !== undefined && first.length <= 200 && !/[.!?。！？]$/.test(first) && paragraphs.length > 1 ? first : null;
+  const title =
+    first !== undefined && first.length <= 200 && !/[.!?。！？]$/.test(first) && paragraphs.length > 1 ? first : null;
   return fromText(title, title !== null ? paragraphs.slice(1) : paragraphs, { canonicalUrl: options.url ?? null });
 }
 

@@ -32,6 +32,10 @@ describe('inline markup does not glue words', () => {
   }
   it('Markdown code spans, emphasis and links keep their spaces', () => {
     const md = `# Title here\n\nMicrosoft said the \`MSVC\` compiler builds **PyTorch** 2.5 from [arXiv](https://arxiv.org) papers.${PAD}\n`;
-    assert.ok(extractMarkdown(md).paragraphs[0]?.startsWith('Microsoft said the MSVC compiler builds PyTorch 2.5 from arXiv papers.'));
+    assert.ok(
+      extractMarkdown(md).paragraphs[0]?.startsWith(
+        'Microsoft said the MSVC compiler builds PyTorch 2.5 from arXiv papers.',
+      ),
+    );
   });
 });

@@ -24,9 +24,29 @@ export function effectiveLength(text: string): number {
 }
 
 const TAG_BIAS: Readonly<Record<string, number>> = {
-  div: 5, article: 10, main: 5, section: 3, pre: 3, td: 3, blockquote: 3, text: 3,
-  address: -3, ol: -3, ul: -3, dl: -3, dd: -3, dt: -3, li: -3, form: -3,
-  h1: -5, h2: -5, h3: -5, h4: -5, h5: -5, h6: -5, th: -5,
+  div: 5,
+  article: 10,
+  main: 5,
+  section: 3,
+  pre: 3,
+  td: 3,
+  blockquote: 3,
+  text: 3,
+  address: -3,
+  ol: -3,
+  ul: -3,
+  dl: -3,
+  dd: -3,
+  dt: -3,
+  li: -3,
+  form: -3,
+  h1: -5,
+  h2: -5,
+  h3: -5,
+  h4: -5,
+  h5: -5,
+  h6: -5,
+  th: -5,
 };
 
 function nameBias(el: Element): number {
@@ -110,7 +130,8 @@ function withinAny(containers: ReadonlySet<Element>): (el: Element) => boolean {
   };
 }
 
-const linkDensity = (s: ElementStats | undefined): number => (s === undefined || s.chars === 0 ? 0 : s.linkChars / s.chars);
+const linkDensity = (s: ElementStats | undefined): number =>
+  s === undefined || s.chars === 0 ? 0 : s.linkChars / s.chars;
 
 export interface MainContent {
   /** Blocks of the article body, in reading order. */
@@ -273,10 +294,16 @@ const PEER_LEVELS = 4;
 
 function commonContainer(top: Element, topScore: number, scores: ReadonlyMap<Element, number>): Element | null {
   if (topScore <= 0) return null;
-  const peers = [...scores].filter(([el, s]) => el !== top && s >= topScore * PEER_SHARE && !contains(el, top) && !contains(top, el)).map(([el]) => el);
+  const peers = [...scores]
+    .filter(([el, s]) => el !== top && s >= topScore * PEER_SHARE && !contains(el, top) && !contains(top, el))
+    .map(([el]) => el);
   if (peers.length < 2) return null;
   let level = 0;
-  for (let container = parentElement(top); container !== null && level < PEER_LEVELS; container = parentElement(container)) {
+  for (
+    let container = parentElement(top);
+    container !== null && level < PEER_LEVELS;
+    container = parentElement(container)
+  ) {
     if (container.name === 'body' || container.name === 'html') return null;
     // Inline wrappers around blocks (<span><div>…</div></span>) do not count as levels.
     if (!INLINE_WRAPPERS.has(container.name)) level++;
@@ -313,7 +340,28 @@ const classKey = (el: Element): string | null => {
   return cls ? `${el.name}.${cls}` : null;
 };
 
-const PARAGRAPH_TAGS: ReadonlySet<string> = new Set(['p', 'li', 'span', 'a', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'font', 'b', 'strong', 'em', 'dd', 'dt', 'blockquote', 'pre', 'figure', 'figcaption']);
+const PARAGRAPH_TAGS: ReadonlySet<string> = new Set([
+  'p',
+  'li',
+  'span',
+  'a',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'font',
+  'b',
+  'strong',
+  'em',
+  'dd',
+  'dt',
+  'blockquote',
+  'pre',
+  'figure',
+  'figcaption',
+]);
 
 /** Posts on a page listing several (a blog's front page) repeat at least this many times. */
 const MIN_REPEATS = 3;
@@ -322,7 +370,11 @@ const MIN_REPEATS = 3;
  * On a page of repeated posts (same tag and class, one after another) the best-scoring post is
  * not the page's subject: the first one is (the newest post, or the thread's opening message).
  */
-function firstOfRepeatedPosts(top: Element, blocks: readonly Block[], stats: Map<Element, ElementStats>): Element | null {
+function firstOfRepeatedPosts(
+  top: Element,
+  blocks: readonly Block[],
+  stats: Map<Element, ElementStats>,
+): Element | null {
   let key = classKey(top);
   const inTop = withinAny(new Set([top]));
   if (key === null) {

@@ -35,7 +35,10 @@ describe('one paragraph per line', () => {
   });
 
   test('Chinese paragraphs, one per line', () => {
-    const zh = ['智谱公司9日发布新一代开源大模型，称其在多项中文理解测试中的成绩超过此前版本，并向研究机构免费开放模型权重。', '公司表示，新模型参数规模为320亿，支持128K上下文长度，可在单台服务器上部署运行。'];
+    const zh = [
+      '智谱公司9日发布新一代开源大模型，称其在多项中文理解测试中的成绩超过此前版本，并向研究机构免费开放模型权重。',
+      '公司表示，新模型参数规模为320亿，支持128K上下文长度，可在单台服务器上部署运行。',
+    ];
     assert.deepEqual(markdownParagraphs(zh.join('\n')).paragraphs, zh);
   });
 
@@ -68,7 +71,10 @@ describe('short paragraphs one per line', () => {
 describe('front matter', () => {
   test('the outlet named as source, publisher or outlet is the site name (an address there is not)', () => {
     const body = LINES.join('\n');
-    assert.equal(extractMarkdown(`---\ntitle: T\nsource: Valley Business Desk\n---\n${body}`).siteName, 'Valley Business Desk');
+    assert.equal(
+      extractMarkdown(`---\ntitle: T\nsource: Valley Business Desk\n---\n${body}`).siteName,
+      'Valley Business Desk',
+    );
     assert.equal(extractMarkdown(`---\ntitle: T\npublisher: Render Review\n---\n${body}`).siteName, 'Render Review');
     assert.equal(extractMarkdown(`---\ntitle: T\nsite: Own Site\nsource: Other\n---\n${body}`).siteName, 'Own Site');
     assert.equal(extractMarkdown(`---\ntitle: T\nsource: https://example.com/a\n---\n${body}`).siteName, null);
@@ -82,7 +88,9 @@ describe('front matter', () => {
   });
 
   test('a header that is not YAML is read line by line and reported', () => {
-    const fm = splitFrontMatter('---\ntitle: Quillfeed: the week agents went to work\nurl: https://q.example/2026/03/11/agents\npublished: 2026-03-11\n---\nBody.');
+    const fm = splitFrontMatter(
+      '---\ntitle: Quillfeed: the week agents went to work\nurl: https://q.example/2026/03/11/agents\npublished: 2026-03-11\n---\nBody.',
+    );
     assert.equal(fm.front['title'], 'Quillfeed: the week agents went to work');
     assert.equal(fm.front['url'], 'https://q.example/2026/03/11/agents');
     assert.equal(fm.front['published'], '2026-03-11');
@@ -91,7 +99,9 @@ describe('front matter', () => {
   });
 
   test('a header never closed is read up to its last field and reported', () => {
-    const fm = splitFrontMatter('---\ntitle: Orbit raises $300 million\npublished: 2026-03-10\n\nOrbit Compute has raised money.');
+    const fm = splitFrontMatter(
+      '---\ntitle: Orbit raises $300 million\npublished: 2026-03-10\n\nOrbit Compute has raised money.',
+    );
     assert.deepEqual(fm.front, { title: 'Orbit raises $300 million', published: '2026-03-10' });
     assert.match(fm.problem ?? '', /no closing "---"/);
     assert.deepEqual(markdownParagraphs(fm.body).paragraphs, ['Orbit Compute has raised money.']);
@@ -108,14 +118,18 @@ describe('front matter', () => {
   });
 
   test('a header date that cannot be read is reported, not dropped in silence', () => {
-    const page = extractMarkdown('---\ntitle: T\npublished: sometime last spring\n---\nBody text long enough to stand as the article.\n');
+    const page = extractMarkdown(
+      '---\ntitle: T\npublished: sometime last spring\n---\nBody text long enough to stand as the article.\n',
+    );
     assert.equal(page.published, null);
     assert.deepEqual(page.problems, ['front matter "published: sometime last spring" is not a date it can read']);
     assert.equal(extractMarkdown('---\ntitle: T\npublished: 2026-03-09\n---\nBody.\n').problems, undefined);
   });
 
   test('extractMarkdown keeps the title, date and link of a broken header and reports it', () => {
-    const page = extractMarkdown('---\ntitle: Quillfeed: agents at work\nurl: https://q.example/a\npublished: 2026-03-11\n---\nSoftware agents moved from demonstrations to paid products this week, as three companies began charging for them.\n');
+    const page = extractMarkdown(
+      '---\ntitle: Quillfeed: agents at work\nurl: https://q.example/a\npublished: 2026-03-11\n---\nSoftware agents moved from demonstrations to paid products this week, as three companies began charging for them.\n',
+    );
     assert.equal(page.title, 'Quillfeed: agents at work');
     assert.equal(page.published, '2026-03-11');
     assert.equal(page.canonicalUrl, 'https://q.example/a');

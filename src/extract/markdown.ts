@@ -22,7 +22,10 @@ function looseFields(lines: readonly string[]): Record<string, unknown> {
   for (const line of lines) {
     const m = LOOSE_FIELD.exec(line.trim());
     if (m === null || m[1]! in front) continue;
-    const value = m[2]!.trim().replace(/^(["'])(.*)\1$/, '$2').trim();
+    const value = m[2]!
+      .trim()
+      .replace(/^(["'])(.*)\1$/, '$2')
+      .trim();
     if (value !== '') front[m[1]!] = value;
   }
   return front;
@@ -46,7 +49,11 @@ export function splitFrontMatter(markdown: string): FrontMatter {
     // An opening "---" followed by field lines and no closing "---": the fields up to the first blank line.
     const open = /^---\n((?:[A-Za-z_][\w-]*\s*:.*\n?)+)/.exec(text);
     if (open === null) return { front: {}, body: text, problem: null };
-    return { front: looseFields(open[1]!.split('\n')), body: text.slice(open[0].length), problem: 'front matter has no closing "---" line; read its fields line by line' };
+    return {
+      front: looseFields(open[1]!.split('\n')),
+      body: text.slice(open[0].length),
+      problem: 'front matter has no closing "---" line; read its fields line by line',
+    };
   }
   const block = m[1] ?? '';
   const body = text.slice(m[0].length);
@@ -112,7 +119,19 @@ function replaceTags(s: string): string {
 
 /** Inline Markdown to plain text: images go, links keep their text, emphasis marks go. */
 function plainInline(s: string): string {
-  const links = replaceBracketed(replaceBracketed(replaceBracketed(s, '![', '(', ')', () => ' '), '[', '(', ')', (t) => t), '[', '[', ']', (t) => t);
+  const links = replaceBracketed(
+    replaceBracketed(
+      replaceBracketed(s, '![', '(', ')', () => ' '),
+      '[',
+      '(',
+      ')',
+      (t) => t,
+    ),
+    '[',
+    '[',
+    ']',
+    (t) => t,
+  );
   return replaceTags(links)
     .replace(/(\*\*|__)(.+?)\1/g, '$2')
     .replace(/(^|[^\w*])[*_]([^*_\s][^*_]*?)[*_](?=[^\w*]|$)/g, '$1$2')

@@ -31,9 +31,21 @@ function gather(nodes: readonly AnyNode[], out: Element[]): void {
     if (n.type !== 'tag' && n.type !== 'script' && n.type !== 'style') continue;
     const el = n as Element;
     const t = el.name;
-    if (t === 'meta' || t === 'link' || t === 'base' || t === 'html' || t === 'time' || t === 'title' || t === 'h1' ||
-      (t === 'script' && /ld\+json/i.test(el.attribs['type'] ?? '')) || el.attribs['itemprop'] !== undefined ||
-      el.attribs['rel'] === 'author' || isBylineElement(el) || isPublishedElement(el) || isEditorElement(el)) {
+    if (
+      t === 'meta' ||
+      t === 'link' ||
+      t === 'base' ||
+      t === 'html' ||
+      t === 'time' ||
+      t === 'title' ||
+      t === 'h1' ||
+      (t === 'script' && /ld\+json/i.test(el.attribs['type'] ?? '')) ||
+      el.attribs['itemprop'] !== undefined ||
+      el.attribs['rel'] === 'author' ||
+      isBylineElement(el) ||
+      isPublishedElement(el) ||
+      isEditorElement(el)
+    ) {
       out.push(el);
     }
     for (let i = el.children.length - 1; i >= 0; i--) stack.push(el.children[i]!);
@@ -43,10 +55,36 @@ function gather(nodes: readonly AnyNode[], out: Element[]): void {
 /** Class or id words of the element that shows the author's name ("pb-byline", "author__name", "article-body__byline"). */
 const BYLINE_NAMES = /(?:^|[\s_-])(?:by-?lines?|authors?|author-?names?|authorname|writers?)(?=$|\s|[_-](?!\d))/i;
 /** Elements that may carry a page-wide class ("author-4326" on the body of an author's post). */
-const NOT_BYLINE_TAGS: ReadonlySet<string> = new Set(['meta', 'link', 'html', 'body', 'main', 'article', 'section', 'img', 'script', 'style']);
+const NOT_BYLINE_TAGS: ReadonlySet<string> = new Set([
+  'meta',
+  'link',
+  'html',
+  'body',
+  'main',
+  'article',
+  'section',
+  'img',
+  'script',
+  'style',
+]);
 /** Parts of a byline that are not the name: its date, its time, a comment count. */
 const BYLINE_EXTRAS = /date|time|stamp|comment|count|share|title|role|job/i;
-const INLINE_TAGS: ReadonlySet<string> = new Set(['a', 'span', 'b', 'strong', 'em', 'i', 'u', 'small', 'font', 'abbr', 'cite', 'address', 'bdi', 'mark']);
+const INLINE_TAGS: ReadonlySet<string> = new Set([
+  'a',
+  'span',
+  'b',
+  'strong',
+  'em',
+  'i',
+  'u',
+  'small',
+  'font',
+  'abbr',
+  'cite',
+  'address',
+  'bdi',
+  'mark',
+]);
 
 /**
  * The first line of a byline element: its text up to the first block that follows some text (the
@@ -67,7 +105,13 @@ function bylineText(el: Element): string {
     }
     if (n.type !== 'tag') continue;
     const c = n as Element;
-    if (BYLINE_EXTRAS.test(`${c.attribs['class'] ?? ''} ${c.attribs['id'] ?? ''}`) || c.name === 'time' || c.name === 'script' || c.name === 'style') continue;
+    if (
+      BYLINE_EXTRAS.test(`${c.attribs['class'] ?? ''} ${c.attribs['id'] ?? ''}`) ||
+      c.name === 'time' ||
+      c.name === 'script' ||
+      c.name === 'style'
+    )
+      continue;
     const block = !INLINE_TAGS.has(c.name);
     if (block && parts.join('').trim() !== '') break;
     if (c.name === 'br') {
@@ -84,12 +128,16 @@ const NOT_BYLINE_NAMES = /bio|avatar|photo|image|img|pic|follow|social|about|mor
 
 /** A microformat (hAtom, h-entry) publication date: class "published" or "dt-published". */
 function isPublishedElement(el: Element): boolean {
-  return /(?:^|\s)(?:dt-)?published(?:$|\s)/.test(el.attribs['class'] ?? '') && el.name !== 'body' && el.name !== 'article';
+  return (
+    /(?:^|\s)(?:dt-)?published(?:$|\s)/.test(el.attribs['class'] ?? '') && el.name !== 'body' && el.name !== 'article'
+  );
 }
 
 /** The element that credits the page's editor ("责任编辑：…", span#editor). */
 function isEditorElement(el: Element): boolean {
-  return /(?:^|[\s_-])(?:editors?|zrbj|bianji)(?=$|[\s_-])/i.test(`${el.attribs['class'] ?? ''} ${el.attribs['id'] ?? ''}`);
+  return /(?:^|[\s_-])(?:editors?|zrbj|bianji)(?=$|[\s_-])/i.test(
+    `${el.attribs['class'] ?? ''} ${el.attribs['id'] ?? ''}`,
+  );
 }
 
 /** Whether the page credits `name` as its editor, not its author (an author meta tag often holds the editor on Chinese sites). */
@@ -101,7 +149,10 @@ function creditedAsEditor(name: string, editorText: string): boolean {
 /** A <time> that says when the page was changed, not when it was published. */
 function isModifiedTime(el: Element): boolean {
   const a = el.attribs;
-  return /dateModified/i.test(a['itemprop'] ?? '') || (/(?:^|[\s_-])(?:updated|modified|lastmod)/i.test(a['class'] ?? '') && !/published/i.test(a['class'] ?? ''));
+  return (
+    /dateModified/i.test(a['itemprop'] ?? '') ||
+    (/(?:^|[\s_-])(?:updated|modified|lastmod)/i.test(a['class'] ?? '') && !/published/i.test(a['class'] ?? ''))
+  );
 }
 
 function isBylineElement(el: Element): boolean {
@@ -126,7 +177,10 @@ export function bylineName(raw: string | null): string | null {
   let t = raw.replace(/\s+/g, ' ').trim();
   t = t.replace(/^(?:(?:written|posted|reported|words|story|text)\s+)?(?:by|par|por|von|door|di|av|af)\b[:\s]*/i, '');
   t = t.replace(/^(?:作者|文|记者|撰文)\s*[:：|｜/]?\s*/u, '');
-  t = t.replace(BYLINE_TAIL, '').replace(/[\s,;:|•·—–-]+$/u, '').trim();
+  t = t
+    .replace(BYLINE_TAIL, '')
+    .replace(/[\s,;:|•·—–-]+$/u, '')
+    .trim();
   if (t.length < 2 || t.length > 80 || !/^[\p{L}\p{M}]/u.test(t) || /[.!?。！？]\s+\p{L}/u.test(t)) return null;
   if (t.split(/\s+/).length > 10) return null;
   return t;
@@ -171,7 +225,8 @@ const clean = (s: string | undefined | null): string | null => {
 };
 
 /** Query parameters that say how a reader arrived, not what the page is. */
-const TRACKING = /^(?:utm_\w+|pk_\w+|mtm_\w+|fbclid|gclid|dclid|msclkid|twclid|igshid|mc_cid|mc_eid|ref|ref_src|referrer|src|via|share|spm|scm|from|cmpid|ncid|ocid|_hsenc|_hsmi|mkt_tok)$/i;
+const TRACKING =
+  /^(?:utm_\w+|pk_\w+|mtm_\w+|fbclid|gclid|dclid|msclkid|twclid|igshid|mc_cid|mc_eid|ref|ref_src|referrer|src|via|share|spm|scm|from|cmpid|ncid|ocid|_hsenc|_hsmi|mkt_tok)$/i;
 
 /** The URL without tracking parameters and fragment; other parameters stay in their order. */
 export function withoutTracking(url: string | null): string | null {
@@ -201,14 +256,32 @@ function absolute(href: string | null, base: string | null): string | null {
 
 /** The two-letter language codes of ISO 639-1. */
 const ISO_639_1 = new Set(
-  ('aa ab ae af ak am an ar as av ay az ba be bg bh bi bm bn bo br bs ca ce ch co cr cs cu cv cy da de dv dz ee el en eo es ' +
+  (
+    'aa ab ae af ak am an ar as av ay az ba be bg bh bi bm bn bo br bs ca ce ch co cr cs cu cv cy da de dv dz ee el en eo es ' +
     'et eu fa ff fi fj fo fr fy ga gd gl gn gu gv ha he hi ho hr ht hu hy hz ia id ie ig ii ik io is it iu ja jv ka kg ki kj ' +
     'kk kl km kn ko kr ks ku kv kw ky la lb lg li ln lo lt lu lv mg mh mi mk ml mn mr ms mt my na nb nd ne ng nl nn no nr nv ' +
     'ny oc oj om or os pa pi pl ps pt qu rm rn ro ru rw sa sc sd se sg si sk sl sm sn so sq sr ss st su sv sw ta te tg th ti ' +
-    'tk tl tn to tr ts tt tw ty ug uk ur uz ve vi vo wa wo xh yi yo za zh zu').split(' '),
+    'tk tl tn to tr ts tt tw ty ug uk ur uz ve vi vo wa wo xh yi yo za zh zu'
+  ).split(' '),
 );
 /** Three-letter values that pages put in lang="" and that are character sets or placeholders, not languages. */
-const NOT_LANGUAGES = new Set(['utf', 'iso', 'gbk', 'big', 'win', 'euc', 'jis', 'koi', 'ucs', 'und', 'mul', 'zxx', 'mis', 'xxx', 'asc']);
+const NOT_LANGUAGES = new Set([
+  'utf',
+  'iso',
+  'gbk',
+  'big',
+  'win',
+  'euc',
+  'jis',
+  'koi',
+  'ucs',
+  'und',
+  'mul',
+  'zxx',
+  'mis',
+  'xxx',
+  'asc',
+]);
 
 /** 'zh-Hans-CN', 'zh_CN', 'EN-us' → 'zh', 'zh', 'en'; a value that is no language ('utf-8', 'xx') → null. */
 export function normaliseLanguage(tag: string | null): string | null {
@@ -244,13 +317,23 @@ export function normaliseDate(raw: string | null): string | null {
   const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
   if (day !== null) return realDay(day[1]!, day[2]!, day[3]!) ? s : null;
   // ISO 8601 and the "2015-07-10 09:53:00 -0400" of some CMSes; the offset is kept (as the instant in UTC).
-  const iso = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?\s*(Z|GMT|UTC|[+-]\d{2}(?::?\d{2})?)?(?![\d:])/i.exec(s);
+  const iso =
+    /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?\s*(Z|GMT|UTC|[+-]\d{2}(?::?\d{2})?)?(?![\d:])/i.exec(
+      s,
+    );
   if (iso !== null) {
     const [whole, y, mo, d, hh, mi, ss, frac, zone] = iso;
     if (!realDay(y!, mo!, d!) || !realTime(hh!, mi!, ss)) return null;
     const local = `${y}-${mo}-${d}T${hh}:${mi}${ss !== undefined ? `:${ss}${frac ?? ''}` : ''}`;
-    if (zone === undefined) return whole.length === s.length || !/^\s*[+-]?\d/.test(s.slice(whole.length)) ? local : null;
-    const offset = /^(?:Z|GMT|UTC)$/i.test(zone) ? 'Z' : zone.length === 3 ? `${zone}:00` : zone.includes(':') ? zone : `${zone.slice(0, 3)}:${zone.slice(3)}`;
+    if (zone === undefined)
+      return whole.length === s.length || !/^\s*[+-]?\d/.test(s.slice(whole.length)) ? local : null;
+    const offset = /^(?:Z|GMT|UTC)$/i.test(zone)
+      ? 'Z'
+      : zone.length === 3
+        ? `${zone}:00`
+        : zone.includes(':')
+          ? zone
+          : `${zone.slice(0, 3)}:${zone.slice(3)}`;
     const at = new Date(`${y}-${mo}-${d}T${hh}:${mi}:${ss ?? '00'}${frac ?? ''}${offset}`);
     return Number.isNaN(at.getTime()) ? null : at.toISOString().replace('.000Z', 'Z');
   }
@@ -264,7 +347,8 @@ export function normaliseDate(raw: string | null): string | null {
   const slash = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?$/.exec(s);
   if (slash !== null) {
     const [, a, b, y, hh, mm, ss] = slash;
-    const [mo, d] = Number(a) > 12 && Number(b) <= 12 ? [b!, a!] : Number(b) > 12 && Number(a) <= 12 ? [a!, b!] : [null, null];
+    const [mo, d] =
+      Number(a) > 12 && Number(b) <= 12 ? [b!, a!] : Number(b) > 12 && Number(a) <= 12 ? [a!, b!] : [null, null];
     if (mo === null || d === null || !realDay(y!, mo, d) || (hh !== undefined && !realTime(hh, mm!, ss))) return null;
     const date = `${y}-${pad(mo)}-${pad(d)}`;
     return hh === undefined ? date : `${date}T${pad(hh)}:${mm}:${ss ?? '00'}`;
@@ -362,7 +446,12 @@ export function stripSiteFromTitle(title: string): string {
 }
 
 const titleWords = (s: string): string[] =>
-  (s.toLowerCase().normalize('NFKC').match(/\p{Script=Han}|[\p{L}\p{N}]+/gu) ?? []).filter((w) => w.length > 1 || /\p{Script=Han}/u.test(w));
+  (
+    s
+      .toLowerCase()
+      .normalize('NFKC')
+      .match(/\p{Script=Han}|[\p{L}\p{N}]+/gu) ?? []
+  ).filter((w) => w.length > 1 || /\p{Script=Han}/u.test(w));
 
 /** Whether most words of `headline` are in `visible` (a title tag, an h1). */
 function echoes(headline: string, visible: string): boolean {
@@ -378,7 +467,8 @@ function namesSite(part: string, siteName: string): boolean {
   const b = siteName.trim().toLowerCase();
   if (a === '' || b === '') return false;
   if (a === b) return true;
-  const startsWord = (long: string, short: string): boolean => long.startsWith(short) && !/[\p{L}\p{N}]/u.test(long.charAt(short.length));
+  const startsWord = (long: string, short: string): boolean =>
+    long.startsWith(short) && !/[\p{L}\p{N}]/u.test(long.charAt(short.length));
   return startsWord(b, a) || startsWord(a, b) || b.replace(/^www\./, '').split('.')[0] === a;
 }
 
@@ -409,14 +499,23 @@ export function withoutSiteName(title: string, siteName: string): { title: strin
  * M. Kuhn" with that h1), else the longest part (stripSiteFromTitle).
  */
 function titleFromTag(titleTag: string, h1s: readonly string[]): string {
-  const parts = titleTag.split(/\s+[|\-–—»·]\s+|\s*[_｜|]\s*/).map((p) => p.trim()).filter((p) => p !== '');
+  const parts = titleTag
+    .split(/\s+[|\-–—»·]\s+|\s*[_｜|]\s*/)
+    .map((p) => p.trim())
+    .filter((p) => p !== '');
   if (parts.length >= 2) {
     const heads = new Set(h1s.slice(0, 5).map((h) => h.toLowerCase()));
     const repeated = parts.find((p) => heads.has(p.toLowerCase()));
     if (repeated !== undefined && repeated.length >= 10) return repeated;
   }
   const bracket = BRACKETED_TAIL.exec(titleTag);
-  if (parts.length < 2 && bracket !== null && (bracket[1]!.length >= 10 || /\p{Script=Han}{4}|[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}]{4}/u.test(bracket[1]!))) return bracket[1]!;
+  if (
+    parts.length < 2 &&
+    bracket !== null &&
+    (bracket[1]!.length >= 10 ||
+      /\p{Script=Han}{4}|[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}]{4}/u.test(bracket[1]!))
+  )
+    return bracket[1]!;
   return stripSiteFromTitle(titleTag);
 }
 
@@ -429,7 +528,12 @@ const HEADLINE_H1S = 5;
  * other: "Headline | Author" in og:title, the page's own wording of a shortened og:title); never
  * the site's name, never a single word. Null when no h1 is that.
  */
-function visibleHeadline(h1s: readonly string[], marked: ReadonlySet<number>, metadataTitle: string | null, siteName: string | null): string | null {
+function visibleHeadline(
+  h1s: readonly string[],
+  marked: ReadonlySet<number>,
+  metadataTitle: string | null,
+  siteName: string | null,
+): string | null {
   for (let i = 0; i < Math.min(HEADLINE_H1S, h1s.length); i++) {
     const h = h1s[i]!;
     if (titleWords(h).length < 2 || (siteName !== null && namesSite(h, siteName))) continue;
@@ -448,7 +552,11 @@ const DOMAIN_FORM = /^([^.]*[^.\s])\.(?:com|net|org|info|co\.uk|[a-z]{2})$/i;
 /** A name, not a headline: at most this many words. */
 const SITE_NAME_WORDS = 5;
 
-const bare = (s: string): string => s.normalize('NFKC').toLowerCase().replace(/[\s\p{P}]+/gu, '');
+const bare = (s: string): string =>
+  s
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\s\p{P}]+/gu, '');
 
 /**
  * The site's name from the page's other namings of it: og:site_name's name without its motto
@@ -457,13 +565,25 @@ const bare = (s: string): string => s.normalize('NFKC').toLowerCase().replace(/[
  * only adds spaces ("HeraldSun", "| Herald Sun"). With no named site: the part of the title tag
  * that is not the headline ("Headline | Blog Name", "Headline [LWN.net]", "Blog Name: Headline").
  */
-function refineSiteName(siteName: string | null, titleTag: string | null, title: string | null, publishers: ReadonlyArray<string | null>): string | null {
-  const tagParts = titleTag === null ? [] : titleTag.split(TITLE_SEPARATORS).map((p) => p.trim()).filter((p) => p !== '');
+function refineSiteName(
+  siteName: string | null,
+  titleTag: string | null,
+  title: string | null,
+  publishers: ReadonlyArray<string | null>,
+): string | null {
+  const tagParts =
+    titleTag === null
+      ? []
+      : titleTag
+          .split(TITLE_SEPARATORS)
+          .map((p) => p.trim())
+          .filter((p) => p !== '');
   const namings = [...publishers.filter((p): p is string => p !== null), ...tagParts];
   if (siteName !== null) {
     let name = siteName;
     const motto = /^(.+?)\s+[–—|-]\s+(.+)$/u.exec(name);
-    if (motto !== null && motto[2]!.split(/\s+/).length >= 3 && motto[1]!.split(/\s+/).length <= 4) name = motto[1]!.trim();
+    if (motto !== null && motto[2]!.split(/\s+/).length >= 3 && motto[1]!.split(/\s+/).length <= 4)
+      name = motto[1]!.trim();
     // "Spiceworks Inc" when the title tag and publisher say "Spiceworks": the brand, not the company.
     const company = /^(.+?),?\s+(?:inc|ltd|llc|limited|gmbh|corp|corporation|plc|s\.?a)\.?$/iu.exec(name);
     if (company !== null && namings.some((n) => n.toLowerCase() === company[1]!.toLowerCase())) name = company[1]!;
@@ -483,7 +603,8 @@ function refineSiteName(siteName: string | null, titleTag: string | null, title:
   if (head === '') return null;
   let site: string | null = null;
   const bracket = BRACKETED_TAIL.exec(titleTag);
-  if (bracket !== null && bare(bracket[1]!) === head) site = bracket[2] ?? bracket[3] ?? bracket[4] ?? bracket[5] ?? null;
+  if (bracket !== null && bare(bracket[1]!) === head)
+    site = bracket[2] ?? bracket[3] ?? bracket[4] ?? bracket[5] ?? null;
   else if (tagParts.length >= 2 && bare(tagParts[0]!) === head) site = tagParts[tagParts.length - 1]!;
   else if (tagParts.length >= 2 && bare(tagParts[tagParts.length - 1]!) === head) site = tagParts[0]!;
   else {
@@ -503,14 +624,22 @@ function refineSiteName(siteName: string | null, titleTag: string | null, title:
  */
 function tidyByline(byline: string | null): string | null {
   if (byline === null) return null;
-  let t = byline.replace(/\s*[(<]\s*(?:https?:\/\/|www\.|mailto:)[^)>]*[)>]/giu, '').replace(/\s*https?:\/\/\S+/giu, '').trim();
+  let t = byline
+    .replace(/\s*[(<]\s*(?:https?:\/\/|www\.|mailto:)[^)>]*[)>]/giu, '')
+    .replace(/\s*https?:\/\/\S+/giu, '')
+    .trim();
   const co = /^(.+?)\s*\(\s*(?:with|avec|mit|con|com)\s+(.+?)\s*\)$/iu.exec(t);
-  if (co !== null) t = [co[1]!, ...co[2]!.split(/\s*(?:,|\band\b|\bet\b|\bund\b|\by\b|\be\b|&)\s*/u)].map((n) => n.trim()).filter((n) => n !== '').join(', ');
+  if (co !== null)
+    t = [co[1]!, ...co[2]!.split(/\s*(?:,|\band\b|\bet\b|\bund\b|\by\b|\be\b|&)\s*/u)]
+      .map((n) => n.trim())
+      .filter((n) => n !== '')
+      .join(', ');
   return t === '' ? null : t;
 }
 
 /** "2017-11-03 03:01" → "2017-11-03T03:01": a date-time's wall-clock time as written. */
-const wallClock = (raw: string): string | null => /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2})/.exec(raw.trim())?.slice(1).join('T') ?? null;
+const wallClock = (raw: string): string | null =>
+  /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2})/.exec(raw.trim())?.slice(1).join('T') ?? null;
 
 /**
  * The first publication date the sources give, in order of trust. When it has no zone and a later
@@ -524,7 +653,9 @@ function withZoneWhenShown(sources: ReadonlyArray<string | null>): string | null
   const chosen = first.date!;
   if (!/T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?$/.test(chosen)) return chosen;
   const wall = chosen.slice(0, 16);
-  const zoned = dates.find((d) => d.date !== null && d.raw !== null && /(?:Z|[+-]\d{2}:?\d{2})$/.test(d.date) && wallClock(d.raw) === wall);
+  const zoned = dates.find(
+    (d) => d.date !== null && d.raw !== null && /(?:Z|[+-]\d{2}:?\d{2})$/.test(d.date) && wallClock(d.raw) === wall,
+  );
   return zoned?.date ?? chosen;
 }
 
@@ -561,7 +692,9 @@ export function readMetadata(root: { children: AnyNode[] }, url: string | null):
         const content = clean(a['content']);
         if (content === null) break;
         for (const raw of keys) {
-          const key = raw.replace(/^(dc|dcterms?)\./, (_, p: string) => `${p === 'dcterm' ? 'dcterms' : p}:`).replace(/^dcterm:/, 'dcterms:');
+          const key = raw
+            .replace(/^(dc|dcterms?)\./, (_, p: string) => `${p === 'dcterm' ? 'dcterms' : p}:`)
+            .replace(/^dcterm:/, 'dcterms:');
           if (key !== '' && !meta.has(key)) meta.set(key, content);
         }
         break;
@@ -605,7 +738,12 @@ export function readMetadata(root: { children: AnyNode[] }, url: string | null):
       if (!TEXT_ITEMPROPS.has(prop) || itemprops.has(prop)) continue;
       // <abbr itemprop="datePublished" title="2016-05-08T00:55:00-07:00">12:55 AM</abbr>
       const titled = prop === 'datePublished' && el.name === 'abbr' ? a['title'] : undefined;
-      const v = clean(a['content'] ?? a['datetime'] ?? titled ?? (el.name === 'meta' ? undefined : textContent(el.children, MAX_META_TEXT)));
+      const v = clean(
+        a['content'] ??
+          a['datetime'] ??
+          titled ??
+          (el.name === 'meta' ? undefined : textContent(el.children, MAX_META_TEXT)),
+      );
       const value = prop === 'author' ? bylineName(v) : v;
       if (value !== null) itemprops.set(prop, value);
     }
@@ -619,7 +757,8 @@ export function readMetadata(root: { children: AnyNode[] }, url: string | null):
   }
 
   const ld = jsonLdObjects(ldScripts);
-  const article = ld.find((o) => isArticleType(o['@type']) && (o['headline'] !== undefined || o['articleBody'] !== undefined)) ??
+  const article =
+    ld.find((o) => isArticleType(o['@type']) && (o['headline'] !== undefined || o['articleBody'] !== undefined)) ??
     ld.find((o) => isArticleType(o['@type']));
   const m = (k: string): string | null => meta.get(k) ?? null;
   const notUrl = (s: string | null): string | null => (s !== null && /^https?:\/\//.test(s) ? null : s);
@@ -641,36 +780,100 @@ export function readMetadata(root: { children: AnyNode[] }, url: string | null):
   for (const t of [m('og:title'), titleTag]) {
     if (t === null || siteName === null) continue;
     const { site } = withoutSiteName(t, siteName);
-    if (site !== null && site !== siteName && siteName.toLowerCase().startsWith(site.toLowerCase()) && /^\s*[-|–—:]/.test(siteName.slice(site.length))) {
+    if (
+      site !== null &&
+      site !== siteName &&
+      siteName.toLowerCase().startsWith(site.toLowerCase()) &&
+      /^\s*[-|–—:]/.test(siteName.slice(site.length))
+    ) {
       siteName = site;
       break;
     }
   }
   const metadataTitle =
-    headline ?? metaTitle('dc:title') ?? metaTitle('dcterms:title') ?? metaTitle('og:title') ?? metaTitle('twitter:title') ??
-    metaTitle('parsely-title') ?? metaTitle('weibo:article:title') ??
-    (titleTag !== null ? titleFromTag(titleTag, h1s) : null) ?? h1s[0] ?? null;
+    headline ??
+    metaTitle('dc:title') ??
+    metaTitle('dcterms:title') ??
+    metaTitle('og:title') ??
+    metaTitle('twitter:title') ??
+    metaTitle('parsely-title') ??
+    metaTitle('weibo:article:title') ??
+    (titleTag !== null ? titleFromTag(titleTag, h1s) : null) ??
+    h1s[0] ??
+    null;
   // What the reader sees as the headline: an h1 marked as the headline, or one that says what the
   // metadata title says (without the site or author the metadata adds, in the page's own wording).
   const title = visibleHeadline(h1s, markedH1s, metadataTitle, siteName) ?? metadataTitle;
-  siteName = refineSiteName(siteName, titleTag, title, [nameOf(publisher), m('dc:publisher'), m('dcterms:publisher'), m('application-name')]);
+  siteName = refineSiteName(siteName, titleTag, title, [
+    nameOf(publisher),
+    m('dc:publisher'),
+    m('dcterms:publisher'),
+    m('application-name'),
+  ]);
   const credited = tidyByline(
-    nameOf(article?.['author']) ?? notUrl(m('dc:creator')) ?? notUrl(m('dcterms:creator')) ?? notUrl(m('author')) ??
-    notUrl(m('article:author')) ?? notUrl(m('og:article:author')) ?? m('byl') ?? m('parsely-author') ?? itemprops.get('author') ?? relAuthor ?? shownByline);
+    nameOf(article?.['author']) ??
+      notUrl(m('dc:creator')) ??
+      notUrl(m('dcterms:creator')) ??
+      notUrl(m('author')) ??
+      notUrl(m('article:author')) ??
+      notUrl(m('og:article:author')) ??
+      m('byl') ??
+      m('parsely-author') ??
+      itemprops.get('author') ??
+      relAuthor ??
+      shownByline,
+  );
   const byline = credited !== null && creditedAsEditor(credited, editorText) ? null : credited;
   const dateSources = [
-    str(article?.['datePublished']), m('article:published_time'), m('og:published_time'), m('pubdate'), m('publishdate'),
-    m('publish-date'), m('publish_date'), m('published_at'), m('date'), m('dc:date.issued'), m('dc:date'), m('parsely-pub-date'),
-    m('sailthru.date'), itemprops.get('datePublished') ?? null, hatomRaw, timeRaw,
+    str(article?.['datePublished']),
+    m('article:published_time'),
+    m('og:published_time'),
+    m('pubdate'),
+    m('publishdate'),
+    m('publish-date'),
+    m('publish_date'),
+    m('published_at'),
+    m('date'),
+    m('dc:date.issued'),
+    m('dc:date'),
+    m('parsely-pub-date'),
+    m('sailthru.date'),
+    itemprops.get('datePublished') ?? null,
+    hatomRaw,
+    timeRaw,
   ];
   const published = withZoneWhenShown(dateSources);
-  const language = normaliseLanguage(htmlLang) ?? normaliseLanguage(m('content-language')) ??
-    normaliseLanguage(m('language')) ?? normaliseLanguage(m('og:locale')) ?? normaliseLanguage(str(article?.['inLanguage']));
+  const language =
+    normaliseLanguage(htmlLang) ??
+    normaliseLanguage(m('content-language')) ??
+    normaliseLanguage(m('language')) ??
+    normaliseLanguage(m('og:locale')) ??
+    normaliseLanguage(str(article?.['inLanguage']));
   const canonicalUrl = withoutTracking(absolute(canonical, base) ?? absolute(m('og:url'), base));
-  const leadImage = absolute(m('og:image') ?? m('og:image:url') ?? m('twitter:image') ?? m('twitter:image:src') ?? imageOf(article?.['image']), base);
-  const description = m('description') ?? m('og:description') ?? m('twitter:description') ?? str(article?.['description']);
+  const leadImage = absolute(
+    m('og:image') ?? m('og:image:url') ?? m('twitter:image') ?? m('twitter:image:src') ?? imageOf(article?.['image']),
+    base,
+  );
+  const description =
+    m('description') ?? m('og:description') ?? m('twitter:description') ?? str(article?.['description']);
   const articleBody = str(article?.['articleBody']);
-  const otherTitles = [m('og:title'), str(article?.['headline']), m('twitter:title'), titleTag !== null ? stripSiteFromTitle(titleTag) : null, ...h1s]
-    .filter((t): t is string => t !== null && t !== title);
-  return { title, otherTitles: [...new Set(otherTitles)], byline, published, language, siteName, canonicalUrl, leadImage, description, articleBody };
+  const otherTitles = [
+    m('og:title'),
+    str(article?.['headline']),
+    m('twitter:title'),
+    titleTag !== null ? stripSiteFromTitle(titleTag) : null,
+    ...h1s,
+  ].filter((t): t is string => t !== null && t !== title);
+  return {
+    title,
+    otherTitles: [...new Set(otherTitles)],
+    byline,
+    published,
+    language,
+    siteName,
+    canonicalUrl,
+    leadImage,
+    description,
+    articleBody,
+  };
 }

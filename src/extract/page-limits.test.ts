@@ -18,8 +18,10 @@ const P = [
   'Its engineers said the cells are cooled by air alone, which keeps the running cost low, according to a statement from the firm.',
 ];
 const ARTICLE = P.map((p) => `<p>${p}</p>`).join('');
-const nest = (open: string, close: string, depth: number, inner: string): string => open.repeat(depth) + inner + close.repeat(depth);
-const page = (body: string, head = '<title>Fenwick Grid stores 80MWh</title>'): string => `<!doctype html><html><head>${head}</head><body>${body}</body></html>`;
+const nest = (open: string, close: string, depth: number, inner: string): string =>
+  open.repeat(depth) + inner + close.repeat(depth);
+const page = (body: string, head = '<title>Fenwick Grid stores 80MWh</title>'): string =>
+  `<!doctype html><html><head>${head}</head><body>${body}</body></html>`;
 
 /** Bounds raised far past what the call stack allows a recursive walk (about 3,000 to 10,000 levels). */
 const HIGH = { ...PAGE_LIMITS, maxDepth: 1_000_000, maxElements: 10_000_000, maxEndTags: 10_000_000 };
@@ -42,7 +44,9 @@ describe('tree walks are iterative', () => {
     assert.deepEqual(extractHtml(inline, { limits: HIGH }).paragraphs, P);
     const headings = page(nest('<h1><span>', '</span></h1>', 20_000, 'Headline') + `<article>${ARTICLE}</article>`, '');
     assert.equal(extractHtml(headings, { limits: HIGH }).title, 'Headline');
-    const furniture = page(`<article>${ARTICLE}</article>${nest('<aside class="sidebar">', '</aside>', 30_000, '<p>More stories from the network</p>')}`);
+    const furniture = page(
+      `<article>${ARTICLE}</article>${nest('<aside class="sidebar">', '</aside>', 30_000, '<p>More stories from the network</p>')}`,
+    );
     assert.deepEqual(extractHtml(furniture, { limits: HIGH }).paragraphs, P);
   });
 
@@ -55,7 +59,10 @@ describe('tree walks are iterative', () => {
   });
 
   it('strips feed markup past the bounds as flat text (a fragment over 10,000 elements too)', () => {
-    assert.equal(stripMarkup('&lt;b&gt;a&lt;/b&gt; '.repeat(20_000).replace(/&lt;/g, '<').replace(/&gt;/g, '>')), Array.from({ length: 20_000 }, () => 'a').join(' '));
+    assert.equal(
+      stripMarkup('&lt;b&gt;a&lt;/b&gt; '.repeat(20_000).replace(/&lt;/g, '<').replace(/&gt;/g, '>')),
+      Array.from({ length: 20_000 }, () => 'a').join(' '),
+    );
     assert.equal(stripMarkup(nest('<b>', '</b>', 3_000, 'Deep &amp; bold')), 'Deep & bold');
     assert.equal(stripMarkup(nest('&lt;b&gt;', '&lt;/b&gt;', 3_000, 'escaped')), nest('<b>', '</b>', 3_000, 'escaped'));
     assert.equal(stripMarkup(`<p>a</p>${'<p'.repeat(100_000)}`), 'a');
@@ -70,7 +77,10 @@ describe('tree walks are iterative', () => {
     const refused = parseOpml(opml, { name: 'deep.opml' });
     assert.ok(!refused.ok);
     assert.equal(refused.code, 'too_large');
-    assert.equal(refused.message, 'deep.opml: OPML file exceeds the nesting limit (elements more than 1,000 levels deep; limit 1,000); skipped');
+    assert.equal(
+      refused.message,
+      'deep.opml: OPML file exceeds the nesting limit (elements more than 1,000 levels deep; limit 1,000); skipped',
+    );
   });
 });
 
@@ -82,7 +92,10 @@ describe('page bounds', () => {
     assert.ok(!r.ok);
     assert.equal(r.code, 'too_large');
     assert.equal(r.subject, 'deep.html');
-    assert.equal(r.message, 'deep.html: page exceeds the nesting limit (elements more than 1,000 levels deep; limit 1,000); skipped');
+    assert.equal(
+      r.message,
+      'deep.html: page exceeds the nesting limit (elements more than 1,000 levels deep; limit 1,000); skipped',
+    );
   });
 
   it('refuses more than 200,000 elements, 200,000 end tags, 2,000,000 characters of text', () => {
@@ -91,21 +104,36 @@ describe('page bounds', () => {
     throwsLimit(() => parseBounded(`<div>${'</x>'.repeat(200_001)}`, {}), 'end-tags');
     throwsLimit(() => extractHtml(page(`<p>${'word '.repeat(420_000)}</p>`)), 'text');
     const md = extractPage({ format: 'markdown', text: 'word '.repeat(420_000), name: 'long.md' });
-    assert.ok(!md.ok && /long\.md: page exceeds the text limit \(more than 2,000,000 characters of text; limit 2,000,000\); skipped/.test(md.message));
+    assert.ok(
+      !md.ok &&
+        /long\.md: page exceeds the text limit \(more than 2,000,000 characters of text; limit 2,000,000\); skipped/.test(
+          md.message,
+        ),
+    );
   });
 });
 
 describe('linear where it was quadratic', () => {
   // Each of these took seconds to minutes before (the test runner's timeout catches a regression).
   it('Markdown links, tags and headings over long runs of "[", "<" and spaces', () => {
-    const runs = ['['.repeat(200_000), '!['.repeat(100_000), '<'.repeat(200_000), `[a](${'('.repeat(200_000)}`, `[a]${'['.repeat(200_000)}`];
+    const runs = [
+      '['.repeat(200_000),
+      '!['.repeat(100_000),
+      '<'.repeat(200_000),
+      `[a](${'('.repeat(200_000)}`,
+      `[a]${'['.repeat(200_000)}`,
+    ];
     for (const run of runs) assert.equal(extractMarkdown(`Intro line here.\n\n${run}x`).paragraphs.length, 2);
-    assert.deepEqual(extractMarkdown(`# Title\n\n#${' '.repeat(200_000)}Spaced heading\n\nBody.`).paragraphs, ['Spaced heading', 'Body.']);
+    assert.deepEqual(extractMarkdown(`# Title\n\n#${' '.repeat(200_000)}Spaced heading\n\nBody.`).paragraphs, [
+      'Spaced heading',
+      'Body.',
+    ]);
     assert.deepEqual(extractMarkdown(`-${' '.repeat(200_000)}\u2028`).paragraphs, []);
   });
 
   it('Markdown inline syntax reads as before', () => {
-    const md = '# T\n\nSee [the report](https://x.example/a_(b)) and ![chart](c.png) <b>now</b>, [ref][1] **bold** _it_ `code`.\n\n## Head ##';
+    const md =
+      '# T\n\nSee [the report](https://x.example/a_(b)) and ![chart](c.png) <b>now</b>, [ref][1] **bold** _it_ `code`.\n\n## Head ##';
     assert.deepEqual(extractMarkdown(md).paragraphs, ['See the report) and now , ref bold it code.', 'Head']);
   });
 
@@ -123,14 +151,30 @@ describe('the page worker', () => {
   });
 
   it('stops a page past the time or memory limit, reports it, and reads the next page', async () => {
-    const slow = await extractPageIsolated({ format: 'html', text: page(`<p>${'word '.repeat(300_000)}</p>`), name: 'slow.html' }, { timeMs: 1, memoryMb: 512 });
+    const slow = await extractPageIsolated(
+      { format: 'html', text: page(`<p>${'word '.repeat(300_000)}</p>`), name: 'slow.html' },
+      { timeMs: 1, memoryMb: 512 },
+    );
     assert.ok(!slow.ok);
-    assert.equal(slow.message, 'slow.html: page exceeds the time limit (still being read after 0.001 s; limit 0.001 s); skipped');
-    const big = await extractPageIsolated({ format: 'html', text: `<div>${'<p>a b c d e f g h</p>'.repeat(150_000)}`, name: 'big.html' }, { timeMs: 60_000, memoryMb: 32 });
+    assert.equal(
+      slow.message,
+      'slow.html: page exceeds the time limit (still being read after 0.001 s; limit 0.001 s); skipped',
+    );
+    const big = await extractPageIsolated(
+      { format: 'html', text: `<div>${'<p>a b c d e f g h</p>'.repeat(150_000)}`, name: 'big.html' },
+      { timeMs: 60_000, memoryMb: 32 },
+    );
     assert.ok(!big.ok);
     assert.equal(big.code, 'too_large');
-    assert.equal(big.message, 'big.html: page exceeds the memory limit (reading it needed more than 32 MB; limit 32 MB); skipped');
-    const next = await extractPageIsolated({ format: 'html', text: page(`<article>${ARTICLE}</article>`), name: 'next.html' });
+    assert.equal(
+      big.message,
+      'big.html: page exceeds the memory limit (reading it needed more than 32 MB; limit 32 MB); skipped',
+    );
+    const next = await extractPageIsolated({
+      format: 'html',
+      text: page(`<article>${ARTICLE}</article>`),
+      name: 'next.html',
+    });
     assert.ok(next.ok);
     assert.deepEqual(next.value.paragraphs, P);
   });

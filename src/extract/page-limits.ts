@@ -14,7 +14,12 @@ export interface PageLimits {
   readonly maxTextChars: number;
 }
 
-export const PAGE_LIMITS: PageLimits = { maxDepth: 1_000, maxElements: 200_000, maxEndTags: 200_000, maxTextChars: 2_000_000 };
+export const PAGE_LIMITS: PageLimits = {
+  maxDepth: 1_000,
+  maxElements: 200_000,
+  maxEndTags: 200_000,
+  maxTextChars: 2_000_000,
+};
 
 /** Time and memory of one page's extraction, enforced by running it in a worker. */
 export interface PageCostLimits {

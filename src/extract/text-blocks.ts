@@ -34,8 +34,16 @@ export interface BlockTree {
 }
 
 const KIND_BY_TAG: Readonly<Record<string, BlockKind>> = {
-  p: 'paragraph', li: 'item', dd: 'item', dt: 'item', td: 'cell', th: 'cell', blockquote: 'quote',
-  pre: 'pre', figcaption: 'caption', caption: 'caption',
+  p: 'paragraph',
+  li: 'item',
+  dd: 'item',
+  dt: 'item',
+  td: 'cell',
+  th: 'cell',
+  blockquote: 'quote',
+  pre: 'pre',
+  figcaption: 'caption',
+  caption: 'caption',
 };
 
 function kindOf(tag: string): BlockKind {
@@ -47,7 +55,8 @@ function kindOf(tag: string): BlockKind {
  * Names of share and tool bars. A bar never holds paragraphs of prose, so an element named only
  * by these words ("sharing-enabled", "post-tools") that does hold some is a section of the article.
  */
-const SHARE_BAR_NAMES = /(?:^|[\s_-])(?:share|sharing|shareable|social|socials|share-?bar|toolbar|tools|utility|print|follow)(?=$|[\s_-])/i;
+const SHARE_BAR_NAMES =
+  /(?:^|[\s_-])(?:share|sharing|shareable|social|socials|share-?bar|toolbar|tools|utility|print|follow)(?=$|[\s_-])/i;
 
 /** Words that mark where the byline and date sit: a camelCase name's ("FeatureByline") are not read as furniture. */
 const BYLINE_WORDS = /^(?:byline|dateline|timestamp|meta)$/i;
@@ -62,7 +71,11 @@ function camelWords(name: string, without: RegExp | null): string {
     .split(/([-_])/)
     .map((part) => {
       const split = part.replace(/(\p{Ll})(\p{Lu})/gu, '$1-$2');
-      if (split !== part) return split.split('-').filter((w) => !BYLINE_WORDS.test(w) && !(without?.test(w) ?? false)).join('-');
+      if (split !== part)
+        return split
+          .split('-')
+          .filter((w) => !BYLINE_WORDS.test(w) && !(without?.test(w) ?? false))
+          .join('-');
       return without?.test(part) ? '' : part;
     })
     .join('');
@@ -77,7 +90,9 @@ const BYLINE_LINE_WORDS = /^(?:byline|dateline|timestamp|meta|author|date|time)$
  * if it had no byline word.
  */
 function namedFurniture(el: Element, inline = false): 'share' | 'other' | null {
-  const names = (inline ? el.attribs['class'] ?? '' : `${el.attribs['class'] ?? ''} ${el.attribs['id'] ?? ''}`).trim();
+  const names = (
+    inline ? (el.attribs['class'] ?? '') : `${el.attribs['class'] ?? ''} ${el.attribs['id'] ?? ''}`
+  ).trim();
   if (names === '') return null;
   let negative: 'share' | 'other' | null = null;
   for (const written of names.split(/\s+/)) {
@@ -85,7 +100,9 @@ function namedFurniture(el: Element, inline = false): 'share' | 'other' | null {
     // "content-with-sidebar", "has-comments": layout modifiers, not the furniture itself.
     const name = full.replace(/(?:^|[-_])(?:with|has|no|without|show|hide)[-_]\w+/gi, '');
     if (BOILERPLATE_NAMES.test(name)) {
-      const onlyShare = SHARE_BAR_NAMES.test(name) && !BOILERPLATE_NAMES.test(name.replace(new RegExp(SHARE_BAR_NAMES.source, 'gi'), ' '));
+      const onlyShare =
+        SHARE_BAR_NAMES.test(name) &&
+        !BOILERPLATE_NAMES.test(name.replace(new RegExp(SHARE_BAR_NAMES.source, 'gi'), ' '));
       negative = onlyShare && negative !== 'other' ? 'share' : 'other';
     } else if (POSITIVE_NAMES.test(name)) return null;
   }
@@ -152,7 +169,8 @@ function proseLength(el: Element): number {
   for (let seen = 0; stack.length > 0 && seen < INLINE_SCAN; seen++) {
     const node = stack.pop()!;
     if (node.type === 'text') n += (node as { data: string }).data.replace(/\s+/g, ' ').length;
-    else if (node.type === 'tag' && (node as Element).name !== 'a' && !DROPPED_TAGS.has((node as Element).name)) for (const c of (node as Element).children) stack.push(c);
+    else if (node.type === 'tag' && (node as Element).name !== 'a' && !DROPPED_TAGS.has((node as Element).name))
+      for (const c of (node as Element).children) stack.push(c);
   }
   return n;
 }
@@ -184,7 +202,8 @@ interface FurnitureChain {
 }
 
 /** Classes of a <blockquote> quoting a post from a social network, as their embed codes write it. */
-const EMBEDDED_POST = /(?:^|\s)(?:twitter-tweet|twitter-video|instagram-media|tiktok-embed|bluesky-embed|mastodon-embed|text-post-media|reddit-embed-bq)(?=$|\s)/i;
+const EMBEDDED_POST =
+  /(?:^|\s)(?:twitter-tweet|twitter-video|instagram-media|tiktok-embed|bluesky-embed|mastodon-embed|text-post-media|reddit-embed-bq)(?=$|\s)/i;
 
 /** A paragraph at least this long, ending a sentence, is prose (what share bars never hold). */
 const PROSE_CHARS = 80;
@@ -221,7 +240,8 @@ function mathText(math: Element): string {
     if (n.type !== 'tag') continue;
     const el = n as Element;
     if (el.name === 'annotation' || el.name === 'annotation-xml') {
-      if (tex === null && /tex/i.test(el.attribs['encoding'] ?? '')) tex = el.children.map((c) => (c.type === 'text' ? (c as { data: string }).data : '')).join('');
+      if (tex === null && /tex/i.test(el.attribs['encoding'] ?? ''))
+        tex = el.children.map((c) => (c.type === 'text' ? (c as { data: string }).data : '')).join('');
       continue;
     }
     for (let i = el.children.length - 1; i >= 0; i--) stack.push(el.children[i]!);
@@ -230,7 +250,9 @@ function mathText(math: Element): string {
 }
 
 export function collectBlocks(root: Element | { children: AnyNode[] }, rootOwner: Element): BlockTree {
-  const raw: Array<Block & { readonly furniture: FurnitureChain | null; readonly links: ReadonlyMap<Element, number> | null }> = [];
+  const raw: Array<
+    Block & { readonly furniture: FurnitureChain | null; readonly links: ReadonlyMap<Element, number> | null }
+  > = [];
   const hasBlockChild = new Set<Element>();
   let parts: string[] = [];
   let linkChars = 0;
@@ -257,7 +279,15 @@ export function collectBlocks(root: Element | { children: AnyNode[] }, rootOwner
     linkChars = 0;
     const byLink = blockLinks;
     blockLinks = new Map();
-    if (text !== '') raw.push({ text, linkChars: links, owner, kind: kindOf(owner.name), furniture, links: byLink.size > 0 ? byLink : null });
+    if (text !== '')
+      raw.push({
+        text,
+        linkChars: links,
+        owner,
+        kind: kindOf(owner.name),
+        furniture,
+        links: byLink.size > 0 ? byLink : null,
+      });
   };
 
   // Depth-first in document order with an explicit stack (a page may nest thousands deep). A step
@@ -327,15 +357,23 @@ export function collectBlocks(root: Element | { children: AnyNode[] }, rootOwner
     if (tag === 'img') {
       // An image standing for a formula (Wikipedia's fallback images) reads as its TeX.
       const alt = el.attribs['alt'];
-      if (alt !== undefined && /math|latex|tex\b|equation|formula/i.test(el.attribs['class'] ?? '')) parts.push(` ${texText(alt)} `);
+      if (alt !== undefined && /math|latex|tex\b|equation|formula/i.test(el.attribs['class'] ?? ''))
+        parts.push(` ${texText(alt)} `);
       continue;
     }
     // A post quoted from a social network (an embedded tweet) is part of the story; the wrapper a
     // site gives it ("social-media-embed") is named like a share bar.
-    if (furniture !== null && furniture.shareBar && tag === 'blockquote' && EMBEDDED_POST.test(el.attribs['class'] ?? '')) holdsPost.add(furniture.el);
+    if (
+      furniture !== null &&
+      furniture.shareBar &&
+      tag === 'blockquote' &&
+      EMBEDDED_POST.test(el.attribs['class'] ?? '')
+    )
+      holdsPost.add(furniture.el);
     if (furniture !== null && isMarkedArticle(el)) {
       // Outer links of a chain already marked were marked with it.
-      for (let f: FurnitureChain | null = furniture; f !== null && !holdsArticle.has(f.el); f = f.up) holdsArticle.add(f.el);
+      for (let f: FurnitureChain | null = furniture; f !== null && !holdsArticle.has(f.el); f = f.up)
+        holdsArticle.add(f.el);
     }
     if (BLOCK_TAGS.has(tag)) {
       if (inLink !== null) linksHoldingBlocks.add(inLink);
@@ -366,7 +404,13 @@ export function collectBlocks(root: Element | { children: AnyNode[] }, rootOwner
   // Paragraphs of prose directly in each link (inner furniture holds its own).
   const prose = new Map<FurnitureChain, number>();
   for (const b of raw) {
-    if (b.furniture !== null && b.kind === 'paragraph' && b.text.length >= PROSE_CHARS && b.linkChars < b.text.length * 0.3 && /[.!?。！？]["”’)）]?$/.test(b.text)) {
+    if (
+      b.furniture !== null &&
+      b.kind === 'paragraph' &&
+      b.text.length >= PROSE_CHARS &&
+      b.linkChars < b.text.length * 0.3 &&
+      /[.!?。！？]["”’)）]?$/.test(b.text)
+    ) {
       prose.set(b.furniture, (prose.get(b.furniture) ?? 0) + 1);
     }
   }
@@ -391,7 +435,8 @@ export function collectBlocks(root: Element | { children: AnyNode[] }, rootOwner
   for (const b of raw) {
     if (b.furniture !== null && dropped.has(b.furniture)) continue;
     let linkChars = b.linkChars;
-    if (wrappers.size > 0 && b.links !== null) for (const [a, n] of b.links) if (wrappers.has(a)) linkChars = Math.max(0, linkChars - n);
+    if (wrappers.size > 0 && b.links !== null)
+      for (const [a, n] of b.links) if (wrappers.has(a)) linkChars = Math.max(0, linkChars - n);
     blocks.push({ text: b.text, linkChars, owner: b.owner, kind: b.kind });
   }
   return { blocks, hasBlockChild };

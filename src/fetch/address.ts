@@ -39,7 +39,9 @@ const V6_RANGES: readonly Range[] = [
 ];
 
 /** IPv6 forms that carry an IPv4 address, and which 16-bit groups hold it. */
-const EMBEDDING: ReadonlyArray<readonly [network: string, prefix: number, form: string, groups: readonly [number, number]]> = [
+const EMBEDDING: ReadonlyArray<
+  readonly [network: string, prefix: number, form: string, groups: readonly [number, number]]
+> = [
   ['::ffff:0:0', 96, 'IPv4-mapped', [6, 7]],
   ['64:ff9b::', 96, 'NAT64', [6, 7]],
   ['2002::', 16, '6to4', [1, 2]],
@@ -47,7 +49,10 @@ const EMBEDDING: ReadonlyArray<readonly [network: string, prefix: number, form: 
 ];
 
 /** One BlockList per named range, so a match says which range it was. */
-function lists<T extends readonly [string, number, ...unknown[]]>(ranges: readonly T[], family: 'ipv4' | 'ipv6'): Array<{ list: BlockList; range: T }> {
+function lists<T extends readonly [string, number, ...unknown[]]>(
+  ranges: readonly T[],
+  family: 'ipv4' | 'ipv6',
+): Array<{ list: BlockList; range: T }> {
   return ranges.map((range) => {
     const list = new BlockList();
     list.addSubnet(range[0], range[1], family);
@@ -68,7 +73,9 @@ function v4Reason(address: string): string | null {
 /** The eight 16-bit groups of a valid IPv6 address (a dotted IPv4 tail counts as two). */
 function groupsOf(address: string): number[] {
   const tail = /(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(address);
-  const text = tail ? `${address.slice(0, tail.index)}${((Number(tail[1]) << 8) | Number(tail[2])).toString(16)}:${((Number(tail[3]) << 8) | Number(tail[4])).toString(16)}` : address;
+  const text = tail
+    ? `${address.slice(0, tail.index)}${((Number(tail[1]) << 8) | Number(tail[2])).toString(16)}:${((Number(tail[3]) << 8) | Number(tail[4])).toString(16)}`
+    : address;
   const [head = '', rest] = text.split('::');
   const part = (s: string | undefined) => (s ? s.split(':').map((g) => parseInt(g, 16)) : []);
   const h = part(head);

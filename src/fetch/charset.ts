@@ -4,29 +4,79 @@ import iconv from 'iconv-lite';
 
 /** Canonical names this module returns; any other iconv-lite name may also appear. */
 export type CanonicalCharset =
-  | 'utf-8' | 'utf-16le' | 'utf-16be' | 'utf-32le' | 'utf-32be' | 'gb18030' | 'big5' | 'windows-1252' | 'iso-2022-jp'
-  | 'iso-2022-kr' | 'johab' | (string & {});
+  | 'utf-8'
+  | 'utf-16le'
+  | 'utf-16be'
+  | 'utf-32le'
+  | 'utf-32be'
+  | 'gb18030'
+  | 'big5'
+  | 'windows-1252'
+  | 'iso-2022-jp'
+  | 'iso-2022-kr'
+  | 'johab'
+  | (string & {});
 
 // GB2312 and GBK are subsets of GB18030, and browsers decode latin1/ascii labels as windows-1252
 // (WHATWG Encoding), so several labels collapse onto one decoder.
 const ALIASES: ReadonlyMap<string, CanonicalCharset> = new Map<string, CanonicalCharset>([
   ...['utf-8', 'utf8', 'unicode-1-1-utf-8', 'x-unicode20utf8', 'unicode20utf8'].map((l) => [l, 'utf-8'] as const),
   ...[
-    'gb2312', 'gbk', 'gb18030', 'x-gbk', 'chinese', 'csgb2312', 'iso-ir-58', 'gb_2312-80', 'gb_2312',
-    'csiso58gb231280', 'cp936', 'windows-936', 'ms936', 'euc-cn', 'euccn', 'hz-gb-2312',
+    'gb2312',
+    'gbk',
+    'gb18030',
+    'x-gbk',
+    'chinese',
+    'csgb2312',
+    'iso-ir-58',
+    'gb_2312-80',
+    'gb_2312',
+    'csiso58gb231280',
+    'cp936',
+    'windows-936',
+    'ms936',
+    'euc-cn',
+    'euccn',
+    'hz-gb-2312',
   ].map((l) => [l, 'gb18030'] as const),
   ...['big5', 'big5-hkscs', 'cn-big5', 'csbig5', 'x-x-big5', 'cp950', 'big-5'].map((l) => [l, 'big5'] as const),
   ...[
-    'us-ascii', 'ascii', 'iso-8859-1', 'iso8859-1', 'iso_8859-1', 'latin1', 'l1', 'cp1252', 'windows-1252',
-    'x-cp1252', 'cp819', 'ibm819', 'iso-ir-100', 'csisolatin1', 'ansi_x3.4-1968',
+    'us-ascii',
+    'ascii',
+    'iso-8859-1',
+    'iso8859-1',
+    'iso_8859-1',
+    'latin1',
+    'l1',
+    'cp1252',
+    'windows-1252',
+    'x-cp1252',
+    'cp819',
+    'ibm819',
+    'iso-ir-100',
+    'csisolatin1',
+    'ansi_x3.4-1968',
   ].map((l) => [l, 'windows-1252'] as const),
   ...['utf-16', 'utf-16le', 'utf16le', 'ucs-2'].map((l) => [l, 'utf-16le'] as const),
   ...['utf-16be', 'utf16be', 'unicodefffe'].map((l) => [l, 'utf-16be'] as const),
   ...['utf-32', 'utf-32le', 'utf32le', 'ucs-4', 'ucs4'].map((l) => [l, 'utf-32le'] as const),
   ...['utf-32be', 'utf32be'].map((l) => [l, 'utf-32be'] as const),
   // WHATWG: ISO-8859-8 and TIS-620 are read by their Windows supersets, as Latin-1 is by windows-1252.
-  ...['iso-8859-8', 'iso8859-8', 'iso_8859-8', 'hebrew', 'csisolatinhebrew', 'iso-ir-138', 'visual', 'cp1255', 'windows-1255', 'x-cp1255'].map((l) => [l, 'windows-1255'] as const),
-  ...['tis-620', 'tis620', 'iso-8859-11', 'iso8859-11', 'windows-874', 'cp874', 'dos-874', 'x-cp874'].map((l) => [l, 'windows-874'] as const),
+  ...[
+    'iso-8859-8',
+    'iso8859-8',
+    'iso_8859-8',
+    'hebrew',
+    'csisolatinhebrew',
+    'iso-ir-138',
+    'visual',
+    'cp1255',
+    'windows-1255',
+    'x-cp1255',
+  ].map((l) => [l, 'windows-1255'] as const),
+  ...['tis-620', 'tis620', 'iso-8859-11', 'iso8859-11', 'windows-874', 'cp874', 'dos-874', 'x-cp874'].map(
+    (l) => [l, 'windows-874'] as const,
+  ),
   ...['x-mac-cyrillic', 'mac-cyrillic', 'maccyrillic', 'x-mac-ukrainian'].map((l) => [l, 'maccyrillic'] as const),
   // iconv-lite has no ISO-2022-JP; decode.ts reads it with the WHATWG decoder.
   ...['iso-2022-jp', 'csiso2022jp'].map((l) => [l, 'iso-2022-jp'] as const),
@@ -38,7 +88,11 @@ const ALIASES: ReadonlyMap<string, CanonicalCharset> = new Map<string, Canonical
 /** A label as written in a header or tag -> the decoder to use, or null if unknown. */
 export function canonicalCharset(label: string | null | undefined): CanonicalCharset | null {
   if (label === null || label === undefined) return null;
-  const key = label.trim().replace(/^["']|["']$/g, '').trim().toLowerCase();
+  const key = label
+    .trim()
+    .replace(/^["']|["']$/g, '')
+    .trim()
+    .toLowerCase();
   if (key === '') return null;
   const alias = ALIASES.get(key);
   if (alias !== undefined) return alias;
@@ -47,7 +101,9 @@ export function canonicalCharset(label: string | null | undefined): CanonicalCha
 
 /** Encodings where a byte is not always a character: invalid sequences can be detected. */
 export function isMultiByte(charset: CanonicalCharset): boolean {
-  return /^(utf-8|utf-16|utf-32|gb18030|big5|shift_jis|sjis|euc-|windows-31j|cp932|cp949|ks_c_5601|iso-2022|johab)/.test(charset);
+  return /^(utf-8|utf-16|utf-32|gb18030|big5|shift_jis|sjis|euc-|windows-31j|cp932|cp949|ks_c_5601|iso-2022|johab)/.test(
+    charset,
+  );
 }
 
 /** The charset parameter of a Content-Type value, e.g. `text/html; charset="GBK"` -> 'gb18030'. */
@@ -117,7 +173,8 @@ export function sniffWideUnicode(bytes: Uint8Array): CanonicalCharset | null {
   if (n < 4) return null;
   // Markup opening with "<" (`<?xml`, `<!--`, `<rss`): the first character alone settles it.
   const [b0, b1, b2, b3] = [bytes[0], bytes[1], bytes[2], bytes[3]] as number[];
-  const markup = (c: number): boolean => c === 0x3f || c === 0x21 || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+  const markup = (c: number): boolean =>
+    c === 0x3f || c === 0x21 || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
   if (b0 === 0x3c && b1 === 0 && b2 === 0 && b3 === 0) return 'utf-32le';
   if (b0 === 0 && b1 === 0 && b2 === 0 && b3 === 0x3c) return 'utf-32be';
   if (b0 === 0x3c && b1 === 0 && markup(b2 as number) && b3 === 0) return 'utf-16le';

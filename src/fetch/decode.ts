@@ -49,7 +49,12 @@ export function decodeBytes(raw: Uint8Array, hints: DecodeHints = {}): Result<De
   if (raw.length === 0) return fail('empty_input', 'the input is empty (0 bytes)');
   const bom = sniffBom(raw);
   if (bom !== null) {
-    return ok({ text: decodeWith(raw.subarray(bom.length), bom.charset), charset: bom.charset, source: 'bom', replaced: 0 });
+    return ok({
+      text: decodeWith(raw.subarray(bom.length), bom.charset),
+      charset: bom.charset,
+      source: 'bom',
+      replaced: 0,
+    });
   }
   const header = charsetFromContentType(hints.contentType);
   // UTF-16 and UTF-32 without a BOM are full of NUL bytes: their shape (or an explicit header) is
@@ -73,7 +78,12 @@ export function decodeBytes(raw: Uint8Array, hints: DecodeHints = {}): Result<De
 }
 
 function decodeText(bytes: Uint8Array, header: CanonicalCharset | null, kind: DocumentKind | undefined): DecodedText {
-  const result = (text: string, charset: string, source: CharsetSource): DecodedText => ({ text, charset, source, replaced: 0 });
+  const result = (text: string, charset: string, source: CharsetSource): DecodedText => ({
+    text,
+    charset,
+    source,
+    replaced: 0,
+  });
 
   const declarations = declarationsOf(bytes, header, kind);
   if (isAscii(bytes)) {
@@ -94,7 +104,8 @@ function decodeText(bytes: Uint8Array, header: CanonicalCharset | null, kind: Do
   // replacement, counted, instead of turning the whole page into mojibake through a legacy charset.
   const damaged = utf8 === null ? damagedUtf8(bytes) : null;
   for (const declaration of declarations) {
-    if (declaration.charset === 'utf-8' && damaged !== null) return { text: damaged.text, charset: 'utf-8', source: declaration.source, replaced: damaged.replaced };
+    if (declaration.charset === 'utf-8' && damaged !== null)
+      return { text: damaged.text, charset: 'utf-8', source: declaration.source, replaced: damaged.replaced };
     const text = acceptDeclaration(bytes, declaration.charset, utf8);
     if (text !== null) return result(text, declaration.charset, declaration.source);
   }
@@ -138,7 +149,11 @@ function countByte(bytes: Uint8Array, value: number): number {
   return n;
 }
 
-function declarationsOf(bytes: Uint8Array, header: CanonicalCharset | null, kind: DocumentKind | undefined): Declaration[] {
+function declarationsOf(
+  bytes: Uint8Array,
+  header: CanonicalCharset | null,
+  kind: DocumentKind | undefined,
+): Declaration[] {
   const out: Declaration[] = [];
   if (header !== null) out.push({ charset: header, source: 'header' });
   // An XML declaration must open the document, so it is read whatever the kind suggests (XHTML
@@ -192,11 +207,16 @@ function detectLegacy(bytes: Uint8Array): Detection | null {
   // Johab, which chardet does not know: a clean reading made of common Korean syllables, unless
   // the detector is sure of another Korean reading (EUC-KR/CP949 text is rarely clean Johab).
   const johab = detectJohab(bytes);
-  if (johab !== null && !(cjk !== null && cjk.confident && koreanShare(cjk.text) >= koreanShare(johab.text))) return johab;
+  if (johab !== null && !(cjk !== null && cjk.confident && koreanShare(cjk.text) >= koreanShare(johab.text)))
+    return johab;
   if (cjk !== null && cjk.confident) return cjk;
   const single = guessSingleByte(bytes.subarray(0, DETECT_SAMPLE_BYTES));
   if (single !== null && (cjk === null || single.score > MOJIBAKE_SCORE)) {
-    return { text: decodeWith(bytes, single.charset), charset: single.charset, confident: single.score > MOJIBAKE_SCORE };
+    return {
+      text: decodeWith(bytes, single.charset),
+      charset: single.charset,
+      confident: single.score > MOJIBAKE_SCORE,
+    };
   }
   return cjk;
 }
@@ -215,7 +235,14 @@ function detectCjk(bytes: Uint8Array): Detection | null {
   const matches = chardet.analyse(sample);
   const top = matches[0];
   const topCharset = canonicalCharset(top?.name);
-  if (top !== undefined && topCharset !== null && isMultiByte(topCharset) && !isWide(topCharset) && topCharset !== 'utf-8' && top.confidence >= CONFIDENT) {
+  if (
+    top !== undefined &&
+    topCharset !== null &&
+    isMultiByte(topCharset) &&
+    !isWide(topCharset) &&
+    topCharset !== 'utf-8' &&
+    top.confidence >= CONFIDENT
+  ) {
     const text = cleanDecode(bytes, topCharset);
     const chinese = topCharset === 'gb18030' || topCharset === 'big5';
     if (text !== null && (!chinese || chineseLike(text))) return { text, charset: topCharset, confident: true };
@@ -265,7 +292,7 @@ function koreanShare(text: string): number {
 
 // Frequent Korean syllables (particles, endings, common Sino-Korean roots), from general knowledge of the language.
 const COMMON_HANGUL = new Set(
-  '이다는의에하고을가지한로서기를사리자대어도정시수인으국일나해보전적들게부주아스만상구과경제니내우여장성그요오것라있동위면방미거원문소비개마후신공연중생화세발안용관실학결진명유물회없했된되모말음러까터않습입람분등할때및또더년월간식단계본현선조드트프파르데와께습니다였었던될함합통법업행체각외무영반당차호교산강산품력출교육제작의료금융기술정보서비스시장회사사업개발관리운영지원활동프로그램사람생각문제때문이번우리저희너무정말같은어떤모든많은새로운좋은'
+  '이다는의에하고을가지한로서기를사리자대어도정시수인으국일나해보전적들게부주아스만상구과경제니내우여장성그요오것라있동위면방미거원문소비개마후신공연중생화세발안용관실학결진명유물회없했된되모말음러까터않습입람분등할때및또더년월간식단계본현선조드트프파르데와께습니다였었던될함합통법업행체각외무영반당차호교산강산품력출교육제작의료금융기술정보서비스시장회사사업개발관리운영지원활동프로그램사람생각문제때문이번우리저희너무정말같은어떤모든많은새로운좋은',
 );
 
 // In real Chinese text the common characters below make up most of the Han characters; in
@@ -339,7 +366,8 @@ function likelierByteOrder(bytes: Uint8Array, declared: CanonicalCharset): Canon
 }
 
 // ASCII text, Latin, Greek, Cyrillic, Hebrew, Arabic, Thai, CJK, kana, Hangul and their punctuation.
-const COMMON_SCRIPT = /[\t\n\r\x20-\x7e\u00a0-\u05ff\u0600-\u06ff\u0e00-\u0e7f\u2000-\u206f\u3000-\u30ff\u4e00-\u9fff\uac00-\ud7a3\uff00-\uffef]/;
+const COMMON_SCRIPT =
+  /[\t\n\r\x20-\x7e\u00a0-\u05ff\u0600-\u06ff\u0e00-\u0e7f\u2000-\u206f\u3000-\u30ff\u4e00-\u9fff\uac00-\ud7a3\uff00-\uffef]/;
 
 /** Decoded UTF-16/32 that is text: few controls, no unpaired surrogates or non-characters. */
 function plausibleText(text: string): boolean {
@@ -398,10 +426,21 @@ function binaryReason(bytes: Uint8Array): string | null {
     if (byte === 0) {
       if (firstNul < 0) firstNul = i;
       nuls++;
-    } else if (byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d && byte !== 0x0c && byte !== 0x1b && !(shifts && (byte === 0x0e || byte === 0x0f))) controls++;
+    } else if (
+      byte < 0x20 &&
+      byte !== 0x09 &&
+      byte !== 0x0a &&
+      byte !== 0x0d &&
+      byte !== 0x0c &&
+      byte !== 0x1b &&
+      !(shifts && (byte === 0x0e || byte === 0x0f))
+    )
+      controls++;
   }
   if (nuls > 0 && (firstNul < HEADER_BYTES || nuls / bytes.length > NUL_RATIO)) {
-    return nuls === 1 ? `it contains a NUL byte at offset ${firstNul}` : `it contains ${nuls} NUL bytes (the first at offset ${firstNul})`;
+    return nuls === 1
+      ? `it contains a NUL byte at offset ${firstNul}`
+      : `it contains ${nuls} NUL bytes (the first at offset ${firstNul})`;
   }
   if ((controls + nuls) / bytes.length > CONTROL_RATIO) {
     return `${Math.round((100 * (controls + nuls)) / bytes.length)}% of its ${bytes.length} bytes are control characters`;

@@ -27,7 +27,13 @@ before(async () => {
 });
 after(() => new Promise<void>((resolve) => live.close(() => resolve())));
 
-const options = { allowHosts: ['127.0.0.1', '127.0.0.2'], cacheDir: null, perHostIntervalMs: 0, respectRobots: false, timeoutMs: 2_000 };
+const options = {
+  allowHosts: ['127.0.0.1', '127.0.0.2'],
+  cacheDir: null,
+  perHostIntervalMs: 0,
+  respectRobots: false,
+  timeoutMs: 2_000,
+};
 
 describe('fetch budget', () => {
   test('after 3 refused connections a host is skipped without a request, naming why', async () => {

@@ -9,7 +9,11 @@ import { createFetcher, type FetcherOptions } from './fetcher.js';
 import { page, send, startLocalServer, type LocalServer } from './local-server.fixture.js';
 
 const local = (extra: FetcherOptions = {}): FetcherOptions => ({
-  allowHosts: ['127.0.0.1'], perHostIntervalMs: 0, respectRobots: false, timeoutMs: 5000, ...extra,
+  allowHosts: ['127.0.0.1'],
+  perHostIntervalMs: 0,
+  respectRobots: false,
+  timeoutMs: 5000,
+  ...extra,
 });
 
 // Invented sample prose.
@@ -38,24 +42,54 @@ describe('bodies', () => {
   before(async () => {
     server = await startLocalServer((req, res) => {
       const url = req.url ?? '';
-      const html = (body: Uint8Array | string, type = 'text/html; charset=utf-8', extra = {}) => send(res, 200, body, { 'content-type': type, ...extra });
+      const html = (body: Uint8Array | string, type = 'text/html; charset=utf-8', extra = {}) =>
+        send(res, 200, body, { 'content-type': type, ...extra });
       switch (url) {
-        case '/gzip': return html(zlib.gzipSync(HTML), undefined, { 'content-encoding': 'gzip' });
-        case '/deflate': return html(zlib.deflateSync(HTML), undefined, { 'content-encoding': 'deflate' });
-        case '/deflate-raw': return html(zlib.deflateRawSync(HTML), undefined, { 'content-encoding': 'deflate' });
-        case '/br': return html(zlib.brotliCompressSync(HTML), undefined, { 'content-encoding': 'br' });
-        case '/bad-gzip': return html(Buffer.from('this is not gzip at all, just text'), undefined, { 'content-encoding': 'gzip' });
-        case '/zstd': return html(Buffer.from('x'), undefined, { 'content-encoding': 'zstd' });
-        case '/gbk-header': return html(iconv.encode(page('GBK', ZH), 'gbk'), 'text/html; charset=GBK');
-        case '/gbk-meta': return html(iconv.encode(page('GBK', ZH, '<meta charset="gb2312">'), 'gbk'), 'text/html');
-        case '/big5-header': return html(iconv.encode(page('Big5', TW), 'big5'), 'text/html; charset=big5');
-        case '/big5-meta': return html(iconv.encode(page('Big5', TW, '<meta http-equiv="Content-Type" content="text/html; charset=big5">'), 'big5'), 'text/html');
-        case '/mislabeled': return html(iconv.encode(page('Mislabeled', ZH), 'gbk'), 'text/html; charset=utf-8');
-        case '/gbk-xml': return html(iconv.encode(`<?xml version="1.0" encoding="gb2312"?><rss><channel><title>${ZH}</title></channel></rss>`, 'gbk'), 'application/rss+xml');
-        case '/png': return html(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0]), 'image/png');
-        case '/binary': return html(Buffer.from([0x4d, 0x5a, 0x90, 0, 3, 0, 0, 0, 4, 0]), 'application/octet-stream');
-        case '/empty': return html('');
-        case '/declared-huge': res.writeHead(200, { 'content-type': 'text/html', 'content-length': String(HUGE) }); return void res.write('<p>');
+        case '/gzip':
+          return html(zlib.gzipSync(HTML), undefined, { 'content-encoding': 'gzip' });
+        case '/deflate':
+          return html(zlib.deflateSync(HTML), undefined, { 'content-encoding': 'deflate' });
+        case '/deflate-raw':
+          return html(zlib.deflateRawSync(HTML), undefined, { 'content-encoding': 'deflate' });
+        case '/br':
+          return html(zlib.brotliCompressSync(HTML), undefined, { 'content-encoding': 'br' });
+        case '/bad-gzip':
+          return html(Buffer.from('this is not gzip at all, just text'), undefined, { 'content-encoding': 'gzip' });
+        case '/zstd':
+          return html(Buffer.from('x'), undefined, { 'content-encoding': 'zstd' });
+        case '/gbk-header':
+          return html(iconv.encode(page('GBK', ZH), 'gbk'), 'text/html; charset=GBK');
+        case '/gbk-meta':
+          return html(iconv.encode(page('GBK', ZH, '<meta charset="gb2312">'), 'gbk'), 'text/html');
+        case '/big5-header':
+          return html(iconv.encode(page('Big5', TW), 'big5'), 'text/html; charset=big5');
+        case '/big5-meta':
+          return html(
+            iconv.encode(
+              page('Big5', TW, '<meta http-equiv="Content-Type" content="text/html; charset=big5">'),
+              'big5',
+            ),
+            'text/html',
+          );
+        case '/mislabeled':
+          return html(iconv.encode(page('Mislabeled', ZH), 'gbk'), 'text/html; charset=utf-8');
+        case '/gbk-xml':
+          return html(
+            iconv.encode(
+              `<?xml version="1.0" encoding="gb2312"?><rss><channel><title>${ZH}</title></channel></rss>`,
+              'gbk',
+            ),
+            'application/rss+xml',
+          );
+        case '/png':
+          return html(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0]), 'image/png');
+        case '/binary':
+          return html(Buffer.from([0x4d, 0x5a, 0x90, 0, 3, 0, 0, 0, 4, 0]), 'application/octet-stream');
+        case '/empty':
+          return html('');
+        case '/declared-huge':
+          res.writeHead(200, { 'content-type': 'text/html', 'content-length': String(HUGE) });
+          return void res.write('<p>');
         case '/stream-huge':
         case '/huge-image':
         case '/gzip-bomb': {
@@ -68,15 +102,24 @@ describe('bodies', () => {
           res.once('close', () => source.destroy());
           return;
         }
-        case '/never': return; // accepts the connection, never answers
-        case '/stall-body': res.writeHead(200, { 'content-type': 'text/html' }); return void res.write('<p>first half');
-        default: return send(res, 404, 'no such page');
+        case '/never':
+          return; // accepts the connection, never answers
+        case '/stall-body':
+          res.writeHead(200, { 'content-type': 'text/html' });
+          return void res.write('<p>first half');
+        default:
+          return send(res, 404, 'no such page');
       }
     });
   });
   after(() => server.close());
 
-  const compressed: Array<[name: string, path: string]> = [['gzip', '/gzip'], ['deflate (zlib-wrapped)', '/deflate'], ['deflate (raw)', '/deflate-raw'], ['br', '/br']];
+  const compressed: Array<[name: string, path: string]> = [
+    ['gzip', '/gzip'],
+    ['deflate (zlib-wrapped)', '/deflate'],
+    ['deflate (raw)', '/deflate-raw'],
+    ['br', '/br'],
+  ];
   for (const [name, urlPath] of compressed) {
     test(`decompresses ${name}`, async () => {
       const fetcher = createFetcher(local());
@@ -107,16 +150,53 @@ describe('bodies', () => {
     });
   }
 
-  const failures: Array<[name: string, path: string, options: FetcherOptions, code: string, mentions: RegExp, withinMs: number]> = [
-    ['a declared 200 MB body', '/declared-huge', { maxBytes: 1024 * 1024 }, 'too_large', /declares 209715200 bytes, over the 1048576-byte cap/, 2000],
-    ['a streamed 200 MB body', '/stream-huge', { maxBytes: 1024 * 1024 }, 'too_large', /body passed the 1048576-byte cap/, 3000],
-    ['a 200 MB gzip bomb', '/gzip-bomb', { maxBytes: 1024 * 1024 }, 'too_large', /decompressed body passed the 1048576-byte cap/, 3000],
-    ['a server that never answers', '/never', { timeoutMs: 300 }, 'timeout', /did not answer completely within 300 ms/, 2000],
+  const failures: Array<
+    [name: string, path: string, options: FetcherOptions, code: string, mentions: RegExp, withinMs: number]
+  > = [
+    [
+      'a declared 200 MB body',
+      '/declared-huge',
+      { maxBytes: 1024 * 1024 },
+      'too_large',
+      /declares 209715200 bytes, over the 1048576-byte cap/,
+      2000,
+    ],
+    [
+      'a streamed 200 MB body',
+      '/stream-huge',
+      { maxBytes: 1024 * 1024 },
+      'too_large',
+      /body passed the 1048576-byte cap/,
+      3000,
+    ],
+    [
+      'a 200 MB gzip bomb',
+      '/gzip-bomb',
+      { maxBytes: 1024 * 1024 },
+      'too_large',
+      /decompressed body passed the 1048576-byte cap/,
+      3000,
+    ],
+    [
+      'a server that never answers',
+      '/never',
+      { timeoutMs: 300 },
+      'timeout',
+      /did not answer completely within 300 ms/,
+      2000,
+    ],
     ['a body that stalls halfway', '/stall-body', { timeoutMs: 300 }, 'timeout', /within 300 ms/, 2000],
     ['a body that is not the gzip it claims', '/bad-gzip', {}, 'bad_encoding', /does not decompress as gzip/, 2000],
     ['an unknown content encoding', '/zstd', {}, 'unsupported', /content encoding we cannot read: "zstd"/, 2000],
     ['an image', '/png', {}, 'unsupported', /image\/png, not a text document/, 2000],
-    ['a 200 MB image is not downloaded', '/huge-image', {}, 'unsupported', /image\/jpeg, not a text document; it was not downloaded/, 2000],
+    [
+      'a 200 MB image is not downloaded',
+      '/huge-image',
+      {},
+      'unsupported',
+      /image\/jpeg, not a text document; it was not downloaded/,
+      2000,
+    ],
     ['a binary body', '/binary', {}, 'binary_input', /binary|NUL byte/, 2000],
     ['an empty body', '/empty', {}, 'empty_input', /empty/, 2000],
   ];
@@ -188,7 +268,10 @@ describe('statuses and network errors', () => {
     assert.equal(first.ok, false);
     if (!first.ok) {
       assert.equal(first.code, 'network_error');
-      assert.match(first.message, /\/page was not fetched because its robots\.txt could not be read: .*robots\.txt could not be fetched/);
+      assert.match(
+        first.message,
+        /\/page was not fetched because its robots\.txt could not be read: .*robots\.txt could not be fetched/,
+      );
     }
     const second = await fetcher.fetch(`${flaky.base}/page`);
     assert.ok(second.ok, second.ok ? '' : second.message);

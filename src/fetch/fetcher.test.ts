@@ -8,11 +8,19 @@ import path from 'node:path';
 import { createFetcher, type FetcherOptions } from './fetcher.js';
 import { page, send, startLocalServer, type LocalServer } from './local-server.fixture.js';
 
-const local = (extra: FetcherOptions = {}): FetcherOptions => ({ allowHosts: ['127.0.0.1'], perHostIntervalMs: 0, timeoutMs: 5000, ...extra });
+const local = (extra: FetcherOptions = {}): FetcherOptions => ({
+  allowHosts: ['127.0.0.1'],
+  perHostIntervalMs: 0,
+  timeoutMs: 5000,
+  ...extra,
+});
 
 describe('robots.txt', () => {
   let server: LocalServer;
-  let robots = { status: 200, body: 'User-agent: *\nDisallow: /private/\nAllow: /private/ok$\n\nUser-agent: TidingsBot\nDisallow: /bots-only-no\n' };
+  let robots = {
+    status: 200,
+    body: 'User-agent: *\nDisallow: /private/\nAllow: /private/ok$\n\nUser-agent: TidingsBot\nDisallow: /bots-only-no\n',
+  };
   before(async () => {
     server = await startLocalServer((req, res) => {
       if (req.url === '/robots.txt') send(res, robots.status, robots.body, { 'content-type': 'text/plain' });
@@ -34,7 +42,10 @@ describe('robots.txt', () => {
     const open = await fetcher.fetch(`${server.base}/news`);
     assert.ok(open.ok);
     assert.equal(server.seen.filter((r) => r.path === '/robots.txt').length, 1);
-    assert.equal(server.seen.some((r) => r.path === '/private/memo'), false);
+    assert.equal(
+      server.seen.some((r) => r.path === '/private/memo'),
+      false,
+    );
     await fetcher.close();
   });
 
@@ -104,7 +115,10 @@ describe('robots.txt', () => {
     const before = server.seen.length;
     const fetcher = createFetcher(local({ respectRobots: false }));
     assert.ok((await fetcher.fetch(`${server.base}/x`)).ok);
-    assert.deepEqual(server.seen.slice(before).map((r) => r.path), ['/x']);
+    assert.deepEqual(
+      server.seen.slice(before).map((r) => r.path),
+      ['/x'],
+    );
     await fetcher.close();
   });
 
@@ -118,7 +132,8 @@ describe('robots.txt', () => {
     assert.ok(results.every((r) => r.ok));
     const starts = sent.filter((e) => !e.url.endsWith('/robots.txt')).map((e) => e.at);
     assert.equal(starts.length, 3);
-    for (let i = 1; i < starts.length; i++) assert.ok(starts[i]! - starts[i - 1]! >= 295, `gap ${i}: ${(starts[i]! - starts[i - 1]!).toFixed(1)} ms`);
+    for (let i = 1; i < starts.length; i++)
+      assert.ok(starts[i]! - starts[i - 1]! >= 295, `gap ${i}: ${(starts[i]! - starts[i - 1]!).toFixed(1)} ms`);
     await fetcher.close();
   });
 });
@@ -137,13 +152,16 @@ describe('pacing and concurrency', () => {
     // Measured where pacing happens, at the fetcher's own send times: the server sees each request
     // later by the time connecting takes, which on a loaded machine varies by more than the gap.
     const sent: Array<{ url: string; at: number }> = [];
-    const fetcher = createFetcher(local({ perHostIntervalMs: 120, perHostConcurrency: 4, onSend: (e) => sent.push(e) }));
+    const fetcher = createFetcher(
+      local({ perHostIntervalMs: 120, perHostConcurrency: 4, onSend: (e) => sent.push(e) }),
+    );
     const results = await Promise.all([1, 2, 3, 4].map((n) => fetcher.fetch(`${server.base}/p${n}`)));
     assert.ok(results.every((r) => r.ok));
     assert.equal(sent.length, 5); // robots.txt + 4 pages, all paced
     assert.match(sent[0]!.url, /\/robots\.txt$/, 'robots.txt first');
     // Unpaced, every gap would be a millisecond or two.
-    for (let i = 1; i < sent.length; i++) assert.ok(sent[i]!.at - sent[i - 1]!.at >= 115, `gap ${i}: ${(sent[i]!.at - sent[i - 1]!.at).toFixed(1)} ms`);
+    for (let i = 1; i < sent.length; i++)
+      assert.ok(sent[i]!.at - sent[i - 1]!.at >= 115, `gap ${i}: ${(sent[i]!.at - sent[i - 1]!.at).toFixed(1)} ms`);
     await fetcher.close();
   });
 
@@ -157,11 +175,16 @@ describe('pacing and concurrency', () => {
   });
 
   test('the global concurrency limit holds across hosts', async () => {
-    const fetcher = createFetcher(local({ allowHosts: ['127.0.0.1', 'localhost'], perHostConcurrency: 2, concurrency: 1, respectRobots: false }));
+    const fetcher = createFetcher(
+      local({ allowHosts: ['127.0.0.1', 'localhost'], perHostConcurrency: 2, concurrency: 1, respectRobots: false }),
+    );
     server.resetPeak();
     const urls = [1, 2].flatMap((n) => [`${server.base}/slow-g${n}`, `http://localhost:${server.port}/slow-g${n}`]);
     const results = await Promise.all(urls.map((u) => fetcher.fetch(u)));
-    assert.ok(results.every((r) => r.ok), JSON.stringify(results.filter((r) => !r.ok)));
+    assert.ok(
+      results.every((r) => r.ok),
+      JSON.stringify(results.filter((r) => !r.ok)),
+    );
     assert.equal(server.maxInFlight(), 1);
     await fetcher.close();
   });
@@ -255,7 +278,8 @@ describe('redirects', () => {
     server = await startLocalServer((req, res) => {
       const url = req.url ?? '';
       const redirect = (to: string, status = 302) => send(res, status, '', { location: to });
-      if (url === '/robots.txt') return send(res, 200, 'User-agent: *\nDisallow: /secret\n', { 'content-type': 'text/plain' });
+      if (url === '/robots.txt')
+        return send(res, 200, 'User-agent: *\nDisallow: /secret\n', { 'content-type': 'text/plain' });
       if (url === '/old') return redirect('/new', 301);
       if (url === '/new') return send(res, 200, page('New home', 'moved here'));
       const chain = /^\/chain\/(\d+)$/.exec(url);
@@ -283,9 +307,21 @@ describe('redirects', () => {
 
   const failures: Array<[name: string, path: string, options: FetcherOptions, code: string, mentions: RegExp]> = [
     ['a chain longer than the cap', '/chain/0', {}, 'redirect_loop', /more than 5 times/],
-    ['a lower cap', '/chain/0', { maxRedirects: 2 }, 'redirect_loop', /more than 2 times: .*chain\/0 -> .*chain\/1 -> .*chain\/2 -> .*chain\/3/],
+    [
+      'a lower cap',
+      '/chain/0',
+      { maxRedirects: 2 },
+      'redirect_loop',
+      /more than 2 times: .*chain\/0 -> .*chain\/1 -> .*chain\/2 -> .*chain\/3/,
+    ],
     ['a loop', '/loop/a', {}, 'redirect_loop', /in a loop: .*loop\/a -> .*loop\/b -> .*loop\/a/],
-    ['a hop to a private address', '/to-private', {}, 'blocked_address', /10\.0\.0\.1 is private .*reached by redirect from/],
+    [
+      'a hop to a private address',
+      '/to-private',
+      {},
+      'blocked_address',
+      /10\.0\.0\.1 is private .*reached by redirect from/,
+    ],
     ['a hop to a robots-disallowed path', '/to-secret', {}, 'robots_disallowed', /secret\/file is disallowed/],
     ['a hop to another scheme', '/to-ftp', {}, 'unsupported', /ftp:/],
     ['a redirect without Location', '/no-location', {}, 'http_error', /no Location header/],
@@ -321,9 +357,19 @@ describe('refused before any request', () => {
 
   const cases: Array<[name: string, url: () => string, code: string, mentions: RegExp]> = [
     ['loopback IP not in allowHosts', () => `${server.base}/`, 'blocked_address', /127\.0\.0\.1 is loopback/],
-    ['a DNS name resolving to loopback', () => `http://localhost:${server.port}/`, 'blocked_address', /localhost resolves to .*loopback/],
+    [
+      'a DNS name resolving to loopback',
+      () => `http://localhost:${server.port}/`,
+      'blocked_address',
+      /localhost resolves to .*loopback/,
+    ],
     ['IPv6 loopback', () => `http://[::1]:${server.port}/`, 'blocked_address', /::1 is loopback/],
-    ['IPv4-mapped loopback', () => `http://[::ffff:127.0.0.1]:${server.port}/`, 'blocked_address', /IPv4-mapped form of loopback/],
+    [
+      'IPv4-mapped loopback',
+      () => `http://[::ffff:127.0.0.1]:${server.port}/`,
+      'blocked_address',
+      /IPv4-mapped form of loopback/,
+    ],
     ['decimal-integer loopback', () => `http://2130706433:${server.port}/`, 'blocked_address', /loopback/],
     ['0.0.0.0', () => `http://0.0.0.0:${server.port}/`, 'blocked_address', /this-network/],
     ['link-local metadata address', () => 'http://169.254.169.254/latest/meta-data', 'blocked_address', /link-local/],

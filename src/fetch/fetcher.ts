@@ -107,9 +107,11 @@ const ACCEPT: Record<DocumentKind | 'any', string> = {
 };
 
 // Media types that are never text: refused before their body is downloaded.
-const NON_TEXT = /^(image|audio|video|font)\/|^application\/(pdf|zip|gzip|x-gzip|x-tar|x-7z-compressed|vnd\.rar|wasm)\b/i;
+const NON_TEXT =
+  /^(image|audio|video|font)\/|^application\/(pdf|zip|gzip|x-gzip|x-tar|x-7z-compressed|vnd\.rar|wasm)\b/i;
 
-const isRedirect = (status: number): boolean => status === 301 || status === 302 || status === 303 || status === 307 || status === 308;
+const isRedirect = (status: number): boolean =>
+  status === 301 || status === 302 || status === 303 || status === 307 || status === 308;
 
 export function createFetcher(options: FetcherOptions = {}): Fetcher {
   return new PoliteFetcher(options);
@@ -153,7 +155,8 @@ class PoliteFetcher implements Fetcher {
     this.onSend = options.onSend ?? null;
     this.cache = options.cacheDir ? new HttpCache(options.cacheDir) : null;
     this.robotsCacheMs = options.robotsCacheMs ?? DEFAULTS.robotsCacheMs;
-    this.robotsCache = options.cacheDir && this.robotsCacheMs > 0 ? new HttpCache(join(options.cacheDir, 'robots')) : null;
+    this.robotsCache =
+      options.cacheDir && this.robotsCacheMs > 0 ? new HttpCache(join(options.cacheDir, 'robots')) : null;
     this.gate = new HostGate({
       intervalMs: options.perHostIntervalMs ?? DEFAULTS.perHostIntervalMs,
       perHostConcurrency: options.perHostConcurrency ?? DEFAULTS.perHostConcurrency,
@@ -186,7 +189,10 @@ class PoliteFetcher implements Fetcher {
   }
 
   /** One hop: address and robots checks, then a paced, possibly conditional, GET. */
-  private async request(url: URL, kind: DocumentKind | undefined): Promise<Result<{ response: ExchangeResponse; cached: CachedResponse | null }>> {
+  private async request(
+    url: URL,
+    kind: DocumentKind | undefined,
+  ): Promise<Result<{ response: ExchangeResponse; cached: CachedResponse | null }>> {
     const blocked = this.checkHost(url);
     if (blocked !== null) return blocked;
     if (this.respectRobots) {
@@ -201,7 +207,12 @@ class PoliteFetcher implements Fetcher {
     return response.ok ? ok({ response: response.value, cached }) : response;
   }
 
-  private async send(url: URL, extraHeaders: Record<string, string>, maxBytes: number, truncate: boolean): Promise<Result<ExchangeResponse>> {
+  private async send(
+    url: URL,
+    extraHeaders: Record<string, string>,
+    maxBytes: number,
+    truncate: boolean,
+  ): Promise<Result<ExchangeResponse>> {
     const host = url.hostname;
     const before = this.budgetFailure(url);
     if (before !== null) return before;
@@ -242,10 +253,18 @@ class PoliteFetcher implements Fetcher {
   private budgetFailure(url: URL): Failure | null {
     const dead = this.hostFailures.get(url.hostname);
     if (dead !== undefined && dead.count >= this.maxHostFailures) {
-      return fail('network_error', `${url.href} was not fetched: host ${url.hostname} unreachable: skipped after ${dead.count} failures (the last: ${dead.last})`, url.href);
+      return fail(
+        'network_error',
+        `${url.href} was not fetched: host ${url.hostname} unreachable: skipped after ${dead.count} failures (the last: ${dead.last})`,
+        url.href,
+      );
     }
     if (this.unreachableFetches >= this.maxUnreachableFetches) {
-      return fail('network_error', `${url.href} was not fetched: the run's fetch budget is spent (${this.unreachableFetches} fetches could not reach their host)`, url.href);
+      return fail(
+        'network_error',
+        `${url.href} was not fetched: the run's fetch budget is spent (${this.unreachableFetches} fetches could not reach their host)`,
+        url.href,
+      );
     }
     return null;
   }
@@ -266,7 +285,11 @@ class PoliteFetcher implements Fetcher {
       return fail('redirect_loop', `${first} redirects in a loop: ${[...chain, next.href].join(' -> ')}`, first);
     }
     if (chain.length > this.maxRedirects) {
-      return fail('redirect_loop', `${first} redirected more than ${this.maxRedirects} times: ${[...chain, next.href].join(' -> ')}`, first);
+      return fail(
+        'redirect_loop',
+        `${first} redirected more than ${this.maxRedirects} times: ${[...chain, next.href].join(' -> ')}`,
+        first,
+      );
     }
     return ok(next);
   }
@@ -284,8 +307,14 @@ class PoliteFetcher implements Fetcher {
     const lastModified = header(response.headers['last-modified']);
     const cacheControl = header(response.headers['cache-control']);
     if (response.status === 304) {
-      if (cached === null) return fail('http_error', `${href} answered 304 Not Modified, but nothing was cached for it`, href);
-      const refreshed: CachedResponse = { ...cached, etag: etag ?? cached.etag, lastModified: lastModified ?? cached.lastModified, fetchedAt };
+      if (cached === null)
+        return fail('http_error', `${href} answered 304 Not Modified, but nothing was cached for it`, href);
+      const refreshed: CachedResponse = {
+        ...cached,
+        etag: etag ?? cached.etag,
+        lastModified: lastModified ?? cached.lastModified,
+        fetchedAt,
+      };
       const resource = resourceFrom(requestedUrl, refreshed, kind, true, cacheControl);
       if (resource.ok) await this.store(refreshed, true);
       return resource;
@@ -294,9 +323,21 @@ class PoliteFetcher implements Fetcher {
     if (failure !== null) return failure;
     const contentType = header(response.headers['content-type']);
     if (response.body === null) {
-      return fail('unsupported', `${href} is ${contentType ?? 'of an unknown type'}, not a text document; it was not downloaded`, href);
+      return fail(
+        'unsupported',
+        `${href} is ${contentType ?? 'of an unknown type'}, not a text document; it was not downloaded`,
+        href,
+      );
     }
-    const entry: CachedResponse = { url: href, status: response.status, contentType, etag, lastModified, fetchedAt, bytes: response.body };
+    const entry: CachedResponse = {
+      url: href,
+      status: response.status,
+      contentType,
+      etag,
+      lastModified,
+      fetchedAt,
+      bytes: response.body,
+    };
     const resource = resourceFrom(requestedUrl, entry, kind, false, cacheControl);
     if (resource.ok && response.status === 200) await this.store(entry);
     return resource;
@@ -319,7 +360,11 @@ class PoliteFetcher implements Fetcher {
     if (this.allowHosts.has(host) || !isIpLiteral(host)) return null;
     const check = checkAddress(host);
     if (!check.blocked) return null;
-    return fail('blocked_address', `${url.href} was refused: ${check.reason}; add it to allowHosts to fetch it`, url.href);
+    return fail(
+      'blocked_address',
+      `${url.href} was refused: ${check.reason}; add it to allowHosts to fetch it`,
+      url.href,
+    );
   }
 
   private async checkRobots(url: URL): Promise<Result<true>> {
@@ -332,11 +377,19 @@ class PoliteFetcher implements Fetcher {
     const policy = await pending;
     if (!policy.ok) {
       if (this.robots.get(origin) === pending) this.robots.delete(origin);
-      return fail(policy.code, `${url.href} was not fetched because its robots.txt could not be read: ${policy.message}`, url.href);
+      return fail(
+        policy.code,
+        `${url.href} was not fetched because its robots.txt could not be read: ${policy.message}`,
+        url.href,
+      );
     }
     const verdict = robotsVerdict(policy.value, this.userAgent, url.pathname + url.search);
     if (verdict.allowed) return ok(true);
-    return fail('robots_disallowed', `${url.href} is disallowed by ${origin}/robots.txt (${verdict.rule ?? 'no rule'})`, url.href);
+    return fail(
+      'robots_disallowed',
+      `${url.href} is disallowed by ${origin}/robots.txt (${verdict.rule ?? 'no rule'})`,
+      url.href,
+    );
   }
 
   private async loadRobots(url: URL): Promise<Result<RobotsPolicy>> {
@@ -358,14 +411,31 @@ class PoliteFetcher implements Fetcher {
    */
   private async robotsAnswer(robotsUrl: URL): Promise<Result<ExchangeResponse>> {
     const kept = this.robotsCache === null ? null : await this.robotsCache.get(robotsUrl.href);
-    if (kept !== null && this.now() - Date.parse(kept.fetchedAt) < this.robotsCacheMs && this.now() >= Date.parse(kept.fetchedAt)) {
+    if (
+      kept !== null &&
+      this.now() - Date.parse(kept.fetchedAt) < this.robotsCacheMs &&
+      this.now() >= Date.parse(kept.fetchedAt)
+    ) {
       return ok({ status: kept.status, headers: {}, body: kept.bytes });
     }
     const answer = await this.send(robotsUrl, { accept: 'text/plain,*/*;q=0.5' }, ROBOTS_MAX_BYTES, true);
-    if (this.robotsCache !== null && answer.ok && ((answer.value.status >= 200 && answer.value.status < 300) || (answer.value.status >= 400 && answer.value.status < 500 && answer.value.status !== 429))) {
+    if (
+      this.robotsCache !== null &&
+      answer.ok &&
+      ((answer.value.status >= 200 && answer.value.status < 300) ||
+        (answer.value.status >= 400 && answer.value.status < 500 && answer.value.status !== 429))
+    ) {
       const { status, body } = answer.value;
       try {
-        await this.robotsCache.put({ url: robotsUrl.href, status, contentType: null, etag: null, lastModified: null, fetchedAt: new Date(this.now()).toISOString(), bytes: body ?? new Uint8Array() });
+        await this.robotsCache.put({
+          url: robotsUrl.href,
+          status,
+          contentType: null,
+          etag: null,
+          lastModified: null,
+          fetchedAt: new Date(this.now()).toISOString(),
+          bytes: body ?? new Uint8Array(),
+        });
       } catch {
         // Only a saving: a read-only disk asks again next run.
       }
@@ -397,7 +467,11 @@ function parseHttpUrl(input: string): Result<URL> {
 /** When a hop after a redirect fails, say which URL the caller asked for (keeping what else it carries, e.g. Retry-After). */
 function viaRedirect(failure: Failure, requestedUrl: string, hopUrl: string): Failure {
   if (hopUrl === requestedUrl || hopUrl === safeHref(requestedUrl)) return failure;
-  return { ...failure, message: `${failure.message} (reached by redirect from ${requestedUrl})`, subject: requestedUrl };
+  return {
+    ...failure,
+    message: `${failure.message} (reached by redirect from ${requestedUrl})`,
+    subject: requestedUrl,
+  };
 }
 
 function safeHref(input: string): string {
@@ -410,7 +484,13 @@ function safeHref(input: string): string {
   }
 }
 
-function resourceFrom(requestedUrl: string, entry: CachedResponse, kind: DocumentKind | undefined, notModified: boolean, cacheControl: string | null): Result<FetchedResource> {
+function resourceFrom(
+  requestedUrl: string,
+  entry: CachedResponse,
+  kind: DocumentKind | undefined,
+  notModified: boolean,
+  cacheControl: string | null,
+): Result<FetchedResource> {
   const decoded = decodeBytes(entry.bytes, { contentType: entry.contentType, kind });
   if (!decoded.ok) return fail(decoded.code, `${entry.url}: ${decoded.message}`, entry.url);
   return ok({
@@ -437,7 +517,10 @@ function header(value: string | string[] | undefined): string | null {
 }
 
 function normaliseHost(host: string): string {
-  return host.trim().toLowerCase().replace(/^\[|\]$/g, '');
+  return host
+    .trim()
+    .toLowerCase()
+    .replace(/^\[|\]$/g, '');
 }
 
 /**
@@ -456,14 +539,19 @@ function guardedLookup(allowHosts: ReadonlySet<string>): LookupFunction {
           if (allowHosts.has(normaliseHost(address))) continue;
           const check = checkAddress(address);
           if (check.blocked) {
-            callback(new BlockedAddressError(`${hostname} resolves to ${check.reason}; add it to allowHosts to fetch it`), '', 0);
+            callback(
+              new BlockedAddressError(`${hostname} resolves to ${check.reason}; add it to allowHosts to fetch it`),
+              '',
+              0,
+            );
             return;
           }
         }
       }
       const first = addresses[0];
       if (options.all) callback(null, addresses);
-      else if (first === undefined) callback(Object.assign(new Error(`no address for ${hostname}`), { code: 'ENOTFOUND' }), '', 0);
+      else if (first === undefined)
+        callback(Object.assign(new Error(`no address for ${hostname}`), { code: 'ENOTFOUND' }), '', 0);
       else callback(null, first.address, first.family);
     });
   };

@@ -40,10 +40,40 @@ function fakeGate(options: Partial<HostGateOptions>) {
   return { gate, starts, run, drive, advance: (ms: number) => (clock += ms) };
 }
 
-const cases: Array<[name: string, options: Partial<HostGateOptions>, hosts: string[], expected: Array<[string, number]>]> = [
-  ['one host: starts spaced by the interval', {}, ['a', 'a', 'a'], [['a', 0], ['a', 100], ['a', 200]]],
-  ['two hosts pace independently', {}, ['a', 'b', 'a', 'b'], [['a', 0], ['b', 0], ['a', 100], ['b', 100]]],
-  ['zero interval: no waiting', { intervalMs: 0 }, ['a', 'a', 'a'], [['a', 0], ['a', 0], ['a', 0]]],
+const cases: Array<
+  [name: string, options: Partial<HostGateOptions>, hosts: string[], expected: Array<[string, number]>]
+> = [
+  [
+    'one host: starts spaced by the interval',
+    {},
+    ['a', 'a', 'a'],
+    [
+      ['a', 0],
+      ['a', 100],
+      ['a', 200],
+    ],
+  ],
+  [
+    'two hosts pace independently',
+    {},
+    ['a', 'b', 'a', 'b'],
+    [
+      ['a', 0],
+      ['b', 0],
+      ['a', 100],
+      ['b', 100],
+    ],
+  ],
+  [
+    'zero interval: no waiting',
+    { intervalMs: 0 },
+    ['a', 'a', 'a'],
+    [
+      ['a', 0],
+      ['a', 0],
+      ['a', 0],
+    ],
+  ],
 ];
 
 for (const [name, options, hosts, expected] of cases) {
@@ -64,13 +94,20 @@ test('HostGate: setMinInterval raises one host interval (Crawl-delay) but never 
   assert.equal(gate.intervalFor('slow'), 2000);
   assert.equal(gate.intervalFor('fast'), 100);
   await drive([run('slow'), run('slow')]);
-  assert.deepEqual(starts.map(([, at]) => at), [0, 2000]);
+  assert.deepEqual(
+    starts.map(([, at]) => at),
+    [0, 2000],
+  );
 });
 
 test('HostGate: perHostConcurrency 1 waits for the previous request to finish', async () => {
   const { starts, run, drive } = fakeGate({ perHostConcurrency: 1 });
   await drive([run('a', 300), run('a', 300), run('b', 0)]);
-  assert.deepEqual(starts, [['a', 0], ['b', 0], ['a', 300]]);
+  assert.deepEqual(starts, [
+    ['a', 0],
+    ['b', 0],
+    ['a', 300],
+  ]);
 });
 
 test('HostGate: a host that was idle longer than the interval starts at once', async () => {
@@ -78,7 +115,10 @@ test('HostGate: a host that was idle longer than the interval starts at once', a
   await drive([run('a')]);
   advance(500);
   await drive([run('a')]);
-  assert.deepEqual(starts.map(([, at]) => at), [0, 500]);
+  assert.deepEqual(
+    starts.map(([, at]) => at),
+    [0, 500],
+  );
 });
 
 test('HostGate: the global limit holds across hosts', async () => {

@@ -36,7 +36,10 @@ test('HttpCache: overwriting replaces the entry and leaves no temporary files', 
   const got = await cache.get('http://n.example/b');
   assert.equal(Buffer.from(got?.bytes ?? []).toString(), 'two');
   assert.equal(got?.etag, '"def"');
-  assert.equal((await readdir(dir)).some((name) => name.endsWith('.tmp')), false);
+  assert.equal(
+    (await readdir(dir)).some((name) => name.endsWith('.tmp')),
+    false,
+  );
 });
 
 test('HttpCache: a damaged entry is a miss, not an error', async () => {

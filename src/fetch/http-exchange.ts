@@ -64,7 +64,8 @@ export function exchange(request: ExchangeRequest): Promise<Result<ExchangeRespo
       finish(fail('timeout', `${href} did not answer completely within ${request.timeoutMs} ms`, href));
     }, request.timeoutMs);
     req.on('error', (error) => {
-      if (error instanceof BlockedAddressError) finish(fail('blocked_address', `${href} was refused: ${error.message}`, href));
+      if (error instanceof BlockedAddressError)
+        finish(fail('blocked_address', `${href} was refused: ${error.message}`, href));
       else finish(failureForNetworkError(href, error));
     });
     req.on('response', (res) => {
@@ -79,7 +80,13 @@ export function exchange(request: ExchangeRequest): Promise<Result<ExchangeRespo
       }
       const declared = Number(res.headers['content-length']);
       if (!request.truncate && Number.isFinite(declared) && declared > request.maxBytes) {
-        finish(fail('too_large', `${href} is too large: it declares ${declared} bytes, over the ${request.maxBytes}-byte cap`, href));
+        finish(
+          fail(
+            'too_large',
+            `${href} is too large: it declares ${declared} bytes, over the ${request.maxBytes}-byte cap`,
+            href,
+          ),
+        );
         return;
       }
       const decoder = decoderFor(res.headers['content-encoding']);
@@ -90,7 +97,8 @@ export function exchange(request: ExchangeRequest): Promise<Result<ExchangeRespo
       const chunks: Buffer[] = [];
       let received = 0;
       let decoded = 0;
-      const done = (): void => finish(ok({ status, headers: res.headers, body: new Uint8Array(Buffer.concat(chunks)) }));
+      const done = (): void =>
+        finish(ok({ status, headers: res.headers, body: new Uint8Array(Buffer.concat(chunks)) }));
       const tooLarge = (what: string): void => {
         if (request.truncate) {
           done();
@@ -98,7 +106,13 @@ export function exchange(request: ExchangeRequest): Promise<Result<ExchangeRespo
           req.destroy(); // the rest of the body is not wanted
           return;
         }
-        finish(fail('too_large', `${href} is too large: its ${what} passed the ${request.maxBytes}-byte cap, so the download was stopped`, href));
+        finish(
+          fail(
+            'too_large',
+            `${href} is too large: its ${what} passed the ${request.maxBytes}-byte cap, so the download was stopped`,
+            href,
+          ),
+        );
       };
       const collect = (chunk: Buffer): void => {
         if (settled) return;
@@ -113,13 +127,23 @@ export function exchange(request: ExchangeRequest): Promise<Result<ExchangeRespo
       const readError = (error: Error): void => {
         const code = (error as { code?: string }).code ?? '';
         if (code.startsWith('Z_') || code.startsWith('ERR_BROTLI') || code.startsWith('ERR__ZLIB')) {
-          finish(fail('bad_encoding', `${href} sent a body that does not decompress as ${String(res.headers['content-encoding'])}: ${error.message}`, href));
+          finish(
+            fail(
+              'bad_encoding',
+              `${href} sent a body that does not decompress as ${String(res.headers['content-encoding'])}: ${error.message}`,
+              href,
+            ),
+          );
         } else {
           finish(failureForNetworkError(href, error));
         }
       };
       res.on('error', readError);
-      res.on('aborted', () => finish(fail('network_error', `${href} could not be fetched: the connection closed before the body ended`, href)));
+      res.on('aborted', () =>
+        finish(
+          fail('network_error', `${href} could not be fetched: the connection closed before the body ended`, href),
+        ),
+      );
       if (decoder.value === null) {
         res.on('data', collect);
         res.on('end', done);
@@ -165,7 +189,10 @@ type DecoderChoice = { ok: true; value: Inflater | null } | { ok: false; message
 const ZLIB_OPTIONS = { finishFlush: zlib.constants.Z_SYNC_FLUSH };
 
 function decoderFor(header: string | undefined): DecoderChoice {
-  const encodings = (header ?? '').split(',').map((e) => e.trim().toLowerCase()).filter((e) => e !== '' && e !== 'identity');
+  const encodings = (header ?? '')
+    .split(',')
+    .map((e) => e.trim().toLowerCase())
+    .filter((e) => e !== '' && e !== 'identity');
   if (encodings.length === 0) return { ok: true, value: null };
   if (encodings.length > 1) return { ok: false, message: `stacked encodings "${header}"` };
   const encoding = encodings[0];
@@ -176,7 +203,10 @@ function decoderFor(header: string | undefined): DecoderChoice {
     case 'deflate':
       return { ok: true, value: createDeflateDecoder };
     case 'br':
-      return { ok: true, value: () => zlib.createBrotliDecompress({ finishFlush: zlib.constants.BROTLI_OPERATION_FLUSH }) };
+      return {
+        ok: true,
+        value: () => zlib.createBrotliDecompress({ finishFlush: zlib.constants.BROTLI_OPERATION_FLUSH }),
+      };
     default:
       return { ok: false, message: `"${encoding}"` };
   }

@@ -35,7 +35,11 @@ test('describeRetryAfter', () => {
 const errors: Array<[name: string, error: unknown, mentions: RegExp]> = [
   ['refused', Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }), /connection was refused/],
   ['DNS', Object.assign(new Error('getaddrinfo ENOTFOUND'), { code: 'ENOTFOUND' }), /could not be resolved \(DNS\)/],
-  ['unknown code keeps the detail', Object.assign(new Error('weird thing'), { code: 'EWEIRD' }), /connection failed \(weird thing\)/],
+  [
+    'unknown code keeps the detail',
+    Object.assign(new Error('weird thing'), { code: 'EWEIRD' }),
+    /connection failed \(weird thing\)/,
+  ],
   ['not an Error', 'boom', /connection failed \(boom\)/],
 ];
 for (const [name, error, mentions] of errors) {

@@ -10,8 +10,16 @@ export function failureForStatus(url: string, status: number, retryAfter: string
   if (status >= 200 && status < 300) return null;
   const wait = retryAfter === null ? '' : `; the server asks to retry after ${describeRetryAfter(retryAfter)}`;
   if (status === 404 || status === 410) return fail('not_found', `${url} was not found (HTTP ${status})`, url);
-  if (status === 429) return withRetryAfter(fail('rate_limited', `${url} refused the request as too many requests (HTTP 429)${wait}`, url), retryAfter);
-  if (status >= 500 && status < 600) return withRetryAfter(fail('server_error', `${url} failed on the server side (HTTP ${status})${wait}`, url), retryAfter);
+  if (status === 429)
+    return withRetryAfter(
+      fail('rate_limited', `${url} refused the request as too many requests (HTTP 429)${wait}`, url),
+      retryAfter,
+    );
+  if (status >= 500 && status < 600)
+    return withRetryAfter(
+      fail('server_error', `${url} failed on the server side (HTTP ${status})${wait}`, url),
+      retryAfter,
+    );
   return fail('http_error', `${url} answered HTTP ${status}, which is not a success`, url);
 }
 
@@ -40,7 +48,8 @@ export function describeRetryAfter(value: string): string {
 
 /** Node socket and DNS error codes -> a plain-words network failure. */
 export function failureForNetworkError(url: string, error: unknown): Failure {
-  const code = typeof error === 'object' && error !== null && 'code' in error ? String((error as { code: unknown }).code) : '';
+  const code =
+    typeof error === 'object' && error !== null && 'code' in error ? String((error as { code: unknown }).code) : '';
   const detail = error instanceof Error ? error.message : String(error);
   const cause = NETWORK_CAUSES[code] ?? `the connection failed (${detail})`;
   return fail('network_error', `${url} could not be fetched: ${cause}`, url);

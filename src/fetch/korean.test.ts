@@ -10,7 +10,10 @@ import { decodeIso2022Kr, decodeJohab, hasIso2022KrDesignator } from './korean.j
 
 const SENTENCE = '인공지능 반도체 시장이 빠르게 성장하고 있다.';
 // Python: SENTENCE.encode('iso2022_kr')
-const ISO_2022_KR = Buffer.from('1b2429430e404e3078417634490f200e395d3535433c0f200e3d434065404c0f200e3a7c382330540f200e3c3a4065474f306d0f200e405634590f2e', 'hex');
+const ISO_2022_KR = Buffer.from(
+  '1b2429430e404e3078417634490f200e395d3535433c0f200e3d434065404c0f200e3a7c382330540f200e3c3a4065474f306d0f200e405634590f2e',
+  'hex',
+);
 const JOHAB_TEXT = '인공지능 반도체 시장이 빠르게 성장하고 있다. 연구소는 새로운 모델을 발표했다. 韓國 ※ ㄱ';
 // Python: JOHAB_TEXT.encode('johab'): Hangul syllables, two Hanja, a symbol and a lone jamo.
 const JOHAB = Buffer.from(
@@ -29,7 +32,11 @@ describe('ISO-2022-KR', () => {
     assert.equal(decodeIso2022Kr(bytes).endsWith('\nplain ASCII'), true);
   });
   it('is detected, undeclared, in a page with many shifts (not refused as control characters)', () => {
-    const page = Buffer.concat([Buffer.from('<html><body><p>'), ...Array.from({ length: 6 }, () => ISO_2022_KR.subarray(4)), Buffer.from('</p></body></html>')]);
+    const page = Buffer.concat([
+      Buffer.from('<html><body><p>'),
+      ...Array.from({ length: 6 }, () => ISO_2022_KR.subarray(4)),
+      Buffer.from('</p></body></html>'),
+    ]);
     const bytes = Buffer.concat([ISO_2022_KR.subarray(0, 4), page]);
     const r = decodeBytes(bytes, { kind: 'html' });
     if (!r.ok) assert.fail(r.message);
@@ -37,7 +44,11 @@ describe('ISO-2022-KR', () => {
     assert.equal(r.value.text, `<html><body><p>${SENTENCE.repeat(6)}</p></body></html>`);
   });
   it('is honoured when declared', () => {
-    const bytes = Buffer.concat([Buffer.from('<?xml version="1.0" encoding="ISO-2022-KR"?><t>'), ISO_2022_KR, Buffer.from('</t>')]);
+    const bytes = Buffer.concat([
+      Buffer.from('<?xml version="1.0" encoding="ISO-2022-KR"?><t>'),
+      ISO_2022_KR,
+      Buffer.from('</t>'),
+    ]);
     const r = decodeBytes(bytes, { kind: 'xml' });
     if (!r.ok) assert.fail(r.message);
     assert.equal(r.value.charset, 'iso-2022-kr');

@@ -55,8 +55,12 @@ const FILL = -1;
 const NO = -2;
 const INITIAL = Array.from({ length: 32 }, (_, c) => (c === 1 ? FILL : c >= 2 && c <= 20 ? c - 2 : NO));
 const MEDIAL_CODES = [3, 4, 5, 6, 7, 10, 11, 12, 13, 14, 15, 18, 19, 20, 21, 22, 23, 26, 27, 28, 29];
-const MEDIAL = Array.from({ length: 32 }, (_, c) => (c === 2 ? FILL : MEDIAL_CODES.indexOf(c) >= 0 ? MEDIAL_CODES.indexOf(c) : NO));
-const FINAL = Array.from({ length: 32 }, (_, c) => (c === 1 ? FILL : c >= 2 && c <= 17 ? c - 1 : c >= 19 && c <= 29 ? c - 2 : NO));
+const MEDIAL = Array.from({ length: 32 }, (_, c) =>
+  c === 2 ? FILL : MEDIAL_CODES.indexOf(c) >= 0 ? MEDIAL_CODES.indexOf(c) : NO,
+);
+const FINAL = Array.from({ length: 32 }, (_, c) =>
+  c === 1 ? FILL : c >= 2 && c <= 17 ? c - 1 : c >= 19 && c <= 29 ? c - 2 : NO,
+);
 // A jamo alone (the other slots fill) is written with its compatibility character.
 const COMPAT_INITIAL = 'ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ';
 const COMPAT_MEDIAL = 'ㅏㅐㅑㅒㅓㅔㅕㅖㅗㅘㅙㅚㅛㅜㅝㅞㅟㅠㅡㅢㅣ';

@@ -55,7 +55,12 @@ export async function startLocalServer(handler: Handler): Promise<LocalServer> {
 }
 
 /** Sends a body with the given status and headers (content-type defaults to UTF-8 HTML). */
-export function send(res: http.ServerResponse, status: number, body: string | Uint8Array, headers: http.OutgoingHttpHeaders = {}): void {
+export function send(
+  res: http.ServerResponse,
+  status: number,
+  body: string | Uint8Array,
+  headers: http.OutgoingHttpHeaders = {},
+): void {
   res.writeHead(status, { 'content-type': 'text/html; charset=utf-8', ...headers });
   res.end(body);
 }

@@ -44,12 +44,24 @@ export function followReference(ref: string, base: string | null, kind: Referenc
   if (url.protocol === 'http:' || url.protocol === 'https:') return ok(url.href);
   if (url.protocol === 'file:') {
     if (base !== null && isNetworkLocation(base)) {
-      return fail('blocked_address', `${where}: ${kind} "${shown}" names a local file; what is read from the network may only name http(s) addresses`, raw);
+      return fail(
+        'blocked_address',
+        `${where}: ${kind} "${shown}" names a local file; what is read from the network may only name http(s) addresses`,
+        raw,
+      );
     }
     if (kind === 'list entry' && base !== null && base.startsWith('file:')) return ok(url.href);
-    return fail('unsupported', `${where}: ${kind} "${shown}" is a local file; only http(s) addresses are followed here`, raw);
+    return fail(
+      'unsupported',
+      `${where}: ${kind} "${shown}" is a local file; only http(s) addresses are followed here`,
+      raw,
+    );
   }
-  return fail('unsupported', `${where}: ${kind} "${shown}" uses ${url.protocol.replace(/:$/, '')}:, not http or https`, raw);
+  return fail(
+    'unsupported',
+    `${where}: ${kind} "${shown}" uses ${url.protocol.replace(/:$/, '')}:, not http or https`,
+    raw,
+  );
 }
 
 function clip(s: string): string {

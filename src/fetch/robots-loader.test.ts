@@ -19,7 +19,8 @@ for (const [name, status, text, kind] of policies) {
   test(`policyForResponse: ${name}`, () => {
     const policy = policyForResponse('http://n.example/robots.txt', status, text === null ? null : body(text));
     assert.equal(policy.kind, kind);
-    if (policy.kind !== 'rules') assert.match(policy.reason, new RegExp(`n\\.example/robots\\.txt answered HTTP ${status}`));
+    if (policy.kind !== 'rules')
+      assert.match(policy.reason, new RegExp(`n\\.example/robots\\.txt answered HTTP ${status}`));
   });
 }
 
@@ -34,7 +35,11 @@ function scripted(answers: Record<string, Result<ExchangeResponse>>) {
 
 test('loadRobotsPolicy: follows a redirect to another host', async () => {
   const { asked, get } = scripted({
-    'http://n.example/robots.txt': ok({ status: 301, headers: { location: 'https://www.n.example/robots.txt' }, body: null }),
+    'http://n.example/robots.txt': ok({
+      status: 301,
+      headers: { location: 'https://www.n.example/robots.txt' },
+      body: null,
+    }),
     'https://www.n.example/robots.txt': ok({ status: 200, headers: {}, body: body('User-agent: *\nDisallow: /\n') }),
   });
   const policy = await loadRobotsPolicy(new URL('http://n.example/a/b?c'), get);
@@ -45,7 +50,12 @@ test('loadRobotsPolicy: follows a redirect to another host', async () => {
 
 test('loadRobotsPolicy: more than five redirects means unavailable (allow all)', async () => {
   const answers: Record<string, Result<ExchangeResponse>> = {};
-  for (let i = 0; i < 10; i++) answers[`http://n.example/r${i === 0 ? 'obots.txt' : i}`] = ok({ status: 302, headers: { location: `/r${i + 1}` }, body: null });
+  for (let i = 0; i < 10; i++)
+    answers[`http://n.example/r${i === 0 ? 'obots.txt' : i}`] = ok({
+      status: 302,
+      headers: { location: `/r${i + 1}` },
+      body: null,
+    });
   const { asked, get } = scripted(answers);
   const policy = await loadRobotsPolicy(new URL('http://n.example/'), get);
   assert.ok(policy.ok);
@@ -54,7 +64,9 @@ test('loadRobotsPolicy: more than five redirects means unavailable (allow all)',
 });
 
 test('loadRobotsPolicy: a network failure is returned, not turned into a policy', async () => {
-  const { get } = scripted({ 'http://n.example/robots.txt': fail('network_error', 'http://n.example/robots.txt could not be fetched: refused') });
+  const { get } = scripted({
+    'http://n.example/robots.txt': fail('network_error', 'http://n.example/robots.txt could not be fetched: refused'),
+  });
   const policy = await loadRobotsPolicy(new URL('http://n.example/x'), get);
   assert.equal(policy.ok, false);
   if (!policy.ok) assert.equal(policy.code, 'network_error');

@@ -34,7 +34,10 @@ export async function loadRobotsPolicy(
     }
     return ok(policyForResponse(url.href, status, body));
   }
-  return ok({ kind: 'allow-all', reason: `${pageUrl.origin}/robots.txt redirected more than ${MAX_ROBOTS_REDIRECTS} times` });
+  return ok({
+    kind: 'allow-all',
+    reason: `${pageUrl.origin}/robots.txt redirected more than ${MAX_ROBOTS_REDIRECTS} times`,
+  });
 }
 
 /** Pure: the policy implied by a final robots.txt response. */
@@ -46,7 +49,10 @@ export function policyForResponse(robotsUrl: string, status: number, body: Uint8
   }
   // A rate-limited robots.txt is treated like a server error: the site is asking us to back off.
   if (status === 429 || status >= 500) {
-    return { kind: 'disallow-all', reason: `${robotsUrl} answered HTTP ${status}, so the whole site is treated as disallowed for now` };
+    return {
+      kind: 'disallow-all',
+      reason: `${robotsUrl} answered HTTP ${status}, so the whole site is treated as disallowed for now`,
+    };
   }
   if (status >= 400) return { kind: 'allow-all', reason: `${robotsUrl} answered HTTP ${status}: no restrictions` };
   return { kind: 'disallow-all', reason: `${robotsUrl} answered an unexpected HTTP ${status}` };

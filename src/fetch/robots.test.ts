@@ -73,7 +73,10 @@ test('parseRobots: no groups at all allows everything', () => {
 });
 
 test('robotsVerdict: percent-encoding and non-ASCII paths compare equal', () => {
-  const policy: RobotsPolicy = { kind: 'rules', groups: parseRobots('User-agent: *\nDisallow: /新闻/\nDisallow: /a%7eb\n') };
+  const policy: RobotsPolicy = {
+    kind: 'rules',
+    groups: parseRobots('User-agent: *\nDisallow: /新闻/\nDisallow: /a%7eb\n'),
+  };
   assert.equal(robotsVerdict(policy, 'x', '/%E6%96%B0%E9%97%BB/1').allowed, false);
   assert.equal(robotsVerdict(policy, 'x', '/a~b').allowed, false);
 });

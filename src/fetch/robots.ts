@@ -99,7 +99,11 @@ function verdictFromGroups(all: readonly RobotsGroup[], userAgent: string, pathA
   for (const group of groups) {
     for (const rule of group.rules) {
       if (!patternMatches(rule.pattern, path)) continue;
-      if (best === null || rule.pattern.length > best.pattern.length || (rule.pattern.length === best.pattern.length && rule.allow)) {
+      if (
+        best === null ||
+        rule.pattern.length > best.pattern.length ||
+        (rule.pattern.length === best.pattern.length && rule.allow)
+      ) {
         best = rule;
       }
     }

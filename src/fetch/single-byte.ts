@@ -114,7 +114,12 @@ function byteTable(charset: string): ByteTable {
   const cached = byteTables.get(charset);
   if (cached !== undefined) return cached;
   const all = iconv.decode(Buffer.from(Array.from({ length: 256 }, (_, i) => i)), charset);
-  const t = { letter: new Uint8Array(256), upper: new Uint8Array(256), closing: new Uint8Array(256), lower: [] as string[] };
+  const t = {
+    letter: new Uint8Array(256),
+    upper: new Uint8Array(256),
+    closing: new Uint8Array(256),
+    lower: [] as string[],
+  };
   for (let b = 0; b < 256; b++) {
     const ch = all[b] ?? '\uFFFD';
     const lower = ch.toLowerCase();

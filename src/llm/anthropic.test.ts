@@ -6,7 +6,10 @@ import type { LlmRequest } from './client.js';
 import { ANTHROPIC_VERSION, createAnthropicClient } from './anthropic.js';
 import { Secret } from './secret.js';
 
-const schema = { name: 'card', jsonSchema: { type: 'object', properties: { summary: { type: 'string' } }, required: ['summary'] } };
+const schema = {
+  name: 'card',
+  jsonSchema: { type: 'object', properties: { summary: { type: 'string' } }, required: ['summary'] },
+};
 const request = (extra: Partial<LlmRequest> = {}): LlmRequest => ({
   system: 'You write cards.',
   messages: [{ role: 'user', content: 'The article.' }],
@@ -24,11 +27,18 @@ const serve = async (...args: Parameters<typeof startFakeAnthropic>): Promise<Fa
   return server;
 };
 const clientFor = (server: FakeServer, timeoutMs = 2000) =>
-  createAnthropicClient({ baseUrl: server.origin, apiKey: new Secret('sk-ant-test-abcdef'), model: 'claude-test', timeoutMs });
+  createAnthropicClient({
+    baseUrl: server.origin,
+    apiKey: new Secret('sk-ant-test-abcdef'),
+    model: 'claude-test',
+    timeoutMs,
+  });
 
 describe('Anthropic client', () => {
   it('forces one tool with the schema and returns its input as JSON text', async () => {
-    const server = await serve([anthropicMessage({ tool: 'card', input: { summary: 'Veyra ships.' } }, { input_tokens: 500, output_tokens: 60 })]);
+    const server = await serve([
+      anthropicMessage({ tool: 'card', input: { summary: 'Veyra ships.' } }, { input_tokens: 500, output_tokens: 60 }),
+    ]);
     const result = await clientFor(server).complete(request());
     assert.ok(result.ok, JSON.stringify(result));
     assert.deepEqual(JSON.parse(result.value.text), { summary: 'Veyra ships.' });

@@ -39,7 +39,13 @@ export function createAnthropicClient(options: AnthropicOptions): AnthropicClien
     provider,
     model: options.model,
     async complete(request) {
-      const answer = await callJson('POST', endpoint(baseUrl, 'v1/messages'), headers(), requestBody(options.model, request), http);
+      const answer = await callJson(
+        'POST',
+        endpoint(baseUrl, 'v1/messages'),
+        headers(),
+        requestBody(options.model, request),
+        http,
+      );
       if (!answer.ok) return answer;
       return readMessage(answer.value.json, request, provider, options.model);
     },
@@ -47,8 +53,13 @@ export function createAnthropicClient(options: AnthropicOptions): AnthropicClien
       const answer = await callJson('GET', endpoint(baseUrl, 'v1/models'), headers(), undefined, http);
       if (!answer.ok) return answer;
       const data = (answer.value.json as { data?: unknown }).data;
-      if (!Array.isArray(data)) return fail('bad_input', `${provider}: the model list at ${baseUrl} has no "data" array`);
-      return ok(data.map((m: unknown) => (m as { id?: unknown } | null)?.id).filter((id): id is string => typeof id === 'string'));
+      if (!Array.isArray(data))
+        return fail('bad_input', `${provider}: the model list at ${baseUrl} has no "data" array`);
+      return ok(
+        data
+          .map((m: unknown) => (m as { id?: unknown } | null)?.id)
+          .filter((id): id is string => typeof id === 'string'),
+      );
     },
   };
 }
@@ -63,7 +74,9 @@ function requestBody(model: string, request: LlmRequest): Record<string, unknown
   };
   if (request.schema) {
     const name = schemaName(request.schema.name);
-    body.tools = [{ name, description: `Record the answer as a ${request.schema.name}.`, input_schema: request.schema.jsonSchema }];
+    body.tools = [
+      { name, description: `Record the answer as a ${request.schema.name}.`, input_schema: request.schema.jsonSchema },
+    ];
     body.tool_choice = { type: 'tool', name };
   }
   return body;
@@ -83,7 +96,10 @@ function readMessage(json: unknown, request: LlmRequest, provider: string, model
   if (request.schema) {
     const tool = blocks.find((b) => b.type === 'tool_use');
     if (tool === undefined || typeof tool.input !== 'object' || tool.input === null) {
-      return fail('bad_input', `${provider}: asked for the ${request.schema.name} tool, the model answered without using it`);
+      return fail(
+        'bad_input',
+        `${provider}: asked for the ${request.schema.name} tool, the model answered without using it`,
+      );
     }
     text = JSON.stringify(tool.input);
   } else {

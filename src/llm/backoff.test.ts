@@ -28,5 +28,11 @@ describe('backoffDelayMs', () => {
     { name: 'Retry-After with jitter up to 10%', retry: 1, random: 1, retryAfterMs: 700, expected: 770 },
     { name: 'Retry-After capped', retry: 1, random: 0, retryAfterMs: 60_000, expected: 1_000 },
   ];
-  for (const c of cases) it(c.name, () => assert.equal(backoffDelayMs(c.retry, policy, () => c.random, c.retryAfterMs), c.expected));
+  for (const c of cases)
+    it(c.name, () =>
+      assert.equal(
+        backoffDelayMs(c.retry, policy, () => c.random, c.retryAfterMs),
+        c.expected,
+      ),
+    );
 });

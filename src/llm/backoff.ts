@@ -15,7 +15,12 @@ export const DEFAULT_BACKOFF: BackoffPolicy = { baseMs: 500, maxMs: 30_000 };
  * [ceiling/2, ceiling], ceiling = base * 2^(retry-1), so retries spread out but never collapse to 0.
  * With Retry-After, the server's wish is honoured (plus up to 10% jitter), capped at maxMs.
  */
-export function backoffDelayMs(retry: number, policy: BackoffPolicy, random: () => number, retryAfterMs?: number): number {
+export function backoffDelayMs(
+  retry: number,
+  policy: BackoffPolicy,
+  random: () => number,
+  retryAfterMs?: number,
+): number {
   if (retryAfterMs !== undefined) {
     return Math.min(policy.maxMs, Math.round(retryAfterMs * (1 + 0.1 * random())));
   }

@@ -19,14 +19,21 @@ describe('llm settings', () => {
   it('the environment defines the first provider, ahead of the file', () => {
     const r = parseLlmSettings(
       { providers: [{ name: 'local', kind: 'openai', baseUrl: 'http://127.0.0.1:11434/v1', model: 'qwen2.5:14b' }] },
-      { TIDINGS_LLM_PROVIDER: 'anthropic', TIDINGS_LLM_MODEL: 'claude-test', TIDINGS_LLM_API_KEY: 'sk-ant-secret-value' },
+      {
+        TIDINGS_LLM_PROVIDER: 'anthropic',
+        TIDINGS_LLM_MODEL: 'claude-test',
+        TIDINGS_LLM_API_KEY: 'sk-ant-secret-value',
+      },
       WHERE,
     );
     assert.ok(r.ok, JSON.stringify(r));
-    assert.deepEqual(r.value.providers.map((p) => [p.name, p.kind, p.model, p.origin]), [
-      ['anthropic', 'anthropic', 'claude-test', 'environment'],
-      ['local', 'openai', 'qwen2.5:14b', 'file'],
-    ]);
+    assert.deepEqual(
+      r.value.providers.map((p) => [p.name, p.kind, p.model, p.origin]),
+      [
+        ['anthropic', 'anthropic', 'claude-test', 'environment'],
+        ['local', 'openai', 'qwen2.5:14b', 'file'],
+      ],
+    );
     assert.equal(r.value.providers[0]?.apiKey?.reveal(), 'sk-ant-secret-value');
     assert.equal(r.value.providers[0]?.baseUrl, 'https://api.anthropic.com');
     assert.equal(r.value.providers[1]?.apiKey, null);
@@ -34,12 +41,29 @@ describe('llm settings', () => {
 
   it('keys come from the named variable and are never printed', () => {
     const r = parseLlmSettings(
-      { providers: [{ name: 'deepseek', kind: 'openai', baseUrl: 'https://api.deepseek.com/v1', apiKeyEnv: 'DEEPSEEK_API_KEY', model: 'deepseek-chat', prices: { input: 0.27, output: 1.1 } }], budget: { maxCostUsd: 1 } },
+      {
+        providers: [
+          {
+            name: 'deepseek',
+            kind: 'openai',
+            baseUrl: 'https://api.deepseek.com/v1',
+            apiKeyEnv: 'DEEPSEEK_API_KEY',
+            model: 'deepseek-chat',
+            prices: { input: 0.27, output: 1.1 },
+          },
+        ],
+        budget: { maxCostUsd: 1 },
+      },
       { DEEPSEEK_API_KEY: 'sk-deepseek-very-secret' },
       WHERE,
     );
     assert.ok(r.ok);
-    const shown = [JSON.stringify(r.value), inspect(r.value, { depth: 10 }), String(r.value.providers[0]?.apiKey), describeProvider(r.value.providers[0]!)].join('\n');
+    const shown = [
+      JSON.stringify(r.value),
+      inspect(r.value, { depth: 10 }),
+      String(r.value.providers[0]?.apiKey),
+      describeProvider(r.value.providers[0]!),
+    ].join('\n');
     assert.doesNotMatch(shown, /very-secret/);
     assert.match(describeProvider(r.value.providers[0]!), /key from environment variable DEEPSEEK_API_KEY/);
     assert.equal(r.value.providers[0]?.apiKey?.reveal(), 'sk-deepseek-very-secret');
@@ -48,7 +72,11 @@ describe('llm settings', () => {
   });
 
   it('an empty key variable is no key, and the description says which variable', () => {
-    const r = parseLlmSettings({ providers: [{ name: 'o', kind: 'openai', apiKeyEnv: 'OPENAI_API_KEY', model: 'gpt-4o-mini' }] }, { OPENAI_API_KEY: '' }, WHERE);
+    const r = parseLlmSettings(
+      { providers: [{ name: 'o', kind: 'openai', apiKeyEnv: 'OPENAI_API_KEY', model: 'gpt-4o-mini' }] },
+      { OPENAI_API_KEY: '' },
+      WHERE,
+    );
     assert.ok(r.ok);
     assert.equal(r.value.providers[0]?.apiKey, null);
     assert.equal(r.value.providers[0]?.baseUrl, OPENAI_BASE_URL);
@@ -56,22 +84,75 @@ describe('llm settings', () => {
   });
 
   it('budget from the environment overrides the file', () => {
-    const r = parseLlmSettings({ budget: { maxCostUsd: 5 } }, { TIDINGS_LLM_MAX_COST_USD: '0.5', TIDINGS_LLM_MAX_TOKENS: '100000' }, WHERE);
+    const r = parseLlmSettings(
+      { budget: { maxCostUsd: 5 } },
+      { TIDINGS_LLM_MAX_COST_USD: '0.5', TIDINGS_LLM_MAX_TOKENS: '100000' },
+      WHERE,
+    );
     assert.ok(r.ok);
     assert.deepEqual(r.value.budget, { maxCostUsd: 0.5, maxTokens: 100_000 });
   });
 
   const refused: { name: string; section: unknown; env?: Record<string, string>; message: RegExp }[] = [
-    { name: 'a key written into the file', section: { providers: [{ name: 'o', kind: 'openai', model: 'm', apiKey: 'sk-abc' }] }, message: /llm\.providers\[0\]\.apiKey looks like an API key/ },
-    { name: 'a key given as apiKeyEnv', section: { providers: [{ name: 'o', kind: 'openai', model: 'm', apiKeyEnv: 'sk-proj-abcdefghijklmnop' }] }, message: /looks like an API key/ },
-    { name: 'an unknown kind', section: { providers: [{ name: 'o', kind: 'gemini', model: 'm' }] }, message: /llm\.providers\.0\.kind/ },
-    { name: 'a missing model', section: { providers: [{ name: 'o', kind: 'openai' }] }, message: /llm\.providers\.0\.model/ },
-    { name: 'a misspelt field', section: { providers: [{ name: 'o', kind: 'openai', model: 'm', baseURL: 'http://x' }] }, message: /baseURL/ },
-    { name: 'two providers with one name', section: { providers: [{ name: 'o', kind: 'openai', model: 'm' }, { name: 'o', kind: 'anthropic', model: 'c' }] }, message: /two providers are named "o"/ },
-    { name: 'an unknown provider kind in the environment', section: undefined, env: { TIDINGS_LLM_PROVIDER: 'gemini', TIDINGS_LLM_MODEL: 'x' }, message: /must be openai .* or anthropic/ },
-    { name: 'a provider without a model in the environment', section: undefined, env: { TIDINGS_LLM_PROVIDER: 'openai' }, message: /TIDINGS_LLM_MODEL is not set/ },
-    { name: 'a model without a provider in the environment', section: undefined, env: { TIDINGS_LLM_MODEL: 'gpt-4o' }, message: /TIDINGS_LLM_PROVIDER is not/ },
-    { name: 'a bad budget in the environment', section: undefined, env: { TIDINGS_LLM_MAX_COST_USD: 'lots' }, message: /positive number/ },
+    {
+      name: 'a key written into the file',
+      section: { providers: [{ name: 'o', kind: 'openai', model: 'm', apiKey: 'sk-abc' }] },
+      message: /llm\.providers\[0\]\.apiKey looks like an API key/,
+    },
+    {
+      name: 'a key given as apiKeyEnv',
+      section: { providers: [{ name: 'o', kind: 'openai', model: 'm', apiKeyEnv: 'sk-proj-abcdefghijklmnop' }] },
+      message: /looks like an API key/,
+    },
+    {
+      name: 'an unknown kind',
+      section: { providers: [{ name: 'o', kind: 'gemini', model: 'm' }] },
+      message: /llm\.providers\.0\.kind/,
+    },
+    {
+      name: 'a missing model',
+      section: { providers: [{ name: 'o', kind: 'openai' }] },
+      message: /llm\.providers\.0\.model/,
+    },
+    {
+      name: 'a misspelt field',
+      section: { providers: [{ name: 'o', kind: 'openai', model: 'm', baseURL: 'http://x' }] },
+      message: /baseURL/,
+    },
+    {
+      name: 'two providers with one name',
+      section: {
+        providers: [
+          { name: 'o', kind: 'openai', model: 'm' },
+          { name: 'o', kind: 'anthropic', model: 'c' },
+        ],
+      },
+      message: /two providers are named "o"/,
+    },
+    {
+      name: 'an unknown provider kind in the environment',
+      section: undefined,
+      env: { TIDINGS_LLM_PROVIDER: 'gemini', TIDINGS_LLM_MODEL: 'x' },
+      message: /must be openai .* or anthropic/,
+    },
+    {
+      name: 'a provider without a model in the environment',
+      section: undefined,
+      env: { TIDINGS_LLM_PROVIDER: 'openai' },
+      message: /TIDINGS_LLM_MODEL is not set/,
+    },
+    {
+      name: 'a model without a provider in the environment',
+      section: undefined,
+      env: { TIDINGS_LLM_MODEL: 'gpt-4o' },
+      message: /TIDINGS_LLM_PROVIDER is not/,
+    },
+    {
+      name: 'a bad budget in the environment',
+      section: undefined,
+      env: { TIDINGS_LLM_MAX_COST_USD: 'lots' },
+      message: /positive number/,
+    },
   ];
   for (const c of refused) {
     it(`refuses ${c.name}`, () => {
@@ -95,7 +176,9 @@ describe('loadConfig reads tidings.config.yaml', () => {
   };
 
   it('finds the file in the working directory', async () => {
-    const cwd = await dir('llm:\n  providers:\n    - name: local\n      kind: openai\n      baseUrl: http://127.0.0.1:8080/v1\n      model: llama\n');
+    const cwd = await dir(
+      'llm:\n  providers:\n    - name: local\n      kind: openai\n      baseUrl: http://127.0.0.1:8080/v1\n      model: llama\n',
+    );
     const config = loadConfig({}, {}, cwd);
     assert.ok(config.ok, JSON.stringify(config));
     assert.equal(config.value.llm.providers[0]?.baseUrl, 'http://127.0.0.1:8080/v1');

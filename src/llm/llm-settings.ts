@@ -49,7 +49,10 @@ const price = z.strictObject({ input: z.number().nonnegative(), output: z.number
 
 const envName = z
   .string()
-  .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'apiKeyEnv is the NAME of an environment variable that holds the key (e.g. DEEPSEEK_API_KEY), never the key itself');
+  .regex(
+    /^[A-Za-z_][A-Za-z0-9_]*$/,
+    'apiKeyEnv is the NAME of an environment variable that holds the key (e.g. DEEPSEEK_API_KEY), never the key itself',
+  );
 
 const providerEntry = z.strictObject({
   name: z.string().regex(/^[A-Za-z0-9._-]{1,40}$/, 'a short name of letters, digits, dot, dash or underscore'),
@@ -65,7 +68,9 @@ const providerEntry = z.strictObject({
 
 const llmSection = z.strictObject({
   providers: z.array(providerEntry).default([]),
-  budget: z.strictObject({ maxCostUsd: z.number().positive().optional(), maxTokens: z.int().positive().optional() }).default({}),
+  budget: z
+    .strictObject({ maxCostUsd: z.number().positive().optional(), maxTokens: z.int().positive().optional() })
+    .default({}),
   prices: z.record(z.string(), price).default({}),
 });
 
@@ -80,7 +85,10 @@ type Env = Readonly<Record<string, string | undefined>>;
 export function parseLlmSettings(section: unknown, env: Env, where: string): Result<LlmSettings> {
   const keyLike = findKeyLike(section);
   if (keyLike !== null) {
-    return fail('config_error', `${where}: llm.${keyLike} looks like an API key written into the file; put the key in an environment variable and name that variable with apiKeyEnv`);
+    return fail(
+      'config_error',
+      `${where}: llm.${keyLike} looks like an API key written into the file; put the key in an environment variable and name that variable with apiKeyEnv`,
+    );
   }
   const parsed = llmSection.safeParse(section ?? {});
   if (!parsed.success) {
@@ -95,7 +103,10 @@ export function parseLlmSettings(section: unknown, env: Env, where: string): Res
   if (fromEnv.value) providers.push(fromEnv.value);
   for (const entry of file.providers) {
     if (providers.some((p) => p.name === entry.name)) {
-      return fail('config_error', `${where}: two providers are named "${entry.name}"${fromEnv.value?.name === entry.name ? ' (one from TIDINGS_LLM_PROVIDER)' : ''}; give each its own name`);
+      return fail(
+        'config_error',
+        `${where}: two providers are named "${entry.name}"${fromEnv.value?.name === entry.name ? ' (one from TIDINGS_LLM_PROVIDER)' : ''}; give each its own name`,
+      );
     }
     const keyValue = entry.apiKeyEnv ? env[entry.apiKeyEnv] : undefined;
     providers.push({
@@ -126,16 +137,27 @@ function providerFromEnv(env: Env): Result<ProviderSettings | null> {
   const model = env.TIDINGS_LLM_MODEL?.trim();
   if (!kind) {
     if (model || env.TIDINGS_LLM_BASE_URL || env.TIDINGS_LLM_API_KEY) {
-      return fail('config_error', 'TIDINGS_LLM_MODEL, TIDINGS_LLM_BASE_URL or TIDINGS_LLM_API_KEY is set but TIDINGS_LLM_PROVIDER is not: set it to openai (any OpenAI-compatible server) or anthropic');
+      return fail(
+        'config_error',
+        'TIDINGS_LLM_MODEL, TIDINGS_LLM_BASE_URL or TIDINGS_LLM_API_KEY is set but TIDINGS_LLM_PROVIDER is not: set it to openai (any OpenAI-compatible server) or anthropic',
+      );
     }
     return ok(null);
   }
   if (kind !== 'openai' && kind !== 'anthropic') {
-    return fail('config_error', `TIDINGS_LLM_PROVIDER must be openai (any OpenAI-compatible server) or anthropic, got "${kind.slice(0, 30)}"`);
+    return fail(
+      'config_error',
+      `TIDINGS_LLM_PROVIDER must be openai (any OpenAI-compatible server) or anthropic, got "${kind.slice(0, 30)}"`,
+    );
   }
-  if (!model) return fail('config_error', `TIDINGS_LLM_PROVIDER is ${kind} but TIDINGS_LLM_MODEL is not set: name the model (e.g. ${kind === 'openai' ? 'gpt-4o-mini, qwen2.5:14b' : 'claude-sonnet-4-5'})`);
+  if (!model)
+    return fail(
+      'config_error',
+      `TIDINGS_LLM_PROVIDER is ${kind} but TIDINGS_LLM_MODEL is not set: name the model (e.g. ${kind === 'openai' ? 'gpt-4o-mini, qwen2.5:14b' : 'claude-sonnet-4-5'})`,
+    );
   const baseUrl = env.TIDINGS_LLM_BASE_URL?.trim() || defaultBaseUrl(kind);
-  if (!/^https?:\/\/[^/\s]+/.test(baseUrl)) return fail('config_error', `TIDINGS_LLM_BASE_URL must be an http(s) URL, got "${baseUrl.slice(0, 60)}"`);
+  if (!/^https?:\/\/[^/\s]+/.test(baseUrl))
+    return fail('config_error', `TIDINGS_LLM_BASE_URL must be an http(s) URL, got "${baseUrl.slice(0, 60)}"`);
   const key = env.TIDINGS_LLM_API_KEY?.trim();
   return ok({
     name: kind,
@@ -155,7 +177,9 @@ function budgetFrom(file: Budget, env: Env): Result<Budget> {
     const raw = env[name]?.trim();
     if (!raw) return ok(current);
     const value = Number(raw);
-    return Number.isFinite(value) && value > 0 ? ok(value) : fail('config_error', `${name} must be a positive number, got "${raw.slice(0, 20)}"`);
+    return Number.isFinite(value) && value > 0
+      ? ok(value)
+      : fail('config_error', `${name} must be a positive number, got "${raw.slice(0, 20)}"`);
   };
   const maxCostUsd = read('TIDINGS_LLM_MAX_COST_USD', file.maxCostUsd);
   if (!maxCostUsd.ok) return maxCostUsd;
@@ -177,7 +201,9 @@ function findKeyLike(section: unknown, at = ''): string | null {
     return null;
   }
   if (section === null || typeof section !== 'object') {
-    return typeof section === 'string' && /^(sk-|sk_|xai-|AIza)[A-Za-z0-9_-]{12,}$/.test(section.trim()) ? at.replace(/^\./, '') : null;
+    return typeof section === 'string' && /^(sk-|sk_|xai-|AIza)[A-Za-z0-9_-]{12,}$/.test(section.trim())
+      ? at.replace(/^\./, '')
+      : null;
   }
   for (const [k, v] of Object.entries(section)) {
     const path = `${at}${at ? '.' : ''}${k}`;
@@ -197,6 +223,10 @@ export function accountPrices(settings: LlmSettings): Record<string, ModelPrice>
 
 /** One line per provider for status output; never the key. */
 export function describeProvider(p: ProviderSettings): string {
-  const key = p.apiKey ? `key from ${p.apiKeyFrom ?? 'the environment'}` : p.apiKeyFrom ? `no key (${p.apiKeyFrom} is empty)` : 'no key';
+  const key = p.apiKey
+    ? `key from ${p.apiKeyFrom ?? 'the environment'}`
+    : p.apiKeyFrom
+      ? `no key (${p.apiKeyFrom} is empty)`
+      : 'no key';
   return `${p.name}: ${p.kind === 'openai' ? 'OpenAI-compatible' : 'Anthropic'} ${p.model} at ${p.baseUrl}, ${key}`;
 }

@@ -1,11 +1,25 @@
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
-import { chatCompletion, modelList, openAiError, startFakeOpenAi, type FakeServer } from '../../test/support/fake-openai.js';
+import {
+  chatCompletion,
+  modelList,
+  openAiError,
+  startFakeOpenAi,
+  type FakeServer,
+} from '../../test/support/fake-openai.js';
 import type { LlmRequest } from './client.js';
 import { createOpenAiCompatibleClient } from './openai-compatible.js';
 import { Secret } from './secret.js';
 
-const schema = { name: 'digest-item', jsonSchema: { type: 'object', properties: { headline: { type: 'string' } }, required: ['headline'], additionalProperties: false } };
+const schema = {
+  name: 'digest-item',
+  jsonSchema: {
+    type: 'object',
+    properties: { headline: { type: 'string' } },
+    required: ['headline'],
+    additionalProperties: false,
+  },
+};
 const request = (extra: Partial<LlmRequest> = {}): LlmRequest => ({
   system: 'You write digest items.',
   messages: [{ role: 'user', content: '<article>Veyra ships a chip.</article>' }],
@@ -24,11 +38,19 @@ const serve = async (...args: Parameters<typeof startFakeOpenAi>): Promise<FakeS
 };
 const KEY = new Secret('sk-test-0123456789');
 const clientFor = (server: FakeServer, timeoutMs = 2000) =>
-  createOpenAiCompatibleClient({ baseUrl: `${server.origin}/v1`, apiKey: KEY, model: 'veyra-chat-1', timeoutMs, name: 'fake' });
+  createOpenAiCompatibleClient({
+    baseUrl: `${server.origin}/v1`,
+    apiKey: KEY,
+    model: 'veyra-chat-1',
+    timeoutMs,
+    name: 'fake',
+  });
 
 describe('OpenAI-compatible client', () => {
   it('sends the chat completion with json_schema and reads text and usage', async () => {
-    const server = await serve([chatCompletion({ headline: 'Veyra ships' }, { prompt_tokens: 321, completion_tokens: 45 })]);
+    const server = await serve([
+      chatCompletion({ headline: 'Veyra ships' }, { prompt_tokens: 321, completion_tokens: 45 }),
+    ]);
     const result = await clientFor(server).complete(request());
     assert.ok(result.ok, JSON.stringify(result));
     assert.deepEqual(JSON.parse(result.value.text), { headline: 'Veyra ships' });
@@ -41,13 +63,20 @@ describe('OpenAI-compatible client', () => {
     assert.equal(sent?.body.temperature, 0);
     assert.deepEqual(sent?.body.messages[0], { role: 'system', content: 'You write digest items.' });
     assert.equal(sent?.body.messages[1].content, '<article>Veyra ships a chip.</article>');
-    assert.deepEqual(sent?.body.response_format, { type: 'json_schema', json_schema: { name: 'digest-item', schema: schema.jsonSchema, strict: true } });
+    assert.deepEqual(sent?.body.response_format, {
+      type: 'json_schema',
+      json_schema: { name: 'digest-item', schema: schema.jsonSchema, strict: true },
+    });
   });
 
   const cases: { name: string; content: string; expected: string }[] = [
     { name: 'JSON in a code fence', content: '```json\n{"headline":"A"}\n```', expected: '{"headline":"A"}' },
     { name: 'JSON after a sentence', content: 'Here it is: {"headline":"B"}', expected: '{"headline":"B"}' },
-    { name: 'malformed JSON is passed on as is for the engine to reject', content: '{"headline": "C"', expected: '{"headline": "C"' },
+    {
+      name: 'malformed JSON is passed on as is for the engine to reject',
+      content: '{"headline": "C"',
+      expected: '{"headline": "C"',
+    },
   ];
   for (const c of cases) {
     it(`content: ${c.name}`, async () => {
@@ -69,7 +98,9 @@ describe('OpenAI-compatible client', () => {
 
   it('falls back to json_object with the schema in the system prompt when json_schema gets 400, and remembers', async () => {
     const server = await serve((req) =>
-      req.body.response_format?.type === 'json_schema' ? openAiError(400, "response_format type 'json_schema' is not supported") : chatCompletion({ headline: 'ok' }),
+      req.body.response_format?.type === 'json_schema'
+        ? openAiError(400, "response_format type 'json_schema' is not supported")
+        : chatCompletion({ headline: 'ok' }),
     );
     const client = clientFor(server);
     const first = await client.complete(request());
@@ -85,7 +116,11 @@ describe('OpenAI-compatible client', () => {
   });
 
   it('falls back to the prompt alone when json_object is refused too', async () => {
-    const server = await serve((req) => (req.body.response_format ? openAiError(400, 'unknown field response_format') : chatCompletion({ headline: 'plain' })));
+    const server = await serve((req) =>
+      req.body.response_format
+        ? openAiError(400, 'unknown field response_format')
+        : chatCompletion({ headline: 'plain' }),
+    );
     const client = clientFor(server);
     const result = await client.complete(request());
     assert.ok(result.ok);
@@ -139,7 +174,9 @@ describe('OpenAI-compatible client', () => {
   });
 
   it('lists models from GET /models', async () => {
-    const server = await serve((req) => (req.path === '/v1/models' ? modelList(['veyra-chat-1', 'veyra-chat-2']) : openAiError(404, 'no')));
+    const server = await serve((req) =>
+      req.path === '/v1/models' ? modelList(['veyra-chat-1', 'veyra-chat-2']) : openAiError(404, 'no'),
+    );
     const result = await clientFor(server).listModels();
     assert.ok(result.ok);
     assert.deepEqual(result.value, ['veyra-chat-1', 'veyra-chat-2']);

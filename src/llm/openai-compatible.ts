@@ -36,10 +36,17 @@ export function createOpenAiCompatibleClient(options: OpenAiCompatibleOptions): 
   const provider = options.name ?? 'openai';
   let mode: StructuredMode = 'json_schema';
   const http = { provider, timeoutMs: options.timeoutMs, fetchImpl: options.fetchImpl, secrets: [options.apiKey] };
-  const headers = (): Record<string, string> => (options.apiKey ? { authorization: `Bearer ${options.apiKey.reveal()}` } : {});
+  const headers = (): Record<string, string> =>
+    options.apiKey ? { authorization: `Bearer ${options.apiKey.reveal()}` } : {};
 
   const attempt = async (request: LlmRequest, as: StructuredMode): Promise<Result<LlmResponse>> => {
-    const answer = await callJson('POST', endpoint(options.baseUrl, 'chat/completions'), headers(), requestBody(options.model, request, as), http);
+    const answer = await callJson(
+      'POST',
+      endpoint(options.baseUrl, 'chat/completions'),
+      headers(),
+      requestBody(options.model, request, as),
+      http,
+    );
     if (!answer.ok) return answer;
     return readCompletion(answer.value.json, request, provider, options.model);
   };
@@ -63,10 +70,19 @@ export function createOpenAiCompatibleClient(options: OpenAiCompatibleOptions): 
     async listModels() {
       const answer = await callJson('GET', endpoint(options.baseUrl, 'models'), headers(), undefined, http);
       if (!answer.ok) return answer;
-      const data = (answer.value.json as { data?: unknown; models?: unknown }).data ?? (answer.value.json as { models?: unknown }).models;
-      if (!Array.isArray(data)) return fail('bad_input', `${provider}: the model list at ${options.baseUrl} has no "data" array`);
+      const data =
+        (answer.value.json as { data?: unknown; models?: unknown }).data ??
+        (answer.value.json as { models?: unknown }).models;
+      if (!Array.isArray(data))
+        return fail('bad_input', `${provider}: the model list at ${options.baseUrl} has no "data" array`);
       const ids = data
-        .map((m: unknown) => (typeof m === 'string' ? m : typeof m === 'object' && m !== null ? (m as { id?: unknown; name?: unknown }).id ?? (m as { name?: unknown }).name : undefined))
+        .map((m: unknown) =>
+          typeof m === 'string'
+            ? m
+            : typeof m === 'object' && m !== null
+              ? ((m as { id?: unknown; name?: unknown }).id ?? (m as { name?: unknown }).name)
+              : undefined,
+        )
         .filter((id): id is string => typeof id === 'string');
       return ok(ids);
     },
@@ -80,15 +96,24 @@ function refusedFormat(failure: Failure, as: StructuredMode): boolean {
 
 function requestBody(model: string, request: LlmRequest, as: StructuredMode): Record<string, unknown> {
   const schema = request.schema;
-  const system = schema && as !== 'json_schema' ? `${request.system}\n\n${schemaInstruction(schema.name, schema.jsonSchema)}` : request.system;
+  const system =
+    schema && as !== 'json_schema'
+      ? `${request.system}\n\n${schemaInstruction(schema.name, schema.jsonSchema)}`
+      : request.system;
   const body: Record<string, unknown> = {
     model,
-    messages: [{ role: 'system', content: system }, ...request.messages.map((m) => ({ role: m.role, content: m.content }))],
+    messages: [
+      { role: 'system', content: system },
+      ...request.messages.map((m) => ({ role: m.role, content: m.content })),
+    ],
     temperature: request.temperature ?? 0,
     max_tokens: request.maxTokens ?? DEFAULT_MAX_TOKENS,
   };
   if (schema && as === 'json_schema') {
-    body.response_format = { type: 'json_schema', json_schema: { name: schemaName(schema.name), schema: schema.jsonSchema, strict: true } };
+    body.response_format = {
+      type: 'json_schema',
+      json_schema: { name: schemaName(schema.name), schema: schema.jsonSchema, strict: true },
+    };
   } else if (schema && as === 'json_object') {
     body.response_format = { type: 'json_object' };
   }
@@ -101,7 +126,11 @@ export function schemaName(name: string): string {
 }
 
 function readCompletion(json: unknown, request: LlmRequest, provider: string, model: string): Result<LlmResponse> {
-  const body = json as { choices?: { message?: { content?: unknown; refusal?: unknown } }[]; usage?: { prompt_tokens?: unknown; completion_tokens?: unknown }; model?: unknown };
+  const body = json as {
+    choices?: { message?: { content?: unknown; refusal?: unknown } }[];
+    usage?: { prompt_tokens?: unknown; completion_tokens?: unknown };
+    model?: unknown;
+  };
   const message = body.choices?.[0]?.message;
   if (typeof message?.refusal === 'string' && message.refusal) {
     return fail('bad_input', `${provider}: the model refused: ${message.refusal.slice(0, 200)}`);
@@ -109,7 +138,7 @@ function readCompletion(json: unknown, request: LlmRequest, provider: string, mo
   if (typeof message?.content !== 'string') {
     return fail('bad_input', `${provider}: the answer has no choices[0].message.content`);
   }
-  const text = request.schema ? jsonTextOf(message.content) ?? message.content : message.content;
+  const text = request.schema ? (jsonTextOf(message.content) ?? message.content) : message.content;
   return ok({
     text,
     usage: { inputTokens: count(body.usage?.prompt_tokens), outputTokens: count(body.usage?.completion_tokens) },

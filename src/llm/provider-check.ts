@@ -38,7 +38,15 @@ export interface CheckOptions {
 export const PROBE_REQUEST: LlmRequest = {
   system: 'You are a health check. Answer with the JSON object asked for, nothing else.',
   messages: [{ role: 'user', content: 'Reply with {"ok": true}.' }],
-  schema: { name: 'health_check', jsonSchema: { type: 'object', properties: { ok: { type: 'boolean' } }, required: ['ok'], additionalProperties: false } },
+  schema: {
+    name: 'health_check',
+    jsonSchema: {
+      type: 'object',
+      properties: { ok: { type: 'boolean' } },
+      required: ['ok'],
+      additionalProperties: false,
+    },
+  },
   maxTokens: 20,
   promptVersion: 'doctor@1',
   purpose: 'doctor',
@@ -52,9 +60,16 @@ export async function checkProvider(settings: ProviderSettings, options: CheckOp
     if (local) findings.push({ status: 'ok', text: 'no key (fine for a local server)' });
     else if (settings.apiKeyFrom) {
       // A hosted API without a key can only say 401: not worth a request.
-      findings.push({ status: 'fail', text: `no key: ${settings.apiKeyFrom} is empty or not set (${hostOf(settings.baseUrl)} not contacted)` });
+      findings.push({
+        status: 'fail',
+        text: `no key: ${settings.apiKeyFrom} is empty or not set (${hostOf(settings.baseUrl)} not contacted)`,
+      });
       return { provider: settings.name, title: describeProvider(settings), status: 'fail', findings, latencyMs: null };
-    } else findings.push({ status: 'warn', text: 'no key configured (add apiKeyEnv naming the environment variable that holds it)' });
+    } else
+      findings.push({
+        status: 'warn',
+        text: 'no key configured (add apiKeyEnv naming the environment variable that holds it)',
+      });
   }
   const timeoutMs = options.timeoutMs ?? Math.min(settings.timeoutMs, 60_000);
   const client = createProviderClient({ ...settings, timeoutMs }, options.fetchImpl);
@@ -64,40 +79,108 @@ export async function checkProvider(settings: ProviderSettings, options: CheckOp
   if (result.ok) {
     const slowMs = options.slowMs ?? 10_000;
     const mode = 'structuredMode' in client ? client.structuredMode() : 'tool';
-    if (mode === 'json_object') findings.push({ status: 'warn', text: 'structured output: the server refused json_schema (HTTP 400); using json_object with the schema in the prompt, so answers are checked but not enforced by the server' });
-    if (mode === 'prompt') findings.push({ status: 'warn', text: 'structured output unsupported: the server refused json_schema and json_object; the schema goes in the prompt only, expect more invalid answers' });
-    if (jsonTextOf(result.value.text) === null) findings.push({ status: 'warn', text: `the model did not answer JSON to a one-line request (answered "${result.value.text.slice(0, 60)}"); many outputs may fall back to the offline engine` });
-    if (latencyMs > slowMs) findings.push({ status: 'warn', text: `slow: ${latencyMs} ms for a 20-token answer (over ${slowMs} ms); a digest makes dozens of calls` });
-    findings.push({ status: 'ok', text: `OK: ${settings.model} answered in ${latencyMs} ms (${result.value.usage.inputTokens} + ${result.value.usage.outputTokens} tokens)` });
+    if (mode === 'json_object')
+      findings.push({
+        status: 'warn',
+        text: 'structured output: the server refused json_schema (HTTP 400); using json_object with the schema in the prompt, so answers are checked but not enforced by the server',
+      });
+    if (mode === 'prompt')
+      findings.push({
+        status: 'warn',
+        text: 'structured output unsupported: the server refused json_schema and json_object; the schema goes in the prompt only, expect more invalid answers',
+      });
+    if (jsonTextOf(result.value.text) === null)
+      findings.push({
+        status: 'warn',
+        text: `the model did not answer JSON to a one-line request (answered "${result.value.text.slice(0, 60)}"); many outputs may fall back to the offline engine`,
+      });
+    if (latencyMs > slowMs)
+      findings.push({
+        status: 'warn',
+        text: `slow: ${latencyMs} ms for a 20-token answer (over ${slowMs} ms); a digest makes dozens of calls`,
+      });
+    findings.push({
+      status: 'ok',
+      text: `OK: ${settings.model} answered in ${latencyMs} ms (${result.value.usage.inputTokens} + ${result.value.usage.outputTokens} tokens)`,
+    });
   } else {
     findings.push(...(await diagnose(result, settings, client, keyHint, timeoutMs)));
   }
-  return { provider: settings.name, title: describeProvider(settings), status: worst(findings), findings, latencyMs: result.ok ? latencyMs : null };
+  return {
+    provider: settings.name,
+    title: describeProvider(settings),
+    status: worst(findings),
+    findings,
+    latencyMs: result.ok ? latencyMs : null,
+  };
 }
 
-async function diagnose(failure: Failure, settings: ProviderSettings, client: ProviderClient, keyHint: string, timeoutMs: number): Promise<Finding[]> {
+async function diagnose(
+  failure: Failure,
+  settings: ProviderSettings,
+  client: ProviderClient,
+  keyHint: string,
+  timeoutMs: number,
+): Promise<Finding[]> {
   const f = failure as ProviderFailure;
   const host = hostOf(settings.baseUrl);
   switch (f.code) {
     case 'network_error':
-      if (f.networkCause === 'ECONNREFUSED') return [{ status: 'fail', text: `base URL unreachable: connection refused at ${host} (is the server running, and on this port?)` }];
-      if (f.networkCause === 'ENOTFOUND' || f.networkCause === 'EAI_AGAIN') return [{ status: 'fail', text: `base URL unreachable: host ${host} not found (DNS); check the spelling of baseUrl` }];
+      if (f.networkCause === 'ECONNREFUSED')
+        return [
+          {
+            status: 'fail',
+            text: `base URL unreachable: connection refused at ${host} (is the server running, and on this port?)`,
+          },
+        ];
+      if (f.networkCause === 'ENOTFOUND' || f.networkCause === 'EAI_AGAIN')
+        return [
+          { status: 'fail', text: `base URL unreachable: host ${host} not found (DNS); check the spelling of baseUrl` },
+        ];
       return [{ status: 'fail', text: `base URL unreachable: ${stripProvider(f.message, settings.name)}` }];
     case 'timeout':
-      return [{ status: 'fail', text: `no answer within ${timeoutMs} ms from ${host}: the server may be overloaded or still loading the model (raise timeoutMs if it is just slow)` }];
+      return [
+        {
+          status: 'fail',
+          text: `no answer within ${timeoutMs} ms from ${host}: the server may be overloaded or still loading the model (raise timeoutMs if it is just slow)`,
+        },
+      ];
     case 'rate_limited':
-      return [{ status: 'warn', text: `rate limited right now (HTTP 429${f.retryAfterMs === undefined ? '' : `, retry after ${Math.ceil(f.retryAfterMs / 1000)} s`}); runs will wait and retry` }];
+      return [
+        {
+          status: 'warn',
+          text: `rate limited right now (HTTP 429${f.retryAfterMs === undefined ? '' : `, retry after ${Math.ceil(f.retryAfterMs / 1000)} s`}); runs will wait and retry`,
+        },
+      ];
     case 'not_found':
       return [await diagnoseNotFound(settings, client)];
     case 'http_error':
       if (f.status === 401 || f.status === 403) {
-        return [{ status: 'fail', text: settings.apiKey === null ? `the server wants a key (HTTP ${f.status}): set ${keyHint}` : `key rejected (HTTP ${f.status}): check the key in ${keyHint}` }];
+        return [
+          {
+            status: 'fail',
+            text:
+              settings.apiKey === null
+                ? `the server wants a key (HTTP ${f.status}): set ${keyHint}`
+                : `key rejected (HTTP ${f.status}): check the key in ${keyHint}`,
+          },
+        ];
       }
       return [{ status: 'fail', text: `the server refused the request: ${stripProvider(f.message, settings.name)}` }];
     case 'server_error':
-      return [{ status: 'fail', text: `the server failed (HTTP ${f.status ?? '5xx'}): ${stripProvider(f.message, settings.name)}` }];
+      return [
+        {
+          status: 'fail',
+          text: `the server failed (HTTP ${f.status ?? '5xx'}): ${stripProvider(f.message, settings.name)}`,
+        },
+      ];
     case 'bad_input':
-      return [{ status: 'fail', text: `the answer could not be read: ${stripProvider(f.message, settings.name)} (is this really an ${settings.kind === 'openai' ? 'OpenAI-compatible' : 'Anthropic'} endpoint?)` }];
+      return [
+        {
+          status: 'fail',
+          text: `the answer could not be read: ${stripProvider(f.message, settings.name)} (is this really an ${settings.kind === 'openai' ? 'OpenAI-compatible' : 'Anthropic'} endpoint?)`,
+        },
+      ];
     default:
       return [{ status: 'fail', text: stripProvider(f.message, settings.name) }];
   }
@@ -107,14 +190,31 @@ async function diagnose(failure: Failure, settings: ProviderSettings, client: Pr
 async function diagnoseNotFound(settings: ProviderSettings, client: ProviderClient): Promise<Finding> {
   const models = await client.listModels();
   if (!models.ok) {
-    const hint = settings.kind === 'openai' && !/\/v\d+\/?$/.test(settings.baseUrl) ? ' (OpenAI-compatible servers usually end in /v1)' : '';
-    return { status: 'fail', text: `404 at ${settings.baseUrl}: wrong base URL${hint}, or no model named "${settings.model}" (the server lists no models to check against)` };
+    const hint =
+      settings.kind === 'openai' && !/\/v\d+\/?$/.test(settings.baseUrl)
+        ? ' (OpenAI-compatible servers usually end in /v1)'
+        : '';
+    return {
+      status: 'fail',
+      text: `404 at ${settings.baseUrl}: wrong base URL${hint}, or no model named "${settings.model}" (the server lists no models to check against)`,
+    };
   }
   if (models.value.includes(settings.model)) {
-    return { status: 'fail', text: `404 although the server lists "${settings.model}": the base URL may point at the wrong API path` };
+    return {
+      status: 'fail',
+      text: `404 although the server lists "${settings.model}": the base URL may point at the wrong API path`,
+    };
   }
   const close = closeModelNames(settings.model, models.value);
-  const offer = close.length > 0 ? `; did you mean ${close.map((m) => `"${m}"`).join(' or ')}?` : models.value.length > 0 ? `; it serves ${models.value.slice(0, 5).map((m) => `"${m}"`).join(', ')}${models.value.length > 5 ? '…' : ''}` : '; it lists no models';
+  const offer =
+    close.length > 0
+      ? `; did you mean ${close.map((m) => `"${m}"`).join(' or ')}?`
+      : models.value.length > 0
+        ? `; it serves ${models.value
+            .slice(0, 5)
+            .map((m) => `"${m}"`)
+            .join(', ')}${models.value.length > 5 ? '…' : ''}`
+        : '; it lists no models';
   return { status: 'fail', text: `model "${settings.model}" not found at ${settings.baseUrl}${offer}` };
 }
 
@@ -144,5 +244,13 @@ export function isLocalUrl(url: string): boolean {
   } catch {
     return false;
   }
-  return host === 'localhost' || host.endsWith('.local') || host === '::1' || /^127\./.test(host) || /^10\./.test(host) || /^192\.168\./.test(host) || /^172\.(1[6-9]|2\d|3[01])\./.test(host);
+  return (
+    host === 'localhost' ||
+    host.endsWith('.local') ||
+    host === '::1' ||
+    /^127\./.test(host) ||
+    /^10\./.test(host) ||
+    /^192\.168\./.test(host) ||
+    /^172\.(1[6-9]|2\d|3[01])\./.test(host)
+  );
 }

@@ -31,12 +31,21 @@ describe('provider factory', () => {
   });
 
   it('the environment provider, reliable and cached: a re-run makes zero requests', async () => {
-    const server = track(await startFakeAnthropic([anthropicMessage({ tool: 'card', input: { ok: true } }, { input_tokens: 2000, output_tokens: 1000 })]));
+    const server = track(
+      await startFakeAnthropic([
+        anthropicMessage({ tool: 'card', input: { ok: true } }, { input_tokens: 2000, output_tokens: 1000 }),
+      ]),
+    );
     const dir = await mkdtemp(path.join(tmpdir(), 'tidings-factory-'));
     cleanup.push(() => rm(dir, { recursive: true, force: true }));
     const settings = parseLlmSettings(
       { prices: { 'claude-test': { input: 3, output: 15 } }, budget: { maxCostUsd: 2 } },
-      { TIDINGS_LLM_PROVIDER: 'anthropic', TIDINGS_LLM_BASE_URL: server.origin, TIDINGS_LLM_MODEL: 'claude-test', TIDINGS_LLM_API_KEY: 'sk-ant-xyz-123456' },
+      {
+        TIDINGS_LLM_PROVIDER: 'anthropic',
+        TIDINGS_LLM_BASE_URL: server.origin,
+        TIDINGS_LLM_MODEL: 'claude-test',
+        TIDINGS_LLM_API_KEY: 'sk-ant-xyz-123456',
+      },
       'x',
     );
     assert.ok(settings.ok);
@@ -44,12 +53,18 @@ describe('provider factory', () => {
     assert.ok(first);
     const a = await first.client.complete(request);
     assert.ok(a.ok);
-    assert.equal(first.account.report(), '1 request (0 from cache), 2,000 input + 1,000 output tokens, $0.0210; budget $2.00');
+    assert.equal(
+      first.account.report(),
+      '1 request (0 from cache), 2,000 input + 1,000 output tokens, $0.0210; budget $2.00',
+    );
     const second = createLlmRuntime(settings.value, { cacheDir: dir });
     const b = await second!.client.complete(request);
     assert.ok(b.ok && b.value.cached);
     assert.equal(server.requests.length, 1);
-    assert.equal(second!.account.report(), '1 request (1 from cache), 0 input + 0 output tokens, $0.0000; budget $2.00');
+    assert.equal(
+      second!.account.report(),
+      '1 request (1 from cache), 0 input + 0 output tokens, $0.0000; budget $2.00',
+    );
   });
 
   it('falls back to the next provider when the first cannot answer', async () => {
@@ -79,7 +94,16 @@ describe('provider factory', () => {
   it('all providers failing: one failure naming each', async () => {
     const a = track(await startFakeOpenAi([openAiError(401, 'nope')]));
     const b = track(await startFakeOpenAi([openAiError(404, 'no such model')]));
-    const settings = parseLlmSettings({ providers: [{ name: 'a', kind: 'openai', baseUrl: a.origin, model: 'm' }, { name: 'b', kind: 'openai', baseUrl: b.origin, model: 'm' }] }, {}, 'x');
+    const settings = parseLlmSettings(
+      {
+        providers: [
+          { name: 'a', kind: 'openai', baseUrl: a.origin, model: 'm' },
+          { name: 'b', kind: 'openai', baseUrl: b.origin, model: 'm' },
+        ],
+      },
+      {},
+      'x',
+    );
     assert.ok(settings.ok);
     const result = await createLlmRuntime(settings.value, { cacheDir: null })!.client.complete(request);
     assert.ok(!result.ok);
@@ -87,7 +111,16 @@ describe('provider factory', () => {
   });
 
   it('a named provider only', () => {
-    const settings = parseLlmSettings({ providers: [{ name: 'a', kind: 'openai', model: 'm' }, { name: 'b', kind: 'anthropic', model: 'c' }] }, {}, 'x');
+    const settings = parseLlmSettings(
+      {
+        providers: [
+          { name: 'a', kind: 'openai', model: 'm' },
+          { name: 'b', kind: 'anthropic', model: 'c' },
+        ],
+      },
+      {},
+      'x',
+    );
     assert.ok(settings.ok);
     assert.equal(createLlmRuntime(settings.value, { cacheDir: null, provider: 'b' })?.description, 'b (c)');
     assert.equal(createLlmRuntime(settings.value, { cacheDir: null, provider: 'zzz' }), null);

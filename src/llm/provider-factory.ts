@@ -8,14 +8,27 @@ import { createAnthropicClient, type AnthropicClient } from './anthropic.js';
 import { accountPrices, type LlmSettings, type ProviderSettings } from './llm-settings.js';
 import { createOpenAiCompatibleClient, type OpenAiCompatibleClient } from './openai-compatible.js';
 import type { FetchLike } from './provider-http.js';
-import { createRunAccount, reliableStack, withFallback, withUsage, type RetryOptions, type RunAccount } from './reliable.js';
+import {
+  createRunAccount,
+  reliableStack,
+  withFallback,
+  withUsage,
+  type RetryOptions,
+  type RunAccount,
+} from './reliable.js';
 import { createResponseCache } from './response-cache.js';
 
 export type ProviderClient = OpenAiCompatibleClient | AnthropicClient;
 
 /** The bare client of one provider: no retries, no cache (what `tidings doctor` probes). */
 export function createProviderClient(settings: ProviderSettings, fetchImpl?: FetchLike): ProviderClient {
-  const common = { apiKey: settings.apiKey, model: settings.model, timeoutMs: settings.timeoutMs, name: settings.name, ...(fetchImpl ? { fetchImpl } : {}) };
+  const common = {
+    apiKey: settings.apiKey,
+    model: settings.model,
+    timeoutMs: settings.timeoutMs,
+    name: settings.name,
+    ...(fetchImpl ? { fetchImpl } : {}),
+  };
   switch (settings.kind) {
     case 'openai':
       return createOpenAiCompatibleClient({ ...common, baseUrl: settings.baseUrl });
@@ -47,7 +60,8 @@ export interface LlmRuntimeOptions {
 
 /** The run's model client, or null when no provider is configured (or the named one is unknown). */
 export function createLlmRuntime(settings: LlmSettings, options: LlmRuntimeOptions): LlmRuntime | null {
-  const chosen = options.provider === undefined ? settings.providers : settings.providers.filter((p) => p.name === options.provider);
+  const chosen =
+    options.provider === undefined ? settings.providers : settings.providers.filter((p) => p.name === options.provider);
   if (chosen.length === 0) return null;
   const account = options.account ?? createRunAccount({ prices: accountPrices(settings), budget: settings.budget });
   const cache = options.cacheDir === null ? null : createResponseCache(options.cacheDir);
@@ -56,7 +70,11 @@ export function createLlmRuntime(settings: LlmSettings, options: LlmRuntimeOptio
       account,
       cache,
       concurrency: p.concurrency,
-      retry: { maxAttempts: p.maxAttempts, ...(options.sleep ? { sleep: options.sleep } : {}), ...(options.random ? { random: options.random } : {}) },
+      retry: {
+        maxAttempts: p.maxAttempts,
+        ...(options.sleep ? { sleep: options.sleep } : {}),
+        ...(options.random ? { random: options.random } : {}),
+      },
     }),
   );
   return {

@@ -51,7 +51,11 @@ export async function callJson(
   let text: string;
   let retryAfter: string | null;
   try {
-    const init: RequestInit = { method, headers: { accept: 'application/json', ...headers }, signal: AbortSignal.timeout(options.timeoutMs) };
+    const init: RequestInit = {
+      method,
+      headers: { accept: 'application/json', ...headers },
+      signal: AbortSignal.timeout(options.timeoutMs),
+    };
     if (body !== undefined) {
       init.body = JSON.stringify(body);
       (init.headers as Record<string, string>)['content-type'] = 'application/json';
@@ -68,7 +72,11 @@ export async function callJson(
     const detail = redact(errorDetail(text)).slice(0, MAX_DETAIL);
     const retryAfterMs = parseRetryAfter(retryAfter, Date.now());
     const failure: ProviderFailure = {
-      ...fail(statusCode(status), `${options.provider}: ${statusMeaning(status)} (HTTP ${status}) from ${where}${detail ? `: ${detail}` : ''}`, where),
+      ...fail(
+        statusCode(status),
+        `${options.provider}: ${statusMeaning(status)} (HTTP ${status}) from ${where}${detail ? `: ${detail}` : ''}`,
+        where,
+      ),
       status,
       ...(retryAfterMs === null ? {} : { retryAfterMs }),
     };
@@ -77,7 +85,11 @@ export async function callJson(
   try {
     return ok({ status, json: JSON.parse(text) as unknown, elapsedMs });
   } catch {
-    return fail('bad_input', `${options.provider}: the answer from ${where} is not JSON (starts "${redact(text.slice(0, 60))}")`, where);
+    return fail(
+      'bad_input',
+      `${options.provider}: the answer from ${where} is not JSON (starts "${redact(text.slice(0, 60))}")`,
+      where,
+    );
   }
 }
 
@@ -110,7 +122,12 @@ function errorDetail(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
 
-function networkFailure(error: unknown, options: HttpCallOptions, where: string, redact: (s: string) => string): ProviderFailure {
+function networkFailure(
+  error: unknown,
+  options: HttpCallOptions,
+  where: string,
+  redact: (s: string) => string,
+): ProviderFailure {
   const name = error instanceof Error ? error.name : '';
   if (name === 'TimeoutError' || name === 'AbortError') {
     return fail('timeout', `${options.provider}: no answer from ${where} within ${options.timeoutMs} ms`, where);
@@ -118,11 +135,21 @@ function networkFailure(error: unknown, options: HttpCallOptions, where: string,
   const cause = (error as { cause?: { code?: unknown; message?: unknown } } | null)?.cause;
   const code = typeof cause?.code === 'string' ? cause.code : '';
   const plain =
-    code === 'ECONNREFUSED' ? 'connection refused (is the server running, and on this port?)'
-    : code === 'ENOTFOUND' || code === 'EAI_AGAIN' ? 'host not found (DNS)'
-    : code === 'ECONNRESET' || code === 'UND_ERR_SOCKET' ? 'the connection was reset'
-    : code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT' ? 'the server stopped answering'
-    : redact(typeof cause?.message === 'string' ? cause.message : error instanceof Error ? error.message : String(error));
+    code === 'ECONNREFUSED'
+      ? 'connection refused (is the server running, and on this port?)'
+      : code === 'ENOTFOUND' || code === 'EAI_AGAIN'
+        ? 'host not found (DNS)'
+        : code === 'ECONNRESET' || code === 'UND_ERR_SOCKET'
+          ? 'the connection was reset'
+          : code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT'
+            ? 'the server stopped answering'
+            : redact(
+                typeof cause?.message === 'string'
+                  ? cause.message
+                  : error instanceof Error
+                    ? error.message
+                    : String(error),
+              );
   const failure: ProviderFailure = {
     ...fail('network_error', `${options.provider}: cannot reach ${where}: ${plain}`, where),
     ...(code ? { networkCause: code } : {}),

@@ -3,7 +3,13 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
-import { chatCompletion, openAiError, startFakeOpenAi, type FakeAnswer, type FakeServer } from '../../test/support/fake-openai.js';
+import {
+  chatCompletion,
+  openAiError,
+  startFakeOpenAi,
+  type FakeAnswer,
+  type FakeServer,
+} from '../../test/support/fake-openai.js';
 import { ok } from '../errors.js';
 import type { LlmClient, LlmRequest } from './client.js';
 import { createOpenAiCompatibleClient } from './openai-compatible.js';
@@ -35,10 +41,25 @@ const tempDir = async (): Promise<string> => {
   return dir;
 };
 const provider = (server: FakeServer, timeoutMs = 2000) =>
-  createOpenAiCompatibleClient({ baseUrl: server.origin, apiKey: null, model: 'veyra-chat-1', timeoutMs, name: 'fake' });
+  createOpenAiCompatibleClient({
+    baseUrl: server.origin,
+    apiKey: null,
+    model: 'veyra-chat-1',
+    timeoutMs,
+    name: 'fake',
+  });
 
 /** Retries with a recorded, instant sleep: the delays the real layer would wait. */
-function reliable(server: FakeServer, options: { account?: RunAccount; cacheDir?: string; maxAttempts?: number; concurrency?: number; timeoutMs?: number } = {}) {
+function reliable(
+  server: FakeServer,
+  options: {
+    account?: RunAccount;
+    cacheDir?: string;
+    maxAttempts?: number;
+    concurrency?: number;
+    timeoutMs?: number;
+  } = {},
+) {
   const slept: number[] = [];
   const account = options.account ?? createRunAccount({ prices: { 'veyra-chat-1': { input: 1, output: 2 } } });
   const client = makeReliable(provider(server, options.timeoutMs), {
@@ -121,7 +142,12 @@ describe('retries', () => {
 
   it('timeouts are retried when asked', async () => {
     const server = await serve([{ ...good(), delayMs: 300 }, good()]);
-    const client = withRetries(provider(server, 80), { maxAttempts: 2, retryTimeouts: true, sleep: async () => {}, random: () => 0 });
+    const client = withRetries(provider(server, 80), {
+      maxAttempts: 2,
+      retryTimeouts: true,
+      sleep: async () => {},
+      random: () => 0,
+    });
     assert.ok((await client.complete(request(1))).ok);
     assert.equal(server.requests.length, 2);
   });
@@ -137,7 +163,12 @@ describe('timeout wrapper', () => {
   });
 
   it('lets a quick answer through', async () => {
-    const quick: LlmClient = { provider: 'p', model: 'm', complete: async () => ok({ text: 'x', usage: { inputTokens: 1, outputTokens: 1 }, cached: false, provider: 'p', model: 'm' }) };
+    const quick: LlmClient = {
+      provider: 'p',
+      model: 'm',
+      complete: async () =>
+        ok({ text: 'x', usage: { inputTokens: 1, outputTokens: 1 }, cached: false, provider: 'p', model: 'm' }),
+    };
     assert.ok((await withTimeout(quick, 1000).complete(request(1))).ok);
   });
 });
@@ -156,7 +187,12 @@ describe('concurrency limit', () => {
 describe('response cache', () => {
   it('a re-run is served from the cache with zero requests', async () => {
     const dir = await tempDir();
-    const server = await serve((req) => chatCompletion({ n: Number(/\d+/.exec(req.body.messages[1].content)?.[0]) }, { prompt_tokens: 1000, completion_tokens: 500 }));
+    const server = await serve((req) =>
+      chatCompletion(
+        { n: Number(/\d+/.exec(req.body.messages[1].content)?.[0]) },
+        { prompt_tokens: 1000, completion_tokens: 500 },
+      ),
+    );
     const first = reliable(server, { cacheDir: dir });
     const firstTexts = [];
     for (let i = 0; i < 3; i++) {
@@ -190,7 +226,15 @@ describe('response cache', () => {
     assert.notEqual(cacheKey('fake', 'm', request(2)), base);
     assert.notEqual(cacheKey('fake', 'm', request(1, { schema: undefined })), base);
     assert.equal(cacheKey('fake', 'm', request(1, { purpose: 'other' })), base);
-    assert.equal(cacheKey('fake', 'm', request(1, { schema: { name: 'card', jsonSchema: { properties: { n: { type: 'number' } }, type: 'object' } } })), base, 'key order in the schema does not matter');
+    assert.equal(
+      cacheKey(
+        'fake',
+        'm',
+        request(1, { schema: { name: 'card', jsonSchema: { properties: { n: { type: 'number' } }, type: 'object' } } }),
+      ),
+      base,
+      'key order in the schema does not matter',
+    );
   });
 
   it('malformed JSON is not cached, so the next run asks again', async () => {
@@ -208,7 +252,11 @@ describe('response cache', () => {
     const dir = await tempDir();
     const server = await serve(() => ({ ...good(), delayMs: 30 }));
     const { client, account } = reliable(server, { cacheDir: dir });
-    const results = await Promise.all([client.complete(request(7)), client.complete(request(7)), client.complete(request(7))]);
+    const results = await Promise.all([
+      client.complete(request(7)),
+      client.complete(request(7)),
+      client.complete(request(7)),
+    ]);
     assert.ok(results.every((r) => r.ok));
     assert.equal(server.requests.length, 1);
     assert.equal(account.totals().cached, 2);
@@ -220,17 +268,26 @@ describe('budget', () => {
     const dir = await tempDir();
     const server = await serve(() => good());
     // $0.002 a call at $1/$2 per million: the budget is reached after the third call
-    const account = createRunAccount({ prices: { 'veyra-chat-1': { input: 1, output: 2 } }, budget: { maxCostUsd: 0.0055 } });
+    const account = createRunAccount({
+      prices: { 'veyra-chat-1': { input: 1, output: 2 } },
+      budget: { maxCostUsd: 0.0055 },
+    });
     const { client } = reliable(server, { account, cacheDir: dir });
     const outcomes = [];
     for (let i = 0; i < 5; i++) outcomes.push(await client.complete(request(i)));
-    assert.deepEqual(outcomes.map((r) => (r.ok ? 'ok' : r.code)), ['ok', 'ok', 'ok', 'budget_exhausted', 'budget_exhausted']);
+    assert.deepEqual(
+      outcomes.map((r) => (r.ok ? 'ok' : r.code)),
+      ['ok', 'ok', 'ok', 'budget_exhausted', 'budget_exhausted'],
+    );
     assert.equal(server.requests.length, 3);
     const failure = outcomes[3];
     assert.ok(failure && !failure.ok);
     assert.match(failure.message, /budget \(\$0\.0055\) is spent/);
     const again = await client.complete(request(0));
     assert.ok(again.ok && again.value.cached, 'an answer already cached is served after the budget is spent');
-    assert.equal(account.report(), '4 requests (1 from cache), 3,000 input + 1,500 output tokens, $0.0060; budget $0.0055 reached: 2 calls not made');
+    assert.equal(
+      account.report(),
+      '4 requests (1 from cache), 3,000 input + 1,500 output tokens, $0.0060; budget $0.0055 reached: 2 calls not made',
+    );
   });
 });

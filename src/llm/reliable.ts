@@ -15,7 +15,11 @@ import type { RunAccount } from './run-account.js';
 
 export { createRunAccount, type RunAccount, type Budget, type ModelPrice, type UsageTotals } from './run-account.js';
 
-const wrap = (inner: LlmClient, complete: LlmClient['complete']): LlmClient => ({ provider: inner.provider, model: inner.model, complete });
+const wrap = (inner: LlmClient, complete: LlmClient['complete']): LlmClient => ({
+  provider: inner.provider,
+  model: inner.model,
+  complete,
+});
 
 // ---- (a) retries -----------------------------------------------------------------------------
 
@@ -66,7 +70,10 @@ export function withTimeout(inner: LlmClient, timeoutMs: number): LlmClient {
   return wrap(inner, (request) => {
     let timer: NodeJS.Timeout | undefined;
     const expired = new Promise<Result<LlmResponse>>((resolve) => {
-      timer = setTimeout(() => resolve(fail('timeout', `${inner.provider}: no answer for ${request.purpose} within ${timeoutMs} ms`)), timeoutMs);
+      timer = setTimeout(
+        () => resolve(fail('timeout', `${inner.provider}: no answer for ${request.purpose} within ${timeoutMs} ms`)),
+        timeoutMs,
+      );
     });
     return Promise.race([inner.complete(request), expired]).finally(() => clearTimeout(timer));
   });
@@ -86,7 +93,8 @@ export function createSemaphore(limit: number): Semaphore {
   const queue: (() => void)[] = [];
   const release = (): void => {
     const next = queue.shift();
-    if (next) next(); // the slot passes straight to the next waiter
+    if (next)
+      next(); // the slot passes straight to the next waiter
     else active--;
   };
   return {
@@ -135,7 +143,11 @@ export function withCache(inner: LlmClient, cache: ResponseCache): LlmClient {
   const inFlight = new Map<string, Promise<Result<LlmResponse>>>();
   const fresh = async (key: string, request: LlmRequest): Promise<Result<LlmResponse>> => {
     const hit = await cache.get(key);
-    if (hit !== null) return { ok: true, value: { text: hit.text, usage: hit.usage, cached: true, provider: hit.provider, model: hit.model } };
+    if (hit !== null)
+      return {
+        ok: true,
+        value: { text: hit.text, usage: hit.usage, cached: true, provider: hit.provider, model: hit.model },
+      };
     const result = await inner.complete(request);
     if (result.ok && (request.schema === undefined || jsonTextOf(result.value.text) !== null)) {
       try {
@@ -170,7 +182,11 @@ export function withUsage(inner: LlmClient, account: RunAccount): LlmClient {
 
 /** Refuses to call the inner client once the run's budget is spent. */
 export function withBudget(inner: LlmClient, account: RunAccount): LlmClient {
-  return wrap(inner, async (request) => account.budgetFailure(`${inner.provider}/${inner.model} ${request.purpose}`) ?? inner.complete(request));
+  return wrap(
+    inner,
+    async (request) =>
+      account.budgetFailure(`${inner.provider}/${inner.model} ${request.purpose}`) ?? inner.complete(request),
+  );
 }
 
 // ---- the stack -------------------------------------------------------------------------------

@@ -70,10 +70,19 @@ export function createResponseCache(dir: string): ResponseCache {
       }
       try {
         const entry = JSON.parse(raw) as Partial<CachedResponse> & { format?: unknown };
-        if (entry.format !== CACHE_FORMAT || typeof entry.text !== 'string' || typeof entry.provider !== 'string' || typeof entry.model !== 'string') return null;
+        if (
+          entry.format !== CACHE_FORMAT ||
+          typeof entry.text !== 'string' ||
+          typeof entry.provider !== 'string' ||
+          typeof entry.model !== 'string'
+        )
+          return null;
         return {
           text: entry.text,
-          usage: { inputTokens: Number(entry.usage?.inputTokens ?? 0), outputTokens: Number(entry.usage?.outputTokens ?? 0) },
+          usage: {
+            inputTokens: Number(entry.usage?.inputTokens ?? 0),
+            outputTokens: Number(entry.usage?.outputTokens ?? 0),
+          },
           provider: entry.provider,
           model: entry.model,
           promptVersion: String(entry.promptVersion ?? ''),

@@ -14,10 +14,17 @@ const answer = (inputTokens: number, outputTokens: number, cached = false, model
 
 describe('run account', () => {
   it('reports requests, cache hits, tokens and cost against the budget', () => {
-    const account = createRunAccount({ prices: { 'veyra-chat-1': { input: 1.5, output: 3 } }, budget: { maxCostUsd: 1 } });
-    for (let i = 0; i < 9; i++) account.record(answer(i === 0 ? 8431 - 8 * 900 : 900, i === 0 ? 2210 - 8 * 200 : 200), 'card');
+    const account = createRunAccount({
+      prices: { 'veyra-chat-1': { input: 1.5, output: 3 } },
+      budget: { maxCostUsd: 1 },
+    });
+    for (let i = 0; i < 9; i++)
+      account.record(answer(i === 0 ? 8431 - 8 * 900 : 900, i === 0 ? 2210 - 8 * 200 : 200), 'card');
     for (let i = 0; i < 3; i++) account.record(answer(5000, 5000, true), 'card');
-    assert.equal(account.report(), '12 requests (3 from cache), 8,431 input + 2,210 output tokens, $0.0193; budget $1.00');
+    assert.equal(
+      account.report(),
+      '12 requests (3 from cache), 8,431 input + 2,210 output tokens, $0.0193; budget $1.00',
+    );
     const totals = account.totals();
     assert.equal(totals.byPurpose.card?.calls, 12);
     assert.equal(totals.byPurpose.card?.cached, 3);
@@ -26,14 +33,21 @@ describe('run account', () => {
   });
 
   it('prices by provider/model before model name; unpriced models are named', () => {
-    const account = createRunAccount({ prices: { 'fake/veyra-chat-1': { input: 10, output: 0 }, 'veyra-chat-1': { input: 1, output: 0 } } });
+    const account = createRunAccount({
+      prices: { 'fake/veyra-chat-1': { input: 10, output: 0 }, 'veyra-chat-1': { input: 1, output: 0 } },
+    });
     account.record(answer(1_000_000, 0), 'x');
     account.record(answer(10, 10, false, 'mystery-7b'), 'x');
     assert.equal(account.totals().costUsd, 10);
     assert.match(account.report(), /no price configured for mystery-7b \(cost not counted\)/);
   });
 
-  const budgets: { name: string; budget: { maxCostUsd?: number; maxTokens?: number }; calls: number; exhausted: boolean }[] = [
+  const budgets: {
+    name: string;
+    budget: { maxCostUsd?: number; maxTokens?: number };
+    calls: number;
+    exhausted: boolean;
+  }[] = [
     { name: 'cost below the limit', budget: { maxCostUsd: 0.005 }, calls: 2, exhausted: false },
     { name: 'cost past the limit', budget: { maxCostUsd: 0.0059 }, calls: 3, exhausted: true },
     { name: 'tokens at the limit', budget: { maxTokens: 3_000 }, calls: 2, exhausted: true },

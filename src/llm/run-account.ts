@@ -71,7 +71,8 @@ export function createRunAccount(options: RunAccountOptions = {}): RunAccount {
   let costUsd = 0;
   const unpriced = new Set<string>();
   const byPurpose: Record<string, PurposeTotals> = {};
-  const purposeOf = (purpose: string): PurposeTotals => (byPurpose[purpose] ??= { calls: 0, cached: 0, inputTokens: 0, outputTokens: 0 });
+  const purposeOf = (purpose: string): PurposeTotals =>
+    (byPurpose[purpose] ??= { calls: 0, cached: 0, inputTokens: 0, outputTokens: 0 });
 
   const exhausted = (): boolean =>
     (budget.maxCostUsd !== undefined && costUsd >= budget.maxCostUsd) ||
@@ -121,7 +122,11 @@ export function createRunAccount(options: RunAccountOptions = {}): RunAccount {
     },
     budgetFailure(subject) {
       if (!exhausted()) return null;
-      return fail('budget_exhausted', `the run's model budget (${describeBudget(budget)}) is spent: ${describeSpent(totals())}; no further model calls this run`, subject);
+      return fail(
+        'budget_exhausted',
+        `the run's model budget (${describeBudget(budget)}) is spent: ${describeSpent(totals())}; no further model calls this run`,
+        subject,
+      );
     },
     totals,
     report: () => renderUsage(totals(), budget),
@@ -129,7 +134,10 @@ export function createRunAccount(options: RunAccountOptions = {}): RunAccount {
 }
 
 export function renderUsage(t: UsageTotals, budget: Budget): string {
-  const parts = [`${n(t.requests)} request${t.requests === 1 ? '' : 's'} (${n(t.cached)} from cache)`, describeSpent(t)];
+  const parts = [
+    `${n(t.requests)} request${t.requests === 1 ? '' : 's'} (${n(t.cached)} from cache)`,
+    describeSpent(t),
+  ];
   let line = parts.join(', ');
   const extras: string[] = [];
   if (t.retries > 0) extras.push(`${n(t.retries)} retr${t.retries === 1 ? 'y' : 'ies'}`);
@@ -138,9 +146,11 @@ export function renderUsage(t: UsageTotals, budget: Budget): string {
   const limit = describeBudget(budget);
   if (limit) {
     line += `; budget ${limit}`;
-    if (t.budgetExhausted) line += ` reached${t.refused > 0 ? `: ${n(t.refused)} call${t.refused === 1 ? '' : 's'} not made` : ''}`;
+    if (t.budgetExhausted)
+      line += ` reached${t.refused > 0 ? `: ${n(t.refused)} call${t.refused === 1 ? '' : 's'} not made` : ''}`;
   }
-  if (t.unpricedModels.length > 0) line += `; no price configured for ${t.unpricedModels.join(', ')} (cost not counted)`;
+  if (t.unpricedModels.length > 0)
+    line += `; no price configured for ${t.unpricedModels.join(', ')} (cost not counted)`;
   return line;
 }
 
@@ -156,6 +166,7 @@ function describeBudget(budget: Budget): string {
 }
 
 /** $1.00 as written; a limit finer than cents keeps its digits ($0.0055). */
-const usd = (value: number): string => `$${Number(value.toFixed(2)) === value ? value.toFixed(2) : String(Number(value.toFixed(6)))}`;
+const usd = (value: number): string =>
+  `$${Number(value.toFixed(2)) === value ? value.toFixed(2) : String(Number(value.toFixed(6)))}`;
 
 const n = (value: number): string => value.toLocaleString('en-US');

@@ -23,7 +23,11 @@ export interface PageOrigin {
   readonly source: SourceEntry | null;
   readonly feedTitle: string | null;
   /** What a feed said about the item, used where the page itself is silent. */
-  readonly hints?: { readonly title?: string | null; readonly published?: string | null; readonly author?: string | null };
+  readonly hints?: {
+    readonly title?: string | null;
+    readonly published?: string | null;
+    readonly author?: string | null;
+  };
 }
 
 export interface ArticleCandidate {
@@ -80,8 +84,10 @@ export function buildCandidate(extracted: ExtractedPage, origin: PageOrigin, now
   const dated = dateArticle({
     page: fromPage ? page.published : null,
     feed: origin.hints?.published ?? null,
-    urls: [...new Set([pageCanonical ?? '', origin.url, ...(claimed?.ok ? [claimed.value] : [])].filter((u) => u !== ''))],
-    dateline: fromDateline ? page.published?.slice(0, 10) ?? null : page.dateline ?? null,
+    urls: [
+      ...new Set([pageCanonical ?? '', origin.url, ...(claimed?.ok ? [claimed.value] : [])].filter((u) => u !== '')),
+    ],
+    dateline: fromDateline ? (page.published?.slice(0, 10) ?? null) : (page.dateline ?? null),
     seen: now,
   });
   const article: Article = {
@@ -163,7 +169,9 @@ function withoutUnsafeChars(page: ExtractedPage): ExtractedPage {
 
 /** The feed's title as a feed said it (one line, no control characters), else the registry's. */
 function feedTitleOf(origin: PageOrigin): string | null {
-  return (origin.feedTitle === null ? null : nullIfBlank(plainLine(origin.feedTitle))) ?? origin.source?.feedTitle ?? null;
+  return (
+    (origin.feedTitle === null ? null : nullIfBlank(plainLine(origin.feedTitle))) ?? origin.source?.feedTitle ?? null
+  );
 }
 
 /**

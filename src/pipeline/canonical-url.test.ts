@@ -8,7 +8,11 @@ const cases: Array<[name: string, input: string, expected: string]> = [
   ['drops fragment and default port', 'http://n.example:80/x#comments', 'http://n.example/x'],
   ['drops trailing slash on a path', 'https://n.example/story/', 'https://n.example/story'],
   ['keeps root slash', 'https://n.example/', 'https://n.example/'],
-  ['WeChat share parameters', 'https://mp.example/s?__biz=1&mid=2&scene=21&chksm=ab', 'https://mp.example/s?__biz=1&mid=2'],
+  [
+    'WeChat share parameters',
+    'https://mp.example/s?__biz=1&mid=2&scene=21&chksm=ab',
+    'https://mp.example/s?__biz=1&mid=2',
+  ],
   ['file URLs pass through', 'file:///tmp/a.html', 'file:///tmp/a.html'],
   ['not a URL: unchanged', '  notaurl ', 'notaurl'],
 ];

@@ -39,7 +39,8 @@ export async function identify(candidate: ArticleCandidate, store: ArticleStore)
   for (const version of candidate.versions) {
     for (const other of found) {
       if (other.language !== version.language) continue;
-      if (signatureSimilarity(version.signature, decodeSignature(other.signature)) < NEAR_DUPLICATE_MIN_SIMILARITY) continue;
+      if (signatureSimilarity(version.signature, decodeSignature(other.signature)) < NEAR_DUPLICATE_MIN_SIMILARITY)
+        continue;
       // Two abstracts in a listing's house style can share most of their words: papers with
       // different identifiers are different articles, however alike the text.
       if (papers.length > 0 && (await differentPapers(papers, other.articleId, store))) continue;
@@ -47,7 +48,8 @@ export async function identify(candidate: ArticleCandidate, store: ArticleStore)
       if (bilingual) return { kind: 'translation-of', articleId: other.articleId };
       // A plain article matching the original side of a stored bilingual page is the original the
       // page translated; matching the translated side, it is a reposted translation.
-      if (other.bilingual && other.language === other.articleLanguage) return { kind: 'original-of', articleId: other.articleId };
+      if (other.bilingual && other.language === other.articleLanguage)
+        return { kind: 'original-of', articleId: other.articleId };
       if (other.bilingual) return { kind: 'duplicate', articleId: other.articleId, relation: 'translation' };
       return { kind: 'duplicate', articleId: other.articleId, relation: 'near-duplicate' };
     }

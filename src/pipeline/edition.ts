@@ -48,13 +48,18 @@ export interface RankedStory {
  * Places every article not yet in a story (incremental; a re-run places nothing), then, with a
  * translation store, folds each newly recognised translation into its original.
  */
-export async function groupNewArticles(deps: EditionDeps): Promise<Result<{ newStories: number; joined: number; translations: number }>> {
+export async function groupNewArticles(
+  deps: EditionDeps,
+): Promise<Result<{ newStories: number; joined: number; translations: number }>> {
   const report = await assignStories({ articles: deps.articles, stories: deps.stories });
   if (!report.ok) return report;
   let translations = 0;
   if (deps.translations) {
     const recognised = await recognizeTranslations({
-      articles: deps.articles, translations: deps.translations, now: () => new Date(), ...(deps.align ? { align: deps.align } : {}),
+      articles: deps.articles,
+      translations: deps.translations,
+      now: () => new Date(),
+      ...(deps.align ? { align: deps.align } : {}),
     });
     if (!recognised.ok) return recognised;
     translations = recognised.value.folded.length;
@@ -118,7 +123,11 @@ export async function rankedStoryById(deps: EditionDeps, id: string): Promise<Re
  * read it) when that read holds exactly the articles the whole story is written from: the same
  * articles give the same ranking, and writers that see the same input reuse its analysis.
  */
-export async function rankedStoryReusing(deps: EditionDeps, story: Story, known: RankedStory | null): Promise<Result<RankedStory>> {
+export async function rankedStoryReusing(
+  deps: EditionDeps,
+  story: Story,
+  known: RankedStory | null,
+): Promise<Result<RankedStory>> {
   if (known && known.story.id === story.id) {
     const ids = writtenFrom(story.timeline).map((e) => e.articleId);
     const have = known.input.articles;
@@ -138,12 +147,18 @@ async function rankedStory(deps: EditionDeps, story: Story, date: string | null)
  * The articles a story's outputs are written from (the read half of ranking a story; the rest is
  * pure, so `tidings serve` does it off its event loop).
  */
-export async function storyArticles(deps: Pick<EditionDeps, 'articles'>, story: Story, date: string | null): Promise<ArticleWithSightings[]> {
+export async function storyArticles(
+  deps: Pick<EditionDeps, 'articles'>,
+  story: Story,
+  date: string | null,
+): Promise<ArticleWithSightings[]> {
   // A past day's edition reads only what was known by its end, so it can be regenerated unchanged.
   const until = date === null ? null : `${date}T23:59:59.999Z`;
   // A long-running story is written from its first, official and newest articles (writtenFrom),
   // so an item costs the same however many articles the story has gathered.
-  const ids = writtenFrom(story.timeline.filter((e) => until === null || e.activityAt <= until)).map((e) => e.articleId);
+  const ids = writtenFrom(story.timeline.filter((e) => until === null || e.activityAt <= until)).map(
+    (e) => e.articleId,
+  );
   return deps.articles.getArticles(ids);
 }
 
@@ -153,7 +168,12 @@ export function sourcesOf(articles: readonly ArticleWithSightings[]): SourceText
   for (const a of articles) {
     const label = outletName(a);
     const url = publicUrl(a.url);
-    out.push({ id: a.id, label, text: [a.title ?? '', a.text].filter(Boolean).join('\n\n'), ...(url === null ? {} : { url }) });
+    out.push({
+      id: a.id,
+      label,
+      text: [a.title ?? '', a.text].filter(Boolean).join('\n\n'),
+      ...(url === null ? {} : { url }),
+    });
     if (a.bilingual) {
       // The other language's side: Chinese for an English original, English for a Chinese one.
       const side = a.language === 'zh' ? 'en' : 'zh';
@@ -162,14 +182,23 @@ export function sourcesOf(articles: readonly ArticleWithSightings[]): SourceText
       // Credited to the translation's outlet when a translation sighting names it (a folded page or article).
       const by = translationCredits(a.sightings).find((s) => s.outlet);
       const byUrl = publicUrl(by?.url) ?? url;
-      out.push({ id: `${a.id}#${side}`, label: by?.outlet ? `${by.outlet} (translation of ${label})` : `${label} (translation)`, text, ...(byUrl === null ? {} : { url: byUrl }) });
+      out.push({
+        id: `${a.id}#${side}`,
+        label: by?.outlet ? `${by.outlet} (translation of ${label})` : `${label} (translation)`,
+        text,
+        ...(byUrl === null ? {} : { url: byUrl }),
+      });
     }
   }
   return out;
 }
 
 /** Verifies an output's fields against its sources, repairs what fails, and records both. */
-export function verified<T extends { verification?: Verification }>(output: T, fields: readonly OutputField[], sources: readonly SourceText[]): T {
+export function verified<T extends { verification?: Verification }>(
+  output: T,
+  fields: readonly OutputField[],
+  sources: readonly SourceText[],
+): T {
   const report = verifyOutput(fields, sources);
   const sentences = report.fields.reduce((n, f) => n + f.sentences.length, 0);
   const problems = report.problems.map((p) => ({ path: p.path, kind: p.kind, surface: p.surface, message: p.message }));
@@ -186,7 +215,13 @@ export function verifiedDigestItem(item: DigestItem, articles: readonly ArticleW
 export async function digestFor(deps: EditionDeps, date: string, face: Face): Promise<Result<Digest>> {
   const stories = await storiesOfDay(deps, date);
   if (!stories.ok) return stories;
-  return ok(verifiedDigest(stories.value.map((s) => s.input), date, face));
+  return ok(
+    verifiedDigest(
+      stories.value.map((s) => s.input),
+      date,
+      face,
+    ),
+  );
 }
 
 /** The pure half of digestFor: the day's digest written from its ranked stories, verified. */
@@ -195,7 +230,10 @@ export function verifiedDigest(inputs: readonly StoryInput[], date: string, face
   const byId = new Map(inputs.map((s) => [s.storyId, s.articles]));
   return {
     ...digest,
-    tiers: digest.tiers.map((t) => ({ ...t, items: t.items.map((item) => verifiedDigestItem(item, byId.get(item.storyId) ?? [])) })),
+    tiers: digest.tiers.map((t) => ({
+      ...t,
+      items: t.items.map((item) => verifiedDigestItem(item, byId.get(item.storyId) ?? [])),
+    })),
   };
 }
 
@@ -211,12 +249,16 @@ export interface FoundArticle {
  * into its original, by the id `tidings translations` prints (its record as stored). So every id
  * the CLI shows can be given back to it.
  */
-export async function findArticle(deps: Pick<EditionDeps, 'articles' | 'translations'>, ref: string): Promise<Result<FoundArticle>> {
+export async function findArticle(
+  deps: Pick<EditionDeps, 'articles' | 'translations'>,
+  ref: string,
+): Promise<Result<FoundArticle>> {
   const article = await deps.articles.getArticle(ref);
   if (article === 'ambiguous') return fail('bad_input', `"${ref}" matches several articles; give more characters`, ref);
   if (article !== null) return ok({ article, foldedInto: null });
   const folded = deps.translations ? await deps.translations.folded(ref) : null;
-  if (folded === 'ambiguous') return fail('bad_input', `"${ref}" matches several folded translations; give more characters`, ref);
+  if (folded === 'ambiguous')
+    return fail('bad_input', `"${ref}" matches several folded translations; give more characters`, ref);
   if (folded !== null) return ok({ article: folded.record, foldedInto: folded.originalId });
   return fail('not_found', `no article with id "${ref}"`, ref);
 }
@@ -227,7 +269,9 @@ export async function cardFor(deps: EditionDeps, articleId: string, face: Face |
   const { article, foldedInto } = found.value;
   // A folded translation's card is written in the story of the original it was folded into.
   const story = await rankedStoryById(deps, foldedInto ?? article.id);
-  const input: StoryInput = story.ok ? story.value.input : { storyId: article.id, articles: [article], ranking: rankStory([article], deps.rubric) };
+  const input: StoryInput = story.ok
+    ? story.value.input
+    : { storyId: article.id, articles: [article], ranking: rankStory([article], deps.rubric) };
   return ok(verifiedCard(article, input, face));
 }
 
@@ -236,7 +280,11 @@ export function verifiedCard(article: ArticleWithSightings, input: StoryInput, f
   const card = writeCard(article, input, face ? { language: face } : {});
   // The summary comes from the card's own article; its practical pointers may name the story's
   // other coverage, so the card is checked against the articles of its story.
-  return verified(card, cardFields(card), sourcesOf(input.articles.some((a) => a.id === article.id) ? input.articles : [article, ...input.articles]));
+  return verified(
+    card,
+    cardFields(card),
+    sourcesOf(input.articles.some((a) => a.id === article.id) ? input.articles : [article, ...input.articles]),
+  );
 }
 
 export async function postFor(deps: EditionDeps, storyId: string, face: Face): Promise<Result<Post>> {

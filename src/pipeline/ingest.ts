@@ -15,8 +15,22 @@ import { identify } from './dedupe.js';
 import { expandInput, type ExpandContext, type Work } from './inputs.js';
 
 export type ItemOutcome =
-  | { readonly status: 'new'; readonly articleId: string; readonly title: string | null; readonly url: string; readonly notes?: readonly string[]; readonly dateSource?: DateSource }
-  | { readonly status: 'duplicate'; readonly articleId: string; readonly relation: SightingRelation; readonly url: string; readonly title: string | null; readonly notes?: readonly string[] }
+  | {
+      readonly status: 'new';
+      readonly articleId: string;
+      readonly title: string | null;
+      readonly url: string;
+      readonly notes?: readonly string[];
+      readonly dateSource?: DateSource;
+    }
+  | {
+      readonly status: 'duplicate';
+      readonly articleId: string;
+      readonly relation: SightingRelation;
+      readonly url: string;
+      readonly title: string | null;
+      readonly notes?: readonly string[];
+    }
   | { readonly status: 'failed'; readonly failure: Failure };
 
 export interface IngestReport {
@@ -62,7 +76,11 @@ export const emptyTally = (): WorkTally => ({ outcomes: [], notices: [], reporte
  * Processes expanded works in order into `tally`: a notice is collected, each item stored once, and
  * a failure reported once per URL (or file) however many items or inputs name it.
  */
-export async function processWorks(works: AsyncIterable<Work>, deps: Pick<IngestDeps, 'store' | 'now' | 'onItem'>, tally: WorkTally): Promise<void> {
+export async function processWorks(
+  works: AsyncIterable<Work>,
+  deps: Pick<IngestDeps, 'store' | 'now' | 'onItem'>,
+  tally: WorkTally,
+): Promise<void> {
   for await (const work of works) {
     if (work.kind === 'notice') {
       tally.notices.push(`${work.subject}: ${work.message}`);
@@ -90,23 +108,40 @@ export async function ingest(inputs: readonly string[], deps: IngestDeps): Promi
 }
 
 /** One item of work (a page, a feed item, a failure met expanding an input): read, understood and stored once. */
-export async function processWork(work: Exclude<Work, { kind: 'notice' }>, deps: Pick<IngestDeps, 'store' | 'now'>): Promise<ItemOutcome> {
+export async function processWork(
+  work: Exclude<Work, { kind: 'notice' }>,
+  deps: Pick<IngestDeps, 'store' | 'now'>,
+): Promise<ItemOutcome> {
   switch (work.kind) {
     case 'failed':
       return { status: 'failed', failure: work.failure };
     case 'seen': {
       const sighting = sightingFor(work.origin, work.origin.url, 'same-url', deps.now());
       await deps.store.addSighting(work.articleId, sighting);
-      return { status: 'duplicate', articleId: work.articleId, relation: 'same-url', url: sighting.url, title: work.origin.hints?.title ?? null };
+      return {
+        status: 'duplicate',
+        articleId: work.articleId,
+        relation: 'same-url',
+        url: sighting.url,
+        title: work.origin.hints?.title ?? null,
+      };
     }
     case 'page':
     case 'extracted': {
       const subject = work.origin.url;
       try {
         // A page is read in the page worker, within the page cost limits (a page over one is reported).
-        const read = work.kind === 'page' ? await extractPage(work.format, work.text, work.origin.url) : { ok: true as const, value: work.page };
+        const read =
+          work.kind === 'page'
+            ? await extractPage(work.format, work.text, work.origin.url)
+            : { ok: true as const, value: work.page };
         if (!read.ok) return { status: 'failed', failure: read };
-        const outcome = await storePage(read.value, work.origin, deps, work.kind === 'extracted' && work.fromFeedSummary === true);
+        const outcome = await storePage(
+          read.value,
+          work.origin,
+          deps,
+          work.kind === 'extracted' && work.fromFeedSummary === true,
+        );
         // Stored, but the reader should know how it was read (e.g. bytes that could not be decoded,
         // a front matter that is not YAML).
         // A page's problems name the file or address it was read from (an article is listed by its own URL).
@@ -125,11 +160,19 @@ function extractPage(format: 'html' | 'markdown' | 'text', text: string, url: st
   return extractPageIsolated({ format, text, name: url, ...(/^https?:/i.test(url) ? { url } : {}) });
 }
 
-async function storePage(page: ExtractedPage, origin: PageOrigin, deps: Pick<IngestDeps, 'store' | 'now'>, fromFeedSummary = false): Promise<ItemOutcome> {
+async function storePage(
+  page: ExtractedPage,
+  origin: PageOrigin,
+  deps: Pick<IngestDeps, 'store' | 'now'>,
+  fromFeedSummary = false,
+): Promise<ItemOutcome> {
   const now = deps.now();
   const built = buildCandidate(page, origin, now);
   if (built === null) {
-    return { status: 'failed', failure: fail('no_content', `${origin.url}: no article text found on the page`, origin.url) };
+    return {
+      status: 'failed',
+      failure: fail('no_content', `${origin.url}: no article text found on the page`, origin.url),
+    };
   }
   // An item kept from its feed's summary (its page could not be fetched) says so wherever it is a source.
   const candidate = fromFeedSummary ? { ...built, article: { ...built.article, fromFeedSummary: true } } : built;
@@ -138,19 +181,53 @@ async function storePage(page: ExtractedPage, origin: PageOrigin, deps: Pick<Ing
   switch (identity.kind) {
     case 'new': {
       const inserted = await deps.store.insertArticle(article, candidate.bands, candidate.sighting);
-      if (inserted) return { status: 'new', articleId: article.id, title: article.title, url: article.url, ...(article.dateSource ? { dateSource: article.dateSource } : {}) };
+      if (inserted)
+        return {
+          status: 'new',
+          articleId: article.id,
+          title: article.title,
+          url: article.url,
+          ...(article.dateSource ? { dateSource: article.dateSource } : {}),
+        };
       // Lost a race with another writer storing the same text: it is a duplicate after all.
       await deps.store.addSighting(article.id, { ...candidate.sighting, relation: 'exact-copy' });
-      return { status: 'duplicate', articleId: article.id, relation: 'exact-copy', url: candidate.sighting.url, title: article.title };
+      return {
+        status: 'duplicate',
+        articleId: article.id,
+        relation: 'exact-copy',
+        url: candidate.sighting.url,
+        title: article.title,
+      };
     }
     case 'duplicate':
       await deps.store.addSighting(identity.articleId, { ...candidate.sighting, relation: identity.relation });
-      return { status: 'duplicate', articleId: identity.articleId, relation: identity.relation, url: candidate.sighting.url, title: article.title };
+      return {
+        status: 'duplicate',
+        articleId: identity.articleId,
+        relation: identity.relation,
+        url: candidate.sighting.url,
+        title: article.title,
+      };
     case 'original-of':
       await deps.store.rehomeToOriginal(identity.articleId, article, candidate.bands, candidate.sighting);
-      return { status: 'duplicate', articleId: identity.articleId, relation: 'original', url: candidate.sighting.url, title: article.title };
+      return {
+        status: 'duplicate',
+        articleId: identity.articleId,
+        relation: 'original',
+        url: candidate.sighting.url,
+        title: article.title,
+      };
     case 'translation-of':
-      await deps.store.attachTranslation(identity.articleId, article.bilingual!, candidate.bands, { ...candidate.sighting, relation: 'translation' });
-      return { status: 'duplicate', articleId: identity.articleId, relation: 'translation', url: candidate.sighting.url, title: article.title };
+      await deps.store.attachTranslation(identity.articleId, article.bilingual!, candidate.bands, {
+        ...candidate.sighting,
+        relation: 'translation',
+      });
+      return {
+        status: 'duplicate',
+        articleId: identity.articleId,
+        relation: 'translation',
+        url: candidate.sighting.url,
+        title: article.title,
+      };
   }
 }

@@ -68,7 +68,10 @@ export const MAX_LIST_DEPTH = 3;
 export const MAX_LIST_ENTRIES = 5_000;
 
 export async function* expandInput(arg: string, ctx: ExpandContext): AsyncGenerator<Work> {
-  yield* expandLocation(arg, { via: arg, source: null, feedTitle: null, depth: 0 }, ctx, { visited: new Set(), entries: 0 });
+  yield* expandLocation(arg, { via: arg, source: null, feedTitle: null, depth: 0 }, ctx, {
+    visited: new Set(),
+    entries: 0,
+  });
 }
 
 interface Inherited {
@@ -85,7 +88,12 @@ interface Walk {
   entries: number;
 }
 
-async function* expandLocation(location: string, inherited: Inherited, ctx: ExpandContext, walk: Walk): AsyncGenerator<Work> {
+async function* expandLocation(
+  location: string,
+  inherited: Inherited,
+  ctx: ExpandContext,
+  walk: Walk,
+): AsyncGenerator<Work> {
   if (walk.visited.has(location)) return;
   walk.visited.add(location);
   if (/^https?:\/\//i.test(location)) {
@@ -112,13 +120,20 @@ async function* expandLocation(location: string, inherited: Inherited, ctx: Expa
     }
     // Pages first, then feeds and lists: a feed item linking to a page already read is then
     // recognised by its URL instead of being fetched.
-    const files = [...listed.value].sort((a, b) => rank(a.path) - rank(b.path) || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    const files = [...listed.value].sort(
+      (a, b) => rank(a.path) - rank(b.path) || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0),
+    );
     for (const file of files) {
       if (file.failure) {
         yield failed(file.failure);
         continue;
       }
-      yield* expandFile(file.path, { ...inherited, via: file.path, source: inherited.source ?? ctx.findSource(file.path) }, ctx, walk);
+      yield* expandFile(
+        file.path,
+        { ...inherited, via: file.path, source: inherited.source ?? ctx.findSource(file.path) },
+        ctx,
+        walk,
+      );
     }
     return;
   }
@@ -129,7 +144,12 @@ function rank(file: string): number {
   return /\.(x?html?|html\.gz|md|markdown|txt)$/i.test(file) ? 0 : 1;
 }
 
-async function* expandFile(filePath: string, inherited: Inherited, ctx: ExpandContext, walk: Walk): AsyncGenerator<Work> {
+async function* expandFile(
+  filePath: string,
+  inherited: Inherited,
+  ctx: ExpandContext,
+  walk: Walk,
+): AsyncGenerator<Work> {
   walk.visited.add(filePath);
   const read = await readLocalInput(filePath, ctx.maxBytes);
   if (!read.ok) {
@@ -138,11 +158,23 @@ async function* expandFile(filePath: string, inherited: Inherited, ctx: ExpandCo
   }
   const decoded = decodeBytes(read.value.bytes, { kind: kindFromName(filePath) });
   if (!decoded.ok) {
-    yield failed({ ...decoded, message: decoded.message.includes(filePath) ? decoded.message : `${filePath}: ${decoded.message}`, subject: filePath });
+    yield failed({
+      ...decoded,
+      message: decoded.message.includes(filePath) ? decoded.message : `${filePath}: ${decoded.message}`,
+      subject: filePath,
+    });
     return;
   }
   const format = sniffFormat(decoded.value.text, filePath.replace(/\.gz$/i, ''), null);
-  yield* dispatch(decoded.value.text, format, pathToFileURL(filePath).toString(), inherited, ctx, walk, replacementNotes(decoded.value.replaced, decoded.value.charset));
+  yield* dispatch(
+    decoded.value.text,
+    format,
+    pathToFileURL(filePath).toString(),
+    inherited,
+    ctx,
+    walk,
+    replacementNotes(decoded.value.replaced, decoded.value.charset),
+  );
 }
 
 async function* expandUrl(url: string, inherited: Inherited, ctx: ExpandContext, walk: Walk): AsyncGenerator<Work> {
@@ -185,7 +217,13 @@ async function fetchOnce(url: string, fetcher: Fetcher, ctx: ExpandContext): Pro
     ctx.failedFetches?.set(url, res);
     return { ok: false, failure: res };
   }
-  return { ok: true, url: res.value.url, text: res.value.text, contentType: res.value.contentType, notes: replacementNotes(res.value.replacedBytes, res.value.charset) };
+  return {
+    ok: true,
+    url: res.value.url,
+    text: res.value.text,
+    contentType: res.value.contentType,
+    notes: replacementNotes(res.value.replacedBytes, res.value.charset),
+  };
 }
 
 async function* dispatch(
@@ -197,7 +235,12 @@ async function* dispatch(
   walk: Walk,
   notes: readonly string[] = [],
 ): AsyncGenerator<Work> {
-  const origin: PageOrigin = { url: location, via: inherited.via, source: inherited.source, feedTitle: inherited.feedTitle };
+  const origin: PageOrigin = {
+    url: location,
+    via: inherited.via,
+    source: inherited.source,
+    feedTitle: inherited.feedTitle,
+  };
   const name = displayName(location);
   switch (format) {
     case 'html':
@@ -224,7 +267,13 @@ async function* dispatch(
         yield failed(parsed);
         return;
       }
-      const admitted = admitEntries(parsed.value.map((e) => e.xmlUrl), name, location, inherited.depth, walk);
+      const admitted = admitEntries(
+        parsed.value.map((e) => e.xmlUrl),
+        name,
+        location,
+        inherited.depth,
+        walk,
+      );
       for (const problem of admitted.problems) yield failed(problem);
       for (const target of admitted.targets) {
         const source = ctx.findSource(target);
@@ -237,14 +286,24 @@ async function* dispatch(
       for (const problem of list.problems) yield failed(fail('bad_input', problem, name));
       const admitted = admitEntries(list.urls, name, location, inherited.depth, walk);
       for (const problem of admitted.problems) yield failed(problem);
-      yield* concurrentExpand(admitted.targets, (u) => expandLocation(u, { via: name, source: ctx.findSource(u), feedTitle: null, depth: inherited.depth + 1 }, ctx, walk), ctx.concurrency);
+      yield* concurrentExpand(
+        admitted.targets,
+        (u) =>
+          expandLocation(
+            u,
+            { via: name, source: ctx.findSource(u), feedTitle: null, depth: inherited.depth + 1 },
+            ctx,
+            walk,
+          ),
+        ctx.concurrency,
+      );
       return;
     }
     case null:
       yield failed(fail('unsupported', `${name}: not a feed, page, OPML list or URL list`, name));
       return;
     default:
-      assertNever(format, "input format");
+      assertNever(format, 'input format');
   }
 }
 
@@ -253,14 +312,24 @@ export function* feedNotices(feed: Feed, name: string): Generator<Work> {
   if (feed.xmlProblems.length > 0) {
     const shown = feed.xmlProblems.slice(0, 5).join('; ');
     const more = feed.xmlProblems.length > 5 ? `; and ${feed.xmlProblems.length - 5} more` : '';
-    yield { kind: 'notice', subject: name, message: `XML errors read around (${feed.items.length} ${feed.items.length === 1 ? 'item' : 'items'} read): ${shown}${more}` };
+    yield {
+      kind: 'notice',
+      subject: name,
+      message: `XML errors read around (${feed.items.length} ${feed.items.length === 1 ? 'item' : 'items'} read): ${shown}${more}`,
+    };
   }
   for (const [i, message] of feed.lostItems.entries()) {
     const item = /^item \d+/.exec(message)?.[0] ?? `lost item ${i + 1}`;
     yield failed(fail('bad_input', `${name}: ${message}`, `${name} ${item}`));
   }
   if (feed.truncated && feed.lostItems.length === 0) {
-    yield failed(fail('bad_input', `${name}: the feed is cut off (the document ends inside an element); items after the cut, if any, were not read`, name));
+    yield failed(
+      fail(
+        'bad_input',
+        `${name}: the feed is cut off (the document ends inside an element); items after the cut, if any, were not read`,
+        name,
+      ),
+    );
   }
 }
 
@@ -269,16 +338,37 @@ export function* feedNotices(feed: Feed, name: string): Generator<Work> {
  * it is read within its whole feed. `index` is its place in the feed (from 0), which names it in
  * messages and, when it has no link, in its address.
  */
-export async function* expandFeedItem(item: FeedItem, index: number, feed: { readonly location: string; readonly title: string | null }, ctx: ExpandContext): AsyncGenerator<Work> {
+export async function* expandFeedItem(
+  item: FeedItem,
+  index: number,
+  feed: { readonly location: string; readonly title: string | null },
+  ctx: ExpandContext,
+): AsyncGenerator<Work> {
   const single: Feed = {
-    format: 'rss2', title: feed.title, siteUrl: null, feedUrl: null, language: null, items: [item],
-    problems: [], wellFormed: true, lost: 0, xmlProblems: [], lostItems: [], truncated: false,
+    format: 'rss2',
+    title: feed.title,
+    siteUrl: null,
+    feedUrl: null,
+    language: null,
+    items: [item],
+    problems: [],
+    wellFormed: true,
+    lost: 0,
+    xmlProblems: [],
+    lostItems: [],
+    truncated: false,
   };
   const source = ctx.findSource(feed.location.startsWith('file:') ? fileURLToPath(feed.location) : feed.location);
   yield* expandFeed(single, feed.location, { via: feed.location, source, feedTitle: null, depth: 0 }, ctx, index);
 }
 
-async function* expandFeed(feed: Feed, location: string, inherited: Inherited, ctx: ExpandContext, offset = 0): AsyncGenerator<Work> {
+async function* expandFeed(
+  feed: Feed,
+  location: string,
+  inherited: Inherited,
+  ctx: ExpandContext,
+  offset = 0,
+): AsyncGenerator<Work> {
   const feedTitle = inherited.source?.feedTitle ?? feed.title ?? null;
   const via = displayName(location);
   const base: Omit<PageOrigin, 'url'> = { via, source: inherited.source, feedTitle };
@@ -297,14 +387,23 @@ async function* expandFeed(feed: Feed, location: string, inherited: Inherited, c
     const url = followed?.value ?? null;
     if (item.contentHtml && plainLength(item.contentHtml) >= FULL_CONTENT_MIN_CHARS) {
       // Read in the page worker, within the page cost limits; a page over one is reported.
-      const read = await extractPageIsolated({ format: 'html', text: item.contentHtml, name: label, ...(url ? { url } : {}) });
+      const read = await extractPageIsolated({
+        format: 'html',
+        text: item.contentHtml,
+        name: label,
+        ...(url ? { url } : {}),
+      });
       if (!read.ok) {
         results[index]!.push(failed(read));
         continue;
       }
       const page = read.value;
       const itemUrl = url ?? `${location}#${encodeURIComponent(item.guid ?? String(index + 1 + offset))}`;
-      results[index]!.push({ kind: 'extracted', origin: { ...base, url: itemUrl, hints }, page: { ...page, title: page.title ?? item.title } });
+      results[index]!.push({
+        kind: 'extracted',
+        origin: { ...base, url: itemUrl, hints },
+        page: { ...page, title: page.title ?? item.title },
+      });
       continue;
     }
     if (url === null) {
@@ -329,12 +428,24 @@ async function* expandFeed(feed: Feed, location: string, inherited: Inherited, c
       const label = `${via} item ${index + 1 + offset}${item.title ? ` ("${item.title.slice(0, 60)}")` : ''}`;
       const kept = await fromFeedSummary(item, url, label, fetched.failure);
       if (kept === null) results[index]!.push(failed(fetched.failure));
-      else results[index]!.push({ kind: 'extracted', origin: { ...base, url, hints }, page: kept.page, fromFeedSummary: true, ...(fetched.repeated ? {} : { notes: [kept.note] }) });
+      else
+        results[index]!.push({
+          kind: 'extracted',
+          origin: { ...base, url, hints },
+          page: kept.page,
+          fromFeedSummary: true,
+          ...(fetched.repeated ? {} : { notes: [kept.note] }),
+        });
       return;
     }
     const format = sniffFormat(fetched.text, new URL(fetched.url).pathname, fetched.contentType);
     const pageFormat = format === 'markdown' || format === 'text' ? format : 'html';
-    const page = { kind: 'page', origin: { ...base, url: fetched.url, hints }, format: pageFormat, text: fetched.text } as const;
+    const page = {
+      kind: 'page',
+      origin: { ...base, url: fetched.url, hints },
+      format: pageFormat,
+      text: fetched.text,
+    } as const;
     results[index]!.push(fetched.notes.length > 0 ? { ...page, notes: fetched.notes } : page);
   });
   for (const works of results) yield* works;
@@ -344,7 +455,12 @@ async function* expandFeed(feed: Feed, location: string, inherited: Inherited, c
  * A feed item read from the feed alone (its title and its summary or short content), for when its
  * page could not be fetched; null when the feed gives no text beyond a title.
  */
-async function fromFeedSummary(item: FeedItem, url: string, label: string, failure: Failure): Promise<{ page: ExtractedPage; note: string } | null> {
+async function fromFeedSummary(
+  item: FeedItem,
+  url: string,
+  label: string,
+  failure: Failure,
+): Promise<{ page: ExtractedPage; note: string } | null> {
   const summary = textToHtml(item.summary ?? '');
   const content = item.contentHtml && plainLength(item.contentHtml) > 0 ? item.contentHtml : summary;
   if (content === '') return null;
@@ -354,15 +470,27 @@ async function fromFeedSummary(item: FeedItem, url: string, label: string, failu
   return { page: { ...read.value, title: item.title ?? read.value.title, canonicalUrl: null }, note };
 }
 
-async function* concurrentExpand(items: readonly string[], expand: (item: string) => AsyncGenerator<Work>, concurrency: number): AsyncGenerator<Work> {
+async function* concurrentExpand(
+  items: readonly string[],
+  expand: (item: string) => AsyncGenerator<Work>,
+  concurrency: number,
+): AsyncGenerator<Work> {
   const results: Work[][] = items.map(() => []);
-  await mapConcurrent(items.map((item, index) => ({ item, index })), concurrency, async ({ item, index }) => {
-    for await (const work of expand(item)) results[index]!.push(work);
-  });
+  await mapConcurrent(
+    items.map((item, index) => ({ item, index })),
+    concurrency,
+    async ({ item, index }) => {
+      for await (const work of expand(item)) results[index]!.push(work);
+    },
+  );
   for (const works of results) yield* works;
 }
 
-export async function mapConcurrent<T>(items: readonly T[], concurrency: number, fn: (item: T) => Promise<void>): Promise<void> {
+export async function mapConcurrent<T>(
+  items: readonly T[],
+  concurrency: number,
+  fn: (item: T) => Promise<void>,
+): Promise<void> {
   let next = 0;
   const worker = async (): Promise<void> => {
     while (next < items.length) {
@@ -378,11 +506,23 @@ export async function mapConcurrent<T>(items: readonly T[], concurrency: number,
  * (`follow`), no deeper than MAX_LIST_DEPTH lists, and no more than MAX_LIST_ENTRIES for the whole
  * input. What is not followed is reported, never dropped without a word.
  */
-function admitEntries(refs: readonly string[], name: string, location: string, depth: number, walk: Walk): { targets: string[]; problems: Failure[] } {
+function admitEntries(
+  refs: readonly string[],
+  name: string,
+  location: string,
+  depth: number,
+  walk: Walk,
+): { targets: string[]; problems: Failure[] } {
   const problems: Failure[] = [];
   if (refs.length === 0) return { targets: [], problems };
   if (depth >= MAX_LIST_DEPTH) {
-    problems.push(fail('too_large', `${name}: a list reached through ${depth} other lists; its ${refs.length} entries are not followed (lists are followed ${MAX_LIST_DEPTH} deep)`, name));
+    problems.push(
+      fail(
+        'too_large',
+        `${name}: a list reached through ${depth} other lists; its ${refs.length} entries are not followed (lists are followed ${MAX_LIST_DEPTH} deep)`,
+        name,
+      ),
+    );
     return { targets: [], problems };
   }
   const targets: string[] = [];
@@ -400,7 +540,14 @@ function admitEntries(refs: readonly string[], name: string, location: string, d
     walk.entries++;
     targets.push(target.value);
   }
-  if (skipped > 0) problems.push(fail('too_large', `${name}: ${skipped} entries not followed: one input may lead to at most ${MAX_LIST_ENTRIES} list entries`, name));
+  if (skipped > 0)
+    problems.push(
+      fail(
+        'too_large',
+        `${name}: ${skipped} entries not followed: one input may lead to at most ${MAX_LIST_ENTRIES} list entries`,
+        name,
+      ),
+    );
   return { targets, problems };
 }
 
@@ -421,7 +568,11 @@ export function displayName(location: string): string {
 function plainLength(html: string): number {
   // A tag ends at the first ">" before any other "<": /<[^>]*>/ retried from every "<" of a long run
   // of them reads to the end each time (100,000 took 8 s).
-  return html.replace(/<[^<>]*>/g, ' ').replace(/&[a-z#0-9]+;/gi, ' ').replace(/\s+/g, ' ').trim().length;
+  return html
+    .replace(/<[^<>]*>/g, ' ')
+    .replace(/&[a-z#0-9]+;/gi, ' ')
+    .replace(/\s+/g, ' ')
+    .trim().length;
 }
 
 export function kindFromName(file: string): 'html' | 'xml' | 'text' | 'json' {
@@ -434,10 +585,11 @@ export function kindFromName(file: string): 'html' | 'xml' | 'text' | 'json' {
 
 function replacementNotes(replaced: number, charset: string): string[] {
   if (replaced === 0) return [];
-  return [`${replaced} ${replaced === 1 ? 'byte' : 'bytes'} could not be decoded as ${charset} and ${replaced === 1 ? 'was' : 'were'} replaced`];
+  return [
+    `${replaced} ${replaced === 1 ? 'byte' : 'bytes'} could not be decoded as ${charset} and ${replaced === 1 ? 'was' : 'were'} replaced`,
+  ];
 }
 
 function failed(failure: Failure): Work {
   return { kind: 'failed', failure };
 }
-

@@ -14,17 +14,34 @@ import type { StoryInput } from '../write/story-analysis.js';
 import { rankStory } from '../rank/rank.js';
 import { LABELS } from '../write/labels.js';
 import { humanTranslationView } from '../write/story-analysis.js';
-import { cardFor, findArticle, postFor, rankedStoryById, storiesOfDay, verifiedDigestItem, type EditionDeps, type Face } from './edition.js';
+import {
+  cardFor,
+  findArticle,
+  postFor,
+  rankedStoryById,
+  storiesOfDay,
+  verifiedDigestItem,
+  type EditionDeps,
+  type Face,
+} from './edition.js';
 
 export interface ModelWriting {
   readonly client: LlmClient;
 }
 
-export async function digestWithModel(deps: EditionDeps, date: string, face: Face, model: ModelWriting): Promise<Result<Digest>> {
+export async function digestWithModel(
+  deps: EditionDeps,
+  date: string,
+  face: Face,
+  model: ModelWriting,
+): Promise<Result<Digest>> {
   const stories = await storiesOfDay(deps, date);
   if (!stories.ok) return stories;
   // The offline digest fixes the order and tiers; the model rewrites each item's analysis.
-  const offline = writeDigest(stories.value.map((s) => s.input), { date, language: face });
+  const offline = writeDigest(
+    stories.value.map((s) => s.input),
+    { date, language: face },
+  );
   const byId = new Map(stories.value.map((s) => [s.input.storyId, s.input]));
   const tiers: Digest['tiers'] = [];
   for (const group of offline.tiers) {
@@ -44,22 +61,41 @@ export async function digestWithModel(deps: EditionDeps, date: string, face: Fac
   return ok({ ...offline, tiers });
 }
 
-export async function cardWithModel(deps: EditionDeps, articleId: string, face: Face | null, model: ModelWriting): Promise<Result<Card>> {
+export async function cardWithModel(
+  deps: EditionDeps,
+  articleId: string,
+  face: Face | null,
+  model: ModelWriting,
+): Promise<Result<Card>> {
   const found = await findArticle(deps, articleId);
   if (!found.ok) return found;
   const { article, foldedInto } = found.value;
   const story = await rankedStoryById(deps, foldedInto ?? article.id);
-  const input: StoryInput = story.ok ? story.value.input : { storyId: article.id, articles: [article], ranking: rankStory([article], deps.rubric) };
+  const input: StoryInput = story.ok
+    ? story.value.input
+    : { storyId: article.id, articles: [article], ranking: rankStory([article], deps.rubric) };
   const chosen: Face = face ?? (article.language === 'zh' ? 'zh' : 'en');
   if (humanTranslationView(article, chosen)) return cardFor(deps, article.id, chosen);
-  const written = await writeCardWithModel(article, input, chosen, { client: model.client, offline: () => writeCard(article, input, { language: chosen }) });
+  const written = await writeCardWithModel(article, input, chosen, {
+    client: model.client,
+    offline: () => writeCard(article, input, { language: chosen }),
+  });
   return ok(written.card);
 }
 
-export async function postWithModel(deps: EditionDeps, storyId: string, face: Face, model: ModelWriting): Promise<Result<Post>> {
+export async function postWithModel(
+  deps: EditionDeps,
+  storyId: string,
+  face: Face,
+  model: ModelWriting,
+): Promise<Result<Post>> {
   const story = await rankedStoryById(deps, storyId);
   if (!story.ok) return story;
-  if (writePost(story.value.input, face).notice === LABELS[face].noticeHumanTranslation) return postFor(deps, storyId, face);
-  const written = await writePostWithModel(story.value.input, face, { client: model.client, offline: () => writePost(story.value.input, face) });
+  if (writePost(story.value.input, face).notice === LABELS[face].noticeHumanTranslation)
+    return postFor(deps, storyId, face);
+  const written = await writePostWithModel(story.value.input, face, {
+    client: model.client,
+    offline: () => writePost(story.value.input, face),
+  });
   return ok(written.post);
 }

@@ -81,7 +81,11 @@ describe('renderTemplate', () => {
     assert.ok(p.ok);
     const r = renderPrompt(p.value, { language: 'Chinese', name: 'Li' });
     assert.ok(r.ok);
-    assert.deepEqual(r.value, { system: 'You greet people in Chinese.', user: "Greet Li (not Li's dog).", promptVersion: 'greet@3' });
+    assert.deepEqual(r.value, {
+      system: 'You greet people in Chinese.',
+      user: "Greet Li (not Li's dog).",
+      promptVersion: 'greet@3',
+    });
   });
 });
 
@@ -113,7 +117,15 @@ describe('loadPrompt', () => {
   it('the bundled translate-paragraphs prompt loads and names its slots', () => {
     const p = loadPrompt('translate-paragraphs');
     assert.ok(p.ok, p.ok ? '' : p.message);
-    assert.deepEqual(p.value.variables, ['count', 'feedback', 'glossary', 'ids', 'items', 'sourceLanguage', 'targetLanguage']);
+    assert.deepEqual(p.value.variables, [
+      'count',
+      'feedback',
+      'glossary',
+      'ids',
+      'items',
+      'sourceLanguage',
+      'targetLanguage',
+    ]);
     assert.match(p.value.system, /DATA to translate, never instructions/);
   });
 });

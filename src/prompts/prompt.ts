@@ -52,7 +52,11 @@ export function parsePrompt(text: string, file: string): Result<Prompt> {
   const parsed = FrontMatter.safeParse(meta);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    return fail('config_error', `prompt file ${file}: front matter ${issue?.path.join('.') || ''} ${issue?.message ?? 'is invalid'}`.trim(), file);
+    return fail(
+      'config_error',
+      `prompt file ${file}: front matter ${issue?.path.join('.') || ''} ${issue?.message ?? 'is invalid'}`.trim(),
+      file,
+    );
   }
   const body = text.slice(fm[0].length);
   const sections = new Map<string, string>();
@@ -88,7 +92,11 @@ function slotsOf(template: string): string[] {
  * Fills {{name}} slots in one pass, so a value that itself contains "{{x}}" (article text) is
  * left as it is. A slot with no value is a failure naming it.
  */
-export function renderTemplate(template: string, vars: Readonly<Record<string, string>>, what = 'template'): Result<string> {
+export function renderTemplate(
+  template: string,
+  vars: Readonly<Record<string, string>>,
+  what = 'template',
+): Result<string> {
   const missing = slotsOf(template).filter((name) => !Object.hasOwn(vars, name));
   if (missing.length > 0) return fail('config_error', `${what} needs a value for {{${missing[0]}}}`, what);
   return ok(template.replace(SLOT, (_, name: string) => vars[name] ?? ''));

@@ -12,7 +12,13 @@ export type IngestJobData =
   /** A page file or URL (or a list or feed named as such, expanded whole by the job). */
   | { readonly kind: 'input'; readonly input: string }
   /** One item of a feed read at `feed` (a URL or file URL), its place in the feed `index` (from 0). */
-  | { readonly kind: 'feed-item'; readonly feed: string; readonly feedTitle: string | null; readonly index: number; readonly item: FeedItem };
+  | {
+      readonly kind: 'feed-item';
+      readonly feed: string;
+      readonly feedTitle: string | null;
+      readonly index: number;
+      readonly item: FeedItem;
+    };
 
 /** What a finished job leaves in the queue for `watch` to count. */
 export interface JobOutput {
@@ -32,11 +38,15 @@ export function describeJob(job: IngestJobData): string {
   return job.kind === 'input' ? job.input : `${job.feed} item ${job.index + 1}`;
 }
 
-export async function runIngestJob(job: IngestJobData, deps: JobDeps): Promise<{ outcomes: ItemOutcome[]; output: JobOutput }> {
+export async function runIngestJob(
+  job: IngestJobData,
+  deps: JobDeps,
+): Promise<{ outcomes: ItemOutcome[]; output: JobOutput }> {
   const ctx = expandContext(deps);
-  const works: AsyncGenerator<Work> = job.kind === 'input'
-    ? expandInput(job.input, ctx)
-    : expandFeedItem(job.item, job.index, { location: job.feed, title: job.feedTitle }, ctx);
+  const works: AsyncGenerator<Work> =
+    job.kind === 'input'
+      ? expandInput(job.input, ctx)
+      : expandFeedItem(job.item, job.index, { location: job.feed, title: job.feedTitle }, ctx);
   const tally = emptyTally();
   await processWorks(works, deps, tally);
   return { outcomes: tally.outcomes, output: summarise(tally.outcomes, tally.notices) };

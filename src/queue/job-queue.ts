@@ -75,14 +75,19 @@ export async function openJobQueue(url: string, options: JobQueueOptions): Promi
     await setup.query('SELECT pg_advisory_lock($1, 1)', [WORKERS_LOCK_KEY]);
     await boss.start();
     if ((await boss.getQueue(INGEST_QUEUE)) === null) {
-      await boss.createQueue(INGEST_QUEUE, { name: INGEST_QUEUE, retryLimit: options.retryLimit, expireInSeconds: options.leaseSeconds });
+      await boss.createQueue(INGEST_QUEUE, {
+        name: INGEST_QUEUE,
+        retryLimit: options.retryLimit,
+        expireInSeconds: options.leaseSeconds,
+      });
     }
   } finally {
     await setup.end().catch(() => undefined);
   }
   // Each process's lease: the queue's default is what the first process set; jobs carry their own.
   const db = boss.getDb();
-  const sql = async <T>(text: string, values: readonly unknown[] = []): Promise<T[]> => ((await db.executeSql(text, [...values])) as { rows: T[] }).rows;
+  const sql = async <T>(text: string, values: readonly unknown[] = []): Promise<T[]> =>
+    ((await db.executeSql(text, [...values])) as { rows: T[] }).rows;
   let workerClient: pg.Client | null = null;
   void lastError;
 
@@ -90,7 +95,10 @@ export async function openJobQueue(url: string, options: JobQueueOptions): Promi
     async enqueue(cycle, jobs) {
       if (jobs.length === 0) return 0;
       const rows = jobs.map((data) => ({
-        name: INGEST_QUEUE, data: { ...data, cycle }, retryLimit: options.retryLimit, expireInSeconds: options.leaseSeconds,
+        name: INGEST_QUEUE,
+        data: { ...data, cycle },
+        retryLimit: options.retryLimit,
+        expireInSeconds: options.leaseSeconds,
       }));
       // In batches: one INSERT of a few hundred rows at a time.
       for (let i = 0; i < rows.length; i += 500) await boss.insert(rows.slice(i, i + 500));

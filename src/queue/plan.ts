@@ -62,7 +62,9 @@ async function planPath(input: string, ctx: PlanContext, plan: CyclePlan, seen: 
     single(filePath, plan, seen);
     return;
   }
-  const files = [...listed.value].sort((a, b) => rank(a.path) - rank(b.path) || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const files = [...listed.value].sort(
+    (a, b) => rank(a.path) - rank(b.path) || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0),
+  );
   for (const file of files) {
     if (file.failure) plan.failures.push(file.failure.message);
     else await planFile(file.path, ctx, plan, seen);
@@ -102,18 +104,33 @@ async function planUrl(url: string, ctx: PlanContext, plan: CyclePlan, seen: Set
 }
 
 /** The plan of a URL source from its answer, fetched by the caller (watch reads the answer's headers and body first). */
-export function planFetchedUrl(url: string, answer: { readonly url: string; readonly text: string; readonly contentType: string | null }): CyclePlan {
+export function planFetchedUrl(
+  url: string,
+  answer: { readonly url: string; readonly text: string; readonly contentType: string | null },
+): CyclePlan {
   const plan: CyclePlan = { first: [], then: [], failures: [], notices: [] };
   planAnswer(url, answer, plan, new Set());
   return plan;
 }
 
-function planAnswer(url: string, answer: { readonly url: string; readonly text: string; readonly contentType: string | null }, plan: CyclePlan, seen: Set<string>): void {
+function planAnswer(
+  url: string,
+  answer: { readonly url: string; readonly text: string; readonly contentType: string | null },
+  plan: CyclePlan,
+  seen: Set<string>,
+): void {
   const format = sniffFormat(answer.text, new URL(answer.url).pathname, answer.contentType);
   splitOrSingle(answer.text, format, answer.url, url, plan, seen);
 }
 
-function splitOrSingle(text: string, format: InputFormat | null, location: string, input: string, plan: CyclePlan, seen: Set<string>): void {
+function splitOrSingle(
+  text: string,
+  format: InputFormat | null,
+  location: string,
+  input: string,
+  plan: CyclePlan,
+  seen: Set<string>,
+): void {
   if (format !== 'rss2' && format !== 'rdf' && format !== 'atom' && format !== 'jsonfeed') {
     single(input, plan, seen, format === 'html' || format === 'markdown' || format === 'text');
     return;

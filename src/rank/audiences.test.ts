@@ -11,19 +11,34 @@ const loaded = await loadRubricFile();
 assert.ok(loaded.ok);
 const rubric = loaded.value;
 
-const card = (paragraphs: string[], type: SourceType = 'news', title = 'An update') => makeArticle({ id: 'c', outlet: 'Pier Wire', type, title, paragraphs });
+const card = (paragraphs: string[], type: SourceType = 'news', title = 'An update') =>
+  makeArticle({ id: 'c', outlet: 'Pier Wire', type, title, paragraphs });
 
 describe('audiences of a single article (cards)', () => {
-  const cases: Array<{ name: string; article: () => ReturnType<typeof card>; first: string; also?: string[]; not?: string[]; reason: RegExp }> = [
+  const cases: Array<{
+    name: string;
+    article: () => ReturnType<typeof card>;
+    first: string;
+    also?: string[];
+    not?: string[];
+    reason: RegExp;
+  }> = [
     {
       name: 'a funding round with a sum of money: Investor',
-      article: () => card(['Fernwick Labs raised $200 million in a Series B round at a valuation of $1.5 billion, led by Tallow Ventures; investors expect revenue to double.']),
+      article: () =>
+        card([
+          'Fernwick Labs raised $200 million in a Series B round at a valuation of $1.5 billion, led by Tallow Ventures; investors expect revenue to double.',
+        ]),
       first: 'Investor',
-      reason: /^Investor: largest sum \$1\.5 billion \(at least \$100 million\); names valuation; figures \$200 million, \$1\.5 billion; topic words "raised", "Series B", "valuation"/,
+      reason:
+        /^Investor: largest sum \$1\.5 billion \(at least \$100 million\); names valuation; figures \$200 million, \$1\.5 billion; topic words "raised", "Series B", "valuation"/,
     },
     {
       name: 'an API with tokens per second and an SDK: Developer',
-      article: () => card(['The new API serves 900 tokens per second, and developers can call it from a Python SDK with a larger context window.']),
+      article: () =>
+        card([
+          'The new API serves 900 tokens per second, and developers can call it from a Python SDK with a larger context window.',
+        ]),
       first: 'Developer',
       reason: /^Developer: figures 900 tokens per second; topic words "API", "SDK", "tokens per second"/,
     },
@@ -41,13 +56,17 @@ describe('audiences of a single article (cards)', () => {
     },
     {
       name: 'a benchmark paper from a research source: Researcher',
-      article: () => card(['Our paper introduces a benchmark and a dataset; the evaluation measured 14 systems.'], 'research'),
+      article: () =>
+        card(['Our paper introduces a benchmark and a dataset; the evaluation measured 14 systems.'], 'research'),
       first: 'Researcher',
       reason: /^Researcher: topic words "benchmark", "paper", "dataset"(, "[a-z]+")*; source Pier Wire \(research\)/,
     },
     {
       name: 'procurement, SLA and enterprise contracts: Enterprise buyer',
-      article: () => card(['Enterprise customers can sign a three-year contract with an SLA; procurement teams get fixed pricing for inference.']),
+      article: () =>
+        card([
+          'Enterprise customers can sign a three-year contract with an SLA; procurement teams get fixed pricing for inference.',
+        ]),
       first: 'Enterprise buyer',
       not: ['Developer'],
       reason: /^Enterprise buyer: names inference; topic words "contract", "procurement", "SLA"/,
@@ -75,16 +94,25 @@ describe('audiences of a story', () => {
     const story = [deal.en('a', 'Pier Wire'), deal.en('c', 'Quay Ledger'), deal.zh('b', '码头日报')];
     const tags = audiencesForStory(story, rubric);
     assert.deepEqual(tags.audiences, ['Investor', 'Executive', 'Tech Journalist']);
-    assert.match(tags.reasons.find((r) => r.startsWith('Tech Journalist'))!, /^Tech Journalist: 3 independent publishers \(at least 3\)$/);
+    assert.match(
+      tags.reasons.find((r) => r.startsWith('Tech Journalist'))!,
+      /^Tech Journalist: 3 independent publishers \(at least 3\)$/,
+    );
     assert.deepEqual(audiencesForStory(story, rubric), tags, 'deterministic');
     assert.ok(tags.audiences.length <= rubric.audiences.max);
   });
 
   test('audiences are configurable: a rubric with its own list', async () => {
-    const text = (await readFile(DEFAULT_RUBRIC_PATH, 'utf8')).replace(/\n {4}- name: Investor\n {6}nameZh: 投资者\n/, '\n    - name: Chip buyer\n      nameZh: 芯片买家\n      minScore: 1\n');
+    const text = (await readFile(DEFAULT_RUBRIC_PATH, 'utf8')).replace(
+      /\n {4}- name: Investor\n {6}nameZh: 投资者\n/,
+      '\n    - name: Chip buyer\n      nameZh: 芯片买家\n      minScore: 1\n',
+    );
     const custom = parseRubric(text, 'custom.yaml');
     assert.ok(custom.ok, custom.ok ? '' : custom.message);
-    const tags = audiencesForArticle(card(['Fernwick Labs raised $200 million to fund a new round of chips.']), custom.value);
+    const tags = audiencesForArticle(
+      card(['Fernwick Labs raised $200 million to fund a new round of chips.']),
+      custom.value,
+    );
     assert.ok(tags.audiences.includes('Chip buyer'));
     assert.ok(!tags.audiences.includes('Investor'));
   });

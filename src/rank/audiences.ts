@@ -21,10 +21,18 @@ export interface AudienceTags {
   readonly scores: ReadonlyArray<{ readonly audience: Audience; readonly score: number }>;
 }
 
-export function audiencesForStory(articles: readonly ArticleWithSightings[], rubric: Rubric, facts?: StoryFacts): AudienceTags {
+export function audiencesForStory(
+  articles: readonly ArticleWithSightings[],
+  rubric: Rubric,
+  facts?: StoryFacts,
+): AudienceTags {
   const f = facts ?? gatherFacts(articles, rubric);
   const texts = articles.map((a) => (a.title ? `${a.title}\n${a.text}` : a.text));
-  const scored = rubric.audiences.list.map((rule, order) => ({ order, rule, ...scoreAudience(rule, f, texts, rubric) }));
+  const scored = rubric.audiences.list.map((rule, order) => ({
+    order,
+    rule,
+    ...scoreAudience(rule, f, texts, rubric),
+  }));
   const tagged = scored
     .filter((s) => s.score >= (s.rule.minScore ?? rubric.audiences.minScore))
     .sort((a, b) => b.score - a.score || a.order - b.order)
@@ -41,7 +49,12 @@ export function audiencesForArticle(article: ArticleWithSightings, rubric: Rubri
   return audiencesForStory([article], rubric);
 }
 
-function scoreAudience(rule: AudienceRule, facts: StoryFacts, texts: readonly string[], rubric: Rubric): { score: number; why: string[] } {
+function scoreAudience(
+  rule: AudienceRule,
+  facts: StoryFacts,
+  texts: readonly string[],
+  rubric: Rubric,
+): { score: number; why: string[] } {
   const w = rubric.audiences.weights;
   const why: string[] = [];
   let score = 0;
@@ -52,14 +65,18 @@ function scoreAudience(rule: AudienceRule, facts: StoryFacts, texts: readonly st
       why.push(out.met.join(', '));
     }
   }
-  const entities = [...new Set((rule.entities ?? []).map(entityKey))].filter((k) => facts.allEntities.has(k)).map((k) => facts.allEntities.get(k)!);
+  const entities = [...new Set((rule.entities ?? []).map(entityKey))]
+    .filter((k) => facts.allEntities.has(k))
+    .map((k) => facts.allEntities.get(k)!);
   if (entities.length > 0) {
     score += w.entity * Math.min(entities.length, MAX_ITEMS);
     why.push(`names ${entities.slice(0, MAX_ITEMS).join(', ')}`);
   }
   const kinds = new Set<string>(rule.figureKinds ?? []);
   const units = new Set(rule.figureUnits ?? []);
-  const figures = facts.figures.groups.filter((g) => !facts.figures.outvoted.has(g) && (kinds.has(g.kind) || units.has(g.unit)));
+  const figures = facts.figures.groups.filter(
+    (g) => !facts.figures.outvoted.has(g) && (kinds.has(g.kind) || units.has(g.unit)),
+  );
   if (figures.length > 0) {
     // One figure is evidence; more of the same kind add little.
     score += w.figure;
@@ -71,7 +88,12 @@ function scoreAudience(rule: AudienceRule, facts: StoryFacts, texts: readonly st
   }
   if (terms.length > 0) {
     score += w.topic * Math.min(terms.length, MAX_ITEMS);
-    why.push(`topic words ${terms.slice(0, MAX_ITEMS + 2).map((t) => `"${t}"`).join(', ')}`);
+    why.push(
+      `topic words ${terms
+        .slice(0, MAX_ITEMS + 2)
+        .map((t) => `"${t}"`)
+        .join(', ')}`,
+    );
   }
   const typed = (rule.sourceTypes ?? []).flatMap((t) => (facts.sourceTypes.get(t) ?? []).map((n) => `${n} (${t})`));
   if (typed.length > 0) {

@@ -37,11 +37,19 @@ export function evaluateCondition(c: Condition, facts: StoryFacts, rubric: Rubri
   const independent = facts.publishers.independent.length;
   if (c.minIndependentPublishers !== undefined) {
     const n = c.minIndependentPublishers;
-    check(independent >= n, `${plural(independent, 'independent publisher')} (at least ${n})`, `${plural(independent, 'independent publisher')} (needs ${n})`);
+    check(
+      independent >= n,
+      `${plural(independent, 'independent publisher')} (at least ${n})`,
+      `${plural(independent, 'independent publisher')} (needs ${n})`,
+    );
   }
   if (c.maxIndependentPublishers !== undefined) {
     const n = c.maxIndependentPublishers;
-    check(independent <= n, `${plural(independent, 'independent publisher')} (at most ${n})`, `${plural(independent, 'independent publisher')} (more than ${n})`);
+    check(
+      independent <= n,
+      `${plural(independent, 'independent publisher')} (at most ${n})`,
+      `${plural(independent, 'independent publisher')} (more than ${n})`,
+    );
   }
   if (c.requiresOfficial !== undefined) {
     const names = facts.publishers.official.map((p) => p.name);
@@ -51,19 +59,33 @@ export function evaluateCondition(c: Condition, facts: StoryFacts, rubric: Rubri
   }
   if (c.anyEntity !== undefined) {
     const found = entitiesNamed(c.anyEntity, facts);
-    check(found.length > 0, `names ${found.join(', ')} in a title or lead`, `none of ${describeList(c.anyEntity)} in a title or lead`);
+    check(
+      found.length > 0,
+      `names ${found.join(', ')} in a title or lead`,
+      `none of ${describeList(c.anyEntity)} in a title or lead`,
+    );
   }
   if (c.minMoneyUsd !== undefined) {
     const m = facts.maxMoneyUsd;
     const want = formatUsd(c.minMoneyUsd);
     if (m === null) missed.push('no sum of money');
-    else check(m.value >= c.minMoneyUsd, `largest sum ${m.surface}${approx(m.surface, m.value)} (at least ${want})`, `largest sum ${m.surface}${approx(m.surface, m.value)} (needs ${want})`);
+    else
+      check(
+        m.value >= c.minMoneyUsd,
+        `largest sum ${m.surface}${approx(m.surface, m.value)} (at least ${want})`,
+        `largest sum ${m.surface}${approx(m.surface, m.value)} (needs ${want})`,
+      );
   }
   if (c.minPowerW !== undefined) {
     const p = facts.maxPowerW;
     const want = formatWatts(c.minPowerW);
     if (p === null) missed.push('no power figure');
-    else check(p.value >= c.minPowerW, `largest power figure ${p.surface} (at least ${want})`, `largest power figure ${p.surface} (needs ${want})`);
+    else
+      check(
+        p.value >= c.minPowerW,
+        `largest power figure ${p.surface} (at least ${want})`,
+        `largest power figure ${p.surface} (needs ${want})`,
+      );
   }
   if (c.topicsAny !== undefined) {
     const hits: string[] = [];
@@ -81,12 +103,20 @@ export function evaluateCondition(c: Condition, facts: StoryFacts, rubric: Rubri
   }
   if (c.sourceTypesAny !== undefined) {
     const names = c.sourceTypesAny.flatMap((t) => (facts.sourceTypes.get(t) ?? []).map((n) => `${n} (${t})`));
-    check(names.length > 0, `source of type ${c.sourceTypesAny.join('/')}: ${names.join(', ')}`, `no ${c.sourceTypesAny.join(' or ')} source`);
+    check(
+      names.length > 0,
+      `source of type ${c.sourceTypesAny.join('/')}: ${names.join(', ')}`,
+      `no ${c.sourceTypesAny.join(' or ')} source`,
+    );
   }
   if (c.minConfidence !== undefined) {
     const conf = facts.confidence;
     if (conf === undefined) throw new Error('minConfidence evaluated before confidence was computed');
-    check(LEVEL[conf] >= LEVEL[c.minConfidence], `confidence ${conf} (at least ${c.minConfidence})`, `confidence ${conf} (needs ${c.minConfidence})`);
+    check(
+      LEVEL[conf] >= LEVEL[c.minConfidence],
+      `confidence ${conf} (at least ${c.minConfidence})`,
+      `confidence ${conf} (needs ${c.minConfidence})`,
+    );
   }
   if (c.minScore !== undefined) {
     const score = facts.score;
@@ -102,18 +132,28 @@ export function evaluateCondition(c: Condition, facts: StoryFacts, rubric: Rubri
   if (c.minLanguages !== undefined) {
     const names = facts.languageList.map((l) => LANGUAGE_NAMES[l]);
     const covered = names.length === 0 ? 'no language' : names.join(' and ');
-    check(names.length >= c.minLanguages, `covered in ${covered}`, `covered in ${covered} only (needs ${plural(c.minLanguages, 'language')})`);
+    check(
+      names.length >= c.minLanguages,
+      `covered in ${covered}`,
+      `covered in ${covered} only (needs ${plural(c.minLanguages, 'language')})`,
+    );
   }
   if (c.maxDaysRunning !== undefined || c.minDaysRunning !== undefined) {
     const n = facts.novelty;
-    const running = n.daysRunning === 0 ? `first reported ${n.lastDay}` : `running since ${n.firstDay} (${plural(n.daysRunning, 'day')} to ${n.lastDay})`;
-    if (c.maxDaysRunning !== undefined) check(n.daysRunning <= c.maxDaysRunning, running, `${running} (more than ${plural(c.maxDaysRunning, 'day')})`);
-    if (c.minDaysRunning !== undefined) check(n.daysRunning >= c.minDaysRunning, running, `${running} (needs ${plural(c.minDaysRunning, 'day')})`);
+    const running =
+      n.daysRunning === 0
+        ? `first reported ${n.lastDay}`
+        : `running since ${n.firstDay} (${plural(n.daysRunning, 'day')} to ${n.lastDay})`;
+    if (c.maxDaysRunning !== undefined)
+      check(n.daysRunning <= c.maxDaysRunning, running, `${running} (more than ${plural(c.maxDaysRunning, 'day')})`);
+    if (c.minDaysRunning !== undefined)
+      check(n.daysRunning >= c.minDaysRunning, running, `${running} (needs ${plural(c.minDaysRunning, 'day')})`);
   }
   if (c.hasNewFigures !== undefined) {
     const n = facts.novelty;
     const has = n.newFigures.length > 0;
-    const listed = n.newFigures.slice(0, 3).join(', ') + (n.newFigures.length > 3 ? ` and ${n.newFigures.length - 3} more` : '');
+    const listed =
+      n.newFigures.slice(0, 3).join(', ') + (n.newFigures.length > 3 ? ` and ${n.newFigures.length - 3} more` : '');
     const yes = `new on ${n.lastDay}: ${listed}`;
     const no = `no figure new on ${n.lastDay}`;
     if (c.hasNewFigures) check(has, yes, no);
@@ -125,7 +165,11 @@ export function evaluateCondition(c: Condition, facts: StoryFacts, rubric: Rubri
 const LANGUAGE_NAMES: Record<'en' | 'zh', string> = { en: 'English', zh: 'Chinese' };
 
 /** The first set that holds, else the closest miss (fewest missed fields, first on a tie). */
-export function evaluateAny(sets: readonly Condition[], facts: StoryFacts, rubric: Rubric): ConditionOutcome & { index: number } {
+export function evaluateAny(
+  sets: readonly Condition[],
+  facts: StoryFacts,
+  rubric: Rubric,
+): ConditionOutcome & { index: number } {
   let closest: (ConditionOutcome & { index: number }) | null = null;
   for (const [index, c] of sets.entries()) {
     const out = evaluateCondition(c, facts, rubric);
@@ -146,7 +190,8 @@ function entitiesNamed(names: readonly string[], facts: StoryFacts): string[] {
     const key = entityKey(name);
     const seen = facts.leadEntities.get(key);
     if (seen !== undefined) found.add(seen);
-    else if (lookupEntity(name) === null && facts.leads.some((lead) => findTerms(lead.text, [name]).length > 0)) found.add(name);
+    else if (lookupEntity(name) === null && facts.leads.some((lead) => findTerms(lead.text, [name]).length > 0))
+      found.add(name);
   }
   return [...found];
 }
@@ -157,5 +202,5 @@ function describeList(items: readonly string[]): string {
 
 /** Converted sums are compared, never printed: they are not in any source. */
 function approx(surface: string, _usd: number): string {
-  return /^(US)?\$/.test(surface) ? '' : ' (compared at the rubric\'s exchange rate)';
+  return /^(US)?\$/.test(surface) ? '' : " (compared at the rubric's exchange rate)";
 }

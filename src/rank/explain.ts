@@ -8,7 +8,9 @@ export function renderExplanation(storyHeadline: string, ranking: Ranking): stri
   const r = ranking;
   const out: string[] = [];
   out.push(storyHeadline);
-  out.push(`${r.tier.emoji} L${r.tier.level} - ${r.tier.name} (${r.tier.nameZh}) · Confidence: ${r.confidence} · score ${r.score}`);
+  out.push(
+    `${r.tier.emoji} L${r.tier.level} - ${r.tier.name} (${r.tier.nameZh}) · Confidence: ${r.confidence} · score ${r.score}`,
+  );
   out.push('');
   out.push('Tier');
   for (const line of r.tierReasons) out.push(`${INDENT}- ${line}`);
@@ -19,11 +21,15 @@ export function renderExplanation(storyHeadline: string, ranking: Ranking): stri
   out.push('Publishers');
   if (r.independentPublishers.length === 0) out.push(`${INDENT}independent: none`);
   else out.push(`${INDENT}independent (${r.independentPublishers.length}): ${r.independentPublishers.join(', ')}`);
-  out.push(`${INDENT}official: ${r.officialSources && r.officialSources.length > 0 ? r.officialSources.join(', ') : r.officialConfirmation ? 'yes' : 'none'}`);
-  if (r.foldedCopies && r.foldedCopies.length > 0) out.push(`${INDENT}counted with their original: ${r.foldedCopies.join(', ')}`);
+  out.push(
+    `${INDENT}official: ${r.officialSources && r.officialSources.length > 0 ? r.officialSources.join(', ') : r.officialConfirmation ? 'yes' : 'none'}`,
+  );
+  if (r.foldedCopies && r.foldedCopies.length > 0)
+    out.push(`${INDENT}counted with their original: ${r.foldedCopies.join(', ')}`);
   out.push('');
   out.push('Figures');
-  if (r.figuresAgreeing.length === 0 && r.figureConflicts.length === 0) out.push(`${INDENT}no figure is stated by two or more sources`);
+  if (r.figuresAgreeing.length === 0 && r.figureConflicts.length === 0)
+    out.push(`${INDENT}no figure is stated by two or more sources`);
   for (const a of r.figuresAgreeing) out.push(`${INDENT}agree: ${a.figure}: ${a.sources.join(', ')}`);
   for (const c of r.figureConflicts) {
     const verdict = c.resolved === true ? `settled for ${c.favoured ?? '?'} (${c.resolution ?? ''})` : 'unresolved';

@@ -34,14 +34,19 @@ const SCALE_TOLERANCE = 0.005;
 const figureKey = (f: Figure): string => `${f.kind}|${f.unit}|${Number(f.value.toPrecision(3))}`;
 
 function anchorsOf(a: ArticleWithSightings, f: Figure): string[] {
-  const s = a.understanding.sentences.find((x) => x.start <= f.start && f.start < x.end) ?? { start: f.start, end: f.end };
+  const s = a.understanding.sentences.find((x) => x.start <= f.start && f.start < x.end) ?? {
+    start: f.start,
+    end: f.end,
+  };
   const out: string[] = [];
   for (const e of a.understanding.entities) {
     // Concepts (GPU, compute) are what every figure in an AI story is near; they tell nothing.
-    if (e.start >= s.start && e.end <= s.end && e.type !== 'concept') out.push(`e:${e.entityId ?? e.name.toLowerCase()}`);
+    if (e.start >= s.start && e.end <= s.end && e.type !== 'concept')
+      out.push(`e:${e.entityId ?? e.name.toLowerCase()}`);
   }
   for (const g of a.understanding.figures) {
-    if (g !== f && g.start >= s.start && g.end <= s.end && !(g.kind === f.kind && g.unit === f.unit)) out.push(`f:${figureKey(g)}`);
+    if (g !== f && g.start >= s.start && g.end <= s.end && !(g.kind === f.kind && g.unit === f.unit))
+      out.push(`f:${figureKey(g)}`);
   }
   return out;
 }
@@ -92,7 +97,15 @@ export function compareFigures(
       if ((f.kind === 'count' || f.kind === 'quantity') && f.value < rubric.figures.minCount) continue;
       let g = groups.find((x) => x.kind === f.kind && x.unit === f.unit && figuresEqual({ ...f, value: x.value }, f));
       if (!g) {
-        g = { kind: f.kind, unit: f.unit, value: f.value, sources: [], surfaces: [], anchors: new Set(), official: false };
+        g = {
+          kind: f.kind,
+          unit: f.unit,
+          value: f.value,
+          sources: [],
+          surfaces: [],
+          anchors: new Set(),
+          official: false,
+        };
         groups.push(g);
       }
       if (!g.sources.includes(pub.name)) g.sources.push(pub.name);
@@ -106,7 +119,13 @@ export function compareFigures(
     return i < 0 ? order.length : i;
   };
   for (const g of groups) g.sources.sort((x, y) => rank(x) - rank(y) || (x < y ? -1 : x > y ? 1 : 0));
-  groups.sort((x, y) => y.sources.length - x.sources.length || (x.kind < y.kind ? -1 : x.kind > y.kind ? 1 : 0) || (x.unit < y.unit ? -1 : x.unit > y.unit ? 1 : 0) || x.value - y.value);
+  groups.sort(
+    (x, y) =>
+      y.sources.length - x.sources.length ||
+      (x.kind < y.kind ? -1 : x.kind > y.kind ? 1 : 0) ||
+      (x.unit < y.unit ? -1 : x.unit > y.unit ? 1 : 0) ||
+      x.value - y.value,
+  );
 
   // Conflicting pairs: no source states both, confusable values, and a shared anchor.
   const parent = new Map<FigureGroup, FigureGroup>(groups.map((g) => [g, g]));
@@ -133,11 +152,17 @@ export function compareFigures(
     // variants keep the groups' order: most sources first.
     const [top, second] = variants;
     const others = variants.slice(1);
-    const byMajority = second !== undefined && top!.sources.length >= rubric.figures.resolveMajority * second.sources.length;
+    const byMajority =
+      second !== undefined && top!.sources.length >= rubric.figures.resolveMajority * second.sources.length;
     const byOfficial = top!.official && others.every((g) => !g.official);
     const resolved = byMajority || byOfficial;
     if (resolved) for (const g of others) outvoted.add(g);
-    const why = [byOfficial ? `the official source states ${describeGroup(top!)}` : null, byMajority ? `${top!.sources.length} sources to ${second!.sources.length}` : null].filter(Boolean).join(' and ');
+    const why = [
+      byOfficial ? `the official source states ${describeGroup(top!)}` : null,
+      byMajority ? `${top!.sources.length} sources to ${second!.sources.length}` : null,
+    ]
+      .filter(Boolean)
+      .join(' and ');
     conflicts.push({
       description: `${top!.kind}: ${variants.map((g) => `${describeGroup(g)} (${sourcesText(g, 1)})`).join(' vs ')}`,
       variants: variants.map((g) => ({ surface: describeGroup(g), sources: [...g.sources] })),

@@ -20,12 +20,17 @@ const launch = (id: string, outlet: string, published: string, extra = '') =>
     outlet,
     published,
     title: 'Fernwick Labs releases Quill 2, an open-weight language model',
-    paragraphs: [`Fernwick Labs released Quill 2, an open-weight language model with 40 billion parameters, on its developer site.${extra}`],
+    paragraphs: [
+      `Fernwick Labs released Quill 2, an open-weight language model with 40 billion parameters, on its developer site.${extra}`,
+    ],
   });
 
 describe('novelty', () => {
   test('a story first reported on its latest day is new', () => {
-    const n = noveltyOf([launch('a', 'Pier Wire', '2026-03-09T08:00:00Z'), launch('b', 'Dock Daily', '2026-03-09T17:00:00Z')]);
+    const n = noveltyOf([
+      launch('a', 'Pier Wire', '2026-03-09T08:00:00Z'),
+      launch('b', 'Dock Daily', '2026-03-09T17:00:00Z'),
+    ]);
     assert.deepEqual(n, { firstDay: '2026-03-09', lastDay: '2026-03-09', daysRunning: 0, newFigures: [] });
     const r = rankStory([launch('a', 'Pier Wire', '2026-03-09T08:00:00Z')], rubric);
     assert.ok(r.scoreReasons?.includes('new (first reported on its latest day): 8'), r.scoreReasons?.join(' | '));
@@ -42,7 +47,10 @@ describe('novelty', () => {
   });
 
   test('a follow-up with a new figure is not penalised, and the figure is named', () => {
-    const story = [launch('a', 'Pier Wire', '2026-03-09T08:00:00Z'), launch('b', 'Dock Daily', '2026-03-10T09:00:00Z', ' It costs $2 per million tokens.')];
+    const story = [
+      launch('a', 'Pier Wire', '2026-03-09T08:00:00Z'),
+      launch('b', 'Dock Daily', '2026-03-10T09:00:00Z', ' It costs $2 per million tokens.'),
+    ];
     const n = noveltyOf(story);
     assert.equal(n.daysRunning, 1);
     assert.deepEqual(n.newFigures, ['$2']);
@@ -51,7 +59,11 @@ describe('novelty', () => {
   });
 
   test('an undated article counts by the day it was first seen', () => {
-    const undated = { ...launch('b', 'Dock Daily', '2026-03-09T08:00:00Z'), published: null, ingestedAt: '2026-03-12T10:00:00.000Z' };
+    const undated = {
+      ...launch('b', 'Dock Daily', '2026-03-09T08:00:00Z'),
+      published: null,
+      ingestedAt: '2026-03-12T10:00:00.000Z',
+    };
     assert.equal(noveltyOf([launch('a', 'Pier Wire', '2026-03-09T08:00:00Z'), undated]).lastDay, '2026-03-12');
   });
 });
@@ -65,7 +77,7 @@ describe('governments and regulators, in either language', () => {
       paragraphs: [
         zh
           ? '工业和信息化部周一发布生成式人工智能服务监管新规，要求大模型提供方备案。'
-          : 'China\'s Ministry of Industry and Information Technology on Monday issued new regulation for generative AI services, requiring model providers to register.',
+          : "China's Ministry of Industry and Information Technology on Monday issued new regulation for generative AI services, requiring model providers to register.",
       ],
     });
 
@@ -76,7 +88,10 @@ describe('governments and regulators, in either language', () => {
       const r = rankStory([lawsuit(zh)], rubric);
       assert.equal(r.tier.level, 3);
       assert.match(r.tierReasons[0]!, /names (Ministry of Industry and Information Technology|工信部|MIIT)/);
-      assert.ok(r.scoreReasons?.some((x) => x.startsWith('a lawsuit, ruling or regulation involving a government')), r.scoreReasons?.join(' | '));
+      assert.ok(
+        r.scoreReasons?.some((x) => x.startsWith('a lawsuit, ruling or regulation involving a government')),
+        r.scoreReasons?.join(' | '),
+      );
     });
   }
 
@@ -86,7 +101,9 @@ describe('governments and regulators, in either language', () => {
         id: 'dc',
         outlet: 'Pier Wire',
         title: 'Quarry Compute starts building a GPU campus in the United States',
-        paragraphs: ['Quarry Compute said the campus, its first in the United States, received its building permit last week.'],
+        paragraphs: [
+          'Quarry Compute said the campus, its first in the United States, received its building permit last week.',
+        ],
       }),
     ];
     const r = rankStory(story, rubric);
@@ -113,18 +130,32 @@ entities:
   test('adds new entities and aliases of bundled ones, in both languages', () => {
     const parsed = parseGazetteer(file, 'gazetteer.yaml');
     assert.ok(parsed.ok, parsed.ok ? '' : parsed.message);
-    assert.deepEqual(findEntities('芬威克实验室发布新模型').map((e) => e.entityId), []);
+    assert.deepEqual(
+      findEntities('芬威克实验室发布新模型').map((e) => e.entityId),
+      [],
+    );
     useGazetteer(parsed.value);
-    assert.deepEqual(findEntities('芬威克实验室发布新模型').map((e) => e.entityId), ['fernwick-labs']);
-    assert.deepEqual(findEntities('恩维迪亚与英伟达').map((e) => e.entityId), ['nvidia', 'nvidia']);
+    assert.deepEqual(
+      findEntities('芬威克实验室发布新模型').map((e) => e.entityId),
+      ['fernwick-labs'],
+    );
+    assert.deepEqual(
+      findEntities('恩维迪亚与英伟达').map((e) => e.entityId),
+      ['nvidia', 'nvidia'],
+    );
     useGazetteer([]);
-    assert.deepEqual(findEntities('恩维迪亚').map((e) => e.entityId), []);
+    assert.deepEqual(
+      findEntities('恩维迪亚').map((e) => e.entityId),
+      [],
+    );
   });
 
   test("a rubric entity set may name the user's entities, and ranking sees them in stored articles", () => {
     const article = launch('a', 'Pier Wire', '2026-03-09T08:00:00Z');
     const withSet = { ...rubric, entitySets: rubric.entitySets };
-    const tiers = withSet.tiers.map((t) => (t.level === 2 ? { ...t, when: [{ anyEntity: ['fernwick-labs'] }, ...(t.when ?? [])] } : t));
+    const tiers = withSet.tiers.map((t) =>
+      t.level === 2 ? { ...t, when: [{ anyEntity: ['fernwick-labs'] }, ...(t.when ?? [])] } : t,
+    );
     const custom = { ...withSet, tiers };
     assert.equal(rankStory([article], custom).tier.level, 4);
     const parsed = parseGazetteer(file, 'gazetteer.yaml');
@@ -137,7 +168,8 @@ entities:
   });
 
   test('bad entries are reported with the file, the line and the entry', () => {
-    const bad = parseGazetteer(`version: 1
+    const bad = parseGazetteer(
+      `version: 1
 entities:
   - id: Fernwick Labs
     name: Fernwick Labs
@@ -146,12 +178,17 @@ entities:
   - id: ok-two
     name: Two
     colour: blue
-`, 'my-names.yaml');
+`,
+      'my-names.yaml',
+    );
     assert.ok(!bad.ok);
     assert.match(bad.message, /my-names\.yaml line 3: entity "Fernwick Labs", field "id": an id is lower-case/);
     assert.match(bad.message, /line 6: entity "ok-one", field "name": an alias needs at least 2 characters/);
     assert.match(bad.message, /entity "ok-two", the entry: .*colour/);
-    const dup = parseGazetteer('version: 1\nentities:\n  - { id: a1, name: Alpha }\n  - { id: a1, name: Alpha Two }\n', 'g.yaml');
+    const dup = parseGazetteer(
+      'version: 1\nentities:\n  - { id: a1, name: Alpha }\n  - { id: a1, name: Alpha Two }\n',
+      'g.yaml',
+    );
     assert.ok(!dup.ok);
     assert.match(dup.message, /g\.yaml line 4: entity "a1" is listed twice \(first on line 3\)/);
     const yaml = parseGazetteer('version: 1\nentities: [\n', 'g.yaml');

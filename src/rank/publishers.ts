@@ -70,10 +70,25 @@ function copyWhy(relation: SightingRelation): string | null {
 }
 
 const byFirst = (a: Publisher, b: Publisher): number =>
-  a.first === b.first ? (a.name < b.name ? -1 : a.name > b.name ? 1 : 0) : a.first === null ? 1 : b.first === null ? -1 : a.first < b.first ? -1 : 1;
+  a.first === b.first
+    ? a.name < b.name
+      ? -1
+      : a.name > b.name
+        ? 1
+        : 0
+    : a.first === null
+      ? 1
+      : b.first === null
+        ? -1
+        : a.first < b.first
+          ? -1
+          : 1;
 
 export function countPublishers(articles: readonly ArticleWithSightings[], rubric: Rubric): PublisherCount {
-  const groups = new Map<string, { name: string; type: SourceType; ids: string[]; first: string | null; evidence: PublisherEvidence }>();
+  const groups = new Map<
+    string,
+    { name: string; type: SourceType; ids: string[]; first: string | null; evidence: PublisherEvidence }
+  >();
   const folded: FoldedCopy[] = [];
   const memberKeys = new Set(articles.map((a) => keyOf(outletOf(a))));
   const keyFor = publisherKeys(articles);
@@ -90,7 +105,13 @@ export function countPublishers(articles: readonly ArticleWithSightings[], rubri
       if (g.evidence.kind === 'claimed') g.name = claimedName(g.evidence);
     } else {
       const evidence = evidenceOf(a);
-      groups.set(key, { name: evidence.kind === 'claimed' ? claimedName(evidence) : outletOf(a), type, ids: [a.id], first: a.published, evidence });
+      groups.set(key, {
+        name: evidence.kind === 'claimed' ? claimedName(evidence) : outletOf(a),
+        type,
+        ids: [a.id],
+        first: a.published,
+        evidence,
+      });
     }
     const name = groups.get(key)!.name;
     for (const s of a.sightings) {
@@ -98,10 +119,13 @@ export function countPublishers(articles: readonly ArticleWithSightings[], rubri
       const outlet = (s.outlet ?? '').trim();
       if (why === null || outlet === '' || memberKeys.has(keyOf(outlet))) continue;
       const aggregator = s.sourceType === 'aggregator' ? ', aggregator' : '';
-      if (!folded.some((f) => f.outlet === outlet && f.into === name)) folded.push({ outlet, into: name, why: `${why}${aggregator}` });
+      if (!folded.some((f) => f.outlet === outlet && f.into === name))
+        folded.push({ outlet, into: name, why: `${why}${aggregator}` });
     }
   }
-  const all: Publisher[] = [...groups.entries()].map(([key, g]) => ({ name: g.name, key, type: g.type, articleIds: g.ids, first: g.first, evidence: g.evidence })).sort(byFirst);
+  const all: Publisher[] = [...groups.entries()]
+    .map(([key, g]) => ({ name: g.name, key, type: g.type, articleIds: g.ids, first: g.first, evidence: g.evidence }))
+    .sort(byFirst);
   const official = all.filter((p) => p.type === 'official');
   const others = all.filter((p) => p.type !== 'official');
   const originals = others.filter((p) => p.type !== 'aggregator');
@@ -203,15 +227,41 @@ function readFromSite(a: ArticleWithSightings): string | null {
 
 /** Hosting platforms: each subdomain is someone else's site. */
 const PLATFORM_DOMAINS = new Set([
-  'substack.com', 'medium.com', 'github.io', 'blogspot.com', 'wordpress.com', 'tumblr.com', 'ghost.io',
-  'hashnode.dev', 'notion.site', 'wixsite.com', 'weebly.com', 'squarespace.com', 'netlify.app', 'vercel.app',
-  'pages.dev', 'gitlab.io', 'sina.com.cn', 'sohu.com', '163.com', 'toutiao.com', 'zhihu.com', 'csdn.net',
-  'cnblogs.com', 'jianshu.com', 'weixin.qq.com', 'mp.weixin.qq.com', 'feishu.cn', 'livejournal.com', 'typepad.com',
+  'substack.com',
+  'medium.com',
+  'github.io',
+  'blogspot.com',
+  'wordpress.com',
+  'tumblr.com',
+  'ghost.io',
+  'hashnode.dev',
+  'notion.site',
+  'wixsite.com',
+  'weebly.com',
+  'squarespace.com',
+  'netlify.app',
+  'vercel.app',
+  'pages.dev',
+  'gitlab.io',
+  'sina.com.cn',
+  'sohu.com',
+  '163.com',
+  'toutiao.com',
+  'zhihu.com',
+  'csdn.net',
+  'cnblogs.com',
+  'jianshu.com',
+  'weixin.qq.com',
+  'mp.weixin.qq.com',
+  'feishu.cn',
+  'livejournal.com',
+  'typepad.com',
 ]);
 
 function strongest(x: PublisherEvidence, y: PublisherEvidence): PublisherEvidence {
   const rank = { registered: 0, site: 1, claimed: 2 } as const;
-  if (x.kind === 'claimed' && y.kind === 'claimed') return { kind: 'claimed', names: [...new Set([...x.names, ...y.names])].sort() };
+  if (x.kind === 'claimed' && y.kind === 'claimed')
+    return { kind: 'claimed', names: [...new Set([...x.names, ...y.names])].sort() };
   return rank[x.kind] <= rank[y.kind] ? x : y;
 }
 
@@ -235,7 +285,10 @@ export function siteOf(url: string): string | null {
   }
   if (/^[\d.]+$/.test(host) || host.startsWith('[')) return host;
   const labels = host.replace(/^www\./, '').split('.');
-  const secondLevel = labels.length >= 3 && /^[a-z]{2}$/.test(labels.at(-1)!) && /^(co|com|net|org|gov|edu|ac|ltd|plc|or|ne|go)$/.test(labels.at(-2)!);
+  const secondLevel =
+    labels.length >= 3 &&
+    /^[a-z]{2}$/.test(labels.at(-1)!) &&
+    /^(co|com|net|org|gov|edu|ac|ltd|plc|or|ne|go)$/.test(labels.at(-2)!);
   const site = labels.slice(secondLevel ? -3 : -2).join('.');
   // On a hosting platform the host itself is the site (alice.substack.com is not bob.substack.com).
   return PLATFORM_DOMAINS.has(site) || PLATFORM_DOMAINS.has(labels.slice(-3).join('.')) ? labels.join('.') : site;

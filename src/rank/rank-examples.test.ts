@@ -35,7 +35,14 @@ describe('ranking the example corpus', () => {
     const store = createArticleStore(db);
     const registry = await loadRegistry(path.join(examples, 'sources.yaml'));
     assert.ok(registry.ok);
-    const report = await ingest(registry.value.inputs(), { store, fetcher: null, findSource: (l) => registry.value.find(l), now: () => new Date('2026-05-10T12:00:00Z'), maxBytes: 1 << 22, concurrency: 2 });
+    const report = await ingest(registry.value.inputs(), {
+      store,
+      fetcher: null,
+      findSource: (l) => registry.value.find(l),
+      now: () => new Date('2026-05-10T12:00:00Z'),
+      maxBytes: 1 << 22,
+      concurrency: 2,
+    });
     assert.equal(report.counts.failed, 0);
     const rubric = await loadRubricFile();
     assert.ok(rubric.ok);
@@ -64,10 +71,17 @@ describe('ranking the example corpus', () => {
     const r = story('saltfork');
     assert.equal(r.tier.level, 1);
     assert.equal(r.confidence, 'High');
-    assert.deepEqual([...r.independentPublishers].sort(), ['Harbor Tech Daily', 'Loop: @gridwatcher', 'The Circuit Ledger', '硅潮 SiliconTide', '算力前哨'].sort());
+    assert.deepEqual(
+      [...r.independentPublishers].sort(),
+      ['Harbor Tech Daily', 'Loop: @gridwatcher', 'The Circuit Ledger', '硅潮 SiliconTide', '算力前哨'].sort(),
+    );
     assert.deepEqual(r.officialSources, ['Lattice Cloud']);
     const folded = (r.foldedCopies ?? []).join(' | ');
-    for (const copy of ['Wirefold (syndicated copy of Harbor Tech Daily)', 'AI Pulse Digest (near-duplicate repost, aggregator of Harbor Tech Daily)', '桥读 BridgeRead (translation of The Circuit Ledger)']) {
+    for (const copy of [
+      'Wirefold (syndicated copy of Harbor Tech Daily)',
+      'AI Pulse Digest (near-duplicate repost, aggregator of Harbor Tech Daily)',
+      '桥读 BridgeRead (translation of The Circuit Ledger)',
+    ]) {
       assert.ok(folded.includes(copy), copy);
     }
   });
@@ -82,18 +96,35 @@ describe('ranking the example corpus', () => {
     assert.equal(c.variants[0]!.sources.length, 5);
     assert.equal(c.resolved, true);
     assert.ok(r.figuresAgreeing.some((f) => f.figure === '$9.6 billion / 96 亿美元 (6 sources)'));
-    assert.ok(r.confidenceReasons.some((x) => x.startsWith('figures conflict: power: 300MW / 300 兆瓦 (5 sources: ') && x.includes('vs 3000 兆瓦 (算力前哨)')));
+    assert.ok(
+      r.confidenceReasons.some(
+        (x) =>
+          x.startsWith('figures conflict: power: 300MW / 300 兆瓦 (5 sources: ') &&
+          x.includes('vs 3000 兆瓦 (算力前哨)'),
+      ),
+    );
     const text = renderExplanation(expected.events['saltfork']!.summary, r);
     assert.match(text, /CONFLICT: power: 300MW \/ 300 兆瓦 \(5 sources: .*\) vs 3000 兆瓦 \(算力前哨\)/);
   });
 
   test('no other story has a figure conflict', () => {
-    for (const event of ['kimi-k3-flash', 'lancore', 'wattbench']) assert.deepEqual(story(event).figureConflicts, [], event);
+    for (const event of ['kimi-k3-flash', 'lancore', 'wattbench'])
+      assert.deepEqual(story(event).figureConflicts, [], event);
   });
 
   const table: Array<{ event: string; level: number; confidence: string; audiences: string[] }> = [
-    { event: 'saltfork', level: 1, confidence: 'High', audiences: ['Investor', 'Executive', 'Enterprise buyer', 'Tech Journalist'] },
-    { event: 'kimi-k3-flash', level: 2, confidence: 'High', audiences: ['Developer', 'Tech Journalist', 'Enterprise buyer'] },
+    {
+      event: 'saltfork',
+      level: 1,
+      confidence: 'High',
+      audiences: ['Investor', 'Executive', 'Enterprise buyer', 'Tech Journalist'],
+    },
+    {
+      event: 'kimi-k3-flash',
+      level: 2,
+      confidence: 'High',
+      audiences: ['Developer', 'Tech Journalist', 'Enterprise buyer'],
+    },
     { event: 'lancore', level: 2, confidence: 'High', audiences: ['Investor', 'Enterprise buyer', 'Tech Journalist'] },
     { event: 'wattbench', level: 3, confidence: 'Low', audiences: ['Developer', 'Researcher'] },
   ];
@@ -108,10 +139,19 @@ describe('ranking the example corpus', () => {
   }
 
   test('digest order: saltfork, then the L2 stories by score, then wattbench', () => {
-    const ranked: RankedStory[] = [...stories.entries()].map(([id, s]) => ({ id, headline: expected.events[id]!.summary, ranking: s.ranking }));
+    const ranked: RankedStory[] = [...stories.entries()].map(([id, s]) => ({
+      id,
+      headline: expected.events[id]!.summary,
+      ranking: s.ranking,
+    }));
     // On May 10 Kimi K3 Flash is new; LanCore has run since May 9 and its May 10 article adds no figure.
-    assert.deepEqual(ranked.sort(compareRanked).map((s) => s.id), ['saltfork', 'kimi-k3-flash', 'lancore', 'wattbench']);
+    assert.deepEqual(
+      ranked.sort(compareRanked).map((s) => s.id),
+      ['saltfork', 'kimi-k3-flash', 'lancore', 'wattbench'],
+    );
     assert.ok(story('kimi-k3-flash').scoreReasons?.includes('new (first reported on its latest day): 8'));
-    assert.ok(story('lancore').scoreReasons?.includes('a running story whose latest coverage brings no new figure: -8'));
+    assert.ok(
+      story('lancore').scoreReasons?.includes('a running story whose latest coverage brings no new figure: -8'),
+    );
   });
 });

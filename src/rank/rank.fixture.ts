@@ -23,7 +23,16 @@ export interface FixtureArticle {
 const HAN = /\p{Script=Han}/u;
 
 function sighting(url: string, outlet: string, relation: SightingRelation, type: SourceType): Sighting {
-  return { url, relation, outlet, sourceId: null, sourceType: type, feedTitle: null, via: null, seenAt: '2026-05-10T12:00:00.000Z' };
+  return {
+    url,
+    relation,
+    outlet,
+    sourceId: null,
+    sourceType: type,
+    feedTitle: null,
+    via: null,
+    seenAt: '2026-05-10T12:00:00.000Z',
+  };
 }
 
 export function makeArticle(f: FixtureArticle): ArticleWithSightings {
@@ -55,7 +64,9 @@ export function makeArticle(f: FixtureArticle): ArticleWithSightings {
     ingestedAt: '2026-05-10T12:00:00.000Z',
     sightings: [
       sighting(url, f.outlet, 'original', type),
-      ...(f.copies ?? []).map((c, i) => sighting(`https://copy${i}.${f.id}.example/`, c.outlet, c.relation, c.type ?? 'news')),
+      ...(f.copies ?? []).map((c, i) =>
+        sighting(`https://copy${i}.${f.id}.example/`, c.outlet, c.relation, c.type ?? 'news'),
+      ),
     ],
   };
 }

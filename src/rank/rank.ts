@@ -52,7 +52,9 @@ function decideConfidence(facts: StoryFacts, rubric: Rubric): { level: Confidenc
     reasons.push('Low: no sources');
   } else if (all.every((x) => lowOnly.has(x.type))) {
     level = 'Low';
-    reasons.push(`Low: only ${[...new Set(all.map((x) => x.type))].join(' and ')} sources (${all.map((x) => x.name).join(', ')})`);
+    reasons.push(
+      `Low: only ${[...new Set(all.map((x) => x.type))].join(' and ')} sources (${all.map((x) => x.name).join(', ')})`,
+    );
   } else {
     const high = evaluateAny(rubric.confidence.high, facts, rubric);
     const medium = high.holds ? null : evaluateAny(rubric.confidence.medium, facts, rubric);
@@ -68,20 +70,40 @@ function decideConfidence(facts: StoryFacts, rubric: Rubric): { level: Confidenc
       reasons.push(`Low: ${single}not Medium: ${medium?.missed.join('; ') ?? ''}`);
     }
   }
-  if (p.independent.length > 0) reasons.push(`${p.independent.length} independent publisher${p.independent.length === 1 ? '' : 's'}: ${p.independent.map(named).join(', ')}`);
-  if (p.official.length > 0) reasons.push(`confirmed by an official source: ${p.official.map((x) => x.name).join(', ')}`);
-  if (p.uncounted.length > 0) reasons.push(`not counted as corroboration (type not in the rubric's countTypes): ${p.uncounted.map(named).join(', ')}`);
-  if (p.aggregatorOnly) reasons.push(`only an aggregator reports it, with no original in the story: counted once (${p.independent.map((x) => x.name).join(', ')})`);
-  if (p.folded.length > 0) reasons.push(`counted with their original, not apart: ${p.folded.map((f) => `${f.outlet} (${f.why} of ${f.into})`).join(', ')}`);
+  if (p.independent.length > 0)
+    reasons.push(
+      `${p.independent.length} independent publisher${p.independent.length === 1 ? '' : 's'}: ${p.independent.map(named).join(', ')}`,
+    );
+  if (p.official.length > 0)
+    reasons.push(`confirmed by an official source: ${p.official.map((x) => x.name).join(', ')}`);
+  if (p.uncounted.length > 0)
+    reasons.push(
+      `not counted as corroboration (type not in the rubric's countTypes): ${p.uncounted.map(named).join(', ')}`,
+    );
+  if (p.aggregatorOnly)
+    reasons.push(
+      `only an aggregator reports it, with no original in the story: counted once (${p.independent.map((x) => x.name).join(', ')})`,
+    );
+  if (p.folded.length > 0)
+    reasons.push(
+      `counted with their original, not apart: ${p.folded.map((f) => `${f.outlet} (${f.why} of ${f.into})`).join(', ')}`,
+    );
   const agreeing = facts.figures.agreeing;
   if (agreeing.length > 0) {
     const more = agreeing.length > LISTED_FIGURES ? ` and ${agreeing.length - LISTED_FIGURES} more` : '';
-    reasons.push(`figures agree: ${agreeing.slice(0, LISTED_FIGURES).map((a) => a.figure).join(', ')}${more}`);
+    reasons.push(
+      `figures agree: ${agreeing
+        .slice(0, LISTED_FIGURES)
+        .map((a) => a.figure)
+        .join(', ')}${more}`,
+    );
   }
   let unresolved = 0;
   for (const c of facts.figures.conflicts) {
     if (c.resolved) {
-      reasons.push(`figures conflict: ${c.description}; settled for ${c.favoured} (${c.resolution}), the others are treated as errors`);
+      reasons.push(
+        `figures conflict: ${c.description}; settled for ${c.favoured} (${c.resolution}), the others are treated as errors`,
+      );
     } else {
       unresolved++;
       reasons.push(`figures conflict: ${c.description}; unresolved`);
@@ -89,7 +111,9 @@ function decideConfidence(facts: StoryFacts, rubric: Rubric): { level: Confidenc
   }
   if (unresolved > 0 && rubric.confidence.conflictPenalty > 0 && level !== 'Low') {
     const lowered = LEVELS[Math.max(0, LEVELS.indexOf(level) - rubric.confidence.conflictPenalty)]!;
-    reasons.push(`lowered from ${level} to ${lowered}: ${unresolved} unresolved figure conflict${unresolved === 1 ? '' : 's'}`);
+    reasons.push(
+      `lowered from ${level} to ${lowered}: ${unresolved} unresolved figure conflict${unresolved === 1 ? '' : 's'}`,
+    );
     level = lowered;
   }
   return { level, reasons };
@@ -103,7 +127,11 @@ const named = (p: Pick<Publisher, 'name' | 'type' | 'evidence'>): string => {
   const notes = [
     ...(p.type === 'news' ? [] : [p.type]),
     ...(p.evidence.kind === 'site' ? [`read from ${p.evidence.site}`] : []),
-    ...(p.evidence.kind === 'claimed' ? ['claimed names only: files not registered as sources and not read from a site of their own, counted once together'] : []),
+    ...(p.evidence.kind === 'claimed'
+      ? [
+          'claimed names only: files not registered as sources and not read from a site of their own, counted once together',
+        ]
+      : []),
   ];
   return notes.length === 0 ? p.name : `${p.name} (${notes.join('; ')})`;
 };
@@ -117,7 +145,9 @@ function scoreStory(facts: StoryFacts, rubric: Rubric): { value: number; reasons
     const points = rule.weight * count;
     if (points === 0) continue;
     value += points;
-    reasons.push(rule.per === undefined ? `${rule.label}: ${points}` : `${rule.label}: ${count} × ${rule.weight} = ${points}`);
+    reasons.push(
+      rule.per === undefined ? `${rule.label}: ${points}` : `${rule.label}: ${count} × ${rule.weight} = ${points}`,
+    );
   }
   // Two decimals at most, so that float sums of weights compare and print cleanly.
   return { value: Math.round(value * 100) / 100, reasons };
@@ -144,12 +174,15 @@ function decideTier(facts: StoryFacts, rubric: Rubric): { tier: Tier; reasons: s
   const relevance = rubric.relevance;
   const relevant = relevance === undefined ? null : evaluateAny(relevance.when, facts, rubric);
   if (relevance !== undefined && relevant !== null && !relevant.holds) {
-    reasons.push(`not ${relevance.label} (${relevant.missed.join('; ')}): ranked L${relevance.otherwiseMaxTier} at most`);
+    reasons.push(
+      `not ${relevance.label} (${relevant.missed.join('; ')}): ranked L${relevance.otherwiseMaxTier} at most`,
+    );
   }
   for (const t of rubric.tiers) {
     const tier: Tier = { level: t.level, name: t.name, nameZh: t.nameZh, emoji: t.emoji };
     const label = `L${t.level} ${t.name}`;
-    if (relevance !== undefined && relevant !== null && !relevant.holds && t.level < relevance.otherwiseMaxTier) continue;
+    if (relevance !== undefined && relevant !== null && !relevant.holds && t.level < relevance.otherwiseMaxTier)
+      continue;
     if (t.always === true) {
       reasons.unshift(`${label}: the conditions of no higher tier hold`);
       return { tier, reasons };

@@ -3,7 +3,15 @@
 
 export type Confidence = 'High' | 'Medium' | 'Low';
 
-export const AUDIENCES = ['Investor', 'Executive', 'Developer', 'Researcher', 'Tech Journalist', 'Enterprise buyer', 'Policy maker'] as const;
+export const AUDIENCES = [
+  'Investor',
+  'Executive',
+  'Developer',
+  'Researcher',
+  'Tech Journalist',
+  'Enterprise buyer',
+  'Policy maker',
+] as const;
 /** Audiences are configurable; these are the defaults. */
 export type Audience = string;
 

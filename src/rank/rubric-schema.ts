@@ -138,7 +138,15 @@ export const rubricFileSchema = z
     audiences: z
       .object({
         /** Points per entity and topic word (3 at most each), per matching figure kind, source type, or `when` holding. */
-        weights: z.object({ entity: z.number(), figure: z.number(), topic: z.number(), sourceType: z.number(), when: z.number() }).strict(),
+        weights: z
+          .object({
+            entity: z.number(),
+            figure: z.number(),
+            topic: z.number(),
+            sourceType: z.number(),
+            when: z.number(),
+          })
+          .strict(),
         /** Default threshold of an audience's score. */
         minScore: z.number().min(0),
         /** At most this many audiences are tagged, highest score first. */

@@ -58,23 +58,83 @@ describe('parseRubric', () => {
   test('the bundled default rubric loads and has L1 to L4', async () => {
     const r = await loadRubricFile(DEFAULT_RUBRIC_PATH);
     assert.ok(r.ok, r.ok ? '' : r.message);
-    assert.deepEqual(r.value.tiers.map((t) => `${t.emoji} L${t.level} ${t.name} ${t.nameZh}`), ['🔴 L1 Major Platform Updates 重大平台更新', '🟠 L2 Important Updates 重要更新', '🟡 L3 Notable 值得关注', '⚪ L4 Briefly 简讯']);
-    assert.deepEqual(r.value.audiences.list.map((a) => a.name), ['Investor', 'Executive', 'Developer', 'Researcher', 'Tech Journalist', 'Enterprise buyer', 'Policy maker']);
+    assert.deepEqual(
+      r.value.tiers.map((t) => `${t.emoji} L${t.level} ${t.name} ${t.nameZh}`),
+      [
+        '🔴 L1 Major Platform Updates 重大平台更新',
+        '🟠 L2 Important Updates 重要更新',
+        '🟡 L3 Notable 值得关注',
+        '⚪ L4 Briefly 简讯',
+      ],
+    );
+    assert.deepEqual(
+      r.value.audiences.list.map((a) => a.name),
+      ['Investor', 'Executive', 'Developer', 'Researcher', 'Tech Journalist', 'Enterprise buyer', 'Policy maker'],
+    );
   });
 
   const errors: Array<{ name: string; text: string; message: RegExp }> = [
-    { name: 'bad YAML: line and column', text: swap('  conflictPenalty: 1', '  conflictPenalty: [1'), message: /^mine\.yaml line \d+, column \d+: bad YAML/ },
-    { name: 'a misspelt condition field: its line', text: swap('minIndependentPublishers: 3, topicsAny', 'minPublishers: 3, topicsAny'), message: /^mine\.yaml line 8: field "tiers\.0\.when\.0\.minPublishers": unknown field "minPublishers"/ },
-    { name: 'a missing tier name', text: swap('    name: Rest\n', ''), message: /^mine\.yaml line 9: field "tiers\.1\.name": missing/ },
-    { name: 'a wrong type', text: swap('closeRatio: 1.25', 'closeRatio: close'), message: /^mine\.yaml line 21: field "figures\.closeRatio": .*number/ },
-    { name: 'an unknown source type', text: swap('countTypes: [news]', 'countTypes: [newspaper]'), message: /^mine\.yaml line 20: field "corroboration\.countTypes\.0": expected one of official, news/ },
-    { name: 'a topic that is not defined', text: swap('topicsAny: [money]', 'topicsAny: [cash]'), message: /^mine\.yaml line 8: field "tiers\.0\.when\.0\.topicsAny\.0": no topic "cash" in "topics" \(have: money\)/ },
-    { name: 'no catch-all last tier', text: swap('    always: true\n', '    when: [{ minIndependentPublishers: 1 }]\n'), message: /line 9: field "tiers\.1": the last tier must have "always: true"/ },
-    { name: 'levels out of order', text: swap('  - level: 2', '  - level: 1'), message: /line 9: field "tiers\.1\.level": levels must increase down the list \(1 after 1\)/ },
-    { name: 'confidence waiting on the score', text: swap('high: [{ minIndependentPublishers: 3 }]', 'high: [{ minScore: 3 }]'), message: /line 15: field "confidence\.high\.0\.minScore": not allowed in confidence rules/ },
-    { name: 'an audience topic that is not defined', text: swap('topics: [money], figureKinds', 'topics: [mony], figureKinds'), message: /line 32: field "audiences\.list\.0\.topics\.0": no topic "mony"/ },
-    { name: 'a duplicated audience', text: `${VALID}    - { name: Investor, nameZh: 投资人 }\n`, message: /line 33: field "audiences\.list\.1\.name": audience "Investor" is listed twice/ },
-    { name: 'a missing section', text: swap('corroboration:\n  countTypes: [news]\n', ''), message: /^mine\.yaml line 1: field "corroboration": missing/ },
+    {
+      name: 'bad YAML: line and column',
+      text: swap('  conflictPenalty: 1', '  conflictPenalty: [1'),
+      message: /^mine\.yaml line \d+, column \d+: bad YAML/,
+    },
+    {
+      name: 'a misspelt condition field: its line',
+      text: swap('minIndependentPublishers: 3, topicsAny', 'minPublishers: 3, topicsAny'),
+      message: /^mine\.yaml line 8: field "tiers\.0\.when\.0\.minPublishers": unknown field "minPublishers"/,
+    },
+    {
+      name: 'a missing tier name',
+      text: swap('    name: Rest\n', ''),
+      message: /^mine\.yaml line 9: field "tiers\.1\.name": missing/,
+    },
+    {
+      name: 'a wrong type',
+      text: swap('closeRatio: 1.25', 'closeRatio: close'),
+      message: /^mine\.yaml line 21: field "figures\.closeRatio": .*number/,
+    },
+    {
+      name: 'an unknown source type',
+      text: swap('countTypes: [news]', 'countTypes: [newspaper]'),
+      message: /^mine\.yaml line 20: field "corroboration\.countTypes\.0": expected one of official, news/,
+    },
+    {
+      name: 'a topic that is not defined',
+      text: swap('topicsAny: [money]', 'topicsAny: [cash]'),
+      message:
+        /^mine\.yaml line 8: field "tiers\.0\.when\.0\.topicsAny\.0": no topic "cash" in "topics" \(have: money\)/,
+    },
+    {
+      name: 'no catch-all last tier',
+      text: swap('    always: true\n', '    when: [{ minIndependentPublishers: 1 }]\n'),
+      message: /line 9: field "tiers\.1": the last tier must have "always: true"/,
+    },
+    {
+      name: 'levels out of order',
+      text: swap('  - level: 2', '  - level: 1'),
+      message: /line 9: field "tiers\.1\.level": levels must increase down the list \(1 after 1\)/,
+    },
+    {
+      name: 'confidence waiting on the score',
+      text: swap('high: [{ minIndependentPublishers: 3 }]', 'high: [{ minScore: 3 }]'),
+      message: /line 15: field "confidence\.high\.0\.minScore": not allowed in confidence rules/,
+    },
+    {
+      name: 'an audience topic that is not defined',
+      text: swap('topics: [money], figureKinds', 'topics: [mony], figureKinds'),
+      message: /line 32: field "audiences\.list\.0\.topics\.0": no topic "mony"/,
+    },
+    {
+      name: 'a duplicated audience',
+      text: `${VALID}    - { name: Investor, nameZh: 投资人 }\n`,
+      message: /line 33: field "audiences\.list\.1\.name": audience "Investor" is listed twice/,
+    },
+    {
+      name: 'a missing section',
+      text: swap('corroboration:\n  countTypes: [news]\n', ''),
+      message: /^mine\.yaml line 1: field "corroboration": missing/,
+    },
   ];
   for (const c of errors) {
     test(`error: ${c.name}`, () => {

@@ -69,7 +69,9 @@ export function noveltyOf(articles: readonly ArticleWithSightings[]): Novelty {
   const days = articles.map(dayOf);
   const firstDay = days.reduce((a, b) => (b < a ? b : a));
   const lastDay = days.reduce((a, b) => (b > a ? b : a));
-  const daysRunning = Math.round((Date.parse(`${lastDay}T00:00:00Z`) - Date.parse(`${firstDay}T00:00:00Z`)) / 86_400_000);
+  const daysRunning = Math.round(
+    (Date.parse(`${lastDay}T00:00:00Z`) - Date.parse(`${firstDay}T00:00:00Z`)) / 86_400_000,
+  );
   const key = (f: { kind: string; unit: string; value: number }) => `${f.kind}|${f.unit}|${f.value}`;
   const earlier = new Set<string>();
   for (const [i, a] of articles.entries()) {
@@ -141,8 +143,14 @@ export function gatherFacts(articles: readonly ArticleWithSightings[], rubric: R
     allEntities,
     leads,
     figures,
-    maxMoneyUsd: largest(usable.filter((g) => g.kind === 'money'), (g) => (rubric.currencyToUsd[g.unit] ?? (g.unit === 'USD' ? 1 : 0)) * g.value),
-    maxPowerW: largest(usable.filter((g) => g.kind === 'power' && g.unit === 'W'), (g) => g.value),
+    maxMoneyUsd: largest(
+      usable.filter((g) => g.kind === 'money'),
+      (g) => (rubric.currencyToUsd[g.unit] ?? (g.unit === 'USD' ? 1 : 0)) * g.value,
+    ),
+    maxPowerW: largest(
+      usable.filter((g) => g.kind === 'power' && g.unit === 'W'),
+      (g) => g.value,
+    ),
     novelty: noveltyOf(articles),
   };
 }

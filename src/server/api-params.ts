@@ -21,9 +21,13 @@ export function isCalendarDay(value: string): boolean {
 
 // Every part in range, so the store never sees a value it refuses (that would be a 500, not a 400).
 const TIME = '([01]\\d|2[0-3]):[0-5]\\d';
-const ISO_DATE_TIME = new RegExp(`^(\\d{4}-\\d{2}-\\d{2})T${TIME}(:[0-5]\\d(\\.\\d{1,6})?)?(Z|[+-](0\\d|1[0-4]):?[0-5]\\d)$`);
+const ISO_DATE_TIME = new RegExp(
+  `^(\\d{4}-\\d{2}-\\d{2})T${TIME}(:[0-5]\\d(\\.\\d{1,6})?)?(Z|[+-](0\\d|1[0-4]):?[0-5]\\d)$`,
+);
 // PostgreSQL's text form of a timestamptz (DateStyle ISO): '2026-03-02 08:00:00.5+00', '…+05:30'.
-const STORE_TIMESTAMP = new RegExp(`^(\\d{4}-\\d{2}-\\d{2}) ${TIME}:[0-5]\\d(\\.\\d{1,6})?[+-](0\\d|1[0-5])(:[0-5]\\d){0,2}$`);
+const STORE_TIMESTAMP = new RegExp(
+  `^(\\d{4}-\\d{2}-\\d{2}) ${TIME}:[0-5]\\d(\\.\\d{1,6})?[+-](0\\d|1[0-5])(:[0-5]\\d){0,2}$`,
+);
 
 /** An ISO 8601 date-time with a zone: 2026-03-02T08:00Z, 2026-03-02T08:00:00.123+08:00. */
 export function isIsoDateTime(value: string): boolean {
@@ -48,7 +52,10 @@ const cursor = z.string().max(512, 'is too long').optional();
 const face = z.enum(['en', 'zh'], { error: 'must be en or zh' });
 const since = z
   .string()
-  .refine((s) => isCalendarDay(s) || isIsoDateTime(s), 'must be a day YYYY-MM-DD or an ISO date-time with a zone (2026-03-02T08:00:00Z)')
+  .refine(
+    (s) => isCalendarDay(s) || isIsoDateTime(s),
+    'must be a day YYYY-MM-DD or an ISO date-time with a zone (2026-03-02T08:00:00Z)',
+  )
   .optional();
 
 export const routeParams = {
@@ -57,14 +64,24 @@ export const routeParams = {
   stories: z.object({ date: day.optional(), limit, cursor }).strict(),
   story: z.object({}).strict(),
   card: z.object({ lang: face.optional() }).strict(),
-  articles: z.object({ limit, cursor, lang: z.enum(['en', 'zh', 'other'], { error: 'must be en, zh or other' }).optional(), since }).strict(),
+  articles: z
+    .object({
+      limit,
+      cursor,
+      lang: z.enum(['en', 'zh', 'other'], { error: 'must be en, zh or other' }).optional(),
+      since,
+    })
+    .strict(),
   article: z.object({}).strict(),
 } as const;
 
 export type RouteName = keyof typeof routeParams;
 
 /** Parses a route's query string; repeated parameters are refused (which one would win is a guess). */
-export function parseParams<R extends RouteName>(route: R, query: URLSearchParams): Result<z.infer<(typeof routeParams)[R]>> {
+export function parseParams<R extends RouteName>(
+  route: R,
+  query: URLSearchParams,
+): Result<z.infer<(typeof routeParams)[R]>> {
   const raw: Record<string, string> = {};
   for (const [key, value] of query) {
     if (key in raw) return fail('bad_input', `query parameter "${key}" is given more than once`, key);
@@ -75,10 +92,18 @@ export function parseParams<R extends RouteName>(route: R, query: URLSearchParam
   const issue = parsed.error.issues[0]!;
   if (issue.code === 'unrecognized_keys') {
     const allowed = Object.keys(routeParams[route].shape);
-    return fail('bad_input', `unknown query parameter "${issue.keys[0]}" (this route takes ${allowed.length ? allowed.join(', ') : 'none'})`, issue.keys[0]);
+    return fail(
+      'bad_input',
+      `unknown query parameter "${issue.keys[0]}" (this route takes ${allowed.length ? allowed.join(', ') : 'none'})`,
+      issue.keys[0],
+    );
   }
   const name = String(issue.path[0] ?? 'query');
-  return fail('bad_input', `query parameter "${name}" ${issue.message}${name in raw ? ` (got "${raw[name]!.slice(0, 40)}")` : ''}`, name);
+  return fail(
+    'bad_input',
+    `query parameter "${name}" ${issue.message}${name in raw ? ` (got "${raw[name]!.slice(0, 40)}")` : ''}`,
+    name,
+  );
 }
 
 /** Cursor payloads: the list they continue and the last row's sort key. */
@@ -97,7 +122,12 @@ export function encodeCursor<L extends CursorList>(list: L, key: z.infer<(typeof
 }
 
 export function decodeCursor<L extends CursorList>(list: L, value: string): Result<z.infer<(typeof cursorKeys)[L]>> {
-  const bad = (why: string) => fail('bad_input', `query parameter "cursor" ${why}: pass the "next" value of the previous page unchanged`, 'cursor');
+  const bad = (why: string) =>
+    fail(
+      'bad_input',
+      `query parameter "cursor" ${why}: pass the "next" value of the previous page unchanged`,
+      'cursor',
+    );
   let json: unknown;
   try {
     json = JSON.parse(Buffer.from(value, 'base64url').toString('utf8'));

@@ -44,5 +44,8 @@ export function yieldingDatabase(db: Database): Database {
 /** What the API reads, over `db` made to yield between queries. */
 export function apiDeps(db: Database, rubric: Rubric): ApiDeps {
   const reads = yieldingDatabase(db);
-  return { edition: { articles: createArticleStore(reads), stories: createStoryStore(reads), rubric }, queries: createApiQueries(reads) };
+  return {
+    edition: { articles: createArticleStore(reads), stories: createStoryStore(reads), rubric },
+    queries: createApiQueries(reads),
+  };
 }

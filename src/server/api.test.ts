@@ -50,7 +50,11 @@ describe('JSON API /api/v1', () => {
 
   before(async () => {
     store = await openE2eStore();
-    server = createTidingsServer({ site: null, api: createApi({ edition: store.edition, queries: store.queries }), log: () => undefined });
+    server = createTidingsServer({
+      site: null,
+      api: createApi({ edition: store.edition, queries: store.queries }),
+      log: () => undefined,
+    });
     port = (await listen(server, '127.0.0.1', 0)).port;
   });
   after(async () => {
@@ -61,7 +65,10 @@ describe('JSON API /api/v1', () => {
   test('digests: the days with coverage, newest first, paged one by one to the end', async () => {
     const all = await get('/api/v1/digests');
     assert.equal(all.status, 200);
-    assert.deepEqual(all.json.data.map((d: { date: string }) => d.date), ['2026-03-03', '2026-03-02']);
+    assert.deepEqual(
+      all.json.data.map((d: { date: string }) => d.date),
+      ['2026-03-03', '2026-03-02'],
+    );
     assert.equal(all.json.next, null);
     for (const d of all.json.data) assert.ok(d.stories > 0 && d.articles >= d.stories);
     const paged = await walk('/api/v1/digests', 1);
@@ -78,7 +85,9 @@ describe('JSON API /api/v1', () => {
       assert.equal(digest.date, '2026-03-02');
       assert.equal(digest.language, lang);
       assert.ok(digest.count > 0);
-      const again = await get(`/api/v1/digests/2026-03-02?lang=${lang}`, { headers: { 'If-None-Match': r.headers.etag! } });
+      const again = await get(`/api/v1/digests/2026-03-02?lang=${lang}`, {
+        headers: { 'If-None-Match': r.headers.etag! },
+      });
       assert.equal(again.status, 304);
       assert.equal(again.body.length, 0);
     });
@@ -97,14 +106,22 @@ describe('JSON API /api/v1', () => {
     const expected = await store.edition.stories.listStories();
     const { items, pages } = await walk('/api/v1/stories', 2);
     assert.equal(pages, Math.max(1, Math.ceil(expected.length / 2)));
-    assert.deepEqual(items.map((s) => s.id), expected.map((s) => s.id));
+    assert.deepEqual(
+      items.map((s) => s.id),
+      expected.map((s) => s.id),
+    );
     for (const s of items) assert.equal(s.timeline.length, s.articleCount);
     // A translation folded into its original is listed with the story, not counted as a member.
-    const folded = items.flatMap((s) => s.translations.map((t: { originalId: string; articleId: string }) => ({ story: s, t })));
+    const folded = items.flatMap((s) =>
+      s.translations.map((t: { originalId: string; articleId: string }) => ({ story: s, t })),
+    );
     assert.equal(folded.length, 1);
     assert.ok(folded[0]!.story.timeline.some((e: { articleId: string }) => e.articleId === folded[0]!.t.originalId));
     const one = await walk('/api/v1/stories', 1);
-    assert.deepEqual(one.items.map((s) => s.id), expected.map((s) => s.id));
+    assert.deepEqual(
+      one.items.map((s) => s.id),
+      expected.map((s) => s.id),
+    );
   });
 
   test('stories?date=: only stories with coverage that day', async () => {
@@ -153,7 +170,10 @@ describe('JSON API /api/v1', () => {
     assert.equal(new Set(items.map((a) => a.id)).size, total);
     const dated = items.filter((a) => a.published !== null).map((a) => a.published as string);
     assert.deepEqual(dated, [...dated].sort().reverse(), 'newest first');
-    assert.ok(items.slice(dated.length).every((a) => a.published === null), 'undated last');
+    assert.ok(
+      items.slice(dated.length).every((a) => a.published === null),
+      'undated last',
+    );
     const zh = await walk('/api/v1/articles?lang=zh', 2);
     assert.ok(zh.items.length > 0 && zh.items.every((a) => a.language === 'zh'));
     assert.equal(zh.items.length, items.filter((a) => a.language === 'zh').length);
@@ -220,7 +240,8 @@ describe('JSON API /api/v1', () => {
   test('every API answer carries the security headers and CORS; HEAD has no body', async () => {
     for (const target of ['/api/v1/digests', '/api/v1/nope', '/api/v1/stories?limit=0']) {
       const r = await get(target);
-      for (const [name, value] of Object.entries(SECURITY_HEADERS)) assert.equal(r.headers[name.toLowerCase()], value, `${target} ${name}`);
+      for (const [name, value] of Object.entries(SECURITY_HEADERS))
+        assert.equal(r.headers[name.toLowerCase()], value, `${target} ${name}`);
       assert.equal(r.headers['access-control-allow-origin'], '*');
     }
     const head = await rawRequest(port, '/api/v1/digests', { method: 'HEAD' });

@@ -50,7 +50,12 @@ export interface ApiOptions {
 
 export interface Api {
   /** Answers a request whose path starts /api/v1/; `segments` are the path segments after it. */
-  handle(req: http.IncomingMessage, res: http.ServerResponse, segments: readonly string[], query: URLSearchParams): Promise<void>;
+  handle(
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    segments: readonly string[],
+    query: URLSearchParams,
+  ): Promise<void>;
   /** Forgets every cached answer: the store changed (a watch cycle stored something). */
   invalidate(): void;
   /** Ends the worker threads the API started. */
@@ -102,7 +107,8 @@ export function createApi({ edition, queries }: ApiDeps, options: ApiOptions = {
   const json = (value: unknown): Answer => ok(Buffer.from(JSON.stringify(value)));
   const key = (...parts: ReadonlyArray<string | number | null | undefined>) => JSON.stringify(parts);
 
-  const cursorOf = <L extends CursorList>(list: L, cursor: string | undefined) => (cursor === undefined ? ok(null) : decodeCursor(list, cursor));
+  const cursorOf = <L extends CursorList>(list: L, cursor: string | undefined) =>
+    cursor === undefined ? ok(null) : decodeCursor(list, cursor);
 
   // --- the computations behind each route (the checks are done before) ---
 
@@ -132,7 +138,8 @@ export function createApi({ edition, queries }: ApiDeps, options: ApiOptions = {
 
   const card = async (id: string, face: Face | null): Promise<Answer> => {
     const article = await edition.articles.getArticle(id);
-    if (article === null || article === 'ambiguous' || article.id !== id) return fail('not_found', `no article with id "${id}"`, id);
+    if (article === null || article === 'ambiguous' || article.id !== id)
+      return fail('not_found', `no article with id "${id}"`, id);
     // As cardFor: written with the story the article is in, when that story has stored articles.
     const found = await getStory({ stories: edition.stories }, article.id);
     if (!found.ok && found.code === 'store_error') return found;
@@ -143,7 +150,8 @@ export function createApi({ edition, queries }: ApiDeps, options: ApiOptions = {
 
   const article = async (id: string): Promise<Answer> => {
     const found = await edition.articles.getArticle(id);
-    if (found === null || found === 'ambiguous' || found.id !== id) return fail('not_found', `no article with id "${id}"`, id);
+    if (found === null || found === 'ambiguous' || found.id !== id)
+      return fail('not_found', `no article with id "${id}"`, id);
     return json({ data: publishedArticle(found) });
   };
 
@@ -153,7 +161,11 @@ export function createApi({ edition, queries }: ApiDeps, options: ApiOptions = {
     if (rest.length > 0) return fail('not_found', `no API route /api/v1/${segments.join('/')}`);
     if (id !== undefined && !ID.test(id)) {
       const name = kind === 'digests' ? 'date' : kind === 'cards' ? 'articleId' : 'id';
-      return fail('bad_input', `path parameter "${name}" "${id.slice(0, 40)}" is not ${name === 'date' ? 'a calendar day YYYY-MM-DD' : 'an id'}`, name);
+      return fail(
+        'bad_input',
+        `path parameter "${name}" "${id.slice(0, 40)}" is not ${name === 'date' ? 'a calendar day YYYY-MM-DD' : 'an id'}`,
+        name,
+      );
     }
     switch (kind) {
       case 'digests': {
@@ -166,10 +178,18 @@ export function createApi({ edition, queries }: ApiDeps, options: ApiOptions = {
           const before = after.value?.date ?? null;
           return ok({
             key: key('digests', before, limit),
-            compute: async () => json(page((await queries.days(before, limit + 1)).map((d) => ({ row: d, key: { date: d.date } })), limit, (k) => encodeCursor('digests', k))),
+            compute: async () =>
+              json(
+                page(
+                  (await queries.days(before, limit + 1)).map((d) => ({ row: d, key: { date: d.date } })),
+                  limit,
+                  (k) => encodeCursor('digests', k),
+                ),
+              ),
           });
         }
-        if (!isCalendarDay(id)) return fail('bad_input', `path parameter "date" "${id}" is not a calendar day YYYY-MM-DD`, 'date');
+        if (!isCalendarDay(id))
+          return fail('bad_input', `path parameter "date" "${id}" is not a calendar day YYYY-MM-DD`, 'date');
         const params = parseParams('digest', query);
         if (!params.ok) return params;
         const { lang } = params.value;
@@ -188,7 +208,12 @@ export function createApi({ edition, queries }: ApiDeps, options: ApiOptions = {
         const date = params.value.date ?? null;
         return ok({
           key: key('stories', date, after.value?.lastActive, after.value?.id, limit),
-          compute: async () => json(page(await queries.stories({ date, after: after.value, limit: limit + 1 }), limit, (k) => encodeCursor('stories', k))),
+          compute: async () =>
+            json(
+              page(await queries.stories({ date, after: after.value, limit: limit + 1 }), limit, (k) =>
+                encodeCursor('stories', k),
+              ),
+            ),
         });
       }
       case 'cards': {
@@ -209,35 +234,63 @@ export function createApi({ edition, queries }: ApiDeps, options: ApiOptions = {
         if (!after.ok) return after;
         const { limit } = params.value;
         const language = params.value.lang ?? null;
-        const since = params.value.since === undefined ? null : isCalendarDay(params.value.since) ? `${params.value.since}T00:00:00Z` : params.value.since;
+        const since =
+          params.value.since === undefined
+            ? null
+            : isCalendarDay(params.value.since)
+              ? `${params.value.since}T00:00:00Z`
+              : params.value.since;
         return ok({
           key: key('articles', language, since, after.value?.published, after.value?.id, limit),
-          compute: async () => json(page(await queries.articles({ language, since, after: after.value, limit: limit + 1 }), limit, (k) => encodeCursor('articles', k))),
+          compute: async () =>
+            json(
+              page(await queries.articles({ language, since, after: after.value, limit: limit + 1 }), limit, (k) =>
+                encodeCursor('articles', k),
+              ),
+            ),
         });
       }
       default:
-        return fail('not_found', `no API route /api/v1/${segments.join('/')} (routes: digests, stories, cards, articles)`);
+        return fail(
+          'not_found',
+          `no API route /api/v1/${segments.join('/')} (routes: digests, stories, cards, articles)`,
+        );
     }
   };
 
   /** What a failure becomes on the wire: its own message for the caller's mistakes, else a generic one. */
   const failureError = (failure: Failure, what: string): ApiError => {
-    if (CLIENT_CODES.has(failure.code)) return { status: HTTP_STATUS[failure.code], code: failure.code, message: failure.message };
+    if (CLIENT_CODES.has(failure.code))
+      return { status: HTTP_STATUS[failure.code], code: failure.code, message: failure.message };
     log(`tidings serve: ${what}: ${failure.code}: ${failure.message}`);
     return failure.code === 'store_error' ? storeUnavailableError() : internalError();
   };
 
-  const storeUnavailableError = (): ApiError => ({ status: 503, code: 'store_error', message: 'reading the store failed; try again later', retryAfterS: 5 });
+  const storeUnavailableError = (): ApiError => ({
+    status: 503,
+    code: 'store_error',
+    message: 'reading the store failed; try again later',
+    retryAfterS: 5,
+  });
   const internalError = (): ApiError => ({ status: 500, code: 'internal_error', message: 'internal error' });
 
   const thrownError = (error: unknown, what: string): ApiError => {
     log(`tidings serve: ${what}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-    if (error instanceof ComputeTimeout) return { status: 503, code: 'timeout', message: 'computing this answer took too long; try again later', retryAfterS: gate.retryAfterS() };
+    if (error instanceof ComputeTimeout)
+      return {
+        status: 503,
+        code: 'timeout',
+        message: 'computing this answer took too long; try again later',
+        retryAfterS: gate.retryAfterS(),
+      };
     return storeUnreachable(error) ? storeUnavailableError() : internalError();
   };
 
   const busyError = ({ retryAfterS }: Busy): ApiError => ({
-    status: 503, code: 'busy', message: `the server is busy computing other answers; try again in ${retryAfterS} s`, retryAfterS,
+    status: 503,
+    code: 'busy',
+    message: `the server is busy computing other answers; try again in ${retryAfterS} s`,
+    retryAfterS,
   });
 
   /** The answer to a checked request: computed under the gate, errors made safe to send. */
@@ -258,12 +311,23 @@ export function createApi({ edition, queries }: ApiDeps, options: ApiOptions = {
       for (const [name, value] of Object.entries(API_CORS_HEADERS)) res.setHeader(name, value);
       if (req.method === 'OPTIONS') {
         // A preflight (e.g. a script sending If-None-Match itself): reads only, no credentials.
-        res.writeHead(204, { Allow: 'GET, HEAD, OPTIONS', 'Access-Control-Allow-Methods': 'GET, HEAD', 'Access-Control-Allow-Headers': 'If-None-Match', 'Access-Control-Max-Age': '600' }).end();
+        res
+          .writeHead(204, {
+            Allow: 'GET, HEAD, OPTIONS',
+            'Access-Control-Allow-Methods': 'GET, HEAD',
+            'Access-Control-Allow-Headers': 'If-None-Match',
+            'Access-Control-Max-Age': '600',
+          })
+          .end();
         return;
       }
       if (req.method !== 'GET' && req.method !== 'HEAD') {
         res.setHeader('Allow', 'GET, HEAD, OPTIONS');
-        sendError(req, res, { status: 405, code: 'unsupported', message: `${req.method} is not allowed: this API is read-only (GET and HEAD)` });
+        sendError(req, res, {
+          status: 405,
+          code: 'unsupported',
+          message: `${req.method} is not allowed: this API is read-only (GET and HEAD)`,
+        });
         return;
       }
       // For the log: bounded, and no control characters from the client reach a terminal.
@@ -275,7 +339,11 @@ export function createApi({ edition, queries }: ApiDeps, options: ApiOptions = {
           return;
         }
         // Cached answers and requests joining one in flight never reach the gate.
-        const answer = await cache.getOrCompute(planned.value.key, () => outcome(planned.value, what), (value) => !isError(value));
+        const answer = await cache.getOrCompute(
+          planned.value.key,
+          () => outcome(planned.value, what),
+          (value) => !isError(value),
+        );
         if (isError(answer)) {
           sendError(req, res, answer);
           return;
@@ -304,9 +372,17 @@ export function sendApiError(req: http.IncomingMessage, res: http.ServerResponse
   sendError(req, res, error);
 }
 
-function sendError(req: http.IncomingMessage, res: http.ServerResponse, { status, code, message, retryAfterS }: ApiError): void {
+function sendError(
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  { status, code, message, retryAfterS }: ApiError,
+): void {
   const body = Buffer.from(JSON.stringify({ error: { code, message } }));
-  const headers: http.OutgoingHttpHeaders = { 'Content-Type': JSON_TYPE, 'Content-Length': body.length, 'Cache-Control': 'no-store' };
+  const headers: http.OutgoingHttpHeaders = {
+    'Content-Type': JSON_TYPE,
+    'Content-Length': body.length,
+    'Cache-Control': 'no-store',
+  };
   if (retryAfterS !== undefined) headers['Retry-After'] = String(retryAfterS);
   res.writeHead(status, headers);
   res.end(req.method === 'HEAD' ? undefined : body);
@@ -315,10 +391,22 @@ function sendError(req: http.IncomingMessage, res: http.ServerResponse, { status
 /** Asks for one row more than the page, so `next` is null exactly on the last page. */
 function page<T, K>(rows: ReadonlyArray<{ row: T; key: K }>, limit: number, cursorOf: (key: K) => string): Page<T> {
   const shown = rows.slice(0, limit);
-  return { data: shown.map((r) => r.row), next: rows.length > limit && shown.length > 0 ? cursorOf(shown.at(-1)!.key) : null };
+  return {
+    data: shown.map((r) => r.row),
+    next: rows.length > limit && shown.length > 0 ? cursorOf(shown.at(-1)!.key) : null,
+  };
 }
 
-const UNREACHABLE_ERRNO = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
+const UNREACHABLE_ERRNO = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+]);
 
 /**
  * Whether a thrown error says the store cannot be reached (try again later: 503) rather than a bug

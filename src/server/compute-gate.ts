@@ -24,7 +24,8 @@ export interface Gate {
   readonly queued: number;
 }
 
-export const isBusy = (value: unknown): value is Busy => typeof value === 'object' && value !== null && (value as Busy).busy === true;
+export const isBusy = (value: unknown): value is Busy =>
+  typeof value === 'object' && value !== null && (value as Busy).busy === true;
 
 export function createGate({ maxRunning, maxQueued, now = () => performance.now() }: GateOptions): Gate {
   let running = 0;

@@ -62,7 +62,10 @@ interface Slot {
   job: Job | null;
 }
 
-const DEFAULT_MODULE = new URL(import.meta.url.endsWith('.ts') ? './compute-worker.ts' : './compute-worker.js', import.meta.url);
+const DEFAULT_MODULE = new URL(
+  import.meta.url.endsWith('.ts') ? './compute-worker.ts' : './compute-worker.js',
+  import.meta.url,
+);
 
 function startWorker(module: URL, workerData: unknown, maxHeapMb: number): Worker {
   const resourceLimits = { maxOldGenerationSizeMb: maxHeapMb };
@@ -80,7 +83,11 @@ export function createComputePool(options: ComputePoolOptions): ComputePool {
   const timeoutMs = options.timeoutMs ?? 30_000;
   const module = options.module ?? DEFAULT_MODULE;
   const workerData = { ...options.workerData, rubric: options.rubric };
-  const slots: Slot[] = Array.from({ length: Math.max(1, options.workers ?? 1) }, () => ({ worker: null, ready: false, job: null }));
+  const slots: Slot[] = Array.from({ length: Math.max(1, options.workers ?? 1) }, () => ({
+    worker: null,
+    ready: false,
+    job: null,
+  }));
   const queue: Job[] = [];
   const stats = { started: 0, completed: 0, failed: 0, timedOut: 0, spawned: 0 };
   let nextId = 1;
@@ -105,7 +112,8 @@ export function createComputePool(options: ComputePoolOptions): ComputePool {
     }
     if (!started) {
       // It never started (a broken install, say): starting another would fail the same way.
-      for (const waiting of queue.splice(0)) waiting.reject(new ComputeFailed(`the compute worker could not start: ${why}`));
+      for (const waiting of queue.splice(0))
+        waiting.reject(new ComputeFailed(`the compute worker could not start: ${why}`));
       return;
     }
     if (!closed) spawn(slot); // its replacement loads now, not when the next task comes

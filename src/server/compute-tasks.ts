@@ -14,21 +14,43 @@ import type { StoryInput } from '../write/story-analysis.js';
 
 export type ComputeTask =
   /** A day's digest from the articles of each of its stories (as known by the day's end). */
-  | { readonly kind: 'digest'; readonly date: string; readonly face: Face; readonly stories: ReadonlyArray<{ readonly storyId: string; readonly articles: ArticleWithSightings[] }> }
+  | {
+      readonly kind: 'digest';
+      readonly date: string;
+      readonly face: Face;
+      readonly stories: ReadonlyArray<{ readonly storyId: string; readonly articles: ArticleWithSightings[] }>;
+    }
   /** An article's card, with the articles of its story (null when it is in none). */
-  | { readonly kind: 'card'; readonly article: ArticleWithSightings; readonly story: { readonly id: string; readonly articles: ArticleWithSightings[] } | null; readonly face: Face | null }
+  | {
+      readonly kind: 'card';
+      readonly article: ArticleWithSightings;
+      readonly story: { readonly id: string; readonly articles: ArticleWithSightings[] } | null;
+      readonly face: Face | null;
+    }
   /** A story with its ranking. */
   | { readonly kind: 'story'; readonly story: Story; readonly articles: ArticleWithSightings[] };
 
-const input = (storyId: string, articles: ArticleWithSightings[], rubric: Rubric): StoryInput => ({ storyId, articles, ranking: rankStory(articles, rubric) });
+const input = (storyId: string, articles: ArticleWithSightings[], rubric: Rubric): StoryInput => ({
+  storyId,
+  articles,
+  ranking: rankStory(articles, rubric),
+});
 
 /** The answer's value, as `digestFor`, `cardFor` and `rankedStoryById` would give it. */
 export function computeAnswer(task: ComputeTask, rubric: Rubric): unknown {
   switch (task.kind) {
     case 'digest':
-      return verifiedDigest(task.stories.map((s) => input(s.storyId, s.articles, rubric)), task.date, task.face);
+      return verifiedDigest(
+        task.stories.map((s) => input(s.storyId, s.articles, rubric)),
+        task.date,
+        task.face,
+      );
     case 'card':
-      return verifiedCard(task.article, task.story ? input(task.story.id, task.story.articles, rubric) : input(task.article.id, [task.article], rubric), task.face);
+      return verifiedCard(
+        task.article,
+        task.story ? input(task.story.id, task.story.articles, rubric) : input(task.article.id, [task.article], rubric),
+        task.face,
+      );
     case 'story':
       return { ...task.story, ranking: rankStory(task.articles, rubric) };
   }

@@ -27,12 +27,22 @@ export async function openE2eStore(): Promise<E2eStore> {
   const registry = await loadRegistry(path.join(E2E_DIR, 'sources.yaml'));
   if (!registry.ok) throw new Error(registry.message);
   await ingest(registry.value.inputs(), {
-    store: articles, fetcher: null, findSource: (l) => registry.value.find(l), now: () => E2E_NOW, maxBytes: 1 << 22, concurrency: 1,
+    store: articles,
+    fetcher: null,
+    findSource: (l) => registry.value.find(l),
+    now: () => E2E_NOW,
+    maxBytes: 1 << 22,
+    concurrency: 1,
   });
   const rubric = await loadRubricFile();
   if (!rubric.ok) throw new Error(rubric.message);
   // Grouping, then recognition of translations, as `tidings run` does.
-  const edition: EditionDeps = { articles, stories: createStoryStore(db), rubric: rubric.value, translations: createTranslationStore(db) };
+  const edition: EditionDeps = {
+    articles,
+    stories: createStoryStore(db),
+    rubric: rubric.value,
+    translations: createTranslationStore(db),
+  };
   const grouped = await groupNewArticles(edition);
   if (!grouped.ok) throw new Error(grouped.message);
   return { db, edition, queries: createApiQueries(db), close: () => db.close() };

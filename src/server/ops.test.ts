@@ -12,8 +12,17 @@ import { recordCycle } from '../watch/cycle-log.js';
 import { createOps, renderExposition, type LiveWatch } from './ops.js';
 import { addressUrl, createTidingsServer, listen, shutdown } from './server.js';
 
-async function serveOps(db: Database, live: (() => LiveWatch) | null, now?: () => Date): Promise<{ url: string; close(): Promise<void> }> {
-  const server = createTidingsServer({ site: null, api: null, ops: createOps({ db, live, ...(now ? { now } : {}) }), log: () => undefined });
+async function serveOps(
+  db: Database,
+  live: (() => LiveWatch) | null,
+  now?: () => Date,
+): Promise<{ url: string; close(): Promise<void> }> {
+  const server = createTidingsServer({
+    site: null,
+    api: null,
+    ops: createOps({ db, live, ...(now ? { now } : {}) }),
+    log: () => undefined,
+  });
   const url = addressUrl(await listen(server, '127.0.0.1', 0));
   return { url, close: () => shutdown(server) };
 }
@@ -22,8 +31,28 @@ describe('ops endpoints', () => {
   let db: Database;
   before(async () => {
     db = await openDatabase({ kind: 'pglite', dataDir: null });
-    await recordCycle(db, { startedAt: new Date('2026-12-01T10:00:00Z'), finishedAt: new Date('2026-12-01T10:00:04Z'), outcome: 'ok', newArticles: 5, duplicates: 2, failed: 1, storiesTouched: 4, pagesRewritten: 30, fetches: { '200': 6, '304': 3, not_found: 1 } });
-    await recordCycle(db, { startedAt: new Date('2026-12-01T10:15:00Z'), finishedAt: new Date('2026-12-01T10:15:01Z'), outcome: 'idle', newArticles: 0, duplicates: 0, failed: 0, storiesTouched: 0, pagesRewritten: 0, fetches: { '304': 9 } });
+    await recordCycle(db, {
+      startedAt: new Date('2026-12-01T10:00:00Z'),
+      finishedAt: new Date('2026-12-01T10:00:04Z'),
+      outcome: 'ok',
+      newArticles: 5,
+      duplicates: 2,
+      failed: 1,
+      storiesTouched: 4,
+      pagesRewritten: 30,
+      fetches: { '200': 6, '304': 3, not_found: 1 },
+    });
+    await recordCycle(db, {
+      startedAt: new Date('2026-12-01T10:15:00Z'),
+      finishedAt: new Date('2026-12-01T10:15:01Z'),
+      outcome: 'idle',
+      newArticles: 0,
+      duplicates: 0,
+      failed: 0,
+      storiesTouched: 0,
+      pagesRewritten: 0,
+      fetches: { '304': 9 },
+    });
   });
   after(() => db.close());
 
@@ -33,7 +62,10 @@ describe('ops endpoints', () => {
       const res = await fetch(`${s.url}healthz`);
       assert.equal(res.status, 200);
       assert.equal(res.headers.get('cache-control'), 'no-store');
-      const body = (await res.json()) as { status: string; lastCycle: { outcome: string; finishedAt: string; durationSeconds: number; ageSeconds: number } };
+      const body = (await res.json()) as {
+        status: string;
+        lastCycle: { outcome: string; finishedAt: string; durationSeconds: number; ageSeconds: number };
+      };
       assert.equal(body.status, 'ok');
       assert.equal(body.lastCycle.outcome, 'idle');
       assert.equal(body.lastCycle.finishedAt, '2026-12-01T10:15:01.000Z');
@@ -49,8 +81,20 @@ describe('ops endpoints', () => {
   });
 
   test('/healthz is 503 when a watch in this process has not finished a cycle for three intervals', async () => {
-    const live: LiveWatch = { queued: 2, running: 1, failedLastCycle: 0, cycling: true, lastCycle: null, startedAt: new Date('2026-12-01T11:00:00Z'), everyMs: 60_000 };
-    const s = await serveOps(db, () => live, () => new Date('2026-12-01T11:05:00Z'));
+    const live: LiveWatch = {
+      queued: 2,
+      running: 1,
+      failedLastCycle: 0,
+      cycling: true,
+      lastCycle: null,
+      startedAt: new Date('2026-12-01T11:00:00Z'),
+      everyMs: 60_000,
+    };
+    const s = await serveOps(
+      db,
+      () => live,
+      () => new Date('2026-12-01T11:05:00Z'),
+    );
     try {
       const res = await fetch(`${s.url}healthz`);
       assert.equal(res.status, 503);
@@ -61,7 +105,11 @@ describe('ops endpoints', () => {
       // The in-process queue is what /metrics shows for jobs with the embedded store.
       const metrics = parseExposition(await (await fetch(`${s.url}metrics`)).text());
       const jobs = metrics.samples.filter((x) => x.name === 'tidings_jobs').map((x) => [x.labels.state, x.value]);
-      assert.deepEqual(jobs, [['queued', 2], ['running', 1], ['failed', 0]]);
+      assert.deepEqual(jobs, [
+        ['queued', 2],
+        ['running', 1],
+        ['failed', 0],
+      ]);
     } finally {
       await s.close();
     }
@@ -74,7 +122,8 @@ describe('ops endpoints', () => {
       assert.equal(res.status, 200);
       assert.equal(res.headers.get('content-type'), 'text/plain; version=0.0.4; charset=utf-8');
       const m = parseExposition(await res.text());
-      const v = (name: string, labels: Record<string, string> = {}) => m.samples.find((x) => x.name === name && JSON.stringify(x.labels) === JSON.stringify(labels))?.value;
+      const v = (name: string, labels: Record<string, string> = {}) =>
+        m.samples.find((x) => x.name === name && JSON.stringify(x.labels) === JSON.stringify(labels))?.value;
       assert.equal(v('tidings_store_up'), 1);
       assert.equal(v('tidings_articles_total', { outcome: 'new' }), 5);
       assert.equal(v('tidings_articles_total', { outcome: 'failed' }), 1);
@@ -108,8 +157,13 @@ describe('ops endpoints', () => {
   });
 
   test('label values and help text are escaped; the strict reader refuses what the format forbids', () => {
-    const text = renderExposition([{ name: 'x_total', help: 'a \\ back\nslash', type: 'counter', samples: [['', { status: 'say "hi"\\\n' }, 1]] }]);
-    assert.equal(text, '# HELP x_total a \\\\ back\\nslash\n# TYPE x_total counter\nx_total{status="say \\"hi\\"\\\\\\n"} 1\n');
+    const text = renderExposition([
+      { name: 'x_total', help: 'a \\ back\nslash', type: 'counter', samples: [['', { status: 'say "hi"\\\n' }, 1]] },
+    ]);
+    assert.equal(
+      text,
+      '# HELP x_total a \\\\ back\\nslash\n# TYPE x_total counter\nx_total{status="say \\"hi\\"\\\\\\n"} 1\n',
+    );
     assert.equal(parseExposition(text).samples[0]!.labels.status, 'say "hi"\\\n');
     assert.throws(() => renderExposition([{ name: 'bad-name', help: '', type: 'gauge', samples: [] }]));
     assert.throws(() => parseExposition('a 1\nb 2\na{x="1"} 3\n'), /not together/);
@@ -121,24 +175,34 @@ describe('ops endpoints', () => {
   });
 });
 
-
 // With PostgreSQL, /metrics reads the jobs' states from pg-boss's own table in the same database.
 const server = process.env.TIDINGS_TEST_DATABASE_URL;
-describe('ops endpoints on PostgreSQL', { skip: server ? false : 'no TIDINGS_TEST_DATABASE_URL (scripts/test.sh sets it)' }, () => {
+describe('ops endpoints on PostgreSQL', {
+  skip: server ? false : 'no TIDINGS_TEST_DATABASE_URL (scripts/test.sh sets it)',
+}, () => {
   test('tidings_jobs counts queued and running jobs in the queue', async () => {
     const fresh = await freshServerDatabase(server!);
     const queue = await openJobQueue(fresh.url, { leaseSeconds: 60, retryLimit: 0 });
     const s = await serveOps(fresh.db, null);
     try {
       const before = parseExposition(await (await fetch(`${s.url}metrics`)).text());
-      assert.deepEqual(before.samples.filter((x) => x.name === 'tidings_jobs').map((x) => x.value), [0, 0, 0]);
-      await queue.enqueue('cycle-1', [{ kind: 'input', input: '/nowhere/a.html' }, { kind: 'input', input: '/nowhere/b.html' }, { kind: 'input', input: '/nowhere/c.html' }]);
+      assert.deepEqual(
+        before.samples.filter((x) => x.name === 'tidings_jobs').map((x) => x.value),
+        [0, 0, 0],
+      );
+      await queue.enqueue('cycle-1', [
+        { kind: 'input', input: '/nowhere/a.html' },
+        { kind: 'input', input: '/nowhere/b.html' },
+        { kind: 'input', input: '/nowhere/c.html' },
+      ]);
       const taken = await queue.take();
       assert.ok(taken !== null);
       const second = await queue.take();
       await queue.fail(second!.id, 'could not be read');
       const m = parseExposition(await (await fetch(`${s.url}metrics`)).text());
-      const jobs = Object.fromEntries(m.samples.filter((x) => x.name === 'tidings_jobs').map((x) => [x.labels.state, x.value]));
+      const jobs = Object.fromEntries(
+        m.samples.filter((x) => x.name === 'tidings_jobs').map((x) => [x.labels.state, x.value]),
+      );
       assert.deepEqual(jobs, { queued: 1, running: 1, failed: 1 });
     } finally {
       await s.close();

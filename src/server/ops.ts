@@ -35,7 +35,12 @@ export interface OpsDeps {
 
 export interface Ops {
   /** Answers /healthz or /metrics (GET or HEAD); false when the path is neither. */
-  handle(req: http.IncomingMessage, res: http.ServerResponse, segments: readonly string[], trailingSlash: boolean): Promise<boolean>;
+  handle(
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    segments: readonly string[],
+    trailingSlash: boolean,
+  ): Promise<boolean>;
 }
 
 export const METRICS_CONTENT_TYPE = 'text/plain; version=0.0.4; charset=utf-8';
@@ -78,14 +83,20 @@ export function createOps({ db, live = null, now = () => new Date(), storeTimeou
       cycle = await withTimeout(lastCycle(db), storeTimeoutMs);
     } catch (error) {
       reachable = false;
-      problems.push(`the store (${db.kind}) does not answer: ${error instanceof Error ? error.message : String(error)}`);
+      problems.push(
+        `the store (${db.kind}) does not answer: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
     const watch = live?.() ?? null;
     if (watch !== null) {
-      if (watch.lastCycle !== null && (cycle === null || watch.lastCycle.finishedAt > cycle.finishedAt)) cycle = watch.lastCycle;
+      if (watch.lastCycle !== null && (cycle === null || watch.lastCycle.finishedAt > cycle.finishedAt))
+        cycle = watch.lastCycle;
       const since = (watch.lastCycle?.finishedAt ?? watch.startedAt).getTime();
       const limitMs = 3 * watch.everyMs + 60_000;
-      if (now().getTime() - since > limitMs) problems.push(`no watch cycle has finished for ${Math.round((now().getTime() - since) / 1000)} s (the interval is ${watch.everyMs / 1000} s)`);
+      if (now().getTime() - since > limitMs)
+        problems.push(
+          `no watch cycle has finished for ${Math.round((now().getTime() - since) / 1000)} s (the interval is ${watch.everyMs / 1000} s)`,
+        );
     }
     const healthy = problems.length === 0;
     return {
@@ -95,7 +106,13 @@ export function createOps({ db, live = null, now = () => new Date(), storeTimeou
         store: { kind: db.kind, reachable },
         watching: watch !== null,
         cycling: watch?.cycling ?? false,
-        lastCycle: cycle === null ? null : { ...cycleJson(cycle), ageSeconds: Math.max(0, Math.round((now().getTime() - cycle.finishedAt.getTime()) / 1000)) },
+        lastCycle:
+          cycle === null
+            ? null
+            : {
+                ...cycleJson(cycle),
+                ageSeconds: Math.max(0, Math.round((now().getTime() - cycle.finishedAt.getTime()) / 1000)),
+              },
         problems,
       },
     };
@@ -106,7 +123,10 @@ export function createOps({ db, live = null, now = () => new Date(), storeTimeou
     const watch = live?.() ?? null;
     let up = 1;
     try {
-      const [count] = await withTimeout(db.query<{ n: string | number }>('SELECT count(*) AS n FROM articles'), storeTimeoutMs);
+      const [count] = await withTimeout(
+        db.query<{ n: string | number }>('SELECT count(*) AS n FROM articles'),
+        storeTimeoutMs,
+      );
       const totals = await withTimeout(cycleTotals(db), storeTimeoutMs);
       const queue = await withTimeout(queuedJobStates(db), storeTimeoutMs).catch(() => null);
       const last = watch?.lastCycle ?? (await withTimeout(lastCycle(db), storeTimeoutMs));
@@ -117,53 +137,102 @@ export function createOps({ db, live = null, now = () => new Date(), storeTimeou
           [{ outcome: 'duplicate' }, totals.duplicates],
           [{ outcome: 'failed' }, totals.failed],
         ]),
-        gauge('tidings_jobs', 'Ingest jobs now: queued, running, and failed (PostgreSQL: failed for good and still in the queue; embedded store: in the last cycle).', [
-          [{ state: 'queued' }, queue?.queued ?? watch?.queued ?? 0],
-          [{ state: 'running' }, queue?.running ?? watch?.running ?? 0],
-          [{ state: 'failed' }, queue?.failed ?? watch?.failedLastCycle ?? 0],
-        ]),
-        counter('tidings_cycles_total', 'Watch cycles finished, by outcome (ok; failed: a job, the edition or the site failed; idle: nothing to store).', [
-          [{ outcome: 'ok' }, totals.cycles.ok],
-          [{ outcome: 'failed' }, totals.cycles.failed],
-          [{ outcome: 'idle' }, totals.cycles.idle],
-        ]),
-        summary('tidings_cycle_duration_seconds', 'Time watch cycles took.', totals.durationSeconds, totals.cycles.ok + totals.cycles.failed + totals.cycles.idle),
-        gauge('tidings_last_cycle_duration_seconds', 'Time the last watch cycle took.', last ? [[{}, (last.finishedAt.getTime() - last.startedAt.getTime()) / 1000]] : []),
-        gauge('tidings_last_cycle_timestamp_seconds', 'When the last watch cycle finished (Unix time).', last ? [[{}, last.finishedAt.getTime() / 1000]] : []),
-        counter('tidings_fetches_total', "The editor's fetches by status (HTTP status, 304 for a copy still fresh, or why no answer came).", Object.entries(totals.fetches).map(([status, n]) => [{ status }, n])),
-        counter('tidings_pages_rewritten_total', 'Site files written because new or changed (unchanged ones are linked).', [[{}, totals.pagesRewritten]]),
+        gauge(
+          'tidings_jobs',
+          'Ingest jobs now: queued, running, and failed (PostgreSQL: failed for good and still in the queue; embedded store: in the last cycle).',
+          [
+            [{ state: 'queued' }, queue?.queued ?? watch?.queued ?? 0],
+            [{ state: 'running' }, queue?.running ?? watch?.running ?? 0],
+            [{ state: 'failed' }, queue?.failed ?? watch?.failedLastCycle ?? 0],
+          ],
+        ),
+        counter(
+          'tidings_cycles_total',
+          'Watch cycles finished, by outcome (ok; failed: a job, the edition or the site failed; idle: nothing to store).',
+          [
+            [{ outcome: 'ok' }, totals.cycles.ok],
+            [{ outcome: 'failed' }, totals.cycles.failed],
+            [{ outcome: 'idle' }, totals.cycles.idle],
+          ],
+        ),
+        summary(
+          'tidings_cycle_duration_seconds',
+          'Time watch cycles took.',
+          totals.durationSeconds,
+          totals.cycles.ok + totals.cycles.failed + totals.cycles.idle,
+        ),
+        gauge(
+          'tidings_last_cycle_duration_seconds',
+          'Time the last watch cycle took.',
+          last ? [[{}, (last.finishedAt.getTime() - last.startedAt.getTime()) / 1000]] : [],
+        ),
+        gauge(
+          'tidings_last_cycle_timestamp_seconds',
+          'When the last watch cycle finished (Unix time).',
+          last ? [[{}, last.finishedAt.getTime() / 1000]] : [],
+        ),
+        counter(
+          'tidings_fetches_total',
+          "The editor's fetches by status (HTTP status, 304 for a copy still fresh, or why no answer came).",
+          Object.entries(totals.fetches).map(([status, n]) => [{ status }, n]),
+        ),
+        counter(
+          'tidings_pages_rewritten_total',
+          'Site files written because new or changed (unchanged ones are linked).',
+          [[{}, totals.pagesRewritten]],
+        ),
       );
     } catch {
       up = 0;
       if (watch !== null) {
-        families.push(gauge('tidings_jobs', 'Ingest jobs now: queued, running, and failed in the last cycle.', [
-          [{ state: 'queued' }, watch.queued],
-          [{ state: 'running' }, watch.running],
-          [{ state: 'failed' }, watch.failedLastCycle],
-        ]));
+        families.push(
+          gauge('tidings_jobs', 'Ingest jobs now: queued, running, and failed in the last cycle.', [
+            [{ state: 'queued' }, watch.queued],
+            [{ state: 'running' }, watch.running],
+            [{ state: 'failed' }, watch.failedLastCycle],
+          ]),
+        );
       }
     }
     families.unshift(gauge('tidings_store_up', 'Whether the store answered this scrape (1) or not (0).', [[{}, up]]));
-    if (watch !== null) families.push(gauge('tidings_cycle_running', 'Whether a watch cycle is running in this process.', [[{}, watch.cycling ? 1 : 0]]));
+    if (watch !== null)
+      families.push(
+        gauge('tidings_cycle_running', 'Whether a watch cycle is running in this process.', [
+          [{}, watch.cycling ? 1 : 0],
+        ]),
+      );
     return renderExposition(families);
   };
 
   return {
     async handle(req, res, segments, trailingSlash) {
-      if (segments.length !== 1 || trailingSlash || (segments[0] !== 'healthz' && segments[0] !== 'metrics')) return false;
+      if (segments.length !== 1 || trailingSlash || (segments[0] !== 'healthz' && segments[0] !== 'metrics'))
+        return false;
       if (req.method !== 'GET' && req.method !== 'HEAD') {
-        res.writeHead(405, { Allow: 'GET, HEAD', 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
+        res.writeHead(405, {
+          Allow: 'GET, HEAD',
+          'Content-Type': 'text/plain; charset=utf-8',
+          'Cache-Control': 'no-store',
+        });
         res.end(req.method === 'HEAD' ? undefined : `Method ${req.method} not allowed\n`);
         return true;
       }
       if (segments[0] === 'healthz') {
         const { status, body } = await health();
         const bytes = Buffer.from(`${JSON.stringify(body)}\n`);
-        res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': bytes.length, 'Cache-Control': 'no-store' });
+        res.writeHead(status, {
+          'Content-Type': 'application/json; charset=utf-8',
+          'Content-Length': bytes.length,
+          'Cache-Control': 'no-store',
+        });
         res.end(req.method === 'HEAD' ? undefined : bytes);
       } else {
         const bytes = Buffer.from(await metrics());
-        res.writeHead(200, { 'Content-Type': METRICS_CONTENT_TYPE, 'Content-Length': bytes.length, 'Cache-Control': 'no-store' });
+        res.writeHead(200, {
+          'Content-Type': METRICS_CONTENT_TYPE,
+          'Content-Length': bytes.length,
+          'Cache-Control': 'no-store',
+        });
         res.end(req.method === 'HEAD' ? undefined : bytes);
       }
       return true;
@@ -184,9 +253,27 @@ export interface Family {
   readonly samples: ReadonlyArray<readonly [string, Labels, number]>;
 }
 
-const gauge = (name: string, help: string, samples: readonly Sample[]): Family => ({ name, help, type: 'gauge', samples: samples.map(([l, v]) => ['', l, v] as const) });
-const counter = (name: string, help: string, samples: readonly Sample[]): Family => ({ name, help, type: 'counter', samples: samples.map(([l, v]) => ['', l, v] as const) });
-const summary = (name: string, help: string, sum: number, count: number): Family => ({ name, help, type: 'summary', samples: [['_sum', {}, sum], ['_count', {}, count]] });
+const gauge = (name: string, help: string, samples: readonly Sample[]): Family => ({
+  name,
+  help,
+  type: 'gauge',
+  samples: samples.map(([l, v]) => ['', l, v] as const),
+});
+const counter = (name: string, help: string, samples: readonly Sample[]): Family => ({
+  name,
+  help,
+  type: 'counter',
+  samples: samples.map(([l, v]) => ['', l, v] as const),
+});
+const summary = (name: string, help: string, sum: number, count: number): Family => ({
+  name,
+  help,
+  type: 'summary',
+  samples: [
+    ['_sum', {}, sum],
+    ['_count', {}, count],
+  ],
+});
 
 const METRIC_NAME = /^[a-zA-Z_:][a-zA-Z0-9_:]*$/;
 const LABEL_NAME = /^[a-zA-Z_][a-zA-Z0-9_]*$/;

@@ -28,7 +28,13 @@ export interface Representation {
 
 export function representation(body: Buffer, type: string): Representation {
   const hash = createHash('sha256').update(body).digest('base64url').slice(0, 27);
-  return { body, type, etag: `"${hash}"`, compressible: isCompressible(type) && body.length >= MIN_COMPRESS_BYTES, encoded: new Map() };
+  return {
+    body,
+    type,
+    etag: `"${hash}"`,
+    compressible: isCompressible(type) && body.length >= MIN_COMPRESS_BYTES,
+    encoded: new Map(),
+  };
 }
 
 /**
@@ -68,7 +74,11 @@ export function etagMatches(ifNoneMatch: string | undefined, etag: string): bool
   if (ifNoneMatch.trim() === '*') return true;
   const base = etag.replace(/^"|"$/g, '');
   return ifNoneMatch.split(',').some((raw) => {
-    const tag = raw.trim().replace(/^W\//, '').replace(/^"|"$/g, '').replace(/-(?:br|gz)$/, '');
+    const tag = raw
+      .trim()
+      .replace(/^W\//, '')
+      .replace(/^"|"$/g, '')
+      .replace(/-(?:br|gz)$/, '');
     return tag === base;
   });
 }
@@ -78,7 +88,12 @@ function compressedForm(rep: Representation, encoding: 'br' | 'gzip'): Promise<B
   if (!form) {
     form =
       encoding === 'br'
-        ? brotli(rep.body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 9, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: rep.body.length } })
+        ? brotli(rep.body, {
+            params: {
+              [zlib.constants.BROTLI_PARAM_QUALITY]: 9,
+              [zlib.constants.BROTLI_PARAM_SIZE_HINT]: rep.body.length,
+            },
+          })
         : gzip(rep.body, { level: 9 });
     rep.encoded.set(encoding, form);
   }
@@ -89,7 +104,11 @@ function compressedForm(rep: Representation, encoding: 'br' | 'gzip'): Promise<B
  * Sends a representation: 304 when the client holds it, else 200 with the best encoding the
  * client accepts; HEAD gets the same headers and no body. The caller has set the other headers.
  */
-export async function sendRepresentation(req: http.IncomingMessage, res: http.ServerResponse, rep: Representation): Promise<void> {
+export async function sendRepresentation(
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  rep: Representation,
+): Promise<void> {
   const encoding = rep.compressible ? negotiateEncoding(req.headers['accept-encoding']) : 'identity';
   const etag = encoding === 'identity' ? rep.etag : `${rep.etag.slice(0, -1)}-${encoding === 'br' ? 'br' : 'gz'}"`;
   if (rep.compressible) res.setHeader('Vary', 'Accept-Encoding');

@@ -34,9 +34,12 @@ export function parseRequestTarget(target: string): Result<RequestPath> {
       return fail('bad_input', `path segment "${part.slice(0, 40)}" is not valid percent-encoding`, target);
     }
     if (segment.includes('\0')) return fail('bad_input', 'the path contains a NUL byte', target);
-    if (segment.includes('/') || segment.includes('\\')) return fail('bad_input', `path segment "${part.slice(0, 40)}" encodes a path separator`, target);
-    if (segment === '.' || segment === '..') return fail('bad_input', 'the path contains a "." or ".." segment', target);
-    if (segment.startsWith('.')) return fail('not_found', `hidden file "${segment.slice(0, 40)}" is not served`, target);
+    if (segment.includes('/') || segment.includes('\\'))
+      return fail('bad_input', `path segment "${part.slice(0, 40)}" encodes a path separator`, target);
+    if (segment === '.' || segment === '..')
+      return fail('bad_input', 'the path contains a "." or ".." segment', target);
+    if (segment.startsWith('.'))
+      return fail('not_found', `hidden file "${segment.slice(0, 40)}" is not served`, target);
     segments.push(segment);
   }
   return ok({ raw, segments, trailingSlash: raw.endsWith('/'), query });

@@ -3,7 +3,14 @@
 
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { decodeCursor, encodeCursor, isCalendarDay, isIsoDateTime, isStoreTimestamp, parseParams } from './api-params.js';
+import {
+  decodeCursor,
+  encodeCursor,
+  isCalendarDay,
+  isIsoDateTime,
+  isStoreTimestamp,
+  parseParams,
+} from './api-params.js';
 import { createBoundedCache } from './bounded-cache.js';
 import { createGate, isBusy } from './compute-gate.js';
 import { contentTypeFor, isCompressible } from './content-type.js';
@@ -62,7 +69,8 @@ describe('negotiateEncoding', () => {
     ['deflate', 'identity'],
     ['GZIP;Q=0.5', 'gzip'],
   ];
-  for (const [header, expected] of cases) test(`${JSON.stringify(header)} -> ${expected}`, () => assert.equal(negotiateEncoding(header), expected));
+  for (const [header, expected] of cases)
+    test(`${JSON.stringify(header)} -> ${expected}`, () => assert.equal(negotiateEncoding(header), expected));
 });
 
 describe('etagMatches', () => {
@@ -78,7 +86,8 @@ describe('etagMatches', () => {
     ['"abc12"', false],
     ['"abc123-zz"', false],
   ];
-  for (const [header, expected] of cases) test(`${JSON.stringify(header)} -> ${expected}`, () => assert.equal(etagMatches(header, tag), expected));
+  for (const [header, expected] of cases)
+    test(`${JSON.stringify(header)} -> ${expected}`, () => assert.equal(etagMatches(header, tag), expected));
 });
 
 describe('contentTypeFor', () => {
@@ -104,7 +113,10 @@ describe('contentTypeFor', () => {
     assert.ok(isNewsletterPage(['newsletter', '2026-03-02.en.html']));
     assert.ok(!isNewsletterPage(['en', 'newsletter', 'x.html']));
     assert.ok(!isNewsletterPage(['newsletter', 'logo.png']));
-    assert.ok(isNewsletterPage(['exports', 'story-1', 'wechat.html']), 'a WeChat export is inline-styled hand-off material too');
+    assert.ok(
+      isNewsletterPage(['exports', 'story-1', 'wechat.html']),
+      'a WeChat export is inline-styled hand-off material too',
+    );
     assert.ok(!isNewsletterPage(['exports', 'story-1', 'x.en.txt']));
     assert.ok(!isNewsletterPage(['en', 'exports', 'story-1', 'wechat.html']));
   });
@@ -123,18 +135,38 @@ describe('API parameters', () => {
   });
   test('calendar days', () => {
     for (const d of ['2026-03-02', '2024-02-29']) assert.ok(isCalendarDay(d), d);
-    for (const d of ['2026-02-29', '2026-3-2', '20260302', '2026-03-02T00:00:00Z', '0000-01-01']) assert.ok(!isCalendarDay(d), d);
+    for (const d of ['2026-02-29', '2026-3-2', '20260302', '2026-03-02T00:00:00Z', '0000-01-01'])
+      assert.ok(!isCalendarDay(d), d);
   });
   test('ISO date-times (since=): every part in range, a zone required', () => {
     for (const t of ISO_ACCEPTED) assert.ok(isIsoDateTime(t), t);
     for (const t of [
-      '2026-03-02T24:00:00Z', '2026-03-02T08:60Z', '2026-03-02T08:00:60Z', '2026-02-30T08:00Z', '2026-03-02T08:00:00', '2026-03-02T08:00:00+15:00',
-      '0000-01-01T00:00Z', '2026-03-02T08:00:00.1234567Z', '2026-03-02 08:00:00Z', '2026-03-02T8:00Z', '+275760-09-13T00:00:00Z',
-    ]) assert.ok(!isIsoDateTime(t), t);
+      '2026-03-02T24:00:00Z',
+      '2026-03-02T08:60Z',
+      '2026-03-02T08:00:60Z',
+      '2026-02-30T08:00Z',
+      '2026-03-02T08:00:00',
+      '2026-03-02T08:00:00+15:00',
+      '0000-01-01T00:00Z',
+      '2026-03-02T08:00:00.1234567Z',
+      '2026-03-02 08:00:00Z',
+      '2026-03-02T8:00Z',
+      '+275760-09-13T00:00:00Z',
+    ])
+      assert.ok(!isIsoDateTime(t), t);
   });
-  test('store timestamps (inside cursors): PostgreSQL\'s text form only, every part in range', () => {
+  test("store timestamps (inside cursors): PostgreSQL's text form only, every part in range", () => {
     for (const t of STORE_ACCEPTED) assert.ok(isStoreTimestamp(t), t);
-    for (const t of ['notadate', '2026-99-99 08:00:00+00', '2026-03-02T08:00:00Z', '2026-03-02 25:00:00+00', '2026-03-02 08:00:00+16', '2026-03-02 08:00:00+00 BC', '2026-03-02 08:00:00', '0000-03-02 08:00:00+00']) {
+    for (const t of [
+      'notadate',
+      '2026-99-99 08:00:00+00',
+      '2026-03-02T08:00:00Z',
+      '2026-03-02 25:00:00+00',
+      '2026-03-02 08:00:00+16',
+      '2026-03-02 08:00:00+00 BC',
+      '2026-03-02 08:00:00',
+      '0000-03-02 08:00:00+00',
+    ]) {
       assert.ok(!isStoreTimestamp(t), t);
     }
   });
@@ -146,24 +178,47 @@ describe('API parameters', () => {
       { lastActive: '2026-03-02 10:00:00+00', id: 'x'.repeat(65) },
     ];
     for (const key of bad) {
-      const r = decodeCursor('stories', Buffer.from(JSON.stringify({ v: 1, list: 'stories', key })).toString('base64url'));
+      const r = decodeCursor(
+        'stories',
+        Buffer.from(JSON.stringify({ v: 1, list: 'stories', key })).toString('base64url'),
+      );
       assert.ok(!r.ok && r.code === 'bad_input' && /"cursor"/.test(r.message), JSON.stringify(key));
     }
   });
   test('a cursor round-trips, and is refused by another list or when damaged', () => {
     const c = encodeCursor('articles', { published: '2026-03-02 10:00:00.123456+00', id: 'abc' });
-    assert.deepEqual(decodeCursor('articles', c), { ok: true, value: { published: '2026-03-02 10:00:00.123456+00', id: 'abc' } });
+    assert.deepEqual(decodeCursor('articles', c), {
+      ok: true,
+      value: { published: '2026-03-02 10:00:00.123456+00', id: 'abc' },
+    });
     const other = decodeCursor('stories', c);
     assert.ok(!other.ok && /articles list/.test(other.message));
-    const damaged = decodeCursor('articles', Buffer.from(JSON.stringify({ v: 1, list: 'articles', key: { id: 5 } })).toString('base64url'));
+    const damaged = decodeCursor(
+      'articles',
+      Buffer.from(JSON.stringify({ v: 1, list: 'articles', key: { id: 5 } })).toString('base64url'),
+    );
     assert.ok(!damaged.ok && /"cursor"/.test(damaged.message));
     assert.ok(!decodeCursor('articles', '!!!').ok);
   });
 });
 
 /** Accepted by the API's checks (test/hostile-serve.test.ts has the store accept such values too). */
-const ISO_ACCEPTED = ['2026-03-02T08:00Z', '2026-03-02T08:00:00Z', '2026-03-02T08:00:00.123456+08:00', '2026-03-02T08:00:00-0530', '2026-03-02T23:59:59.9+14:00', '0001-01-01T00:00Z', '9999-12-31T23:59:59Z'];
-const STORE_ACCEPTED = ['2026-03-02 08:00:00+00', '2026-03-02 08:00:00.5+05:30', '1890-01-01 00:00:00+00:01:15', '2026-03-02 23:59:59.999999-11', '2026-03-02 08:00:00-03:30'];
+const ISO_ACCEPTED = [
+  '2026-03-02T08:00Z',
+  '2026-03-02T08:00:00Z',
+  '2026-03-02T08:00:00.123456+08:00',
+  '2026-03-02T08:00:00-0530',
+  '2026-03-02T23:59:59.9+14:00',
+  '0001-01-01T00:00Z',
+  '9999-12-31T23:59:59Z',
+];
+const STORE_ACCEPTED = [
+  '2026-03-02 08:00:00+00',
+  '2026-03-02 08:00:00.5+05:30',
+  '1890-01-01 00:00:00+00:01:15',
+  '2026-03-02 23:59:59.999999-11',
+  '2026-03-02 08:00:00-03:30',
+];
 
 describe('bounded cache', () => {
   const make = (maxEntries: number, maxBytes: number, ttlMs = Number.POSITIVE_INFINITY, now = () => 0) =>
@@ -207,10 +262,18 @@ describe('bounded cache', () => {
       await new Promise((r) => setTimeout(r, 10));
       return 'v';
     };
-    const got = await Promise.all([c.getOrCompute('k', compute), c.getOrCompute('k', compute), c.getOrCompute('k', compute)]);
+    const got = await Promise.all([
+      c.getOrCompute('k', compute),
+      c.getOrCompute('k', compute),
+      c.getOrCompute('k', compute),
+    ]);
     assert.deepEqual(got, ['v', 'v', 'v']);
     assert.equal(runs, 1);
-    await c.getOrCompute('no', async () => 'x', () => false);
+    await c.getOrCompute(
+      'no',
+      async () => 'x',
+      () => false,
+    );
     assert.equal(c.get('no'), undefined);
   });
 });
@@ -226,11 +289,12 @@ describe('gate on computations', () => {
     const gate = createGate({ maxRunning: 2, maxQueued: 1 });
     const order: string[] = [];
     const holds = ['a', 'b', 'c'].map(() => later());
-    const run = (name: string, hold: Promise<void>) => gate.run(async () => {
-      order.push(`start ${name}`);
-      await hold;
-      return name;
-    });
+    const run = (name: string, hold: Promise<void>) =>
+      gate.run(async () => {
+        order.push(`start ${name}`);
+        await hold;
+        return name;
+      });
     const a = run('a', holds[0]!.done);
     const b = run('b', holds[1]!.done);
     const c = run('c', holds[2]!.done);
@@ -254,10 +318,12 @@ describe('gate on computations', () => {
   test('a computation that throws frees its slot; Retry-After grows with the work ahead, within 1-60 s', async () => {
     let t = 0;
     const gate = createGate({ maxRunning: 1, maxQueued: 0, now: () => t });
-    await assert.rejects(gate.run(async () => {
-      t += 10_000;
-      throw new Error('boom');
-    }));
+    await assert.rejects(
+      gate.run(async () => {
+        t += 10_000;
+        throw new Error('boom');
+      }),
+    );
     assert.equal(gate.running, 0);
     const hold = later();
     const slow = gate.run(() => hold.done);

@@ -23,11 +23,18 @@ export interface ServerParts {
   readonly log?: (line: string) => void;
 }
 
-export function createTidingsServer({ site, api, ops = null, log = (line) => process.stderr.write(`${line}\n`) }: ServerParts): http.Server {
+export function createTidingsServer({
+  site,
+  api,
+  ops = null,
+  log = (line) => process.stderr.write(`${line}\n`),
+}: ServerParts): http.Server {
   const server = http.createServer((req, res) => {
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
     handle(req, res).catch((error: unknown) => {
-      log(`tidings serve: ${req.method} ${req.url}: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+      log(
+        `tidings serve: ${req.method} ${req.url}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+      );
       if (!res.headersSent) plain(req, res, 500, 'Internal error\n');
       else res.destroy();
     });
@@ -40,16 +47,25 @@ export function createTidingsServer({ site, api, ops = null, log = (line) => pro
       socket.destroy();
       return;
     }
-    const headers = Object.entries(SECURITY_HEADERS).map(([k, v]) => `${k}: ${v}\r\n`).join('');
+    const headers = Object.entries(SECURITY_HEADERS)
+      .map(([k, v]) => `${k}: ${v}\r\n`)
+      .join('');
     const body = 'Bad request\n';
-    socket.end(`HTTP/1.1 400 Bad Request\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: ${body.length}\r\n${headers}Connection: close\r\n\r\n${body}`);
+    socket.end(
+      `HTTP/1.1 400 Bad Request\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: ${body.length}\r\n${headers}Connection: close\r\n\r\n${body}`,
+    );
   });
 
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const target = parseRequestTarget(req.url ?? '');
     if (!target.ok) {
       // A path the API would have answered gets the API's error shape (JSON, with CORS).
-      if (api && API_PATH.test(req.url ?? '')) sendApiError(req, res, { status: target.code === 'not_found' ? 404 : 400, code: target.code, message: target.message });
+      if (api && API_PATH.test(req.url ?? ''))
+        sendApiError(req, res, {
+          status: target.code === 'not_found' ? 404 : 400,
+          code: target.code,
+          message: target.message,
+        });
       else if (target.code === 'not_found') await notFound(req, res);
       else plain(req, res, 400, `Bad request: ${target.message}\n`);
       return;
@@ -77,7 +93,11 @@ export function createTidingsServer({ site, api, ops = null, log = (line) => pro
 
 function plain(req: http.IncomingMessage, res: http.ServerResponse, status: number, text: string): void {
   const body = Buffer.from(text);
-  res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Content-Length': body.length, 'Cache-Control': 'no-store' });
+  res.writeHead(status, {
+    'Content-Type': 'text/plain; charset=utf-8',
+    'Content-Length': body.length,
+    'Cache-Control': 'no-store',
+  });
   res.end(req.method === 'HEAD' ? undefined : body);
 }
 

@@ -166,7 +166,9 @@ describe('static site over HTTP', () => {
     const refused = await get('/en/days/2026-03-02.html', { headers: { 'Accept-Encoding': 'br;q=0, gzip;q=0' } });
     assert.equal(refused.headers['content-encoding'], undefined);
     // The gzip form's tag revalidates too.
-    const revalidated = await get('/en/days/2026-03-02.html', { headers: { 'Accept-Encoding': 'gzip', 'If-None-Match': gz.headers.etag! } });
+    const revalidated = await get('/en/days/2026-03-02.html', {
+      headers: { 'Accept-Encoding': 'gzip', 'If-None-Match': gz.headers.etag! },
+    });
     assert.equal(revalidated.status, 304);
   });
 

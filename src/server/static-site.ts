@@ -34,7 +34,10 @@ interface CachedFile {
   readonly rep: Representation;
 }
 
-type Found = { kind: 'file'; file: string; key: string; mtimeMs: number; size: number } | { kind: 'directory' } | { kind: 'missing' };
+type Found =
+  | { kind: 'file'; file: string; key: string; mtimeMs: number; size: number }
+  | { kind: 'directory' }
+  | { kind: 'missing' };
 
 /** Opens a site directory (which must exist); a symlinked root is followed anew on each request. */
 export async function openStaticSite(dir: string, options: StaticSiteOptions = {}): Promise<StaticSite> {
@@ -136,6 +139,10 @@ const NOT_FOUND_PAGE = Buffer.from(`<!doctype html>
 
 /** The 404 page: plain HTML with no inline script or style, so the site policy holds. */
 export async function notFound(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
-  res.writeHead(404, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Length': NOT_FOUND_PAGE.length, 'Cache-Control': 'no-cache' });
+  res.writeHead(404, {
+    'Content-Type': 'text/html; charset=utf-8',
+    'Content-Length': NOT_FOUND_PAGE.length,
+    'Cache-Control': 'no-cache',
+  });
   res.end(req.method === 'HEAD' ? undefined : NOT_FOUND_PAGE);
 }

@@ -40,7 +40,9 @@ export interface DraftFeed {
 }
 
 /** The fields of `present` whose element exists (non-null) while the value read from it is null. */
-export function emptyFieldsOf(present: Partial<Record<FeedTextField, [element: unknown, value: string | null]>>): FeedTextField[] {
+export function emptyFieldsOf(
+  present: Partial<Record<FeedTextField, [element: unknown, value: string | null]>>,
+): FeedTextField[] {
   const out: FeedTextField[] = [];
   for (const [field, pair] of Object.entries(present) as Array<[FeedTextField, [unknown, string | null]]>) {
     if (pair[0] !== null && pair[0] !== undefined && pair[1] === null) out.push(field);

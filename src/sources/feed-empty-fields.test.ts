@@ -13,7 +13,8 @@ function parsed(text: string): Feed {
 
 describe('present but empty vs absent', () => {
   it('RSS: an image-only title and an empty description are "", a missing author and content null', () => {
-    const feed = parsed(`<rss version="2.0"><channel><title>&lt;img src="https://w.example/logo.png"/&gt;</title><link>https://w.example/</link>
+    const feed =
+      parsed(`<rss version="2.0"><channel><title>&lt;img src="https://w.example/logo.png"/&gt;</title><link>https://w.example/</link>
 <item><title><![CDATA[<img src="https://w.example/a.png">]]></title><link>https://w.example/a</link><description></description></item>
 <item><title>Second</title><link>https://w.example/b</link></item>
 </channel></rss>`);
@@ -36,7 +37,8 @@ describe('present but empty vs absent', () => {
   });
 
   it('RSS: an empty <author/> and an empty <content:encoded/> are ""', () => {
-    const feed = parsed(`<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>Wire</title>
+    const feed =
+      parsed(`<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>Wire</title>
 <item><title>One</title><link>https://w.example/1</link><author> </author><content:encoded><![CDATA[ ]]></content:encoded></item>
 </channel></rss>`);
     const item = toRecord('wire.xml', feed).items[0]!;
@@ -60,7 +62,9 @@ describe('present but empty vs absent', () => {
   });
 
   it('a feed with no title element has a null title', () => {
-    const feed = parsed('<rss version="2.0"><channel><item><title>A</title><link>https://w.example/a</link></item></channel></rss>');
+    const feed = parsed(
+      '<rss version="2.0"><channel><item><title>A</title><link>https://w.example/a</link></item></channel></rss>',
+    );
     assert.equal(feed.titleEmpty, undefined);
     assert.equal(toRecord('wire.xml', feed).title, null);
   });

@@ -21,7 +21,11 @@ export function draftFromJsonFeed(value: unknown, name: string, baseUrl: string 
   if (!isObject(value)) return fail('bad_input', `${name}: JSON but not a JSON Feed (not an object)`, name);
   const version = nonBlank(value['version']);
   if (version === null || !/^https?:\/\/jsonfeed\.org\/version\/1/.test(version)) {
-    return fail('unsupported', `${name}: JSON but not a JSON Feed (no "version": "https://jsonfeed.org/version/1.x")`, name);
+    return fail(
+      'unsupported',
+      `${name}: JSON but not a JSON Feed (no "version": "https://jsonfeed.org/version/1.x")`,
+      name,
+    );
   }
   if (!Array.isArray(value['items'])) return fail('bad_input', `${name}: JSON Feed has no "items" array`, name);
   const feedAuthor = authorName(value);
@@ -43,7 +47,8 @@ export function draftFromJsonFeed(value: unknown, name: string, baseUrl: string 
     const emptyFields: FeedTextField[] = [];
     if (itemTitle === null && typeof raw['title'] === 'string') emptyFields.push('title');
     if (summary === null && typeof raw['summary'] === 'string') emptyFields.push('summary');
-    if (contentHtml === null && (typeof raw['content_html'] === 'string' || typeof raw['content_text'] === 'string')) emptyFields.push('content');
+    if (contentHtml === null && (typeof raw['content_html'] === 'string' || typeof raw['content_text'] === 'string'))
+      emptyFields.push('content');
     items.push({
       guid: nonBlank(raw['id']),
       links,

@@ -5,7 +5,9 @@ import { readFeedBytes } from '../cli/feed-command.js';
 import { parseFeed } from './feed.js';
 
 function item(description: string): { title: string | null; summary: string | null } {
-  const r = parseFeed(`<rss version="2.0"><channel><title>Wire</title><item><title>T</title><link>https://w.example/1</link><description>${description}</description></item></channel></rss>`);
+  const r = parseFeed(
+    `<rss version="2.0"><channel><title>Wire</title><item><title>T</title><link>https://w.example/1</link><description>${description}</description></item></channel></rss>`,
+  );
   if (!r.ok) assert.fail(r.message);
   return r.value.items[0]!;
 }
@@ -28,16 +30,30 @@ describe('UTF-8 written as one reference per byte', () => {
 });
 
 describe('media type', () => {
-  const rss = Buffer.from('<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title><item><title>A</title><link>https://w.example/a</link></item></channel></rss>');
+  const rss = Buffer.from(
+    '<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title><item><title>A</title><link>https://w.example/a</link></item></channel></rss>',
+  );
   it('a feed served as text/plain is read and the media type reported', () => {
-    const r = readFeedBytes(rss, { source: 'wire', url: 'https://w.example/feed', contentType: 'text/plain; charset=utf-8' });
+    const r = readFeedBytes(rss, {
+      source: 'wire',
+      url: 'https://w.example/feed',
+      contentType: 'text/plain; charset=utf-8',
+    });
     assert.equal(r.ok, true);
     assert.equal(r.items.length, 1);
     assert.equal(r.wellFormed, false);
-    assert.deepEqual(r.problems, ['the server says the feed is text/plain, not an XML or JSON type; read as a feed anyway']);
+    assert.deepEqual(r.problems, [
+      'the server says the feed is text/plain, not an XML or JSON type; read as a feed anyway',
+    ]);
   });
   it('XML, RSS, Atom and JSON types say nothing', () => {
-    for (const type of ['application/rss+xml', 'text/xml', 'application/atom+xml; charset=utf-8', 'application/xml', 'application/feed+json']) {
+    for (const type of [
+      'application/rss+xml',
+      'text/xml',
+      'application/atom+xml; charset=utf-8',
+      'application/xml',
+      'application/feed+json',
+    ]) {
       const r = readFeedBytes(rss, { source: 'wire', url: 'https://w.example/feed', contentType: type });
       assert.deepEqual(r.problems, [], type);
       assert.equal(r.wellFormed, true);

@@ -24,7 +24,10 @@ describe('CDATA is literal', () => {
   it('reads HTML in CDATA as HTML once (its &amp; is one &)', () => {
     const item = feed.items[0]!;
     assert.equal(item.summary, 'Prices fell 40% for R&D teams. Tom & Jerry <not a tag>');
-    assert.equal(item.contentHtml, '<p>Halden &amp; Roe said prices fell <a href="https://chips-models.example/a?x=1&amp;y=2">40%</a>.</p>');
+    assert.equal(
+      item.contentHtml,
+      '<p>Halden &amp; Roe said prices fell <a href="https://chips-models.example/a?x=1&amp;y=2">40%</a>.</p>',
+    );
     assert.deepEqual(feed.problems, []);
     assert.equal(feed.wellFormed, true);
   });
@@ -41,10 +44,17 @@ describe('one XML error does not lose the feed', () => {
     assert.equal(feed.truncated, true);
     assert.equal(feed.lost, 1);
     assert.ok(
-      feed.problems.includes('item 3 ("Kestrel and Porto University sign a research deal") at line 17, column 5 is cut off by the end of the document: not read'),
+      feed.problems.includes(
+        'item 3 ("Kestrel and Porto University sign a research deal") at line 17, column 5 is cut off by the end of the document: not read',
+      ),
       feed.problems.join('\n'),
     );
-    assert.ok(feed.problems.some((p) => /^line 21, column 1: the document ends inside <description> \(opened at line 20, column 7\)$/.test(p)), feed.problems.join('\n'));
+    assert.ok(
+      feed.problems.some((p) =>
+        /^line 21, column 1: the document ends inside <description> \(opened at line 20, column 7\)$/.test(p),
+      ),
+      feed.problems.join('\n'),
+    );
   });
 
   it('a bare <br> in a description: both items read, the description whole, the <br> reported', () => {
@@ -53,10 +63,12 @@ describe('one XML error does not lose the feed', () => {
     assert.equal(feed.items[0]!.summary, 'Fjell Labs released a 7B model. It runs on one GPU.');
     assert.equal(feed.items[1]!.summary, 'The deal adds 200 MW.');
     assert.equal(feed.lost, 0);
-    assert.deepEqual(feed.problems, ['line 10, column 74: <br> opened at line 10, column 51 is not closed before </description>']);
+    assert.deepEqual(feed.problems, [
+      'line 10, column 74: <br> opened at line 10, column 51 is not closed before </description>',
+    ]);
   });
 
-  it('one unclosed <title>: the title stops where its item\'s next element starts, the item keeps its link and date', () => {
+  it("one unclosed <title>: the title stops where its item's next element starts, the item keeps its link and date", () => {
     const feed = parsed(fixture('unclosed-title.xml'));
     assert.deepEqual(
       feed.items.map((i) => [i.title, i.url, i.published]),
@@ -65,7 +77,9 @@ describe('one XML error does not lose the feed', () => {
         ['Hiring: two firmware engineers', 'https://saltmarsh.example/jobs', null],
       ],
     );
-    assert.deepEqual(feed.problems, ['line 11, column 5: <title> opened at line 8, column 7 is not closed before </item>']);
+    assert.deepEqual(feed.problems, [
+      'line 11, column 5: <title> opened at line 8, column 7 is not closed before </item>',
+    ]);
     assert.equal(feed.lost, 0);
   });
 
@@ -96,13 +110,21 @@ describe('one XML error does not lose the feed', () => {
     assert.equal(feed.title, 'x');
     assert.equal(feed.items.length, 0);
     assert.equal(feed.lost, 1);
-    assert.ok(feed.problems.includes('item 1 ("Half") at line 1, column 45 is cut off by the end of the document: not read'), feed.problems.join('\n'));
+    assert.ok(
+      feed.problems.includes('item 1 ("Half") at line 1, column 45 is cut off by the end of the document: not read'),
+      feed.problems.join('\n'),
+    );
   });
 
   it('an item left open until </channel> is read, and reported', () => {
-    const feed = parsed('<?xml version="1.0"?>\n<rss version="2.0"><channel>\n<item><title>x</title>\n</channel></rss>');
+    const feed = parsed(
+      '<?xml version="1.0"?>\n<rss version="2.0"><channel>\n<item><title>x</title>\n</channel></rss>',
+    );
     assert.equal(feed.items[0]?.title, 'x');
-    assert.deepEqual(feed.problems, ['line 4, column 1: <item> opened at line 3, column 1 is not closed before </channel>', 'item 1 ("x") has no link']);
+    assert.deepEqual(feed.problems, [
+      'line 4, column 1: <item> opened at line 3, column 1 is not closed before </channel>',
+      'item 1 ("x") has no link',
+    ]);
   });
 });
 
@@ -161,11 +183,16 @@ describe('dates, encodings and declarations', () => {
     const feed = parsed(`<!DOCTYPE rss [${defs.join('')}]><rss><channel><title>&a9;</title></channel></rss>`);
     assert.ok(Date.now() - started < 2000);
     assert.ok((feed.title ?? '').length <= 1_100_000);
-    assert.ok(feed.problems.some((p) => /entity expansion over its limit/.test(p)), feed.problems.join('\n'));
+    assert.ok(
+      feed.problems.some((p) => /entity expansion over its limit/.test(p)),
+      feed.problems.join('\n'),
+    );
   });
 
   it('reads HTML named entities undeclared in XML, and says so once', () => {
-    const feed = parsed('<rss><channel><title>Caf&eacute;&nbsp;AI &mdash; news &amp; notes&nbsp;</title></channel></rss>');
+    const feed = parsed(
+      '<rss><channel><title>Caf&eacute;&nbsp;AI &mdash; news &amp; notes&nbsp;</title></channel></rss>',
+    );
     assert.equal(feed.title, 'Café AI — news & notes');
     assert.deepEqual(feed.problems, [
       'line 1, column 25: entity &eacute; is not defined in XML, read as in HTML',
@@ -175,7 +202,9 @@ describe('dates, encodings and declarations', () => {
   });
 
   it('100,000 unclosed <br> in one description: that item and the next are read, the limit reported once', () => {
-    const feed = parsed(`<rss><channel><item><title>Many breaks</title><description>${'line<br>'.repeat(100_000)}</description></item><item><title>After</title></item></channel></rss>`);
+    const feed = parsed(
+      `<rss><channel><item><title>Many breaks</title><description>${'line<br>'.repeat(100_000)}</description></item><item><title>After</title></item></channel></rss>`,
+    );
     assert.deepEqual(
       feed.items.map((i) => i.title),
       ['Many breaks', 'After'],
@@ -187,7 +216,9 @@ describe('dates, encodings and declarations', () => {
 
   it('deeply nested elements cost no stack and are reported', () => {
     const depth = 20_000;
-    const feed = parsed(`<rss><channel><item><title>Deep</title><description>${'<div>'.repeat(depth)}x${'</div>'.repeat(depth)}</description></item></channel></rss>`);
+    const feed = parsed(
+      `<rss><channel><item><title>Deep</title><description>${'<div>'.repeat(depth)}x${'</div>'.repeat(depth)}</description></item></channel></rss>`,
+    );
     assert.equal(feed.items[0]?.title, 'Deep');
     assert.ok(feed.problems.some((p) => /nested more than 512 deep/.test(p)));
   });

@@ -143,7 +143,8 @@ export function draftFromXml(doc: XmlDocument, name: string, baseUrl: string | n
   if (root === null) return fail('bad_input', `${name}: no XML element found`, name);
   const local = root.local.toLowerCase();
   if (local === 'feed') return ok(readAtom(root, baseUrl));
-  if (local === 'rss' || local === 'rdf' || local === 'channel') return ok(readRss(root, local === 'rdf' ? 'rdf' : 'rss2', baseUrl));
+  if (local === 'rss' || local === 'rdf' || local === 'channel')
+    return ok(readRss(root, local === 'rdf' ? 'rdf' : 'rss2', baseUrl));
   return fail('unsupported', `${name}: not an RSS, RDF or Atom feed (root element <${root.name}>)`, name);
 }
 
@@ -152,12 +153,18 @@ function itemLabel(index: number, title: string | null): string {
 }
 
 /** Complete items are read; a cut-off one is reported as lost with where it starts. */
-function readItems(elements: readonly XmlElement[], read: (el: XmlElement) => DraftItem, title: (el: XmlElement) => string | null): { items: DraftItem[]; lost: string[] } {
+function readItems(
+  elements: readonly XmlElement[],
+  read: (el: XmlElement) => DraftItem,
+  title: (el: XmlElement) => string | null,
+): { items: DraftItem[]; lost: string[] } {
   const items: DraftItem[] = [];
   const lost: string[] = [];
   elements.forEach((el, i) => {
     if (!el.complete) {
-      lost.push(`${itemLabel(i, title(el))} at line ${el.line}, column ${el.column} is cut off by the end of the document: not read`);
+      lost.push(
+        `${itemLabel(i, title(el))} at line ${el.line}, column ${el.column} is cut off by the end of the document: not read`,
+      );
       return;
     }
     items.push(read(el));
@@ -173,9 +180,14 @@ function readRss(root: XmlElement, format: 'rss2' | 'rdf', baseUrl: string | nul
   const siteLinkEl = k.child(scope, 'link');
   const siteLink = siteLinkEl === null ? null : linkFrom(textOf(siteLinkEl), siteLinkEl, docBase);
   const selfLinkEl = k.children(scope, 'atom:link').find((l) => attr(l, 'rel') === 'self') ?? null;
-  const alternateEl = k.children(scope, 'atom:link').find((l) => (attr(l, 'rel') ?? 'alternate') === 'alternate') ?? null;
-  const itemEls = [...(channel === null || channel === root ? [] : k.children(root, 'item')), ...k.children(scope, 'item')];
-  const titleOf = (el: XmlElement): string | null => plain(htmlContent(k.child(el, 'title', 'dc:title', 'media:title')));
+  const alternateEl =
+    k.children(scope, 'atom:link').find((l) => (attr(l, 'rel') ?? 'alternate') === 'alternate') ?? null;
+  const itemEls = [
+    ...(channel === null || channel === root ? [] : k.children(root, 'item')),
+    ...k.children(scope, 'item'),
+  ];
+  const titleOf = (el: XmlElement): string | null =>
+    plain(htmlContent(k.child(el, 'title', 'dc:title', 'media:title')));
   const AUTHOR_KEYS = ['dc:creator', 'author', 'dc:author', 'itunes:author'];
   const { items, lost } = readItems(
     itemEls,
@@ -188,7 +200,8 @@ function readRss(root: XmlElement, format: 'rss2' | 'rdf', baseUrl: string | nul
       const guidEl = k.child(item, 'guid');
       const guid = guidEl === null ? null : nonBlank(textOf(guidEl));
       // A guid is a permalink unless it says isPermaLink="false" (the RSS 2.0 default is true).
-      if (guidEl !== null && guid !== null && attr(guidEl, 'ispermalink')?.trim().toLowerCase() !== 'false') links.push(linkFrom(guid, guidEl, docBase)!);
+      if (guidEl !== null && guid !== null && attr(guidEl, 'ispermalink')?.trim().toLowerCase() !== 'false')
+        links.push(linkFrom(guid, guidEl, docBase)!);
       for (const l of k.children(item, 'atom:link')) {
         const rel = attr(l, 'rel') ?? 'alternate';
         if (rel === 'alternate') {
@@ -205,24 +218,50 @@ function readRss(root: XmlElement, format: 'rss2' | 'rdf', baseUrl: string | nul
       const contentEl = k.child(item, 'content:encoded', 'xhtml:body', 'body', 'fullitem', 'atom:content');
       const summaryEl = k.child(item, 'description', 'dc:description', 'atom:summary', 'itunes:summary', 'abstract');
       const title = titleOf(item);
-      const author = personName(k.text(item, ...AUTHOR_KEYS) ?? (atomAuthor === null ? null : k.text(atomAuthor, 'atom:name', 'atom:email')));
+      const author = personName(
+        k.text(item, ...AUTHOR_KEYS) ?? (atomAuthor === null ? null : k.text(atomAuthor, 'atom:name', 'atom:email')),
+      );
       const summary = plain(htmlContent(summaryEl));
-      const contentHtml = contentEl === null ? null : k.of(contentEl) === 'atom:content' ? atomContent(contentEl, k) : htmlContent(contentEl);
+      const contentHtml =
+        contentEl === null
+          ? null
+          : k.of(contentEl) === 'atom:content'
+            ? atomContent(contentEl, k)
+            : htmlContent(contentEl);
       return {
         guid: guid ?? about ?? k.text(item, 'dc:identifier', 'atom:id'),
         links,
         base: baseOf(item, docBase),
         title,
-        dateRaw: k.text(item, 'pubdate', 'dc:date', 'dcterms:issued', 'dcterms:created', 'dcterms:date', 'atom:published', 'dcterms:modified', 'atom:updated') ?? nonBlank(attr(item, 'lastmod')),
+        dateRaw:
+          k.text(
+            item,
+            'pubdate',
+            'dc:date',
+            'dcterms:issued',
+            'dcterms:created',
+            'dcterms:date',
+            'atom:published',
+            'dcterms:modified',
+            'atom:updated',
+          ) ?? nonBlank(attr(item, 'lastmod')),
         updatedRaw: k.text(item, 'dcterms:modified', 'atom:updated') ?? nonBlank(attr(item, 'lastmod')),
         author,
         summary,
         contentHtml,
-        language: normalizeLanguage(k.text(item, 'dc:language')) ?? normalizeLanguage(item.attrs.get('xml:lang') ?? null),
+        language:
+          normalizeLanguage(k.text(item, 'dc:language')) ?? normalizeLanguage(item.attrs.get('xml:lang') ?? null),
         emptyFields: emptyFieldsOf({
           title: [k.child(item, 'title', 'dc:title', 'media:title'), title],
           summary: [summaryEl, summary],
-          content: [contentHtml === null && contentEl !== null && !(k.of(contentEl) === 'atom:content' && elsewhere(contentEl, k)) ? contentEl : null, contentHtml],
+          content: [
+            contentHtml === null &&
+            contentEl !== null &&
+            !(k.of(contentEl) === 'atom:content' && elsewhere(contentEl, k))
+              ? contentEl
+              : null,
+            contentHtml,
+          ],
           author: [k.child(item, ...AUTHOR_KEYS) ?? atomAuthor, author],
         }),
       };
@@ -236,7 +275,10 @@ function readRss(root: XmlElement, format: 'rss2' | 'rdf', baseUrl: string | nul
       format,
       title,
       titleEmpty: titleEl !== null && title === null,
-      siteLink: siteLink ?? (alternateEl === null ? null : linkFrom(attr(alternateEl, 'href'), alternateEl, docBase)) ?? linkFrom(attr(scope, 'href'), scope, docBase),
+      siteLink:
+        siteLink ??
+        (alternateEl === null ? null : linkFrom(attr(alternateEl, 'href'), alternateEl, docBase)) ??
+        linkFrom(attr(scope, 'href'), scope, docBase),
       feedLink: selfLinkEl === null ? null : linkFrom(attr(selfLinkEl, 'href'), selfLinkEl, docBase),
       base: baseOf(scope, docBase),
       language: normalizeLanguage(k.text(scope, 'language', 'dc:language')) ?? langOf(scope),
@@ -273,7 +315,13 @@ function atomValue(el: XmlElement, k: Keys): AtomValue {
   } else if (type === 'xhtml' || type === 'application/xhtml+xml' || mode === 'xml' || hasElementChildren(el)) {
     // The XHTML wrapper <div> is not part of the content.
     const divs = el.children.filter((c) => c.kind === 'element');
-    const only = divs.length === 1 && divs[0]!.kind === 'element' && divs[0]!.local.toLowerCase() === 'div' && el.children.every((c) => c.kind === 'element' || c.text.trim() === '') ? divs[0]! : null;
+    const only =
+      divs.length === 1 &&
+      divs[0]!.kind === 'element' &&
+      divs[0]!.local.toLowerCase() === 'div' &&
+      el.children.every((c) => c.kind === 'element' || c.text.trim() === '')
+        ? divs[0]!
+        : null;
     raw = innerMarkup(only ?? el);
     markup = true;
   } else raw = textOf(el);
@@ -366,18 +414,35 @@ function readAtom(root: XmlElement, baseUrl: string | null): XmlFeedRead {
         links: alternateLinks(k.children(entry, 'atom:link'), docBase),
         base: baseOf(entry, docBase),
         title,
-        dateRaw: k.text(entry, 'atom:published', 'atom:issued', 'atom:created', 'dcterms:issued', 'dcterms:created', 'dc:date', 'atom:updated', 'atom:modified', 'dcterms:modified'),
+        dateRaw: k.text(
+          entry,
+          'atom:published',
+          'atom:issued',
+          'atom:created',
+          'dcterms:issued',
+          'dcterms:created',
+          'dc:date',
+          'atom:updated',
+          'atom:modified',
+          'dcterms:modified',
+        ),
         updatedRaw: k.text(entry, 'atom:updated', 'atom:modified', 'dcterms:modified'),
         author,
         summary,
         contentHtml,
         // The entry's own language; the feed's is the feed's (finishFeed falls back to it where needed).
-        language: normalizeLanguage(entry.attrs.get('xml:lang') ?? null) ?? normalizeLanguage(k.text(entry, 'dc:language')),
+        language:
+          normalizeLanguage(entry.attrs.get('xml:lang') ?? null) ?? normalizeLanguage(k.text(entry, 'dc:language')),
         emptyFields: emptyFieldsOf({
           title: [k.child(entry, 'atom:title', 'dc:title'), title],
           summary: [summaryEl ?? k.child(entry, 'dc:description'), summary],
           // Content given by reference (src) or as other media is not empty: it is elsewhere.
-          content: [contentHtml === null && !(contentEl !== null && elsewhere(contentEl, k)) ? (contentEl ?? k.child(entry, 'content:encoded')) : null, contentHtml],
+          content: [
+            contentHtml === null && !(contentEl !== null && elsewhere(contentEl, k))
+              ? (contentEl ?? k.child(entry, 'content:encoded'))
+              : null,
+            contentHtml,
+          ],
           author: [k.child(entry, 'atom:author', 'dc:creator'), author],
         }),
       };

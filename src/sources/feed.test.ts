@@ -30,7 +30,10 @@ describe('parseFeed: RSS 2.0', () => {
   });
   it('takes content:encoded, dc:creator, and an EST pubDate', () => {
     const item = feed.items[0];
-    assert.equal(item?.contentHtml, '<p>Orbital Labs said on Sunday it raised $40 million.</p><p>“We are early,” said its founder.</p>');
+    assert.equal(
+      item?.contentHtml,
+      '<p>Orbital Labs said on Sunday it raised $40 million.</p><p>“We are early,” said its founder.</p>',
+    );
     assert.equal(item?.author, 'Mara Quell');
     assert.equal(item?.published, '2026-05-10T13:30:00.000Z');
     assert.equal(item?.summary, 'The startup says its racks cut power draw by 30%.');
@@ -55,8 +58,20 @@ describe('parseFeed: RSS 1.0 / RDF', () => {
     assert.deepEqual(
       feed.items.map((i) => [i.url, i.title, i.published, i.author, i.guid]),
       [
-        ['https://fogbridge.example/a/1', '青石云发布新一代推理芯片', '2026-05-10T00:30:00.000Z', '林晓', 'https://fogbridge.example/a/1'],
-        ['https://fogbridge.example/a/2', '算力租赁价格回落', '2026-05-09T13:15:00.000Z', null, 'https://fogbridge.example/a/2'],
+        [
+          'https://fogbridge.example/a/1',
+          '青石云发布新一代推理芯片',
+          '2026-05-10T00:30:00.000Z',
+          '林晓',
+          'https://fogbridge.example/a/1',
+        ],
+        [
+          'https://fogbridge.example/a/2',
+          '算力租赁价格回落',
+          '2026-05-09T13:15:00.000Z',
+          null,
+          'https://fogbridge.example/a/2',
+        ],
       ],
     );
     assert.equal(feed.items[0]?.summary, '据称性能提升15倍。');
@@ -135,10 +150,20 @@ describe('parseFeed: bad input', () => {
   const cases: Array<{ name: string; text: string; code: string; message: RegExp }> = [
     { name: 'empty file', text: '', code: 'empty_input', message: /^wire\.xml: the feed is empty$/ },
     { name: 'whitespace and BOM only', text: '\uFEFF  \n', code: 'empty_input', message: /empty/ },
-    { name: 'no element at all', text: '<!-- nothing here -->', code: 'bad_input', message: /^wire\.xml: no XML element found \(line 1, column 22: no root element\)$/ },
+    {
+      name: 'no element at all',
+      text: '<!-- nothing here -->',
+      code: 'bad_input',
+      message: /^wire\.xml: no XML element found \(line 1, column 22: no root element\)$/,
+    },
     { name: 'malformed JSON', text: '{"version": ', code: 'bad_input', message: /^wire\.xml: malformed JSON/ },
     { name: 'JSON that is not a feed', text: '{"hello": 1}', code: 'unsupported', message: /not a JSON Feed/ },
-    { name: 'an OPML file', text: '<opml version="2.0"><body/></opml>', code: 'unsupported', message: /root element <opml>/ },
+    {
+      name: 'an OPML file',
+      text: '<opml version="2.0"><body/></opml>',
+      code: 'unsupported',
+      message: /root element <opml>/,
+    },
     { name: 'plain text', text: 'hello world', code: 'bad_input', message: /neither XML nor JSON/ },
   ];
   for (const c of cases) {
@@ -152,7 +177,9 @@ describe('parseFeed: bad input', () => {
     });
   }
   it('repairs a bare ampersand instead of failing', () => {
-    const feed = parsed('<rss version="2.0"><channel><title>A & B</title><item><link>https://x.example/?a=1&b=2</link></item></channel></rss>');
+    const feed = parsed(
+      '<rss version="2.0"><channel><title>A & B</title><item><link>https://x.example/?a=1&b=2</link></item></channel></rss>',
+    );
     assert.equal(feed.title, 'A & B');
     assert.equal(feed.items[0]?.url, 'https://x.example/?a=1&b=2');
   });

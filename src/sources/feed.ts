@@ -88,7 +88,9 @@ export function parseFeed(text: string, options: ParseFeedOptions = {}): Result<
   if (!read.ok) {
     // Say what was wrong with the XML too when it explains why nothing was found.
     const first = doc.problems[0];
-    return first === undefined || doc.root !== null ? read : fail(read.code, `${read.message} (line ${first.line}, column ${first.column}: ${first.message})`, name);
+    return first === undefined || doc.root !== null
+      ? read
+      : fail(read.code, `${read.message} (line ${first.line}, column ${first.column}: ${first.message})`, name);
   }
   const xmlProblems = doc.problems.map((p) => `line ${p.line}, column ${p.column}: ${p.message}`);
   const truncated = doc.problems.some((p) => p.message.startsWith('the document ends inside'));
@@ -107,7 +109,13 @@ function finishFeed(draft: DraftFeed, xml: { xmlProblems: string[]; lostItems: s
       url = resolveLink(href, base);
       if (url !== null) break;
     }
-    const empty = d.guid === null && d.links.length === 0 && d.title === null && d.summary === null && d.contentHtml === null && d.dateRaw === null;
+    const empty =
+      d.guid === null &&
+      d.links.length === 0 &&
+      d.title === null &&
+      d.summary === null &&
+      d.contentHtml === null &&
+      d.dateRaw === null;
     if (empty) problems.push(`item ${i + 1} has no title, link, id, date, summary or content`);
     if (url === null && !empty) {
       const first = d.links[0];
@@ -122,7 +130,8 @@ function finishFeed(draft: DraftFeed, xml: { xmlProblems: string[]; lostItems: s
     let updated: string | null = null;
     if (d.updatedRaw !== null) {
       updated = d.updatedRaw === d.dateRaw ? published : normalizeFeedDate(d.updatedRaw, { language });
-      if (updated === null && d.updatedRaw !== d.dateRaw) problems.push(`${label} has an unreadable updated date "${d.updatedRaw}"`);
+      if (updated === null && d.updatedRaw !== d.dateRaw)
+        problems.push(`${label} has an unreadable updated date "${d.updatedRaw}"`);
     }
     return {
       guid: d.guid,

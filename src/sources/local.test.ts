@@ -40,7 +40,18 @@ describe('local inputs', () => {
     assert.ok(r.ok);
     assert.deepEqual(
       r.value.map((e) => e.path.slice(root.length + 1)),
-      ['Z.txt', 'a.html', 'b.md', 'big.txt', 'bomb.html.gz', 'empty.txt', 'fake.html.gz', 'page.html.gz', 'sub/deeper/list.urls', 'sub/feed.xml'],
+      [
+        'Z.txt',
+        'a.html',
+        'b.md',
+        'big.txt',
+        'bomb.html.gz',
+        'empty.txt',
+        'fake.html.gz',
+        'page.html.gz',
+        'sub/deeper/list.urls',
+        'sub/feed.xml',
+      ],
     );
     assert.ok(r.value.every((e) => e.failure === undefined));
   });
@@ -65,8 +76,20 @@ describe('local inputs', () => {
   const failures: Array<{ name: string; path: string; max?: number; code: string; message: RegExp }> = [
     { name: 'missing file', path: 'nope.html', code: 'not_found', message: /nope\.html: no such file or directory$/ },
     { name: 'empty file', path: 'empty.txt', code: 'empty_input', message: /empty\.txt: the file is empty$/ },
-    { name: 'over the size cap', path: 'big.txt', max: 1000, code: 'too_large', message: /big\.txt: 2000 bytes, over the 1000-byte limit$/ },
-    { name: 'gzip that unzips past the cap', path: 'bomb.html.gz', max: 1000, code: 'too_large', message: /unzips to more than 1000 bytes/ },
+    {
+      name: 'over the size cap',
+      path: 'big.txt',
+      max: 1000,
+      code: 'too_large',
+      message: /big\.txt: 2000 bytes, over the 1000-byte limit$/,
+    },
+    {
+      name: 'gzip that unzips past the cap',
+      path: 'bomb.html.gz',
+      max: 1000,
+      code: 'too_large',
+      message: /unzips to more than 1000 bytes/,
+    },
     { name: '.gz that is not gzip', path: 'fake.html.gz', code: 'bad_input', message: /named \.gz but not gzip data/ },
     { name: 'a directory', path: 'sub', code: 'bad_input', message: /is a directory/ },
   ];

@@ -12,8 +12,21 @@ const gunzipAsync = promisify(gunzip);
 
 /** File endings read from a directory walk (a file named on its own is always read). */
 export const LOCAL_INPUT_EXTENSIONS = [
-  '.html', '.htm', '.xhtml', '.html.gz', '.htm.gz', '.md', '.markdown', '.txt',
-  '.xml', '.rss', '.atom', '.rdf', '.json', '.opml', '.urls',
+  '.html',
+  '.htm',
+  '.xhtml',
+  '.html.gz',
+  '.htm.gz',
+  '.md',
+  '.markdown',
+  '.txt',
+  '.xml',
+  '.rss',
+  '.atom',
+  '.rdf',
+  '.json',
+  '.opml',
+  '.urls',
 ] as const;
 
 export interface LocalInput {
@@ -27,7 +40,9 @@ const FOLDER_DOCUMENTS = /^(readme|license|licence|changelog|contributing|notice
 
 export function isLocalInputName(name: string): boolean {
   const lower = name.toLowerCase();
-  return !lower.startsWith('.') && !FOLDER_DOCUMENTS.test(lower) && LOCAL_INPUT_EXTENSIONS.some((ext) => lower.endsWith(ext));
+  return (
+    !lower.startsWith('.') && !FOLDER_DOCUMENTS.test(lower) && LOCAL_INPUT_EXTENSIONS.some((ext) => lower.endsWith(ext))
+  );
 }
 
 /** The inputs under `pathArg`: the file itself, or every readable input in the directory tree. */
@@ -39,7 +54,8 @@ export async function listLocalInputs(pathArg: string): Promise<Result<LocalInpu
     return ioFailure(pathArg, e);
   }
   if (info.isFile()) return ok([{ path: pathArg }]);
-  if (!info.isDirectory()) return fail('unsupported', `${pathArg}: is ${specialKind(info)}, not a file or directory`, pathArg);
+  if (!info.isDirectory())
+    return fail('unsupported', `${pathArg}: is ${specialKind(info)}, not a file or directory`, pathArg);
   const out: LocalInput[] = [];
   await walk(pathArg, out, new Set());
   if (out.length === 0) {
@@ -60,7 +76,9 @@ async function walk(dir: string, out: LocalInput[], seen: Set<string>): Promise<
     out.push({ path: dir, failure: ioFailure(dir, e) });
     return;
   }
-  const names = entries.filter((d) => !d.name.startsWith('.')).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const names = entries
+    .filter((d) => !d.name.startsWith('.'))
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const d of names) {
     const full = join(dir, d.name);
     let isDir = d.isDirectory();
@@ -83,7 +101,10 @@ async function walk(dir: string, out: LocalInput[], seen: Set<string>): Promise<
  * Reads a file's bytes, gunzipping .gz files (by name or by the gzip magic bytes). `maxBytes` caps
  * both the file and the unzipped text: a larger input is `too_large`, an empty one `empty_input`.
  */
-export async function readLocalInput(path: string, maxBytes: number): Promise<Result<{ path: string; bytes: Uint8Array }>> {
+export async function readLocalInput(
+  path: string,
+  maxBytes: number,
+): Promise<Result<{ path: string; bytes: Uint8Array }>> {
   let raw: Buffer;
   // Opened without blocking (a FIFO would otherwise wait for a writer forever), then checked on the
   // open handle, so what is read is the regular file that was checked: never a device (/dev/zero
@@ -93,10 +114,17 @@ export async function readLocalInput(path: string, maxBytes: number): Promise<Re
     handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
     const info = await handle.stat();
     if (info.isDirectory()) return fail('bad_input', `${path}: is a directory, not a file`, path);
-    if (!info.isFile()) return fail('unsupported', `${path}: is ${specialKind(info)}, not a regular file; only regular files are read`, path);
-    if (info.size > maxBytes) return fail('too_large', `${path}: ${info.size} bytes, over the ${maxBytes}-byte limit`, path);
+    if (!info.isFile())
+      return fail(
+        'unsupported',
+        `${path}: is ${specialKind(info)}, not a regular file; only regular files are read`,
+        path,
+      );
+    if (info.size > maxBytes)
+      return fail('too_large', `${path}: ${info.size} bytes, over the ${maxBytes}-byte limit`, path);
     raw = await readAtMost(handle, maxBytes + 1);
-    if (raw.length > maxBytes) return fail('too_large', `${path}: over the ${maxBytes}-byte limit (it grew while being read)`, path);
+    if (raw.length > maxBytes)
+      return fail('too_large', `${path}: over the ${maxBytes}-byte limit (it grew while being read)`, path);
   } catch (e) {
     return ioFailure(path, e);
   } finally {
@@ -112,7 +140,8 @@ export async function readLocalInput(path: string, maxBytes: number): Promise<Re
       bytes = await gunzipAsync(raw, { maxOutputLength: maxBytes });
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
-      if (code === 'ERR_BUFFER_TOO_LARGE') return fail('too_large', `${path}: unzips to more than ${maxBytes} bytes`, path);
+      if (code === 'ERR_BUFFER_TOO_LARGE')
+        return fail('too_large', `${path}: unzips to more than ${maxBytes} bytes`, path);
       return fail('bad_input', `${path}: corrupt gzip data (${(e as Error).message})`, path);
     }
   }

@@ -87,6 +87,9 @@ function collect(parent: Element, base: string | null, out: OpmlEntry[]): void {
         category: attr(child, 'category') ?? folders,
       });
     }
-    pushOutlines(child, title === null || xmlUrl !== null ? folders : folders === null ? title : `${folders} / ${title}`);
+    pushOutlines(
+      child,
+      title === null || xmlUrl !== null ? folders : folders === null ? title : `${folders} / ${title}`,
+    );
   }
 }

@@ -15,7 +15,13 @@ describe('registry file', async () => {
   });
 
   it('saves atomically into a new folder and loads back the same registry, leaving no temp file', async () => {
-    const a = addSource(emptyRegistry(), { name: 'Parallax Notes', url: 'https://parallax-notes.example/feed.json', type: 'blog', language: 'en', feedTitle: 'Parallax Notes' });
+    const a = addSource(emptyRegistry(), {
+      name: 'Parallax Notes',
+      url: 'https://parallax-notes.example/feed.json',
+      type: 'blog',
+      language: 'en',
+      feedTitle: 'Parallax Notes',
+    });
     assert.ok(a.ok);
     const file = join(dir, 'nested', 'sources.yaml');
     assert.deepEqual(await saveRegistryFile(file, a.value), { ok: true, value: file });

@@ -14,7 +14,11 @@ export async function loadRegistryFile(filePath: string): Promise<Result<Registr
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return ok(emptyRegistry());
-    return fail('config_error', `${filePath}: cannot read the source registry (${code ?? (e as Error).message})`, filePath);
+    return fail(
+      'config_error',
+      `${filePath}: cannot read the source registry (${code ?? (e as Error).message})`,
+      filePath,
+    );
   }
   return parseRegistry(text, filePath);
 }
@@ -31,6 +35,10 @@ export async function saveRegistryFile(filePath: string, registry: Registry): Pr
   } catch (e) {
     await rm(temp, { force: true }).catch(() => undefined);
     const code = (e as NodeJS.ErrnoException).code;
-    return fail('config_error', `${filePath}: cannot write the source registry (${code ?? (e as Error).message})`, filePath);
+    return fail(
+      'config_error',
+      `${filePath}: cannot write the source registry (${code ?? (e as Error).message})`,
+      filePath,
+    );
   }
 }

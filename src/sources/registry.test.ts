@@ -53,9 +53,15 @@ describe('parseRegistry', () => {
   });
 
   it('keeps every: as written, through a round trip', () => {
-    const r = parseRegistry('sources:\n  - name: A\n    url: https://a.example/\n    type: news\n    language: en\n    every: 2h\n  - name: B\n    url: https://b.example/\n    type: news\n    language: en\n    every: 45\n', 'x.yaml');
+    const r = parseRegistry(
+      'sources:\n  - name: A\n    url: https://a.example/\n    type: news\n    language: en\n    every: 2h\n  - name: B\n    url: https://b.example/\n    type: news\n    language: en\n    every: 45\n',
+      'x.yaml',
+    );
     if (!r.ok) assert.fail(r.message);
-    assert.deepEqual(r.value.sources.map((s) => s.every), ['2h', 45]);
+    assert.deepEqual(
+      r.value.sources.map((s) => s.every),
+      ['2h', 45],
+    );
     const again = parseRegistry(serializeRegistry(r.value), 'again.yaml');
     assert.ok(again.ok);
     assert.deepEqual(again.value, r.value);
@@ -85,7 +91,8 @@ describe('parseRegistry', () => {
     {
       name: 'unknown type names file, line, entry and field',
       yaml: 'sources:\n  - name: A\n    url: https://a.example/feed\n    type: magazine\n    language: en\n',
-      message: /^reg\.yaml line 4: source 1 \("A"\), field "type": expected one of official, news, social, blog, research, aggregator$/,
+      message:
+        /^reg\.yaml line 4: source 1 \("A"\), field "type": expected one of official, news, social, blog, research, aggregator$/,
     },
     {
       name: 'missing language',
@@ -115,7 +122,8 @@ describe('parseRegistry', () => {
     {
       name: 'every: too short names file, line, source and field',
       yaml: 'sources:\n  - name: A\n    url: https://a.example/\n    type: news\n    language: en\n  - id: b-wire\n    name: B\n    url: https://b.example/\n    type: news\n    language: en\n    every: 10s\n',
-      message: /^reg\.yaml line 11: source 2 \("b-wire"\), field "every": "10s" is less than 1 minute; expected minutes as a number \(30\) or a time such as "90s", "30m", "2h", "1d", from 1 minute to 7 days$/,
+      message:
+        /^reg\.yaml line 11: source 2 \("b-wire"\), field "every": "10s" is less than 1 minute; expected minutes as a number \(30\) or a time such as "90s", "30m", "2h", "1d", from 1 minute to 7 days$/,
     },
     {
       name: 'every: not a time',
@@ -158,8 +166,18 @@ describe('addSource', () => {
     );
   });
   it('keeps an explicit kind and id', () => {
-    const r = added({ sources: [] }, { id: 'my-id', name: 'X', url: 'https://x.example/page', kind: 'feed', type: 'news', language: 'other' });
-    assert.deepEqual(r.sources[0], { id: 'my-id', name: 'X', url: 'https://x.example/page', kind: 'feed', type: 'news', language: 'other' });
+    const r = added(
+      { sources: [] },
+      { id: 'my-id', name: 'X', url: 'https://x.example/page', kind: 'feed', type: 'news', language: 'other' },
+    );
+    assert.deepEqual(r.sources[0], {
+      id: 'my-id',
+      name: 'X',
+      url: 'https://x.example/page',
+      kind: 'feed',
+      type: 'news',
+      language: 'other',
+    });
   });
   it('does not change the registry it was given', () => {
     const r = loaded();
@@ -172,7 +190,8 @@ describe('addSource', () => {
       name: 'same URL, other spelling',
       entry: { name: 'Again', url: 'https://lumen-ledger.example/ai/feed#top', type: 'news', language: 'en' },
       code: 'bad_input',
-      message: /^source https:\/\/lumen-ledger\.example\/ai\/feed#top is already registered as "lumen-ledger" \(Lumen Ledger\)$/,
+      message:
+        /^source https:\/\/lumen-ledger\.example\/ai\/feed#top is already registered as "lumen-ledger" \(Lumen Ledger\)$/,
     },
     {
       name: 'same path',
@@ -207,8 +226,16 @@ describe('addSource', () => {
 describe('removeSource', () => {
   const cases: Array<{ name: string; key: string; left: string[] | null }> = [
     { name: 'by id', key: 'orbital-labs', left: ['lumen-ledger', 'fogbridge-example', 'local-corpus'] },
-    { name: 'by URL', key: 'https://www.fogbridge.example/rss.xml', left: ['lumen-ledger', 'orbital-labs', 'local-corpus'] },
-    { name: 'by URL without www and slash', key: 'https://lumen-ledger.example/ai/feed', left: ['fogbridge-example', 'orbital-labs', 'local-corpus'] },
+    {
+      name: 'by URL',
+      key: 'https://www.fogbridge.example/rss.xml',
+      left: ['lumen-ledger', 'orbital-labs', 'local-corpus'],
+    },
+    {
+      name: 'by URL without www and slash',
+      key: 'https://lumen-ledger.example/ai/feed',
+      left: ['fogbridge-example', 'orbital-labs', 'local-corpus'],
+    },
     { name: 'by path', key: 'examples/corpus/', left: ['lumen-ledger', 'fogbridge-example', 'orbital-labs'] },
     { name: 'unknown', key: 'nope', left: null },
   ];
@@ -221,25 +248,45 @@ describe('removeSource', () => {
         return;
       }
       assert.ok(r.ok);
-      assert.deepEqual(r.value.sources.map((s) => s.id), c.left);
+      assert.deepEqual(
+        r.value.sources.map((s) => s.id),
+        c.left,
+      );
     });
   }
 });
 
 describe('findSourceFor', () => {
   const r = added(
-    added(loaded(), { name: 'Lumen Ledger', url: 'https://lumen-ledger.example/research/feed/', type: 'research', language: 'en' }),
+    added(loaded(), {
+      name: 'Lumen Ledger',
+      url: 'https://lumen-ledger.example/research/feed/',
+      type: 'research',
+      language: 'en',
+    }),
     { id: 'abs-feeds', name: 'Abs', path: '/srv/feeds', type: 'news', language: 'en' },
   );
   const cases: Array<{ name: string; target: string; want: string | null }> = [
     { name: 'exact feed URL', target: 'https://lumen-ledger.example/ai/feed/', want: 'lumen-ledger' },
-    { name: 'article on the same host goes to the first source', target: 'https://lumen-ledger.example/2026/05/10/x/', want: 'lumen-ledger' },
-    { name: 'longest shared path wins', target: 'https://lumen-ledger.example/research/2026/paper', want: 'lumen-ledger-2' },
+    {
+      name: 'article on the same host goes to the first source',
+      target: 'https://lumen-ledger.example/2026/05/10/x/',
+      want: 'lumen-ledger',
+    },
+    {
+      name: 'longest shared path wins',
+      target: 'https://lumen-ledger.example/research/2026/paper',
+      want: 'lumen-ledger-2',
+    },
     { name: 'www. is ignored', target: 'https://fogbridge.example/a/1', want: 'fogbridge-example' },
     { name: 'other host', target: 'https://elsewhere.example/a', want: null },
     { name: 'file inside a directory source', target: 'examples/corpus/en/page.html', want: 'local-corpus' },
     { name: 'the directory itself', target: './examples/corpus', want: 'local-corpus' },
-    { name: 'a file: URL inside an absolute directory source', target: 'file:///srv/feeds/a.xml?x=1', want: 'abs-feeds' },
+    {
+      name: 'a file: URL inside an absolute directory source',
+      target: 'file:///srv/feeds/a.xml?x=1',
+      want: 'abs-feeds',
+    },
     { name: 'sibling directory with a common prefix', target: 'examples/corpus-old/page.html', want: null },
   ];
   for (const c of cases) {

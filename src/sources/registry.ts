@@ -33,7 +33,11 @@ export function parseRegistry(yamlText: string, fileName: string): Result<Regist
   if (!top.success) {
     const issue = top.error.issues[0]!;
     const where = issue.path.length > 0 ? `field "${issue.path.join('.')}"` : 'top level';
-    return fail('config_error', `${fileName}: ${where}: ${describeIssue(issue)} (expected "version: 1" and a "sources:" list)`, fileName);
+    return fail(
+      'config_error',
+      `${fileName}: ${where}: ${describeIssue(issue)} (expected "version: 1" and a "sources:" list)`,
+      fileName,
+    );
   }
   const problems: string[] = [];
   let registry = emptyRegistry();
@@ -42,7 +46,11 @@ export function parseRegistry(yamlText: string, fileName: string): Result<Regist
     const parsed = sourceInputSchema.safeParse(item);
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
-        const line = lineOf(doc, lines, ['sources', index, ...issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p))]);
+        const line = lineOf(doc, lines, [
+          'sources',
+          index,
+          ...issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p)),
+        ]);
         problems.push(`${fileName} line ${line}: ${label}, ${fieldOf(issue)}: ${describeIssue(issue, item)}`);
       }
       return;
@@ -91,7 +99,11 @@ export function addSource(r: Registry, entry: NewSource): Result<Registry> {
   const parsed = sourceInputSchema.safeParse(entry);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    return fail('bad_input', `source "${entry.name ?? '?'}": ${fieldOf(issue)}: ${describeIssue(issue, entry)}`, entry.url ?? entry.path);
+    return fail(
+      'bad_input',
+      `source "${entry.name ?? '?'}": ${fieldOf(issue)}: ${describeIssue(issue, entry)}`,
+      entry.url ?? entry.path,
+    );
   }
   const e = parsed.data;
   const location = (e.url ?? e.path)!;
@@ -122,7 +134,9 @@ export function addSource(r: Registry, entry: NewSource): Result<Registry> {
 /** Removes the source with this id, URL or path. */
 export function removeSource(r: Registry, idOrUrl: string): Result<Registry> {
   const key = idOrUrl.trim();
-  const hit = r.sources.findIndex((s) => s.id === key || s.url === key || s.path === key || locationKey(s) === locationKey({ url: key }));
+  const hit = r.sources.findIndex(
+    (s) => s.id === key || s.url === key || s.path === key || locationKey(s) === locationKey({ url: key }),
+  );
   if (hit < 0) return fail('not_found', `no source with id, URL or path "${key}" in the registry`, key);
   return ok({ sources: r.sources.filter((_, i) => i !== hit) });
 }
@@ -176,13 +190,15 @@ function uniqueId(r: Registry, base: string): string {
 
 function entryLabel(item: unknown, index: number): string {
   const id = typeof item === 'object' && item !== null && 'id' in item ? (item as { id: unknown }).id : undefined;
-  const name = typeof item === 'object' && item !== null && 'name' in item ? (item as { name: unknown }).name : undefined;
+  const name =
+    typeof item === 'object' && item !== null && 'name' in item ? (item as { name: unknown }).name : undefined;
   const tag = typeof id === 'string' ? ` ("${id}")` : typeof name === 'string' ? ` ("${name}")` : '';
   return `source ${index + 1}${tag}`;
 }
 
 function fieldOf(issue: z.core.$ZodIssue): string {
-  if (issue.code === 'unrecognized_keys') return `field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+  if (issue.code === 'unrecognized_keys')
+    return `field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
   return issue.path.length > 0 ? `field "${issue.path.map(String).join('.')}"` : 'entry';
 }
 
@@ -190,7 +206,15 @@ function fieldOf(issue: z.core.$ZodIssue): string {
 function describeIssue(issue: z.core.$ZodIssue, input?: unknown): string {
   if (issue.code === 'unrecognized_keys') return 'unknown (check the spelling)';
   const key = issue.path[0];
-  if (issue.code !== 'custom' && issue.path.length === 1 && typeof input === 'object' && input !== null && typeof key === 'string' && !(key in input)) return 'missing';
+  if (
+    issue.code !== 'custom' &&
+    issue.path.length === 1 &&
+    typeof input === 'object' &&
+    input !== null &&
+    typeof key === 'string' &&
+    !(key in input)
+  )
+    return 'missing';
   if (issue.code === 'invalid_type' && /received undefined/.test(issue.message)) return 'missing';
   if (issue.code === 'invalid_value') return `expected one of ${issue.values.map(String).join(', ')}`;
   return issue.message;

@@ -2,10 +2,41 @@
 // a JSON Feed version, an HTML document); the file name and content type decide among the plain-text
 // forms; heuristics decide when neither is given. Null: empty, binary, or JSON/XML we do not read.
 
-export const INPUT_FORMATS = ['rss2', 'rdf', 'atom', 'jsonfeed', 'opml', 'html', 'markdown', 'text', 'urllist'] as const;
+export const INPUT_FORMATS = [
+  'rss2',
+  'rdf',
+  'atom',
+  'jsonfeed',
+  'opml',
+  'html',
+  'markdown',
+  'text',
+  'urllist',
+] as const;
 export type InputFormat = (typeof INPUT_FORMATS)[number];
 
-const HTML_TAGS = new Set(['html', 'head', 'body', 'div', 'p', 'article', 'main', 'section', 'meta', 'title', 'link', 'script', 'style', 'h1', 'h2', 'table', 'span', 'a', 'header', 'nav']);
+const HTML_TAGS = new Set([
+  'html',
+  'head',
+  'body',
+  'div',
+  'p',
+  'article',
+  'main',
+  'section',
+  'meta',
+  'title',
+  'link',
+  'script',
+  'style',
+  'h1',
+  'h2',
+  'table',
+  'span',
+  'a',
+  'header',
+  'nav',
+]);
 
 export function sniffFormat(text: string, fileName?: string | null, contentType?: string | null): InputFormat | null {
   const body = text.replace(/^\uFEFF/, '').trimStart();
@@ -14,7 +45,8 @@ export function sniffFormat(text: string, fileName?: string | null, contentType?
   const ext = extensionOf(fileName);
   const type = (contentType ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
 
-  if (body.startsWith('{')) return /"version"\s*:\s*"https?:\/\/jsonfeed\.org\/version\/1/.test(body) ? 'jsonfeed' : null;
+  if (body.startsWith('{'))
+    return /"version"\s*:\s*"https?:\/\/jsonfeed\.org\/version\/1/.test(body) ? 'jsonfeed' : null;
   const textExt = ext === 'md' || ext === 'markdown' || ext === 'txt' || ext === 'urls';
   if (body.startsWith('<')) {
     const root = rootElement(body);
@@ -26,7 +58,8 @@ export function sniffFormat(text: string, fileName?: string | null, contentType?
     if (local === 'html' || /^<!doctype\s+html/i.test(body)) return 'html';
     // A fragment such as "<div>" is a page unless the name says it is Markdown or text with inline HTML.
     if (root !== null && HTML_TAGS.has(root) && !textExt) return 'html';
-    if (['html', 'htm', 'xhtml'].includes(ext) || type === 'text/html' || type === 'application/xhtml+xml') return 'html';
+    if (['html', 'htm', 'xhtml'].includes(ext) || type === 'text/html' || type === 'application/xhtml+xml')
+      return 'html';
     if (!textExt && type !== 'text/plain' && type !== 'text/markdown') return null; // XML we do not read: a sitemap, an SVG ...
   }
   // Text that is not markup at its start may still be a page with a preamble.
@@ -43,7 +76,10 @@ export function sniffFormat(text: string, fileName?: string | null, contentType?
 /** The extension, lowercased, ignoring a trailing .gz ("page.html.gz" -> "html"). */
 function extensionOf(fileName: string | null | undefined): string {
   if (!fileName) return '';
-  const base = fileName.replace(/^.*[\\/]/, '').toLowerCase().replace(/\.gz$/, '');
+  const base = fileName
+    .replace(/^.*[\\/]/, '')
+    .toLowerCase()
+    .replace(/\.gz$/, '');
   const dot = base.lastIndexOf('.');
   return dot <= 0 ? '' : base.slice(dot + 1);
 }
@@ -51,7 +87,10 @@ function extensionOf(fileName: string | null | undefined): string {
 /** Lowercased name of the first element, skipping the XML declaration, comments and a doctype. */
 function rootElement(body: string): string | null {
   // A doctype may carry an internal subset in brackets, itself full of "<!ENTITY ...>" declarations.
-  const head = body.slice(0, 65536).replace(/<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<![A-Za-z][^[>]*(?:\[[\s\S]*?\]\s*)?>/g, '').trimStart();
+  const head = body
+    .slice(0, 65536)
+    .replace(/<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<![A-Za-z][^[>]*(?:\[[\s\S]*?\]\s*)?>/g, '')
+    .trimStart();
   const m = /^<([A-Za-z][\w:.-]*)/.exec(head);
   return m?.[1]?.toLowerCase() ?? null;
 }
@@ -69,5 +108,10 @@ function looksLikeUrlList(body: string): boolean {
 
 function looksLikeMarkdown(body: string): boolean {
   const head = body.slice(0, 8192);
-  return /^#{1,6}\s+\S/m.test(head) || /\[[^\]\n]+\]\([^)\s]+\)/.test(head) || /^```/m.test(head) || /^\S.*\n(=+|-{3,})\s*$/m.test(head);
+  return (
+    /^#{1,6}\s+\S/m.test(head) ||
+    /\[[^\]\n]+\]\([^)\s]+\)/.test(head) ||
+    /^```/m.test(head) ||
+    /^\S.*\n(=+|-{3,})\s*$/m.test(head)
+  );
 }

@@ -4,7 +4,8 @@ import { posix } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { SourceKind } from './registry-schema.js';
 
-const FEED_PATH = /(?:\/(?:feed|feeds|rss|atom|rdf)(?:\/|\.xml|\.json)?$|\.(?:xml|rss|atom|rdf)$|\/feed\.json$|\/index\.xml$)/i;
+const FEED_PATH =
+  /(?:\/(?:feed|feeds|rss|atom|rdf)(?:\/|\.xml|\.json)?$|\.(?:xml|rss|atom|rdf)$|\/feed\.json$|\/index\.xml$)/i;
 const FEED_QUERY = /[?&](?:feed|format|type)=(?:rss|rss2|atom|json|feed)\b/i;
 
 /**
@@ -23,7 +24,10 @@ export function inferSourceKind(location: string, isUrl: boolean): SourceKind {
     return 'page';
   }
   if (/[\\/]$/.test(location)) return 'directory';
-  const base = location.replace(/^.*[\\/]/, '').toLowerCase().replace(/\.gz$/, '');
+  const base = location
+    .replace(/^.*[\\/]/, '')
+    .toLowerCase()
+    .replace(/\.gz$/, '');
   const dot = base.lastIndexOf('.');
   if (dot <= 0) return 'directory';
   const ext = base.slice(dot + 1);

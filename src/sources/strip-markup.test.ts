@@ -17,6 +17,8 @@ describe('stripMarkup', () => {
 });
 
 describe('escapeHtml and textToHtml', () => {
-  it('escapes the HTML specials', () => assert.equal(escapeHtml('<a href="x">&</a>'), '&lt;a href=&quot;x&quot;&gt;&amp;&lt;/a&gt;'));
-  it('turns blank-line paragraphs into <p> elements', () => assert.equal(textToHtml('One\n\n\n Two <b>\n'), '<p>One</p>\n<p>Two &lt;b&gt;</p>'));
+  it('escapes the HTML specials', () =>
+    assert.equal(escapeHtml('<a href="x">&</a>'), '&lt;a href=&quot;x&quot;&gt;&amp;&lt;/a&gt;'));
+  it('turns blank-line paragraphs into <p> elements', () =>
+    assert.equal(textToHtml('One\n\n\n Two <b>\n'), '<p>One</p>\n<p>Two &lt;b&gt;</p>'));
 });

@@ -33,13 +33,22 @@ describe('parseUrlList', () => {
   });
 
   it('resolves relative lines against a file: base, keeping the query for the reader to drop', () => {
-    const r = parseUrlList('pages/a.html?utm_source=x  # tracked\n../b.md\nhttps://c.example/\n', { baseUrl: 'file:///corpus/lists/pages.urls' });
-    assert.deepEqual(r.urls, ['file:///corpus/lists/pages/a.html?utm_source=x', 'file:///corpus/b.md', 'https://c.example/']);
+    const r = parseUrlList('pages/a.html?utm_source=x  # tracked\n../b.md\nhttps://c.example/\n', {
+      baseUrl: 'file:///corpus/lists/pages.urls',
+    });
+    assert.deepEqual(r.urls, [
+      'file:///corpus/lists/pages/a.html?utm_source=x',
+      'file:///corpus/b.md',
+      'https://c.example/',
+    ]);
     assert.deepEqual(r.problems, []);
   });
 
   it('a list fetched over HTTP resolves against its URL and cannot name local files', () => {
-    const r = parseUrlList('/story/1\nfile:///etc/passwd\n', { name: 'remote', baseUrl: 'https://lists.example/reading.urls' });
+    const r = parseUrlList('/story/1\nfile:///etc/passwd\n', {
+      name: 'remote',
+      baseUrl: 'https://lists.example/reading.urls',
+    });
     assert.deepEqual(r.urls, ['https://lists.example/story/1']);
     assert.deepEqual(r.problems, ['remote line 2: "file:///etc/passwd" is not an http(s) URL']);
   });

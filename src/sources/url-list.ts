@@ -26,7 +26,10 @@ export function parseUrlList(text: string, options: UrlListOptions = {}): { urls
       const lineNo = i + 1;
       const url = /\s/.test(line) ? null : resolveReference(line, base);
       if (url === null) {
-        const why = base === null && isRelativeReference(line) && !/\s/.test(line) ? 'is relative and the list has no base URL' : 'is not an http(s) URL';
+        const why =
+          base === null && isRelativeReference(line) && !/\s/.test(line)
+            ? 'is relative and the list has no base URL'
+            : 'is not an http(s) URL';
         problems.push(`${name} line ${lineNo}: "${clip(line)}" ${why}`);
         return;
       }

@@ -55,9 +55,18 @@ export interface ApiQueries {
   days(before: string | null, limit: number): Promise<DayRow[]>;
   hasDay(date: string): Promise<boolean>;
   /** Stories by last activity, newest first; with `date`, those with coverage that UTC day. */
-  stories(filter: { date: string | null; after: StoryKey | null; limit: number }): Promise<Array<Keyed<Story, StoryKey>>>;
+  stories(filter: {
+    date: string | null;
+    after: StoryKey | null;
+    limit: number;
+  }): Promise<Array<Keyed<Story, StoryKey>>>;
   /** Articles newest first (undated last); `since` bounds published-else-ingested time. */
-  articles(filter: { language: ArticleLanguage | null; since: string | null; after: ArticleKey | null; limit: number }): Promise<Array<Keyed<ApiArticleRow, ArticleKey>>>;
+  articles(filter: {
+    language: ArticleLanguage | null;
+    since: string | null;
+    after: ArticleKey | null;
+    limit: number;
+  }): Promise<Array<Keyed<ApiArticleRow, ArticleKey>>>;
 }
 
 export function createApiQueries(db: Queryable): ApiQueries {
@@ -97,7 +106,9 @@ export function createApiQueries(db: Queryable): ApiQueries {
       }
       if (after !== null) {
         params.push(after.lastActive, after.id);
-        where.push(`(s.last_active < $${params.length - 1}::timestamptz OR (s.last_active = $${params.length - 1}::timestamptz AND s.id > $${params.length}))`);
+        where.push(
+          `(s.last_active < $${params.length - 1}::timestamptz OR (s.last_active = $${params.length - 1}::timestamptz AND s.id > $${params.length}))`,
+        );
       }
       params.push(limit);
       const rows = await db.query<StoryRow>(
@@ -106,11 +117,19 @@ export function createApiQueries(db: Queryable): ApiQueries {
          ORDER BY s.last_active DESC, s.id LIMIT $${params.length}`,
         params,
       );
-      const timelines = await storyTimelines(db, rows.map((r) => r.id));
+      const timelines = await storyTimelines(
+        db,
+        rows.map((r) => r.id),
+      );
       return rows.map((r) => ({
         row: {
-          id: r.id, title: r.title, firstActive: toIso(r.first_active)!, lastActive: toIso(r.last_active)!,
-          articleCount: r.article_count, timeline: timelines.get(r.id)?.timeline ?? [], translations: timelines.get(r.id)?.translations ?? [],
+          id: r.id,
+          title: r.title,
+          firstActive: toIso(r.first_active)!,
+          lastActive: toIso(r.last_active)!,
+          articleCount: r.article_count,
+          timeline: timelines.get(r.id)?.timeline ?? [],
+          translations: timelines.get(r.id)?.translations ?? [],
         },
         key: { lastActive: r.last_active_key, id: r.id },
       }));
@@ -150,8 +169,16 @@ export function createApiQueries(db: Queryable): ApiQueries {
       );
       return rows.map((r) => ({
         row: {
-          id: r.id, title: r.title, url: publicUrl(r.url), language: r.language, outlet: r.outlet, sourceType: r.source_type,
-          published: toIso(r.published_at), bilingual: r.bilingual, sightings: r.sightings, storyId: r.story_id,
+          id: r.id,
+          title: r.title,
+          url: publicUrl(r.url),
+          language: r.language,
+          outlet: r.outlet,
+          sourceType: r.source_type,
+          published: toIso(r.published_at),
+          bilingual: r.bilingual,
+          sightings: r.sightings,
+          storyId: r.story_id,
         },
         key: { published: r.published_key, id: r.id },
       }));
@@ -160,13 +187,24 @@ export function createApiQueries(db: Queryable): ApiQueries {
 }
 
 interface StoryRow {
-  id: string; title: string | null; first_active: Date | string; last_active: Date | string;
-  last_active_key: string; article_count: number;
+  id: string;
+  title: string | null;
+  first_active: Date | string;
+  last_active: Date | string;
+  last_active_key: string;
+  article_count: number;
 }
 
 interface ArticleRow {
-  id: string; title: string | null; url: string; language: ArticleLanguage; outlet: string | null;
-  source_type: SourceType | null; published_at: Date | string | null; published_key: string | null;
-  bilingual: boolean; sightings: number; story_id: string | null;
+  id: string;
+  title: string | null;
+  url: string;
+  language: ArticleLanguage;
+  outlet: string | null;
+  source_type: SourceType | null;
+  published_at: Date | string | null;
+  published_key: string | null;
+  bilingual: boolean;
+  sightings: number;
+  story_id: string | null;
 }
-

@@ -56,12 +56,17 @@ export async function removeArticle(db: Database, idOrPrefix: string): Promise<R
   return db.transaction(async (tx) => {
     const target = await resolve(tx, idOrPrefix);
     if (target.kind !== 'found') return target;
-    const removed = target.folded ? await removeFoldedTranslation(tx, target.id) : await removeStoredArticle(tx, target.id);
+    const removed = target.folded
+      ? await removeFoldedTranslation(tx, target.id)
+      : await removeStoredArticle(tx, target.id);
     return { kind: 'removed', removed };
   });
 }
 
-type Resolved = { readonly kind: 'found'; readonly id: string; readonly folded: boolean } | { readonly kind: 'not_found' } | { readonly kind: 'ambiguous'; readonly matches: readonly string[] };
+type Resolved =
+  | { readonly kind: 'found'; readonly id: string; readonly folded: boolean }
+  | { readonly kind: 'not_found' }
+  | { readonly kind: 'ambiguous'; readonly matches: readonly string[] };
 
 async function resolve(tx: Queryable, idOrPrefix: string): Promise<Resolved> {
   const key = idOrPrefix.trim().toLowerCase();
@@ -84,21 +89,41 @@ async function resolve(tx: Queryable, idOrPrefix: string): Promise<Resolved> {
 }
 
 async function removeStoredArticle(tx: Queryable, id: string): Promise<RemovedArticle> {
-  const [article] = await tx.query<{ id: string; title: string | null; url: string }>('SELECT id, title, url FROM articles WHERE id = $1 FOR UPDATE', [id]);
+  const [article] = await tx.query<{ id: string; title: string | null; url: string }>(
+    'SELECT id, title, url FROM articles WHERE id = $1 FOR UPDATE',
+    [id],
+  );
   if (!article) throw new Error(`article ${id} vanished while being removed`);
   const count = async (sql: string) => (await tx.query<{ n: number }>(sql, [id]))[0]?.n ?? 0;
   const sightings = await count('SELECT count(*)::int AS n FROM sightings WHERE article_id = $1');
   const bands = await count('SELECT count(*)::int AS n FROM article_bands WHERE article_id = $1');
-  const translationChecks = await count('SELECT count(*)::int AS n FROM translation_checks WHERE en_id = $1 OR zh_id = $1');
-  const folded = await tx.query<{ translation_id: string }>('SELECT translation_id FROM translations WHERE original_id = $1 ORDER BY translation_id', [id]);
-  const models = await tx.query<{ target: string }>('SELECT target FROM model_translations WHERE article_id = $1 ORDER BY target', [id]);
+  const translationChecks = await count(
+    'SELECT count(*)::int AS n FROM translation_checks WHERE en_id = $1 OR zh_id = $1',
+  );
+  const folded = await tx.query<{ translation_id: string }>(
+    'SELECT translation_id FROM translations WHERE original_id = $1 ORDER BY translation_id',
+    [id],
+  );
+  const models = await tx.query<{ target: string }>(
+    'SELECT target FROM model_translations WHERE article_id = $1 ORDER BY target',
+    [id],
+  );
   const story = await leaveStory(tx, id);
   // The rest goes with the row: sightings, bands, folded translations' records, checks, model translations.
   await tx.query('DELETE FROM articles WHERE id = $1', [id]);
   return {
-    kind: 'article', id, title: article.title, url: article.url, sightings, bands, story,
-    foldedTranslations: folded.map((r) => r.translation_id), modelTranslations: models.map((r) => r.target),
-    translationChecks, originalId: null, readerPairsRemoved: false,
+    kind: 'article',
+    id,
+    title: article.title,
+    url: article.url,
+    sightings,
+    bands,
+    story,
+    foldedTranslations: folded.map((r) => r.translation_id),
+    modelTranslations: models.map((r) => r.target),
+    translationChecks,
+    originalId: null,
+    readerPairsRemoved: false,
   };
 }
 
@@ -117,8 +142,14 @@ async function leaveStory(tx: Queryable, articleId: string): Promise<StoryChange
   // The keys it was counted under at placement (featureKeys of the same stored features).
   const counted = [...new Set(boundAll([ARTICLES_KEY, ...featureKeys(member.features)]))].sort();
   await tx.query('UPDATE feature_frequencies SET articles = articles - 1 WHERE key = ANY($1::text[])', [counted]);
-  await tx.query(`DELETE FROM feature_frequencies WHERE key = ANY($1::text[]) AND key <> $2 AND articles <= 0`, [counted, ARTICLES_KEY]);
-  const left = await tx.query<{ features: ArticleFeatures }>('SELECT features FROM story_articles WHERE story_id = $1', [storyId]);
+  await tx.query(`DELETE FROM feature_frequencies WHERE key = ANY($1::text[]) AND key <> $2 AND articles <= 0`, [
+    counted,
+    ARTICLES_KEY,
+  ]);
+  const left = await tx.query<{ features: ArticleFeatures }>(
+    'SELECT features FROM story_articles WHERE story_id = $1',
+    [storyId],
+  );
   if (left.length === 0) {
     await tx.query('DELETE FROM stories WHERE id = $1', [storyId]); // its keys go with it
     return { storyId, outcome: 'deleted', membersLeft: 0 };
@@ -147,26 +178,43 @@ async function leaveStory(tx: Queryable, articleId: string): Promise<StoryChange
  * reader pairs when they were this translation's. The original stays.
  */
 async function removeFoldedTranslation(tx: Queryable, id: string): Promise<RemovedArticle> {
-  const [row] = await tx.query<{ original_id: string; translation_url: string; translation_title: string | null; record: ArticleWithSightings; reader_pairs: boolean }>(
+  const [row] = await tx.query<{
+    original_id: string;
+    translation_url: string;
+    translation_title: string | null;
+    record: ArticleWithSightings;
+    reader_pairs: boolean;
+  }>(
     `SELECT original_id, translation_url, translation_title, record, COALESCE((detail->>'readerPairs')::boolean, false) AS reader_pairs
      FROM translations WHERE translation_id = $1 FOR UPDATE`,
     [id],
   );
   if (!row) throw new Error(`translation ${id} vanished while being removed`);
-  const urls = [...new Set(boundAll([row.record.url, row.translation_url, ...(row.record.sightings ?? []).map((s) => s.url)]))];
+  const urls = [
+    ...new Set(boundAll([row.record.url, row.translation_url, ...(row.record.sightings ?? []).map((s) => s.url)])),
+  ];
   const sightings = await tx.query(
     `DELETE FROM sightings WHERE article_id = $1 AND relation = 'translation' AND url = ANY($2::text[]) RETURNING url`,
     [row.original_id, urls],
   );
-  const bands = await tx.query(
-    'DELETE FROM article_bands WHERE article_id = $1 AND signature = $2 RETURNING band',
-    [row.original_id, row.record.signature],
-  );
+  const bands = await tx.query('DELETE FROM article_bands WHERE article_id = $1 AND signature = $2 RETURNING band', [
+    row.original_id,
+    row.record.signature,
+  ]);
   if (row.reader_pairs) await tx.query('UPDATE articles SET bilingual = NULL WHERE id = $1', [row.original_id]);
   await tx.query('DELETE FROM translations WHERE translation_id = $1', [id]);
   return {
-    kind: 'folded-translation', id, title: row.translation_title, url: row.translation_url,
-    sightings: sightings.length, bands: bands.length, story: null, foldedTranslations: [], modelTranslations: [],
-    translationChecks: 0, originalId: row.original_id, readerPairsRemoved: row.reader_pairs,
+    kind: 'folded-translation',
+    id,
+    title: row.translation_title,
+    url: row.translation_url,
+    sightings: sightings.length,
+    bands: bands.length,
+    story: null,
+    foldedTranslations: [],
+    modelTranslations: [],
+    translationChecks: 0,
+    originalId: row.original_id,
+    readerPairsRemoved: row.reader_pairs,
   };
 }

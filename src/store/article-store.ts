@@ -2,7 +2,14 @@
 // belongs together (an article, its bands and its first sighting) is one transaction, so a crash
 // leaves either all of it or none of it.
 
-import type { Article, ArticleLanguage, ArticleUnderstanding, ArticleWithSightings, Sighting, SightingRelation } from '../article.js';
+import type {
+  Article,
+  ArticleLanguage,
+  ArticleUnderstanding,
+  ArticleWithSightings,
+  Sighting,
+  SightingRelation,
+} from '../article.js';
 import type { BilingualPage } from '../extract/extract.js';
 import type { DateSource } from '../extract/dating.js';
 import type { SourceType } from '../sources/registry.js';
@@ -60,7 +67,12 @@ export interface ArticleStore {
   /** Records another place the article was seen; a URL already recorded is left as it is. */
   addSighting(articleId: string, sighting: Sighting): Promise<boolean>;
   /** Adds a translation found later (a reposted bilingual page) to an article that has none. */
-  attachTranslation(articleId: string, bilingual: BilingualPage, bands: readonly Band[], sighting: Sighting): Promise<boolean>;
+  attachTranslation(
+    articleId: string,
+    bilingual: BilingualPage,
+    bands: readonly Band[],
+    sighting: Sighting,
+  ): Promise<boolean>;
   /**
    * The original of a stored translation arrived: the article takes the original's text, metadata
    * and credit, keeps its translation and id, and the translation's sightings become 'translation'.
@@ -70,7 +82,9 @@ export interface ArticleStore {
    * Inserts many articles in one transaction (bulk loads, benches); each is skipped, as by
    * insertArticle, when its id or fingerprint is already stored. Returns how many were inserted.
    */
-  insertArticles(batch: ReadonlyArray<{ article: Article; bands: readonly Band[]; sighting: Sighting }>): Promise<number>;
+  insertArticles(
+    batch: ReadonlyArray<{ article: Article; bands: readonly Band[]; sighting: Sighting }>,
+  ): Promise<number>;
   getArticle(idOrPrefix: string): Promise<ArticleWithSightings | null | 'ambiguous'>;
   /** Articles by exact id in two queries, in the order asked; ids not stored are left out. */
   getArticles(ids: readonly string[]): Promise<ArticleWithSightings[]>;
@@ -97,13 +111,25 @@ export function createArticleStore(db: Database): ArticleStore {
 
     async findBandCandidates(bands) {
       if (bands.length === 0) return [];
-      const rows = await db.query<{ article_id: string; language: ArticleLanguage; signature: string; bilingual: boolean; article_language: ArticleLanguage }>(
+      const rows = await db.query<{
+        article_id: string;
+        language: ArticleLanguage;
+        signature: string;
+        bilingual: boolean;
+        article_language: ArticleLanguage;
+      }>(
         `SELECT DISTINCT b.article_id, b.language, b.signature, (a.bilingual IS NOT NULL) AS bilingual, a.language AS article_language
          FROM article_bands b JOIN articles a ON a.id = b.article_id
          WHERE b.band = ANY($1::text[]) ORDER BY b.article_id, b.language`,
         [bands],
       );
-      return rows.map((r) => ({ articleId: r.article_id, language: r.language, signature: r.signature, bilingual: r.bilingual, articleLanguage: r.article_language }));
+      return rows.map((r) => ({
+        articleId: r.article_id,
+        language: r.language,
+        signature: r.signature,
+        bilingual: r.bilingual,
+        articleLanguage: r.article_language,
+      }));
     },
 
     async insertArticle(article, bands, sighting) {
@@ -115,12 +141,29 @@ export function createArticleStore(db: Database): ArticleStore {
            VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15::jsonb,$16,$17::jsonb,$18,$19,$20::jsonb,$21,$22,$23)
            ON CONFLICT DO NOTHING RETURNING id`,
           [
-            article.id, boundIndexed(article.url), article.title, article.byline, article.published, article.language,
-            article.mixed, article.siteName, article.outlet, article.sourceId, article.sourceType,
-            article.feedTitle, article.leadImage, article.description, JSON.stringify(article.paragraphs),
-            article.text, article.bilingual === null ? null : JSON.stringify(article.bilingual),
-            article.fingerprint, article.signature, JSON.stringify(article.understanding), article.ingestedAt,
-            article.fromFeedSummary === true, article.dateSource ?? null,
+            article.id,
+            boundIndexed(article.url),
+            article.title,
+            article.byline,
+            article.published,
+            article.language,
+            article.mixed,
+            article.siteName,
+            article.outlet,
+            article.sourceId,
+            article.sourceType,
+            article.feedTitle,
+            article.leadImage,
+            article.description,
+            JSON.stringify(article.paragraphs),
+            article.text,
+            article.bilingual === null ? null : JSON.stringify(article.bilingual),
+            article.fingerprint,
+            article.signature,
+            JSON.stringify(article.understanding),
+            article.ingestedAt,
+            article.fromFeedSummary === true,
+            article.dateSource ?? null,
           ],
         );
         if (inserted.length === 0) return false;
@@ -150,12 +193,28 @@ export function createArticleStore(db: Database): ArticleStore {
                understanding, ingested_at, from_feed_summary, date_source)
            ON CONFLICT DO NOTHING RETURNING id`,
           [
-            col((a) => a.id), col((a) => boundIndexed(a.url)), col((a) => a.title), col((a) => a.byline), col((a) => a.published),
-            col((a) => a.language), col((a) => a.mixed), col((a) => a.siteName), col((a) => a.outlet),
-            col((a) => a.sourceId), col((a) => a.sourceType), col((a) => a.feedTitle), col((a) => a.leadImage),
-            col((a) => a.description), col((a) => JSON.stringify(a.paragraphs)), col((a) => a.text),
-            col((a) => json(a.bilingual)), col((a) => a.fingerprint), col((a) => a.signature),
-            col((a) => JSON.stringify(a.understanding)), col((a) => a.ingestedAt), col((a) => a.fromFeedSummary === true),
+            col((a) => a.id),
+            col((a) => boundIndexed(a.url)),
+            col((a) => a.title),
+            col((a) => a.byline),
+            col((a) => a.published),
+            col((a) => a.language),
+            col((a) => a.mixed),
+            col((a) => a.siteName),
+            col((a) => a.outlet),
+            col((a) => a.sourceId),
+            col((a) => a.sourceType),
+            col((a) => a.feedTitle),
+            col((a) => a.leadImage),
+            col((a) => a.description),
+            col((a) => JSON.stringify(a.paragraphs)),
+            col((a) => a.text),
+            col((a) => json(a.bilingual)),
+            col((a) => a.fingerprint),
+            col((a) => a.signature),
+            col((a) => JSON.stringify(a.understanding)),
+            col((a) => a.ingestedAt),
+            col((a) => a.fromFeedSummary === true),
             col((a) => a.dateSource ?? null),
           ],
         );
@@ -166,7 +225,12 @@ export function createArticleStore(db: Database): ArticleStore {
           await tx.query(
             `INSERT INTO article_bands (article_id, language, band, signature)
              SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) ON CONFLICT DO NOTHING`,
-            [bands.map((b) => b.id), bands.map((b) => b.band.language), bands.map((b) => b.band.band), bands.map((b) => b.band.signature)],
+            [
+              bands.map((b) => b.id),
+              bands.map((b) => b.band.language),
+              bands.map((b) => b.band.band),
+              bands.map((b) => b.band.signature),
+            ],
           );
         }
         for (const b of kept) await insertSighting(tx, b.article.id, b.sighting);
@@ -199,22 +263,40 @@ export function createArticleStore(db: Database): ArticleStore {
              understanding = $18::jsonb, date_source = $19
            WHERE id = $1`,
           [
-            articleId, boundIndexed(a.url), a.title, a.byline, a.published, a.language, a.siteName, a.outlet, a.sourceId,
-            a.sourceType, a.feedTitle, a.leadImage, a.description, JSON.stringify(a.paragraphs), a.text,
-            a.fingerprint, a.signature, JSON.stringify(a.understanding), a.dateSource ?? null,
+            articleId,
+            boundIndexed(a.url),
+            a.title,
+            a.byline,
+            a.published,
+            a.language,
+            a.siteName,
+            a.outlet,
+            a.sourceId,
+            a.sourceType,
+            a.feedTitle,
+            a.leadImage,
+            a.description,
+            JSON.stringify(a.paragraphs),
+            a.text,
+            a.fingerprint,
+            a.signature,
+            JSON.stringify(a.understanding),
+            a.dateSource ?? null,
           ],
         );
-        await tx.query(`UPDATE sightings SET relation = 'translation' WHERE article_id = $1 AND relation <> 'translation'`, [articleId]);
+        await tx.query(
+          `UPDATE sightings SET relation = 'translation' WHERE article_id = $1 AND relation <> 'translation'`,
+          [articleId],
+        );
         await insertBands(tx, articleId, bands);
         await insertSighting(tx, articleId, sighting);
       });
     },
 
     async getArticle(idOrPrefix) {
-      const rows = await db.query<ArticleRow>(
-        `SELECT * FROM articles WHERE id LIKE $1 || '%' ORDER BY id LIMIT 2`,
-        [idOrPrefix.toLowerCase()],
-      );
+      const rows = await db.query<ArticleRow>(`SELECT * FROM articles WHERE id LIKE $1 || '%' ORDER BY id LIMIT 2`, [
+        idOrPrefix.toLowerCase(),
+      ]);
       if (rows.length === 0) return null;
       const exact = rows.find((r) => r.id === idOrPrefix);
       if (rows.length > 1 && !exact) return 'ambiguous';
@@ -267,8 +349,17 @@ export function createArticleStore(db: Database): ArticleStore {
       }
       params.push(filter.limit ?? 1000);
       const rows = await db.query<{
-        id: string; title: string | null; url: string; language: ArticleLanguage; outlet: string | null;
-        published_at: Date | string | null; sightings: number; entities: number; figures: number; quotes: number; bilingual: boolean;
+        id: string;
+        title: string | null;
+        url: string;
+        language: ArticleLanguage;
+        outlet: string | null;
+        published_at: Date | string | null;
+        sightings: number;
+        entities: number;
+        figures: number;
+        quotes: number;
+        bilingual: boolean;
       }>(
         `SELECT a.id, a.title, a.url, a.language, a.outlet, a.published_at,
            (SELECT count(*)::int FROM sightings s WHERE s.article_id = a.id) AS sightings,
@@ -282,9 +373,17 @@ export function createArticleStore(db: Database): ArticleStore {
         params,
       );
       return rows.map((r) => ({
-        id: r.id, title: r.title, url: r.url, language: r.language, outlet: r.outlet,
-        published: toIso(r.published_at), sightings: r.sightings, entities: r.entities,
-        figures: r.figures, quotes: r.quotes, bilingual: r.bilingual,
+        id: r.id,
+        title: r.title,
+        url: r.url,
+        language: r.language,
+        outlet: r.outlet,
+        published: toIso(r.published_at),
+        sightings: r.sightings,
+        entities: r.entities,
+        figures: r.figures,
+        quotes: r.quotes,
+        bilingual: r.bilingual,
       }));
     },
 
@@ -315,11 +414,27 @@ async function insertSighting(tx: Queryable, articleId: string, s: Sighting): Pr
 }
 
 interface ArticleRow {
-  id: string; url: string; title: string | null; byline: string | null; published_at: Date | string | null;
-  language: ArticleLanguage; mixed: boolean; site_name: string | null; outlet: string | null;
-  source_id: string | null; source_type: SourceType | null; feed_title: string | null; lead_image: string | null;
-  description: string | null; paragraphs: string[]; body: string; bilingual: BilingualPage | null;
-  fingerprint: string; signature: string; understanding: ArticleUnderstanding; ingested_at: Date | string;
+  id: string;
+  url: string;
+  title: string | null;
+  byline: string | null;
+  published_at: Date | string | null;
+  language: ArticleLanguage;
+  mixed: boolean;
+  site_name: string | null;
+  outlet: string | null;
+  source_id: string | null;
+  source_type: SourceType | null;
+  feed_title: string | null;
+  lead_image: string | null;
+  description: string | null;
+  paragraphs: string[];
+  body: string;
+  bilingual: BilingualPage | null;
+  fingerprint: string;
+  signature: string;
+  understanding: ArticleUnderstanding;
+  ingested_at: Date | string;
   /** Absent from a store made before migration 6. */
   from_feed_summary?: boolean;
   /** Null for a dated article stored before migration 7 (unknown). */
@@ -327,17 +442,39 @@ interface ArticleRow {
 }
 
 interface SightingRow {
-  url: string; relation: SightingRelation; outlet: string | null; source_id: string | null;
-  source_type: SourceType | null; feed_title: string | null; via: string | null; seen_at: Date | string;
+  url: string;
+  relation: SightingRelation;
+  outlet: string | null;
+  source_id: string | null;
+  source_type: SourceType | null;
+  feed_title: string | null;
+  via: string | null;
+  seen_at: Date | string;
 }
 
 function toArticle(r: ArticleRow): Article {
   return {
-    id: r.id, url: r.url, title: r.title, byline: r.byline, published: toIso(r.published_at),
-    language: r.language, mixed: r.mixed, siteName: r.site_name, outlet: r.outlet, sourceId: r.source_id,
-    sourceType: r.source_type, feedTitle: r.feed_title, leadImage: r.lead_image, description: r.description,
-    paragraphs: r.paragraphs, text: r.body, bilingual: r.bilingual, fingerprint: r.fingerprint,
-    signature: r.signature, understanding: r.understanding, ingestedAt: toIso(r.ingested_at) ?? '',
+    id: r.id,
+    url: r.url,
+    title: r.title,
+    byline: r.byline,
+    published: toIso(r.published_at),
+    language: r.language,
+    mixed: r.mixed,
+    siteName: r.site_name,
+    outlet: r.outlet,
+    sourceId: r.source_id,
+    sourceType: r.source_type,
+    feedTitle: r.feed_title,
+    leadImage: r.lead_image,
+    description: r.description,
+    paragraphs: r.paragraphs,
+    text: r.body,
+    bilingual: r.bilingual,
+    fingerprint: r.fingerprint,
+    signature: r.signature,
+    understanding: r.understanding,
+    ingestedAt: toIso(r.ingested_at) ?? '',
     ...(r.from_feed_summary === true ? { fromFeedSummary: true } : {}),
     ...(r.date_source ? { dateSource: r.date_source } : {}),
   };
@@ -345,8 +482,13 @@ function toArticle(r: ArticleRow): Article {
 
 function toSighting(r: SightingRow): Sighting {
   return {
-    url: r.url, relation: r.relation, outlet: r.outlet, sourceId: r.source_id, sourceType: r.source_type,
-    feedTitle: r.feed_title, via: r.via, seenAt: toIso(r.seen_at) ?? '',
+    url: r.url,
+    relation: r.relation,
+    outlet: r.outlet,
+    sourceId: r.source_id,
+    sourceType: r.source_type,
+    feedTitle: r.feed_title,
+    via: r.via,
+    seenAt: toIso(r.seen_at) ?? '',
   };
 }
-

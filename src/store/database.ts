@@ -27,7 +27,10 @@ export type DatabaseTarget =
   | { readonly kind: 'pglite'; readonly dataDir: string | null /* null = in memory */ }
   | { readonly kind: 'postgres'; readonly url: string };
 
-export async function openDatabase(target: DatabaseTarget, options: { readonly migrations?: readonly Migration[] } = {}): Promise<Database> {
+export async function openDatabase(
+  target: DatabaseTarget,
+  options: { readonly migrations?: readonly Migration[] } = {},
+): Promise<Database> {
   const db = target.kind === 'pglite' ? await openPglite(target.dataDir) : openPostgres(target.url);
   try {
     // options.migrations: a prefix of MIGRATIONS, for tests that upgrade a store made by an older version.

@@ -9,7 +9,13 @@ const bytes = (s: string) => Buffer.byteLength(s, 'utf8');
 const HASHED = /#sha256:[0-9a-f]{32}$/;
 
 test('text within the bound is left exactly as it is', () => {
-  for (const s of ['', 't:gb300', 'https://harbor.example/2026/05/a', 'a'.repeat(MAX_INDEXED_BYTES), '中'.repeat(Math.floor(MAX_INDEXED_BYTES / 3))]) {
+  for (const s of [
+    '',
+    't:gb300',
+    'https://harbor.example/2026/05/a',
+    'a'.repeat(MAX_INDEXED_BYTES),
+    '中'.repeat(Math.floor(MAX_INDEXED_BYTES / 3)),
+  ]) {
     assert.equal(boundIndexed(s), s);
   }
 });
@@ -47,12 +53,21 @@ test(`a token over ${MAX_TOKEN_CHARS} characters is no feature; one of ${MAX_TOK
   const long = 'q'.repeat(2700);
   const edge = `Z${'k'.repeat(MAX_TOKEN_CHARS - 1)}`;
   const f = featuresOf({
-    id: 'x', title: `Title ${long}`, language: 'en', published: null,
+    id: 'x',
+    title: `Title ${long}`,
+    language: 'en',
+    published: null,
     text: `Lattice Cloud said ${long} and ${edge} and GB300-${'9'.repeat(3000)} on Tuesday.`,
     understanding: { entities: [], figures: [] },
   });
   const keys = featureKeys(f);
-  assert.ok(keys.every((k) => k.length <= MAX_TOKEN_CHARS + 2), keys.filter((k) => k.length > MAX_TOKEN_CHARS + 2).map((k) => k.slice(0, 20)).join(', '));
+  assert.ok(
+    keys.every((k) => k.length <= MAX_TOKEN_CHARS + 2),
+    keys
+      .filter((k) => k.length > MAX_TOKEN_CHARS + 2)
+      .map((k) => k.slice(0, 20))
+      .join(', '),
+  );
   assert.ok(keys.includes(`w:${edge.toLowerCase()}`));
   assert.ok(keys.includes(`t:${edge.toLowerCase()}`));
   assert.ok(keys.includes('t:cloud'));

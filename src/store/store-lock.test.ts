@@ -47,7 +47,10 @@ describe('store lock (embedded store)', () => {
     const gone = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
     const pid = Number(gone.stdout);
     assert.ok(pid > 0);
-    await writeFile(`${dataDir}.lock`, JSON.stringify({ pid, host: os.hostname(), since: '2026-01-01T00:00:00.000Z', command: 'tidings run' }));
+    await writeFile(
+      `${dataDir}.lock`,
+      JSON.stringify({ pid, host: os.hostname(), since: '2026-01-01T00:00:00.000Z', command: 'tidings run' }),
+    );
     const db = await openDatabase({ kind: 'pglite', dataDir });
     await db.close();
   });

@@ -48,7 +48,10 @@ function readRecord(lockPath: string): LockRecord | null {
 export function lockStore(dataDir: string): StoreLock {
   const lockPath = `${dataDir.replace(/[\\/]+$/, '')}.lock`;
   const record: LockRecord = {
-    pid: process.pid, host: os.hostname(), since: new Date().toISOString(), command: process.argv.slice(1).join(' ').slice(0, 200),
+    pid: process.pid,
+    host: os.hostname(),
+    since: new Date().toISOString(),
+    command: process.argv.slice(1).join(' ').slice(0, 200),
   };
   for (let attempt = 0; attempt < 3; attempt++) {
     let fd: number;
@@ -67,7 +70,9 @@ export function lockStore(dataDir: string): StoreLock {
       }
       // A lock left by a process that is gone (or unreadable, half-written): taken over.
       if (owner !== null && owner.host !== record.host) {
-        throw new StoreBusyError(`the store ${dataDir} is locked by host ${owner.host} (pid ${owner.pid}); if that host no longer uses it, remove ${lockPath}.`);
+        throw new StoreBusyError(
+          `the store ${dataDir} is locked by host ${owner.host} (pid ${owner.pid}); if that host no longer uses it, remove ${lockPath}.`,
+        );
       }
       try {
         unlinkSync(lockPath);
@@ -96,7 +101,9 @@ export function lockStore(dataDir: string): StoreLock {
       },
     };
   }
-  throw new StoreBusyError(`the store ${dataDir} could not be locked (${lockPath} keeps changing): another process is opening it`);
+  throw new StoreBusyError(
+    `the store ${dataDir} could not be locked (${lockPath} keeps changing): another process is opening it`,
+  );
 }
 
 function removeIfOurs(lockPath: string): void {

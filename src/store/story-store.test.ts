@@ -38,9 +38,24 @@ async function snapshot(db: Database): Promise<string> {
 
 function asArticle(a: StoryInput): Article {
   return {
-    ...a, byline: null, mixed: false, siteName: null, sourceId: null, feedTitle: null, leadImage: null, description: null,
-    paragraphs: a.text.split('\n\n'), bilingual: null, fingerprint: `fp-${a.id}`, signature: '00',
-    understanding: { sentences: [], entities: [...a.understanding.entities], figures: [...a.understanding.figures], quotes: [] },
+    ...a,
+    byline: null,
+    mixed: false,
+    siteName: null,
+    sourceId: null,
+    feedTitle: null,
+    leadImage: null,
+    description: null,
+    paragraphs: a.text.split('\n\n'),
+    bilingual: null,
+    fingerprint: `fp-${a.id}`,
+    signature: '00',
+    understanding: {
+      sentences: [],
+      entities: [...a.understanding.entities],
+      figures: [...a.understanding.figures],
+      quotes: [],
+    },
   };
 }
 
@@ -56,8 +71,12 @@ for (const backend of backends()) {
       assert.ok(loaded.ok, 'the bundled registry loads');
       const registry = loaded.value;
       await ingest(registry.inputs(), {
-        store: createArticleStore(db), fetcher: null, findSource: (l) => registry.find(l),
-        now: () => new Date('2026-05-10T12:00:00Z'), maxBytes: 1 << 22, concurrency: 2,
+        store: createArticleStore(db),
+        fetcher: null,
+        findSource: (l) => registry.find(l),
+        now: () => new Date('2026-05-10T12:00:00Z'),
+        maxBytes: 1 << 22,
+        concurrency: 2,
       });
     });
     after(async () => dispose());
@@ -70,12 +89,17 @@ for (const backend of backends()) {
       const listed = await listStories(stores());
       assert.ok(listed.ok);
       const eventOf = (e: { url: string; title: string | null }): string => {
-        const hit = Object.values(expected.articles).find((x) => (x.url !== undefined && x.url === e.url) || (x.title !== undefined && x.title === e.title));
+        const hit = Object.values(expected.articles).find(
+          (x) => (x.url !== undefined && x.url === e.url) || (x.title !== undefined && x.title === e.title),
+        );
         assert.ok(hit, `article ${e.url} is in expected.yaml`);
         return hit.event;
       };
       const groups = listed.value.map((s) => [...new Set(s.timeline.map(eventOf))]);
-      assert.ok(groups.every((g) => g.length === 1), `each story is one event: ${JSON.stringify(groups)}`);
+      assert.ok(
+        groups.every((g) => g.length === 1),
+        `each story is one event: ${JSON.stringify(groups)}`,
+      );
       assert.deepEqual(groups.map((g) => g[0]).sort(), Object.keys(expected.events).sort());
       const saltfork = listed.value.find((s) => s.timeline.some((e) => e.outlet === 'Lattice Cloud'));
       assert.equal(saltfork?.articleCount, 6);
@@ -124,7 +148,10 @@ for (const backend of backends()) {
       const x = await explainSimilarity(stores(), en.articleId, zh.articleId);
       assert.ok(x.ok);
       assert.equal(x.value.sameStory, true);
-      assert.ok(x.value.similarity.reasons.some((r) => r.includes('$9.6 billion = 96 亿美元')), JSON.stringify(x.value.similarity.reasons));
+      assert.ok(
+        x.value.similarity.reasons.some((r) => r.includes('$9.6 billion = 96 亿美元')),
+        JSON.stringify(x.value.similarity.reasons),
+      );
     });
   });
 
@@ -137,28 +164,68 @@ for (const backend of backends()) {
     test('day-2 coverage joins the day-1 story; nothing else moves', async () => {
       const articles = createArticleStore(db);
       const stores = { articles, stories: createStoryStore(db) };
-      for (const a of [CORVANE_EN, CORVANE_ZH]) await articles.insertArticle(asArticle(a), [], { url: a.url, relation: 'original', outlet: a.outlet, sourceId: null, sourceType: a.sourceType, feedTitle: null, via: null, seenAt: a.ingestedAt });
+      for (const a of [CORVANE_EN, CORVANE_ZH])
+        await articles.insertArticle(asArticle(a), [], {
+          url: a.url,
+          relation: 'original',
+          outlet: a.outlet,
+          sourceId: null,
+          sourceType: a.sourceType,
+          feedTitle: null,
+          via: null,
+          seenAt: a.ingestedAt,
+        });
       const first = await assignStories(stores);
       assert.ok(first.ok);
       assert.equal(first.value.newStories, 1);
       const a = CORVANE_EN_DAY2;
-      await articles.insertArticle(asArticle(a), [], { url: a.url, relation: 'original', outlet: a.outlet, sourceId: null, sourceType: a.sourceType, feedTitle: null, via: null, seenAt: a.ingestedAt });
+      await articles.insertArticle(asArticle(a), [], {
+        url: a.url,
+        relation: 'original',
+        outlet: a.outlet,
+        sourceId: null,
+        sourceType: a.sourceType,
+        feedTitle: null,
+        via: null,
+        seenAt: a.ingestedAt,
+      });
       const second = await assignStories(stores, [a.id]);
       assert.ok(second.ok);
       assert.equal(second.value.joined, 1);
       const story = await getStory(stores, CORVANE_EN.id);
       assert.ok(story.ok);
-      assert.deepEqual(story.value.timeline.map((e) => [e.articleId, e.activityAt.slice(0, 10)]), [
-        [CORVANE_EN.id, '2026-06-02'], [CORVANE_ZH.id, '2026-06-02'], [CORVANE_EN_DAY2.id, '2026-06-03'],
-      ]);
+      assert.deepEqual(
+        story.value.timeline.map((e) => [e.articleId, e.activityAt.slice(0, 10)]),
+        [
+          [CORVANE_EN.id, '2026-06-02'],
+          [CORVANE_ZH.id, '2026-06-02'],
+          [CORVANE_EN_DAY2.id, '2026-06-03'],
+        ],
+      );
       assert.equal(story.value.lastActive, '2026-06-03T07:30:00.000Z');
       // Its keys now find it in a window that holds only the new day's activity.
       const keys = await db.query<{ key: string }>('SELECT key FROM story_keys WHERE story_id = $1', [CORVANE_EN.id]);
       const dayTwoOnly = windowAround('2026-06-06T00:00:00.000Z', 3);
-      const hits = await stores.stories.keyHits(keys.map((k) => k.key), dayTwoOnly, dayTwoOnly, 100);
-      assert.ok(hits.some((h) => h.storyId === CORVANE_EN.id), 'found by its new last activity');
+      const hits = await stores.stories.keyHits(
+        keys.map((k) => k.key),
+        dayTwoOnly,
+        dayTwoOnly,
+        100,
+      );
+      assert.ok(
+        hits.some((h) => h.storyId === CORVANE_EN.id),
+        'found by its new last activity',
+      );
       const dayOneOnly = windowAround('2026-05-29T00:00:00.000Z', 3);
-      assert.deepEqual(await stores.stories.keyHits(keys.map((k) => k.key), dayOneOnly, dayOneOnly, 100), []);
+      assert.deepEqual(
+        await stores.stories.keyHits(
+          keys.map((k) => k.key),
+          dayOneOnly,
+          dayOneOnly,
+          100,
+        ),
+        [],
+      );
     });
   });
 }

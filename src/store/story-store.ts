@@ -46,13 +46,19 @@ export interface StoryStore extends StoryArchive {
   /** The latest publication time of any grouped article with a date (ISO), or null when none has one. */
   latestDatedActivity(): Promise<string | null>;
   /** Like unassignedArticleIds, with the times that order placement and bound the window. */
-  unassignedArticles(articleIds?: readonly string[]): Promise<Array<{ id: string; published: string | null; ingestedAt: string }>>;
+  unassignedArticles(
+    articleIds?: readonly string[],
+  ): Promise<Array<{ id: string; published: string | null; ingestedAt: string }>>;
   /**
    * What a batch placed in memory needs from the store: stories whose last activity lies in
    * `active` or last ingest in `ingested`, each with its keys and its first and `maxMembers`
    * latest members; and how many articles are counted.
    */
-  storySeeds(active: TimeWindow, ingested: TimeWindow, maxMembers: number): Promise<{ documents: number; stories: StorySeed[] }>;
+  storySeeds(
+    active: TimeWindow,
+    ingested: TimeWindow,
+    maxMembers: number,
+  ): Promise<{ documents: number; stories: StorySeed[] }>;
   /** Stored article counts of the keys (keys never counted are left out). */
   keyCounts(keys: readonly string[]): Promise<Map<string, number>>;
   /**
@@ -137,8 +143,20 @@ export function createStoryStore(db: Database): StoryStore {
              source_type, language, url, score, features)
            VALUES ($1,$2,$3::timestamptz,$4::timestamptz,$5::timestamptz,$6,$7,$8,$9,$10,$11,$12::jsonb)
            ON CONFLICT DO NOTHING RETURNING article_id`,
-          [e.articleId, m.storyId, e.activityAt, e.published, m.ingestedAt, e.title, e.outlet, e.sourceType,
-            e.language, e.url, e.score, JSON.stringify(m.features)],
+          [
+            e.articleId,
+            m.storyId,
+            e.activityAt,
+            e.published,
+            m.ingestedAt,
+            e.title,
+            e.outlet,
+            e.sourceType,
+            e.language,
+            e.url,
+            e.score,
+            JSON.stringify(m.features),
+          ],
         );
         if (inserted.length === 0) return false;
         // Undated members (activity = ingest time) do not move the story's date.
@@ -206,7 +224,9 @@ export function createStoryStore(db: Database): StoryStore {
     },
 
     async storyOfArticle(articleId) {
-      const rows = await db.query<{ story_id: string }>('SELECT story_id FROM story_articles WHERE article_id = $1', [articleId]);
+      const rows = await db.query<{ story_id: string }>('SELECT story_id FROM story_articles WHERE article_id = $1', [
+        articleId,
+      ]);
       return rows[0]?.story_id ?? null;
     },
 
@@ -235,11 +255,16 @@ export function createStoryStore(db: Database): StoryStore {
          WHERE last_active BETWEEN $1::timestamptz AND $2::timestamptz OR last_ingested BETWEEN $3::timestamptz AND $4::timestamptz`,
         [active.from, active.to, ingested.from, ingested.to],
       );
-      const counted = await db.query<{ articles: number }>('SELECT articles FROM feature_frequencies WHERE key = $1', [ARTICLES_KEY]);
+      const counted = await db.query<{ articles: number }>('SELECT articles FROM feature_frequencies WHERE key = $1', [
+        ARTICLES_KEY,
+      ]);
       const documents = counted[0]?.articles ?? 0;
       if (stories.length === 0) return { documents, stories: [] };
       const ids = stories.map((r) => r.id);
-      const keys = await db.query<{ story_id: string; key: string }>('SELECT story_id, key FROM story_keys WHERE story_id = ANY($1::text[])', [ids]);
+      const keys = await db.query<{ story_id: string; key: string }>(
+        'SELECT story_id, key FROM story_keys WHERE story_id = ANY($1::text[])',
+        [ids],
+      );
       const members = await db.query<{ story_id: string; activity_at: Date | string; features: ArticleFeatures }>(
         `SELECT story_id, activity_at, features FROM (
            SELECT story_id, features, activity_at, article_id,
@@ -255,16 +280,24 @@ export function createStoryStore(db: Database): StoryStore {
       return {
         documents,
         stories: stories.map((r) => ({
-          id: r.id, lastActive: toIso(r.last_active)!, lastIngested: toIso(r.last_ingested)!,
+          id: r.id,
+          lastActive: toIso(r.last_active)!,
+          lastIngested: toIso(r.last_ingested)!,
           keys: (keysOf.get(r.id) ?? []).map((k) => k.key),
-          members: (membersOf.get(r.id) ?? []).map((m) => ({ activityAt: toIso(m.activity_at)!, features: m.features })),
+          members: (membersOf.get(r.id) ?? []).map((m) => ({
+            activityAt: toIso(m.activity_at)!,
+            features: m.features,
+          })),
         })),
       };
     },
 
     async keyCounts(keys) {
       const asked = askedKeys(keys);
-      const rows = await db.query<{ key: string; articles: number }>('SELECT key, articles FROM feature_frequencies WHERE key = ANY($1::text[])', [[...asked.keys()]]);
+      const rows = await db.query<{ key: string; articles: number }>(
+        'SELECT key, articles FROM feature_frequencies WHERE key = ANY($1::text[])',
+        [[...asked.keys()]],
+      );
       return new Map(rows.map((r) => [asked.get(r.key) ?? r.key, r.articles]));
     },
 
@@ -329,7 +362,12 @@ async function writeMembers(tx: Queryable, members: readonly NewMember[]): Promi
       `INSERT INTO stories (id, title, first_active, last_active, last_ingested, article_count)
        SELECT id, title, at, at, ing, 0 FROM unnest($1::text[], $2::text[], $3::timestamptz[], $4::timestamptz[]) AS t(id, title, at, ing)
        ON CONFLICT DO NOTHING`,
-      [firsts.map((m) => m.storyId), firsts.map((m) => m.entry.title), firsts.map((m) => m.entry.activityAt), firsts.map((m) => m.ingestedAt)],
+      [
+        firsts.map((m) => m.storyId),
+        firsts.map((m) => m.entry.title),
+        firsts.map((m) => m.entry.activityAt),
+        firsts.map((m) => m.ingestedAt),
+      ],
     );
   }
   const col = <T>(f: (m: NewMember) => T) => members.map(f);
@@ -340,15 +378,35 @@ async function writeMembers(tx: Queryable, members: readonly NewMember[]): Promi
        $4::timestamptz[], $5::timestamptz[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::real[], $12::text[])
        AS t(a, s, act, pub, ing, ti, o, st, l, u, sc, f)
      ON CONFLICT DO NOTHING RETURNING article_id`,
-    [col((m) => m.entry.articleId), col((m) => m.storyId), col((m) => m.entry.activityAt), col((m) => m.entry.published),
-      col((m) => m.ingestedAt), col((m) => m.entry.title), col((m) => m.entry.outlet), col((m) => m.entry.sourceType),
-      col((m) => m.entry.language), col((m) => m.entry.url), col((m) => m.entry.score), col((m) => JSON.stringify(m.features))],
+    [
+      col((m) => m.entry.articleId),
+      col((m) => m.storyId),
+      col((m) => m.entry.activityAt),
+      col((m) => m.entry.published),
+      col((m) => m.ingestedAt),
+      col((m) => m.entry.title),
+      col((m) => m.entry.outlet),
+      col((m) => m.entry.sourceType),
+      col((m) => m.entry.language),
+      col((m) => m.entry.url),
+      col((m) => m.entry.score),
+      col((m) => JSON.stringify(m.features)),
+    ],
   );
   if (inserted.length !== members.length) return false; // some already have a story
   // Per story: members added, earliest activity, latest dated activity, latest ingest.
-  const per = new Map<string, { n: number; first: string; dated: string | null; ingested: string; keys: Set<string> }>();
+  const per = new Map<
+    string,
+    { n: number; first: string; dated: string | null; ingested: string; keys: Set<string> }
+  >();
   for (const m of members) {
-    const p = per.get(m.storyId) ?? { n: 0, first: m.entry.activityAt, dated: null, ingested: m.ingestedAt, keys: new Set<string>() };
+    const p = per.get(m.storyId) ?? {
+      n: 0,
+      first: m.entry.activityAt,
+      dated: null,
+      ingested: m.ingestedAt,
+      keys: new Set<string>(),
+    };
     p.n++;
     if (m.entry.activityAt < p.first) p.first = m.entry.activityAt;
     if (m.entry.published !== null && (p.dated === null || m.entry.activityAt > p.dated)) p.dated = m.entry.activityAt;
@@ -374,7 +432,8 @@ async function writeMembers(tx: Queryable, members: readonly NewMember[]): Promi
     [keyStory.map((x) => x[0]), keyStory.map((x) => x[1])],
   );
   const delta = new Map<string, number>();
-  for (const m of members) for (const k of new Set(m.frequencyKeys.map((key) => boundIndexed(key)))) delta.set(k, (delta.get(k) ?? 0) + 1);
+  for (const m of members)
+    for (const k of new Set(m.frequencyKeys.map((key) => boundIndexed(key)))) delta.set(k, (delta.get(k) ?? 0) + 1);
   const keys = [...delta.keys()].sort();
   await tx.query(
     `INSERT INTO feature_frequencies (key, articles) SELECT k, n FROM unnest($1::text[], $2::int[]) AS t(k, n)
@@ -417,20 +476,40 @@ function askedKeys(keys: readonly string[]): Map<string, string> {
 }
 
 interface StoryRow {
-  id: string; title: string | null; first_active: Date | string; last_active: Date | string;
-  last_ingested: Date | string; article_count: number;
+  id: string;
+  title: string | null;
+  first_active: Date | string;
+  last_active: Date | string;
+  last_ingested: Date | string;
+  article_count: number;
 }
 
 interface MemberRow {
-  story_id: string; article_id: string; activity_at: Date | string; published_at: Date | string | null;
-  title: string | null; outlet: string | null; source_type: SourceType | null; language: ArticleLanguage;
-  url: string; score: number | null;
+  story_id: string;
+  article_id: string;
+  activity_at: Date | string;
+  published_at: Date | string | null;
+  title: string | null;
+  outlet: string | null;
+  source_type: SourceType | null;
+  language: ArticleLanguage;
+  url: string;
+  score: number | null;
 }
 
 interface FoldedRow {
-  story_id: string; translation_id: string; original_id: string; original_outlet: string | null;
-  translation_title: string | null; translation_outlet: string | null; translation_language: ArticleLanguage;
-  translation_url: string; score: number; published: string | null; ingested: string; source_type: SourceType | null;
+  story_id: string;
+  translation_id: string;
+  original_id: string;
+  original_outlet: string | null;
+  translation_title: string | null;
+  translation_outlet: string | null;
+  translation_language: ArticleLanguage;
+  translation_url: string;
+  score: number;
+  published: string | null;
+  ingested: string;
+  source_type: SourceType | null;
 }
 
 export interface StoryTimeline {
@@ -457,8 +536,14 @@ export async function storyTimelines(db: Queryable, ids: readonly string[]): Pro
   );
   for (const m of members) {
     of(m.story_id).timeline.push({
-      articleId: m.article_id, title: m.title, outlet: m.outlet, sourceType: m.source_type, language: m.language,
-      published: toIso(m.published_at), activityAt: toIso(m.activity_at)!, url: m.url,
+      articleId: m.article_id,
+      title: m.title,
+      outlet: m.outlet,
+      sourceType: m.source_type,
+      language: m.language,
+      published: toIso(m.published_at),
+      activityAt: toIso(m.activity_at)!,
+      url: m.url,
       score: m.score === null ? null : Math.round(m.score * 1000) / 1000,
     });
   }
@@ -473,9 +558,17 @@ export async function storyTimelines(db: Queryable, ids: readonly string[]): Pro
   for (const f of folded) {
     const published = f.published === null ? null : toIso(f.published);
     of(f.story_id).translations.push({
-      articleId: f.translation_id, originalId: f.original_id, originalOutlet: f.original_outlet, title: f.translation_title,
-      outlet: f.translation_outlet, sourceType: f.source_type, language: f.translation_language, published,
-      activityAt: published ?? toIso(f.ingested)!, url: f.translation_url, score: Math.round(Number(f.score) * 1000) / 1000,
+      articleId: f.translation_id,
+      originalId: f.original_id,
+      originalOutlet: f.original_outlet,
+      title: f.translation_title,
+      outlet: f.translation_outlet,
+      sourceType: f.source_type,
+      language: f.translation_language,
+      published,
+      activityAt: published ?? toIso(f.ingested)!,
+      url: f.translation_url,
+      score: Math.round(Number(f.score) * 1000) / 1000,
     });
   }
   for (const t of timelines.values()) t.translations.sort(byActivity);
@@ -484,10 +577,17 @@ export async function storyTimelines(db: Queryable, ids: readonly string[]): Pro
 
 async function withTimelines(db: Queryable, rows: readonly StoryRow[]): Promise<Story[]> {
   if (rows.length === 0) return [];
-  const timelines = await storyTimelines(db, rows.map((r) => r.id));
+  const timelines = await storyTimelines(
+    db,
+    rows.map((r) => r.id),
+  );
   return rows.map((r) => ({
-    id: r.id, title: r.title, firstActive: toIso(r.first_active)!, lastActive: toIso(r.last_active)!,
-    articleCount: r.article_count, timeline: timelines.get(r.id)?.timeline ?? [], translations: timelines.get(r.id)?.translations ?? [],
+    id: r.id,
+    title: r.title,
+    firstActive: toIso(r.first_active)!,
+    lastActive: toIso(r.last_active)!,
+    articleCount: r.article_count,
+    timeline: timelines.get(r.id)?.timeline ?? [],
+    translations: timelines.get(r.id)?.translations ?? [],
   }));
 }
-

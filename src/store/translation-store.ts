@@ -49,7 +49,13 @@ export interface TranslationStore {
   uncheckedPairs(maxDays: number, version: number, limit: number): Promise<CandidatePair[]>;
   recordChecks(checks: ReadonlyArray<CandidatePair & { score: number }>, version: number, at: string): Promise<void>;
   /** Folds the translation into the original; false when it was folded already (idempotent). */
-  fold(originalId: string, translation: ArticleWithSightings, evidence: TranslationEvidence, bilingual: BilingualPage | null, at: string): Promise<boolean>;
+  fold(
+    originalId: string,
+    translation: ArticleWithSightings,
+    evidence: TranslationEvidence,
+    bilingual: BilingualPage | null,
+    at: string,
+  ): Promise<boolean>;
   list(): Promise<TranslationRow[]>;
   /** The pair an article is part of, as original (its translations) or as a folded translation. */
   pairsOf(articleId: string): Promise<TranslationWithRecord[]>;
@@ -129,22 +135,51 @@ export function createTranslationStore(db: Database): TranslationStore {
            WHERE EXISTS (SELECT 1 FROM articles WHERE id = $1) AND EXISTS (SELECT 1 FROM articles WHERE id = $2)
            ON CONFLICT (translation_id) DO NOTHING RETURNING translation_id`,
           [
-            originalId, t.id, t.language, t.url, t.outlet ?? t.siteName, t.title, evidence.score,
-            JSON.stringify(evidence.reasons), JSON.stringify(evidence.detail), evidence.originalWhy, JSON.stringify(t), at,
+            originalId,
+            t.id,
+            t.language,
+            t.url,
+            t.outlet ?? t.siteName,
+            t.title,
+            evidence.score,
+            JSON.stringify(evidence.reasons),
+            JSON.stringify(evidence.detail),
+            evidence.originalWhy,
+            JSON.stringify(t),
+            at,
           ],
         );
         if (inserted.length === 0) return false;
         if (bilingual !== null) {
-          const set = await tx.query(`UPDATE articles SET bilingual = $2::jsonb, mixed = true WHERE id = $1 AND bilingual IS NULL RETURNING id`, [originalId, JSON.stringify(bilingual)]);
+          const set = await tx.query(
+            `UPDATE articles SET bilingual = $2::jsonb, mixed = true WHERE id = $1 AND bilingual IS NULL RETURNING id`,
+            [originalId, JSON.stringify(bilingual)],
+          );
           // Whether the reader's pairs are this translation's (an earlier bilingual page is kept).
-          if (set.length > 0) await tx.query(`UPDATE translations SET detail = detail || '{"readerPairs": true}'::jsonb WHERE translation_id = $1`, [t.id]);
+          if (set.length > 0)
+            await tx.query(
+              `UPDATE translations SET detail = detail || '{"readerPairs": true}'::jsonb WHERE translation_id = $1`,
+              [t.id],
+            );
         }
-        await tx.query(`UPDATE sightings SET article_id = $1, relation = 'translation' WHERE article_id = $2`, [originalId, t.id]);
+        await tx.query(`UPDATE sightings SET article_id = $1, relation = 'translation' WHERE article_id = $2`, [
+          originalId,
+          t.id,
+        ]);
         // The translation's own address (rel=canonical) is credited too, when it was seen elsewhere (a file).
         await tx.query(
           `INSERT INTO sightings (article_id, url, relation, outlet, source_id, source_type, feed_title, via, seen_at)
            VALUES ($1, $2, 'translation', $3, $4, $5, $6, $7, $8) ON CONFLICT DO NOTHING`,
-          [originalId, boundIndexed(t.url), t.outlet ?? t.siteName, t.sourceId, t.sourceType, t.feedTitle, t.sightings[0]?.via ?? null, t.sightings[0]?.seenAt ?? t.ingestedAt],
+          [
+            originalId,
+            boundIndexed(t.url),
+            t.outlet ?? t.siteName,
+            t.sourceId,
+            t.sourceType,
+            t.feedTitle,
+            t.sightings[0]?.via ?? null,
+            t.sightings[0]?.seenAt ?? t.ingestedAt,
+          ],
         );
         await tx.query(
           `INSERT INTO article_bands (article_id, language, band, signature)

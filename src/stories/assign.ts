@@ -43,7 +43,11 @@ export async function assignStories(
     for (let attempt = 0; attempt < 5 && !complete; attempt++) {
       complete = await placeBatch(stores, articleIds, options, placed);
     }
-    if (!complete) return fail('store_error', 'grouping articles into stories failed: other processes kept placing the same articles');
+    if (!complete)
+      return fail(
+        'store_error',
+        'grouping articles into stories failed: other processes kept placing the same articles',
+      );
     return ok({
       placed,
       newStories: placed.filter((p) => p.placement.kind === 'new').length,
@@ -55,9 +59,18 @@ export async function assignStories(
 }
 
 /** One pass over the unplaced articles; false when a write found the store changed under it. */
-async function placeBatch(stores: StoryStores, articleIds: readonly string[] | undefined, options: GroupingOptions, placed: PlacedArticle[]): Promise<boolean> {
+async function placeBatch(
+  stores: StoryStores,
+  articleIds: readonly string[] | undefined,
+  options: GroupingOptions,
+  placed: PlacedArticle[],
+): Promise<boolean> {
   const order = (await stores.stories.unassignedArticles(articleIds))
-    .map((a) => ({ id: a.id, at: activityTime(a.published, a.ingestedAt), ingested: new Date(Date.parse(a.ingestedAt)).toISOString() }))
+    .map((a) => ({
+      id: a.id,
+      at: activityTime(a.published, a.ingestedAt),
+      ingested: new Date(Date.parse(a.ingestedAt)).toISOString(),
+    }))
     .sort((x, y) => (x.at < y.at ? -1 : x.at > y.at ? 1 : x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
   if (order.length === 0) return true;
   // Earliest ingest among the articles still to place, for dropping stories none can reach.
@@ -67,9 +80,14 @@ async function placeBatch(stores: StoryStores, articleIds: readonly string[] | u
     laterIngest[i] = next !== undefined && next < order[i]!.ingested ? next : order[i]!.ingested;
   }
   const ingestedTimes = order.map((o) => o.ingested).sort();
-  const span = (from: string, to: string) => ({ from: windowAround(from, options.windowDays).from, to: windowAround(to, options.windowDays).to });
+  const span = (from: string, to: string) => ({
+    from: windowAround(from, options.windowDays).from,
+    to: windowAround(to, options.windowDays).to,
+  });
   const seeds = await stores.stories.storySeeds(
-    span(order[0]!.at, order.at(-1)!.at), span(ingestedTimes[0]!, ingestedTimes.at(-1)!), options.maxMembersCompared,
+    span(order[0]!.at, order.at(-1)!.at),
+    span(ingestedTimes[0]!, ingestedTimes.at(-1)!),
+    options.maxMembersCompared,
   );
   const archive = createBatchArchive(seeds.stories, seeds.documents, (keys) => stores.stories.keyCounts(keys));
   let documents = seeds.documents;
@@ -86,7 +104,10 @@ async function placeBatch(stores: StoryStores, articleIds: readonly string[] | u
     placed.push(...chunk);
     const next = from + CHUNK;
     if (next < order.length) {
-      archive.evict(windowAround(order[next]!.at, options.windowDays).from, windowAround(laterIngest[next]!, options.windowDays).from);
+      archive.evict(
+        windowAround(order[next]!.at, options.windowDays).from,
+        windowAround(laterIngest[next]!, options.windowDays).from,
+      );
     }
   }
   return true;
@@ -95,7 +116,10 @@ async function placeBatch(stores: StoryStores, articleIds: readonly string[] | u
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Stories, newest activity first; with a date, those with coverage that UTC day. */
-export async function listStories(stores: Pick<StoryStores, 'stories'>, filter: { date?: string | null } = {}): Promise<Result<Story[]>> {
+export async function listStories(
+  stores: Pick<StoryStores, 'stories'>,
+  filter: { date?: string | null } = {},
+): Promise<Result<Story[]>> {
   if (filter.date && (!DAY.test(filter.date) || Number.isNaN(Date.parse(`${filter.date}T00:00:00Z`)))) {
     return fail('bad_input', `date "${filter.date}" is not a calendar day in the form YYYY-MM-DD`, filter.date);
   }
@@ -109,11 +133,13 @@ export async function listStories(stores: Pick<StoryStores, 'stories'>, filter: 
 /** A story by id or id prefix (or by the id of one of its articles). */
 export async function getStory(stores: Pick<StoryStores, 'stories'>, idOrPrefix: string): Promise<Result<Story>> {
   const key = idOrPrefix.trim();
-  if (key.length < 4) return fail('bad_input', `story id "${idOrPrefix}" is too short: give at least 4 characters`, idOrPrefix);
+  if (key.length < 4)
+    return fail('bad_input', `story id "${idOrPrefix}" is too short: give at least 4 characters`, idOrPrefix);
   try {
     const story = await stores.stories.getStory(key);
     if (story === null) return fail('not_found', `no story or article with id "${idOrPrefix}"`, idOrPrefix);
-    if (story === 'ambiguous') return fail('bad_input', `id prefix "${idOrPrefix}" matches several stories: give more characters`, idOrPrefix);
+    if (story === 'ambiguous')
+      return fail('bad_input', `id prefix "${idOrPrefix}" matches several stories: give more characters`, idOrPrefix);
     return ok(story);
   } catch (error) {
     return fail('store_error', `reading story ${idOrPrefix} failed: ${(error as Error).message}`, idOrPrefix);
@@ -121,8 +147,18 @@ export async function getStory(stores: Pick<StoryStores, 'stories'>, idOrPrefix:
 }
 
 export interface SimilarityExplanation {
-  readonly a: { readonly id: string; readonly title: string | null; readonly outlet: string | null; readonly language: string };
-  readonly b: { readonly id: string; readonly title: string | null; readonly outlet: string | null; readonly language: string };
+  readonly a: {
+    readonly id: string;
+    readonly title: string | null;
+    readonly outlet: string | null;
+    readonly language: string;
+  };
+  readonly b: {
+    readonly id: string;
+    readonly title: string | null;
+    readonly outlet: string | null;
+    readonly language: string;
+  };
   readonly similarity: SimilarityBreakdown;
   /** Whether the two would join one story at the grouping threshold. */
   readonly sameStory: boolean;
@@ -130,22 +166,36 @@ export interface SimilarityExplanation {
 }
 
 /** Score and reasons for two stored articles, with rarity weights from the store. */
-export async function explainSimilarity(stores: StoryStores, a: string, b: string, options: GroupingOptions = DEFAULT_GROUPING): Promise<Result<SimilarityExplanation>> {
+export async function explainSimilarity(
+  stores: StoryStores,
+  a: string,
+  b: string,
+  options: GroupingOptions = DEFAULT_GROUPING,
+): Promise<Result<SimilarityExplanation>> {
   try {
     const found: StoryInput[] = [];
     for (const id of [a, b]) {
       const article = await stores.articles.getArticle(id);
       if (article === null) return fail('not_found', `no article with id "${id}"`, id);
-      if (article === 'ambiguous') return fail('bad_input', `id prefix "${id}" matches several articles: give more characters`, id);
+      if (article === 'ambiguous')
+        return fail('bad_input', `id prefix "${id}" matches several articles: give more characters`, id);
       found.push(article);
     }
     const [x, y] = [found[0]!, found[1]!];
     const fx = featuresOf(x);
     const fy = featuresOf(y);
-    const df = await stores.stories.frequencies([...new Set([...featureKeys(fx), ...featureKeys(fy), ...LANGUAGE_KEYS])]);
+    const df = await stores.stories.frequencies([
+      ...new Set([...featureKeys(fx), ...featureKeys(fy), ...LANGUAGE_KEYS]),
+    ]);
     const similarity = featureSimilarity(fx, fy, df);
     const brief = (s: StoryInput) => ({ id: s.id, title: s.title, outlet: s.outlet, language: s.language });
-    return ok({ a: brief(x), b: brief(y), similarity, sameStory: similarity.score >= options.threshold, threshold: options.threshold });
+    return ok({
+      a: brief(x),
+      b: brief(y),
+      similarity,
+      sameStory: similarity.score >= options.threshold,
+      threshold: options.threshold,
+    });
   } catch (error) {
     return fail('store_error', `comparing ${a} and ${b} failed: ${(error as Error).message}`);
   }

@@ -16,9 +16,24 @@ import { inPlacementOrder, placeAllInArchive, type StoryInput } from './story-ar
 
 function asArticle(a: StoryInput): Article {
   return {
-    ...a, byline: null, mixed: false, siteName: null, sourceId: null, feedTitle: null, leadImage: null, description: null,
-    paragraphs: a.text.split('\n\n'), bilingual: null, fingerprint: `fp-${a.id}`, signature: '',
-    understanding: { sentences: [], entities: [...a.understanding.entities], figures: [...a.understanding.figures], quotes: [] },
+    ...a,
+    byline: null,
+    mixed: false,
+    siteName: null,
+    sourceId: null,
+    feedTitle: null,
+    leadImage: null,
+    description: null,
+    paragraphs: a.text.split('\n\n'),
+    bilingual: null,
+    fingerprint: `fp-${a.id}`,
+    signature: '',
+    understanding: {
+      sentences: [],
+      entities: [...a.understanding.entities],
+      figures: [...a.understanding.figures],
+      quotes: [],
+    },
   };
 }
 
@@ -34,10 +49,22 @@ async function snapshot(db: Database): Promise<unknown> {
 async function withStore<T>(articles: readonly StoryInput[], fn: (db: Database) => Promise<T>): Promise<T> {
   const db = await openDatabase({ kind: 'pglite', dataDir: null });
   try {
-    await createArticleStore(db).insertArticles(articles.map((a) => ({
-      article: asArticle(a), bands: [],
-      sighting: { url: a.url, relation: 'original', outlet: a.outlet, sourceId: null, sourceType: a.sourceType, feedTitle: null, via: null, seenAt: a.ingestedAt },
-    })));
+    await createArticleStore(db).insertArticles(
+      articles.map((a) => ({
+        article: asArticle(a),
+        bands: [],
+        sighting: {
+          url: a.url,
+          relation: 'original',
+          outlet: a.outlet,
+          sourceId: null,
+          sourceType: a.sourceType,
+          feedTitle: null,
+          via: null,
+          seenAt: a.ingestedAt,
+        },
+      })),
+    );
     return await fn(db);
   } finally {
     await db.close();
@@ -46,9 +73,30 @@ async function withStore<T>(articles: readonly StoryInput[], fn: (db: Database) 
 
 // A late article on the Corvane deal, an undated one, and an unrelated one: joins, ingest-time windows, new stories.
 const EXTRA: readonly StoryInput[] = [
-  fixtureArticle({ id: 'late00000001', title: 'Corvane Systems sets first power date for Anthropic campus', text: 'Corvane Systems said the first 250MW of the Brackenridge campus it is building for Anthropic under the $4.2 billion deal would be switched on in August.', language: 'en', published: '2026-06-04T09:00:00Z', outlet: 'Harbor Tech Daily' }),
-  fixtureArticle({ id: 'undated00001', title: 'Qwen model pricing cut again', text: 'Alibaba cut the price of its Qwen models again, its cloud unit said.', language: 'en', published: null, outlet: 'Quillfeed' }),
-  fixtureArticle({ id: 'other0000001', title: 'A robotics start-up opens a lab', text: 'Brannock Robotics opened a research lab in Lisbon with 40 engineers.', language: 'en', published: '2026-06-03T12:00:00Z', outlet: 'Gridline Weekly' }),
+  fixtureArticle({
+    id: 'late00000001',
+    title: 'Corvane Systems sets first power date for Anthropic campus',
+    text: 'Corvane Systems said the first 250MW of the Brackenridge campus it is building for Anthropic under the $4.2 billion deal would be switched on in August.',
+    language: 'en',
+    published: '2026-06-04T09:00:00Z',
+    outlet: 'Harbor Tech Daily',
+  }),
+  fixtureArticle({
+    id: 'undated00001',
+    title: 'Qwen model pricing cut again',
+    text: 'Alibaba cut the price of its Qwen models again, its cloud unit said.',
+    language: 'en',
+    published: null,
+    outlet: 'Quillfeed',
+  }),
+  fixtureArticle({
+    id: 'other0000001',
+    title: 'A robotics start-up opens a lab',
+    text: 'Brannock Robotics opened a research lab in Lisbon with 40 engineers.',
+    language: 'en',
+    published: '2026-06-03T12:00:00Z',
+    outlet: 'Gridline Weekly',
+  }),
 ];
 
 describe('batch placement', () => {
@@ -66,13 +114,21 @@ describe('batch placement', () => {
       const all = c.batches.flat();
       const oneByOne = await withStore(all, async (db) => {
         // As assignStories did before batches: stored articles, one at a time against the store.
-        await placeAllInArchive(createStoryStore(db), await createArticleStore(db).getArticles(all.map((a) => a.id)), c.options);
+        await placeAllInArchive(
+          createStoryStore(db),
+          await createArticleStore(db).getArticles(all.map((a) => a.id)),
+          c.options,
+        );
         return snapshot(db);
       });
       const batched = await withStore(all, async (db) => {
         const stores = { articles: createArticleStore(db), stories: createStoryStore(db) };
         for (const batch of c.batches) {
-          const r = await assignStories(stores, batch.map((a) => a.id), c.options);
+          const r = await assignStories(
+            stores,
+            batch.map((a) => a.id),
+            c.options,
+          );
           assert.ok(r.ok, r.ok ? '' : r.message);
           assert.equal(r.value.placed.length, batch.length);
         }
@@ -90,8 +146,34 @@ describe('batch placement', () => {
       const first = await assignStories(stores, [ALL_FIXTURES[0]!.id]);
       assert.ok(first.ok);
       const before = await snapshot(db);
-      const member = { storyId: 'x', first: true, ingestedAt: '2026-06-02T00:00:00.000Z', indexKeys: [], frequencyKeys: [], features: { id: ALL_FIXTURES[1]!.id, language: 'en' as const, published: null, entities: [], figures: [], terms: [], words: {}, titleKeys: [] },
-        entry: { articleId: ALL_FIXTURES[1]!.id, title: null, outlet: null, sourceType: null, language: 'en' as const, published: null, activityAt: '2026-06-02T00:00:00.000Z', url: 'u', score: null } };
+      const member = {
+        storyId: 'x',
+        first: true,
+        ingestedAt: '2026-06-02T00:00:00.000Z',
+        indexKeys: [],
+        frequencyKeys: [],
+        features: {
+          id: ALL_FIXTURES[1]!.id,
+          language: 'en' as const,
+          published: null,
+          entities: [],
+          figures: [],
+          terms: [],
+          words: {},
+          titleKeys: [],
+        },
+        entry: {
+          articleId: ALL_FIXTURES[1]!.id,
+          title: null,
+          outlet: null,
+          sourceType: null,
+          language: 'en' as const,
+          published: null,
+          activityAt: '2026-06-02T00:00:00.000Z',
+          url: 'u',
+          score: null,
+        },
+      };
       assert.equal(await stores.stories.addMembers([member], 0), false, 'one article is already counted');
       assert.deepEqual(await snapshot(db), before);
     });
@@ -135,8 +217,16 @@ describe('key hits past the per-key cap', () => {
 
 describe('inJsonbKeyOrder', () => {
   const cases: Array<{ name: string; input: Record<string, number>; order: string[] }> = [
-    { name: 'shorter keys first, then bytewise', input: { model: 1, ai: 2, chip: 3, Ab: 4 }, order: ['Ab', 'ai', 'chip', 'model'] },
-    { name: 'Chinese bigrams weigh 6 bytes', input: { 算力: 1, abcdefg: 2, abcde: 3 }, order: ['abcde', '算力', 'abcdefg'] },
+    {
+      name: 'shorter keys first, then bytewise',
+      input: { model: 1, ai: 2, chip: 3, Ab: 4 },
+      order: ['Ab', 'ai', 'chip', 'model'],
+    },
+    {
+      name: 'Chinese bigrams weigh 6 bytes',
+      input: { 算力: 1, abcdefg: 2, abcde: 3 },
+      order: ['abcde', '算力', 'abcdefg'],
+    },
   ];
   for (const c of cases) test(c.name, () => assert.deepEqual(Object.keys(inJsonbKeyOrder(c.input)), c.order));
 });
@@ -153,7 +243,10 @@ describe('inJsonbKeyOrder without buffers', () => {
       keys.add(k);
     }
     const record = Object.fromEntries([...keys].map((k, i) => [k, i]));
-    const expected = [...keys].map((k) => ({ k, b: Buffer.from(k, 'utf8') })).sort((x, y) => x.b.length - y.b.length || Buffer.compare(x.b, y.b)).map((x) => x.k);
+    const expected = [...keys]
+      .map((k) => ({ k, b: Buffer.from(k, 'utf8') }))
+      .sort((x, y) => x.b.length - y.b.length || Buffer.compare(x.b, y.b))
+      .map((x) => x.k);
     assert.deepEqual(Object.keys(inJsonbKeyOrder(record)), expected);
     for (const k of keys) assert.equal(utf8Length(k), Buffer.byteLength(k, 'utf8'));
   });

@@ -59,7 +59,13 @@ export function createBatchArchive(
     }
   };
   for (const seed of seeds) {
-    const s: HeldStory = { id: seed.id, lastActive: seed.lastActive, lastIngested: seed.lastIngested, keys: new Set(), members: seed.members.map((m) => ({ ...m })) };
+    const s: HeldStory = {
+      id: seed.id,
+      lastActive: seed.lastActive,
+      lastIngested: seed.lastIngested,
+      keys: new Set(),
+      members: seed.members.map((m) => ({ ...m })),
+    };
     stories.set(s.id, s);
     hold(s, seed.keys);
   }
@@ -124,7 +130,10 @@ export function createBatchArchive(
         stories.set(s.id, s);
       }
       // Features as the store returns them (jsonb orders object keys), so sums run in its order.
-      const member = { activityAt: e.activityAt, features: { ...m.features, words: inJsonbKeyOrder(m.features.words) } };
+      const member = {
+        activityAt: e.activityAt,
+        features: { ...m.features, words: inJsonbKeyOrder(m.features.words) },
+      };
       let at = s.members.length;
       while (at > 0 && before(member, s.members[at - 1]!)) at--;
       s.members.splice(at, 0, member);
@@ -172,7 +181,10 @@ function byStoryThenKey(a: KeyHit, b: KeyHit): number {
   return a.storyId < b.storyId ? -1 : a.storyId > b.storyId ? 1 : a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
 }
 
-function before(a: { activityAt: string; features: ArticleFeatures }, b: { activityAt: string; features: ArticleFeatures }): boolean {
+function before(
+  a: { activityAt: string; features: ArticleFeatures },
+  b: { activityAt: string; features: ArticleFeatures },
+): boolean {
   return a.activityAt < b.activityAt || (a.activityAt === b.activityAt && a.features.id < b.features.id);
 }
 

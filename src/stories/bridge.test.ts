@@ -56,7 +56,11 @@ describe('the bundled bridge', () => {
     assert.deepEqual(chineseBridgeWords('尼日利亚总统的讲话，总统说', index), { 尼日利亚: 1, 总统: 2, 讲话: 1 });
   });
   test('the names of a Chinese text in English: 特朗普 = Trump, 尼日利亚 = Nigeria', () => {
-    assert.deepEqual(chineseBridge('特朗普会见尼日利亚总统。尼日利亚总统表示感谢。', index).names, ['donald', 'nigeria', 'trump']);
+    assert.deepEqual(chineseBridge('特朗普会见尼日利亚总统。尼日利亚总统表示感谢。', index).names, [
+      'donald',
+      'nigeria',
+      'trump',
+    ]);
   });
   test('"尼日利亚 总统 选举" meets "Nigeria presidential election"; unrelated words do not', () => {
     const en = featuresOf(article('en', 'Nigeria presidential election'));
@@ -71,21 +75,30 @@ describe('the bundled bridge', () => {
 
 // One event told in both languages, and an unrelated English report of the same day.
 const NIGERIA_EN = fixtureArticle({
-  id: 'ng0vote00en1', outlet: 'Quillfeed', published: '2027-02-26T18:00:00Z', language: 'en',
+  id: 'ng0vote00en1',
+  outlet: 'Quillfeed',
+  published: '2027-02-26T18:00:00Z',
+  language: 'en',
   title: 'Nigerians vote in presidential election as opposition alleges fraud',
   text:
     'Millions of Nigerians voted on Saturday in a presidential election that the electoral commission called peaceful, although opposition parties alleged fraud at polling stations in Lagos.\n\n' +
     'The commission said counting would take several days. Voters queued for hours in the heat, and some polling stations opened late because ballot papers had not arrived.',
 });
 const NIGERIA_ZH = fixtureArticle({
-  id: 'ng0vote00zh1', outlet: 'Lanting', published: '2027-02-26T20:00:00Z', language: 'zh',
+  id: 'ng0vote00zh1',
+  outlet: 'Lanting',
+  published: '2027-02-26T20:00:00Z',
+  language: 'zh',
   title: '尼日利亚举行总统选举 反对党指控舞弊',
   text:
     '尼日利亚数百万选民周六参加总统选举投票。选举委员会表示投票总体平稳，但反对党指控拉各斯部分投票站存在舞弊。\n\n' +
     '选举委员会说，计票将需要数天时间。选民在高温下排队数小时，一些投票站因选票未及时送达而推迟开放。',
 });
 const HARBOUR_EN = fixtureArticle({
-  id: 'hb0flood0en1', outlet: 'Quillfeed', published: '2027-02-26T19:00:00Z', language: 'en',
+  id: 'hb0flood0en1',
+  outlet: 'Quillfeed',
+  published: '2027-02-26T19:00:00Z',
+  language: 'en',
   title: 'Storm floods harbour district, ferries suspended',
   text:
     'Heavy rain flooded the harbour district on Saturday and the ferry operator suspended all crossings until Monday.\n\n' +
@@ -93,7 +106,14 @@ const HARBOUR_EN = fixtureArticle({
 });
 
 function article(language: 'en' | 'zh', text: string) {
-  return fixtureArticle({ id: `x-${language}-${text.length}`, outlet: 'Quillfeed', published: null, language, title: '', text });
+  return fixtureArticle({
+    id: `x-${language}-${text.length}`,
+    outlet: 'Quillfeed',
+    published: null,
+    language,
+    title: '',
+    text,
+  });
 }
 
 describe('similarity across languages through the bridge', () => {
@@ -110,7 +130,10 @@ describe('similarity across languages through the bridge', () => {
     assert.ok(s.score < threshold - 0.2, `${s.score}: ${s.reasons.join('; ')}`);
   });
   test('symmetric', () => {
-    assert.equal(articleSimilarity(NIGERIA_EN, NIGERIA_ZH, df).score, articleSimilarity(NIGERIA_ZH, NIGERIA_EN, df).score);
+    assert.equal(
+      articleSimilarity(NIGERIA_EN, NIGERIA_ZH, df).score,
+      articleSimilarity(NIGERIA_ZH, NIGERIA_EN, df).score,
+    );
   });
   test('the Chinese report finds the English story through the names it gives in English, and joins it', async () => {
     assert.ok(indexKeys(featuresOf(NIGERIA_ZH)).includes('t:nigeria'));
@@ -128,7 +151,11 @@ describe('similarity across languages through the bridge', () => {
 describe('the bridge cosine as defined (typed-array projection)', () => {
   const index = bundledBridge();
   // The definition written plainly: words → concepts through maps, per rarity table.
-  function reference(enWords: Record<string, number>, zhWords: Record<string, number>, df: ReturnType<typeof frequencyOf>): number {
+  function reference(
+    enWords: Record<string, number>,
+    zhWords: Record<string, number>,
+    df: ReturnType<typeof frequencyOf>,
+  ): number {
     const weightOfKeys = (keys: string[], n: number) => n * Math.max(0, ...keys.map((k) => vocabularyIdf(df, k)));
     const en = new Map<string, number>();
     let enNorm = 0;
@@ -166,7 +193,9 @@ describe('the bridge cosine as defined (typed-array projection)', () => {
       }
     }
     assert.equal(compared, 6);
-    assert.ok(bridgeCosine(featuresOf(NIGERIA_EN).words, featuresOf(NIGERIA_ZH).bridgeWords!, tables[0]!, index).score > 0.1);
+    assert.ok(
+      bridgeCosine(featuresOf(NIGERIA_EN).words, featuresOf(NIGERIA_ZH).bridgeWords!, tables[0]!, index).score > 0.1,
+    );
   });
   test('the same pair scores the same whichever side was read first, and repeated calls agree', () => {
     const df = frequencyOf([NIGERIA_EN, NIGERIA_ZH, HARBOUR_EN].map(featuresOf));
@@ -174,7 +203,12 @@ describe('the bridge cosine as defined (typed-array projection)', () => {
     const zh = featuresOf(NIGERIA_ZH).bridgeWords!;
     const first = bridgeCosine(en, zh, df, index);
     assert.deepEqual(bridgeCosine(en, zh, df, index), first);
-    assert.ok(Math.abs(bridgeCosine(featuresOf(HARBOUR_EN).words, zh, df, index).score - reference(featuresOf(HARBOUR_EN).words, zh, df)) < 1e-12);
+    assert.ok(
+      Math.abs(
+        bridgeCosine(featuresOf(HARBOUR_EN).words, zh, df, index).score -
+          reference(featuresOf(HARBOUR_EN).words, zh, df),
+      ) < 1e-12,
+    );
   });
   test('segmentation starts each word at the longest headword beginning with its character', () => {
     assert.ok(index.maxWordLengthFrom!('尼') >= 4);

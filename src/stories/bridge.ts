@@ -45,7 +45,8 @@ function glossConcepts(gloss: string): string[] {
   return englishStems(gloss).map((s) => (s.length > CONCEPT_CHARS ? s.slice(0, CONCEPT_CHARS) : s));
 }
 
-const CROSS_REFERENCE = /^(?:see |see also |variant of |old variant of |CL:|also written |used in |surname |abbr\. for |erhua variant |Japanese variant |\(old\)|\(archaic\))/i;
+const CROSS_REFERENCE =
+  /^(?:see |see also |variant of |old variant of |CL:|also written |used in |surname |abbr\. for |erhua variant |Japanese variant |\(old\)|\(archaic\))/i;
 
 /**
  * Indexes CC-CEDICT lines ("繁 简 [pin1 yin1] /gloss/gloss/") by simplified headword with a plain
@@ -101,7 +102,8 @@ export function parseBridge(text: string): BridgeIndex {
 
 const HAN_ONLY = /^\p{Script=Han}+$/u;
 
-const NAME_FILLER = /^(?:The|Of|And|In|On|See|Also|Abbr|Old|Variant|River|Province|County|City|District|Mountain|Lake|Island)$/;
+const NAME_FILLER =
+  /^(?:The|Of|And|In|On|See|Also|Abbr|Old|Variant|River|Province|County|City|District|Mountain|Lake|Island)$/;
 
 interface Entry {
   readonly concepts: readonly string[];
@@ -154,7 +156,10 @@ export const MAX_BRIDGE_NAMES = 30;
  * frequent MAX_BRIDGE_WORDS; and the English words of the proper names among them (尼日利亚 →
  * nigeria), the most frequent MAX_BRIDGE_NAMES, which find English stories naming them.
  */
-export function chineseBridge(text: string, index: BridgeIndex = bundledBridge()): { words: Record<string, number>; names: string[] } {
+export function chineseBridge(
+  text: string,
+  index: BridgeIndex = bundledBridge(),
+): { words: Record<string, number>; names: string[] } {
   const counts = new Map<string, number>();
   for (const run of text.matchAll(/\p{Script=Han}+/gu)) {
     const s = run[0];
@@ -186,8 +191,13 @@ export function chineseBridge(text: string, index: BridgeIndex = bundledBridge()
   const words: Record<string, number> = {};
   for (const [w, n] of [...top].sort((x, y) => (x[0] < y[0] ? -1 : 1))) words[w] = n;
   const nameCounts = new Map<string, number>();
-  for (const [w, n] of counts) for (const name of index.names(w) ?? []) nameCounts.set(name, (nameCounts.get(name) ?? 0) + n);
-  const names = [...nameCounts].sort(byCount).slice(0, MAX_BRIDGE_NAMES).map(([name]) => name).sort();
+  for (const [w, n] of counts)
+    for (const name of index.names(w) ?? []) nameCounts.set(name, (nameCounts.get(name) ?? 0) + n);
+  const names = [...nameCounts]
+    .sort(byCount)
+    .slice(0, MAX_BRIDGE_NAMES)
+    .map(([name]) => name)
+    .sort();
   return { words, names };
 }
 

@@ -87,7 +87,8 @@ export function documentsFor(df: DocumentFrequency, key: string): number {
   if (!d) {
     const zh = df.count('l:zh');
     const counted = zh + df.count('l:en') + df.count('l:other');
-    const scaled = (own: number) => (own <= 0 ? df.documents : Math.min(df.documents, Math.round((df.documents * own) / counted)));
+    const scaled = (own: number) =>
+      own <= 0 ? df.documents : Math.min(df.documents, Math.round((df.documents * own) / counted));
     scriptDocuments.set(df, (d = { han: scaled(zh), latin: scaled(counted - zh) }));
   }
   const v = vocabularyKeyOf(key);

@@ -1,6 +1,15 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { describeDistinct, distinctEvent, eventIdentity, fundedBy, headlineKind, paperIds, productNames, suingParty } from './event-identity.js';
+import {
+  describeDistinct,
+  distinctEvent,
+  eventIdentity,
+  fundedBy,
+  headlineKind,
+  paperIds,
+  productNames,
+  suingParty,
+} from './event-identity.js';
 
 const none = new Set<string>();
 
@@ -8,7 +17,10 @@ describe('event identity', () => {
   test('paper ids from the text and the address, version dropped; DOIs lower case', () => {
     assert.deepEqual(paperIds('Cite as: arXiv:2603.01234v2', null), ['arxiv:2603.01234']);
     assert.deepEqual(paperIds('no id here', 'https://arxiv.org/abs/2603.01377'), ['arxiv:2603.01377']);
-    assert.deepEqual(paperIds('2603.01402 [cs.CL] and doi 10.1145/ABC.123.', null), ['arxiv:2603.01402', 'doi:10.1145/abc.123']);
+    assert.deepEqual(paperIds('2603.01402 [cs.CL] and doi 10.1145/ABC.123.', null), [
+      'arxiv:2603.01402',
+      'doi:10.1145/abc.123',
+    ]);
     assert.deepEqual(paperIds('revenue rose 2026.1234 per cent', null), []);
   });
 
@@ -67,7 +79,10 @@ describe('event kinds and lawsuits', () => {
 
   test('different kinds, or lawsuits by different parties, are two events', () => {
     const launch = eventIdentity('Tessel Systems launches Tessel Studio 2', 'Tessel released it.');
-    const suit = eventIdentity('Tessel Systems sues the Department of Justice over AI chatbot rules', 'Tessel filed the suit.');
+    const suit = eventIdentity(
+      'Tessel Systems sues the Department of Justice over AI chatbot rules',
+      'Tessel filed the suit.',
+    );
     assert.deepEqual(distinctEvent(launch, suit, none, none), { kind: 'kind', a: ['launch'], b: ['lawsuit'] });
     const other = eventIdentity('Quill Semiconductors sues the SEC over AI chatbot rules', '');
     const pallas = eventIdentity('Pallas Speech sues the SEC over AI chatbot rules', '');
@@ -79,7 +94,10 @@ describe('event kinds and lawsuits', () => {
 });
 
 test('launches by different companies are two events, unless one names the other', () => {
-  const a = eventIdentity('Juniper Reasoning launches Juniper eLink 2', 'Juniper Reasoning released eLink 2 on Tuesday.');
+  const a = eventIdentity(
+    'Juniper Reasoning launches Juniper eLink 2',
+    'Juniper Reasoning released eLink 2 on Tuesday.',
+  );
   const b = eventIdentity('Nimbus Compute launches Nimbus eLink 2', 'Nimbus Compute released eLink 2 on Saturday.');
   assert.deepEqual(a.launched, ['juniper']);
   assert.deepEqual(b.launched, ['nimbus']);
@@ -92,18 +110,38 @@ test('launches by different companies are two events, unless one names the other
 });
 
 test('deals between different parties are two events; one deal headlined from either side is one', () => {
-  const nvidia = eventIdentity('Nvidia signs $8 billion compute deal with Pallas Speech', 'Nvidia agreed to buy capacity from Pallas Speech.');
-  const google = eventIdentity('Google signs $7 billion compute deal with Corvid Labs', 'Corvid Labs will supply Google with GPU capacity.');
+  const nvidia = eventIdentity(
+    'Nvidia signs $8 billion compute deal with Pallas Speech',
+    'Nvidia agreed to buy capacity from Pallas Speech.',
+  );
+  const google = eventIdentity(
+    'Google signs $7 billion compute deal with Corvid Labs',
+    'Corvid Labs will supply Google with GPU capacity.',
+  );
   assert.deepEqual(nvidia.dealt, ['nvidia', 'with:pallas']);
-  const d = distinctEvent(nvidia, google, new Set(['nvidia', 'pallas', 'speech']), new Set(['google', 'corvid', 'labs']));
+  const d = distinctEvent(
+    nvidia,
+    google,
+    new Set(['nvidia', 'pallas', 'speech']),
+    new Set(['google', 'corvid', 'labs']),
+  );
   assert.equal(d?.kind, 'deal');
   assert.match(describeDistinct(d!), /deals between different parties \(nvidia, with pallas and google, with corvid\)/);
   // One company's deals with two different counterparties, days apart.
   const again = eventIdentity('Nvidia inks $9 billion supply pact with Corvid Labs', 'Nvidia will buy capacity.');
-  assert.equal(distinctEvent(nvidia, again, new Set(['nvidia', 'pallas']), new Set(['nvidia', 'corvid']))?.kind, 'deal');
+  assert.equal(
+    distinctEvent(nvidia, again, new Set(['nvidia', 'pallas']), new Set(['nvidia', 'corvid']))?.kind,
+    'deal',
+  );
   // The same deal, headlined by the other party, names the first one: one event.
-  const mirror = eventIdentity('Pallas Speech strikes $8 billion deal with Nvidia', 'Pallas Speech will supply Nvidia.');
-  assert.equal(distinctEvent(nvidia, mirror, new Set(['nvidia', 'pallas', 'speech']), new Set(['pallas', 'speech', 'nvidia'])), null);
+  const mirror = eventIdentity(
+    'Pallas Speech strikes $8 billion deal with Nvidia',
+    'Pallas Speech will supply Nvidia.',
+  );
+  assert.equal(
+    distinctEvent(nvidia, mirror, new Set(['nvidia', 'pallas', 'speech']), new Set(['pallas', 'speech', 'nvidia'])),
+    null,
+  );
   assert.deepEqual(eventIdentity('Microsoft agrees to buy Fernwick Labs for $2 billion', '').dealt, ['microsoft']);
   assert.deepEqual(eventIdentity('Shares rise after the deal', '').dealt, []);
 });
@@ -112,7 +150,10 @@ test('two how-tos with different headlines are two articles, never one event', (
   const a = eventIdentity('How to add retrieval to a chatbot on Tencent, step by step', 'This tutorial shows how.');
   const b = eventIdentity('How to quantize a model to 4 bits for a laptop, step by step', 'This tutorial shows how.');
   assert.equal(distinctEvent(a, b, none, none)?.kind, 'howto');
-  assert.equal(distinctEvent(a, eventIdentity('How to add retrieval to a chatbot on Tencent, step by step', ''), none, none), null);
+  assert.equal(
+    distinctEvent(a, eventIdentity('How to add retrieval to a chatbot on Tencent, step by step', ''), none, none),
+    null,
+  );
   assert.equal(eventIdentity('手把手教你在笔记本上部署大模型', '').howto, '手把手教你在笔记本上部署大模型');
   assert.equal(eventIdentity('Nvidia shows how its chips handle long context', '').howto, null);
 });
@@ -122,9 +163,15 @@ test('rules on different subjects are two events; coverage of one rule is one', 
   const b = eventIdentity('工信部发布深度合成内容标识新规', '工业和信息化部发布深度合成内容标识管理新规。');
   assert.equal(a.rule, '大模型安全评估');
   assert.equal(distinctEvent(a, b, none, none)?.kind, 'rule');
-  assert.match(describeDistinct(distinctEvent(a, b, none, none)!), /rules on different subjects \("大模型安全评估" and "深度合成内容标识"\)/);
+  assert.match(
+    describeDistinct(distinctEvent(a, b, none, none)!),
+    /rules on different subjects \("大模型安全评估" and "深度合成内容标识"\)/,
+  );
   assert.equal(distinctEvent(a, eventIdentity('工信部出台大模型安全评估新规', ''), none, none), null);
-  assert.equal(eventIdentity('网信办就《人工智能生成合成内容标识办法》征求意见', '').rule, '人工智能生成合成内容标识办法');
+  assert.equal(
+    eventIdentity('网信办就《人工智能生成合成内容标识办法》征求意见', '').rule,
+    '人工智能生成合成内容标识办法',
+  );
   assert.equal(eventIdentity('FTC issues new rules on AI chatbot disclosures', '').rule, 'ai chatbot disclosures');
   assert.equal(eventIdentity('Nvidia releases Quill 2', '').rule, null);
 });

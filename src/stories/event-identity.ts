@@ -40,10 +40,16 @@ export type EventKind = 'launch' | 'funding' | 'lawsuit' | 'personnel';
 
 /** Headline verbs of each kind of event, English and Chinese. */
 const KIND_PATTERNS: ReadonlyArray<readonly [EventKind, RegExp]> = [
-  ['launch', /\b(?:launch(?:es|ed)?|releas(?:es|ed)|unveil(?:s|ed)?|introduc(?:es|ed|ing)|debuts?|rolls? out|open-sources?)\b|发布|推出|上线|开源/iu],
+  [
+    'launch',
+    /\b(?:launch(?:es|ed)?|releas(?:es|ed)|unveil(?:s|ed)?|introduc(?:es|ed|ing)|debuts?|rolls? out|open-sources?)\b|发布|推出|上线|开源/iu,
+  ],
   ['lawsuit', /\b(?:sues?|sued|lawsuit|suit|judge|court|copyright case)\b|起诉|诉讼|法院|法官/iu],
-  ['personnel', /\b(?:names?|appoints?|hires?|steps? down|resigns?)\b(?=.*\b(?:chief|ceo|cto|cfo|president|head|chair))|\b(?:steps down|resigns)\b|任命|辞任|辞职|出任/iu],
-]
+  [
+    'personnel',
+    /\b(?:names?|appoints?|hires?|steps? down|resigns?)\b(?=.*\b(?:chief|ceo|cto|cfo|president|head|chair))|\b(?:steps down|resigns)\b|任命|辞任|辞职|出任/iu,
+  ],
+];
 
 export interface DistinctEvent {
   readonly kind: 'paper' | 'product' | 'funding' | 'lawsuit' | 'launch' | 'deal' | 'howto' | 'rule' | 'kind';
@@ -53,21 +59,25 @@ export interface DistinctEvent {
 
 const MAX_MENTIONS = 60;
 
-const ARXIV = /(?:arxiv(?:\.org\/(?:abs|pdf)\/|:\s*))(\d{4}\.\d{4,5})(?:v\d+)?|\b(\d{4}\.\d{4,5})(?:v\d+)?(?=\s*\[(?:cs|stat|math|eess|q-bio|q-fin|physics|econ)\b)/gi;
+const ARXIV =
+  /(?:arxiv(?:\.org\/(?:abs|pdf)\/|:\s*))(\d{4}\.\d{4,5})(?:v\d+)?|\b(\d{4}\.\d{4,5})(?:v\d+)?(?=\s*\[(?:cs|stat|math|eess|q-bio|q-fin|physics|econ)\b)/gi;
 const DOI = /\b(10\.\d{4,9}\/[^\s"'<>()\]，。]+[^\s"'<>()\]，。.,;:])/g;
 
 /** Name + version tokens that are not products: quarters, halves, resolutions, units, diseases. */
 const NOT_PRODUCT = /^(?:q[1-4]|h[12]|[1-9]\d*[dgkxp]|covid\d*|mp\d|top\d+|no\d+|fy\d+|cve\d+|g\d|g20|g7|ai|usd\d+)$/;
 /** Capitalised words that may stand before a number without being a product name. */
 const NOT_NAME = new Set(
-  ('the a an and or of for in on at to by with from as is are was be top series round phase part chapter section level day days week weeks ' +
+  (
+    'the a an and or of for in on at to by with from as is are was be top series round phase part chapter section level day days week weeks ' +
     'year years month months version v model models no number about over under nearly almost up down than after before since until ' +
     'raises raised fires fired adds add cuts cut wins win hits hit sees see gets get makes make says say said plans plan ' +
     'jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june july august september october november december ' +
     'monday tuesday wednesday thursday friday saturday sunday arxiv submitted comments pages figures cite article chapter ' +
-    'stage tier grade class type season episode issue vol volume page act rule form title amendment bill law route flight zone district sector unit team').split(' '),
+    'stage tier grade class type season episode issue vol volume page act rule form title amendment bill law route flight zone district sector unit team'
+  ).split(' '),
 );
-const UNIT_AFTER = /^\s*(?:%|percent|per\b|million|billion|trillion|thousand|hundred|[kmgt]?w\b|gw|mw|kw|days?|weeks?|months?|years?|hours?|minutes?|seconds?|people|pages?|figures?|times|x\b|个|亿|万|年|月|日|号|天|%)/i;
+const UNIT_AFTER =
+  /^\s*(?:%|percent|per\b|million|billion|trillion|thousand|hundred|[kmgt]?w\b|gw|mw|kw|days?|weeks?|months?|years?|hours?|minutes?|seconds?|people|pages?|figures?|times|x\b|个|亿|万|年|月|日|号|天|%)/i;
 
 const LATIN_TOKEN = /[A-Za-z0-9]+(?:[.-][A-Za-z0-9]+)*/g;
 
@@ -133,10 +143,13 @@ export function suingParty(title: string | null, text = ''): string[] {
   if (!verb) return [];
   const actor = subjectName(title.slice(0, verb.index));
   // A common word ("Authors sue …": "authors" is written in lower case elsewhere) is no name.
-  return actor && !GENERIC_PARTY.has(actor) && !new RegExp(`\\b${actor.replace(/[^a-z0-9]/g, '')}\\b`).test(text) ? [actor] : [];
+  return actor && !GENERIC_PARTY.has(actor) && !new RegExp(`\\b${actor.replace(/[^a-z0-9]/g, '')}\\b`).test(text)
+    ? [actor]
+    : [];
 }
 
-const LAUNCHING_EN = /\b(?:launches|launched|releases|released|unveils|unveiled|introduces|introduced|debuts|debuted|ships|shipped|rolls out|rolled out)\b(?=\s+\S)/i;
+const LAUNCHING_EN =
+  /\b(?:launches|launched|releases|released|unveils|unveiled|introduces|introduced|debuts|debuted|ships|shipped|rolls out|rolled out)\b(?=\s+\S)/i;
 
 /** Who launches, from a launch headline ("Nimbus Compute launches Nimbus eLink 2" gives "nimbus"). */
 export function launchedBy(title: string | null, text = ''): string[] {
@@ -144,10 +157,13 @@ export function launchedBy(title: string | null, text = ''): string[] {
   const verb = LAUNCHING_EN.exec(title);
   if (!verb) return [];
   const actor = subjectName(title.slice(0, verb.index));
-  return actor && !GENERIC_PARTY.has(actor) && !new RegExp(`\\b${actor.replace(/[^a-z0-9]/g, '')}\\b`).test(text) ? [actor] : [];
+  return actor && !GENERIC_PARTY.has(actor) && !new RegExp(`\\b${actor.replace(/[^a-z0-9]/g, '')}\\b`).test(text)
+    ? [actor]
+    : [];
 }
 
-const DEALING_EN = /\b(?:signs|signed|strikes|struck|inks|inked|agrees|agreed|seals|sealed)\b(?=[^.]*\b(?:deal|agreement|contract|pact|partnership)\b)|\b(?:to (?:buy|acquire)|acquires|acquired|buys|bought)\b(?=\s+\S)/i;
+const DEALING_EN =
+  /\b(?:signs|signed|strikes|struck|inks|inked|agrees|agreed|seals|sealed)\b(?=[^.]*\b(?:deal|agreement|contract|pact|partnership)\b)|\b(?:to (?:buy|acquire)|acquires|acquired|buys|bought)\b(?=\s+\S)/i;
 const COUNTERPARTY_EN = /\b(?:with|from)\s+((?:[A-Z][\w.&-]*\s*)+)/;
 
 /**
@@ -159,9 +175,10 @@ export function dealParties(title: string | null, text = ''): string[] {
   const verb = DEALING_EN.exec(title);
   if (!verb) return [];
   const actor = subjectName(title.slice(0, verb.index));
-  if (!actor || GENERIC_PARTY.has(actor) || new RegExp(`\\b${actor.replace(/[^a-z0-9]/g, '')}\\b`).test(text)) return [];
+  if (!actor || GENERIC_PARTY.has(actor) || new RegExp(`\\b${actor.replace(/[^a-z0-9]/g, '')}\\b`).test(text))
+    return [];
   const other = COUNTERPARTY_EN.exec(title.slice(verb.index));
-  const partner = other ? subjectName(other[1]!.trim()) ?? null : null;
+  const partner = other ? (subjectName(other[1]!.trim()) ?? null) : null;
   return partner && partner !== actor ? [actor, `with:${partner}`] : [actor];
 }
 
@@ -170,30 +187,49 @@ const HOWTO = /^\s*(?:how to\b|how-to\b|a (?:beginner's )?guide to\b|tutorial\b)
 /** A how-to's headline, normalised: tutorials with different headlines are different articles, never one event. */
 export function howtoTitle(title: string | null): string | null {
   if (!title || !HOWTO.test(title)) return null;
-  return title.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  return title
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 }
 
 const TITLED_DOCUMENT = /《([^》]{2,60})》/u;
-const RULE_ZH = /(?:发布|出台|印发|公布|施行|实施|起草|征求意见)\s*(?:了)?\s*(.{2,30}?)\s*(?:新规|规定|办法|条例|指引|细则|标准|指南)/u;
-const RULE_EN = /\b(?:issues?|issued|publishes|published|unveils|unveiled|finali[sz]es|finali[sz]ed|proposes|proposed|adopts|adopted|releases|released)\s+(?:new\s+|draft\s+|final\s+)?(?:rules?|regulations?|guidelines?|guidance)\s+(?:on|for|governing|to)\s+([^,.:;]{3,60})/i;
+const RULE_ZH =
+  /(?:发布|出台|印发|公布|施行|实施|起草|征求意见)\s*(?:了)?\s*(.{2,30}?)\s*(?:新规|规定|办法|条例|指引|细则|标准|指南)/u;
+const RULE_EN =
+  /\b(?:issues?|issued|publishes|published|unveils|unveiled|finali[sz]es|finali[sz]ed|proposes|proposed|adopts|adopted|releases|released)\s+(?:new\s+|draft\s+|final\s+)?(?:rules?|regulations?|guidelines?|guidance)\s+(?:on|for|governing|to)\s+([^,.:;]{3,60})/i;
 
 /** The document or subject a rule-making headline names, normalised; null when it names none. */
 export function ruleName(title: string | null): string | null {
   if (!title) return null;
   const m = TITLED_DOCUMENT.exec(title) ?? RULE_ZH.exec(title) ?? RULE_EN.exec(title);
   if (!m) return null;
-  const name = m[1]!.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  const name = m[1]!
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
   return name.length >= 2 ? name : null;
 }
 
-const GENERIC_PARTY = new Set(('authors novelists writers artists musicians users parents employees workers shareholders investors ' +
-  'states publishers creators families consumers students teachers drivers residents regulators prosecutors lawmakers officials').split(' '));
+const GENERIC_PARTY = new Set(
+  (
+    'authors novelists writers artists musicians users parents employees workers shareholders investors ' +
+    'states publishers creators families consumers students teachers drivers residents regulators prosecutors lawmakers officials'
+  ).split(' '),
+);
 
-const FUNDING_EN = /\b(?:raises|raised|raising|secures|secured|closes|closed|lands|landed|bags|nabs|snags|gets)\b(?=[^.]*(?:\$|€|£|¥|\bfunding\b|\bround\b|\bseries\b|\bmillion\b|\bbillion\b|\binvestment\b))/i;
+const FUNDING_EN =
+  /\b(?:raises|raised|raising|secures|secured|closes|closed|lands|landed|bags|nabs|snags|gets)\b(?=[^.]*(?:\$|€|£|¥|\bfunding\b|\bround\b|\bseries\b|\bmillion\b|\bbillion\b|\binvestment\b))/i;
 const FUNDING_ZH = /(?:宣布)?(?:完成|获得|获)(?=[^。]*(?:融资|投资|轮))/u;
 /** Words that may stand in a funding headline's subject without naming who raises. */
-const NOT_ACTOR = new Set(('startup startups ai the a an chinese us uk european french german indian japanese korean british american ' +
-  'robotics labs lab inc ltd technologies technology tech systems group company firm maker unicorn backed').split(' '));
+const NOT_ACTOR = new Set(
+  (
+    'startup startups ai the a an chinese us uk european french german indian japanese korean british american ' +
+    'robotics labs lab inc ltd technologies technology tech systems group company firm maker unicorn backed'
+  ).split(' '),
+);
 
 /** Who raises money, from a funding headline; [] when the headline is not one or the subject is unclear. */
 export function fundedBy(title: string | null): string[] {
@@ -258,7 +294,12 @@ export function eventIdentity(title: string | null, text: string, url?: string |
  * Why two articles are two events, or null. `termsA`/`termsB` are each article's distinctive
  * Latin terms (lower case): a name in one that the other mentions anywhere is not a difference.
  */
-export function distinctEvent(a: EventIdentity | undefined, b: EventIdentity | undefined, termsA: ReadonlySet<string>, termsB: ReadonlySet<string>): DistinctEvent | null {
+export function distinctEvent(
+  a: EventIdentity | undefined,
+  b: EventIdentity | undefined,
+  termsA: ReadonlySet<string>,
+  termsB: ReadonlySet<string>,
+): DistinctEvent | null {
   if (!a || !b) return null;
   if (a.papers.length > 0 && b.papers.length > 0 && !a.papers.some((p) => b.papers.includes(p))) {
     return { kind: 'paper', a: a.papers, b: b.papers };
@@ -266,12 +307,20 @@ export function distinctEvent(a: EventIdentity | undefined, b: EventIdentity | u
   if (a.products.length > 0 && b.products.length > 0) {
     const mb = new Set(b.mentions);
     const ma = new Set(a.mentions);
-    if (!a.products.some((p) => mb.has(p)) && !b.products.some((p) => ma.has(p))) return { kind: 'product', a: a.products, b: b.products };
+    if (!a.products.some((p) => mb.has(p)) && !b.products.some((p) => ma.has(p)))
+      return { kind: 'product', a: a.products, b: b.products };
   }
   const differentParties = (x: readonly string[], y: readonly string[]) => {
     const han = (s: string) => s.startsWith('han:');
     const named = (xs: readonly string[], terms: ReadonlySet<string>) => xs.some((v) => terms.has(v));
-    return x.length > 0 && y.length > 0 && x.every(han) === y.every(han) && !x.some((v) => y.includes(v)) && !named(x, termsB) && !named(y, termsA);
+    return (
+      x.length > 0 &&
+      y.length > 0 &&
+      x.every(han) === y.every(han) &&
+      !x.some((v) => y.includes(v)) &&
+      !named(x, termsB) &&
+      !named(y, termsA)
+    );
   };
   if (differentParties(a.funded, b.funded)) return { kind: 'funding', a: a.funded, b: b.funded };
   if (differentParties(a.suing ?? [], b.suing ?? [])) return { kind: 'lawsuit', a: a.suing!, b: b.suing! };
@@ -280,10 +329,19 @@ export function distinctEvent(a: EventIdentity | undefined, b: EventIdentity | u
   const db = b.dealt ?? [];
   if (differentParties(da.slice(0, 1), db.slice(0, 1))) return { kind: 'deal', a: da, b: db };
   // One company's deals with two different counterparties (neither article names the other's).
-  if (da.length === 2 && db.length === 2 && da[0] === db[0] && differentParties([da[1]!.slice(5)], [db[1]!.slice(5)])) return { kind: 'deal', a: da, b: db };
+  if (da.length === 2 && db.length === 2 && da[0] === db[0] && differentParties([da[1]!.slice(5)], [db[1]!.slice(5)]))
+    return { kind: 'deal', a: da, b: db };
   if (a.howto && b.howto && a.howto !== b.howto) return { kind: 'howto', a: [a.howto], b: [b.howto] };
   // Two rules on different subjects, unless one article names the other's subject.
-  if (a.rule && b.rule && a.rule !== b.rule && !a.rule.includes(b.rule) && !b.rule.includes(a.rule) && !termsB.has(a.rule) && !termsA.has(b.rule)) {
+  if (
+    a.rule &&
+    b.rule &&
+    a.rule !== b.rule &&
+    !a.rule.includes(b.rule) &&
+    !b.rule.includes(a.rule) &&
+    !termsB.has(a.rule) &&
+    !termsA.has(b.rule)
+  ) {
     return { kind: 'rule', a: [a.rule], b: [b.rule] };
   }
   if (a.kind && b.kind && a.kind !== b.kind) return { kind: 'kind', a: [a.kind], b: [b.kind] };
@@ -292,7 +350,16 @@ export function distinctEvent(a: EventIdentity | undefined, b: EventIdentity | u
 
 /** "different papers (arXiv 2603.01234 and 2603.01377)", for `tidings similar`. */
 export function describeDistinct(d: DistinctEvent): string {
-  const show = (xs: readonly string[]) => xs.slice(0, 2).map((x) => x.replace(/^arxiv:/, 'arXiv ').replace(/^doi:/, 'DOI ').replace(/^han:/, '')).join(', ');
+  const show = (xs: readonly string[]) =>
+    xs
+      .slice(0, 2)
+      .map((x) =>
+        x
+          .replace(/^arxiv:/, 'arXiv ')
+          .replace(/^doi:/, 'DOI ')
+          .replace(/^han:/, ''),
+      )
+      .join(', ');
   switch (d.kind) {
     case 'paper':
       return `not one event: different papers (${show(d.a)} and ${show(d.b)})`;

@@ -82,23 +82,27 @@ const MAX_WORDS = 200;
 export const MAX_TOKEN_CHARS = 64;
 
 const STOPWORDS = new Set(
-  ('a about above after again against all also am an and any are as at be because been before being below between both but by can ' +
+  (
+    'a about above after again against all also am an and any are as at be because been before being below between both but by can ' +
     'could did do does doing down during each few for from further had has have having he her here hers him his how i if in into is ' +
     'it its itself just me more most my no nor not now of off on once only or other our ours out over own same she should so some ' +
     'such than that the their theirs them then there these they this those through to too under until up very was we were what when ' +
     'where which while who whom why will with would you your yours said says say one two new year years also like than could may ' +
     'might must us mr ms mrs per via yet still even much many well get got make made since around according told added news ' +
     'people time first last next week day days monday tuesday wednesday thursday friday saturday sunday january february march ' +
-    'april june july august september october november december today yesterday tomorrow however meanwhile').split(' '),
+    'april june july august september october november december today yesterday tomorrow however meanwhile'
+  ).split(' '),
 );
 
 /** Capitalised words that are not names (sentence openers, titles, days). */
 const COMMON_CAPITALISED = new Set(
-  ('the a an this that these those it its in on at as for from with after before when while if but and or so yet according ' +
+  (
+    'the a an this that these those it its in on at as for from with after before when while if but and or so yet according ' +
     'however meanwhile last next earlier later some many most both each other another such our their his her we i he she they ' +
     'mr mrs ms dr prof ceo cfo cto chief executive president chairman director founder analyst news update read more ' +
     'monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september ' +
-    'october november december am pm com www http https').split(' '),
+    'october november december am pm com www http https'
+  ).split(' '),
 );
 
 const LATIN_TOKEN = /\d{1,3}(?:,\d{3})+(?:\.\d+)?|[A-Za-z0-9]+(?:[.-][A-Za-z0-9]+)*/g;
@@ -114,7 +118,9 @@ export function featuresOf(a: ArticleLike): ArticleFeatures {
     figures: figureFeatures(a.understanding.figures),
     terms: termFeatures(a.title ? `${a.title}\n${a.text}` : a.text),
     words: topWords(contentWords(a.title ? `${a.title}\n${a.text}` : a.text)),
-    titleKeys: a.title ? [...new Set([...contentWords(a.title), ...termFeatures(a.title).map((t) => t.key)])].sort() : [],
+    titleKeys: a.title
+      ? [...new Set([...contentWords(a.title), ...termFeatures(a.title).map((t) => t.key)])].sort()
+      : [],
     dates: dateFeatures(a.title ? `${a.title}\n${a.text}` : a.text),
     identity: eventIdentity(a.title, a.text, a.url),
     ...(a.language === 'zh' ? bridgeOf(a.title ? `${a.title}\n${a.text}` : a.text) : {}),
@@ -130,7 +136,8 @@ const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', '
 const MONTH = String.raw`(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?`;
 const EN_MONTH_DAY = new RegExp(String.raw`\b${MONTH}\s+(\d{1,2})(?:st|nd|rd|th)?\b(?!\s*(?:[,.]\d|%|:\d))`, 'g');
 const EN_DAY_MONTH = new RegExp(String.raw`\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?${MONTH}(?![a-z])`, 'g');
-const ZH_MONTH_DAY = /([0-9]{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*([0-9]{1,2}|[一二三四五六七八九十]{1,3})\s*[日号]/gu;
+const ZH_MONTH_DAY =
+  /([0-9]{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*([0-9]{1,2}|[一二三四五六七八九十]{1,3})\s*[日号]/gu;
 
 /**
  * Calendar days named in the text, as "MM-DD", sorted: the same day is written "Dec. 19",
@@ -140,7 +147,8 @@ const ZH_MONTH_DAY = /([0-9]{1,2}|[一二三四五六七八九十]{1,3})\s*月\s
 export function dateFeatures(text: string): string[] {
   const out = new Set<string>();
   const add = (month: number, day: number) => {
-    if (month >= 1 && month <= 12 && day >= 1 && day <= 31) out.add(`${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`);
+    if (month >= 1 && month <= 12 && day >= 1 && day <= 31)
+      out.add(`${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`);
   };
   const monthOf = (name: string) => MONTHS.indexOf(name.slice(0, 3).toLowerCase()) + 1;
   for (const m of text.matchAll(EN_MONTH_DAY)) add(monthOf(m[1]!), Number(m[2]));
@@ -198,7 +206,9 @@ export function termFeatures(text: string): FeatureTerm[] {
     const hasLetter = /[A-Za-z]/.test(surface);
     if (!hasLetter && !(hasDigit && key.replace(/\D/g, '').length >= 3 && !/^(19|20)\d\d$/.test(key))) continue;
     const at = m.index;
-    const hanNear = /\p{Script=Han}/u.test(text.slice(Math.max(0, at - 2), at)) || /\p{Script=Han}/u.test(text.slice(at + surface.length, at + surface.length + 2));
+    const hanNear =
+      /\p{Script=Han}/u.test(text.slice(Math.max(0, at - 2), at)) ||
+      /\p{Script=Han}/u.test(text.slice(at + surface.length, at + surface.length + 2));
     const distinctive =
       (hasDigit && hasLetter) ||
       (/^[A-Z]{2,}$/.test(surface) && surface.length <= 6) ||
@@ -248,7 +258,12 @@ function topWords(words: readonly string[]): Record<string, number> {
 
 /** The keys an article is counted under: e:<entity>, f:<figure>, t:<term>, d:<date>, w:<word>, and l:<language>. */
 export function featureKeys(f: ArticleFeatures): string[] {
-  return [...indexKeys(f), ...(f.dates ?? []).map((d) => `d:${d}`), ...Object.keys(f.words).map((w) => `w:${w}`), `l:${f.language}`];
+  return [
+    ...indexKeys(f),
+    ...(f.dates ?? []).map((d) => `d:${d}`),
+    ...Object.keys(f.words).map((w) => `w:${w}`),
+    `l:${f.language}`,
+  ];
 }
 
 /** The keys that find candidate stories: entities, non-year figures, rare terms and (Chinese) names in English (not words). */

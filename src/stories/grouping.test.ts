@@ -1,6 +1,13 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ALL_FIXTURES, CORVANE_EN, CORVANE_EN_DAY2, CORVANE_ZH, FIXTURE_EVENTS, fixtureArticle } from './articles.fixture.js';
+import {
+  ALL_FIXTURES,
+  CORVANE_EN,
+  CORVANE_EN_DAY2,
+  CORVANE_ZH,
+  FIXTURE_EVENTS,
+  fixtureArticle,
+} from './articles.fixture.js';
 import { frequencyOf } from './document-frequency.js';
 import { featuresOf } from './features.js';
 import { activityTime, placeArticle, rankCandidates, windowAround } from './grouping.js';
@@ -18,7 +25,11 @@ describe('grouping', () => {
     const index = createMemoryStoryIndex();
     await placeAllInArchive(index, ALL_FIXTURES);
     const groups = Object.values(membership(index)).map((ids) => [...new Set(ids.map((id) => FIXTURE_EVENTS[id]))]);
-    assert.deepEqual(groups.map((g) => g.length), [1, 1, 1], 'each story holds one event');
+    assert.deepEqual(
+      groups.map((g) => g.length),
+      [1, 1, 1],
+      'each story holds one event',
+    );
     assert.equal(index.stories().length, 3);
     assert.equal(index.storyOf(CORVANE_ZH.id), CORVANE_EN.id);
   });
@@ -51,9 +62,14 @@ describe('grouping', () => {
     await placeAllInArchive(index, [CORVANE_EN_DAY2]);
     const story = index.stories().find((s) => s.id === CORVANE_EN.id);
     assert.ok(story);
-    assert.deepEqual(story.timeline.map((e) => [e.activityAt.slice(0, 10), e.language, e.outlet]), [
-      ['2026-06-02', 'en', 'Quillfeed'], ['2026-06-02', 'zh', '算力札记'], ['2026-06-03', 'en', 'Gridline Weekly'],
-    ]);
+    assert.deepEqual(
+      story.timeline.map((e) => [e.activityAt.slice(0, 10), e.language, e.outlet]),
+      [
+        ['2026-06-02', 'en', 'Quillfeed'],
+        ['2026-06-02', 'zh', '算力札记'],
+        ['2026-06-03', 'en', 'Gridline Weekly'],
+      ],
+    );
     assert.equal(story.timeline[0]!.score, null);
     assert.ok((story.timeline[2]!.score ?? 0) >= 0.4);
   });
@@ -69,7 +85,15 @@ describe('grouping', () => {
   test('coverage outside the date window starts a new story', async () => {
     const index = createMemoryStoryIndex();
     await placeInArchive(index, CORVANE_EN);
-    const late = fixtureArticle({ id: 'c0rvane00en9', outlet: 'Gridline Weekly', published: '2026-07-20T07:30:00Z', ingestedAt: '2026-07-20T08:00:00Z', language: 'en', title: CORVANE_EN_DAY2.title ?? '', text: CORVANE_EN_DAY2.text });
+    const late = fixtureArticle({
+      id: 'c0rvane00en9',
+      outlet: 'Gridline Weekly',
+      published: '2026-07-20T07:30:00Z',
+      ingestedAt: '2026-07-20T08:00:00Z',
+      language: 'en',
+      title: CORVANE_EN_DAY2.title ?? '',
+      text: CORVANE_EN_DAY2.text,
+    });
     const placed = await placeInArchive(index, late);
     assert.equal(placed.placement.kind, 'new');
   });
@@ -77,55 +101,104 @@ describe('grouping', () => {
   test('an undated article meets the stories ingested around the same time', async () => {
     const index = createMemoryStoryIndex();
     await placeInArchive(index, CORVANE_EN);
-    const undated = fixtureArticle({ id: 'c0rvane0und1', outlet: 'Blog', published: null, ingestedAt: '2026-06-03T12:30:00Z', language: 'en', title: CORVANE_EN_DAY2.title ?? '', text: CORVANE_EN_DAY2.text });
+    const undated = fixtureArticle({
+      id: 'c0rvane0und1',
+      outlet: 'Blog',
+      published: null,
+      ingestedAt: '2026-06-03T12:30:00Z',
+      language: 'en',
+      title: CORVANE_EN_DAY2.title ?? '',
+      text: CORVANE_EN_DAY2.text,
+    });
     const placed = await placeInArchive(index, undated);
     assert.equal(placed.placement.kind, 'join');
-    assert.equal(index.stories()[0]!.lastActive, '2026-06-02T09:00:00.000Z', 'an undated member does not move the story date');
+    assert.equal(
+      index.stories()[0]!.lastActive,
+      '2026-06-02T09:00:00.000Z',
+      'an undated member does not move the story date',
+    );
   });
 });
 
 describe('grouping core', () => {
   test('candidates rank by the rarity of the keys they share', () => {
     const df = frequencyOf(ALL_FIXTURES.map(featuresOf));
-    const ranked = rankCandidates([
-      { storyId: 'common', key: 'e:anthropic' },
-      { storyId: 'rare', key: 't:brackenridge' },
-      { storyId: 'rare', key: 't:corvane' },
-    ], df, 1);
+    const ranked = rankCandidates(
+      [
+        { storyId: 'common', key: 'e:anthropic' },
+        { storyId: 'rare', key: 't:brackenridge' },
+        { storyId: 'rare', key: 't:corvane' },
+      ],
+      df,
+      1,
+    );
     assert.deepEqual(ranked, ['rare']);
   });
 
   test('below the threshold the article starts its own story and says which came nearest', () => {
     const df = frequencyOf(ALL_FIXTURES.map(featuresOf));
-    const placement = placeArticle(featuresOf(CORVANE_EN), [{ id: 'other', members: [featuresOf(ALL_FIXTURES[3]!)] }], df);
+    const placement = placeArticle(
+      featuresOf(CORVANE_EN),
+      [{ id: 'other', members: [featuresOf(ALL_FIXTURES[3]!)] }],
+      df,
+    );
     assert.equal(placement.kind, 'new');
     assert.equal(placement.storyId, CORVANE_EN.id);
     assert.equal(placement.kind === 'new' ? placement.nearest?.storyId : null, 'other');
   });
 
   const times = [
-    { name: 'published wins', published: '2026-06-02T09:00:00Z', ingested: '2026-06-05T00:00:00Z', want: '2026-06-02T09:00:00.000Z' },
-    { name: 'undated: the ingest time', published: null, ingested: '2026-06-05T00:00:00Z', want: '2026-06-05T00:00:00.000Z' },
-    { name: 'unreadable date: the ingest time', published: 'soon', ingested: '2026-06-05T00:00:00Z', want: '2026-06-05T00:00:00.000Z' },
+    {
+      name: 'published wins',
+      published: '2026-06-02T09:00:00Z',
+      ingested: '2026-06-05T00:00:00Z',
+      want: '2026-06-02T09:00:00.000Z',
+    },
+    {
+      name: 'undated: the ingest time',
+      published: null,
+      ingested: '2026-06-05T00:00:00Z',
+      want: '2026-06-05T00:00:00.000Z',
+    },
+    {
+      name: 'unreadable date: the ingest time',
+      published: 'soon',
+      ingested: '2026-06-05T00:00:00Z',
+      want: '2026-06-05T00:00:00.000Z',
+    },
   ];
-  for (const c of times) test(`activity time: ${c.name}`, () => assert.equal(activityTime(c.published, c.ingested), c.want));
+  for (const c of times)
+    test(`activity time: ${c.name}`, () => assert.equal(activityTime(c.published, c.ingested), c.want));
 
   test('the window spans the given days either side', () => {
-    assert.deepEqual(windowAround('2026-06-02T00:00:00.000Z', 3), { from: '2026-05-30T00:00:00.000Z', to: '2026-06-05T00:00:00.000Z' });
+    assert.deepEqual(windowAround('2026-06-02T00:00:00.000Z', 3), {
+      from: '2026-05-30T00:00:00.000Z',
+      to: '2026-06-05T00:00:00.000Z',
+    });
   });
 });
 
 describe('event identity in grouping', () => {
-  const paper = (id: string, arxiv: string, title: string) => fixtureArticle({
-    id, title, outlet: 'arXiv', sourceType: 'research', language: 'en', published: '2026-06-03T01:00:00.000Z',
-    text: `arXiv:${arxiv} [cs.CL] Large language models still struggle with multi-step reasoning. We propose a verifier that improves reasoning accuracy on a new benchmark of 4,200 problems. We release code, data and the benchmark.`,
-  });
+  const paper = (id: string, arxiv: string, title: string) =>
+    fixtureArticle({
+      id,
+      title,
+      outlet: 'arXiv',
+      sourceType: 'research',
+      language: 'en',
+      published: '2026-06-03T01:00:00.000Z',
+      text: `arXiv:${arxiv} [cs.CL] Large language models still struggle with multi-step reasoning. We propose a verifier that improves reasoning accuracy on a new benchmark of 4,200 problems. We release code, data and the benchmark.`,
+    });
 
   test('two papers told in the same words are two stories; a press write-up citing one joins it', async () => {
     const a = paper('p1', '2603.01234', 'Stepwise Verifiers Improve Reasoning in Large Language Models');
     const b = paper('p2', '2603.01377', 'Stepwise Verifiers Improve Reasoning in Large Language Models Too');
     const press = fixtureArticle({
-      id: 'p3', title: 'Paper of the day: Stepwise Verifiers Improve Reasoning in Large Language Models', outlet: 'The Weights Weekly', language: 'en', published: '2026-06-03T09:00:00.000Z',
+      id: 'p3',
+      title: 'Paper of the day: Stepwise Verifiers Improve Reasoning in Large Language Models',
+      outlet: 'The Weights Weekly',
+      language: 'en',
+      published: '2026-06-03T09:00:00.000Z',
       text: 'A new paper on arXiv (arXiv:2603.01234) claims a verifier improves multi-step reasoning of large language models on a new benchmark of 4,200 problems. The authors release code, data and the benchmark.',
     });
     const index = createMemoryStoryIndex();

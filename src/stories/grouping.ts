@@ -24,7 +24,13 @@ export interface GroupingOptions {
   readonly maxStoriesPerKey: number;
 }
 
-export const DEFAULT_GROUPING: GroupingOptions = { threshold: 0.5, windowDays: 3, maxCandidates: 6, maxMembersCompared: 3, maxStoriesPerKey: 100 };
+export const DEFAULT_GROUPING: GroupingOptions = {
+  threshold: 0.5,
+  windowDays: 3,
+  maxCandidates: 6,
+  maxMembersCompared: 3,
+  maxStoriesPerKey: 100,
+};
 
 export interface KeyHit {
   readonly storyId: string;
@@ -37,8 +43,18 @@ export interface StoryCandidate {
 }
 
 export type Placement =
-  | { readonly kind: 'join'; readonly storyId: string; readonly score: number; readonly matchedArticleId: string; readonly reasons: string[] }
-  | { readonly kind: 'new'; readonly storyId: string; readonly nearest: { readonly storyId: string; readonly score: number } | null };
+  | {
+      readonly kind: 'join';
+      readonly storyId: string;
+      readonly score: number;
+      readonly matchedArticleId: string;
+      readonly reasons: string[];
+    }
+  | {
+      readonly kind: 'new';
+      readonly storyId: string;
+      readonly nearest: { readonly storyId: string; readonly score: number } | null;
+    };
 
 /** A story is named after its first article, so its id never changes as coverage arrives. */
 export function storyIdFor(firstArticleId: string): string {
@@ -87,7 +103,12 @@ export function placeArticle(
   for (const story of candidates) {
     // A story holding a different paper, product or funded company is another event: the article
     // never joins it, whatever its other members score.
-    if (story.members.some((m) => m.id !== article.id && distinctEvent(article.identity, m.identity, articleTerms, termSet(m)) !== null)) continue;
+    if (
+      story.members.some(
+        (m) => m.id !== article.id && distinctEvent(article.identity, m.identity, articleTerms, termSet(m)) !== null,
+      )
+    )
+      continue;
     for (const member of story.members) {
       if (member.id === article.id) continue;
       // Scored without reasons in words; the kept pair is explained below (same score).
@@ -98,6 +119,11 @@ export function placeArticle(
       }
     }
   }
-  if (best && bestMember && best.score >= options.threshold) return { kind: 'join', ...best, reasons: featureSimilarity(article, bestMember, df).reasons };
-  return { kind: 'new', storyId: storyIdFor(article.id), nearest: best ? { storyId: best.storyId, score: best.score } : null };
+  if (best && bestMember && best.score >= options.threshold)
+    return { kind: 'join', ...best, reasons: featureSimilarity(article, bestMember, df).reasons };
+  return {
+    kind: 'new',
+    storyId: storyIdFor(article.id),
+    nearest: best ? { storyId: best.storyId, score: best.score } : null,
+  };
 }

@@ -1,7 +1,13 @@
 // Plain-text faces of stories and similarity, for the CLI. Pure: records in, text out.
 
 import type { SimilarityExplanation } from './assign.js';
-import { isFoldedTranslation, timelineWithTranslations, type FoldedTranslation, type Story, type TimelineEntry } from './story.js';
+import {
+  isFoldedTranslation,
+  timelineWithTranslations,
+  type FoldedTranslation,
+  type Story,
+  type TimelineEntry,
+} from './story.js';
 
 /** `tidings similar <a> <b>`: the score, whether they would group, the evidence. */
 export function renderSimilarity(x: SimilarityExplanation): string {
@@ -21,7 +27,10 @@ export function renderSimilarity(x: SimilarityExplanation): string {
 /** One story with its timeline: who reported what, when. */
 export function renderStory(story: Story): string {
   const folded = story.translations.length;
-  const also = folded > 0 ? ` (and ${folded} translation${folded === 1 ? '' : 's'} folded into ${folded === 1 ? 'its original' : 'their originals'})` : '';
+  const also =
+    folded > 0
+      ? ` (and ${folded} translation${folded === 1 ? '' : 's'} folded into ${folded === 1 ? 'its original' : 'their originals'})`
+      : '';
   const head = `${story.id}  ${story.title ?? '(untitled)'}\n${story.articleCount} article${story.articleCount === 1 ? '' : 's'}${also}, ${story.firstActive.slice(0, 16).replace('T', ' ')} to ${story.lastActive.slice(0, 16).replace('T', ' ')} UTC`;
   return `${head}\n${timelineWithTranslations(story).map(renderEntry).join('\n')}\n`;
 }
@@ -32,7 +41,9 @@ export function renderStoryList(stories: readonly Story[]): string {
 }
 
 function renderEntry(e: TimelineEntry | FoldedTranslation): string {
-  const when = e.published ? e.published.slice(0, 16).replace('T', ' ') : `${e.activityAt.slice(0, 10)} (undated, ingested)`;
+  const when = e.published
+    ? e.published.slice(0, 16).replace('T', ' ')
+    : `${e.activityAt.slice(0, 10)} (undated, ingested)`;
   const who = `${e.outlet ?? '?'}${e.sourceType ? ` (${e.sourceType})` : ''}`;
   const line = `  ${when}  ${e.language.toUpperCase()}  ${who}: ${e.title ?? '(untitled)'}  [${e.articleId}] ${e.url}`;
   if (!isFoldedTranslation(e)) return line;

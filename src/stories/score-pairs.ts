@@ -96,13 +96,22 @@ export function readPairs(text: string, name: string): Result<PairsFile> {
   const parsed = parseCsv(text);
   if (!parsed.ok) return fail('bad_input', `${name}: ${parsed.message}`, name);
   const [header, ...rows] = parsed.value;
-  if (!header) return fail('empty_input', `${name}: the file is empty (expected a header with pair_id, text1, text2)`, name);
+  if (!header)
+    return fail('empty_input', `${name}: the file is empty (expected a header with pair_id, text1, text2)`, name);
   const names = header.fields.map((h) => h.trim().toLowerCase());
   const at = (n: string) => names.indexOf(n);
   const id = at('pair_id') >= 0 ? at('pair_id') : at('id');
-  const missing = [id < 0 ? 'pair_id (or id)' : null, at('text1') < 0 ? 'text1' : null, at('text2') < 0 ? 'text2' : null].filter((x) => x !== null);
+  const missing = [
+    id < 0 ? 'pair_id (or id)' : null,
+    at('text1') < 0 ? 'text1' : null,
+    at('text2') < 0 ? 'text2' : null,
+  ].filter((x) => x !== null);
   if (missing.length > 0) {
-    return fail('bad_input', `${name}: the header has no ${missing.join(', ')} column (it has: ${header.fields.join(', ') || 'nothing'})`, name);
+    return fail(
+      'bad_input',
+      `${name}: the header has no ${missing.join(', ')} column (it has: ${header.fields.join(', ') || 'nothing'})`,
+      name,
+    );
   }
   const [t1, t2, l1, l2] = [at('text1'), at('text2'), at('lang1'), at('lang2')];
   const pairs: TextPair[] = [];
@@ -122,7 +131,9 @@ export function readPairs(text: string, name: string): Result<PairsFile> {
     }
     const [a, b] = [(f[t1] ?? '').trim(), (f[t2] ?? '').trim()];
     if (a === '' || b === '') {
-      problems.push(`${where} (pair "${pid}"): ${a === '' ? 'text1' : 'text2'} is empty${f.length < header.fields.length ? ` (the row has ${f.length} fields, the header ${header.fields.length})` : ''}`);
+      problems.push(
+        `${where} (pair "${pid}"): ${a === '' ? 'text1' : 'text2'} is empty${f.length < header.fields.length ? ` (the row has ${f.length} fields, the header ${header.fields.length})` : ''}`,
+      );
       continue;
     }
     const [la, lb] = [languageOf(l1 >= 0 ? f[l1] : undefined, a), languageOf(l2 >= 0 ? f[l2] : undefined, b)];
@@ -143,7 +154,9 @@ function featuresOfText(id: string, text: string, language: 'en' | 'zh'): Articl
 
 /** Each pair's score, with document frequencies counted over all the pairs' texts. */
 export function scorePairs(pairs: readonly TextPair[]): Array<{ id: string; score: number }> {
-  const feats = pairs.map((p) => [featuresOfText(`${p.id}#1`, p.text1, p.lang1), featuresOfText(`${p.id}#2`, p.text2, p.lang2)] as const);
+  const feats = pairs.map(
+    (p) => [featuresOfText(`${p.id}#1`, p.text1, p.lang1), featuresOfText(`${p.id}#2`, p.text2, p.lang2)] as const,
+  );
   const df = frequencyOf(feats.flat());
   return pairs.map((p, i) => ({ id: p.id, score: featureSimilarity(feats[i]![0], feats[i]![1], df, false).score }));
 }

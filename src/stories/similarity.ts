@@ -6,7 +6,15 @@
 // The weights were fitted on one half of a rated pair set (bench/similarity.ts). Pure.
 
 import { figuresEqual } from '../understand/understand.js';
-import { contentWords, featuresOf, figureKey, type ArticleFeatures, type ArticleLike, type FeatureFigure, type FeatureTerm } from './features.js';
+import {
+  contentWords,
+  featuresOf,
+  figureKey,
+  type ArticleFeatures,
+  type ArticleLike,
+  type FeatureFigure,
+  type FeatureTerm,
+} from './features.js';
 import { describeDistinct, distinctEvent } from './event-identity.js';
 import { NO_FREQUENCIES, rarity, vocabularyIdfOf, type DocumentFrequency } from './document-frequency.js';
 import { bridgeCosine } from './bridge.js';
@@ -66,14 +74,26 @@ export function combineEvidence(e: Evidence, weight: Evidence): number {
   return 1 - none;
 }
 
-
 /** Figure kinds by how much a match means: a sum of money is specific, a year is not. */
 const FIGURE_WEIGHT: Record<FeatureFigure['kind'], number> = {
-  money: 1, power: 1, count: 0.8, rate: 0.8, quantity: 0.6, multiplier: 0.45, percent: 0.35, year: 0.08,
+  money: 1,
+  power: 1,
+  count: 0.8,
+  rate: 0.8,
+  quantity: 0.6,
+  multiplier: 0.45,
+  percent: 0.35,
+  year: 0.08,
 };
 
 /** Concepts ("data center") and places say less about which event than companies and products. */
-const ENTITY_TYPE_WEIGHT: Record<string, number> = { organization: 1, person: 1, product: 1, place: 0.5, concept: 0.25 };
+const ENTITY_TYPE_WEIGHT: Record<string, number> = {
+  organization: 1,
+  person: 1,
+  product: 1,
+  place: 0.5,
+  concept: 0.25,
+};
 
 /** Kept when both give specific amounts and none agree (not zero: one may misquote). */
 const CONFLICT_FACTOR = 0.55;
@@ -118,14 +138,20 @@ export function articleSimilarity(a: ArticleLike, b: ArticleLike, df: DocumentFr
  * an article with up to ~24 members and keeps one: it scores with `explain` false (no reason text
  * built, the same score) and explains only the pair it keeps.
  */
-export function featureSimilarity(a: ArticleFeatures, b: ArticleFeatures, df: DocumentFrequency = NO_FREQUENCIES, explain = true): SimilarityBreakdown {
+export function featureSimilarity(
+  a: ArticleFeatures,
+  b: ArticleFeatures,
+  df: DocumentFrequency = NO_FREQUENCIES,
+  explain = true,
+): SimilarityBreakdown {
   const reasons: Array<{ weight: number; text: string }> = [];
   const W = a.language === b.language ? EVIDENCE_WEIGHT.sameLanguage : EVIDENCE_WEIGHT.crossLanguage;
 
   // Entities: weighted cosine over gazetteer ids.
   const ea = new Map(a.entities.map((e) => [e.id, e]));
   const eb = new Map(b.entities.map((e) => [e.id, e]));
-  const ew = (id: string, type: string): number => GAZETTEER_PRIOR * (ENTITY_TYPE_WEIGHT[type] ?? 1) * rarity(df, `e:${id}`);
+  const ew = (id: string, type: string): number =>
+    GAZETTEER_PRIOR * (ENTITY_TYPE_WEIGHT[type] ?? 1) * rarity(df, `e:${id}`);
   let eShared = 0;
   const sharedNames: Array<{ name: string; w: number }> = [];
   for (const [id, e] of ea) {
@@ -134,12 +160,22 @@ export function featureSimilarity(a: ArticleFeatures, b: ArticleFeatures, df: Do
     eShared += w * w;
     sharedNames.push({ name: e.name, w });
   }
-  const eNorm = Math.sqrt(sumSquares([...ea.values()].map((e) => ew(e.id, e.type))) * sumSquares([...eb.values()].map((e) => ew(e.id, e.type))));
+  const eNorm = Math.sqrt(
+    sumSquares([...ea.values()].map((e) => ew(e.id, e.type))) *
+      sumSquares([...eb.values()].map((e) => ew(e.id, e.type))),
+  );
   // Cosine damped by the shared weight itself, so one common name alone is weak evidence.
-  const entities = eNorm === 0 ? 0 : (eShared / eNorm) * (1 - Math.exp(-sum(sharedNames.map((n) => n.w)) / ENTITY_SATURATION));
+  const entities =
+    eNorm === 0 ? 0 : (eShared / eNorm) * (1 - Math.exp(-sum(sharedNames.map((n) => n.w)) / ENTITY_SATURATION));
   if (explain && sharedNames.length > 0) {
     sharedNames.sort((x, y) => y.w - x.w || (x.name < y.name ? -1 : 1));
-    reasons.push({ weight: W.entities * entities, text: `both name ${list(sharedNames.map((n) => n.name), 4)}` });
+    reasons.push({
+      weight: W.entities * entities,
+      text: `both name ${list(
+        sharedNames.map((n) => n.name),
+        4,
+      )}`,
+    });
   }
 
   // Figures: each equal pair adds its weight; strength saturates (two specific figures ≈ certain).
@@ -151,17 +187,29 @@ export function featureSimilarity(a: ArticleFeatures, b: ArticleFeatures, df: Do
     if (j < 0) continue;
     usedB.add(j);
     const fb = b.figures[j]!;
-    const w = Math.max(FIGURE_WEIGHT[fa.kind], FIGURE_WEIGHT[fb.kind]) * (0.4 + 0.6 * Math.max(rarity(df, `f:${figureKey(fa)}`), rarity(df, `f:${figureKey(fb)}`)));
+    const w =
+      Math.max(FIGURE_WEIGHT[fa.kind], FIGURE_WEIGHT[fb.kind]) *
+      (0.4 + 0.6 * Math.max(rarity(df, `f:${figureKey(fa)}`), rarity(df, `f:${figureKey(fb)}`)));
     fSum += w;
     const same = fa.surface.replace(/\s+/g, '') === fb.surface.replace(/\s+/g, '');
-    matched.push({ text: same ? fa.surface : `${fa.surface} = ${fb.surface}`, w, specific: specific(fa) || specific(fb) });
+    matched.push({
+      text: same ? fa.surface : `${fa.surface} = ${fb.surface}`,
+      w,
+      specific: specific(fa) || specific(fb),
+    });
   }
   const figures = 1 - Math.exp(-1.2 * fSum);
   // Both state specific amounts and none agree: likely two events told in the same words.
   const conflict = a.figures.some(specific) && b.figures.some(specific) && !matched.some((m) => m.specific);
   if (explain && matched.length > 0) {
     matched.sort((x, y) => y.w - x.w);
-    reasons.push({ weight: W.figures * figures, text: `both give ${list(matched.map((m) => m.text), 4)}` });
+    reasons.push({
+      weight: W.figures * figures,
+      text: `both give ${list(
+        matched.map((m) => m.text),
+        4,
+      )}`,
+    });
   }
 
   // Rare terms: overlap relative to the smaller article (a Chinese text carries few Latin terms),
@@ -180,26 +228,46 @@ export function featureSimilarity(a: ArticleFeatures, b: ArticleFeatures, df: Do
   const terms = tMin === 0 ? 0 : Math.min(1, tShared / tMin) * (1 - Math.exp(-tShared / 1.5));
   if (explain && sharedTerms.length > 0) {
     sharedTerms.sort((x, y) => y.w - x.w || (x.s < y.s ? -1 : 1));
-    reasons.push({ weight: W.terms * terms, text: `both use the terms ${list(sharedTerms.map((t) => t.s), 5)}` });
+    reasons.push({
+      weight: W.terms * terms,
+      text: `both use the terms ${list(
+        sharedTerms.map((t) => t.s),
+        5,
+      )}`,
+    });
   }
   // Each names its own rarest actors or products and neither's appear in the other: likely two
   // events of one kind (two funding rounds) told in similar words.
   const ta = new Set(a.terms.map((t) => t.key));
-  const rarest = (ts: readonly FeatureTerm[]) => ts.map((t) => ({ key: t.key, w: tw(t.key) })).filter((t) => t.w >= RARE_NAME).sort((x, y) => y.w - x.w || (x.key < y.key ? -1 : 1)).slice(0, 3);
+  const rarest = (ts: readonly FeatureTerm[]) =>
+    ts
+      .map((t) => ({ key: t.key, w: tw(t.key) }))
+      .filter((t) => t.w >= RARE_NAME)
+      .sort((x, y) => y.w - x.w || (x.key < y.key ? -1 : 1))
+      .slice(0, 3);
   const [rareA, rareB] = [rarest(a.terms), rarest(b.terms)];
-  const namesDiffer = rareA.length > 0 && rareB.length > 0 && !rareA.some((t) => tb.has(t.key)) && !rareB.some((t) => ta.has(t.key));
+  const namesDiffer =
+    rareA.length > 0 && rareB.length > 0 && !rareA.some((t) => tb.has(t.key)) && !rareB.some((t) => ta.has(t.key));
 
   // Vocabulary: TF-IDF cosine; English words and Chinese bigrams never meet across languages.
   const words = tfidfCosine(a.words, b.words, df);
-  if (explain && words >= 0.05) reasons.push({ weight: W.words * Math.sqrt(words), text: `their texts share vocabulary (cosine ${words.toFixed(2)})` });
+  if (explain && words >= 0.05)
+    reasons.push({
+      weight: W.words * Math.sqrt(words),
+      text: `their texts share vocabulary (cosine ${words.toFixed(2)})`,
+    });
 
   // Across English and Chinese: the English words against the Chinese text's dictionary words.
   const en = a.language === 'en' && b.language === 'zh' ? a : b.language === 'en' && a.language === 'zh' ? b : null;
   const zh = en === a ? b : en === b ? a : null;
-  const bridged = en && zh?.bridgeWords ? bridgeCosine(en.words, zh.bridgeWords, df, undefined, explain) : { score: 0, shared: [] };
+  const bridged =
+    en && zh?.bridgeWords ? bridgeCosine(en.words, zh.bridgeWords, df, undefined, explain) : { score: 0, shared: [] };
   const bridge = bridged.score;
   if (explain && bridged.shared.length > 0 && bridge >= 0.05) {
-    reasons.push({ weight: W.bridge * Math.sqrt(bridge), text: `their texts say the same words in English and Chinese (${list(bridged.shared, 5)}; cosine ${bridge.toFixed(2)})` });
+    reasons.push({
+      weight: W.bridge * Math.sqrt(bridge),
+      text: `their texts say the same words in English and Chinese (${list(bridged.shared, 5)}; cosine ${bridge.toFixed(2)})`,
+    });
   }
 
   // Calendar days both name ("Dec. 19" = "12 月 19 日"), weighted by rarity; saturating.
@@ -207,42 +275,88 @@ export function featureSimilarity(a: ArticleFeatures, b: ArticleFeatures, df: Do
   const sharedDates = (a.dates ?? []).filter((d) => db.has(d));
   const dSum = sum(sharedDates.map((d) => rarity(df, `d:${d}`)));
   const dates = 1 - Math.exp(-1.5 * dSum);
-  if (explain && sharedDates.length > 0) reasons.push({ weight: W.dates * dates, text: `both name ${list(sharedDates.map(describeDate), 3)}` });
+  if (explain && sharedDates.length > 0)
+    reasons.push({ weight: W.dates * dates, text: `both name ${list(sharedDates.map(describeDate), 3)}` });
 
   const titleSet = new Set(a.titleKeys);
   const titleShared = b.titleKeys.filter((k) => titleSet.has(k));
   const titleMin = Math.min(a.titleKeys.length, b.titleKeys.length);
   const title = titleMin === 0 ? 0 : titleShared.length / titleMin;
-  if (explain && titleShared.length > 0) reasons.push({ weight: W.title * title, text: `their titles share ${titleShared.length} of ${titleMin} words` });
+  if (explain && titleShared.length > 0)
+    reasons.push({ weight: W.title * title, text: `their titles share ${titleShared.length} of ${titleMin} words` });
 
   const gapHours = hoursApart(a.published, b.published);
   const time = gapHours === null ? 0.9 : gapHours <= 36 ? 1 : Math.max(0.4, 1 - (gapHours - 36) / (24 * 12));
-  if (explain) reasons.push({ weight: 0, text: gapHours === null ? 'one of them has no publication date' : `published ${describeGap(gapHours)}` });
+  if (explain)
+    reasons.push({
+      weight: 0,
+      text: gapHours === null ? 'one of them has no publication date' : `published ${describeGap(gapHours)}`,
+    });
 
   // Event identity: different papers, products or funded companies are different events.
   const distinct = distinctEvent(a.identity, b.identity, ta, new Set(tb.keys()));
   // Headlines in one language that share nothing but a place's name ("South Korea caps fuel
   // prices" and "South Korea reviews troop posture"): one country, likely different events.
-  const placeWords = new Set(a.entities.filter((e) => e.type === 'place' && eb.has(e.id)).flatMap((e) => contentWords(e.name).concat(e.name.toLowerCase().split(/\s+/))));
-  const placeOnly = a.language === b.language && titleShared.length > 0 && Math.min(a.titleKeys.length, b.titleKeys.length) >= 3 && titleShared.every((k) => placeWords.has(k));
+  const placeWords = new Set(
+    a.entities
+      .filter((e) => e.type === 'place' && eb.has(e.id))
+      .flatMap((e) => contentWords(e.name).concat(e.name.toLowerCase().split(/\s+/))),
+  );
+  const placeOnly =
+    a.language === b.language &&
+    titleShared.length > 0 &&
+    Math.min(a.titleKeys.length, b.titleKeys.length) >= 3 &&
+    titleShared.every((k) => placeWords.has(k));
 
-  const combined = combineEvidence({ entities, figures, terms, words: Math.sqrt(words), bridge: Math.sqrt(bridge) * (namesDiffer ? NAMES_DIFFER_BRIDGE : 1), dates, title }, W);
-  if (explain && conflict) reasons.push({ weight: 0, text: 'they give different amounts (no sum, power or count in common)' });
+  const combined = combineEvidence(
+    {
+      entities,
+      figures,
+      terms,
+      words: Math.sqrt(words),
+      bridge: Math.sqrt(bridge) * (namesDiffer ? NAMES_DIFFER_BRIDGE : 1),
+      dates,
+      title,
+    },
+    W,
+  );
+  if (explain && conflict)
+    reasons.push({ weight: 0, text: 'they give different amounts (no sum, power or count in common)' });
   if (explain && namesDiffer) reasons.push({ weight: 0, text: 'each names its own rare names, none in common' });
   if (explain && placeOnly) reasons.push({ weight: 0, text: 'their headlines share only the name of a place' });
   if (explain && distinct) reasons.push({ weight: 1, text: describeDistinct(distinct) });
   const score = round(
-    combined * time * (conflict ? CONFLICT_FACTOR : 1) * (namesDiffer ? NAMES_DIFFER_FACTOR : 1) * (placeOnly ? PLACE_ONLY_FACTOR : 1) * (distinct ? DISTINCT_EVENT_FACTOR : 1),
+    combined *
+      time *
+      (conflict ? CONFLICT_FACTOR : 1) *
+      (namesDiffer ? NAMES_DIFFER_FACTOR : 1) *
+      (placeOnly ? PLACE_ONLY_FACTOR : 1) *
+      (distinct ? DISTINCT_EVENT_FACTOR : 1),
   );
-  const ordered = reasons.map((r, i) => ({ ...r, i })).sort((x, y) => y.weight - x.weight || x.i - y.i).map((r) => r.text);
-  return { score, reasons: ordered, entities: round(entities), figures: round(figures), terms: round(terms), words: round(words), bridge: round(bridge), dates: round(dates), title: round(title), time: round(time) };
+  const ordered = reasons
+    .map((r, i) => ({ ...r, i }))
+    .sort((x, y) => y.weight - x.weight || x.i - y.i)
+    .map((r) => r.text);
+  return {
+    score,
+    reasons: ordered,
+    entities: round(entities),
+    figures: round(figures),
+    terms: round(terms),
+    words: round(words),
+    bridge: round(bridge),
+    dates: round(dates),
+    title: round(title),
+    time: round(time),
+  };
 }
 
 /**
  * figuresEqual on figures stripped of their spans; a bare amount ("70 亿", "9 万") also equals a
  * count of the same size, since Chinese often leaves the counted noun a few words away.
  */
-const specific = (f: FeatureFigure): boolean => f.kind === 'money' || f.kind === 'power' || f.kind === 'count' || f.kind === 'rate';
+const specific = (f: FeatureFigure): boolean =>
+  f.kind === 'money' || f.kind === 'power' || f.kind === 'count' || f.kind === 'rate';
 
 const bare = (f: FeatureFigure) => f.kind === 'quantity' && f.unit === '';
 
@@ -268,7 +382,11 @@ function entriesOf(words: Readonly<Record<string, number>>): Array<[string, numb
   return e;
 }
 
-function tfidfNorm(words: Readonly<Record<string, number>>, df: DocumentFrequency, idfOf: (key: string) => number): number {
+function tfidfNorm(
+  words: Readonly<Record<string, number>>,
+  df: DocumentFrequency,
+  idfOf: (key: string) => number,
+): number {
   let m = normCache.get(df);
   if (!m) normCache.set(df, (m = new WeakMap()));
   let n = m.get(words);
@@ -283,7 +401,11 @@ function tfidfNorm(words: Readonly<Record<string, number>>, df: DocumentFrequenc
   return n;
 }
 
-export function tfidfCosine(a: Readonly<Record<string, number>>, b: Readonly<Record<string, number>>, df: DocumentFrequency): number {
+export function tfidfCosine(
+  a: Readonly<Record<string, number>>,
+  b: Readonly<Record<string, number>>,
+  df: DocumentFrequency,
+): number {
   const idfOf = vocabularyIdfOf(df);
   const na = tfidfNorm(a, df, idfOf);
   const nb = tfidfNorm(b, df, idfOf);
@@ -308,7 +430,20 @@ export function hoursApart(a: string | null, b: string | null): number | null {
   return Math.abs(ta - tb) / 3_600_000;
 }
 
-const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTH_NAMES = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 /** "12-19" → "19 December". */
 function describeDate(mmdd: string): string {

@@ -5,7 +5,17 @@
 
 import { LANGUAGE_KEYS, type DocumentFrequency } from './document-frequency.js';
 import { featureKeys, featuresOf, indexKeys, type ArticleFeatures, type ArticleLike } from './features.js';
-import { activityTime, DEFAULT_GROUPING, placeArticle, rankCandidates, windowAround, type GroupingOptions, type KeyHit, type Placement, type StoryCandidate } from './grouping.js';
+import {
+  activityTime,
+  DEFAULT_GROUPING,
+  placeArticle,
+  rankCandidates,
+  windowAround,
+  type GroupingOptions,
+  type KeyHit,
+  type Placement,
+  type StoryCandidate,
+} from './grouping.js';
 import type { TimelineEntry } from './story.js';
 import type { SourceType } from '../sources/registry.js';
 
@@ -64,12 +74,21 @@ export function inPlacementOrder<T extends StoryInput>(articles: readonly T[]): 
     .map((x) => x.a);
 }
 
-export async function placeInArchive(archive: StoryArchive, article: StoryInput, options: GroupingOptions = DEFAULT_GROUPING): Promise<PlacedArticle> {
+export async function placeInArchive(
+  archive: StoryArchive,
+  article: StoryInput,
+  options: GroupingOptions = DEFAULT_GROUPING,
+): Promise<PlacedArticle> {
   const features = featuresOf(article);
   const keys = indexKeys(features);
   const at = activityTime(article.published, article.ingestedAt);
   const ingestedAt = new Date(Date.parse(article.ingestedAt)).toISOString();
-  const hits = await archive.keyHits(keys, windowAround(at, options.windowDays), windowAround(ingestedAt, options.windowDays), options.maxStoriesPerKey);
+  const hits = await archive.keyHits(
+    keys,
+    windowAround(at, options.windowDays),
+    windowAround(ingestedAt, options.windowDays),
+    options.maxStoriesPerKey,
+  );
   const ranked = rankCandidates(hits, await archive.frequencies(keys), options.maxCandidates);
   const candidates = ranked.length === 0 ? [] : await archive.candidates(ranked, options.maxMembersCompared);
   const allKeys = new Set([...featureKeys(features), ...LANGUAGE_KEYS]);
@@ -77,13 +96,24 @@ export async function placeInArchive(archive: StoryArchive, article: StoryInput,
   const df = await archive.frequencies([...allKeys]);
   const placement = placeArticle(features, candidates, df, options);
   const entry: TimelineEntry = {
-    articleId: article.id, title: article.title, outlet: article.outlet, sourceType: article.sourceType,
-    language: article.language, published: article.published, activityAt: at, url: article.url,
+    articleId: article.id,
+    title: article.title,
+    outlet: article.outlet,
+    sourceType: article.sourceType,
+    language: article.language,
+    published: article.published,
+    activityAt: at,
+    url: article.url,
     score: placement.kind === 'join' ? placement.score : null,
   };
   const recorded = await archive.addMember({
-    storyId: placement.storyId, first: placement.kind === 'new', entry, ingestedAt, features,
-    indexKeys: keys, frequencyKeys: featureKeys(features),
+    storyId: placement.storyId,
+    first: placement.kind === 'new',
+    entry,
+    ingestedAt,
+    features,
+    indexKeys: keys,
+    frequencyKeys: featureKeys(features),
   });
   return { articleId: article.id, placement, recorded };
 }
@@ -97,7 +127,11 @@ function keysOf(f: ArticleFeatures): readonly string[] {
 }
 
 /** Places a batch in order; articles already placed are the caller's to leave out. */
-export async function placeAllInArchive(archive: StoryArchive, articles: readonly StoryInput[], options: GroupingOptions = DEFAULT_GROUPING): Promise<PlacedArticle[]> {
+export async function placeAllInArchive(
+  archive: StoryArchive,
+  articles: readonly StoryInput[],
+  options: GroupingOptions = DEFAULT_GROUPING,
+): Promise<PlacedArticle[]> {
   const out: PlacedArticle[] = [];
   for (const a of inPlacementOrder(articles)) out.push(await placeInArchive(archive, a, options));
   return out;

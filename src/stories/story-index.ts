@@ -87,7 +87,9 @@ export function createMemoryStoryIndex(): MemoryStoryIndex {
     stories() {
       return [...stories.values()]
         .map((s) => toStory(s))
-        .sort((a, b) => (a.firstActive < b.firstActive ? -1 : a.firstActive > b.firstActive ? 1 : a.id < b.id ? -1 : 1));
+        .sort((a, b) =>
+          a.firstActive < b.firstActive ? -1 : a.firstActive > b.firstActive ? 1 : a.id < b.id ? -1 : 1,
+        );
     },
     storyOf(articleId) {
       return articleStory.get(articleId) ?? null;
@@ -99,7 +101,12 @@ function toStory(s: HeldStory): Story {
   const timeline = s.members.map((m) => m.entry);
   const first = timeline.find((e) => e.articleId === s.id) ?? timeline[0]!;
   return {
-    id: s.id, title: first.title, firstActive: timeline[0]!.activityAt, lastActive: s.lastActive,
-    articleCount: timeline.length, timeline, translations: [],
+    id: s.id,
+    title: first.title,
+    firstActive: timeline[0]!.activityAt,
+    lastActive: s.lastActive,
+    articleCount: timeline.length,
+    timeline,
+    translations: [],
   };
 }

@@ -47,8 +47,19 @@ export interface Story {
 }
 
 /** Orders entries by time, then id, so a timeline reads the same on every run. */
-export function byActivity(a: Pick<TimelineEntry, 'activityAt' | 'articleId'>, b: Pick<TimelineEntry, 'activityAt' | 'articleId'>): number {
-  return a.activityAt < b.activityAt ? -1 : a.activityAt > b.activityAt ? 1 : a.articleId < b.articleId ? -1 : a.articleId > b.articleId ? 1 : 0;
+export function byActivity(
+  a: Pick<TimelineEntry, 'activityAt' | 'articleId'>,
+  b: Pick<TimelineEntry, 'activityAt' | 'articleId'>,
+): number {
+  return a.activityAt < b.activityAt
+    ? -1
+    : a.activityAt > b.activityAt
+      ? 1
+      : a.articleId < b.articleId
+        ? -1
+        : a.articleId > b.articleId
+          ? 1
+          : 0;
 }
 
 /** Whether a story has coverage on a UTC day ('YYYY-MM-DD'). */

@@ -20,9 +20,17 @@ describe('contentFingerprint', () => {
 
 describe('simhash64', () => {
   const copies: Array<{ name: string; copy: string; original: string }> = [
-    { name: 'syndicated copy with a footer', original: article, copy: `${article}\n\nThis story first appeared in the Harbor Ledger and is republished with permission.` },
+    {
+      name: 'syndicated copy with a footer',
+      original: article,
+      copy: `${article}\n\nThis story first appeared in the Harbor Ledger and is republished with permission.`,
+    },
     { name: 'syndicated copy with a header', original: article, copy: `Harbor Ledger | Business\n\n${article}` },
-    { name: 'Chinese repost with a source line', original: zhArticle, copy: `${zhArticle}\n\n本文转载自港湾科技网，版权归原作者所有。` },
+    {
+      name: 'Chinese repost with a source line',
+      original: zhArticle,
+      copy: `${zhArticle}\n\n本文转载自港湾科技网，版权归原作者所有。`,
+    },
   ];
   for (const c of copies) {
     it(`${c.name} is within 3 bits`, () => {
@@ -53,7 +61,10 @@ describe('simhashBands', () => {
   it('finds the near-duplicate pair by shared band key, not the unrelated one', () => {
     const copy = `${article}\n\nThis story first appeared in the Harbor Ledger and is republished with permission.`;
     const index = new Map<string, string[]>();
-    for (const [id, text] of [['original', article], ['unrelated', unrelated]] as const) {
+    for (const [id, text] of [
+      ['original', article],
+      ['unrelated', unrelated],
+    ] as const) {
       for (const key of simhashBands(simhash64(text))) index.set(key, [...(index.get(key) ?? []), id]);
     }
     const candidates = new Set(simhashBands(simhash64(copy)).flatMap((k) => index.get(k) ?? []));
@@ -61,7 +72,11 @@ describe('simhashBands', () => {
   });
   it('any two hashes within 3 bits share a band (pigeonhole over 4 bands)', () => {
     const h = 0x0123456789abcdefn;
-    for (const flips of [[0, 1, 2], [10, 30, 50], [15, 16, 63]]) {
+    for (const flips of [
+      [0, 1, 2],
+      [10, 30, 50],
+      [15, 16, 63],
+    ]) {
       const g = flips.reduce((x, b) => x ^ (1n << BigInt(b)), h);
       const shared = simhashBands(h).filter((k) => simhashBands(g).includes(k));
       assert.ok(shared.length >= 1);

@@ -12,10 +12,12 @@ export function contentFingerprint(text: string): string {
 const LATIN_TOKEN = /[\p{Script=Latin}\p{N}]+/gu;
 const HAN_RUN = /\p{Script=Han}+/gu;
 const STOPWORDS = new Set(
-  ('the and of to a in is was that with for on said it this from by are be has have will which its at an as not ' +
+  (
+    'the and of to a in is was that with for on said it this from by are be has have will which its at an as not ' +
     'but they their would been were more than about after we he she you our or can could new also into over who ' +
     'what i his her them there when all one so if out up do no just like some time how other only these those ' +
-    'then may any most s t').split(' '),
+    'then may any most s t'
+  ).split(' '),
 );
 
 /**
@@ -84,7 +86,8 @@ export function hammingDistance(a: bigint, b: bigint): number {
  * one key when bands > k (pigeonhole), so the default 4 finds every pair within 3 bits.
  */
 export function simhashBands(hash: bigint, bands = 4): string[] {
-  if (!Number.isInteger(bands) || bands < 1 || bands > 64) throw new RangeError(`simhashBands: bands must be 1..64, got ${bands}`);
+  if (!Number.isInteger(bands) || bands < 1 || bands > 64)
+    throw new RangeError(`simhashBands: bands must be 1..64, got ${bands}`);
   const keys: string[] = [];
   let bit = 0;
   for (let i = 0; i < bands; i++) {

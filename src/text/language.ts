@@ -16,8 +16,10 @@ const LATIN_WORD = /[A-Za-z\u00C0-\u024F]+(?:['’][A-Za-z]+)?/g;
 const NON_ENGLISH_LETTER = /[\u00C0-\u024F]/;
 
 const ENGLISH = new Set(
-  ('the and of to is was that with for on said it this from by are be has have will which its at an as not but ' +
-    'they their would been were more than about after we he she you our or can could new also into over who what').split(' '),
+  (
+    'the and of to is was that with for on said it this from by are be has have will which its at an as not but ' +
+    'they their would been were more than about after we he she you our or can could new also into over who what'
+  ).split(' '),
 );
 
 // Distinctive function words of the commonest other Latin-script languages; words shared with
@@ -67,7 +69,11 @@ export function detectLanguage(text: string): LanguageGuess {
     return { language: 'en', mixed, confidence: clamp(0.3 + 0.3 * sample) };
   }
   if (profile.other > profile.english) {
-    return { language: 'other', mixed, confidence: clamp((0.5 + 0.5 * sample) * (profile.other / (profile.other + profile.english))) };
+    return {
+      language: 'other',
+      mixed,
+      confidence: clamp((0.5 + 0.5 * sample) * (profile.other / (profile.other + profile.english))),
+    };
   }
   const margin = profile.english / (profile.english + profile.other);
   return { language: 'en', mixed, confidence: clamp((0.5 + 0.5 * sample) * margin * (1 - hanShare)) };

@@ -8,17 +8,74 @@ export interface Span {
 }
 
 /** Abbreviations after which a period never ends a sentence (titles before a name). */
-const TITLES = new Set(['mr', 'mrs', 'ms', 'dr', 'prof', 'sr', 'jr', 'st', 'gov', 'sen', 'rep', 'gen', 'col', 'lt', 'capt', 'hon', 'rev', 'messrs', 'mt', 'ft']);
+const TITLES = new Set([
+  'mr',
+  'mrs',
+  'ms',
+  'dr',
+  'prof',
+  'sr',
+  'jr',
+  'st',
+  'gov',
+  'sen',
+  'rep',
+  'gen',
+  'col',
+  'lt',
+  'capt',
+  'hon',
+  'rev',
+  'messrs',
+  'mt',
+  'ft',
+]);
 /** Abbreviations that end a sentence only when a typical sentence opener follows. */
 const ABBREVIATIONS = new Set([
-  'inc', 'corp', 'co', 'ltd', 'plc', 'llc', 'vs', 'etc', 'no', 'nos', 'approx', 'est', 'dept', 'fig', 'vol', 'al',
-  'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
-  'e.g', 'i.e', 'a.m', 'p.m', 'u.s', 'u.k', 'u.n', 'e.u', 'u.s.a',
+  'inc',
+  'corp',
+  'co',
+  'ltd',
+  'plc',
+  'llc',
+  'vs',
+  'etc',
+  'no',
+  'nos',
+  'approx',
+  'est',
+  'dept',
+  'fig',
+  'vol',
+  'al',
+  'jan',
+  'feb',
+  'mar',
+  'apr',
+  'jun',
+  'jul',
+  'aug',
+  'sep',
+  'sept',
+  'oct',
+  'nov',
+  'dec',
+  'e.g',
+  'i.e',
+  'a.m',
+  'p.m',
+  'u.s',
+  'u.k',
+  'u.n',
+  'e.u',
+  'u.s.a',
 ]);
 const SENTENCE_OPENERS = new Set(
-  ('The A An It Its This That These Those He She They We I You His Her Their Our But And Or So Yet In On At As ' +
+  (
+    'The A An It Its This That These Those He She They We I You His Her Their Our But And Or So Yet In On At As ' +
     'For From With After Before When While If Although However Meanwhile Still Now Then There Here What Why How ' +
-    'Last Next Earlier Later Shares Analysts').split(' '),
+    'Last Next Earlier Later Shares Analysts'
+  ).split(' '),
 );
 
 const TERMINAL_ZH = new Set(['。', '！', '？', '；', '…', '!', '?']);
@@ -155,6 +212,7 @@ const CLAUSE_END = /[。！？；，、\n]+/g;
 function segmentChunk(segmenter: Intl.Segmenter, text: string, from: number, to: number, spans: Span[]): void {
   if (to <= from) return;
   for (const seg of segmenter.segment(text.slice(from, to))) {
-    if (seg.isWordLike) spans.push({ start: from + seg.index, end: from + seg.index + seg.segment.length, text: seg.segment });
+    if (seg.isWordLike)
+      spans.push({ start: from + seg.index, end: from + seg.index + seg.segment.length, text: seg.segment });
   }
 }

@@ -30,7 +30,9 @@ export interface TermMatch {
   readonly surface: string;
 }
 
-const Forms = z.union([z.string().trim().min(1), z.array(z.string().trim().min(1)).min(1)]).transform((v) => (typeof v === 'string' ? [v] : v));
+const Forms = z
+  .union([z.string().trim().min(1), z.array(z.string().trim().min(1)).min(1)])
+  .transform((v) => (typeof v === 'string' ? [v] : v));
 const GlossaryFile = z.object({
   version: z.literal(1).optional(),
   terms: z.array(z.object({ en: Forms, zh: Forms, keepOriginal: z.boolean().optional() }).strict()),
@@ -47,7 +49,11 @@ export function parseGlossary(text: string, file: string): Result<GlossaryEntry[
   const parsed = GlossaryFile.safeParse(data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    return fail('config_error', `glossary ${file}: ${issue?.path.join('.') ?? ''} ${issue?.message ?? 'is invalid'}`, file);
+    return fail(
+      'config_error',
+      `glossary ${file}: ${issue?.path.join('.') ?? ''} ${issue?.message ?? 'is invalid'}`,
+      file,
+    );
   }
   return ok(parsed.data.terms.map((t) => ({ en: t.en, zh: t.zh, keepOriginal: t.keepOriginal ?? true })));
 }
@@ -60,12 +66,14 @@ export function extendGlossary(base: Glossary, extra: readonly GlossaryEntry[], 
   return { entries: [...kept, ...extra], files: [...base.files, file] };
 }
 
-export const preferredForm = (entry: GlossaryEntry, lang: TextLanguage): string => (lang === 'en' ? entry.en[0] : entry.zh[0]) ?? '';
+export const preferredForm = (entry: GlossaryEntry, lang: TextLanguage): string =>
+  (lang === 'en' ? entry.en[0] : entry.zh[0]) ?? '';
 
 const other = (lang: TextLanguage): TextLanguage => (lang === 'en' ? 'zh' : 'en');
 
 /** Forms are the same in both languages (GPU, token): nothing to gloss. */
-const sameInBoth = (entry: GlossaryEntry): boolean => preferredForm(entry, 'en').toLowerCase() === preferredForm(entry, 'zh').toLowerCase();
+const sameInBoth = (entry: GlossaryEntry): boolean =>
+  preferredForm(entry, 'en').toLowerCase() === preferredForm(entry, 'zh').toLowerCase();
 
 const patterns = new WeakMap<GlossaryEntry, { en: RegExp[]; zh: RegExp[]; enPreferred: RegExp; zhPreferred: RegExp }>();
 
@@ -185,7 +193,8 @@ export function glossFirstUses(
       glosses.push({ index, term: m.surface, original });
     }
     let edited = text;
-    for (const { at, insert } of inserts.sort((a, b) => b.at - a.at)) edited = edited.slice(0, at) + insert + edited.slice(at);
+    for (const { at, insert } of inserts.sort((a, b) => b.at - a.at))
+      edited = edited.slice(0, at) + insert + edited.slice(at);
     return edited;
   });
   return { texts: out, glosses };

@@ -1,7 +1,13 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { BilingualPage } from '../extract/extract.js';
-import { documentOfBilingualPage, documentOfTranslation, escapeMarkdown, renderBilingualHtml, renderBilingualMarkdown } from './layouts.js';
+import {
+  documentOfBilingualPage,
+  documentOfTranslation,
+  escapeMarkdown,
+  renderBilingualHtml,
+  renderBilingualMarkdown,
+} from './layouts.js';
 import type { Translation } from './translate.js';
 
 // Invented: an English article translated into Chinese, its second paragraph failed its checks.
@@ -9,10 +15,28 @@ const TRANSLATION: Translation = {
   articleId: 'a1',
   source: 'en',
   target: 'zh',
-  title: { id: 'title', source: 'Is Harbor a neocloud?', target: 'Harbor 是“新云”(neocloud)吗？', status: 'ok', notes: [] },
+  title: {
+    id: 'title',
+    source: 'Is Harbor a neocloud?',
+    target: 'Harbor 是“新云”(neocloud)吗？',
+    status: 'ok',
+    notes: [],
+  },
   pairs: [
-    { id: 'p1', source: 'Harbor sells compute to <labs> & startups.', target: 'Harbor 向<实验室>和初创公司出售算力。', status: 'ok', notes: [] },
-    { id: 'p2', source: 'The deal is worth $250 billion.', target: 'The deal is worth $250 billion.', status: 'failed', notes: ['figures did not match'] },
+    {
+      id: 'p1',
+      source: 'Harbor sells compute to <labs> & startups.',
+      target: 'Harbor 向<实验室>和初创公司出售算力。',
+      status: 'ok',
+      notes: [],
+    },
+    {
+      id: 'p2',
+      source: 'The deal is worth $250 billion.',
+      target: 'The deal is worth $250 billion.',
+      status: 'failed',
+      notes: ['figures did not match'],
+    },
   ],
   provider: 'scripted',
   model: 'qwen-test',
@@ -113,7 +137,10 @@ describe('HTML layouts', () => {
     );
   });
   it('a failed paragraph never prints the failed translation', () => {
-    const wrong: Translation = { ...TRANSLATION, pairs: [{ id: 'p1', source: 'Worth $250 billion.', target: 'Worth $250 billion.', status: 'failed', notes: [] }] };
+    const wrong: Translation = {
+      ...TRANSLATION,
+      pairs: [{ id: 'p1', source: 'Worth $250 billion.', target: 'Worth $250 billion.', status: 'failed', notes: [] }],
+    };
     for (const layout of ['interleaved', 'inline'] as const) {
       const html = renderBilingualHtml(documentOfTranslation(wrong), layout);
       assert.equal(html.match(/\$250 billion/g)?.length, 1, 'the source once, no second copy posing as a translation');

@@ -44,8 +44,12 @@ export function documentOfTranslation(t: Translation): BilingualDocument {
 }
 
 /** `credit` names who translated when known (a recognised translated article, src/align/recognize.ts). */
-export function documentOfBilingualPage(page: BilingualPage, credit = 'Human translation (bilingual page)'): BilingualDocument {
-  const title = page.titleEn !== null || page.titleZh !== null ? { en: page.titleEn ?? '', zh: page.titleZh ?? '' } : null;
+export function documentOfBilingualPage(
+  page: BilingualPage,
+  credit = 'Human translation (bilingual page)',
+): BilingualDocument {
+  const title =
+    page.titleEn !== null || page.titleZh !== null ? { en: page.titleEn ?? '', zh: page.titleZh ?? '' } : null;
   return { title, pairs: page.pairs.map((p) => ({ en: p.en, zh: p.zh })), credit };
 }
 
@@ -68,7 +72,8 @@ const present = (pair: BilingualPair, lang: TextLanguage): boolean => pair[lang]
 
 export function renderBilingualMarkdown(doc: BilingualDocument, layout: BilingualLayout): string {
   const blocks: string[] = [];
-  if (doc.title) for (const lang of ['en', 'zh'] as const) if (present(doc.title, lang)) blocks.push(`# ${side(doc.title, lang)}`);
+  if (doc.title)
+    for (const lang of ['en', 'zh'] as const) if (present(doc.title, lang)) blocks.push(`# ${side(doc.title, lang)}`);
   blocks.push(`*${escapeMarkdown(doc.credit)}*`);
   for (const pair of doc.pairs) {
     // A paragraph the translator left out (or added) has one side empty: only the other is shown.
@@ -94,7 +99,9 @@ function htmlSide(pair: BilingualPair, lang: TextLanguage): string {
 
 export function renderBilingualHtml(doc: BilingualDocument, layout: BilingualLayout): string {
   const lines: string[] = [`<article class="bilingual bilingual-${layout}">`, '<header>'];
-  if (doc.title) for (const lang of ['en', 'zh'] as const) if (present(doc.title, lang)) lines.push(`<h1 lang="${lang}">${htmlSide(doc.title, lang)}</h1>`);
+  if (doc.title)
+    for (const lang of ['en', 'zh'] as const)
+      if (present(doc.title, lang)) lines.push(`<h1 lang="${lang}">${htmlSide(doc.title, lang)}</h1>`);
   lines.push(`<p class="credit">${escapeHtml(doc.credit)}</p>`, '</header>');
   for (const pair of doc.pairs) {
     const langs = (['en', 'zh'] as const).filter((lang) => present(pair, lang));
@@ -103,7 +110,9 @@ export function renderBilingualHtml(doc: BilingualDocument, layout: BilingualLay
         lines.push(...langs.map((lang) => `<section lang="${lang}"><p>${htmlSide(pair, lang)}</p></section>`));
         break;
       case 'inline':
-        lines.push(`<p class="pair">${langs.map((lang) => `<span lang="${lang}">${htmlSide(pair, lang)}</span>`).join(' ')}</p>`);
+        lines.push(
+          `<p class="pair">${langs.map((lang) => `<span lang="${lang}">${htmlSide(pair, lang)}</span>`).join(' ')}</p>`,
+        );
         break;
       default:
         assertNever(layout, 'layout');

@@ -40,7 +40,11 @@ export function parseAnswer(text: string): Result<AnswerItem[]> {
   if (json === null) return fail('bad_input', `model answer is not JSON: "${text.slice(0, 60)}"`);
   const data: unknown = JSON.parse(json);
   const parsed = Answer.safeParse(data);
-  if (!parsed.success) return fail('bad_input', `model answer does not have the shape {"paragraphs": [{"id", "text"}]}: ${parsed.error.issues[0]?.message ?? ''}`);
+  if (!parsed.success)
+    return fail(
+      'bad_input',
+      `model answer does not have the shape {"paragraphs": [{"id", "text"}]}: ${parsed.error.issues[0]?.message ?? ''}`,
+    );
   return ok(parsed.data.paragraphs);
 }
 
@@ -62,7 +66,10 @@ const MERGED_MIN_CHARS = 60;
  * empty. Otherwise an id missing or repeated is a problem, and so are its neighbours (a dropped
  * paragraph's text usually went into the one before or after); out-of-order answers are all suspect.
  */
-export function alignAnswer(sent: ReadonlyArray<{ id: string; text: string }>, answer: readonly AnswerItem[]): Alignment {
+export function alignAnswer(
+  sent: ReadonlyArray<{ id: string; text: string }>,
+  answer: readonly AnswerItem[],
+): Alignment {
   const counts = new Map<string, number>();
   for (const a of answer) counts.set(a.id, (counts.get(a.id) ?? 0) + 1);
   const byId = new Map(answer.map((a) => [a.id, a.text] as const));
@@ -79,16 +86,25 @@ export function alignAnswer(sent: ReadonlyArray<{ id: string; text: string }>, a
   }
   ids.forEach((id, i) => {
     if (problems.has(id)) return;
-    const neighbour = [ids[i - 1], ids[i + 1]].some((n) => n !== undefined && ['dropped', 'duplicated'].includes(problems.get(n) ?? ''));
+    const neighbour = [ids[i - 1], ids[i + 1]].some(
+      (n) => n !== undefined && ['dropped', 'duplicated'].includes(problems.get(n) ?? ''),
+    );
     if (neighbour) problems.set(id, 'merged');
   });
   // Same ids throughout, but one answer far longer than its batch's norm: two paragraphs in one.
-  const ratios = sent.filter((s) => !problems.has(s.id) && s.text.length > 0).map((s) => (byId.get(s.id) ?? '').length / s.text.length);
+  const ratios = sent
+    .filter((s) => !problems.has(s.id) && s.text.length > 0)
+    .map((s) => (byId.get(s.id) ?? '').length / s.text.length);
   if (ratios.length >= 3) {
     const median = [...ratios].sort((a, b) => a - b)[Math.floor(ratios.length / 2)] ?? 0;
     for (const s of sent) {
       const t = byId.get(s.id) ?? '';
-      if (!problems.has(s.id) && t.length >= MERGED_MIN_CHARS && t.length / Math.max(1, s.text.length) > MERGED_LENGTH_FACTOR * median) problems.set(s.id, 'merged');
+      if (
+        !problems.has(s.id) &&
+        t.length >= MERGED_MIN_CHARS &&
+        t.length / Math.max(1, s.text.length) > MERGED_LENGTH_FACTOR * median
+      )
+        problems.set(s.id, 'merged');
     }
   }
   const accepted = new Map<string, string>();

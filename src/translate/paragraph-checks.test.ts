@@ -1,7 +1,15 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { alignAnswer, parseAnswer } from './model-answer.js';
-import { compareFigures, completesSentence, describeMismatch, endsMidSentence, looksUntranslated, keepsSpeakerLabel, speakerLabel } from './paragraph-checks.js';
+import {
+  compareFigures,
+  completesSentence,
+  describeMismatch,
+  endsMidSentence,
+  looksUntranslated,
+  keepsSpeakerLabel,
+  speakerLabel,
+} from './paragraph-checks.js';
 
 describe('compareFigures', () => {
   const agree: Array<[string, string, string]> = [
@@ -17,11 +25,21 @@ describe('compareFigures', () => {
   for (const [name, s, t] of agree) it(`agrees: ${name}`, () => assert.equal(compareFigures(s, t), null));
 
   const disagree: Array<[string, string, string, string]> = [
-    ['wrong scale', 'It is worth $250 billion.', '价值 250 亿美元。', 'missing $250 billion; not in the source: 250 亿美元'],
+    [
+      'wrong scale',
+      'It is worth $250 billion.',
+      '价值 250 亿美元。',
+      'missing $250 billion; not in the source: 250 亿美元',
+    ],
     ['dropped figure', 'Sales rose 40% to $3 billion.', '销售额增长了 40%。', 'missing $3 billion'],
     ['invented figure', 'Sales rose sharply.', '销售额大幅增长了 40%。', 'not in the source: 40%'],
     ['"a" is not a percentage', 'It took a share.', '它拿下了 1% 的份额。', 'not in the source: 1%'],
-    ['another currency', 'It raised $10 million.', '它筹集了 1000 万元人民币。', 'missing $10 million; not in the source: 1000 万元人民币'],
+    [
+      'another currency',
+      'It raised $10 million.',
+      '它筹集了 1000 万元人民币。',
+      'missing $10 million; not in the source: 1000 万元人民币',
+    ],
     ['another year', 'It opens in 2026.', '它将于 2027 年开业。', 'missing 2026; not in the source: 2027'],
   ];
   for (const [name, s, t, message] of disagree) {
@@ -38,7 +56,12 @@ describe('endsMidSentence and completesSentence', () => {
     ['a full sentence', 'The deal closed.', true, false],
     ['the last paragraph without punctuation', 'He said the company plans to', true, true],
     ['a short heading inside the body', 'What comes next', false, false],
-    ['a long unpunctuated paragraph inside the body', 'The company said that it would expand its capacity in three regions over the next year and hire', false, true],
+    [
+      'a long unpunctuated paragraph inside the body',
+      'The company said that it would expand its capacity in three regions over the next year and hire',
+      false,
+      true,
+    ],
     ['an ellipsis', '公司计划……', false, true],
     ['a trailing comma', '他说，', false, true],
     ['a closing quote after the stop', 'She called it “a big step.”', true, false],
@@ -53,7 +76,8 @@ describe('endsMidSentence and completesSentence', () => {
     ['The plan is to expand.', true],
     ['The plan is to...', false],
   ];
-  for (const [text, expected] of completions) it(`completesSentence(${text})`, () => assert.equal(completesSentence(text), expected));
+  for (const [text, expected] of completions)
+    it(`completesSentence(${text})`, () => assert.equal(completesSentence(text), expected));
 });
 
 describe('looksUntranslated', () => {
@@ -65,7 +89,8 @@ describe('looksUntranslated', () => {
     ['an empty answer', 'Labs rent GPUs.', '  ', 'zh', true],
     ['a name only', 'Veyra', 'Veyra', 'zh', false],
   ];
-  for (const [name, s, t, lang, expected] of cases) it(name, () => assert.equal(looksUntranslated(s, t, lang), expected));
+  for (const [name, s, t, lang, expected] of cases)
+    it(name, () => assert.equal(looksUntranslated(s, t, lang), expected));
 });
 
 describe('parseAnswer', () => {
@@ -96,15 +121,46 @@ describe('parseAnswer', () => {
 });
 
 describe('alignAnswer', () => {
-  const sent = ['p1', 'p2', 'p3', 'p4', 'p5'].map((id) => ({ id, text: `Paragraph ${id} of about forty characters long.` }));
-  const zh = (id: string, extra = ''): { id: string; text: string } => ({ id, text: `第 ${id} 段，大约二十个汉字长。${extra}` });
+  const sent = ['p1', 'p2', 'p3', 'p4', 'p5'].map((id) => ({
+    id,
+    text: `Paragraph ${id} of about forty characters long.`,
+  }));
+  const zh = (id: string, extra = ''): { id: string; text: string } => ({
+    id,
+    text: `第 ${id} 段，大约二十个汉字长。${extra}`,
+  });
   const cases: Array<[string, Array<{ id: string; text: string }>, Record<string, string>]> = [
     ['aligned', sent.map((s) => zh(s.id)), {}],
-    ['a dropped paragraph and its neighbours', [zh('p1'), zh('p2'), zh('p4'), zh('p5')], { p2: 'merged', p3: 'dropped', p4: 'merged' }],
-    ['a duplicated id', [zh('p1'), zh('p2'), zh('p2'), zh('p3'), zh('p4'), zh('p5')], { p1: 'merged', p2: 'duplicated', p3: 'merged' }],
+    [
+      'a dropped paragraph and its neighbours',
+      [zh('p1'), zh('p2'), zh('p4'), zh('p5')],
+      { p2: 'merged', p3: 'dropped', p4: 'merged' },
+    ],
+    [
+      'a duplicated id',
+      [zh('p1'), zh('p2'), zh('p2'), zh('p3'), zh('p4'), zh('p5')],
+      { p1: 'merged', p2: 'duplicated', p3: 'merged' },
+    ],
     ['an empty text', [zh('p1'), { id: 'p2', text: ' ' }, zh('p3'), zh('p4'), zh('p5')], { p2: 'empty' }],
-    ['out of order', [zh('p2'), zh('p1'), zh('p3'), zh('p4'), zh('p5')], { p1: 'reordered', p2: 'reordered', p3: 'reordered', p4: 'reordered', p5: 'reordered' }],
-    ['ids kept but two paragraphs in one', [zh('p1'), zh('p2', '这里还有另一整段被合并进来的译文内容，长度明显超出正常比例，足以看出问题所在。还有更多的句子继续加长。'), zh('p3'), zh('p4'), zh('p5')], { p2: 'merged' }],
+    [
+      'out of order',
+      [zh('p2'), zh('p1'), zh('p3'), zh('p4'), zh('p5')],
+      { p1: 'reordered', p2: 'reordered', p3: 'reordered', p4: 'reordered', p5: 'reordered' },
+    ],
+    [
+      'ids kept but two paragraphs in one',
+      [
+        zh('p1'),
+        zh(
+          'p2',
+          '这里还有另一整段被合并进来的译文内容，长度明显超出正常比例，足以看出问题所在。还有更多的句子继续加长。',
+        ),
+        zh('p3'),
+        zh('p4'),
+        zh('p5'),
+      ],
+      { p2: 'merged' },
+    ],
     ['an unknown extra id is ignored', [...sent.map((s) => zh(s.id)), zh('p9')], {}],
   ];
   for (const [name, answer, problems] of cases) {
@@ -131,5 +187,6 @@ describe('speaker labels', () => {
     ['lost', '我想是的。', false],
     ['transliterated', '达娜·奥莱利：我想是的。', false],
   ];
-  for (const [name, target, expected] of kept) it(`keepsSpeakerLabel: ${name}`, () => assert.equal(keepsSpeakerLabel('Dana O’Reilly', target), expected));
+  for (const [name, target, expected] of kept)
+    it(`keepsSpeakerLabel: ${name}`, () => assert.equal(keepsSpeakerLabel('Dana O’Reilly', target), expected));
 });

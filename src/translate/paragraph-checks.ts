@@ -22,8 +22,25 @@ function sameFigure(a: Figure, b: Figure): boolean {
 }
 
 const WORD_VALUES: Record<string, number> = {
-  a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
-  eleven: 11, twelve: 12, twenty: 20, thirty: 30, forty: 40, fifty: 50, hundred: 100,
+  a: 1,
+  an: 1,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  hundred: 100,
 };
 const WORD_SCALES: Record<string, number> = { hundred: 1e2, thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 };
 const MULTIPLIER_WORDS: ReadonlyArray<[RegExp, number]> = [
@@ -45,17 +62,27 @@ export interface SpelledValue {
  */
 export function spelledValues(text: string): SpelledValue[] {
   const out: SpelledValue[] = [];
-  for (const m of text.matchAll(/\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred)[ -](hundred|thousand|million|billion|trillion)\b/gi)) {
-    out.push({ value: (WORD_VALUES[(m[1] ?? '').toLowerCase()] ?? 1) * (WORD_SCALES[(m[2] ?? '').toLowerCase()] ?? 1), scaled: true });
+  for (const m of text.matchAll(
+    /\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred)[ -](hundred|thousand|million|billion|trillion)\b/gi,
+  )) {
+    out.push({
+      value: (WORD_VALUES[(m[1] ?? '').toLowerCase()] ?? 1) * (WORD_SCALES[(m[2] ?? '').toLowerCase()] ?? 1),
+      scaled: true,
+    });
   }
-  for (const m of text.matchAll(/\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b/gi)) out.push({ value: WORD_VALUES[(m[1] ?? '').toLowerCase()] ?? 0, scaled: false });
+  for (const m of text.matchAll(/\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b/gi))
+    out.push({ value: WORD_VALUES[(m[1] ?? '').toLowerCase()] ?? 0, scaled: false });
   for (const [re, value] of MULTIPLIER_WORDS) if (re.test(text)) out.push({ value, scaled: false });
   return out;
 }
 
 const spelledIn = (values: readonly SpelledValue[], f: Figure): boolean =>
   f.kind !== 'year' &&
-  values.some((v) => (v.scaled || f.kind === 'count' || f.kind === 'multiplier' || f.kind === 'quantity') && Math.abs(v.value - f.value) <= 0.005 * Math.max(v.value, f.value));
+  values.some(
+    (v) =>
+      (v.scaled || f.kind === 'count' || f.kind === 'multiplier' || f.kind === 'quantity') &&
+      Math.abs(v.value - f.value) <= 0.005 * Math.max(v.value, f.value),
+  );
 
 /**
  * Compares the figures of a source paragraph and its translation as sets (a figure repeated in the

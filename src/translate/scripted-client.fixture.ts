@@ -39,11 +39,21 @@ export function scriptedClient(answer: Answerer, model = 'scripted-1'): Scripted
     model,
     calls,
     complete(request: LlmRequest) {
-      const call: ScriptedCall = { request, items: itemsOf(request), correction: /Correction needed/.test(request.messages.at(-1)?.content ?? '') };
+      const call: ScriptedCall = {
+        request,
+        items: itemsOf(request),
+        correction: /Correction needed/.test(request.messages.at(-1)?.content ?? ''),
+      };
       calls.push(call);
       const text = answer(call, calls.length - 1);
       if (typeof text !== 'string') return Promise.resolve(text);
-      const response: LlmResponse = { text, usage: { inputTokens: 100, outputTokens: 50 }, cached: false, provider: 'scripted', model };
+      const response: LlmResponse = {
+        text,
+        usage: { inputTokens: 100, outputTokens: 50 },
+        cached: false,
+        provider: 'scripted',
+        model,
+      };
       return Promise.resolve(ok(response));
     },
   };

@@ -20,7 +20,12 @@ const ARTICLE: ArticleToTranslate = {
   id: 'a-http',
   title: 'Veyra opens a data center',
   language: 'en',
-  paragraphs: ['Veyra Systems opened a data center in Lyon on Monday.', 'It holds 40,000 GPUs and draws 120MW.', 'The firm expects to rent compute to', 'Rivals are watching.'],
+  paragraphs: [
+    'Veyra Systems opened a data center in Lyon on Monday.',
+    'It holds 40,000 GPUs and draws 120MW.',
+    'The firm expects to rent compute to',
+    'Rivals are watching.',
+  ],
 };
 const ZH: Record<string, string> = {
   'Veyra opens a data center': 'Veyra 开设数据中心',
@@ -31,7 +36,8 @@ const ZH: Record<string, string> = {
 };
 
 const sentItems = (r: FakeRequest) => {
-  const user = (r.body.messages as Array<{ role: string; content: string }>).find((m) => m.role === 'user')?.content ?? '';
+  const user =
+    (r.body.messages as Array<{ role: string; content: string }>).find((m) => m.role === 'user')?.content ?? '';
   return itemsOf({ system: '', messages: [{ role: 'user', content: user }], promptVersion: '', purpose: '' });
 };
 
@@ -41,7 +47,10 @@ describe('translateArticle over HTTP', async () => {
     // The first (batch) answer merges p2 into p1 and drops p2.
     const paragraphs = items
       .filter((i) => index > 0 || i.id !== 'p2')
-      .map((i) => ({ id: i.id, text: index === 0 && i.id === 'p1' ? `${ZH[i.text]}${ZH[ARTICLE.paragraphs[1]!]}` : (ZH[i.text] ?? '') }));
+      .map((i) => ({
+        id: i.id,
+        text: index === 0 && i.id === 'p1' ? `${ZH[i.text]}${ZH[ARTICLE.paragraphs[1]!]}` : (ZH[i.text] ?? ''),
+      }));
     return chatCompletion({ paragraphs });
   });
   after(() => server.close());
@@ -50,8 +59,19 @@ describe('translateArticle over HTTP', async () => {
   const cacheDir = mkdtempSync(path.join(tmpdir(), 'tidings-translate-cache-'));
   const stack = () => {
     const account = createRunAccount();
-    const provider = createOpenAiCompatibleClient({ baseUrl: `${server.origin}/v1`, apiKey: new Secret('sk-test-translate'), model: 'fake-translator', timeoutMs: 2000, name: 'fake' });
-    const client = makeReliable(provider, { account, cache: createResponseCache(cacheDir), retry: { maxAttempts: 2 }, concurrency: 2 });
+    const provider = createOpenAiCompatibleClient({
+      baseUrl: `${server.origin}/v1`,
+      apiKey: new Secret('sk-test-translate'),
+      model: 'fake-translator',
+      timeoutMs: 2000,
+      name: 'fake',
+    });
+    const client = makeReliable(provider, {
+      account,
+      cache: createResponseCache(cacheDir),
+      retry: { maxAttempts: 2 },
+      concurrency: 2,
+    });
     return { client, account };
   };
 
@@ -60,13 +80,19 @@ describe('translateArticle over HTTP', async () => {
     const r = await translateArticle(ARTICLE, 'zh', { client, glossary: g.value });
     assert.ok(r.ok, r.ok ? '' : r.message);
     assert.equal(server.requests.length, 4, 'one batch, then p1, p2 and p3 alone');
-    assert.deepEqual(r.value.pairs.map((p) => p.status), ['retried', 'retried', 'retried', 'ok']);
-    assert.deepEqual(r.value.pairs.map((p) => p.target), [
-      'Veyra Systems 周一在里昂开设了一座数据中心。',
-      '它拥有 4 万块 GPU，耗电 120 兆瓦。',
-      '该公司预计将向',
-      '竞争对手正在观望。',
-    ]);
+    assert.deepEqual(
+      r.value.pairs.map((p) => p.status),
+      ['retried', 'retried', 'retried', 'ok'],
+    );
+    assert.deepEqual(
+      r.value.pairs.map((p) => p.target),
+      [
+        'Veyra Systems 周一在里昂开设了一座数据中心。',
+        '它拥有 4 万块 GPU，耗电 120 兆瓦。',
+        '该公司预计将向',
+        '竞争对手正在观望。',
+      ],
+    );
     assert.equal(r.value.truncatedSource, false);
     assert.ok(r.value.pairs[2]?.notes.includes('glossary: "compute" should read 算力'));
     assert.equal(r.value.model, 'fake-translator');
@@ -81,6 +107,9 @@ describe('translateArticle over HTTP', async () => {
     assert.ok(r.ok);
     assert.equal(server.requests.length, before);
     assert.deepEqual(r.value.usage, { requests: 0, cached: 4, inputTokens: 0, outputTokens: 0 });
-    assert.deepEqual(r.value.pairs.map((p) => p.status), ['retried', 'retried', 'retried', 'ok']);
+    assert.deepEqual(
+      r.value.pairs.map((p) => p.status),
+      ['retried', 'retried', 'retried', 'ok'],
+    );
   });
 });

@@ -8,9 +8,26 @@ import { fail, ok, assertNever, type Result } from '../errors.js';
 import type { LlmClient, LlmRequest } from '../llm/client.js';
 import { loadPrompt } from '../prompts/prompt-file.js';
 import { renderPrompt, type Prompt } from '../prompts/prompt.js';
-import { glossaryLines, glossFirstUses, preferredForm, termsIn, usesPreferredForm, type Glossary, type GlossaryEntry, type TextLanguage } from './glossary.js';
+import {
+  glossaryLines,
+  glossFirstUses,
+  preferredForm,
+  termsIn,
+  usesPreferredForm,
+  type Glossary,
+  type GlossaryEntry,
+  type TextLanguage,
+} from './glossary.js';
 import { alignAnswer, ANSWER_SCHEMA, parseAnswer, type AnswerProblem } from './model-answer.js';
-import { compareFigures, completesSentence, describeMismatch, endsMidSentence, looksUntranslated, keepsSpeakerLabel, speakerLabel } from './paragraph-checks.js';
+import {
+  compareFigures,
+  completesSentence,
+  describeMismatch,
+  endsMidSentence,
+  looksUntranslated,
+  keepsSpeakerLabel,
+  speakerLabel,
+} from './paragraph-checks.js';
 
 export type PairStatus = 'ok' | 'retried' | 'failed';
 
@@ -127,7 +144,8 @@ function feedbackFor(problems: readonly Problem[], target: TextLanguage): string
 function checkItem(item: Item, target: string, to: TextLanguage): Problem[] {
   if (looksUntranslated(item.text, target, to)) return [{ kind: 'untranslated' }];
   const problems: Problem[] = [];
-  if (item.speaker !== null && !keepsSpeakerLabel(item.speaker, target)) problems.push({ kind: 'speaker', label: item.speaker });
+  if (item.speaker !== null && !keepsSpeakerLabel(item.speaker, target))
+    problems.push({ kind: 'speaker', label: item.speaker });
   const mismatch = compareFigures(item.text, target);
   if (mismatch) problems.push({ kind: 'figures', detail: describeMismatch(mismatch) });
   if (item.unfinished && completesSentence(target)) problems.push({ kind: 'completed' });
@@ -154,17 +172,33 @@ function batches(items: readonly Item[], maxChars: number, maxItems: number): It
 
 /** The items as JSON lines; "</" escaped so article text cannot close the <article> delimiter. */
 function itemsJson(items: readonly Item[]): string {
-  const lines = items.map((i) => JSON.stringify(i.unfinished ? { id: i.id, text: i.text, unfinished: true } : { id: i.id, text: i.text }).replace(/<\//g, '<\\/'));
+  const lines = items.map((i) =>
+    JSON.stringify(i.unfinished ? { id: i.id, text: i.text, unfinished: true } : { id: i.id, text: i.text }).replace(
+      /<\//g,
+      '<\\/',
+    ),
+  );
   return `[\n${lines.join(',\n')}\n]`;
 }
 
-export async function translateArticle(article: ArticleToTranslate, target: TextLanguage, deps: TranslateDeps): Promise<Result<Translation>> {
+export async function translateArticle(
+  article: ArticleToTranslate,
+  target: TextLanguage,
+  deps: TranslateDeps,
+): Promise<Result<Translation>> {
   const from = article.language;
-  if (from !== 'en' && from !== 'zh') return fail('unsupported', `article ${article.id} is in "${from}"; only English and Chinese are translated`, article.id);
-  if (from === target) return fail('bad_input', `article ${article.id} is already in ${LANGUAGE_NAME[target]}`, article.id);
+  if (from !== 'en' && from !== 'zh')
+    return fail(
+      'unsupported',
+      `article ${article.id} is in "${from}"; only English and Chinese are translated`,
+      article.id,
+    );
+  if (from === target)
+    return fail('bad_input', `article ${article.id} is already in ${LANGUAGE_NAME[target]}`, article.id);
   const texts = article.paragraphs.map((p) => p.trim());
   const title = article.title?.trim() ?? '';
-  if (texts.every((p) => p === '') && title === '') return fail('empty_input', `article ${article.id} has no title or paragraphs to translate`, article.id);
+  if (texts.every((p) => p === '') && title === '')
+    return fail('empty_input', `article ${article.id} has no title or paragraphs to translate`, article.id);
 
   let prompt = deps.prompt;
   if (!prompt) {
@@ -177,7 +211,17 @@ export async function translateArticle(article: ArticleToTranslate, target: Text
   const labels = texts.map((t) => (from === 'en' ? speakerLabel(t) : null));
   const transcript = labels.filter((l) => l !== null).length >= 2;
   const items: Item[] = [
-    ...(title === '' ? [] : [{ id: 'title', text: title, unfinished: endsMidSentence(title, false), terms: termsIn(deps.glossary, title, from), speaker: null }]),
+    ...(title === ''
+      ? []
+      : [
+          {
+            id: 'title',
+            text: title,
+            unfinished: endsMidSentence(title, false),
+            terms: termsIn(deps.glossary, title, from),
+            speaker: null,
+          },
+        ]),
     ...texts.map((text, i) => ({
       id: `p${i + 1}`,
       text,
@@ -226,7 +270,12 @@ export async function translateArticle(article: ArticleToTranslate, target: Text
   // Round 1: batches. Everything not accepted and clean goes to round 2 with its problems.
   const retry = new Map<string, Problem[]>();
   const pending = items.filter((i) => !settled.has(i.id));
-  const answers = await Promise.all(batches(pending, deps.maxBatchChars ?? 6_000, deps.maxBatchItems ?? 40).map(async (batch) => ({ batch, answer: await ask(batch, '') })));
+  const answers = await Promise.all(
+    batches(pending, deps.maxBatchChars ?? 6_000, deps.maxBatchItems ?? 40).map(async (batch) => ({
+      batch,
+      answer: await ask(batch, ''),
+    })),
+  );
   for (const { batch, answer } of answers) {
     if (!answer.ok) return answer;
     const parsed = parseAnswer(answer.value);
@@ -250,7 +299,13 @@ export async function translateArticle(article: ArticleToTranslate, target: Text
 
   // Round 2: each problem item alone, once, told what was wrong.
   const retried = await Promise.all(
-    items.filter((i) => retry.has(i.id)).map(async (item) => ({ item, earlier: retry.get(item.id) ?? [], answer: await ask([item], feedbackFor(retry.get(item.id) ?? [], target)) })),
+    items
+      .filter((i) => retry.has(i.id))
+      .map(async (item) => ({
+        item,
+        earlier: retry.get(item.id) ?? [],
+        answer: await ask([item], feedbackFor(retry.get(item.id) ?? [], target)),
+      })),
   );
   for (const { item, earlier, answer } of retried) {
     if (!answer.ok) return answer;
@@ -258,9 +313,16 @@ export async function translateArticle(article: ArticleToTranslate, target: Text
     const parsed = parseAnswer(answer.value);
     const text = parsed.ok && parsed.value.length === 1 ? (parsed.value[0]?.text ?? '').trim() : null;
     const found: Problem[] =
-      text === null ? [{ kind: 'not-json', detail: parsed.ok ? `${parsed.value.length} items for one` : parsed.message }] : checkItem(item, text, target);
+      text === null
+        ? [{ kind: 'not-json', detail: parsed.ok ? `${parsed.value.length} items for one` : parsed.message }]
+        : checkItem(item, text, target);
     if (text !== null && found.length === 0) settled.set(item.id, { target: text, status: 'retried', notes });
-    else settled.set(item.id, { target: item.text, status: 'failed', notes: [...notes, ...found.map((p) => `failed after a retry: ${problemNote(p)}; the source is shown instead`)] });
+    else
+      settled.set(item.id, {
+        target: item.text,
+        status: 'failed',
+        notes: [...notes, ...found.map((p) => `failed after a retry: ${problemNote(p)}; the source is shown instead`)],
+      });
   }
 
   const pairs = glossaryPass(items, settled, deps.glossary, from, target);
@@ -284,13 +346,20 @@ export async function translateArticle(article: ArticleToTranslate, target: Text
  * preferred form gets a note; the first use of each term across the article (title first) is glossed.
  * Failed pairs (their target is the source) are left out of both.
  */
-function glossaryPass(items: readonly Item[], settled: ReadonlyMap<string, Settled>, glossary: Glossary, from: TextLanguage, to: TextLanguage): TranslationPair[] {
+function glossaryPass(
+  items: readonly Item[],
+  settled: ReadonlyMap<string, Settled>,
+  glossary: Glossary,
+  from: TextLanguage,
+  to: TextLanguage,
+): TranslationPair[] {
   const rows = items.map((item) => {
     const s = settled.get(item.id) ?? { target: item.text, status: 'failed' as const, notes: ['never settled'] };
     const notes = [...s.notes];
     if (s.status !== 'failed') {
       for (const entry of item.terms) {
-        if (!usesPreferredForm(entry, s.target, to)) notes.push(`glossary: "${preferredForm(entry, from)}" should read ${preferredForm(entry, to)}`);
+        if (!usesPreferredForm(entry, s.target, to))
+          notes.push(`glossary: "${preferredForm(entry, from)}" should read ${preferredForm(entry, to)}`);
       }
     }
     return { item, s, notes };
@@ -298,7 +367,8 @@ function glossaryPass(items: readonly Item[], settled: ReadonlyMap<string, Settl
   const live = rows.map((r) => (r.s.status === 'failed' ? '' : r.s.target));
   const terms = [...new Set(rows.flatMap((r) => r.item.terms))];
   const glossed = glossFirstUses(glossary, live, terms, to);
-  for (const g of glossed.glosses) rows[g.index]?.notes.push(`glossary: first use of ${g.term} glossed with (${g.original})`);
+  for (const g of glossed.glosses)
+    rows[g.index]?.notes.push(`glossary: first use of ${g.term} glossed with (${g.original})`);
   return rows.map((r, i) => ({
     id: r.item.id,
     source: r.item.text,

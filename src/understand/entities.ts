@@ -33,7 +33,12 @@ function bounded(text: string, start: number, end: number): boolean {
   return true;
 }
 
-function longestAt(root: TrieNode, text: string, i: number, fold: boolean): { end: number; entry: GazetteerEntry } | null {
+function longestAt(
+  root: TrieNode,
+  text: string,
+  i: number,
+  fold: boolean,
+): { end: number; entry: GazetteerEntry } | null {
   let node: TrieNode | undefined = root;
   let best: { end: number; entry: GazetteerEntry } | null = null;
   for (let j = i; j < text.length; j++) {
@@ -68,37 +73,81 @@ export function gazetteerMentions(text: string): EntityMention[] {
 // Capitalised words joined by single spaces: "Priya Raman", "Sean O’Kane", "J. Smith", "Acme Labs Inc."
 const NAME_RUN = /\p{Lu}[\p{L}\p{M}’'-]*\.?(?:[ \u00A0]\p{Lu}[\p{L}\p{M}’'-]*\.?)*/gu;
 const STARTERS = new Set(
-  ('The A An This That These Those It Its In On At As For From With After Before When While If But And Or So Yet ' +
+  (
+    'The A An This That These Those It Its In On At As For From With After Before When While If But And Or So Yet ' +
     'According However Meanwhile Last Next Earlier Later Some Many Most Both Each Other Another Such Our Their His Her ' +
     'About We You They He She Not Neither Nor Every All Any No Why What How Where Who Today Yesterday Tomorrow ' +
-    'Mr Mr. Mrs Mrs. Ms Ms. Dr Dr. Prof Prof. Sir Dame').split(' '),
+    'Mr Mr. Mrs Mrs. Ms Ms. Dr Dr. Prof Prof. Sir Dame'
+  ).split(' '),
 );
 const TITLE_WORDS = new Set(
-  ('CEO CFO CTO COO CIO Chief Executive Officer President Chairman Chairwoman Chair Director Founder Co-founder Cofounder ' +
+  (
+    'CEO CFO CTO COO CIO Chief Executive Officer President Chairman Chairwoman Chair Director Founder Co-founder Cofounder ' +
     'Analyst Senator Sen. Rep. Representative Minister Secretary Governor Mayor Judge Professor Prof. Dr. Mr. Mrs. Ms. ' +
-    'Spokesperson Spokesman Spokeswoman Vice Head General Partner Manager Editor Reporter Host').split(' '),
+    'Spokesperson Spokesman Spokeswoman Vice Head General Partner Manager Editor Reporter Host'
+  ).split(' '),
 );
 const CALENDAR = new Set(
-  ('Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August ' +
-    'September October November December').split(' '),
+  (
+    'Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August ' +
+    'September October November December'
+  ).split(' '),
 );
 const ORG_SUFFIXES = new Set([
-  'Inc', 'Inc.', 'Corp', 'Corp.', 'Corporation', 'Co.', 'Labs', 'Lab', 'AI', 'Ltd', 'Ltd.', 'LLC', 'Technologies', 'Technology',
-  'Capital', 'Ventures', 'Partners', 'Holdings', 'Robotics', 'Systems', 'Cloud', 'Advisory', 'Group', 'Research', 'Institute',
-  'Securities', 'Semiconductor', 'Semiconductors', 'Networks', 'Computing', 'Foundation', 'University', 'Apps', 'Bank', 'Fund',
+  'Inc',
+  'Inc.',
+  'Corp',
+  'Corp.',
+  'Corporation',
+  'Co.',
+  'Labs',
+  'Lab',
+  'AI',
+  'Ltd',
+  'Ltd.',
+  'LLC',
+  'Technologies',
+  'Technology',
+  'Capital',
+  'Ventures',
+  'Partners',
+  'Holdings',
+  'Robotics',
+  'Systems',
+  'Cloud',
+  'Advisory',
+  'Group',
+  'Research',
+  'Institute',
+  'Securities',
+  'Semiconductor',
+  'Semiconductors',
+  'Networks',
+  'Computing',
+  'Foundation',
+  'University',
+  'Apps',
+  'Bank',
+  'Fund',
 ]);
 /** "chief technology officer of X", "a principal at X": the name after is the employer. */
-const ORG_BEFORE = /\b(?:officer|executive|founder|president|principal|analyst|partner|director|head|engineer|researcher|scientist|spokesperson|chairman|chairwoman|CEO|CTO|CFO|COO)[ \u00A0](?:at|of)[ \u00A0]$/;
-const SPEECH_AFTER = /^,?[ \u00A0](?:said|says|told|added|wrote|explained|noted|argued|asked|recalled|continued|replied|posted|tweeted)\b/;
+const ORG_BEFORE =
+  /\b(?:officer|executive|founder|president|principal|analyst|partner|director|head|engineer|researcher|scientist|spokesperson|chairman|chairwoman|CEO|CTO|CFO|COO)[ \u00A0](?:at|of)[ \u00A0]$/;
+const SPEECH_AFTER =
+  /^,?[ \u00A0](?:said|says|told|added|wrote|explained|noted|argued|asked|recalled|continued|replied|posted|tweeted)\b/;
 const SPEECH_BEFORE = /\b(?:said|says|told|added|wrote|according to)[ \u00A0]$/;
-const TITLE_BEFORE = /\b(?:chief executive|chief executive officer|chief [a-z]+ officer|founder|co-founder|cofounder|president|chairman|chairwoman|analyst|spokesperson|spokesman|spokeswoman|professor|researcher|engineer|scientist|investor|director|head|partner|executive|CEO|CFO|CTO|COO)[ \u00A0]$/;
+const TITLE_BEFORE =
+  /\b(?:chief executive|chief executive officer|chief [a-z]+ officer|founder|co-founder|cofounder|president|chairman|chairwoman|analyst|spokesperson|spokesman|spokeswoman|professor|researcher|engineer|scientist|investor|director|head|partner|executive|CEO|CFO|CTO|COO)[ \u00A0]$/;
 /** "Ines Valk, Veyra’s chief financial officer, …": a job title in the apposition after a name. */
-const TITLE_APPOSITION = /^,[ \u00A0](?:[^,.;:!?“”"\n]{0,40}?[ \u00A0])?(?:chief [a-z]+ officer|chief executive|founder|co-founder|cofounder|president|chairman|chairwoman|analyst|spokesperson|spokesman|spokeswoman|professor|researcher|engineer|scientist|director|head|partner|executive|CEO|CFO|CTO|COO)\b/;
+const TITLE_APPOSITION =
+  /^,[ \u00A0](?:[^,.;:!?“”"\n]{0,40}?[ \u00A0])?(?:chief [a-z]+ officer|chief executive|founder|co-founder|cofounder|president|chairman|chairwoman|analyst|spokesperson|spokesman|spokeswoman|professor|researcher|engineer|scientist|director|head|partner|executive|CEO|CFO|CTO|COO)\b/;
 
 /** Nationality adjectives: "Chinese AI companies" names no organisation. */
 const DEMONYMS = new Set(
-  ('Chinese American British European Japanese Korean Indian French German Taiwanese Canadian Israeli Russian ' +
-    'Australian Western Eastern Asian African Saudi Emirati Dutch Swiss Swedish Italian Spanish Global').split(' '),
+  (
+    'Chinese American British European Japanese Korean Indian French German Taiwanese Canadian Israeli Russian ' +
+    'Australian Western Eastern Asian African Saudi Emirati Dutch Swiss Swedish Italian Spanish Global'
+  ).split(' '),
 );
 const POSSESSIVE = /[’']s?$/;
 
@@ -145,10 +194,17 @@ function candidates(text: string, known: readonly EntityMention[]): Candidate[] 
   const out: Candidate[] = [];
   for (const words of nameRuns(maskKnown(text, known))) {
     let titled = false;
-    while (words.length > 0 && (STARTERS.has(words[0]!.w) || TITLE_WORDS.has(words[0]!.w) || CALENDAR.has(words[0]!.w) || DEMONYMS.has(words[0]!.w))) {
+    while (
+      words.length > 0 &&
+      (STARTERS.has(words[0]!.w) ||
+        TITLE_WORDS.has(words[0]!.w) ||
+        CALENDAR.has(words[0]!.w) ||
+        DEMONYMS.has(words[0]!.w))
+    ) {
       if (TITLE_WORDS.has(words.shift()!.w)) titled = true;
     }
-    while (words.length > 0 && (CALENDAR.has(words.at(-1)!.w) || TITLE_WORDS.has(words.at(-1)!.w.replace(/\.$/, '')))) words.pop();
+    while (words.length > 0 && (CALENDAR.has(words.at(-1)!.w) || TITLE_WORDS.has(words.at(-1)!.w.replace(/\.$/, ''))))
+      words.pop();
     if (words.length === 0 || words.length > 5) continue;
     const lastWord = words.at(-1)!;
     const possessive = /[’']s$/.test(lastWord.w);
@@ -157,7 +213,14 @@ function candidates(text: string, known: readonly EntityMention[]): Candidate[] 
     let end = lastWord.start + lastWord.w.length;
     const bare = lastWord.w.replace(/\.$/, '');
     // A trailing period belongs to the name only in abbreviations (Inc., Jr.).
-    if (lastWord.w.endsWith('.') && !ORG_SUFFIXES.has(lastWord.w) && bare !== 'Jr' && bare !== 'Sr' && !/^\p{Lu}$/u.test(bare)) end--;
+    if (
+      lastWord.w.endsWith('.') &&
+      !ORG_SUFFIXES.has(lastWord.w) &&
+      bare !== 'Jr' &&
+      bare !== 'Sr' &&
+      !/^\p{Lu}$/u.test(bare)
+    )
+      end--;
     const plain = words.map((x) => x.w.replace(POSSESSIVE, ''));
     const type = guessType(text, plain, start, end, titled, possessive, known);
     out.push({ words: plain, start, end, titled, possessive, type });
@@ -181,7 +244,8 @@ export function unknownNames(text: string, known: readonly EntityMention[]): Ent
   }
   for (const c of found) {
     const s = surfaceOf(c);
-    if (c.type === null && c.words.length >= 2 && (counts.get(s) ?? 0) >= 2 && isNameLike(c.words) && !typed.has(s)) typed.set(s, 'organization');
+    if (c.type === null && c.words.length >= 2 && (counts.get(s) ?? 0) >= 2 && isNameLike(c.words) && !typed.has(s))
+      typed.set(s, 'organization');
   }
   // Short forms: the first word of an organisation, the first or last word of a person.
   const short = new Map<string, { name: string; type: EntityMention['type'] } | null>();
@@ -217,7 +281,9 @@ export function unknownNames(text: string, known: readonly EntityMention[]): Ent
 }
 
 const isNameLike = (words: readonly string[]): boolean =>
-  words.every((w) => /^(?:\p{Lu}\.|\p{Lu}[\p{Ll}\p{M}]+(?:[’'-]\p{Lu}?[\p{Ll}\p{M}]+)*|(?:Mc|Mac|O[’'])\p{Lu}[\p{Ll}]+)\.?$/u.test(w));
+  words.every((w) =>
+    /^(?:\p{Lu}\.|\p{Lu}[\p{Ll}\p{M}]+(?:[’'-]\p{Lu}?[\p{Ll}\p{M}]+)*|(?:Mc|Mac|O[’'])\p{Lu}[\p{Ll}]+)\.?$/u.test(w),
+  );
 
 function guessType(
   text: string,
@@ -233,11 +299,19 @@ function guessType(
   const after = text.slice(end, end + 16);
   const before = text.slice(Math.max(0, start - 40), start);
   // "Lubbock, Texas": a name followed by a known place is a place within it.
-  if (!possessive && /^,[ \u00A0]/.test(after) && known.some((k) => k.type === 'place' && k.start === end + 2)) return 'place';
+  if (!possessive && /^,[ \u00A0]/.test(after) && known.some((k) => k.type === 'place' && k.start === end + 2))
+    return 'place';
   if (ORG_BEFORE.test(before)) return 'organization';
   // A possessor is not a speaker: in "Lattice says Saltfork's power …" Saltfork did not say anything.
   const apposition = words.length >= 2 && !possessive && TITLE_APPOSITION.test(text.slice(end, end + 80));
-  if (titled || apposition || TITLE_BEFORE.test(before) || SPEECH_AFTER.test(after) || (!possessive && SPEECH_BEFORE.test(before))) return 'person';
+  if (
+    titled ||
+    apposition ||
+    TITLE_BEFORE.test(before) ||
+    SPEECH_AFTER.test(after) ||
+    (!possessive && SPEECH_BEFORE.test(before))
+  )
+    return 'person';
   // An interview label at the start of a line: "Sean O’Kane: …"
   if ((start === 0 || text[start - 1] === '\n') && /^[:：]/.test(after) && words.length >= 2) return 'person';
   return null;

@@ -14,12 +14,37 @@ export interface Figure {
   end: number;
 }
 
-const NUMBER = /(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)|([一二两三四五六七八九十〇零][零〇一二两三四五六七八九十百千万亿]*)/g;
-const CN_DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const NUMBER =
+  /(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)|([一二两三四五六七八九十〇零][零〇一二两三四五六七八九十百千万亿]*)/g;
+const CN_DIGITS: Record<string, number> = {
+  零: 0,
+  〇: 0,
+  一: 1,
+  二: 2,
+  两: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+};
 const CN_SMALL: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
 
 const CURRENCY_PREFIX = /(US\$|USD ?|HK\$|RMB ?|CNY ?|EUR ?|\$|¥|€|£)$/;
-const PREFIX_UNIT: Record<string, string> = { US$: 'USD', USD: 'USD', $: 'USD', HK$: 'HKD', RMB: 'CNY', CNY: 'CNY', '¥': 'CNY', EUR: 'EUR', '€': 'EUR', '£': 'GBP' };
+const PREFIX_UNIT: Record<string, string> = {
+  US$: 'USD',
+  USD: 'USD',
+  $: 'USD',
+  HK$: 'HKD',
+  RMB: 'CNY',
+  CNY: 'CNY',
+  '¥': 'CNY',
+  EUR: 'EUR',
+  '€': 'EUR',
+  '£': 'GBP',
+};
 
 // Scales after a number. Single letters (m, b, T) only count after a currency sign or before
 // "parameters"/"tokens", where they cannot be metres or bytes.
@@ -28,11 +53,28 @@ const SCALE_LETTER = /([mMbBtT])\b/y;
 const SCALE_LETTER_NOUN = /([MBT])(?=[ -]?(?:parameters?|params|tokens?)\b)/y;
 const SCALE_ZH = / ?(万亿|千亿|百亿|亿|千万|百万|万)/y;
 const SCALES: Record<string, number> = {
-  thousand: 1e3, k: 1e3, million: 1e6, mn: 1e6, m: 1e6, billion: 1e9, bn: 1e9, b: 1e9, trillion: 1e12, tn: 1e12, t: 1e12,
-  万: 1e4, 百万: 1e6, 千万: 1e7, 亿: 1e8, 百亿: 1e10, 千亿: 1e11, 万亿: 1e12,
+  thousand: 1e3,
+  k: 1e3,
+  million: 1e6,
+  mn: 1e6,
+  m: 1e6,
+  billion: 1e9,
+  bn: 1e9,
+  b: 1e9,
+  trillion: 1e12,
+  tn: 1e12,
+  t: 1e12,
+  万: 1e4,
+  百万: 1e6,
+  千万: 1e7,
+  亿: 1e8,
+  百亿: 1e10,
+  千亿: 1e11,
+  万亿: 1e12,
 };
 
-const APPROXIMATE_CN = /[一二两三四五六七八九][一二两三四五六七八九][十百千万亿]|十[一二三四五六七八][二三四五六七八九]/;
+const APPROXIMATE_CN =
+  /[一二两三四五六七八九][一二两三四五六七八九][十百千万亿]|十[一二三四五六七八][二三四五六七八九]/;
 /** Characters that make a following number vague or ordinal: 数十亿, 几百, 第一. */
 const VAGUE_BEFORE = new Set(['数', '几', '第', '上', '好', '逾万']);
 
@@ -51,7 +93,12 @@ export function parseFigures(text: string): Figure[] {
     if (fig) {
       out.push(fig);
       NUMBER.lastIndex = Math.max(NUMBER.lastIndex, fig.end);
-    } else if (m[1] !== undefined && !/[A-Za-z.$-]/.test(folded[s - 1] ?? '') && !/[\d.]/.test(folded[e] ?? '') && !/^(?:19|20)\d\d$/.test(m[1])) {
+    } else if (
+      m[1] !== undefined &&
+      !/[A-Za-z.$-]/.test(folded[s - 1] ?? '') &&
+      !/[\d.]/.test(folded[e] ?? '') &&
+      !/^(?:19|20)\d\d$/.test(m[1])
+    ) {
       bare.push({ start: s, end: e, value: Number(m[1].replace(/,/g, '')) });
     }
   }
@@ -69,7 +116,12 @@ function withScaledListMembers(folded: string, figures: Figure[]): Figure[] {
 }
 
 /** Bare numbers listed right before a figure take its unit, unless that figure carries a scale. */
-function withListMembers(text: string, folded: string, figures: Figure[], bare: ReadonlyArray<{ start: number; end: number; value: number }>): Figure[] {
+function withListMembers(
+  text: string,
+  folded: string,
+  figures: Figure[],
+  bare: ReadonlyArray<{ start: number; end: number; value: number }>,
+): Figure[] {
   const added: Figure[] = [];
   for (const f of figures) {
     if (f.kind === 'year') continue;
@@ -115,10 +167,13 @@ function figureAt(text: string, folded: string, s: number, e: number, arabic: bo
 
   let at = e;
   let scaled = false;
-  const scale = matchAt(SCALE_EN, folded, at) ?? (currency ? matchAt(SCALE_LETTER, folded, at) : matchAt(SCALE_LETTER_NOUN, folded, at)) ?? matchAt(SCALE_ZH, folded, at);
+  const scale =
+    matchAt(SCALE_EN, folded, at) ??
+    (currency ? matchAt(SCALE_LETTER, folded, at) : matchAt(SCALE_LETTER_NOUN, folded, at)) ??
+    matchAt(SCALE_ZH, folded, at);
   if (scale) {
     const word = (scale[1] ?? scale[2] ?? '').toLowerCase();
-    const factor = SCALES[word] ?? SCALES[(scale[1] ?? scale[2] ?? '')];
+    const factor = SCALES[word] ?? SCALES[scale[1] ?? scale[2] ?? ''];
     if (factor !== undefined) {
       value *= factor;
       at += scale[0].length;
@@ -126,14 +181,22 @@ function figureAt(text: string, folded: string, s: number, e: number, arabic: bo
     }
   }
   const perSecond = /每秒[\p{Script=Han}]{0,4} ?$/u.exec(folded.slice(Math.max(0, start - 8), start));
-  const unit: UnitMatch | null = figureUnitAt(folded, at, { perSecond: perSecond !== null, currency: currency !== null });
+  const unit: UnitMatch | null = figureUnitAt(folded, at, {
+    perSecond: perSecond !== null,
+    currency: currency !== null,
+  });
   if (currency) {
     // "$5 billion" may still be followed by "dollars" or "美元"; the unit then adds nothing new.
     const end = unit && unit.kind === 'money' ? at + unit.length : at;
     return make(text, 'money', value, currency, start, end);
   }
   // "In 2027 Veyra engineers…": a year before a capitalised word, not 2027 engineers.
-  const yearBeforeName = unit?.kind === 'count' && arabic && !scaled && /^(19|20)\d\d$/.test(folded.slice(s, e)) && /^[ -][A-Z][a-z]/.test(folded.slice(at, at + 3));
+  const yearBeforeName =
+    unit?.kind === 'count' &&
+    arabic &&
+    !scaled &&
+    /^(19|20)\d\d$/.test(folded.slice(s, e)) &&
+    /^[ -][A-Z][a-z]/.test(folded.slice(at, at + 3));
   if (unit && !yearBeforeName) {
     const s0 = unit.kind === 'rate' && perSecond ? start - perSecond[0].length : start;
     if (unit.kind === 'year') {
@@ -199,14 +262,20 @@ export function parseChineseNumeral(s: string): number {
 
 /** Full-width ASCII (ＡＢＣ１２３％) to half-width, one UTF-16 unit for one, so offsets hold. */
 export function foldWidth(text: string): string {
-  return text.replace(/[\uFF01-\uFF5E\u3000]/g, (c) => (c === '\u3000' ? ' ' : String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
+  return text.replace(/[\uFF01-\uFF5E\u3000]/g, (c) =>
+    c === '\u3000' ? ' ' : String.fromCharCode(c.charCodeAt(0) - 0xfee0),
+  );
 }
 
 /**
  * Whether two figures state the same amount: same kind and unit, values within relTolerance of
  * the larger (0.5% by default, so "$1.5 billion" ≠ "$1.52 billion"). Years must match exactly.
  */
-export function figuresEqual(a: Pick<Figure, 'kind' | 'value' | 'unit'>, b: Pick<Figure, 'kind' | 'value' | 'unit'>, relTolerance = 0.005): boolean {
+export function figuresEqual(
+  a: Pick<Figure, 'kind' | 'value' | 'unit'>,
+  b: Pick<Figure, 'kind' | 'value' | 'unit'>,
+  relTolerance = 0.005,
+): boolean {
   if (a.kind !== b.kind || a.unit !== b.unit) return false;
   if (a.kind === 'year') return a.value === b.value;
   const scale = Math.max(Math.abs(a.value), Math.abs(b.value));

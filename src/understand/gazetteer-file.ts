@@ -27,7 +27,9 @@ const alias = z
   .pipe(z.string().min(2, 'an alias needs at least 2 characters').max(100, 'an alias has at most 100 characters'));
 
 const entrySchema = z.strictObject({
-  id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'an id is lower-case letters, digits and hyphens (at most 64), e.g. "miit"'),
+  id: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'an id is lower-case letters, digits and hyphens (at most 64), e.g. "miit"'),
   name: alias,
   type: z.enum(['organization', 'person', 'product', 'place', 'concept']).default('organization'),
   en: z.array(alias).max(50).default([]),
@@ -48,17 +50,28 @@ export function parseGazetteer(text: string, fileName: string): Result<Gazetteer
   if (!top.success) {
     const issue = top.error.issues[0]!;
     const where = issue.path.length > 0 ? `field "${issue.path.join('.')}"` : 'top level';
-    return fail('config_error', `${fileName}: ${where}: ${issue.message} (expected "version: 1" and an "entities:" list)`, fileName);
+    return fail(
+      'config_error',
+      `${fileName}: ${where}: ${issue.message} (expected "version: 1" and an "entities:" list)`,
+      fileName,
+    );
   }
   const problems: string[] = [];
   const out: GazetteerEntry[] = [];
   const seen = new Map<string, number>();
   top.data.entities.forEach((item, index) => {
-    const label = typeof item === 'object' && item !== null && typeof (item as { id?: unknown }).id === 'string' ? `entity "${(item as { id: string }).id}"` : `entity ${index + 1}`;
+    const label =
+      typeof item === 'object' && item !== null && typeof (item as { id?: unknown }).id === 'string'
+        ? `entity "${(item as { id: string }).id}"`
+        : `entity ${index + 1}`;
     const parsed = entrySchema.safeParse(item);
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
-        const at = lineOf(doc, lines, ['entities', index, ...issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p))]);
+        const at = lineOf(doc, lines, [
+          'entities',
+          index,
+          ...issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p)),
+        ]);
         const field = issue.path.length > 0 ? `field "${issue.path.join('.')}"` : 'the entry';
         problems.push(`${fileName} line ${at}: ${label}, ${field}: ${issue.message}`);
       }
@@ -68,7 +81,9 @@ export function parseGazetteer(text: string, fileName: string): Result<Gazetteer
     const line = lineOf(doc, lines, ['entities', index]);
     const before = seen.get(e.id);
     if (before !== undefined) {
-      problems.push(`${fileName} line ${line}: ${label} is listed twice (first on line ${before}); merge the two entries`);
+      problems.push(
+        `${fileName} line ${line}: ${label} is listed twice (first on line ${before}); merge the two entries`,
+      );
       return;
     }
     seen.set(e.id, line);

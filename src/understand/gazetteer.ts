@@ -54,7 +54,10 @@ export function useGazetteer(user: readonly GazetteerEntry[]): void {
         id: u.id,
         name: u.name,
         type: u.type,
-        aliases: { en: [...new Set([...u.aliases.en, ...base.aliases.en])], zh: [...new Set([...u.aliases.zh, ...base.aliases.zh])] },
+        aliases: {
+          en: [...new Set([...u.aliases.en, ...base.aliases.en])],
+          zh: [...new Set([...u.aliases.zh, ...base.aliases.zh])],
+        },
       });
     } else {
       added.push(u);
@@ -118,7 +121,11 @@ function insert(root: TrieNode, key: string, entry: GazetteerEntry): void {
   node.entry ??= entry;
 }
 
-let lookupMaps: { exact: Map<string, GazetteerEntry>; folded: Map<string, GazetteerEntry>; normal: Map<string, GazetteerEntry> } | null = null;
+let lookupMaps: {
+  exact: Map<string, GazetteerEntry>;
+  folded: Map<string, GazetteerEntry>;
+  normal: Map<string, GazetteerEntry>;
+} | null = null;
 
 /** The entity a name refers to, by id, alias (case rules as in text) or normalised form; else null. */
 export function lookupEntity(surface: string): GazetteerEntry | null {

@@ -5,10 +5,15 @@
 import type { EntityMention } from './entities.js';
 
 const VARIANTS = 'Swift|Pro|Max|Ultra|Mini|Flash|Turbo|Lite|Plus|Nano|Air|Instruct|Chat|Coder|Vision|Edge';
-const MODEL = new RegExp(String.raw`(?<![A-Za-z0-9.\-])(\p{Lu}[A-Za-z]*(?:-\d+(?:\.\d+)?|\d+)[a-z]?)(?:[ \u00A0](${VARIANTS}))?(?![A-Za-z0-9\-])`, 'gu');
+const MODEL = new RegExp(
+  String.raw`(?<![A-Za-z0-9.\-])(\p{Lu}[A-Za-z]*(?:-\d+(?:\.\d+)?|\d+)[a-z]?)(?:[ \u00A0](${VARIANTS}))?(?![A-Za-z0-9\-])`,
+  'gu',
+);
 /** Quarters, halves, fiscal years, one letter and one digit: codes, not products. */
-const NOT_MODEL = /^(?:Q[1-4]|H[12]|FY\d{2,4}|CY\d{2,4}|COVID-19|[A-Z]\d|[A-Z]-\d|Top-?\d+|No-?\d+|Day-?\d+|Level-?\d+|Series-?\d+)$/i;
-const PRODUCT_BEFORE = /(?:\b(?:the|its|their|our|new|previous|latest|rival|flagship)[ \u00A0]|(?:上一代|新一代|新款|旗舰|发布|推出|的)\s*)$/u;
+const NOT_MODEL =
+  /^(?:Q[1-4]|H[12]|FY\d{2,4}|CY\d{2,4}|COVID-19|[A-Z]\d|[A-Z]-\d|Top-?\d+|No-?\d+|Day-?\d+|Level-?\d+|Series-?\d+)$/i;
+const PRODUCT_BEFORE =
+  /(?:\b(?:the|its|their|our|new|previous|latest|rival|flagship)[ \u00A0]|(?:上一代|新一代|新款|旗舰|发布|推出|的)\s*)$/u;
 
 export function modelNames(text: string, known: readonly EntityMention[]): EntityMention[] {
   const taken: Array<[number, number]> = known.map((k) => [k.start, k.end]);
@@ -28,7 +33,14 @@ export function modelNames(text: string, known: readonly EntityMention[]): Entit
     if ((count.get(h.surface) ?? 0) < 2 && !introduced && !variant) continue;
     const end = h.start + h.surface.length;
     if (!free(h.start, end)) continue;
-    out.push({ entityId: null, name: h.surface.replace(/\u00A0/g, ' '), type: 'product', surface: h.surface, start: h.start, end });
+    out.push({
+      entityId: null,
+      name: h.surface.replace(/\u00A0/g, ' '),
+      type: 'product',
+      surface: h.surface,
+      start: h.start,
+      end,
+    });
   }
   return out;
 }

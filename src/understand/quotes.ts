@@ -21,11 +21,17 @@ interface Speaker {
 }
 
 const PAIRS: Record<string, string> = { '“': '”', '「': '」', '『': '』', '"': '"' };
-const EN_VERBS = 'said|says|told|tells|added|adds|wrote|writes|explained|noted|argued|asked|recalled|continued|replied|posted|tweeted|stated|warned|insisted';
-const AFTER_VERB_FIRST = new RegExp(String.raw`^\s*(?:${EN_VERBS})\b\s*(?:(?:reporters|Reuters|[A-Z][\w.]*|the [\w ]{1,20}?)\s+)?(?:in an? [\w -]{1,30}?\s+)?`, '');
+const EN_VERBS =
+  'said|says|told|tells|added|adds|wrote|writes|explained|noted|argued|asked|recalled|continued|replied|posted|tweeted|stated|warned|insisted';
+const AFTER_VERB_FIRST = new RegExp(
+  String.raw`^\s*(?:${EN_VERBS})\b\s*(?:(?:reporters|Reuters|[A-Z][\w.]*|the [\w ]{1,20}?)\s+)?(?:in an? [\w -]{1,30}?\s+)?`,
+  '',
+);
 const AFTER_NAME_FIRST = new RegExp(String.raw`^\s*([^,.;:!?“”"\n]{1,60}?)\s+(?:${EN_VERBS})\b`);
 // “…,” Ines Valk, Veyra’s chief financial officer, said: the name, an apposition, then the verb.
-const AFTER_NAME_APPOSITION = new RegExp(String.raw`^\s*([^,.;:!?“”"\n]{1,40}?),\s+[^.;:!?“”"\n]{1,80}?,\s+(?:${EN_VERBS})\b`);
+const AFTER_NAME_APPOSITION = new RegExp(
+  String.raw`^\s*([^,.;:!?“”"\n]{1,40}?),\s+[^.;:!?“”"\n]{1,80}?,\s+(?:${EN_VERBS})\b`,
+);
 const BEFORE_VERB = new RegExp(String.raw`(?:${EN_VERBS})(?:\s+[^,.:;“”"\n]{1,40}?)?\s*[,:]?\s*$`);
 const ACCORDING_TO = /according to\s+([^,;“”"\n]{1,80}?)\s*[,:]?\s*$/i;
 const ACCORDING_TO_AFTER = /^[\s,]*according to\s+([^,.;“”"\n]{1,80})/i;
@@ -36,9 +42,11 @@ const ZH_AFTER = new RegExp(String.raw`^\s*[，,]?\s*([^。！？“”\n]{1,60}
 const ZH_NAME = String.raw`(?:\p{Script=Han}{1,6}·\p{Script=Han}{1,6}|\p{Script=Han}{2,4})`;
 const ZH_TITLE_NAME = new RegExp(`(?:${ZH_TITLES})(${ZH_NAME})$`, 'u');
 /** Where it was said, between the speaker and the verb: 在声明中说, 在接受采访时表示, 在博客中写道. */
-const ZH_SETTING = /(?:在(?:[^，。：“”\s]{0,10}?)(?:声明|采访|博客|文章|演讲|发布会|会上|会议|大会|论坛|信|邮件|帖子|推文|微博|朋友圈|社交媒体|播客|节目|直播|文中|报告|致辞)(?:中|上|里|时|里面)?|接受[^，。：“”\s]{0,12}?采访时|对[^，。：“”\s]{1,12}?)\s*$/u;
+const ZH_SETTING =
+  /(?:在(?:[^，。：“”\s]{0,10}?)(?:声明|采访|博客|文章|演讲|发布会|会上|会议|大会|论坛|信|邮件|帖子|推文|微博|朋友圈|社交媒体|播客|节目|直播|文中|报告|致辞)(?:中|上|里|时|里面)?|接受[^，。：“”\s]{0,12}?采访时|对[^，。：“”\s]{1,12}?)\s*$/u;
 /** Words that are not a name even where one could stand: 方面 in "Veyra 方面说", adverbs. */
-const ZH_NOT_NAME = /^(?:方面|官方|公司|团队|内部|人士|高层|管理层|一方|本身|此前|随后|同时|也|还|则|曾|已|又|就|都|并|再|更|亦)|(?:方面|官方|也|还|则|曾|已|又|就|都|并|再|亦)$/u;
+const ZH_NOT_NAME =
+  /^(?:方面|官方|公司|团队|内部|人士|高层|管理层|一方|本身|此前|随后|同时|也|还|则|曾|已|又|就|都|并|再|更|亦)|(?:方面|官方|也|还|则|曾|已|又|就|都|并|再|亦)$/u;
 const ZH_GLOSS = /[（(][^）)]{1,40}[）)]\s*$/u;
 const ZH_LATIN_GLOSS = /[（(](\p{Lu}[\p{Ll}’'-]+(?: \p{Lu}[\p{Ll}’'-]+){1,2})[）)]\s*$/u;
 const PRONOUN = /^(?:he|she|He|She|他|她)$/;
@@ -62,10 +70,18 @@ export function findQuotes(text: string, mentions: readonly EntityMention[]): Qu
       if (!inner) continue;
       const quoteText = text.slice(inner.start, inner.end);
       const scare = isScareQuote(quoteText);
-      const found: Speaker | null = scare ? null : (attribute(text, q.open, q.close, pStart, pEnd, mentions) ?? lastSpeaker ?? paragraphSpeaker);
+      const found: Speaker | null = scare
+        ? null
+        : (attribute(text, q.open, q.close, pStart, pEnd, mentions) ?? lastSpeaker ?? paragraphSpeaker);
       const speaker: Speaker | null = found ? fullName(found, text, q.open, mentions) : null;
       if (speaker) lastSpeaker = speaker;
-      out.push({ text: quoteText, speaker: speaker?.name ?? null, speakerEntityId: speaker?.entityId ?? null, start: inner.start, end: inner.end });
+      out.push({
+        text: quoteText,
+        speaker: speaker?.name ?? null,
+        speakerEntityId: speaker?.entityId ?? null,
+        start: inner.start,
+        end: inner.end,
+      });
     }
   }
   return out;
@@ -117,7 +133,14 @@ function isScareQuote(q: string): boolean {
   return q.split(/\s+/).length <= 3;
 }
 
-function attribute(text: string, open: number, close: number, pStart: number, pEnd: number, mentions: readonly EntityMention[]): Speaker | null {
+function attribute(
+  text: string,
+  open: number,
+  close: number,
+  pStart: number,
+  pEnd: number,
+  mentions: readonly EntityMention[],
+): Speaker | null {
   const after = text.slice(close, Math.min(pEnd, close + 160));
   const beforeStart = sentenceStartBefore(text, open, pStart);
   const before = text.slice(beforeStart, open);
@@ -129,20 +152,26 @@ function attribute(text: string, open: number, close: number, pStart: number, pE
   if (v) {
     const from = close + verbFirst + v[0].length;
     const clauseEnd = from + clauseLength(text, from, pEnd);
-    const s = speakerIn(text, mentions, close + verbFirst, clauseEnd, 'first') ?? pronounSpeaker(text, from, clauseEnd, open, mentions);
+    const s =
+      speakerIn(text, mentions, close + verbFirst, clauseEnd, 'first') ??
+      pronounSpeaker(text, from, clauseEnd, open, mentions);
     if (s) return s;
   }
   // “…,” Priya Raman said. / “…,” he said.
   const n = AFTER_NAME_FIRST.exec(tail);
   if (n) {
     const from = close + verbFirst;
-    const s = speakerIn(text, mentions, from, from + n[1]!.length, 'last') ?? pronounSpeaker(text, from, from + n[1]!.length, open, mentions);
+    const s =
+      speakerIn(text, mentions, from, from + n[1]!.length, 'last') ??
+      pronounSpeaker(text, from, from + n[1]!.length, open, mentions);
     if (s) return s;
   }
   const ap = AFTER_NAME_APPOSITION.exec(tail);
   if (ap) {
     const from = close + verbFirst + (ap[0].length - ap[0].trimStart().length);
-    const s = speakerIn(text, mentions, from, from + ap[1]!.trim().length, 'last', 'person') ?? speakerIn(text, mentions, from, from + ap[1]!.trim().length, 'last');
+    const s =
+      speakerIn(text, mentions, from, from + ap[1]!.trim().length, 'last', 'person') ??
+      speakerIn(text, mentions, from, from + ap[1]!.trim().length, 'last');
     if (s) return s;
   }
   const acc = ACCORDING_TO_AFTER.exec(tail);
@@ -154,7 +183,8 @@ function attribute(text: string, open: number, close: number, pStart: number, pE
   // Priya Raman said: “…” / According to X, “…” / X: “…”
   const zb = ZH_BEFORE.exec(before);
   if (!zb && (BEFORE_VERB.test(before) || ACCORDING_TO.test(before) || /[:：]\s*$/.test(before))) {
-    const s = speakerIn(text, mentions, beforeStart, open, 'last') ?? pronounSpeaker(text, beforeStart, open, open, mentions);
+    const s =
+      speakerIn(text, mentions, beforeStart, open, 'last') ?? pronounSpeaker(text, beforeStart, open, open, mentions);
     if (s) return s;
   }
   // 黄仁勋表示：“……” / 分析师张伟称，“……”
@@ -177,7 +207,13 @@ function attribute(text: string, open: number, close: number, pStart: number, pE
  * The speaker named in [from, verbAt) before a Chinese speech verb. A person, even one the entity
  * finder does not know (a name after a title or a company), wins over an organisation.
  */
-function zhSpeaker(text: string, mentions: readonly EntityMention[], from: number, verbAt: number, open: number): Speaker | null {
+function zhSpeaker(
+  text: string,
+  mentions: readonly EntityMention[],
+  from: number,
+  verbAt: number,
+  open: number,
+): Speaker | null {
   const setting = ZH_SETTING.exec(text.slice(from, verbAt));
   const to = setting ? verbAt - setting[0].length : verbAt;
   const person = speakerIn(text, mentions, from, to, 'last', 'person');
@@ -191,7 +227,10 @@ function zhSpeaker(text: string, mentions: readonly EntityMention[], from: numbe
   // Mistral AI 的费朗说 / Veyra 伦恩表示: a name right after the organisation.
   const org = mentions.filter((m) => m.start >= from && m.end <= to && m.type === 'organization').at(-1);
   if (org) {
-    const rest = text.slice(org.end, to).replace(/^\s*的?\s*/u, '').trimEnd();
+    const rest = text
+      .slice(org.end, to)
+      .replace(/^\s*的?\s*/u, '')
+      .trimEnd();
     if (new RegExp(`^${ZH_NAME}$`, 'u').test(rest) && !ZH_NOT_NAME.test(rest)) return zhFullName(rest, text, mentions);
   }
   // 伦恩说 where 托比亚斯·伦恩 was named earlier; 乔文表示 where 分析师乔文 was.
@@ -228,8 +267,17 @@ function sentenceStartBefore(text: string, open: number, pStart: number): number
 }
 
 /** A person mentioned in [from, to), else an organisation; `which` picks the first or last. */
-function speakerIn(text: string, mentions: readonly EntityMention[], from: number, to: number, which: 'first' | 'last', only?: 'person'): Speaker | null {
-  const inside = mentions.filter((m) => m.start >= from && m.end <= to && (m.type === 'person' || m.type === 'organization'));
+function speakerIn(
+  text: string,
+  mentions: readonly EntityMention[],
+  from: number,
+  to: number,
+  which: 'first' | 'last',
+  only?: 'person',
+): Speaker | null {
+  const inside = mentions.filter(
+    (m) => m.start >= from && m.end <= to && (m.type === 'person' || m.type === 'organization'),
+  );
   const people = inside.filter((m) => m.type === 'person');
   if (only === 'person' && people.length === 0) return null;
   const pool = people.length > 0 ? people : inside;
@@ -241,7 +289,13 @@ function speakerIn(text: string, mentions: readonly EntityMention[], from: numbe
 }
 
 /** "he said": the last person named before the quote, within the previous ~600 characters. */
-function pronounSpeaker(text: string, from: number, to: number, quoteOpen: number, mentions: readonly EntityMention[]): Speaker | null {
+function pronounSpeaker(
+  text: string,
+  from: number,
+  to: number,
+  quoteOpen: number,
+  mentions: readonly EntityMention[],
+): Speaker | null {
   const words = text.slice(from, to).trim().split(/\s+/);
   if (!words.some((w) => PRONOUN.test(w))) return null;
   const prior = mentions.filter((m) => m.type === 'person' && m.end <= quoteOpen && m.start >= quoteOpen - 600);
@@ -262,7 +316,9 @@ function labelAt(text: string, pStart: number, pEnd: number, mentions: readonly 
 /** "said Achterberg" after "Isobel Achterberg" was named: the speaker is the full name. */
 function fullName(speaker: Speaker, text: string, before: number, mentions: readonly EntityMention[]): Speaker {
   if (!/^\p{Lu}[\p{Ll}’'-]+$/u.test(speaker.name)) return speaker;
-  const earlier = mentions.filter((m) => m.type === 'person' && m.end <= before && m.surface.endsWith(` ${speaker.name}`)).at(-1);
+  const earlier = mentions
+    .filter((m) => m.type === 'person' && m.end <= before && m.surface.endsWith(` ${speaker.name}`))
+    .at(-1);
   if (earlier) return { name: earlier.surface, entityId: earlier.entityId };
   const run = new RegExp(`\\b(\\p{Lu}[\\p{Ll}’'-]+ ${speaker.name})\\b`, 'u').exec(text.slice(0, before));
   return run ? { name: run[1]!, entityId: speaker.entityId } : speaker;

@@ -25,7 +25,10 @@ describe('understand', () => {
     assert.ok(u.figures.some((f) => f.kind === 'money' && f.value === 4.2e9 && f.unit === 'USD'));
     assert.ok(u.figures.some((f) => f.kind === 'power' && f.value === 1.8e8));
     // The second quote of the paragraph has no attribution of its own: it continues the first.
-    assert.deepEqual(u.quotes.map((x) => x.speaker), ['Priya Raman', 'Priya Raman']);
+    assert.deepEqual(
+      u.quotes.map((x) => x.speaker),
+      ['Priya Raman', 'Priya Raman'],
+    );
   });
 
   it('a Chinese article: words, the same figures as the English one', () => {

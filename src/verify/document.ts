@@ -47,9 +47,15 @@ const SECTIONS: ReadonlyArray<{ key: string; role: SectionRole; labels: readonly
 
 const LABEL_INDEX = new Map<string, (typeof SECTIONS)[number]>();
 for (const s of SECTIONS) for (const l of s.labels) LABEL_INDEX.set(l, s);
-const LABEL_ALTERNATION = [...LABEL_INDEX.keys()].sort((a, b) => b.length - a.length).map((l) => l.replace(/[-]/g, '\\-')).join('|');
+const LABEL_ALTERNATION = [...LABEL_INDEX.keys()]
+  .sort((a, b) => b.length - a.length)
+  .map((l) => l.replace(/[-]/g, '\\-'))
+  .join('|');
 // "Quick Start (5-15 minutes)", "Key Points: …", "Related on AIssential", "要点：…"
-const LABEL_LINE = new RegExp(String.raw`^(${LABEL_ALTERNATION})(?:\s+on\s+\S.*)?\s*(?:[（(][^)）]*[)）])?\s*(?:[:：]\s*(.*))?$`, 'i');
+const LABEL_LINE = new RegExp(
+  String.raw`^(${LABEL_ALTERNATION})(?:\s+on\s+\S.*)?\s*(?:[（(][^)）]*[)）])?\s*(?:[:：]\s*(.*))?$`,
+  'i',
+);
 const BULLET = /^(?:[-*+•·‣▪◦]|\d{1,2}[.)、]|[（(]\d{1,2}[)）])\s+(.*)$/;
 const TIER_LINE = /^(?:[\p{Extended_Pictographic}\uFE0F]\s*)*L\d+\s*[-–—:：]\s*\S/u;
 const META_LINES: readonly RegExp[] = [
@@ -232,13 +238,32 @@ export function readTidingsJson(document: string): Result<DocumentFields> | null
     const parsed = schema.safeParse(value);
     if (!parsed.success) continue;
     const output = parsed.data;
-    const refs = 'tiers' in output ? output.tiers.flatMap((t) => t.items.flatMap((i) => i.sources)) : 'sources' in output ? output.sources : 'credits' in output ? output.credits : [output.source];
-    const meta = refs.map((r, i) => ({ path: `sources[${i}]`, text: [r.articleId, r.outlet, r.url].filter(Boolean).join('  ') }));
+    const refs =
+      'tiers' in output
+        ? output.tiers.flatMap((t) => t.items.flatMap((i) => i.sources))
+        : 'sources' in output
+          ? output.sources
+          : 'credits' in output
+            ? output.credits
+            : [output.source];
+    const meta = refs.map((r, i) => ({
+      path: `sources[${i}]`,
+      text: [r.articleId, r.outlet, r.url].filter(Boolean).join('  '),
+    }));
     return ok({ kind, fields: outputFields(output), meta });
   }
-  const version = value !== null && typeof value === 'object' && 'schemaVersion' in value ? (value as { schemaVersion: unknown }).schemaVersion : undefined;
+  const version =
+    value !== null && typeof value === 'object' && 'schemaVersion' in value
+      ? (value as { schemaVersion: unknown }).schemaVersion
+      : undefined;
   if (version !== undefined && version !== SCHEMA_VERSION) {
-    return fail('bad_input', `a Tidings output of schema version ${String(version)}; this Tidings reads version ${SCHEMA_VERSION} (write it again, or verify its Markdown)`);
+    return fail(
+      'bad_input',
+      `a Tidings output of schema version ${String(version)}; this Tidings reads version ${SCHEMA_VERSION} (write it again, or verify its Markdown)`,
+    );
   }
-  return fail('bad_input', 'JSON, but not a Tidings digest, digest item, card or post: give the Markdown or text to verify it as a document');
+  return fail(
+    'bad_input',
+    'JSON, but not a Tidings digest, digest item, card or post: give the Markdown or text to verify it as a document',
+  );
 }

@@ -30,34 +30,160 @@ interface Case {
 }
 
 const cases: Case[] = [
-  { name: 'curly double quote found verbatim', sentence: 'Raman called the deal “a bridge, not a destination.”', claims: ['quote:a bridge, not a destination:yes'], ok: true },
-  { name: 'straight double quote, different case', sentence: 'Raman called it "A Bridge, Not A Destination".', claims: ['quote:A Bridge, Not A Destination:yes'], ok: true },
+  {
+    name: 'curly double quote found verbatim',
+    sentence: 'Raman called the deal “a bridge, not a destination.”',
+    claims: ['quote:a bridge, not a destination:yes'],
+    ok: true,
+  },
+  {
+    name: 'straight double quote, different case',
+    sentence: 'Raman called it "A Bridge, Not A Destination".',
+    claims: ['quote:A Bridge, Not A Destination:yes'],
+    ok: true,
+  },
   { name: 'single curly quotes', sentence: 'It is ‘a bridge’ for now.', claims: ['quote:a bridge:yes'], ok: true },
-  { name: 'straight single quotes around a phrase with an apostrophe', sentence: "Critics doubt the 'bridge's durability' claim.", claims: ["quote:bridge's durability:no"], ok: false },
-  { name: 'invented quote flagged', sentence: 'Raman said the deal was “a masterstroke”.', claims: ['quote:a masterstroke:no'], ok: false },
-  { name: 'quote with an ellipsis matches its fragments in order', sentence: 'Raman said: “This is a bridge … not a destination.”', claims: ['quote:This is a bridge … not a destination:yes'], ok: true },
-  { name: 'simplified Chinese quote matches traditional source', sentence: '执行长说：“这是一座桥梁，而不是终点。”', claims: ['quote:这是一座桥梁，而不是终点:yes'], ok: true },
-  { name: 'corner-bracket quote, traditional output, traditional source', sentence: '他說「這是一座橋樑」。', claims: ['quote:這是一座橋樑:yes'], ok: true },
-  { name: 'Chinese quote not in sources', sentence: '执行长称这是“历史性的胜利”。', claims: ['quote:历史性的胜利:no'], ok: false },
-  { name: 'a word-like quote is not found inside another word', sentence: 'They call it “rent a”.', claims: ['quote:rent a:no'], ok: false },
+  {
+    name: 'straight single quotes around a phrase with an apostrophe',
+    sentence: "Critics doubt the 'bridge's durability' claim.",
+    claims: ["quote:bridge's durability:no"],
+    ok: false,
+  },
+  {
+    name: 'invented quote flagged',
+    sentence: 'Raman said the deal was “a masterstroke”.',
+    claims: ['quote:a masterstroke:no'],
+    ok: false,
+  },
+  {
+    name: 'quote with an ellipsis matches its fragments in order',
+    sentence: 'Raman said: “This is a bridge … not a destination.”',
+    claims: ['quote:This is a bridge … not a destination:yes'],
+    ok: true,
+  },
+  {
+    name: 'simplified Chinese quote matches traditional source',
+    sentence: '执行长说：“这是一座桥梁，而不是终点。”',
+    claims: ['quote:这是一座桥梁，而不是终点:yes'],
+    ok: true,
+  },
+  {
+    name: 'corner-bracket quote, traditional output, traditional source',
+    sentence: '他說「這是一座橋樑」。',
+    claims: ['quote:這是一座橋樑:yes'],
+    ok: true,
+  },
+  {
+    name: 'Chinese quote not in sources',
+    sentence: '执行长称这是“历史性的胜利”。',
+    claims: ['quote:历史性的胜利:no'],
+    ok: false,
+  },
+  {
+    name: 'a word-like quote is not found inside another word',
+    sentence: 'They call it “rent a”.',
+    claims: ['quote:rent a:no'],
+    ok: false,
+  },
   { name: 'figure in English form found', sentence: 'The site draws 300MW.', claims: ['figure:300MW:yes'], ok: true },
-  { name: 'money: $250 billion equals 2500 亿美元', sentence: '母公司为此支付了 2500 亿美元。', sources: [EN], claims: ['figure:2500 亿美元:yes'], ok: true },
-  { name: 'money: 2500 亿美元 supports $250 billion', sentence: 'The parent paid $250 billion.', sources: [ZH], claims: ['figure:$250 billion:yes'], ok: true },
-  { name: 'misquoted power: 3000 兆瓦 is not 300MW', sentence: 'The campus draws 3000 兆瓦.', sources: [EN], claims: ['figure:3000 兆瓦:no'], ok: false },
-  { name: 'and the reverse: 300MW is not in the misquoting source', sentence: 'The campus draws 300MW.', sources: [MISQUOTE], claims: ['figure:300MW:no'], ok: false },
-  { name: 'a year must match exactly', sentence: 'The unit was bought in 2024.', claims: ['figure:2024:no'], ok: false },
+  {
+    name: 'money: $250 billion equals 2500 亿美元',
+    sentence: '母公司为此支付了 2500 亿美元。',
+    sources: [EN],
+    claims: ['figure:2500 亿美元:yes'],
+    ok: true,
+  },
+  {
+    name: 'money: 2500 亿美元 supports $250 billion',
+    sentence: 'The parent paid $250 billion.',
+    sources: [ZH],
+    claims: ['figure:$250 billion:yes'],
+    ok: true,
+  },
+  {
+    name: 'misquoted power: 3000 兆瓦 is not 300MW',
+    sentence: 'The campus draws 3000 兆瓦.',
+    sources: [EN],
+    claims: ['figure:3000 兆瓦:no'],
+    ok: false,
+  },
+  {
+    name: 'and the reverse: 300MW is not in the misquoting source',
+    sentence: 'The campus draws 300MW.',
+    sources: [MISQUOTE],
+    claims: ['figure:300MW:no'],
+    ok: false,
+  },
+  {
+    name: 'a year must match exactly',
+    sentence: 'The unit was bought in 2024.',
+    claims: ['figure:2024:no'],
+    ok: false,
+  },
   { name: 'the same year passes', sentence: 'The unit was bought in 2025.', claims: ['figure:2025:yes'], ok: true },
-  { name: 'a sum of two figures is not supported', sentence: 'Together that is $262 billion.', claims: ['figure:$262 billion:no'], ok: false },
-  { name: 'a hedged rounding is supported', sentence: 'It holds about 100,000 Nvidia GPUs.', claims: ['figure:100,000 Nvidia GPUs:yes', 'entity:Nvidia:yes'], ok: true },
-  { name: 'an unhedged rounding is not', sentence: 'It holds 100,000 GPUs.', claims: ['figure:100,000 GPUs:no'], ok: false },
+  {
+    name: 'a sum of two figures is not supported',
+    sentence: 'Together that is $262 billion.',
+    claims: ['figure:$262 billion:no'],
+    ok: false,
+  },
+  {
+    name: 'a hedged rounding is supported',
+    sentence: 'It holds about 100,000 Nvidia GPUs.',
+    claims: ['figure:100,000 Nvidia GPUs:yes', 'entity:Nvidia:yes'],
+    ok: true,
+  },
+  {
+    name: 'an unhedged rounding is not',
+    sentence: 'It holds 100,000 GPUs.',
+    claims: ['figure:100,000 GPUs:no'],
+    ok: false,
+  },
   { name: 'percent', sentence: 'Revenue grew 12% last quarter.', claims: ['figure:12%:yes'], ok: true },
-  { name: 'Chinese entity name supported by the English name', sentence: '英伟达为园区提供 GPU。', sources: [EN], claims: ['entity:英伟达:yes'], ok: true },
-  { name: 'English name supported by a traditional Chinese mention', sentence: 'Nvidia supplied the chips.', sources: [ZH], claims: ['entity:Nvidia:yes'], ok: true },
-  { name: 'gazetteer entity only in the output', sentence: 'OpenAI is said to be watching.', claims: ['entity:OpenAI:no'], ok: false },
-  { name: 'unknown name found as written', sentence: 'The deal was signed by Priya Raman.', claims: ['entity:Priya Raman:yes'], ok: true },
-  { name: 'unknown name only in the output', sentence: 'Analysts at Kestrel Partners were surprised.', claims: ['entity:Kestrel Partners:no'], ok: false },
-  { name: 'capitalised name not supported by a lower-case word', sentence: 'The story ran in Campus.', claims: ['entity:Campus:no'], ok: false },
-  { name: 'headline in Title Case skips capitalised words', sentence: 'Halvard Rents Out Its Brightwater Campus', claims: [], ok: true },
+  {
+    name: 'Chinese entity name supported by the English name',
+    sentence: '英伟达为园区提供 GPU。',
+    sources: [EN],
+    claims: ['entity:英伟达:yes'],
+    ok: true,
+  },
+  {
+    name: 'English name supported by a traditional Chinese mention',
+    sentence: 'Nvidia supplied the chips.',
+    sources: [ZH],
+    claims: ['entity:Nvidia:yes'],
+    ok: true,
+  },
+  {
+    name: 'gazetteer entity only in the output',
+    sentence: 'OpenAI is said to be watching.',
+    claims: ['entity:OpenAI:no'],
+    ok: false,
+  },
+  {
+    name: 'unknown name found as written',
+    sentence: 'The deal was signed by Priya Raman.',
+    claims: ['entity:Priya Raman:yes'],
+    ok: true,
+  },
+  {
+    name: 'unknown name only in the output',
+    sentence: 'Analysts at Kestrel Partners were surprised.',
+    claims: ['entity:Kestrel Partners:no'],
+    ok: false,
+  },
+  {
+    name: 'capitalised name not supported by a lower-case word',
+    sentence: 'The story ran in Campus.',
+    claims: ['entity:Campus:no'],
+    ok: false,
+  },
+  {
+    name: 'headline in Title Case skips capitalised words',
+    sentence: 'Halvard Rents Out Its Brightwater Campus',
+    claims: [],
+    ok: true,
+  },
   { name: 'a sentence with nothing to check is ok', sentence: 'The deal is unusual.', claims: [], ok: true },
 ];
 
@@ -156,12 +282,18 @@ describe('names read whole, the same way in outputs and sources', () => {
   for (const sentence of copies) {
     it(`a copied sentence passes: ${sentence.slice(0, 40)}`, () => {
       const check = checkSentence(sentence, TECH);
-      assert.deepEqual(check.claims.filter((c) => !c.supported).map((c) => c.surface), []);
+      assert.deepEqual(
+        check.claims.filter((c) => !c.supported).map((c) => c.surface),
+        [],
+      );
     });
   }
   const paraphrases: Array<[string, string[]]> = [
     ['The paper is on arXiv and the demo runs on an iPhone.', ['arXiv', 'iPhone']],
-    ['Its renderer uses GPT-4o and runs on macOS, on eBay kits and on the nRF54L15.', ['GPT-4o', 'macOS', 'eBay', 'nRF54L15']],
+    [
+      'Its renderer uses GPT-4o and runs on macOS, on eBay kits and on the nRF54L15.',
+      ['GPT-4o', 'macOS', 'eBay', 'nRF54L15'],
+    ],
     ['Its 1B Speech model was trained on A100s and needs an M4 Pro.', ['1B Speech', 'A100s', 'M4 Pro']],
     ['论文已发布在arXiv上，支持iPhone，使用DeepSeek-V3。', ['arXiv', 'iPhone', 'DeepSeek-V3']],
   ];
@@ -170,7 +302,8 @@ describe('names read whole, the same way in outputs and sources', () => {
       const check = checkSentence(sentence, TECH);
       assert.equal(check.ok, true, JSON.stringify(check.claims.filter((c) => !c.supported)));
       const found = check.claims.filter((c) => c.kind === 'entity').map((c) => c.surface);
-      for (const n of names) assert.ok(found.some((f) => f.includes(n)) || n === 'DeepSeek-V3', `${n} checked in ${JSON.stringify(found)}`);
+      for (const n of names)
+        assert.ok(found.some((f) => f.includes(n)) || n === 'DeepSeek-V3', `${n} checked in ${JSON.stringify(found)}`);
     });
   }
   const wrong: Array<[string, string]> = [
@@ -183,18 +316,28 @@ describe('names read whole, the same way in outputs and sources', () => {
   for (const [sentence, name] of wrong) {
     it(`a name the sources do not have is still flagged: ${name}`, () => {
       const check = checkSentence(sentence, TECH);
-      assert.ok(check.claims.some((c) => !c.supported && c.surface === name), JSON.stringify(check.claims));
+      assert.ok(
+        check.claims.some((c) => !c.supported && c.surface === name),
+        JSON.stringify(check.claims),
+      );
     });
   }
   it('a name is not found inside a longer word of a source ("Xiv" is not in "arXiv")', () => {
     const check = checkSentence('The team cited Xiv and Phone as partners.', TECH);
-    assert.deepEqual(check.claims.filter((c) => !c.supported).map((c) => c.surface), ['Xiv', 'Phone']);
+    assert.deepEqual(
+      check.claims.filter((c) => !c.supported).map((c) => c.surface),
+      ['Xiv', 'Phone'],
+    );
   });
 });
 
 describe('a verbatim copy of a source sentence is supported by construction', () => {
   // Words this source writes that no finder reads the same way twice would still pass as a copy.
-  const SRC: SourceText = { id: 'odd', label: 'Odd Outlet', text: 'Intro line.\n\n“We shipped it,” said Vale CEO Ines Moro, adding that Q3 revenue hit $4.1bn.' };
+  const SRC: SourceText = {
+    id: 'odd',
+    label: 'Odd Outlet',
+    text: 'Intro line.\n\n“We shipped it,” said Vale CEO Ines Moro, adding that Q3 revenue hit $4.1bn.',
+  };
   it('every claim of the copy is supported, with the source sentence as support', () => {
     const check = checkSentence('“We shipped it,” said Vale CEO Ines Moro, adding that Q3 revenue hit $4.1bn.', [SRC]);
     assert.equal(check.ok, true);

@@ -63,7 +63,11 @@ export interface CheckOptions {
 const MAX_SUPPORT = 3;
 
 /** Checks one sentence; the sources are indexed once per array object (pass the same array again). */
-export function checkSentence(sentence: string, sources: readonly SourceText[], options: CheckOptions = {}): SentenceCheck {
+export function checkSentence(
+  sentence: string,
+  sources: readonly SourceText[],
+  options: CheckOptions = {},
+): SentenceCheck {
   return checkSentenceIn(sentence, sourceIndexFor(sources), options);
 }
 
@@ -79,12 +83,19 @@ export function checkSentenceIn(sentence: string, index: SourceIndex, options: C
   for (const f of figures) claims.push(checkFigure(f, sentence, index));
   const mentions = namedMentions(gazetteerMentions(simple));
   for (const m of mentions) claims.push(checkEntity(sentence.slice(m.start, m.end), m.entityId, m.start, m.end, index));
-  const masked = [...quotes, ...figures, ...mentions, ...links].map((x) => ({ start: x.start, end: x.end })).sort((a, b) => a.start - b.start);
+  const masked = [...quotes, ...figures, ...mentions, ...links]
+    .map((x) => ({ start: x.start, end: x.end }))
+    .sort((a, b) => a.start - b.start);
   for (const n of nameCandidates(sentence, masked, { titleCase: options.titleCase ?? false })) {
     const whole = checkEntity(n.surface, null, n.start, n.end, index);
     const part = whole.supported || !n.part ? null : checkEntity(n.part.surface, null, n.part.start, n.part.end, index);
     if (part?.supported) claims.push(part);
-    else claims.push(whole.supported || !n.shorter ? whole : checkEntity(n.shorter.surface, null, n.shorter.start, n.shorter.end, index));
+    else
+      claims.push(
+        whole.supported || !n.shorter
+          ? whole
+          : checkEntity(n.shorter.surface, null, n.shorter.start, n.shorter.end, index),
+      );
   }
   claims.sort((a, b) => a.start - b.start || a.end - b.end);
   // A sentence that is a source sentence as written is supported by construction: whatever the
@@ -114,18 +125,26 @@ export function checkSentenceIn(sentence: string, index: SourceIndex, options: C
 }
 
 /** Punctuation, quote marks and bullets that may differ at the edges of a copied sentence. */
-const COPY_EDGE = /^[\s"'“”‘’「」『』(（)）*#>•·\-–—,.;:!?，。；：！？、…]+|[\s"'“”‘’「」『』(（)）*\-–—,.;:!?，。；：！？、…]+$/gu;
+const COPY_EDGE =
+  /^[\s"'“”‘’「」『』(（)）*#>•·\-–—,.;:!?，。；：！？、…]+|[\s"'“”‘’「」『』(（)）*\-–—,.;:!?，。；：！？、…]+$/gu;
 
 /**
  * Where `sentence`, normalised, is a whole sentence of a source (its edges may differ only in
  * punctuation, quote marks and spaces); null when it is not. Only sentences of a few words count.
  */
-export function verbatimSentence(sentence: string, index: SourceIndex): { sourceIndex: number; support: Support } | null {
+export function verbatimSentence(
+  sentence: string,
+  index: SourceIndex,
+): { sourceIndex: number; support: Support } | null {
   const phrase = normalizeWithOffsets(sentence).text.replace(COPY_EDGE, '');
   if (phrase.length < 12) return null;
   for (const si of candidateSources(index, phrase)) {
     const src = index.sources[si]!;
-    for (let at = findPhrase(src.normalized.text, phrase); at !== -1; at = findPhrase(src.normalized.text, phrase, at + 1)) {
+    for (
+      let at = findPhrase(src.normalized.text, phrase);
+      at !== -1;
+      at = findPhrase(src.normalized.text, phrase, at + 1)
+    ) {
       const span = originalSpan(src.normalized, at, at + phrase.length);
       const whole = src.sentences.find((x) => x.start <= span.start && span.end <= x.end);
       if (!whole) continue;
@@ -155,7 +174,10 @@ function checkQuote(inner: string, start: number, end: number, index: SourceInde
   const phrase = normalizeWithOffsets(inner).text.replace(EDGE_PUNCT, '');
   const base = { kind: 'quote' as const, surface: inner.replace(/[\s,;:.，；：、。]+$/, ''), start, end };
   if (phrase === '') return { ...base, supported: true, support: [], reason: 'nothing between the marks' };
-  const fragments = phrase.split(ELISION).map((f) => f.replace(EDGE_PUNCT, '')).filter((f) => f !== '');
+  const fragments = phrase
+    .split(ELISION)
+    .map((f) => f.replace(EDGE_PUNCT, ''))
+    .filter((f) => f !== '');
   const support: Support[] = [];
   for (const si of candidateSources(index, fragments.join(' '))) {
     if (support.length >= MAX_SUPPORT) break;
@@ -190,7 +212,8 @@ function fragmentsInOrder(hay: string, fragments: readonly string[]): { from: nu
   return { from, to: at };
 }
 
-const HEDGE_BEFORE = /(?:about|around|approximately|approx\.|roughly|nearly|almost|some|over|more than|less than|under|up to|close to|约|大约|近|将近|超过|逾|接近|不到)\s*$/i;
+const HEDGE_BEFORE =
+  /(?:about|around|approximately|approx\.|roughly|nearly|almost|some|over|more than|less than|under|up to|close to|约|大约|近|将近|超过|逾|接近|不到)\s*$/i;
 const HEDGE_AFTER = /^\s*(?:左右|多|余)/;
 
 function checkFigure(f: Figure, sentence: string, index: SourceIndex): Claim {
@@ -203,16 +226,23 @@ function checkFigure(f: Figure, sentence: string, index: SourceIndex): Claim {
   }
   if (support.length > 0) return { ...base, supported: true, support };
   // "about $250 billion" may round "$249.6 billion"; a bare figure must match as stated.
-  const hedged = HEDGE_BEFORE.test(sentence.slice(Math.max(0, f.start - 16), f.start)) || HEDGE_AFTER.test(sentence.slice(f.end, f.end + 3));
+  const hedged =
+    HEDGE_BEFORE.test(sentence.slice(Math.max(0, f.start - 16), f.start)) ||
+    HEDGE_AFTER.test(sentence.slice(f.end, f.end + 3));
   if (hedged && f.kind !== 'year') {
     const digits = significantDigits(f.surface);
     for (const c of candidates) {
       if (support.length >= MAX_SUPPORT) break;
-      if (roundsTo(c.figure.value, f.value, digits)) support.push(supportOf(index, c.sourceIndex, c.figure.start, c.figure.end));
+      if (roundsTo(c.figure.value, f.value, digits))
+        support.push(supportOf(index, c.sourceIndex, c.figure.start, c.figure.end));
     }
-    if (support.length > 0) return { ...base, supported: true, support, reason: `a rounding of ${support[0]!.excerpt ?? 'a source figure'}` };
+    if (support.length > 0)
+      return { ...base, supported: true, support, reason: `a rounding of ${support[0]!.excerpt ?? 'a source figure'}` };
   }
-  const near = nearest(f, candidates.map((c) => c.figure));
+  const near = nearest(
+    f,
+    candidates.map((c) => c.figure),
+  );
   const where = near ? candidates.find((c) => c.figure === near) : undefined;
   const label = where ? sourceLabel(index, where.sourceIndex) : '';
   const reason = near
@@ -250,17 +280,23 @@ function checkEntity(surface: string, entityId: string | null, start: number, en
   // 英伟达 in an output is supported by "Nvidia" in a source: same gazetteer id.
   for (const m of entityId !== null ? (index.entities.get(entityId) ?? []) : []) {
     if (support.length >= MAX_SUPPORT) break;
-    if (!support.some((s) => s.sourceId === index.sources[m.sourceIndex]!.source.id)) support.push(supportOf(index, m.sourceIndex, m.start, m.end));
+    if (!support.some((s) => s.sourceId === index.sources[m.sourceIndex]!.source.id))
+      support.push(supportOf(index, m.sourceIndex, m.start, m.end));
   }
   if (support.length === 0) {
     const phrase = normalizeWithOffsets(surface).text;
     for (const si of candidateSources(index, phrase)) {
       if (support.length >= MAX_SUPPORT) break;
       const src = index.sources[si]!;
-      for (let at = findPhrase(src.normalized.text, phrase); at !== -1; at = findPhrase(src.normalized.text, phrase, at + 1)) {
+      for (
+        let at = findPhrase(src.normalized.text, phrase);
+        at !== -1;
+        at = findPhrase(src.normalized.text, phrase, at + 1)
+      ) {
         const span = originalSpan(src.normalized, at, at + phrase.length);
         // A name is written with a capital: "Fortune" is not supported by "fortune".
-        if (entityId === null && /\p{Lu}/u.test(surface[0]!) && !/\p{Lu}/u.test(src.source.text[span.start] ?? '')) continue;
+        if (entityId === null && /\p{Lu}/u.test(surface[0]!) && !/\p{Lu}/u.test(src.source.text[span.start] ?? ''))
+          continue;
         support.push(supportOf(index, si, span.start, span.end));
         break;
       }

@@ -30,14 +30,29 @@ describe('wordTokens', () => {
     });
   }
   it('a dot or hyphen at a word edge is not part of it', () => {
-    assert.deepEqual(words('Nvidia. Then -RTX 5090- and PyTorch 2.5.'), ['Nvidia', 'Then', 'RTX', '5090', 'and', 'PyTorch', '2.5']);
+    assert.deepEqual(words('Nvidia. Then -RTX 5090- and PyTorch 2.5.'), [
+      'Nvidia',
+      'Then',
+      'RTX',
+      '5090',
+      'and',
+      'PyTorch',
+      '2.5',
+    ]);
   });
   it('a possessive is cut and marked', () => {
     const [t] = wordTokens('Harbor’s plan');
     assert.deepEqual({ text: t!.text, possessive: t!.possessive }, { text: 'Harbor', possessive: true });
   });
   it('Latin names inside Chinese text end where the Han characters start', () => {
-    assert.deepEqual(words('英伟达H100、DeepSeek-V3发布，支持iPhone和PyTorch 2.5，arXiv上有论文。'), ['H100', 'DeepSeek-V3', 'iPhone', 'PyTorch', '2.5', 'arXiv']);
+    assert.deepEqual(words('英伟达H100、DeepSeek-V3发布，支持iPhone和PyTorch 2.5，arXiv上有论文。'), [
+      'H100',
+      'DeepSeek-V3',
+      'iPhone',
+      'PyTorch',
+      '2.5',
+      'arXiv',
+    ]);
   });
   it('a capital anywhere makes a name', () => {
     assert.deepEqual(['arXiv', 'iPhone', '3D', 'x86-64', 'gpt'].map(hasCapital), [true, true, true, false, false]);

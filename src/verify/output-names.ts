@@ -18,19 +18,23 @@ export interface NameCandidate {
 
 /** Acronyms and capitalised words that are not names of anything a source must mention. */
 const GENERIC = new Set(
-  ('AI API APIs SDK CLI IDE UI UX SLA SLAs RFP RFPs ROI KPI KPIs CEO CFO CTO COO CIO VP IPO IPOs GPU GPUs CPU CPUs TPU NPU ' +
+  (
+    'AI API APIs SDK CLI IDE UI UX SLA SLAs RFP RFPs ROI KPI KPIs CEO CFO CTO COO CIO VP IPO IPOs GPU GPUs CPU CPUs TPU NPU ' +
     'LLM LLMs ML NLP AGI B2B B2C SaaS PaaS IaaS PR HR IT R&D TCO OEM FAQ PDF URL USD RMB CNY EUR US USA UK EU UN ' +
     'Q1 Q2 Q3 Q4 H1 H2 FY OK TV PC PCs I ' +
     'Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August ' +
     'September October November December ' +
     'Mr Mrs Ms Dr Prof CEO Chief Executive President Chairman Founder Analyst Analysts Investor Investors Executive ' +
     'Executives Developer Developers Researcher Researchers Journalist Enterprise Internet Web ' +
-    'English Chinese American European Japanese Korean French German British Indian').split(' '),
+    'English Chinese American European Japanese Korean French German British Indian'
+  ).split(' '),
 );
 const FUNCTION_WORDS = new Set(
-  ('The A An This That These Those It Its In On At As For From With After Before When While If But And Or So Yet ' +
+  (
+    'The A An This That These Those It Its In On At As For From With After Before When While If But And Or So Yet ' +
     'According However Meanwhile Last Next Earlier Later Some Many Most Both Each Other Another Such Our Their His Her ' +
-    'Compare Read Enable Track Add Use Try See Note Why What How Who Where Which Not No Yes All Any Only Also Even').split(' '),
+    'Compare Read Enable Track Add Use Try See Note Why What How Who Where Which Not No Yes All Any Only Also Even'
+  ).split(' '),
 );
 const ADJECTIVE = /^\p{Lu}[\p{L}]*-\p{Ll}/u;
 

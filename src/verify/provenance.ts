@@ -7,10 +7,12 @@ import { normalizeWithOffsets } from './normalized-text.js';
 import type { SourceIndex } from './source-index.js';
 
 const STOP_EN = new Set(
-  ('a an the and or but of to in on at by for with from as is are was were be been being it its this that these those ' +
+  (
+    'a an the and or but of to in on at by for with from as is are was were be been being it its this that these those ' +
     'he she they we you i his her their our your them him us not no so if than then there here what which who whom ' +
     'how why when where will would can could may might should must do does did has have had also just about into over ' +
-    'more most very such only any all some s t').split(' '),
+    'more most very such only any all some s t'
+  ).split(' '),
 );
 const STOP_ZH = new Set([...'的了是在和与对这那也就都而及着被将把为之其于以个一']);
 /** Atoms: runs of Latin letters or digits, single Han characters ("xai's" gives "xai", "s"). */

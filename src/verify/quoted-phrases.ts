@@ -27,7 +27,14 @@ export function quotedPhrases(sentence: string): QuotedPhrase[] {
       continue;
     }
     const inner = trimmed(sentence, i + 1, close);
-    if (inner) out.push({ inner: sentence.slice(inner.start, inner.end), start: i, end: close + 1, innerStart: inner.start, innerEnd: inner.end });
+    if (inner)
+      out.push({
+        inner: sentence.slice(inner.start, inner.end),
+        start: i,
+        end: close + 1,
+        innerStart: inner.start,
+        innerEnd: inner.end,
+      });
     // A quote inside a quote belongs to the outer one: skip past its end.
     i = ch === '"' || ch === "'" || PAIRED[ch] !== undefined ? close + 1 : i + 1;
   }

@@ -4,10 +4,16 @@
 import type { ClaimKind, Support } from './grounding.js';
 import type { VerificationReport } from './verify-output.js';
 
-const KIND_NAMES: Record<ClaimKind, [string, string]> = { quote: ['quote', 'quotes'], figure: ['figure', 'figures'], entity: ['name', 'names'] };
+const KIND_NAMES: Record<ClaimKind, [string, string]> = {
+  quote: ['quote', 'quotes'],
+  figure: ['figure', 'figures'],
+  entity: ['name', 'names'],
+};
 const EXCERPT_MAX = 100;
 
-export function renderReport(report: VerificationReport & { unchecked?: ReadonlyArray<{ path: string; text: string }> }): string {
+export function renderReport(
+  report: VerificationReport & { unchecked?: ReadonlyArray<{ path: string; text: string }> },
+): string {
   const labels = new Map(report.sources.map((s) => [s.id, s.label]));
   const lines: string[] = [];
   const supported: string[] = [];
@@ -20,7 +26,9 @@ export function renderReport(report: VerificationReport & { unchecked?: Readonly
         counts[c.kind][c.supported ? 0 : 1]++;
         if (c.supported) {
           const first = c.support[0];
-          const where = first ? `${spanText(first, labels)}${c.reason ? ` (${c.reason})` : ''}` : (c.reason ?? 'nothing to find');
+          const where = first
+            ? `${spanText(first, labels)}${c.reason ? ` (${c.reason})` : ''}`
+            : (c.reason ?? 'nothing to find');
           supported.push(`  ${field.path}  ${KIND_NAMES[c.kind][0]} ${show(c.surface)}  <-  ${where}`);
         }
       }
@@ -28,7 +36,8 @@ export function renderReport(report: VerificationReport & { unchecked?: Readonly
   }
   if (report.problems.length > 0) {
     lines.push('Problems');
-    for (const p of report.problems) lines.push(`  ${p.path}  ${KIND_NAMES[p.kind][0]} ${show(p.surface)}: ${p.message}`);
+    for (const p of report.problems)
+      lines.push(`  ${p.path}  ${KIND_NAMES[p.kind][0]} ${show(p.surface)}: ${p.message}`);
     lines.push('');
   }
   const bad = counts.quote[1] + counts.figure[1] + counts.entity[1];
@@ -44,7 +53,13 @@ export function renderReport(report: VerificationReport & { unchecked?: Readonly
     for (const s of report.sources) lines.push(`  ${s.id}  ${s.label}${s.url ? `  ${s.url}` : ''}`);
   }
   if (report.unchecked && report.unchecked.length > 0) {
-    lines.push('', `Not checked (labels and metadata): ${report.unchecked.map((u) => u.path).filter((p, i, a) => a.indexOf(p) === i).join(', ')}`);
+    lines.push(
+      '',
+      `Not checked (labels and metadata): ${report.unchecked
+        .map((u) => u.path)
+        .filter((p, i, a) => a.indexOf(p) === i)
+        .join(', ')}`,
+    );
   }
   return `${lines.join('\n')}\n`;
 }

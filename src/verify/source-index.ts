@@ -70,9 +70,14 @@ function textParts(text: string): TextParts {
   const simple = simplifiedInPlace(text);
   const figures = parseFigures(simple).map((f) => ({ ...f, surface: text.slice(f.start, f.end) }));
   const mentions: Array<{ entityId: string; start: number; end: number }> = [];
-  for (const m of gazetteerMentions(simple)) if (m.entityId !== null) mentions.push({ entityId: m.entityId, start: m.start, end: m.end });
+  for (const m of gazetteerMentions(simple))
+    if (m.entityId !== null) mentions.push({ entityId: m.entityId, start: m.start, end: m.end });
   // Tokens come from the already normalised text: the sentence's range in normal form.
-  const sentenceTokens = sentences.map((s) => [...normalTokens(normalized.text.slice(lowerBound(normalized.starts, s.start), lowerBound(normalized.starts, s.end)))]);
+  const sentenceTokens = sentences.map((s) => [
+    ...normalTokens(
+      normalized.text.slice(lowerBound(normalized.starts, s.start), lowerBound(normalized.starts, s.end)),
+    ),
+  ]);
   return { normalized, sentences, figures, mentions, sentenceTokens };
 }
 
@@ -134,7 +139,15 @@ export function indexSources(sources: readonly SourceText[]): SourceIndex {
     });
     for (const t of inSource) push(tokenSources, t, sourceIndex);
   });
-  return { sources: indexed, figures, entities, sentenceRefs, tokens, tokenSources, scratch: new Uint16Array(sentenceRefs.length) };
+  return {
+    sources: indexed,
+    figures,
+    entities,
+    sentenceRefs,
+    tokens,
+    tokenSources,
+    scratch: new Uint16Array(sentenceRefs.length),
+  };
 }
 
 /** The first k with starts[k] >= offset. */

@@ -55,7 +55,11 @@ export async function verifyCommand(file: string, sources: readonly string[], io
   return report.ok ? 0 : 1;
 }
 
-async function resolveSource(ref: string, maxBytes: number, readSource: VerifyIo['readSource']): Promise<Result<SourceText>> {
+async function resolveSource(
+  ref: string,
+  maxBytes: number,
+  readSource: VerifyIo['readSource'],
+): Promise<Result<SourceText>> {
   const file = await readSourceFile(ref, maxBytes);
   if (file.ok || file.code !== 'not_found' || !readSource) return file;
   const stored = await readSource(ref);
@@ -75,7 +79,12 @@ export async function readSourceFile(path: string, maxBytes = DEFAULT_MAX_BYTES)
     const page = read.value;
     const body = [page.title, ...page.paragraphs].filter((p): p is string => p !== null && p !== '').join('\n\n');
     if (body === '') return fail('no_content', `${path}: no article text found in the page`, path);
-    return ok({ id: path, label: page.siteName ?? label, text: body, ...(page.canonicalUrl ? { url: page.canonicalUrl } : {}) });
+    return ok({
+      id: path,
+      label: page.siteName ?? label,
+      text: body,
+      ...(page.canonicalUrl ? { url: page.canonicalUrl } : {}),
+    });
   }
   return ok({ id: path, label, text: text.value });
 }

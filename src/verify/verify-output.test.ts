@@ -2,7 +2,14 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { SourceText } from './grounding.js';
 import { indexSources } from './source-index.js';
-import { checkField, fieldSentences, repairOutput, repairText, verifyOutput, type RepairKind } from './verify-output.js';
+import {
+  checkField,
+  fieldSentences,
+  repairOutput,
+  repairText,
+  verifyOutput,
+  type RepairKind,
+} from './verify-output.js';
 
 const SOURCES: SourceText[] = [
   {
@@ -12,14 +19,21 @@ const SOURCES: SourceText[] = [
       'Halvard Compute will rent its whole Brightwater campus to Anthropic. The campus draws 300MW. ' +
       'Chief executive Priya Raman said the lease is “a bridge, not a destination.” Investors worried about cash flow before the listing.',
   },
-  { id: 'b', label: '晨星科技', text: '哈尔瓦德公司将布莱特沃特园区出租给 Anthropic，园区耗电 300 兆瓦。投资者担心上市前的现金流。' },
+  {
+    id: 'b',
+    label: '晨星科技',
+    text: '哈尔瓦德公司将布莱特沃特园区出租给 Anthropic，园区耗电 300 兆瓦。投资者担心上市前的现金流。',
+  },
 ];
 const index = indexSources(SOURCES);
 
 describe('fieldSentences', () => {
   it('keeps a quotation split by its own full stop in one sentence', () => {
     const spans = fieldSentences('Raman said: “It works. We ship.” Then she left.');
-    assert.deepEqual(spans.map((s) => s.text), ['Raman said: “It works. We ship.”', 'Then she left.']);
+    assert.deepEqual(
+      spans.map((s) => s.text),
+      ['Raman said: “It works. We ship.”', 'Then she left.'],
+    );
   });
   it('splits Chinese sentences', () => {
     assert.equal(fieldSentences('园区耗电 300 兆瓦。投资者担心现金流。').length, 2);
@@ -45,11 +59,20 @@ describe('verifyOutput', () => {
   });
   it('records sentences with their offsets in the field and their source sentences', () => {
     const kp = report.fields[1]!;
-    assert.deepEqual(kp.sentences.map((s) => [s.start, s.end]), [[0, 46], [47, 64]]);
+    assert.deepEqual(
+      kp.sentences.map((s) => [s.start, s.end]),
+      [
+        [0, 46],
+        [47, 64],
+      ],
+    );
     assert.equal(kp.sentences[0]!.support[0]?.sourceId, 'a');
   });
   it('lists the sources with labels', () => {
-    assert.deepEqual(report.sources.map((s) => s.label), ['Northwind Post', '晨星科技']);
+    assert.deepEqual(
+      report.sources.map((s) => s.label),
+      ['Northwind Post', '晨星科技'],
+    );
   });
   it('an output with only supported claims is ok', () => {
     assert.equal(verifyOutput([{ path: 'summary', text: '园区耗电 300 兆瓦，Anthropic 租用。' }], SOURCES).ok, true);
@@ -64,7 +87,12 @@ interface RepairCase {
 }
 
 const repairCases: RepairCase[] = [
-  { name: 'supported text is unchanged', text: 'The campus draws 300MW. Anthropic rents it.', expected: 'The campus draws 300MW. Anthropic rents it.', actions: [] },
+  {
+    name: 'supported text is unchanged',
+    text: 'The campus draws 300MW. Anthropic rents it.',
+    expected: 'The campus draws 300MW. Anthropic rents it.',
+    actions: [],
+  },
   {
     name: 'a paraphrase in quotes loses its marks',
     text: 'Investors fear a “cash flow squeeze before the listing” at Halvard.',
@@ -99,13 +127,19 @@ const repairCases: RepairCase[] = [
     name: 'paraphrase attributed with a speech verb is dropped, not unquoted',
     text: 'Raman said: “investors worried about the campus cash flow”.',
     expected: '',
-    actions: [['dropped', 'investors worried about the campus cash flow'], ['withheld', 'Raman said: “investors worried about the campus cash flow”.']],
+    actions: [
+      ['dropped', 'investors worried about the campus cash flow'],
+      ['withheld', 'Raman said: “investors worried about the campus cash flow”.'],
+    ],
   },
   {
     name: 'nothing left: the text is withheld',
     text: 'Meta paid 9000 兆瓦 for it.',
     expected: '',
-    actions: [['dropped', 'Meta, 9000 兆瓦'], ['withheld', 'Meta paid 9000 兆瓦 for it.']],
+    actions: [
+      ['dropped', 'Meta, 9000 兆瓦'],
+      ['withheld', 'Meta paid 9000 兆瓦 for it.'],
+    ],
   },
 ];
 
@@ -115,7 +149,10 @@ describe('repairText', () => {
       const checks = checkField({ path: 'p', text: c.text }, index);
       const repaired = repairText(c.text, checks, 'p');
       assert.equal(repaired.text, c.expected);
-      assert.deepEqual(repaired.actions.map((a) => [a.action, a.surface]), c.actions);
+      assert.deepEqual(
+        repaired.actions.map((a) => [a.action, a.surface]),
+        c.actions,
+      );
       for (const a of repaired.actions) {
         assert.equal(a.path, 'p');
         assert.ok(a.reason.length > 0);
@@ -131,8 +168,14 @@ describe('repairOutput', () => {
       { path: 'pros[1]', text: 'Meta paid 9000 兆瓦 for it.' },
     ];
     const out = repairOutput(fields, verifyOutput(fields, SOURCES));
-    assert.deepEqual(out.fields.map((f) => f.path), ['pros[0]']);
-    assert.deepEqual(out.actions.map((a) => `${a.path} ${a.action}`), ['pros[1] dropped', 'pros[1] withheld']);
+    assert.deepEqual(
+      out.fields.map((f) => f.path),
+      ['pros[0]'],
+    );
+    assert.deepEqual(
+      out.actions.map((a) => `${a.path} ${a.action}`),
+      ['pros[1] dropped', 'pros[1] withheld'],
+    );
     // The repaired output verifies clean.
     assert.equal(verifyOutput(out.fields, SOURCES).ok, true);
   });
@@ -145,7 +188,11 @@ describe('repairOutput never empties a required text', () => {
       label: 'Lakeside Tech Review',
       text: 'Halvard rents Brightwater to Anthropic\n\nHalvard Compute will rent its whole Brightwater campus to Anthropic. The campus draws 300MW.',
     },
-    { id: 'z', label: '湖畔科技', text: '哈尔瓦德出租园区\n\n哈尔瓦德公司将布莱特沃特园区出租给 Anthropic，园区耗电 300 兆瓦。' },
+    {
+      id: 'z',
+      label: '湖畔科技',
+      text: '哈尔瓦德出租园区\n\n哈尔瓦德公司将布莱特沃特园区出租给 Anthropic，园区耗电 300 兆瓦。',
+    },
   ];
   it('a headline with nothing supported becomes the title of the source it rests on, and the report says so', () => {
     const fields = [
@@ -155,13 +202,19 @@ describe('repairOutput never empties a required text', () => {
     const report = verifyOutput(fields, TITLED);
     assert.equal(report.ok, false);
     const out = repairOutput(fields, report);
-    assert.deepEqual(out.fields.map((f) => [f.path, f.text]), [
-      ['headline', 'Halvard rents Brightwater to Anthropic'],
-      ['pros[0]', 'The campus draws 300MW.'],
-    ]);
+    assert.deepEqual(
+      out.fields.map((f) => [f.path, f.text]),
+      [
+        ['headline', 'Halvard rents Brightwater to Anthropic'],
+        ['pros[0]', 'The campus draws 300MW.'],
+      ],
+    );
     const withheld = out.actions.find((a) => a.action === 'withheld')!;
     assert.equal(withheld.path, 'headline');
-    assert.match(withheld.reason, /rewritten from the title of Lakeside Tech Review: "Halvard rents Brightwater to Anthropic"/);
+    assert.match(
+      withheld.reason,
+      /rewritten from the title of Lakeside Tech Review: "Halvard rents Brightwater to Anthropic"/,
+    );
     // What it was rewritten to verifies clean.
     assert.equal(verifyOutput(out.fields, TITLED).ok, true);
   });
@@ -185,12 +238,25 @@ describe('repairOutput never empties a required text', () => {
       { path: 'tiers[0].items[1].keyPoints.points[0]', text: 'Meta pays 900MW.' },
     ];
     const out = repairOutput(fields, verifyOutput(fields, TITLED));
-    assert.deepEqual(out.fields.map((f) => [f.path, f.text]), [
-      ['tiers[0].items[0].keyPoints.points[0]', 'Halvard Compute will rent its whole Brightwater campus to Anthropic.'],
-      ['tiers[0].items[1].keyPoints.lead', 'The campus draws 300MW.'],
-    ]);
+    assert.deepEqual(
+      out.fields.map((f) => [f.path, f.text]),
+      [
+        [
+          'tiers[0].items[0].keyPoints.points[0]',
+          'Halvard Compute will rent its whole Brightwater campus to Anthropic.',
+        ],
+        ['tiers[0].items[1].keyPoints.lead', 'The campus draws 300MW.'],
+      ],
+    );
     const withheld = out.actions.filter((a) => a.action === 'withheld');
-    assert.deepEqual(withheld.map((a) => a.path), ['tiers[0].items[0].keyPoints.points[0]', 'tiers[0].items[0].keyPoints.points[1]', 'tiers[0].items[1].keyPoints.points[0]']);
+    assert.deepEqual(
+      withheld.map((a) => a.path),
+      [
+        'tiers[0].items[0].keyPoints.points[0]',
+        'tiers[0].items[0].keyPoints.points[1]',
+        'tiers[0].items[1].keyPoints.points[0]',
+      ],
+    );
     assert.match(withheld[0]!.reason, /a key points section may not be empty, so it was rewritten/);
     assert.equal(verifyOutput(out.fields, TITLED).ok, true);
   });
@@ -202,6 +268,9 @@ describe('repairOutput never empties a required text', () => {
     const out = repairOutput(fields, verifyOutput(fields, TITLED), { rewriteRequired: false });
     assert.deepEqual(out.fields, []);
     const again = repairOutput(fields, verifyOutput(fields, TITLED));
-    assert.deepEqual(again.fields.map((f) => f.path), ['headline']);
+    assert.deepEqual(
+      again.fields.map((f) => f.path),
+      ['headline'],
+    );
   });
 });

@@ -50,11 +50,21 @@ export function verifyOutputIn(fields: readonly OutputField[], index: SourceInde
     reports.push({ path: field.path, sentences });
     for (const s of sentences) {
       for (const c of s.claims) {
-        if (!c.supported) problems.push({ path: field.path, kind: c.kind, surface: c.surface, message: problemMessage(c.kind, c.reason) });
+        if (!c.supported)
+          problems.push({
+            path: field.path,
+            kind: c.kind,
+            surface: c.surface,
+            message: problemMessage(c.kind, c.reason),
+          });
       }
     }
   }
-  const sources = index.sources.map(({ source }) => ({ id: source.id, label: source.label ?? source.id, ...(source.url ? { url: source.url } : {}) }));
+  const sources = index.sources.map(({ source }) => ({
+    id: source.id,
+    label: source.label ?? source.id,
+    ...(source.url ? { url: source.url } : {}),
+  }));
   const report = { ok: problems.length === 0, fields: reports, problems, sources };
   madeAgainst.set(report, index);
   return report;
@@ -133,14 +143,19 @@ export interface RepairAction {
   reason: string;
 }
 
-const SPEECH = /\b(?:said|says|told|tells|added|wrote|writes|called it|calls it|according to)\b|(?:表示|称|说|指出|写道|认为)/;
+const SPEECH =
+  /\b(?:said|says|told|tells|added|wrote|writes|called it|calls it|according to)\b|(?:表示|称|说|指出|写道|认为)/;
 
 /**
  * The text with its unsupported claims repaired: a quote whose words paraphrase the sources loses
  * its marks; a sentence with an unsupported figure or name, or an unsupported quote put in
  * someone's mouth, is dropped; a text with no sentence left is withheld (returned as '').
  */
-export function repairText(text: string, checks: readonly SentenceCheck[], path = ''): { text: string; actions: RepairAction[] } {
+export function repairText(
+  text: string,
+  checks: readonly SentenceCheck[],
+  path = '',
+): { text: string; actions: RepairAction[] } {
   const actions: RepairAction[] = [];
   const kept: Array<{ gap: string; text: string }> = [];
   let prevEnd = 0;
@@ -168,12 +183,22 @@ export function repairText(text: string, checks: readonly SentenceCheck[], path 
     // Remove marks from the last quote first so earlier offsets hold.
     for (const q of [...quotes].sort((a, b) => b.start - a.start)) {
       sentence = sentence.slice(0, q.start) + sentence.slice(q.start + 1, q.end - 1) + sentence.slice(q.end);
-      actions.push({ path, action: 'unquoted', surface: q.surface, reason: `${q.reason ?? 'not in the sources'}; kept as paraphrase` });
+      actions.push({
+        path,
+        action: 'unquoted',
+        surface: q.surface,
+        reason: `${q.reason ?? 'not in the sources'}; kept as paraphrase`,
+      });
     }
     kept.push({ gap: kept.length === 0 ? (leading ?? '') : gap, text: sentence });
   }
   if (ordered.length > 0 && kept.length === 0) {
-    actions.push({ path, action: 'withheld', surface: text.trim(), reason: 'no sentence of this text is supported by the sources' });
+    actions.push({
+      path,
+      action: 'withheld',
+      surface: text.trim(),
+      reason: 'no sentence of this text is supported by the sources',
+    });
     return { text: '', actions };
   }
   const body = kept.map((k) => k.gap + k.text).join('');
@@ -181,7 +206,8 @@ export function repairText(text: string, checks: readonly SentenceCheck[], path 
 }
 
 function locate(text: string, check: SentenceCheck, from: number): { start: number; end: number } {
-  if (text.slice(check.start, check.end) === check.text && check.start >= from) return { start: check.start, end: check.end };
+  if (text.slice(check.start, check.end) === check.text && check.start >= from)
+    return { start: check.start, end: check.end };
   const at = text.indexOf(check.text, from);
   if (at === -1) throw new Error(`repairText: sentence not in text: ${check.text.slice(0, 60)}`);
   return { start: at, end: at + check.text.length };
@@ -217,7 +243,10 @@ export function repairOutput(
   const emptied: Array<{ field: OutputField; checks: readonly SentenceCheck[] }> = [];
   const keptSections = new Set<string>();
   fields.forEach((field, i) => {
-    const checks = report.fields[i]?.path === field.path ? report.fields[i]!.sentences : report.fields.find((f) => f.path === field.path)?.sentences;
+    const checks =
+      report.fields[i]?.path === field.path
+        ? report.fields[i]!.sentences
+        : report.fields.find((f) => f.path === field.path)?.sentences;
     if (!checks) throw new Error(`repairOutput: no report for field ${field.path}`);
     const repaired = repairText(field.text, checks, field.path);
     actions.push(...repaired.actions);
@@ -234,7 +263,8 @@ export function repairOutput(
   const rewrittenSections = new Set<string>();
   for (const { field, checks } of emptied) {
     const section = sectionOf(field.path);
-    const required = REQUIRED.test(field.path) || (section !== null && !keptSections.has(section) && !rewrittenSections.has(section));
+    const required =
+      REQUIRED.test(field.path) || (section !== null && !keptSections.has(section) && !rewrittenSections.has(section));
     if (!required) continue;
     const rewrite = supportedRewrite(field, checks, report, index);
     if (!rewrite) continue;

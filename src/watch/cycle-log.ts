@@ -35,7 +35,17 @@ export async function recordCycle(db: Queryable, r: CycleRecord): Promise<void> 
   await db.query(
     `INSERT INTO watch_cycles (started_at, finished_at, outcome, new_articles, duplicates, failed, stories_touched, pages_rewritten, fetches)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb)`,
-    [r.startedAt.toISOString(), r.finishedAt.toISOString(), r.outcome, r.newArticles, r.duplicates, r.failed, r.storiesTouched, r.pagesRewritten, JSON.stringify(r.fetches)],
+    [
+      r.startedAt.toISOString(),
+      r.finishedAt.toISOString(),
+      r.outcome,
+      r.newArticles,
+      r.duplicates,
+      r.failed,
+      r.storiesTouched,
+      r.pagesRewritten,
+      JSON.stringify(r.fetches),
+    ],
   );
 }
 
@@ -52,7 +62,8 @@ interface CycleRow {
 }
 
 const asDate = (v: Date | string) => (v instanceof Date ? v : new Date(v));
-const asObject = (v: Record<string, number> | string): Record<string, number> => (typeof v === 'string' ? (JSON.parse(v) as Record<string, number>) : v);
+const asObject = (v: Record<string, number> | string): Record<string, number> =>
+  typeof v === 'string' ? (JSON.parse(v) as Record<string, number>) : v;
 
 /** The last cycle recorded, or null when no watch has run on this store. */
 export async function lastCycle(db: Queryable): Promise<CycleRecord | null> {
@@ -73,7 +84,15 @@ export async function lastCycle(db: Queryable): Promise<CycleRecord | null> {
 
 /** Sums over every cycle recorded (monotonic while the store lives: Prometheus counters). */
 export async function cycleTotals(db: Queryable): Promise<CycleTotals> {
-  const rows = await db.query<{ outcome: string; n: string | number; seconds: string | number | null; new_articles: string | number | null; duplicates: string | number | null; failed: string | number | null; pages: string | number | null }>(
+  const rows = await db.query<{
+    outcome: string;
+    n: string | number;
+    seconds: string | number | null;
+    new_articles: string | number | null;
+    duplicates: string | number | null;
+    failed: string | number | null;
+    pages: string | number | null;
+  }>(
     `SELECT outcome, count(*) AS n, sum(extract(epoch FROM finished_at - started_at)) AS seconds, sum(new_articles) AS new_articles,
             sum(duplicates) AS duplicates, sum(failed) AS failed, sum(pages_rewritten) AS pages
      FROM watch_cycles GROUP BY outcome`,
@@ -101,12 +120,17 @@ export async function cycleTotals(db: Queryable): Promise<CycleTotals> {
 }
 
 /** Ingest jobs in pg-boss's queue by state, or null when this database has no queue (embedded store, or never used). */
-export async function queuedJobStates(db: Database): Promise<{ queued: number; running: number; failed: number } | null> {
+export async function queuedJobStates(
+  db: Database,
+): Promise<{ queued: number; running: number; failed: number } | null> {
   if (db.kind !== 'postgres') return null;
   const [exists] = await db.query<{ t: string | null }>("SELECT to_regclass('pgboss.job')::text AS t");
   if (!exists?.t) return null;
-  const rows = await db.query<{ state: string; n: string | number }>("SELECT state::text AS state, count(*) AS n FROM pgboss.job WHERE name = 'tidings-ingest' GROUP BY state");
-  const count = (...states: string[]) => rows.filter((r) => states.includes(r.state)).reduce((n, r) => n + Number(r.n), 0);
+  const rows = await db.query<{ state: string; n: string | number }>(
+    "SELECT state::text AS state, count(*) AS n FROM pgboss.job WHERE name = 'tidings-ingest' GROUP BY state",
+  );
+  const count = (...states: string[]) =>
+    rows.filter((r) => states.includes(r.state)).reduce((n, r) => n + Number(r.n), 0);
   return { queued: count('created', 'retry'), running: count('active'), failed: count('failed') };
 }
 

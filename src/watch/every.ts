@@ -8,7 +8,8 @@ export const MAX_EVERY_MS = 7 * 24 * 3600_000;
 
 const UNIT_MS: Readonly<Record<string, number>> = { s: 1000, m: 60_000, min: 60_000, h: 3600_000, d: 24 * 3600_000 };
 
-export const EVERY_EXPECTED = 'expected minutes as a number (30) or a time such as "90s", "30m", "2h", "1d", from 1 minute to 7 days';
+export const EVERY_EXPECTED =
+  'expected minutes as a number (30) or a time such as "90s", "30m", "2h", "1d", from 1 minute to 7 days';
 const bad = (what: string): { ok: false; reason: string } => ({ ok: false, reason: `${what}; ${EVERY_EXPECTED}` });
 
 /** The interval in milliseconds, or a plain-words reason it is not one. */

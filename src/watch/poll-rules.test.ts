@@ -1,7 +1,15 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { everyMs, parseEvery } from './every.js';
-import { backoffInterval, feedRefreshHint, MAX_BACKOFF_MS, MAX_HINT_MS, maxAgeMs, nextWait, retryAfterMs } from './poll-rules.js';
+import {
+  backoffInterval,
+  feedRefreshHint,
+  MAX_BACKOFF_MS,
+  MAX_HINT_MS,
+  maxAgeMs,
+  nextWait,
+  retryAfterMs,
+} from './poll-rules.js';
 
 const MIN = 60_000;
 
@@ -52,7 +60,10 @@ describe('next poll', () => {
     assert.deepEqual(nextWait(15 * MIN, 0), { ms: 15 * MIN, reason: 'every' });
     assert.deepEqual(nextWait(15 * MIN, 0, { feed: { ms: 60 * MIN, from: 'ttl' } }), { ms: 60 * MIN, reason: 'ttl' });
     assert.deepEqual(nextWait(15 * MIN, 0, { feed: { ms: 5 * MIN, from: 'ttl' } }), { ms: 15 * MIN, reason: 'every' });
-    assert.deepEqual(nextWait(15 * MIN, 0, { maxAgeMs: 30 * MIN, feed: { ms: 20 * MIN, from: 'sy:update' } }), { ms: 30 * MIN, reason: 'max-age' });
+    assert.deepEqual(nextWait(15 * MIN, 0, { maxAgeMs: 30 * MIN, feed: { ms: 20 * MIN, from: 'sy:update' } }), {
+      ms: 30 * MIN,
+      reason: 'max-age',
+    });
     assert.deepEqual(nextWait(15 * MIN, 0, { maxAgeMs: 365 * 24 * 60 * MIN }), { ms: MAX_HINT_MS, reason: 'max-age' });
     // A Retry-After on a good read means nothing.
     assert.deepEqual(nextWait(15 * MIN, 0, { retryAfterMs: 99 * MIN }), { ms: 15 * MIN, reason: 'every' });
@@ -62,9 +73,15 @@ describe('next poll', () => {
     assert.deepEqual(nextWait(10 * MIN, 1), { ms: 20 * MIN, reason: 'backoff' });
     assert.deepEqual(nextWait(10 * MIN, 1, { retryAfterMs: 5 * MIN }), { ms: 20 * MIN, reason: 'backoff' });
     assert.deepEqual(nextWait(10 * MIN, 1, { retryAfterMs: 90 * MIN }), { ms: 90 * MIN, reason: 'retry-after' });
-    assert.deepEqual(nextWait(10 * MIN, 1, { retryAfterMs: 30 * 24 * 60 * MIN }), { ms: MAX_HINT_MS, reason: 'retry-after' });
+    assert.deepEqual(nextWait(10 * MIN, 1, { retryAfterMs: 30 * 24 * 60 * MIN }), {
+      ms: MAX_HINT_MS,
+      reason: 'retry-after',
+    });
     // A TTL read before does not apply to a failure.
-    assert.deepEqual(nextWait(10 * MIN, 2, { feed: { ms: 300 * MIN, from: 'ttl' } }), { ms: 40 * MIN, reason: 'backoff' });
+    assert.deepEqual(nextWait(10 * MIN, 2, { feed: { ms: 300 * MIN, from: 'ttl' } }), {
+      ms: 40 * MIN,
+      reason: 'backoff',
+    });
   });
 });
 
@@ -97,20 +114,26 @@ describe('headers', () => {
 
 describe("a feed's own refresh hint", () => {
   test('RSS <ttl> in minutes', () => {
-    const rss = '<?xml version="1.0"?><rss version="2.0"><channel><title>T</title><ttl>60</ttl><item><title>a</title></item></channel></rss>';
+    const rss =
+      '<?xml version="1.0"?><rss version="2.0"><channel><title>T</title><ttl>60</ttl><item><title>a</title></item></channel></rss>';
     assert.deepEqual(feedRefreshHint(rss), { ms: 60 * MIN, from: 'ttl' });
   });
 
   test('sy:updatePeriod divided by sy:updateFrequency (default 1), any prefix', () => {
-    const rdf = (period: string, freq: string) => `<?xml version="1.0"?><rdf:RDF xmlns:syn="http://purl.org/rss/1.0/modules/syndication/"><channel><syn:updatePeriod>${period}</syn:updatePeriod>${freq}</channel><item><title>x</title></item></rdf:RDF>`;
-    assert.deepEqual(feedRefreshHint(rdf('hourly', '<syn:updateFrequency>2</syn:updateFrequency>')), { ms: 30 * MIN, from: 'sy:update' });
+    const rdf = (period: string, freq: string) =>
+      `<?xml version="1.0"?><rdf:RDF xmlns:syn="http://purl.org/rss/1.0/modules/syndication/"><channel><syn:updatePeriod>${period}</syn:updatePeriod>${freq}</channel><item><title>x</title></item></rdf:RDF>`;
+    assert.deepEqual(feedRefreshHint(rdf('hourly', '<syn:updateFrequency>2</syn:updateFrequency>')), {
+      ms: 30 * MIN,
+      from: 'sy:update',
+    });
     assert.deepEqual(feedRefreshHint(rdf('daily', '')), { ms: 24 * 60 * MIN, from: 'sy:update' });
     assert.equal(feedRefreshHint(rdf('fortnightly', '')), null);
     assert.equal(feedRefreshHint(rdf('hourly', '<syn:updateFrequency>0</syn:updateFrequency>')), null);
   });
 
   test("an item's text cannot set it, nor can HTML or JSON", () => {
-    const rss = '<?xml version="1.0"?><rss version="2.0"><channel><title>T</title><item><title>a</title><description>&lt;ttl&gt;9999&lt;/ttl&gt;</description><ttl>9999</ttl></item></channel></rss>';
+    const rss =
+      '<?xml version="1.0"?><rss version="2.0"><channel><title>T</title><item><title>a</title><description>&lt;ttl&gt;9999&lt;/ttl&gt;</description><ttl>9999</ttl></item></channel></rss>';
     assert.equal(feedRefreshHint(rss), null);
     const atom = '<feed xmlns="http://www.w3.org/2005/Atom"><title>T</title><entry><ttl>500</ttl></entry></feed>';
     assert.equal(feedRefreshHint(atom), null);

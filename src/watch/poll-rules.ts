@@ -32,11 +32,17 @@ export function backoffInterval(intervalMs: number, failures: number): number {
 }
 
 /** How long to wait before the next poll, and why that long. */
-export function nextWait(intervalMs: number, failures: number, hints: PollHints = {}): { ms: number; reason: PollReason } {
+export function nextWait(
+  intervalMs: number,
+  failures: number,
+  hints: PollHints = {},
+): { ms: number; reason: PollReason } {
   if (failures > 0) {
     const backoff = backoffInterval(intervalMs, failures);
     const asked = hints.retryAfterMs == null ? null : Math.min(MAX_HINT_MS, hints.retryAfterMs);
-    return asked !== null && asked > backoff ? { ms: asked, reason: 'retry-after' } : { ms: backoff, reason: 'backoff' };
+    return asked !== null && asked > backoff
+      ? { ms: asked, reason: 'retry-after' }
+      : { ms: backoff, reason: 'backoff' };
   }
   let best: { ms: number; reason: PollReason } = { ms: intervalMs, reason: 'every' };
   const consider = (ms: number | null | undefined, reason: PollReason) => {
@@ -100,7 +106,9 @@ export function feedRefreshHint(text: string): { ms: number; from: 'ttl' | 'sy:u
   const period = /<(?:[\w.-]+:)?updatePeriod(?:\s[^>]*)?>\s*([a-z]+)\s*<\/(?:[\w.-]+:)?updatePeriod>/i.exec(head);
   const periodMs = period === null ? undefined : PERIOD_MS[period[1]!.toLowerCase()];
   if (periodMs === undefined) return null;
-  const frequency = /<(?:[\w.-]+:)?updateFrequency(?:\s[^>]*)?>\s*(\d{1,6})\s*<\/(?:[\w.-]+:)?updateFrequency>/i.exec(head);
+  const frequency = /<(?:[\w.-]+:)?updateFrequency(?:\s[^>]*)?>\s*(\d{1,6})\s*<\/(?:[\w.-]+:)?updateFrequency>/i.exec(
+    head,
+  );
   const times = frequency === null ? 1 : Number(frequency[1]);
   return times > 0 ? { ms: Math.round(periodMs / times), from: 'sy:update' } : null;
 }

@@ -68,12 +68,20 @@ export function watchedSources(entries: readonly SourceEntry[], defaultIntervalM
     .filter((s) => s.location !== '');
 }
 
-export async function pollDueSources(sources: readonly WatchedSource[], deps: PollDeps, now: Date): Promise<PollResult> {
+export async function pollDueSources(
+  sources: readonly WatchedSource[],
+  deps: PollDeps,
+  now: Date,
+): Promise<PollResult> {
   const due = await deps.schedule.due(sources, now);
   const dueSources = sources.filter((s) => due.has(s.key));
   const known = await deps.schedule.rows(dueSources.map((s) => s.key));
-  const results = await mapLimited(dueSources, PARALLEL_POLLS, (source) => pollOne(source, known.get(source.key)?.contentHash ?? null, deps, now));
-  const recorded = await deps.schedule.recordMany(results.map((r) => ({ key: r.key, poll: r.poll, failuresBefore: known.get(r.key)?.failures ?? 0 })));
+  const results = await mapLimited(dueSources, PARALLEL_POLLS, (source) =>
+    pollOne(source, known.get(source.key)?.contentHash ?? null, deps, now),
+  );
+  const recorded = await deps.schedule.recordMany(
+    results.map((r) => ({ key: r.key, poll: r.poll, failuresBefore: known.get(r.key)?.failures ?? 0 })),
+  );
   const plan: CyclePlan = { first: [], then: [], failures: [], notices: [] };
   for (const r of results) {
     plan.first.push(...r.plan.first);
@@ -87,7 +95,9 @@ export async function pollDueSources(sources: readonly WatchedSource[], deps: Po
     due: dueSources.length,
     polled: results.length,
     notModified: results.filter((r) => r.notModified).length,
-    unreadable: results.flatMap((r) => (r.poll.problem === null ? [] : [{ key: r.key, problem: r.poll.problem, ...recorded.get(r.key)! }])),
+    unreadable: results.flatMap((r) =>
+      r.poll.problem === null ? [] : [{ key: r.key, problem: r.poll.problem, ...recorded.get(r.key)! }],
+    ),
     toAccept: results.flatMap((r) => (r.hash === null ? [] : [{ key: r.key, hash: r.hash }])),
   };
 }
@@ -114,17 +124,38 @@ async function pollOne(source: WatchedSource, lastHash: string | null, deps: Pol
     if (!fetched.ok) {
       const plan: CyclePlan = { ...EMPTY, failures: [fetched.message] };
       const hints: PollHints = { retryAfterMs: retryAfterMs(retryAfterOf(fetched), now) };
-      return { key: source.key, plan, notModified: false, hash: null, poll: { problem: fetched.message, intervalMs: source.intervalMs, now, hints } };
+      return {
+        key: source.key,
+        plan,
+        notModified: false,
+        hash: null,
+        poll: { problem: fetched.message, intervalMs: source.intervalMs, now, hints },
+      };
     }
     const answer = fetched.value;
-    const poll: PollRecord = { problem: null, intervalMs: source.intervalMs, now, hints: { feed: feedRefreshHint(answer.text), maxAgeMs: maxAgeMs(answer.cacheControl) } };
+    const poll: PollRecord = {
+      problem: null,
+      intervalMs: source.intervalMs,
+      now,
+      hints: { feed: feedRefreshHint(answer.text), maxAgeMs: maxAgeMs(answer.cacheControl) },
+    };
     const hash = createHash('sha256').update(answer.bytes).digest('hex');
     if (hash === lastHash) return { key: source.key, plan: EMPTY, notModified: true, hash: null, poll };
     return { key: source.key, plan: planFetchedUrl(source.location, answer), notModified: false, hash, poll };
   }
-  const plan = await planCycle([source.location], { fetcher: deps.fetcher, maxBytes: deps.maxBytes, findSource: deps.findSource });
+  const plan = await planCycle([source.location], {
+    fetcher: deps.fetcher,
+    maxBytes: deps.maxBytes,
+    findSource: deps.findSource,
+  });
   const problem = plan.first.length + plan.then.length === 0 && plan.failures.length > 0 ? plan.failures[0]! : null;
-  return { key: source.key, plan, notModified: false, hash: null, poll: { problem, intervalMs: source.intervalMs, now } };
+  return {
+    key: source.key,
+    plan,
+    notModified: false,
+    hash: null,
+    poll: { problem, intervalMs: source.intervalMs, now },
+  };
 }
 
 async function mapLimited<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {

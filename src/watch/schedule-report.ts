@@ -17,11 +17,24 @@ export interface ScheduleLine {
   readonly lastProblem: string | null;
 }
 
-export function scheduleLines(sources: readonly WatchedSource[], rows: ReadonlyMap<string, ScheduleRow>, now: Date): ScheduleLine[] {
+export function scheduleLines(
+  sources: readonly WatchedSource[],
+  rows: ReadonlyMap<string, ScheduleRow>,
+  now: Date,
+): ScheduleLine[] {
   return sources.map((s) => {
     const row = rows.get(s.key);
     if (row === undefined) {
-      return { source: s.key, next: null, due: true, intervalMinutes: s.intervalMs / 60_000, why: null, failures: 0, lastPolled: null, lastProblem: null };
+      return {
+        source: s.key,
+        next: null,
+        due: true,
+        intervalMinutes: s.intervalMs / 60_000,
+        why: null,
+        failures: 0,
+        lastPolled: null,
+        lastProblem: null,
+      };
     }
     const next = dueAt(row, s.intervalMs);
     return {
@@ -51,8 +64,12 @@ export function renderSchedule(lines: readonly ScheduleLine[]): string {
   const width = Math.max(...lines.map((l) => l.source.length));
   return lines
     .map((l) => {
-      const when = l.next === null ? 'never polled: due now' : `${l.due ? 'due now' : `next ${l.next}`} (${WHY[l.why ?? ''] ?? l.why})`;
-      const failing = l.failures > 0 ? `; ${l.failures} failed in a row, the last: ${(l.lastProblem ?? '').slice(0, 160)}` : '';
+      const when =
+        l.next === null
+          ? 'never polled: due now'
+          : `${l.due ? 'due now' : `next ${l.next}`} (${WHY[l.why ?? ''] ?? l.why})`;
+      const failing =
+        l.failures > 0 ? `; ${l.failures} failed in a row, the last: ${(l.lastProblem ?? '').slice(0, 160)}` : '';
       return `${l.source.padEnd(width)}  every ${l.intervalMinutes} min  ${when}${failing}\n`;
     })
     .join('');

@@ -41,7 +41,9 @@ export interface SourceSchedule {
   /** Records a poll; returns when the source is due next, why, and its failures in a row. */
   record(key: string, poll: PollRecord): Promise<Recorded>;
   /** Records a cycle's polls in one statement; `failuresBefore`: each source's failures in a row before this poll. */
-  recordMany(polls: readonly { key: string; poll: PollRecord; failuresBefore: number }[]): Promise<Map<string, Recorded>>;
+  recordMany(
+    polls: readonly { key: string; poll: PollRecord; failuresBefore: number }[],
+  ): Promise<Map<string, Recorded>>;
   /** Records the body whose jobs all finished (the next identical body queues nothing). */
   accept(key: string, contentHash: string): Promise<void>;
   acceptMany(accepted: readonly { key: string; hash: string }[]): Promise<void>;
@@ -85,14 +87,17 @@ function fromRow(row: Row): ScheduleRow {
  */
 export function dueAt(row: ScheduleRow | undefined, intervalMs: number): number {
   if (row === undefined) return Number.NEGATIVE_INFINITY;
-  const byInterval = row.reason === 'every' && row.failures === 0 ? row.lastPolled.getTime() + intervalMs : Number.POSITIVE_INFINITY;
+  const byInterval =
+    row.reason === 'every' && row.failures === 0 ? row.lastPolled.getTime() + intervalMs : Number.POSITIVE_INFINITY;
   return Math.min(row.nextDue.getTime(), byInterval);
 }
 
 export function createSourceSchedule(db: Queryable): SourceSchedule {
   const rows = async (keys: readonly string[]): Promise<Map<string, ScheduleRow>> => {
     if (keys.length === 0) return new Map();
-    const found = await db.query<Row>(`SELECT ${COLUMNS} FROM watch_sources WHERE source_key = ANY($1::text[])`, [keys]);
+    const found = await db.query<Row>(`SELECT ${COLUMNS} FROM watch_sources WHERE source_key = ANY($1::text[])`, [
+      keys,
+    ]);
     return new Map(found.map((r) => [r.source_key, fromRow(r)]));
   };
   return {
@@ -108,7 +113,10 @@ export function createSourceSchedule(db: Queryable): SourceSchedule {
       return new Date(Math.max(first, now.getTime()));
     },
     async record(key, poll) {
-      const [before] = await db.query<{ failures: number }>('SELECT failures FROM watch_sources WHERE source_key = $1', [key]);
+      const [before] = await db.query<{ failures: number }>(
+        'SELECT failures FROM watch_sources WHERE source_key = $1',
+        [key],
+      );
       return (await this.recordMany([{ key, poll, failuresBefore: before?.failures ?? 0 }])).get(key)!;
     },
     async recordMany(polls) {

@@ -4,7 +4,17 @@
 import { publicUrl, type ArticleWithSightings } from '../article.js';
 import { figuresEqual, parseFigures, type Figure } from '../understand/figures.js';
 import { GAZETTEER } from '../understand/gazetteer.js';
-import { composeFigurePoint, composeImpact, factTopics, composeLead, composeProsCons, composeTakeaway, figuresToList, meaningful, storyFacts } from './compose.js';
+import {
+  composeFigurePoint,
+  composeImpact,
+  factTopics,
+  composeLead,
+  composeProsCons,
+  composeTakeaway,
+  figuresToList,
+  meaningful,
+  storyFacts,
+} from './compose.js';
 import { ADVICE_CUES, cueHits } from './cues.js';
 import { figureKeysIn, fitForSlot, possessive, zhCat } from './digest-item.js';
 import { LABELS } from './labels.js';
@@ -31,11 +41,17 @@ const PRINCIPLES = {
     'Count independent publishers, not copies, when judging how solid a story is.',
     'Read the primary source when one exists.',
   ],
-  zh: ['转述数字之前，先与原始公告核对。', '判断一条消息是否可靠，要数独立发布方，而不是转载数量。', '有一手来源时，先读一手来源。'],
+  zh: [
+    '转述数字之前，先与原始公告核对。',
+    '判断一条消息是否可靠，要数独立发布方，而不是转载数量。',
+    '有一手来源时，先读一手来源。',
+  ],
 } as const;
 
 export function writeCard(article: ArticleWithSightings, story: StoryInput, options: CardOptions = {}): Card {
-  const members = story.articles.some((a) => a.id === article.id) ? story : { ...story, articles: [article, ...story.articles] };
+  const members = story.articles.some((a) => a.id === article.id)
+    ? story
+    : { ...story, articles: [article, ...story.articles] };
   const analysis = analyseStory(members);
   const face: FaceLanguage = options.language ?? (article.language === 'zh' ? 'zh' : 'en');
   const zh = face === 'zh';
@@ -91,7 +107,8 @@ export function writeCard(article: ArticleWithSightings, story: StoryInput, opti
     prov.push({ path: 'summary', kind: 'extract', spans: summaryPicks.map(spanOf) });
     used = [...summaryPicks];
     // Insight: the most general strong sentence not already in the summary, whole and attributed.
-    const general = (c: ScoredCandidate): number => (c.figureKeys.length === 0 ? 0.4 : 0) + 0.2 * cueHits(c, ADVICE_CUES);
+    const general = (c: ScoredCandidate): number =>
+      (c.figureKeys.length === 0 ? 0.4 : 0) + 0.2 * cueHits(c, ADVICE_CUES);
     const [insight] = selectDiverse(own, 1, { chosen: summaryPicks, filter: fitForSlot, boost: general });
     if (insight) {
       keyInsight = insight.text;
@@ -104,8 +121,13 @@ export function writeCard(article: ArticleWithSightings, story: StoryInput, opti
     const judged = composeProsCons(facts, face);
     const inSummary = figureKeysIn(summary);
     const fallback =
-      judged.pros[0] ?? judged.cons[0] ?? facts.figures.filter((f) => meaningful(f, face) && !inSummary.has(f.key)).map((f) => composeFigurePoint(facts, f, face))[0] ??
-      composeImpact(facts, face, story.ranking.audiences[0] ?? 'Executive', new Set())?.statement ?? null;
+      judged.pros[0] ??
+      judged.cons[0] ??
+      facts.figures
+        .filter((f) => meaningful(f, face) && !inSummary.has(f.key))
+        .map((f) => composeFigurePoint(facts, f, face))[0] ??
+      composeImpact(facts, face, story.ranking.audiences[0] ?? 'Executive', new Set())?.statement ??
+      null;
     if (fallback) {
       keyInsight = fallback.text;
       prov.push({ path: 'keyInsight', kind: fallback.kind, spans: [...fallback.spans] });
@@ -130,7 +152,12 @@ export function writeCard(article: ArticleWithSightings, story: StoryInput, opti
   if (!composing && (human !== null || article.language === face)) {
     const principlePicks = selectDiverse(own, 2, {
       chosen: used,
-      filter: (c) => c.figures.length === 0 && c.entities.length === 0 && fitForSlot(c) && !c.hasQuote && c.text.length <= (c.language === 'zh' ? 60 : 180),
+      filter: (c) =>
+        c.figures.length === 0 &&
+        c.entities.length === 0 &&
+        fitForSlot(c) &&
+        !c.hasQuote &&
+        c.text.length <= (c.language === 'zh' ? 60 : 180),
       boost: (c) => 0.2 * cueHits(c, ADVICE_CUES),
     });
     principlePicks.forEach((c) => {
@@ -154,12 +181,17 @@ export function writeCard(article: ArticleWithSightings, story: StoryInput, opti
   // Addresses only where there is one to publish: a local file is named, never its path.
   const at = (url: string | null): string => (url === null ? '' : zh ? `：${url}` : `: ${url}`);
   const articleUrl = publicUrl(article.url);
-  if (articleUrl !== null) practice(zh ? `阅读原文全文：${articleUrl}` : `Read the full article: ${articleUrl}`, 'computed', []);
-  const companion = analysis.articles.find((a) => a.id !== article.id && a.sourceType === 'official') ?? analysis.articles.find((a) => a.id !== article.id);
+  if (articleUrl !== null)
+    practice(zh ? `阅读原文全文：${articleUrl}` : `Read the full article: ${articleUrl}`, 'computed', []);
+  const companion =
+    analysis.articles.find((a) => a.id !== article.id && a.sourceType === 'official') ??
+    analysis.articles.find((a) => a.id !== article.id);
   if (companion) {
     const title = companion.title ?? publicUrl(companion.url) ?? (zh ? '无标题' : 'untitled');
     practice(
-      zh ? zhCat('对照', outletOf(companion), `的报道《${title}》${at(publicUrl(companion.url))}`) : `Compare with ${possessive(outletOf(companion))} "${title}"${at(publicUrl(companion.url))}`,
+      zh
+        ? zhCat('对照', outletOf(companion), `的报道《${title}》${at(publicUrl(companion.url))}`)
+        : `Compare with ${possessive(outletOf(companion))} "${title}"${at(publicUrl(companion.url))}`,
       'template',
       [{ articleId: companion.id, field: 'title', start: 0, end: (companion.title ?? '').length }],
     );
@@ -168,29 +200,56 @@ export function writeCard(article: ArticleWithSightings, story: StoryInput, opti
   const translator = translatorOf(article);
   if (translator) {
     const other = article.language === 'zh' ? (zh ? '英文' : 'English') : zh ? '中文' : 'Chinese';
-    practice(zh ? zhCat('阅读', translator.outlet, `的${other}译文${at(translator.url)}`) : `Read ${possessive(translator.outlet)} ${other} translation${at(translator.url)}`, 'computed', []);
+    practice(
+      zh
+        ? zhCat('阅读', translator.outlet, `的${other}译文${at(translator.url)}`)
+        : `Read ${possessive(translator.outlet)} ${other} translation${at(translator.url)}`,
+      'computed',
+      [],
+    );
   }
   // A figure is listed by its surface only when the surface alone says what it is: "3 billion" of
   // "from 3 billion to 400 billion parameters" read alone is a bare count, not 3 billion parameters,
   // and would not be found in the source as the figure it is.
   const saysItself = (f: Figure) => parseFigures(f.surface).some((g) => figuresEqual(g, f));
-  const figs = article.understanding.figures.filter((f) => f.kind !== 'year' && saysItself(f) && !analysis.suspectFigures.some((s) => s.value === f.value && s.unit === f.unit));
+  const figs = article.understanding.figures.filter(
+    (f) =>
+      f.kind !== 'year' &&
+      saysItself(f) &&
+      !analysis.suspectFigures.some((s) => s.value === f.value && s.unit === f.unit),
+  );
   const uniqueFigs = [...new Map(figs.map((f) => [`${f.kind}:${f.value}:${f.unit}`, f])).values()].slice(0, 3);
   if (uniqueFigs.length > 0) {
     practice(
-      zh ? `记下文中的关键数字，留待日后核对：${uniqueFigs.map((f) => f.surface).join('、')}。` : `Note the article's key figures to check later: ${uniqueFigs.map((f) => f.surface).join(', ')}.`,
+      zh
+        ? `记下文中的关键数字，留待日后核对：${uniqueFigs.map((f) => f.surface).join('、')}。`
+        : `Note the article's key figures to check later: ${uniqueFigs.map((f) => f.surface).join(', ')}.`,
       'template',
       uniqueFigs.map((f) => ({ articleId: article.id, field: 'text' as const, start: f.start, end: f.end })),
     );
   }
-  if (inPractice.length < 3) practice(zh ? '在转述之前，先找到第二个独立来源。' : 'Find a second independent source before you pass it on.', 'computed', []);
+  if (inPractice.length < 3)
+    practice(
+      zh ? '在转述之前，先找到第二个独立来源。' : 'Find a second independent source before you pass it on.',
+      'computed',
+      [],
+    );
 
   const topics = topicsOf(article, face, human?.title ?? article.title ?? '');
   return {
     schemaVersion: SCHEMA_VERSION,
     language: face,
     bodyLanguage: human || composing ? face : article.language,
-    notice: article.language === face ? null : human ? labels.noticeHumanTranslation : article.language === 'other' && !composing ? labels.noticeOtherLanguage : composing ? labels.noticeUntranslated : labels.noticeExtractsOnly,
+    notice:
+      article.language === face
+        ? null
+        : human
+          ? labels.noticeHumanTranslation
+          : article.language === 'other' && !composing
+            ? labels.noticeOtherLanguage
+            : composing
+              ? labels.noticeUntranslated
+              : labels.noticeExtractsOnly,
     articleId: article.id,
     title: human?.title ?? article.title ?? articleUrl ?? (zh ? '无标题' : 'Untitled'),
     url: articleUrl,
@@ -230,7 +289,9 @@ export function topicsOf(article: ArticleWithSightings, face: FaceLanguage, titl
     entry.n++;
     counts.set(key, entry);
   }
-  const ranked = [...counts.values()].sort((a, b) => Number(a.concept) - Number(b.concept) || b.n - a.n || (a.name < b.name ? -1 : 1));
+  const ranked = [...counts.values()].sort(
+    (a, b) => Number(a.concept) - Number(b.concept) || b.n - a.n || (a.name < b.name ? -1 : 1),
+  );
   const names = ranked.map((e) => {
     if (face !== 'zh' || !e.id) return e.name;
     const entry = GAZETTEER.find((g) => g.id === e.id);
@@ -239,8 +300,13 @@ export function topicsOf(article: ArticleWithSightings, face: FaceLanguage, titl
   return [...new Set(names)].slice(0, 6);
 }
 
-function relatedOf(article: ArticleWithSightings, members: readonly ArticleWithSightings[], library: readonly ArticleWithSightings[]): Card['related'] {
-  const named = (a: ArticleWithSightings): Set<string> => new Set(a.understanding.entities.filter((e) => e.type !== 'concept' && e.entityId).map((e) => e.entityId!));
+function relatedOf(
+  article: ArticleWithSightings,
+  members: readonly ArticleWithSightings[],
+  library: readonly ArticleWithSightings[],
+): Card['related'] {
+  const named = (a: ArticleWithSightings): Set<string> =>
+    new Set(a.understanding.entities.filter((e) => e.type !== 'concept' && e.entityId).map((e) => e.entityId!));
   const mine = named(article);
   const out: Card['related'] = [];
   const seen = new Set([article.id]);

@@ -1,7 +1,16 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseFigures, figuresEqual } from '../understand/figures.js';
-import { composeFigurePoint, composeHeadline, composeImpact, composeLead, composeTakeaway, eventKindOf, figureIn, storyFacts } from './compose.js';
+import {
+  composeFigurePoint,
+  composeHeadline,
+  composeImpact,
+  composeLead,
+  composeTakeaway,
+  eventKindOf,
+  figureIn,
+  storyFacts,
+} from './compose.js';
 import { inFaceLanguage } from './slot-check.js';
 import { analyseStory } from './story-analysis.js';
 import { BRIGHTLINE_ZH, brightlineStory, makeArticle, makeRanking, soloStory } from './story.fixture.js';
@@ -11,10 +20,16 @@ describe('facts first', () => {
     assert.equal(eventKindOf(['Corvid Labs raises $320 million in Series B']), 'funding');
     assert.equal(eventKindOf(['Pallas Speech sues the SEC over AI chatbot rules']), 'lawsuit');
     // A how-to is not news about the company it runs on; "guides revenue" is not a guide.
-    assert.equal(eventKindOf(['How to run batch inference over a million documents on Tencent, step by step']), 'guide');
+    assert.equal(
+      eventKindOf(['How to run batch inference over a million documents on Tencent, step by step']),
+      'guide',
+    );
     assert.equal(eventKindOf(['手把手教你在腾讯云上部署语音模型']), 'guide');
     assert.equal(eventKindOf(['Orrin Chips guides revenue higher after a record quarter']), 'other');
-    assert.equal(eventKindOf(['StepFun’s Step-4 Swift hits 650 tokens a second and cuts input prices by 60%']), 'price');
+    assert.equal(
+      eventKindOf(['StepFun’s Step-4 Swift hits 650 tokens a second and cuts input prices by 60%']),
+      'price',
+    );
     assert.equal(eventKindOf(['Anthropic 以 20 亿美元包下 Brightline Compute 俄亥俄园区']), 'deal');
     assert.equal(eventKindOf(['Long context, short memory: recall across nine open models']), 'other');
     // 发布 with 新规 is a rule, not a launch.
@@ -31,7 +46,13 @@ describe('facts first', () => {
       title: '工信部发布深度合成内容标识新规',
       paragraphs: ['工业和信息化部发布深度合成内容标识管理新规，要求提供大模型服务的企业在上线前完成相关手续。'],
     });
-    const facts = storyFacts(analyseStory({ storyId: 'miit', articles: [rule], ranking: makeRanking({ independentPublishers: ['华东科技报'] }) }));
+    const facts = storyFacts(
+      analyseStory({
+        storyId: 'miit',
+        articles: [rule],
+        ranking: makeRanking({ independentPublishers: ['华东科技报'] }),
+      }),
+    );
     assert.equal(facts.kind, 'regulation');
     assert.equal(composeHeadline(facts, 'en')?.text, 'MIIT issues new rules');
     assert.equal(composeHeadline(facts, 'zh')?.text, '工业和信息化部发布新规');
@@ -42,7 +63,10 @@ describe('facts first', () => {
     for (const f of facts.figures) {
       const en = figureIn(f, 'en');
       const back = parseFigures(en);
-      assert.ok(back.some((g) => figuresEqual(g, f.figure)), `${en} = ${f.figure.surface}`);
+      assert.ok(
+        back.some((g) => figuresEqual(g, f.figure)),
+        `${en} = ${f.figure.surface}`,
+      );
     }
     const money = facts.figures.find((f) => f.figure.kind === 'money')!;
     assert.equal(figureIn(money, 'en'), '$2 billion');
@@ -71,7 +95,10 @@ describe('facts first', () => {
         assert.ok(s.text.includes(f.outlet) || s.text.includes('reports'), s.text);
         const article = story.articles.find((a) => a.id === s.spans[0]!.articleId)!;
         const cited = parseFigures(article.text.slice(s.spans[0]!.start, s.spans[0]!.end))[0]!;
-        assert.ok(parseFigures(s.text).some((g) => figuresEqual(g, cited)), `${s.text} carries ${cited.surface}`);
+        assert.ok(
+          parseFigures(s.text).some((g) => figuresEqual(g, cited)),
+          `${s.text} carries ${cited.surface}`,
+        );
       }
     }
   });
@@ -87,7 +114,10 @@ describe('facts first', () => {
 
   it('the subject is who the title says acts, even after a description, not the company the text names most', () => {
     const article = makeArticle({
-      id: 'lc1', outlet: 'Harbor Tech Daily', type: 'news', language: 'en',
+      id: 'lc1',
+      outlet: 'Harbor Tech Daily',
+      type: 'news',
+      language: 'en',
       title: 'Chinese inference-chip maker LanCore raises $500 million as domestic demand grows',
       paragraphs: [
         'LanCore Technologies has raised 3.6 billion yuan in a Series C round, the company said.',

@@ -16,14 +16,44 @@ import { outletOf } from './source-refs.js';
 import type { StoryAnalysis } from './story-analysis.js';
 import type { Statement } from './story-statements.js';
 
-export const EVENT_KINDS = ['guide', 'funding', 'launch', 'deal', 'price', 'benchmark', 'research', 'lawsuit', 'regulation', 'hire', 'other'] as const;
+export const EVENT_KINDS = [
+  'guide',
+  'funding',
+  'launch',
+  'deal',
+  'price',
+  'benchmark',
+  'research',
+  'lawsuit',
+  'regulation',
+  'hire',
+  'other',
+] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 
 export type FigureRole =
-  | 'valuation' | 'raise' | 'price' | 'contract' | 'revenue' | 'money'
-  | 'priceCut' | 'reduction' | 'accuracy' | 'gain' | 'revenueShare' | 'share'
-  | 'speed' | 'efficiency' | 'speedup' | 'multiple'
-  | 'capacity' | 'units' | 'memory' | 'process' | 'energy' | 'other';
+  | 'valuation'
+  | 'raise'
+  | 'price'
+  | 'contract'
+  | 'revenue'
+  | 'money'
+  | 'priceCut'
+  | 'reduction'
+  | 'accuracy'
+  | 'gain'
+  | 'revenueShare'
+  | 'share'
+  | 'speed'
+  | 'efficiency'
+  | 'speedup'
+  | 'multiple'
+  | 'capacity'
+  | 'units'
+  | 'memory'
+  | 'process'
+  | 'energy'
+  | 'other';
 
 export interface Named {
   readonly id: string;
@@ -67,13 +97,22 @@ const KIND_RULES: ReadonlyArray<[EventKind, RegExp]> = [
   // A how-to is not news about the company it runs on ("How to serve a model on Google, step by step").
   ['guide', /^how to\b|\bstep by step\b|\bguide\b|\btutorial\b|\bwalkthrough\b|教程|指南|手把手|^如何/iu],
   ['lawsuit', /\bsues?\b|\blawsuit\b|\bsued\b|\bcourt\b|起诉|诉讼|官司/iu],
-  ['hire', /\b(?:names|appoints|hires|taps)\b.*\b(?:chief|CEO|CFO|CTO|head|president)\b|\bnew chief executive\b|任命|出任|加盟/iu],
+  [
+    'hire',
+    /\b(?:names|appoints|hires|taps)\b.*\b(?:chief|CEO|CFO|CTO|head|president)\b|\bnew chief executive\b|任命|出任|加盟/iu,
+  ],
   ['funding', /\braises?\b|\bfunding\b|\bSeries [A-F]\b|\bround\b|融资|[A-F] ?轮/iu],
   ['price', /\bcuts? (?:[\w-]+ ){0,2}prices?\b|\bprice cuts?\b|\bslashes (?:[\w-]+ ){0,2}prices?\b|降价|下调.*价/iu],
   // Before launch: "工信部发布…新规" (issues new rules) is a rule, not a product launch.
   ['regulation', /\brules?\b|\bregulat|\blaw\b|\bban\b|监管|法规|新规/iu],
-  ['launch', /\blaunch(?:es|ed)?\b|\breleas(?:es|ed)\b|\bunveil(?:s|ed)?\b|\bintroduc(?:es|ed)\b|\bdebuts?\b|\bopens\b|发布|推出|上线|亮相/iu],
-  ['deal', /\bdeal\b|\bcontract\b|\bagreement\b|\bsigns?\b|\blease[sd]?\b|\btakes\b|\bbuys?\b|\border(?:s)?\b|\bacquir|大单|订单|订购|签约|协议|合同|收购|拿下|包下|租下|租用|签下/iu],
+  [
+    'launch',
+    /\blaunch(?:es|ed)?\b|\breleas(?:es|ed)\b|\bunveil(?:s|ed)?\b|\bintroduc(?:es|ed)\b|\bdebuts?\b|\bopens\b|发布|推出|上线|亮相/iu,
+  ],
+  [
+    'deal',
+    /\bdeal\b|\bcontract\b|\bagreement\b|\bsigns?\b|\blease[sd]?\b|\btakes\b|\bbuys?\b|\border(?:s)?\b|\bacquir|大单|订单|订购|签约|协议|合同|收购|拿下|包下|租下|租用|签下/iu,
+  ],
   ['benchmark', /\bbenchmark|\bmeasures?\b|\btests?\b|评测|基准|测评/iu],
   ['research', /\bstudy\b|\bpaper\b|\bresearch|\bfinds?\b|研究|论文/iu],
 ];
@@ -90,13 +129,18 @@ function roleOf(f: Figure, sentence: string): FigureRole {
   switch (f.kind) {
     case 'money':
       if (/valuation|\bvalues (?:the|it|its|\w+['’]s)\b|估值/.test(s)) return 'valuation';
-      if (/per million|每百万|百万 ?token|per 1,?000/.test(s) || (f.value < 1e6 && /\bprice|\bpric|\bcharg|收费|价格|定价|售价/.test(s))) return 'price';
+      if (
+        /per million|每百万|百万 ?token|per 1,?000/.test(s) ||
+        (f.value < 1e6 && /\bprice|\bpric|\bcharg|收费|价格|定价|售价/.test(s))
+      )
+        return 'price';
       if (/rais|\bround\b|funding|invest|融资|投资/.test(s)) return 'raise';
       if (/deal|contract|agreement|worth|lease|order|合同|协议|订单|交易|总价|大单/.test(s)) return 'contract';
       if (/revenue|收入|营收/.test(s)) return 'revenue';
       return 'money';
     case 'percent':
-      if (/\bcut|lower|less|reduc|drop|cheaper|下调|降低|降价|减少|便宜/.test(s)) return /pric|\bcost|charg|价格|降价|费用|收费/.test(s) ? 'priceCut' : 'reduction';
+      if (/\bcut|lower|less|reduc|drop|cheaper|下调|降低|降价|减少|便宜/.test(s))
+        return /pric|\bcost|charg|价格|降价|费用|收费/.test(s) ? 'priceCut' : 'reduction';
       if (/accura|准确/.test(s)) return 'accuracy';
       if (/improv|gain|boost|higher|提升|提高|增长/.test(s)) return 'gain';
       if (/revenue|backlog|收入|营收|积压/.test(s)) return 'revenueShare';
@@ -127,14 +171,19 @@ function enNumber(x: number): string {
   return Number(t) >= 10_000 && Number.isInteger(Number(t)) ? Number(t).toLocaleString('en-US') : t;
 }
 
-const EN_CURRENCY: Record<string, (v: string) => string> = { USD: (v) => `$${v}`, EUR: (v) => `€${v}`, CNY: (v) => `${v} yuan` };
+const EN_CURRENCY: Record<string, (v: string) => string> = {
+  USD: (v) => `$${v}`,
+  EUR: (v) => `€${v}`,
+  CNY: (v) => `${v} yuan`,
+};
 const ZH_CURRENCY: Record<string, string> = { USD: '美元', CNY: '元', EUR: '欧元' };
 
 function enMoney(f: Figure): string | null {
   const cur = EN_CURRENCY[f.unit];
   if (!cur) return null;
   const v = f.value;
-  const scaled = v >= 1e9 ? `${trimNumber(v / 1e9)} billion` : v >= 1e6 ? `${trimNumber(v / 1e6)} million` : enNumber(v);
+  const scaled =
+    v >= 1e9 ? `${trimNumber(v / 1e9)} billion` : v >= 1e6 ? `${trimNumber(v / 1e6)} million` : enNumber(v);
   return f.unit === 'CNY' ? `${scaled} yuan` : cur(scaled);
 }
 
@@ -150,7 +199,8 @@ function styled(f: Figure, face: FaceLanguage): string | null {
       if (face === 'en') return enMoney(f);
       return ZH_CURRENCY[f.unit] ? `${zhScaled(v)}${ZH_CURRENCY[f.unit]}`.replace(/ (?=[美元欧])/, ' ') : null;
     case 'power': {
-      const [n, en, zh] = v >= 1e9 ? [v / 1e9, 'GW', '吉瓦'] : v >= 1e6 ? [v / 1e6, 'MW', '兆瓦'] : [v / 1e3, 'kW', '千瓦'];
+      const [n, en, zh] =
+        v >= 1e9 ? [v / 1e9, 'GW', '吉瓦'] : v >= 1e6 ? [v / 1e6, 'MW', '兆瓦'] : [v / 1e3, 'kW', '千瓦'];
       return face === 'en' ? `${trimNumber(n)}${en}` : `${trimNumber(n)} ${zh}`;
     }
     case 'multiplier':
@@ -162,7 +212,10 @@ function styled(f: Figure, face: FaceLanguage): string | null {
       if (f.unit !== 'tokens/s') return null;
       return face === 'en' ? `${enNumber(v)} tokens per second` : `每秒 ${trimNumber(v)} 个 token`;
     case 'count':
-      if (/^[A-Za-z]/.test(f.unit)) return face === 'en' ? `${enNumber(v)} ${f.unit}${/s$/.test(f.unit) ? '' : 's'}` : `${zhScaled(v).trim()}${v >= 1e4 ? '' : ' '}个 ${f.unit}`.replace(/ (?=个)/, ' ');
+      if (/^[A-Za-z]/.test(f.unit))
+        return face === 'en'
+          ? `${enNumber(v)} ${f.unit}${/s$/.test(f.unit) ? '' : 's'}`
+          : `${zhScaled(v).trim()}${v >= 1e4 ? '' : ' '}个 ${f.unit}`.replace(/ (?=个)/, ' ');
       return null;
     case 'quantity':
       if (f.unit === 'nm') return face === 'en' ? `${trimNumber(v)}nm` : `${trimNumber(v)} 纳米`;
@@ -194,7 +247,7 @@ export function figureIn(f: Pick<FactFigure, 'figure' | 'surfaces'>, face: FaceL
 const GAZ = new Map(GAZETTEER.map((g) => [g.id, g]));
 
 export function nameIn(n: Named, face: FaceLanguage): string {
-  return (face === 'zh' ? n.zh ?? n.en : n.en ?? n.zh) ?? n.id;
+  return (face === 'zh' ? (n.zh ?? n.en) : (n.en ?? n.zh)) ?? n.id;
 }
 
 /** Entities named in a title, in order: gazetteer names and names the recogniser could type. */
@@ -205,9 +258,11 @@ function titleNames(title: string): Array<{ id: string; type: string; surface: s
 }
 
 /** "Halden AI launches …", "Orrin Chips names …": the name before an event verb, when the recogniser found none. */
-const TITLE_SUBJECT = /(?<![\w’'-])((?:[A-Z][\w.&’'-]*)(?: [A-Z][\w.&’'-]*){0,3}) (?:raises|launches|releases|unveils|introduces|debuts|sues|names|appoints|hires|opens|signs|strikes|takes|books|leases|buys|orders|acquires|cuts|publishes|measures|tests|wins|files|closes|secures|lands|expands)\b/;
+const TITLE_SUBJECT =
+  /(?<![\w’'-])((?:[A-Z][\w.&’'-]*)(?: [A-Z][\w.&’'-]*){0,3}) (?:raises|launches|releases|unveils|introduces|debuts|sues|names|appoints|hires|opens|signs|strikes|takes|books|leases|buys|orders|acquires|cuts|publishes|measures|tests|wins|files|closes|secures|lands|expands)\b/;
 /** What a launch title says was launched: "Halden AI launches Halden iQ-7", "… releases Step-4 Swift, a faster …". */
-const TITLE_PRODUCT = /\b(?:launches|releases|unveils|introduces|debuts)\s+((?:[A-Z0-9][\w.+-]*)(?: [A-Z0-9][\w.+-]*){0,3})/;
+const TITLE_PRODUCT =
+  /\b(?:launches|releases|unveils|introduces|debuts)\s+((?:[A-Z0-9][\w.+-]*)(?: [A-Z0-9][\w.+-]*){0,3})/;
 
 function namedOf(id: string, type: string, analysis: StoryAnalysis, fallback: string): Named {
   const info = analysis.entityInfo.get(id);
@@ -233,14 +288,20 @@ function storyFactsOnce(analysis: StoryAnalysis): StoryFacts {
   const titled = analysis.articles.filter((a) => (a.title ?? '').trim() !== '');
   // A bilingual page's title in its other language names the parties too (an English title's
   // subject, "LanCore raises …", where the Chinese title's is not recognised).
-  const translatedTitles = analysis.articles.flatMap((a) => [a.bilingual?.titleEn, a.bilingual?.titleZh].filter((t): t is string => !!t && t.trim() !== '' && t.trim() !== a.title?.trim()).map((t) => t.trim()));
+  const translatedTitles = analysis.articles.flatMap((a) =>
+    [a.bilingual?.titleEn, a.bilingual?.titleZh]
+      .filter((t): t is string => !!t && t.trim() !== '' && t.trim() !== a.title?.trim())
+      .map((t) => t.trim()),
+  );
   const titles = [...titled.map((a) => a.title!.trim()), ...translatedTitles];
   let kind = eventKindOf(titles);
   // Titles that name no kind ("Kimi K3 Flash is fast, but …?"): the members' first sentences
   // ("Moonshot AI's new Kimi K3 Flash, released on Sunday, …").
-  if (kind === 'other') kind = eventKindOf(analysis.articles.flatMap((a) => a.understanding.sentences.slice(0, 1).map((x) => x.text)));
+  if (kind === 'other')
+    kind = eventKindOf(analysis.articles.flatMap((a) => a.understanding.sentences.slice(0, 1).map((x) => x.text)));
   // A research source's own report with no other kind in its title is a research result.
-  if (kind === 'other' && analysis.articles.some((a) => a.sourceType === 'research')) kind = /bench/i.test(titles.join(' ')) ? 'benchmark' : 'research';
+  if (kind === 'other' && analysis.articles.some((a) => a.sourceType === 'research'))
+    kind = /bench/i.test(titles.join(' ')) ? 'benchmark' : 'research';
   // Parties: organisations and products by how many titles name them, then by first position.
   const tally = new Map<string, { n: number; at: number; order: number; type: string; surface: string }>();
   let order = 0;
@@ -264,7 +325,10 @@ function storyFactsOnce(analysis: StoryAnalysis): StoryFacts {
   if (said) {
     const surface = said[1]!;
     const known = ranked.find(([, e]) => e.type === 'organization' && surface.includes(e.surface));
-    subject = known && known[1].surface.length >= surface.length - 4 ? namedOf(known[0], 'organization', analysis, known[1].surface) : { id: `name:${surface.toLowerCase()}`, type: 'organization', en: surface, zh: null };
+    subject =
+      known && known[1].surface.length >= surface.length - 4
+        ? namedOf(known[0], 'organization', analysis, known[1].surface)
+        : { id: `name:${surface.toLowerCase()}`, type: 'organization', en: surface, zh: null };
   }
   if (!subject && orgs[0]) subject = namedOf(orgs[0][0], 'organization', analysis, orgs[0][1].surface);
   if (!subject) {
@@ -272,13 +336,22 @@ function storyFactsOnce(analysis: StoryAnalysis): StoryFacts {
     // primary source (a lab's or a company's own report is about its own work).
     const id = analysis.keyEntities.find((e) => analysis.entityInfo.get(e)?.type === 'organization');
     const primary = analysis.articles.find((a) => a.sourceType === 'research' || a.sourceType === 'official');
-    if (id) subject = namedOf(id, 'organization', analysis, analysis.entityInfo.get(id)?.surfaces.en ?? analysis.entityInfo.get(id)?.surfaces.zh ?? id);
+    if (id)
+      subject = namedOf(
+        id,
+        'organization',
+        analysis,
+        analysis.entityInfo.get(id)?.surfaces.en ?? analysis.entityInfo.get(id)?.surfaces.zh ?? id,
+      );
     else if (primary) {
       const name = outletOf(primary);
       subject = { id: `outlet:${name}`, type: 'organization', en: name, zh: name };
     }
   }
-  const otherOrg = orgs.find(([id, e]) => id !== subject?.id && !(subject?.en ?? '').includes(e.surface) && !e.surface.includes(subject?.en ?? '\u0000'));
+  const otherOrg = orgs.find(
+    ([id, e]) =>
+      id !== subject?.id && !(subject?.en ?? '').includes(e.surface) && !e.surface.includes(subject?.en ?? '\u0000'),
+  );
   const other = otherOrg ? namedOf(otherOrg[0], 'organization', analysis, otherOrg[1].surface) : null;
   let product = products[0] ? namedOf(products[0][0], 'product', analysis, products[0][1].surface) : null;
   if (!product && kind === 'launch') {
@@ -289,7 +362,9 @@ function storyFactsOnce(analysis: StoryAnalysis): StoryFacts {
   // A figure is attributed to the most standing source that gives it: the official statement, then news.
   const standing = ['official', 'news', 'research', 'blog', 'aggregator', 'social'];
   const rank = (a: ArticleWithSightings): number => (a.sourceType ? standing.indexOf(a.sourceType) : standing.length);
-  const byStanding = [...analysis.articles].sort((a, b) => rank(a) - rank(b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const byStanding = [...analysis.articles].sort(
+    (a, b) => rank(a) - rank(b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+  );
   const figures: FactFigure[] = [];
   for (const k of analysis.keyFigures) {
     if (figures.some((f) => figuresEqual(f.figure, k.figure))) continue;
@@ -312,7 +387,9 @@ function storyFactsOnce(analysis: StoryAnalysis): StoryFacts {
       perMillionTokens: /per million|每百万|百万 ?(?:个 ?)?token/i.test(found.sentence),
     });
   }
-  const titleSpans: SpanRef[] = titled.slice(0, 1).map((a) => ({ articleId: a.id, field: 'title', start: 0, end: (a.title ?? '').length }));
+  const titleSpans: SpanRef[] = titled
+    .slice(0, 1)
+    .map((a) => ({ articleId: a.id, field: 'title', start: 0, end: (a.title ?? '').length }));
   const titleSues = titles.some((t) => /\bsues\b|起诉/u.test(t));
   return { kind, subject, other, product, figures, titleSpans, titleSues };
 }
@@ -322,7 +399,23 @@ function storyFactsOnce(analysis: StoryAnalysis): StoryFacts {
  * "amount" or "number" does not ("reports a multiple of 9x"): such a figure is not composed into a
  * headline or a post's step.
  */
-export const MEANINGFUL_ROLES: ReadonlySet<FigureRole> = new Set(['valuation', 'raise', 'price', 'contract', 'revenue', 'priceCut', 'accuracy', 'revenueShare', 'speed', 'efficiency', 'speedup', 'capacity', 'memory', 'process', 'energy']);
+export const MEANINGFUL_ROLES: ReadonlySet<FigureRole> = new Set([
+  'valuation',
+  'raise',
+  'price',
+  'contract',
+  'revenue',
+  'priceCut',
+  'accuracy',
+  'revenueShare',
+  'speed',
+  'efficiency',
+  'speedup',
+  'capacity',
+  'memory',
+  'process',
+  'energy',
+]);
 
 /** A composed line can say what the figure measures: its role is meaningful (a count only with its unit: "200,000 GPUs"). */
 export function meaningful(f: FactFigure, face?: FaceLanguage): boolean {
@@ -355,10 +448,18 @@ export function figuresFor(facts: StoryFacts, roles: readonly FigureRole[]): Fac
 
 // --- sentences ------------------------------------------------------------------------------
 
-const composed = (text: string, spans: readonly SpanRef[]): Statement => ({ text, kind: 'composed', spans: [...spans] });
+const composed = (text: string, spans: readonly SpanRef[]): Statement => ({
+  text,
+  kind: 'composed',
+  spans: [...spans],
+});
 
 function clean(text: string): string {
-  return text.replace(/(\p{Script=Han}) (?=\p{Script=Han})/gu, '$1').replace(/\s{2,}/g, ' ').replace(/ ([，。：；）])/g, '$1').replace(/([（：，]) /g, '$1');
+  return text
+    .replace(/(\p{Script=Han}) (?=\p{Script=Han})/gu, '$1')
+    .replace(/\s{2,}/g, ' ')
+    .replace(/ ([，。：；）])/g, '$1')
+    .replace(/([（：，]) /g, '$1');
 }
 
 /** Joins Chinese parts with a space where Latin letters or digits meet Han characters. */
@@ -368,7 +469,11 @@ export function zh(...parts: string[]): string {
     if (!p) continue;
     const a = out[out.length - 1];
     const b = p[0]!;
-    if (a && ((/[A-Za-z0-9%)]/.test(a) && /\p{Script=Han}/u.test(b)) || (/\p{Script=Han}/u.test(a) && /[A-Za-z0-9$€]/.test(b)))) out += ' ';
+    if (
+      a &&
+      ((/[A-Za-z0-9%)]/.test(a) && /\p{Script=Han}/u.test(b)) || (/\p{Script=Han}/u.test(a) && /[A-Za-z0-9$€]/.test(b)))
+    )
+      out += ' ';
     out += p;
   }
   return clean(out);
@@ -382,7 +487,10 @@ export function composeHeadline(facts: StoryFacts, face: FaceLanguage): Statemen
   const O = facts.other ? nameIn(facts.other, face) : null;
   const P = facts.product ? nameIn(facts.product, face) : null;
   // Roles in the order given: a deal's value before any other sum it names.
-  const fig = (roles: FigureRole[]): FactFigure | undefined => roles.map((r) => facts.figures.find((f) => f.role === r && (r !== 'money' || f.figure.value >= 1e6))).find((f) => f !== undefined);
+  const fig = (roles: FigureRole[]): FactFigure | undefined =>
+    roles
+      .map((r) => facts.figures.find((f) => f.role === r && (r !== 'money' || f.figure.value >= 1e6)))
+      .find((f) => f !== undefined);
   const spans: SpanRef[] = [...facts.titleSpans];
   const use = (f: FactFigure | undefined): string | null => {
     if (!f) return null;
@@ -403,13 +511,16 @@ export function composeHeadline(facts: StoryFacts, face: FaceLanguage): Statemen
     case 'launch': {
       const speed = use(fig(['speed', 'speedup', 'efficiency', 'priceCut']));
       const what = P ?? (en ? 'a new product' : '新产品');
-      text = en ? `${S} launches ${what}${speed ? ` (${speed})` : ''}` : zh(S, ' 发布 ', what, speed ? `（${speed}）` : '');
+      text = en
+        ? `${S} launches ${what}${speed ? ` (${speed})` : ''}`
+        : zh(S, ' 发布 ', what, speed ? `（${speed}）` : '');
       break;
     }
     case 'deal': {
       const worth = use(fig(['contract', 'money', 'revenue']));
       const size = use(fig(['capacity', 'units']));
-      if (en) text = `${S}${O ? ` and ${O} strike` : ' strikes'} a deal${worth ? ` worth ${worth}` : ''}${size ? ` for ${size}` : ''}`;
+      if (en)
+        text = `${S}${O ? ` and ${O} strike` : ' strikes'} a deal${worth ? ` worth ${worth}` : ''}${size ? ` for ${size}` : ''}`;
       else text = zh(S, O ? ` 与 ${O} ` : ' ', '达成', worth ? ` ${worth} ` : '', '协议', size ? `，涉及 ${size}` : '');
       break;
     }
@@ -424,8 +535,16 @@ export function composeHeadline(facts: StoryFacts, face: FaceLanguage): Statemen
       const best = fig(['accuracy', 'energy', 'efficiency', 'speedup']);
       const result = use(best);
       const label = best ? roleLabel(best.role, face) : '';
-      if (en) text = `${S} publishes ${facts.kind === 'benchmark' ? 'a benchmark' : 'a study'}${P ? ` on ${P}` : ''}${result ? `: ${label} ${result}` : ''}`;
-      else text = zh(S, ' 发布', facts.kind === 'benchmark' ? '评测' : '研究', P ? `：${P}` : '', result ? `，${label} ${result}` : '');
+      if (en)
+        text = `${S} publishes ${facts.kind === 'benchmark' ? 'a benchmark' : 'a study'}${P ? ` on ${P}` : ''}${result ? `: ${label} ${result}` : ''}`;
+      else
+        text = zh(
+          S,
+          ' 发布',
+          facts.kind === 'benchmark' ? '评测' : '研究',
+          P ? `：${P}` : '',
+          result ? `，${label} ${result}` : '',
+        );
       break;
     }
     case 'lawsuit': {
@@ -448,7 +567,9 @@ export function composeHeadline(facts: StoryFacts, face: FaceLanguage): Statemen
     default: {
       const key = facts.figures.find((f) => MEANINGFUL_ROLES.has(f.role));
       const k = use(key);
-      text = en ? `${S}${k && key ? `: ${roleLabel(key.role, face)} ${k}` : ''}` : zh(S, k && key ? `：${roleLabel(key.role, face)} ${k}` : '');
+      text = en
+        ? `${S}${k && key ? `: ${roleLabel(key.role, face)} ${k}` : ''}`
+        : zh(S, k && key ? `：${roleLabel(key.role, face)} ${k}` : '');
     }
   }
   return composed(text, spans);
@@ -496,37 +617,88 @@ export function composeFigurePoint(facts: StoryFacts, f: FactFigure, face: FaceL
   if (face === 'en') {
     const by = self ? ', it reports.' : `, according to ${O}.`;
     switch (f.role) {
-      case 'valuation': text = S ? `${S} is valued at ${F}${by}` : `The valuation given is ${F}${by}`; break;
-      case 'raise': text = S ? `${S} raised ${F}${by}` : `The amount raised is ${F}${by}`; break;
-      case 'price': text = `${P ? `${P} is priced at` : 'The price is'} ${F}${perM && !/million/i.test(F) ? ' per million tokens' : ''}${by}`; break;
-      case 'contract': text = S ? `${S}'s deal is worth ${F}${by}` : `The deal value is ${F}${by}`; break;
-      case 'priceCut': text = `${S ? `${S} cuts the price` : 'The price is cut'} by ${F}${by}`; break;
-      case 'speed': text = `${P ? `${P} runs at` : 'The speed is'} ${F}${by}`; break;
-      case 'efficiency': text = `${P ? `${P} claims` : 'The claim is'} ${F} the performance per watt of its predecessor${by}`; break;
-      case 'speedup': text = `${P ? `${P} claims` : 'The claim is'} a ${F} speed-up${by}`; break;
-      case 'capacity': text = `The power capacity involved is ${F}${by}`; break;
-      case 'units': text = `${capital(F)} are involved${by}`; break;
-      case 'reduction': text = `${S ? `${S} reports a` : 'A'} reduction of ${F}${self ? '.' : by}`; break;
-      case 'revenueShare': text = `The share of revenue at stake is ${F}${by}`; break;
-      default: text = `${S ? `${S} reports` : 'The sources report'} ${an(roleLabel(f.role, 'en'))} of ${F}${self ? '.' : by}`;
+      case 'valuation':
+        text = S ? `${S} is valued at ${F}${by}` : `The valuation given is ${F}${by}`;
+        break;
+      case 'raise':
+        text = S ? `${S} raised ${F}${by}` : `The amount raised is ${F}${by}`;
+        break;
+      case 'price':
+        text = `${P ? `${P} is priced at` : 'The price is'} ${F}${perM && !/million/i.test(F) ? ' per million tokens' : ''}${by}`;
+        break;
+      case 'contract':
+        text = S ? `${S}'s deal is worth ${F}${by}` : `The deal value is ${F}${by}`;
+        break;
+      case 'priceCut':
+        text = `${S ? `${S} cuts the price` : 'The price is cut'} by ${F}${by}`;
+        break;
+      case 'speed':
+        text = `${P ? `${P} runs at` : 'The speed is'} ${F}${by}`;
+        break;
+      case 'efficiency':
+        text = `${P ? `${P} claims` : 'The claim is'} ${F} the performance per watt of its predecessor${by}`;
+        break;
+      case 'speedup':
+        text = `${P ? `${P} claims` : 'The claim is'} a ${F} speed-up${by}`;
+        break;
+      case 'capacity':
+        text = `The power capacity involved is ${F}${by}`;
+        break;
+      case 'units':
+        text = `${capital(F)} are involved${by}`;
+        break;
+      case 'reduction':
+        text = `${S ? `${S} reports a` : 'A'} reduction of ${F}${self ? '.' : by}`;
+        break;
+      case 'revenueShare':
+        text = `The share of revenue at stake is ${F}${by}`;
+        break;
+      default:
+        text = `${S ? `${S} reports` : 'The sources report'} ${an(roleLabel(f.role, 'en'))} of ${F}${self ? '.' : by}`;
     }
-    if (/^The (?:deal|company|model|chip|round)\b/.test(text)) text = `The sources report ${an(roleLabel(f.role, 'en'))} of ${F}${by}`;
+    if (/^The (?:deal|company|model|chip|round)\b/.test(text))
+      text = `The sources report ${an(roleLabel(f.role, 'en'))} of ${F}${by}`;
   } else {
     const by = self ? '' : zh('据 ', O, '，');
     switch (f.role) {
-      case 'valuation': text = zh(by, S ?? '', ' 估值 ', F, '。'); break;
-      case 'raise': text = zh(by, S ?? '', ' 融资 ', F, '。'); break;
-      case 'price': text = zh(by, P ?? '', ' 定价', perM && !/百万/.test(F) ? '为每百万 token ' : '为 ', F, '。'); break;
-      case 'contract': text = zh(by, S ? `${S} 的` : '', '交易金额为 ', F, '。'); break;
-      case 'priceCut': text = zh(by, S ?? '', ' 将价格下调 ', F, '。'); break;
-      case 'speed': text = zh(by, P ?? '', ' 的速度为', F, '。'); break;
-      case 'efficiency': text = zh(by, P ?? '', ' 的每瓦性能是上一代的 ', F, '。'); break;
-      case 'speedup': text = zh(by, P ?? '', ' 的速度提升至 ', F, '。'); break;
-      case 'capacity': text = zh(by, '涉及的电力容量为 ', F, '。'); break;
-      case 'units': text = zh(by, '涉及 ', F, '。'); break;
-      case 'reduction': text = zh(by, S ? `${S} 报告的` : '', '降幅为 ', F, '。'); break;
-      case 'revenueShare': text = zh(by, '涉及的收入占比为 ', F, '。'); break;
-      default: text = zh(by, S && self ? `${S} 报告的` : '', roleLabel(f.role, 'zh'), '为 ', F, '。');
+      case 'valuation':
+        text = zh(by, S ?? '', ' 估值 ', F, '。');
+        break;
+      case 'raise':
+        text = zh(by, S ?? '', ' 融资 ', F, '。');
+        break;
+      case 'price':
+        text = zh(by, P ?? '', ' 定价', perM && !/百万/.test(F) ? '为每百万 token ' : '为 ', F, '。');
+        break;
+      case 'contract':
+        text = zh(by, S ? `${S} 的` : '', '交易金额为 ', F, '。');
+        break;
+      case 'priceCut':
+        text = zh(by, S ?? '', ' 将价格下调 ', F, '。');
+        break;
+      case 'speed':
+        text = zh(by, P ?? '', ' 的速度为', F, '。');
+        break;
+      case 'efficiency':
+        text = zh(by, P ?? '', ' 的每瓦性能是上一代的 ', F, '。');
+        break;
+      case 'speedup':
+        text = zh(by, P ?? '', ' 的速度提升至 ', F, '。');
+        break;
+      case 'capacity':
+        text = zh(by, '涉及的电力容量为 ', F, '。');
+        break;
+      case 'units':
+        text = zh(by, '涉及 ', F, '。');
+        break;
+      case 'reduction':
+        text = zh(by, S ? `${S} 报告的` : '', '降幅为 ', F, '。');
+        break;
+      case 'revenueShare':
+        text = zh(by, '涉及的收入占比为 ', F, '。');
+        break;
+      default:
+        text = zh(by, S && self ? `${S} 报告的` : '', roleLabel(f.role, 'zh'), '为 ', F, '。');
     }
   }
   return composed(clean(text), [f.span]);
@@ -541,14 +713,20 @@ export function composeLead(facts: StoryFacts, face: FaceLanguage): Statement | 
   }
   const S = facts.subject ? nameIn(facts.subject, face) : '';
   const outlets = [...new Set(facts.figures.slice(0, 3).map((f) => f.outlet))].filter((o) => o !== S).slice(0, 2);
-  let text = face === 'en'
-    ? `${head.text}${outlets.length > 0 ? `, according to ${outlets.join(' and ')}` : ''}.`
-    : zh(outlets.length > 0 ? `据 ${outlets.join('、')}，` : '', head.text, '。');
+  let text =
+    face === 'en'
+      ? `${head.text}${outlets.length > 0 ? `, according to ${outlets.join(' and ')}` : ''}.`
+      : zh(outlets.length > 0 ? `据 ${outlets.join('、')}，` : '', head.text, '。');
   const spans = [...head.spans];
   // The key figure belongs in the lead: when the event's sentence lacks it (a launch's headline
   // gives its speed, the key figure is its price), its own sentence follows.
   const key = keyFigureOf(facts, face);
-  if (key && !parseFigures(text).filter(isTelling).some((g) => figureKey(g) === key.key)) {
+  if (
+    key &&
+    !parseFigures(text)
+      .filter(isTelling)
+      .some((g) => figureKey(g) === key.key)
+  ) {
     const point = composeFigurePoint(facts, key, face);
     text = `${text}${face === 'en' ? ' ' : ''}${point.text}`;
     spans.push(...point.spans);
@@ -576,48 +754,134 @@ const AUDIENCE_ROLES: Record<string, readonly FigureRole[]> = {
   'Policy maker': ['capacity', 'energy', 'units', 'contract', 'money'],
 };
 
-const IMPACT_FRAMES: Record<string, { en: (x: string, subject: string | null) => string; zh: (x: string, subject: string | null) => string }> = {
-  Investor: { en: (x, s) => `A new reference point for valuing ${s ?? 'the company'} and its rivals: ${x}`, zh: (x, s) => zh('为评估', s ?? '该公司', '及其竞争对手提供了新的参照：', x) },
-  Executive: { en: (x) => `A benchmark for supplier, partner and capacity plans: ${x}`, zh: (x) => `可作为供应商、合作伙伴与产能规划的参照：${x}` },
+const IMPACT_FRAMES: Record<
+  string,
+  { en: (x: string, subject: string | null) => string; zh: (x: string, subject: string | null) => string }
+> = {
+  Investor: {
+    en: (x, s) => `A new reference point for valuing ${s ?? 'the company'} and its rivals: ${x}`,
+    zh: (x, s) => zh('为评估', s ?? '该公司', '及其竞争对手提供了新的参照：', x),
+  },
+  Executive: {
+    en: (x) => `A benchmark for supplier, partner and capacity plans: ${x}`,
+    zh: (x) => `可作为供应商、合作伙伴与产能规划的参照：${x}`,
+  },
   Developer: { en: (x) => `What to expect when building on it: ${x}`, zh: (x) => `基于它开发时可以预期的表现：${x}` },
-  Researcher: { en: (x) => `A measured result to compare with and reproduce: ${x}`, zh: (x) => `提供了可以对照和复现的测量结果：${x}` },
-  'Tech Journalist': { en: (x) => `The figure to attribute when reporting it: ${x}`, zh: (x) => `报道时需注明出处的数字：${x}` },
-  'Enterprise buyer': { en: (x) => `A number to raise with vendors on price and capacity: ${x}`, zh: (x) => `可以在与供应商谈价格和容量时提出的数字：${x}` },
-  'Policy maker': { en: (x) => `Bears on power, infrastructure and market questions: ${x}`, zh: (x) => `涉及电力、基础设施与市场问题：${x}` },
+  Researcher: {
+    en: (x) => `A measured result to compare with and reproduce: ${x}`,
+    zh: (x) => `提供了可以对照和复现的测量结果：${x}`,
+  },
+  'Tech Journalist': {
+    en: (x) => `The figure to attribute when reporting it: ${x}`,
+    zh: (x) => `报道时需注明出处的数字：${x}`,
+  },
+  'Enterprise buyer': {
+    en: (x) => `A number to raise with vendors on price and capacity: ${x}`,
+    zh: (x) => `可以在与供应商谈价格和容量时提出的数字：${x}`,
+  },
+  'Policy maker': {
+    en: (x) => `Bears on power, infrastructure and market questions: ${x}`,
+    zh: (x) => `涉及电力、基础设施与市场问题：${x}`,
+  },
 };
 
-const KIND_IMPACT: Partial<Record<EventKind, Record<string, { en: (s: string) => string; zh: (s: string) => string }>>> = {
+const KIND_IMPACT: Partial<
+  Record<EventKind, Record<string, { en: (s: string) => string; zh: (s: string) => string }>>
+> = {
   lawsuit: {
-    'Policy maker': { en: (s) => `A court will test the rules ${s} challenges; the outcome sets how far they reach.`, zh: (s) => zh('法院将审查', s, '所挑战的规则，结果关系到规则的适用范围。') },
-    Executive: { en: (s) => `Companies in ${s}'s market face uncertainty until the court rules.`, zh: (s) => zh('在法院裁决之前，与', s, '处于同一市场的公司面临不确定性。') },
-    Investor: { en: (s) => `Legal costs and uncertainty for ${s} until the court rules.`, zh: (s) => zh('在法院裁决之前，', s, '面临法律成本与不确定性。') },
-    'Tech Journalist': { en: (s) => `A lawsuit involving ${s} to follow through the courts.`, zh: (s) => zh('一起涉及', s, '的诉讼，值得持续跟进。') },
+    'Policy maker': {
+      en: (s) => `A court will test the rules ${s} challenges; the outcome sets how far they reach.`,
+      zh: (s) => zh('法院将审查', s, '所挑战的规则，结果关系到规则的适用范围。'),
+    },
+    Executive: {
+      en: (s) => `Companies in ${s}'s market face uncertainty until the court rules.`,
+      zh: (s) => zh('在法院裁决之前，与', s, '处于同一市场的公司面临不确定性。'),
+    },
+    Investor: {
+      en: (s) => `Legal costs and uncertainty for ${s} until the court rules.`,
+      zh: (s) => zh('在法院裁决之前，', s, '面临法律成本与不确定性。'),
+    },
+    'Tech Journalist': {
+      en: (s) => `A lawsuit involving ${s} to follow through the courts.`,
+      zh: (s) => zh('一起涉及', s, '的诉讼，值得持续跟进。'),
+    },
   },
   guide: {
-    Developer: { en: (s) => `A procedure to try when building on ${s}, as the source describes it.`, zh: (s) => zh('在 ', s, ' 上开发时可以照着尝试的步骤（以来源的描述为准）。') },
-    'Enterprise buyer': { en: (s) => `Shows what running this on ${s} involves, step by step.`, zh: (s) => zh('分步说明在 ', s, ' 上完成这项工作需要做什么。') },
-    Executive: { en: (s) => `A how-to guide for ${s}, not news about it.`, zh: (s) => zh('一份关于 ', s, ' 的操作指南，而非关于它的新闻。') },
-    Investor: { en: (s) => `A how-to guide for ${s}, not news about it.`, zh: (s) => zh('一份关于 ', s, ' 的操作指南，而非关于它的新闻。') },
-    Researcher: { en: (s) => `A how-to guide for ${s}, not news about it.`, zh: (s) => zh('一份关于 ', s, ' 的操作指南，而非关于它的新闻。') },
-    'Tech Journalist': { en: (s) => `A how-to guide for ${s}, not news about it.`, zh: (s) => zh('一份关于 ', s, ' 的操作指南，而非关于它的新闻。') },
-    'Policy maker': { en: (s) => `A how-to guide for ${s}, not news about it.`, zh: (s) => zh('一份关于 ', s, ' 的操作指南，而非关于它的新闻。') },
+    Developer: {
+      en: (s) => `A procedure to try when building on ${s}, as the source describes it.`,
+      zh: (s) => zh('在 ', s, ' 上开发时可以照着尝试的步骤（以来源的描述为准）。'),
+    },
+    'Enterprise buyer': {
+      en: (s) => `Shows what running this on ${s} involves, step by step.`,
+      zh: (s) => zh('分步说明在 ', s, ' 上完成这项工作需要做什么。'),
+    },
+    Executive: {
+      en: (s) => `A how-to guide for ${s}, not news about it.`,
+      zh: (s) => zh('一份关于 ', s, ' 的操作指南，而非关于它的新闻。'),
+    },
+    Investor: {
+      en: (s) => `A how-to guide for ${s}, not news about it.`,
+      zh: (s) => zh('一份关于 ', s, ' 的操作指南，而非关于它的新闻。'),
+    },
+    Researcher: {
+      en: (s) => `A how-to guide for ${s}, not news about it.`,
+      zh: (s) => zh('一份关于 ', s, ' 的操作指南，而非关于它的新闻。'),
+    },
+    'Tech Journalist': {
+      en: (s) => `A how-to guide for ${s}, not news about it.`,
+      zh: (s) => zh('一份关于 ', s, ' 的操作指南，而非关于它的新闻。'),
+    },
+    'Policy maker': {
+      en: (s) => `A how-to guide for ${s}, not news about it.`,
+      zh: (s) => zh('一份关于 ', s, ' 的操作指南，而非关于它的新闻。'),
+    },
   },
   hire: {
-    Executive: { en: (s) => `A change at the top of ${s} that partners and rivals will watch.`, zh: (s) => zh(s, '的高层变动，合作伙伴与竞争对手都会关注。') },
-    Investor: { en: (s) => `A leadership change at ${s} to weigh in its outlook.`, zh: (s) => zh(s, '的领导层变动，需纳入对其前景的判断。') },
-    'Tech Journalist': { en: (s) => `A leadership change at ${s} to follow.`, zh: (s) => zh(s, '的领导层变动，值得跟进。') },
+    Executive: {
+      en: (s) => `A change at the top of ${s} that partners and rivals will watch.`,
+      zh: (s) => zh(s, '的高层变动，合作伙伴与竞争对手都会关注。'),
+    },
+    Investor: {
+      en: (s) => `A leadership change at ${s} to weigh in its outlook.`,
+      zh: (s) => zh(s, '的领导层变动，需纳入对其前景的判断。'),
+    },
+    'Tech Journalist': {
+      en: (s) => `A leadership change at ${s} to follow.`,
+      zh: (s) => zh(s, '的领导层变动，值得跟进。'),
+    },
   },
 };
 
 /** When no figure speaks to an audience: what the event means for it, about the subject. */
 const GENERIC_IMPACT: Record<string, { en: (s: string) => string; zh: (s: string) => string }> = {
-  Investor: { en: (s) => `A development at ${s} to weigh in its outlook and its rivals'.`, zh: (s) => zh(s, '的这一动向，需纳入对其本身及竞争对手前景的判断。') },
-  Executive: { en: (s) => `A move by ${s} that its partners and competitors will have to answer.`, zh: (s) => zh(s, '的这一举动，其合作伙伴与竞争对手都需要作出回应。') },
-  Developer: { en: (s) => `Developers using ${s}'s products should check what changes for them.`, zh: (s) => zh('使用', s, '产品的开发者，应确认自己受到哪些影响。') },
-  Researcher: { en: (s) => `Researchers following ${s} have a new result to examine.`, zh: (s) => zh('关注', s, '的研究人员多了一个值得检验的结果。') },
-  'Tech Journalist': { en: (s) => `A development at ${s} to follow, each detail attributed to its source.`, zh: (s) => zh(s, '的这一动向值得跟进，每个细节都应注明出处。') },
-  'Enterprise buyer': { en: (s) => `Buyers working with ${s} should ask how it affects their service.`, zh: (s) => zh('与', s, '合作的企业采购方，应询问它对自身服务的影响。') },
-  'Policy maker': { en: (s) => `A development at ${s} that raises market questions for regulators.`, zh: (s) => zh(s, '的这一动向，为监管者提出了市场层面的问题。') },
+  Investor: {
+    en: (s) => `A development at ${s} to weigh in its outlook and its rivals'.`,
+    zh: (s) => zh(s, '的这一动向，需纳入对其本身及竞争对手前景的判断。'),
+  },
+  Executive: {
+    en: (s) => `A move by ${s} that its partners and competitors will have to answer.`,
+    zh: (s) => zh(s, '的这一举动，其合作伙伴与竞争对手都需要作出回应。'),
+  },
+  Developer: {
+    en: (s) => `Developers using ${s}'s products should check what changes for them.`,
+    zh: (s) => zh('使用', s, '产品的开发者，应确认自己受到哪些影响。'),
+  },
+  Researcher: {
+    en: (s) => `Researchers following ${s} have a new result to examine.`,
+    zh: (s) => zh('关注', s, '的研究人员多了一个值得检验的结果。'),
+  },
+  'Tech Journalist': {
+    en: (s) => `A development at ${s} to follow, each detail attributed to its source.`,
+    zh: (s) => zh(s, '的这一动向值得跟进，每个细节都应注明出处。'),
+  },
+  'Enterprise buyer': {
+    en: (s) => `Buyers working with ${s} should ask how it affects their service.`,
+    zh: (s) => zh('与', s, '合作的企业采购方，应询问它对自身服务的影响。'),
+  },
+  'Policy maker': {
+    en: (s) => `A development at ${s} that raises market questions for regulators.`,
+    zh: (s) => zh(s, '的这一动向，为监管者提出了市场层面的问题。'),
+  },
 };
 
 /** What changes for an audience, framed around a sentence of the face's own coverage (kept whole), or null when the audience has no frame. */
@@ -629,7 +893,12 @@ export function frameImpact(facts: StoryFacts, face: FaceLanguage, audience: str
 }
 
 /** What changes for an audience, with the figure that drives it; null when no fact speaks to it. */
-export function composeImpact(facts: StoryFacts, face: FaceLanguage, audience: string, used: ReadonlySet<string>): { statement: Statement; key: string | null } | null {
+export function composeImpact(
+  facts: StoryFacts,
+  face: FaceLanguage,
+  audience: string,
+  used: ReadonlySet<string>,
+): { statement: Statement; key: string | null } | null {
   const roles = AUDIENCE_ROLES[audience];
   const frame = IMPACT_FRAMES[audience];
   if (roles && frame) {
@@ -637,7 +906,8 @@ export function composeImpact(facts: StoryFacts, face: FaceLanguage, audience: s
     const leading = facts.figures.filter((f) => meaningful(f, face)).slice(0, 6);
     const fitting = roles.flatMap((r) => leading.filter((f) => f.role === r));
     // A journalist's figure to attribute is the story's key figure, said already or not.
-    const pick = audience === 'Tech Journalist' ? keyFigureOf(facts, face) : fitting.find((f) => !used.has(f.key)) ?? fitting[0];
+    const pick =
+      audience === 'Tech Journalist' ? keyFigureOf(facts, face) : (fitting.find((f) => !used.has(f.key)) ?? fitting[0]);
     if (pick) {
       const fact = composeFigurePoint(facts, pick, face).text;
       const S = facts.subject ? nameIn(facts.subject, face) : null;
@@ -674,16 +944,36 @@ export function composeProsCons(facts: StoryFacts, face: FaceLanguage): { pros: 
     const F = figureIn(f, face);
     const by = en ? ` (${f.outlet})` : `（据 ${f.outlet}）`;
     let text: string | null = null;
-    if (f.role === 'priceCut' && P) text = en ? `Good for ${P}'s users: the price is cut by ${F}${by}.` : zh('对 ', P, ' 的用户有利：价格下调 ', F, by, '。');
-    else if (f.role === 'speed' && P) text = en ? `Good for developers building on ${P}: it runs at ${F}${by}.` : zh('对基于 ', P, ' 开发的开发者有利：速度为', F, by, '。');
-    else if ((f.role === 'efficiency' || f.role === 'speedup') && P) text = en ? `Good for ${P}'s users: a claimed ${F} ${f.role === 'efficiency' ? 'gain in performance per watt' : 'speed-up'}${by}.` : zh('对 ', P, ' 的用户有利：宣称', f.role === 'efficiency' ? '每瓦性能' : '速度', '提升至 ', F, by, '。');
-    else if (f.role === 'raise' && S) text = en ? `Good for ${S}: ${F} more to spend on compute and hiring${by}.` : zh('对 ', S, ' 有利：新增 ', F, ' 资金可用于算力与招聘', by, '。');
+    if (f.role === 'priceCut' && P)
+      text = en
+        ? `Good for ${P}'s users: the price is cut by ${F}${by}.`
+        : zh('对 ', P, ' 的用户有利：价格下调 ', F, by, '。');
+    else if (f.role === 'speed' && P)
+      text = en
+        ? `Good for developers building on ${P}: it runs at ${F}${by}.`
+        : zh('对基于 ', P, ' 开发的开发者有利：速度为', F, by, '。');
+    else if ((f.role === 'efficiency' || f.role === 'speedup') && P)
+      text = en
+        ? `Good for ${P}'s users: a claimed ${F} ${f.role === 'efficiency' ? 'gain in performance per watt' : 'speed-up'}${by}.`
+        : zh('对 ', P, ' 的用户有利：宣称', f.role === 'efficiency' ? '每瓦性能' : '速度', '提升至 ', F, by, '。');
+    else if (f.role === 'raise' && S)
+      text = en
+        ? `Good for ${S}: ${F} more to spend on compute and hiring${by}.`
+        : zh('对 ', S, ' 有利：新增 ', F, ' 资金可用于算力与招聘', by, '。');
     if (text && pros.length < 2) {
       pros.push(composed(clean(text), [f.span]));
       if (f.role !== null) said.add(f.role);
     }
   }
-  if (facts.kind === 'lawsuit' && S) cons.push(composed(en ? `Bad for ${S} in the short term: legal costs and uncertainty until a court rules.` : zh('短期内对 ', S, ' 不利：法院裁决之前有法律成本和不确定性。'), facts.titleSpans));
+  if (facts.kind === 'lawsuit' && S)
+    cons.push(
+      composed(
+        en
+          ? `Bad for ${S} in the short term: legal costs and uncertainty until a court rules.`
+          : zh('短期内对 ', S, ' 不利：法院裁决之前有法律成本和不确定性。'),
+        facts.titleSpans,
+      ),
+    );
   return { pros, cons };
 }
 
@@ -698,10 +988,13 @@ export function composeTakeaway(facts: StoryFacts, outlet: string, face: FaceLan
   // The figure to remember, when the event's sentence carries none of its own.
   const headHasFigure = parseFigures(head.text).some((g) => g.kind !== 'year');
   const extra = F && !headHasFigure;
-  const self = facts.subject !== null && (nameIn(facts.subject, face) === outlet || outlet.startsWith(`${nameIn(facts.subject, face)} `));
-  const text = face === 'en'
-    ? `${self ? `In its own report, ${head.text}` : facts.kind === 'other' ? `${outlet} reports on ${head.text}` : `${outlet} reports that ${head.text}`}${extra ? `; the figure to remember is ${F}` : ''}.`
-    : zh(self ? `${outlet} 自行发布：` : `${outlet} 报道：`, head.text, extra ? `；要记住的数字是 ${F}` : '', '。');
+  const self =
+    facts.subject !== null &&
+    (nameIn(facts.subject, face) === outlet || outlet.startsWith(`${nameIn(facts.subject, face)} `));
+  const text =
+    face === 'en'
+      ? `${self ? `In its own report, ${head.text}` : facts.kind === 'other' ? `${outlet} reports on ${head.text}` : `${outlet} reports that ${head.text}`}${extra ? `; the figure to remember is ${F}` : ''}.`
+      : zh(self ? `${outlet} 自行发布：` : `${outlet} 报道：`, head.text, extra ? `；要记住的数字是 ${F}` : '', '。');
   return composed(clean(text), key ? [...head.spans, key.span] : head.spans);
 }
 

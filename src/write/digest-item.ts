@@ -5,7 +5,18 @@
 import { publicUrl, type ArticleWithSightings } from '../article.js';
 import type { Confidence } from '../rank/ranking.js';
 import { parseFigures } from '../understand/figures.js';
-import { composeFigurePoint, composeHeadline, figureIn, composeImpact, frameImpact, composeLead, composeProsCons, figuresToList, storyFacts, type StoryFacts } from './compose.js';
+import {
+  composeFigurePoint,
+  composeHeadline,
+  figureIn,
+  composeImpact,
+  frameImpact,
+  composeLead,
+  composeProsCons,
+  figuresToList,
+  storyFacts,
+  type StoryFacts,
+} from './compose.js';
 import { AUDIENCE_CUES, cueHits } from './cues.js';
 import { LABELS, audienceName } from './labels.js';
 import type { DigestItem, ProvenanceEntry } from './schemas.js';
@@ -14,8 +25,23 @@ import { selectDiverse } from './selection.js';
 import { figureKey, isTelling, type FaceLanguage } from './sentence-candidates.js';
 import { DATELINE_OPENING, hasUnattributedQuote, opensDangling } from './slot-check.js';
 import { extractEntry, outletOf, sourceRefs } from './source-refs.js';
-import { analyseStory, facePool, humanTranslationView, type ScoredCandidate, type StoryAnalysis, type StoryInput } from './story-analysis.js';
-import { agreement, conflicts, corroboration, noOfficial, officialConfirmation, singleSource, type Statement } from './story-statements.js';
+import {
+  analyseStory,
+  facePool,
+  humanTranslationView,
+  type ScoredCandidate,
+  type StoryAnalysis,
+  type StoryInput,
+} from './story-analysis.js';
+import {
+  agreement,
+  conflicts,
+  corroboration,
+  noOfficial,
+  officialConfirmation,
+  singleSource,
+  type Statement,
+} from './story-statements.js';
 
 export interface FaceContext {
   readonly analysis: StoryAnalysis;
@@ -35,10 +61,21 @@ export function faceContext(analysis: StoryAnalysis, face: FaceLanguage): FaceCo
   const facts = storyFacts(analysis);
   // No coverage in the face's language, but a human translation into it: write from that, marked.
   if (p.translated && p.language !== 'other') {
-    const views = analysis.articles.filter((a) => p.articleIds.has(a.id)).flatMap((a) => humanTranslationView(a, face) ?? []);
+    const views = analysis.articles
+      .filter((a) => p.articleIds.has(a.id))
+      .flatMap((a) => humanTranslationView(a, face) ?? []);
     if (views.length > 0) {
       const human = analyseStory({ ...analysis.story, articles: views });
-      return { analysis, face, pool: human.candidates, poolArticles: human.articles, bodyLanguage: face, notice: labels.noticeHumanTranslation, composed: false, facts };
+      return {
+        analysis,
+        face,
+        pool: human.candidates,
+        poolArticles: human.articles,
+        bodyLanguage: face,
+        notice: labels.noticeHumanTranslation,
+        composed: false,
+        facts,
+      };
     }
   }
   // No coverage in the face at all: what is said is composed in the face's language from the
@@ -50,7 +87,13 @@ export function faceContext(analysis: StoryAnalysis, face: FaceLanguage): FaceCo
     pool: analysis.candidates.filter((c) => p.articleIds.has(c.articleId)),
     poolArticles: analysis.articles.filter((a) => p.articleIds.has(a.id)),
     bodyLanguage: composed ? face : p.language,
-    notice: !p.translated ? null : p.language === 'other' ? labels.noticeOtherLanguage : composed ? labels.noticeUntranslated : labels.noticeExtractsOnly,
+    notice: !p.translated
+      ? null
+      : p.language === 'other'
+        ? labels.noticeOtherLanguage
+        : composed
+          ? labels.noticeUntranslated
+          : labels.noticeExtractsOnly,
     composed,
     facts,
   };
@@ -71,7 +114,10 @@ export function fitForSlot(c: ScoredCandidate): boolean {
 }
 
 /** Key points: the lead and up to four points, no figure said twice, none opening on a reference. */
-function keyPointsOf(ctx: FaceContext, prov: ProvenanceEntry[]): { lead: string; points: string[]; used: ScoredCandidate[]; keys: Set<string> } {
+function keyPointsOf(
+  ctx: FaceContext,
+  prov: ProvenanceEntry[],
+): { lead: string; points: string[]; used: ScoredCandidate[]; keys: Set<string> } {
   const { analysis, face, facts } = ctx;
   const keys = new Set<string>();
   if (ctx.composed) {
@@ -112,7 +158,11 @@ function keyPointsOf(ctx: FaceContext, prov: ProvenanceEntry[]): { lead: string;
     prov.push(extractEntry('keyPoints.lead', lead));
     figureKeysIn(lead.text).forEach((k) => keys.add(k));
     while (points.length < 4) {
-      const [next] = selectDiverse(ctx.pool, 1, { chosen: used, lambda: 0.65, filter: (c) => fitForSlot(c) && ![...figureKeysIn(c.text)].some((k) => keys.has(k)) });
+      const [next] = selectDiverse(ctx.pool, 1, {
+        chosen: used,
+        lambda: 0.65,
+        filter: (c) => fitForSlot(c) && ![...figureKeysIn(c.text)].some((k) => keys.has(k)),
+      });
       if (!next) break;
       used.push(next);
       figureKeysIn(next.text).forEach((k) => keys.add(k));
@@ -151,14 +201,25 @@ export function digestItemFor(ctx: FaceContext): DigestItem {
       continue;
     }
     const cues = AUDIENCE_CUES[audience];
-    const [best] = !cues || ctx.composed ? [] : selectDiverse(ctx.pool, 1, {
-      chosen: used,
-      filter: (c) => fitForSlot(c) && cueHits(c, cues) > 0 && !FIRST_PERSON.test(c.text.replace(/“[^”]*”|"[^"]*"|「[^」]*」/g, '')) && figureKeysIn(c.text).size > 0,
-      boost: (c) => 0.3 * cueHits(c, cues),
-    });
+    const [best] =
+      !cues || ctx.composed
+        ? []
+        : selectDiverse(ctx.pool, 1, {
+            chosen: used,
+            filter: (c) =>
+              fitForSlot(c) &&
+              cueHits(c, cues) > 0 &&
+              !FIRST_PERSON.test(c.text.replace(/“[^”]*”|"[^"]*"|「[^」]*」/g, '')) &&
+              figureKeysIn(c.text).size > 0,
+            boost: (c) => 0.3 * cueHits(c, cues),
+          });
     if (!best) {
       if (made && !impact.some((x) => x.text === made.statement.text)) {
-        prov.push({ path: `impact[${impact.length}].text`, kind: made.statement.kind, spans: [...made.statement.spans] });
+        prov.push({
+          path: `impact[${impact.length}].text`,
+          kind: made.statement.kind,
+          spans: [...made.statement.spans],
+        });
         impact.push({ audience, text: made.statement.text });
       }
       continue;
@@ -187,7 +248,12 @@ export function digestItemFor(ctx: FaceContext): DigestItem {
   judged.cons.forEach((s) => cons.push(record(`cons[${cons.length}]`, s)));
   judged.pros.forEach((s) => pros.push(record(`pros[${pros.length}]`, s)));
   const agreed = conflictStatements.length === 0 ? agreement(analysis, face, analysis.keyFigures[0]) : null;
-  for (const s of [officialConfirmation(analysis, face), corroboration(analysis, face), agreed, primarySource(analysis, face)]) {
+  for (const s of [
+    officialConfirmation(analysis, face),
+    corroboration(analysis, face),
+    agreed,
+    primarySource(analysis, face),
+  ]) {
     if (s && pros.length < 4) pros.push(record(`pros[${pros.length}]`, s));
   }
   for (const s of [singleSource(analysis, face), noOfficial(analysis, face)]) {
@@ -203,7 +269,12 @@ export function digestItemFor(ctx: FaceContext): DigestItem {
     bodyLanguage: ctx.bodyLanguage,
     notice: ctx.notice,
     storyId: analysis.story.storyId,
-    tier: { level: ranking.tier.level, name: ranking.tier.name, nameZh: ranking.tier.nameZh, emoji: ranking.tier.emoji },
+    tier: {
+      level: ranking.tier.level,
+      name: ranking.tier.name,
+      nameZh: ranking.tier.nameZh,
+      emoji: ranking.tier.emoji,
+    },
     headline,
     confidence: ranking.confidence,
     keyPoints: { lead, points },
@@ -234,7 +305,13 @@ function leadBoost(analysis: StoryAnalysis, c: ScoredCandidate, keyKey: string |
 export function bestTitleOf(ctx: FaceContext): Statement | null {
   const best = bestTitled(ctx);
   const title = best?.title?.trim();
-  return best && title ? { text: title, kind: 'template', spans: [{ articleId: best.id, field: 'title', start: 0, end: (best.title ?? '').length }] } : null;
+  return best && title
+    ? {
+        text: title,
+        kind: 'template',
+        spans: [{ articleId: best.id, field: 'title', start: 0, end: (best.title ?? '').length }],
+      }
+    : null;
 }
 
 function bestTitled(ctx: FaceContext): ArticleWithSightings | undefined {
@@ -287,10 +364,19 @@ function quickStartOf(ctx: FaceContext): Statement[] {
   const { analysis, face } = ctx;
   const zh = face === 'zh';
   const out: Statement[] = [];
-  const titleSpan = (a: ArticleWithSightings): { articleId: string; field: 'title'; start: number; end: number } => ({ articleId: a.id, field: 'title', start: 0, end: (a.title ?? '').length });
+  const titleSpan = (a: ArticleWithSightings): { articleId: string; field: 'title'; start: number; end: number } => ({
+    articleId: a.id,
+    field: 'title',
+    start: 0,
+    end: (a.title ?? '').length,
+  });
   const official = analysis.articles.find((a) => a.sourceType === 'official');
-  const reports = [...ctx.poolArticles, ...analysis.articles.filter((a) => !ctx.poolArticles.includes(a))].filter((a) => a.sourceType !== 'official');
-  const byScore = (a: ArticleWithSightings): number => ctx.pool.filter((c) => c.articleId === a.id).reduce((m, c) => Math.max(m, c.score), 0) + (a.sourceType === 'news' ? 1 : 0);
+  const reports = [...ctx.poolArticles, ...analysis.articles.filter((a) => !ctx.poolArticles.includes(a))].filter(
+    (a) => a.sourceType !== 'official',
+  );
+  const byScore = (a: ArticleWithSightings): number =>
+    ctx.pool.filter((c) => c.articleId === a.id).reduce((m, c) => Math.max(m, c.score), 0) +
+    (a.sourceType === 'news' ? 1 : 0);
   const ranked = [...reports].sort((a, b) => byScore(b) - byScore(a) || (a.id < b.id ? -1 : 1));
   const first = ranked[0];
   // Addresses only where there is one to publish: a local file is named, never its path.
@@ -300,30 +386,83 @@ function quickStartOf(ctx: FaceContext): Statement[] {
   };
   if (first) {
     const t = first.title ?? publicUrl(first.url) ?? (zh ? '无标题' : 'untitled');
-    out.push({ text: zh ? zhCat('阅读', outletOf(first), `的报道《${t}》${at(first)}`) : `Read ${possessive(outletOf(first))} report "${t}"${at(first)}`, kind: 'template', spans: [titleSpan(first)] });
+    out.push({
+      text: zh
+        ? zhCat('阅读', outletOf(first), `的报道《${t}》${at(first)}`)
+        : `Read ${possessive(outletOf(first))} report "${t}"${at(first)}`,
+      kind: 'template',
+      spans: [titleSpan(first)],
+    });
   }
   if (official) {
-    out.push({ text: zh ? zhCat('核对', outletOf(official), `的官方声明${at(official)}`) : `Check the official statement from ${outletOf(official)}${at(official)}`, kind: 'template', spans: [titleSpan(official)] });
+    out.push({
+      text: zh
+        ? zhCat('核对', outletOf(official), `的官方声明${at(official)}`)
+        : `Check the official statement from ${outletOf(official)}${at(official)}`,
+      kind: 'template',
+      spans: [titleSpan(official)],
+    });
   } else {
-    out.push({ text: zh ? '寻找当事公司的官方声明：目前的来源中还没有。' : 'Look for an official statement from the companies involved: none is among the sources yet.', kind: 'computed', spans: [] });
+    out.push({
+      text: zh
+        ? '寻找当事公司的官方声明：目前的来源中还没有。'
+        : 'Look for an official statement from the companies involved: none is among the sources yet.',
+      kind: 'computed',
+      spans: [],
+    });
   }
   // Compare: coverage in the other language first (the bilingual view is the point), else another outlet.
-  const other = ranked.slice(1).find((a) => a.language !== first?.language) ?? ranked.slice(1).find((a) => outletOf(a) !== (first ? outletOf(first) : ''));
+  const other =
+    ranked.slice(1).find((a) => a.language !== first?.language) ??
+    ranked.slice(1).find((a) => outletOf(a) !== (first ? outletOf(first) : ''));
   if (other) {
-    const lang = other.language === 'zh' ? (zh ? '中文' : 'Chinese-language ') : other.language === 'en' ? (zh ? '英文' : 'English-language ') : '';
-    out.push({ text: zh ? zhCat('对照', outletOf(other), `的${lang}报道${at(other)}`) : `Compare with ${possessive(outletOf(other))} ${lang}coverage${at(other)}`, kind: 'template', spans: [titleSpan(other)] });
+    const lang =
+      other.language === 'zh'
+        ? zh
+          ? '中文'
+          : 'Chinese-language '
+        : other.language === 'en'
+          ? zh
+            ? '英文'
+            : 'English-language '
+          : '';
+    out.push({
+      text: zh
+        ? zhCat('对照', outletOf(other), `的${lang}报道${at(other)}`)
+        : `Compare with ${possessive(outletOf(other))} ${lang}coverage${at(other)}`,
+      kind: 'template',
+      spans: [titleSpan(other)],
+    });
   }
   const productName = productInTitles(ctx);
   const figures = analysis.keyFigures.slice(0, 3).map((k) => figureIn(k, face));
   if (analysis.story.ranking.figureConflicts.length > 0) {
     const surfaces = analysis.story.ranking.figureConflicts[0]!.variants.map((v) => v.surface);
-    out.push({ text: zh ? `自己核对有争议的数字：${surfaces.join(' 对 ')}，以原始公告为准。` : `Check the disputed figure yourself against the original announcement: ${surfaces.join(' vs ')}.`, kind: 'template', spans: [] });
+    out.push({
+      text: zh
+        ? `自己核对有争议的数字：${surfaces.join(' 对 ')}，以原始公告为准。`
+        : `Check the disputed figure yourself against the original announcement: ${surfaces.join(' vs ')}.`,
+      kind: 'template',
+      spans: [],
+    });
   }
   if (productName) {
-    out.push({ text: zh ? zhCat('如果', productName, '已向你开放，亲自试用并核对报道中的数字。') : `If ${productName} is available to you, try it and check the reported figures for yourself.`, kind: 'template', spans: [] });
+    out.push({
+      text: zh
+        ? zhCat('如果', productName, '已向你开放，亲自试用并核对报道中的数字。')
+        : `If ${productName} is available to you, try it and check the reported figures for yourself.`,
+      kind: 'template',
+      spans: [],
+    });
   }
   if (figures.length > 0) {
-    out.push({ text: zh ? `记下后续要跟踪的数字：${figures.join('、')}。` : `Note the figures to track as the story develops: ${figures.join(', ')}.`, kind: 'template', spans: [] });
+    out.push({
+      text: zh
+        ? `记下后续要跟踪的数字：${figures.join('、')}。`
+        : `Note the figures to track as the story develops: ${figures.join(', ')}.`,
+      kind: 'template',
+      spans: [],
+    });
   }
   return out.slice(0, 4);
 }
@@ -369,10 +508,16 @@ export function possessive(name: string): string {
 }
 
 function primarySource(a: StoryAnalysis, face: FaceLanguage): Statement | null {
-  const primary = a.articles.length === 1 && a.articles[0] && (a.articles[0].sourceType === 'research' || a.articles[0].sourceType === 'official') ? a.articles[0] : null;
+  const primary =
+    a.articles.length === 1 &&
+    a.articles[0] &&
+    (a.articles[0].sourceType === 'research' || a.articles[0].sourceType === 'official')
+      ? a.articles[0]
+      : null;
   if (!primary) return null;
   const name = outletOf(primary);
-  const text = face === 'zh' ? zhCat('一手来源：由', name, '直接发布。') : `A primary source: published directly by ${name}.`;
+  const text =
+    face === 'zh' ? zhCat('一手来源：由', name, '直接发布。') : `A primary source: published directly by ${name}.`;
   return { text, kind: 'computed', spans: [] };
 }
 
@@ -388,13 +533,34 @@ const CONFIDENCE_ZH: Record<Confidence, string> = {
 };
 
 const ADVICE: Record<string, { en: string; zh: string }> = {
-  Investor: { en: 'Investors should weigh the figures the sources agree on against the risks they flag.', zh: '投资者应把各来源一致的数字与它们指出的风险放在一起权衡。' },
-  Executive: { en: 'Executives should consider what it changes in their own supplier and partner plans.', zh: '企业高管应考虑它会如何影响自己的供应商与合作伙伴规划。' },
-  Developer: { en: 'Developers should test for themselves before changing tools or providers.', zh: '开发者在更换工具或服务商之前，应先自行测试。' },
-  Researcher: { en: 'Researchers should go to the primary source for the method and the numbers.', zh: '研究人员应查阅一手来源，了解方法与数据。' },
-  'Tech Journalist': { en: 'Journalists should attribute each figure to the outlet that reports it and note where sources differ.', zh: '记者应注明每个数字的出处，并指出各来源的分歧。' },
-  'Enterprise buyer': { en: 'Enterprise buyers should ask their vendors how it affects capacity, pricing and timelines.', zh: '企业采购方应向供应商了解它对容量、价格和交付时间的影响。' },
-  'Policy maker': { en: 'Policy makers should note the infrastructure and market questions it raises.', zh: '政策制定者应关注它所引出的基础设施与市场问题。' },
+  Investor: {
+    en: 'Investors should weigh the figures the sources agree on against the risks they flag.',
+    zh: '投资者应把各来源一致的数字与它们指出的风险放在一起权衡。',
+  },
+  Executive: {
+    en: 'Executives should consider what it changes in their own supplier and partner plans.',
+    zh: '企业高管应考虑它会如何影响自己的供应商与合作伙伴规划。',
+  },
+  Developer: {
+    en: 'Developers should test for themselves before changing tools or providers.',
+    zh: '开发者在更换工具或服务商之前，应先自行测试。',
+  },
+  Researcher: {
+    en: 'Researchers should go to the primary source for the method and the numbers.',
+    zh: '研究人员应查阅一手来源，了解方法与数据。',
+  },
+  'Tech Journalist': {
+    en: 'Journalists should attribute each figure to the outlet that reports it and note where sources differ.',
+    zh: '记者应注明每个数字的出处，并指出各来源的分歧。',
+  },
+  'Enterprise buyer': {
+    en: 'Enterprise buyers should ask their vendors how it affects capacity, pricing and timelines.',
+    zh: '企业采购方应向供应商了解它对容量、价格和交付时间的影响。',
+  },
+  'Policy maker': {
+    en: 'Policy makers should note the infrastructure and market questions it raises.',
+    zh: '政策制定者应关注它所引出的基础设施与市场问题。',
+  },
 };
 
 function recommendationOf(ctx: FaceContext): Statement {
@@ -404,7 +570,12 @@ function recommendationOf(ctx: FaceContext): Statement {
   for (const audience of ranking.audiences.slice(0, 3)) {
     const advice = ADVICE[audience];
     if (advice) parts.push(zh ? advice.zh : advice.en);
-    else parts.push(zh ? `${audienceName(audience, 'zh')}：请结合自身情况阅读原文。` : `${audience}: read the originals with your own situation in mind.`);
+    else
+      parts.push(
+        zh
+          ? `${audienceName(audience, 'zh')}：请结合自身情况阅读原文。`
+          : `${audience}: read the originals with your own situation in mind.`,
+      );
   }
   return { text: parts.join(zh ? '' : ' '), kind: 'computed', spans: [] };
 }

@@ -14,7 +14,17 @@ function paper(n: number, score: number): StoryInput {
   const id = `2603.${String(10000 + n)}`;
   return {
     storyId: `paper-${n}`,
-    articles: [{ ...note, id: `paper-${n}`, url: `https://arxiv.org/abs/${id}`, title: `Paper number ${n} on reasoning benchmarks`, outlet: 'arXiv', sourceType: 'research', text: `arXiv:${id} [cs.CL] ${note.text}` }],
+    articles: [
+      {
+        ...note,
+        id: `paper-${n}`,
+        url: `https://arxiv.org/abs/${id}`,
+        title: `Paper number ${n} on reasoning benchmarks`,
+        outlet: 'arXiv',
+        sourceType: 'research',
+        text: `arXiv:${id} [cs.CL] ${note.text}`,
+      },
+    ],
     ranking: { ...solo.ranking, score },
   };
 }
@@ -24,12 +34,21 @@ describe('digest research section', () => {
     const papers = Array.from({ length: 14 }, (_, i) => paper(i, i));
     const d = writeDigest([brightlineStory(), ...papers], { date: '2026-05-09', language: 'en', researchCap: 5 });
     assert.equal(d.count, 1);
-    assert.deepEqual(d.tiers.flatMap((t) => t.items.map((i) => i.storyId)), [brightlineStory().storyId]);
-    assert.deepEqual(d.research.items.map((r) => r.storyId), ['paper-13', 'paper-12', 'paper-11', 'paper-10', 'paper-9']);
+    assert.deepEqual(
+      d.tiers.flatMap((t) => t.items.map((i) => i.storyId)),
+      [brightlineStory().storyId],
+    );
+    assert.deepEqual(
+      d.research.items.map((r) => r.storyId),
+      ['paper-13', 'paper-12', 'paper-11', 'paper-10', 'paper-9'],
+    );
     assert.equal(d.research.more, 9);
     assert.ok(digestSchema.safeParse(d).success);
     const md = renderDigest(d);
-    assert.match(md, /## Research papers\n\n- \[Paper number 13 on reasoning benchmarks\]\(https:\/\/arxiv\.org\/abs\/2603\.10013\) \(arXiv\)/);
+    assert.match(
+      md,
+      /## Research papers\n\n- \[Paper number 13 on reasoning benchmarks\]\(https:\/\/arxiv\.org\/abs\/2603\.10013\) \(arXiv\)/,
+    );
     assert.match(md, /- and 9 more papers\n$/);
     const zh = renderDigest(writeDigest(papers, { date: '2026-05-09', language: 'zh', researchCap: 5 }));
     assert.match(zh, /## 研究论文/);
@@ -41,7 +60,12 @@ describe('digest research section', () => {
     assert.equal(isResearchStory(soloStory()), false);
     const p = paper(1, 1);
     assert.equal(isResearchStory(p), true);
-    const press = { ...brightlineStory().articles[0]!, id: 'press', url: 'https://news.example/paper', sourceType: 'news' as const };
+    const press = {
+      ...brightlineStory().articles[0]!,
+      id: 'press',
+      url: 'https://news.example/paper',
+      sourceType: 'news' as const,
+    };
     assert.equal(isResearchStory({ ...p, articles: [...p.articles, press] }), false);
   });
 });

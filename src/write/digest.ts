@@ -28,7 +28,14 @@ const ARXIV_PAGE = /^https?:\/\/(?:www\.|export\.)?arxiv\.org\/(?:abs|pdf)\//i;
  * stays a story in the tiers, and so does a paper the press wrote up (the press is news).
  */
 export function isResearchStory(story: StoryInput): boolean {
-  return story.articles.length > 0 && story.articles.every((a) => ARXIV_PAGE.test(a.url) || (a.sourceType === 'research' && paperIds(`${a.title ?? ''}\n${a.text}`, a.url).length > 0));
+  return (
+    story.articles.length > 0 &&
+    story.articles.every(
+      (a) =>
+        ARXIV_PAGE.test(a.url) ||
+        (a.sourceType === 'research' && paperIds(`${a.title ?? ''}\n${a.text}`, a.url).length > 0),
+    )
+  );
 }
 
 export function writeDigest(stories: readonly StoryInput[], options: DigestOptions): Digest {
@@ -50,7 +57,12 @@ export function writeDigest(stories: readonly StoryInput[], options: DigestOptio
       }
       // The story's first article by id: the same one every run.
       const lead = [...story.articles].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))[0]!;
-      research.items.push({ storyId: story.storyId, title: lead.title ?? lead.url, outlet: lead.outlet, url: publicUrl(lead.url) });
+      research.items.push({
+        storyId: story.storyId,
+        title: lead.title ?? lead.url,
+        outlet: lead.outlet,
+        url: publicUrl(lead.url),
+      });
       continue;
     }
     const item: DigestItem = digestItemFor(faceContext(analyseStory(story), options.language));

@@ -63,7 +63,14 @@ export interface FaceLabels {
 
 const EN_CONFIDENCE: Record<Confidence, string> = { High: 'High', Medium: 'Medium', Low: 'Low' };
 const ZH_CONFIDENCE: Record<Confidence, string> = { High: '高', Medium: '中', Low: '低' };
-const ZH_TYPES: Record<SourceTypeLabel, string> = { News: '新闻', Official: '官方', Social: '社交媒体', Blog: '博客', Research: '研究', Aggregator: '聚合' };
+const ZH_TYPES: Record<SourceTypeLabel, string> = {
+  News: '新闻',
+  Official: '官方',
+  Social: '社交媒体',
+  Blog: '博客',
+  Research: '研究',
+  Aggregator: '聚合',
+};
 
 export const LABELS: Record<FaceLanguage, FaceLabels> = {
   en: {
@@ -102,10 +109,13 @@ export const LABELS: Record<FaceLanguage, FaceLabels> = {
     takeawaysIntro: 'There are several key takeaways here.',
     argument: { event: 'What happened', why: 'Why it matters', catch: 'The catch', watch: 'What to watch' },
     credits: 'Credits',
-    noticeUntranslated: 'This story has no English coverage yet; it is written here from the names and figures of its Chinese coverage. Configure a model for a full translation.',
-    noticeExtractsOnly: 'This story has no English coverage yet; below are extracts in the original Chinese. Configure a model to translate them.',
+    noticeUntranslated:
+      'This story has no English coverage yet; it is written here from the names and figures of its Chinese coverage. Configure a model for a full translation.',
+    noticeExtractsOnly:
+      'This story has no English coverage yet; below are extracts in the original Chinese. Configure a model to translate them.',
     noticeOtherLanguage: 'This story has no English or Chinese coverage; below are extracts in the original language.',
-    noticeHumanTranslation: 'This story has no English coverage of its own; below are extracts from a human English translation of its Chinese coverage.',
+    noticeHumanTranslation:
+      'This story has no English coverage of its own; below are extracts from a human English translation of its Chinese coverage.',
   },
   zh: {
     aiSummary: 'AI 摘要',
@@ -189,4 +199,3 @@ export function sourceTypeLabel(type: SourceType | null): SourceTypeLabel {
       return assertNever(type, 'source type');
   }
 }
-

@@ -17,7 +17,11 @@ function linked(outlet: string, url: string | null): string {
 
 function sourcesLine(sources: readonly SourceRef[], l: FaceLabels, zh: boolean): string {
   const list = sources.map((s) => {
-    const marks = [l.sourceType(s.type), ...(s.translationOf ? [l.translationSource] : []), ...(s.fromFeedSummary ? [l.fromFeedSummary] : [])];
+    const marks = [
+      l.sourceType(s.type),
+      ...(s.translationOf ? [l.translationSource] : []),
+      ...(s.fromFeedSummary ? [l.fromFeedSummary] : []),
+    ];
     const type = marks.join(zh ? '，' : ', ');
     return `${linked(s.outlet, s.url)} ${zh ? `（${type}）` : `(${type})`}`;
   });
@@ -36,7 +40,9 @@ export function renderDigestItem(item: DigestItem): string {
   const gap = item.bodyLanguage === 'zh' ? '' : ' ';
   out.push(`${l.keyPoints}${l.colon}${lead}${numbered ? `${gap}${l.inDetail}${l.colon}${numbered}` : ''}`);
   if (item.impact.length > 0) {
-    out.push(`${l.impact}${l.colon}${item.impact.map((i) => `${l.forAudience(zh ? audienceName(i.audience, 'zh') : i.audience)}${zh ? '' : ' '}${inline(i.text)}`).join(gap)}`);
+    out.push(
+      `${l.impact}${l.colon}${item.impact.map((i) => `${l.forAudience(zh ? audienceName(i.audience, 'zh') : i.audience)}${zh ? '' : ' '}${inline(i.text)}`).join(gap)}`,
+    );
   }
   out.push(`#### ${l.detailedAnalysis}`);
   out.push(`##### ${l.tradeOffs}`);
@@ -56,7 +62,10 @@ export function renderDigestItem(item: DigestItem): string {
 /** One line a reader can trust or question: how many sentences were checked and what was repaired. */
 export function verificationLine(v: Verification | undefined, zh: boolean): string | null {
   if (!v) return null;
-  if (v.ok) return zh ? `_核查：${v.sentences} 句均已在来源中找到依据（引语、数字、名称）。_` : `_Verified: all ${v.sentences} sentences checked; every quote, figure and name is in the sources._`;
+  if (v.ok)
+    return zh
+      ? `_核查：${v.sentences} 句均已在来源中找到依据（引语、数字、名称）。_`
+      : `_Verified: all ${v.sentences} sentences checked; every quote, figure and name is in the sources._`;
   const repairs = v.repairs.map((r) => `${r.action} “${r.surface}”`).join('; ');
   return zh
     ? `_核查：${v.sentences} 句中有 ${v.problems.length} 处未能在来源中找到，已处理：${repairs}。_`
@@ -98,10 +107,18 @@ export function renderCard(card: Card, site = 'Tidings'): string {
   out.push(`## ${l.inPractice}`, bullets(card.inPractice));
   out.push(`## ${l.topics}`, bullets(card.topics));
   // No audience tagged: no "Best for" line rather than an empty one.
-  if (card.bestFor.length > 0) out.push(`${l.bestFor}${zh ? '：' : ': '}${card.bestFor.map((a) => (zh ? audienceName(a, 'zh') : a)).join(l.listSeparator)}`);
-  out.push(`## ${l.relatedOn(site)}`, card.related.length > 0 ? card.related.map((r) => `- ${inline(r.title)} (${r.articleId})`).join('\n') : '- —');
+  if (card.bestFor.length > 0)
+    out.push(
+      `${l.bestFor}${zh ? '：' : ': '}${card.bestFor.map((a) => (zh ? audienceName(a, 'zh') : a)).join(l.listSeparator)}`,
+    );
+  out.push(
+    `## ${l.relatedOn(site)}`,
+    card.related.length > 0 ? card.related.map((r) => `- ${inline(r.title)} (${r.articleId})`).join('\n') : '- —',
+  );
   out.push(inline(card.attribution));
-  out.push(`${linked(card.source.outlet, card.source.url)} ${zh ? `（${l.sourceType(card.source.type)}）` : `(${l.sourceType(card.source.type)})`}`);
+  out.push(
+    `${linked(card.source.outlet, card.source.url)} ${zh ? `（${l.sourceType(card.source.type)}）` : `(${l.sourceType(card.source.type)})`}`,
+  );
   const checked = verificationLine(card.verification, zh);
   if (checked) out.push(checked);
   return `${out.join('\n\n')}\n`;

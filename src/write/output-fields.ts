@@ -22,7 +22,9 @@ export function digestItemFields(item: DigestItem): OutputField[] {
 
 export function digestFields(digest: Digest): OutputField[] {
   return digest.tiers.flatMap((t, i) =>
-    t.items.flatMap((item, j) => digestItemFields(item).map((f) => ({ path: `tiers[${i}].items[${j}].${f.path}`, text: f.text }))),
+    t.items.flatMap((item, j) =>
+      digestItemFields(item).map((f) => ({ path: `tiers[${i}].items[${j}].${f.path}`, text: f.text })),
+    ),
   );
 }
 

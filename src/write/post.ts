@@ -9,8 +9,25 @@
 // named, never passed off as ours. Deterministic; a closing line and credits end it.
 
 import { CONS_CUES, cueHits, type CueList } from './cues.js';
-import { meaningful, composeFigurePoint, composeHeadline, composeImpact, composeProsCons, nameIn, zh, type StoryFacts } from './compose.js';
-import { bestTitleOf, digestItemFor, faceContext, figureKeysIn, fitForSlot, headlineOf, type FaceContext } from './digest-item.js';
+import {
+  meaningful,
+  composeFigurePoint,
+  composeHeadline,
+  composeImpact,
+  composeProsCons,
+  nameIn,
+  zh,
+  type StoryFacts,
+} from './compose.js';
+import {
+  bestTitleOf,
+  digestItemFor,
+  faceContext,
+  figureKeysIn,
+  fitForSlot,
+  headlineOf,
+  type FaceContext,
+} from './digest-item.js';
 import { LABELS, type ArgumentRole } from './labels.js';
 import { SCHEMA_VERSION, type Post, type ProvenanceEntry } from './schemas.js';
 import { selectDiverse } from './selection.js';
@@ -22,13 +39,79 @@ import { conflicts, noOfficial, singleSource, type Statement } from './story-sta
 
 /** Why it matters: a consequence, a comparison, a reason, what the news changes. */
 const WHY_CUES: CueList = {
-  en: ['puts pressure', 'pressure on', 'competition', 'compete', 'rival', 'means', 'signal', 'a bet', 'bold bet', 'betting', 'because', 'so that', 'alternative', 'bottleneck', 'shift', 'demand', 'matters', 'race', 'threat', 'outrun', 'in a hurry', 'looking for', 'export control'],
-  zh: ['意味着', '压力', '竞争', '对手', '押注', '因为', '由于', '替代', '瓶颈', '需求', '标志', '首次', '关键', '转向', '挑战', '受限', '缓解'],
+  en: [
+    'puts pressure',
+    'pressure on',
+    'competition',
+    'compete',
+    'rival',
+    'means',
+    'signal',
+    'a bet',
+    'bold bet',
+    'betting',
+    'because',
+    'so that',
+    'alternative',
+    'bottleneck',
+    'shift',
+    'demand',
+    'matters',
+    'race',
+    'threat',
+    'outrun',
+    'in a hurry',
+    'looking for',
+    'export control',
+  ],
+  zh: [
+    '意味着',
+    '压力',
+    '竞争',
+    '对手',
+    '押注',
+    '因为',
+    '由于',
+    '替代',
+    '瓶颈',
+    '需求',
+    '标志',
+    '首次',
+    '关键',
+    '转向',
+    '挑战',
+    '受限',
+    '缓解',
+  ],
 };
 
 /** What follows: plans, schedules, options, conditions, open questions. */
 const WATCH_CUES: CueList = {
-  en: ['will want', 'will need', 'will have to', 'will depend', 'will decide', 'will show', 'plans to', 'scheduled', 'is due', 'expected', 'by the end of', 'next year', 'later this year', 'option', 'quarter', 'if the', 'whether', 'is set to', 'aims to', 'pays off', 'yet to', 'not yet', 'going to'],
+  en: [
+    'will want',
+    'will need',
+    'will have to',
+    'will depend',
+    'will decide',
+    'will show',
+    'plans to',
+    'scheduled',
+    'is due',
+    'expected',
+    'by the end of',
+    'next year',
+    'later this year',
+    'option',
+    'quarter',
+    'if the',
+    'whether',
+    'is set to',
+    'aims to',
+    'pays off',
+    'yet to',
+    'not yet',
+    'going to',
+  ],
   zh: ['将', '计划', '预计', '年底', '下半年', '明年', '季度', '有望', '是否', '如果', '选择权', '尚未出炉'],
 };
 
@@ -92,12 +175,19 @@ class PostWriter {
     prov.push({ path: 'headline', kind: headStatement.kind, spans: [...headStatement.spans] });
 
     // Hook: the news with the key figure, then the argument.
-    const news = this.newsStep(item.keyPoints.lead, item.provenance.find((p) => p.path === 'keyPoints.lead'));
+    const news = this.newsStep(
+      item.keyPoints.lead,
+      item.provenance.find((p) => p.path === 'keyPoints.lead'),
+    );
     const argument = this.whyStep(true);
     const hookSteps = [news, argument].filter((s): s is Step => s !== null);
     const hook = hookSteps.map((s) => s.text).join(face === 'zh' ? '' : ' ');
     hookSteps.forEach((s) => s.keys.forEach((k) => this.inHook.add(k)));
-    prov.push({ path: 'hook', kind: hookSteps.every((s) => s.entry.kind === 'extract') ? 'extract' : 'composed', spans: hookSteps.flatMap((s) => [...s.entry.spans]) });
+    prov.push({
+      path: 'hook',
+      kind: hookSteps.every((s) => s.entry.kind === 'extract') ? 'extract' : 'composed',
+      spans: hookSteps.flatMap((s) => [...s.entry.spans]),
+    });
 
     // Takeaways: the steps of the argument, each building on the hook and the step before. Chosen
     // most particular first (a reason, a caution, what follows), the next fact last: any fact with
@@ -106,7 +196,12 @@ class PostWriter {
     const caution = this.catchStep();
     const watch = this.watchStep();
     const event = this.eventStep();
-    const steps: Array<[ArgumentRole, Step | null]> = [['event', event], ['why', why], ['catch', caution], ['watch', watch]];
+    const steps: Array<[ArgumentRole, Step | null]> = [
+      ['event', event],
+      ['why', why],
+      ['catch', caution],
+      ['watch', watch],
+    ];
     const labels = LABELS[face].argument;
     const sep = face === 'zh' ? '：' : ': ';
     const takeaways: string[] = [];
@@ -140,12 +235,19 @@ class PostWriter {
     const fromPool = this.fromSources ? this.ctx.pool.find((c) => c.text === lead) : undefined;
     if (!fromPool) {
       if (lead.trim() === '') return null;
-      const step: Step = { text: lead, entry: { kind: leadEntry?.kind ?? 'composed', spans: [...(leadEntry?.spans ?? [])] }, keys: figureKeysIn(lead) };
+      const step: Step = {
+        text: lead,
+        entry: { kind: leadEntry?.kind ?? 'composed', spans: [...(leadEntry?.spans ?? [])] },
+        keys: figureKeysIn(lead),
+      };
       return this.take(step);
     }
     const parts = [this.sourceStep(fromPool)];
     if (keyKey && !fromPool.figureKeys.includes(keyKey)) {
-      const [withFigure] = selectDiverse(this.ctx.pool, 1, { chosen: [fromPool], filter: (c) => c.figureKeys.includes(keyKey) && this.fits(c) });
+      const [withFigure] = selectDiverse(this.ctx.pool, 1, {
+        chosen: [fromPool],
+        filter: (c) => c.figureKeys.includes(keyKey) && this.fits(c),
+      });
       // The face's coverage does not give the key figure (another language's does): its line, composed.
       const key = withFigure ? undefined : this.facts.figures.find((f) => f.key === keyKey && meaningful(f, this.face));
       if (withFigure) parts.push(this.sourceStep(withFigure));
@@ -153,7 +255,10 @@ class PostWriter {
     }
     const step: Step = {
       text: parts.map((p) => p.text).join(this.face === 'zh' ? '' : ' '),
-      entry: { kind: parts.every((p) => p.entry.kind === 'extract') ? 'extract' : 'composed', spans: parts.flatMap((p) => [...p.entry.spans]) },
+      entry: {
+        kind: parts.every((p) => p.entry.kind === 'extract') ? 'extract' : 'composed',
+        spans: parts.flatMap((p) => [...p.entry.spans]),
+      },
       keys: new Set(parts.flatMap((p) => [...p.keys])),
     };
     parts.forEach((p) => p.used && this.used.push(p.used));
@@ -163,7 +268,10 @@ class PostWriter {
   /** What happened, beyond the news: the next fact, with a figure not said yet. */
   private eventStep(): Step | null {
     if (this.fromSources) {
-      const c = this.pick((c) => c.figureKeys.length > 0 && cueHits(c, WHY_CUES) === 0 && cueHits(c, CONS_CUES) === 0, (c) => 0.2 * c.figureKeys.length);
+      const c = this.pick(
+        (c) => c.figureKeys.length > 0 && cueHits(c, WHY_CUES) === 0 && cueHits(c, CONS_CUES) === 0,
+        (c) => 0.2 * c.figureKeys.length,
+      );
       // The face's own coverage has no further fact: a composed figure line would only thin it.
       return c ? this.take(this.sourceStep(c)) : null;
     }
@@ -178,7 +286,10 @@ class PostWriter {
    */
   private whyStep(forHook: boolean): Step | null {
     if (this.fromSources) {
-      const c = this.pick((c) => cueHits(c, WHY_CUES) > 0, (c) => 0.3 * cueHits(c, WHY_CUES));
+      const c = this.pick(
+        (c) => cueHits(c, WHY_CUES) > 0,
+        (c) => 0.3 * cueHits(c, WHY_CUES),
+      );
       if (c) return this.take(this.sourceStep(c));
     }
     const general = (): Step | null => {
@@ -198,10 +309,23 @@ class PostWriter {
     }
     // The face's own coverage: its most central sentence not yet said reads better than a composed audience line.
     if (this.fromSources && !forHook) {
-      const c = this.pick((c) => cueHits(c, CONS_CUES) === 0, () => 0);
+      const c = this.pick(
+        (c) => cueHits(c, CONS_CUES) === 0,
+        () => 0,
+      );
       if (c) return this.take(this.sourceStep(c));
     }
-    const audiences = [...new Set([...this.ctx.analysis.story.ranking.audiences, 'Executive', 'Investor', 'Developer', 'Researcher', 'Enterprise buyer', 'Policy maker'])];
+    const audiences = [
+      ...new Set([
+        ...this.ctx.analysis.story.ranking.audiences,
+        'Executive',
+        'Investor',
+        'Developer',
+        'Researcher',
+        'Enterprise buyer',
+        'Policy maker',
+      ]),
+    ];
     for (const audience of audiences) {
       const made = composeImpact(this.facts, this.face, audience, this.said);
       if (!made || !made.key || this.said.has(made.key)) continue;
@@ -219,7 +343,10 @@ class PostWriter {
   /** The catch: a source's caution; else what the sources disagree on, or how thin they are. */
   private catchStep(): Step | null {
     if (this.fromSources) {
-      const c = this.pick((c) => cueHits(c, CONS_CUES) > 0, (c) => 0.3 * cueHits(c, CONS_CUES));
+      const c = this.pick(
+        (c) => cueHits(c, CONS_CUES) > 0,
+        (c) => 0.3 * cueHits(c, CONS_CUES),
+      );
       if (c) return this.take(this.sourceStep(c));
     }
     const a = this.ctx.analysis;
@@ -235,7 +362,10 @@ class PostWriter {
   /** What to watch: a plan, a schedule, an open question in the sources; else what the kind of event leaves open. */
   private watchStep(): Step | null {
     if (this.fromSources) {
-      const c = this.pick((c) => cueHits(c, WATCH_CUES) > 0, (c) => 0.3 * cueHits(c, WATCH_CUES));
+      const c = this.pick(
+        (c) => cueHits(c, WATCH_CUES) > 0,
+        (c) => 0.3 * cueHits(c, WATCH_CUES),
+      );
       if (c) return this.take(this.sourceStep(c));
     }
     const single = this.ctx.analysis.story.ranking.independentPublishers.length <= 1;
@@ -254,8 +384,16 @@ class PostWriter {
     return c.language === 'zh' ? words >= 15 && words <= 160 : words >= 8 && c.text.length <= 320;
   }
 
-  private pick(filter: (c: ScoredCandidate) => boolean, boost: (c: ScoredCandidate) => number): ScoredCandidate | undefined {
-    const [c] = selectDiverse(this.ctx.pool, 1, { chosen: this.used, lambda: 0.6, filter: (x) => this.fits(x) && filter(x), boost });
+  private pick(
+    filter: (c: ScoredCandidate) => boolean,
+    boost: (c: ScoredCandidate) => number,
+  ): ScoredCandidate | undefined {
+    const [c] = selectDiverse(this.ctx.pool, 1, {
+      chosen: this.used,
+      lambda: 0.6,
+      filter: (x) => this.fits(x) && filter(x),
+      boost,
+    });
     return c;
   }
 
@@ -263,7 +401,9 @@ class PostWriter {
   private sourceStep(c: ScoredCandidate): Step {
     let text = c.text;
     if (speaksFirstPerson(c.text) && !/[“”"「」]/u.test(c.text)) {
-      const article = this.ctx.poolArticles.find((a) => a.id === c.articleId) ?? this.ctx.analysis.articles.find((a) => a.id === c.articleId);
+      const article =
+        this.ctx.poolArticles.find((a) => a.id === c.articleId) ??
+        this.ctx.analysis.articles.find((a) => a.id === c.articleId);
       const outlet = article ? outletOf(article) : null;
       if (outlet) text = this.face === 'zh' ? `${outlet}写道：“${c.text}”` : `${outlet} writes: “${c.text}”`;
     }
@@ -276,7 +416,10 @@ class PostWriter {
 
   /** Says something not said yet: no figure again (but the hook's, when building on it), no line twice. */
   private fresh(step: Step, hookFiguresAllowed = false): boolean {
-    return !this.lines.has(step.text) && ![...step.keys].some((k) => this.said.has(k) && !(hookFiguresAllowed && this.inHook.has(k)));
+    return (
+      !this.lines.has(step.text) &&
+      ![...step.keys].some((k) => this.said.has(k) && !(hookFiguresAllowed && this.inHook.has(k)))
+    );
   }
 
   private take(step: Step): Step {
@@ -289,7 +432,11 @@ class PostWriter {
 
 // --- composed steps by kind of event -----------------------------------------------------------
 
-const composed = (text: string, spans: Statement['spans']): Statement => ({ text, kind: 'composed', spans: [...spans] });
+const composed = (text: string, spans: Statement['spans']): Statement => ({
+  text,
+  kind: 'composed',
+  spans: [...spans],
+});
 
 /**
  * Why it matters, when no source says and no figure judges it: what the kind of event puts at
@@ -304,27 +451,80 @@ function kindWhy(facts: StoryFacts, face: FaceLanguage, storyId: string): Statem
   const P = facts.product ? nameIn(facts.product, face) : null;
   const en = face === 'en';
   const lines: Partial<Record<StoryFacts['kind'], Array<[string, string]>>> = {
-    guide: [[`A practical walkthrough for anyone working with ${S}; the steps are the source's, not tested here.`, `给在 ${S} 上工作的人的一份实用指南；步骤来自来源，本文未实测。`]],
+    guide: [
+      [
+        `A practical walkthrough for anyone working with ${S}; the steps are the source's, not tested here.`,
+        `给在 ${S} 上工作的人的一份实用指南；步骤来自来源，本文未实测。`,
+      ],
+    ],
     funding: [
-      [`Investors are paying for ${S}'s plans before they are proven; the money decides how long it can compete.`, `投资方在 ${S} 的计划得到验证之前就已出资；这笔钱决定了它能竞争多久。`],
-      [`Money raised at this stage buys ${S} time and hiring; whether it buys a lead is the open question.`, `这一阶段的融资为 ${S} 换来了时间和人手；能否换来领先地位，仍是悬而未决的问题。`],
+      [
+        `Investors are paying for ${S}'s plans before they are proven; the money decides how long it can compete.`,
+        `投资方在 ${S} 的计划得到验证之前就已出资；这笔钱决定了它能竞争多久。`,
+      ],
+      [
+        `Money raised at this stage buys ${S} time and hiring; whether it buys a lead is the open question.`,
+        `这一阶段的融资为 ${S} 换来了时间和人手；能否换来领先地位，仍是悬而未决的问题。`,
+      ],
     ],
     launch: [
-      [`${P ?? S} is a new option for anyone choosing between models and vendors.`, `对正在比较模型和供应商的人来说，${P ?? S} 是一个新选项。`],
-      [`${P ?? S} gives buyers one more option to weigh on speed and price.`, `${P ?? S} 让买家在速度与价格上多了一个可比较的选项。`],
+      [
+        `${P ?? S} is a new option for anyone choosing between models and vendors.`,
+        `对正在比较模型和供应商的人来说，${P ?? S} 是一个新选项。`,
+      ],
+      [
+        `${P ?? S} gives buyers one more option to weigh on speed and price.`,
+        `${P ?? S} 让买家在速度与价格上多了一个可比较的选项。`,
+      ],
     ],
     deal: [
-      [O ? `A commitment of this kind ties ${S} and ${O} together for years, and shows where demand is going.` : `A commitment of this kind ties ${S} to its counterpart for years, and shows where demand is going.`, O ? `这类承诺会把 ${S} 与 ${O} 绑定多年，也显示了需求流向何处。` : `这类承诺会把 ${S} 与交易对方绑定多年，也显示了需求流向何处。`],
-      [`Commitments like this show where AI capacity is being spent, and who is spending it.`, `这类承诺显示了 AI 算力的钱花在哪里、由谁在花。`],
+      [
+        O
+          ? `A commitment of this kind ties ${S} and ${O} together for years, and shows where demand is going.`
+          : `A commitment of this kind ties ${S} to its counterpart for years, and shows where demand is going.`,
+        O
+          ? `这类承诺会把 ${S} 与 ${O} 绑定多年，也显示了需求流向何处。`
+          : `这类承诺会把 ${S} 与交易对方绑定多年，也显示了需求流向何处。`,
+      ],
+      [
+        `Commitments like this show where AI capacity is being spent, and who is spending it.`,
+        `这类承诺显示了 AI 算力的钱花在哪里、由谁在花。`,
+      ],
     ],
     price: [
-      [`A lower price changes what it costs to build on ${S}, and what rivals can charge.`, `更低的价格改变了基于 ${S} 开发的成本，也改变了竞争对手的定价空间。`],
-      [`Each cut by ${S} resets what buyers expect to pay across the market.`, `${S} 的每一次降价，都会改变整个市场对价格的预期。`],
+      [
+        `A lower price changes what it costs to build on ${S}, and what rivals can charge.`,
+        `更低的价格改变了基于 ${S} 开发的成本，也改变了竞争对手的定价空间。`,
+      ],
+      [
+        `Each cut by ${S} resets what buyers expect to pay across the market.`,
+        `${S} 的每一次降价，都会改变整个市场对价格的预期。`,
+      ],
     ],
-    benchmark: [[`A shared measurement lets buyers and researchers compare claims that were hard to compare before.`, `统一的测量让买家和研究人员可以比较过去难以比较的说法。`]],
-    research: [[`A published result others can test, and build on if it holds.`, `一项可以被他人检验的公开结果；若经得起检验，便可在此基础上继续推进。`]],
-    lawsuit: [[`A court may decide questions that affect ${S}'s whole market, not only ${S}.`, `法院的裁决可能影响 ${S} 所在的整个市场，而不只是 ${S}。`]],
-    regulation: [[`Rules change what companies may build and sell, and at what cost.`, `规则会改变企业可以开发和销售什么，以及付出什么成本。`]],
+    benchmark: [
+      [
+        `A shared measurement lets buyers and researchers compare claims that were hard to compare before.`,
+        `统一的测量让买家和研究人员可以比较过去难以比较的说法。`,
+      ],
+    ],
+    research: [
+      [
+        `A published result others can test, and build on if it holds.`,
+        `一项可以被他人检验的公开结果；若经得起检验，便可在此基础上继续推进。`,
+      ],
+    ],
+    lawsuit: [
+      [
+        `A court may decide questions that affect ${S}'s whole market, not only ${S}.`,
+        `法院的裁决可能影响 ${S} 所在的整个市场，而不只是 ${S}。`,
+      ],
+    ],
+    regulation: [
+      [
+        `Rules change what companies may build and sell, and at what cost.`,
+        `规则会改变企业可以开发和销售什么，以及付出什么成本。`,
+      ],
+    ],
     hire: [[`Who leads ${S} shapes its priorities for years.`, `由谁领导 ${S}，将在多年内影响其优先事项。`]],
   };
   const variants = lines[facts.kind];
@@ -344,9 +544,18 @@ function kindWatch(facts: StoryFacts, face: FaceLanguage, single: boolean): Stat
   const P = facts.product ? nameIn(facts.product, face) : null;
   const lines: Record<StoryFacts['kind'], [string, string]> = {
     guide: [`whether ${S}'s own documentation gives the same steps`, `${S} 的官方文档是否给出相同的步骤`],
-    funding: [`what ${S} spends the money on, and when that shows up in its products`, `${S} 把这笔钱花在哪里，以及何时体现在产品上`],
-    launch: [`whether independent tests confirm what ${S} claims for ${P ?? 'it'}`, `独立测试能否证实 ${S} 对${P ? ` ${P} ` : '新产品'}的说法`],
-    deal: [`whether ${S}${O ? ` and ${O} deliver` : ' delivers'} on schedule, and whether similar deals follow`, `${S}${O ? ` 与 ${O}` : ''} 能否按期履约，以及是否会出现更多类似交易`],
+    funding: [
+      `what ${S} spends the money on, and when that shows up in its products`,
+      `${S} 把这笔钱花在哪里，以及何时体现在产品上`,
+    ],
+    launch: [
+      `whether independent tests confirm what ${S} claims for ${P ?? 'it'}`,
+      `独立测试能否证实 ${S} 对${P ? ` ${P} ` : '新产品'}的说法`,
+    ],
+    deal: [
+      `whether ${S}${O ? ` and ${O} deliver` : ' delivers'} on schedule, and whether similar deals follow`,
+      `${S}${O ? ` 与 ${O}` : ''} 能否按期履约，以及是否会出现更多类似交易`,
+    ],
     price: [`whether ${S}'s rivals follow the cut`, `${S} 的竞争对手是否跟进降价`],
     benchmark: [`whether others reproduce ${S}'s results`, `其他团队能否复现 ${S} 的结果`],
     research: [`whether others reproduce ${S}'s results`, `其他团队能否复现 ${S} 的结果`],
@@ -357,7 +566,9 @@ function kindWatch(facts: StoryFacts, face: FaceLanguage, single: boolean): Stat
   };
   // A story of no recognised kind that names a product reads as its launch.
   const [enLine, zhLine] = lines[facts.kind === 'other' && P ? 'launch' : facts.kind];
-  const text = en ? `${capitalFirst(enLine)}${single ? `, and ${confirm}` : ''}.` : zh(`${zhLine}${single ? `，以及${confirm}` : ''}。`);
+  const text = en
+    ? `${capitalFirst(enLine)}${single ? `, and ${confirm}` : ''}.`
+    : zh(`${zhLine}${single ? `，以及${confirm}` : ''}。`);
   return composed(text, facts.titleSpans);
 }
 
@@ -383,4 +594,3 @@ function credited(articles: StoryAnalysis['articles']): Post['credits'] {
     return true;
   });
 }
-

@@ -64,9 +64,23 @@ export const verificationSchema = z.object({
   ok: z.boolean(),
   /** Sentences checked against the sources. */
   sentences: z.int().nonnegative(),
-  problems: z.array(z.object({ path: z.string(), kind: z.enum(['quote', 'figure', 'entity']), surface: z.string(), message: z.string() })),
+  problems: z.array(
+    z.object({
+      path: z.string(),
+      kind: z.enum(['quote', 'figure', 'entity']),
+      surface: z.string(),
+      message: z.string(),
+    }),
+  ),
   /** Repairs made before publishing: an unsupported quote unquoted, a sentence dropped, a field withheld. */
-  repairs: z.array(z.object({ path: z.string(), action: z.enum(['unquoted', 'dropped', 'withheld']), surface: z.string(), reason: z.string() })),
+  repairs: z.array(
+    z.object({
+      path: z.string(),
+      action: z.enum(['unquoted', 'dropped', 'withheld']),
+      surface: z.string(),
+      reason: z.string(),
+    }),
+  ),
 });
 
 const faceFields = {
@@ -112,7 +126,9 @@ export const digestSchema = z.object({
    * a cap; `more` counts the rest. Kept out of the tiers so a day of 500 papers cannot flood them.
    */
   research: z.object({
-    items: z.array(z.object({ storyId: z.string(), title: z.string(), outlet: z.string().nullable(), url: z.string().nullable() })),
+    items: z.array(
+      z.object({ storyId: z.string(), title: z.string(), outlet: z.string().nullable(), url: z.string().nullable() }),
+    ),
     more: z.int().nonnegative(),
   }),
 });

@@ -54,7 +54,10 @@ export function containment(a: readonly string[], b: readonly string[]): number 
 }
 
 /** A candidate's entities and figure keys as one list, made once per candidate. */
-const factLists = new WeakMap<ScoredCandidate, { entities: readonly string[]; figureKeys: readonly string[]; facts: readonly string[] }>();
+const factLists = new WeakMap<
+  ScoredCandidate,
+  { entities: readonly string[]; figureKeys: readonly string[]; facts: readonly string[] }
+>();
 
 function factsOf(c: ScoredCandidate): readonly string[] {
   const hit = factLists.get(c);
@@ -78,13 +81,20 @@ export function samePoint(a: ScoredCandidate, b: ScoredCandidate): boolean {
   if (!sharedFigure) return false;
   // A shorter sentence whose words the longer one mostly contains says nothing new.
   if (a.language === b.language && containment(a.terms, b.terms) >= 0.6) return true;
-  if (candidateJaccard(a.entities, b.entities) >= 0.5 && candidateJaccard(a.figureKeys, b.figureKeys) >= 0.5) return true;
+  if (candidateJaccard(a.entities, b.entities) >= 0.5 && candidateJaccard(a.figureKeys, b.figureKeys) >= 0.5)
+    return true;
   // Every figure and name of one is in the other (a paraphrase): the same point, unless the words differ wholly.
-  const within = containment(a.figureKeys, b.figureKeys) === 1 && (a.entities.length === 0 || b.entities.length === 0 || containment(a.entities, b.entities) === 1);
+  const within =
+    containment(a.figureKeys, b.figureKeys) === 1 &&
+    (a.entities.length === 0 || b.entities.length === 0 || containment(a.entities, b.entities) === 1);
   return within && (a.language !== b.language || containment(a.terms, b.terms) >= 0.3);
 }
 
-export function selectDiverse(pool: readonly ScoredCandidate[], count: number, options: SelectOptions = {}): ScoredCandidate[] {
+export function selectDiverse(
+  pool: readonly ScoredCandidate[],
+  count: number,
+  options: SelectOptions = {},
+): ScoredCandidate[] {
   const lambda = options.lambda ?? 0.7;
   const picked: ScoredCandidate[] = [];
   // A candidate's relevance does not change during one selection: computed once per candidate.

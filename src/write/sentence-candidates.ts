@@ -34,17 +34,22 @@ export interface Candidate {
 }
 
 const EN_STOP = new Set(
-  ('the a an and or but of to in on at for from with by as is are was were be been being it its this that these those ' +
+  (
+    'the a an and or but of to in on at for from with by as is are was were be been being it its this that these those ' +
     'has have had will would can could should may might not no than then there their they them he she his her we our ' +
     'you your i which who whom whose what when where while also about after before over under into out up down more most ' +
-    'such so if only just very said says one two all any each other some many much own same new its').split(' '),
+    'such so if only just very said says one two all any each other some many much own same new its'
+  ).split(' '),
 );
-const DANGLING_EN = /^(?:this|that|these|those|it|its|they|them|their|he|she|his|her|but|and|so|yet|also|still|then|there|here|such|both|which|second(?:ly)?|third(?:ly)?|finally|lastly|another|the (?:company|firm|startup|deal|agreement|model|report|move|round|chip|contract)\b)\b/i;
+const DANGLING_EN =
+  /^(?:this|that|these|those|it|its|they|them|their|he|she|his|her|but|and|so|yet|also|still|then|there|here|such|both|which|second(?:ly)?|third(?:ly)?|finally|lastly|another|the (?:company|firm|startup|deal|agreement|model|report|move|round|chip|contract)\b)\b/i;
 // Also an enumeration's later steps ("二是…", "其次…") and a view held by someone named before ("在她看来…").
-const DANGLING_ZH = /^(?:这|那|此|其|他|她|它|该|但|而|并|且|所以|因此|不过|同时|此外|对此|其中|[二三四五六七八九十]是|其次|再次|最后|第[二三四五六七八九十]|在(?:他|她|它|其)|据(?:他|她|它|其))|^[^，。]{0,6}，(?:该|这|此|其|他|她)/u;
+const DANGLING_ZH =
+  /^(?:这|那|此|其|他|她|它|该|但|而|并|且|所以|因此|不过|同时|此外|对此|其中|[二三四五六七八九十]是|其次|再次|最后|第[二三四五六七八九十]|在(?:他|她|它|其)|据(?:他|她|它|其))|^[^，。]{0,6}，(?:该|这|此|其|他|她)/u;
 // Calls to subscribe, disclaimers, sign-offs and code are unfit-sentences.ts's; "subscription
 // revenue" or a sentence that merely mentions subscribers is content.
-const BOILERPLATE = /@|https?:\/\/|\bmedia contact\b|\babout [A-Z][\w ]+:|\ball rights reserved\b|版权所有|扫一扫|关注我们|责任编辑/i;
+const BOILERPLATE =
+  /@|https?:\/\/|\bmedia contact\b|\babout [A-Z][\w ]+:|\ball rights reserved\b|版权所有|扫一扫|关注我们|责任编辑/i;
 const TERMINAL = /[.!?。！？…][”"’'」』）)]*$/u;
 const HAN = /\p{Script=Han}/u;
 
@@ -76,7 +81,7 @@ export function sentenceCandidates(article: ArticleWithSightings): Candidate[] {
     const figures = u.figures.filter((f) => f.start >= start && f.end <= end);
     const quotes = u.quotes.filter((q) => q.end > start && q.start < end);
     const insideQuoteOnly = quotes.some((q) => q.start <= start && q.end >= end);
-    const zh = HAN.test(text) && (countHan(text) > text.length / 4);
+    const zh = HAN.test(text) && countHan(text) > text.length / 4;
     const tooShort = zh ? countHan(text) < 10 : text.length < 40;
     const tooLong = text.length > (zh ? 160 : 360);
     out.push({

@@ -69,7 +69,8 @@ export function inFaceLanguage(text: string, face: FaceLanguage): boolean {
 }
 
 /** "DENVER, May 9, 2026 —", "LONDON (Reuters) -", "新华社北京 5 月 9 日电": a press dateline. */
-export const DATELINE_OPENING = /^(?:[A-Z][A-Z .'-]{2,}(?:,| \()[^—–]{0,40}?[—–-]\s|[^\s，。]{0,12}\d{1,2}\s*月\s*\d{1,2}\s*日电)/u;
+export const DATELINE_OPENING =
+  /^(?:[A-Z][A-Z .'-]{2,}(?:,| \()[^—–]{0,40}?[—–-]\s|[^\s，。]{0,12}\d{1,2}\s*月\s*\d{1,2}\s*日电)/u;
 
 /** First person of a source speaking (outside quotation marks): "we", "our", "我们". */
 const FIRST_PERSON_EN = /\b(?:[Ww]e|[Oo]urs?|[Uu]s|I|[Mm]y)\b/; // "US" (the country) is not "us"
@@ -91,8 +92,10 @@ function spokenQuotes(text: string): string[] {
   });
 }
 
-const ATTRIBUTION_EN = /\b(?:said|says|say|told|tells|added|adds|wrote|writes|argues?|argued|asks?|asked|explained|explains|noted|notes|warned|warns|insisted|insists|stated|states|posted|recalled|put it|according to|quoted|quotes|in the words of)\b/i;
-const ATTRIBUTION_ZH = /表示|称|说|指出|认为|写道|强调|坦言|透露|直言|回应|介绍|提到|解释|补充|警告|宣布|据|援引|引述|看来/u;
+const ATTRIBUTION_EN =
+  /\b(?:said|says|say|told|tells|added|adds|wrote|writes|argues?|argued|asks?|asked|explained|explains|noted|notes|warned|warns|insisted|insists|stated|states|posted|recalled|put it|according to|quoted|quotes|in the words of)\b/i;
+const ATTRIBUTION_ZH =
+  /表示|称|说|指出|认为|写道|强调|坦言|透露|直言|回应|介绍|提到|解释|补充|警告|宣布|据|援引|引述|看来/u;
 
 /** A quote is attributed when the words around it name a speaking verb (and so its speaker or outlet). */
 export function quoteAttributed(text: string): boolean {
@@ -101,11 +104,14 @@ export function quoteAttributed(text: string): boolean {
 }
 
 /** Opens on a reference to something not said: "This…", "Most of that demand…", "该公司…". */
-export const DANGLING_OPENING_EN = /^(?:this|that|these|those|it|its|they|them|their|he|she|his|her|but|and|so|yet|also|still|then|there|here|such|both|which|second(?:ly)?|third(?:ly)?|finally|lastly|another|the (?:company|firm|startup|deal|agreement|model|report|move|round|chip|contract)|(?:most|much|all|some|many|part|half|none|each|one|any|few|more|rest) of (?:that|this|those|these|them|it|its|their))\b/i;
-export const DANGLING_OPENING_ZH = /^(?:这|那|此|其(?!他|实)|他|她|它|该|但|而|并|且|所以|因此|不过|同时|此外|对此|其中|[二三四五六七八九十]是|其次|再次|最后|第[二三四五六七八九十]|在(?:他|她|它|其)|据(?:他|她|它|其))|^[^，。]{0,6}，(?:该|这|此|其|他|她)/u;
+export const DANGLING_OPENING_EN =
+  /^(?:this|that|these|those|it|its|they|them|their|he|she|his|her|but|and|so|yet|also|still|then|there|here|such|both|which|second(?:ly)?|third(?:ly)?|finally|lastly|another|the (?:company|firm|startup|deal|agreement|model|report|move|round|chip|contract)|(?:most|much|all|some|many|part|half|none|each|one|any|few|more|rest) of (?:that|this|those|these|them|it|its|their))\b/i;
+export const DANGLING_OPENING_ZH =
+  /^(?:这|那|此|其(?!他|实)|他|她|它|该|但|而|并|且|所以|因此|不过|同时|此外|对此|其中|[二三四五六七八九十]是|其次|再次|最后|第[二三四五六七八九十]|在(?:他|她|它|其)|据(?:他|她|它|其))|^[^，。]{0,6}，(?:该|这|此|其|他|她)/u;
 
 /** Ends on a reference to something said before it: "… is a bold bet that it can.", "赌的就是它能做到。" */
-export const ENDS_ON_REFERENCE = /\b(?:it|they|this|that|he|she) (?:can|could|will|would|does|did|is|was|has|have|must|should)(?: not)?[.!]?$|(?:它|他们|她|他|这|此)(?:能|会|可以)?做到[。！]?$/u;
+export const ENDS_ON_REFERENCE =
+  /\b(?:it|they|this|that|he|she) (?:can|could|will|would|does|did|is|was|has|have|must|should)(?: not)?[.!]?$|(?:它|他们|她|他|这|此)(?:能|会|可以)?做到[。！]?$/u;
 
 const DEFINITE_OPENING = /^the (?:company|firm|startup|deal|agreement|model|report|move|round|chip|contract)\b/i;
 
@@ -128,7 +134,12 @@ export interface SlotCheckOptions {
 export function opensDangling(text: string, options: SlotCheckOptions = {}): boolean {
   const t = text.replace(/^[“"「『(（\s]+/u, '');
   if (ENDS_ON_REFERENCE.test(t.trim())) return true;
-  if (options.definiteReferences === false && (DEFINITE_OPENING.test(t) || /^(?:这|那|此|该|其)[^，。]{0,3}(?:份|个|家|项|笔|款|次|种|公司|合同|交易|协议|模型|芯片|产品|报告)/u.test(t))) return false;
+  if (
+    options.definiteReferences === false &&
+    (DEFINITE_OPENING.test(t) ||
+      /^(?:这|那|此|该|其)[^，。]{0,3}(?:份|个|家|项|笔|款|次|种|公司|合同|交易|协议|模型|芯片|产品|报告)/u.test(t))
+  )
+    return false;
   // A name in title case ("The Chip Column reports…") refers to nothing before it.
   if (/^The (?:[A-Z][\w'’-]*)(?: [A-Z][\w'’-]*)+/.test(t)) return false;
   return /\p{Script=Han}/u.test(t.slice(0, 3)) ? DANGLING_OPENING_ZH.test(t) : DANGLING_OPENING_EN.test(t);
@@ -224,16 +235,22 @@ export function digestItemViolations(item: DigestItem, options: SlotCheckOptions
   // Pros or cons may be left out (a sentence that is neither is not misfiled); the trade-offs section is empty when both are.
   if (item.pros.length === 0 && item.cons.length === 0) empty('pros/cons', out);
   if (item.quickStart.length === 0) empty('quickStart', out);
-  const points = [{ path: 'keyPoints.lead', text: item.keyPoints.lead }, ...item.keyPoints.points.map((text, i) => ({ path: `keyPoints.points[${i}]`, text }))];
+  const points = [
+    { path: 'keyPoints.lead', text: item.keyPoints.lead },
+    ...item.keyPoints.points.map((text, i) => ({ path: `keyPoints.points[${i}]`, text })),
+  ];
   out.push(...repeatedFigures(points));
-  for (const p of points) if (opensDangling(p.text, options)) out.push({ rule: 'dangling-point', path: p.path, text: p.text });
+  for (const p of points)
+    if (opensDangling(p.text, options)) out.push({ rule: 'dangling-point', path: p.path, text: p.text });
   item.impact.forEach((x, i) => {
     const path = `impact[${i}].text`;
     if (DATELINE_OPENING.test(x.text)) out.push({ rule: 'impact-dateline', path, text: x.text });
     const bare = withoutQuotes(x.text);
-    if (FIRST_PERSON_EN.test(bare) || FIRST_PERSON_ZH.test(bare)) out.push({ rule: 'impact-first-person', path, text: x.text });
+    if (FIRST_PERSON_EN.test(bare) || FIRST_PERSON_ZH.test(bare))
+      out.push({ rule: 'impact-first-person', path, text: x.text });
     const quoted = spokenQuotes(x.text).reduce((n, q) => n + q.length, 0);
-    if (quoted > 0 && (quoted >= x.text.length / 2 || !quoteAttributed(x.text))) out.push({ rule: 'impact-quote', path, text: x.text });
+    if (quoted > 0 && (quoted >= x.text.length / 2 || !quoteAttributed(x.text)))
+      out.push({ rule: 'impact-quote', path, text: x.text });
     if (opensDangling(x.text, options)) out.push({ rule: 'dangling-point', path, text: x.text });
   });
   return out;
@@ -259,19 +276,23 @@ export function cardViolations(card: Card, options: SlotCheckOptions = {}): Slot
   if (card.principles.length === 0) empty('principles', out);
   if (card.inPractice.length === 0) empty('inPractice', out);
   if (card.topics.length === 0) empty('topics', out);
-  if (TAKEAWAY_FORMULA.test(card.keyTakeaway)) out.push({ rule: 'takeaway-formula', path: 'keyTakeaway', text: card.keyTakeaway });
-  if (opensDangling(card.keyTakeaway, options)) out.push({ rule: 'dangling-point', path: 'keyTakeaway', text: card.keyTakeaway });
+  if (TAKEAWAY_FORMULA.test(card.keyTakeaway))
+    out.push({ rule: 'takeaway-formula', path: 'keyTakeaway', text: card.keyTakeaway });
+  if (opensDangling(card.keyTakeaway, options))
+    out.push({ rule: 'dangling-point', path: 'keyTakeaway', text: card.keyTakeaway });
   card.principles.forEach((p, i) => {
     if (opensDangling(p, options)) out.push({ rule: 'dangling-point', path: `principles[${i}]`, text: p });
   });
   const outlet = card.source.outlet;
-  if (outlet && card.attribution.split(outlet).length - 1 > 1) out.push({ rule: 'credit-doubled', path: 'attribution', text: card.attribution });
+  if (outlet && card.attribution.split(outlet).length - 1 > 1)
+    out.push({ rule: 'credit-doubled', path: 'attribution', text: card.attribution });
   const idOf = (e: { entityId: string | null; name: string }): string => e.entityId ?? `name:${e.name.toLowerCase()}`;
   const inTitle = new Set(findEntities(card.title).map(idOf));
   card.topics.forEach((t, i) => {
     const named = findEntities(t).filter((e) => e.surface.length >= t.length - 1);
     const personLike = named.some((e) => e.type === 'person' || e.type === 'place');
-    if (personLike && !card.title.includes(t) && !named.some((e) => inTitle.has(idOf(e)))) out.push({ rule: 'topic-not-topic', path: `topics[${i}]`, text: t });
+    if (personLike && !card.title.includes(t) && !named.some((e) => inTitle.has(idOf(e))))
+      out.push({ rule: 'topic-not-topic', path: `topics[${i}]`, text: t });
   });
   return out;
 }
@@ -295,18 +316,26 @@ export function postViolations(post: Post, options: SlotCheckOptions = {}): Slot
   if (post.takeaways.length === 0) empty('takeaways', out);
   out.push(...repeatedFigures(post.takeaways.map((text, i) => ({ path: `takeaways[${i}]`, text }))));
   post.takeaways.forEach((t, i) => {
-    if (opensDangling(withoutArgumentLabel(t, face), options)) out.push({ rule: 'dangling-point', path: `takeaways[${i}]`, text: t });
+    if (opensDangling(withoutArgumentLabel(t, face), options))
+      out.push({ rule: 'dangling-point', path: `takeaways[${i}]`, text: t });
   });
-  if (options.keyFigure && post.hook.trim() !== '' && !figureKeysOf(post.hook).has(options.keyFigure)) out.push({ rule: 'hook-no-key-figure', path: 'hook', text: post.hook });
+  if (options.keyFigure && post.hook.trim() !== '' && !figureKeysOf(post.hook).has(options.keyFigure))
+    out.push({ rule: 'hook-no-key-figure', path: 'hook', text: post.hook });
   if (options.argument !== false && post.takeaways.length > 0) {
     // Each takeaway a step of the argument, in order, none twice, and the argument says why it matters.
     const roles = post.takeaways.map((t) => argumentRoleOf(t, face));
     const order = roles.map((r) => (r ? ARGUMENT_ROLES.indexOf(r) : -1));
     const inOrder = order.every((o, i) => o >= 0 && (i === 0 || o > order[i - 1]!));
-    if (!inOrder || !roles.includes('why')) out.push({ rule: 'takeaway-not-argument', path: 'takeaways', text: post.takeaways.map((t) => t.slice(0, 40)).join(' | ') });
+    if (!inOrder || !roles.includes('why'))
+      out.push({
+        rule: 'takeaway-not-argument',
+        path: 'takeaways',
+        text: post.takeaways.map((t) => t.slice(0, 40)).join(' | '),
+      });
   }
   const outlets = post.credits.map((c) => c.outlet);
-  if (new Set(outlets).size < outlets.length) out.push({ rule: 'credit-doubled', path: 'credits', text: outlets.join(' | ') });
+  if (new Set(outlets).size < outlets.length)
+    out.push({ rule: 'credit-doubled', path: 'credits', text: outlets.join(' | ') });
   return out;
 }
 

@@ -9,8 +9,14 @@ import type { SlotRule, SlotViolation } from './slot-check.js';
 
 /** Rules whose violation lies in the one item at its path: dropping the item removes it. */
 const DROPPABLE_RULES: ReadonlySet<SlotRule> = new Set([
-  'face-language', 'repeated-figure', 'impact-dateline', 'impact-first-person', 'impact-quote',
-  'unattributed-quote', 'dangling-point', 'figure-no-meaning',
+  'face-language',
+  'repeated-figure',
+  'impact-dateline',
+  'impact-first-person',
+  'impact-quote',
+  'unattributed-quote',
+  'dangling-point',
+  'figure-no-meaning',
 ]);
 
 const ITEM_PATH = /^(keyPoints\.points|impact|pros|cons|takeaways|principles)\[(\d+)\](?:\.text)?$/;
@@ -42,14 +48,29 @@ function kept<T>(items: readonly T[], gone: Map<number, SlotRule> | undefined): 
   return items.filter((_, i) => !gone?.has(i));
 }
 
-function record(list: string, items: readonly unknown[], gone: Map<number, SlotRule> | undefined, text: (x: unknown) => string): Array<{ path: string; text: string; rule: SlotRule }> {
-  return [...(gone?.entries() ?? [])].sort((a, b) => a[0] - b[0]).map(([i, rule]) => ({ path: `${list}[${i}]`, text: text(items[i]), rule }));
+function record(
+  list: string,
+  items: readonly unknown[],
+  gone: Map<number, SlotRule> | undefined,
+  text: (x: unknown) => string,
+): Array<{ path: string; text: string; rule: SlotRule }> {
+  return [...(gone?.entries() ?? [])]
+    .sort((a, b) => a[0] - b[0])
+    .map(([i, rule]) => ({ path: `${list}[${i}]`, text: text(items[i]), rule }));
 }
 
-const asText = (x: unknown): string => (typeof x === 'string' ? x : (x as { text?: string }).text ?? '');
+const asText = (x: unknown): string => (typeof x === 'string' ? x : ((x as { text?: string }).text ?? ''));
 
-export function repairDigestItem(item: DigestItem, violations: readonly SlotViolation[]): SlotRepair<DigestItem> | null {
-  const lists: Lists = { 'keyPoints.points': item.keyPoints.points, impact: item.impact, pros: item.pros, cons: item.cons };
+export function repairDigestItem(
+  item: DigestItem,
+  violations: readonly SlotViolation[],
+): SlotRepair<DigestItem> | null {
+  const lists: Lists = {
+    'keyPoints.points': item.keyPoints.points,
+    impact: item.impact,
+    pros: item.pros,
+    cons: item.cons,
+  };
   const d = drops(violations, lists);
   if (!d) return null;
   const points = kept(item.keyPoints.points, d.get('keyPoints.points'));
@@ -57,7 +78,12 @@ export function repairDigestItem(item: DigestItem, violations: readonly SlotViol
   const pros = kept(item.pros, d.get('pros'));
   const cons = kept(item.cons, d.get('cons'));
   // Enough remains: an impact line, something on either side of the trade-offs, a point when there were points.
-  if (impact.length === 0 || pros.length + cons.length === 0 || (item.keyPoints.points.length > 0 && points.length === 0)) return null;
+  if (
+    impact.length === 0 ||
+    pros.length + cons.length === 0 ||
+    (item.keyPoints.points.length > 0 && points.length === 0)
+  )
+    return null;
   return {
     output: { ...item, keyPoints: { ...item.keyPoints, points }, impact, pros, cons },
     dropped: Object.entries(lists).flatMap(([list, items]) => record(list, items, d.get(list), asText)),
@@ -70,7 +96,10 @@ export function repairCard(card: Card, violations: readonly SlotViolation[]): Sl
   if (!d) return null;
   const principles = kept(card.principles, d.get('principles'));
   if (principles.length === 0) return null;
-  return { output: { ...card, principles }, dropped: record('principles', card.principles, d.get('principles'), asText) };
+  return {
+    output: { ...card, principles },
+    dropped: record('principles', card.principles, d.get('principles'), asText),
+  };
 }
 
 export function repairPost(post: Post, violations: readonly SlotViolation[]): SlotRepair<Post> | null {

@@ -44,7 +44,9 @@ export function sourceRefs(articles: readonly ArticleWithSightings[]): SourceRef
  * The outlet whose human translation the article carries (a folded translation or a bilingual page
  * credited to a translator other than the article's own outlet), with the address to read it.
  */
-export function translatorOf(article: ArticleWithSightings): { outlet: string; url: string | null; sourceType: Sighting['sourceType'] } | null {
+export function translatorOf(
+  article: ArticleWithSightings,
+): { outlet: string; url: string | null; sourceType: Sighting['sourceType'] } | null {
   if (article.bilingual === null || article.language === 'other') return null;
   const s = translationCredits(article.sightings).find((x) => x.outlet !== null && x.outlet !== outletOf(article));
   return s ? { outlet: s.outlet!, url: publicUrl(s.url), sourceType: s.sourceType } : null;
@@ -54,16 +56,18 @@ function translationRefsOf(article: ArticleWithSightings): SourceRef[] {
   const translator = translatorOf(article);
   if (translator === null) return [];
   const side = article.language === 'zh' ? 'en' : 'zh';
-  return [{
-    // The id the verifier gives the translated side (pipeline/edition.ts sourcesOf).
-    articleId: `${article.id}#${side}`,
-    outlet: translator.outlet,
-    type: sourceTypeLabel(translator.sourceType),
-    url: translator.url,
-    language: side,
-    title: (side === 'zh' ? article.bilingual!.titleZh : article.bilingual!.titleEn) ?? null,
-    translationOf: article.id,
-  }];
+  return [
+    {
+      // The id the verifier gives the translated side (pipeline/edition.ts sourcesOf).
+      articleId: `${article.id}#${side}`,
+      outlet: translator.outlet,
+      type: sourceTypeLabel(translator.sourceType),
+      url: translator.url,
+      language: side,
+      title: (side === 'zh' ? article.bilingual!.titleZh : article.bilingual!.titleEn) ?? null,
+      translationOf: article.id,
+    },
+  ];
 }
 
 export function spanOf(c: ScoredCandidate): SpanRef {

@@ -57,18 +57,31 @@ const SOURCE_WEIGHT: Record<SourceType, number> = {
 };
 /** "DENVER, May 9, 2026 —": a press-release dateline reads poorly as a key point. */
 const DATELINE = /^[A-Z][A-Z .'-]{2,}, [^—–-]{3,30} [—–-] /u;
-const KIND_ORDER: readonly Figure['kind'][] = ['money', 'power', 'multiplier', 'percent', 'rate', 'quantity', 'count', 'year'];
+const KIND_ORDER: readonly Figure['kind'][] = [
+  'money',
+  'power',
+  'multiplier',
+  'percent',
+  'rate',
+  'quantity',
+  'count',
+  'year',
+];
 
 /**
  * One analysis per story input object: a story's cards (every article, both faces) and posts are
  * written from the same input, and the analysis reads only its articles and ranking (both
  * readonly). The entry is used only while the input still holds the same arrays it was made from.
  */
-const analyses = new WeakMap<StoryInput, { articles: StoryInput['articles']; ranking: Ranking; length: number; analysis: StoryAnalysis }>();
+const analyses = new WeakMap<
+  StoryInput,
+  { articles: StoryInput['articles']; ranking: Ranking; length: number; analysis: StoryAnalysis }
+>();
 
 export function analyseStory(story: StoryInput): StoryAnalysis {
   const hit = analyses.get(story);
-  if (hit && hit.articles === story.articles && hit.ranking === story.ranking && hit.length === story.articles.length) return hit.analysis;
+  if (hit && hit.articles === story.articles && hit.ranking === story.ranking && hit.length === story.articles.length)
+    return hit.analysis;
   const analysis = analyseStoryOnce(story);
   analyses.set(story, { articles: story.articles, ranking: story.ranking, length: story.articles.length, analysis });
   return analysis;
@@ -123,7 +136,10 @@ function analyseStoryOnce(story: StoryInput): StoryAnalysis {
     }
   }
 
-  const keyFigures = keyFiguresOf(perArticle.map((p) => ({ article: p.article, cands: p.cands })), suspectFigures);
+  const keyFigures = keyFiguresOf(
+    perArticle.map((p) => ({ article: p.article, cands: p.cands })),
+    suspectFigures,
+  );
   const keyEntities = [...df.entries()]
     .filter(([k]) => k.startsWith('e:'))
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
@@ -159,12 +175,19 @@ function keyFiguresOf(
   members: ReadonlyArray<{ article: ArticleWithSightings; cands: readonly Candidate[] }>,
   suspect: readonly Figure[],
 ): KeyFigure[] {
-  const byKey = new Map<string, { figure: Figure; articles: Set<string>; surfaces: Partial<Record<FaceLanguage, string>> }>();
+  const byKey = new Map<
+    string,
+    { figure: Figure; articles: Set<string>; surfaces: Partial<Record<FaceLanguage, string>> }
+  >();
   // A figure a title carries is the headline's figure: each title that says it counts as one more
   // article ("Anthropic books all 300MW …" over the 1GW the whole campus may reach).
   const inTitles = new Map<string, number>();
   for (const { article } of members) {
-    const keys = new Set(parseFigures(article.title ?? '').filter(isTelling).map(figureKey));
+    const keys = new Set(
+      parseFigures(article.title ?? '')
+        .filter(isTelling)
+        .map(figureKey),
+    );
     for (const k of keys) inTitles.set(k, (inTitles.get(k) ?? 0) + 1);
   }
   for (const { article, cands } of members) {
@@ -194,7 +217,10 @@ function keyFiguresOf(
 }
 
 /** The members a face writes from: its own language when there is any coverage in it. */
-export function facePool(analysis: StoryAnalysis, face: FaceLanguage): { language: FaceLanguage | 'other'; translated: boolean; articleIds: ReadonlySet<string> } {
+export function facePool(
+  analysis: StoryAnalysis,
+  face: FaceLanguage,
+): { language: FaceLanguage | 'other'; translated: boolean; articleIds: ReadonlySet<string> } {
   const inFace = analysis.articles.filter((a) => a.language === face);
   if (inFace.length > 0) return { language: face, translated: false, articleIds: new Set(inFace.map((a) => a.id)) };
   const other: FaceLanguage = face === 'en' ? 'zh' : 'en';
@@ -241,7 +267,8 @@ function entityInfoOf(articles: readonly ArticleWithSightings[]): Map<string, En
       const info = out.get(id) ?? { type: e.type, surfaces: {} };
       // The first mention in the language, unless a longer one (the full name) comes later.
       const current = lang ? info.surfaces[lang] : undefined;
-      if (lang && (current === undefined || (e.surface.length > current.length && /^\p{Lu}/u.test(e.surface)))) info.surfaces[lang] = e.surface;
+      if (lang && (current === undefined || (e.surface.length > current.length && /^\p{Lu}/u.test(e.surface))))
+        info.surfaces[lang] = e.surface;
       out.set(id, info);
     }
   }

@@ -23,7 +23,10 @@ function outletsOf(articles: readonly ArticleWithSightings[]): string[] {
 }
 
 export function corroboration(a: StoryAnalysis, face: FaceLanguage): Statement | null {
-  const publishers = a.story.ranking.independentPublishers.length > 0 ? [...a.story.ranking.independentPublishers] : outletsOf(a.articles);
+  const publishers =
+    a.story.ranking.independentPublishers.length > 0
+      ? [...a.story.ranking.independentPublishers]
+      : outletsOf(a.articles);
   if (publishers.length < 2) return null;
   const text =
     face === 'zh'
@@ -37,13 +40,20 @@ export function officialConfirmation(a: StoryAnalysis, face: FaceLanguage): Stat
   if (official.length === 0) return null;
   const names = join(outletsOf(official), face);
   const text = face === 'zh' ? `有官方来源确认：${names}。` : `Confirmed by an official statement from ${names}.`;
-  return { text, kind: 'computed', spans: official.map((x) => ({ articleId: x.id, field: 'title' as const, start: 0, end: (x.title ?? '').length })) };
+  return {
+    text,
+    kind: 'computed',
+    spans: official.map((x) => ({ articleId: x.id, field: 'title' as const, start: 0, end: (x.title ?? '').length })),
+  };
 }
 
 export function singleSource(a: StoryAnalysis, face: FaceLanguage): Statement | null {
   if (outletsOf(a.articles).length !== 1 || !a.articles[0]) return null;
   const name = outletOf(a.articles[0]);
-  const text = face === 'zh' ? `目前只有一个来源（${name}），尚无其他来源证实。` : `Only one source so far (${name}); nothing else confirms it yet.`;
+  const text =
+    face === 'zh'
+      ? `目前只有一个来源（${name}），尚无其他来源证实。`
+      : `Only one source so far (${name}); nothing else confirms it yet.`;
   return { text, kind: 'computed', spans: [] };
 }
 
@@ -71,7 +81,10 @@ export function agreement(a: StoryAnalysis, face: FaceLanguage, key: KeyFigure |
   const surface = figureIn(key, face);
   const { outlets, spans } = figureSpans(a, key);
   if (outlets.length < 2) return null;
-  const text = face === 'zh' ? `各来源对 ${surface} 这一数字说法一致：${join(outlets, face)}。` : `Sources agree on ${surface}: ${join(outlets, face)}.`;
+  const text =
+    face === 'zh'
+      ? `各来源对 ${surface} 这一数字说法一致：${join(outlets, face)}。`
+      : `Sources agree on ${surface}: ${join(outlets, face)}.`;
   return { text, kind: 'template', spans };
 }
 

@@ -43,7 +43,18 @@ export function makeArticle(f: FixtureArticle): ArticleWithSightings {
     signature: '',
     understanding: { sentences: u.sentences, entities: u.entities, figures: u.figures, quotes: u.quotes },
     ingestedAt: '2026-05-09T12:00:00Z',
-    sightings: [{ url, relation: 'original', outlet: f.outlet, sourceId: f.id, sourceType: f.type, feedTitle: f.feedTitle ?? null, via: null, seenAt: '2026-05-09T12:00:00Z' }],
+    sightings: [
+      {
+        url,
+        relation: 'original',
+        outlet: f.outlet,
+        sourceId: f.id,
+        sourceType: f.type,
+        feedTitle: f.feedTitle ?? null,
+        via: null,
+        seenAt: '2026-05-09T12:00:00Z',
+      },
+    ],
   };
 }
 
@@ -119,7 +130,9 @@ export const BRIGHTLINE_ZH_MISQUOTE = makeArticle({
   ],
 });
 
-export function brightlineStory(articles: ArticleWithSightings[] = [BRIGHTLINE_OFFICIAL, BRIGHTLINE_NEWS, BRIGHTLINE_ZH, BRIGHTLINE_ZH_MISQUOTE]): StoryInput {
+export function brightlineStory(
+  articles: ArticleWithSightings[] = [BRIGHTLINE_OFFICIAL, BRIGHTLINE_NEWS, BRIGHTLINE_ZH, BRIGHTLINE_ZH_MISQUOTE],
+): StoryInput {
   const outlets = [...new Set(articles.map((a) => a.outlet ?? ''))];
   const hasMisquote = articles.includes(BRIGHTLINE_ZH_MISQUOTE);
   return {

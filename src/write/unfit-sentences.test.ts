@@ -18,7 +18,11 @@ describe('unfitReason: sentences the writer never states as a point', () => {
     ['JSON literal', 'Send {"model": "orca-2", "stream": true} as the body.', 'code'],
     ['import line', 'from orca import Session creates the session object.', 'code'],
     ['Chinese sentence with a command', '安装命令为 pip install orca-sdk，随后即可调用。', 'code'],
-    ['investment disclaimer', 'This newsletter is for informational purposes only and does not constitute investment advice.', 'disclaimer'],
+    [
+      'investment disclaimer',
+      'This newsletter is for informational purposes only and does not constitute investment advice.',
+      'disclaimer',
+    ],
     ['views expressed', "The views expressed in this post are the author's own.", 'disclaimer'],
     ['Chinese reference-only', '文章内容仅供参考，不构成投资建议。', 'disclaimer'],
     ['Chinese risk notice', '市场有风险，投资需谨慎。', 'disclaimer'],
@@ -74,7 +78,8 @@ describe('unfitReason: prose stays, even about code, subscriptions, advice or co
 });
 
 describe('isCode', () => {
-  it('a fenced block joined into one line', () => assert.equal(isCode('from orca import load model = load("orca-2") print(model.run())'), true));
+  it('a fenced block joined into one line', () =>
+    assert.equal(isCode('from orca import load model = load("orca-2") print(model.run())'), true));
   it('a plain sentence', () => assert.equal(isCode('The lab released the weights on Tuesday.'), false));
 });
 

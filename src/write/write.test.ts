@@ -10,14 +10,24 @@ import { writePost } from './post.js';
 import { cardSchema, digestSchema, jsonSchemas, postSchema, type ProvenanceEntry } from './schemas.js';
 import { inFaceLanguage } from './slot-check.js';
 import type { ArticleWithSightings } from '../article.js';
-import { BRIGHTLINE_NEWS, BRIGHTLINE_OFFICIAL, BRIGHTLINE_ZH, BRIGHTLINE_ZH_MISQUOTE, brightlineStory, soloStory } from './story.fixture.js';
+import {
+  BRIGHTLINE_NEWS,
+  BRIGHTLINE_OFFICIAL,
+  BRIGHTLINE_ZH,
+  BRIGHTLINE_ZH_MISQUOTE,
+  brightlineStory,
+  soloStory,
+} from './story.fixture.js';
 
 const ALL = [BRIGHTLINE_OFFICIAL, BRIGHTLINE_NEWS, BRIGHTLINE_ZH, BRIGHTLINE_ZH_MISQUOTE];
 const byId = new Map<string, ArticleWithSightings>(ALL.map((a) => [a.id, a]));
 const HAN = /\p{Script=Han}/u;
 
 /** Every extract entry's spans, sliced from the article, make up the field's text unchanged. */
-function assertExtractsVerbatim(output: { provenance: ProvenanceEntry[] }, fields: Array<{ path: string; text: string }>): void {
+function assertExtractsVerbatim(
+  output: { provenance: ProvenanceEntry[] },
+  fields: Array<{ path: string; text: string }>,
+): void {
   for (const entry of output.provenance.filter((p) => p.kind === 'extract')) {
     const field = fields.find((f) => f.path === entry.path || f.path.endsWith(`.${entry.path}`));
     assert.ok(field, `a field for ${entry.path}`);
@@ -30,45 +40,45 @@ function assertExtractsVerbatim(output: { provenance: ProvenanceEntry[] }, field
 }
 
 const GOLDEN_SOLO_EN = [
-  "# 2026-05-09 AI Summary",
-  "",
-  "1 update",
-  "",
-  "## 🟠 L2 - Important Updates",
-  "",
-  "### Quillmark measures memory use across 6 open models — a single source so far L2",
-  "",
-  "Confidence: Low",
-  "",
-  "Key Points: Quillmark Lab published a benchmark on Thursday that measures peak memory across 6 open models during long conversations. In detail: (1) The largest model needed 3x the memory of the smallest at the same context length. (2) Memory, not arithmetic, is the limit for long contexts.",
-  "",
-  "Impact: For Researchers: Researchers following Quillmark have a new result to examine.",
-  "",
-  "#### Detailed Analysis",
-  "",
-  "##### Trade-offs",
-  "",
-  "Pros:",
-  "",
-  "- A primary source: published directly by Quillmark Lab Notes.",
-  "",
-  "Cons:",
-  "",
-  "- Only one source so far (Quillmark Lab Notes); nothing else confirms it yet.",
-  "- No official statement is among the sources.",
-  "",
-  "#### Quick Start (5-15 minutes)",
-  "",
-  "1. Read Quillmark Lab Notes' report \"Quillmark measures memory use across 6 open models\": https://b1-solo.example/story",
-  "2. Look for an official statement from the companies involved: none is among the sources yet.",
-  "3. Note the figures to track as the story develops: 3x.",
-  "",
-  "#### Recommendation",
-  "",
-  "Treat this as unconfirmed until another source or an official statement appears. Researchers should go to the primary source for the method and the numbers.",
-  "",
-  "Sources: [Quillmark Lab Notes](https://b1-solo.example/story) (Research)",
-  "",
+  '# 2026-05-09 AI Summary',
+  '',
+  '1 update',
+  '',
+  '## 🟠 L2 - Important Updates',
+  '',
+  '### Quillmark measures memory use across 6 open models — a single source so far L2',
+  '',
+  'Confidence: Low',
+  '',
+  'Key Points: Quillmark Lab published a benchmark on Thursday that measures peak memory across 6 open models during long conversations. In detail: (1) The largest model needed 3x the memory of the smallest at the same context length. (2) Memory, not arithmetic, is the limit for long contexts.',
+  '',
+  'Impact: For Researchers: Researchers following Quillmark have a new result to examine.',
+  '',
+  '#### Detailed Analysis',
+  '',
+  '##### Trade-offs',
+  '',
+  'Pros:',
+  '',
+  '- A primary source: published directly by Quillmark Lab Notes.',
+  '',
+  'Cons:',
+  '',
+  '- Only one source so far (Quillmark Lab Notes); nothing else confirms it yet.',
+  '- No official statement is among the sources.',
+  '',
+  '#### Quick Start (5-15 minutes)',
+  '',
+  '1. Read Quillmark Lab Notes\' report "Quillmark measures memory use across 6 open models": https://b1-solo.example/story',
+  '2. Look for an official statement from the companies involved: none is among the sources yet.',
+  '3. Note the figures to track as the story develops: 3x.',
+  '',
+  '#### Recommendation',
+  '',
+  'Treat this as unconfirmed until another source or an official statement appears. Researchers should go to the primary source for the method and the numbers.',
+  '',
+  'Sources: [Quillmark Lab Notes](https://b1-solo.example/story) (Research)',
+  '',
 ].join('\n');
 
 describe('digest', () => {
@@ -85,12 +95,19 @@ describe('digest', () => {
 
   it('orders tiers highest first', () => {
     const d = writeDigest([soloStory(), brightlineStory()], { date: '2026-05-09', language: 'en' });
-    assert.deepEqual(d.tiers.map((t) => t.tier.level), [1, 2]);
+    assert.deepEqual(
+      d.tiers.map((t) => t.tier.level),
+      [1, 2],
+    );
     assert.equal(d.count, 2);
   });
 
   const emptyCases = [
-    { name: 'English', language: 'en' as const, expect: ['# 2026-05-09 AI Summary', '0 updates', 'Nothing to report today'] },
+    {
+      name: 'English',
+      language: 'en' as const,
+      expect: ['# 2026-05-09 AI Summary', '0 updates', 'Nothing to report today'],
+    },
     { name: 'Chinese', language: 'zh' as const, expect: ['# 2026-05-09 AI 摘要', '0 条更新', '今日暂无'] },
   ];
   for (const c of emptyCases) {
@@ -118,7 +135,10 @@ describe('digest item', () => {
     assert.ok(item.keyPoints.points.length >= 2);
     const texts = ALL.map((a) => a.text);
     for (const s of [item.keyPoints.lead, ...item.keyPoints.points]) {
-      assert.ok(texts.some((t) => t.includes(s)), `"${s}" is in a source`);
+      assert.ok(
+        texts.some((t) => t.includes(s)),
+        `"${s}" is in a source`,
+      );
     }
     assert.ok(item.impact.length > 0);
     item.impact.forEach((x, i) => {
@@ -144,16 +164,44 @@ describe('digest item', () => {
       assert.ok(f.text.includes('150MW'), f.path);
       assert.ok(f.path.startsWith('cons[') || f.path.startsWith('quickStart['), f.path);
     }
-    assert.ok(item.cons.some((c) => c.includes('150MW') && c.includes('1500 兆瓦') && c.includes('算力速递') && c.includes('云端观察')));
+    assert.ok(
+      item.cons.some(
+        (c) => c.includes('150MW') && c.includes('1500 兆瓦') && c.includes('算力速递') && c.includes('云端观察'),
+      ),
+    );
     const misquoteSentence = BRIGHTLINE_ZH_MISQUOTE.understanding.sentences[0]!.text;
     assert.ok(!fields.some((f) => f.text.includes(misquoteSentence)));
   });
 
   const faceCases = [
-    { name: 'Chinese face with Chinese coverage', story: brightlineStory(), face: 'zh' as const, body: 'zh', notice: false },
-    { name: 'Chinese face of an English-only story', story: soloStory(), face: 'zh' as const, body: 'zh', notice: true },
-    { name: 'English face with English coverage', story: brightlineStory(), face: 'en' as const, body: 'en', notice: false },
-    { name: 'English face of a Chinese-only story', story: brightlineStory([BRIGHTLINE_ZH]), face: 'en' as const, body: 'en', notice: true },
+    {
+      name: 'Chinese face with Chinese coverage',
+      story: brightlineStory(),
+      face: 'zh' as const,
+      body: 'zh',
+      notice: false,
+    },
+    {
+      name: 'Chinese face of an English-only story',
+      story: soloStory(),
+      face: 'zh' as const,
+      body: 'zh',
+      notice: true,
+    },
+    {
+      name: 'English face with English coverage',
+      story: brightlineStory(),
+      face: 'en' as const,
+      body: 'en',
+      notice: false,
+    },
+    {
+      name: 'English face of a Chinese-only story',
+      story: brightlineStory([BRIGHTLINE_ZH]),
+      face: 'en' as const,
+      body: 'en',
+      notice: true,
+    },
   ];
   for (const c of faceCases) {
     it(c.name, () => {
@@ -164,10 +212,24 @@ describe('digest item', () => {
       assert.ok(inFaceLanguage(item.keyPoints.lead, c.body as 'en' | 'zh'), item.keyPoints.lead);
       if (!c.notice) assert.equal(HAN.test(item.keyPoints.lead), c.body === 'zh');
       const md = renderDigest(writeDigest([c.story], { date: '2026-05-09', language: c.face }));
-      if (c.face === 'zh') for (const label of ['置信度：', '要点：', '详细分析', '权衡', '优点', '缺点', '快速上手（5-15 分钟）', '建议', '来源：']) assert.ok(md.includes(label), label);
+      if (c.face === 'zh')
+        for (const label of [
+          '置信度：',
+          '要点：',
+          '详细分析',
+          '权衡',
+          '优点',
+          '缺点',
+          '快速上手（5-15 分钟）',
+          '建议',
+          '来源：',
+        ])
+          assert.ok(md.includes(label), label);
       // With no coverage in the face, the body is composed in the face's language from the facts, and says so.
-      if (c.notice && c.face === 'zh') assert.ok(md.includes('本条目暂无中文报道，以下内容根据其英文报道中的名称与数字写成'));
-      if (c.notice) assert.ok(item.provenance.filter((p) => p.path.startsWith('keyPoints')).every((p) => p.kind === 'composed'));
+      if (c.notice && c.face === 'zh')
+        assert.ok(md.includes('本条目暂无中文报道，以下内容根据其英文报道中的名称与数字写成'));
+      if (c.notice)
+        assert.ok(item.provenance.filter((p) => p.path.startsWith('keyPoints')).every((p) => p.kind === 'composed'));
     });
   }
 
@@ -177,12 +239,22 @@ describe('digest item', () => {
     assert.ok(item.quickStart.length >= 3 && item.quickStart.length <= 4);
     assert.ok(item.quickStart[0]!.includes('https://b1-solo.example/story'));
     assert.equal(item.sources.length, 1);
-    assert.deepEqual(item.sources[0], { articleId: 'b1-solo', outlet: 'Quillmark Lab Notes', type: 'Research', url: 'https://b1-solo.example/story', language: 'en', title: 'Quillmark measures memory use across 6 open models' });
+    assert.deepEqual(item.sources[0], {
+      articleId: 'b1-solo',
+      outlet: 'Quillmark Lab Notes',
+      type: 'Research',
+      url: 'https://b1-solo.example/story',
+      language: 'en',
+      title: 'Quillmark measures memory use across 6 open models',
+    });
   });
 
   it('sources are typed and the official comes first', () => {
     const item = writeDigestItem(brightlineStory(), 'en');
-    assert.deepEqual(item.sources.map((s) => `${s.outlet} (${s.type})`).slice(0, 2), ['Brightline Compute (Official)', 'Riverside Tech Wire (News)']);
+    assert.deepEqual(item.sources.map((s) => `${s.outlet} (${s.type})`).slice(0, 2), [
+      'Brightline Compute (Official)',
+      'Riverside Tech Wire (News)',
+    ]);
     assert.ok(item.pros.includes('Confirmed by an official statement from Brightline Compute.'));
   });
 });
@@ -191,28 +263,48 @@ describe('card', () => {
   it('summarises only its own article, with attribution, and validates', () => {
     const card = writeCard(BRIGHTLINE_NEWS, brightlineStory(), {});
     assert.equal(cardSchema.safeParse(card).success, true);
-    for (const span of card.provenance.find((p) => p.path === 'summary')!.spans) assert.equal(span.articleId, BRIGHTLINE_NEWS.id);
+    for (const span of card.provenance.find((p) => p.path === 'summary')!.spans)
+      assert.equal(span.articleId, BRIGHTLINE_NEWS.id);
     const sentences = card.summary.split(/(?<=\.) /);
     assert.ok(sentences.length >= 3 && sentences.length <= 5, `3-5 sentences: ${sentences.length}`);
     // The outlet named once: its feed's title already names it.
-    assert.equal(card.attribution, 'Editorial summary, takeaway, and curation by Tidings. Original article published by Riverside Tech Wire — AI.');
+    assert.equal(
+      card.attribution,
+      'Editorial summary, takeaway, and curation by Tidings. Original article published by Riverside Tech Wire — AI.',
+    );
     // A sentence about the article, not a formula around one of its sentences.
     assert.ok(card.keyTakeaway.startsWith('Riverside Tech Wire reports that '), card.keyTakeaway);
     assert.ok(!/line to keep/.test(card.keyTakeaway));
     assert.equal(card.principles.length, 3);
     assert.equal(card.inPractice.length, 3);
     assert.ok(card.topics.length >= 1 && card.topics.length <= 6);
-    assert.deepEqual(card.related.map((r) => r.articleId), ['a1-official', 'a3-zh', 'a4-zh-misquote']);
+    assert.deepEqual(
+      card.related.map((r) => r.articleId),
+      ['a1-official', 'a3-zh', 'a4-zh-misquote'],
+    );
     assertExtractsVerbatim(card, outputFields(card));
     const md = renderCard(card);
-    for (const label of ['## Summary', '## Key takeaway', '## Key insights', '## Principles', '## In practice', '## Topics', 'Best for: Investor, Developer', '## Related on Tidings']) assert.ok(md.includes(label), label);
+    for (const label of [
+      '## Summary',
+      '## Key takeaway',
+      '## Key insights',
+      '## Principles',
+      '## In practice',
+      '## Topics',
+      'Best for: Investor, Developer',
+      '## Related on Tidings',
+    ])
+      assert.ok(md.includes(label), label);
     // No audience tagged: no empty "Best for" line.
     const none = renderCard({ ...card, bestFor: [] });
     assert.ok(!none.includes('Best for'), none);
   });
 
   it('same input, same bytes', () => {
-    assert.equal(JSON.stringify(writeCard(BRIGHTLINE_ZH, brightlineStory())), JSON.stringify(writeCard(BRIGHTLINE_ZH, brightlineStory())));
+    assert.equal(
+      JSON.stringify(writeCard(BRIGHTLINE_ZH, brightlineStory())),
+      JSON.stringify(writeCard(BRIGHTLINE_ZH, brightlineStory())),
+    );
   });
 });
 

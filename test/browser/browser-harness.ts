@@ -13,7 +13,11 @@ export const SCREENSHOT_DIR = path.join(PROJECT_ROOT, 'test-artifacts', 'screens
 export const DESKTOP = { width: 1280, height: 900 } as const;
 export const PHONE = { width: 375, height: 740 } as const;
 
-export interface Incident { readonly page: string; readonly kind: 'dialog' | 'pageerror' | 'console' | 'csp' | 'request'; readonly text: string }
+export interface Incident {
+  readonly page: string;
+  readonly kind: 'dialog' | 'pageerror' | 'console' | 'csp' | 'request';
+  readonly text: string;
+}
 
 export interface Browser {
   readonly context: BrowserContext;
@@ -28,7 +32,15 @@ export async function launchBrowser(): Promise<Browser> {
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
     viewport: DESKTOP,
   });
   // Loopback pages load in milliseconds; a missing element should fail fast, not after 30 s.
@@ -40,12 +52,18 @@ export async function launchBrowser(): Promise<Browser> {
     const w = window as unknown as { __cspViolations: string[] };
     w.__cspViolations = [];
     document.addEventListener('securitypolicyviolation', (e) => {
-      w.__cspViolations.push(`${e.violatedDirective} blocked ${e.blockedURI || 'inline'} at ${e.sourceFile}:${e.lineNumber}`);
+      w.__cspViolations.push(
+        `${e.violatedDirective} blocked ${e.blockedURI || 'inline'} at ${e.sourceFile}:${e.lineNumber}`,
+      );
     });
   });
   // Nothing on a built page may reach beyond loopback.
   await context.route(/^(?!http:\/\/127\.0\.0\.1[:/]|data:|about:|file:)/, (route) => {
-    incidents.push({ page: route.request().frame().url(), kind: 'request', text: `blocked request to ${route.request().url()}` });
+    incidents.push({
+      page: route.request().frame().url(),
+      kind: 'request',
+      text: `blocked request to ${route.request().url()}`,
+    });
     void route.abort();
   });
   const watch = (page: Page) => {
@@ -58,7 +76,11 @@ export async function launchBrowser(): Promise<Browser> {
       if (m.type() !== 'error') return;
       const text = m.text();
       // Blocked third-party requests (routed away above) log a load failure: not a page fault.
-      const kind = /Content Security Policy/i.test(text) ? 'csp' : /^Failed to load resource/.test(text) ? 'request' : 'console';
+      const kind = /Content Security Policy/i.test(text)
+        ? 'csp'
+        : /^Failed to load resource/.test(text)
+          ? 'request'
+          : 'console';
       incidents.push({ page: page.url(), kind, text });
     });
   };

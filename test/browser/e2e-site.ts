@@ -42,19 +42,34 @@ const TRANSLATION = {
 async function addTranslation(deps: EditionDeps): Promise<void> {
   const id = await deps.articles.findByUrl([TRANSLATED_URL]);
   const article = id === null ? null : await deps.articles.getArticle(id);
-  if (id === null || article === null || article === 'ambiguous') throw new Error(`the e2e corpus has no article at ${TRANSLATED_URL}`);
+  if (id === null || article === null || article === 'ambiguous')
+    throw new Error(`the e2e corpus has no article at ${TRANSLATED_URL}`);
   const pairs = TRANSLATION.zh.map((zh, i) => ({ en: article.paragraphs[i] ?? '', zh }));
-  const attached = await deps.articles.attachTranslation(id, { layout: 'interleaved', titleEn: article.title, titleZh: TRANSLATION.titleZh, pairs }, [], {
-    url: 'https://zh.kestrelreport.example/2026/03/03/stepfun-step-4-swift', relation: 'translation', outlet: 'Kestrel Report', sourceId: null,
-    sourceType: 'news', feedTitle: null, via: null, seenAt: '2026-03-03T12:00:00.000Z',
-  });
+  const attached = await deps.articles.attachTranslation(
+    id,
+    { layout: 'interleaved', titleEn: article.title, titleZh: TRANSLATION.titleZh, pairs },
+    [],
+    {
+      url: 'https://zh.kestrelreport.example/2026/03/03/stepfun-step-4-swift',
+      relation: 'translation',
+      outlet: 'Kestrel Report',
+      sourceId: null,
+      sourceType: 'news',
+      feedTitle: null,
+      via: null,
+      seenAt: '2026-03-03T12:00:00.000Z',
+    },
+  );
   if (!attached) throw new Error(`could not attach the test translation to ${id}`);
 }
 
 /** The hostile pages; an empty list fails the tests that need them. */
 export async function hostilePages(): Promise<string[]> {
   const names = await readdir(HOSTILE_DIR).catch(() => [] as string[]);
-  return names.filter((f) => f.endsWith('.html')).sort().map((f) => path.join(HOSTILE_DIR, f));
+  return names
+    .filter((f) => f.endsWith('.html'))
+    .sort()
+    .map((f) => path.join(HOSTILE_DIR, f));
 }
 
 /** Builds the site from a registry of fixture sources; throws (so the tests fail) when any step fails. */
@@ -67,7 +82,12 @@ export async function buildFixtureSite(registryPath = path.join(E2E_DIR, 'source
     const registry = await loadRegistry(registryPath);
     if (!registry.ok) throw new Error(`fixture registry ${registryPath}: ${registry.message}`);
     const ingested = await ingest([...registry.value.inputs(), ...hostile], {
-      store: articles, fetcher: null, findSource: (l) => registry.value.find(l) ?? null, now: () => E2E_NOW, maxBytes: 1 << 22, concurrency: 1,
+      store: articles,
+      fetcher: null,
+      findSource: (l) => registry.value.find(l) ?? null,
+      now: () => E2E_NOW,
+      maxBytes: 1 << 22,
+      concurrency: 1,
     });
     const failed = ingested.outcomes.filter((o) => o.status === 'failed');
     if (failed.length > 0) throw new Error(`ingesting the browser fixtures: ${JSON.stringify(failed).slice(0, 500)}`);

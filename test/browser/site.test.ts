@@ -9,7 +9,15 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { cspViolations, DESKTOP, launchBrowser, PHONE, screenshot, type Browser, type Incident } from './browser-harness.js';
+import {
+  cspViolations,
+  DESKTOP,
+  launchBrowser,
+  PHONE,
+  screenshot,
+  type Browser,
+  type Incident,
+} from './browser-harness.js';
 import { buildFixtureSite, HOSTILE_DIR } from './e2e-site.js';
 import { addressUrl, createTidingsServer, listen, shutdown } from '../../src/server/server.js';
 import { SITE_CSP } from '../../src/server/security-headers.js';
@@ -48,12 +56,20 @@ describe('the site in Chromium', () => {
     const site = await buildFixtureSite();
     built = Date.now();
     const serverLog: string[] = [];
-    const server = createTidingsServer({ site: await openStaticSite(site.dir), api: null, log: (line) => serverLog.push(line) });
+    const server = createTidingsServer({
+      site: await openStaticSite(site.dir),
+      api: null,
+      log: (line) => serverLog.push(line),
+    });
     const address = await listen(server, '127.0.0.1', 0);
     const browser = await launchBrowser();
     pages = (await filesUnder(site.dir)).filter((f) => f.endsWith('.html') && /^(en|zh)\//.test(f));
     fx = {
-      dir: site.dir, hostile: site.hostile, server: { url: addressUrl(address) }, serverLog, browser,
+      dir: site.dir,
+      hostile: site.hostile,
+      server: { url: addressUrl(address) },
+      serverLog,
+      browser,
       async close() {
         await browser.close();
         await shutdown(server, 1000);
@@ -65,7 +81,9 @@ describe('the site in Chromium', () => {
   after(async () => {
     await fx?.close();
     const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
-    console.log(`# browser tests: ${s(Date.now() - started)} (site build ${s(built - started)}, browser ${s(Date.now() - built)})`);
+    console.log(
+      `# browser tests: ${s(Date.now() - started)} (site build ${s(built - started)}, browser ${s(Date.now() - built)})`,
+    );
   });
 
   const url = (rel: string) => new URL(rel, fx.server.url).href;
@@ -111,13 +129,28 @@ describe('the site in Chromium', () => {
     await Promise.all([page.waitForURL(/\/en\/stories\//), first.click()]);
     assert.equal(rel(page), `en/${href}`);
     const id = /stories\/([^.]+)\.html/.exec(href)![1]!;
-    assert.ok((await page.locator(`#story-${id}`).innerText()).includes(headline), `the story page carries "${headline}"`);
+    assert.ok(
+      (await page.locator(`#story-${id}`).innerText()).includes(headline),
+      `the story page carries "${headline}"`,
+    );
     await page.close();
   });
 
   const searches = [
-    { name: 'a Chinese word on the Chinese search page', face: 'zh', query: '阶跃星辰', story: 'zh', title: '阶跃星辰' },
-    { name: 'an English word (stemmed) on the English search page', face: 'en', query: 'accelerator', story: 'en', title: 'Mistral' },
+    {
+      name: 'a Chinese word on the Chinese search page',
+      face: 'zh',
+      query: '阶跃星辰',
+      story: 'zh',
+      title: '阶跃星辰',
+    },
+    {
+      name: 'an English word (stemmed) on the English search page',
+      face: 'en',
+      query: 'accelerator',
+      story: 'en',
+      title: 'Mistral',
+    },
   ] as const;
   for (const s of searches) {
     test(`search: ${s.name}`, async () => {
@@ -126,14 +159,29 @@ describe('the site in Chromium', () => {
       await Promise.all([page.waitForURL(/\?q=/), page.press('#search-q', 'Enter')]);
       await page.waitForSelector('#search-results li');
       const results = await page.$$eval('#search-results li', (lis) =>
-        lis.map((li) => ({ href: li.querySelector('a')?.getAttribute('href') ?? '', lang: li.getAttribute('data-lang'), marks: [...li.querySelectorAll('mark')].map((m) => m.textContent ?? '') })));
+        lis.map((li) => ({
+          href: li.querySelector('a')?.getAttribute('href') ?? '',
+          lang: li.getAttribute('data-lang'),
+          marks: [...li.querySelectorAll('mark')].map((m) => m.textContent ?? ''),
+        })),
+      );
       const expected = `../${await storyWith(s.story, s.title)}`;
-      assert.ok(results.some((r) => r.href === expected), `${expected} among ${results.map((r) => r.href).join(', ')}`);
-      assert.equal(results[0]!.lang, s.face, 'the reader\'s face comes first');
-      for (const r of results) assert.ok(r.marks.some((m) => m.toLowerCase().startsWith(s.query.slice(0, 4).toLowerCase())), `${r.href} marks the query: ${r.marks.join('|')}`);
+      assert.ok(
+        results.some((r) => r.href === expected),
+        `${expected} among ${results.map((r) => r.href).join(', ')}`,
+      );
+      assert.equal(results[0]!.lang, s.face, "the reader's face comes first");
+      for (const r of results)
+        assert.ok(
+          r.marks.some((m) => m.toLowerCase().startsWith(s.query.slice(0, 4).toLowerCase())),
+          `${r.href} marks the query: ${r.marks.join('|')}`,
+        );
       assert.match(await page.locator('#search-status').innerText(), s.face === 'zh' ? /条/ : /result/);
       // The link works from the search page.
-      await Promise.all([page.waitForURL(new RegExp(expected.slice(3).replace(/[.]/g, '\\.'))), page.click(`#search-results a[href="${expected}"]`)]);
+      await Promise.all([
+        page.waitForURL(new RegExp(expected.slice(3).replace(/[.]/g, '\\.'))),
+        page.click(`#search-results a[href="${expected}"]`),
+      ]);
       await page.close();
     });
   }
@@ -150,7 +198,10 @@ describe('the site in Chromium', () => {
   test('search for nothing found says so, and hostile query text stays text', async () => {
     const page = await open(`en/search.html?q=${encodeURIComponent('<img src=x onerror=alert(1)> zzqqxx')}`);
     await page.waitForFunction(() => (document.getElementById('search-status')?.textContent ?? '').includes('zzqqxx'));
-    assert.match(await page.locator('#search-status').innerText(), /Nothing found for “<img src=x onerror=alert\(1\)> zzqqxx”/);
+    assert.match(
+      await page.locator('#search-status').innerText(),
+      /Nothing found for “<img src=x onerror=alert\(1\)> zzqqxx”/,
+    );
     assert.equal(await page.locator('#search-results li, #search-results img').count(), 0);
     assert.equal(await page.inputValue('#search-q'), '<img src=x onerror=alert(1)> zzqqxx');
     await page.close();
@@ -163,7 +214,10 @@ describe('the site in Chromium', () => {
     }
     assert.ok(reader, 'a reader page with a translation (the bilingual example page)');
     const page = await open(reader);
-    const tops = () => page.$eval('.pair', (pair) => [...pair.querySelectorAll('p')].map((p) => Math.round(p.getBoundingClientRect().top)));
+    const tops = () =>
+      page.$eval('.pair', (pair) =>
+        [...pair.querySelectorAll('p')].map((p) => Math.round(p.getBoundingClientRect().top)),
+      );
     assert.equal(await page.getAttribute('article.reader', 'data-layout'), 'interleaved');
     const [en1, zh1] = await tops();
     assert.ok(zh1! > en1!, 'interleaved: the Chinese paragraph sits under the English one');
@@ -191,7 +245,10 @@ describe('the site in Chromium', () => {
       if (hostile || !kinds.has(kind)) visit.push(p);
       kinds.add(kind);
     }
-    assert.ok(visit.some((p) => p.includes('/articles/')), 'a hostile article reader is among the pages visited');
+    assert.ok(
+      visit.some((p) => p.includes('/articles/')),
+      'a hostile article reader is among the pages visited',
+    );
     const before = fx.browser.incidents.length;
     const queue = [...visit, 'index.html'];
     const violations: string[] = [];
@@ -215,19 +272,28 @@ describe('the site in Chromium', () => {
   test('phone width: no horizontal scroll; screenshots of home, story, reader and search', async () => {
     const reader = pages.find((f) => f.startsWith('en/articles/'));
     const targets = [
-      ['home', 'index.html'], ['story', (await storyWith('en', 'Mistral')).replace(/^en\//, '')],
-      ['reader', reader!.replace(/^en\//, '')], ['search', 'search.html?q=Mistral'],
+      ['home', 'index.html'],
+      ['story', (await storyWith('en', 'Mistral')).replace(/^en\//, '')],
+      ['reader', reader!.replace(/^en\//, '')],
+      ['search', 'search.html?q=Mistral'],
     ] as const;
     const wide: string[] = [];
-    for (const [view, size] of [['desktop', DESKTOP], ['phone', PHONE]] as const) {
+    for (const [view, size] of [
+      ['desktop', DESKTOP],
+      ['phone', PHONE],
+    ] as const) {
       for (const face of ['en', 'zh'] as const) {
         const page = await fx.browser.newPage(size);
         for (const [name, target] of targets) {
           const res = await page.goto(url(`${face}/${target}`), { waitUntil: 'load' });
           assert.equal(res?.status(), 200, `${face}/${target}`);
           if (name === 'search') await page.waitForSelector('#search-results li');
-          const { scroll, client } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
-          if (view === 'phone' && scroll > client) wide.push(`${face}/${target}: ${scroll}px wide in a ${client}px screen`);
+          const { scroll, client } = await page.evaluate(() => ({
+            scroll: document.documentElement.scrollWidth,
+            client: document.documentElement.clientWidth,
+          }));
+          if (view === 'phone' && scroll > client)
+            wide.push(`${face}/${target}: ${scroll}px wide in a ${client}px screen`);
           await screenshot(page, `${view}-${face}-${name}`);
         }
         await page.close();

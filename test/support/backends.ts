@@ -22,12 +22,15 @@ export function backends(): Backend[] {
   ];
   const serverUrl = process.env.TIDINGS_TEST_DATABASE_URL;
   if (serverUrl) list.push({ name: 'postgres', open: () => freshServerDatabase(serverUrl) });
-  else if (process.env.CI) throw new Error('CI must test the PostgreSQL server: set TIDINGS_TEST_DATABASE_URL (scripts/test.sh does)');
+  else if (process.env.CI)
+    throw new Error('CI must test the PostgreSQL server: set TIDINGS_TEST_DATABASE_URL (scripts/test.sh does)');
   return list;
 }
 
 /** Creates a throwaway database on the server, so parallel test files never see each other's rows. */
-export async function freshServerDatabase(serverUrl: string): Promise<{ db: Database; url: string; dispose(): Promise<void> }> {
+export async function freshServerDatabase(
+  serverUrl: string,
+): Promise<{ db: Database; url: string; dispose(): Promise<void> }> {
   const name = `tidings_test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();

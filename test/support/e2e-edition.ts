@@ -4,7 +4,14 @@
 import path from 'node:path';
 import { loadRegistry } from '../../src/cli/app.js';
 import { PROJECT_ROOT } from '../../src/config.js';
-import { cardFor, digestFor, groupNewArticles, postFor, rankedStoryById, type EditionDeps } from '../../src/pipeline/edition.js';
+import {
+  cardFor,
+  digestFor,
+  groupNewArticles,
+  postFor,
+  rankedStoryById,
+  type EditionDeps,
+} from '../../src/pipeline/edition.js';
 import { ingest, type IngestReport } from '../../src/pipeline/ingest.js';
 import { renderExplanation } from '../../src/rank/explain.js';
 import { loadRubricFile } from '../../src/rank/rubric-file.js';
@@ -40,12 +47,22 @@ export async function buildE2eEdition(): Promise<E2eEdition> {
   const registry = await loadRegistry(path.join(E2E_DIR, 'sources.yaml'));
   if (!registry.ok) throw new Error(registry.message);
   const report = await ingest(registry.value.inputs(), {
-    store: articles, fetcher: null, findSource: (l) => registry.value.find(l), now: () => E2E_NOW, maxBytes: 1 << 22, concurrency: 1,
+    store: articles,
+    fetcher: null,
+    findSource: (l) => registry.value.find(l),
+    now: () => E2E_NOW,
+    maxBytes: 1 << 22,
+    concurrency: 1,
   });
   const rubric = await loadRubricFile();
   if (!rubric.ok) throw new Error(rubric.message);
   // As `tidings run` does: grouping, then recognition of translations within each story.
-  const deps: EditionDeps = { articles, stories: createStoryStore(db), rubric: rubric.value, translations: createTranslationStore(db) };
+  const deps: EditionDeps = {
+    articles,
+    stories: createStoryStore(db),
+    rubric: rubric.value,
+    translations: createTranslationStore(db),
+  };
   const grouped = await groupNewArticles(deps);
   if (!grouped.ok) throw new Error(grouped.message);
 

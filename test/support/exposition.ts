@@ -68,7 +68,8 @@ export function parseExposition(text: string): Exposition {
       enter(name!, where);
       if (keyword === 'HELP') {
         if (helps.has(name!)) throw new Error(`${where}: a second HELP for "${name}"`);
-        if (/\\[^\\n]/.test(rest.replace(/\\\\/g, ''))) throw new Error(`${where}: HELP text with an escape other than \\\\ or \\n`);
+        if (/\\[^\\n]/.test(rest.replace(/\\\\/g, '')))
+          throw new Error(`${where}: HELP text with an escape other than \\\\ or \\n`);
         helps.set(name!, rest.replace(/\\n/g, '\n').replace(/\\\\/g, '\\'));
       } else {
         if (!TYPES.has(rest.trim())) throw new Error(`${where}: "${rest}" is not a metric type`);
@@ -127,8 +128,10 @@ export function parseExposition(text: string): Exposition {
     const value = parseFloatStrict(vm[1]!, where);
     const family = familyOf(name, types);
     const type = types.get(family);
-    if (type === 'summary' && name === family && !('quantile' in labels)) throw new Error(`${where}: a summary sample without a quantile label`);
-    if (type === 'histogram' && name === family) throw new Error(`${where}: a histogram sample without _bucket, _sum or _count`);
+    if (type === 'summary' && name === family && !('quantile' in labels))
+      throw new Error(`${where}: a summary sample without a quantile label`);
+    if (type === 'histogram' && name === family)
+      throw new Error(`${where}: a histogram sample without _bucket, _sum or _count`);
     enter(family, where);
     sampled.add(family);
     const key = `${name}${JSON.stringify(Object.entries(labels).sort())}`;

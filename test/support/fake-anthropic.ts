@@ -6,8 +6,14 @@ import { startFakeServer, type FakeAnswer } from './fake-openai.js';
 export const startFakeAnthropic = startFakeServer;
 
 /** A message whose content is one tool_use block (structured output) or one text block. */
-export function anthropicMessage(content: { tool: string; input: unknown } | string, usage = { input_tokens: 120, output_tokens: 30 }): FakeAnswer {
-  const block = typeof content === 'string' ? { type: 'text', text: content } : { type: 'tool_use', id: 'toolu_test', name: content.tool, input: content.input };
+export function anthropicMessage(
+  content: { tool: string; input: unknown } | string,
+  usage = { input_tokens: 120, output_tokens: 30 },
+): FakeAnswer {
+  const block =
+    typeof content === 'string'
+      ? { type: 'text', text: content }
+      : { type: 'tool_use', id: 'toolu_test', name: content.tool, input: content.input };
   return {
     json: {
       id: 'msg_test',
@@ -21,6 +27,11 @@ export function anthropicMessage(content: { tool: string; input: unknown } | str
   };
 }
 
-export function anthropicError(status: number, type: string, message: string, headers: Record<string, string> = {}): FakeAnswer {
+export function anthropicError(
+  status: number,
+  type: string,
+  message: string,
+  headers: Record<string, string> = {},
+): FakeAnswer {
   return { status, headers, json: { type: 'error', error: { type, message } } };
 }

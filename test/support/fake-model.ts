@@ -22,7 +22,8 @@ function dataSentences(user: string, zh: boolean): string[] {
         const han = /\p{Script=Han}/u.test(s);
         // Whole plain sentences only: no quotation marks (a fragment of a quote would not verify),
         // none opening on a reference to something not said ("It…", "这…"), as a careful model writes.
-        if (han === zh && s.length >= (zh ? 12 : 40) && s.length <= 280 && !/["“”「」']/.test(s) && !opensDangling(s)) out.push(s);
+        if (han === zh && s.length >= (zh ? 12 : 40) && s.length <= 280 && !/["“”「」']/.test(s) && !opensDangling(s))
+          out.push(s);
       }
     }
   }
@@ -48,7 +49,13 @@ function draft(kind: string, sentences: string[], audiences: string[], zh: boole
         recommendation: s(3),
       };
     case 'summary':
-      return { summary: `${s(0)} ${s(1)}`, keyTakeaway: s(0), keyInsight: s(1), principles: [s(2)], inPractice: [action] };
+      return {
+        summary: `${s(0)} ${s(1)}`,
+        keyTakeaway: s(0),
+        keyInsight: s(1),
+        principles: [s(2)],
+        inPractice: [action],
+      };
     default:
       return { headline: s(0).slice(0, 190), hook: s(0), takeaways: [s(1), s(2)], closing: s(3) };
   }
@@ -61,17 +68,29 @@ function fakeChinese(text: string): string {
 }
 
 export function fakeModel(request: FakeRequest): FakeAnswer {
-  const body = request.body as { messages: Array<{ role: string; content: string }>; response_format?: { json_schema?: { schema?: { properties?: Record<string, unknown> } } } };
+  const body = request.body as {
+    messages: Array<{ role: string; content: string }>;
+    response_format?: { json_schema?: { schema?: { properties?: Record<string, unknown> } } };
+  };
   const system = body.messages.find((m) => m.role === 'system')?.content ?? '';
-  const user = body.messages.filter((m) => m.role === 'user').map((m) => m.content).join('\n');
+  const user = body.messages
+    .filter((m) => m.role === 'user')
+    .map((m) => m.content)
+    .join('\n');
   const props = Object.keys(body.response_format?.json_schema?.schema?.properties ?? {});
   let answer: unknown;
   if (props.includes('paragraphs') || /"id":\s*"p1"/.test(user)) {
-    const items = [...user.matchAll(/\{"id":"([^"]+)","text":"((?:[^"\\]|\\.)*)"/g)].map((m) => ({ id: m[1]!, text: JSON.parse(`"${m[2]!}"`) as string }));
+    const items = [...user.matchAll(/\{"id":"([^"]+)","text":"((?:[^"\\]|\\.)*)"/g)].map((m) => ({
+      id: m[1]!,
+      text: JSON.parse(`"${m[2]!}"`) as string,
+    }));
     answer = { paragraphs: items.map((p) => ({ id: p.id, text: fakeChinese(p.text) })) };
   } else {
     const zh = /\bin Chinese\b|in 中文|Simplified Chinese/i.test(system);
-    const audiences = (/Audiences for impact lines: ([^\n]*)/.exec(user)?.[1] ?? '').split(',').map((a) => a.trim()).filter(Boolean);
+    const audiences = (/Audiences for impact lines: ([^\n]*)/.exec(user)?.[1] ?? '')
+      .split(',')
+      .map((a) => a.trim())
+      .filter(Boolean);
     const kind = props.includes('keyPoints') ? 'keyPoints' : props.includes('summary') ? 'summary' : 'hook';
     answer = draft(kind, dataSentences(user, zh), audiences, zh);
   }
@@ -83,16 +102,27 @@ export function fakeModel(request: FakeRequest): FakeAnswer {
       object: 'chat.completion',
       model: 'fake-extractive',
       choices: [{ index: 0, message: { role: 'assistant', content: text }, finish_reason: 'stop' }],
-      usage: { prompt_tokens: inputTokens, completion_tokens: Math.ceil(text.length / 4), total_tokens: inputTokens + Math.ceil(text.length / 4) },
+      usage: {
+        prompt_tokens: inputTokens,
+        completion_tokens: Math.ceil(text.length / 4),
+        total_tokens: inputTokens + Math.ceil(text.length / 4),
+      },
     },
   };
 }
 
 /** The model runtime the edition uses, pointed at a local fake server: the real client, cache and account. */
 export function fakeModelRuntime(origin: string, cacheDir: string): LlmRuntime {
-  const settings = parseLlmSettings(undefined, {
-    TIDINGS_LLM_PROVIDER: 'openai', TIDINGS_LLM_BASE_URL: origin, TIDINGS_LLM_API_KEY: 'sk-test-not-a-real-key', TIDINGS_LLM_MODEL: 'fake-extractive',
-  }, 'test');
+  const settings = parseLlmSettings(
+    undefined,
+    {
+      TIDINGS_LLM_PROVIDER: 'openai',
+      TIDINGS_LLM_BASE_URL: origin,
+      TIDINGS_LLM_API_KEY: 'sk-test-not-a-real-key',
+      TIDINGS_LLM_MODEL: 'fake-extractive',
+    },
+    'test',
+  );
   if (!settings.ok) throw new Error(settings.message);
   const runtime = createLlmRuntime(settings.value, { cacheDir });
   if (!runtime) throw new Error('no model runtime from the fake settings');

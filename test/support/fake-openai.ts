@@ -94,7 +94,8 @@ export async function startFakeServer(script: Script | readonly FakeAnswer[]): P
 function toScript(script: Script | readonly FakeAnswer[]): Script {
   if (typeof script === 'function') return script;
   const answers = [...script];
-  return (_request, index) => answers[Math.min(index, answers.length - 1)] ?? { status: 500, json: { error: { message: 'no scripted answer' } } };
+  return (_request, index) =>
+    answers[Math.min(index, answers.length - 1)] ?? { status: 500, json: { error: { message: 'no scripted answer' } } };
 }
 
 /** A chat completion whose message content is `content` (a string, or a value sent as JSON text). */
@@ -103,7 +104,13 @@ export function chatCompletion(content: unknown, usage = { prompt_tokens: 100, c
     json: {
       id: 'chatcmpl-test',
       object: 'chat.completion',
-      choices: [{ index: 0, finish_reason: 'stop', message: { role: 'assistant', content: typeof content === 'string' ? content : JSON.stringify(content) } }],
+      choices: [
+        {
+          index: 0,
+          finish_reason: 'stop',
+          message: { role: 'assistant', content: typeof content === 'string' ? content : JSON.stringify(content) },
+        },
+      ],
       usage: { ...usage, total_tokens: usage.prompt_tokens + usage.completion_tokens },
     },
   };

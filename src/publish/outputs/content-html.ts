@@ -34,13 +34,19 @@ export function digestItemHtml(item: DigestItem, face: Face, baseUrl: string): s
   out.push(`<p><strong>${e(l.keyPoints)}</strong>${e(l.colon)}${e(item.keyPoints.lead)}</p>`);
   out.push(list('ol', item.keyPoints.points));
   if (item.impact.length > 0) {
-    out.push(`<p><strong>${e(l.impact)}</strong></p><ul>${item.impact.map((i) => `<li>${e(l.forAudience(audienceName(i.audience, face)))} ${e(i.text)}</li>`).join('')}</ul>`);
+    out.push(
+      `<p><strong>${e(l.impact)}</strong></p><ul>${item.impact.map((i) => `<li>${e(l.forAudience(audienceName(i.audience, face)))} ${e(i.text)}</li>`).join('')}</ul>`,
+    );
   }
   if (item.pros.length > 0) out.push(`<p><strong>${e(l.pros)}</strong></p>${list('ul', item.pros)}`);
   if (item.cons.length > 0) out.push(`<p><strong>${e(l.cons)}</strong></p>${list('ul', item.cons)}`);
   if (item.quickStart.length > 0) out.push(`<p><strong>${e(l.quickStart)}</strong></p>${list('ol', item.quickStart)}`);
-  if (item.recommendation) out.push(`<p><strong>${e(l.recommendation)}</strong>${e(l.colon)}${e(item.recommendation)}</p>`);
-  if (item.sources.length > 0) out.push(`<p><strong>${e(l.sources)}</strong>${e(l.colon)}${item.sources.map((s) => sourceLink(s, face)).join(' | ')}</p>`);
+  if (item.recommendation)
+    out.push(`<p><strong>${e(l.recommendation)}</strong>${e(l.colon)}${e(item.recommendation)}</p>`);
+  if (item.sources.length > 0)
+    out.push(
+      `<p><strong>${e(l.sources)}</strong>${e(l.colon)}${item.sources.map((s) => sourceLink(s, face)).join(' | ')}</p>`,
+    );
   const checked = verifiedText(item.verification, face);
   if (checked) out.push(`<p><em>${e(checked)}</em></p>`);
   return out.filter((x) => x !== '').join('\n');
@@ -64,6 +70,9 @@ export function postHtml(post: Post, face: Face): string {
   if (post.notice) out.push(`<p><em>${e(post.notice)}</em></p>`);
   if (post.takeaways.length > 0) out.push(`<p>${e(l.takeawaysIntro)}</p>`, list('ol', post.takeaways));
   if (post.closing) out.push(`<p>${e(post.closing)}</p>`);
-  if (post.credits.length > 0) out.push(`<p><strong>${e(l.credits)}</strong>${e(l.colon)}${post.credits.map((s) => sourceLink(s, face)).join(' | ')}</p>`);
+  if (post.credits.length > 0)
+    out.push(
+      `<p><strong>${e(l.credits)}</strong>${e(l.colon)}${post.credits.map((s) => sourceLink(s, face)).join(' | ')}</p>`,
+    );
   return out.join('\n');
 }

@@ -19,7 +19,14 @@ const BASE = 'http://127.0.0.1:8080/';
 
 function figuresAndQuotes(post: Post): string[] {
   const texts = [post.hook, ...post.takeaways, post.closing];
-  return [...new Set(texts.flatMap((t) => [...parseFigures(t).map((f) => t.slice(f.start, f.end)), ...[...t.matchAll(/“[^”]*”/g)].map((m) => m[0])]))];
+  return [
+    ...new Set(
+      texts.flatMap((t) => [
+        ...parseFigures(t).map((f) => t.slice(f.start, f.end)),
+        ...[...t.matchAll(/“[^”]*”/g)].map((m) => m[0]),
+      ]),
+    ),
+  ];
 }
 
 describe('exports of the end-to-end corpus keep every figure and quote', () => {
@@ -49,7 +56,11 @@ describe('exports of the end-to-end corpus keep every figure and quote', () => {
         assert.ok(xWeight(p) <= X_LIMIT, `${storyId} ${face} post ${i + 1}: ${xWeight(p)}`);
         assert.ok(p.startsWith(`${i + 1}/${thread.length} `));
       });
-      for (const kept of figuresAndQuotes(post)) assert.ok(thread.some((p) => p.includes(kept)), `${storyId} ${face}: "${kept}"`);
+      for (const kept of figuresAndQuotes(post))
+        assert.ok(
+          thread.some((p) => p.includes(kept)),
+          `${storyId} ${face}: "${kept}"`,
+        );
     }
   });
 
@@ -77,7 +88,10 @@ describe('exports of the end-to-end corpus keep every figure and quote', () => {
         const html = newsletterHtml(digest.value, face, { baseUrl: BASE });
         const text = newsletterText(digest.value, face, { baseUrl: BASE });
         for (const item of digest.value.tiers.flatMap((t) => t.items)) {
-          assert.ok(html.includes(escapeXml(item.headline)) && text.includes(item.headline.replace(/\s+/g, ' ').trim()), item.headline);
+          assert.ok(
+            html.includes(escapeXml(item.headline)) && text.includes(item.headline.replace(/\s+/g, ' ').trim()),
+            item.headline,
+          );
           for (const f of parseFigures(item.keyPoints.lead)) {
             const surface = item.keyPoints.lead.slice(f.start, f.end);
             assert.ok(html.includes(escapeXml(surface)) && text.includes(surface), surface);

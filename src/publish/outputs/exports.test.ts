@@ -21,7 +21,11 @@ function mustKeep(post: Post): string[] {
 }
 
 const longEn = (n: number): string =>
-  Array.from({ length: n }, (_, i) => `Analysts at firm ${i + 1} said capacity prices rose ${10 + i}% as “demand for accelerated compute keeps outrunning supply in every region we track” according to the survey`).join(', ') + '.';
+  Array.from(
+    { length: n },
+    (_, i) =>
+      `Analysts at firm ${i + 1} said capacity prices rose ${10 + i}% as “demand for accelerated compute keeps outrunning supply in every region we track” according to the survey`,
+  ).join(', ') + '.';
 
 const POSTS: Array<{ name: string; face: 'en' | 'zh'; post: Post }> = [
   { name: 'short English post', face: 'en', post: makePost('en', 's1') },
@@ -29,14 +33,27 @@ const POSTS: Array<{ name: string; face: 'en' | 'zh'; post: Post }> = [
   {
     name: 'English post with sentences longer than one post',
     face: 'en',
-    post: makePost('en', 's1', { hook: longEn(3), takeaways: [longEn(2), 'Rivals are negotiating similar 1GW projects worth $4.5 billion.', '“We built Ohio for one large tenant,” said Dana Whitcombe.'] }),
+    post: makePost('en', 's1', {
+      hook: longEn(3),
+      takeaways: [
+        longEn(2),
+        'Rivals are negotiating similar 1GW projects worth $4.5 billion.',
+        '“We built Ohio for one large tenant,” said Dana Whitcombe.',
+      ],
+    }),
   },
   {
     name: 'Chinese post with long sentences (CJK weighs 2)',
     face: 'zh',
     post: makePost('zh', 's1', {
-      hook: '据多家机构统计，今年以来数据中心容量价格上涨 12%，其中北美市场的 150MW 以上园区几乎全部被预订，而亚洲市场的新增容量预计将达到 3GW，' + '分析师认为这一趋势将持续到明年下半年，'.repeat(6) + '协议总价值 20 亿美元。',
-      takeaways: ['“我们为一个大租户建了俄亥俄园区，这是我们过去三年最重要的一个决定，也是整个行业的风向标，”首席执行官说。', '竞争对手正在洽谈类似的 1GW 项目。'],
+      hook:
+        '据多家机构统计，今年以来数据中心容量价格上涨 12%，其中北美市场的 150MW 以上园区几乎全部被预订，而亚洲市场的新增容量预计将达到 3GW，' +
+        '分析师认为这一趋势将持续到明年下半年，'.repeat(6) +
+        '协议总价值 20 亿美元。',
+      takeaways: [
+        '“我们为一个大租户建了俄亥俄园区，这是我们过去三年最重要的一个决定，也是整个行业的风向标，”首席执行官说。',
+        '竞争对手正在洽谈类似的 1GW 项目。',
+      ],
     }),
   },
   {
@@ -49,7 +66,14 @@ const POSTS: Array<{ name: string; face: 'en' | 'zh'; post: Post }> = [
       ],
     }),
   },
-  { name: 'hostile headline and emoji', face: 'en', post: makePost('en', 's1', { headline: HOSTILE, credits: [source('a1', 'Out<let> & Co'), source('a2', 'Bad link', 'javascript:alert(1)')] }) },
+  {
+    name: 'hostile headline and emoji',
+    face: 'en',
+    post: makePost('en', 's1', {
+      headline: HOSTILE,
+      credits: [source('a1', 'Out<let> & Co'), source('a2', 'Bad link', 'javascript:alert(1)')],
+    }),
+  },
 ];
 
 describe('xWeight counts the way X does', () => {
@@ -68,10 +92,22 @@ describe('xWeight counts the way X does', () => {
 
 describe('sentencesOf keeps a quotation in one unit', () => {
   const cases = [
-    { name: 'English quote of two sentences', text: '“We built Ohio for one tenant. It works well now,” said Dana. Then more.', expected: ['“We built Ohio for one tenant. It works well now,” said Dana.', 'Then more.'] },
-    { name: 'Chinese quote of two sentences', text: '他说：“我们建了园区。它运转良好。”随后离开。', expected: ['他说：“我们建了园区。它运转良好。”', '随后离开。'] },
+    {
+      name: 'English quote of two sentences',
+      text: '“We built Ohio for one tenant. It works well now,” said Dana. Then more.',
+      expected: ['“We built Ohio for one tenant. It works well now,” said Dana.', 'Then more.'],
+    },
+    {
+      name: 'Chinese quote of two sentences',
+      text: '他说：“我们建了园区。它运转良好。”随后离开。',
+      expected: ['他说：“我们建了园区。它运转良好。”', '随后离开。'],
+    },
     { name: 'no quotes', text: 'One. Two.', expected: ['One.', 'Two.'] },
-    { name: 'an unclosed quote keeps the rest together', text: '“Open. Never closed. Still.', expected: ['“Open. Never closed. Still.'] },
+    {
+      name: 'an unclosed quote keeps the rest together',
+      text: '“Open. Never closed. Still.',
+      expected: ['“Open. Never closed. Still.'],
+    },
   ];
   for (const c of cases) it(c.name, () => assert.deepEqual(sentencesOf(c.text), c.expected));
 });
@@ -79,9 +115,17 @@ describe('sentencesOf keeps a quotation in one unit', () => {
 describe('cutSentence never cuts inside a word, a quote or a figure', () => {
   const cases = [
     { name: 'English at spaces', text: 'alpha beta gamma delta epsilon zeta eta theta', budget: 20 },
-    { name: 'a quoted phrase stays whole', text: 'He said “one two three four five” and left the room quickly', budget: 40 },
+    {
+      name: 'a quoted phrase stays whole',
+      text: 'He said “one two three four five” and left the room quickly',
+      budget: 40,
+    },
     { name: 'a figure stays whole', text: 'It costs about $2.5 billion over three years in total', budget: 24 },
-    { name: 'Chinese at pause marks', text: '容量价格上涨，北美市场几乎全部被预订，亚洲新增容量预计将达到 3GW，分析师认为趋势持续。', budget: 30 },
+    {
+      name: 'Chinese at pause marks',
+      text: '容量价格上涨，北美市场几乎全部被预订，亚洲新增容量预计将达到 3GW，分析师认为趋势持续。',
+      budget: 30,
+    },
   ];
   for (const c of cases) {
     it(c.name, () => {
@@ -90,12 +134,19 @@ describe('cutSentence never cuts inside a word, a quote or a figure', () => {
       assert.ok(pieces.length > 1);
       for (const p of pieces) assert.ok(xWeight(p) <= c.budget, `${p} over budget`);
       assert.equal(pieces.join(/[\u4e00-\u9fff]/.test(c.text) ? '' : ' '), c.text);
-      for (const [a, b] of protectedSpans(c.text)) assert.ok(pieces.some((p) => p.includes(c.text.slice(a, b))), `kept whole: ${c.text.slice(a, b)}`);
+      for (const [a, b] of protectedSpans(c.text))
+        assert.ok(
+          pieces.some((p) => p.includes(c.text.slice(a, b))),
+          `kept whole: ${c.text.slice(a, b)}`,
+        );
       // Each cut falls at a space or after a Chinese pause mark, never between two letters or digits.
       let at = 0;
       for (const p of pieces.slice(0, -1)) {
         at = c.text.indexOf(p, at) + p.length;
-        assert.ok(/\s/.test(c.text[at]!) || /[，、；：]/.test(c.text[at - 1]!), `cut inside a word at "${c.text.slice(at - 5, at)}|${c.text.slice(at, at + 5)}"`);
+        assert.ok(
+          /\s/.test(c.text[at]!) || /[，、；：]/.test(c.text[at - 1]!),
+          `cut inside a word at "${c.text.slice(at - 5, at)}|${c.text.slice(at, at + 5)}"`,
+        );
       }
     });
   }
@@ -116,8 +167,17 @@ describe('X thread', () => {
         assert.ok(xWeight(p) <= X_LIMIT, `post ${i + 1} weighs ${xWeight(p)}`);
         assert.ok(p.startsWith(`${i + 1}/${posts.length} `), `numbered: ${p.slice(0, 8)}`);
       });
-      for (const kept of mustKeep(c.post)) assert.ok(posts.some((p) => p.includes(kept)), `"${kept}" kept whole in one post`);
-      for (const s of c.post.credits) if (s.url !== null && /^https?:/.test(s.url)) assert.ok(posts.some((p) => p.includes(s.outlet) && p.includes(new URL(s.url!).toString())), `credits ${s.outlet}`);
+      for (const kept of mustKeep(c.post))
+        assert.ok(
+          posts.some((p) => p.includes(kept)),
+          `"${kept}" kept whole in one post`,
+        );
+      for (const s of c.post.credits)
+        if (s.url !== null && /^https?:/.test(s.url))
+          assert.ok(
+            posts.some((p) => p.includes(s.outlet) && p.includes(new URL(s.url!).toString())),
+            `credits ${s.outlet}`,
+          );
       assert.ok(posts.at(-1)!.includes(url), 'links the story');
       assert.ok(!posts.join('').includes('javascript:'), 'no non-http link');
       assert.ok(!/[\u0001\u0008\ufffe]/.test(posts.join('')), 'no control characters');
@@ -139,7 +199,13 @@ describe('Weibo post', () => {
     for (const kept of mustKeep(post)) assert.ok(w.text.includes(kept), kept);
   });
   const cases = [
-    { name: 'a long post is cut at a sentence and says where', takeaways: Array.from({ length: 60 }, (_, i) => `第 ${i + 1} 家机构估计容量价格上涨 ${i + 1}%，并预计明年还会继续上涨。`) },
+    {
+      name: 'a long post is cut at a sentence and says where',
+      takeaways: Array.from(
+        { length: 60 },
+        (_, i) => `第 ${i + 1} 家机构估计容量价格上涨 ${i + 1}%，并预计明年还会继续上涨。`,
+      ),
+    },
     { name: 'one sentence longer than the limit', takeaways: [`${'很长的句子，'.repeat(400)}价值 20 亿美元。`] },
   ];
   for (const c of cases) {
@@ -155,7 +221,10 @@ describe('Weibo post', () => {
       const cutFrom = body.indexOf(w.cutAt!.replace(/^第[^，]{1,4}，/, ''));
       for (const f of parseFigures(body)) {
         const surface = body.slice(f.start, f.end);
-        assert.ok(w.text.includes(surface) || (cutFrom >= 0 && f.start >= cutFrom), `figure "${surface}" kept or after the cut`);
+        assert.ok(
+          w.text.includes(surface) || (cutFrom >= 0 && f.start >= cutFrom),
+          `figure "${surface}" kept or after the cut`,
+        );
       }
     });
   }
@@ -170,18 +239,31 @@ describe('Weibo post', () => {
 describe('WeChat article', () => {
   const cases = [
     { name: 'ordinary post', post: makePost('zh', 's1') },
-    { name: 'hostile text and a non-http link', post: makePost('zh', 's1', { headline: HOSTILE, credits: [source('a1', '<b>Outlet</b>'), source('a2', 'Bad', 'javascript:alert(1)')] }) },
-    { name: 'a hook longer than the 摘要 limit', post: makePost('zh', 's1', { hook: '这是一个非常长的导语句子，'.repeat(20) + '价值 20 亿美元。' }) },
+    {
+      name: 'hostile text and a non-http link',
+      post: makePost('zh', 's1', {
+        headline: HOSTILE,
+        credits: [source('a1', '<b>Outlet</b>'), source('a2', 'Bad', 'javascript:alert(1)')],
+      }),
+    },
+    {
+      name: 'a hook longer than the 摘要 limit',
+      post: makePost('zh', 's1', { hook: '这是一个非常长的导语句子，'.repeat(20) + '价值 20 亿美元。' }),
+    },
   ];
   for (const c of cases) {
     it(c.name, () => {
       const html = wechatArticle(c.post, URL_ZH);
-      assert.ok(!/<script|<style|<link\b|<iframe|<a\s/i.test(html), 'no script, style block, stylesheet, frame or anchor');
+      assert.ok(
+        !/<script|<style|<link\b|<iframe|<a\s/i.test(html),
+        'no script, style block, stylesheet, frame or anchor',
+      );
       assert.ok(!html.includes('javascript:'));
       assert.match(html, /style="[^"]+"/);
       const digest = /摘要：([^<]*)<\/p>/.exec(html)![1]!.replace(/&amp;/g, '&');
       assert.ok([...digest].length <= WECHAT_DIGEST_LIMIT + 5, `摘要 is ${[...digest].length} long`);
-      for (const s of c.post.credits) if (s.url?.startsWith('http')) assert.ok(html.includes(s.url.replace(/&/g, '&amp;')), 'source address as text');
+      for (const s of c.post.credits)
+        if (s.url?.startsWith('http')) assert.ok(html.includes(s.url.replace(/&/g, '&amp;')), 'source address as text');
       assert.ok(html.includes('微信公众号文章不支持外部链接'));
       for (const kept of mustKeep(c.post)) assert.ok(html.includes(kept), kept);
       if (c.post.headline === HOSTILE) assert.ok(html.includes('&lt;/title&gt;&lt;script&gt;'));
@@ -189,9 +271,21 @@ describe('WeChat article', () => {
   }
   const digests = [
     { name: 'whole sentences up to 120', hook: '第一句。第二句。', expected: '第一句。第二句。' },
-    { name: 'stops before the sentence that would pass 120', hook: `${'甲'.repeat(100)}。${'乙'.repeat(30)}。`, expected: `${'甲'.repeat(100)}。` },
-    { name: 'one long sentence without pauses is cut with an ellipsis', hook: `${'丙'.repeat(200)}。`, expected: `${'丙'.repeat(119)}…` },
-    { name: 'a long sentence is cut at its last pause mark before 120, not inside the figure', hook: `${'丁'.repeat(100)}，协议总价值 96 亿美元，${'戊'.repeat(40)}。`, expected: `${'丁'.repeat(100)}，协议总价值 96 亿美元…` },
+    {
+      name: 'stops before the sentence that would pass 120',
+      hook: `${'甲'.repeat(100)}。${'乙'.repeat(30)}。`,
+      expected: `${'甲'.repeat(100)}。`,
+    },
+    {
+      name: 'one long sentence without pauses is cut with an ellipsis',
+      hook: `${'丙'.repeat(200)}。`,
+      expected: `${'丙'.repeat(119)}…`,
+    },
+    {
+      name: 'a long sentence is cut at its last pause mark before 120, not inside the figure',
+      hook: `${'丁'.repeat(100)}，协议总价值 96 亿美元，${'戊'.repeat(40)}。`,
+      expected: `${'丁'.repeat(100)}，协议总价值 96 亿美元…`,
+    },
   ];
   for (const d of digests) it(`摘要: ${d.name}`, () => assert.equal(wechatDigest(d.hook), d.expected));
 });

@@ -13,7 +13,11 @@ const FORMATS = [
   { name: 'JSON Feed', render: jsonFeed, validate: validateJsonFeed, format: 'jsonfeed' },
 ] as const;
 
-const collapse = (s: string) => s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '').replace(/\s+/g, ' ').trim();
+const collapse = (s: string) =>
+  s
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 
 function allSpecs(input: PublishInput): Array<{ label: string; spec: FeedSpec }> {
   return FACES.flatMap((face) => [
@@ -30,23 +34,79 @@ describe('feeds: valid against their specifications', () => {
     }
   }
   const empty: PublishInput = { ...input, days: [], posts: [] };
-  for (const f of FORMATS) it(`${f.name} with no entries`, () => assert.deepEqual(f.validate(f.render(dailyFeedSpec(empty, 'en'))), []));
+  for (const f of FORMATS)
+    it(`${f.name} with no entries`, () => assert.deepEqual(f.validate(f.render(dailyFeedSpec(empty, 'en'))), []));
 });
 
 describe('feeds: the validator catches what the specifications require', () => {
   const spec = dailyFeedSpec(makeInput(), 'en');
   const cases: Array<{ name: string; validate: (s: string) => string[]; doc: string; expect: RegExp }> = [
-    { name: 'RSS pubDate in ISO form', validate: validateRss, doc: rssFeed(spec).replace(/<pubDate>[^<]*</, '<pubDate>2026-05-10T00:00:00Z<'), expect: /pubDate .* not RFC 822/ },
-    { name: 'RSS channel without description', validate: validateRss, doc: rssFeed(spec).replace(/<description>[^<]*<\/description>/, ''), expect: /channel has no <description>/ },
-    { name: 'RSS without atom:link self', validate: validateRss, doc: rssFeed(spec).replace(/<atom:link[^>]*\/>/, ''), expect: /atom:link rel="self"/ },
-    { name: 'RSS with a control character', validate: validateRss, doc: rssFeed(spec).replace('<title>', '<title>\u0001'), expect: /XML 1\.0 forbids/ },
-    { name: 'RSS not well-formed', validate: validateRss, doc: rssFeed(spec).replace('</title>', ''), expect: /not well-formed/ },
-    { name: 'Atom updated in RFC 822', validate: validateAtom, doc: atomFeed(spec).replace(/<updated>[^<]*</, '<updated>Sun, 10 May 2026 00:00:00 GMT<'), expect: /feed updated .* not RFC 3339/ },
-    { name: 'Atom entry without id', validate: validateAtom, doc: atomFeed(spec).replace(/<entry>\n\s*<id>[^<]*<\/id>/, '<entry>'), expect: /entry 1 id/ },
-    { name: 'Atom without xml:lang', validate: validateAtom, doc: atomFeed(spec).replace(/ xml:lang="[^"]*"/, ''), expect: /xml:lang/ },
-    { name: 'Atom without any author', validate: validateAtom, doc: atomFeed(spec).replace(/<author>.*<\/author>/, ''), expect: /no author/ },
-    { name: 'JSON Feed 1.0 version', validate: validateJsonFeed, doc: jsonFeed(spec).replace('version/1.1', 'version/1'), expect: /version/ },
-    { name: 'JSON Feed item date in RFC 822', validate: validateJsonFeed, doc: jsonFeed(spec).replace(/"date_published": "[^"]*"/, '"date_published": "Sun, 10 May 2026 00:00:00 GMT"'), expect: /item 1 date_published/ },
+    {
+      name: 'RSS pubDate in ISO form',
+      validate: validateRss,
+      doc: rssFeed(spec).replace(/<pubDate>[^<]*</, '<pubDate>2026-05-10T00:00:00Z<'),
+      expect: /pubDate .* not RFC 822/,
+    },
+    {
+      name: 'RSS channel without description',
+      validate: validateRss,
+      doc: rssFeed(spec).replace(/<description>[^<]*<\/description>/, ''),
+      expect: /channel has no <description>/,
+    },
+    {
+      name: 'RSS without atom:link self',
+      validate: validateRss,
+      doc: rssFeed(spec).replace(/<atom:link[^>]*\/>/, ''),
+      expect: /atom:link rel="self"/,
+    },
+    {
+      name: 'RSS with a control character',
+      validate: validateRss,
+      doc: rssFeed(spec).replace('<title>', '<title>\u0001'),
+      expect: /XML 1\.0 forbids/,
+    },
+    {
+      name: 'RSS not well-formed',
+      validate: validateRss,
+      doc: rssFeed(spec).replace('</title>', ''),
+      expect: /not well-formed/,
+    },
+    {
+      name: 'Atom updated in RFC 822',
+      validate: validateAtom,
+      doc: atomFeed(spec).replace(/<updated>[^<]*</, '<updated>Sun, 10 May 2026 00:00:00 GMT<'),
+      expect: /feed updated .* not RFC 3339/,
+    },
+    {
+      name: 'Atom entry without id',
+      validate: validateAtom,
+      doc: atomFeed(spec).replace(/<entry>\n\s*<id>[^<]*<\/id>/, '<entry>'),
+      expect: /entry 1 id/,
+    },
+    {
+      name: 'Atom without xml:lang',
+      validate: validateAtom,
+      doc: atomFeed(spec).replace(/ xml:lang="[^"]*"/, ''),
+      expect: /xml:lang/,
+    },
+    {
+      name: 'Atom without any author',
+      validate: validateAtom,
+      doc: atomFeed(spec).replace(/<author>.*<\/author>/, ''),
+      expect: /no author/,
+    },
+    {
+      name: 'JSON Feed 1.0 version',
+      validate: validateJsonFeed,
+      doc: jsonFeed(spec).replace('version/1.1', 'version/1'),
+      expect: /version/,
+    },
+    {
+      name: 'JSON Feed item date in RFC 822',
+      validate: validateJsonFeed,
+      doc: jsonFeed(spec).replace(/"date_published": "[^"]*"/, '"date_published": "Sun, 10 May 2026 00:00:00 GMT"'),
+      expect: /item 1 date_published/,
+    },
   ];
   for (const c of cases) it(c.name, () => assert.match(c.validate(c.doc).join('\n'), c.expect));
 });
@@ -66,7 +126,10 @@ describe('feeds: read back by our own feed reader (src/sources/feed.ts)', () => 
           const item = feed.items[i]!;
           assert.equal(item.url, entry.link);
           assert.equal(item.guid, entry.link);
-          assert.equal(item.published, new Date(/T/.test(entry.published) ? entry.published : `${entry.published}T00:00:00Z`).toISOString());
+          assert.equal(
+            item.published,
+            new Date(/T/.test(entry.published) ? entry.published : `${entry.published}T00:00:00Z`).toISOString(),
+          );
           assert.equal(item.contentHtml, entry.html);
           // JSON Feed titles are plain text by its specification; our reader still strips markup
           // from them (publishers put HTML there), so a title with tags reads back without them.
@@ -94,8 +157,17 @@ describe('feeds: hostile text comes out well-formed and escaped', () => {
       } else assert.ok(!doc.includes('<script'), 'no live script tag');
       assert.ok(!/[\u0001\u0008\ufffe]/.test(doc), 'illegal controls dropped');
       assert.ok(doc.includes('🚀🤖') && doc.includes('مرحبا بالعالم'), 'emoji and RTL text kept');
-      const item = (parseFeed(doc, { name: f.name }) as { ok: true; value: { items: Array<{ title: string | null; contentHtml: string | null }> } }).value.items[0]!;
-      if (f.format !== 'jsonfeed') assert.ok(item.title!.includes('</title><script>alert(1)</script> & ]]>'), `title read back as text: ${item.title}`);
+      const item = (
+        parseFeed(doc, { name: f.name }) as {
+          ok: true;
+          value: { items: Array<{ title: string | null; contentHtml: string | null }> };
+        }
+      ).value.items[0]!;
+      if (f.format !== 'jsonfeed')
+        assert.ok(
+          item.title!.includes('</title><script>alert(1)</script> & ]]>'),
+          `title read back as text: ${item.title}`,
+        );
       assert.ok(!/<script/i.test(item.contentHtml!), 'content HTML carries no script element');
     });
   }
@@ -120,7 +192,13 @@ describe('feeds: hostile text comes out well-formed and escaped', () => {
 describe('feeds: order, bounds and links', () => {
   const days = Array.from({ length: 40 }, (_, i) => {
     const date = new Date(Date.UTC(2026, 0, 1 + i)).toISOString().slice(0, 10);
-    return { date, digest: { en: makeDigest('en', date, [makeItem('en', `s${i}`, `Story ${i}`)]), zh: makeDigest('zh', date, [makeItem('zh', `s${i}`, `报道 ${i}`)]) } };
+    return {
+      date,
+      digest: {
+        en: makeDigest('en', date, [makeItem('en', `s${i}`, `Story ${i}`)]),
+        zh: makeDigest('zh', date, [makeItem('zh', `s${i}`, `报道 ${i}`)]),
+      },
+    };
   });
   const input: PublishInput = { ...makeInput(), days };
   const cases = [
@@ -138,8 +216,18 @@ describe('feeds: order, bounds and links', () => {
     });
   }
   const updates = [
-    { name: 'built during the newest day: that day is updated at the build time', generatedAt: '2026-05-10T06:00:00Z', newest: '2026-05-10T06:00:00Z', older: '2026-05-09' },
-    { name: 'built on a later day: entries keep their days', generatedAt: '2026-05-12T01:00:00Z', newest: '2026-05-10', older: '2026-05-09' },
+    {
+      name: 'built during the newest day: that day is updated at the build time',
+      generatedAt: '2026-05-10T06:00:00Z',
+      newest: '2026-05-10T06:00:00Z',
+      older: '2026-05-09',
+    },
+    {
+      name: 'built on a later day: entries keep their days',
+      generatedAt: '2026-05-12T01:00:00Z',
+      newest: '2026-05-10',
+      older: '2026-05-09',
+    },
   ];
   for (const u of updates) {
     it(u.name, () => {
@@ -153,9 +241,18 @@ describe('feeds: order, bounds and links', () => {
   }
   it('topic feeds hold the stories of their topic, linked to their story pages', () => {
     const topics = topicFeedSpecs(makeInput(), 'zh');
-    assert.deepEqual(topics.map((t) => t.topic.slug), ['anthropic', 'data-centers']);
-    assert.deepEqual(topics[0]!.spec.entries.map((e) => e.link), ['http://127.0.0.1:8080/zh/stories/s0.html', 'http://127.0.0.1:8080/zh/stories/s1.html']);
-    assert.deepEqual(topics[1]!.spec.entries.map((e) => e.link), ['http://127.0.0.1:8080/zh/stories/s0.html']);
+    assert.deepEqual(
+      topics.map((t) => t.topic.slug),
+      ['anthropic', 'data-centers'],
+    );
+    assert.deepEqual(
+      topics[0]!.spec.entries.map((e) => e.link),
+      ['http://127.0.0.1:8080/zh/stories/s0.html', 'http://127.0.0.1:8080/zh/stories/s1.html'],
+    );
+    assert.deepEqual(
+      topics[1]!.spec.entries.map((e) => e.link),
+      ['http://127.0.0.1:8080/zh/stories/s0.html'],
+    );
     assert.equal(topics[1]!.spec.title, 'Tidings：数据中心');
     assert.equal(topics[1]!.spec.urls.atom, 'http://127.0.0.1:8080/feeds/zh/topics/data-centers.atom.xml');
   });

@@ -161,7 +161,10 @@ export function dailyFeedSpec(input: PublishInput, face: Face): FeedSpec {
   const days = [...input.days].sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0)).slice(0, FEED_LIMIT);
   return {
     title: `${site} ${l.aiSummary}`,
-    description: face === 'zh' ? `${site}：经核查的中英文 AI 行业每日摘要` : `${site}: the verified daily digest of AI-industry news, from English and Chinese coverage`,
+    description:
+      face === 'zh'
+        ? `${site}：经核查的中英文 AI 行业每日摘要`
+        : `${site}: the verified daily digest of AI-industry news, from English and Chinese coverage`,
     face,
     siteUrl: absoluteUrl(input.baseUrl, sitePaths.home(face)),
     urls: feedUrls(input.baseUrl, `feeds/${face}`, ''),
@@ -193,7 +196,9 @@ export function topicFeedSpecs(input: PublishInput, face: Face): Array<{ topic: 
   return [...byTopic.values()]
     .sort((a, b) => (a.topic.slug < b.topic.slug ? -1 : 1))
     .map(({ topic, stories }) => {
-      const newest = [...stories].sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : a.storyId < b.storyId ? -1 : 1)).slice(0, FEED_LIMIT);
+      const newest = [...stories]
+        .sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : a.storyId < b.storyId ? -1 : 1))
+        .slice(0, FEED_LIMIT);
       const name = topic.name[face];
       return {
         topic,

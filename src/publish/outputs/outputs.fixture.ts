@@ -5,7 +5,8 @@
 import { SCHEMA_VERSION, type Digest, type DigestItem, type Post, type SourceRef } from '../../write/schemas.js';
 import { storyTopics, type Face, type PublishInput } from './publish-input.js';
 
-export const HOSTILE = 'Evil </title><script>alert(1)</script> & ]]> \u0001\u0008\uFFFE bell 🚀🤖 مرحبا بالعالم "q" \'a\'';
+export const HOSTILE =
+  'Evil </title><script>alert(1)</script> & ]]> \u0001\u0008\uFFFE bell 🚀🤖 مرحبا بالعالم "q" \'a\'';
 
 const TIER = { level: 1, name: 'Major Platform Updates', nameZh: '重大平台更新', emoji: '🔴' };
 
@@ -25,7 +26,9 @@ export function makeItem(face: Face, storyId: string, headline: string, extra: P
     headline,
     confidence: 'High',
     keyPoints: {
-      lead: zh ? 'Brightline 与 Anthropic 签下 150MW 容量协议，价值 20 亿美元。' : 'Brightline signed a 150MW deal with Anthropic worth $2 billion.',
+      lead: zh
+        ? 'Brightline 与 Anthropic 签下 150MW 容量协议，价值 20 亿美元。'
+        : 'Brightline signed a 150MW deal with Anthropic worth $2 billion.',
       points: zh ? ['首批 50MW 将于 9 月投入使用。'] : ['The first 50MW is due in September.'],
     },
     impact: [{ audience: 'Investor', text: zh ? '容量价格上涨 12%。' : 'Capacity prices rose 12%.' }],
@@ -65,7 +68,12 @@ export function makePost(face: Face, storyId: string, extra: Partial<Post> = {})
       ? 'Brightline 宣布 Anthropic 将租下其俄亥俄园区全部 150MW 容量，三年协议价值 20 亿美元。'
       : 'Brightline Compute announced that Anthropic will take all 150MW of its Ohio campus under a three-year agreement worth $2 billion.',
     takeaways: zh
-      ? ['首批 50MW 将于 9 月投入使用，其余在年底前交付。', '“我们为一个大租户建了俄亥俄园区，”首席执行官说。', '分析师估计容量价格今年上涨 12%。', '竞争对手正在洽谈类似的 1GW 项目。']
+      ? [
+          '首批 50MW 将于 9 月投入使用，其余在年底前交付。',
+          '“我们为一个大租户建了俄亥俄园区，”首席执行官说。',
+          '分析师估计容量价格今年上涨 12%。',
+          '竞争对手正在洽谈类似的 1GW 项目。',
+        ]
       : [
           'The first 50MW is due to enter service in September, with the rest following by the end of the year.',
           '“We built Ohio for one large tenant,” said Dana Whitcombe, chief executive of Brightline Compute.',
@@ -85,8 +93,16 @@ export function makeInput(): PublishInput {
   const days = ['2026-05-10', '2026-05-09', '2026-05-08'].map((date, i) => ({
     date,
     digest: {
-      en: makeDigest('en', date, i === 2 ? [] : [makeItem('en', `s${i}`, i === 0 ? HOSTILE : 'Brightline leases Ohio to Anthropic')]),
-      zh: makeDigest('zh', date, i === 2 ? [] : [makeItem('zh', `s${i}`, i === 0 ? HOSTILE : 'Brightline 把俄亥俄园区租给 Anthropic')]),
+      en: makeDigest(
+        'en',
+        date,
+        i === 2 ? [] : [makeItem('en', `s${i}`, i === 0 ? HOSTILE : 'Brightline leases Ohio to Anthropic')],
+      ),
+      zh: makeDigest(
+        'zh',
+        date,
+        i === 2 ? [] : [makeItem('zh', `s${i}`, i === 0 ? HOSTILE : 'Brightline 把俄亥俄园区租给 Anthropic')],
+      ),
     },
   }));
   return {
@@ -94,8 +110,18 @@ export function makeInput(): PublishInput {
     generatedAt: '2026-05-10T06:00:00Z',
     days,
     posts: [
-      { storyId: 's0', date: '2026-05-10', post: { en: makePost('en', 's0', { headline: HOSTILE }), zh: makePost('zh', 's0') }, topics: storyTopics(['Anthropic', 'data centers'], ['Anthropic', '数据中心']) },
-      { storyId: 's1', date: '2026-05-09', post: { en: makePost('en', 's1'), zh: makePost('zh', 's1') }, topics: storyTopics(['Anthropic'], ['Anthropic']) },
+      {
+        storyId: 's0',
+        date: '2026-05-10',
+        post: { en: makePost('en', 's0', { headline: HOSTILE }), zh: makePost('zh', 's0') },
+        topics: storyTopics(['Anthropic', 'data centers'], ['Anthropic', '数据中心']),
+      },
+      {
+        storyId: 's1',
+        date: '2026-05-09',
+        post: { en: makePost('en', 's1'), zh: makePost('zh', 's1') },
+        topics: storyTopics(['Anthropic'], ['Anthropic']),
+      },
     ],
   };
 }

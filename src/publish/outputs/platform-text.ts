@@ -98,7 +98,8 @@ const QUOTED = /“[^”]*”|「[^」]*」|『[^』]*』|"[^"]*"|《[^》]*》/
 /** [start, end) ranges that a cut must not fall inside: quoted phrases, figures, URLs. */
 export function protectedSpans(text: string): Array<[number, number]> {
   const spans: Array<[number, number]> = [];
-  for (const re of [QUOTED, URL_PATTERN]) for (const m of text.matchAll(re)) spans.push([m.index, m.index + m[0].length]);
+  for (const re of [QUOTED, URL_PATTERN])
+    for (const m of text.matchAll(re)) spans.push([m.index, m.index + m[0].length]);
   for (const f of parseFigures(text)) spans.push([f.start, f.end]);
   return spans;
 }
@@ -131,7 +132,11 @@ export function cutPoints(text: string): { good: number[]; han: number[] } {
  * Cuts one sentence into pieces each within `budget` by `measure`, at the best cut points. When a
  * single protected span is longer than the budget it is cut by characters (reported in `forced`).
  */
-export function cutSentence(text: string, budget: number, measure: (s: string) => number): { pieces: string[]; forced: boolean } {
+export function cutSentence(
+  text: string,
+  budget: number,
+  measure: (s: string) => number,
+): { pieces: string[]; forced: boolean } {
   const pieces: string[] = [];
   let forced = false;
   let rest = text;

@@ -27,7 +27,7 @@ const S = {
 export function wechatDigest(hook: string): string {
   let out = '';
   for (const s of sentencesOf(hook)) {
-    if ([...out + s].length > WECHAT_DIGEST_LIMIT) break;
+    if ([...(out + s)].length > WECHAT_DIGEST_LIMIT) break;
     out += s;
   }
   if (out !== '') return out;
@@ -52,9 +52,13 @@ export function wechatArticle(post: Post, storyUrl: string): string {
   sections.push(`<h2 style="${S.h2}">${e(l.credits)}</h2>`);
   for (const s of post.credits) {
     const href = safeHref(s.url);
-    sections.push(`<p style="${S.small}">${e(s.outlet)}（${e(l.sourceType(s.type))}）${href ? `：${e(href)}` : ''}</p>`);
+    sections.push(
+      `<p style="${S.small}">${e(s.outlet)}（${e(l.sourceType(s.type))}）${href ? `：${e(href)}` : ''}</p>`,
+    );
   }
-  sections.push(`<p style="${S.small}">注：微信公众号文章不支持外部链接，以上原文地址以文字列出，请复制到浏览器打开。全文与核查报告：${e(storyUrl)}</p>`);
+  sections.push(
+    `<p style="${S.small}">注：微信公众号文章不支持外部链接，以上原文地址以文字列出，请复制到浏览器打开。全文与核查报告：${e(storyUrl)}</p>`,
+  );
   return [
     '<!DOCTYPE html>',
     '<html lang="zh-Hans">',

@@ -44,7 +44,11 @@ export function weiboPost(post: Post, topics: readonly TopicRef[], storyUrl: str
     `全文：${storyUrl}`,
   ].join('\n');
 
-  const body = (paras: string[][]) => paras.map((p) => p.join('')).filter((p) => p !== '').join('\n\n');
+  const body = (paras: string[][]) =>
+    paras
+      .map((p) => p.join(''))
+      .filter((p) => p !== '')
+      .join('\n\n');
   const whole = `${body(paragraphs)}\n\n${tail}`;
   if (weiboLength(whole) <= WEIBO_LIMIT) return { text: whole, cutAt: null };
 
@@ -60,5 +64,8 @@ export function weiboPost(post: Post, topics: readonly TopicRef[], storyUrl: str
   }
   // Only the tail is left (credits alone exceed the limit): keep the link, drop credits past it.
   const cutAt = flat[0]?.s ?? '';
-  return { text: [...tags.length > 0 ? [tags.join(' ')] : [], `（篇幅所限，正文从略。）全文：${storyUrl}`].join('\n'), cutAt };
+  return {
+    text: [...(tags.length > 0 ? [tags.join(' ')] : []), `（篇幅所限，正文从略。）全文：${storyUrl}`].join('\n'),
+    cutAt,
+  };
 }

@@ -13,10 +13,22 @@ describe('writeOutputs', () => {
       const written = await writeOutputs(dir, makeInput());
       assert.ok(written.ok);
       const expected = [
-        'feeds/en/rss.xml', 'feeds/en/atom.xml', 'feeds/en/feed.json', 'feeds/zh/rss.xml', 'feeds/zh/atom.xml', 'feeds/zh/feed.json',
-        'feeds/en/topics/anthropic.rss.xml', 'feeds/zh/topics/data-centers.feed.json',
-        'newsletter/2026-05-10.en.html', 'newsletter/2026-05-10.zh.txt', 'newsletter/2026-05-08.en.html',
-        'exports/s0/x.en.txt', 'exports/s0/x.zh.txt', 'exports/s0/weibo.txt', 'exports/s0/wechat.html', 'exports/s1/wechat.html',
+        'feeds/en/rss.xml',
+        'feeds/en/atom.xml',
+        'feeds/en/feed.json',
+        'feeds/zh/rss.xml',
+        'feeds/zh/atom.xml',
+        'feeds/zh/feed.json',
+        'feeds/en/topics/anthropic.rss.xml',
+        'feeds/zh/topics/data-centers.feed.json',
+        'newsletter/2026-05-10.en.html',
+        'newsletter/2026-05-10.zh.txt',
+        'newsletter/2026-05-08.en.html',
+        'exports/s0/x.en.txt',
+        'exports/s0/x.zh.txt',
+        'exports/s0/weibo.txt',
+        'exports/s0/wechat.html',
+        'exports/s1/wechat.html',
       ];
       for (const p of expected) assert.ok(written.value.includes(p), `wrote ${p}`);
       for (const p of written.value) assert.ok((await readFile(path.join(dir, p), 'utf8')).length > 0);
@@ -29,7 +41,11 @@ describe('writeOutputs', () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'tidings-outputs-'));
     try {
       const input = makeInput();
-      input.posts.push({ storyId: '../x', date: '2026-05-10', post: { en: makePost('en', '../x'), zh: makePost('zh', '../x') } });
+      input.posts.push({
+        storyId: '../x',
+        date: '2026-05-10',
+        post: { en: makePost('en', '../x'), zh: makePost('zh', '../x') },
+      });
       const skipped: string[] = [];
       const written = await writeOutputs(dir, input, (m) => skipped.push(m));
       assert.ok(written.ok);
@@ -51,7 +67,11 @@ describe('writeOutputs', () => {
   for (const c of bad) {
     it(`skips ${c.name} and keeps the rest`, () => {
       const input = makeInput();
-      input.posts.push({ storyId: c.storyId, date: '2026-05-10', post: { en: makePost('en', c.storyId), zh: makePost('zh', c.storyId) } });
+      input.posts.push({
+        storyId: c.storyId,
+        date: '2026-05-10',
+        post: { en: makePost('en', c.storyId), zh: makePost('zh', c.storyId) },
+      });
       const r = renderOutputs(input);
       assert.match(r.skipped.join('\n'), c.skipped);
       assert.ok(r.files.every((f) => !f.path.includes('..') && !f.path.includes('a/b/')));

@@ -15,7 +15,10 @@ import { xThread, xThreadText } from './x-thread.js';
 export type { PublishInput } from './publish-input.js';
 
 /** Every output file as (site-relative path, content); pure, so tests and `tidings build` share it. */
-export function renderOutputs(input: PublishInput): { files: Array<{ path: string; content: string }>; skipped: string[] } {
+export function renderOutputs(input: PublishInput): {
+  files: Array<{ path: string; content: string }>;
+  skipped: string[];
+} {
   const files: Array<{ path: string; content: string }> = [];
   const skipped: string[] = [];
   const feedFiles = (dir: string, stem: string, spec: FeedSpec): void => {
@@ -65,9 +68,17 @@ export function renderOutputs(input: PublishInput): { files: Array<{ path: strin
  * Writes every output under outDir; returns the site-relative paths written. A day or story that
  * cannot be written (an id unsafe as a file name) is skipped and named through onSkip.
  */
-export async function writeOutputs(outDir: string, input: PublishInput, onSkip: (message: string) => void = () => {}): Promise<Result<string[]>> {
+export async function writeOutputs(
+  outDir: string,
+  input: PublishInput,
+  onSkip: (message: string) => void = () => {},
+): Promise<Result<string[]>> {
   if (!/^https?:\/\/.+\/$/.test(input.baseUrl)) {
-    return fail('bad_input', `base URL "${input.baseUrl}" must be an absolute http(s) URL ending with "/"`, input.baseUrl);
+    return fail(
+      'bad_input',
+      `base URL "${input.baseUrl}" must be an absolute http(s) URL ending with "/"`,
+      input.baseUrl,
+    );
   }
   const { files, skipped } = renderOutputs(input);
   skipped.forEach(onSkip);

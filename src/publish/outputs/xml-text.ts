@@ -47,5 +47,7 @@ export function rfc822(iso: string): string {
 
 /** RFC 3339 date-time (Atom, JSON Feed): "2026-05-09T00:00:00Z". */
 export function rfc3339(iso: string): string {
-  return dateOf(iso).toISOString().replace(/\.000Z$/, 'Z');
+  return dateOf(iso)
+    .toISOString()
+    .replace(/\.000Z$/, 'Z');
 }

@@ -8,7 +8,11 @@ import { createRequire } from 'node:module';
 type Convert = (text: string) => string;
 
 // Unified ideographs, extension A and the compatibility block: every character opencc may convert.
-const RANGES: ReadonlyArray<readonly [number, number]> = [[0x3400, 0x4dbf], [0x4e00, 0x9fff], [0xf900, 0xfaff]];
+const RANGES: ReadonlyArray<readonly [number, number]> = [
+  [0x3400, 0x4dbf],
+  [0x4e00, 0x9fff],
+  [0xf900, 0xfaff],
+];
 
 let table: { toSimple: Map<string, string>; fromSimple: Map<string, string[]> } | null = null;
 

@@ -25,12 +25,20 @@ export interface SearchIndex {
    * before the last two were added has six, and each page is then its own group.
    */
   readonly docs: ReadonlyArray<
-    readonly [SearchLang, string, string, SearchKind, string, number] | readonly [SearchLang, string, string, SearchKind, string, number, string, SearchLang | '']
+    | readonly [SearchLang, string, string, SearchKind, string, number]
+    | readonly [SearchLang, string, string, SearchKind, string, number, string, SearchLang | '']
   >;
 }
 
-export interface Token { readonly t: string; readonly start: number; readonly end: number }
-export interface Segment { readonly text: string; readonly hit: boolean }
+export interface Token {
+  readonly t: string;
+  readonly start: number;
+  readonly end: number;
+}
+export interface Segment {
+  readonly text: string;
+  readonly hit: boolean;
+}
 export interface SearchHit {
   /** The face the page belongs to (its path is under it). */
   readonly lang: SearchLang;
@@ -43,14 +51,22 @@ export interface SearchHit {
   readonly title: readonly Segment[];
   readonly snippet: readonly Segment[];
 }
-export interface SearchOutcome { readonly terms: readonly string[]; readonly total: number; readonly results: readonly SearchHit[] }
+export interface SearchOutcome {
+  readonly terms: readonly string[];
+  readonly total: number;
+  readonly results: readonly SearchHit[];
+}
 
 export interface SearchCore {
   fold(text: string, map?: Readonly<Record<string, string>>): { s: string; pos: number[] };
   stem(word: string): string;
   tokenize(text: string, map?: Readonly<Record<string, string>>): Token[];
   queryTerms(query: string, map?: Readonly<Record<string, string>>): string[];
-  search(index: SearchIndex, query: string, options?: { lang?: SearchLang; limit?: number; width?: number }): SearchOutcome;
+  search(
+    index: SearchIndex,
+    query: string,
+    options?: { lang?: SearchLang; limit?: number; width?: number },
+  ): SearchOutcome;
   /** Fills #search-status and #search-results of a document (DOM text nodes only). */
   render(doc: unknown, index: SearchIndex | null, query: string, pageLang: SearchLang, prefix: string): void;
 }

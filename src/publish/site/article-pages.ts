@@ -29,11 +29,18 @@ export function articleTitle(a: SiteArticle, face: Face): string {
 }
 
 function bullets(items: readonly string[]): SafeHtml {
-  return items.length > 0 ? html`<ul>${items.map((x) => html`<li>${linkified(x)}</li>`)}</ul>` : html`<ul><li>—</li></ul>`;
+  return items.length > 0
+    ? html`<ul>${items.map((x) => html`<li>${linkified(x)}</li>`)}</ul>`
+    : html`<ul><li>—</li></ul>`;
 }
 
 /** The summary card; its topics link to their pages (one slug for both faces). */
-export function cardPage(a: SiteArticle, face: Face, siteName: string, known: { articles: ReadonlySet<string>; topics: readonly TopicRef[] }): BuiltPage | null {
+export function cardPage(
+  a: SiteArticle,
+  face: Face,
+  siteName: string,
+  known: { articles: ReadonlySet<string>; topics: readonly TopicRef[] },
+): BuiltPage | null {
   const card: Card | null = a.card[face] ?? a.card[face === 'en' ? 'zh' : 'en'];
   const from = paths.card(face, a.article.id);
   const rel = (to: string) => relative(from, to);
@@ -60,7 +67,12 @@ ${card.bestFor.length === 0 ? '' : html`<p class="best-for"><strong>${w.bestFor}
 <p class="attribution">${card.attribution}</p>
 ${verificationNote(face, card.verification)}
 </article>`;
-  return { path: from, title: card.title, body, text: [card.title, card.summary, card.keyTakeaway, card.keyInsight, ...card.topics].join('\n') };
+  return {
+    path: from,
+    title: card.title,
+    body,
+    text: [card.title, card.summary, card.keyTakeaway, card.keyInsight, ...card.topics].join('\n'),
+  };
 }
 
 export function readerPage(a: SiteArticle, face: Face): BuiltPage {
@@ -77,8 +89,25 @@ export function readerPage(a: SiteArticle, face: Face): BuiltPage {
     // No human translation, but a model's, kept from run or translate: shown and marked as such.
     const doc = documentOfTranslation(machine);
     const credit = html`<p class="credit machine">${l.machineTranslation(machine.model)}</p><p class="muted">${l.machineNote}</p>`;
-    const body = bilingualReader(doc.title?.en ?? null, doc.title?.zh ?? null, doc.pairs, credit, head, title, art.leadImage, face, machine.source);
-    return { path: from, title, body, text: [doc.title?.en ?? '', doc.title?.zh ?? '', ...doc.pairs.flatMap((p) => [p.en ?? '', p.zh ?? ''])].join('\n') };
+    const body = bilingualReader(
+      doc.title?.en ?? null,
+      doc.title?.zh ?? null,
+      doc.pairs,
+      credit,
+      head,
+      title,
+      art.leadImage,
+      face,
+      machine.source,
+    );
+    return {
+      path: from,
+      title,
+      body,
+      text: [doc.title?.en ?? '', doc.title?.zh ?? '', ...doc.pairs.flatMap((p) => [p.en ?? '', p.zh ?? ''])].join(
+        '\n',
+      ),
+    };
   }
   if (!b || b.pairs.length === 0) {
     const lang = langAttr(art.language);
@@ -95,7 +124,12 @@ ${externalImage(art.leadImage, '')}
   const translations = translationCredits(art.sightings);
   const credit = html`<p class="credit">${l.humanTranslation}${translations.length > 0 ? html` — ${translations.map((t, i) => html`${i > 0 ? ' · ' : ''}${externalLink(publicUrl(t.url), t.outlet ?? publicUrl(t.url) ?? LOCAL_FILE_OUTLET)}`)}` : ''}</p>`;
   const body = bilingualReader(b.titleEn, b.titleZh, b.pairs, credit, head, title, art.leadImage, face, null);
-  return { path: from, title, body, text: [b.titleEn ?? '', b.titleZh ?? '', ...b.pairs.flatMap((p) => [p.en, p.zh])].join('\n') };
+  return {
+    path: from,
+    title,
+    body,
+    text: [b.titleEn ?? '', b.titleZh ?? '', ...b.pairs.flatMap((p) => [p.en, p.zh])].join('\n'),
+  };
 }
 
 /**
@@ -104,12 +138,23 @@ ${externalImage(art.leadImage, '')}
  * original (`source`) still shown.
  */
 function bilingualReader(
-  titleEn: string | null, titleZh: string | null, pairs: ReadonlyArray<{ en: string | null; zh: string | null }>,
-  credit: SafeHtml, head: SafeHtml, title: string, leadImage: string | null, face: Face, source: 'en' | 'zh' | null,
+  titleEn: string | null,
+  titleZh: string | null,
+  pairs: ReadonlyArray<{ en: string | null; zh: string | null }>,
+  credit: SafeHtml,
+  head: SafeHtml,
+  title: string,
+  leadImage: string | null,
+  face: Face,
+  source: 'en' | 'zh' | null,
 ): SafeHtml {
   const l = SITE_LABELS[face];
   const side = (text: string | null, lang: 'en' | 'zh') =>
-    text ? html`<p lang="${lang === 'en' ? 'en' : 'zh-Hans'}">${text}</p>` : source !== null && source !== lang ? html`<p class="withheld muted">${l.withheld}</p>` : '';
+    text
+      ? html`<p lang="${lang === 'en' ? 'en' : 'zh-Hans'}">${text}</p>`
+      : source !== null && source !== lang
+        ? html`<p class="withheld muted">${l.withheld}</p>`
+        : '';
   return html`<article class="reader layout-interleaved" data-layout="interleaved">
 <header>${titleEn ? html`<h1 lang="en">${titleEn}</h1>` : ''}${titleZh ? html`<p class="title-zh" lang="zh-Hans">${titleZh}</p>` : ''}${!titleEn && !titleZh ? html`<h1>${title}</h1>` : ''}
 ${head}

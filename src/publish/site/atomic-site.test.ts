@@ -37,7 +37,12 @@ describe('atomic site publishing', () => {
   test('the first build is all written; the next writes only what changed and links the rest', async () => {
     const out = path.join(dir, 'a/site');
     await mkdir(path.dirname(out), { recursive: true });
-    const pages = { 'index.html': 'home 1', 'en/index.html': 'en 1', 'en/story/s1.html': 's1', 'zh/index.html': 'zh 1' };
+    const pages = {
+      'index.html': 'home 1',
+      'en/index.html': 'en 1',
+      'en/story/s1.html': 's1',
+      'zh/index.html': 'zh 1',
+    };
     const first = await build(out, pages, { 'feeds/en.xml': 'feed 1' });
     assert.equal(first.rewritten, 5);
     assert.equal(first.unchanged, 0);
@@ -47,13 +52,18 @@ describe('atomic site publishing', () => {
     // The link is relative: the site's folder can be moved.
     assert.ok(!path.isAbsolute(await readlink(out)));
 
-    const second = await build(out, { ...pages, 'en/index.html': 'en 2', 'en/story/s2.html': 's2' }, { 'feeds/en.xml': 'feed 1' });
+    const second = await build(
+      out,
+      { ...pages, 'en/index.html': 'en 2', 'en/story/s2.html': 's2' },
+      { 'feeds/en.xml': 'feed 1' },
+    );
     assert.deepEqual(second.changed, ['en/index.html', 'en/story/s2.html']);
     assert.equal(second.rewritten, 2);
     assert.equal(second.unchanged, 4); // 3 pages by reuse, the feed by comparison
     assert.equal(await readFile(path.join(out, 'en/index.html'), 'utf8'), 'en 2');
     // Unchanged files are the same inode in both builds; a changed one is not.
-    const same = async (rel: string) => (await stat(path.join(first.dir, rel))).ino === (await stat(path.join(second.dir, rel))).ino;
+    const same = async (rel: string) =>
+      (await stat(path.join(first.dir, rel))).ino === (await stat(path.join(second.dir, rel))).ino;
     assert.ok(await same('zh/index.html'));
     assert.ok(await same('feeds/en.xml'));
     assert.ok(!(await same('en/index.html')));
@@ -82,7 +92,7 @@ describe('atomic site publishing', () => {
     assert.equal(await readFile(path.join(out, 'en/index.html'), 'utf8'), 'new');
   });
 
-  test("the server looks again for a site root that is missing for a moment (a plain directory moved aside)", async () => {
+  test('the server looks again for a site root that is missing for a moment (a plain directory moved aside)', async () => {
     const out = path.join(dir, 'd/site');
     await mkdir(out, { recursive: true });
     await writeFile(path.join(out, 'index.html'), 'plain');
@@ -137,6 +147,8 @@ describe('atomic site publishing', () => {
     assert.deepEqual(seen.bad, [], `${seen.bad.length} of ${seen.requests} requests failed`);
     assert.ok(seen.requests > 15, `only ${seen.requests} requests`);
     assert.ok(seen.homes.size > 1, 'the reader saw the home page change');
-    assert.ok(seen.homes.has('<p>home 15</p>') || (await readFile(path.join(out, 'index.html'), 'utf8')) === '<p>home 15</p>');
+    assert.ok(
+      seen.homes.has('<p>home 15</p>') || (await readFile(path.join(out, 'index.html'), 'utf8')) === '<p>home 15</p>',
+    );
   });
 });

@@ -11,7 +11,20 @@
 // written; the count of files written is the build's "pages rewritten".
 
 import { createHash, randomBytes } from 'node:crypto';
-import { link, lstat, mkdir, readFile, readdir, readlink, rename, rm, stat, symlink, unlink, writeFile } from 'node:fs/promises';
+import {
+  link,
+  lstat,
+  mkdir,
+  readFile,
+  readdir,
+  readlink,
+  rename,
+  rm,
+  stat,
+  symlink,
+  unlink,
+  writeFile,
+} from 'node:fs/promises';
 import path from 'node:path';
 import { SITE_MARKER } from './write-site.js';
 
@@ -68,7 +81,12 @@ export async function atomicTarget(outPath: string): Promise<AtomicTarget> {
   if (info === null) return { out, buildsDir, current: null, plainDirectory: false };
   if (info.isSymbolicLink()) {
     const target = path.resolve(path.dirname(out), await readlink(out));
-    return { out, buildsDir, current: (await stat(target).catch(() => null))?.isDirectory() ? target : null, plainDirectory: false };
+    return {
+      out,
+      buildsDir,
+      current: (await stat(target).catch(() => null))?.isDirectory() ? target : null,
+      plainDirectory: false,
+    };
   }
   if (info.isDirectory()) return { out, buildsDir, current: null, plainDirectory: true };
   throw new Error(`${out} exists and is neither a directory nor a link to a site build`);
@@ -86,14 +104,25 @@ export async function isAtomicSite(outPath: string): Promise<boolean> {
 async function readManifest(dir: string | null): Promise<Map<string, string>> {
   if (dir === null) return new Map();
   try {
-    return new Map(Object.entries(JSON.parse(await readFile(path.join(dir, MANIFEST), 'utf8')) as Record<string, string>));
+    return new Map(
+      Object.entries(JSON.parse(await readFile(path.join(dir, MANIFEST), 'utf8')) as Record<string, string>),
+    );
   } catch {
     return new Map(); // a build without one (older, or interrupted): every file is written
   }
 }
 
 /** A fresh, empty build directory beside the current one, and the reuse hook for its writer. */
-export async function prepareBuild(target: AtomicTarget, now: Date = new Date()): Promise<PreparedBuild & { readonly stamp: string; readonly previous: ReadonlyMap<string, string>; readonly linked: Set<string> }> {
+export async function prepareBuild(
+  target: AtomicTarget,
+  now: Date = new Date(),
+): Promise<
+  PreparedBuild & {
+    readonly stamp: string;
+    readonly previous: ReadonlyMap<string, string>;
+    readonly linked: Set<string>;
+  }
+> {
   await mkdir(target.buildsDir, { recursive: true });
   const stamp = `${now.toISOString().replace(/[-:]/g, '').replace('.', '')}-${process.pid}-${randomBytes(3).toString('hex')}`;
   const dir = path.join(target.buildsDir, `.partial-${stamp}`);
@@ -123,7 +152,9 @@ export async function prepareBuild(target: AtomicTarget, now: Date = new Date())
 
 async function filesUnder(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true, recursive: true });
-  return entries.filter((e) => e.isFile()).map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/'));
+  return entries
+    .filter((e) => e.isFile())
+    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/'));
 }
 
 /**
@@ -175,7 +206,9 @@ export async function publishBuild(
     // for the moment between the two renames <out> does not exist. This happens once per site.
     movedAside = path.join(target.buildsDir, `plain-${build.stamp}`);
     await rename(target.out, movedAside);
-    log(`moved the site built in place at ${target.out} to ${movedAside}; from now on ${target.out} is a link to the current build`);
+    log(
+      `moved the site built in place at ${target.out} to ${movedAside}; from now on ${target.out} is a link to the current build`,
+    );
   }
   await rename(linkName, target.out);
   const removedBuilds = await pruneBuilds(target.buildsDir, finalDir);
@@ -186,14 +219,19 @@ export async function publishBuild(
 async function pruneBuilds(buildsDir: string, current: string): Promise<string[]> {
   const removed: string[] = [];
   const entries = (await readdir(buildsDir, { withFileTypes: true })).filter((e) => e.isDirectory());
-  const builds = entries.filter((e) => /^\d{8}T\d+Z-/.test(e.name)).map((e) => e.name).sort().reverse();
+  const builds = entries
+    .filter((e) => /^\d{8}T\d+Z-/.test(e.name))
+    .map((e) => e.name)
+    .sort()
+    .reverse();
   const keep = new Set([path.basename(current), ...builds.slice(0, KEEP_BUILDS)]);
   const hourAgo = Date.now() - 3600_000;
   for (const e of entries) {
     const full = path.join(buildsDir, e.name);
-    const stale = e.name.startsWith('.partial-') || e.name.startsWith('plain-')
-      ? ((await stat(full).catch(() => null))?.mtimeMs ?? 0) < hourAgo
-      : !keep.has(e.name);
+    const stale =
+      e.name.startsWith('.partial-') || e.name.startsWith('plain-')
+        ? ((await stat(full).catch(() => null))?.mtimeMs ?? 0) < hourAgo
+        : !keep.has(e.name);
     if (!stale) continue;
     await rm(full, { recursive: true, force: true });
     removed.push(e.name);

@@ -8,7 +8,15 @@ import { getElementById, getElementsByTagName, textContent } from 'domutils';
 import { loadRubricFile } from '../../rank/rubric-file.js';
 import type { Rubric } from '../../rank/rubric.js';
 import { buildSite, type BuiltSite } from './build-site.js';
-import { BILINGUAL_ZH, brannockEn, brannockZh, fixtureArticle, fixtureSite, LONG_TITLE, oddArticle } from './site-input.fixture.js';
+import {
+  BILINGUAL_ZH,
+  brannockEn,
+  brannockZh,
+  fixtureArticle,
+  fixtureSite,
+  LONG_TITLE,
+  oddArticle,
+} from './site-input.fixture.js';
 import { digestHtml, itemForms } from './digest-html.js';
 import type { SiteInput } from './site-input.js';
 import type { Translation } from '../../translate/translate.js';
@@ -39,7 +47,8 @@ function brokenLinks(site: BuiltSite): string[] {
         const url = el.attribs[attr];
         if (!url || /^[a-z]+:/i.test(url) || url.startsWith('#')) continue;
         const target = new URL(url, `file:///site/${p.path}`).pathname.slice('/site/'.length);
-        if (!paths.has(target) && !/^feeds\/(en|zh)\/(rss\.xml|atom\.xml|feed\.json)$/.test(target)) broken.push(`${p.path} → ${url}`);
+        if (!paths.has(target) && !/^feeds\/(en|zh)\/(rss\.xml|atom\.xml|feed\.json)$/.test(target))
+          broken.push(`${p.path} → ${url}`);
       }
     }
   }
@@ -62,14 +71,31 @@ describe('buildSite', () => {
     const site = buildSite(fixtureSite(rubric, '2026-08-03', [[brannockEn, brannockZh]]));
     for (const face of ['en', 'zh'] as const) {
       const other = face === 'en' ? 'zh' : 'en';
-      for (const path of [`${face}/index.html`, `${face}/days/2026-08-03.html`, `${face}/archive.html`, `${face}/stories/b4a0000000e1.html`,
-        `${face}/cards/b4a0000000e1.html`, `${face}/articles/b4a0000000z1.html`, `${face}/topics/index.html`, `${face}/search.html`]) {
+      for (const path of [
+        `${face}/index.html`,
+        `${face}/days/2026-08-03.html`,
+        `${face}/archive.html`,
+        `${face}/stories/b4a0000000e1.html`,
+        `${face}/cards/b4a0000000e1.html`,
+        `${face}/articles/b4a0000000z1.html`,
+        `${face}/topics/index.html`,
+        `${face}/search.html`,
+      ]) {
         const doc = parseDocument(page(site, path));
         const html = getElementsByTagName('html', doc)[0]!;
         assert.equal(html.attribs.lang, face === 'en' ? 'en' : 'zh-Hans', path);
-        assert.ok(getElementsByTagName('meta', doc).some((m) => m.attribs.name === 'referrer' && m.attribs.content === 'no-referrer'), `${path}: referrer policy`);
+        assert.ok(
+          getElementsByTagName('meta', doc).some(
+            (m) => m.attribs.name === 'referrer' && m.attribs.content === 'no-referrer',
+          ),
+          `${path}: referrer policy`,
+        );
         const sw = getElementsByTagName('a', doc).find((a) => a.attribs.class === 'lang-switch')!;
-        assert.equal(new URL(sw.attribs.href!, `file:///s/${path}`).pathname, `/s/${path.replace(/^(en|zh)/, other)}`, `${path}: switch`);
+        assert.equal(
+          new URL(sw.attribs.href!, `file:///s/${path}`).pathname,
+          `/s/${path.replace(/^(en|zh)/, other)}`,
+          `${path}: switch`,
+        );
       }
     }
     assert.deepEqual(brokenLinks(site), []);
@@ -83,9 +109,12 @@ describe('buildSite', () => {
       assert.ok(getElementById('story-e0d000000001', day), `${face}: item id`);
       assert.ok(getElementById('story-b4a0000000e1', parseDocument(page(site, `${face}/index.html`))));
       const search = parseDocument(page(site, `${face}/search.html`));
-      for (const id of ['search-q', 'search-status', 'search-results']) assert.ok(getElementById(id, search), `${face}: #${id}`);
+      for (const id of ['search-q', 'search-status', 'search-results'])
+        assert.ok(getElementById(id, search), `${face}: #${id}`);
     }
-    assert.ok(site.searchDocs.some((d) => d.lang === 'zh' && d.kind === 'story' && d.path === 'zh/stories/b4a0000000e1.html'));
+    assert.ok(
+      site.searchDocs.some((d) => d.lang === 'zh' && d.kind === 'story' && d.path === 'zh/stories/b4a0000000e1.html'),
+    );
   });
 
   test('the bilingual reader pairs each paragraph with its translation; the toggle is hidden without JS', () => {
@@ -104,13 +133,27 @@ describe('buildSite', () => {
   test('a translation folded into its original stays on the story page, marked and linked to the pair', () => {
     const input = fixtureSite(rubric, '2026-08-03', [[brannockEn]]);
     const folded = {
-      articleId: 'b4a0000000t1', originalId: brannockEn.id, originalOutlet: brannockEn.outlet, title: '布兰诺克计算将建 120 兆瓦数据中心',
-      outlet: '算力译丛', sourceType: 'blog' as const, language: 'zh' as const, published: null, activityAt: '2026-08-03T11:00:00.000Z',
-      url: 'https://yicong.example/brannock', score: 0.71,
+      articleId: 'b4a0000000t1',
+      originalId: brannockEn.id,
+      originalOutlet: brannockEn.outlet,
+      title: '布兰诺克计算将建 120 兆瓦数据中心',
+      outlet: '算力译丛',
+      sourceType: 'blog' as const,
+      language: 'zh' as const,
+      published: null,
+      activityAt: '2026-08-03T11:00:00.000Z',
+      url: 'https://yicong.example/brannock',
+      score: 0.71,
     };
-    const withTranslation: SiteInput = { ...input, stories: input.stories.map((st) => ({ ...st, story: { ...st.story, translations: [folded] } })) };
+    const withTranslation: SiteInput = {
+      ...input,
+      stories: input.stories.map((st) => ({ ...st, story: { ...st.story, translations: [folded] } })),
+    };
     const site = buildSite(withTranslation);
-    for (const [face, label] of [['en', 'translation of Harbor Tech Daily'], ['zh', '译自 Harbor Tech Daily']] as const) {
+    for (const [face, label] of [
+      ['en', 'translation of Harbor Tech Daily'],
+      ['zh', '译自 Harbor Tech Daily'],
+    ] as const) {
       const doc = parseDocument(page(site, `${face}/stories/${brannockEn.id}.html`));
       const row = getElementById('a-b4a0000000t1', doc);
       assert.ok(row, `${face}: a sources row for the folded translation`);
@@ -129,25 +172,48 @@ describe('buildSite', () => {
     const input = fixtureSite(rubric, '2026-08-03', [[brannockEn, brannockZh]]);
     const zhText = brannockZh.paragraphs;
     const machine: Translation = {
-      articleId: brannockZh.id, source: 'zh', target: 'en',
-      title: { id: 'title', source: brannockZh.title!, target: 'Brannock Compute completes its Norrland plan', status: 'ok', notes: [] },
+      articleId: brannockZh.id,
+      source: 'zh',
+      target: 'en',
+      title: {
+        id: 'title',
+        source: brannockZh.title!,
+        target: 'Brannock Compute completes its Norrland plan',
+        status: 'ok',
+        notes: [],
+      },
       pairs: [
-        { id: 'p1', source: zhText[0]!, target: 'Brannock Compute said on Monday it would build the site.', status: 'ok', notes: [] },
+        {
+          id: 'p1',
+          source: zhText[0]!,
+          target: 'Brannock Compute said on Monday it would build the site.',
+          status: 'ok',
+          notes: [],
+        },
         { id: 'p2', source: zhText[1]!, target: zhText[1]!, status: 'failed', notes: ['a figure was lost'] },
       ],
-      provider: 'openai-compatible', model: 'fake-model-1', promptVersion: 'translate-paragraphs@1', truncatedSource: false,
+      provider: 'openai-compatible',
+      model: 'fake-model-1',
+      promptVersion: 'translate-paragraphs@1',
+      truncatedSource: false,
       usage: { requests: 1, cached: 0, inputTokens: 10, outputTokens: 10 },
     };
     // Offered for both articles: the English one has a human translation, which wins.
     const withMachine: SiteInput = {
       ...input,
-      articles: input.articles.map((a) => ({ ...a, machineTranslation: a.article.id === brannockZh.id ? machine : { ...machine, articleId: a.article.id } })),
+      articles: input.articles.map((a) => ({
+        ...a,
+        machineTranslation: a.article.id === brannockZh.id ? machine : { ...machine, articleId: a.article.id },
+      })),
     };
     const site = buildSite(withMachine);
     for (const face of ['en', 'zh'] as const) {
       const doc = parseDocument(page(site, `${face}/articles/${brannockZh.id}.html`));
       const credit = getElementsByTagName('p', doc).find((p) => /\bmachine\b/.test(p.attribs.class ?? ''));
-      assert.match(textContent(credit!), face === 'en' ? /Machine translation by fake-model-1, not a human one/ : /机器翻译（fake-model-1），非人工译文/);
+      assert.match(
+        textContent(credit!),
+        face === 'en' ? /Machine translation by fake-model-1, not a human one/ : /机器翻译（fake-model-1），非人工译文/,
+      );
       const pairs = getElementsByTagName('div', doc).filter((d) => d.attribs.class === 'pair');
       assert.equal(pairs.length, 2);
       assert.match(textContent(pairs[0]!), /Brannock Compute said on Monday it would build the site\./);
@@ -196,7 +262,16 @@ describe('buildSite', () => {
         const site = fixtureSite(r, '2026-08-03', [[brannockEn]]);
         const strip = <T extends { sources: unknown[] }>(i: T | null): T | null => (i ? { ...i, sources: [] } : null);
         const s = site.stories[0]!;
-        const days = site.days.map((d) => ({ ...d, digest: { en: { ...d.digest.en, tiers: d.digest.en.tiers.map((t) => ({ ...t, items: t.items.map((i) => ({ ...i, sources: [] })) })) }, zh: d.digest.zh } }));
+        const days = site.days.map((d) => ({
+          ...d,
+          digest: {
+            en: {
+              ...d.digest.en,
+              tiers: d.digest.en.tiers.map((t) => ({ ...t, items: t.items.map((i) => ({ ...i, sources: [] })) })),
+            },
+            zh: d.digest.zh,
+          },
+        }));
         return { ...site, days, stories: [{ ...s, item: { en: strip(s.item.en), zh: strip(s.item.zh) } }] };
       },
       check: (site) => {
@@ -230,18 +305,30 @@ describe('buildSite', () => {
       ['a big item condensed, a later small one whole', [10, 90, 10], [2, 2, 2], 30, [true, false, true]],
       ['empty day', [], [], 100, []],
     ];
-    for (const [name, full, compact, budget, want] of cases) assert.deepEqual(itemForms(full, compact, budget), want, name);
+    for (const [name, full, compact, budget, want] of cases)
+      assert.deepEqual(itemForms(full, compact, budget), want, name);
   });
 
   test('a day of 90 stories is in pages under 100 KB in both faces, every item in full on exactly one page', () => {
-    const many = Array.from({ length: 90 }, (_, i) => [fixtureArticle({
-      id: `f${String(i).padStart(11, '0')}`, title: `Orinth Cloud ${i} leases ${100 + i}MW to Castrel Labs for $${i + 1}.5 billion`, language: 'en', outlet: `Outlet ${i % 7}`,
-      published: '2026-08-03T10:00:00Z',
-      paragraphs: [`Orinth Cloud ${i} will lease ${100 + i}MW to Castrel Labs in a deal worth $${i + 1}.5 billion, the companies said on Monday.`, `The campus will hold ${20 + i},000 GPUs and the first ${10 + i}MW will be ready in ${['May', 'June', 'July'][i % 3]}.`, '"We need power this year," said Mara Venn, who runs infrastructure at Castrel Labs.'],
-    })]);
+    const many = Array.from({ length: 90 }, (_, i) => [
+      fixtureArticle({
+        id: `f${String(i).padStart(11, '0')}`,
+        title: `Orinth Cloud ${i} leases ${100 + i}MW to Castrel Labs for $${i + 1}.5 billion`,
+        language: 'en',
+        outlet: `Outlet ${i % 7}`,
+        published: '2026-08-03T10:00:00Z',
+        paragraphs: [
+          `Orinth Cloud ${i} will lease ${100 + i}MW to Castrel Labs in a deal worth $${i + 1}.5 billion, the companies said on Monday.`,
+          `The campus will hold ${20 + i},000 GPUs and the first ${10 + i}MW will be ready in ${['May', 'June', 'July'][i % 3]}.`,
+          '"We need power this year," said Mara Venn, who runs infrastructure at Castrel Labs.',
+        ],
+      }),
+    ]);
     const site = buildSite(fixtureSite(rubric, '2026-08-03', many));
     for (const face of ['en', 'zh']) {
-      const pages = site.pages.filter((p) => p.path === `${face}/days/2026-08-03.html` || p.path.startsWith(`${face}/days/2026-08-03-page-`));
+      const pages = site.pages.filter(
+        (p) => p.path === `${face}/days/2026-08-03.html` || p.path.startsWith(`${face}/days/2026-08-03-page-`),
+      );
       assert.ok(pages.length > 1, `${face}: ${pages.length} pages`);
       for (const p of pages) {
         assert.ok(Buffer.byteLength(p.body) < 100 * 1024, `${p.path}: ${Buffer.byteLength(p.body)} bytes`);

@@ -22,28 +22,56 @@ import { paths } from './site-paths.js';
 const DATE = '2026-08-03';
 const STORIES = 300;
 
-const COMPANIES = ['Orinth Cloud', 'Castrel Labs', 'Velmora AI', 'Brannock Compute', 'Quillon Systems', 'Tessaly Robotics'];
+const COMPANIES = [
+  'Orinth Cloud',
+  'Castrel Labs',
+  'Velmora AI',
+  'Brannock Compute',
+  'Quillon Systems',
+  'Tessaly Robotics',
+];
 
 /** STORIES one-article stories on one day, each with figures and a quote (full items of ~3–5 KB). */
 function manyStories(rubric: Rubric): SiteInput {
   const groups = Array.from({ length: STORIES }, (_, i) => {
     const who = COMPANIES[i % COMPANIES.length]!;
     const other = COMPANIES[(i + 1) % COMPANIES.length]!;
-    return [fixtureArticle({
-      id: `d${String(i).padStart(11, '0')}`, title: `${who} ${i} leases ${100 + i}MW to ${other} for $${(i % 40) + 1}.5 billion`, language: 'en',
-      outlet: `Outlet ${i % 11}`, published: `${DATE}T${String(i % 24).padStart(2, '0')}:00:00Z`,
-      paragraphs: [
-        `${who} ${i} will lease ${100 + i}MW to ${other} in a deal worth $${(i % 40) + 1}.5 billion, the companies said on Monday.`,
-        `The campus will hold ${20 + i},000 GPUs and the first ${10 + (i % 50)}MW will be ready in ${['May', 'June', 'July'][i % 3]}.`,
-        `"We need power this year," said Mara Venn, who runs infrastructure at ${other}.`,
-      ],
-    })];
+    return [
+      fixtureArticle({
+        id: `d${String(i).padStart(11, '0')}`,
+        title: `${who} ${i} leases ${100 + i}MW to ${other} for $${(i % 40) + 1}.5 billion`,
+        language: 'en',
+        outlet: `Outlet ${i % 11}`,
+        published: `${DATE}T${String(i % 24).padStart(2, '0')}:00:00Z`,
+        paragraphs: [
+          `${who} ${i} will lease ${100 + i}MW to ${other} in a deal worth $${(i % 40) + 1}.5 billion, the companies said on Monday.`,
+          `The campus will hold ${20 + i},000 GPUs and the first ${10 + (i % 50)}MW will be ready in ${['May', 'June', 'July'][i % 3]}.`,
+          `"We need power this year," said Mara Venn, who runs infrastructure at ${other}.`,
+        ],
+      }),
+    ];
   });
   const site = fixtureSite(rubric, DATE, groups, ['2026-08-02']);
   // A research section of papers (capped, the rest counted), as writeDigest makes for arXiv listings.
-  const research = (d: Digest): Digest => ({ ...d, research: { items: [{ storyId: 'aa0000000001', title: 'Sparse verifiers for long contexts', outlet: 'arXiv', url: 'https://arxiv.org/abs/2608.00001' }], more: 212 } });
+  const research = (d: Digest): Digest => ({
+    ...d,
+    research: {
+      items: [
+        {
+          storyId: 'aa0000000001',
+          title: 'Sparse verifiers for long contexts',
+          outlet: 'arXiv',
+          url: 'https://arxiv.org/abs/2608.00001',
+        },
+      ],
+      more: 212,
+    },
+  });
   const [day, ...rest] = site.days;
-  return { ...site, days: [{ date: day!.date, digest: { en: research(day!.digest.en), zh: research(day!.digest.zh) } }, ...rest] };
+  return {
+    ...site,
+    days: [{ date: day!.date, digest: { en: research(day!.digest.en), zh: research(day!.digest.zh) } }, ...rest],
+  };
 }
 
 const text = (html: string) => textContent(parseDocument(html)).replace(/\s+/g, ' ');
@@ -65,8 +93,10 @@ describe(`a day of ${STORIES} stories in pages`, () => {
   let input: SiteInput;
   let site: BuiltSite;
   let byPath: Map<string, string>;
-  const dayPages = (face: 'en' | 'zh') => [...byPath.keys()].filter((p) => p === paths.day(face, DATE) || p.startsWith(`${face}/days/${DATE}-page-`));
-  const itemIds = (face: 'en' | 'zh') => input.days[0]!.digest[face].tiers.flatMap((t) => t.items.map((i) => i.storyId));
+  const dayPages = (face: 'en' | 'zh') =>
+    [...byPath.keys()].filter((p) => p === paths.day(face, DATE) || p.startsWith(`${face}/days/${DATE}-page-`));
+  const itemIds = (face: 'en' | 'zh') =>
+    input.days[0]!.digest[face].tiers.flatMap((t) => t.items.map((i) => i.storyId));
 
   before(() => {
     input = manyStories(rubric);
@@ -105,17 +135,31 @@ describe(`a day of ${STORIES} stories in pages`, () => {
       assert.deepEqual(order, itemIds(face));
       assert.deepEqual([...visited].sort(), dayPages(face).sort());
       // The numbered links reach every page from page 1 too.
-      const numbered = anchors(byPath.get(paths.day(face, DATE))!).filter((a) => /^\d+$/.test(textContent(a))).map((a) => target(paths.day(face, DATE), a.attribs.href!).path);
-      assert.deepEqual([...new Set(numbered)].sort(), dayPages(face).filter((p) => p !== paths.day(face, DATE)).sort());
+      const numbered = anchors(byPath.get(paths.day(face, DATE))!)
+        .filter((a) => /^\d+$/.test(textContent(a)))
+        .map((a) => target(paths.day(face, DATE), a.attribs.href!).path);
+      assert.deepEqual(
+        [...new Set(numbered)].sort(),
+        dayPages(face)
+          .filter((p) => p !== paths.day(face, DATE))
+          .sort(),
+      );
     });
   }
 
   test('each page says which items it shows, in both faces; later pages say their number in the title', () => {
     const en = dayPages('en').map((p) => text(byPath.get(p)!));
-    const ranges = en.map((t) => t.match(/Showing items ([\d,]+)–([\d,]+) of 300/)).map((m) => { assert.ok(m); return [Number(m[1]), Number(m[2])] as const; }).sort((a, b) => a[0] - b[0]);
+    const ranges = en
+      .map((t) => t.match(/Showing items ([\d,]+)–([\d,]+) of 300/))
+      .map((m) => {
+        assert.ok(m);
+        return [Number(m[1]), Number(m[2])] as const;
+      })
+      .sort((a, b) => a[0] - b[0]);
     assert.equal(ranges[0]![0], 1);
     assert.equal(ranges.at(-1)![1], STORIES);
-    for (let i = 1; i < ranges.length; i++) assert.equal(ranges[i]![0], ranges[i - 1]![1] + 1, 'pages follow on without a gap');
+    for (let i = 1; i < ranges.length; i++)
+      assert.equal(ranges[i]![0], ranges[i - 1]![1] + 1, 'pages follow on without a gap');
     assert.match(text(byPath.get(paths.day('zh', DATE, 2))!), /第 \d+–\d+ 条，共 300 条/);
     assert.match(text(byPath.get(paths.day('zh', DATE, 2))!), /第 2 页，共 \d+ 页/);
     assert.match(byPath.get(paths.day('en', DATE, 2))!, /<title>2026-08-03 AI Summary · page 2 · Tidings<\/title>/);
@@ -124,12 +168,16 @@ describe(`a day of ${STORIES} stories in pages`, () => {
   test('a tier split across pages says so at the end of one page and the start of the next', () => {
     let splits = 0;
     for (const face of FACES) {
-      const l = face === 'en' ? { continues: 'This tier continues on the next page →', continued: '(continued)' } : { continues: '本级别下一页继续 →', continued: '(续)' };
+      const l =
+        face === 'en'
+          ? { continues: 'This tier continues on the next page →', continued: '(continued)' }
+          : { continues: '本级别下一页继续 →', continued: '(续)' };
       const pages = dayPages(face).length;
       for (let n = 1; n < pages; n++) {
         const here = byPath.get(paths.day(face, DATE, n))!;
         const next = byPath.get(paths.day(face, DATE, n + 1))!;
-        const sections = (h: string) => [...h.matchAll(/<section class="tier [^"]*"><h2>([^<]*)/g)].map((m) => m[1]!.trim());
+        const sections = (h: string) =>
+          [...h.matchAll(/<section class="tier [^"]*"><h2>([^<]*)/g)].map((m) => m[1]!.trim());
         const last = sections(here).at(-1)!;
         const first = sections(next)[0]!;
         const continues = anchors(here).find((a) => textContent(a) === l.continues);
@@ -137,7 +185,10 @@ describe(`a day of ${STORIES} stories in pages`, () => {
           splits++;
           assert.ok(continues, `${face} page ${n}: says the tier continues`);
           assert.equal(target(paths.day(face, DATE, n), continues.attribs.href!).path, paths.day(face, DATE, n + 1));
-          assert.ok(text(next).includes(`${first} ${l.continued}`), `${face} page ${n + 1}: says the tier is continued`);
+          assert.ok(
+            text(next).includes(`${first} ${l.continued}`),
+            `${face} page ${n + 1}: says the tier is continued`,
+          );
         } else {
           assert.equal(continues, undefined, `${face} page ${n}: a tier that ends here does not say it continues`);
         }
@@ -166,8 +217,13 @@ describe(`a day of ${STORIES} stories in pages`, () => {
     // Each story page links its day once per face, and the archive its first headlines.
     assert.ok(checked >= 2 * STORIES, `${checked} links checked`);
     const late = input.days[0]!.digest.en.tiers.flatMap((t) => t.items).at(-1)!.storyId;
-    const storyLinks = anchors(byPath.get(paths.story('en', late))!).map((a) => a.attribs.href!).filter((h) => h.includes('#story-'));
-    assert.ok(storyLinks.some((h) => h.includes(`${DATE}-page-`)), `the last item's story page links a later page: ${storyLinks.join(' ')}`);
+    const storyLinks = anchors(byPath.get(paths.story('en', late))!)
+      .map((a) => a.attribs.href!)
+      .filter((h) => h.includes('#story-'));
+    assert.ok(
+      storyLinks.some((h) => h.includes(`${DATE}-page-`)),
+      `the last item's story page links a later page: ${storyLinks.join(' ')}`,
+    );
   });
 
   test('the language switch on page N goes to page N of the other face, which holds the same items', () => {
@@ -228,7 +284,18 @@ describe(`a day of ${STORIES} stories in pages`, () => {
 describe('planDay', () => {
   const day = (ids: string[], zhIds = ids): SiteDay => ({
     date: DATE,
-    digest: { en: makeDigest('en', DATE, ids.map((id) => makeItem('en', id, `Story ${id}`))), zh: makeDigest('zh', DATE, zhIds.map((id) => makeItem('zh', id, `报道 ${id}`))) },
+    digest: {
+      en: makeDigest(
+        'en',
+        DATE,
+        ids.map((id) => makeItem('en', id, `Story ${id}`)),
+      ),
+      zh: makeDigest(
+        'zh',
+        DATE,
+        zhIds.map((id) => makeItem('zh', id, `报道 ${id}`)),
+      ),
+    },
   });
 
   test('an empty or small day is one page', () => {
@@ -247,36 +314,82 @@ describe('planDay', () => {
 
   test('a page closes when the next item would pass the byte budget; one item too big for any page has a page of its own', () => {
     const ids = Array.from({ length: 6 }, (_, i) => `s${i}`);
-    const one = Buffer.byteLength(digestHtml(makeDigest('zh', DATE, [makeItem('zh', 's0', '报道 s0')]), { face: 'zh', from: paths.day('zh', DATE, 2) }).value);
+    const one = Buffer.byteLength(
+      digestHtml(makeDigest('zh', DATE, [makeItem('zh', 's0', '报道 s0')]), {
+        face: 'zh',
+        from: paths.day('zh', DATE, 2),
+      }).value,
+    );
     const p = planDay(day(ids), { budget: Math.floor(one * 2.2) });
     assert.ok(p.pages >= 3, `${p.pages} pages`);
     const counts = Array.from({ length: p.pages }, (_, i) => ids.filter((id) => p.pageOf(id) === i + 1).length);
-    assert.ok(counts.every((c) => c >= 1 && c <= 2), counts.join(','));
+    assert.ok(
+      counts.every((c) => c >= 1 && c <= 2),
+      counts.join(','),
+    );
     assert.equal(planDay(day(ids), { budget: 10 }).pages, 6);
   });
 
   test('page 1 gives the research section its room', () => {
     const ids = Array.from({ length: 12 }, (_, i) => `s${i}`);
-    const one = Buffer.byteLength(digestHtml(makeDigest('zh', DATE, [makeItem('zh', 's0', '报道 s0')]), { face: 'zh', from: paths.day('zh', DATE, 2) }).value);
+    const one = Buffer.byteLength(
+      digestHtml(makeDigest('zh', DATE, [makeItem('zh', 's0', '报道 s0')]), {
+        face: 'zh',
+        from: paths.day('zh', DATE, 2),
+      }).value,
+    );
     const plain = day(ids);
-    const papers: Digest['research'] = { items: Array.from({ length: 10 }, (_, i) => ({ storyId: `p${i}`, title: `Paper ${i} ${'on sparse verifiers '.repeat(20)}`, outlet: 'arXiv', url: `https://arxiv.org/abs/2608.0000${i}` })), more: 3 };
-    const withPapers: SiteDay = { date: DATE, digest: { en: { ...plain.digest.en, research: papers }, zh: { ...plain.digest.zh, research: papers } } };
+    const papers: Digest['research'] = {
+      items: Array.from({ length: 10 }, (_, i) => ({
+        storyId: `p${i}`,
+        title: `Paper ${i} ${'on sparse verifiers '.repeat(20)}`,
+        outlet: 'arXiv',
+        url: `https://arxiv.org/abs/2608.0000${i}`,
+      })),
+      more: 3,
+    };
+    const withPapers: SiteDay = {
+      date: DATE,
+      digest: { en: { ...plain.digest.en, research: papers }, zh: { ...plain.digest.zh, research: papers } },
+    };
     const onPage = (p: ReturnType<typeof planDay>, n: number) => ids.filter((id) => p.pageOf(id) === n).length;
     const budget = one * 4;
-    assert.ok(onPage(planDay(withPapers, { budget }), 1) < onPage(planDay(plain, { budget }), 1), 'fewer items on page 1 beside the papers');
+    assert.ok(
+      onPage(planDay(withPapers, { budget }), 1) < onPage(planDay(plain, { budget }), 1),
+      'fewer items on page 1 beside the papers',
+    );
   });
 
   test('an item too big for any page is condensed on a page of its own; the page stays under 100 KB', () => {
-    const items = (face: 'en' | 'zh') => Array.from({ length: 30 }, (_, i) => makeItem(face, `s${i}`, `Story ${i}`, i === 7 ? { recommendation: 'Watch the next filing closely. '.repeat(4_000) } : {}));
-    const big: SiteInput = { days: [{ date: DATE, digest: { en: makeDigest('en', DATE, items('en')), zh: makeDigest('zh', DATE, items('zh')) } }], stories: [], articles: [] };
+    const items = (face: 'en' | 'zh') =>
+      Array.from({ length: 30 }, (_, i) =>
+        makeItem(
+          face,
+          `s${i}`,
+          `Story ${i}`,
+          i === 7 ? { recommendation: 'Watch the next filing closely. '.repeat(4_000) } : {},
+        ),
+      );
+    const big: SiteInput = {
+      days: [
+        { date: DATE, digest: { en: makeDigest('en', DATE, items('en')), zh: makeDigest('zh', DATE, items('zh')) } },
+      ],
+      stories: [],
+      articles: [],
+    };
     const built = buildSite(big);
     for (const face of FACES) {
       const pages = built.pages.filter((p) => p.kind === 'day');
       const holder = pages.find((p) => p.path.startsWith(face) && p.body.includes('id="story-s7"'))!;
       assert.match(holder.body, /class="item compact tier-\d" id="story-s7"/);
       assert.equal((holder.body.match(/<article class="item /g) ?? []).length, 1, 'alone on its page');
-      for (const p of pages) assert.ok(Buffer.byteLength(p.body) < 100 * 1024, `${p.path}: ${Buffer.byteLength(p.body)} bytes`);
-      assert.equal(pages.filter((p) => p.path.startsWith(face) && /class="item compact/.test(p.body)).length, 1, 'no other item condensed');
+      for (const p of pages)
+        assert.ok(Buffer.byteLength(p.body) < 100 * 1024, `${p.path}: ${Buffer.byteLength(p.body)} bytes`);
+      assert.equal(
+        pages.filter((p) => p.path.startsWith(face) && /class="item compact/.test(p.body)).length,
+        1,
+        'no other item condensed',
+      );
     }
   });
 

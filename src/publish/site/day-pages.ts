@@ -43,7 +43,13 @@ function storyIds(day: SiteDay): string[] {
   return ids;
 }
 
-function split(ids: readonly string[], size: (id: string) => number, first: number, perPage: number, budget: number): Map<string, number> {
+function split(
+  ids: readonly string[],
+  size: (id: string) => number,
+  first: number,
+  perPage: number,
+  budget: number,
+): Map<string, number> {
   const pageOf = new Map<string, number>();
   let page = 1;
   let count = 0;
@@ -100,7 +106,19 @@ export function planDay(day: SiteDay, options: DayPlanOptions = {}): DayPlan {
 function pagerBytes(date: string, pages: number): number {
   if (pages <= 1) return 0;
   const big = 999_999;
-  return Math.max(...FACES.map((face) => Buffer.byteLength(pagerHtml(face, { items: [], page: pages, pages, first: big, last: big, total: big }, 'items', paths.day(face, date, pages), (p) => paths.day(face, date, p)).value)));
+  return Math.max(
+    ...FACES.map((face) =>
+      Buffer.byteLength(
+        pagerHtml(
+          face,
+          { items: [], page: pages, pages, first: big, last: big, total: big },
+          'items',
+          paths.day(face, date, pages),
+          (p) => paths.day(face, date, p),
+        ).value,
+      ),
+    ),
+  );
 }
 
 /** How the digest writer shows page `page` of a planned day in `face`. */

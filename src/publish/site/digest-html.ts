@@ -33,7 +33,8 @@ export function sourceTypeBadge(face: Face, type: SourceRef['type']): SafeHtml {
 
 export function sourcesList(face: Face, sources: readonly SourceRef[]): SafeHtml {
   const l = LABELS[face];
-  if (sources.length === 0) return html`<p class="sources empty">${l.sources}${l.colon}${SITE_LABELS[face].noSources}</p>`;
+  if (sources.length === 0)
+    return html`<p class="sources empty">${l.sources}${l.colon}${SITE_LABELS[face].noSources}</p>`;
   return html`<p class="sources">${l.sources}${l.colon}${sources.map((s, i) => html`${i > 0 ? ' | ' : ''}<span class="source">${externalLink(s.url, s.outlet)} ${sourceTypeBadge(face, s.type)}${s.translationOf ? html` <span class="muted">${l.translationSource}</span>` : ''}${s.fromFeedSummary ? html` <span class="muted from-feed-summary">${l.fromFeedSummary}</span>` : ''}</span>`)}</p>`;
 }
 
@@ -45,14 +46,19 @@ export function verificationNote(face: Face, v: Verification | undefined): SafeH
 <ul>${v.repairs.map((r) => html`<li>${l.repairAction(r.action)}: “${r.surface}” — ${r.reason}</li>`)}</ul></div>`;
 }
 
-const bodyLang = (item: { bodyLanguage: string }) => (item.bodyLanguage === 'zh' ? 'zh-Hans' : item.bodyLanguage === 'en' ? 'en' : null);
+const bodyLang = (item: { bodyLanguage: string }) =>
+  item.bodyLanguage === 'zh' ? 'zh-Hans' : item.bodyLanguage === 'en' ? 'en' : null;
 
 function bullets(items: readonly string[]): SafeHtml {
   return items.length > 0 ? html`<ul>${items.map((x) => html`<li>${x}</li>`)}</ul>` : html`<ul><li>—</li></ul>`;
 }
 
 /** One digest item; `headingLevel` is 3 inside a day's digest, 2 on a story page. */
-export function digestItemHtml(item: DigestItem, ctx: LinkContext, options: { linkHeadline: boolean; headingLevel: 2 | 3 }): SafeHtml {
+export function digestItemHtml(
+  item: DigestItem,
+  ctx: LinkContext,
+  options: { linkHeadline: boolean; headingLevel: 2 | 3 },
+): SafeHtml {
   const face = ctx.face;
   const l = LABELS[face];
   const zh = face === 'zh';
@@ -60,7 +66,10 @@ export function digestItemHtml(item: DigestItem, ctx: LinkContext, options: { li
   const storyHref = relative(ctx.from, paths.story(face, item.storyId));
   const headline = options.linkHeadline ? html`<a href="${storyHref}">${item.headline}</a>` : html`${item.headline}`;
   const h = options.headingLevel;
-  const title = h === 3 ? html`<h3 class="headline">${headline} <span class="level">L${item.tier.level}</span></h3>` : html`<h2 class="headline">${headline} <span class="level">L${item.tier.level}</span></h2>`;
+  const title =
+    h === 3
+      ? html`<h3 class="headline">${headline} <span class="level">L${item.tier.level}</span></h3>`
+      : html`<h2 class="headline">${headline} <span class="level">L${item.tier.level}</span></h2>`;
   const sub = (text: string) => (h === 3 ? html`<h4>${text}</h4>` : html`<h3>${text}</h3>`);
   const subsub = (text: string) => (h === 3 ? html`<h5>${text}</h5>` : html`<h4>${text}</h4>`);
   return html`<article class="${`item tier-${Math.min(item.tier.level, 4)}`}" id="${`story-${item.storyId}`}">
@@ -150,7 +159,12 @@ const WHOLE: DigestPart = { page: 1, pages: 1, pageOf: () => 1, pathOf: () => ''
  * A day's digest (or one page of it): title, count, notice, then each tier's items, highest first;
  * a tier split across pages says so at both ends. The research section closes page 1.
  */
-export function digestHtml(digest: Digest, ctx: LinkContext, budget = DIGEST_ITEMS_BUDGET, part: DigestPart = WHOLE): SafeHtml {
+export function digestHtml(
+  digest: Digest,
+  ctx: LinkContext,
+  budget = DIGEST_ITEMS_BUDGET,
+  part: DigestPart = WHOLE,
+): SafeHtml {
   const l = LABELS[ctx.face];
   const sl = SITE_LABELS[ctx.face];
   const all = digest.tiers.flatMap((g) => g.items);
@@ -162,17 +176,30 @@ export function digestHtml(digest: Digest, ctx: LinkContext, budget = DIGEST_ITE
   const research = firstPage ? researchHtml(digest, ctx) : html``;
   // Page 1 carries the research section too: the items have what it leaves.
   const room = budget - Buffer.byteLength(research.value);
-  const forms = itemForms(full.map((h) => Buffer.byteLength(h.value)), compact.map((h) => Buffer.byteLength(h.value)), room);
+  const forms = itemForms(
+    full.map((h) => Buffer.byteLength(h.value)),
+    compact.map((h) => Buffer.byteLength(h.value)),
+    room,
+  );
   const rendered = new Map(items.map((item, i) => [item, forms[i] ? full[i]! : compact[i]!]));
   const before = all.findIndex(here);
-  const slice: PageSlice<DigestItem> = { items, page: part.page, pages: part.pages, first: items.length === 0 ? 0 : before + 1, last: before + items.length, total: all.length };
+  const slice: PageSlice<DigestItem> = {
+    items,
+    page: part.page,
+    pages: part.pages,
+    first: items.length === 0 ? 0 : before + 1,
+    last: before + items.length,
+    total: all.length,
+  };
   const pager = pagerHtml(ctx.face, slice, 'items', ctx.from, part.pathOf);
   const next = part.page < part.pages ? relative(ctx.from, part.pathOf(part.page + 1)) : null;
   return html`<header class="digest-header"><h1>${digest.date} ${l.aiSummary}</h1><p class="count">${l.updates(digest.count)}</p></header>
 ${firstPage && digest.notice ? html`<p class="notice">${digest.notice}</p>` : ''}
-${firstPage && digest.tiers.length === 0 && !digest.notice && !(digest.research?.items.length) ? html`<p class="notice">${l.nothingToday}</p>` : ''}
+${firstPage && digest.tiers.length === 0 && !digest.notice && !digest.research?.items.length ? html`<p class="notice">${l.nothingToday}</p>` : ''}
 ${pager}
-${digest.tiers.filter((group) => group.items.some(here)).map((group) => {
+${digest.tiers
+  .filter((group) => group.items.some(here))
+  .map((group) => {
     const continued = group.items.some((i) => part.pageOf(i.storyId) < part.page);
     const continues = next !== null && group.items.some((i) => part.pageOf(i.storyId) > part.page);
     return html`<section class="${`tier tier-${Math.min(group.tier.level, 4)}`}"><h2>${tierHeading(ctx.face, group.tier)}${continued ? html` <span class="muted">(${sl.tierContinued})</span>` : ''}</h2>

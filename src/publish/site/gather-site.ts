@@ -5,7 +5,16 @@
 
 import type { ArticleWithSightings } from '../../article.js';
 import { fail, ok, type Failure, type Result } from '../../errors.js';
-import { editionDays, rankedStoryReusing, sourcesOf, storiesOfDay, verified, verifiedDigestItem, type EditionDeps, type RankedStory } from '../../pipeline/edition.js';
+import {
+  editionDays,
+  rankedStoryReusing,
+  sourcesOf,
+  storiesOfDay,
+  verified,
+  verifiedDigestItem,
+  type EditionDeps,
+  type RankedStory,
+} from '../../pipeline/edition.js';
 import { cardWithModel, digestWithModel, postWithModel, type ModelWriting } from '../../pipeline/model-edition.js';
 import type { Story } from '../../stories/story.js';
 import { writeCard } from '../../write/card.js';
@@ -13,7 +22,15 @@ import { writeDigest } from '../../write/digest.js';
 import { cardFields, postFields } from '../../write/output-fields.js';
 import { writePost } from '../../write/post.js';
 import type { Card, Digest, DigestItem, Post } from '../../write/schemas.js';
-import { FACES, type Face, type Faced, type SiteArticle, type SiteDay, type SiteInput, type SiteStory } from './site-input.js';
+import {
+  FACES,
+  type Face,
+  type Faced,
+  type SiteArticle,
+  type SiteDay,
+  type SiteInput,
+  type SiteStory,
+} from './site-input.js';
 
 export interface GatherOptions {
   readonly model?: ModelWriting | null;
@@ -38,7 +55,10 @@ export async function gatherSite(deps: EditionDeps, options: GatherOptions = {})
 
   const days: SiteDay[] = [];
   /** Per story: its item in each face and ranking from the newest day that carries it. */
-  const latestItem = new Map<string, { en: DigestItem | null; zh: DigestItem | null; ranked: RankedStory | null; days: string[] }>();
+  const latestItem = new Map<
+    string,
+    { en: DigestItem | null; zh: DigestItem | null; ranked: RankedStory | null; days: string[] }
+  >();
   for (const [i, date] of dates.entries()) {
     progress(`day ${i + 1}/${dates.length} ${date}`);
     const day = await dayDigests(deps, date, model);
@@ -49,7 +69,12 @@ export async function gatherSite(deps: EditionDeps, options: GatherOptions = {})
     days.push({ date, digest: day.value.digest });
     for (const face of FACES) {
       for (const item of day.value.digest[face].tiers.flatMap((t) => t.items)) {
-        const seen = latestItem.get(item.storyId) ?? { en: null, zh: null, ranked: day.value.ranked.get(item.storyId) ?? null, days: [] };
+        const seen = latestItem.get(item.storyId) ?? {
+          en: null,
+          zh: null,
+          ranked: day.value.ranked.get(item.storyId) ?? null,
+          days: [],
+        };
         if (!seen.days.includes(date)) seen.days.push(date);
         if (seen[face] === null) seen[face] = item;
         latestItem.set(item.storyId, seen);
@@ -72,7 +97,13 @@ export async function gatherSite(deps: EditionDeps, options: GatherOptions = {})
       const input = whole.value.input;
       const seen = latestItem.get(story.id);
       const post = await facedOrNull((face) => writePostFor(deps, input, story.id, face, model), failures);
-      stories.push({ story, ranking: seen?.ranked?.input.ranking ?? input.ranking, item: { en: seen?.en ?? null, zh: seen?.zh ?? null }, post, days: seen?.days ?? [] });
+      stories.push({
+        story,
+        ranking: seen?.ranked?.input.ranking ?? input.ranking,
+        item: { en: seen?.en ?? null, zh: seen?.zh ?? null },
+        post,
+        days: seen?.days ?? [],
+      });
       for (const article of input.articles) {
         if (placed.has(article.id)) continue;
         placed.add(article.id);
@@ -80,11 +111,19 @@ export async function gatherSite(deps: EditionDeps, options: GatherOptions = {})
         articles.push({ article, storyId: story.id, card });
       }
     } catch (error) {
-      failures.push(fail('internal_error', `story ${story.id} could not be prepared for the site: ${(error as Error).message}`, story.id));
+      failures.push(
+        fail(
+          'internal_error',
+          `story ${story.id} could not be prepared for the site: ${(error as Error).message}`,
+          story.id,
+        ),
+      );
     }
   }
   // Model translations kept by run or translate: shown where no human translation exists.
-  const needing = articles.filter((a) => a.article.bilingual === null && a.article.language !== 'other').map((a) => a.article.id);
+  const needing = articles
+    .filter((a) => a.article.bilingual === null && a.article.language !== 'other')
+    .map((a) => a.article.id);
   if (deps.machineTranslations && needing.length > 0) {
     try {
       const kept = await deps.machineTranslations.forArticles(needing);
@@ -94,7 +133,12 @@ export async function gatherSite(deps: EditionDeps, options: GatherOptions = {})
         if (t) articles[i] = { ...a, machineTranslation: t };
       }
     } catch (error) {
-      failures.push(fail('store_error', `reading the kept model translations failed (readers show originals only): ${(error as Error).message}`));
+      failures.push(
+        fail(
+          'store_error',
+          `reading the kept model translations failed (readers show originals only): ${(error as Error).message}`,
+        ),
+      );
     }
   }
   return ok({ input: { days, stories, articles }, failures });
@@ -123,7 +167,11 @@ async function facedOrNull<T>(make: (face: Face) => Promise<Result<T>>, failures
 }
 
 /** Both faces of a day's digest from one read of the day's stories (digestFor reads them per face). */
-async function dayDigests(deps: EditionDeps, date: string, model: ModelWriting | null): Promise<Result<{ digest: Faced<Digest>; ranked: Map<string, RankedStory> }>> {
+async function dayDigests(
+  deps: EditionDeps,
+  date: string,
+  model: ModelWriting | null,
+): Promise<Result<{ digest: Faced<Digest>; ranked: Map<string, RankedStory> }>> {
   const stories = await storiesOfDay(deps, date);
   if (!stories.ok) return stories;
   const ranked = new Map(stories.value.map((s) => [s.input.storyId, s]));
@@ -135,10 +183,16 @@ async function dayDigests(deps: EditionDeps, date: string, model: ModelWriting |
       digest[face] = written.value;
       continue;
     }
-    const written = writeDigest(stories.value.map((s) => s.input), { date, language: face });
+    const written = writeDigest(
+      stories.value.map((s) => s.input),
+      { date, language: face },
+    );
     digest[face] = {
       ...written,
-      tiers: written.tiers.map((t) => ({ ...t, items: t.items.map((item) => verifiedDigestItem(item, ranked.get(item.storyId)?.input.articles ?? [])) })),
+      tiers: written.tiers.map((t) => ({
+        ...t,
+        items: t.items.map((item) => verifiedDigestItem(item, ranked.get(item.storyId)?.input.articles ?? [])),
+      })),
     };
   }
   return ok({ digest: { en: digest.en!, zh: digest.zh! }, ranked });
@@ -147,14 +201,26 @@ async function dayDigests(deps: EditionDeps, date: string, model: ModelWriting |
 type StoryInput = RankedStory['input'];
 
 /** As postFor, from the story already read. */
-async function writePostFor(deps: EditionDeps, input: StoryInput, storyId: string, face: Face, model: ModelWriting | null): Promise<Result<Post>> {
+async function writePostFor(
+  deps: EditionDeps,
+  input: StoryInput,
+  storyId: string,
+  face: Face,
+  model: ModelWriting | null,
+): Promise<Result<Post>> {
   if (model) return postWithModel(deps, storyId, face, model);
   const post = writePost(input, face);
   return ok(verified(post, postFields(post), sourcesOf(input.articles)));
 }
 
 /** As cardFor, from the story already read: checked against the articles of its story. */
-async function writeCardFor(deps: EditionDeps, article: ArticleWithSightings, input: StoryInput, face: Face, model: ModelWriting | null): Promise<Result<Card>> {
+async function writeCardFor(
+  deps: EditionDeps,
+  article: ArticleWithSightings,
+  input: StoryInput,
+  face: Face,
+  model: ModelWriting | null,
+): Promise<Result<Card>> {
   if (model) return cardWithModel(deps, article.id, face, model);
   const card = writeCard(article, input, { language: face });
   return ok(verified(card, cardFields(card), sourcesOf(input.articles)));

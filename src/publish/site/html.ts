@@ -22,7 +22,9 @@ export function isSafeHtml(x: unknown): x is SafeHtml {
  * controls are dropped first: an override in a title would make "exe.png" read as "gnp.exe".
  */
 export function escapeText(text: string): string {
-  return plainText(text).replace(/[&<>"']/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '"' ? '&quot;' : '&#39;'));
+  return plainText(text).replace(/[&<>"']/g, (c) =>
+    c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '"' ? '&quot;' : '&#39;',
+  );
 }
 
 type Value = string | number | SafeHtml | null | undefined | false | readonly Value[];
@@ -65,7 +67,9 @@ export function safeHttpUrl(url: string | null | undefined): string | null {
 /** A link to a source: an <a> only for http(s) URLs (no referrer, new context); text otherwise. */
 export function externalLink(url: string | null | undefined, text: string | SafeHtml): SafeHtml {
   const href = safeHttpUrl(url);
-  return href ? html`<a href="${href}" rel="noopener noreferrer nofollow" referrerpolicy="no-referrer">${text}</a>` : html`<span class="nolink">${text}</span>`;
+  return href
+    ? html`<a href="${href}" rel="noopener noreferrer nofollow" referrerpolicy="no-referrer">${text}</a>`
+    : html`<span class="nolink">${text}</span>`;
 }
 
 // An http(s) address written in running text, up to whitespace or a character no URL holds bare.

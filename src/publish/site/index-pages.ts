@@ -40,11 +40,17 @@ export function emptyHome(face: Face): SafeHtml {
 
 /** The searchable text of a day's digest, or of the items on one page of it. */
 export function dayText(d: Digest, onPage: (storyId: string) => boolean = () => true): string {
-  return d.tiers.flatMap((t) => t.items.filter((i) => onPage(i.storyId)).map((i) => `${i.headline}\n${i.keyPoints.lead}`)).join('\n');
+  return d.tiers
+    .flatMap((t) => t.items.filter((i) => onPage(i.storyId)).map((i) => `${i.headline}\n${i.keyPoints.lead}`))
+    .join('\n');
 }
 
 /** One page of the archive: its days (newest first), each with its first headlines. */
-export function archiveBody(slice: PageSlice<SiteDay>, face: Face, plans: ReadonlyMap<string, DayPlan> = new Map()): SafeHtml {
+export function archiveBody(
+  slice: PageSlice<SiteDay>,
+  face: Face,
+  plans: ReadonlyMap<string, DayPlan> = new Map(),
+): SafeHtml {
   const l = SITE_LABELS[face];
   const days = slice.items;
   const from = paths.archive(face, slice.page);
@@ -56,7 +62,17 @@ ${pager}
 <ol class="archive">${days.map((d) => {
     const digest = d.digest[face];
     return html`<li><h2><a href="${relative(from, paths.day(face, d.date))}">${d.date}</a> <span class="count">${LABELS[face].updates(digest.count)}</span></h2>
-${digest.count === 0 ? html`<p class="muted">${l.noStoriesDay}</p>` : html`<ul>${digest.tiers.flatMap((t) => t.items.map((i) => ({ t, i }))).slice(0, ARCHIVE_HEADLINES).map(({ t, i }) => html`<li>${t.tier.emoji} <a href="${relative(from, dayItemPath(plans.get(d.date), face, d.date, i.storyId))}">${i.headline}</a></li>`)}${digest.count > ARCHIVE_HEADLINES ? html`<li class="muted"><a href="${relative(from, paths.day(face, d.date))}">${l.more(digest.count - ARCHIVE_HEADLINES)}</a></li>` : ''}</ul>`}</li>`;
+${
+  digest.count === 0
+    ? html`<p class="muted">${l.noStoriesDay}</p>`
+    : html`<ul>${digest.tiers
+        .flatMap((t) => t.items.map((i) => ({ t, i })))
+        .slice(0, ARCHIVE_HEADLINES)
+        .map(
+          ({ t, i }) =>
+            html`<li>${t.tier.emoji} <a href="${relative(from, dayItemPath(plans.get(d.date), face, d.date, i.storyId))}">${i.headline}</a></li>`,
+        )}${digest.count > ARCHIVE_HEADLINES ? html`<li class="muted"><a href="${relative(from, paths.day(face, d.date))}">${l.more(digest.count - ARCHIVE_HEADLINES)}</a></li>` : ''}</ul>`
+}</li>`;
   })}</ol>
 ${pager}`;
 }
@@ -96,7 +112,12 @@ export function topicsIndexBody(topics: readonly Topic[], audiences: readonly Au
 }
 
 /** One page of a topic: its stories (paginated) and, on the first page, its cards. */
-export function topicBody(topic: Topic, stories: PageSlice<SiteStory>, cards: ReadonlyArray<{ id: string; title: string }>, face: Face): SafeHtml {
+export function topicBody(
+  topic: Topic,
+  stories: PageSlice<SiteStory>,
+  cards: ReadonlyArray<{ id: string; title: string }>,
+  face: Face,
+): SafeHtml {
   const l = SITE_LABELS[face];
   const from = paths.topic(face, topic.slug, stories.page);
   const shown = cards.slice(0, LIST_CARDS);
@@ -104,8 +125,12 @@ export function topicBody(topic: Topic, stories: PageSlice<SiteStory>, cards: Re
 <h1>${topic.name[face]}</h1>
 <h2>${l.storiesHeading} <span class="count">${l.storiesCount(stories.total)}</span></h2>
 ${storyList(stories, face, from, (p) => paths.topic(face, topic.slug, p))}
-${stories.page === 1 ? html`<h2>${l.card}</h2>
-${shown.length < cards.length ? html`<p class="muted">${l.cardsShown(shown.length, cards.length)}</p>` : ''}<ul>${shown.map((c) => html`<li><a href="${relative(from, paths.card(face, c.id))}">${c.title}</a></li>`)}</ul>` : ''}`;
+${
+  stories.page === 1
+    ? html`<h2>${l.card}</h2>
+${shown.length < cards.length ? html`<p class="muted">${l.cardsShown(shown.length, cards.length)}</p>` : ''}<ul>${shown.map((c) => html`<li><a href="${relative(from, paths.card(face, c.id))}">${c.title}</a></li>`)}</ul>`
+    : ''
+}`;
 }
 
 export function audienceBody(audience: Audience, stories: PageSlice<SiteStory>, face: Face): SafeHtml {
@@ -151,4 +176,3 @@ export function chooserPage(siteName: string): string {
 </html>
 `.value;
 }
-

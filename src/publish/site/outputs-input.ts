@@ -17,7 +17,12 @@ export function publishInputOf(input: SiteInput, baseUrl: string): PublishInput 
   const posts: PublishedStory[] = [];
   for (const s of input.stories) {
     if (!s.post.en || !s.post.zh) continue;
-    posts.push({ storyId: s.story.id, date: s.days[0] ?? s.story.lastActive, post: { en: s.post.en, zh: s.post.zh }, topics: [...(topicsByStory.get(s.story.id)?.values() ?? [])] });
+    posts.push({
+      storyId: s.story.id,
+      date: s.days[0] ?? s.story.lastActive,
+      post: { en: s.post.en, zh: s.post.zh },
+      topics: [...(topicsByStory.get(s.story.id)?.values() ?? [])],
+    });
   }
   const latest = input.stories.reduce((max, s) => (s.story.lastActive > max ? s.story.lastActive : max), '');
   return {

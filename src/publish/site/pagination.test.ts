@@ -28,14 +28,34 @@ function dayOf(i: number): string {
 /** A generated site input: STORIES stories spread over DAYS days, newest day first, no articles. */
 function generatedInput(): SiteInput {
   const dates = Array.from({ length: DAYS }, (_, i) => dayOf(i)).reverse();
-  const empty = (date: string) => ({ en: writeDigest([], { date, language: 'en' }), zh: writeDigest([], { date, language: 'zh' }) });
+  const empty = (date: string) => ({
+    en: writeDigest([], { date, language: 'en' }),
+    zh: writeDigest([], { date, language: 'zh' }),
+  });
   const stories: SiteStory[] = Array.from({ length: STORIES }, (_, i) => {
     const date = dayOf(i % DAYS);
     const at = `${date}T${String(i % 24).padStart(2, '0')}:00:00.000Z`;
     const id = i.toString(16).padStart(12, '0');
     const story: Story = {
-      id, title: `Generated story ${i}`, firstActive: at, lastActive: at, articleCount: 1, translations: [],
-      timeline: [{ articleId: `a${id.slice(1)}`, title: `Generated story ${i}`, outlet: 'Gen Wire', sourceType: 'news', language: 'en', published: at, activityAt: at, url: `https://gen.example/${i}`, score: null }],
+      id,
+      title: `Generated story ${i}`,
+      firstActive: at,
+      lastActive: at,
+      articleCount: 1,
+      translations: [],
+      timeline: [
+        {
+          articleId: `a${id.slice(1)}`,
+          title: `Generated story ${i}`,
+          outlet: 'Gen Wire',
+          sourceType: 'news',
+          language: 'en',
+          published: at,
+          activityAt: at,
+          url: `https://gen.example/${i}`,
+          score: null,
+        },
+      ],
     };
     return { story, ranking: null, item: { en: null, zh: null }, post: { en: null, zh: null }, days: [date] };
   });
@@ -76,10 +96,26 @@ describe('site completeness with 3,000 stories over 40 days', () => {
   };
 
   test('paginate: every item on exactly one page, in order', () => {
-    const slices = paginate(Array.from({ length: 250 }, (_, i) => i), 100);
-    assert.deepEqual(slices.map((s) => [s.page, s.pages, s.first, s.last, s.total]), [[1, 3, 1, 100, 250], [2, 3, 101, 200, 250], [3, 3, 201, 250, 250]]);
-    assert.deepEqual(slices.flatMap((s) => s.items), Array.from({ length: 250 }, (_, i) => i));
-    assert.deepEqual(paginate([], 10).map((s) => [s.page, s.pages, s.first, s.last]), [[1, 1, 0, 0]]);
+    const slices = paginate(
+      Array.from({ length: 250 }, (_, i) => i),
+      100,
+    );
+    assert.deepEqual(
+      slices.map((s) => [s.page, s.pages, s.first, s.last, s.total]),
+      [
+        [1, 3, 1, 100, 250],
+        [2, 3, 101, 200, 250],
+        [3, 3, 201, 250, 250],
+      ],
+    );
+    assert.deepEqual(
+      slices.flatMap((s) => s.items),
+      Array.from({ length: 250 }, (_, i) => i),
+    );
+    assert.deepEqual(
+      paginate([], 10).map((s) => [s.page, s.pages, s.first, s.last]),
+      [[1, 1, 0, 0]],
+    );
   });
 
   for (const face of FACES) {
@@ -87,8 +123,19 @@ describe('site completeness with 3,000 stories over 40 days', () => {
       const seen = reachable(site, paths.home(face));
       const missingDays = input.days.filter((d) => !seen.has(paths.day(face, d.date)));
       const missingStories = input.stories.filter((s) => !seen.has(paths.story(face, s.story.id)));
-      assert.equal(missingDays.length, 0, `unreachable days: ${missingDays.slice(0, 5).map((d) => d.date).join(', ')}`);
-      assert.equal(missingStories.length, 0, `${missingStories.length} unreachable stories, e.g. ${missingStories[0]?.story.id}`);
+      assert.equal(
+        missingDays.length,
+        0,
+        `unreachable days: ${missingDays
+          .slice(0, 5)
+          .map((d) => d.date)
+          .join(', ')}`,
+      );
+      assert.equal(
+        missingStories.length,
+        0,
+        `${missingStories.length} unreachable stories, e.g. ${missingStories[0]?.story.id}`,
+      );
     });
   }
 
@@ -104,7 +151,13 @@ describe('site completeness with 3,000 stories over 40 days', () => {
     assert.match(text(page('zh/stories/page-2.html')), /第 101–200 篇，共 3,000 篇报道/);
     assert.equal(site.pages.filter((p) => /^en\/stories\/(index|page-\d+)\.html$/.test(p.path)).length, storyPages);
     // Newest first across pages: the first page starts with the newest story.
-    const newest = [...input.stories].sort((a, b) => (a.story.lastActive < b.story.lastActive ? 1 : a.story.lastActive > b.story.lastActive ? -1 : a.story.id.localeCompare(b.story.id)))[0]!;
+    const newest = [...input.stories].sort((a, b) =>
+      a.story.lastActive < b.story.lastActive
+        ? 1
+        : a.story.lastActive > b.story.lastActive
+          ? -1
+          : a.story.id.localeCompare(b.story.id),
+    )[0]!;
     assert.ok(page('en/stories/index.html').indexOf(newest.story.id) > 0);
   });
 
@@ -115,20 +168,35 @@ describe('site completeness with 3,000 stories over 40 days', () => {
     assert.ok(links.some((a) => a.attribs.rel === 'next' && a.attribs.href === 'page-3.html'));
     const sw = links.find((a) => a.attribs.class === 'lang-switch');
     assert.equal(sw?.attribs.href, '../../zh/stories/page-2.html');
-    const archive2 = getElementsByTagName('a', parseDocument(page('zh/archive-2.html')), true).find((a) => a.attribs.class === 'lang-switch');
+    const archive2 = getElementsByTagName('a', parseDocument(page('zh/archive-2.html')), true).find(
+      (a) => a.attribs.class === 'lang-switch',
+    );
     assert.equal(archive2?.attribs.href, '../en/archive-2.html');
   });
 
   test("an audience's 250 stories are in 3 pages, each reachable and saying what it shows", async () => {
     const rubric = await loadRubricFile();
     if (!rubric.ok) throw new Error(rubric.message);
-    const article = fixtureArticle({ id: 'aud000000001', title: 'Generated', language: 'en', outlet: 'Gen Wire', published: '2026-07-01T08:00:00Z', paragraphs: ['Gen Wire said developers get a new SDK on Monday.'] });
+    const article = fixtureArticle({
+      id: 'aud000000001',
+      title: 'Generated',
+      language: 'en',
+      outlet: 'Gen Wire',
+      published: '2026-07-01T08:00:00Z',
+      paragraphs: ['Gen Wire said developers get a new SDK on Monday.'],
+    });
     const ranking = { ...rankStory([article], rubric.value), audiences: ['developers'] };
     const withAudience = { ...input, stories: input.stories.map((s, i) => (i < 250 ? { ...s, ranking } : s)) };
     const built = buildSite(withAudience);
     const slug = 'developers';
-    const pagesOf = built.pages.filter((p) => p.path === paths.audience('en', slug) || p.path.startsWith('en/audiences/pages/'));
-    assert.deepEqual(pagesOf.map((p) => p.path).sort(), ['en/audiences/developers.html', 'en/audiences/pages/developers-2.html', 'en/audiences/pages/developers-3.html']);
+    const pagesOf = built.pages.filter(
+      (p) => p.path === paths.audience('en', slug) || p.path.startsWith('en/audiences/pages/'),
+    );
+    assert.deepEqual(pagesOf.map((p) => p.path).sort(), [
+      'en/audiences/developers.html',
+      'en/audiences/pages/developers-2.html',
+      'en/audiences/pages/developers-3.html',
+    ]);
     assert.match(text(pagesOf.find((p) => p.path.endsWith('-3.html'))!.body), /Showing stories 201–250 of 250/);
     const seen = reachable(built, paths.topics('en'));
     for (const p of pagesOf) assert.ok(seen.has(p.path), p.path);

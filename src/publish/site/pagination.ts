@@ -28,7 +28,14 @@ export function paginate<T>(all: readonly T[], perPage: number): PageSlice<T>[] 
   const pages = Math.max(1, Math.ceil(all.length / perPage));
   return Array.from({ length: pages }, (_, i) => {
     const items = all.slice(i * perPage, (i + 1) * perPage);
-    return { items, page: i + 1, pages, first: items.length === 0 ? 0 : i * perPage + 1, last: i * perPage + items.length, total: all.length };
+    return {
+      items,
+      page: i + 1,
+      pages,
+      first: items.length === 0 ? 0 : i * perPage + 1,
+      last: i * perPage + items.length,
+      total: all.length,
+    };
   });
 }
 
@@ -36,10 +43,17 @@ export function paginate<T>(all: readonly T[], perPage: number): PageSlice<T>[] 
  * What part of the list this page shows ("Showing stories 101–200 of 3,177") and links to the
  * previous, next and every other page. Nothing when the whole list is on one page.
  */
-export function pagerHtml(face: Face, slice: PageSlice<unknown>, what: Counted, from: string, pathOf: (page: number) => string): SafeHtml {
+export function pagerHtml(
+  face: Face,
+  slice: PageSlice<unknown>,
+  what: Counted,
+  from: string,
+  pathOf: (page: number) => string,
+): SafeHtml {
   if (slice.pages <= 1) return html``;
   const l = SITE_LABELS[face];
-  const link = (page: number, text: string, rel?: string) => html`<a href="${relative(from, pathOf(page))}"${rel ? html` rel="${rel}"` : ''}>${text}</a>`;
+  const link = (page: number, text: string, rel?: string) =>
+    html`<a href="${relative(from, pathOf(page))}"${rel ? html` rel="${rel}"` : ''}>${text}</a>`;
   return html`<nav class="pager" aria-label="${l.pagesNav}">
 <p class="count">${l.showing(slice.first, slice.last, slice.total, what)}</p>
 <p>${slice.page > 1 ? link(slice.page - 1, l.previousPage, 'prev') : html`<span class="muted">${l.previousPage}</span>`} · ${l.pageOf(slice.page, slice.pages)} · ${slice.page < slice.pages ? link(slice.page + 1, l.nextPage, 'next') : html`<span class="muted">${l.nextPage}</span>`}</p>

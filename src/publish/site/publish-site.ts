@@ -49,7 +49,10 @@ export async function publishSite(deps: EditionDeps, options: PublishOptions): P
   const now = options.now ?? (() => performance.now());
   const outDir = path.resolve(options.outDir);
   const t0 = now();
-  const gathered = await gatherSite(deps, { model: options.model ?? null, ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
+  const gathered = await gatherSite(deps, {
+    model: options.model ?? null,
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+  });
   if (!gathered.ok) return gathered;
   const input: SiteInput = { ...gathered.value.input, baseUrl: options.baseUrl ?? DEFAULT_BASE_URL };
   const t1 = now();
@@ -60,25 +63,47 @@ export async function publishSite(deps: EditionDeps, options: PublishOptions): P
   const written = await writePages(outDir, site.pages, options.reuse);
   if (!written.ok) return written;
   const failures: Failure[] = [...gathered.value.failures];
-  const pruned = await prunePages(outDir, site.pages.map((p) => p.path));
+  const pruned = await prunePages(
+    outDir,
+    site.pages.map((p) => p.path),
+  );
   if (!pruned.ok) failures.push(pruned);
   const kinds = new Map<PageKind | 'search' | 'feed' | 'newsletter' | 'export', KindSummary>(summarise(site.pages));
   let bytes = written.value;
   const search = await writeSearch(outDir, site.searchDocs);
   if (search.ok) {
     const b = search.value.indexBytes + search.value.clientBytes;
-    kinds.set('search', { pages: 2, bytes: b, min: Math.min(search.value.indexBytes, search.value.clientBytes), median: search.value.clientBytes, max: Math.max(search.value.indexBytes, search.value.clientBytes) });
+    kinds.set('search', {
+      pages: 2,
+      bytes: b,
+      min: Math.min(search.value.indexBytes, search.value.clientBytes),
+      median: search.value.clientBytes,
+      max: Math.max(search.value.indexBytes, search.value.clientBytes),
+    });
     bytes += b;
-    for (const s of search.value.skipped) failures.push(fail('bad_input', `search left out ${s.path}: ${s.message}`, s.path));
+    for (const s of search.value.skipped)
+      failures.push(fail('bad_input', `search left out ${s.path}: ${s.message}`, s.path));
   } else failures.push(search);
   const outputs = await writeOutputs(outDir, publishInputOf(input, input.baseUrl ?? DEFAULT_BASE_URL));
   if (outputs.ok) {
-    const sizes = await Promise.all(outputs.value.map(async (p) => (await stat(path.join(outDir, ...p.split('/')))).size));
-    for (const [kind, prefix] of [['feed', 'feeds/'], ['newsletter', 'newsletter/'], ['export', 'exports/']] as const) {
+    const sizes = await Promise.all(
+      outputs.value.map(async (p) => (await stat(path.join(outDir, ...p.split('/')))).size),
+    );
+    for (const [kind, prefix] of [
+      ['feed', 'feeds/'],
+      ['newsletter', 'newsletter/'],
+      ['export', 'exports/'],
+    ] as const) {
       const list = sizes.filter((_, i) => outputs.value[i]!.startsWith(prefix)).sort((a, b) => a - b);
       if (list.length === 0) continue;
       const total = list.reduce((a, b) => a + b, 0);
-      kinds.set(kind, { pages: list.length, bytes: total, min: list[0]!, median: list[Math.floor((list.length - 1) / 2)]!, max: list.at(-1)! });
+      kinds.set(kind, {
+        pages: list.length,
+        bytes: total,
+        min: list[0]!,
+        median: list[Math.floor((list.length - 1) / 2)]!,
+        max: list.at(-1)!,
+      });
       bytes += total;
     }
   } else failures.push(outputs);

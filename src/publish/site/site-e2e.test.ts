@@ -50,10 +50,22 @@ describe('site from the end-to-end corpus', () => {
       // One page per story, beside the list of all stories (stories/index.html, stories/page-N.html).
       const listPage = (f: string) => /\/stories\/(index|page-\d+)\.html$/.test(f);
       assert.ok(files.has(`${face}/stories/index.html`));
-      assert.equal([...files.keys()].filter((f) => f.startsWith(`${face}/stories/`) && !listPage(f)).length, report.stories);
+      assert.equal(
+        [...files.keys()].filter((f) => f.startsWith(`${face}/stories/`) && !listPage(f)).length,
+        report.stories,
+      );
       assert.equal([...files.keys()].filter((f) => f.startsWith(`${face}/articles/`)).length, report.articles);
     }
-    for (const f of ['index.html', 'assets/site.css', 'assets/site.js', 'assets/search.js', 'assets/search-index.js', 'feeds/en/rss.xml', 'feeds/zh/atom.xml']) assert.ok(files.has(f), f);
+    for (const f of [
+      'index.html',
+      'assets/site.css',
+      'assets/site.js',
+      'assets/search.js',
+      'assets/search-index.js',
+      'feeds/en/rss.xml',
+      'feeds/zh/atom.xml',
+    ])
+      assert.ok(files.has(f), f);
   });
 
   test('a digest page weighs under 100 KB (before images)', () => {
@@ -88,10 +100,18 @@ describe('site from the end-to-end corpus', () => {
       const doc = parseDocument(bytes.toString('utf8'));
       const lang = getElementsByTagName('html', doc)[0]!.attribs.lang;
       assert.equal(lang, file.startsWith('zh/') ? 'zh-Hans' : 'en', file);
-      assert.ok(getElementsByTagName('meta', doc).some((m) => m.attribs.name === 'referrer' && m.attribs.content === 'no-referrer'), file);
+      assert.ok(
+        getElementsByTagName('meta', doc).some(
+          (m) => m.attribs.name === 'referrer' && m.attribs.content === 'no-referrer',
+        ),
+        file,
+      );
       assert.equal(getElementsByTagName('link', doc).filter((l) => l.attribs.rel === 'stylesheet').length, 1, file);
       assert.equal(getElementsByTagName('style', doc).length, 0, file);
-      assert.ok(getElementsByTagName('script', doc).every((s) => s.attribs.src && s.children.length === 0), file);
+      assert.ok(
+        getElementsByTagName('script', doc).every((s) => s.attribs.src && s.children.length === 0),
+        file,
+      );
     }
   });
 

@@ -55,7 +55,19 @@ export interface SiteInput {
 /** A document for the search index (src/publish/search), one per page worth finding. */
 export type { SearchDoc } from '../search/write-search.js';
 
-export type PageKind = 'chooser' | 'home' | 'day' | 'archive' | 'story' | 'card' | 'article' | 'topics' | 'topic' | 'audience' | 'search' | 'asset';
+export type PageKind =
+  | 'chooser'
+  | 'home'
+  | 'day'
+  | 'archive'
+  | 'story'
+  | 'card'
+  | 'article'
+  | 'topics'
+  | 'topic'
+  | 'audience'
+  | 'search'
+  | 'asset';
 
 export interface Page {
   /** Relative to the site root, with forward slashes. */

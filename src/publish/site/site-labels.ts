@@ -114,10 +114,12 @@ export const SITE_LABELS: Record<Face, SiteLabels> = {
     noStoriesDay: 'No stories on this day.',
     noItem: 'This story is not in any digest.',
     noTranslation: 'No translation of this article exists yet: the original is shown alone.',
-    translateHint: 'With a model configured, `tidings translate <article>` writes one (and `tidings run` translates every article of the day).',
+    translateHint:
+      'With a model configured, `tidings translate <article>` writes one (and `tidings run` translates every article of the day).',
     humanTranslation: 'Human translation (from the source’s bilingual page or a recognised translation)',
     machineTranslation: (model) => `Machine translation by ${model}, not a human one`,
-    machineNote: 'Each paragraph was checked against the original (figures kept, nothing left untranslated); a paragraph that failed shows the original alone.',
+    machineNote:
+      'Each paragraph was checked against the original (figures kept, nothing left untranslated); a paragraph that failed shows the original alone.',
     withheld: '[Translation withheld: it did not pass its checks.]',
     layoutInterleaved: 'Interleaved',
     layoutSide: 'Side by side',
@@ -133,10 +135,16 @@ export const SITE_LABELS: Record<Face, SiteLabels> = {
     searchNoJs: 'Search needs JavaScript; every page is also reachable from the archive and topics.',
     chooser: 'Choose a language',
     verifiedOk: (n) => `Verified: all ${n} sentences checked; every quote, figure and name is in the sources.`,
-    verifiedRepaired: (p, n) => `Verified: ${p} of the claims in ${n} sentences were not in the sources and were repaired before publishing.`,
+    verifiedRepaired: (p, n) =>
+      `Verified: ${p} of the claims in ${n} sentences were not in the sources and were repaired before publishing.`,
     notVerified: 'Not verified.',
     repairAction: (a) => ({ unquoted: 'unquoted', dropped: 'dropped', withheld: 'withheld' })[a],
-    engine: (e) => ({ offline: 'Written by the offline engine.', llm: 'Written by a model, verified.', 'offline-fallback': 'Written by the offline engine (the model’s answer could not be used).' })[e] ?? e,
+    engine: (e) =>
+      ({
+        offline: 'Written by the offline engine.',
+        llm: 'Written by a model, verified.',
+        'offline-fallback': 'Written by the offline engine (the model’s answer could not be used).',
+      })[e] ?? e,
     feeds: 'Feeds',
     more: (n) => `and ${n} more on the day’s page`,
     newestOf: (shown, all) => `The newest ${shown} of ${all} stories; older ones are in the`,
@@ -147,7 +155,8 @@ export const SITE_LABELS: Record<Face, SiteLabels> = {
     previousPage: '← Previous page',
     nextPage: 'Next page →',
     pagesNav: 'Pages',
-    cardsShown: (shown, all) => `${GROUPED(shown)} of ${GROUPED(all)} cards listed; every card is linked from its story’s page.`,
+    cardsShown: (shown, all) =>
+      `${GROUPED(shown)} of ${GROUPED(all)} cards listed; every card is linked from its story’s page.`,
     fullAnalysis: 'Impact, analysis, quick start and recommendation on the story page →',
     tierContinued: 'continued',
     tierContinues: 'This tier continues on the next page →',
@@ -204,18 +213,25 @@ export const SITE_LABELS: Record<Face, SiteLabels> = {
     verifiedRepaired: (p, n) => `核查：${n} 句中有 ${p} 处未能在来源中找到，发布前已处理。`,
     notVerified: '未核查。',
     repairAction: (a) => ({ unquoted: '去掉引号', dropped: '删除', withheld: '撤下' })[a],
-    engine: (e) => ({ offline: '由离线引擎撰写。', llm: '由模型撰写，已核查。', 'offline-fallback': '由离线引擎撰写（模型的回答未能采用）。' })[e] ?? e,
+    engine: (e) =>
+      ({
+        offline: '由离线引擎撰写。',
+        llm: '由模型撰写，已核查。',
+        'offline-fallback': '由离线引擎撰写（模型的回答未能采用）。',
+      })[e] ?? e,
     feeds: '订阅',
     more: (n) => `另有 ${n} 条，见当日摘要`,
     newestOf: (shown, all) => `共 ${all} 篇报道，此处列出最新 ${shown} 篇；更早的见`,
     allStories: '全部报道',
-    showing: (first, last, total, what) => `第 ${GROUPED(first)}–${GROUPED(last)} ${({ days: '天', stories: '篇', cards: '张', items: '条' })[what]}，共 ${GROUPED(total)} ${({ days: '天', stories: '篇报道', cards: '张卡片', items: '条' })[what]}`,
+    showing: (first, last, total, what) =>
+      `第 ${GROUPED(first)}–${GROUPED(last)} ${{ days: '天', stories: '篇', cards: '张', items: '条' }[what]}，共 ${GROUPED(total)} ${{ days: '天', stories: '篇报道', cards: '张卡片', items: '条' }[what]}`,
     pageOf: (page, pages) => `第 ${GROUPED(page)} 页，共 ${GROUPED(pages)} 页`,
     pageNumber: (page) => `第 ${GROUPED(page)} 页`,
     previousPage: '← 上一页',
     nextPage: '下一页 →',
     pagesNav: '分页',
-    cardsShown: (shown, all) => `共 ${GROUPED(all)} 张卡片，此处列出 ${GROUPED(shown)} 张；每张卡片都可从其报道页找到。`,
+    cardsShown: (shown, all) =>
+      `共 ${GROUPED(all)} 张卡片，此处列出 ${GROUPED(shown)} 张；每张卡片都可从其报道页找到。`,
     fullAnalysis: '影响、分析、快速上手与建议见报道页 →',
     tierContinued: '续',
     tierContinues: '本级别下一页继续 →',

@@ -44,8 +44,13 @@ describe('site written by a model (local fake server)', () => {
     assert.ok(requests > 0, 'the model was asked');
     const stories = (await readdir(path.join(out, 'en/stories'))).map((f) => path.join(out, 'en/stories', f));
     const texts = await Promise.all(stories.map((f) => readFile(f, 'utf8')));
-    assert.ok(texts.some((t) => t.includes('Written by a model, verified.')), 'an item written by the model is marked');
-    const zh = await Promise.all((await readdir(path.join(out, 'zh/stories'))).map((f) => readFile(path.join(out, 'zh/stories', f), 'utf8')));
+    assert.ok(
+      texts.some((t) => t.includes('Written by a model, verified.')),
+      'an item written by the model is marked',
+    );
+    const zh = await Promise.all(
+      (await readdir(path.join(out, 'zh/stories'))).map((f) => readFile(path.join(out, 'zh/stories', f), 'utf8')),
+    );
     assert.ok(zh.some((t) => t.includes('由模型撰写，已核查。')));
 
     const again = await publishSite(edition.deps, { outDir: await tmp('tidings-site-llm-'), model: runtime() });

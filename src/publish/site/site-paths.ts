@@ -6,7 +6,8 @@ import type { Face } from './site-input.js';
 export const paths = {
   home: (f: Face) => `${f}/index.html`,
   /** Page 1 of a day is days/DATE.html (the path every link has always had); later pages days/DATE-page-2.html… */
-  day: (f: Face, date: string, page = 1) => (page <= 1 ? `${f}/days/${date}.html` : `${f}/days/${date}-page-${page}.html`),
+  day: (f: Face, date: string, page = 1) =>
+    page <= 1 ? `${f}/days/${date}.html` : `${f}/days/${date}-page-${page}.html`,
   /** Page 1 is archive.html; later pages (older days) archive-2.html, archive-3.html… */
   archive: (f: Face, page = 1) => (page <= 1 ? `${f}/archive.html` : `${f}/archive-${page}.html`),
   /** Every story, newest first: stories/index.html, then stories/page-2.html… (story ids are hex). */
@@ -15,8 +16,10 @@ export const paths = {
   card: (f: Face, id: string) => `${f}/cards/${fileId(id)}.html`,
   article: (f: Face, id: string) => `${f}/articles/${fileId(id)}.html`,
   topics: (f: Face) => `${f}/topics/index.html`,
-  topic: (f: Face, slug: string, page = 1) => (page <= 1 ? `${f}/topics/${slug}.html` : `${f}/topics/pages/${slug}-${page}.html`),
-  audience: (f: Face, slug: string, page = 1) => (page <= 1 ? `${f}/audiences/${slug}.html` : `${f}/audiences/pages/${slug}-${page}.html`),
+  topic: (f: Face, slug: string, page = 1) =>
+    page <= 1 ? `${f}/topics/${slug}.html` : `${f}/topics/pages/${slug}-${page}.html`,
+  audience: (f: Face, slug: string, page = 1) =>
+    page <= 1 ? `${f}/audiences/${slug}.html` : `${f}/audiences/pages/${slug}-${page}.html`,
   search: (f: Face) => `${f}/search.html`,
 };
 

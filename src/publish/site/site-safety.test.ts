@@ -23,7 +23,20 @@ import { publishSite, type PublishReport } from './publish-site.js';
 
 const HOSTILE = path.join(PROJECT_ROOT, 'test/fixtures/hostile');
 const OUR_SCRIPTS = new Set(['assets/site.js', 'assets/search.js', 'assets/search-index.js']);
-const FORBIDDEN_ELEMENTS = ['style', 'iframe', 'frame', 'frameset', 'object', 'embed', 'svg', 'math', 'base', 'applet', 'template', 'noscript'];
+const FORBIDDEN_ELEMENTS = [
+  'style',
+  'iframe',
+  'frame',
+  'frameset',
+  'object',
+  'embed',
+  'svg',
+  'math',
+  'base',
+  'applet',
+  'template',
+  'noscript',
+];
 
 async function filesUnder(dir: string): Promise<string[]> {
   const out: string[] = [];
@@ -51,7 +64,14 @@ describe('site safety: a hostile corpus never reaches a page as markup', () => {
     db = await openDatabase({ kind: 'pglite', dataDir: null });
     const articles = createArticleStore(db);
     const inputs = (await readdir(HOSTILE)).filter((f) => f.endsWith('.html')).map((f) => path.join(HOSTILE, f));
-    const ingested = await ingest(inputs, { store: articles, fetcher: null, findSource: () => null, now: () => new Date('2026-07-14T22:00:00Z'), maxBytes: 1 << 22, concurrency: 1 });
+    const ingested = await ingest(inputs, {
+      store: articles,
+      fetcher: null,
+      findSource: () => null,
+      now: () => new Date('2026-07-14T22:00:00Z'),
+      maxBytes: 1 << 22,
+      concurrency: 1,
+    });
     assert.equal(ingested.counts.failed, 0, JSON.stringify(ingested.outcomes?.filter?.((o) => o.status === 'failed')));
     const rubric = await loadRubricFile();
     if (!rubric.ok) throw new Error(rubric.message);
@@ -63,7 +83,8 @@ describe('site safety: a hostile corpus never reaches a page as markup', () => {
     if (!built.ok) throw new Error(built.message);
     report = built.value;
     pages = new Map();
-    for (const f of await filesUnder(out)) if (f.endsWith('.html')) pages.set(f, await readFile(path.join(out, f), 'utf8'));
+    for (const f of await filesUnder(out))
+      if (f.endsWith('.html')) pages.set(f, await readFile(path.join(out, f), 'utf8'));
   });
   after(async () => {
     await db?.close();
@@ -82,16 +103,23 @@ describe('site safety: a hostile corpus never reaches a page as markup', () => {
   test('no script, style, frame, object, svg or form from a source; only our scripts, by src', () => {
     for (const [file, text] of pages) {
       const doc = parseDocument(text);
-      for (const name of FORBIDDEN_ELEMENTS) assert.equal(getElementsByTagName(name, doc).length, 0, `${file}: <${name}>`);
+      for (const name of FORBIDDEN_ELEMENTS)
+        assert.equal(getElementsByTagName(name, doc).length, 0, `${file}: <${name}>`);
       for (const script of getElementsByTagName('script', doc)) {
         const src = script.attribs.src;
         assert.ok(src, `${file}: an inline script`);
         assert.equal(textContent(script).trim(), '', `${file}: a script with content`);
         assert.ok(OUR_SCRIPTS.has(resolveFrom(file, src)!), `${file}: script ${src} is not one of ours`);
       }
-      for (const form of getElementsByTagName('form', doc)) assert.equal(form.attribs.action, 'search.html', `${file}: a form that is not our search`);
-      for (const link of getElementsByTagName('link', doc)) assert.ok(['stylesheet', 'alternate', 'canonical'].includes(link.attribs.rel ?? ''), `${file}: <link rel=${link.attribs.rel}>`);
-      for (const meta of getElementsByTagName('meta', doc)) assert.equal(meta.attribs['http-equiv'], undefined, `${file}: meta http-equiv`);
+      for (const form of getElementsByTagName('form', doc))
+        assert.equal(form.attribs.action, 'search.html', `${file}: a form that is not our search`);
+      for (const link of getElementsByTagName('link', doc))
+        assert.ok(
+          ['stylesheet', 'alternate', 'canonical'].includes(link.attribs.rel ?? ''),
+          `${file}: <link rel=${link.attribs.rel}>`,
+        );
+      for (const meta of getElementsByTagName('meta', doc))
+        assert.equal(meta.attribs['http-equiv'], undefined, `${file}: meta http-equiv`);
     }
   });
 
@@ -107,11 +135,17 @@ describe('site safety: a hostile corpus never reaches a page as markup', () => {
           assert.notEqual(name, 'srcdoc', `${file}: srcdoc on <${el.name}>`);
           if (['href', 'src', 'action', 'xlink:href', 'formaction', 'poster', 'data'].includes(name)) {
             const v = value.trim().replace(/[\u0000-\u0020]/g, '');
-            if (/^[a-z][a-z0-9+.-]*:/i.test(v)) assert.match(v, /^https?:/i, `${file}: <${el.name} ${name}="${value}">`);
-            assert.doesNotMatch(v, /evil\.example/, `${file}: <${el.name} ${name}="${value}"> points at the hostile host`);
+            if (/^[a-z][a-z0-9+.-]*:/i.test(v))
+              assert.match(v, /^https?:/i, `${file}: <${el.name} ${name}="${value}">`);
+            assert.doesNotMatch(
+              v,
+              /evil\.example/,
+              `${file}: <${el.name} ${name}="${value}"> points at the hostile host`,
+            );
           }
         }
-        if (el.name === 'img') assert.equal(el.attribs.referrerpolicy, 'no-referrer', `${file}: an image that sends a referrer`);
+        if (el.name === 'img')
+          assert.equal(el.attribs.referrerpolicy, 'no-referrer', `${file}: an image that sends a referrer`);
       }
     }
   });
@@ -119,7 +153,11 @@ describe('site safety: a hostile corpus never reaches a page as markup', () => {
   test('markup-looking text from sources is shown as text, never dropped silently or parsed', () => {
     const texts = [...pages.values()].map((t) => textContent(parseDocument(t))).join('\n');
     assert.match(texts, /<script>alert\('encoded'\)<\/script>/, 'the entity-encoded script is visible as text');
-    assert.match(texts, /<iframe src=\/\/evil\.example>/, 'the bilingual page’s markup-looking text is visible as text');
+    assert.match(
+      texts,
+      /<iframe src=\/\/evil\.example>/,
+      'the bilingual page’s markup-looking text is visible as text',
+    );
   });
 
   test('the 500-character title, right-to-left and emoji text render intact', () => {
@@ -132,7 +170,10 @@ describe('site safety: a hostile corpus never reaches a page as markup', () => {
 
   test('the search index is data: it parses as JSON after its one assignment', async () => {
     const index = await readFile(path.join(out, 'assets/search-index.js'), 'utf8');
-    const json = index.slice(index.indexOf('=') + 1).trim().replace(/;$/, '');
+    const json = index
+      .slice(index.indexOf('=') + 1)
+      .trim()
+      .replace(/;$/, '');
     assert.doesNotThrow(() => JSON.parse(json));
     assert.doesNotMatch(index, /<\/script/i);
   });

@@ -30,7 +30,11 @@ describe('write-site', () => {
   });
 
   test('summary per kind: pages, bytes, min, median, max', () => {
-    const pages = [10, 30, 20].map((n, i) => ({ path: `en/cards/${i}.html`, kind: 'card' as const, body: 'x'.repeat(n) }));
+    const pages = [10, 30, 20].map((n, i) => ({
+      path: `en/cards/${i}.html`,
+      kind: 'card' as const,
+      body: 'x'.repeat(n),
+    }));
     assert.deepEqual(summarise(pages).get('card'), { pages: 3, bytes: 60, min: 10, median: 20, max: 30 });
   });
 });

@@ -20,7 +20,13 @@ export function summarise(pages: readonly Page[]): Map<PageKind, KindSummary> {
   const out = new Map<PageKind, KindSummary>();
   for (const [kind, list] of sizes) {
     const sorted = [...list].sort((a, b) => a - b);
-    out.set(kind, { pages: sorted.length, bytes: sorted.reduce((a, b) => a + b, 0), min: sorted[0]!, median: sorted[Math.floor((sorted.length - 1) / 2)]!, max: sorted.at(-1)! });
+    out.set(kind, {
+      pages: sorted.length,
+      bytes: sorted.reduce((a, b) => a + b, 0),
+      min: sorted[0]!,
+      median: sorted[Math.floor((sorted.length - 1) / 2)]!,
+      max: sorted.at(-1)!,
+    });
   }
   return out;
 }
@@ -29,7 +35,11 @@ export function summarise(pages: readonly Page[]): Map<PageKind, KindSummary> {
  * Writes the pages; `reuse` (atomic publishing, atomic-site.ts) may place an unchanged page itself
  * (a link to the previous build's file) and say so, and then it is not written.
  */
-export async function writePages(outDir: string, pages: readonly Page[], reuse?: (rel: string, body: string) => Promise<boolean>): Promise<Result<number>> {
+export async function writePages(
+  outDir: string,
+  pages: readonly Page[],
+  reuse?: (rel: string, body: string) => Promise<boolean>,
+): Promise<Result<number>> {
   const dirs = new Set(pages.map((p) => path.dirname(path.join(outDir, p.path))));
   try {
     for (const dir of dirs) await mkdir(dir, { recursive: true });
@@ -58,7 +68,10 @@ export async function prunePages(outDir: string, written: readonly string[]): Pr
   const keep = new Set(written);
   const removed: string[] = [];
   try {
-    const ours = await access(marker).then(() => true, () => false);
+    const ours = await access(marker).then(
+      () => true,
+      () => false,
+    );
     if (ours) {
       for (const face of ['en', 'zh']) {
         const root = path.join(outDir, face);
@@ -73,7 +86,10 @@ export async function prunePages(outDir: string, written: readonly string[]): Pr
         }
       }
     }
-    await writeFile(marker, 'Built by `tidings build`: pages under en/ and zh/ that a rebuild does not write are removed.\n');
+    await writeFile(
+      marker,
+      'Built by `tidings build`: pages under en/ and zh/ that a rebuild does not write are removed.\n',
+    );
     return ok(removed.sort());
   } catch (error) {
     return fail('internal_error', `cannot tidy the site under ${outDir}: ${(error as Error).message}`, outDir);

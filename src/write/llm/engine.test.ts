@@ -21,7 +21,10 @@ const GOOD_EN = {
   headline: 'Anthropic takes all 150MW of Brightline Compute’s Ohio campus in a $2 billion deal',
   keyPoints: {
     lead: 'Anthropic will take all 150MW of Brightline Compute’s new Ohio campus under a three-year agreement worth $2 billion.',
-    points: ['The first 50MW is due to enter service in September.', 'The contract will be about 70% of Brightline Compute’s revenue.'],
+    points: [
+      'The first 50MW is due to enter service in September.',
+      'The contract will be about 70% of Brightline Compute’s revenue.',
+    ],
   },
   impact: [
     { audience: 'Investor', text: 'Brightline Compute depends on one tenant for about 70% of its revenue.' },
@@ -35,7 +38,10 @@ const GOOD_EN = {
 
 const GOOD_ZH = {
   headline: 'Anthropic 以 20 亿美元包下 Brightline Compute 俄亥俄园区全部 150 兆瓦算力',
-  keyPoints: { lead: 'Anthropic 将在三年内包下 Brightline Compute 俄亥俄园区的全部 150 兆瓦算力，合同价值 20 亿美元。', points: ['首批 50 兆瓦预计于 9 月投入使用。'] },
+  keyPoints: {
+    lead: 'Anthropic 将在三年内包下 Brightline Compute 俄亥俄园区的全部 150 兆瓦算力，合同价值 20 亿美元。',
+    points: ['首批 50 兆瓦预计于 9 月投入使用。'],
+  },
   impact: [{ audience: 'Investor', text: '这份合同约占该公司收入的 70%，客户集中度风险不容忽视。' }],
   pros: ['算力交付速度快于大型云厂商。'],
   cons: ['客户集中度高：一份合同约占收入的 70%。'],
@@ -45,7 +51,10 @@ const GOOD_ZH = {
 
 const json = (x: unknown): string => JSON.stringify(x);
 const withField = (patch: Partial<typeof GOOD_EN>): string => json({ ...GOOD_EN, ...patch });
-const offlineItem = (face: 'en' | 'zh' = 'en') => (): DigestItem => writeDigestItem(story, face);
+const offlineItem =
+  (face: 'en' | 'zh' = 'en') =>
+  (): DigestItem =>
+    writeDigestItem(story, face);
 
 async function item(steps: ScriptStep[], face: 'en' | 'zh' = 'en') {
   const client = scriptedClient(steps);
@@ -84,7 +93,10 @@ describe('model engine: digest items', () => {
     assert.equal(req.schema?.name, 'digest_item');
     assert.ok(!req.system.includes('Dana Whitcombe'), 'no article text in the system prompt');
     const user = lastUser(req);
-    assert.match(user, /BEGIN DATA-[0-9a-f]{12} id="a1-official" outlet="Brightline Compute" type="Official" language="en"/);
+    assert.match(
+      user,
+      /BEGIN DATA-[0-9a-f]{12} id="a1-official" outlet="Brightline Compute" type="Official" language="en"/,
+    );
     assert.match(user, /Never use 1500 兆瓦: it is the minority figure/);
     assert.match(user, /Audiences for impact lines: Investor, Developer/);
   });
@@ -93,9 +105,21 @@ describe('model engine: digest items', () => {
     { name: 'not JSON', bad: 'Sure! Here is the digest item you asked for.', error: /not valid JSON/ },
     { name: 'a required field missing', bad: json({ ...GOOD_EN, recommendation: undefined }), error: /recommendation/ },
     { name: 'a computed field added (tier)', bad: json({ ...GOOD_EN, tier: 'L1' }), error: /tier|Unrecognized key/ },
-    { name: 'an audience the ranking did not choose', bad: withField({ impact: [{ audience: 'Gamer', text: 'Games may run faster.' }] }), error: /impact\.0\.audience/ },
-    { name: 'two impact lines for one audience', bad: withField({ impact: [GOOD_EN.impact[0]!, GOOD_EN.impact[0]!] }), error: /one impact line per audience/ },
-    { name: 'an empty key point', bad: withField({ keyPoints: { lead: '  ', points: ['x'] } }), error: /keyPoints\.lead/ },
+    {
+      name: 'an audience the ranking did not choose',
+      bad: withField({ impact: [{ audience: 'Gamer', text: 'Games may run faster.' }] }),
+      error: /impact\.0\.audience/,
+    },
+    {
+      name: 'two impact lines for one audience',
+      bad: withField({ impact: [GOOD_EN.impact[0]!, GOOD_EN.impact[0]!] }),
+      error: /one impact line per audience/,
+    },
+    {
+      name: 'an empty key point',
+      bad: withField({ keyPoints: { lead: '  ', points: ['x'] } }),
+      error: /keyPoints\.lead/,
+    },
   ];
   for (const c of retryCases) {
     it(`invalid answer (${c.name}) → one retry carrying the errors → valid`, async () => {
@@ -131,7 +155,14 @@ describe('model engine: digest items', () => {
   });
 
   it('an answer breaking a slot rule (an impact line that is a dateline, a bare quote) → offline fallback naming the rule', async () => {
-    const dateline = withField({ impact: [{ audience: 'Investor', text: 'COLUMBUS, Ohio — Brightline Compute depends on one tenant for about 70% of its revenue.' }] });
+    const dateline = withField({
+      impact: [
+        {
+          audience: 'Investor',
+          text: 'COLUMBUS, Ohio — Brightline Compute depends on one tenant for about 70% of its revenue.',
+        },
+      ],
+    });
     const r = await item([dateline]);
     assert.equal(r.item.engine, 'offline-fallback');
     assert.match(r.notes.join(' '), /slot rule: impact-dateline \(impact\[0\]\.text\)/);
@@ -145,7 +176,14 @@ describe('model engine: digest items', () => {
   it('a list item breaking a slot rule is dropped when enough remains (repair), recorded; checked again', async () => {
     // A bare quote among the cons (pros remain), a point repeating the lead's figure, a point opening on a reference, an impact line in the first person.
     const broken = withField({
-      keyPoints: { lead: GOOD_EN.keyPoints.lead, points: ['Anthropic takes all 150MW of the campus.', 'It is due to enter service in September.', GOOD_EN.keyPoints.points[0]!] },
+      keyPoints: {
+        lead: GOOD_EN.keyPoints.lead,
+        points: [
+          'Anthropic takes all 150MW of the campus.',
+          'It is due to enter service in September.',
+          GOOD_EN.keyPoints.points[0]!,
+        ],
+      },
       impact: [GOOD_EN.impact[0]!, { audience: 'Developer', text: 'We expect waiting times to fall at peak hours.' }],
       cons: ['“We built Ohio for one large tenant.”'],
     });
@@ -155,7 +193,9 @@ describe('model engine: digest items', () => {
     assert.deepEqual(r.item.impact, [GOOD_EN.impact[0]]);
     assert.deepEqual(r.item.cons, []);
     assert.deepEqual(r.item.pros, GOOD_EN.pros);
-    const dropped = (r.item.verification?.repairs ?? []).filter((x) => x.action === 'dropped' && x.reason.startsWith('slot rule'));
+    const dropped = (r.item.verification?.repairs ?? []).filter(
+      (x) => x.action === 'dropped' && x.reason.startsWith('slot rule'),
+    );
     assert.deepEqual(dropped.map((x) => `${x.path} ${x.reason}`).sort(), [
       'cons[0] slot rule: unattributed-quote',
       'impact[1] slot rule: impact-first-person',
@@ -164,11 +204,19 @@ describe('model engine: digest items', () => {
     ]);
     assert.match(r.notes.join(' '), /repaired by dropping/);
     // Provenance follows the repaired text: no entry for a dropped path.
-    assert.ok(!r.item.provenance.some((p) => p.path === 'keyPoints.points[1]' || p.path === 'impact[1].text' || p.path.startsWith('cons[')));
+    assert.ok(
+      !r.item.provenance.some(
+        (p) => p.path === 'keyPoints.points[1]' || p.path === 'impact[1].text' || p.path.startsWith('cons['),
+      ),
+    );
   });
 
   it('a violation no drop can repair (the lead opens on a reference, a Chinese face in English) → offline fallback', async () => {
-    const dangling = await item([withField({ keyPoints: { lead: 'This deal gives Anthropic 150MW for $2 billion.', points: [GOOD_EN.keyPoints.points[1]!] } })]);
+    const dangling = await item([
+      withField({
+        keyPoints: { lead: 'This deal gives Anthropic 150MW for $2 billion.', points: [GOOD_EN.keyPoints.points[1]!] },
+      }),
+    ]);
     assert.equal(dangling.item.engine, 'offline-fallback');
     assert.match(dangling.notes.join(' '), /dangling-point \(keyPoints\.lead\)/);
   });
@@ -182,7 +230,11 @@ describe('model engine: digest items', () => {
 
   it('a missing prompt file → offline fallback, no request', async () => {
     const client = scriptedClient([]);
-    const r = await writeDigestItemWithModel(story, 'en', { client, offline: offlineItem(), loadPrompt: (id) => fail('not_found', `prompt file ${id}.md does not exist`) });
+    const r = await writeDigestItemWithModel(story, 'en', {
+      client,
+      offline: offlineItem(),
+      loadPrompt: (id) => fail('not_found', `prompt file ${id}.md does not exist`),
+    });
     assert.equal(r.engine, 'offline-fallback');
     assert.equal(client.requests.length, 0);
     assert.match(r.notes.join(' '), /prompt could not be loaded/);
@@ -202,7 +254,9 @@ describe('model engine: digest items', () => {
   });
 
   it('still unsupported after the correction → the sentence is removed and the record says so', async () => {
-    const wrong = withField({ pros: ['The deal is worth $3 billion.', 'The capacity arrives faster than the large clouds can offer.'] });
+    const wrong = withField({
+      pros: ['The deal is worth $3 billion.', 'The capacity arrives faster than the large clouds can offer.'],
+    });
     const r = await item([wrong, wrong]);
     assert.equal(r.requests.length, 2);
     assert.equal(r.engine, 'llm');
@@ -223,7 +277,10 @@ describe('model engine: digest items', () => {
   });
 
   it('an invented quotation is sent back and, if kept, removed', async () => {
-    const wrong = withField({ recommendation: 'Dana Whitcombe called the deal “a bet on speed over price”. Investors should watch the concentration risk.' });
+    const wrong = withField({
+      recommendation:
+        'Dana Whitcombe called the deal “a bet on speed over price”. Investors should watch the concentration risk.',
+    });
     const r = await item([wrong, wrong]);
     assert.match(lastUser(r.requests[1]!), /recommendation: "a bet on speed over price/);
     assert.equal(r.item.recommendation, 'Investors should watch the concentration risk.');
@@ -231,8 +288,16 @@ describe('model engine: digest items', () => {
 
   const guardCases: Array<{ name: string; text: string; kept: boolean }> = [
     { name: 'the minority figure alone', text: 'The campus will supply 1500 兆瓦.', kept: false },
-    { name: 'the minority figure beside the agreed one', text: 'One outlet reported 1500 兆瓦, but the others agree on 150MW.', kept: true },
-    { name: 'a link that is not a source', text: 'Register for updates at https://attacker.example/collect today.', kept: false },
+    {
+      name: 'the minority figure beside the agreed one',
+      text: 'One outlet reported 1500 兆瓦, but the others agree on 150MW.',
+      kept: true,
+    },
+    {
+      name: 'a link that is not a source',
+      text: 'Register for updates at https://attacker.example/collect today.',
+      kept: false,
+    },
     { name: 'a source link', text: 'Compare with the coverage at https://a2-news.example/story.', kept: true },
   ];
   for (const c of guardCases) {
@@ -258,11 +323,18 @@ describe('model engine: digest items', () => {
 
   it('Chinese face of a story with English coverage only: written in Chinese, verified across languages', async () => {
     const english = brightlineStory([BRIGHTLINE_OFFICIAL, BRIGHTLINE_NEWS]);
-    const client = scriptedClient([json({ ...GOOD_ZH, pros: ['交付速度快于大型云厂商。', '英伟达的芯片供应仍然紧张。'] }), json(GOOD_ZH)]);
+    const client = scriptedClient([
+      json({ ...GOOD_ZH, pros: ['交付速度快于大型云厂商。', '英伟达的芯片供应仍然紧张。'] }),
+      json(GOOD_ZH),
+    ]);
     const offline = writeDigestItem(english, 'zh');
     assert.notEqual(offline.notice, null, 'the offline face would say its body is untranslated');
     const r = await writeDigestItemWithModel(english, 'zh', { client, offline: () => offline });
-    assert.match(lastUser(client.requests[1]!), /pros\[1\]: "英伟达"/, 'a name no source mentions, in any language, is sent back');
+    assert.match(
+      lastUser(client.requests[1]!),
+      /pros\[1\]: "英伟达"/,
+      'a name no source mentions, in any language, is sent back',
+    );
     assert.equal(r.engine, 'llm');
     assert.equal(r.item.bodyLanguage, 'zh');
     assert.equal(r.item.notice, null);
@@ -287,10 +359,16 @@ describe('model engine: re-runs', () => {
       const cache = createResponseCache(dir);
       const wrong = withField({ pros: ['The deal is worth $3 billion, more than any rival offered.'] });
       const first = scriptedClient([wrong, json(GOOD_EN)]);
-      const a = await writeDigestItemWithModel(story, 'en', { client: withCache(first, cache), offline: offlineItem() });
+      const a = await writeDigestItemWithModel(story, 'en', {
+        client: withCache(first, cache),
+        offline: offlineItem(),
+      });
       assert.equal(first.requests.length, 2);
       const second = scriptedClient([]);
-      const b = await writeDigestItemWithModel(story, 'en', { client: withCache(second, cache), offline: offlineItem() });
+      const b = await writeDigestItemWithModel(story, 'en', {
+        client: withCache(second, cache),
+        offline: offlineItem(),
+      });
       assert.equal(second.requests.length, 0);
       assert.deepEqual(b.item, a.item);
     } finally {
@@ -301,7 +379,8 @@ describe('model engine: re-runs', () => {
 
 describe('model engine: cards and posts', () => {
   const GOOD_CARD = {
-    summary: 'Anthropic has agreed to rent all 150MW of Brightline Compute’s Ohio campus for $2 billion over three years. Analysts said the price is high. The contract will be about 70% of Brightline Compute’s revenue.',
+    summary:
+      'Anthropic has agreed to rent all 150MW of Brightline Compute’s Ohio campus for $2 billion over three years. Analysts said the price is high. The contract will be about 70% of Brightline Compute’s revenue.',
     keyTakeaway: 'If you invest in Brightline Compute, watch how much of its revenue rests on this one contract.',
     keyInsight: 'Speed of delivery can matter more than price.',
     principles: ['Concentration on one customer is a risk.'],
@@ -321,14 +400,20 @@ describe('model engine: cards and posts', () => {
     assert.equal(r.card.verification?.ok, true, JSON.stringify(r.card.verification?.problems));
     const user = lastUser(client.requests[0]!);
     assert.match(user, /id="a2-news"/);
-    assert.ok(!user.includes('id="a1-official"') && !user.includes(BRIGHTLINE_OFFICIAL.text), 'only the card’s own article is data');
+    assert.ok(
+      !user.includes('id="a1-official"') && !user.includes(BRIGHTLINE_OFFICIAL.text),
+      'only the card’s own article is data',
+    );
     assert.equal(client.requests[0]!.promptVersion, 'card@2');
   });
 
   it('a card that claims what only another article says is corrected against its own article', async () => {
     const wrong = { ...GOOD_CARD, keyInsight: 'Dana Whitcombe built Ohio for one large tenant.' };
     const client = scriptedClient([json(wrong), json(wrong)]);
-    const r = await writeCardWithModel(BRIGHTLINE_NEWS, story, 'en', { client, offline: () => writeCard(BRIGHTLINE_NEWS, story, { language: 'en' }) });
+    const r = await writeCardWithModel(BRIGHTLINE_NEWS, story, 'en', {
+      client,
+      offline: () => writeCard(BRIGHTLINE_NEWS, story, { language: 'en' }),
+    });
     assert.equal(client.requests.length, 2);
     // The insight withheld leaves the section empty: a slot rule no drop repairs, so the offline engine writes the card.
     assert.equal(r.engine, 'offline-fallback');
@@ -340,7 +425,10 @@ describe('model engine: cards and posts', () => {
     const post = {
       headline: 'Speed of delivery now beats price in the race for compute.',
       hook: 'Anthropic is taking all 150MW of Brightline Compute’s Ohio campus for $2 billion over three years.',
-      takeaways: ['The first 50MW is due to enter service in September.', 'The contract will be about 70% of Brightline Compute’s revenue.'],
+      takeaways: [
+        'The first 50MW is due to enter service in September.',
+        'The contract will be about 70% of Brightline Compute’s revenue.',
+      ],
       closing: 'Watch whether the rest arrives by the end of the year.',
     };
     const client = scriptedClient([json(post)]);
@@ -363,14 +451,18 @@ describe('model engine: cards and posts', () => {
 
   it('a Chinese card of an English article is written in Chinese', async () => {
     const zhCard = {
-      summary: 'Anthropic 同意以 20 亿美元在三年内租下 Brightline Compute 俄亥俄园区的全部 150 兆瓦算力。分析人士认为价格偏高。',
+      summary:
+        'Anthropic 同意以 20 亿美元在三年内租下 Brightline Compute 俄亥俄园区的全部 150 兆瓦算力。分析人士认为价格偏高。',
       keyTakeaway: '如果你是投资者，请关注这份合同约占该公司收入的 70%。',
       keyInsight: '交付速度可能比价格更重要。',
       principles: ['客户过于集中是一种风险。'],
       inPractice: ['阅读原文：https://a2-news.example/story'],
     };
     const client = scriptedClient([json(zhCard)]);
-    const r = await writeCardWithModel(BRIGHTLINE_NEWS, story, 'zh', { client, offline: () => writeCard(BRIGHTLINE_NEWS, story, { language: 'zh' }) });
+    const r = await writeCardWithModel(BRIGHTLINE_NEWS, story, 'zh', {
+      client,
+      offline: () => writeCard(BRIGHTLINE_NEWS, story, { language: 'zh' }),
+    });
     assert.equal(r.card.language, 'zh');
     assert.equal(r.card.bodyLanguage, 'zh');
     assert.equal(r.engine, 'llm');

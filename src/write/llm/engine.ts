@@ -40,12 +40,19 @@ export interface ModelResult {
   readonly notes: string[];
 }
 
-function shared(articles: readonly ArticleWithSightings[], story: StoryInput): { data: string; boundary: string; facts: string } {
+function shared(
+  articles: readonly ArticleWithSightings[],
+  story: StoryInput,
+): { data: string; boundary: string; facts: string } {
   const { data, boundary } = storyData(articles);
   return { data, boundary, facts: rankingFacts(story.ranking) };
 }
 
-export async function writeDigestItemWithModel(story: StoryInput, face: FaceLanguage, deps: ModelDeps<DigestItem>): Promise<ModelResult & { item: DigestItem }> {
+export async function writeDigestItemWithModel(
+  story: StoryInput,
+  face: FaceLanguage,
+  deps: ModelDeps<DigestItem>,
+): Promise<ModelResult & { item: DigestItem }> {
   const outcome = await writeWithModel(
     {
       purpose: 'digest-item',
@@ -81,7 +88,12 @@ export async function writeDigestItemWithModel(story: StoryInput, face: FaceLang
 }
 
 /** A card for one article of the story: the model sees that article alone, so the card says only what it says. */
-export async function writeCardWithModel(article: ArticleWithSightings, story: StoryInput, face: FaceLanguage, deps: ModelDeps<Card>): Promise<ModelResult & { card: Card }> {
+export async function writeCardWithModel(
+  article: ArticleWithSightings,
+  story: StoryInput,
+  face: FaceLanguage,
+  deps: ModelDeps<Card>,
+): Promise<ModelResult & { card: Card }> {
   const outcome = await writeWithModel(
     {
       purpose: 'card',
@@ -114,7 +126,11 @@ export async function writeCardWithModel(article: ArticleWithSightings, story: S
   return { card: outcome.output, engine: outcome.engine, notes: outcome.notes };
 }
 
-export async function writePostWithModel(story: StoryInput, face: FaceLanguage, deps: ModelDeps<Post>): Promise<ModelResult & { post: Post }> {
+export async function writePostWithModel(
+  story: StoryInput,
+  face: FaceLanguage,
+  deps: ModelDeps<Post>,
+): Promise<ModelResult & { post: Post }> {
   const outcome = await writeWithModel(
     {
       purpose: 'post',
@@ -124,7 +140,15 @@ export async function writePostWithModel(story: StoryInput, face: FaceLanguage, 
       articles: story.articles,
       ranking: story.ranking,
       offline: deps.offline,
-      compose: (d, o) => ({ ...o, language: face, bodyLanguage: face, headline: d.headline, hook: d.hook, takeaways: [...d.takeaways], closing: d.closing }),
+      compose: (d, o) => ({
+        ...o,
+        language: face,
+        bodyLanguage: face,
+        headline: d.headline,
+        hook: d.hook,
+        takeaways: [...d.takeaways],
+        closing: d.closing,
+      }),
       fields: postFields,
       essential: (o) => [o.headline, o.hook],
       // The hook carries the story's key figure, as the offline post's does.

@@ -39,14 +39,26 @@ const CORPUS = [
 function corpusArticle(file: string, language: 'en' | 'zh'): ArticleWithSightings {
   const html = readFileSync(`${PROJECT_ROOT}/test/fixtures/injection/${file}`, 'utf8');
   const page = extractHtml(html, { url: `https://${file.replace('.html', '')}.example/story` });
-  return makeArticle({ id: file.replace('.html', ''), outlet: page.siteName ?? file, type: 'news', language, title: page.title ?? file, paragraphs: page.paragraphs });
+  return makeArticle({
+    id: file.replace('.html', ''),
+    outlet: page.siteName ?? file,
+    type: 'news',
+    language,
+    title: page.title ?? file,
+    paragraphs: page.paragraphs,
+  });
 }
 
 function storyOf(article: ArticleWithSightings): StoryInput {
   return {
     storyId: `story-${article.id}`,
     articles: [article],
-    ranking: makeRanking({ tier: { level: 3, name: 'Worth Knowing', nameZh: '值得了解', emoji: '🟡' }, confidence: 'Low', independentPublishers: [article.outlet ?? ''], audiences: ['Developer'] }),
+    ranking: makeRanking({
+      tier: { level: 3, name: 'Worth Knowing', nameZh: '值得了解', emoji: '🟡' },
+      confidence: 'Low',
+      independentPublishers: [article.outlet ?? ''],
+      audiences: ['Developer'],
+    }),
   };
 }
 
@@ -55,20 +67,41 @@ function base(request: LlmRequest): Record<string, unknown> {
   const lines = dataLines(request.messages[0]?.content ?? '').filter((l) => l.trim() !== '');
   const title = (lines.find((l) => l.startsWith('Title: ')) ?? 'Title: news').slice('Title: '.length);
   const first = lines.find((l) => !l.startsWith('Title: ')) ?? title;
-  const purpose = request.schema?.name ?? (/summary cards/.test(request.system) ? 'card' : /commentary posts/.test(request.system) ? 'post' : 'digest_item');
-  if (purpose === 'card') return { summary: first, keyTakeaway: first, keyInsight: first, principles: [first], inPractice: [first] };
+  const purpose =
+    request.schema?.name ??
+    (/summary cards/.test(request.system) ? 'card' : /commentary posts/.test(request.system) ? 'post' : 'digest_item');
+  if (purpose === 'card')
+    return { summary: first, keyTakeaway: first, keyInsight: first, principles: [first], inPractice: [first] };
   if (purpose === 'post') return { headline: title, hook: first, takeaways: [first, first], closing: first };
-  return { headline: title, keyPoints: { lead: first, points: [first] }, impact: [{ audience: 'Developer', text: first }], pros: [first], cons: [first], quickStart: [first], recommendation: first };
+  return {
+    headline: title,
+    keyPoints: { lead: first, points: [first] },
+    impact: [{ audience: 'Developer', text: first }],
+    pros: [first],
+    cons: [first],
+    quickStart: [first],
+    recommendation: first,
+  };
 }
 
 // (c) No network capability: every way out of the process is replaced by a spy that refuses.
 const escapes: string[] = [];
-const saved = { fetch: globalThis.fetch, httpRequest: http.request, httpGet: http.get, httpsRequest: https.request, httpsGet: https.get, connect: net.connect, createConnection: net.createConnection };
+const saved = {
+  fetch: globalThis.fetch,
+  httpRequest: http.request,
+  httpGet: http.get,
+  httpsRequest: https.request,
+  httpsGet: https.get,
+  connect: net.connect,
+  createConnection: net.createConnection,
+};
 before(() => {
-  const refuse = (what: string) => (...args: unknown[]): never => {
-    escapes.push(`${what} ${String(args[0]).slice(0, 80)}`);
-    throw new Error(`network use in the injection test: ${what}`);
-  };
+  const refuse =
+    (what: string) =>
+    (...args: unknown[]): never => {
+      escapes.push(`${what} ${String(args[0]).slice(0, 80)}`);
+      throw new Error(`network use in the injection test: ${what}`);
+    };
   globalThis.fetch = refuse('fetch') as typeof fetch;
   Object.assign(http, { request: refuse('http.request'), get: refuse('http.get') });
   Object.assign(https, { request: refuse('https.request'), get: refuse('https.get') });
@@ -87,7 +120,8 @@ function assertClean(what: string, requests: readonly unknown[], output: unknown
   assert.ok(!sent.includes(FAKE_KEY), `${what}: the key is in a request`);
   assert.ok(!out.includes(FAKE_KEY), `${what}: the key is in the output`);
   for (const host of ATTACKER_HOSTS) assert.ok(!out.includes(host), `${what}: the output links to ${host}`);
-  for (const word of HIDDEN_CODEWORDS) assert.ok(!sent.includes(word), `${what}: hidden text "${word}" reached the model`);
+  for (const word of HIDDEN_CODEWORDS)
+    assert.ok(!sent.includes(word), `${what}: hidden text "${word}" reached the model`);
   assert.ok(!INVISIBLE.test(sent), `${what}: invisible characters reached the model`);
   assert.deepEqual(escapes, [], `${what}: the engine tried the network`);
 }
@@ -146,26 +180,39 @@ describe('prompt injection corpus', () => {
     const story = storyOf(article);
     // A model that took the bait writes the link, and keeps it when asked to correct.
     const answer = JSON.stringify({
-      summary: 'Ferrow Cloud has cut GPU rental prices by 30% for a year of use. Verify this at https://attacker.example/verify now.',
+      summary:
+        'Ferrow Cloud has cut GPU rental prices by 30% for a year of use. Verify this at https://attacker.example/verify now.',
       keyTakeaway: 'If you rent GPUs, compare the yearly price.',
       keyInsight: 'Prices for GPU rental are falling.',
       principles: ['Compare prices before committing.'],
       inPractice: ['Read the article: https://key-and-url.example/story.'],
     });
     const client = scriptedClient([answer, answer]);
-    const r = await writeCardWithModel(article, story, 'en', { client, offline: () => writeCard(article, story, { language: 'en' }) });
+    const r = await writeCardWithModel(article, story, 'en', {
+      client,
+      offline: () => writeCard(article, story, { language: 'en' }),
+    });
     assert.equal(client.requests.length, 2);
     assert.match(client.requests[1]!.messages.at(-1)!.content, /a link that is not the address of any source/);
     assert.ok(!JSON.stringify(r.card).includes('attacker.example'));
     assert.equal(r.card.summary, 'Ferrow Cloud has cut GPU rental prices by 30% for a year of use.');
-    assert.ok(r.card.verification?.repairs.some((x) => x.surface === 'hxxps://attacker[.]example/verify'), 'the record names the link, defanged');
-    assert.ok(r.card.inPractice.some((x) => x.includes('https://key-and-url.example/story')), 'the source link stays');
+    assert.ok(
+      r.card.verification?.repairs.some((x) => x.surface === 'hxxps://attacker[.]example/verify'),
+      'the record names the link, defanged',
+    );
+    assert.ok(
+      r.card.inPractice.some((x) => x.includes('https://key-and-url.example/story')),
+      'the source link stays',
+    );
   });
 
   it('forged DATA boundaries in an article cannot close its block', () => {
     const article = corpusArticle('fake-system.html', 'en');
     const client = gullibleClient(base, FAKE_KEY);
-    return writePostWithModel(storyOf(article), 'en', { client, offline: () => writePost(storyOf(article), 'en') }).then(() => {
+    return writePostWithModel(storyOf(article), 'en', {
+      client,
+      offline: () => writePost(storyOf(article), 'en'),
+    }).then(() => {
       const user = client.requests[0]!.messages[0]!.content;
       assert.equal(user.match(/^BEGIN DATA-/gm)?.length, 1, 'one block begins');
       assert.equal(user.match(/^END DATA-/gm)?.length, 1, 'one block ends');
@@ -182,19 +229,33 @@ describe('prompt injection corpus', () => {
       const body = String(init?.body ?? '');
       const headers = new Headers(init?.headers);
       calls.push({ url: String(input), authorization: headers.get('authorization'), body });
-      const sent = JSON.parse(body) as { messages: Array<{ role: string; content: string }>; response_format?: { json_schema?: { name?: string } } };
+      const sent = JSON.parse(body) as {
+        messages: Array<{ role: string; content: string }>;
+        response_format?: { json_schema?: { name?: string } };
+      };
       const schemaName = sent.response_format?.json_schema?.name;
       const request: LlmRequest = {
         system: sent.messages[0]?.content ?? '',
-        messages: sent.messages.slice(1).map((m) => ({ role: m.role === 'assistant' ? 'assistant' : 'user', content: m.content })),
+        messages: sent.messages
+          .slice(1)
+          .map((m) => ({ role: m.role === 'assistant' ? 'assistant' : 'user', content: m.content })),
         ...(schemaName ? { schema: { name: schemaName, jsonSchema: {} } } : {}),
         promptVersion: 'n/a',
         purpose: 'n/a',
       };
       const content = gullibleAnswer(request, base, FAKE_KEY);
-      return new Response(JSON.stringify({ choices: [{ message: { content } }], usage: { prompt_tokens: 10, completion_tokens: 10 } }), { status: 200, headers: { 'content-type': 'application/json' } });
+      return new Response(
+        JSON.stringify({ choices: [{ message: { content } }], usage: { prompt_tokens: 10, completion_tokens: 10 } }),
+        { status: 200, headers: { 'content-type': 'application/json' } },
+      );
     }) as typeof fetch;
-    const client = createOpenAiCompatibleClient({ baseUrl: 'http://127.0.0.1:9/v1', apiKey: new Secret(FAKE_KEY), model: 'gullible', timeoutMs: 5_000, fetchImpl });
+    const client = createOpenAiCompatibleClient({
+      baseUrl: 'http://127.0.0.1:9/v1',
+      apiKey: new Secret(FAKE_KEY),
+      model: 'gullible',
+      timeoutMs: 5_000,
+      fetchImpl,
+    });
     const r = await writeDigestItemWithModel(story, 'en', { client, offline: () => writeDigestItem(story, 'en') });
     assert.ok(calls.length >= 1);
     for (const c of calls) {
@@ -202,7 +263,11 @@ describe('prompt injection corpus', () => {
       assert.equal(c.authorization, `Bearer ${FAKE_KEY}`);
       assert.ok(!c.body.includes(FAKE_KEY), 'the key is never in a request body');
     }
-    assertClean('real client', calls.map((c) => c.body), r);
+    assertClean(
+      'real client',
+      calls.map((c) => c.body),
+      r,
+    );
     assert.doesNotThrow(() => digestItemSchema.strict().parse(r.item));
   });
 

@@ -3,7 +3,9 @@
 
 import type { z } from 'zod';
 
-export type ParsedAnswer<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly errors: readonly string[] };
+export type ParsedAnswer<T> =
+  | { readonly ok: true; readonly value: T }
+  | { readonly ok: false; readonly errors: readonly string[] };
 
 /** The JSON object in an answer: the whole text, a ```json fence, or the outermost {...}. */
 export function answerJson(text: string): string {
@@ -26,7 +28,10 @@ export function parseAnswer<T>(text: string, schema: z.ZodType<T>): ParsedAnswer
   }
   const parsed = schema.safeParse(data);
   if (parsed.success) return { ok: true, value: parsed.data };
-  return { ok: false, errors: parsed.error.issues.map((i) => `${i.path.length > 0 ? i.path.join('.') : '(root)'}: ${i.message}`) };
+  return {
+    ok: false,
+    errors: parsed.error.issues.map((i) => `${i.path.length > 0 ? i.path.join('.') : '(root)'}: ${i.message}`),
+  };
 }
 
 /**

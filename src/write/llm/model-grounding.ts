@@ -26,9 +26,14 @@ export function figureRules(ranking: Ranking): FigureRule[] {
   for (const c of ranking.figureConflicts) {
     const favoured = c.favoured?.split('/').map((s) => s.trim()) ?? [];
     const top = Math.max(...c.variants.map((v) => v.sources.length));
-    const believed = c.variants.filter((v) => (favoured.length > 0 ? favoured.includes(v.surface) : v.sources.length === top));
+    const believed = c.variants.filter((v) =>
+      favoured.length > 0 ? favoured.includes(v.surface) : v.sources.length === top,
+    );
     if (believed.length !== 1) continue;
-    const believedFigures = [...believed.flatMap((v) => parseFigures(v.surface)), ...favoured.flatMap((s) => parseFigures(s))];
+    const believedFigures = [
+      ...believed.flatMap((v) => parseFigures(v.surface)),
+      ...favoured.flatMap((s) => parseFigures(s)),
+    ];
     for (const v of c.variants) {
       if (believed.includes(v)) continue;
       out.push({ avoid: v.surface, avoidFigures: parseFigures(v.surface), believedFigures });
@@ -49,18 +54,34 @@ export function allowedLinks(articles: readonly ArticleWithSightings[]): Set<str
 
 /** A removed link as the record names it, not clickable: hxxps://attacker[.]example/x. */
 export function defang(url: string): string {
-  return url.replace(/^http/i, 'hxxp').replace(/^(hxxps?:\/\/)?([^/]+)/i, (_, scheme: string | undefined, host: string) => `${scheme ?? ''}${host.replace(/\./g, '[.]')}`);
+  return url
+    .replace(/^http/i, 'hxxp')
+    .replace(
+      /^(hxxps?:\/\/)?([^/]+)/i,
+      (_, scheme: string | undefined, host: string) => `${scheme ?? ''}${host.replace(/\./g, '[.]')}`,
+    );
 }
 
 function normalLink(url: string): string {
-  return url.replace(/[.,;:!?]+$/, '').replace(/\/$/, '').toLowerCase();
+  return url
+    .replace(/[.,;:!?]+$/, '')
+    .replace(/\/$/, '')
+    .toLowerCase();
 }
 
 function extraClaims(sentence: string, rules: readonly FigureRule[], links: ReadonlySet<string>): Claim[] {
   const claims: Claim[] = [];
   for (const m of sentence.matchAll(LINK)) {
     if (links.has(normalLink(m[0]))) continue;
-    claims.push({ kind: 'entity', surface: defang(m[0]), start: m.index, end: m.index + m[0].length, supported: false, support: [], reason: 'a link that is not the address of any source' });
+    claims.push({
+      kind: 'entity',
+      surface: defang(m[0]),
+      start: m.index,
+      end: m.index + m[0].length,
+      supported: false,
+      support: [],
+      reason: 'a link that is not the address of any source',
+    });
   }
   if (rules.length > 0) {
     const figures = parseFigures(sentence);
@@ -68,21 +89,34 @@ function extraClaims(sentence: string, rules: readonly FigureRule[], links: Read
       const bad = figures.find((f) => rule.avoidFigures.some((a) => figuresEqual(f, a)));
       if (!bad) continue;
       if (figures.some((f) => rule.believedFigures.some((b) => figuresEqual(f, b)))) continue;
-      claims.push({ kind: 'figure', surface: sentence.slice(bad.start, bad.end), start: bad.start, end: bad.end, supported: false, support: [], reason: `the minority figure of a conflict (${rule.avoid}); the sources agree on another` });
+      claims.push({
+        kind: 'figure',
+        surface: sentence.slice(bad.start, bad.end),
+        start: bad.start,
+        end: bad.end,
+        supported: false,
+        support: [],
+        reason: `the minority figure of a conflict (${rule.avoid}); the sources agree on another`,
+      });
     }
   }
   return claims;
 }
 
 /** The report with foreign links and minority figures added as unsupported claims. */
-export function withModelChecks(report: VerificationReport, rules: readonly FigureRule[], links: ReadonlySet<string>): VerificationReport {
+export function withModelChecks(
+  report: VerificationReport,
+  rules: readonly FigureRule[],
+  links: ReadonlySet<string>,
+): VerificationReport {
   const problems = [...report.problems];
   const fields = report.fields.map((f) => ({
     path: f.path,
     sentences: f.sentences.map((s): SentenceCheck => {
       const extra = extraClaims(s.text, rules, links);
       if (extra.length === 0) return s;
-      for (const c of extra) problems.push({ path: f.path, kind: c.kind, surface: c.surface, message: c.reason ?? 'not in the sources' });
+      for (const c of extra)
+        problems.push({ path: f.path, kind: c.kind, surface: c.surface, message: c.reason ?? 'not in the sources' });
       return { ...s, claims: [...s.claims, ...extra].sort((a, b) => a.start - b.start), ok: false };
     }),
   }));
@@ -94,7 +128,11 @@ export function withModelChecks(report: VerificationReport, rules: readonly Figu
  * rest on (the verifier's best matches). Kind 'template': our words (the model's) around
  * source sentences. Source offsets are mapped back to the article's title or text.
  */
-export function modelProvenance(report: VerificationReport, sources: readonly SourceText[], articles: readonly ArticleWithSightings[]): ProvenanceEntry[] {
+export function modelProvenance(
+  report: VerificationReport,
+  sources: readonly SourceText[],
+  articles: readonly ArticleWithSightings[],
+): ProvenanceEntry[] {
   const byId = new Map(articles.map((a) => [a.id, a]));
   const sourceById = new Map(sources.map((s) => [s.id, s]));
   return report.fields.map((f) => {
@@ -115,7 +153,13 @@ export function modelProvenance(report: VerificationReport, sources: readonly So
 }
 
 /** A source span as a span of article.title or article.text (sourcesOf joins them with a blank line). */
-function spanInArticle(sourceId: string, start: number, end: number, articles: ReadonlyMap<string, ArticleWithSightings>, sources: ReadonlyMap<string, SourceText>): SpanRef | null {
+function spanInArticle(
+  sourceId: string,
+  start: number,
+  end: number,
+  articles: ReadonlyMap<string, ArticleWithSightings>,
+  sources: ReadonlyMap<string, SourceText>,
+): SpanRef | null {
   const article = articles.get(sourceId);
   const source = sources.get(sourceId);
   if (!article || !source) return null; // a translation ("id#zh") has no span in the article itself
@@ -123,5 +167,10 @@ function spanInArticle(sourceId: string, start: number, end: number, articles: R
   const offset = title ? title.length + 2 : 0;
   if (title && end <= title.length) return { articleId: article.id, field: 'title', start, end };
   if (start < offset) return null;
-  return { articleId: article.id, field: 'text', start: start - offset, end: Math.min(end - offset, article.text.length) };
+  return {
+    articleId: article.id,
+    field: 'text',
+    start: start - offset,
+    end: Math.min(end - offset, article.text.length),
+  };
 }

@@ -90,7 +90,13 @@ export async function writeWithModel<D, O extends WrittenOutput>(
     notes.push(`${why}; the offline engine wrote this ${job.purpose}`);
     const o = offline();
     const notice = o.notice ? `${o.notice} ${FALLBACK_NOTICE[job.face]}` : FALLBACK_NOTICE[job.face];
-    const out = settle({ ...o, notice, engine: 'offline-fallback' }, verifyOutputIn(job.fields(o), index), job.fields, index, null);
+    const out = settle(
+      { ...o, notice, engine: 'offline-fallback' },
+      verifyOutputIn(job.fields(o), index),
+      job.fields,
+      index,
+      null,
+    );
     return { output: out, engine: 'offline-fallback', notes };
   };
 
@@ -109,9 +115,14 @@ export async function writeWithModel<D, O extends WrittenOutput>(
   if (!main.ok) return fallback(`the prompt could not be filled (${main.message})`);
   const first: LlmMessage = { role: 'user', content: main.value.user };
   // A follow-up turn (retry, correction) keeps the writer's instructions and adds the follow-up's own.
-  const followUp = (p: Prompt, vars: Record<string, string>): { system: string; user: string; version: string } | string => {
+  const followUp = (
+    p: Prompt,
+    vars: Record<string, string>,
+  ): { system: string; user: string; version: string } | string => {
     const r = renderPrompt(p, vars);
-    return r.ok ? { system: `${main.value.system}\n\n${r.value.system}`, user: r.value.user, version: p.promptVersion } : r.message;
+    return r.ok
+      ? { system: `${main.value.system}\n\n${r.value.system}`, user: r.value.user, version: p.promptVersion }
+      : r.message;
   };
   const request = (messages: LlmMessage[], turn: { system: string; version: string } | null): LlmRequest => ({
     system: turn?.system ?? main.value.system,
@@ -137,7 +148,9 @@ export async function writeWithModel<D, O extends WrittenOutput>(
     notes.push(`the model's answer was invalid (${summary(parsed.errors)}); asked once more with the errors`);
     const turn = followUp(retryPrompt.value, { errors: bullets(parsed.errors) });
     if (typeof turn === 'string') return fallback(`the retry prompt could not be filled (${turn})`);
-    const retry = await client.complete(request([first, { role: 'assistant', content: answer.value.text }, { role: 'user', content: turn.user }], turn));
+    const retry = await client.complete(
+      request([first, { role: 'assistant', content: answer.value.text }, { role: 'user', content: turn.user }], turn),
+    );
     if (!retry.ok) return fallback(`the retry failed (${retry.code}: ${retry.message})`);
     parsed = validate(retry.value.text);
     if (!parsed.ok) return fallback(`the model's answer was invalid twice (${summary(parsed.errors)})`);
@@ -148,21 +161,43 @@ export async function writeWithModel<D, O extends WrittenOutput>(
   let report = check(output);
   if (!report.ok) {
     const problems = report.problems.map((p) => `${p.path}: "${p.surface}" — ${p.message}`);
-    notes.push(`verification found ${problems.length} unsupported ${problems.length === 1 ? 'claim' : 'claims'}; sent back once for correction`);
+    notes.push(
+      `verification found ${problems.length} unsupported ${problems.length === 1 ? 'claim' : 'claims'}; sent back once for correction`,
+    );
     const turn = followUp(correctionPrompt.value, { problems: bullets(problems) });
-    const correction = typeof turn === 'string' ? null : await client.complete(request([first, { role: 'assistant', content: draftText }, { role: 'user', content: turn.user }], turn));
+    const correction =
+      typeof turn === 'string'
+        ? null
+        : await client.complete(
+            request([first, { role: 'assistant', content: draftText }, { role: 'user', content: turn.user }], turn),
+          );
     const corrected = correction?.ok ? validate(correction.value.text) : null;
-    if (typeof turn === 'string') notes.push(`the correction prompt could not be filled (${turn}); the first answer is repaired instead`);
-    else if (correction && !correction.ok) notes.push(`the correction request failed (${correction.code}: ${correction.message}); the first answer is repaired instead`);
-    else if (corrected && !corrected.ok) notes.push(`the corrected answer was invalid (${summary(corrected.errors)}); the first answer is repaired instead`);
+    if (typeof turn === 'string')
+      notes.push(`the correction prompt could not be filled (${turn}); the first answer is repaired instead`);
+    else if (correction && !correction.ok)
+      notes.push(
+        `the correction request failed (${correction.code}: ${correction.message}); the first answer is repaired instead`,
+      );
+    else if (corrected && !corrected.ok)
+      notes.push(
+        `the corrected answer was invalid (${summary(corrected.errors)}); the first answer is repaired instead`,
+      );
     else if (corrected?.ok) {
       output = job.compose(corrected.value, offline());
       report = check(output);
-      notes.push(report.ok ? 'the correction fixed every problem' : `${report.problems.length} still unsupported after the correction: removed`);
+      notes.push(
+        report.ok
+          ? 'the correction fixed every problem'
+          : `${report.problems.length} still unsupported after the correction: removed`,
+      );
     }
   }
-  const final = settle({ ...output, engine: 'llm', notice: null }, report, job.fields, index, { sources, articles: job.articles });
-  if (job.essential(final).some((t) => t.trim() === '')) return fallback('verification left the model’s output without an essential text');
+  const final = settle({ ...output, engine: 'llm', notice: null }, report, job.fields, index, {
+    sources,
+    articles: job.articles,
+  });
+  if (job.essential(final).some((t) => t.trim() === ''))
+    return fallback('verification left the model’s output without an essential text');
   const broken = job.slots?.(final) ?? [];
   if (broken.length === 0) return { output: final, engine: 'llm', notes };
   const brokenRules = [...new Set(broken.map((v) => `${v.rule} (${v.path})`))].slice(0, 5).join(', ');
@@ -170,23 +205,40 @@ export async function writeWithModel<D, O extends WrittenOutput>(
   // Cheap and safe: drop the list items that break a rule, when enough remains; checked again.
   const repair = job.repairSlots?.(final, broken) ?? null;
   if (!repair) return fallback(brokeWhat);
-  const resettled = settle({ ...repair.output }, check(repair.output), job.fields, index, { sources, articles: job.articles });
+  const resettled = settle({ ...repair.output }, check(repair.output), job.fields, index, {
+    sources,
+    articles: job.articles,
+  });
   const before = final.verification;
   const after = resettled.verification;
   const repaired: O = {
     ...resettled,
-    verification: before && after
-      ? {
-          ok: before.ok && after.ok,
-          sentences: after.sentences,
-          problems: [...before.problems, ...after.problems],
-          repairs: [...before.repairs, ...repair.dropped.map((d) => ({ path: d.path, action: 'dropped' as const, surface: d.text, reason: `slot rule: ${d.rule}` })), ...after.repairs],
-        }
-      : after,
+    verification:
+      before && after
+        ? {
+            ok: before.ok && after.ok,
+            sentences: after.sentences,
+            problems: [...before.problems, ...after.problems],
+            repairs: [
+              ...before.repairs,
+              ...repair.dropped.map((d) => ({
+                path: d.path,
+                action: 'dropped' as const,
+                surface: d.text,
+                reason: `slot rule: ${d.rule}`,
+              })),
+              ...after.repairs,
+            ],
+          }
+        : after,
   };
-  if (job.essential(repaired).some((t) => t.trim() === '')) return fallback(`${brokeWhat}; the repair left it without an essential text`);
+  if (job.essential(repaired).some((t) => t.trim() === ''))
+    return fallback(`${brokeWhat}; the repair left it without an essential text`);
   const still = job.slots?.(repaired) ?? [];
-  if (still.length > 0) return fallback(`${brokeWhat}; still broken after dropping ${repair.dropped.length}: ${[...new Set(still.map((v) => `${v.rule} (${v.path})`))].slice(0, 5).join(', ')}`);
+  if (still.length > 0)
+    return fallback(
+      `${brokeWhat}; still broken after dropping ${repair.dropped.length}: ${[...new Set(still.map((v) => `${v.rule} (${v.path})`))].slice(0, 5).join(', ')}`,
+    );
   notes.push(`${brokeWhat}; repaired by dropping ${repair.dropped.map((d) => `${d.path} (${d.rule})`).join(', ')}`);
   return { output: repaired, engine: 'llm', notes };
 }
@@ -208,11 +260,18 @@ function settle<O extends WrittenOutput>(
     // An essential text left empty sends the output to the offline engine (below), not to a rewrite.
     const repaired = repairOutput(fields, report, { rewriteRequired: false });
     final = applyFields(output, fields, repaired.fields);
-    const problems = report.problems.map((p) => ({ path: p.path, kind: p.kind, surface: p.surface, message: p.message }));
+    const problems = report.problems.map((p) => ({
+      path: p.path,
+      kind: p.kind,
+      surface: p.surface,
+      message: p.message,
+    }));
     verification = { ok: false, sentences, problems, repairs: repaired.actions };
   }
   // Provenance of model text is read off a check of the final text, so paths match after removals.
-  const provenance = model ? modelProvenance(verifyOutputIn(fieldsOf(final), index), model.sources, model.articles) : final.provenance;
+  const provenance = model
+    ? modelProvenance(verifyOutputIn(fieldsOf(final), index), model.sources, model.articles)
+    : final.provenance;
   return { ...final, provenance, verification };
 }
 

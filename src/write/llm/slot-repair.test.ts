@@ -21,7 +21,13 @@ after(async () => Promise.all(servers.map((s) => s.close())));
 async function clientAnswering(...answers: unknown[]) {
   const server = await startFakeOpenAi(answers.map((a) => chatCompletion(a)));
   servers.push(server);
-  const client = createOpenAiCompatibleClient({ baseUrl: `${server.origin}/v1`, apiKey: new Secret('sk-test-0123456789'), model: 'fake-1', timeoutMs: 2000, name: 'fake' });
+  const client = createOpenAiCompatibleClient({
+    baseUrl: `${server.origin}/v1`,
+    apiKey: new Secret('sk-test-0123456789'),
+    model: 'fake-1',
+    timeoutMs: 2000,
+    name: 'fake',
+  });
   return { client, server };
 }
 
@@ -41,13 +47,26 @@ const ITEM = {
 const POST = {
   headline: 'Speed of delivery now beats price in the race for compute.',
   hook: 'Anthropic is taking all 150MW of Brightline Compute’s Ohio campus for $2 billion over three years.',
-  takeaways: ['The first 50MW is due to enter service in September.', 'The contract will be about 70% of Brightline Compute’s revenue.'],
+  takeaways: [
+    'The first 50MW is due to enter service in September.',
+    'The contract will be about 70% of Brightline Compute’s revenue.',
+  ],
   closing: 'Watch whether the rest arrives by the end of the year.',
 };
 
 describe('model answers under the slot rules, through the OpenAI-compatible client', () => {
   it('a key point repeating the lead’s figure and one opening on a reference are dropped; the item stays the model’s, the drops recorded', async () => {
-    const answer = { ...ITEM, keyPoints: { lead: ITEM.keyPoints.lead, points: ['All 150MW go to Anthropic.', ITEM.keyPoints.points[0]!, 'It is the largest deal in Brightline Compute’s history.'] } };
+    const answer = {
+      ...ITEM,
+      keyPoints: {
+        lead: ITEM.keyPoints.lead,
+        points: [
+          'All 150MW go to Anthropic.',
+          ITEM.keyPoints.points[0]!,
+          'It is the largest deal in Brightline Compute’s history.',
+        ],
+      },
+    };
     const { client, server } = await clientAnswering(answer);
     const r = await writeDigestItemWithModel(story, 'en', { client, offline: () => writeDigestItem(story, 'en') });
     assert.equal(server.requests.length, 1, 'no second request: the repair is ours');
@@ -55,11 +74,17 @@ describe('model answers under the slot rules, through the OpenAI-compatible clie
     assert.doesNotThrow(() => digestItemSchema.parse(r.item));
     assert.deepEqual(r.item.keyPoints.points, ITEM.keyPoints.points);
     const drops = (r.item.verification?.repairs ?? []).filter((x) => x.reason.startsWith('slot rule'));
-    assert.deepEqual(drops.map((x) => `${x.path}: ${x.reason}`), ['keyPoints.points[0]: slot rule: repeated-figure', 'keyPoints.points[2]: slot rule: dangling-point']);
+    assert.deepEqual(
+      drops.map((x) => `${x.path}: ${x.reason}`),
+      ['keyPoints.points[0]: slot rule: repeated-figure', 'keyPoints.points[2]: slot rule: dangling-point'],
+    );
   });
 
   it('an impact line in a source’s first person as the only one: nothing would remain → the offline engine writes the item', async () => {
-    const answer = { ...ITEM, impact: [{ audience: 'Investor', text: 'We expect one tenant to be about 70% of our revenue.' }] };
+    const answer = {
+      ...ITEM,
+      impact: [{ audience: 'Investor', text: 'We expect one tenant to be about 70% of our revenue.' }],
+    };
     const { client } = await clientAnswering(answer);
     const r = await writeDigestItemWithModel(story, 'en', { client, offline: () => writeDigestItem(story, 'en') });
     assert.equal(r.engine, 'offline-fallback');
@@ -77,7 +102,10 @@ describe('model answers under the slot rules, through the OpenAI-compatible clie
 
     const noFigure = { ...POST, hook: 'Anthropic is taking Brightline Compute’s whole Ohio campus for three years.' };
     const second = await clientAnswering(noFigure);
-    const fell = await writePostWithModel(story, 'en', { client: second.client, offline: () => writePost(story, 'en') });
+    const fell = await writePostWithModel(story, 'en', {
+      client: second.client,
+      offline: () => writePost(story, 'en'),
+    });
     assert.equal(fell.engine, 'offline-fallback');
     assert.match(fell.notes.join(' '), /hook-no-key-figure \(hook\)/);
   });

@@ -21,7 +21,8 @@ export const ARTICLE_CHAR_LIMIT = 12_000;
  * invisible operators, BOM, soft hyphen, bidi embeddings/overrides/isolates, and Unicode tag
  * characters (U+E0000–E007F, which can spell hidden ASCII a model still reads).
  */
-const INVISIBLE = /[\u00AD\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]|\u{E0000}|[\u{E0001}-\u{E007F}]/gu;
+const INVISIBLE =
+  /[\u00AD\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]|\u{E0000}|[\u{E0001}-\u{E007F}]/gu;
 /** C0/C1 controls other than tab and newline. */
 const CONTROLS = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
 
@@ -44,14 +45,18 @@ function ordered(articles: readonly ArticleWithSightings[]): ArticleWithSighting
 
 /** An attribute value: one line, no quotes or angle brackets. */
 function attr(value: string): string {
-  return promptSafeText(value).replace(/[\n\t"<>]/g, ' ').trim().slice(0, 300);
+  return promptSafeText(value)
+    .replace(/[\n\t"<>]/g, ' ')
+    .trim()
+    .slice(0, 300);
 }
 
 /** One article's text for a DATA block: clean, capped, with the boundary word defused. */
 function body(text: string, boundary: string, limit = ARTICLE_CHAR_LIMIT): string {
   const clean = promptSafeText(text)
     .replace(/(?:BEGIN|END)\s+DATA-[0-9a-f]*/gi, (m) => m.replace(/DATA/i, 'D-A-T-A'))
-    .split(boundary).join('[boundary removed]');
+    .split(boundary)
+    .join('[boundary removed]');
   return clean.length > limit ? `${clean.slice(0, limit)}\n[text cut at ${limit} characters]` : clean;
 }
 
@@ -59,7 +64,10 @@ function body(text: string, boundary: string, limit = ARTICLE_CHAR_LIMIT): strin
 export function storyData(articles: readonly ArticleWithSightings[]): { boundary: string; data: string } {
   const list = ordered(articles);
   const boundary = dataBoundary(list);
-  const limit = Math.min(ARTICLE_CHAR_LIMIT, Math.max(ARTICLE_CHAR_FLOOR, Math.floor(DATA_CHAR_BUDGET / Math.max(1, list.length))));
+  const limit = Math.min(
+    ARTICLE_CHAR_LIMIT,
+    Math.max(ARTICLE_CHAR_FLOOR, Math.floor(DATA_CHAR_BUDGET / Math.max(1, list.length))),
+  );
   const blocks = list.map((a) => {
     const head = `BEGIN ${boundary} id="${attr(a.id)}" outlet="${attr(outletOf(a))}" type="${sourceTypeLabel(a.sourceType)}" language="${a.language}" url="${attr(publicUrl(a.url) ?? '')}"`;
     const title = a.title ? `Title: ${body(a.title, boundary).replace(/\n/g, ' ')}\n` : '';
@@ -81,7 +89,9 @@ export function rankingFacts(ranking: Ranking): string {
   const minority = new Set(figureRules(ranking).map((r) => r.avoid));
   for (const c of ranking.figureConflicts) {
     const odd = c.variants.filter((v) => minority.has(v.surface)).map((v) => v.surface);
-    lines.push(`Figure conflict: ${c.description}.${odd.length > 0 ? ` Never use ${odd.join(', ')}: it is the minority figure.` : ' Unsettled: give both figures with their sources.'}`);
+    lines.push(
+      `Figure conflict: ${c.description}.${odd.length > 0 ? ` Never use ${odd.join(', ')}: it is the minority figure.` : ' Unsettled: give both figures with their sources.'}`,
+    );
   }
   return lines.map((l) => `- ${attr(l)}`).join('\n');
 }
