@@ -239,7 +239,7 @@ const fmt = (x: number, s: number): string => `${x.toFixed(3)} ± ${s.toFixed(3)
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
-  const dir = resolve(argValue(args, '--dir') ?? process.env['AEB_DIR'] ?? '/work/aeb');
+  const dir = resolve(argValue(args, '--dir') ?? process.env.AEB_DIR ?? '/work/aeb');
   if (!existsSync(join(dir, 'ground-truth.json')) || !existsSync(join(dir, 'html'))) {
     console.log(
       `skipped: the article-extraction benchmark is not at ${dir} (export ground-truth.json and html/ from github:scrapinghub/article-extraction-benchmark and pass --dir or AEB_DIR)`,

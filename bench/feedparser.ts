@@ -22,7 +22,6 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { parseDocument } from 'htmlparser2';
-import { textContent } from 'domutils';
 import { XMLValidator } from 'fast-xml-parser';
 import { readFeedBytes, type FeedRecord } from '../src/cli/feed-command.js';
 
@@ -695,7 +694,7 @@ function main(): void {
     const i = args.indexOf(name);
     return i >= 0 ? args[i + 1] : undefined;
   };
-  const dirArg = flag('--dir') ?? process.env['FEEDPARSER_TESTS'];
+  const dirArg = flag('--dir') ?? process.env.FEEDPARSER_TESTS;
   const showFailures = Number(flag('--show-failures') ?? 0);
   const only = flag('--only');
   if (!dirArg || !existsSync(dirArg)) {

@@ -360,7 +360,7 @@ async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const dir = resolve(
     argValue(args, '--dir') ??
-      process.env['READABILITY_TEST_PAGES'] ??
+      process.env.READABILITY_TEST_PAGES ??
       join(here, '../../readability-tests/test/test-pages'),
   );
   if (!existsSync(dir)) {

@@ -184,19 +184,18 @@ const dir = await mkdtemp(path.join(os.tmpdir(), 'tidings-bench-watch-'));
   }
   await db.close();
 }
-const sourcesYaml =
-  [
-    'version: 1',
-    'sources:',
-    ...hosts.flatMap((h, s) => [
-      `  - id: bench-${s}`,
-      `    name: Bench Wire ${s}`,
-      `    url: http://${h}:${port}/feed.xml`,
-      '    kind: feed',
-      '    type: news',
-      '    language: mixed',
-    ]),
-  ].join('\n') + '\n';
+const sourcesYaml = `${[
+  'version: 1',
+  'sources:',
+  ...hosts.flatMap((h, s) => [
+    `  - id: bench-${s}`,
+    `    name: Bench Wire ${s}`,
+    `    url: http://${h}:${port}/feed.xml`,
+    '    kind: feed',
+    '    type: news',
+    '    language: mixed',
+  ]),
+].join('\n')}\n`;
 await writeFile(path.join(dir, 'sources.yaml'), sourcesYaml);
 const results: string[] = [];
 try {

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# The test command (`npm test`, and CI through .ci/run): every *.test.ts under src/ and test/,
+# The test command (`npm test`, and CI through .ci/run): the lint checks, then every *.test.ts under src/ and test/,
 # with store tests run on both the embedded PGlite and a PostgreSQL server.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 [ -d node_modules ] || npm ci
+npm run --silent lint    # formatting, lint rules, types and import boundaries (package.json)
 npm run --silent build
 bash scripts/ensure-postgres.sh
 bash scripts/ensure-chromium.sh

@@ -7,7 +7,6 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { main } from '../src/cli/main.js';
 import { runTidings } from './support/run-cli.js';
 import { PROJECT_ROOT } from '../src/config.js';
 

@@ -35,7 +35,7 @@ describe('folded translations by their own ids; verify reads Tidings JSON', () =
     assert.ok(pair.translationTitle && card.out.includes(pair.translationTitle), "the card is the translation's own");
     const show = await runTidings(['--data', data, 'show', pair.translationId.slice(0, 8)], dir);
     assert.equal(show.code, 0, show.err);
-    assert.match(show.err, new RegExp(`folded into it`));
+    assert.match(show.err, /folded into it/);
     const aligned = await runTidings(['--data', data, 'align', pair.originalId, pair.translationId], dir);
     assert.equal(aligned.code, 0, aligned.err);
     assert.match(aligned.out, /^# Alignment/m);

@@ -14,12 +14,6 @@ import { runTidings } from './support/run-cli.js';
 import { writeCostInputs } from './fixtures/hostile/cost-inputs.js';
 import { articleTitle, normalPage, writeNestInputs } from './fixtures/hostile/nest-inputs.js';
 
-interface Ran {
-  readonly code: number;
-  readonly out: string;
-  readonly err: string;
-}
-
 const run = (args: string[]) => runTidings(args);
 
 const NESTING = /page exceeds the nesting limit \(elements more than 1,000 levels deep; limit 1,000\); skipped/;

@@ -26,8 +26,8 @@ const page = (title: string, body: string) =>
 let server: http.Server;
 let base = '';
 
-function routes(url: string, res: http.ServerResponse): void {
-  const send = (status: number, body: string, headers: http.OutgoingHttpHeaders = {}) => {
+function routes(url: string, res: http.ServerResponse): undefined {
+  const send = (status: number, body: string, headers: http.OutgoingHttpHeaders = {}): undefined => {
     res.writeHead(status, { 'content-type': 'text/html; charset=utf-8', ...headers });
     res.end(body);
   };

@@ -40,7 +40,7 @@ describe('tidings similar --pairs', () => {
     assert.ok(score['ng-vote-flood']! < 0.2, JSON.stringify(score));
     assert.ok(score['ng-vote-xl']! > score['ng-vote-flood']! + 0.4);
     // No lang columns filled: Chinese is told from English by its script.
-    assert.ok(score['guessed']! >= 0.5, JSON.stringify(score));
+    assert.ok(score.guessed! >= 0.5, JSON.stringify(score));
     assert.match(
       r.err,
       /pairs\.csv line 8 \(pair "german"\): language "de" is neither English \(en\) nor Chinese \(zh\)/,

@@ -51,7 +51,7 @@ describe('verification on real-shaped coverage', () => {
     });
   }
   test('the names are kept in the text, read whole', () => {
-    const text = JSON.stringify(digests['en']) + JSON.stringify(digests['zh']);
+    const text = JSON.stringify(digests.en) + JSON.stringify(digests.zh);
     for (const name of ['arXiv', 'iPhone', 'nRF54L15', 'eBay', 'GPT-4o', 'macOS', '3D Gaussian'])
       assert.ok(text.includes(name), name);
   });

@@ -135,7 +135,7 @@ describe('polling rules, source by source (in-process store, the polite fetcher,
     ]);
     assert.equal(result.polled, 7);
     assert.equal(result.notModified, 0);
-    assert.equal(result.plan.then.length, 4 * items.length, 'the four readable feeds, one job per item');
+    assert.equal(result.plan.later.length, 4 * items.length, 'the four readable feeds, one job per item');
     assert.deepEqual(result.unreadable.map((u) => u.key).sort(), ['busy', 'flaky', 'limited']);
     assert.deepEqual(await waits(), {
       news: [15, 'every', 0],
@@ -154,7 +154,7 @@ describe('polling rules, source by source (in-process store, the polite fetcher,
     const conditional = server.seen.filter((r) => r.path === '/news.xml').at(-1)!;
     assert.equal(conditional.headers['if-none-match'], '"news-1"');
     assert.equal(result.notModified, 1);
-    assert.equal(result.plan.first.length + result.plan.then.length, 0);
+    assert.equal(result.plan.first.length + result.plan.later.length, 0);
     assert.equal(result.total - result.due, 6);
   });
 
@@ -172,7 +172,7 @@ describe('polling rules, source by source (in-process store, the polite fetcher,
     assert.deepEqual(asked, ['/busy.xml', '/flaky.xml', '/news.xml', '/ttl.xml']);
     assert.equal(result.unreadable.length, 0);
     assert.equal(result.notModified, 2, 'news (304) and ttl (the same bytes)');
-    assert.equal(result.plan.then.length, 2 * items.length, 'busy and flaky, read for the first time');
+    assert.equal(result.plan.later.length, 2 * items.length, 'busy and flaky, read for the first time');
     const w = await waits();
     assert.deepEqual(
       [w.flaky, w.busy, w.ttl],
@@ -189,7 +189,7 @@ describe('polling rules, source by source (in-process store, the polite fetcher,
     // news, busy and flaky were polled at 92 (due at 107); slow, cached and limited wait until 120.
     assert.deepEqual(asked, ['/busy.xml', '/cached.xml', '/flaky.xml', '/limited.xml', '/news.xml', '/slow.xml']);
     assert.equal(result.notModified, 5, 'news answered 304; slow, cached, busy and flaky the bytes read before');
-    assert.equal(result.plan.first.length + result.plan.then.length, 0);
+    assert.equal(result.plan.first.length + result.plan.later.length, 0);
     // The date it asked for has passed: back-off alone (15 min x 4).
     assert.deepEqual((await waits()).limited, [60, 'backoff', 2]);
   });

@@ -55,8 +55,8 @@ function rawText(el: Element): string {
 function describe(el: Element): string {
   const a = el.attribs;
   const bits = [el.name];
-  if (a['id']) bits.push(`#${a['id']}`);
-  if (a['class']) bits.push(`.${a['class'].trim().split(/\s+/).join('.')}`);
+  if (a.id) bits.push(`#${a.id}`);
+  if (a.class) bits.push(`.${a.class.trim().split(/\s+/).join('.')}`);
   for (const k of ['rel', 'itemprop', 'datetime', 'content', 'title', 'href', 'property', 'name'])
     if (a[k] !== undefined) bits.push(`[${k}=${JSON.stringify(clip(a[k], 100))}]`);
   for (const [k, v] of Object.entries(a))
@@ -123,7 +123,7 @@ function main(): void {
   };
 
   const html0 = all.find((e) => e.name === 'html');
-  section('html', [`lang=${JSON.stringify(html0?.attribs['lang'] ?? null)}`]);
+  section('html', [`lang=${JSON.stringify(html0?.attribs.lang ?? null)}`]);
   section(
     '<title>',
     all.filter((e) => e.name === 'title' && !insideSvg(e)).map((e) => JSON.stringify(clip(textOf(e).join(''), 300))),
@@ -133,8 +133,8 @@ function main(): void {
     all
       .filter(
         (e) =>
-          (e.name === 'link' && /canonical|shortlink/i.test(e.attribs['rel'] ?? '')) ||
-          (e.name === 'meta' && /^(og:url|twitter:url)$/i.test(e.attribs['property'] ?? e.attribs['name'] ?? '')) ||
+          (e.name === 'link' && /canonical|shortlink/i.test(e.attribs.rel ?? '')) ||
+          (e.name === 'meta' && /^(og:url|twitter:url)$/i.test(e.attribs.property ?? e.attribs.name ?? '')) ||
           e.name === 'base',
       )
       .map(describe),
@@ -142,24 +142,22 @@ function main(): void {
   section(
     'meta',
     all
-      .filter(
-        (e) => e.name === 'meta' && (e.attribs['property'] ?? e.attribs['name'] ?? e.attribs['itemprop']) !== undefined,
-      )
+      .filter((e) => e.name === 'meta' && (e.attribs.property ?? e.attribs.name ?? e.attribs.itemprop) !== undefined)
       .filter(
         (e) =>
           /^(og:|twitter:|article:|dc\.|dcterms\.|dc:|sailthru\.|parsely-|author|byl|date|pubdate|publish|title|application-name|copyright|citation_|datepublished|headline|site|cxenseparse|weibo:)/i.test(
-            (e.attribs['property'] ?? e.attribs['name'] ?? e.attribs['itemprop'] ?? '').trim(),
-          ) || /\b(og|dc|article):/i.test(e.attribs['property'] ?? ''),
+            (e.attribs.property ?? e.attribs.name ?? e.attribs.itemprop ?? '').trim(),
+          ) || /\b(og|dc|article):/i.test(e.attribs.property ?? ''),
       )
       .map(
         (e) =>
-          `${(e.attribs['property'] ?? e.attribs['name'] ?? e.attribs['itemprop'] ?? '').trim()} = ${JSON.stringify(clip(e.attribs['content'] ?? '', 200))}`,
+          `${(e.attribs.property ?? e.attribs.name ?? e.attribs.itemprop ?? '').trim()} = ${JSON.stringify(clip(e.attribs.content ?? '', 200))}`,
       ),
   );
   section(
     'JSON-LD',
     all
-      .filter((e) => e.name === 'script' && /ld\+json/i.test(e.attribs['type'] ?? ''))
+      .filter((e) => e.name === 'script' && /ld\+json/i.test(e.attribs.type ?? ''))
       .flatMap((e) => jsonLdFields(rawText(e))),
   );
 
@@ -178,10 +176,10 @@ function main(): void {
     .filter(
       (e) =>
         HINT.test(
-          `${e.attribs['class'] ?? ''} ${e.attribs['id'] ?? ''} ${e.attribs['rel'] ?? ''} ${e.attribs['itemprop'] ?? ''}`,
+          `${e.attribs.class ?? ''} ${e.attribs.id ?? ''} ${e.attribs.rel ?? ''} ${e.attribs.itemprop ?? ''}`,
         ) ||
         e.name === 'time' ||
-        e.attribs['datetime'] !== undefined,
+        e.attribs.datetime !== undefined,
     );
   const seen = new Set<string>();
   const hintLines: string[] = [];

@@ -77,10 +77,10 @@ describe('tidings doctor', () => {
     const { code, out } = await doctor({ BAD_KEY: 'sk-doctor-bad-2' }, yaml);
     assert.equal(code, 1);
     assert.match(out, /✓ run budget: \$0\.5/);
-    assert.match(out, /Provider good: [^\n]*\n(  [^\n]*\n)*  ✓ OK: m1/);
+    assert.match(out, /Provider good: [^\n]*\n( {2}[^\n]*\n)* {2}✓ OK: m1/);
     assert.match(
       out,
-      /Provider bad: [^\n]*\n(  [^\n]*\n)*  ✗ key rejected \(HTTP 401\): check the key in environment variable BAD_KEY/,
+      /Provider bad: [^\n]*\n( {2}[^\n]*\n)* {2}✗ key rejected \(HTTP 401\): check the key in environment variable BAD_KEY/,
     );
     assert.doesNotMatch(out, /sk-doctor-bad-2/);
     assert.match(out, /1 problem found\.\n$/);

@@ -4,7 +4,6 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Option, type Command } from 'commander';
-import type { Config } from '../config.js';
 import { EXIT_CODES, fail, ok, type Failure, type Result } from '../errors.js';
 import {
   cardFor,

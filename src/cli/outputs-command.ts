@@ -5,7 +5,7 @@
 import { Option, type Command } from 'commander';
 import { EXIT_CODES, type Failure } from '../errors.js';
 import { createLlmRuntime, type LlmRuntime } from '../llm/provider-factory.js';
-import { digestFor, latestDay, postFor, rankedStoryById, type Face } from '../pipeline/edition.js';
+import { digestFor, postFor, rankedStoryById, type Face } from '../pipeline/edition.js';
 import { digestWithModel, postWithModel } from '../pipeline/model-edition.js';
 import { newsletterHtml, newsletterText } from '../publish/outputs/newsletter.js';
 import { absoluteUrl, sitePaths, storyTopics, type TopicRef } from '../publish/outputs/publish-input.js';

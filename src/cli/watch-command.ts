@@ -277,7 +277,7 @@ async function cycle(
     );
   }
   const plan: CyclePlan = polled.plan;
-  if (plan.first.length + plan.then.length === 0) {
+  if (plan.first.length + plan.later.length === 0) {
     // Nothing to store (every source read was as before, or could not be read): no edition or site work.
     await acceptPolled(schedule, polled.toAccept);
     for (const f of plan.failures) io.err(`  - ${f}\n`);
@@ -289,7 +289,7 @@ async function cycle(
   }
   const outputs: JobOutput[] = plan.failures.map((f) => failedOutput(f));
   let gaveUp: string[] = [];
-  for (const phase of [plan.first, plan.then]) {
+  for (const phase of [plan.first, plan.later]) {
     if (phase.length === 0) continue;
     if (queue === null) {
       live.queued += phase.length;

@@ -280,19 +280,19 @@ export const CLUTTER_RULES: readonly ClutterRule[] = [
   {
     name: 'editor-credit',
     lang: 'zh',
-    pattern: /^[【\[(（]?(?:责任编辑|编辑|责编|来源|作者|校对)[:：].{0,20}[】\])）]?$/,
+    pattern: /^[【[(（]?(?:责任编辑|编辑|责编|来源|作者|校对)[:：].{0,20}[】\])）]?$/,
   },
   // a credits line of several roles: "作者｜林川 编辑｜陈默", "文 / 周晓  审核：张某"
   {
     name: 'editor-credit',
     lang: 'zh',
     pattern:
-      /^(?:[【\[(（]?(?:作者|撰文|文|图|编辑|责编|责任编辑|审核|审校|校对|排版|美编|设计|出品|主编|统筹|监制|运营)\s*[:：|｜/]\s*[^\s:：|｜/，。]{1,20}[】\])）]?\s*){1,8}$/,
+      /^(?:[【[(（]?(?:作者|撰文|文|图|编辑|责编|责任编辑|审核|审校|校对|排版|美编|设计|出品|主编|统筹|监制|运营)\s*[:：|｜/]\s*[^\s:：|｜/，。]{1,20}[】\])）]?\s*){1,8}$/,
   },
   {
     name: 'source-credit',
     lang: 'zh',
-    pattern: /^[【\[(（]?(?:本文|文章|信息|内容|稿件|新闻|图文)?来源\s*[:：|｜]\s*.{1,40}$/,
+    pattern: /^[【[(（]?(?:本文|文章|信息|内容|稿件|新闻|图文)?来源\s*[:：|｜]\s*.{1,40}$/,
   },
   // disclaimers: what the page is not (advice, the site's view), never what happened
   {
@@ -322,7 +322,7 @@ export const CLUTTER_RULES: readonly ClutterRule[] = [
   {
     name: 'disclaimer',
     lang: 'zh',
-    pattern: /^[【\[(（]?(?:免责声明|免责条款|法律声明|特别声明|声明|风险提示|特别提示|重要提示)\s*[:：】\])）].*$/,
+    pattern: /^[【[(（]?(?:免责声明|免责条款|法律声明|特别声明|声明|风险提示|特别提示|重要提示)\s*[:：】\])）].*$/,
   },
   {
     name: 'disclaimer',

@@ -135,7 +135,7 @@ function metadataLineMoment(line: string): string | null {
   if (found === null) return null;
   // A sentence ends with a full stop after a word ("…was founded on March 9, 1998."): not a dateline.
   if (/[!?。！？]$|(?:\p{Ll}{2,}|\d{4})\.$/u.test(line.trim())) return null;
-  const rest = (line.slice(0, found.index) + ' ' + line.slice(found.index + found.length)).trim();
+  const rest = `${line.slice(0, found.index)} ${line.slice(found.index + found.length)}`.trim();
   const han = (rest.match(/\p{Script=Han}/gu) ?? []).length;
   const words = rest
     .replace(/\p{Script=Han}/gu, ' ')

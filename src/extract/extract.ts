@@ -323,7 +323,7 @@ export function extractMarkdown(markdown: string, options: ExtractOptions = {}):
   };
   const title = pick('title') ?? heading;
   const canonical = pick('canonical') ?? pick('url') ?? options.url ?? null;
-  const dateField = front['date'] !== undefined ? 'date' : 'published';
+  const dateField = front.date !== undefined ? 'date' : 'published';
   const rawDate = pick(dateField);
   const published = normaliseDate(rawDate);
   // A date the header gives but that cannot be read is said, never dropped in silence.

@@ -51,12 +51,12 @@ const TAG_BIAS: Readonly<Record<string, number>> = {
 
 function nameBias(el: Element): number {
   let bias = 0;
-  for (const name of [el.attribs['class'], el.attribs['id']]) {
+  for (const name of [el.attribs.class, el.attribs.id]) {
     if (name === undefined || name === '') continue;
     if (UNLIKELY_CONTENT_NAMES.test(name)) bias -= 25;
     if (LIKELY_CONTENT_NAMES.test(name)) bias += 25;
   }
-  if (el.attribs['itemprop'] === 'articleBody') bias += 50;
+  if (el.attribs.itemprop === 'articleBody') bias += 50;
   return bias;
 }
 
@@ -225,7 +225,7 @@ export function selectMainContent(tree: BlockTree): MainContent {
   if (parent !== null) {
     const textOf = blockTextByOwner(blocks);
     const threshold = Math.max(10, topScore * 0.2);
-    const topClass = top.attribs['class'] ?? '';
+    const topClass = top.attribs.class ?? '';
     let afterTop = false;
     for (const node of parent.children) {
       if (node === top) afterTop = true;
@@ -236,7 +236,7 @@ export function selectMainContent(tree: BlockTree): MainContent {
       const sibStats = stats.get(sib);
       if (sibStats === undefined) continue;
       let s = scores.get(sib) ?? 0;
-      if (topClass !== '' && sib.attribs['class'] === topClass) s += topScore * 0.2;
+      if (topClass !== '' && sib.attribs.class === topClass) s += topScore * 0.2;
       if (s >= threshold) {
         chosen.add(sib);
         continue;
@@ -327,8 +327,8 @@ function markedBody(stats: Map<Element, ElementStats>): Element | null {
   let best: Element | null = null;
   let bestProse = 0;
   for (const [el, s] of stats) {
-    const cls = el.attribs['class'];
-    if (el.attribs['itemprop'] !== 'articleBody' && (cls === undefined || !ARTICLE_BODY_NAMES.test(cls))) continue;
+    const cls = el.attribs.class;
+    if (el.attribs.itemprop !== 'articleBody' && (cls === undefined || !ARTICLE_BODY_NAMES.test(cls))) continue;
     const prose = s.chars - s.linkChars;
     if (prose > bestProse) [best, bestProse] = [el, prose];
   }
@@ -336,7 +336,7 @@ function markedBody(stats: Map<Element, ElementStats>): Element | null {
 }
 
 const classKey = (el: Element): string | null => {
-  const cls = el.attribs['class']?.trim();
+  const cls = el.attribs.class?.trim();
   return cls ? `${el.name}.${cls}` : null;
 };
 

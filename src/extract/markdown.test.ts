@@ -91,9 +91,9 @@ describe('front matter', () => {
     const fm = splitFrontMatter(
       '---\ntitle: Quillfeed: the week agents went to work\nurl: https://q.example/2026/03/11/agents\npublished: 2026-03-11\n---\nBody.',
     );
-    assert.equal(fm.front['title'], 'Quillfeed: the week agents went to work');
-    assert.equal(fm.front['url'], 'https://q.example/2026/03/11/agents');
-    assert.equal(fm.front['published'], '2026-03-11');
+    assert.equal(fm.front.title, 'Quillfeed: the week agents went to work');
+    assert.equal(fm.front.url, 'https://q.example/2026/03/11/agents');
+    assert.equal(fm.front.published, '2026-03-11');
     assert.equal(fm.body, 'Body.');
     assert.match(fm.problem ?? '', /^front matter is not valid YAML \(.+\); read its fields line by line$/);
   });

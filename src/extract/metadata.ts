@@ -39,9 +39,9 @@ function gather(nodes: readonly AnyNode[], out: Element[]): void {
       t === 'time' ||
       t === 'title' ||
       t === 'h1' ||
-      (t === 'script' && /ld\+json/i.test(el.attribs['type'] ?? '')) ||
-      el.attribs['itemprop'] !== undefined ||
-      el.attribs['rel'] === 'author' ||
+      (t === 'script' && /ld\+json/i.test(el.attribs.type ?? '')) ||
+      el.attribs.itemprop !== undefined ||
+      el.attribs.rel === 'author' ||
       isBylineElement(el) ||
       isPublishedElement(el) ||
       isEditorElement(el)
@@ -106,7 +106,7 @@ function bylineText(el: Element): string {
     if (n.type !== 'tag') continue;
     const c = n as Element;
     if (
-      BYLINE_EXTRAS.test(`${c.attribs['class'] ?? ''} ${c.attribs['id'] ?? ''}`) ||
+      BYLINE_EXTRAS.test(`${c.attribs.class ?? ''} ${c.attribs.id ?? ''}`) ||
       c.name === 'time' ||
       c.name === 'script' ||
       c.name === 'style'
@@ -129,15 +129,13 @@ const NOT_BYLINE_NAMES = /bio|avatar|photo|image|img|pic|follow|social|about|mor
 /** A microformat (hAtom, h-entry) publication date: class "published" or "dt-published". */
 function isPublishedElement(el: Element): boolean {
   return (
-    /(?:^|\s)(?:dt-)?published(?:$|\s)/.test(el.attribs['class'] ?? '') && el.name !== 'body' && el.name !== 'article'
+    /(?:^|\s)(?:dt-)?published(?:$|\s)/.test(el.attribs.class ?? '') && el.name !== 'body' && el.name !== 'article'
   );
 }
 
 /** The element that credits the page's editor ("责任编辑：…", span#editor). */
 function isEditorElement(el: Element): boolean {
-  return /(?:^|[\s_-])(?:editors?|zrbj|bianji)(?=$|[\s_-])/i.test(
-    `${el.attribs['class'] ?? ''} ${el.attribs['id'] ?? ''}`,
-  );
+  return /(?:^|[\s_-])(?:editors?|zrbj|bianji)(?=$|[\s_-])/i.test(`${el.attribs.class ?? ''} ${el.attribs.id ?? ''}`);
 }
 
 /** Whether the page credits `name` as its editor, not its author (an author meta tag often holds the editor on Chinese sites). */
@@ -150,13 +148,13 @@ function creditedAsEditor(name: string, editorText: string): boolean {
 function isModifiedTime(el: Element): boolean {
   const a = el.attribs;
   return (
-    /dateModified/i.test(a['itemprop'] ?? '') ||
-    (/(?:^|[\s_-])(?:updated|modified|lastmod)/i.test(a['class'] ?? '') && !/published/i.test(a['class'] ?? ''))
+    /dateModified/i.test(a.itemprop ?? '') ||
+    (/(?:^|[\s_-])(?:updated|modified|lastmod)/i.test(a.class ?? '') && !/published/i.test(a.class ?? ''))
   );
 }
 
 function isBylineElement(el: Element): boolean {
-  const names = `${el.attribs['class'] ?? ''} ${el.attribs['id'] ?? ''}`;
+  const names = `${el.attribs.class ?? ''} ${el.attribs.id ?? ''}`;
   return !NOT_BYLINE_TAGS.has(el.name) && BYLINE_NAMES.test(names) && !NOT_BYLINE_NAMES.test(names);
 }
 
@@ -414,7 +412,7 @@ function nameOf(value: Json | undefined): string | null {
     let name: string | null = null;
     if (typeof v === 'string') name = clean(v);
     else if (Array.isArray(v)) for (let i = v.length - 1; i >= 0; i--) stack.push(v[i]);
-    else if (v !== null && typeof v === 'object' && v !== undefined) name = str(v['name']);
+    else if (v !== null && typeof v === 'object' && v !== undefined) name = str(v.name);
     if (name !== null) names.push(name);
   }
   return names.length > 0 ? names.join(', ') : null;
@@ -424,7 +422,7 @@ function imageOf(value: Json | undefined): string | null {
   let v = value;
   while (Array.isArray(v)) v = v[0];
   if (typeof v === 'string') return v;
-  if (v !== null && typeof v === 'object' && v !== undefined) return str(v['url']) ?? str(v['contentUrl']);
+  if (v !== null && typeof v === 'object' && v !== undefined) return str(v.url) ?? str(v.contentUrl);
   return null;
 }
 
@@ -688,8 +686,8 @@ export function readMetadata(root: { children: AnyNode[] }, url: string | null):
       case 'meta': {
         // RDFa lets one tag carry several properties ("og:title twitter:title"); Dublin Core is
         // written "DC.title" or "dc:title".
-        const keys = (a['property'] ?? a['name'] ?? a['http-equiv'] ?? a['itemprop'] ?? '').toLowerCase().split(/\s+/);
-        const content = clean(a['content']);
+        const keys = (a.property ?? a.name ?? a['http-equiv'] ?? a.itemprop ?? '').toLowerCase().split(/\s+/);
+        const content = clean(a.content);
         if (content === null) break;
         for (const raw of keys) {
           const key = raw
@@ -700,15 +698,15 @@ export function readMetadata(root: { children: AnyNode[] }, url: string | null):
         break;
       }
       case 'link': {
-        const rel = (a['rel'] ?? '').toLowerCase().split(/\s+/);
-        if (rel.includes('canonical') && canonical === null) canonical = clean(a['href']);
+        const rel = (a.rel ?? '').toLowerCase().split(/\s+/);
+        if (rel.includes('canonical') && canonical === null) canonical = clean(a.href);
         break;
       }
       case 'base':
-        if (a['href'] !== undefined) base = absolute(a['href'], url) ?? base;
+        if (a.href !== undefined) base = absolute(a.href, url) ?? base;
         break;
       case 'html':
-        htmlLang ??= clean(a['lang'] ?? a['xml:lang']);
+        htmlLang ??= clean(a.lang ?? a['xml:lang']);
         break;
       case 'title':
         titleTag ??= clean(textContent(el.children, MAX_META_TEXT));
@@ -717,14 +715,14 @@ export function readMetadata(root: { children: AnyNode[] }, url: string | null):
         if (h1Count++ >= MAX_READ_PER_TAG) break;
         const t = clean(textContent(el.children, MAX_META_TEXT));
         if (t !== null) {
-          if ((a['itemprop'] ?? '').split(/\s+/).includes('headline')) markedH1s.add(h1s.length);
+          if ((a.itemprop ?? '').split(/\s+/).includes('headline')) markedH1s.add(h1s.length);
           h1s.push(t);
         }
         break;
       }
       case 'time':
         if (timeDate !== null || timeCount++ >= MAX_READ_PER_TAG || isModifiedTime(el)) break;
-        timeRaw = clean(a['datetime']) ?? clean(textContent(el.children, MAX_META_TEXT));
+        timeRaw = clean(a.datetime) ?? clean(textContent(el.children, MAX_META_TEXT));
         timeDate = normaliseDate(timeRaw);
         break;
       case 'script':
@@ -734,42 +732,39 @@ export function readMetadata(root: { children: AnyNode[] }, url: string | null):
         break;
     }
     // itemprop is a list too ("author creator").
-    for (const prop of (a['itemprop'] ?? '').split(/\s+/)) {
+    for (const prop of (a.itemprop ?? '').split(/\s+/)) {
       if (!TEXT_ITEMPROPS.has(prop) || itemprops.has(prop)) continue;
       // <abbr itemprop="datePublished" title="2016-05-08T00:55:00-07:00">12:55 AM</abbr>
-      const titled = prop === 'datePublished' && el.name === 'abbr' ? a['title'] : undefined;
+      const titled = prop === 'datePublished' && el.name === 'abbr' ? a.title : undefined;
       const v = clean(
-        a['content'] ??
-          a['datetime'] ??
-          titled ??
-          (el.name === 'meta' ? undefined : textContent(el.children, MAX_META_TEXT)),
+        a.content ?? a.datetime ?? titled ?? (el.name === 'meta' ? undefined : textContent(el.children, MAX_META_TEXT)),
       );
       const value = prop === 'author' ? bylineName(v) : v;
       if (value !== null) itemprops.set(prop, value);
     }
-    if (a['rel'] === 'author' && el.name === 'a') relAuthor ??= bylineName(textContent(el.children, MAX_META_TEXT));
+    if (a.rel === 'author' && el.name === 'a') relAuthor ??= bylineName(textContent(el.children, MAX_META_TEXT));
     if (shownByline === null && isBylineElement(el)) shownByline = bylineName(bylineText(el));
     if (editorText.length < 2000 && isEditorElement(el)) editorText += ` ${textContent(el.children, 300)}`;
     if (hatomDate === null && isPublishedElement(el)) {
-      hatomRaw = clean(a['datetime'] ?? a['title'] ?? a['content']) ?? clean(textContent(el.children, 200));
+      hatomRaw = clean(a.datetime ?? a.title ?? a.content) ?? clean(textContent(el.children, 200));
       hatomDate = normaliseDate(hatomRaw);
     }
   }
 
   const ld = jsonLdObjects(ldScripts);
   const article =
-    ld.find((o) => isArticleType(o['@type']) && (o['headline'] !== undefined || o['articleBody'] !== undefined)) ??
+    ld.find((o) => isArticleType(o['@type']) && (o.headline !== undefined || o.articleBody !== undefined)) ??
     ld.find((o) => isArticleType(o['@type']));
   const m = (k: string): string | null => meta.get(k) ?? null;
   const notUrl = (s: string | null): string | null => (s !== null && /^https?:\/\//.test(s) ? null : s);
 
-  const publisher = article?.['publisher'];
+  const publisher = article?.publisher;
   let siteName = m('og:site_name') ?? nameOf(publisher) ?? m('application-name') ?? null;
   // The page's other titles (title tag, first h1, og:title): when two of them agree and the JSON-LD
   // headline echoes none, the headline describes the page ("Wikimedia list article"), it is not its title.
   const others = [titleTag, h1s[0] ?? null, m('og:title')].filter((t): t is string => t !== null);
   const agreed = others.some((a, i) => others.some((b, j) => j > i && (echoes(a, b) || echoes(b, a))));
-  const ldHeadline = str(article?.['headline']);
+  const ldHeadline = str(article?.headline);
   const headline = ldHeadline !== null && (!agreed || others.some((v) => echoes(ldHeadline, v))) ? ldHeadline : null;
   const metaTitle = (k: string): string | null => {
     const t = clean(m(k));
@@ -811,7 +806,7 @@ export function readMetadata(root: { children: AnyNode[] }, url: string | null):
     m('application-name'),
   ]);
   const credited = tidyByline(
-    nameOf(article?.['author']) ??
+    nameOf(article?.author) ??
       notUrl(m('dc:creator')) ??
       notUrl(m('dcterms:creator')) ??
       notUrl(m('author')) ??
@@ -825,7 +820,7 @@ export function readMetadata(root: { children: AnyNode[] }, url: string | null):
   );
   const byline = credited !== null && creditedAsEditor(credited, editorText) ? null : credited;
   const dateSources = [
-    str(article?.['datePublished']),
+    str(article?.datePublished),
     m('article:published_time'),
     m('og:published_time'),
     m('pubdate'),
@@ -848,18 +843,17 @@ export function readMetadata(root: { children: AnyNode[] }, url: string | null):
     normaliseLanguage(m('content-language')) ??
     normaliseLanguage(m('language')) ??
     normaliseLanguage(m('og:locale')) ??
-    normaliseLanguage(str(article?.['inLanguage']));
+    normaliseLanguage(str(article?.inLanguage));
   const canonicalUrl = withoutTracking(absolute(canonical, base) ?? absolute(m('og:url'), base));
   const leadImage = absolute(
-    m('og:image') ?? m('og:image:url') ?? m('twitter:image') ?? m('twitter:image:src') ?? imageOf(article?.['image']),
+    m('og:image') ?? m('og:image:url') ?? m('twitter:image') ?? m('twitter:image:src') ?? imageOf(article?.image),
     base,
   );
-  const description =
-    m('description') ?? m('og:description') ?? m('twitter:description') ?? str(article?.['description']);
-  const articleBody = str(article?.['articleBody']);
+  const description = m('description') ?? m('og:description') ?? m('twitter:description') ?? str(article?.description);
+  const articleBody = str(article?.articleBody);
   const otherTitles = [
     m('og:title'),
-    str(article?.['headline']),
+    str(article?.headline),
     m('twitter:title'),
     titleTag !== null ? stripSiteFromTitle(titleTag) : null,
     ...h1s,

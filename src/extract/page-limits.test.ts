@@ -42,7 +42,7 @@ describe('tree walks are iterative', () => {
   it('reads nested inline elements, nested headings and nested furniture', () => {
     const inline = page(`<article><p>${nest('<b>', '</b>', 50_000, P[0]!)}</p><p>${P[1]}</p><p>${P[2]}</p></article>`);
     assert.deepEqual(extractHtml(inline, { limits: HIGH }).paragraphs, P);
-    const headings = page(nest('<h1><span>', '</span></h1>', 20_000, 'Headline') + `<article>${ARTICLE}</article>`, '');
+    const headings = page(`${nest('<h1><span>', '</span></h1>', 20_000, 'Headline')}<article>${ARTICLE}</article>`, '');
     assert.equal(extractHtml(headings, { limits: HIGH }).title, 'Headline');
     const furniture = page(
       `<article>${ARTICLE}</article>${nest('<aside class="sidebar">', '</aside>', 30_000, '<p>More stories from the network</p>')}`,

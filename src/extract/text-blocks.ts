@@ -90,9 +90,7 @@ const BYLINE_LINE_WORDS = /^(?:byline|dateline|timestamp|meta|author|date|time)$
  * if it had no byline word.
  */
 function namedFurniture(el: Element, inline = false): 'share' | 'other' | null {
-  const names = (
-    inline ? (el.attribs['class'] ?? '') : `${el.attribs['class'] ?? ''} ${el.attribs['id'] ?? ''}`
-  ).trim();
+  const names = (inline ? (el.attribs.class ?? '') : `${el.attribs.class ?? ''} ${el.attribs.id ?? ''}`).trim();
   if (names === '') return null;
   let negative: 'share' | 'other' | null = null;
   for (const written of names.split(/\s+/)) {
@@ -114,13 +112,13 @@ function isNamedFurniture(el: Element): boolean {
 }
 
 function isNeverWrapper(el: Element): boolean {
-  return NEVER_WRAPPER_NAMES.test(`${el.attribs['class'] ?? ''} ${el.attribs['id'] ?? ''}`);
+  return NEVER_WRAPPER_NAMES.test(`${el.attribs.class ?? ''} ${el.attribs.id ?? ''}`);
 }
 
 function isHidden(el: Element): boolean {
   const a = el.attribs;
-  if (a['hidden'] !== undefined || a['aria-hidden'] === 'true') return true;
-  const style = a['style'];
+  if (a.hidden !== undefined || a['aria-hidden'] === 'true') return true;
+  const style = a.style;
   return style !== undefined && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style);
 }
 
@@ -135,9 +133,9 @@ export function isFurniture(el: Element): boolean {
   if (tag === 'body' || tag === 'html' || tag === 'article' || tag === 'main') return false;
   const a = el.attribs;
   if (isHidden(el)) return true;
-  const role = a['role'];
+  const role = a.role;
   if (role !== undefined && DROPPED_ROLES.has(role)) return true;
-  if (a['itemprop'] === 'articleBody') return false;
+  if (a.itemprop === 'articleBody') return false;
   return isNamedFurniture(el);
 }
 
@@ -183,7 +181,7 @@ function proseLength(el: Element): number {
  */
 function isInlineFurniture(el: Element): boolean {
   if (!isFurniture(el)) return false;
-  if (!FURNITURE_TAGS.has(el.name) && el.attribs['role'] === undefined) {
+  if (!FURNITURE_TAGS.has(el.name) && el.attribs.role === undefined) {
     // A byline or date span stays in its line, where the byline reader looks for it.
     const named = namedFurniture(el, true);
     if (named === null || named === 'share') return false;
@@ -212,8 +210,8 @@ const PROSE_CHARS = 80;
 const WRAPPER_SHARE = 0.5;
 
 function isMarkedArticle(el: Element): boolean {
-  if (el.attribs['itemprop'] === 'articleBody') return true;
-  const cls = el.attribs['class'];
+  if (el.attribs.itemprop === 'articleBody') return true;
+  const cls = el.attribs.class;
   return cls !== undefined && ARTICLE_BODY_NAMES.test(cls);
 }
 
@@ -226,7 +224,7 @@ function texText(tex: string): string {
 
 /** A <math> element's text: its alttext, its TeX annotation, else its symbols in order. */
 function mathText(math: Element): string {
-  const alt = math.attribs['alttext'];
+  const alt = math.attribs.alttext;
   if (alt !== undefined && alt.trim() !== '') return texText(alt);
   const symbols: string[] = [];
   let tex: string | null = null;
@@ -240,7 +238,7 @@ function mathText(math: Element): string {
     if (n.type !== 'tag') continue;
     const el = n as Element;
     if (el.name === 'annotation' || el.name === 'annotation-xml') {
-      if (tex === null && /tex/i.test(el.attribs['encoding'] ?? ''))
+      if (tex === null && /tex/i.test(el.attribs.encoding ?? ''))
         tex = el.children.map((c) => (c.type === 'text' ? (c as { data: string }).data : '')).join('');
       continue;
     }
@@ -344,7 +342,7 @@ export function collectBlocks(root: Element | { children: AnyNode[] }, rootOwner
     if (!entered && isFurniture(el)) {
       // The element is visited again inside its own furniture chain, which ends after it.
       stack.push({ restore: furniture });
-      const shareBar = !FURNITURE_TAGS.has(tag) && el.attribs['role'] === undefined && namedFurniture(el) === 'share';
+      const shareBar = !FURNITURE_TAGS.has(tag) && el.attribs.role === undefined && namedFurniture(el) === 'share';
       furniture = { el, shareBar, hidden: isHidden(el) || isNeverWrapper(el), up: furniture };
       chains.push(furniture);
       stack.push({ node: el, owner, inLink, entered: true });
@@ -356,19 +354,14 @@ export function collectBlocks(root: Element | { children: AnyNode[] }, rootOwner
     }
     if (tag === 'img') {
       // An image standing for a formula (Wikipedia's fallback images) reads as its TeX.
-      const alt = el.attribs['alt'];
-      if (alt !== undefined && /math|latex|tex\b|equation|formula/i.test(el.attribs['class'] ?? ''))
+      const alt = el.attribs.alt;
+      if (alt !== undefined && /math|latex|tex\b|equation|formula/i.test(el.attribs.class ?? ''))
         parts.push(` ${texText(alt)} `);
       continue;
     }
     // A post quoted from a social network (an embedded tweet) is part of the story; the wrapper a
     // site gives it ("social-media-embed") is named like a share bar.
-    if (
-      furniture !== null &&
-      furniture.shareBar &&
-      tag === 'blockquote' &&
-      EMBEDDED_POST.test(el.attribs['class'] ?? '')
-    )
+    if (furniture?.shareBar && tag === 'blockquote' && EMBEDDED_POST.test(el.attribs.class ?? ''))
       holdsPost.add(furniture.el);
     if (furniture !== null && isMarkedArticle(el)) {
       // Outer links of a chain already marked were marked with it.

@@ -615,10 +615,10 @@ test('UTF-16 without a BOM that is mostly Chinese is read from its markup; a bar
     const r = decodeBytes(enc(doc, charset), { kind: 'xml' });
     assert.ok(r.ok);
     assert.equal(r.value.text, doc);
-    const h = decodeBytes(enc(SIMPLIFIED + 'abc def ghi', charset), { contentType: 'text/plain; charset=utf-16' });
+    const h = decodeBytes(enc(`${SIMPLIFIED}abc def ghi`, charset), { contentType: 'text/plain; charset=utf-16' });
     assert.ok(h.ok);
     assert.equal(h.value.charset, charset);
-    assert.equal(h.value.text, SIMPLIFIED + 'abc def ghi');
+    assert.equal(h.value.text, `${SIMPLIFIED}abc def ghi`);
   }
 });
 

@@ -184,7 +184,7 @@ function acceptDeclaration(bytes: Uint8Array, charset: CanonicalCharset, utf8: s
   // only to CJK text the detector is sure of.
   if (charset === 'windows-1252') {
     const detected = detectCjk(bytes);
-    if (detected !== null && detected.confident) return null;
+    if (detected?.confident) return null;
   }
   return text;
 }
@@ -207,9 +207,8 @@ function detectLegacy(bytes: Uint8Array): Detection | null {
   // Johab, which chardet does not know: a clean reading made of common Korean syllables, unless
   // the detector is sure of another Korean reading (EUC-KR/CP949 text is rarely clean Johab).
   const johab = detectJohab(bytes);
-  if (johab !== null && !(cjk !== null && cjk.confident && koreanShare(cjk.text) >= koreanShare(johab.text)))
-    return johab;
-  if (cjk !== null && cjk.confident) return cjk;
+  if (johab !== null && !(cjk?.confident && koreanShare(cjk.text) >= koreanShare(johab.text))) return johab;
+  if (cjk?.confident) return cjk;
   const single = guessSingleByte(bytes.subarray(0, DETECT_SAMPLE_BYTES));
   if (single !== null && (cjk === null || single.score > MOJIBAKE_SCORE)) {
     return {

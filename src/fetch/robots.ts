@@ -67,7 +67,7 @@ export function parseRobots(text: string): RobotsGroup[] {
 
 /** The product token of a User-Agent string: 'TidingsBot/0.1 (+info)' -> 'tidingsbot'. */
 export function productToken(userAgent: string): string {
-  return (userAgent.trim().split(/[\/\s]/)[0] ?? '').toLowerCase();
+  return (userAgent.trim().split(/[/\s]/)[0] ?? '').toLowerCase();
 }
 
 /** Groups naming our token are merged; only without one do the '*' groups apply. */

@@ -21,7 +21,10 @@ const cleanup: (() => Promise<void>)[] = [];
 after(async () => {
   for (const c of cleanup) await c();
 });
-const track = (s: FakeServer): FakeServer => (cleanup.push(() => s.close()), s);
+const track = (s: FakeServer): FakeServer => {
+  cleanup.push(() => s.close());
+  return s;
+};
 
 describe('provider factory', () => {
   it('no provider: null (the offline engine)', () => {

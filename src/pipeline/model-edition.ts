@@ -3,7 +3,7 @@
 // own language. Each item is verified (one correction round, then repair) or falls back to the
 // offline item, marked. Without a model the offline edition (edition.ts) is used unchanged.
 
-import { ok, fail, type Result } from '../errors.js';
+import { ok, type Result } from '../errors.js';
 import type { LlmClient } from '../llm/client.js';
 import { writeCard } from '../write/card.js';
 import { writeDigest } from '../write/digest.js';

@@ -21,7 +21,7 @@ export interface CyclePlan {
   /** Pages and other single inputs: queued first. */
   readonly first: IngestJobData[];
   /** Feed items, and lists expanded whole: queued when the first jobs are done. */
-  readonly then: IngestJobData[];
+  readonly later: IngestJobData[];
   /** Failures met reading a feed to split it (a feed's lost items), each counted as a failed item. */
   readonly failures: string[];
   readonly notices: string[];
@@ -34,7 +34,7 @@ export interface PlanContext {
 }
 
 export async function planCycle(inputs: readonly string[], ctx: PlanContext): Promise<CyclePlan> {
-  const plan: CyclePlan = { first: [], then: [], failures: [], notices: [] };
+  const plan: CyclePlan = { first: [], later: [], failures: [], notices: [] };
   const seen = new Set<string>();
   for (const input of inputs) {
     if (/^https?:\/\//i.test(input)) await planUrl(input, ctx, plan, seen);
@@ -108,7 +108,7 @@ export function planFetchedUrl(
   url: string,
   answer: { readonly url: string; readonly text: string; readonly contentType: string | null },
 ): CyclePlan {
-  const plan: CyclePlan = { first: [], then: [], failures: [], notices: [] };
+  const plan: CyclePlan = { first: [], later: [], failures: [], notices: [] };
   planAnswer(url, answer, plan, new Set());
   return plan;
 }
@@ -148,14 +148,14 @@ function splitOrSingle(
     else if (work.kind === 'failed') plan.failures.push(work.failure.message);
   }
   for (const [index, item] of parsed.value.items.entries()) {
-    plan.then.push({ kind: 'feed-item', feed: location, feedTitle: parsed.value.title, index, item });
+    plan.later.push({ kind: 'feed-item', feed: location, feedTitle: parsed.value.title, index, item });
   }
 }
 
 function single(input: string, plan: CyclePlan, seen: Set<string>, page = rank(input) === 0): void {
   if (seen.has(input)) return;
   seen.add(input);
-  (page ? plan.first : plan.then).push({ kind: 'input', input });
+  (page ? plan.first : plan.later).push({ kind: 'input', input });
 }
 
 function rank(file: string): number {

@@ -103,7 +103,7 @@ describe('ranking the example corpus', () => {
           x.includes('vs 3000 兆瓦 (算力前哨)'),
       ),
     );
-    const text = renderExplanation(expected.events['saltfork']!.summary, r);
+    const text = renderExplanation(expected.events.saltfork!.summary, r);
     assert.match(text, /CONFLICT: power: 300MW \/ 300 兆瓦 \(5 sources: .*\) vs 3000 兆瓦 \(算力前哨\)/);
   });
 

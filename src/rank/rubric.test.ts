@@ -52,7 +52,7 @@ describe('parseRubric', () => {
     assert.ok(r.ok, r.ok ? '' : r.message);
     assert.equal(r.value.source, 'mine.yaml');
     assert.equal(r.value.tiers.length, 2);
-    assert.deepEqual(r.value.topics['money'], ['funding', '融资']);
+    assert.deepEqual(r.value.topics.money, ['funding', '融资']);
   });
 
   test('the bundled default rubric loads and has L1 to L4', async () => {

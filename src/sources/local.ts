@@ -1,7 +1,7 @@
 // Edge: finds and reads local inputs. A directory is walked recursively in a fixed order (sorted by
 // code unit, so the same tree always yields the same list); hidden files and folders are skipped.
 // Nothing here throws for a bad file: each problem is a Failure naming the path and the cause.
-import { constants, type Stats } from 'node:fs';
+import { constants, type Dirent, type Stats } from 'node:fs';
 import { open, readdir, realpath, stat, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -47,7 +47,7 @@ export function isLocalInputName(name: string): boolean {
 
 /** The inputs under `pathArg`: the file itself, or every readable input in the directory tree. */
 export async function listLocalInputs(pathArg: string): Promise<Result<LocalInput[]>> {
-  let info;
+  let info: Stats;
   try {
     info = await stat(pathArg);
   } catch (e) {
@@ -66,7 +66,7 @@ export async function listLocalInputs(pathArg: string): Promise<Result<LocalInpu
 
 async function walk(dir: string, out: LocalInput[], seen: Set<string>): Promise<void> {
   let real: string;
-  let entries;
+  let entries: Dirent[];
   try {
     real = await realpath(dir);
     if (seen.has(real)) return; // a symlink cycle

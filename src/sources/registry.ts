@@ -79,14 +79,14 @@ const HEADER = `# Tidings source registry: one entry per source.
 export function serializeRegistry(r: Registry): string {
   const sources = r.sources.map((s) => {
     const out: Record<string, unknown> = { id: s.id, name: s.name };
-    if (s.url !== undefined) out['url'] = s.url;
-    if (s.path !== undefined) out['path'] = s.path;
-    out['kind'] = s.kind;
-    out['type'] = s.type;
-    out['language'] = s.language;
-    if (s.feedTitle !== undefined) out['feedTitle'] = s.feedTitle;
-    if (s.weight !== undefined) out['weight'] = s.weight;
-    if (s.every !== undefined) out['every'] = s.every;
+    if (s.url !== undefined) out.url = s.url;
+    if (s.path !== undefined) out.path = s.path;
+    out.kind = s.kind;
+    out.type = s.type;
+    out.language = s.language;
+    if (s.feedTitle !== undefined) out.feedTitle = s.feedTitle;
+    if (s.weight !== undefined) out.weight = s.weight;
+    if (s.every !== undefined) out.every = s.every;
     return out;
   });
   return HEADER + stringify({ version: 1, sources }, { lineWidth: 0 });

@@ -243,7 +243,7 @@ export function fundedBy(title: string | null): string[] {
   if (actor) return [actor];
   if (zh) {
     const han = /(\p{Script=Han}{2,8})\s*$/u.exec(before.replace(/(?:宣布|已|正式)\s*$/u, ''));
-    const name = han?.[1]!.replace(/^.*(?:公司|企业|厂商|初创)/u, '');
+    const name = han?.[1]?.replace(/^.*(?:公司|企业|厂商|初创)/u, '');
     if (name && name.length >= 2) return [`han:${name}`];
   }
   return [];

@@ -155,8 +155,8 @@ function periodEnds(text: string, dot: number, after: number): boolean {
   while (k < text.length && /[ \t\u00A0\u3000]/.test(text[k]!)) k++;
   if (k >= text.length || text[k] === '\n') return true;
   const next = text.slice(k, k + 24).match(/^[^\s]+/)?.[0] ?? '';
-  const nextWord = next.replace(/^["“‘'(\[]+/, '').replace(/[^\p{L}\p{N}].*$/u, '');
-  const firstNext = next.replace(/^["“‘'(\[]+/, '')[0] ?? '';
+  const nextWord = next.replace(/^["“‘'([]+/, '').replace(/[^\p{L}\p{N}].*$/u, '');
+  const firstNext = next.replace(/^["“‘'([]+/, '')[0] ?? '';
   // A lower-case continuation is never a new sentence ("U.S. officials", "approx. five").
   if (/\p{Ll}/u.test(firstNext)) return false;
 
@@ -183,7 +183,7 @@ function isHanNear(text: string, i: number): boolean {
 }
 
 let zhSegmenter: Intl.Segmenter | null = null;
-const LATIN_WORDS = /[\p{L}\p{N}]+(?:['’.\-][\p{L}\p{N}]+)*/gu;
+const LATIN_WORDS = /[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*/gu;
 const HAN_ANY = /\p{Script=Han}/u;
 
 export function segmentWords(text: string, language?: 'en' | 'zh'): Span[] {

@@ -205,7 +205,7 @@ describe('translateArticle: answers that do not line up', () => {
     const { r } = await run(
       { ...EN, title: null, paragraphs: [EN.paragraphs[2]!] },
       'zh',
-      (c) => '```json\n' + answer(c) + '\n```',
+      (c) => `\`\`\`json\n${answer(c)}\n\`\`\``,
     );
     assert.equal(value(r).pairs[0]?.status, 'ok');
   });

@@ -178,7 +178,7 @@ const RULES: UnitRule[] = [
     factor: 1,
   },
   {
-    re: new RegExp(String.raw` ?${ZH_ACTIVITY}(${ZH_BARE_NOUN}|订户)(?![A-Za-z])`, 'iy'),
+    re: new RegExp(` ?${ZH_ACTIVITY}(${ZH_BARE_NOUN}|订户)(?![A-Za-z])`, 'iy'),
     kind: 'count',
     unit: (m) => countUnit(m[2]!),
     factor: 1,

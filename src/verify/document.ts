@@ -57,7 +57,7 @@ const LABEL_LINE = new RegExp(
   'i',
 );
 const BULLET = /^(?:[-*+•·‣▪◦]|\d{1,2}[.)、]|[（(]\d{1,2}[)）])\s+(.*)$/;
-const TIER_LINE = /^(?:[\p{Extended_Pictographic}\uFE0F]\s*)*L\d+\s*[-–—:：]\s*\S/u;
+const TIER_LINE = /^(?:(?:\p{Extended_Pictographic}|\uFE0F)\s*)*L\d+\s*[-–—:：]\s*\S/u;
 const META_LINES: readonly RegExp[] = [
   /^(?:中文|English|EN|ZH|简体|繁體)$/,
   /^\d{4}-\d{2}-\d{2}\b.{0,40}$/, // "2026-05-10 AI Summary", a date heading

@@ -82,10 +82,10 @@ export async function pollDueSources(
   const recorded = await deps.schedule.recordMany(
     results.map((r) => ({ key: r.key, poll: r.poll, failuresBefore: known.get(r.key)?.failures ?? 0 })),
   );
-  const plan: CyclePlan = { first: [], then: [], failures: [], notices: [] };
+  const plan: CyclePlan = { first: [], later: [], failures: [], notices: [] };
   for (const r of results) {
     plan.first.push(...r.plan.first);
-    plan.then.push(...r.plan.then);
+    plan.later.push(...r.plan.later);
     plan.failures.push(...r.plan.failures);
     plan.notices.push(...r.plan.notices);
   }
@@ -116,7 +116,7 @@ interface OneResult {
   readonly poll: PollRecord;
 }
 
-const EMPTY: CyclePlan = { first: [], then: [], failures: [], notices: [] };
+const EMPTY: CyclePlan = { first: [], later: [], failures: [], notices: [] };
 
 async function pollOne(source: WatchedSource, lastHash: string | null, deps: PollDeps, now: Date): Promise<OneResult> {
   if (/^https?:\/\//i.test(source.location) && deps.fetcher !== null) {
@@ -148,7 +148,7 @@ async function pollOne(source: WatchedSource, lastHash: string | null, deps: Pol
     maxBytes: deps.maxBytes,
     findSource: deps.findSource,
   });
-  const problem = plan.first.length + plan.then.length === 0 && plan.failures.length > 0 ? plan.failures[0]! : null;
+  const problem = plan.first.length + plan.later.length === 0 && plan.failures.length > 0 ? plan.failures[0]! : null;
   return {
     key: source.key,
     plan,

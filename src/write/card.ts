@@ -267,10 +267,6 @@ export function writeCard(article: ArticleWithSightings, story: StoryInput, opti
   };
 }
 
-function article_(word: string): string {
-  return /^[aeiou]/i.test(word) ? 'an' : 'a';
-}
-
 /**
  * 3-6 tags: the article's named entities by mentions, then its themes (concepts). Places and
  * people are topics only when the title names them (the story is about them).

@@ -328,7 +328,7 @@ class PostWriter {
     ];
     for (const audience of audiences) {
       const made = composeImpact(this.facts, this.face, audience, this.said);
-      if (!made || !made.key || this.said.has(made.key)) continue;
+      if (!made?.key || this.said.has(made.key)) continue;
       const step = this.composedStep(made.statement);
       if (this.fresh(step)) return this.take(step);
     }

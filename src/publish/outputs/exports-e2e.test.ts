@@ -31,7 +31,7 @@ function figuresAndQuotes(post: Post): string[] {
 
 describe('exports of the end-to-end corpus keep every figure and quote', () => {
   let edition: E2eEdition;
-  let posts: Array<{ storyId: string; face: 'en' | 'zh'; post: Post }> = [];
+  const posts: Array<{ storyId: string; face: 'en' | 'zh'; post: Post }> = [];
   before(async () => {
     edition = await buildE2eEdition();
     const stories = await listStories({ stories: edition.deps.stories });

@@ -21,11 +21,11 @@ function mustKeep(post: Post): string[] {
 }
 
 const longEn = (n: number): string =>
-  Array.from(
+  `${Array.from(
     { length: n },
     (_, i) =>
       `Analysts at firm ${i + 1} said capacity prices rose ${10 + i}% as “demand for accelerated compute keeps outrunning supply in every region we track” according to the survey`,
-  ).join(', ') + '.';
+  ).join(', ')}.`;
 
 const POSTS: Array<{ name: string; face: 'en' | 'zh'; post: Post }> = [
   { name: 'short English post', face: 'en', post: makePost('en', 's1') },
@@ -248,7 +248,7 @@ describe('WeChat article', () => {
     },
     {
       name: 'a hook longer than the 摘要 limit',
-      post: makePost('zh', 's1', { hook: '这是一个非常长的导语句子，'.repeat(20) + '价值 20 亿美元。' }),
+      post: makePost('zh', 's1', { hook: `${'这是一个非常长的导语句子，'.repeat(20)}价值 20 亿美元。` }),
     },
   ];
   for (const c of cases) {

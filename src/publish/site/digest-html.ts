@@ -120,7 +120,8 @@ export const DIGEST_ITEMS_BUDGET = 88 * 1024;
  * full form still leaves room for the rest in condensed form; the others are condensed.
  */
 export function itemForms(full: readonly number[], compact: readonly number[], budget: number): boolean[] {
-  const rest = compact.reduceRight<number[]>((acc, n) => [n + (acc[0] ?? 0), ...acc], []);
+  const rest: number[] = [];
+  for (let i = compact.length - 1; i >= 0; i--) rest.unshift(compact[i]! + (rest[0] ?? 0));
   const out: boolean[] = [];
   let used = 0;
   full.forEach((f, i) => {

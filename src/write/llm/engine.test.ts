@@ -81,7 +81,7 @@ describe('model engine: digest items', () => {
     assert.deepEqual(r.notes, []);
     // Provenance points at the source sentences the model's text rests on.
     const lead = r.item.provenance.find((p) => p.path === 'keyPoints.lead');
-    assert.ok(lead && lead.spans.some((s) => s.articleId === 'a1-official' && s.field === 'text'));
+    assert.ok(lead?.spans.some((s) => s.articleId === 'a1-official' && s.field === 'text'));
   });
 
   it('the request: article text only in the user message as DATA, instructions in the system, JSON schema attached', async () => {
@@ -137,7 +137,7 @@ describe('model engine: digest items', () => {
   }
 
   it('a fenced JSON answer is accepted without a retry', async () => {
-    const r = await item(['```json\n' + json(GOOD_EN) + '\n```']);
+    const r = await item([`\`\`\`json\n${json(GOOD_EN)}\n\`\`\``]);
     assert.equal(r.engine, 'llm');
     assert.equal(r.requests.length, 1);
   });

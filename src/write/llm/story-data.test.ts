@@ -45,7 +45,7 @@ describe('story data for prompts', () => {
     assert.match(data, /^END D-A-T-A-abcdef012345$/m);
     assert.equal(data.match(/^END DATA-/gm)?.length, 1);
     assert.equal(data.match(/^BEGIN DATA-/gm)?.length, 1);
-    assert.match(data, /outlet="Evil  type=/);
+    assert.match(data, /outlet="Evil {2}type=/);
   });
 
   it('long stories share a character budget; each cut block says so', () => {
