@@ -67,6 +67,33 @@ describe('model engine through the real client and a local fake server', () => {
     assert.deepEqual(again, first);
   });
 
+  test('a provider whose answers are malformed JSON (no message content): every item falls back to the offline engine', async () => {
+    const broken = await startFakeServer(() => ({
+      json: { id: 'chatcmpl-broken', choices: [{ index: 0, message: { role: 'assistant', content: null } }] },
+    }));
+    const brokenCache = await mkdtemp(path.join(os.tmpdir(), 'tidings-llm-cache-broken-'));
+    try {
+      const digest = await digestWithModel(
+        edition.deps,
+        '2026-03-03',
+        'en',
+        fakeModelRuntime(broken.origin, brokenCache),
+      );
+      assert.ok(digest.ok);
+      const items = digest.value.tiers.flatMap((t) => t.items);
+      assert.equal(items.length, 2);
+      for (const item of items) {
+        assert.notEqual(item.engine, 'llm', 'no item is written from a malformed answer');
+        assert.ok(item.verification, 'the fallback item is verified as any other');
+      }
+      assert.ok(items.some((i) => i.engine === 'offline-fallback'));
+      assert.ok(broken.requestsTo('/chat/completions').length >= 1, 'the model was asked');
+    } finally {
+      await broken.close();
+      await rm(brokenCache, { recursive: true, force: true });
+    }
+  });
+
   test('translation through the model keeps every figure of the source', async () => {
     const model = runtime();
     const glossary = await loadGlossary();

@@ -69,6 +69,52 @@ describe('Anthropic client', () => {
     assert.match(result.message, /without using it/);
   });
 
+  const malformed: { name: string; json: unknown; problem: RegExp }[] = [
+    {
+      name: 'no content',
+      json: { type: 'message', usage: {} },
+      problem: /content: expected array, received undefined/,
+    },
+    {
+      name: 'the tool input not an object',
+      json: { content: [{ type: 'tool_use', name: 'card', input: 'summary' }] },
+      problem: /content\[0\]\.input: expected record, received string/,
+    },
+    {
+      name: 'a text block without text',
+      json: { content: [{ type: 'text' }] },
+      problem: /content\[0\]\.text: expected string, received undefined/,
+    },
+    { name: 'a block that is no object', json: { content: [7] }, problem: /content\[0\]: expected object/ },
+  ];
+  for (const m of malformed) {
+    it(`a malformed message (${m.name}) is bad_input naming the provider and the field`, async () => {
+      const server = await serve([{ json: m.json }]);
+      const result = await clientFor(server).complete(request());
+      assert.ok(!result.ok, JSON.stringify(result));
+      assert.equal(result.code, 'bad_input');
+      assert.match(result.message, /^anthropic: the answer is malformed: /);
+      assert.match(result.message, m.problem);
+    });
+  }
+
+  it('block types it does not read (thinking) are skipped, and usage that is absent is 0', async () => {
+    const server = await serve([
+      {
+        json: {
+          content: [
+            { type: 'thinking', thinking: '...' },
+            { type: 'tool_use', name: 'card', input: { summary: 'Veyra ships.' } },
+          ],
+        },
+      },
+    ]);
+    const result = await clientFor(server).complete(request());
+    assert.ok(result.ok, JSON.stringify(result));
+    assert.deepEqual(JSON.parse(result.value.text), { summary: 'Veyra ships.' });
+    assert.deepEqual(result.value.usage, { inputTokens: 0, outputTokens: 0 });
+  });
+
   const errors: { name: string; status: number; type: string; code: string }[] = [
     { name: 'key rejected', status: 401, type: 'authentication_error', code: 'http_error' },
     { name: 'unknown model', status: 404, type: 'not_found_error', code: 'not_found' },

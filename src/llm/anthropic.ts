@@ -5,6 +5,7 @@ import { fail, ok, type Result } from '../errors.js';
 import type { LlmClient, LlmRequest, LlmResponse } from './client.js';
 import { schemaName } from './openai-compatible.js';
 import { callJson, endpoint, type FetchLike } from './provider-http.js';
+import { AnthropicMessage, AnthropicModelList, modelEntryId, parseAnswer } from './provider-answer.js';
 import type { Secret } from './secret.js';
 
 export const ANTHROPIC_BASE_URL = 'https://api.anthropic.com';
@@ -52,14 +53,9 @@ export function createAnthropicClient(options: AnthropicOptions): AnthropicClien
     async listModels() {
       const answer = await callJson('GET', endpoint(baseUrl, 'v1/models'), headers(), undefined, http);
       if (!answer.ok) return answer;
-      const data = (answer.value.json as { data?: unknown }).data;
-      if (!Array.isArray(data))
-        return fail('bad_input', `${provider}: the model list at ${baseUrl} has no "data" array`);
-      return ok(
-        data
-          .map((m: unknown) => (m as { id?: unknown } | null)?.id)
-          .filter((id): id is string => typeof id === 'string'),
-      );
+      const list = parseAnswer(AnthropicModelList, answer.value.json, provider, `the model list at ${baseUrl}`);
+      if (!list.ok) return list;
+      return ok(list.value.data.map(modelEntryId).filter((id): id is string => id !== null));
     },
   };
 }
@@ -82,20 +78,14 @@ function requestBody(model: string, request: LlmRequest): Record<string, unknown
   return body;
 }
 
-interface ContentBlock {
-  readonly type?: unknown;
-  readonly text?: unknown;
-  readonly input?: unknown;
-}
-
 function readMessage(json: unknown, request: LlmRequest, provider: string, model: string): Result<LlmResponse> {
-  const body = json as { content?: unknown; usage?: { input_tokens?: unknown; output_tokens?: unknown } };
-  if (!Array.isArray(body.content)) return fail('bad_input', `${provider}: the answer has no "content" array`);
-  const blocks = body.content as ContentBlock[];
+  const body = parseAnswer(AnthropicMessage, json, provider, 'the answer');
+  if (!body.ok) return body;
+  const blocks = body.value.content;
   let text: string;
   if (request.schema) {
     const tool = blocks.find((b) => b.type === 'tool_use');
-    if (tool === undefined || typeof tool.input !== 'object' || tool.input === null) {
+    if (tool === undefined) {
       return fail(
         'bad_input',
         `${provider}: asked for the ${request.schema.name} tool, the model answered without using it`,
@@ -104,19 +94,15 @@ function readMessage(json: unknown, request: LlmRequest, provider: string, model
     text = JSON.stringify(tool.input);
   } else {
     text = blocks
-      .filter((b) => b.type === 'text' && typeof b.text === 'string')
-      .map((b) => b.text as string)
+      .filter((b) => b.type === 'text')
+      .map((b) => b.text)
       .join('');
   }
   return ok({
     text,
-    usage: { inputTokens: count(body.usage?.input_tokens), outputTokens: count(body.usage?.output_tokens) },
+    usage: { inputTokens: body.value.usage.input_tokens, outputTokens: body.value.usage.output_tokens },
     cached: false,
     provider,
     model,
   });
-}
-
-function count(value: unknown): number {
-  return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : 0;
 }

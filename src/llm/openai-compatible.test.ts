@@ -96,6 +96,66 @@ describe('OpenAI-compatible client', () => {
     assert.match(result.message, /chat\/completions/);
   });
 
+  // Answers that are JSON but not a usable chat completion: parsed, not cast, so each is a
+  // bad_input failure (what the reliable client and the offline fallback act on) naming the
+  // provider and what was wrong where.
+  const malformed: { name: string; json: unknown; problem: RegExp }[] = [
+    { name: 'no choices', json: { id: 'x', object: 'chat.completion' }, problem: /choices: expected array/ },
+    { name: 'empty choices', json: { choices: [] }, problem: /choices: Too small/ },
+    {
+      name: 'content null',
+      json: { choices: [{ message: { role: 'assistant', content: null } }] },
+      problem: /choices\[0\]\.message\.content: expected string, received null/,
+    },
+    {
+      name: 'content a number',
+      json: { choices: [{ message: { content: 42 } }] },
+      problem: /choices\[0\]\.message\.content: expected string, received number/,
+    },
+    { name: 'a bare array', json: [1, 2], problem: /\(root\): expected object, received array/ },
+    { name: 'a JSON string', json: 'hello', problem: /\(root\): expected object, received string/ },
+  ];
+  for (const m of malformed) {
+    it(`a malformed completion (${m.name}) is bad_input naming the provider and the field`, async () => {
+      const server = await serve([{ json: m.json }]);
+      const result = await clientFor(server).complete(request({ schema: undefined }));
+      assert.ok(!result.ok, JSON.stringify(result));
+      assert.equal(result.code, 'bad_input');
+      assert.match(result.message, /^fake: the answer is malformed: /);
+      assert.match(result.message, m.problem);
+    });
+  }
+
+  it('a refusal is reported as one, even without content', async () => {
+    const server = await serve([{ json: { choices: [{ message: { content: null, refusal: 'I cannot help.' } }] } }]);
+    const result = await clientFor(server).complete(request({ schema: undefined }));
+    assert.ok(!result.ok);
+    assert.equal(result.code, 'bad_input');
+    assert.equal(result.message, 'fake: the model refused: I cannot help.');
+  });
+
+  it('usage that is absent or not counts is read as 0, not a failure', async () => {
+    const server = await serve([
+      { json: { choices: [{ message: { content: 'one' } }] } },
+      { json: { choices: [{ message: { content: 'two' } }], usage: { prompt_tokens: '7', completion_tokens: -1 } } },
+    ]);
+    const client = clientFor(server);
+    for (const text of ['one', 'two']) {
+      const result = await client.complete(request({ schema: undefined }));
+      assert.ok(result.ok, JSON.stringify(result));
+      assert.equal(result.value.text, text);
+      assert.deepEqual(result.value.usage, { inputTokens: 0, outputTokens: 0 });
+    }
+  });
+
+  it('a model list without a data or models array is bad_input naming the list', async () => {
+    const server = await serve([{ json: { data: 'gpt' } }]);
+    const result = await clientFor(server).listModels();
+    assert.ok(!result.ok);
+    assert.equal(result.code, 'bad_input');
+    assert.match(result.message, /^fake: the model list at .* is malformed: /);
+  });
+
   it('falls back to json_object with the schema in the system prompt when json_schema gets 400, and remembers', async () => {
     const server = await serve((req) =>
       req.body.response_format?.type === 'json_schema'

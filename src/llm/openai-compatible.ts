@@ -7,6 +7,7 @@ import { fail, ok, type Failure, type Result } from '../errors.js';
 import type { LlmClient, LlmRequest, LlmResponse } from './client.js';
 import { jsonTextOf, schemaInstruction } from './json-text.js';
 import { callJson, endpoint, type FetchLike, type ProviderFailure } from './provider-http.js';
+import { modelEntryId, OpenAiCompletion, OpenAiModelList, OpenAiRefusal, parseAnswer } from './provider-answer.js';
 import type { Secret } from './secret.js';
 
 /** How structured output is obtained from this server, strongest first. */
@@ -70,20 +71,9 @@ export function createOpenAiCompatibleClient(options: OpenAiCompatibleOptions): 
     async listModels() {
       const answer = await callJson('GET', endpoint(options.baseUrl, 'models'), headers(), undefined, http);
       if (!answer.ok) return answer;
-      const data =
-        (answer.value.json as { data?: unknown; models?: unknown }).data ??
-        (answer.value.json as { models?: unknown }).models;
-      if (!Array.isArray(data))
-        return fail('bad_input', `${provider}: the model list at ${options.baseUrl} has no "data" array`);
-      const ids = data
-        .map((m: unknown) =>
-          typeof m === 'string'
-            ? m
-            : typeof m === 'object' && m !== null
-              ? ((m as { id?: unknown; name?: unknown }).id ?? (m as { name?: unknown }).name)
-              : undefined,
-        )
-        .filter((id): id is string => typeof id === 'string');
+      const list = parseAnswer(OpenAiModelList, answer.value.json, provider, `the model list at ${options.baseUrl}`);
+      if (!list.ok) return list;
+      const ids = list.value.map(modelEntryId).filter((id): id is string => id !== null);
       return ok(ids);
     },
   };
@@ -126,28 +116,22 @@ export function schemaName(name: string): string {
 }
 
 function readCompletion(json: unknown, request: LlmRequest, provider: string, model: string): Result<LlmResponse> {
-  const body = json as {
-    choices?: { message?: { content?: unknown; refusal?: unknown } }[];
-    usage?: { prompt_tokens?: unknown; completion_tokens?: unknown };
-    model?: unknown;
-  };
-  const message = body.choices?.[0]?.message;
-  if (typeof message?.refusal === 'string' && message.refusal) {
-    return fail('bad_input', `${provider}: the model refused: ${message.refusal.slice(0, 200)}`);
+  const refused = OpenAiRefusal.safeParse(json);
+  if (refused.success) {
+    return fail(
+      'bad_input',
+      `${provider}: the model refused: ${refused.data.choices[0].message.refusal.slice(0, 200)}`,
+    );
   }
-  if (typeof message?.content !== 'string') {
-    return fail('bad_input', `${provider}: the answer has no choices[0].message.content`);
-  }
-  const text = request.schema ? (jsonTextOf(message.content) ?? message.content) : message.content;
+  const body = parseAnswer(OpenAiCompletion, json, provider, 'the answer');
+  if (!body.ok) return body;
+  const content = body.value.choices[0].message.content;
+  const text = request.schema ? (jsonTextOf(content) ?? content) : content;
   return ok({
     text,
-    usage: { inputTokens: count(body.usage?.prompt_tokens), outputTokens: count(body.usage?.completion_tokens) },
+    usage: { inputTokens: body.value.usage.prompt_tokens, outputTokens: body.value.usage.completion_tokens },
     cached: false,
     provider,
     model,
   });
-}
-
-function count(value: unknown): number {
-  return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : 0;
 }

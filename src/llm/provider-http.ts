@@ -2,6 +2,7 @@
 // to a Result whose Failure says what went wrong in plain words, with the HTTP status and the
 // server's Retry-After kept for the retry layer and `tidings doctor`. Keys never reach a message.
 
+import { z } from 'zod';
 import { fail, ok, type ErrorCode, type Failure, type Result } from '../errors.js';
 import { parseRetryAfter } from './backoff.js';
 import { redactSecrets, type Secret } from './secret.js';
@@ -112,15 +113,20 @@ function statusMeaning(status: number): string {
 /** The server's own explanation: OpenAI and Anthropic both put it in error.message. */
 function errorDetail(text: string): string {
   try {
-    const parsed = JSON.parse(text) as { error?: { message?: unknown } | string; message?: unknown };
-    if (typeof parsed.error === 'string') return parsed.error;
-    if (typeof parsed.error?.message === 'string') return parsed.error.message;
-    if (typeof parsed.message === 'string') return parsed.message;
+    const parsed = ErrorBody.safeParse(JSON.parse(text));
+    if (parsed.success) return parsed.data;
   } catch {
     // not JSON: fall through to the raw text
   }
   return text.replace(/\s+/g, ' ').trim();
 }
+
+/** An error body's message: `error` as text, `error.message`, or a top-level `message`, first found. */
+const ErrorBody = z.union([
+  z.object({ error: z.string() }).transform((b) => b.error),
+  z.object({ error: z.object({ message: z.string() }) }).transform((b) => b.error.message),
+  z.object({ message: z.string() }).transform((b) => b.message),
+]);
 
 function networkFailure(
   error: unknown,

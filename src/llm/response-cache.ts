@@ -5,6 +5,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile, rm } from 'node:fs/promises';
 import path from 'node:path';
+import { z } from 'zod';
 import type { LlmRequest, LlmResponse } from './client.js';
 
 export interface CachedResponse {
@@ -24,6 +25,23 @@ export interface ResponseCache {
 }
 
 const CACHE_FORMAT = 1;
+
+/** An entry as put() writes it; usage, prompt version and purpose were read leniently before, and still are. */
+const CacheEntry = z
+  .object({
+    format: z.literal(CACHE_FORMAT),
+    text: z.string(),
+    provider: z.string(),
+    model: z.string(),
+    usage: z
+      .object({ inputTokens: z.unknown(), outputTokens: z.unknown() })
+      .partial()
+      .nullish()
+      .transform((u) => ({ inputTokens: Number(u?.inputTokens ?? 0), outputTokens: Number(u?.outputTokens ?? 0) })),
+    promptVersion: z.unknown().transform((v) => String(v ?? '')),
+    purpose: z.unknown().transform((v) => String(v ?? '')),
+  })
+  .transform(({ format: _format, ...entry }) => entry) satisfies z.ZodType<CachedResponse>;
 
 /** The cache key: sha256 hex of a canonical JSON of what decides the answer (not `purpose`). */
 export function cacheKey(provider: string, model: string, request: LlmRequest): string {
@@ -69,25 +87,9 @@ export function createResponseCache(dir: string): ResponseCache {
         return null;
       }
       try {
-        const entry = JSON.parse(raw) as Partial<CachedResponse> & { format?: unknown };
-        if (
-          entry.format !== CACHE_FORMAT ||
-          typeof entry.text !== 'string' ||
-          typeof entry.provider !== 'string' ||
-          typeof entry.model !== 'string'
-        )
-          return null;
-        return {
-          text: entry.text,
-          usage: {
-            inputTokens: Number(entry.usage?.inputTokens ?? 0),
-            outputTokens: Number(entry.usage?.outputTokens ?? 0),
-          },
-          provider: entry.provider,
-          model: entry.model,
-          promptVersion: String(entry.promptVersion ?? ''),
-          purpose: String(entry.purpose ?? ''),
-        };
+        const entry = CacheEntry.safeParse(JSON.parse(raw));
+        // Another format, or a file edited into another shape: a miss, as a torn file is.
+        return entry.success ? entry.data : null;
       } catch {
         return null; // a torn or hand-edited file is a miss; the next answer overwrites it
       }
