@@ -1,7 +1,7 @@
 // The source registry's record types, defined once as zod schemas (the file is parsed at the edge
 // and trusted inside). The file may omit `id` and `kind`; parseRegistry fills them in.
 import { z } from 'zod';
-import { parseEvery } from '../watch/every.js';
+import { parseEvery } from './every.js';
 
 export const SOURCE_TYPES = ['official', 'news', 'social', 'blog', 'research', 'aggregator'] as const;
 export const SOURCE_KINDS = ['feed', 'page', 'opml', 'urllist', 'file', 'directory'] as const;
@@ -35,7 +35,7 @@ export const sourceInputSchema = z
     language: z.enum(SOURCE_LANGUAGES),
     feedTitle: z.string().trim().min(1).optional(),
     weight: z.number().min(0).max(MAX_WEIGHT).optional(),
-    /** How often `tidings watch` polls it (src/watch/every.ts): minutes, or "90s", "30m", "2h", "1d". */
+    /** How often `tidings watch` polls it (src/sources/every.ts): minutes, or "90s", "30m", "2h", "1d". */
     every: z
       .custom<number | string>()
       .superRefine((value, ctx) => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { everyMs, parseEvery } from './every.js';
+import { everyMs, parseEvery } from '../sources/every.js';
 import {
   backoffInterval,
   feedRefreshHint,

@@ -13,7 +13,7 @@ import type { Fetcher } from '../fetch/fetcher.js';
 import { retryAfterOf } from '../fetch/http-status.js';
 import { planCycle, planFetchedUrl, type CyclePlan } from '../queue/plan.js';
 import type { SourceEntry } from '../sources/registry.js';
-import { everyMs } from './every.js';
+import { everyMs } from '../sources/every.js';
 import { feedRefreshHint, maxAgeMs, retryAfterMs, type PollHints, type PollReason } from './poll-rules.js';
 import type { PollRecord, SourceSchedule } from './schedule.js';
 
