@@ -7,7 +7,11 @@ import type { Span } from './text/sentences.js';
 import type { SourceType } from './sources/registry.js';
 import type { DateSource } from './extract/dating.js';
 
-export type ArticleLanguage = 'en' | 'zh' | 'other';
+/** The two languages Tidings reads and writes: an edition's face, a text's language, a search's language. */
+export type Face = 'en' | 'zh';
+export const FACES: readonly Face[] = ['en', 'zh'];
+/** An article's detected language: one of the faces, or neither. */
+export type ArticleLanguage = Face | 'other';
 
 /** How a sighting relates to the article it was folded into. */
 export const SIGHTING_RELATIONS = [

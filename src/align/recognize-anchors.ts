@@ -5,7 +5,7 @@
 // quotations. Two independent reports of one event share many of these too; what a translation
 // adds is the same ORDER and the same relative POSITIONS, which is what `matchAnchors` measures.
 
-import type { ArticleUnderstanding } from '../article.js';
+import type { ArticleUnderstanding, Face } from '../article.js';
 
 export type AnchorKind = 'figure' | 'entity' | 'latin' | 'quote';
 
@@ -120,7 +120,7 @@ function sentenceStart(text: string, at: number): boolean {
  * reorders a sentence's parts ("according to X, it cost $18 million" → "据 X 介绍，成本约为 1800 万美元")
  * but keeps the order of the sentences.
  */
-export function anchorsOf(source: AnchorSource, language: 'en' | 'zh'): Anchor[] {
+export function anchorsOf(source: AnchorSource, language: Face): Anchor[] {
   const all = [
     ...figureAnchors(source),
     ...entityAnchors(source),

@@ -3,13 +3,14 @@
 // paragraph pairs. Paragraphs are few (tens), so the full table is cheap. Sentence-level links
 // come from the aligner (align()); this only has to say which paragraphs go together.
 
+import type { Face } from '../article.js';
 import { countScripts } from '../text/script.js';
 
 /** English letters per Han character in translated prose (measured on the alignment data: 3.2 academic, 3.7 political). */
 export const LETTERS_PER_HAN = 3.4;
 
 /** A paragraph's size in "English letters": Latin letters count as themselves, Han characters as LETTERS_PER_HAN. */
-export function paragraphSize(text: string, language: 'en' | 'zh'): number {
+export function paragraphSize(text: string, language: Face): number {
   const { han, latin } = countScripts(text);
   return language === 'en' ? latin + han * LETTERS_PER_HAN : han * LETTERS_PER_HAN + latin;
 }

@@ -2,6 +2,7 @@
 // merges the last two paragraphs and drops one sentence), and an independent Chinese report of
 // the same event that shares its facts but not its order or paragraphing.
 
+import type { Face } from '../article.js';
 import { understand } from '../understand/understand.js';
 import type { Version } from './recognize.js';
 
@@ -30,7 +31,7 @@ export const INDEPENDENT = [
 
 export function version(
   id: string,
-  language: 'en' | 'zh',
+  language: Face,
   paragraphs: readonly string[],
   extra: Partial<Omit<Version, 'id' | 'language' | 'paragraphs' | 'text' | 'understanding'>> = {},
 ): Version {

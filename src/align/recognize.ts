@@ -5,6 +5,7 @@
 // how well the sentences align. Independent reports of the same event share the facts but not
 // their order, their positions or their paragraphing: that is what keeps precision.
 
+import type { Face } from '../article.js';
 import { quotesOwnSpeakers } from './quote-speakers.js';
 import { countScripts } from '../text/script.js';
 import { anchorsOf, matchAnchors, type Anchor, type AnchorLink, type AnchorSource } from './recognize-anchors.js';
@@ -12,7 +13,7 @@ import { alignParagraphs, breakAgreement, LETTERS_PER_HAN, type ParagraphLink } 
 
 export interface Version extends AnchorSource {
   readonly id: string;
-  readonly language: 'en' | 'zh';
+  readonly language: Face;
   readonly title: string | null;
   readonly paragraphs: readonly string[];
   readonly published: string | null;
@@ -75,7 +76,7 @@ export interface Recognition {
   /** The anchors both carry, in the order both give them. */
   readonly anchors: readonly AnchorLink[];
   readonly measures: Measures;
-  readonly original: { readonly id: string; readonly language: 'en' | 'zh'; readonly why: string };
+  readonly original: { readonly id: string; readonly language: Face; readonly why: string };
   readonly paragraphs: readonly ParagraphLink[];
 }
 

@@ -6,7 +6,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { Option, type Command } from 'commander';
-import type { Article } from '../article.js';
+import type { Article, Face, ArticleLanguage } from '../article.js';
 import { align } from '../align/align.js';
 import { renderAlignment, type AlignmentFormat } from '../align/render-alignment.js';
 import { EXIT_CODES, fail, ok, type Failure, type Result } from '../errors.js';
@@ -20,7 +20,7 @@ import { createTranslationStore } from '../store/translation-store.js';
 export interface AlignSource {
   /** How the side is named in output and errors: the path, or "article <id> (<title>)". */
   readonly label: string;
-  readonly language: 'en' | 'zh';
+  readonly language: Face;
   readonly text: string;
 }
 
@@ -33,7 +33,7 @@ const isFile = (arg: string): boolean => existsSync(arg) && statSync(arg).isFile
 export async function readAlignSource(arg: string, lookup: ArticleLookup | null): Promise<Result<AlignSource>> {
   let label: string;
   let text: string;
-  let language: 'en' | 'zh' | 'other' | null = null;
+  let language: ArticleLanguage | null = null;
   if (isFile(arg)) {
     label = arg;
     try {

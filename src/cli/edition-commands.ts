@@ -1,6 +1,7 @@
 // `tidings stories | digest | card | post | explain | similar | verify`: the edition stages on the
 // command line. Each reads the store through the edition pipeline and prints Markdown or JSON.
 
+import type { Face } from '../article.js';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Option, type Command } from 'commander';
@@ -16,7 +17,6 @@ import {
   sourcesOf,
   storiesOfDay,
   type EditionDeps,
-  type Face,
 } from '../pipeline/edition.js';
 import { loadGlossary } from '../translate/glossary-file.js';
 import { documentOfBilingualPage, documentOfTranslation, renderBilingualMarkdown } from '../translate/layouts.js';

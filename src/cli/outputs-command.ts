@@ -2,10 +2,11 @@
 // and the e-mail of the site build (src/publish/outputs), printed to stdout for one story or day.
 // They read the edition as `post` and `digest` do (a model when configured, else offline).
 
+import type { Face } from '../article.js';
 import { Option, type Command } from 'commander';
 import { EXIT_CODES, type Failure } from '../errors.js';
 import { createLlmRuntime, type LlmRuntime } from '../llm/provider-factory.js';
-import { digestFor, postFor, rankedStoryById, type Face } from '../pipeline/edition.js';
+import { digestFor, postFor, rankedStoryById } from '../pipeline/edition.js';
 import { digestWithModel, postWithModel } from '../pipeline/model-edition.js';
 import { newsletterHtml, newsletterText } from '../publish/outputs/newsletter.js';
 import { absoluteUrl, sitePaths, storyTopics, type TopicRef } from '../publish/outputs/publish-input.js';

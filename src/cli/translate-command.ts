@@ -2,6 +2,7 @@
 // the interleaved or inline layout. A human translation found at ingest (a bilingual page) is used
 // first, marked as such; otherwise the configured model translates; with no model, it says so.
 
+import type { Face } from '../article.js';
 import { Option, type Command } from 'commander';
 import { EXIT_CODES, type Failure } from '../errors.js';
 import { createLlmRuntime } from '../llm/provider-factory.js';
@@ -46,10 +47,7 @@ export function translateCommand(
     .addOption(new Option('--format <format>', 'output format').choices(['md', 'html', 'json']).default('md'))
     .option('--provider <name>', 'use this configured model provider')
     .action(
-      async (
-        id: string,
-        opts: { to?: 'en' | 'zh'; layout: Layout; format: 'md' | 'html' | 'json'; provider?: string },
-      ) =>
+      async (id: string, opts: { to?: Face; layout: Layout; format: 'md' | 'html' | 'json'; provider?: string }) =>
         withApp(async (app) => {
           const translations = createTranslationStore(app.db);
           // A recognised translation was folded into its original: the pair is read from there.

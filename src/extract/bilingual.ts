@@ -2,6 +2,7 @@
 // paragraphs ("interleaved") or inside one block ("inline", split at the script boundary).
 // A Chinese article that quotes English names is not bilingual: its paragraphs are all mostly Han.
 
+import type { Face } from '../article.js';
 import { countScripts, hanShare } from '../text/script.js';
 
 export interface BilingualPage {
@@ -16,7 +17,7 @@ interface Pair {
   readonly zh: string;
 }
 
-type Script = 'en' | 'zh' | 'mixed' | 'none';
+type Script = Face | 'mixed' | 'none';
 
 function scriptOf(text: string): Script {
   const { han, latin } = countScripts(text);

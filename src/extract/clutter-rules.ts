@@ -1,9 +1,10 @@
 // The clutter rules as data: whole paragraphs that are page furniture, in English and Chinese.
 // A rule matches the whole paragraph (after trimming); a new kind of clutter is a new row.
+import type { Face } from '../article.js';
 
 export interface ClutterRule {
   readonly name: string;
-  readonly lang: 'en' | 'zh' | 'any';
+  readonly lang: Face | 'any';
   readonly pattern: RegExp;
 }
 

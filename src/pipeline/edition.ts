@@ -2,7 +2,7 @@
 // offline engine, and verify every output against its sources before anyone reads it. Each output
 // carries its verification record; what failed was repaired (unquoted, dropped) or withheld.
 
-import { outletName, publicUrl, translationCredits, type ArticleWithSightings } from '../article.js';
+import { outletName, publicUrl, translationCredits, type ArticleWithSightings, type Face } from '../article.js';
 import type { AlignSentences } from '../align/recognize.js';
 import { recognizeTranslations } from '../align/recognize-stage.js';
 import { fail, ok, type Result } from '../errors.js';
@@ -36,8 +36,6 @@ export interface EditionDeps {
   /** Where model translations are kept (made by run and translate, shown by the site's reader). */
   readonly machineTranslations?: ModelTranslationStore;
 }
-
-export type Face = 'en' | 'zh';
 
 export interface RankedStory {
   readonly story: Story;

@@ -3,6 +3,7 @@
 // own language. Each item is verified (one correction round, then repair) or falls back to the
 // offline item, marked. Without a model the offline edition (edition.ts) is used unchanged.
 
+import type { Face } from '../article.js';
 import { ok, type Result } from '../errors.js';
 import type { LlmClient } from '../llm/client.js';
 import { writeCard } from '../write/card.js';
@@ -22,7 +23,6 @@ import {
   storiesOfDay,
   verifiedDigestItem,
   type EditionDeps,
-  type Face,
 } from './edition.js';
 
 export interface ModelWriting {

@@ -1,5 +1,6 @@
 // Evaluating a rubric condition set against a story's facts, with a plain-English phrase for
 // each field: what was met ("5 independent publishers (at least 2)") or missed ("no official source").
+import type { Face } from '../article.js';
 import type { Confidence } from './ranking.js';
 import type { Condition, Rubric } from './rubric.js';
 import { lookupEntity } from '../understand/gazetteer.js';
@@ -162,7 +163,7 @@ export function evaluateCondition(c: Condition, facts: StoryFacts, rubric: Rubri
   return { holds: missed.length === 0, met, missed };
 }
 
-const LANGUAGE_NAMES: Record<'en' | 'zh', string> = { en: 'English', zh: 'Chinese' };
+const LANGUAGE_NAMES: Record<Face, string> = { en: 'English', zh: 'Chinese' };
 
 /** The first set that holds, else the closest miss (fewest missed fields, first on a tie). */
 export function evaluateAny(

@@ -1,7 +1,7 @@
 // The facts about a story that rubric conditions read: publishers, official sources, figures,
 // the entities and topic words of its titles and leads, its largest sums of money and power.
 // Gathered once per story; conditions.ts evaluates rules against them.
-import { outletName, type ArticleWithSightings } from '../article.js';
+import { outletName, type ArticleWithSightings, type Face } from '../article.js';
 import type { SourceType } from '../sources/registry.js';
 import { findEntities } from '../understand/entities.js';
 import { lookupEntity } from '../understand/gazetteer.js';
@@ -31,7 +31,7 @@ export interface StoryFacts {
    * The languages with coverage: an article written in it, or a bilingual page carrying it. A
    * Chinese quote in an English article is not Chinese coverage.
    */
-  readonly languageList: ReadonlyArray<'en' | 'zh'>;
+  readonly languageList: ReadonlyArray<Face>;
   readonly publishers: PublisherCount;
   readonly sourceTypes: ReadonlyMap<SourceType, readonly string[]>;
   /** Entities named in a title or lead: key (gazetteer id, or lower-case name) → display name. */

@@ -16,9 +16,9 @@
 //   is unreachable); the details are never sent.
 
 import type http from 'node:http';
-import { publishedArticle } from '../article.js';
+import { publishedArticle, type Face } from '../article.js';
 import { fail, HTTP_STATUS, ok, type Failure, type Result } from '../errors.js';
-import { storyArticles, type EditionDeps, type Face } from '../pipeline/edition.js';
+import { storyArticles, type EditionDeps } from '../pipeline/edition.js';
 import type { ApiQueries } from '../store/api-queries.js';
 import { getStory, listStories } from '../stories/assign.js';
 import { decodeCursor, encodeCursor, ID, isCalendarDay, parseParams, type CursorList } from './api-params.js';

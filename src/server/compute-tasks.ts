@@ -5,8 +5,8 @@
 
 import os from 'node:os';
 import type { MessagePort } from 'node:worker_threads';
-import type { ArticleWithSightings } from '../article.js';
-import { verifiedCard, verifiedDigest, type Face } from '../pipeline/edition.js';
+import type { ArticleWithSightings, Face } from '../article.js';
+import { verifiedCard, verifiedDigest } from '../pipeline/edition.js';
 import { rankStory } from '../rank/rank.js';
 import type { Rubric } from '../rank/rubric.js';
 import type { Story } from '../stories/story.js';

@@ -1,3 +1,4 @@
+import type { Face } from '../article.js';
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fixtureArticle } from './articles.fixture.js';
@@ -105,7 +106,7 @@ const HARBOUR_EN = fixtureArticle({
     'Shop owners moved stock to upper floors as the water rose. The weather service expects the storm to pass by Sunday evening.',
 });
 
-function article(language: 'en' | 'zh', text: string) {
+function article(language: Face, text: string) {
   return fixtureArticle({
     id: `x-${language}-${text.length}`,
     outlet: 'Quillfeed',

@@ -2,6 +2,7 @@
 // bench/similarity.ts does: each text is read by understand(), document frequencies come from all
 // the file's texts, and each pair gets featureSimilarity's score. Pure apart from the caller's I/O.
 
+import type { Face } from '../article.js';
 import { fail, ok, type Result } from '../errors.js';
 import { detectLanguage } from '../text/language.js';
 import { understand } from '../understand/understand.js';
@@ -13,8 +14,8 @@ export interface TextPair {
   readonly id: string;
   readonly text1: string;
   readonly text2: string;
-  readonly lang1: 'en' | 'zh';
-  readonly lang2: 'en' | 'zh';
+  readonly lang1: Face;
+  readonly lang2: Face;
 }
 
 export interface PairsFile {
@@ -76,7 +77,7 @@ export function parseCsv(text: string): Result<CsvRow[]> {
   return ok(rows);
 }
 
-function languageOf(given: string | undefined, text: string): 'en' | 'zh' | string {
+function languageOf(given: string | undefined, text: string): Face | string {
   const g = (given ?? '').trim().toLowerCase();
   if (g === '') {
     const guess = detectLanguage(text).language;
@@ -143,12 +144,12 @@ export function readPairs(text: string, name: string): Result<PairsFile> {
       continue;
     }
     seen.add(pid);
-    pairs.push({ id: pid, text1: a, text2: b, lang1: la as 'en' | 'zh', lang2: lb as 'en' | 'zh' });
+    pairs.push({ id: pid, text1: a, text2: b, lang1: la as Face, lang2: lb as Face });
   }
   return ok({ pairs, problems });
 }
 
-function featuresOfText(id: string, text: string, language: 'en' | 'zh'): ArticleFeatures {
+function featuresOfText(id: string, text: string, language: Face): ArticleFeatures {
   return featuresOf({ id, title: null, text, language, published: null, understanding: understand(text) });
 }
 

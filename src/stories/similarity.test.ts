@@ -1,3 +1,4 @@
+import type { Face } from '../article.js';
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
@@ -334,7 +335,7 @@ describe('vocabulary rarity within a language', () => {
   test('template sentences every English article repeats weigh nothing between two English articles of different events', () => {
     const boiler =
       'Demand for inference capacity has outpaced supply for most of the year, and lead times for new racks remain long.';
-    const mk = (id: string, language: 'en' | 'zh', text: string) =>
+    const mk = (id: string, language: Face, text: string) =>
       featuresOf(
         fixtureArticle({ id, outlet: 'Quillfeed', published: '2026-06-01T10:00:00Z', language, title: '', text }),
       );

@@ -1,8 +1,9 @@
+import type { ArticleLanguage } from '../article.js';
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { detectLanguage } from './language.js';
 
-const cases: Array<{ name: string; text: string; language: 'en' | 'zh' | 'other'; mixed?: boolean }> = [
+const cases: Array<{ name: string; text: string; language: ArticleLanguage; mixed?: boolean }> = [
   { name: 'short English headline', text: 'Nvidia unveils a faster chip for data centers', language: 'en' },
   {
     name: 'English paragraph',

@@ -1,10 +1,11 @@
 // Language identification for English, Chinese and "other", by script counts plus a stopword
 // profile for Latin-script text. Needs no model; good enough to route an article, not to tag a word.
 
+import type { ArticleLanguage } from '../article.js';
 import { countScripts } from './script.js';
 
 export interface LanguageGuess {
-  language: 'en' | 'zh' | 'other';
+  language: ArticleLanguage;
   /** Substantial shares of both English prose and Chinese. */
   mixed: boolean;
   /** 0..1; low for short or ambiguous text. */

@@ -1,5 +1,6 @@
 // Sentence and word segmentation for English and Chinese. Every span is a UTF-16 offset range
 // into the given text, so text.slice(start, end) === span.text always holds.
+import type { Face } from '../article.js';
 
 export interface Span {
   start: number;
@@ -86,7 +87,7 @@ const QUOTE_CLOSERS = new Set(['”', '」', '』']);
 const ZH_ATTRIBUTION = /^[^。！？“”「」\n]{1,40}?(?:说|表示|称|指出|写道|强调|坦言|透露|回应|补充道|说道)[。！]?/u;
 const CLOSERS = new Set(['"', "'", '”', '’', '」', '』', '》', '）', ')', ']', '】']);
 
-export function splitSentences(text: string, _language?: 'en' | 'zh'): Span[] {
+export function splitSentences(text: string, _language?: Face): Span[] {
   // One splitter serves both languages: Chinese text carries English sentences and the reverse.
   const spans: Span[] = [];
   let start = 0;
@@ -186,7 +187,7 @@ let zhSegmenter: Intl.Segmenter | null = null;
 const LATIN_WORDS = /[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*/gu;
 const HAN_ANY = /\p{Script=Han}/u;
 
-export function segmentWords(text: string, language?: 'en' | 'zh'): Span[] {
+export function segmentWords(text: string, language?: Face): Span[] {
   const lang = language ?? (HAN_ANY.test(text) ? 'zh' : 'en');
   if (lang === 'en') {
     const spans: Span[] = [];

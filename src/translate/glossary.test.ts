@@ -1,3 +1,4 @@
+import type { Face } from '../article.js';
 import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,7 +13,6 @@ import {
   termsIn,
   usesPreferredForm,
   type Glossary,
-  type TextLanguage,
 } from './glossary.js';
 
 const loaded = await loadGlossary();
@@ -31,7 +31,7 @@ describe('bundled glossary', () => {
 });
 
 describe('findTerms', () => {
-  const cases: Array<[string, string, TextLanguage, string[]]> = [
+  const cases: Array<[string, string, Face, string[]]> = [
     ['plural and case', 'Neoclouds rent GPUs to labs.', 'en', ['Neoclouds', 'GPUs']],
     [
       'hyphen or space alike',
@@ -85,7 +85,7 @@ describe('glossFirstUses', () => {
   const neo = bundled.entries.find((e) => e.en[0] === 'neocloud')!;
   const dc = bundled.entries.find((e) => e.en[0] === 'data center')!;
   const gpu = bundled.entries.find((e) => e.en[0] === 'GPU')!;
-  const cases: Array<[string, string[], TextLanguage, string[], number]> = [
+  const cases: Array<[string, string[], Face, string[], number]> = [
     [
       'zh target: first use only, after the closing quote',
       ['xAI 是一家“新云”公司吗', '新云正在增长。'],

@@ -2,11 +2,10 @@
 // glossary's form, and the deterministic first-use gloss (“新云”(neocloud)). Pure: the files are
 // read by glossary-file.ts.
 
+import type { Face } from '../article.js';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { fail, ok, type Result } from '../errors.js';
-
-export type TextLanguage = 'en' | 'zh';
 
 export interface GlossaryEntry {
   /** English forms; the first is the one English translations use. */
@@ -66,10 +65,10 @@ export function extendGlossary(base: Glossary, extra: readonly GlossaryEntry[], 
   return { entries: [...kept, ...extra], files: [...base.files, file] };
 }
 
-export const preferredForm = (entry: GlossaryEntry, lang: TextLanguage): string =>
+export const preferredForm = (entry: GlossaryEntry, lang: Face): string =>
   (lang === 'en' ? entry.en[0] : entry.zh[0]) ?? '';
 
-const other = (lang: TextLanguage): TextLanguage => (lang === 'en' ? 'zh' : 'en');
+const other = (lang: Face): Face => (lang === 'en' ? 'zh' : 'en');
 
 /** Forms are the same in both languages (GPU, token): nothing to gloss. */
 const sameInBoth = (entry: GlossaryEntry): boolean =>
@@ -111,7 +110,7 @@ function looksLikeName(text: string, at: number, surface: string): boolean {
 }
 
 /** Every glossary term in `text`, leftmost-longest and non-overlapping ("推理模型" is not "推理"). */
-export function findTerms(glossary: Glossary, text: string, lang: TextLanguage): TermMatch[] {
+export function findTerms(glossary: Glossary, text: string, lang: Face): TermMatch[] {
   const all: TermMatch[] = [];
   for (const entry of glossary.entries) {
     for (const re of patternsOf(entry)[lang]) {
@@ -134,19 +133,19 @@ export function findTerms(glossary: Glossary, text: string, lang: TextLanguage):
 }
 
 /** The distinct entries found in `text`, in order of first appearance. */
-export function termsIn(glossary: Glossary, text: string, lang: TextLanguage): GlossaryEntry[] {
+export function termsIn(glossary: Glossary, text: string, lang: Face): GlossaryEntry[] {
   return [...new Set(findTerms(glossary, text, lang).map((m) => m.entry))];
 }
 
 /** Whether `text` uses the entry's preferred form in `lang` (what a translation must use). */
-export function usesPreferredForm(entry: GlossaryEntry, text: string, lang: TextLanguage): boolean {
+export function usesPreferredForm(entry: GlossaryEntry, text: string, lang: Face): boolean {
   const re = lang === 'en' ? patternsOf(entry).enPreferred : patternsOf(entry).zhPreferred;
   re.lastIndex = 0;
   return re.test(text);
 }
 
 /** The prompt's glossary lines for the entries found in a source: "- neocloud → 新云". */
-export function glossaryLines(entries: readonly GlossaryEntry[], from: TextLanguage): string {
+export function glossaryLines(entries: readonly GlossaryEntry[], from: Face): string {
   if (entries.length === 0) return '(none)';
   return entries.map((e) => `- ${preferredForm(e, from)} → ${preferredForm(e, other(from))}`).join('\n');
 }
@@ -170,7 +169,7 @@ export function glossFirstUses(
   glossary: Glossary,
   texts: readonly string[],
   entries: readonly GlossaryEntry[],
-  target: TextLanguage,
+  target: Face,
 ): { texts: string[]; glosses: FirstUseGloss[] } {
   const source = other(target);
   const pending = new Set(entries.filter((e) => e.keepOriginal && !sameInBoth(e)));

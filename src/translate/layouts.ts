@@ -4,10 +4,10 @@
 // HTML, under a line saying who translated it. A failed paragraph shows its source and a marker in
 // place of the translation: never a translation that failed its checks.
 
+import type { Face } from '../article.js';
 import { assertNever } from '../errors.js';
 import type { BilingualPage } from '../extract/extract.js';
 import { escapeHtml } from '../sources/strip-markup.js';
-import type { TextLanguage } from './glossary.js';
 import type { Translation, TranslationPair } from './translate.js';
 
 export type BilingualLayout = 'interleaved' | 'inline';
@@ -25,12 +25,12 @@ export interface BilingualDocument {
   readonly credit: string;
 }
 
-const WITHHELD: Record<TextLanguage, string> = {
+const WITHHELD: Record<Face, string> = {
   en: '[Translation withheld: it did not pass its checks; the original is shown.]',
   zh: '〔译文未通过核对，此段仅保留原文。〕',
 };
 
-function pairOf(p: TranslationPair, source: TextLanguage): BilingualPair {
+function pairOf(p: TranslationPair, source: Face): BilingualPair {
   const translated = p.status === 'failed' ? null : p.target;
   return source === 'en' ? { en: p.source, zh: translated } : { en: translated, zh: p.source };
 }
@@ -63,12 +63,12 @@ export function escapeMarkdown(text: string): string {
 }
 
 /** Markdown text of one side; the marker where it was withheld. */
-function side(pair: BilingualPair, lang: TextLanguage): string {
+function side(pair: BilingualPair, lang: Face): string {
   const text = pair[lang];
   return text === null ? WITHHELD[lang] : escapeMarkdown(text);
 }
 
-const present = (pair: BilingualPair, lang: TextLanguage): boolean => pair[lang] !== '';
+const present = (pair: BilingualPair, lang: Face): boolean => pair[lang] !== '';
 
 export function renderBilingualMarkdown(doc: BilingualDocument, layout: BilingualLayout): string {
   const blocks: string[] = [];
@@ -92,7 +92,7 @@ export function renderBilingualMarkdown(doc: BilingualDocument, layout: Bilingua
   return `${blocks.join('\n\n')}\n`;
 }
 
-function htmlSide(pair: BilingualPair, lang: TextLanguage): string {
+function htmlSide(pair: BilingualPair, lang: Face): string {
   const text = pair[lang];
   return text === null ? `<span class="withheld">${escapeHtml(WITHHELD[lang])}</span>` : escapeHtml(text);
 }

@@ -1,3 +1,4 @@
+import type { Face } from '../article.js';
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { alignAnswer, parseAnswer } from './model-answer.js';
@@ -81,7 +82,7 @@ describe('endsMidSentence and completesSentence', () => {
 });
 
 describe('looksUntranslated', () => {
-  const cases: Array<[string, string, string, 'en' | 'zh', boolean]> = [
+  const cases: Array<[string, string, string, Face, boolean]> = [
     ['an English copy for a Chinese target', 'Labs rent GPUs by the hour.', 'Labs rent GPUs by the hour.', 'zh', true],
     ['a real Chinese translation', 'Labs rent GPUs by the hour.', '实验室按小时租用 GPU。', 'zh', false],
     ['a Chinese copy for an English target', '实验室按小时租用 GPU。', '实验室按小时租用 GPU。', 'en', true],

@@ -2,9 +2,9 @@
 // checker, so "$250 billion" ↔ "2500 亿美元"), a cut-off sentence left cut off, and the target
 // actually in the target language. Pure.
 
+import type { Face } from '../article.js';
 import { figuresEqual, parseFigures, type Figure } from '../understand/understand.js';
 import { countScripts, hanShare } from '../text/script.js';
-import type { TextLanguage } from './glossary.js';
 
 export interface FigureMismatch {
   /** Source figures the translation does not state. */
@@ -131,7 +131,7 @@ export function completesSentence(target: string): boolean {
 }
 
 /** The answer is still (mostly) in the source language: a copy, not a translation. */
-export function looksUntranslated(source: string, target: string, targetLanguage: TextLanguage): boolean {
+export function looksUntranslated(source: string, target: string, targetLanguage: Face): boolean {
   if (target.trim() === '') return true;
   if (targetLanguage === 'zh') return countScripts(source).latin >= 12 && countScripts(target).han === 0;
   return countScripts(source).han >= 6 && hanShare(target) >= 0.5;

@@ -1,3 +1,4 @@
+import type { Face } from '../article.js';
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { loadGlossary } from './glossary-file.js';
@@ -44,7 +45,7 @@ const firstCallThen =
   (call: ScriptedCall, i: number) =>
     i === 0 ? batch(call) : answer(call, dict);
 
-async function run(article: ArticleToTranslate, target: 'en' | 'zh', script: Parameters<typeof scriptedClient>[0]) {
+async function run(article: ArticleToTranslate, target: Face, script: Parameters<typeof scriptedClient>[0]) {
   const client = scriptedClient(script);
   const r = await translateArticle(article, target, { client, glossary });
   return { r, client };
@@ -340,7 +341,7 @@ describe('translateArticle: glossary', () => {
 });
 
 describe('translateArticle: refusals', () => {
-  const cases: Array<[string, ArticleToTranslate, 'en' | 'zh', string]> = [
+  const cases: Array<[string, ArticleToTranslate, Face, string]> = [
     ['another language', { ...EN, language: 'other' }, 'zh', 'unsupported'],
     ['already in the target language', EN, 'en', 'bad_input'],
     ['nothing to translate', { ...EN, title: null, paragraphs: ['  '] }, 'zh', 'empty_input'],

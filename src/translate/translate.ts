@@ -4,6 +4,7 @@
 // problem named. Still wrong: status 'failed', the source kept as the target, never a wrong number.
 // Then the glossary: preferred forms checked (noted when missing), first uses glossed.
 
+import type { Face } from '../article.js';
 import { fail, ok, assertNever, type Result } from '../errors.js';
 import type { LlmClient, LlmRequest } from '../llm/client.js';
 import { loadPrompt } from '../prompts/prompt-file.js';
@@ -16,7 +17,6 @@ import {
   usesPreferredForm,
   type Glossary,
   type GlossaryEntry,
-  type TextLanguage,
 } from './glossary.js';
 import { alignAnswer, ANSWER_SCHEMA, parseAnswer, type AnswerProblem } from './model-answer.js';
 import {
@@ -43,8 +43,8 @@ export interface TranslationPair {
 
 export interface Translation {
   readonly articleId: string;
-  readonly source: TextLanguage;
-  readonly target: TextLanguage;
+  readonly source: Face;
+  readonly target: Face;
   readonly title: TranslationPair | null;
   readonly pairs: TranslationPair[];
   readonly provider: string;
@@ -73,7 +73,7 @@ export interface TranslateDeps {
   readonly maxBatchItems?: number;
 }
 
-const LANGUAGE_NAME: Record<TextLanguage, string> = { en: 'English', zh: 'Simplified Chinese' };
+const LANGUAGE_NAME: Record<Face, string> = { en: 'English', zh: 'Simplified Chinese' };
 
 type Problem =
   | { kind: 'answer'; problem: AnswerProblem }
@@ -119,7 +119,7 @@ function problemNote(p: Problem): string {
 }
 
 /** What the model is told when an item is sent again alone. */
-function feedbackFor(problems: readonly Problem[], target: TextLanguage): string {
+function feedbackFor(problems: readonly Problem[], target: Face): string {
   const lines = problems.map((p) => {
     switch (p.kind) {
       case 'answer':
@@ -141,7 +141,7 @@ function feedbackFor(problems: readonly Problem[], target: TextLanguage): string
   return `\nCorrection needed:\n${lines.map((l) => `- ${l}`).join('\n')}\n`;
 }
 
-function checkItem(item: Item, target: string, to: TextLanguage): Problem[] {
+function checkItem(item: Item, target: string, to: Face): Problem[] {
   if (looksUntranslated(item.text, target, to)) return [{ kind: 'untranslated' }];
   const problems: Problem[] = [];
   if (item.speaker !== null && !keepsSpeakerLabel(item.speaker, target))
@@ -183,7 +183,7 @@ function itemsJson(items: readonly Item[]): string {
 
 export async function translateArticle(
   article: ArticleToTranslate,
-  target: TextLanguage,
+  target: Face,
   deps: TranslateDeps,
 ): Promise<Result<Translation>> {
   const from = article.language;
@@ -350,8 +350,8 @@ function glossaryPass(
   items: readonly Item[],
   settled: ReadonlyMap<string, Settled>,
   glossary: Glossary,
-  from: TextLanguage,
-  to: TextLanguage,
+  from: Face,
+  to: Face,
 ): TranslationPair[] {
   const rows = items.map((item) => {
     const s = settled.get(item.id) ?? { target: item.text, status: 'failed' as const, notes: ['never settled'] };

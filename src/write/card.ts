@@ -1,7 +1,7 @@
 // A summary card for one article: its own sentences for summary, insight and takeaway; general
 // sentences of the article as principles; our templated actions around its links and figures.
 
-import { publicUrl, type ArticleWithSightings } from '../article.js';
+import { publicUrl, type ArticleWithSightings, type Face } from '../article.js';
 import { figuresEqual, parseFigures, type Figure } from '../understand/figures.js';
 import { GAZETTEER } from '../understand/gazetteer.js';
 import {
@@ -22,13 +22,12 @@ import { hasUnattributedQuote } from './slot-check.js';
 import type { Statement } from './story-statements.js';
 import { SCHEMA_VERSION, type Card, type ProvenanceEntry } from './schemas.js';
 import { selectDiverse } from './selection.js';
-import type { FaceLanguage } from './sentence-candidates.js';
 import { extractEntry, outletOf, sourceRefOf, spanOf, translatorOf } from './source-refs.js';
 import { analyseStory, humanTranslationView, type ScoredCandidate, type StoryInput } from './story-analysis.js';
 
 export interface CardOptions {
   /** The face; defaults to the article's own language (English for a third language). */
-  readonly language?: FaceLanguage;
+  readonly language?: Face;
   /** The site named in the attribution. */
   readonly site?: string;
   /** Other articles that may be related by shared entities (beyond the story's members). */
@@ -53,7 +52,7 @@ export function writeCard(article: ArticleWithSightings, story: StoryInput, opti
     ? story
     : { ...story, articles: [article, ...story.articles] };
   const analysis = analyseStory(members);
-  const face: FaceLanguage = options.language ?? (article.language === 'zh' ? 'zh' : 'en');
+  const face: Face = options.language ?? (article.language === 'zh' ? 'zh' : 'en');
   const zh = face === 'zh';
   const labels = LABELS[face];
   const site = options.site ?? 'Tidings';
@@ -271,7 +270,7 @@ export function writeCard(article: ArticleWithSightings, story: StoryInput, opti
  * 3-6 tags: the article's named entities by mentions, then its themes (concepts). Places and
  * people are topics only when the title names them (the story is about them).
  */
-export function topicsOf(article: ArticleWithSightings, face: FaceLanguage, title = article.title ?? ''): string[] {
+export function topicsOf(article: ArticleWithSightings, face: Face, title = article.title ?? ''): string[] {
   const counts = new Map<string, { n: number; concept: boolean; name: string; id: string | null }>();
   const inTitle = (e: { surface: string; name: string; entityId: string | null }): boolean => {
     if (title.includes(e.surface) || title.includes(e.name)) return true;
@@ -324,7 +323,7 @@ function relatedOf(
   return out.slice(0, 5);
 }
 
-export function attributionOf(article: ArticleWithSightings, site: string, face: FaceLanguage): string {
+export function attributionOf(article: ArticleWithSightings, site: string, face: Face): string {
   const outlet = outletOf(article);
   // The feed's title when it adds something, the outlet named once ("Models & Hardware | Kestrel Report").
   const feed = article.feedTitle?.trim() ?? '';

@@ -5,13 +5,13 @@
 // sources (a figure is written in the face's style only when it reads back as the same value), so
 // it verifies the way an extracted one does; its provenance kind is 'composed'. Pure.
 
-import type { ArticleWithSightings } from '../article.js';
+import type { ArticleWithSightings, Face } from '../article.js';
 import { findEntities } from '../understand/entities.js';
 import { figuresEqual, parseFigures, type Figure } from '../understand/figures.js';
 import { GAZETTEER } from '../understand/gazetteer.js';
 import { GOVERNMENT_BODIES } from '../understand/gazetteer-data.js';
 import type { SpanRef } from './schemas.js';
-import { figureKey, isTelling, type FaceLanguage } from './sentence-candidates.js';
+import { figureKey, isTelling } from './sentence-candidates.js';
 import { outletOf } from './source-refs.js';
 import type { StoryAnalysis } from './story-analysis.js';
 import type { Statement } from './story-statements.js';
@@ -67,7 +67,7 @@ export interface FactFigure {
   readonly figure: Figure;
   readonly role: FigureRole;
   /** The figure per language as the sources write it. */
-  readonly surfaces: Partial<Record<FaceLanguage, string>>;
+  readonly surfaces: Partial<Record<Face, string>>;
   /** The first outlet that gives it (members in id order), and where. */
   readonly outlet: string;
   readonly span: SpanRef;
@@ -192,7 +192,7 @@ function zhScaled(v: number): string {
 }
 
 /** A figure written in a face's own style, or null when this writer has no style for it. */
-function styled(f: Figure, face: FaceLanguage): string | null {
+function styled(f: Figure, face: Face): string | null {
   const v = f.value;
   switch (f.kind) {
     case 'money':
@@ -231,7 +231,7 @@ function styled(f: Figure, face: FaceLanguage): string | null {
 }
 
 /** The figure as the face writes it: a source's own surface in that language, else our style when it reads back equal, else a source's surface. */
-export function figureIn(f: Pick<FactFigure, 'figure' | 'surfaces'>, face: FaceLanguage): string {
+export function figureIn(f: Pick<FactFigure, 'figure' | 'surfaces'>, face: Face): string {
   const own = f.surfaces[face];
   if (own) return own;
   const mine = styled(f.figure, face);
@@ -246,7 +246,7 @@ export function figureIn(f: Pick<FactFigure, 'figure' | 'surfaces'>, face: FaceL
 
 const GAZ = new Map(GAZETTEER.map((g) => [g.id, g]));
 
-export function nameIn(n: Named, face: FaceLanguage): string {
+export function nameIn(n: Named, face: Face): string {
   return (face === 'zh' ? (n.zh ?? n.en) : (n.en ?? n.zh)) ?? n.id;
 }
 
@@ -418,7 +418,7 @@ export const MEANINGFUL_ROLES: ReadonlySet<FigureRole> = new Set([
 ]);
 
 /** A composed line can say what the figure measures: its role is meaningful (a count only with its unit: "200,000 GPUs"). */
-export function meaningful(f: FactFigure, face?: FaceLanguage): boolean {
+export function meaningful(f: FactFigure, face?: Face): boolean {
   if (MEANINGFUL_ROLES.has(f.role)) return true;
   // A count of tokens is a context length or an output size, not what a story involves.
   if (f.role !== 'units' || f.figure.unit.trim() === '' || /^tokens?$/i.test(f.figure.unit.trim())) return false;
@@ -427,12 +427,12 @@ export function meaningful(f: FactFigure, face?: FaceLanguage): boolean {
 }
 
 /** The story's key figure for composed lines: the first whose role says what it measures. */
-export function keyFigureOf(facts: StoryFacts, face?: FaceLanguage): FactFigure | undefined {
+export function keyFigureOf(facts: StoryFacts, face?: Face): FactFigure | undefined {
   return facts.figures.find((f) => meaningful(f, face));
 }
 
 /** Figures for a list of composed lines: meaningful in the face, at most two per role (four capacities read alike: "the power capacity involved is …" four times). */
-export function figuresToList(facts: StoryFacts, face: FaceLanguage): FactFigure[] {
+export function figuresToList(facts: StoryFacts, face: Face): FactFigure[] {
   const roles = new Map<FigureRole, number>();
   return facts.figures.filter((f) => {
     if (!meaningful(f, face) || (roles.get(f.role) ?? 0) >= 2) return false;
@@ -480,7 +480,7 @@ export function zh(...parts: string[]): string {
 }
 
 /** The headline of the event in the face's language, from its kind, parties and key figure; null when the titles name no party. */
-export function composeHeadline(facts: StoryFacts, face: FaceLanguage): Statement | null {
+export function composeHeadline(facts: StoryFacts, face: Face): Statement | null {
   const s = facts.subject;
   if (!s) return null;
   const S = nameIn(s, face);
@@ -600,12 +600,12 @@ const ROLE_LABELS: Record<FigureRole, { en: string; zh: string }> = {
   other: { en: 'figure', zh: '数字' },
 };
 
-export function roleLabel(role: FigureRole, face: FaceLanguage): string {
+export function roleLabel(role: FigureRole, face: Face): string {
   return ROLE_LABELS[role][face];
 }
 
 /** One sentence per figure: what the figure is, about whom, attributed to the outlet that gives it. */
-export function composeFigurePoint(facts: StoryFacts, f: FactFigure, face: FaceLanguage): Statement {
+export function composeFigurePoint(facts: StoryFacts, f: FactFigure, face: Face): Statement {
   const S = facts.subject ? nameIn(facts.subject, face) : null;
   const P = facts.product ? nameIn(facts.product, face) : S;
   const F = figureIn(f, face);
@@ -705,7 +705,7 @@ export function composeFigurePoint(facts: StoryFacts, f: FactFigure, face: FaceL
 }
 
 /** The lead: the event in one sentence, with its key figure, attributed. */
-export function composeLead(facts: StoryFacts, face: FaceLanguage): Statement | null {
+export function composeLead(facts: StoryFacts, face: Face): Statement | null {
   const head = composeHeadline(facts, face);
   if (!head) {
     const k = keyFigureOf(facts, face);
@@ -885,7 +885,7 @@ const GENERIC_IMPACT: Record<string, { en: (s: string) => string; zh: (s: string
 };
 
 /** What changes for an audience, framed around a sentence of the face's own coverage (kept whole), or null when the audience has no frame. */
-export function frameImpact(facts: StoryFacts, face: FaceLanguage, audience: string, sentence: string): string | null {
+export function frameImpact(facts: StoryFacts, face: Face, audience: string, sentence: string): string | null {
   const frame = IMPACT_FRAMES[audience];
   if (!frame) return null;
   const S = facts.subject ? nameIn(facts.subject, face) : null;
@@ -895,7 +895,7 @@ export function frameImpact(facts: StoryFacts, face: FaceLanguage, audience: str
 /** What changes for an audience, with the figure that drives it; null when no fact speaks to it. */
 export function composeImpact(
   facts: StoryFacts,
-  face: FaceLanguage,
+  face: Face,
   audience: string,
   used: ReadonlySet<string>,
 ): { statement: Statement; key: string | null } | null {
@@ -930,7 +930,7 @@ function lowerFirst(s: string): string {
 
 // --- pros and cons: good or bad for whom, and why -------------------------------------------
 
-export function composeProsCons(facts: StoryFacts, face: FaceLanguage): { pros: Statement[]; cons: Statement[] } {
+export function composeProsCons(facts: StoryFacts, face: Face): { pros: Statement[]; cons: Statement[] } {
   const pros: Statement[] = [];
   const cons: Statement[] = [];
   const S = facts.subject ? nameIn(facts.subject, face) : null;
@@ -980,7 +980,7 @@ export function composeProsCons(facts: StoryFacts, face: FaceLanguage): { pros: 
 // --- the card's takeaway --------------------------------------------------------------------
 
 /** A sentence about the article: who reports what, with the figure to remember. */
-export function composeTakeaway(facts: StoryFacts, outlet: string, face: FaceLanguage): Statement | null {
+export function composeTakeaway(facts: StoryFacts, outlet: string, face: Face): Statement | null {
   const head = composeHeadline(facts, face);
   if (!head) return null;
   const key = keyFigureOf(facts, face);
@@ -1012,7 +1012,7 @@ const KIND_TOPICS: Partial<Record<EventKind, { en: string; zh: string }>> = {
 };
 
 /** Topics from the facts when the text names none: the subject, and the kind of event. */
-export function factTopics(facts: StoryFacts, face: FaceLanguage): string[] {
+export function factTopics(facts: StoryFacts, face: Face): string[] {
   const out: string[] = [];
   if (facts.subject) out.push(nameIn(facts.subject, face));
   const kind = KIND_TOPICS[facts.kind];

@@ -2,7 +2,7 @@
 // whole and unchanged; headline angle, quick start and recommendation are our templates around
 // names, titles and figures taken from the sources. Pure: same story, same bytes.
 
-import { publicUrl, type ArticleWithSightings } from '../article.js';
+import { publicUrl, type ArticleWithSightings, type Face, type ArticleLanguage } from '../article.js';
 import type { Confidence } from '../rank/ranking.js';
 import { parseFigures } from '../understand/figures.js';
 import {
@@ -22,7 +22,7 @@ import { LABELS, audienceName } from './labels.js';
 import type { DigestItem, ProvenanceEntry } from './schemas.js';
 import { SCHEMA_VERSION } from './schemas.js';
 import { selectDiverse } from './selection.js';
-import { figureKey, isTelling, type FaceLanguage } from './sentence-candidates.js';
+import { figureKey, isTelling } from './sentence-candidates.js';
 import { DATELINE_OPENING, hasUnattributedQuote, opensDangling } from './slot-check.js';
 import { extractEntry, outletOf, sourceRefs } from './source-refs.js';
 import {
@@ -45,17 +45,17 @@ import {
 
 export interface FaceContext {
   readonly analysis: StoryAnalysis;
-  readonly face: FaceLanguage;
+  readonly face: Face;
   readonly pool: readonly ScoredCandidate[];
   readonly poolArticles: readonly ArticleWithSightings[];
-  readonly bodyLanguage: 'en' | 'zh' | 'other';
+  readonly bodyLanguage: ArticleLanguage;
   readonly notice: string | null;
   /** No coverage in the face's language (nor a human translation into it): the body is composed from the story's facts. */
   readonly composed: boolean;
   readonly facts: StoryFacts;
 }
 
-export function faceContext(analysis: StoryAnalysis, face: FaceLanguage): FaceContext {
+export function faceContext(analysis: StoryAnalysis, face: Face): FaceContext {
   const p = facePool(analysis, face);
   const labels = LABELS[face];
   const facts = storyFacts(analysis);
@@ -99,7 +99,7 @@ export function faceContext(analysis: StoryAnalysis, face: FaceLanguage): FaceCo
   };
 }
 
-export function writeDigestItem(story: StoryInput, face: FaceLanguage): DigestItem {
+export function writeDigestItem(story: StoryInput, face: Face): DigestItem {
   return digestItemFor(faceContext(analyseStory(story), face));
 }
 
@@ -507,7 +507,7 @@ export function possessive(name: string): string {
   return /s$/.test(name) ? `${name}'` : `${name}'s`;
 }
 
-function primarySource(a: StoryAnalysis, face: FaceLanguage): Statement | null {
+function primarySource(a: StoryAnalysis, face: Face): Statement | null {
   const primary =
     a.articles.length === 1 &&
     a.articles[0] &&

@@ -2,18 +2,17 @@
 // tier by the ranking's score, then story id (a stable order). Stories told only by research
 // listings (papers) go to a section of their own, capped, the rest counted. An empty day says so.
 
-import { publicUrl } from '../article.js';
+import { publicUrl, type Face } from '../article.js';
 import { paperIds } from '../stories/event-identity.js';
 import { digestItemFor, faceContext } from './digest-item.js';
 import { LABELS } from './labels.js';
 import { SCHEMA_VERSION, type Digest, type DigestItem } from './schemas.js';
-import type { FaceLanguage } from './sentence-candidates.js';
 import { analyseStory, type StoryInput } from './story-analysis.js';
 
 export interface DigestOptions {
   /** YYYY-MM-DD: the day the digest is for (passed in; the writer reads no clock). */
   readonly date: string;
-  readonly language: FaceLanguage;
+  readonly language: Face;
   /** At most this many research stories are listed; the rest are counted (default RESEARCH_CAP). */
   readonly researchCap?: number;
 }

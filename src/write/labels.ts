@@ -1,10 +1,10 @@
 // Section labels and connecting words of the English and Chinese faces. Body text never comes
 // from here: only the words around it.
 
+import type { Face } from '../article.js';
 import { assertNever } from '../errors.js';
 import type { Confidence } from '../rank/ranking.js';
 import type { SourceType } from '../sources/registry.js';
-import type { FaceLanguage } from './sentence-candidates.js';
 import type { SourceTypeLabel } from './schemas.js';
 
 /** The steps of a post's argument, in order: what happened, why it matters, the catch, what to watch. */
@@ -72,7 +72,7 @@ const ZH_TYPES: Record<SourceTypeLabel, string> = {
   Aggregator: '聚合',
 };
 
-export const LABELS: Record<FaceLanguage, FaceLabels> = {
+export const LABELS: Record<Face, FaceLabels> = {
   en: {
     aiSummary: 'AI Summary',
     updates: (n) => `${n} ${n === 1 ? 'update' : 'updates'}`,
@@ -171,7 +171,7 @@ export const AUDIENCE_ZH: Record<string, string> = {
   'Policy maker': '政策制定者',
 };
 
-export function audienceName(audience: string, face: FaceLanguage): string {
+export function audienceName(audience: string, face: Face): string {
   return face === 'zh' ? (AUDIENCE_ZH[audience] ?? audience) : audience;
 }
 

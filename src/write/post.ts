@@ -8,6 +8,7 @@
 // from the sources. A source speaking in the first person ("we tested") is quoted with its outlet
 // named, never passed off as ours. Deterministic; a closing line and credits end it.
 
+import type { Face } from '../article.js';
 import { CONS_CUES, cueHits, type CueList } from './cues.js';
 import {
   meaningful,
@@ -31,7 +32,6 @@ import {
 import { LABELS, type ArgumentRole } from './labels.js';
 import { SCHEMA_VERSION, type Post, type ProvenanceEntry } from './schemas.js';
 import { selectDiverse } from './selection.js';
-import type { FaceLanguage } from './sentence-candidates.js';
 import { ENDS_ON_REFERENCE, statesFigureWithoutMeaning } from './slot-check.js';
 import { outletOf, sourceRefs, spanOf } from './source-refs.js';
 import { analyseStory, type ScoredCandidate, type StoryAnalysis, type StoryInput } from './story-analysis.js';
@@ -139,7 +139,7 @@ interface Step {
   readonly used?: ScoredCandidate;
 }
 
-export function writePost(story: StoryInput, face: FaceLanguage): Post {
+export function writePost(story: StoryInput, face: Face): Post {
   const analysis = analyseStory(story);
   const ctx = faceContext(analysis, face);
   return new PostWriter(ctx).write();
@@ -153,7 +153,7 @@ class PostWriter {
   private readonly inHook = new Set<string>();
   private readonly used: ScoredCandidate[] = [];
   private readonly facts: StoryFacts;
-  private readonly face: FaceLanguage;
+  private readonly face: Face;
   /** Source sentences may be used: the face has coverage of its own (or a human translation). */
   private readonly fromSources: boolean;
 
@@ -443,7 +443,7 @@ const composed = (text: string, spans: Statement['spans']): Statement => ({
  * stake. Frequent kinds have two wordings, chosen by the story id, so a day of funding rounds does
  * not read the same line under each.
  */
-function kindWhy(facts: StoryFacts, face: FaceLanguage, storyId: string): Statement | null {
+function kindWhy(facts: StoryFacts, face: Face, storyId: string): Statement | null {
   const s = facts.subject;
   if (!s) return null;
   const S = nameIn(s, face);
@@ -534,7 +534,7 @@ function kindWhy(facts: StoryFacts, face: FaceLanguage, storyId: string): Statem
 }
 
 /** What to watch: what the kind of event leaves open (and, with a single source, whether others confirm it). */
-function kindWatch(facts: StoryFacts, face: FaceLanguage, single: boolean): Statement | null {
+function kindWatch(facts: StoryFacts, face: Face, single: boolean): Statement | null {
   const s = facts.subject;
   const en = face === 'en';
   const confirm = en ? 'whether other sources confirm it' : '其他来源能否证实此事';
@@ -577,7 +577,7 @@ function capitalFirst(s: string): string {
 }
 
 /** The computed closing line: how solid the story is, and how many publishers tell it. */
-function verdict(story: StoryInput, face: FaceLanguage): string {
+function verdict(story: StoryInput, face: Face): string {
   const labels = LABELS[face];
   const publishers = story.ranking.independentPublishers.length || new Set(story.articles.map((a) => a.outlet)).size;
   return face === 'zh'

@@ -2,15 +2,13 @@
 // and proper-name terms they carry, their position, quotes, and the flags that make a sentence
 // unfit to stand alone (dangling "This…", unbalanced quote marks, boilerplate).
 
-import type { ArticleWithSightings } from '../article.js';
+import type { ArticleWithSightings, ArticleLanguage } from '../article.js';
 import type { Figure } from '../understand/understand.js';
 import { unfitReason } from './unfit-sentences.js';
 
-export type FaceLanguage = 'en' | 'zh';
-
 export interface Candidate {
   readonly articleId: string;
-  readonly language: 'en' | 'zh' | 'other';
+  readonly language: ArticleLanguage;
   readonly text: string;
   /** UTF-16 span into article.text: article.text.slice(start, end) === text. */
   readonly start: number;

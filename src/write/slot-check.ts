@@ -10,11 +10,12 @@
 // Pure; one check for both engines: used by tests, by bench/writer-slots.ts and on the model
 // engine's answers (src/write/llm/engine.ts), which are repaired or fall back on a violation.
 
+import type { Face } from '../article.js';
 import { findEntities } from '../understand/entities.js';
 import { parseFigures } from '../understand/figures.js';
 import { ARGUMENT_ROLES, LABELS, type ArgumentRole } from './labels.js';
 import type { Card, DigestItem, Post } from './schemas.js';
-import { figureKey, isTelling, type FaceLanguage } from './sentence-candidates.js';
+import { figureKey, isTelling } from './sentence-candidates.js';
 
 export const SLOT_RULES = [
   'face-language',
@@ -62,7 +63,7 @@ export function hanShare(text: string, options: { ignoreNames?: boolean } = {}):
 }
 
 /** A field is in the face's language: a Chinese face mostly Han, an English face mostly Latin (names in the other script allowed). */
-export function inFaceLanguage(text: string, face: FaceLanguage): boolean {
+export function inFaceLanguage(text: string, face: Face): boolean {
   const share = hanShare(text, { ignoreNames: face === 'zh' });
   if (share === null) return true;
   return face === 'zh' ? share >= 0.5 : share <= 0.5;
@@ -192,19 +193,19 @@ function checkMeaning(path: string, text: string, out: SlotViolation[]): void {
 }
 
 /** The step of the argument a post's takeaway is led in by ("Why it matters: …"), or null. */
-export function argumentRoleOf(text: string, face: FaceLanguage): ArgumentRole | null {
+export function argumentRoleOf(text: string, face: Face): ArgumentRole | null {
   const labels = LABELS[face].argument;
   const sep = face === 'zh' ? '：' : ': ';
   return ARGUMENT_ROLES.find((r) => text.startsWith(`${labels[r]}${sep}`)) ?? null;
 }
 
 /** The takeaway without its lead-in label. */
-export function withoutArgumentLabel(text: string, face: FaceLanguage): string {
+export function withoutArgumentLabel(text: string, face: Face): string {
   const role = argumentRoleOf(text, face);
   return role ? text.slice(LABELS[face].argument[role].length + (face === 'zh' ? 1 : 2)) : text;
 }
 
-function checkFace(path: string, text: string, face: FaceLanguage, out: SlotViolation[]): void {
+function checkFace(path: string, text: string, face: Face, out: SlotViolation[]): void {
   if (text.trim() !== '' && !inFaceLanguage(text, face)) out.push({ rule: 'face-language', path, text });
 }
 

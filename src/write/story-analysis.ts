@@ -2,11 +2,11 @@
 // term is shared across the members (centrality), the key figure, the key entities, the figures
 // that are the odd one out in a conflict, and every candidate sentence with its score.
 
-import { translationCredits, type ArticleWithSightings } from '../article.js';
+import { translationCredits, type ArticleWithSightings, type Face } from '../article.js';
 import type { Ranking } from '../rank/ranking.js';
 import type { SourceType } from '../sources/registry.js';
 import { parseFigures, figuresEqual, understand, type Figure } from '../understand/understand.js';
-import { figureKey, isTelling, sentenceCandidates, type Candidate, type FaceLanguage } from './sentence-candidates.js';
+import { figureKey, isTelling, sentenceCandidates, type Candidate } from './sentence-candidates.js';
 
 export interface StoryInput {
   readonly storyId: string;
@@ -24,7 +24,7 @@ export interface KeyFigure {
   /** Articles carrying it. */
   readonly articles: number;
   /** A surface per language, as the sources write it ("300MW", "300 兆瓦"). */
-  readonly surfaces: Partial<Record<FaceLanguage, string>>;
+  readonly surfaces: Partial<Record<Face, string>>;
 }
 
 export interface StoryAnalysis {
@@ -44,7 +44,7 @@ export interface StoryAnalysis {
 
 export interface EntityInfo {
   readonly type: string;
-  readonly surfaces: Partial<Record<FaceLanguage, string>>;
+  readonly surfaces: Partial<Record<Face, string>>;
 }
 
 const SOURCE_WEIGHT: Record<SourceType, number> = {
@@ -175,10 +175,7 @@ function keyFiguresOf(
   members: ReadonlyArray<{ article: ArticleWithSightings; cands: readonly Candidate[] }>,
   suspect: readonly Figure[],
 ): KeyFigure[] {
-  const byKey = new Map<
-    string,
-    { figure: Figure; articles: Set<string>; surfaces: Partial<Record<FaceLanguage, string>> }
-  >();
+  const byKey = new Map<string, { figure: Figure; articles: Set<string>; surfaces: Partial<Record<Face, string>> }>();
   // A figure a title carries is the headline's figure: each title that says it counts as one more
   // article ("Anthropic books all 300MW …" over the 1GW the whole campus may reach).
   const inTitles = new Map<string, number>();
@@ -219,11 +216,11 @@ function keyFiguresOf(
 /** The members a face writes from: its own language when there is any coverage in it. */
 export function facePool(
   analysis: StoryAnalysis,
-  face: FaceLanguage,
-): { language: FaceLanguage | 'other'; translated: boolean; articleIds: ReadonlySet<string> } {
+  face: Face,
+): { language: Face | 'other'; translated: boolean; articleIds: ReadonlySet<string> } {
   const inFace = analysis.articles.filter((a) => a.language === face);
   if (inFace.length > 0) return { language: face, translated: false, articleIds: new Set(inFace.map((a) => a.id)) };
-  const other: FaceLanguage = face === 'en' ? 'zh' : 'en';
+  const other: Face = face === 'en' ? 'zh' : 'en';
   const inOther = analysis.articles.filter((a) => a.language === other);
   if (inOther.length > 0) return { language: other, translated: true, articleIds: new Set(inOther.map((a) => a.id)) };
   return { language: 'other', translated: true, articleIds: new Set(analysis.articles.map((a) => a.id)) };
@@ -235,7 +232,7 @@ export function facePool(
  * "<id>#<face>", as the verifier's source for that text (pipeline/edition.ts sourcesOf); its URL
  * and outlet are the translation's own when a translation sighting names them.
  */
-export function humanTranslationView(article: ArticleWithSightings, face: FaceLanguage): ArticleWithSightings | null {
+export function humanTranslationView(article: ArticleWithSightings, face: Face): ArticleWithSightings | null {
   const page = article.bilingual;
   if (page === null || article.language === face || article.language === 'other') return null;
   const paragraphs = page.pairs.map((p) => p[face].trim()).filter((p) => p.length > 0);
@@ -258,7 +255,7 @@ export function humanTranslationView(article: ArticleWithSightings, face: FaceLa
 }
 
 function entityInfoOf(articles: readonly ArticleWithSightings[]): Map<string, EntityInfo> {
-  const out = new Map<string, { type: string; surfaces: Partial<Record<FaceLanguage, string>> }>();
+  const out = new Map<string, { type: string; surfaces: Partial<Record<Face, string>> }>();
   for (const a of articles) {
     const lang = a.language === 'zh' ? 'zh' : a.language === 'en' ? 'en' : null;
     for (const e of a.understanding.entities) {

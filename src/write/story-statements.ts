@@ -2,9 +2,8 @@
 // figures the sources agree on, and figure conflicts named with both variants and their outlets.
 // Each names only outlets, counts and figure surfaces found in the sources.
 
-import type { ArticleWithSightings } from '../article.js';
+import type { ArticleWithSightings, Face } from '../article.js';
 import { figuresEqual, parseFigures } from '../understand/understand.js';
-import type { FaceLanguage } from './sentence-candidates.js';
 import type { SpanRef } from './schemas.js';
 import { figureIn } from './compose.js';
 import { outletOf } from './source-refs.js';
@@ -16,13 +15,13 @@ export interface Statement {
   readonly spans: readonly SpanRef[];
 }
 
-const join = (names: readonly string[], face: FaceLanguage): string => names.join(face === 'zh' ? '、' : ', ');
+const join = (names: readonly string[], face: Face): string => names.join(face === 'zh' ? '、' : ', ');
 
 function outletsOf(articles: readonly ArticleWithSightings[]): string[] {
   return [...new Set(articles.map(outletOf))];
 }
 
-export function corroboration(a: StoryAnalysis, face: FaceLanguage): Statement | null {
+export function corroboration(a: StoryAnalysis, face: Face): Statement | null {
   const publishers =
     a.story.ranking.independentPublishers.length > 0
       ? [...a.story.ranking.independentPublishers]
@@ -35,7 +34,7 @@ export function corroboration(a: StoryAnalysis, face: FaceLanguage): Statement |
   return { text, kind: 'computed', spans: [] };
 }
 
-export function officialConfirmation(a: StoryAnalysis, face: FaceLanguage): Statement | null {
+export function officialConfirmation(a: StoryAnalysis, face: Face): Statement | null {
   const official = a.articles.filter((x) => x.sourceType === 'official');
   if (official.length === 0) return null;
   const names = join(outletsOf(official), face);
@@ -47,7 +46,7 @@ export function officialConfirmation(a: StoryAnalysis, face: FaceLanguage): Stat
   };
 }
 
-export function singleSource(a: StoryAnalysis, face: FaceLanguage): Statement | null {
+export function singleSource(a: StoryAnalysis, face: Face): Statement | null {
   if (outletsOf(a.articles).length !== 1 || !a.articles[0]) return null;
   const name = outletOf(a.articles[0]);
   const text =
@@ -57,7 +56,7 @@ export function singleSource(a: StoryAnalysis, face: FaceLanguage): Statement | 
   return { text, kind: 'computed', spans: [] };
 }
 
-export function noOfficial(a: StoryAnalysis, face: FaceLanguage): Statement | null {
+export function noOfficial(a: StoryAnalysis, face: Face): Statement | null {
   if (a.articles.some((x) => x.sourceType === 'official')) return null;
   const text = face === 'zh' ? '来源中没有官方声明。' : 'No official statement is among the sources.';
   return { text, kind: 'computed', spans: [] };
@@ -76,7 +75,7 @@ function figureSpans(a: StoryAnalysis, key: KeyFigure): { outlets: string[]; spa
   return { outlets: [...new Set(outlets)], spans };
 }
 
-export function agreement(a: StoryAnalysis, face: FaceLanguage, key: KeyFigure | undefined): Statement | null {
+export function agreement(a: StoryAnalysis, face: Face, key: KeyFigure | undefined): Statement | null {
   if (!key || key.articles < 2) return null;
   const surface = figureIn(key, face);
   const { outlets, spans } = figureSpans(a, key);
@@ -89,7 +88,7 @@ export function agreement(a: StoryAnalysis, face: FaceLanguage, key: KeyFigure |
 }
 
 /** One statement per conflict, naming every variant with the outlets that give it. */
-export function conflicts(a: StoryAnalysis, face: FaceLanguage): Statement[] {
+export function conflicts(a: StoryAnalysis, face: Face): Statement[] {
   return a.story.ranking.figureConflicts.map((conflict) => {
     const spans: SpanRef[] = [];
     const parts = conflict.variants.map((v) => {

@@ -1,7 +1,7 @@
 // Invented stories for the writer's tests: every outlet, figure and sentence is made up here.
 // Articles are understood with the real understand(), so spans and figures are genuine.
 
-import type { ArticleWithSightings } from '../article.js';
+import type { ArticleWithSightings, Face } from '../article.js';
 import type { Ranking } from '../rank/ranking.js';
 import type { SourceType } from '../sources/registry.js';
 import { understand } from '../understand/understand.js';
@@ -11,7 +11,7 @@ export interface FixtureArticle {
   id: string;
   outlet: string;
   type: SourceType;
-  language: 'en' | 'zh';
+  language: Face;
   title: string;
   paragraphs: string[];
   feedTitle?: string;

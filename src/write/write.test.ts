@@ -9,7 +9,7 @@ import { outputFields } from './output-fields.js';
 import { writePost } from './post.js';
 import { cardSchema, digestSchema, jsonSchemas, postSchema, type ProvenanceEntry } from './schemas.js';
 import { inFaceLanguage } from './slot-check.js';
-import type { ArticleWithSightings } from '../article.js';
+import type { ArticleWithSightings, Face } from '../article.js';
 import {
   BRIGHTLINE_NEWS,
   BRIGHTLINE_OFFICIAL,
@@ -209,7 +209,7 @@ describe('digest item', () => {
       assert.equal(item.bodyLanguage, c.body);
       assert.equal(item.notice !== null, c.notice);
       // In the face's language: a composed English lead may name a Chinese-only outlet, no more.
-      assert.ok(inFaceLanguage(item.keyPoints.lead, c.body as 'en' | 'zh'), item.keyPoints.lead);
+      assert.ok(inFaceLanguage(item.keyPoints.lead, c.body as Face), item.keyPoints.lead);
       if (!c.notice) assert.equal(HAN.test(item.keyPoints.lead), c.body === 'zh');
       const md = renderDigest(writeDigest([c.story], { date: '2026-05-09', language: c.face }));
       if (c.face === 'zh')

@@ -3,6 +3,7 @@
 // `tidings serve`'s own server (src/server/), security headers and Content-Security-Policy included. Screenshots go to test-artifacts/screenshots/.
 // Nothing is skipped: a missing browser, a broken build or a missing fixture fails the tests.
 
+import type { Face } from '../../src/article.js';
 import assert from 'node:assert/strict';
 import { readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
@@ -96,7 +97,7 @@ describe('the site in Chromium', () => {
     return page;
   }
   /** The story page with a word in its <title>, found in the built files (ids depend on the corpus). */
-  async function storyWith(face: 'en' | 'zh', word: string): Promise<string> {
+  async function storyWith(face: Face, word: string): Promise<string> {
     for (const p of pages.filter((f) => f.startsWith(`${face}/stories/`))) {
       const title = /<title>([\s\S]*?)<\/title>/.exec(await readFile(path.join(fx.dir, p), 'utf8'))?.[1] ?? '';
       if (title.includes(word)) return p;

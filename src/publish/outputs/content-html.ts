@@ -1,10 +1,11 @@
 // The digest and a commentary post as HTML fragments for feed entries: plain semantic markup, no
 // styles, no scripts, absolute links. All text passes escapeXml; links pass safeHref.
 
+import type { Face } from '../../article.js';
 import { LABELS, audienceName } from '../../write/labels.js';
 import { verificationLine } from '../../write/markdown.js';
 import type { Digest, DigestItem, Post, SourceRef } from '../../write/schemas.js';
-import { absoluteUrl, sitePaths, type Face } from './publish-input.js';
+import { absoluteUrl, sitePaths } from './publish-input.js';
 import { escapeXml as e, safeHref } from './xml-text.js';
 
 /** An outlet linked to its article when the URL is http(s), plain text otherwise. */

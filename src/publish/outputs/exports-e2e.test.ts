@@ -1,6 +1,7 @@
 // The exports and the newsletter over real writer output: the end-to-end fixture corpus
 // (test/fixtures/e2e) through the offline engine, every story in both faces.
 
+import type { Face } from '../../article.js';
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { buildE2eEdition, E2E_DATES, type E2eEdition } from '../../../test/support/e2e-edition.js';
@@ -31,7 +32,7 @@ function figuresAndQuotes(post: Post): string[] {
 
 describe('exports of the end-to-end corpus keep every figure and quote', () => {
   let edition: E2eEdition;
-  const posts: Array<{ storyId: string; face: 'en' | 'zh'; post: Post }> = [];
+  const posts: Array<{ storyId: string; face: Face; post: Post }> = [];
   before(async () => {
     edition = await buildE2eEdition();
     const stories = await listStories({ stories: edition.deps.stories });

@@ -1,3 +1,4 @@
+import type { Face } from '../../article.js';
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseFigures } from '../../understand/figures.js';
@@ -27,7 +28,7 @@ const longEn = (n: number): string =>
       `Analysts at firm ${i + 1} said capacity prices rose ${10 + i}% as “demand for accelerated compute keeps outrunning supply in every region we track” according to the survey`,
   ).join(', ')}.`;
 
-const POSTS: Array<{ name: string; face: 'en' | 'zh'; post: Post }> = [
+const POSTS: Array<{ name: string; face: Face; post: Post }> = [
   { name: 'short English post', face: 'en', post: makePost('en', 's1') },
   { name: 'short Chinese post', face: 'zh', post: makePost('zh', 's1') },
   {

@@ -1,3 +1,4 @@
+import { FACES } from '../../article.js';
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseFeed } from '../../sources/feed.js';
@@ -5,7 +6,7 @@ import { stripMarkup } from '../../sources/strip-markup.js';
 import { validateAtom, validateJsonFeed, validateRss } from './feed-validator.js';
 import { atomFeed, dailyFeedSpec, FEED_LIMIT, jsonFeed, rssFeed, topicFeedSpecs, type FeedSpec } from './feeds.js';
 import { HOSTILE, makeDigest, makeInput, makeItem } from './outputs.fixture.js';
-import { FACES, topicSlug, type PublishInput } from './publish-input.js';
+import { topicSlug, type PublishInput } from './publish-input.js';
 
 const FORMATS = [
   { name: 'RSS 2.0', render: rssFeed, validate: validateRss, format: 'rss2' },

@@ -2,9 +2,10 @@
 // through escapeXml, entry HTML goes in CDATA (split at any "]]>"), characters XML 1.0 forbids are
 // dropped, dates are RFC 822 for RSS and RFC 3339 for Atom and JSON. Pure: spec in, document out.
 
+import type { Face } from '../../article.js';
 import { LABELS } from '../../write/labels.js';
 import { digestHtml, postHtml } from './content-html.js';
-import { absoluteUrl, sitePaths, type Face, type PublishInput, type TopicRef } from './publish-input.js';
+import { absoluteUrl, sitePaths, type PublishInput, type TopicRef } from './publish-input.js';
 import { cleanText, escapeXml as e, rfc3339, rfc822 } from './xml-text.js';
 
 /** Entries per feed: readers poll often; the archive holds the rest. */

@@ -1,3 +1,4 @@
+import type { Face } from '../../article.js';
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseFigures } from '../../understand/figures.js';
@@ -7,7 +8,7 @@ import { HOSTILE, makeDigest, makeItem, source } from './outputs.fixture.js';
 
 const OPTIONS = { baseUrl: 'http://127.0.0.1:8080/' };
 
-const CASES: Array<{ name: string; face: 'en' | 'zh'; digest: Digest }> = [
+const CASES: Array<{ name: string; face: Face; digest: Digest }> = [
   {
     name: 'English day',
     face: 'en',

@@ -2,8 +2,9 @@
 // here. `hostile` text carries what must come out escaped: markup, a CDATA end, XML-illegal
 // controls, emoji, right-to-left script.
 
+import type { Face } from '../../article.js';
 import { SCHEMA_VERSION, type Digest, type DigestItem, type Post, type SourceRef } from '../../write/schemas.js';
-import { storyTopics, type Face, type PublishInput } from './publish-input.js';
+import { storyTopics, type PublishInput } from './publish-input.js';
 
 export const HOSTILE =
   'Evil </title><script>alert(1)</script> & ]]> \u0001\u0008\uFFFE bell 🚀🤖 مرحبا بالعالم "q" \'a\'';

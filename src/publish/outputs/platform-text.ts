@@ -2,10 +2,10 @@
 // 2, any URL 23), sentence units, and the spans that must never be split (quoted phrases, figures,
 // URLs). Shared by the X thread and the Weibo post.
 
+import type { Face } from '../../article.js';
 import { splitSentences } from '../../text/sentences.js';
 import { parseFigures } from '../../understand/figures.js';
 import { LABELS } from '../../write/labels.js';
-import type { Face } from './publish-input.js';
 
 /** A URL ends at whitespace, quotes, or any CJK or full-width punctuation (as X's parser does). */
 export const URL_PATTERN = /https?:\/\/[^\s<>"“”‘’\u3000-\u303F\uFF00-\uFFEF]+/g;

@@ -2,10 +2,8 @@
 // posts, both faces each, plus the absolute base URL of the site (feeds and e-mail need absolute
 // links; site pages do not). The site builder assembles it; everything under outputs/ reads it.
 
+import type { Face } from '../../article.js';
 import type { Digest, Post } from '../../write/schemas.js';
-
-export type Face = 'en' | 'zh';
-export const FACES: readonly Face[] = ['en', 'zh'];
 
 /** A topic a story carries: one slug for both faces (pages sit at the same path under en/ and zh/). */
 export interface TopicRef {

@@ -2,12 +2,13 @@
 // functions beside it and writes them under the site directory. One bad story or day is skipped
 // (named in the failure list) and never stops the others.
 
+import { FACES } from '../../article.js';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fail, ok, type Result } from '../../errors.js';
 import { atomFeed, dailyFeedSpec, jsonFeed, rssFeed, topicFeedSpecs, type FeedSpec } from './feeds.js';
 import { newsletterHtml, newsletterText } from './newsletter.js';
-import { absoluteUrl, FACES, isSafeId, sitePaths, type PublishInput } from './publish-input.js';
+import { absoluteUrl, isSafeId, sitePaths, type PublishInput } from './publish-input.js';
 import { wechatArticle } from './wechat.js';
 import { weiboPost } from './weibo.js';
 import { xThread, xThreadText } from './x-thread.js';

@@ -3,10 +3,10 @@
 // long for one post at a space or a Chinese pause, never inside a word, a quoted phrase, a figure
 // or a URL. The originals are credited with their links, and the story page is linked last.
 
+import type { Face } from '../../article.js';
 import { LABELS } from '../../write/labels.js';
 import type { Post } from '../../write/schemas.js';
 import { cutSentence, headlineText, ordinal, sentencesOf, xWeight } from './platform-text.js';
-import type { Face } from './publish-input.js';
 import { cleanText, safeHref } from './xml-text.js';
 
 export const X_LIMIT = 280;

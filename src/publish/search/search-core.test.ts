@@ -1,3 +1,4 @@
+import type { Face } from '../../article.js';
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { loadSearchCore, type SearchIndex } from './search-core.js';
@@ -48,13 +49,13 @@ const DOCS: SearchDoc[] = [
 ];
 const { index } = buildSearchIndex(DOCS);
 
-const paths = (q: string, lang: 'en' | 'zh' = 'en', idx: SearchIndex = index) =>
+const paths = (q: string, lang: Face = 'en', idx: SearchIndex = index) =>
   core.search(idx, q, { lang }).results.map((r) => r.path);
-const hits = (q: string, lang: 'en' | 'zh' = 'en') =>
+const hits = (q: string, lang: Face = 'en') =>
   core.search(index, q, { lang }).results.map((r) => r.snippet.filter((s) => s.hit).map((s) => s.text));
 
 describe('search core (the shipped client run in node)', () => {
-  const cases: Array<{ name: string; query: string; lang?: 'en' | 'zh'; expect: string[] }> = [
+  const cases: Array<{ name: string; query: string; lang?: Face; expect: string[] }> = [
     { name: 'Chinese word', query: '芯片', expect: ['zh/stories/chips.html'] },
     { name: 'Chinese word, in a longer run of Han text', query: '下单', lang: 'zh', expect: ['zh/stories/chips.html'] },
     {
@@ -166,7 +167,7 @@ describe('search core (the shipped client run in node)', () => {
 
 describe('search: one result per thing, labelled with the language of its text', () => {
   // One Chinese article: its reader page and its card, on both faces (four pages), and a story.
-  const article = (lang: 'en' | 'zh', kind: 'article' | 'card'): SearchDoc => ({
+  const article = (lang: Face, kind: 'article' | 'card'): SearchDoc => ({
     lang,
     path: `${lang}/${kind === 'card' ? 'cards' : 'articles'}/a1.html`,
     kind,

@@ -1,6 +1,7 @@
 // The search core (tokeniser, scorer, snippets) for node: the shipped client script run in a vm
 // context, so build-side code and tests use exactly the bytes readers get as assets/search.js.
 
+import type { Face } from '../../article.js';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import vm from 'node:vm';
@@ -9,7 +10,6 @@ import { PROJECT_ROOT } from '../../config.js';
 /** The client script, shipped verbatim as DIR/assets/search.js. */
 export const SEARCH_CLIENT_PATH = path.join(PROJECT_ROOT, 'src', 'publish', 'search', 'search-client.js');
 
-export type SearchLang = 'en' | 'zh';
 export type SearchKind = 'digest' | 'story' | 'card' | 'article' | 'topic' | 'audience';
 
 /** The index as written to assets/search-index.js (arrays keep it small). */
@@ -25,8 +25,8 @@ export interface SearchIndex {
    * before the last two were added has six, and each page is then its own group.
    */
   readonly docs: ReadonlyArray<
-    | readonly [SearchLang, string, string, SearchKind, string, number]
-    | readonly [SearchLang, string, string, SearchKind, string, number, string, SearchLang | '']
+    | readonly [Face, string, string, SearchKind, string, number]
+    | readonly [Face, string, string, SearchKind, string, number, string, Face | '']
   >;
 }
 
@@ -41,9 +41,9 @@ export interface Segment {
 }
 export interface SearchHit {
   /** The face the page belongs to (its path is under it). */
-  readonly lang: SearchLang;
+  readonly lang: Face;
   /** The language of the page's text, which the result is labelled with ('' when neither). */
-  readonly textLang: SearchLang | '';
+  readonly textLang: Face | '';
   readonly path: string;
   readonly kind: SearchKind;
   readonly date: string;
@@ -62,13 +62,9 @@ export interface SearchCore {
   stem(word: string): string;
   tokenize(text: string, map?: Readonly<Record<string, string>>): Token[];
   queryTerms(query: string, map?: Readonly<Record<string, string>>): string[];
-  search(
-    index: SearchIndex,
-    query: string,
-    options?: { lang?: SearchLang; limit?: number; width?: number },
-  ): SearchOutcome;
+  search(index: SearchIndex, query: string, options?: { lang?: Face; limit?: number; width?: number }): SearchOutcome;
   /** Fills #search-status and #search-results of a document (DOM text nodes only). */
-  render(doc: unknown, index: SearchIndex | null, query: string, pageLang: SearchLang, prefix: string): void;
+  render(doc: unknown, index: SearchIndex | null, query: string, pageLang: Face, prefix: string): void;
 }
 
 let source: string | null = null;

@@ -1,13 +1,14 @@
 // Writes the site's search: DIR/assets/search-index.js (the index, as a script that sets a global so
 // it also loads from file://) and DIR/assets/search.js (the client). One index over both faces.
 
+import type { Face } from '../../article.js';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { fail, ok, type Result } from '../../errors.js';
 import { detectLanguage } from '../../text/language.js';
 import { foldMapFor } from './fold-map.js';
-import { searchClientSource, type SearchIndex, type SearchKind, type SearchLang } from './search-core.js';
+import { searchClientSource, type SearchIndex, type SearchKind } from './search-core.js';
 
 /** Characters of a document's text kept in the index (titles are kept whole, up to 500). */
 export const DEFAULT_TEXT_CAP = 1000;
@@ -35,7 +36,7 @@ export const SearchDocSchema = z.object({
 });
 
 export interface SearchDoc {
-  readonly lang: SearchLang;
+  readonly lang: Face;
   readonly path: string;
   readonly title: string;
   readonly kind: SearchKind;

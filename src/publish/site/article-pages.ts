@@ -2,14 +2,14 @@
 // them) and the bilingual reader (each English paragraph with its Chinese one; interleaved by
 // default, side by side by a button in site.js; one markup, two layouts in CSS).
 
-import { LOCAL_FILE_OUTLET, outletName, publicUrl, translationCredits } from '../../article.js';
+import { LOCAL_FILE_OUTLET, outletName, publicUrl, translationCredits, type Face } from '../../article.js';
 import { documentOfTranslation } from '../../translate/layouts.js';
 import { LABELS, audienceName } from '../../write/labels.js';
 import type { Card } from '../../write/schemas.js';
 import { sourceTypeBadge, verificationNote } from './digest-html.js';
 import { externalImage, externalLink, html, linkified, type SafeHtml } from './html.js';
 import { SITE_LABELS } from './site-labels.js';
-import type { Face, SiteArticle } from './site-input.js';
+import type { SiteArticle } from './site-input.js';
 import { paths, relative, slugOf } from './site-paths.js';
 import type { TopicRef } from '../outputs/publish-input.js';
 
@@ -146,10 +146,10 @@ function bilingualReader(
   title: string,
   leadImage: string | null,
   face: Face,
-  source: 'en' | 'zh' | null,
+  source: Face | null,
 ): SafeHtml {
   const l = SITE_LABELS[face];
-  const side = (text: string | null, lang: 'en' | 'zh') =>
+  const side = (text: string | null, lang: Face) =>
     text
       ? html`<p lang="${lang === 'en' ? 'en' : 'zh-Hans'}">${text}</p>`
       : source !== null && source !== lang

@@ -2,6 +2,7 @@
 // input gives the same bytes. gather-site.ts reads the records from the store; write-site.ts
 // writes the pages.
 
+import { FACES, type Face } from '../../article.js';
 import { SITE_CSS, SITE_JS } from './assets.js';
 import { cardPage, readerPage, articleTitle } from './article-pages.js';
 import type { SafeHtml } from './html.js';
@@ -23,16 +24,7 @@ import { pageShell } from './page-shell.js';
 import { dayItemPath, planDay } from './day-pages.js';
 import { ARCHIVE_DAYS_PER_PAGE, paginate, STORIES_PER_PAGE } from './pagination.js';
 import { SITE_LABELS } from './site-labels.js';
-import {
-  FACES,
-  type Face,
-  type Page,
-  type PageKind,
-  type SearchDoc,
-  type SiteArticle,
-  type SiteInput,
-  type SiteStory,
-} from './site-input.js';
+import type { Page, PageKind, SearchDoc, SiteArticle, SiteInput, SiteStory } from './site-input.js';
 import { paths, slugOf } from './site-paths.js';
 import { storyTopics, type TopicRef } from '../outputs/publish-input.js';
 import { storyPage, storyTitle } from './story-page.js';

@@ -2,6 +2,7 @@
 // saying which items it shows, every item reachable from page 1 by the pager, every link to an item
 // landing on the page that holds it, and the language switch landing on the same page.
 
+import { FACES, type Face } from '../../article.js';
 import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
@@ -15,7 +16,7 @@ import { makeDigest, makeItem } from '../outputs/outputs.fixture.js';
 import { buildSite, type BuiltSite } from './build-site.js';
 import { DAY_ITEMS_PER_PAGE, planDay } from './day-pages.js';
 import { digestHtml } from './digest-html.js';
-import { FACES, type SiteDay, type SiteInput } from './site-input.js';
+import type { SiteDay, SiteInput } from './site-input.js';
 import { fixtureArticle, fixtureSite } from './site-input.fixture.js';
 import { paths } from './site-paths.js';
 
@@ -93,10 +94,9 @@ describe(`a day of ${STORIES} stories in pages`, () => {
   let input: SiteInput;
   let site: BuiltSite;
   let byPath: Map<string, string>;
-  const dayPages = (face: 'en' | 'zh') =>
+  const dayPages = (face: Face) =>
     [...byPath.keys()].filter((p) => p === paths.day(face, DATE) || p.startsWith(`${face}/days/${DATE}-page-`));
-  const itemIds = (face: 'en' | 'zh') =>
-    input.days[0]!.digest[face].tiers.flatMap((t) => t.items.map((i) => i.storyId));
+  const itemIds = (face: Face) => input.days[0]!.digest[face].tiers.flatMap((t) => t.items.map((i) => i.storyId));
 
   before(() => {
     input = manyStories(rubric);
@@ -361,7 +361,7 @@ describe('planDay', () => {
   });
 
   test('an item too big for any page is condensed on a page of its own; the page stays under 100 KB', () => {
-    const items = (face: 'en' | 'zh') =>
+    const items = (face: Face) =>
       Array.from({ length: 30 }, (_, i) =>
         makeItem(
           face,

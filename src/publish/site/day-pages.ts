@@ -5,9 +5,10 @@
 // lands on it. Page 1 keeps the day's path, so every link made before pages existed still holds.
 // Pure: no I/O.
 
+import { FACES, type Face } from '../../article.js';
 import { DIGEST_ITEMS_BUDGET, digestItemHtml, researchHtml, type DigestPart } from './digest-html.js';
 import { pagerHtml } from './pagination.js';
-import { FACES, type Face, type SiteDay } from './site-input.js';
+import type { SiteDay } from './site-input.js';
 import { paths } from './site-paths.js';
 
 /** At most this many items on a page of a day, however small they are. */

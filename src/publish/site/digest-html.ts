@@ -2,11 +2,11 @@
 // (src/write/markdown.ts): headline and tier, confidence, key points, impact by audience, detailed
 // analysis (trade-offs: pros, cons), quick start, recommendation, typed sources, verification.
 
+import type { Face } from '../../article.js';
 import { LABELS, audienceName } from '../../write/labels.js';
 import type { Digest, DigestItem, SourceRef, Verification } from '../../write/schemas.js';
 import { externalLink, html, linkified, type SafeHtml } from './html.js';
 import { SITE_LABELS } from './site-labels.js';
-import type { Face } from './site-input.js';
 import { paths, relative, slugOf } from './site-paths.js';
 import { pagerHtml, type PageSlice } from './pagination.js';
 

@@ -3,7 +3,7 @@
 // pipeline writes them (the configured model when there is one, as `tidings run` does). One story
 // or article that fails is reported and left out; the rest of the site is still built.
 
-import type { ArticleWithSightings } from '../../article.js';
+import { type ArticleWithSightings, type Face, FACES } from '../../article.js';
 import { fail, ok, type Failure, type Result } from '../../errors.js';
 import {
   editionDays,
@@ -22,15 +22,7 @@ import { writeDigest } from '../../write/digest.js';
 import { cardFields, postFields } from '../../write/output-fields.js';
 import { writePost } from '../../write/post.js';
 import type { Card, Digest, DigestItem, Post } from '../../write/schemas.js';
-import {
-  FACES,
-  type Face,
-  type Faced,
-  type SiteArticle,
-  type SiteDay,
-  type SiteInput,
-  type SiteStory,
-} from './site-input.js';
+import type { Faced, SiteArticle, SiteDay, SiteInput, SiteStory } from './site-input.js';
 
 export interface GatherOptions {
   readonly model?: ModelWriting | null;

@@ -2,13 +2,14 @@
 // topic and audience pages, the search page (its client is src/publish/search) and the root
 // language chooser.
 
+import type { Face } from '../../article.js';
 import { LABELS, audienceName } from '../../write/labels.js';
 import type { Digest } from '../../write/schemas.js';
 import { confidenceBadge, digestHtml } from './digest-html.js';
 import { dayItemPath, dayPart, type DayPlan } from './day-pages.js';
 import { html, type SafeHtml } from './html.js';
 import { SITE_LABELS } from './site-labels.js';
-import type { Face, SiteDay, SiteStory } from './site-input.js';
+import type { SiteDay, SiteStory } from './site-input.js';
 import { paths, relative } from './site-paths.js';
 import { pagerHtml, type PageSlice } from './pagination.js';
 import { storyTitle } from './story-page.js';

@@ -2,10 +2,10 @@
 // navigation and the language switch, main content, footer. The switch is a plain link to the same
 // path in the other face; site.js adds the #fragment and remembers the choice.
 
+import type { Face } from '../../article.js';
 import { html, type SafeHtml } from './html.js';
 import { SITE_LABELS } from './site-labels.js';
 import { otherFace, paths, relative } from './site-paths.js';
-import type { Face } from './site-input.js';
 
 export interface ShellOptions {
   readonly face: Face;

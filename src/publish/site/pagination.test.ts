@@ -3,6 +3,7 @@
 // stories are split into pages that say which part they show, and the language switch on a later
 // page lands on the same page in the other face.
 
+import { FACES } from '../../article.js';
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
@@ -12,7 +13,7 @@ import type { Story } from '../../stories/story.js';
 import { writeDigest } from '../../write/digest.js';
 import { buildSite, type BuiltSite } from './build-site.js';
 import { ARCHIVE_DAYS_PER_PAGE, paginate, STORIES_PER_PAGE } from './pagination.js';
-import { FACES, type SiteInput, type SiteStory } from './site-input.js';
+import type { SiteInput, SiteStory } from './site-input.js';
 import { paths } from './site-paths.js';
 import { fixtureArticle } from './site-input.fixture.js';
 import { loadRubricFile } from '../../rank/rubric-file.js';

@@ -2,9 +2,9 @@
 // archive (days), the list of all stories, and the story lists of topics and audiences. Every page
 // of a list says which part of the whole it shows and links to the others. Pure: no I/O.
 
+import type { Face } from '../../article.js';
 import { html, type SafeHtml } from './html.js';
 import { SITE_LABELS, type Counted } from './site-labels.js';
-import type { Face } from './site-input.js';
 import { relative } from './site-paths.js';
 
 /** Days per archive page (each with its first headlines). */

@@ -3,7 +3,7 @@
 // site must render sensibly (an empty day, no translation, all sources withheld, a 500-character
 // title, right-to-left and emoji text).
 
-import type { ArticleWithSightings } from '../../article.js';
+import type { ArticleWithSightings, ArticleLanguage } from '../../article.js';
 import type { BilingualPage } from '../../extract/extract.js';
 import { rankStory } from '../../rank/rank.js';
 import type { Rubric } from '../../rank/rubric.js';
@@ -20,7 +20,7 @@ export interface ArticleSpec {
   readonly id: string;
   readonly title: string;
   readonly paragraphs: readonly string[];
-  readonly language: 'en' | 'zh' | 'other';
+  readonly language: ArticleLanguage;
   readonly outlet: string;
   readonly published: string;
   readonly url?: string;

@@ -7,9 +7,6 @@ import type { Story } from '../../stories/story.js';
 import type { Translation } from '../../translate/translate.js';
 import type { Card, Digest, DigestItem, Post } from '../../write/schemas.js';
 
-export type Face = 'en' | 'zh';
-export const FACES: readonly Face[] = ['en', 'zh'];
-
 export interface Faced<T> {
   readonly en: T;
   readonly zh: T;

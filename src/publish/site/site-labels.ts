@@ -1,7 +1,6 @@
+import type { Face } from '../../article.js';
 // The site's own words (navigation, section names, notices) in each face. Section names of the
 // outputs themselves come from src/write/labels.ts, as in the Markdown.
-
-import type { Face } from './site-input.js';
 
 /** What a paginated list counts. */
 export type Counted = 'days' | 'stories' | 'cards' | 'items';

@@ -1,7 +1,6 @@
+import type { Face } from '../../article.js';
 // Where each page lives (the agreed layout: the same path under en/ and zh/) and relative links
 // between pages, so the site works from file:// and under any path prefix.
-
-import type { Face } from './site-input.js';
 
 export const paths = {
   home: (f: Face) => `${f}/index.html`,

@@ -2,7 +2,7 @@
 // article's card and reader, the timeline, the commentary post, why it got its tier, and the
 // verification report of everything written about it.
 
-import { outletName } from '../../article.js';
+import { outletName, type Face } from '../../article.js';
 import { LABELS } from '../../write/labels.js';
 import type { Post } from '../../write/schemas.js';
 import { sourceTypeLabel } from '../../write/labels.js';
@@ -16,7 +16,7 @@ import {
 } from './digest-html.js';
 import { externalLink, html, type SafeHtml } from './html.js';
 import { SITE_LABELS } from './site-labels.js';
-import type { Face, SiteStory } from './site-input.js';
+import type { SiteStory } from './site-input.js';
 import { isFoldedTranslation, timelineWithTranslations, type FoldedTranslation } from '../../stories/story.js';
 import { paths, relative } from './site-paths.js';
 

@@ -1,3 +1,4 @@
+import type { Face } from '../../article.js';
 import assert from 'node:assert/strict';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -52,11 +53,11 @@ const GOOD_ZH = {
 const json = (x: unknown): string => JSON.stringify(x);
 const withField = (patch: Partial<typeof GOOD_EN>): string => json({ ...GOOD_EN, ...patch });
 const offlineItem =
-  (face: 'en' | 'zh' = 'en') =>
+  (face: Face = 'en') =>
   (): DigestItem =>
     writeDigestItem(story, face);
 
-async function item(steps: ScriptStep[], face: 'en' | 'zh' = 'en') {
+async function item(steps: ScriptStep[], face: Face = 'en') {
   const client = scriptedClient(steps);
   const result = await writeDigestItemWithModel(story, face, { client, offline: offlineItem(face) });
   assert.doesNotThrow(() => digestItemSchema.parse(result.item), 'the output keeps the digest item schema');

@@ -2,7 +2,7 @@
 // language, with the same schemas and guarantees as the offline engine. The model writes the
 // analytical texts; tier, confidence, sources, topics and audiences come from the offline output.
 
-import type { ArticleWithSightings } from '../../article.js';
+import type { ArticleWithSightings, Face } from '../../article.js';
 import type { LlmClient } from '../../llm/client.js';
 import { loadPrompt } from '../../prompts/prompt-file.js';
 import { cardFields, digestItemFields, postFields } from '../output-fields.js';
@@ -10,7 +10,6 @@ import type { Card, DigestItem, Post } from '../schemas.js';
 import { cardViolations, digestItemViolations, postViolations } from '../slot-check.js';
 import { repairCard, repairDigestItem, repairPost } from '../slot-repair.js';
 import { analyseStory } from '../story-analysis.js';
-import type { FaceLanguage } from '../sentence-candidates.js';
 import { outletOf } from '../source-refs.js';
 import type { StoryInput } from '../story-analysis.js';
 import { cardDraftSchema, digestItemDraftSchema, postDraftSchema } from './model-drafts.js';
@@ -50,7 +49,7 @@ function shared(
 
 export async function writeDigestItemWithModel(
   story: StoryInput,
-  face: FaceLanguage,
+  face: Face,
   deps: ModelDeps<DigestItem>,
 ): Promise<ModelResult & { item: DigestItem }> {
   const outcome = await writeWithModel(
@@ -91,7 +90,7 @@ export async function writeDigestItemWithModel(
 export async function writeCardWithModel(
   article: ArticleWithSightings,
   story: StoryInput,
-  face: FaceLanguage,
+  face: Face,
   deps: ModelDeps<Card>,
 ): Promise<ModelResult & { card: Card }> {
   const outcome = await writeWithModel(
@@ -128,7 +127,7 @@ export async function writeCardWithModel(
 
 export async function writePostWithModel(
   story: StoryInput,
-  face: FaceLanguage,
+  face: Face,
   deps: ModelDeps<Post>,
 ): Promise<ModelResult & { post: Post }> {
   const outcome = await writeWithModel(

@@ -7,7 +7,7 @@ import http from 'node:http';
 import https from 'node:https';
 import net from 'node:net';
 import { after, before, describe, it } from 'node:test';
-import type { ArticleWithSightings } from '../../article.js';
+import type { ArticleWithSightings, Face } from '../../article.js';
 import { PROJECT_ROOT } from '../../config.js';
 import { extractHtml } from '../../extract/extract.js';
 import type { LlmRequest } from '../../llm/client.js';
@@ -36,7 +36,7 @@ const CORPUS = [
   { file: 'key-and-url.html', language: 'en' as const },
 ];
 
-function corpusArticle(file: string, language: 'en' | 'zh'): ArticleWithSightings {
+function corpusArticle(file: string, language: Face): ArticleWithSightings {
   const html = readFileSync(`${PROJECT_ROOT}/test/fixtures/injection/${file}`, 'utf8');
   const page = extractHtml(html, { url: `https://${file.replace('.html', '')}.example/story` });
   return makeArticle({

@@ -1,6 +1,7 @@
 // A model's answer parsed once, at the edge: JSON (a code fence or a sentence around it is
 // tolerated), then the draft schema. Errors are listed one per line so a retry can carry them.
 
+import type { Face } from '../../article.js';
 import type { z } from 'zod';
 
 export type ParsedAnswer<T> =
@@ -38,7 +39,7 @@ export function parseAnswer<T>(text: string, schema: z.ZodType<T>): ParsedAnswer
  * Texts not in the face's language, counting Han characters against Latin words (a Chinese text
  * may keep names like "Brightline Compute" in Latin script; an English one may name 云端观察).
  */
-export function faceLanguageErrors(texts: ReadonlyArray<{ path: string; text: string }>, face: 'en' | 'zh'): string[] {
+export function faceLanguageErrors(texts: ReadonlyArray<{ path: string; text: string }>, face: Face): string[] {
   const errors: string[] = [];
   for (const { path, text: raw } of texts) {
     const text = raw.replace(/https?:\/\/\S+/g, ' ');

@@ -7,7 +7,7 @@
 import type { z } from 'zod';
 import type { Result } from '../../errors.js';
 import { renderPrompt, type Prompt } from '../../prompts/prompt.js';
-import type { ArticleWithSightings } from '../../article.js';
+import type { ArticleWithSightings, Face } from '../../article.js';
 import type { LlmClient, LlmMessage, LlmRequest } from '../../llm/client.js';
 import type { Ranking } from '../../rank/ranking.js';
 import { sourcesOf } from '../../pipeline/edition.js';
@@ -19,7 +19,6 @@ import { repairOutput, verifyOutputIn, type VerificationReport } from '../../ver
 import { applyFields } from '../apply-fields.js';
 import type { OutputField } from '../output-fields.js';
 import type { ProvenanceEntry, Verification, WritingEngine } from '../schemas.js';
-import type { FaceLanguage } from '../sentence-candidates.js';
 import { draftJsonSchema } from './model-drafts.js';
 import { faceLanguageErrors, parseAnswer, type ParsedAnswer } from './model-answer.js';
 import { allowedLinks, figureRules, modelProvenance, withModelChecks } from './model-grounding.js';
@@ -29,7 +28,7 @@ export type PromptLoader = (id: string) => Result<Prompt>;
 
 /** What every writer output has that the model writer sets. */
 export interface WrittenOutput {
-  readonly language: FaceLanguage;
+  readonly language: Face;
   readonly notice: string | null;
   readonly provenance: ProvenanceEntry[];
   readonly verification?: Verification | undefined;
@@ -38,7 +37,7 @@ export interface WrittenOutput {
 
 export interface ModelJob<D, O extends WrittenOutput> {
   readonly purpose: 'digest-item' | 'card' | 'post';
-  readonly face: FaceLanguage;
+  readonly face: Face;
   readonly schema: z.ZodType<D>;
   /** Template variables besides the ones every writer prompt gets (language, boundary, data, facts). The JSON Schema travels as request.schema. */
   readonly vars: Record<string, string>;
@@ -65,8 +64,8 @@ export interface ModelOutcome<O> {
   readonly notes: string[];
 }
 
-const LANGUAGE_NAME: Record<FaceLanguage, string> = { en: 'English', zh: 'Simplified Chinese (简体中文)' };
-const FALLBACK_NOTICE: Record<FaceLanguage, string> = {
+const LANGUAGE_NAME: Record<Face, string> = { en: 'English', zh: 'Simplified Chinese (简体中文)' };
+const FALLBACK_NOTICE: Record<Face, string> = {
   en: 'Written by the offline engine: the model’s answer could not be used.',
   zh: '本条由离线引擎生成：模型的回答无法使用。',
 };

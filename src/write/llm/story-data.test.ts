@@ -1,3 +1,4 @@
+import type { Face } from '../../article.js';
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { z } from 'zod';
@@ -124,7 +125,7 @@ describe('model answers', () => {
     });
   }
 
-  const languageCases: Array<{ name: string; face: 'en' | 'zh'; text: string; wrong: boolean }> = [
+  const languageCases: Array<{ name: string; face: Face; text: string; wrong: boolean }> = [
     {
       name: 'Chinese with Latin names is Chinese',
       face: 'zh',
