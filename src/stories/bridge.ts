@@ -8,7 +8,7 @@
 // bridge only through the capitalised words of their glosses, not the description that follows
 // ("American business magnate"). The index is built from the bundled dictionary on first use.
 
-import { bundledCedict, englishStems, stem } from '../align/dictionary.js';
+import { bundledCedict, type CedictEntry, cedictEntries, englishStems, stem } from '../align/dictionary.js';
 import { vocabularyIdfOf, type DocumentFrequency } from './document-frequency.js';
 
 /** Letters of a stem kept as its concept (truncation stemming: derived forms meet). */
@@ -49,34 +49,21 @@ const CROSS_REFERENCE =
   /^(?:see |see also |variant of |old variant of |CL:|also written |used in |surname |abbr\. for |erhua variant |Japanese variant |\(old\)|\(archaic\))/i;
 
 /**
- * Indexes CC-CEDICT lines ("繁 简 [pin1 yin1] /gloss/gloss/") by simplified headword with a plain
- * scan (no regular expression per line: the file has 117,000 lines); a word's glosses are read
- * into concepts on its first lookup and kept.
+ * Indexes CC-CEDICT entries by simplified headword; a word's glosses are read into concepts on
+ * its first lookup and kept.
  */
-export function parseBridge(text: string): BridgeIndex {
-  const raw = new Map<string, string[]>();
+export function bridgeOf(entries: Iterable<CedictEntry>): BridgeIndex {
+  const raw = new Map<string, CedictEntry[]>();
   const longestFrom = new Map<string, number>();
   let maxWordLength = 1;
-  let at = 0;
-  while (at < text.length) {
-    let end = text.indexOf('\n', at);
-    if (end < 0) end = text.length;
-    if (text.charCodeAt(at) !== 35 /* # */) {
-      const s1 = text.indexOf(' ', at);
-      const s2 = s1 < 0 || s1 > end ? -1 : text.indexOf(' ', s1 + 1);
-      if (s2 > 0 && s2 < end && text.charCodeAt(s2 + 1) === 91 /* [ */) {
-        const head = text.slice(s1 + 1, s2);
-        if (HAN_ONLY.test(head)) {
-          const entry = text.slice(s2 + 1, end);
-          const list = raw.get(head);
-          if (list) list.push(entry);
-          else raw.set(head, [entry]);
-          if (head.length > maxWordLength) maxWordLength = head.length;
-          if (head.length > (longestFrom.get(head[0]!) ?? 0)) longestFrom.set(head[0]!, head.length);
-        }
-      }
-    }
-    at = end + 1;
+  for (const e of entries) {
+    const head = e.simplified;
+    if (!HAN_ONLY.test(head)) continue;
+    const list = raw.get(head);
+    if (list) list.push(e);
+    else raw.set(head, [e]);
+    if (head.length > maxWordLength) maxWordLength = head.length;
+    if (head.length > (longestFrom.get(head[0]!) ?? 0)) longestFrom.set(head[0]!, head.length);
   }
   // Only headwords are remembered: segmentation asks for every substring of up to 8 characters,
   // and keeping each answer would grow the map with every text read.
@@ -100,6 +87,11 @@ export function parseBridge(text: string): BridgeIndex {
   };
 }
 
+/** The bridge over text in the CC-CEDICT line format ("繁 简 [pin1 yin1] /gloss/gloss/"). */
+export function parseBridge(text: string): BridgeIndex {
+  return bridgeOf(cedictEntries(text));
+}
+
 const HAN_ONLY = /^\p{Script=Han}+$/u;
 
 const NAME_FILLER =
@@ -110,15 +102,13 @@ interface Entry {
   readonly names?: readonly string[];
 }
 
-/** The concepts (and names) of a headword's entries ("[pin1 yin1] /gloss/gloss/"); null when none has any. */
-function readEntries(entries: readonly string[]): Entry | null {
+/** The concepts (and names) of a headword's entries; null when none has any. */
+function readEntries(entries: readonly CedictEntry[]): Entry | null {
   const found = new Set<string>();
   const names = new Set<string>();
   for (const entry of entries) {
-    const m = /^\[([^\]]*)\] \/(.*)\/\s*$/.exec(entry);
-    if (!m) continue;
-    const glosses = m[2]!.split('/').filter((g) => g !== '' && !CROSS_REFERENCE.test(g));
-    if (/^[A-Z]/.test(m[1]!)) {
+    const glosses = entry.english.filter((g) => g !== '' && !CROSS_REFERENCE.test(g));
+    if (/^[A-Z]/.test(entry.pinyin)) {
       // A proper name: "Donald Trump (1946-), American business magnate" → donald, trump.
       for (const g of glosses) {
         const lead = g.split(/[(,;]/)[0]!;
@@ -143,7 +133,7 @@ let bundled: BridgeIndex | null = null;
 
 /** The bridge over the bundled CC-CEDICT, built once per process on first use. */
 export function bundledBridge(): BridgeIndex {
-  if (!bundled) bundled = parseBridge(bundledCedict('bridge'));
+  if (!bundled) bundled = bridgeOf(bundledCedict('bridge'));
   return bundled;
 }
 
