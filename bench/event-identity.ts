@@ -11,13 +11,13 @@
 // understand(), createMemoryStoryIndex() and placeAllInArchive(). All prose is invented here.
 
 import { placeAllInArchive } from '../src/stories/story-archive.js';
-import type { StoryInput } from '../src/stories/story-archive.js';
+import type { ArticleToPlace } from '../src/stories/story-archive.js';
 import { createMemoryStoryIndex } from '../src/stories/story-index.js';
 import { understand } from '../src/understand/understand.js';
 import { rng } from './seeded-random.js';
 
 type Kind = 'paper' | 'launch' | 'funding' | 'country' | 'lawsuit';
-interface Labelled extends StoryInput {
+interface Labelled extends ArticleToPlace {
   readonly event: string;
   readonly kind: Kind;
 }
@@ -49,7 +49,7 @@ function add(
   url: string,
   title: string,
   text: string,
-  sourceType: StoryInput['sourceType'] = 'news',
+  sourceType: ArticleToPlace['sourceType'] = 'news',
 ): void {
   const published = new Date(START + day * 86_400_000 + hour * 3_600_000).toISOString();
   const u = understand(text, { title });

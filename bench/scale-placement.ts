@@ -16,7 +16,7 @@ import type { DocumentFrequency } from '../src/stories/document-frequency.js';
 import { featuresOf } from '../src/stories/features.js';
 import { DEFAULT_GROUPING, windowAround } from '../src/stories/grouping.js';
 import { featureSimilarity } from '../src/stories/similarity.js';
-import { inPlacementOrder, placeInArchive, type StoryInput } from '../src/stories/story-archive.js';
+import { inPlacementOrder, placeInArchive, type ArticleToPlace } from '../src/stories/story-archive.js';
 import { scaleArticles } from './scale-corpus.js';
 
 const { values } = parseArgs({
@@ -91,7 +91,7 @@ for (const size of values.sizes!.split(',').map(Number)) {
   const generateS = (performance.now() - t0) / 1000;
   const eventOf = new Map(generated.map((g) => [g.article.id, g.event]));
   const articles = inPlacementOrder(generated.map((g) => g.article));
-  const byId = new Map<string, StoryInput>(articles.map((a) => [a.id, a]));
+  const byId = new Map<string, ArticleToPlace>(articles.map((a) => [a.id, a]));
   generated.length = 0;
   for (const cap of values.caps!.split(',').map(Number)) {
     const options = { ...DEFAULT_GROUPING, maxStoriesPerKey: cap };

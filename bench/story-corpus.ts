@@ -7,10 +7,10 @@
 // for this bench.
 
 import { understand } from '../src/understand/understand.js';
-import type { StoryInput } from '../src/stories/story-archive.js';
+import type { ArticleToPlace } from '../src/stories/story-archive.js';
 import { rng } from './seeded-random.js';
 
-export interface GeneratedArticle extends StoryInput {
+export interface GeneratedArticle extends ArticleToPlace {
   readonly event: string;
 }
 

@@ -13,7 +13,7 @@ import { ingest } from '../pipeline/ingest.js';
 import { createArticleStore } from '../store/article-store.js';
 import { openDatabase, type Database } from '../store/database.js';
 import { renderExplanation } from './explain.js';
-import { compareRanked, rankStory, type RankedStory } from './rank.js';
+import { compareRanked, rankStory, type RankedHeadline } from './rank.js';
 import type { Ranking } from './ranking.js';
 import { loadRubricFile } from './rubric-file.js';
 
@@ -139,7 +139,7 @@ describe('ranking the example corpus', () => {
   }
 
   test('digest order: saltfork, then the L2 stories by score, then wattbench', () => {
-    const ranked: RankedStory[] = [...stories.entries()].map(([id, s]) => ({
+    const ranked: RankedHeadline[] = [...stories.entries()].map(([id, s]) => ({
       id,
       headline: expected.events[id]!.summary,
       ranking: s.ranking,

@@ -1,7 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { ArticleWithSightings } from '../article.js';
-import { compareRanked, rankStory, type RankedStory } from './rank.js';
+import { compareRanked, rankStory, type RankedHeadline } from './rank.js';
 import { deal, makeArticle } from './rank.fixture.js';
 import { loadRubricFile } from './rubric-file.js';
 
@@ -375,7 +375,7 @@ describe('tiers from the default rubric', () => {
 
   test('digest order: tier, then score, then headline, then id', () => {
     const base = rankStory([plain('a', 'Pier Wire')], rubric);
-    const stories: RankedStory[] = [
+    const stories: RankedHeadline[] = [
       { id: 's3', headline: 'B', ranking: base },
       { id: 's2', headline: 'A', ranking: base },
       { id: 's1', headline: 'A', ranking: base },

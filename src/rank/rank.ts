@@ -198,14 +198,15 @@ function decideTier(facts: StoryFacts, rubric: Rubric): { tier: Tier; reasons: s
   throw new Error(`rubric ${rubric.source} has no catch-all tier`);
 }
 
-export interface RankedStory {
+/** What digest order compares: a story's id, headline and ranking (the edition's RankedStory is the story with its writing input). */
+export interface RankedHeadline {
   readonly id: string;
   readonly headline: string;
   readonly ranking: Ranking;
 }
 
 /** Digest order: tier (L1 first), then score (higher first), then headline, then id. */
-export function compareRanked(a: RankedStory, b: RankedStory): number {
+export function compareRanked(a: RankedHeadline, b: RankedHeadline): number {
   return (
     a.ranking.tier.level - b.ranking.tier.level ||
     b.ranking.score - a.ranking.score ||

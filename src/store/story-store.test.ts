@@ -13,7 +13,7 @@ import { ingest } from '../pipeline/ingest.js';
 import { assignStories, explainSimilarity, getStory, listStories } from '../stories/assign.js';
 import { windowAround } from '../stories/grouping.js';
 import { CORVANE_EN, CORVANE_EN_DAY2, CORVANE_ZH } from '../stories/articles.fixture.js';
-import type { StoryInput } from '../stories/story-archive.js';
+import type { ArticleToPlace } from '../stories/story-archive.js';
 import { backends } from '../../test/support/backends.js';
 import { createArticleStore } from './article-store.js';
 import type { Database } from './database.js';
@@ -36,7 +36,7 @@ async function snapshot(db: Database): Promise<string> {
   return JSON.stringify(rows[0]);
 }
 
-function asArticle(a: StoryInput): Article {
+function asArticle(a: ArticleToPlace): Article {
   return {
     ...a,
     byline: null,

@@ -4,7 +4,7 @@
 import type { ArticleLanguage } from '../article.js';
 import type { SourceType } from '../sources/registry.js';
 import { understand } from '../understand/understand.js';
-import type { StoryInput } from './story-archive.js';
+import type { ArticleToPlace } from './story-archive.js';
 
 export interface FixtureSpec {
   readonly id: string;
@@ -17,7 +17,7 @@ export interface FixtureSpec {
   readonly ingestedAt?: string;
 }
 
-export function fixtureArticle(spec: FixtureSpec): StoryInput {
+export function fixtureArticle(spec: FixtureSpec): ArticleToPlace {
   const u = understand(spec.text, { title: spec.title });
   return {
     id: spec.id,
@@ -105,7 +105,7 @@ export const QWEN_ZH = fixtureArticle({
     '月活跃用户低于 1 亿的企业可以免费商用。',
 });
 
-export const ALL_FIXTURES: readonly StoryInput[] = [
+export const ALL_FIXTURES: readonly ArticleToPlace[] = [
   CORVANE_EN,
   CORVANE_ZH,
   CORVANE_EN_DAY2,

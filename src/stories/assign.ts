@@ -10,7 +10,7 @@ import { createBatchArchive } from './batch-archive.js';
 import { activityTime, DEFAULT_GROUPING, windowAround, type GroupingOptions } from './grouping.js';
 import { featureSimilarity, type SimilarityBreakdown } from './similarity.js';
 import type { Story } from './story.js';
-import { placeInArchive, type PlacedArticle, type StoryInput } from './story-archive.js';
+import { placeInArchive, type PlacedArticle, type ArticleToPlace } from './story-archive.js';
 
 export interface StoryStores {
   readonly articles: ArticleStore;
@@ -173,7 +173,7 @@ export async function explainSimilarity(
   options: GroupingOptions = DEFAULT_GROUPING,
 ): Promise<Result<SimilarityExplanation>> {
   try {
-    const found: StoryInput[] = [];
+    const found: ArticleToPlace[] = [];
     for (const id of [a, b]) {
       const article = await stores.articles.getArticle(id);
       if (article === null) return fail('not_found', `no article with id "${id}"`, id);
@@ -188,7 +188,7 @@ export async function explainSimilarity(
       ...new Set([...featureKeys(fx), ...featureKeys(fy), ...LANGUAGE_KEYS]),
     ]);
     const similarity = featureSimilarity(fx, fy, df);
-    const brief = (s: StoryInput) => ({ id: s.id, title: s.title, outlet: s.outlet, language: s.language });
+    const brief = (s: ArticleToPlace) => ({ id: s.id, title: s.title, outlet: s.outlet, language: s.language });
     return ok({
       a: brief(x),
       b: brief(y),

@@ -12,9 +12,9 @@ import { assignStories } from './assign.js';
 import { createBatchArchive, inJsonbKeyOrder, utf8Length } from './batch-archive.js';
 import { featuresOf, indexKeys } from './features.js';
 import { DEFAULT_GROUPING, windowAround, type GroupingOptions } from './grouping.js';
-import { inPlacementOrder, placeAllInArchive, type StoryInput } from './story-archive.js';
+import { inPlacementOrder, placeAllInArchive, type ArticleToPlace } from './story-archive.js';
 
-function asArticle(a: StoryInput): Article {
+function asArticle(a: ArticleToPlace): Article {
   return {
     ...a,
     byline: null,
@@ -46,7 +46,7 @@ async function snapshot(db: Database): Promise<unknown> {
   return rows[0];
 }
 
-async function withStore<T>(articles: readonly StoryInput[], fn: (db: Database) => Promise<T>): Promise<T> {
+async function withStore<T>(articles: readonly ArticleToPlace[], fn: (db: Database) => Promise<T>): Promise<T> {
   const db = await openDatabase({ kind: 'pglite', dataDir: null });
   try {
     await createArticleStore(db).insertArticles(
@@ -72,7 +72,7 @@ async function withStore<T>(articles: readonly StoryInput[], fn: (db: Database) 
 }
 
 // A late article on the Corvane deal, an undated one, and an unrelated one: joins, ingest-time windows, new stories.
-const EXTRA: readonly StoryInput[] = [
+const EXTRA: readonly ArticleToPlace[] = [
   fixtureArticle({
     id: 'late00000001',
     title: 'Corvane Systems sets first power date for Anthropic campus',
@@ -102,7 +102,7 @@ const EXTRA: readonly StoryInput[] = [
 describe('batch placement', () => {
   // A cap of one story per key drops every key two stories share: both must drop the same ones.
   const capped: GroupingOptions = { ...DEFAULT_GROUPING, maxStoriesPerKey: 1 };
-  const cases: Array<{ name: string; batches: ReadonlyArray<readonly StoryInput[]>; options?: GroupingOptions }> = [
+  const cases: Array<{ name: string; batches: ReadonlyArray<readonly ArticleToPlace[]>; options?: GroupingOptions }> = [
     { name: 'everything in one batch', batches: [[...ALL_FIXTURES, ...EXTRA]] },
     { name: 'a second batch meets the stored stories (seeded from the store)', batches: [ALL_FIXTURES, EXTRA] },
     { name: 'one article per batch', batches: inPlacementOrder([...ALL_FIXTURES, ...EXTRA]).map((a) => [a]) },

@@ -52,7 +52,7 @@ export interface StoryArchive {
 }
 
 /** An article with what the timeline shows about it. */
-export interface StoryInput extends ArticleLike {
+export interface ArticleToPlace extends ArticleLike {
   readonly url: string;
   readonly outlet: string | null;
   readonly sourceType: SourceType | null;
@@ -67,7 +67,7 @@ export interface PlacedArticle {
 }
 
 /** Input order for a batch: by activity time, then id, so a batch places the same way every run. */
-export function inPlacementOrder<T extends StoryInput>(articles: readonly T[]): T[] {
+export function inPlacementOrder<T extends ArticleToPlace>(articles: readonly T[]): T[] {
   return [...articles]
     .map((a) => ({ a, t: activityTime(a.published, a.ingestedAt) }))
     .sort((x, y) => (x.t < y.t ? -1 : x.t > y.t ? 1 : x.a.id < y.a.id ? -1 : x.a.id > y.a.id ? 1 : 0))
@@ -76,7 +76,7 @@ export function inPlacementOrder<T extends StoryInput>(articles: readonly T[]): 
 
 export async function placeInArchive(
   archive: StoryArchive,
-  article: StoryInput,
+  article: ArticleToPlace,
   options: GroupingOptions = DEFAULT_GROUPING,
 ): Promise<PlacedArticle> {
   const features = featuresOf(article);
@@ -129,7 +129,7 @@ function keysOf(f: ArticleFeatures): readonly string[] {
 /** Places a batch in order; articles already placed are the caller's to leave out. */
 export async function placeAllInArchive(
   archive: StoryArchive,
-  articles: readonly StoryInput[],
+  articles: readonly ArticleToPlace[],
   options: GroupingOptions = DEFAULT_GROUPING,
 ): Promise<PlacedArticle[]> {
   const out: PlacedArticle[] = [];

@@ -3,6 +3,7 @@
 // pipeline writes them (the configured model when there is one, as `tidings run` does). One story
 // or article that fails is reported and left out; the rest of the site is still built.
 
+import type { StoryInput } from '../../write/story-analysis.js';
 import { type ArticleWithSightings, type Face, FACES } from '../../article.js';
 import { fail, ok, type Failure, type Result } from '../../errors.js';
 import {
@@ -189,8 +190,6 @@ async function dayDigests(
   }
   return ok({ digest: { en: digest.en!, zh: digest.zh! }, ranked });
 }
-
-type StoryInput = RankedStory['input'];
 
 /** As postFor, from the story already read. */
 async function writePostFor(
