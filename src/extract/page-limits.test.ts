@@ -26,13 +26,33 @@ const page = (body: string, head = '<title>Fenwick Grid stores 80MWh</title>'): 
 /** Bounds raised far past what the call stack allows a recursive walk (about 3,000 to 10,000 levels). */
 const HIGH = { ...PAGE_LIMITS, maxDepth: 1_000_000, maxElements: 10_000_000, maxEndTags: 10_000_000 };
 
+/** How deep the smallest possible recursive function gets in this process before the stack overflows: the
+ * ceiling for any recursive tree walk, whose frames are bigger. */
+function recursionCeiling(): number {
+  let depth = 0;
+  const down = (): void => {
+    depth++;
+    down();
+  };
+  try {
+    down();
+  } catch {
+    // RangeError: Maximum call stack size exceeded
+  }
+  return depth;
+}
+/** Twice that ceiling (about 28,000 levels on Node 20): a recursive walk cannot read a tree this deep. Not deeper,
+ * because htmlparser2 keeps its open-element stack with Array#unshift, which makes parsing quadratic in the depth
+ * (100,000 levels took about 8 s of CPU per page; the default bound of 1,000 levels keeps that cost negligible). */
+const DEEP = 2 * recursionCeiling();
+
 function throwsLimit(fn: () => unknown, kind: PageLimitError['kind']): void {
   assert.throws(fn, (e: unknown) => e instanceof PageLimitError && e.kind === kind);
 }
 
 describe('tree walks are iterative', () => {
-  it('reads an article under 100,000 nested elements (body, blocks, metadata, content scoring)', () => {
-    const html = page(nest('<div class="wrap">', '</div>', 100_000, `<h1>Fenwick Grid stores 80MWh</h1>${ARTICLE}`));
+  it('reads an article nested twice as deep as the call stack allows (body, blocks, metadata, content scoring)', () => {
+    const html = page(nest('<div class="wrap">', '</div>', DEEP, `<h1>Fenwick Grid stores 80MWh</h1>${ARTICLE}`));
     const shallow = extractHtml(page(`<div class="wrap"><h1>Fenwick Grid stores 80MWh</h1>${ARTICLE}</div>`));
     const deep = extractHtml(html, { limits: HIGH });
     assert.deepEqual(deep.paragraphs, P);
@@ -40,12 +60,15 @@ describe('tree walks are iterative', () => {
   });
 
   it('reads nested inline elements, nested headings and nested furniture', () => {
-    const inline = page(`<article><p>${nest('<b>', '</b>', 50_000, P[0]!)}</p><p>${P[1]}</p><p>${P[2]}</p></article>`);
+    const inline = page(`<article><p>${nest('<b>', '</b>', DEEP, P[0]!)}</p><p>${P[1]}</p><p>${P[2]}</p></article>`);
     assert.deepEqual(extractHtml(inline, { limits: HIGH }).paragraphs, P);
-    const headings = page(`${nest('<h1><span>', '</span></h1>', 20_000, 'Headline')}<article>${ARTICLE}</article>`, '');
+    const headings = page(
+      `${nest('<h1><span>', '</span></h1>', DEEP / 2, 'Headline')}<article>${ARTICLE}</article>`,
+      '',
+    );
     assert.equal(extractHtml(headings, { limits: HIGH }).title, 'Headline');
     const furniture = page(
-      `<article>${ARTICLE}</article>${nest('<aside class="sidebar">', '</aside>', 30_000, '<p>More stories from the network</p>')}`,
+      `<article>${ARTICLE}</article>${nest('<aside class="sidebar">', '</aside>', DEEP, '<p>More stories from the network</p>')}`,
     );
     assert.deepEqual(extractHtml(furniture, { limits: HIGH }).paragraphs, P);
   });
@@ -68,12 +91,12 @@ describe('tree walks are iterative', () => {
     assert.equal(stripMarkup(`<p>a</p>${'<p'.repeat(100_000)}`), 'a');
   });
 
-  it('reads OPML folders 100,000 deep when allowed, and refuses them by default', () => {
-    const opml = `<opml version="2.0"><body>${nest('<outline text="f">', '</outline>', 100_000, '<outline text="Wire" xmlUrl="https://wire.example/feed"/>')}</body></opml>`;
+  it('reads OPML folders nested twice as deep as the call stack allows, and refuses them by default', () => {
+    const opml = `<opml version="2.0"><body>${nest('<outline text="f">', '</outline>', DEEP, '<outline text="Wire" xmlUrl="https://wire.example/feed"/>')}</body></opml>`;
     const read = parseOpml(opml, { name: 'deep.opml', limits: HIGH });
     assert.ok(read.ok);
     assert.equal(read.value.length, 1);
-    assert.equal(read.value[0]!.category, Array.from({ length: 100_000 }, () => 'f').join(' / '));
+    assert.equal(read.value[0]!.category, Array.from({ length: DEEP }, () => 'f').join(' / '));
     const refused = parseOpml(opml, { name: 'deep.opml' });
     assert.ok(!refused.ok);
     assert.equal(refused.code, 'too_large');
