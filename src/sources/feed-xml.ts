@@ -2,10 +2,11 @@
 // onto our draft feed. Elements are matched by namespace, not by the prefix a feed happens to use;
 // an undeclared but conventional prefix (dc:, content:) is still read. We choose links, authors and
 // dates and turn titles into plain text. Items the document cut off are dropped and reported.
+import { escapeText } from '../text/escape.js';
 import { fail, ok, type Result } from '../errors.js';
 import { type DraftFeed, type DraftItem, emptyFieldsOf, nonBlank } from './feed-draft.js';
 import { resolveBase, resolveLink } from './resolve-link.js';
-import { escapeHtml, stripMarkup, textToHtml } from './strip-markup.js';
+import { stripMarkup, textToHtml } from './strip-markup.js';
 import { hasElementChildren, innerMarkup, textOf, type XmlDocument, type XmlElement } from './xml-tree.js';
 
 const NAMESPACES: Readonly<Record<string, string>> = {
@@ -374,7 +375,7 @@ function atomContent(el: XmlElement | null, k: Keys): string | null {
   if (v.html !== null) return nonBlank(v.html);
   const text = nonBlank(v.text);
   if (text === null) return null;
-  return textToHtml(text) || `<p>${escapeHtml(text)}</p>`;
+  return textToHtml(text) || `<p>${escapeText(text)}</p>`;
 }
 
 /** rel="alternate" (the default when rel is absent), preferring an HTML type; resolved against each link's base. */

@@ -1,5 +1,7 @@
 // Feed titles and summaries often carry HTML (escaped or in CDATA). This turns such a fragment into
 // one line of plain text: tags dropped, entities decoded, whitespace collapsed.
+
+import { escapeText } from '../text/escape.js';
 import type { AnyNode } from 'domhandler';
 import { PAGE_LIMITS, PageLimitError, type PageLimits } from '../extract/page-limits.js';
 import { parseBounded } from '../extract/parse-html.js';
@@ -67,17 +69,12 @@ function collapse(text: string): string {
   return text.replace(/[\s\u00a0]+/g, ' ').trim();
 }
 
-/** Escapes plain text for use as HTML content (Atom type="text", JSON Feed content_text). */
-export function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
-
 /** Plain text to HTML paragraphs: blank lines separate paragraphs. */
 export function textToHtml(text: string): string {
   return text
     .split(/\n\s*\n/)
     .map((p) => p.trim())
     .filter((p) => p.length > 0)
-    .map((p) => `<p>${escapeHtml(p)}</p>`)
+    .map((p) => `<p>${escapeText(p)}</p>`)
     .join('\n');
 }

@@ -4,10 +4,10 @@
 // HTML, under a line saying who translated it. A failed paragraph shows its source and a marker in
 // place of the translation: never a translation that failed its checks.
 
+import { escapeText } from '../text/escape.js';
 import type { Face } from '../article.js';
 import { assertNever } from '../errors.js';
 import type { BilingualPage } from '../extract/extract.js';
-import { escapeHtml } from '../sources/strip-markup.js';
 import type { Translation, TranslationPair } from './translate.js';
 
 export type BilingualLayout = 'interleaved' | 'inline';
@@ -94,7 +94,7 @@ export function renderBilingualMarkdown(doc: BilingualDocument, layout: Bilingua
 
 function htmlSide(pair: BilingualPair, lang: Face): string {
   const text = pair[lang];
-  return text === null ? `<span class="withheld">${escapeHtml(WITHHELD[lang])}</span>` : escapeHtml(text);
+  return text === null ? `<span class="withheld">${escapeText(WITHHELD[lang])}</span>` : escapeText(text);
 }
 
 export function renderBilingualHtml(doc: BilingualDocument, layout: BilingualLayout): string {
@@ -102,7 +102,7 @@ export function renderBilingualHtml(doc: BilingualDocument, layout: BilingualLay
   if (doc.title)
     for (const lang of ['en', 'zh'] as const)
       if (present(doc.title, lang)) lines.push(`<h1 lang="${lang}">${htmlSide(doc.title, lang)}</h1>`);
-  lines.push(`<p class="credit">${escapeHtml(doc.credit)}</p>`, '</header>');
+  lines.push(`<p class="credit">${escapeText(doc.credit)}</p>`, '</header>');
   for (const pair of doc.pairs) {
     const langs = (['en', 'zh'] as const).filter((lang) => present(pair, lang));
     switch (layout) {

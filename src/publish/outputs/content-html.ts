@@ -1,12 +1,13 @@
 // The digest and a commentary post as HTML fragments for feed entries: plain semantic markup, no
-// styles, no scripts, absolute links. All text passes escapeXml; links pass safeHref.
+// styles, no scripts, absolute links. All text passes escapeText (text/escape.ts); links pass safeHref.
 
+import { escapeText as e } from '../../text/escape.js';
 import type { Face } from '../../article.js';
 import { LABELS, audienceName } from '../../write/labels.js';
 import { verificationLine } from '../../write/markdown.js';
 import type { Digest, DigestItem, Post, SourceRef } from '../../write/schemas.js';
 import { absoluteUrl, sitePaths } from './publish-input.js';
-import { escapeXml as e, safeHref } from './xml-text.js';
+import { safeHref } from './xml-text.js';
 
 /** An outlet linked to its article when the URL is http(s), plain text otherwise. */
 export function sourceLink(s: SourceRef, face: Face): string {

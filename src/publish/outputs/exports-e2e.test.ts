@@ -1,6 +1,7 @@
 // The exports and the newsletter over real writer output: the end-to-end fixture corpus
 // (test/fixtures/e2e) through the offline engine, every story in both faces.
 
+import { escapeText } from '../../text/escape.js';
 import type { Face } from '../../article.js';
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
@@ -14,7 +15,6 @@ import { weiboLength, xWeight } from './platform-text.js';
 import { wechatArticle } from './wechat.js';
 import { WEIBO_LIMIT, weiboPost } from './weibo.js';
 import { X_LIMIT, xThread } from './x-thread.js';
-import { escapeXml } from './xml-text.js';
 
 const BASE = 'http://127.0.0.1:8080/';
 
@@ -77,7 +77,7 @@ describe('exports of the end-to-end corpus keep every figure and quote', () => {
   it('WeChat articles: figures and quotes kept, escaped', () => {
     for (const { storyId, face, post } of posts.filter((p) => p.face === 'zh')) {
       const html = wechatArticle(post, `${BASE}${face}/stories/${storyId}.html`);
-      for (const kept of figuresAndQuotes(post)) assert.ok(html.includes(escapeXml(kept)), `${storyId}: "${kept}"`);
+      for (const kept of figuresAndQuotes(post)) assert.ok(html.includes(escapeText(kept)), `${storyId}: "${kept}"`);
     }
   });
 
@@ -90,12 +90,12 @@ describe('exports of the end-to-end corpus keep every figure and quote', () => {
         const text = newsletterText(digest.value, face, { baseUrl: BASE });
         for (const item of digest.value.tiers.flatMap((t) => t.items)) {
           assert.ok(
-            html.includes(escapeXml(item.headline)) && text.includes(item.headline.replace(/\s+/g, ' ').trim()),
+            html.includes(escapeText(item.headline)) && text.includes(item.headline.replace(/\s+/g, ' ').trim()),
             item.headline,
           );
           for (const f of parseFigures(item.keyPoints.lead)) {
             const surface = item.keyPoints.lead.slice(f.start, f.end);
-            assert.ok(html.includes(escapeXml(surface)) && text.includes(surface), surface);
+            assert.ok(html.includes(escapeText(surface)) && text.includes(surface), surface);
           }
         }
       }

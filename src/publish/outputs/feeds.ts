@@ -1,12 +1,13 @@
 // RSS 2.0, Atom (RFC 4287) and JSON Feed 1.1, written by hand from one FeedSpec: every text goes
-// through escapeXml, entry HTML goes in CDATA (split at any "]]>"), characters XML 1.0 forbids are
-// dropped, dates are RFC 822 for RSS and RFC 3339 for Atom and JSON. Pure: spec in, document out.
+// through escapeText, entry HTML goes in CDATA (split at any "]]>"), control characters are dropped
+// (text/escape.ts's policy, which includes everything XML 1.0 forbids), dates are RFC 822 for RSS and RFC 3339 for Atom and JSON. Pure: spec in, document out.
 
+import { cleanText, escapeText as e } from '../../text/escape.js';
 import type { Face } from '../../article.js';
 import { LABELS } from '../../write/labels.js';
 import { digestHtml, postHtml } from './content-html.js';
 import { absoluteUrl, sitePaths, type PublishInput, type TopicRef } from './publish-input.js';
-import { cleanText, escapeXml as e, rfc3339, rfc822 } from './xml-text.js';
+import { rfc3339, rfc822 } from './xml-text.js';
 
 /** Entries per feed: readers poll often; the archive holds the rest. */
 export const FEED_LIMIT = 30;

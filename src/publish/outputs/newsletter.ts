@@ -3,12 +3,13 @@
 // and <link> styles, so inline styles are right here. This is an e-mail artifact, not a site page:
 // the site's CSP (style-src 'self', no inline styles) governs pages under en/ and zh/, not this.
 
+import { cleanText, escapeText as e } from '../../text/escape.js';
 import type { Face } from '../../article.js';
 import { LABELS, audienceName } from '../../write/labels.js';
 import type { Digest, DigestItem, SourceTypeLabel } from '../../write/schemas.js';
 import { verifiedText } from './content-html.js';
 import { absoluteUrl, sitePaths } from './publish-input.js';
-import { cleanText, escapeXml as e, safeHref } from './xml-text.js';
+import { safeHref } from './xml-text.js';
 
 export const NEWSLETTER_WIDTH = 600;
 

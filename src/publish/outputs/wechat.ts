@@ -4,10 +4,11 @@
 // the site's CSP (no inline styles) does not apply to it. WeChat also strips links to outside
 // sites from articles, so each source's address is printed as text for readers to copy.
 
+import { escapeText as e } from '../../text/escape.js';
 import { LABELS } from '../../write/labels.js';
 import type { Post } from '../../write/schemas.js';
 import { cutSentence, headlineText, ordinal, sentencesOf } from './platform-text.js';
-import { escapeXml as e, safeHref } from './xml-text.js';
+import { safeHref } from './xml-text.js';
 
 export const WECHAT_DIGEST_LIMIT = 120;
 

@@ -3,11 +3,12 @@
 // characters. When too long, whole sentences are dropped from the end of the body and the post
 // says where it was cut and links to the full story; hashtags, credits and link always stay.
 
+import { cleanText } from '../../text/escape.js';
 import { LABELS } from '../../write/labels.js';
 import type { Post } from '../../write/schemas.js';
 import { headlineText, ordinal, sentencesOf, weiboLength } from './platform-text.js';
 import type { TopicRef } from './publish-input.js';
-import { cleanText, safeHref } from './xml-text.js';
+import { safeHref } from './xml-text.js';
 
 export const WEIBO_LIMIT = 2000;
 

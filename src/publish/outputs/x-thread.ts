@@ -3,11 +3,12 @@
 // long for one post at a space or a Chinese pause, never inside a word, a quoted phrase, a figure
 // or a URL. The originals are credited with their links, and the story page is linked last.
 
+import { cleanText } from '../../text/escape.js';
 import type { Face } from '../../article.js';
 import { LABELS } from '../../write/labels.js';
 import type { Post } from '../../write/schemas.js';
 import { cutSentence, headlineText, ordinal, sentencesOf, xWeight } from './platform-text.js';
-import { cleanText, safeHref } from './xml-text.js';
+import { safeHref } from './xml-text.js';
 
 export const X_LIMIT = 280;
 /** Room kept in every post for its number ("12/15 " at most with fewer than 100 posts). */

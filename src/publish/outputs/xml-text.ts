@@ -1,27 +1,5 @@
-// Escaping for XML 1.0 and HTML text, and the date formats the feed specifications require.
-// Third-party text reaches feeds, e-mail and exports through these functions only.
-
-import { BIDI_CONTROL } from '../../text/unsafe-chars.js';
-
-/**
- * Characters XML 1.0 forbids anywhere, even escaped (C0 controls other than tab, LF, CR; lone
- * surrogates; U+FFFE and U+FFFF). They are dropped: no reader can accept them.
- */
-const ILLEGAL_XML = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
-/** C1 controls are dropped too, and the bidi controls that could spoof surrounding text (text/unsafe-chars.ts). */
-const C1_CONTROL = /[\u0080-\u009F]/g;
-
-/** Text without characters that XML 1.0 forbids or that only serve to spoof. */
-export function cleanText(text: string): string {
-  return text.replace(ILLEGAL_XML, '').replace(C1_CONTROL, '').replace(BIDI_CONTROL, '');
-}
-
-/** Escapes text for XML element content and attribute values (quotes included), HTML too. */
-export function escapeXml(text: string): string {
-  return cleanText(text).replace(/[&<>"']/g, (ch) => ESCAPES[ch]!);
-}
-
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+// Links and the date formats the feed specifications require. Third-party text reaches feeds,
+// e-mail and exports escaped by text/escape.ts (escapeText, cleanText).
 
 /** A link we may print: http(s) only, as a normalised absolute URL; anything else is null. */
 export function safeHref(url: string | null | undefined): string | null {

@@ -2,7 +2,7 @@
 // unless it is a SafeHtml: markup that this module or our own templates produced. Third-party text
 // (titles, paragraphs, outlet names) can therefore never become markup, whatever it contains.
 
-import { plainText } from '../../text/unsafe-chars.js';
+import { escapeText } from '../../text/escape.js';
 
 const SAFE = Symbol('safe-html');
 
@@ -15,16 +15,6 @@ const make = (value: string): SafeHtml => ({ [SAFE]: true, value });
 
 export function isSafeHtml(x: unknown): x is SafeHtml {
   return typeof x === 'object' && x !== null && (x as { [SAFE]?: unknown })[SAFE] === true;
-}
-
-/**
- * Escapes text for element content and double-quoted attribute values. Control characters and bidi
- * controls are dropped first: an override in a title would make "exe.png" read as "gnp.exe".
- */
-export function escapeText(text: string): string {
-  return plainText(text).replace(/[&<>"']/g, (c) =>
-    c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '"' ? '&quot;' : '&#39;',
-  );
 }
 
 type Value = string | number | SafeHtml | null | undefined | false | readonly Value[];
