@@ -6,8 +6,6 @@
 import type { ArticleWithSightings } from '../article.js';
 import { fail, ok, type Result } from '../errors.js';
 import type { BilingualPage } from '../extract/extract.js';
-import type { ArticleStore } from '../store/article-store.js';
-import type { TranslationStore } from '../store/translation-store.js';
 import { recognizePair, type AlignSentences, type Recognition, type Version } from './recognize.js';
 import { alignmentSummary } from './recognize-align.js';
 
@@ -17,9 +15,47 @@ export const RECOGNIZER_VERSION = 1;
 export const MAX_DAYS_APART = 7;
 const BATCH = 500;
 
+// What this stage needs from the store, declared here so that the stage never imports src/store:
+// the orchestration passes the store's ArticleStore and TranslationStore, which satisfy these.
+
+/** An English-Chinese pair of articles from one story. */
+export interface CandidatePair {
+  readonly enId: string;
+  readonly zhId: string;
+}
+
+/** Why a translation was recognised, stored with the fold. */
+export interface TranslationEvidence {
+  readonly score: number;
+  /** detail.readerPairs is true when this translation became the original's articles.bilingual. */
+  readonly reasons: readonly string[];
+  /** Anchors both versions carry, in order; measures; paragraph links; the aligner's summary. */
+  readonly detail: unknown;
+  /** Why this side is the original ("published first", "the Chinese credits …"). */
+  readonly originalWhy: string;
+}
+
+/** The stored pairs still to compare, the record of compared pairs, and folding. */
+export interface TranslationPairStore {
+  /**
+   * English-Chinese pairs of one story, active within `maxDays` of each other, never compared
+   * (at this recognizer version): candidates come from stories, not from all pairs of the archive.
+   */
+  uncheckedPairs(maxDays: number, version: number, limit: number): Promise<CandidatePair[]>;
+  recordChecks(checks: ReadonlyArray<CandidatePair & { score: number }>, version: number, at: string): Promise<void>;
+  /** Folds the translation into the original; false when it was folded already (idempotent). */
+  fold(
+    originalId: string,
+    translation: ArticleWithSightings,
+    evidence: TranslationEvidence,
+    bilingual: BilingualPage | null,
+    at: string,
+  ): Promise<boolean>;
+}
+
 export interface RecognizeStageDeps {
-  readonly articles: ArticleStore;
-  readonly translations: TranslationStore;
+  readonly articles: { getArticles(ids: readonly string[]): Promise<ArticleWithSightings[]> };
+  readonly translations: TranslationPairStore;
   /** Default: the sentence aligner (align.ts) with the bundled dictionary. */
   readonly align?: AlignSentences;
   readonly now: () => Date;

@@ -7,7 +7,7 @@ import type { SourceType } from '../sources/registry.js';
 import { frequencyFromTable, type DocumentFrequency } from '../stories/document-frequency.js';
 import type { ArticleFeatures } from '../stories/features.js';
 import type { KeyHit, StoryCandidate } from '../stories/grouping.js';
-import type { StorySeed } from '../stories/batch-archive.js';
+import type { StoryPlacementStore } from '../stories/assign.js';
 import type { NewMember, StoryArchive, TimeWindow } from '../stories/story-archive.js';
 import { byActivity, type FoldedTranslation, type Story, type TimelineEntry } from '../stories/story.js';
 import type { Database, Queryable } from './database.js';
@@ -31,7 +31,8 @@ export interface StoryFilter {
   readonly limit?: number | null;
 }
 
-export interface StoryStore extends StoryArchive {
+/** The stories stage's ports (StoryArchive, StoryPlacementStore) and what the CLI and the API read. */
+export interface StoryStore extends StoryArchive, StoryPlacementStore {
   /** Of the given articles (default: all), those not yet in a story, in placement order. */
   unassignedArticleIds(articleIds?: readonly string[]): Promise<string[]>;
   listStories(filter?: StoryFilter): Promise<Story[]>;
@@ -45,28 +46,6 @@ export interface StoryStore extends StoryArchive {
   latestActivity(): Promise<string | null>;
   /** The latest publication time of any grouped article with a date (ISO), or null when none has one. */
   latestDatedActivity(): Promise<string | null>;
-  /** Like unassignedArticleIds, with the times that order placement and bound the window. */
-  unassignedArticles(
-    articleIds?: readonly string[],
-  ): Promise<Array<{ id: string; published: string | null; ingestedAt: string }>>;
-  /**
-   * What a batch placed in memory needs from the store: stories whose last activity lies in
-   * `active` or last ingest in `ingested`, each with its keys and its first and `maxMembers`
-   * latest members; and how many articles are counted.
-   */
-  storySeeds(
-    active: TimeWindow,
-    ingested: TimeWindow,
-    maxMembers: number,
-  ): Promise<{ documents: number; stories: StorySeed[] }>;
-  /** Stored article counts of the keys (keys never counted are left out). */
-  keyCounts(keys: readonly string[]): Promise<Map<string, number>>;
-  /**
-   * Writes a batch of placements made in memory, in one transaction. false (and no change) when
-   * the counted articles are not `documentsBefore` or an article already has a story: someone
-   * else placed articles meanwhile, and the batch must be placed again.
-   */
-  addMembers(members: readonly NewMember[], documentsBefore: number): Promise<boolean>;
 }
 
 export function createStoryStore(db: Database): StoryStore {

@@ -5,21 +5,11 @@
 // folds too), and the translation's own row leaves `articles` — but its whole record, with the
 // score, reasons and alignment, stays in `translations`, so nothing is lost. One transaction.
 
+import type { TranslationEvidence, TranslationPairStore } from '../align/recognize-stage.js';
 import type { ArticleWithSightings } from '../article.js';
-import type { BilingualPage } from '../extract/extract.js';
 import type { Database } from './database.js';
 import { boundIndexed } from './index-bounds.js';
 import { toIso } from './timestamps.js';
-
-export interface TranslationEvidence {
-  readonly score: number;
-  /** detail.readerPairs is true when this translation became the original's articles.bilingual. */
-  readonly reasons: readonly string[];
-  /** Anchors both versions carry, in order; measures; paragraph links; the aligner's summary. */
-  readonly detail: unknown;
-  /** Why this side is the original ("published first", "the Chinese credits …"). */
-  readonly originalWhy: string;
-}
 
 export interface TranslationRow extends TranslationEvidence {
   readonly originalId: string;
@@ -36,26 +26,8 @@ export interface TranslationWithRecord extends TranslationRow {
   readonly record: ArticleWithSightings;
 }
 
-export interface CandidatePair {
-  readonly enId: string;
-  readonly zhId: string;
-}
-
-export interface TranslationStore {
-  /**
-   * English-Chinese pairs of one story, active within `maxDays` of each other, never compared
-   * (at this recognizer version): candidates come from stories, not from all pairs of the archive.
-   */
-  uncheckedPairs(maxDays: number, version: number, limit: number): Promise<CandidatePair[]>;
-  recordChecks(checks: ReadonlyArray<CandidatePair & { score: number }>, version: number, at: string): Promise<void>;
-  /** Folds the translation into the original; false when it was folded already (idempotent). */
-  fold(
-    originalId: string,
-    translation: ArticleWithSightings,
-    evidence: TranslationEvidence,
-    bilingual: BilingualPage | null,
-    at: string,
-  ): Promise<boolean>;
+/** The recognition stage's port (src/align/recognize-stage.ts), and what the CLI and API read. */
+export interface TranslationStore extends TranslationPairStore {
   list(): Promise<TranslationRow[]>;
   /** The pair an article is part of, as original (its translations) or as a folded translation. */
   pairsOf(articleId: string): Promise<TranslationWithRecord[]>;

@@ -2,19 +2,70 @@
 // idempotent: a re-run places nothing), and read stories back for the CLI.
 
 import { fail, ok, type Result } from '../errors.js';
-import type { ArticleStore } from '../store/article-store.js';
-import type { StoryStore } from '../store/story-store.js';
 import { LANGUAGE_KEYS } from './document-frequency.js';
 import { featureKeys, featuresOf } from './features.js';
-import { createBatchArchive } from './batch-archive.js';
+import { createBatchArchive, type StorySeed } from './batch-archive.js';
 import { activityTime, DEFAULT_GROUPING, windowAround, type GroupingOptions } from './grouping.js';
 import { featureSimilarity, type SimilarityBreakdown } from './similarity.js';
 import type { Story } from './story.js';
-import { placeInArchive, type PlacedArticle, type ArticleToPlace } from './story-archive.js';
+import {
+  placeInArchive,
+  type NewMember,
+  type PlacedArticle,
+  type StoryArchive,
+  type ArticleToPlace,
+  type TimeWindow,
+} from './story-archive.js';
 
-export interface StoryStores {
-  readonly articles: ArticleStore;
-  readonly stories: StoryStore;
+// What this stage needs from the store, declared here so that the stage never imports src/store:
+// the orchestration passes the store's ArticleStore and StoryStore, which satisfy these.
+
+/** Stored articles by id (placement) or by id or prefix (explaining a pair). */
+export interface ArticleLookup {
+  getArticle(idOrPrefix: string): Promise<ArticleToPlace | null | 'ambiguous'>;
+  getArticles(ids: readonly string[]): Promise<ArticleToPlace[]>;
+}
+
+/** What placing a batch reads from and writes to the stored stories. */
+export interface StoryPlacementStore {
+  /**
+   * Of the given articles (default: all), those not yet in a story, with the times that order
+   * placement and bound the window.
+   */
+  unassignedArticles(
+    articleIds?: readonly string[],
+  ): Promise<Array<{ id: string; published: string | null; ingestedAt: string }>>;
+  /**
+   * What a batch placed in memory needs from the store: stories whose last activity lies in
+   * `active` or last ingest in `ingested`, each with its keys and its first and `maxMembers`
+   * latest members; and how many articles are counted.
+   */
+  storySeeds(
+    active: TimeWindow,
+    ingested: TimeWindow,
+    maxMembers: number,
+  ): Promise<{ documents: number; stories: StorySeed[] }>;
+  /** Stored article counts of the keys (keys never counted are left out). */
+  keyCounts(keys: readonly string[]): Promise<Map<string, number>>;
+  /**
+   * Writes a batch of placements made in memory, in one transaction. false (and no change) when
+   * the counted articles are not `documentsBefore` or an article already has a story: someone
+   * else placed articles meanwhile, and the batch must be placed again.
+   */
+  addMembers(members: readonly NewMember[], documentsBefore: number): Promise<boolean>;
+}
+
+/** Stored stories read back. */
+export interface StoryLookup {
+  listStories(filter: { date: string | null }): Promise<Story[]>;
+  /** By story id or prefix, or by the id or prefix of one of its articles. */
+  getStory(idOrPrefix: string): Promise<Story | null | 'ambiguous'>;
+}
+
+/** The stores assignStories is handed. */
+export interface PlacementStores {
+  readonly articles: Pick<ArticleLookup, 'getArticles'>;
+  readonly stories: StoryPlacementStore;
 }
 
 export interface AssignReport {
@@ -33,7 +84,7 @@ const CHUNK = 1000;
  * left is placed again from the store's new state.
  */
 export async function assignStories(
-  stores: StoryStores,
+  stores: PlacementStores,
   articleIds?: readonly string[],
   options: GroupingOptions = DEFAULT_GROUPING,
 ): Promise<Result<AssignReport>> {
@@ -60,7 +111,7 @@ export async function assignStories(
 
 /** One pass over the unplaced articles; false when a write found the store changed under it. */
 async function placeBatch(
-  stores: StoryStores,
+  stores: PlacementStores,
   articleIds: readonly string[] | undefined,
   options: GroupingOptions,
   placed: PlacedArticle[],
@@ -117,7 +168,7 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Stories, newest activity first; with a date, those with coverage that UTC day. */
 export async function listStories(
-  stores: Pick<StoryStores, 'stories'>,
+  stores: { readonly stories: Pick<StoryLookup, 'listStories'> },
   filter: { date?: string | null } = {},
 ): Promise<Result<Story[]>> {
   if (filter.date && (!DAY.test(filter.date) || Number.isNaN(Date.parse(`${filter.date}T00:00:00Z`)))) {
@@ -131,7 +182,10 @@ export async function listStories(
 }
 
 /** A story by id or id prefix (or by the id of one of its articles). */
-export async function getStory(stores: Pick<StoryStores, 'stories'>, idOrPrefix: string): Promise<Result<Story>> {
+export async function getStory(
+  stores: { readonly stories: Pick<StoryLookup, 'getStory'> },
+  idOrPrefix: string,
+): Promise<Result<Story>> {
   const key = idOrPrefix.trim();
   if (key.length < 4)
     return fail('bad_input', `story id "${idOrPrefix}" is too short: give at least 4 characters`, idOrPrefix);
@@ -167,7 +221,7 @@ export interface SimilarityExplanation {
 
 /** Score and reasons for two stored articles, with rarity weights from the store. */
 export async function explainSimilarity(
-  stores: StoryStores,
+  stores: { readonly articles: Pick<ArticleLookup, 'getArticle'>; readonly stories: Pick<StoryArchive, 'frequencies'> },
   a: string,
   b: string,
   options: GroupingOptions = DEFAULT_GROUPING,
