@@ -1,7 +1,7 @@
 // Document frequencies of feature keys: how many articles carry each key. Rarity weights evidence:
 // sharing "Nvidia" says little, sharing "Lattice Cloud" or "GB300" says a lot.
-
-import { featureKeys, type ArticleFeatures } from './features.js';
+// A leaf: it imports nothing, so features.ts (through bridge.ts) can use it; counting features
+// over a set of articles is in corpus-frequency.ts.
 
 export interface DocumentFrequency {
   /** Articles counted. */
@@ -11,13 +11,6 @@ export interface DocumentFrequency {
 }
 
 export const NO_FREQUENCIES: DocumentFrequency = { documents: 0, count: () => 0 };
-
-/** Frequencies over a set of articles (a bench corpus, a test fixture). */
-export function frequencyOf(features: readonly ArticleFeatures[]): DocumentFrequency {
-  const counts = new Map<string, number>();
-  for (const f of features) for (const k of featureKeys(f)) counts.set(k, (counts.get(k) ?? 0) + 1);
-  return { documents: features.length, count: (key) => counts.get(key) ?? 0 };
-}
 
 /** Frequencies from a plain table (rows read from the store). */
 export function frequencyFromTable(documents: number, table: ReadonlyMap<string, number>): DocumentFrequency {

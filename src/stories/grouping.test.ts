@@ -8,7 +8,7 @@ import {
   FIXTURE_EVENTS,
   fixtureArticle,
 } from './articles.fixture.js';
-import { frequencyOf } from './document-frequency.js';
+import { frequencyOf } from './corpus-frequency.js';
 import { featuresOf } from './features.js';
 import { activityTime, placeArticle, rankCandidates, windowAround } from './grouping.js';
 import { placeAllInArchive, placeInArchive } from './story-archive.js';

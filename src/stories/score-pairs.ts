@@ -6,7 +6,7 @@ import type { Face } from '../article.js';
 import { fail, ok, type Result } from '../errors.js';
 import { detectLanguage } from '../text/language.js';
 import { understand } from '../understand/understand.js';
-import { frequencyOf } from './document-frequency.js';
+import { frequencyOf } from './corpus-frequency.js';
 import { featuresOf, type ArticleFeatures } from './features.js';
 import { featureSimilarity } from './similarity.js';
 

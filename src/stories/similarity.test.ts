@@ -11,15 +11,8 @@ import {
   QWEN_ZH,
   fixtureArticle,
 } from './articles.fixture.js';
-import {
-  documentsFor,
-  frequencyFromTable,
-  frequencyOf,
-  idf,
-  NO_FREQUENCIES,
-  rarity,
-  vocabularyIdf,
-} from './document-frequency.js';
+import { documentsFor, frequencyFromTable, idf, NO_FREQUENCIES, rarity, vocabularyIdf } from './document-frequency.js';
+import { frequencyOf } from './corpus-frequency.js';
 import { dateFeatures, featuresOf, termFeatures } from './features.js';
 import { DEFAULT_GROUPING } from './grouping.js';
 import { articleSimilarity, featureSimilarity } from './similarity.js';
