@@ -41,8 +41,11 @@ import {
   countByRule,
   digestItemViolations,
   postViolations,
+  thinFaceViolations,
   type SlotViolation,
 } from '../src/write/slot-check.js';
+import { chineseNamesOf } from '../src/write/zh-names.js';
+import type { DigestItem } from '../src/write/schemas.js';
 
 function arg(flag: string): string | undefined {
   const i = process.argv.indexOf(flag);
@@ -100,16 +103,33 @@ async function measure(name: string, registryFile: string, now: Date): Promise<T
     };
     const days = editionDays(stories.value);
     const storyIds = new Set<string>();
+    // The Chinese names each story's sources give its entities: a Chinese face must use them.
+    const zhNamesCache = new Map<string, ReadonlyMap<string, string>>();
+    const zhNamesOf = async (storyId: string): Promise<ReadonlyMap<string, string>> => {
+      const hit = zhNamesCache.get(storyId);
+      if (hit) return hit;
+      const ranked = await rankedStoryById(deps, storyId);
+      const names = ranked.ok ? chineseNamesOf(analyseStory(ranked.value.input)) : new Map<string, string>();
+      zhNamesCache.set(storyId, names);
+      return names;
+    };
     for (const date of days) {
+      const items: DigestItem[] = [];
       for (const face of ['en', 'zh'] as const) {
         const digest = await digestFor(deps, date, face);
         if (!digest.ok) throw new Error(digest.message);
         for (const item of digest.value.tiers.flatMap((t) => t.items)) {
           storyIds.add(item.storyId);
-          add('digest', digestItemViolations(item), item.verification?.ok, `${item.storyId}.${face}`);
+          items.push(item);
+          const zhNames = await zhNamesOf(item.storyId);
+          add('digest', digestItemViolations(item, { zhNames }), item.verification?.ok, `${item.storyId}.${face}`);
           await dump(`digest-${date}.${face}.md`, `${renderDigestItem(item)}\n`);
         }
       }
+      // A face thinner than the story's other face (counted on the digest, not as an output).
+      const thin = thinFaceViolations(items).map((v) => ({ ...v, path: `digest ${date} ${v.path}` }));
+      tally.violations.push(...thin);
+      tally.byKind.digest.push(...thin);
     }
     for (const story of stories.value) {
       if (!storyIds.has(story.id)) continue; // research listings and stories outside the tiers have no post
@@ -119,14 +139,26 @@ async function measure(name: string, registryFile: string, now: Date): Promise<T
         // The hook is held to the story's key figure (its first key figure, as the writer reads it).
         const ranked = await rankedStoryById(deps, story.id);
         const keyFigure = ranked.ok ? (analyseStory(ranked.value.input).keyFigures[0]?.key ?? null) : null;
-        add('post', postViolations(post.value, { keyFigure }), post.value.verification?.ok, `${story.id}.${face}`);
+        const zhNames = await zhNamesOf(story.id);
+        add(
+          'post',
+          postViolations(post.value, { keyFigure, zhNames }),
+          post.value.verification?.ok,
+          `${story.id}.${face}`,
+        );
         await dump(`post-${story.id.slice(0, 12)}.${face}.md`, renderPost(post.value));
       }
       for (const entry of story.timeline) {
         for (const face of ['en', 'zh'] as const) {
           const card = await cardFor(deps, entry.articleId, face);
           if (!card.ok) throw new Error(card.message);
-          add('card', cardViolations(card.value), card.value.verification?.ok, `${entry.articleId}.${face}`);
+          const zhNames = await zhNamesOf(story.id);
+          add(
+            'card',
+            cardViolations(card.value, { zhNames }),
+            card.value.verification?.ok,
+            `${entry.articleId}.${face}`,
+          );
           await dump(`card-${entry.articleId.slice(0, 12)}.${face}.md`, renderCard(card.value));
         }
       }
@@ -152,7 +184,7 @@ function report(name: string, t: Tally, show: string | undefined): void {
   };
   console.log(`  failing verification: ${t.unverified} of ${t.outputs}`);
   console.log(`  violations: ${t.violations.length}`);
-  for (const r of SLOT_RULES) console.log(`    ${r.padEnd(20)} ${counts[r]}`);
+  for (const r of SLOT_RULES) console.log(`    ${r.padEnd(21)} ${counts[r]}`);
   console.log(`  digest: ${per('digest')}\n  post: ${per('post')}\n  card: ${per('card')}`);
   if (show)
     for (const v of t.violations.filter((x) => x.rule === show).slice(0, 12))

@@ -13,7 +13,11 @@ import {
   opensDangling,
   postViolations,
   quoteAttributed,
+  englishStyleFigure,
+  latinNamesIn,
+  listsBareFigures,
   statesFigureWithoutMeaning,
+  thinFaceViolations,
 } from './slot-check.js';
 
 const SOURCE = {
@@ -288,3 +292,80 @@ function figureKeysFor(text: string): string {
   const [f] = parseFigures(text).filter(isTelling);
   return f ? figureKey(f) : '';
 }
+
+describe('slot checks: what an editor reads', () => {
+  it('a Chinese face: figures in Chinese style, names in Chinese where the sources give them', () => {
+    assert.equal(englishStyleFigure('据 Harbor Tech Daily，差距为 40x。'), true);
+    assert.equal(englishStyleFigure('交易金额为 $9.6 billion。'), true);
+    assert.equal(englishStyleFigure('涉及 300MW 的容量。'), true);
+    assert.equal(englishStyleFigure('交易金额为 96 亿美元，涉及 300 兆瓦，速度提升至 15 倍。'), false);
+    // As written inside a title or a quotation, and a model name with digits, are not our figures.
+    assert.equal(englishStyleFigure('阅读《Kimi is 15x faster》，对照 GB300 的数据。'), false);
+    const names = new Map([['Lattice Cloud', '格点云']]);
+    assert.deepEqual(latinNamesIn('据 Lattice Cloud，交易金额为 96 亿美元。', names), ['Lattice Cloud']);
+    assert.deepEqual(latinNamesIn('据格点云（Lattice Cloud），交易金额为 96 亿美元。', names), []);
+    assert.deepEqual(latinNamesIn('Lattice 的合同', names), ['Lattice']);
+    const zh = item({
+      language: 'zh',
+      bodyLanguage: 'zh',
+      headline: 'Anthropic 与 Lattice Cloud 达成 96 亿美元协议',
+      keyPoints: { lead: '据格点云，交易金额为 $9.6 billion。', points: [] },
+      impact: [{ audience: 'Investor', text: '为评估 Anthropic 提供了新的参照：交易金额为 96 亿美元。' }],
+      pros: ['有官方来源确认：格点云。'],
+      cons: [],
+      quickStart: ['阅读报道。'],
+      recommendation: '核心事实已得到充分印证。',
+    });
+    const rules = digestItemViolations(zh, { zhNames: names }).map((v) => `${v.rule} ${v.path}`);
+    assert.deepEqual(rules, ['latin-name-in-zh headline', 'figure-style keyPoints.lead']);
+    // Without the names (a model's answer is not given them), only the figure counts.
+    assert.deepEqual(
+      digestItemViolations(zh).map((v) => v.rule),
+      ['figure-style'],
+    );
+  });
+
+  it('a list of figures with nothing said about what they measure', () => {
+    assert.equal(listsBareFigures('Note the figures to track as the story develops: 40x, 9x, 85%.'), true);
+    assert.equal(listsBareFigures('记下后续要跟踪的数字：40 倍、9 倍、85%。'), true);
+    assert.equal(listsBareFigures('记下后续要跟踪的数字：能耗 1.6 瓦时、提速 15 倍。'), false);
+    assert.equal(
+      listsBareFigures('Reported by 2 independent publishers: Harbor Tech Daily, The Circuit Ledger.'),
+      false,
+    );
+    const bare = item({ quickStart: ['Note the figures to track: 40x, 9x.'] });
+    assert.deepEqual(
+      digestItemViolations(bare).map((v) => `${v.rule} ${v.path}`),
+      ['figure-no-meaning quickStart[0]'],
+    );
+  });
+
+  it('a con or a post’s catch lifted from a source sentence is not a judgement', () => {
+    const span = { articleId: 'a1', field: 'text' as const, start: 0, end: 10 };
+    const lifted = item({
+      cons: ['Analysts said the price is high, but the capacity arrives fast.'],
+      provenance: [{ path: 'cons[0]', kind: 'extract', spans: [span] }],
+    });
+    assert.deepEqual(
+      digestItemViolations(lifted).map((v) => `${v.rule} ${v.path}`),
+      ['con-not-judged cons[0]'],
+    );
+    const judged = item({
+      cons: ['Bad for Brightline Compute: the contract is about 70% of its revenue (Kestrel Report).'],
+      provenance: [{ path: 'cons[0]', kind: 'composed', spans: [span] }],
+    });
+    assert.deepEqual(digestItemViolations(judged), []);
+    // A model's answer is not held to it yet.
+    assert.deepEqual(digestItemViolations(lifted, { quality: false }), []);
+  });
+
+  it('a face thinner than the story’s other face', () => {
+    const en = item({});
+    const zh = item({ language: 'zh', keyPoints: { lead: '据格点云，交易金额为 96 亿美元。', points: [] } });
+    assert.deepEqual(
+      thinFaceViolations([en, zh]).map((v) => v.text),
+      ['zh 1 key points, en 2'],
+    );
+    assert.deepEqual(thinFaceViolations([en, { ...zh, keyPoints: en.keyPoints }]), []);
+  });
+});

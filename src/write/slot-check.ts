@@ -6,7 +6,11 @@
 // formula, a credit line doubling an outlet, topics that are places or people the article is not
 // about; and for the post: a hook without the story's key figure, takeaways that are not an
 // argument (what happened → why it matters → the catch → what to watch); and anywhere, a figure
-// stated with nothing said about what it measures ("reports a multiple of 9x", "比例为 40%").
+// stated with nothing said about what it measures ("reports a multiple of 9x", "比例为 40%", a
+// list of bare figures to track); in a Chinese face, a figure in English style ("40x", "$9.6
+// billion", "300MW") and a Latin name where the story's Chinese sources give a Chinese one; a face
+// with fewer key points than the story's other face (`thinFaceViolations`); a con or a post's
+// "catch" that is a source sentence picked by cue words rather than a judgement.
 // Pure; one check for both engines: used by tests, by bench/writer-slots.ts and on the model
 // engine's answers (src/write/llm/engine.ts), which are repaired or fall back on a violation.
 
@@ -14,7 +18,7 @@ import type { Face } from '../article.js';
 import { findEntities } from '../understand/entities.js';
 import { parseFigures } from '../understand/figures.js';
 import { ARGUMENT_ROLES, LABELS, type ArgumentRole } from './labels.js';
-import type { Card, DigestItem, Post } from './schemas.js';
+import type { Card, DigestItem, Post, ProvenanceEntry } from './schemas.js';
 import { figureKey, isTelling } from './sentence-candidates.js';
 
 export const SLOT_RULES = [
@@ -32,6 +36,10 @@ export const SLOT_RULES = [
   'hook-no-key-figure',
   'takeaway-not-argument',
   'figure-no-meaning',
+  'figure-style',
+  'latin-name-in-zh',
+  'thin-face',
+  'con-not-judged',
 ] as const;
 export type SlotRule = (typeof SLOT_RULES)[number];
 
@@ -130,6 +138,14 @@ export interface SlotCheckOptions {
    * true). A model argues in its own words: its takeaways carry no labels.
    */
   readonly argument?: boolean;
+  /** Latin name → the Chinese name the story's sources give it (src/write/zh-names.ts): a Chinese face must use the Chinese one. */
+  readonly zhNames?: ReadonlyMap<string, string>;
+  /**
+   * The reader's-quality rules of the second round (default true): Chinese-style figures, cons and
+   * the catch judged rather than extracted, the quick start's figures with their meaning. Not yet
+   * applied to a model's answers (src/write/llm/engine.ts), whose repair does not cover them.
+   */
+  readonly quality?: boolean;
 }
 
 export function opensDangling(text: string, options: SlotCheckOptions = {}): boolean {
@@ -185,7 +201,72 @@ const FIGURE_NO_MEANING = [
 ];
 
 export function statesFigureWithoutMeaning(text: string): boolean {
-  return FIGURE_NO_MEANING.some((re) => re.test(text));
+  return FIGURE_NO_MEANING.some((re) => re.test(text)) || listsBareFigures(text);
+}
+
+/**
+ * A list after a colon whose members are figures and nothing else ("figures to track: 40x, 9x,
+ * 85%", "要跟踪的数字：40 倍、9 倍、85%"): none says what it measures.
+ */
+export function listsBareFigures(text: string): boolean {
+  const colon = Math.max(text.lastIndexOf(': '), text.lastIndexOf('：'));
+  if (colon < 0) return false;
+  const members = text
+    .slice(colon + 1)
+    .replace(/[。.;；]\s*$/u, '')
+    .split(/、|, | and /)
+    .map((m) => m.trim())
+    .filter((m) => m !== '');
+  if (members.length < 2) return false;
+  return members.every((m) => {
+    const figures = parseFigures(m).filter((f) => f.kind !== 'year');
+    if (figures.length === 0) return false;
+    let rest = m;
+    for (const f of figures) rest = rest.replace(f.surface, ' ');
+    return rest.replace(/[\s\p{P}]/gu, '') === '';
+  });
+}
+
+/** A figure written in English style inside Chinese text: "40x", "$9.6 billion", "3 billion", "300MW", "1,000 tokens per second". */
+const ENGLISH_FIGURE =
+  /(?<![A-Za-z\d.])\d+(?:\.\d+)?x(?![A-Za-z])|\$\s?\d|€\s?\d|\d\s?(?:billion|million|trillion|thousand)\b|\d\s?(?:MW|GW|kW)\b|\d\s?tokens? per second\b/i;
+
+/** Chinese text without what is quoted or titled as written (《…》, quotations, addresses). */
+function ownChineseText(text: string): string {
+  return text
+    .replace(/《[^》]*》/gu, ' ')
+    .replace(QUOTE_SPANS, ' ')
+    .replace(URL, ' ');
+}
+
+export function englishStyleFigure(text: string): boolean {
+  return ENGLISH_FIGURE.test(ownChineseText(text));
+}
+
+/** Latin forms to look for in a Chinese text: each name, and its first word when that is distinctive (six letters or more). */
+export function latinFormsOf(names: ReadonlyMap<string, string>): Array<{ latin: string; han: string }> {
+  const out: Array<{ latin: string; han: string }> = [];
+  for (const [l, h] of names) {
+    out.push({ latin: l, han: h });
+    const first = l.split(' ')[0]!;
+    if (first !== l && first.length >= 6 && /^\p{Lu}/u.test(first)) out.push({ latin: first, han: h });
+  }
+  return out;
+}
+
+/** Latin names written in a Chinese text where the story's Chinese sources give a Chinese name ("格点云（Lattice Cloud）" is the Chinese name with its gloss, not a Latin name). */
+export function latinNamesIn(text: string, names: ReadonlyMap<string, string>): string[] {
+  let t = ownChineseText(text);
+  const found: string[] = [];
+  for (const { latin, han } of latinFormsOf(names)) {
+    t = t.split(`${han}（${latin}）`).join(han).split(`${han}(${latin})`).join(han);
+    const re = new RegExp(`(?<![A-Za-z])${latin.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![A-Za-z])`);
+    if (re.test(t)) {
+      found.push(latin);
+      t = t.replace(new RegExp(re.source, 'g'), ' ');
+    }
+  }
+  return [...new Set(found)];
 }
 
 function checkMeaning(path: string, text: string, out: SlotViolation[]): void {
@@ -209,6 +290,25 @@ function checkFace(path: string, text: string, face: Face, out: SlotViolation[])
   if (text.trim() !== '' && !inFaceLanguage(text, face)) out.push({ rule: 'face-language', path, text });
 }
 
+/** A Chinese face's own text: figures in Chinese style, names in Chinese where the sources give them. */
+function checkChinese(path: string, text: string, face: Face, options: SlotCheckOptions, out: SlotViolation[]): void {
+  if (face !== 'zh') return;
+  if (options.quality !== false && englishStyleFigure(text)) out.push({ rule: 'figure-style', path, text });
+  if (options.zhNames && latinNamesIn(text, options.zhNames).length > 0)
+    out.push({ rule: 'latin-name-in-zh', path, text });
+}
+
+/** Cons and the post's catch are judgements (good or bad for whom, computed reliability), never a source sentence picked by cue words. */
+function checkJudged(
+  provenance: readonly ProvenanceEntry[],
+  paths: ReadonlyArray<{ path: string; text: string }>,
+  out: SlotViolation[],
+): void {
+  for (const { path, text } of paths)
+    if (provenance.some((p) => p.path === path && p.kind === 'extract'))
+      out.push({ rule: 'con-not-judged', path, text });
+}
+
 function empty(path: string, out: SlotViolation[]): void {
   out.push({ rule: 'empty-section', path, text: '' });
 }
@@ -229,6 +329,19 @@ export function digestItemViolations(item: DigestItem, options: SlotCheckOptions
     checkFace(path, text, face, out);
     checkQuotes(path, text, out);
     checkMeaning(path, text, out);
+    checkChinese(path, text, face, options, out);
+  }
+  // Quick start: titles and addresses are as written; what we say around them is held to the face.
+  if (options.quality !== false) {
+    item.quickStart.forEach((text, i) => {
+      checkMeaning(`quickStart[${i}]`, text, out);
+      checkChinese(`quickStart[${i}]`, text, face, options, out);
+    });
+    checkJudged(
+      item.provenance,
+      item.cons.map((text, i) => ({ path: `cons[${i}]`, text })),
+      out,
+    );
   }
   if (item.headline.trim() === '') empty('headline', out);
   if (item.keyPoints.lead.trim() === '') empty('keyPoints.lead', out);
@@ -270,6 +383,7 @@ export function cardViolations(card: Card, options: SlotCheckOptions = {}): Slot
     checkFace(path, text, face, out);
     checkQuotes(path, text, out);
     checkMeaning(path, text, out);
+    checkChinese(path, text, face, options, out);
   }
   if (card.summary.trim() === '') empty('summary', out);
   if (card.keyTakeaway.trim() === '') empty('keyTakeaway', out);
@@ -311,7 +425,16 @@ export function postViolations(post: Post, options: SlotCheckOptions = {}): Slot
     checkFace(path, text, face, out);
     checkQuotes(path, text, out);
     checkMeaning(path, text, out);
+    checkChinese(path, text, face, options, out);
   }
+  if (options.quality !== false)
+    checkJudged(
+      post.provenance,
+      post.takeaways
+        .map((text, i) => ({ path: `takeaways[${i}]`, text }))
+        .filter((t) => argumentRoleOf(t.text, face) === 'catch'),
+      out,
+    );
   if (post.headline.trim() === '') empty('headline', out);
   if (post.hook.trim() === '') empty('hook', out);
   if (post.takeaways.length === 0) empty('takeaways', out);
@@ -337,6 +460,26 @@ export function postViolations(post: Post, options: SlotCheckOptions = {}): Slot
   const outlets = post.credits.map((c) => c.outlet);
   if (new Set(outlets).size < outlets.length)
     out.push({ rule: 'credit-doubled', path: 'credits', text: outlets.join(' | ') });
+  return out;
+}
+
+/**
+ * A face of a story thinner than its other face: fewer key points (lead and points). The faces of
+ * one story say the same news; a face written from the other language's coverage should not say
+ * half of it.
+ */
+export function thinFaceViolations(items: readonly DigestItem[]): SlotViolation[] {
+  const out: SlotViolation[] = [];
+  const size = (x: DigestItem): number => (x.keyPoints.lead.trim() === '' ? 0 : 1) + x.keyPoints.points.length;
+  for (const item of items) {
+    const other = items.find((x) => x.storyId === item.storyId && x.language !== item.language);
+    if (other && size(item) < size(other))
+      out.push({
+        rule: 'thin-face',
+        path: 'keyPoints',
+        text: `${item.language} ${size(item)} key points, ${other.language} ${size(other)}`,
+      });
+  }
   return out;
 }
 

@@ -21,10 +21,11 @@ import { rankingFacts, storyData } from './story-data.js';
  * engine's output (src/write/slot-check.ts), with two differences a model's way of writing calls
  * for: its points follow its own lead, so "the deal" there is the lead's deal (definite references
  * allowed); it argues in its own words, so its post's takeaways carry no step labels (the argument
- * rule is not applied). A list item that breaks a rule is dropped when enough remains
+ * rule is not applied); the second round's quality rules (Chinese-style figures, judged cons, the
+ * quick start's figures) are not applied yet: the repair does not cover them. A list item that breaks a rule is dropped when enough remains
  * (src/write/slot-repair.ts); anything else broken → the offline engine writes the output.
  */
-const MODEL_SLOTS = { definiteReferences: false, argument: false } as const;
+const MODEL_SLOTS = { definiteReferences: false, argument: false, quality: false } as const;
 
 export interface ModelDeps<O> {
   readonly client: LlmClient;
