@@ -16,6 +16,7 @@ import { openDatabase } from '../src/store/database.js';
 import { createStoryStore } from '../src/store/story-store.js';
 import { generateScaleCorpus } from './scale-corpus.js';
 import { timedCalls } from './timed-calls.js';
+import { offlineWriter } from '../src/write/writer.js';
 
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -32,7 +33,7 @@ try {
   const rubric = await loadRubricFile();
   if (!rubric.ok) throw new Error(rubric.message);
   const articles = createArticleStore(db);
-  const deps: EditionDeps = { articles, stories: createStoryStore(db), rubric: rubric.value };
+  const deps: EditionDeps = { articles, stories: createStoryStore(db), rubric: rubric.value, writer: offlineWriter };
   const s0 = performance.now();
   await articles.insertArticles(generateScaleCorpus(articlesWanted, { days }));
   const grouped = await groupNewArticles(deps);

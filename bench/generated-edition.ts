@@ -6,6 +6,7 @@ import { createArticleStore } from '../src/store/article-store.js';
 import type { Database } from '../src/store/database.js';
 import { createStoryStore } from '../src/store/story-store.js';
 import { generateScaleCorpus } from './scale-corpus.js';
+import { offlineWriter } from '../src/write/writer.js';
 
 /** Stores `count` generated articles (seeded) in `db`, groups them, and returns the edition's deps. */
 export async function generatedEdition(
@@ -18,7 +19,7 @@ export async function generatedEdition(
   await articles.insertArticles(corpus.map((c) => ({ article: c.article, bands: c.bands, sighting: c.sighting })));
   const rubric = await loadRubricFile();
   if (!rubric.ok) throw new Error(rubric.message);
-  const deps: EditionDeps = { articles, stories: createStoryStore(db), rubric: rubric.value };
+  const deps: EditionDeps = { articles, stories: createStoryStore(db), rubric: rubric.value, writer: offlineWriter };
   const grouped = await groupNewArticles(deps);
   if (!grouped.ok) throw new Error(grouped.message);
   return { deps, articles: corpus.length };

@@ -11,8 +11,8 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseLlmSettings } from '../src/llm/llm-settings.js';
 import { createLlmRuntime } from '../src/llm/provider-factory.js';
-import { digestFor, latestDay, storiesOfDay } from '../src/pipeline/edition.js';
-import { cardWithModel, digestWithModel } from '../src/pipeline/model-edition.js';
+import { cardFor, digestFor, latestDay, storiesOfDay } from '../src/pipeline/edition.js';
+import { modelWriter } from '../src/write/llm/model-engine.js';
 import { openDatabase } from '../src/store/database.js';
 import { loadGlossary } from '../src/translate/glossary-file.js';
 import { translateArticle } from '../src/translate/translate.js';
@@ -51,13 +51,13 @@ async function run(label: string): Promise<void> {
   const model = createLlmRuntime(settings, { cacheDir })!;
   const before = server.requests.length;
   const t0 = performance.now();
-  const digest = await digestWithModel(deps, date, 'en', model);
+  const digest = await digestFor({ ...deps, writer: modelWriter(model.client) }, date, 'en');
   if (!digest.ok) throw new Error(digest.message);
   const tDigest = performance.now() - t0;
   let items = 0;
   for (const s of stories) {
     const first = s.input.articles[0]!;
-    const card = await cardWithModel(deps, first.id, null, model);
+    const card = await cardFor({ ...deps, writer: modelWriter(model.client) }, first.id, null);
     if (!card.ok) throw new Error(card.message);
     const t = await translateArticle(
       {
@@ -97,7 +97,7 @@ if (!offline.ok) throw new Error(offline.message);
 const n = offline.value.count;
 const model = createLlmRuntime(settings, { cacheDir })!;
 const t2 = performance.now();
-await digestWithModel(deps, date, 'en', model);
+await digestFor({ ...deps, writer: modelWriter(model.client) }, date, 'en');
 const cachedMs = performance.now() - t2;
 console.log(
   `\nper digest item: offline engine ${(offlineMs / n).toFixed(1)} ms; model engine with every answer from the cache ${(cachedMs / n).toFixed(1)} ms ` +

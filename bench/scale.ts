@@ -24,6 +24,7 @@ import { renderDigest } from '../src/write/markdown.js';
 import { freshServerDatabase } from '../test/support/backends.js';
 import { scaleArticles, type ScaleArticle } from './scale-corpus.js';
 import { timedCalls } from './timed-calls.js';
+import { offlineWriter } from '../src/write/writer.js';
 
 const { values } = parseArgs({
   options: {
@@ -136,7 +137,7 @@ async function child(size: number): Promise<void> {
     const calls = new Map<string, { n: number; ms: number }>();
     const articles = values.calls ? timed(createArticleStore(db), 'articles', calls) : createArticleStore(db);
     const stories = values.calls ? timed(createStoryStore(db), 'stories', calls) : createStoryStore(db);
-    const deps = { articles, stories, rubric: rubric.value };
+    const deps = { articles, stories, rubric: rubric.value, writer: offlineWriter };
 
     // Setup: generate and insert in batches, so the whole corpus is never held at once.
     let generateMs = 0;

@@ -46,6 +46,7 @@ import {
 } from '../src/write/slot-check.js';
 import { chineseNamesOf } from '../src/write/zh-names.js';
 import type { DigestItem } from '../src/write/schemas.js';
+import { offlineWriter } from '../src/write/writer.js';
 
 function arg(flag: string): string | undefined {
   const i = process.argv.indexOf(flag);
@@ -81,6 +82,7 @@ async function measure(name: string, registryFile: string, now: Date): Promise<T
       stories: createStoryStore(db),
       rubric: rubric.value,
       translations: createTranslationStore(db),
+      writer: offlineWriter,
     };
     const grouped = await groupNewArticles(deps);
     if (!grouped.ok) throw new Error(grouped.message);

@@ -8,7 +8,8 @@ import assert from 'node:assert/strict';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { digestWithModel } from '../src/pipeline/model-edition.js';
+import { digestFor } from '../src/pipeline/edition.js';
+import { modelWriter } from '../src/write/llm/model-engine.js';
 import { LABELS } from '../src/write/labels.js';
 import { loadGlossary } from '../src/translate/glossary-file.js';
 import { translateArticle } from '../src/translate/translate.js';
@@ -37,7 +38,7 @@ describe('model engine through the real client and a local fake server', () => {
   test('a digest written by the model: each item verified, marked llm, fallback or offline (from a human translation), Chinese face in Chinese', async () => {
     const model = runtime();
     for (const face of ['en', 'zh'] as const) {
-      const digest = await digestWithModel(edition.deps, '2026-03-03', face, model);
+      const digest = await digestFor({ ...edition.deps, writer: modelWriter(model.client) }, '2026-03-03', face);
       assert.ok(digest.ok);
       const items = digest.value.tiers.flatMap((t) => t.items);
       assert.equal(items.length, 2);
@@ -60,9 +61,9 @@ describe('model engine through the real client and a local fake server', () => {
   });
 
   test('a re-run is served from the cache: zero requests, the same bytes', async () => {
-    const first = await digestWithModel(edition.deps, '2026-03-03', 'en', runtime());
+    const first = await digestFor({ ...edition.deps, writer: modelWriter(runtime().client) }, '2026-03-03', 'en');
     const before = server.requests.length;
-    const again = await digestWithModel(edition.deps, '2026-03-03', 'en', runtime());
+    const again = await digestFor({ ...edition.deps, writer: modelWriter(runtime().client) }, '2026-03-03', 'en');
     assert.equal(server.requests.length, before, 'no request on the re-run');
     assert.deepEqual(again, first);
   });
@@ -73,11 +74,10 @@ describe('model engine through the real client and a local fake server', () => {
     }));
     const brokenCache = await mkdtemp(path.join(os.tmpdir(), 'tidings-llm-cache-broken-'));
     try {
-      const digest = await digestWithModel(
-        edition.deps,
+      const digest = await digestFor(
+        { ...edition.deps, writer: modelWriter(fakeModelRuntime(broken.origin, brokenCache).client) },
         '2026-03-03',
         'en',
-        fakeModelRuntime(broken.origin, brokenCache),
       );
       assert.ok(digest.ok);
       const items = digest.value.tiers.flatMap((t) => t.items);

@@ -5,7 +5,8 @@
 import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { ArticleWithSightings, Sighting } from '../article.js';
-import { sourcesOf, verifiedDigestItem } from '../pipeline/edition.js';
+import { sourcesOf } from '../verify/sources-of.js';
+import { verifiedDigestItem } from '../write/writer.js';
 import { rankStory } from '../rank/rank.js';
 import { loadRubricFile } from '../rank/rubric-file.js';
 import type { Rubric } from '../rank/rubric.js';

@@ -9,8 +9,10 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ingest } from '../pipeline/ingest.js';
-import { groupNewArticles, sourcesOf, type EditionDeps } from '../pipeline/edition.js';
-import { cardWithModel, digestWithModel } from '../pipeline/model-edition.js';
+import { cardFor, digestFor, groupNewArticles, type EditionDeps } from '../pipeline/edition.js';
+import { sourcesOf } from '../verify/sources-of.js';
+import { modelWriter } from '../write/llm/model-engine.js';
+import { offlineWriter } from '../write/writer.js';
 import type { LlmClient } from '../llm/client.js';
 import { fail } from '../errors.js';
 import { LABELS } from '../write/labels.js';
@@ -71,6 +73,7 @@ for (const backend of backends()) {
         stories: createStoryStore(opened.db),
         rubric: rubric.value,
         translations: createTranslationStore(opened.db),
+        writer: offlineWriter,
       };
       const report = await ingestAll(Object.keys(FILES));
       assert.equal(report.counts.new, 3);
@@ -155,11 +158,11 @@ for (const backend of backends()) {
         },
       };
       const [pair] = await deps.translations!.list();
-      const card = await cardWithModel(deps, pair!.originalId, 'zh', { client });
+      const card = await cardFor({ ...deps, writer: modelWriter(client) }, pair!.originalId, 'zh');
       assert.ok(card.ok);
       assert.equal(card.value.notice, LABELS.zh.noticeHumanTranslation);
       assert.equal(asked, 0, 'the card was written from the human translation');
-      const digest = await digestWithModel(deps, '2026-04-07', 'zh', { client });
+      const digest = await digestFor({ ...deps, writer: modelWriter(client) }, '2026-04-07', 'zh');
       assert.ok(digest.ok);
       const items = digest.value.tiers.flatMap((t) => t.items);
       const story = items.find((i) => i.sources.some((s) => s.articleId === pair!.originalId));

@@ -10,6 +10,9 @@ import { openDatabase, type Database } from '../store/database.js';
 import { fail, type Result, ok } from '../errors.js';
 import { useGazetteer } from '../understand/gazetteer.js';
 import { loadGazetteerFile } from '../understand/gazetteer-file.js';
+import { createLlmRuntime, type LlmRuntime } from '../llm/provider-factory.js';
+import { modelWriter } from '../write/llm/model-engine.js';
+import { offlineWriter, type Writer } from '../write/writer.js';
 
 export interface App {
   readonly config: Config;
@@ -90,4 +93,29 @@ export async function loadRegistry(file: string): Promise<Result<LoadedRegistry>
     find: (location) => findSourceFor(absolute, location),
     inputs: () => entries.map((e) => e.url ?? e.path ?? '').filter(Boolean),
   });
+}
+
+/** The engine that writes a run's outputs, and the model behind it when there is one. */
+export interface Engine {
+  readonly writer: Writer;
+  /** The configured model (its client also translates; its account is reported), or null: the offline engine. */
+  readonly model: LlmRuntime | null;
+}
+
+/**
+ * Chooses the writing engine, once per run: the configured model (falling back to the offline
+ * engine output by output when its answer cannot be used), or the offline engine when no model is
+ * configured or `offline` is asked for.
+ */
+export function chooseEngine(
+  config: Config,
+  options: { readonly offline?: boolean; readonly provider?: string } = {},
+): Engine {
+  const model = options.offline
+    ? null
+    : createLlmRuntime(config.llm, {
+        cacheDir: config.llmCacheDir,
+        ...(options.provider ? { provider: options.provider } : {}),
+      });
+  return { writer: model ? modelWriter(model.client) : offlineWriter, model };
 }

@@ -6,7 +6,6 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Command } from 'commander';
 import { EXIT_CODES } from '../errors.js';
-import { createLlmRuntime } from '../llm/provider-factory.js';
 import { DEFAULT_BASE_URL, publishSite, type PublishReport } from '../publish/site/publish-site.js';
 import {
   atomicTarget,
@@ -17,7 +16,7 @@ import {
   type AtomicTarget,
   type SwapReport,
 } from '../publish/site/atomic-site.js';
-import type { App } from './app.js';
+import { chooseEngine, type App } from './app.js';
 import { openEdition } from './edition-commands.js';
 import type { Io } from './main.js';
 import { renderFailure } from './render.js';
@@ -69,7 +68,9 @@ export async function siteStep(app: App, io: Io, options: SiteStepOptions): Prom
 /** As siteStep, and with atomic publishing what the swap did. */
 export async function buildSiteStep(app: App, io: Io, options: SiteStepOptions): Promise<SiteBuilt> {
   const failed = (code: number): SiteBuilt => ({ code, swap: null });
-  const deps = await openEdition(app);
+  const engine = chooseEngine(app.config, { offline: Boolean(options.offline) });
+  const model = engine.model;
+  const deps = await openEdition(app, { engine });
   if (!deps.ok) {
     io.err(`tidings: ${renderFailure(deps)}\n`);
     return failed(EXIT_CODES[deps.code]);
@@ -83,7 +84,6 @@ export async function buildSiteStep(app: App, io: Io, options: SiteStepOptions):
       return failed(EXIT_CODES.config_error);
     }
   }
-  const model = options.offline ? null : createLlmRuntime(app.config.llm, { cacheDir: app.config.llmCacheDir });
   const outDir = path.resolve(options.out ?? DEFAULT_SITE_DIR);
   let target: AtomicTarget | null = null;
   let build: Awaited<ReturnType<typeof prepareBuild>> | null = null;
@@ -99,7 +99,6 @@ export async function buildSiteStep(app: App, io: Io, options: SiteStepOptions):
   const report = await publishSite(deps.value, {
     outDir: build?.dir ?? outDir,
     baseUrl: options.baseUrl ?? DEFAULT_BASE_URL,
-    model,
     onProgress: progress,
     ...(build ? { reuse: build.reuse } : {}),
   });

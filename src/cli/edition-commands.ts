@@ -14,15 +14,13 @@ import {
   latestDay,
   postFor,
   rankedStoryById,
-  sourcesOf,
   storiesOfDay,
   type EditionDeps,
 } from '../pipeline/edition.js';
 import { loadGlossary } from '../translate/glossary-file.js';
 import { documentOfBilingualPage, documentOfTranslation, renderBilingualMarkdown } from '../translate/layouts.js';
 import { translateArticle } from '../translate/translate.js';
-import { createLlmRuntime, type LlmRuntime } from '../llm/provider-factory.js';
-import { cardWithModel, digestWithModel, postWithModel } from '../pipeline/model-edition.js';
+import type { LlmRuntime } from '../llm/provider-factory.js';
 import { renderExplanation } from '../rank/explain.js';
 import { loadRubricFile } from '../rank/rubric-file.js';
 import { createStoryStore } from '../store/story-store.js';
@@ -32,9 +30,10 @@ import { explainSimilarity, listStories } from '../stories/assign.js';
 import { renderSimilarity, renderStoryList } from '../stories/render.js';
 import { readPairs, scorePairs } from '../stories/score-pairs.js';
 import type { SourceText } from '../verify/grounding.js';
+import { sourcesOf } from '../verify/sources-of.js';
 import { verifyCommand } from '../verify/verify-command.js';
 import { renderCard, renderDigest, renderPost } from '../write/markdown.js';
-import type { App } from './app.js';
+import { chooseEngine, type App, type Engine } from './app.js';
 import type { Io } from './main.js';
 import { renderFailure } from './render.js';
 import { dayOption } from './options.js';
@@ -55,14 +54,19 @@ const langOption = () =>
 
 /**
  * Opens the edition stages on an app: groups new articles first, so every command sees them.
+ * The outputs are written by `engine` (default: the configured model, else the offline engine).
  * With `report`, says what grouping did (the main job does: the store's count would otherwise
  * not match what ingest said was new).
  */
 export async function openEdition(
   app: App,
-  rubricPath?: string,
-  report?: (line: string) => void,
+  options: {
+    readonly rubricPath?: string | undefined;
+    readonly engine?: Engine;
+    readonly report?: (line: string) => void;
+  } = {},
 ): Promise<Result<EditionDeps>> {
+  const { rubricPath, report } = options;
   const rubric = await loadRubricFile(rubricPath);
   if (!rubric.ok) return rubric;
   const deps: EditionDeps = {
@@ -71,6 +75,7 @@ export async function openEdition(
     rubric: rubric.value,
     translations: createTranslationStore(app.db),
     machineTranslations: createModelTranslationStore(app.db),
+    writer: (options.engine ?? chooseEngine(app.config)).writer,
   };
   const grouped = await groupNewArticles(deps);
   if (!grouped.ok) return grouped;
@@ -98,7 +103,9 @@ export async function writeEdition(
   io: Io,
   options: { articleIds?: readonly string[] } = {},
 ): Promise<number> {
-  const deps = await openEdition(app, undefined, io.out);
+  const engine = chooseEngine(app.config);
+  const model = engine.model;
+  const deps = await openEdition(app, { engine, report: io.out });
   if (!deps.ok) {
     io.err(`tidings: ${renderFailure(deps)}\n`);
     return EXIT_CODES[deps.code];
@@ -108,7 +115,6 @@ export async function writeEdition(
     io.out('No stories yet: nothing was ingested.\n');
     return 0;
   }
-  const model = modelFor(app);
   const latest = await writeDay(app, deps.value, date, model, io);
   if (!latest.ok) return latest.code;
   const earlier = options.articleIds
@@ -149,7 +155,7 @@ async function writeDay(
   await mkdir(dir, { recursive: true });
   let english = '';
   for (const face of ['en', 'zh'] as const) {
-    const digest = model ? await digestWithModel(deps, date, face, model) : await digestFor(deps, date, face);
+    const digest = await digestFor(deps, date, face);
     if (!digest.ok) {
       io.err(`tidings: ${renderFailure(digest)}\n`);
       return { ok: false, code: EXIT_CODES[digest.code] };
@@ -210,11 +216,6 @@ async function translateDay(
   return 0;
 }
 
-/** The configured model, or null: then the offline engine writes (the default). */
-function modelFor(app: App, provider?: string): LlmRuntime | null {
-  return createLlmRuntime(app.config.llm, { cacheDir: app.config.llmCacheDir, ...(provider ? { provider } : {}) });
-}
-
 function reportModel(io: Io, model: LlmRuntime | null): void {
   if (model) io.err(`${model.description}: ${model.account.report()}\n`);
 }
@@ -236,10 +237,15 @@ export function editionCommands(program: Command, { withApp, io, setCode }: Wiri
     io.err(`tidings: ${renderFailure(f)}\n`);
     return EXIT_CODES[f.code];
   };
-  const withEdition = (rubric: string | undefined, fn: (deps: EditionDeps, app: App) => Promise<number>) =>
+  /** The edition on the app, written by the configured model unless `offline` (and its model, to report on). */
+  const withEdition = (
+    options: { readonly rubric?: string | undefined; readonly offline?: boolean | undefined },
+    fn: (deps: EditionDeps, model: LlmRuntime | null) => Promise<number>,
+  ) =>
     withApp(async (app) => {
-      const deps = await openEdition(app, rubric);
-      return deps.ok ? fn(deps.value, app) : report(deps);
+      const engine = chooseEngine(app.config, { offline: Boolean(options.offline) });
+      const deps = await openEdition(app, { rubricPath: options.rubric, engine });
+      return deps.ok ? fn(deps.value, engine.model) : report(deps);
     });
 
   program
@@ -248,7 +254,7 @@ export function editionCommands(program: Command, { withApp, io, setCode }: Wiri
     .addOption(dayOption('--date <YYYY-MM-DD>', 'only stories with coverage that day'))
     .option('--json', 'as JSON')
     .action(async (opts: { date?: string; json?: boolean }) =>
-      withEdition(undefined, async (deps) => {
+      withEdition({}, async (deps) => {
         const stories = await listStories({ stories: deps.stories }, { date: opts.date ?? null });
         if (!stories.ok) return report(stories);
         io.out(opts.json ? `${JSON.stringify(stories.value, null, 2)}\n` : renderStoryList(stories.value));
@@ -265,7 +271,7 @@ export function editionCommands(program: Command, { withApp, io, setCode }: Wiri
     .option('--rubric <file>', 'tier and confidence rubric (YAML); default: the bundled one')
     .option('--offline', 'use the offline engine even when a model is configured')
     .action(async (opts: { date?: string; lang: Face; format: Format; rubric?: string; offline?: boolean }) =>
-      withEdition(opts.rubric, async (deps, app) => {
+      withEdition({ rubric: opts.rubric, offline: opts.offline }, async (deps, model) => {
         const day = await editionDay(deps, opts.date);
         if (!day.ok) return report(day);
         const date = day.value;
@@ -273,10 +279,7 @@ export function editionCommands(program: Command, { withApp, io, setCode }: Wiri
           io.err('tidings: the store has no articles yet; run `tidings ingest` or `tidings run` first\n');
           return EXIT_CODES.empty_input;
         }
-        const model = opts.offline ? null : modelFor(app);
-        const digest = model
-          ? await digestWithModel(deps, date, opts.lang, model)
-          : await digestFor(deps, date, opts.lang);
+        const digest = await digestFor(deps, date, opts.lang);
         reportModel(io, model);
         if (!digest.ok) return report(digest);
         io.out(opts.format === 'json' ? `${JSON.stringify(digest.value, null, 2)}\n` : renderDigest(digest.value));
@@ -292,11 +295,8 @@ export function editionCommands(program: Command, { withApp, io, setCode }: Wiri
     .addOption(formatOption())
     .option('--offline', 'use the offline engine even when a model is configured')
     .action(async (id: string, opts: { lang?: Face; format: Format; offline?: boolean }) =>
-      withEdition(undefined, async (deps, app) => {
-        const model = opts.offline ? null : modelFor(app);
-        const card = model
-          ? await cardWithModel(deps, id, opts.lang ?? null, model)
-          : await cardFor(deps, id, opts.lang ?? null);
+      withEdition({ offline: opts.offline }, async (deps, model) => {
+        const card = await cardFor(deps, id, opts.lang ?? null);
         reportModel(io, model);
         if (!card.ok) return report(card);
         io.out(opts.format === 'json' ? `${JSON.stringify(card.value, null, 2)}\n` : renderCard(card.value));
@@ -312,9 +312,8 @@ export function editionCommands(program: Command, { withApp, io, setCode }: Wiri
     .addOption(formatOption())
     .option('--offline', 'use the offline engine even when a model is configured')
     .action(async (id: string, opts: { lang: Face; format: Format; offline?: boolean }) =>
-      withEdition(undefined, async (deps, app) => {
-        const model = opts.offline ? null : modelFor(app);
-        const post = model ? await postWithModel(deps, id, opts.lang, model) : await postFor(deps, id, opts.lang);
+      withEdition({ offline: opts.offline }, async (deps, model) => {
+        const post = await postFor(deps, id, opts.lang);
         reportModel(io, model);
         if (!post.ok) return report(post);
         io.out(opts.format === 'json' ? `${JSON.stringify(post.value, null, 2)}\n` : renderPost(post.value));
@@ -329,7 +328,7 @@ export function editionCommands(program: Command, { withApp, io, setCode }: Wiri
     .option('--rubric <file>', 'tier and confidence rubric (YAML)')
     .option('--json', 'the ranking as JSON')
     .action(async (id: string, opts: { rubric?: string; json?: boolean }) =>
-      withEdition(opts.rubric, async (deps) => {
+      withEdition({ rubric: opts.rubric }, async (deps) => {
         const story = await rankedStoryById(deps, id);
         if (!story.ok) return report(story);
         const { ranking } = story.value.input;
@@ -372,7 +371,7 @@ export function editionCommands(program: Command, { withApp, io, setCode }: Wiri
         setCode(EXIT_CODES.usage_error);
         return;
       }
-      await withEdition(undefined, async (deps) => {
+      await withEdition({}, async (deps) => {
         const explained = await explainSimilarity({ articles: deps.articles, stories: deps.stories }, a, b);
         if (!explained.ok) return report(explained);
         io.out(renderSimilarity(explained.value));

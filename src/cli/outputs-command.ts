@@ -5,9 +5,7 @@
 import type { Face } from '../article.js';
 import { Option, type Command } from 'commander';
 import { EXIT_CODES, type Failure } from '../errors.js';
-import { createLlmRuntime, type LlmRuntime } from '../llm/provider-factory.js';
 import { digestFor, postFor, rankedStoryById } from '../pipeline/edition.js';
-import { digestWithModel, postWithModel } from '../pipeline/model-edition.js';
 import { newsletterHtml, newsletterText } from '../publish/outputs/newsletter.js';
 import { absoluteUrl, sitePaths, storyTopics, type TopicRef } from '../publish/outputs/publish-input.js';
 import { wechatArticle } from '../publish/outputs/wechat.js';
@@ -15,7 +13,7 @@ import { weiboPost } from '../publish/outputs/weibo.js';
 import { xThread, xThreadText } from '../publish/outputs/x-thread.js';
 import { DEFAULT_BASE_URL } from '../publish/site/publish-site.js';
 import { topicsOf } from '../write/card.js';
-import type { App } from './app.js';
+import { chooseEngine, type App } from './app.js';
 import { editionDay, openEdition } from './edition-commands.js';
 import type { Io } from './main.js';
 import { renderFailure } from './render.js';
@@ -45,8 +43,6 @@ export function outputsCommand(program: Command, { withApp, io }: Wiring): void 
     io.err(`tidings: ${renderFailure(f)}\n`);
     return EXIT_CODES[f.code];
   };
-  const modelFor = (app: App, offline: boolean | undefined): LlmRuntime | null =>
-    offline ? null : createLlmRuntime(app.config.llm, { cacheDir: app.config.llmCacheDir });
   // Usage is checked before the store opens (opening it takes seconds): commander's error exits 2.
   const baseUrlOf = (raw: string | undefined, cmd: Command): string => {
     const base = normaliseBaseUrl(raw);
@@ -84,15 +80,14 @@ export function outputsCommand(program: Command, { withApp, io }: Wiring): void 
           });
         const baseUrl = baseUrlOf(opts.baseUrl, cmd);
         return withApp(async (app) => {
-          const deps = await openEdition(app);
+          const engine = chooseEngine(app.config, { offline: Boolean(opts.offline) });
+          const deps = await openEdition(app, { engine });
           if (!deps.ok) return report(deps);
           const story = await rankedStoryById(deps.value, id);
           if (!story.ok) return report(story);
           const storyId = story.value.input.storyId;
-          const model = modelFor(app, opts.offline);
-          const post = model
-            ? await postWithModel(deps.value, storyId, face, model)
-            : await postFor(deps.value, storyId, face);
+          const model = engine.model;
+          const post = await postFor(deps.value, storyId, face);
           if (model) io.err(`${model.description}: ${model.account.report()}\n`);
           if (!post.ok) return report(post);
           const url = absoluteUrl(baseUrl, sitePaths.story(face, storyId));
@@ -146,7 +141,8 @@ export function outputsCommand(program: Command, { withApp, io }: Wiring): void 
       ) => {
         const baseUrl = baseUrlOf(opts.baseUrl, cmd);
         return withApp(async (app) => {
-          const deps = await openEdition(app);
+          const engine = chooseEngine(app.config, { offline: Boolean(opts.offline) });
+          const deps = await openEdition(app, { engine });
           if (!deps.ok) return report(deps);
           const day = await editionDay(deps.value, opts.date);
           if (!day.ok) return report(day);
@@ -155,10 +151,8 @@ export function outputsCommand(program: Command, { withApp, io }: Wiring): void 
             io.err('tidings: the store has no articles yet; run `tidings ingest` or `tidings run` first\n');
             return EXIT_CODES.empty_input;
           }
-          const model = modelFor(app, opts.offline);
-          const digest = model
-            ? await digestWithModel(deps.value, date, opts.lang, model)
-            : await digestFor(deps.value, date, opts.lang);
+          const model = engine.model;
+          const digest = await digestFor(deps.value, date, opts.lang);
           if (model) io.err(`${model.description}: ${model.account.report()}\n`);
           if (!digest.ok) return report(digest);
           const options = { baseUrl };

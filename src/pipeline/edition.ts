@@ -1,8 +1,9 @@
-// A day's edition: group new articles into stories, rank each story, write its outputs with the
-// offline engine, and verify every output against its sources before anyone reads it. Each output
-// carries its verification record; what failed was repaired (unquoted, dropped) or withheld.
+// A day's edition: group new articles into stories, rank each story, and have the run's writer
+// (the offline engine or a model, src/write/writer.ts) write its outputs, each verified against its
+// sources before anyone reads it. Each output carries its verification record; what failed was
+// repaired (unquoted, dropped) or withheld.
 
-import { outletName, publicUrl, translationCredits, type ArticleWithSightings, type Face } from '../article.js';
+import type { ArticleWithSightings, Face } from '../article.js';
 import type { AlignSentences } from '../align/recognize.js';
 import { recognizeTranslations } from '../align/recognize-stage.js';
 import { fail, ok, type Result } from '../errors.js';
@@ -10,21 +11,15 @@ import { rankStory } from '../rank/rank.js';
 import type { Rubric } from '../rank/rubric.js';
 import type { Ranking } from '../rank/ranking.js';
 import type { ArticleStore } from '../store/article-store.js';
+import type { ModelTranslationStore } from '../store/model-translation-store.js';
 import type { StoryStore } from '../store/story-store.js';
 import type { TranslationStore } from '../store/translation-store.js';
 import { assignStories, getStory, listStories } from '../stories/assign.js';
 import type { Story } from '../stories/story.js';
 import { writtenFrom } from '../stories/written-from.js';
-import type { SourceText } from '../verify/grounding.js';
-import { repairOutput, verifyOutput } from '../verify/verify-output.js';
-import { applyFields } from '../write/apply-fields.js';
-import { writeCard } from '../write/card.js';
-import { digestItemFields, cardFields, postFields, type OutputField } from '../write/output-fields.js';
-import { writePost } from '../write/post.js';
-import { writeDigest } from '../write/digest.js';
-import type { Card, Digest, DigestItem, Post, Verification } from '../write/schemas.js';
+import type { Card, Digest, Post } from '../write/schemas.js';
 import type { StoryInput } from '../write/story-analysis.js';
-import type { ModelTranslationStore } from '../store/model-translation-store.js';
+import type { Writer } from '../write/writer.js';
 
 export interface EditionDeps {
   readonly articles: ArticleStore;
@@ -35,6 +30,8 @@ export interface EditionDeps {
   readonly align?: AlignSentences;
   /** Where model translations are kept (made by run and translate, shown by the site's reader). */
   readonly machineTranslations?: ModelTranslationStore;
+  /** The engine that writes the outputs, chosen once for the run (src/write/writer.ts). */
+  readonly writer: Writer;
 }
 
 export interface RankedStory {
@@ -160,79 +157,16 @@ export async function storyArticles(
   return deps.articles.getArticles(ids);
 }
 
-/** The texts an output about these articles may rest on: each article, and its translation if any. */
-export function sourcesOf(articles: readonly ArticleWithSightings[]): SourceText[] {
-  const out: SourceText[] = [];
-  for (const a of articles) {
-    const label = outletName(a);
-    const url = publicUrl(a.url);
-    out.push({
-      id: a.id,
-      label,
-      text: [a.title ?? '', a.text].filter(Boolean).join('\n\n'),
-      ...(url === null ? {} : { url }),
-    });
-    if (a.bilingual) {
-      // The other language's side: Chinese for an English original, English for a Chinese one.
-      const side = a.language === 'zh' ? 'en' : 'zh';
-      const title = side === 'zh' ? a.bilingual.titleZh : a.bilingual.titleEn;
-      const text = [title ?? '', ...a.bilingual.pairs.map((p) => p[side])].filter(Boolean).join('\n\n');
-      // Credited to the translation's outlet when a translation sighting names it (a folded page or article).
-      const by = translationCredits(a.sightings).find((s) => s.outlet);
-      const byUrl = publicUrl(by?.url) ?? url;
-      out.push({
-        id: `${a.id}#${side}`,
-        label: by?.outlet ? `${by.outlet} (translation of ${label})` : `${label} (translation)`,
-        text,
-        ...(byUrl === null ? {} : { url: byUrl }),
-      });
-    }
-  }
-  return out;
-}
-
-/** Verifies an output's fields against its sources, repairs what fails, and records both. */
-export function verified<T extends { verification?: Verification }>(
-  output: T,
-  fields: readonly OutputField[],
-  sources: readonly SourceText[],
-): T {
-  const report = verifyOutput(fields, sources);
-  const sentences = report.fields.reduce((n, f) => n + f.sentences.length, 0);
-  const problems = report.problems.map((p) => ({ path: p.path, kind: p.kind, surface: p.surface, message: p.message }));
-  if (report.ok) return { ...output, verification: { ok: true, sentences, problems: [], repairs: [] } };
-  const repaired = repairOutput(fields, report);
-  const fixed = applyFields(output, fields, repaired.fields);
-  return { ...fixed, verification: { ok: false, sentences, problems, repairs: repaired.actions } };
-}
-
-export function verifiedDigestItem(item: DigestItem, articles: readonly ArticleWithSightings[]): DigestItem {
-  return verified(item, digestItemFields(item), sourcesOf(articles));
-}
-
 export async function digestFor(deps: EditionDeps, date: string, face: Face): Promise<Result<Digest>> {
   const stories = await storiesOfDay(deps, date);
   if (!stories.ok) return stories;
   return ok(
-    verifiedDigest(
+    await deps.writer.digest(
       stories.value.map((s) => s.input),
       date,
       face,
     ),
   );
-}
-
-/** The pure half of digestFor: the day's digest written from its ranked stories, verified. */
-export function verifiedDigest(inputs: readonly StoryInput[], date: string, face: Face): Digest {
-  const digest = writeDigest(inputs, { date, language: face });
-  const byId = new Map(inputs.map((s) => [s.storyId, s.articles]));
-  return {
-    ...digest,
-    tiers: digest.tiers.map((t) => ({
-      ...t,
-      items: t.items.map((item) => verifiedDigestItem(item, byId.get(item.storyId) ?? [])),
-    })),
-  };
 }
 
 /** An article found by `findArticle`: a stored one, or a translation folded into its original. */
@@ -270,24 +204,11 @@ export async function cardFor(deps: EditionDeps, articleId: string, face: Face |
   const input: StoryInput = story.ok
     ? story.value.input
     : { storyId: article.id, articles: [article], ranking: rankStory([article], deps.rubric) };
-  return ok(verifiedCard(article, input, face));
-}
-
-/** The pure half of cardFor: an article's card written with its ranked story, verified. */
-export function verifiedCard(article: ArticleWithSightings, input: StoryInput, face: Face | null): Card {
-  const card = writeCard(article, input, face ? { language: face } : {});
-  // The summary comes from the card's own article; its practical pointers may name the story's
-  // other coverage, so the card is checked against the articles of its story.
-  return verified(
-    card,
-    cardFields(card),
-    sourcesOf(input.articles.some((a) => a.id === article.id) ? input.articles : [article, ...input.articles]),
-  );
+  return ok(await deps.writer.card(article, input, face));
 }
 
 export async function postFor(deps: EditionDeps, storyId: string, face: Face): Promise<Result<Post>> {
   const story = await rankedStoryById(deps, storyId);
   if (!story.ok) return story;
-  const post = writePost(story.value.input, face);
-  return ok(verified(post, postFields(post), sourcesOf(story.value.input.articles)));
+  return ok(await deps.writer.post(story.value.input, face));
 }

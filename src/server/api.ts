@@ -29,7 +29,8 @@ import { representation, sendRepresentation, sizeOf, type Representation } from 
 import { API_CORS_HEADERS } from './security-headers.js';
 
 export interface ApiDeps {
-  readonly edition: EditionDeps;
+  /** What the API reads; it writes with the offline engine itself, in a worker thread (compute-tasks.ts). */
+  readonly edition: Pick<EditionDeps, 'articles' | 'stories' | 'rubric'>;
   readonly queries: ApiQueries;
 }
 

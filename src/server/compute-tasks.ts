@@ -6,7 +6,7 @@
 import os from 'node:os';
 import type { MessagePort } from 'node:worker_threads';
 import type { ArticleWithSightings, Face } from '../article.js';
-import { verifiedCard, verifiedDigest } from '../pipeline/edition.js';
+import { verifiedCard, verifiedDigest } from '../write/writer.js';
 import { rankStory } from '../rank/rank.js';
 import type { Rubric } from '../rank/rubric.js';
 import type { Story } from '../stories/story.js';

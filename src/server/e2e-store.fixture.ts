@@ -13,6 +13,7 @@ import { openDatabase, type Database } from '../store/database.js';
 import { createStoryStore } from '../store/story-store.js';
 import { createTranslationStore } from '../store/translation-store.js';
 import { E2E_DIR, E2E_NOW } from '../../test/support/e2e-edition.js';
+import { offlineWriter } from '../write/writer.js';
 
 export interface E2eStore {
   readonly db: Database;
@@ -42,6 +43,7 @@ export async function openE2eStore(): Promise<E2eStore> {
     stories: createStoryStore(db),
     rubric: rubric.value,
     translations: createTranslationStore(db),
+    writer: offlineWriter,
   };
   const grouped = await groupNewArticles(edition);
   if (!grouped.ok) throw new Error(grouped.message);

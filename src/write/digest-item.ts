@@ -43,6 +43,14 @@ import {
   type Statement,
 } from './story-statements.js';
 
+/**
+ * What a face's body is written from: the story's coverage in the face's language; a human
+ * translation into it (no coverage in it, but a translation of some: decision 0011); or, with
+ * neither, the facts composed in the face's language, extracts in the other language, or extracts
+ * in a third language.
+ */
+export type FaceBasis = 'coverage' | 'human-translation' | 'composed' | 'extracts' | 'other-language';
+
 export interface FaceContext {
   readonly analysis: StoryAnalysis;
   readonly face: Face;
@@ -50,6 +58,8 @@ export interface FaceContext {
   readonly poolArticles: readonly ArticleWithSightings[];
   readonly bodyLanguage: ArticleLanguage;
   readonly notice: string | null;
+  /** What the body is written from; `notice` says it to the reader in the face's words. */
+  readonly basis: FaceBasis;
   /** No coverage in the face's language (nor a human translation into it): the body is composed from the story's facts. */
   readonly composed: boolean;
   readonly facts: StoryFacts;
@@ -73,6 +83,7 @@ export function faceContext(analysis: StoryAnalysis, face: Face): FaceContext {
         poolArticles: human.articles,
         bodyLanguage: face,
         notice: labels.noticeHumanTranslation,
+        basis: 'human-translation',
         composed: false,
         facts,
       };
@@ -94,9 +105,18 @@ export function faceContext(analysis: StoryAnalysis, face: Face): FaceContext {
         : composed
           ? labels.noticeUntranslated
           : labels.noticeExtractsOnly,
+    basis: !p.translated ? 'coverage' : p.language === 'other' ? 'other-language' : composed ? 'composed' : 'extracts',
     composed,
     facts,
   };
+}
+
+/**
+ * Whether the story's outputs in this face (digest item, post) are written from a human
+ * translation: the model engine leaves those to the offline engine, which quotes the translation.
+ */
+export function writtenFromHumanTranslation(story: StoryInput, face: Face): boolean {
+  return faceContext(analyseStory(story), face).basis === 'human-translation';
 }
 
 export function writeDigestItem(story: StoryInput, face: Face): DigestItem {

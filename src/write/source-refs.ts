@@ -58,7 +58,7 @@ function translationRefsOf(article: ArticleWithSightings): SourceRef[] {
   const side = article.language === 'zh' ? 'en' : 'zh';
   return [
     {
-      // The id the verifier gives the translated side (pipeline/edition.ts sourcesOf).
+      // The id the verifier gives the translated side (src/verify/sources-of.ts).
       articleId: `${article.id}#${side}`,
       outlet: translator.outlet,
       type: sourceTypeLabel(translator.sourceType),

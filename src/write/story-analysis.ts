@@ -229,7 +229,7 @@ export function facePool(
 /**
  * The article's human translation into `face` as an article of its own (a bilingual page's other
  * side, or a recognised translation folded into it), or null when it has none. Its id is
- * "<id>#<face>", as the verifier's source for that text (pipeline/edition.ts sourcesOf); its URL
+ * "<id>#<face>", as the verifier's source for that text (src/verify/sources-of.ts); its URL
  * and outlet are the translation's own when a translation sighting names them.
  */
 export function humanTranslationView(article: ArticleWithSightings, face: Face): ArticleWithSightings | null {

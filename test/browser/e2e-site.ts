@@ -17,6 +17,7 @@ import { createArticleStore } from '../../src/store/article-store.js';
 import { openDatabase } from '../../src/store/database.js';
 import { createStoryStore } from '../../src/store/story-store.js';
 import { E2E_DIR, E2E_NOW } from '../support/e2e-edition.js';
+import { offlineWriter } from '../../src/write/writer.js';
 
 export interface BuiltTestSite {
   readonly dir: string;
@@ -93,7 +94,7 @@ export async function buildFixtureSite(registryPath = path.join(E2E_DIR, 'source
     if (failed.length > 0) throw new Error(`ingesting the browser fixtures: ${JSON.stringify(failed).slice(0, 500)}`);
     const rubric = await loadRubricFile();
     if (!rubric.ok) throw new Error(rubric.message);
-    const deps: EditionDeps = { articles, stories: createStoryStore(db), rubric: rubric.value };
+    const deps: EditionDeps = { articles, stories: createStoryStore(db), rubric: rubric.value, writer: offlineWriter };
     const grouped = await groupNewArticles(deps);
     if (!grouped.ok) throw new Error(`grouping the fixture corpus: ${grouped.message}`);
     await addTranslation(deps);

@@ -22,6 +22,7 @@ import { createTranslationStore } from '../../src/store/translation-store.js';
 import { listStories } from '../../src/stories/assign.js';
 import { renderStoryList } from '../../src/stories/render.js';
 import { renderCard, renderDigest, renderPost } from '../../src/write/markdown.js';
+import { offlineWriter } from '../../src/write/writer.js';
 
 export const E2E_DIR = path.join(PROJECT_ROOT, 'test/fixtures/e2e');
 export const GOLDEN_DIR = path.join(PROJECT_ROOT, 'test/golden/e2e');
@@ -62,6 +63,7 @@ export async function buildE2eEdition(): Promise<E2eEdition> {
     stories: createStoryStore(db),
     rubric: rubric.value,
     translations: createTranslationStore(db),
+    writer: offlineWriter,
   };
   const grouped = await groupNewArticles(deps);
   if (!grouped.ok) throw new Error(grouped.message);

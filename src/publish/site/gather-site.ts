@@ -1,32 +1,22 @@
 // The site's I/O edge on the store side: reads every day with stories, each day's digest in both
-// faces, each story's item, ranking and commentary post, and each article's cards, as the edition
-// pipeline writes them (the configured model when there is one, as `tidings run` does). One story
-// or article that fails is reported and left out; the rest of the site is still built.
+// faces, each story's item, ranking and commentary post, and each article's cards, as the edition's
+// writer writes them (the configured model when there is one, as `tidings run` does). One story or
+// article that fails is reported and left out; the rest of the site is still built.
 
-import type { StoryInput } from '../../write/story-analysis.js';
-import { type ArticleWithSightings, type Face, FACES } from '../../article.js';
+import { type Face, FACES } from '../../article.js';
 import { fail, ok, type Failure, type Result } from '../../errors.js';
 import {
   editionDays,
   rankedStoryReusing,
-  sourcesOf,
   storiesOfDay,
-  verified,
-  verifiedDigestItem,
   type EditionDeps,
   type RankedStory,
 } from '../../pipeline/edition.js';
-import { cardWithModel, digestWithModel, postWithModel, type ModelWriting } from '../../pipeline/model-edition.js';
 import type { Story } from '../../stories/story.js';
-import { writeCard } from '../../write/card.js';
-import { writeDigest } from '../../write/digest.js';
-import { cardFields, postFields } from '../../write/output-fields.js';
-import { writePost } from '../../write/post.js';
-import type { Card, Digest, DigestItem, Post } from '../../write/schemas.js';
+import type { Digest, DigestItem } from '../../write/schemas.js';
 import type { Faced, SiteArticle, SiteDay, SiteInput, SiteStory } from './site-input.js';
 
 export interface GatherOptions {
-  readonly model?: ModelWriting | null;
   readonly onProgress?: (message: string) => void;
 }
 
@@ -38,7 +28,6 @@ export interface Gathered {
 
 export async function gatherSite(deps: EditionDeps, options: GatherOptions = {}): Promise<Result<Gathered>> {
   const progress = options.onProgress ?? (() => {});
-  const model = options.model ?? null;
   const failures: Failure[] = [];
   // Every story, not the newest 1,000 the command line lists: the site has a page for each.
   const all = await everyStory(deps);
@@ -54,7 +43,7 @@ export async function gatherSite(deps: EditionDeps, options: GatherOptions = {})
   >();
   for (const [i, date] of dates.entries()) {
     progress(`day ${i + 1}/${dates.length} ${date}`);
-    const day = await dayDigests(deps, date, model);
+    const day = await dayDigests(deps, date);
     if (!day.ok) {
       failures.push(day);
       continue;
@@ -89,7 +78,7 @@ export async function gatherSite(deps: EditionDeps, options: GatherOptions = {})
       }
       const input = whole.value.input;
       const seen = latestItem.get(story.id);
-      const post = await facedOrNull((face) => writePostFor(deps, input, story.id, face, model), failures);
+      const post = await facedOrNull(async (face) => ok(await deps.writer.post(input, face)), failures);
       stories.push({
         story,
         ranking: seen?.ranked?.input.ranking ?? input.ranking,
@@ -100,7 +89,7 @@ export async function gatherSite(deps: EditionDeps, options: GatherOptions = {})
       for (const article of input.articles) {
         if (placed.has(article.id)) continue;
         placed.add(article.id);
-        const card = await facedOrNull((face) => writeCardFor(deps, article, input, face, model), failures);
+        const card = await facedOrNull(async (face) => ok(await deps.writer.card(article, input, face)), failures);
         articles.push({ article, storyId: story.id, card });
       }
     } catch (error) {
@@ -163,56 +152,12 @@ async function facedOrNull<T>(make: (face: Face) => Promise<Result<T>>, failures
 async function dayDigests(
   deps: EditionDeps,
   date: string,
-  model: ModelWriting | null,
 ): Promise<Result<{ digest: Faced<Digest>; ranked: Map<string, RankedStory> }>> {
   const stories = await storiesOfDay(deps, date);
   if (!stories.ok) return stories;
   const ranked = new Map(stories.value.map((s) => [s.input.storyId, s]));
+  const inputs = stories.value.map((s) => s.input);
   const digest: Partial<Record<Face, Digest>> = {};
-  for (const face of FACES) {
-    if (model) {
-      const written = await digestWithModel(deps, date, face, model);
-      if (!written.ok) return written;
-      digest[face] = written.value;
-      continue;
-    }
-    const written = writeDigest(
-      stories.value.map((s) => s.input),
-      { date, language: face },
-    );
-    digest[face] = {
-      ...written,
-      tiers: written.tiers.map((t) => ({
-        ...t,
-        items: t.items.map((item) => verifiedDigestItem(item, ranked.get(item.storyId)?.input.articles ?? [])),
-      })),
-    };
-  }
+  for (const face of FACES) digest[face] = await deps.writer.digest(inputs, date, face);
   return ok({ digest: { en: digest.en!, zh: digest.zh! }, ranked });
-}
-
-/** As postFor, from the story already read. */
-async function writePostFor(
-  deps: EditionDeps,
-  input: StoryInput,
-  storyId: string,
-  face: Face,
-  model: ModelWriting | null,
-): Promise<Result<Post>> {
-  if (model) return postWithModel(deps, storyId, face, model);
-  const post = writePost(input, face);
-  return ok(verified(post, postFields(post), sourcesOf(input.articles)));
-}
-
-/** As cardFor, from the story already read: checked against the articles of its story. */
-async function writeCardFor(
-  deps: EditionDeps,
-  article: ArticleWithSightings,
-  input: StoryInput,
-  face: Face,
-  model: ModelWriting | null,
-): Promise<Result<Card>> {
-  if (model) return cardWithModel(deps, article.id, face, model);
-  const card = writeCard(article, input, { language: face });
-  return ok(verified(card, cardFields(card), sourcesOf(input.articles)));
 }

@@ -7,7 +7,6 @@ import path from 'node:path';
 import type { Failure, Result } from '../../errors.js';
 import { fail, ok } from '../../errors.js';
 import type { EditionDeps } from '../../pipeline/edition.js';
-import type { ModelWriting } from '../../pipeline/model-edition.js';
 import { writeOutputs } from '../outputs/write-outputs.js';
 import { writeSearch } from '../search/write-search.js';
 import { publishInputOf } from './outputs-input.js';
@@ -21,7 +20,6 @@ export const DEFAULT_BASE_URL = 'http://127.0.0.1:8080/';
 export interface PublishOptions {
   readonly outDir: string;
   readonly baseUrl?: string;
-  readonly model?: ModelWriting | null;
   readonly onProgress?: (message: string) => void;
   /** Places an unchanged page without writing it (atomic publishing, atomic-site.ts); true when it did. */
   readonly reuse?: (rel: string, body: string) => Promise<boolean>;
@@ -49,10 +47,7 @@ export async function publishSite(deps: EditionDeps, options: PublishOptions): P
   const now = options.now ?? (() => performance.now());
   const outDir = path.resolve(options.outDir);
   const t0 = now();
-  const gathered = await gatherSite(deps, {
-    model: options.model ?? null,
-    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
-  });
+  const gathered = await gatherSite(deps, options.onProgress ? { onProgress: options.onProgress } : {});
   if (!gathered.ok) return gathered;
   const input: SiteInput = { ...gathered.value.input, baseUrl: options.baseUrl ?? DEFAULT_BASE_URL };
   const t1 = now();

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { buildE2eEdition, type E2eEdition } from '../../../test/support/e2e-edition.js';
 import { startFakeServer, type FakeServer } from '../../../test/support/fake-openai.js';
 import { fakeModel, fakeModelRuntime } from '../../../test/support/fake-model.js';
+import { modelWriter } from '../../write/llm/model-engine.js';
 import { publishSite } from './publish-site.js';
 
 describe('site written by a model (local fake server)', () => {
@@ -37,7 +38,7 @@ describe('site written by a model (local fake server)', () => {
 
   test('story pages say the model wrote the item; a rebuild through the cache makes no request', async () => {
     const out = await tmp('tidings-site-llm-');
-    const built = await publishSite(edition.deps, { outDir: out, model: runtime() });
+    const built = await publishSite({ ...edition.deps, writer: modelWriter(runtime().client) }, { outDir: out });
     assert.ok(built.ok, built.ok ? '' : built.message);
     assert.deepEqual(built.value.failures, []);
     const requests = server.requestsTo('/chat/completions').length;
@@ -53,7 +54,10 @@ describe('site written by a model (local fake server)', () => {
     );
     assert.ok(zh.some((t) => t.includes('由模型撰写，已核查。')));
 
-    const again = await publishSite(edition.deps, { outDir: await tmp('tidings-site-llm-'), model: runtime() });
+    const again = await publishSite(
+      { ...edition.deps, writer: modelWriter(runtime().client) },
+      { outDir: await tmp('tidings-site-llm-') },
+    );
     assert.ok(again.ok);
     assert.equal(server.requestsTo('/chat/completions').length, requests, 'the rebuild is served from the cache');
   });

@@ -20,6 +20,7 @@ import { createArticleStore } from '../../store/article-store.js';
 import { openDatabase, type Database } from '../../store/database.js';
 import { createStoryStore } from '../../store/story-store.js';
 import { publishSite, type PublishReport } from './publish-site.js';
+import { offlineWriter } from '../../write/writer.js';
 
 const HOSTILE = path.join(PROJECT_ROOT, 'test/fixtures/hostile');
 const OUR_SCRIPTS = new Set(['assets/site.js', 'assets/search.js', 'assets/search-index.js']);
@@ -75,7 +76,7 @@ describe('site safety: a hostile corpus never reaches a page as markup', () => {
     assert.equal(ingested.counts.failed, 0, JSON.stringify(ingested.outcomes?.filter?.((o) => o.status === 'failed')));
     const rubric = await loadRubricFile();
     if (!rubric.ok) throw new Error(rubric.message);
-    const deps: EditionDeps = { articles, stories: createStoryStore(db), rubric: rubric.value };
+    const deps: EditionDeps = { articles, stories: createStoryStore(db), rubric: rubric.value, writer: offlineWriter };
     const grouped = await groupNewArticles(deps);
     if (!grouped.ok) throw new Error(grouped.message);
     out = await mkdtemp(path.join(tmpdir(), 'tidings-hostile-site-'));

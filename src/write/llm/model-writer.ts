@@ -10,7 +10,7 @@ import { renderPrompt, type Prompt } from '../../prompts/prompt.js';
 import type { ArticleWithSightings, Face } from '../../article.js';
 import type { LlmClient, LlmMessage, LlmRequest } from '../../llm/client.js';
 import type { Ranking } from '../../rank/ranking.js';
-import { sourcesOf } from '../../pipeline/edition.js';
+import { sourcesOf } from '../../verify/sources-of.js';
 import type { SourceText } from '../../verify/grounding.js';
 import { indexSources, type SourceIndex } from '../../verify/source-index.js';
 import type { SlotViolation } from '../slot-check.js';
