@@ -11,7 +11,21 @@ module.exports = {
       comment: 'A stage takes the store interfaces it needs as parameters; it never opens the store or calls the pipeline, the CLI, the server or the watcher.',
       severity: 'error',
       from: { path: `^${STAGES}`, pathNot: NOT_TESTS },
-      to: { path: '^src/(store|cli|pipeline|server|watch|queue)/' },
+      to: { path: ['^src/(store|cli|pipeline|server|watch|queue)/', '^src/config\\.ts$'] },
+    },
+    {
+      name: 'shared-modules-stay-shared',
+      comment: "The top-level shared modules (the Article type, errors, YAML and zod helpers, the project's root) are below every stage: they import no orchestration layer and not the run's configuration.",
+      severity: 'error',
+      from: { path: '^src/[^/]+\\.ts$', pathNot: ['^src/config\\.ts$', ...NOT_TESTS] },
+      to: { path: ['^src/(store|cli|pipeline|server|watch|queue)/', '^src/config\\.ts$'] },
+    },
+    {
+      name: 'store-below-orchestration',
+      comment: 'The store is called by the orchestration layers, never the other way round: it does not import the pipeline, the server, the watcher or the queue (it may import a stage\'s types, such as the ports a stage declares).',
+      severity: 'error',
+      from: { path: '^src/store/', pathNot: NOT_TESTS },
+      to: { path: '^src/(pipeline|server|watch|queue)/' },
     },
     {
       name: 'only-cli-imports-cli',

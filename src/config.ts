@@ -14,11 +14,13 @@
 
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import type { DatabaseTarget } from './store/database.js';
 import { fail, ok, type Result } from './errors.js';
 import { parseLlmSettings, type LlmSettings } from './llm/llm-settings.js';
+import { PROJECT_ROOT } from './project-root.js';
+
+export { PROJECT_ROOT };
 
 export interface FetchSettings {
   readonly userAgent: string;
@@ -61,8 +63,6 @@ export interface ConfigFlags {
   readonly registry?: string | undefined;
 }
 
-/** Repository root, found from this file's place (src/ under tsx, dist/ when built). */
-export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 export const DEFAULT_USER_AGENT = 'Tidings/0.1 (+https://github.com/tidings; polite news reader)';
 

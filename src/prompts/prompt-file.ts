@@ -3,7 +3,7 @@
 
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { PROJECT_ROOT } from '../config.js';
+import { PROJECT_ROOT } from '../project-root.js';
 import { fail, type Result } from '../errors.js';
 import { parsePrompt, PROMPT_ID, type Prompt } from './prompt.js';
 

@@ -2,7 +2,7 @@
 // this file's source, found from the repository root so that it works under tsx and when built.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { PROJECT_ROOT } from '../config.js';
+import { PROJECT_ROOT } from '../project-root.js';
 import { fail, type Result } from '../errors.js';
 import { parseRubric, type Rubric } from './rubric.js';
 

@@ -3,7 +3,7 @@
 
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { PROJECT_ROOT } from '../config.js';
+import { PROJECT_ROOT } from '../project-root.js';
 import { fail, ok, type Result } from '../errors.js';
 import { extendGlossary, parseGlossary, type Glossary, type GlossaryEntry } from './glossary.js';
 

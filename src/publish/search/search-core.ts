@@ -5,7 +5,7 @@ import type { Face } from '../../article.js';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import vm from 'node:vm';
-import { PROJECT_ROOT } from '../../config.js';
+import { PROJECT_ROOT } from '../../project-root.js';
 
 /** The client script, shipped verbatim as DIR/assets/search.js. */
 export const SEARCH_CLIENT_PATH = path.join(PROJECT_ROOT, 'src', 'publish', 'search', 'search-client.js');
