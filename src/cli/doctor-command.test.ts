@@ -22,6 +22,10 @@ const serve = async (script: Parameters<typeof startFakeOpenAi>[0]): Promise<Fak
   return s;
 };
 
+// One data directory for every check: each check opens the store in it, and creating an embedded store costs
+// seconds of CPU (PGlite's initdb), opening an existing one much less.
+let dataDir: Promise<string> | undefined;
+
 async function doctor(
   env: Record<string, string>,
   yaml: string | null = null,
@@ -29,7 +33,8 @@ async function doctor(
 ): Promise<{ code: number; out: string }> {
   const cwd = await tempDir();
   if (yaml !== null) await writeFile(path.join(cwd, 'tidings.config.yaml'), yaml);
-  const config = loadConfig(env, { data: path.join(cwd, 'data') }, cwd);
+  dataDir ??= tempDir().then((d) => path.join(d, 'data'));
+  const config = loadConfig(env, { data: await dataDir }, cwd);
   assert.ok(config.ok, JSON.stringify(config));
   let out = '';
   const code = await runDoctor(config.value, { io: { out: (s) => void (out += s) }, ...extra });
