@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { bundledDictionary, chineseWordStems, englishStems, parseCedict, stem } from './dictionary.js';
+import { stem } from '../text/english-words.js';
+import { bundledDictionary, chineseWordStems, englishStems, parseCedict } from './dictionary.js';
 
 // Own four-entry sample in the CC-CEDICT line format.
 const SAMPLE = [

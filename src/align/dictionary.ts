@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { GLOSS_STOPWORDS, stem } from '../text/english-words.js';
 
 export interface Dictionary {
   /** Stem ids of the English glosses of a Chinese word; undefined when the word is not listed. */
@@ -16,46 +17,14 @@ export interface Dictionary {
   readonly maxWordLength: number;
 }
 
-/** Function words and gloss boilerplate ("to", "sb", "sth"): they match everything, so nothing. */
-const STOPWORDS = new Set(
-  (
-    'a an the of to in on at by for from with as into onto upon about over under and or but nor not no so ' +
-    'is are was were be been being am do does did done have has had having will would shall should can could may might must ' +
-    'i me my we us our you your he him his she her it its they them their this that these those there here ' +
-    'what which who whom whose when where why how all any some each every one ones other another such ' +
-    'very also just only than then too more most much many up down out off again once ' +
-    "sb sth sb's sth's oneself etc e g i e lit fig esp usu abbr cl variant old see used pr " +
-    'if because while whether though although since until unless'
-  ).split(/\s+/),
-);
-
 const WORD = /[a-z]+(?:'[a-z]+)?/g;
-
-/**
- * A light suffix stripper (no Porter rules): enough to meet gloss words and running text
- * ("rising"/"rise", "economies"/"economy", "developed"/"develop").
- */
-export function stem(word: string): string {
-  let w = word.toLowerCase().replace(/'s$/, '');
-  if (w.length > 4 && w.endsWith('ies')) w = `${w.slice(0, -3)}y`;
-  else if (w.length > 5 && w.endsWith('ing')) w = w.slice(0, -3);
-  else if (w.length > 4 && w.endsWith('ed')) w = w.slice(0, -2);
-  else if (w.length > 3 && w.endsWith('es') && /(?:ss|sh|ch|x|z)es$/.test(w)) w = w.slice(0, -2);
-  else if (w.length > 3 && w.endsWith('s') && !w.endsWith('ss')) w = w.slice(0, -1);
-  if (w.length > 5 && w.endsWith('ly')) w = w.slice(0, -2);
-  if (w.length > 3 && /[^aeiou]e$/.test(w)) w = w.slice(0, -1);
-  if (w.length > 3 && w.endsWith('y')) w = w.slice(0, -1);
-  // "stopped" → "stopp" → "stop": doubled final consonant after a stripped suffix.
-  if (w.length > 3 && /([b-df-hj-np-tv-z])\1$/.test(w) && !/(?:ll|ss|ff|zz)$/.test(w)) w = w.slice(0, -1);
-  return w;
-}
 
 /** Content-word stems of an English text, in order (function words dropped). */
 export function englishStems(text: string): string[] {
   const out: string[] = [];
   for (const m of text.toLowerCase().matchAll(WORD)) {
     const w = m[0];
-    if (w.length < 2 || STOPWORDS.has(w)) continue;
+    if (w.length < 2 || GLOSS_STOPWORDS.has(w)) continue;
     out.push(stem(w));
   }
   return out;

@@ -8,7 +8,8 @@
 // bridge only through the capitalised words of their glosses, not the description that follows
 // ("American business magnate"). The index is built from the bundled dictionary on first use.
 
-import { bundledCedict, type CedictEntry, cedictEntries, englishStems, stem } from '../align/dictionary.js';
+import { bundledCedict, type CedictEntry, cedictEntries, englishStems } from '../align/dictionary.js';
+import { stem } from '../text/english-words.js';
 import { vocabularyIdfOf, type DocumentFrequency } from './document-frequency.js';
 
 /** Letters of a stem kept as its concept (truncation stemming: derived forms meet). */

@@ -4,6 +4,7 @@
 // Pure: the same article always gives the same features.
 
 import type { ArticleLanguage } from '../article.js';
+import { SIMILARITY_STOPWORDS } from '../text/english-words.js';
 import type { EntityMention, Figure } from '../understand/understand.js';
 import { chineseBridge } from './bridge.js';
 import { eventIdentity, type EventIdentity } from './event-identity.js';
@@ -80,19 +81,6 @@ const MAX_WORDS = 200;
  * are 64 bytes; the store still bounds whatever reaches an index (src/store/index-bounds.ts).
  */
 export const MAX_TOKEN_CHARS = 64;
-
-const STOPWORDS = new Set(
-  (
-    'a about above after again against all also am an and any are as at be because been before being below between both but by can ' +
-    'could did do does doing down during each few for from further had has have having he her here hers him his how i if in into is ' +
-    'it its itself just me more most my no nor not now of off on once only or other our ours out over own same she should so some ' +
-    'such than that the their theirs them then there these they this those through to too under until up very was we were what when ' +
-    'where which while who whom why will with would you your yours said says say one two new year years also like than could may ' +
-    'might must us mr ms mrs per via yet still even much many well get got make made since around according told added news ' +
-    'people time first last next week day days monday tuesday wednesday thursday friday saturday sunday january february march ' +
-    'april june july august september october november december today yesterday tomorrow however meanwhile'
-  ).split(' '),
-);
 
 /** Capitalised words that are not names (sentence openers, titles, days). */
 const COMMON_CAPITALISED = new Set(
@@ -201,7 +189,7 @@ export function termFeatures(text: string): FeatureTerm[] {
     if (surface.length > MAX_TOKEN_CHARS) continue;
     const key = surface.toLowerCase().replace(/,/g, '');
     if (/^\d{4}-\d\d-\d\d$/.test(key)) continue; // a date, not a name
-    if (out.has(key) || key.length < 2 || COMMON_CAPITALISED.has(key) || STOPWORDS.has(key)) continue;
+    if (out.has(key) || key.length < 2 || COMMON_CAPITALISED.has(key) || SIMILARITY_STOPWORDS.has(key)) continue;
     const hasDigit = /\d/.test(surface);
     const hasLetter = /[A-Za-z]/.test(surface);
     if (!hasLetter && !(hasDigit && key.replace(/\D/g, '').length >= 3 && !/^(19|20)\d\d$/.test(key))) continue;
@@ -235,7 +223,7 @@ export function contentWords(text: string): string[] {
   for (const m of text.matchAll(EN_WORD)) {
     if (m[0].length > MAX_TOKEN_CHARS) continue;
     let w = m[0].toLowerCase().replace(/['’]s$/, '');
-    if (w.length < 2 || STOPWORDS.has(w)) continue;
+    if (w.length < 2 || SIMILARITY_STOPWORDS.has(w)) continue;
     if (w.length > 4 && w.endsWith('s') && !w.endsWith('ss')) w = w.slice(0, -1);
     out.push(w);
   }

@@ -3,6 +3,7 @@
 // simhashBands turns "within k bits" into index lookups instead of comparing all pairs.
 
 import { createHash } from 'node:crypto';
+import { FINGERPRINT_STOPWORDS } from './english-words.js';
 import { normalizeForMatch } from './normalize.js';
 
 export function contentFingerprint(text: string): string {
@@ -11,14 +12,6 @@ export function contentFingerprint(text: string): string {
 
 const LATIN_TOKEN = /[\p{Script=Latin}\p{N}]+/gu;
 const HAN_RUN = /\p{Script=Han}+/gu;
-const STOPWORDS = new Set(
-  (
-    'the and of to a in is was that with for on said it this from by are be has have will which its at an as not ' +
-    'but they their would been were more than about after we he she you our or can could new also into over who ' +
-    'what i his her them there when all one so if out up do no just like some time how other only these those ' +
-    'then may any most s t'
-  ).split(' '),
-);
 
 /**
  * 64-bit simhash over English content words (stopwords dropped) and Han character bigrams, each
@@ -37,7 +30,7 @@ export function simhash64(text: string): bigint {
     if (run.length === 1) add(run);
     for (let i = 0; i + 2 <= run.length; i++) add(run.slice(i, i + 2));
   }
-  for (const word of norm.match(LATIN_TOKEN) ?? []) if (!STOPWORDS.has(word)) add(word);
+  for (const word of norm.match(LATIN_TOKEN) ?? []) if (!FINGERPRINT_STOPWORDS.has(word)) add(word);
   const acc = new Float64Array(64);
   for (const [feature, w] of features) {
     const hi = hash32(feature, 0x811c9dc5);

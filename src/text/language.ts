@@ -2,6 +2,7 @@
 // profile for Latin-script text. Needs no model; good enough to route an article, not to tag a word.
 
 import type { ArticleLanguage } from '../article.js';
+import { COMMON_ENGLISH } from './english-words.js';
 import { countScripts } from './script.js';
 
 export interface LanguageGuess {
@@ -16,13 +17,6 @@ const KANA = /[\p{Script=Hiragana}\p{Script=Katakana}]/gu;
 const LATIN_WORD = /[A-Za-z\u00C0-\u024F]+(?:['’][A-Za-z]+)?/g;
 const NON_ENGLISH_LETTER = /[\u00C0-\u024F]/;
 
-const ENGLISH = new Set(
-  (
-    'the and of to is was that with for on said it this from by are be has have will which its at an as not but ' +
-    'they their would been were more than about after we he she you our or can could new also into over who what'
-  ).split(' '),
-);
-
 // Distinctive function words of the commonest other Latin-script languages; words shared with
 // English are dropped when the sets are built so they cannot vote against English.
 const OTHER_PROFILES: Record<string, string> = {
@@ -34,7 +28,7 @@ const OTHER_PROFILES: Record<string, string> = {
   nl: 'de het een van en niet op dat zijn met voor ook maar bij naar worden',
 };
 const OTHER_SETS: ReadonlyArray<ReadonlySet<string>> = Object.values(OTHER_PROFILES).map(
-  (words) => new Set(words.split(' ').filter((w) => !ENGLISH.has(w))),
+  (words) => new Set(words.split(' ').filter((w) => !COMMON_ENGLISH.has(w))),
 );
 
 export function detectLanguage(text: string): LanguageGuess {
@@ -95,7 +89,7 @@ function latinProfile(text: string): LatinProfile {
   const otherHits = OTHER_SETS.map(() => 0);
   for (const raw of words) {
     const w = raw.toLowerCase();
-    if (ENGLISH.has(w)) english++;
+    if (COMMON_ENGLISH.has(w)) english++;
     if (NON_ENGLISH_LETTER.test(w)) accented++;
     OTHER_SETS.forEach((set, i) => {
       if (set.has(w)) otherHits[i] = (otherHits[i] ?? 0) + 1;

@@ -3,6 +3,7 @@
 // unfit to stand alone (dangling "This…", unbalanced quote marks, boilerplate).
 
 import type { ArticleWithSightings, ArticleLanguage } from '../article.js';
+import { TERM_STOPWORDS } from '../text/english-words.js';
 import type { Figure } from '../understand/understand.js';
 import { unfitReason } from './unfit-sentences.js';
 
@@ -31,14 +32,6 @@ export interface Candidate {
   readonly unusable: boolean;
 }
 
-const EN_STOP = new Set(
-  (
-    'the a an and or but of to in on at for from with by as is are was were be been being it its this that these those ' +
-    'has have had will would can could should may might not no than then there their they them he she his her we our ' +
-    'you your i which who whom whose what when where while also about after before over under into out up down more most ' +
-    'such so if only just very said says one two all any each other some many much own same new its'
-  ).split(' '),
-);
 const DANGLING_EN =
   /^(?:this|that|these|those|it|its|they|them|their|he|she|his|her|but|and|so|yet|also|still|then|there|here|such|both|which|second(?:ly)?|third(?:ly)?|finally|lastly|another|the (?:company|firm|startup|deal|agreement|model|report|move|round|chip|contract)\b)\b/i;
 // Also an enumeration's later steps ("二是…", "其次…") and a view held by someone named before ("在她看来…").
@@ -134,7 +127,7 @@ export function termsOf(text: string, zh: boolean): string[] {
   } else {
     for (const w of text.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? []) {
       const lower = w.toLowerCase().replace(/['’]s$/, '');
-      if (lower.length < 3 || EN_STOP.has(lower)) continue;
+      if (lower.length < 3 || TERM_STOPWORDS.has(lower)) continue;
       out.add(lower);
     }
   }

@@ -15,6 +15,7 @@
   var WORDLIKE = /[\p{L}\p{N}]/u;
   var MARKS = /\p{M}/gu;
   var MAX_QUERY = 200; // characters of the query that are read; the rest is ignored
+  // SEARCH_STOPWORDS of src/text/english-words.ts (this script cannot import it; a test compares them).
   var STOP = new Set(
     'a an and are as at be by for from has have in is it its of on or that the this to was were will with'.split(' '),
   );
@@ -411,7 +412,7 @@
     else run();
   }
 
-  var api = { fold: fold, stem: stem, tokenize: tokenize, queryTerms: queryTerms, search: search, snippet: snippet, render: render, sitePrefix: sitePrefix };
+  var api = { fold: fold, stem: stem, stopwords: STOP, tokenize: tokenize, queryTerms: queryTerms, search: search, snippet: snippet, render: render, sitePrefix: sitePrefix };
   root.TidingsSearch = api;
   if (typeof root.document !== 'undefined' && root.document && root.document.getElementById) start(root);
 })(typeof window !== 'undefined' ? window : globalThis);

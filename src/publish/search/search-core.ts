@@ -60,6 +60,8 @@ export interface SearchOutcome {
 export interface SearchCore {
   fold(text: string, map?: Readonly<Record<string, string>>): { s: string; pos: number[] };
   stem(word: string): string;
+  /** Words a query drops unless nothing else is left: SEARCH_STOPWORDS of text/english-words.ts. */
+  readonly stopwords: ReadonlySet<string>;
   tokenize(text: string, map?: Readonly<Record<string, string>>): Token[];
   queryTerms(query: string, map?: Readonly<Record<string, string>>): string[];
   search(index: SearchIndex, query: string, options?: { lang?: Face; limit?: number; width?: number }): SearchOutcome;
