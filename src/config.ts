@@ -63,7 +63,6 @@ export interface ConfigFlags {
   readonly registry?: string | undefined;
 }
 
-
 export const DEFAULT_USER_AGENT = 'Tidings/0.1 (+https://github.com/tidings; polite news reader)';
 
 export function loadConfig(env: NodeJS.ProcessEnv, flags: ConfigFlags = {}, cwd = process.cwd()): Result<Config> {
