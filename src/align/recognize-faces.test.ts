@@ -18,6 +18,7 @@ import type { StoryInput } from '../write/story-analysis.js';
 import { recognizePair } from './recognize.js';
 import { ENGLISH, TRANSLATION, version } from './recognize.fixture.js';
 import { bilingualOf } from './recognize-stage.js';
+import { article } from '../../test/support/article.js';
 
 const en = version('0rr1n0000en1', 'en', ENGLISH, {
   title: 'Orrin Labs releases Quill-2',
@@ -44,26 +45,17 @@ function stored(
   bilingual: ArticleWithSightings['bilingual'],
   sightings: Sighting[],
 ): ArticleWithSightings {
-  return {
+  return article({
     id: v.id,
     url: v.url,
     title: v.title,
-    byline: null,
     published: v.published,
     language: v.language,
     mixed: bilingual !== null,
-    siteName: null,
     outlet: v.outlet,
-    sourceId: null,
-    sourceType: 'news',
-    feedTitle: null,
-    leadImage: null,
-    description: null,
     paragraphs: v.paragraphs,
     text: v.text,
     bilingual,
-    fingerprint: `fp-${v.id}`,
-    signature: '',
     ingestedAt: v.ingestedAt,
     understanding: {
       sentences: v.understanding.sentences,
@@ -72,7 +64,7 @@ function stored(
       quotes: v.understanding.quotes,
     },
     sightings,
-  };
+  });
 }
 
 describe('a human translation in the other face', () => {

@@ -1,8 +1,8 @@
 // Test fixtures for src/rank: invented articles built with understand(), as ingest would store
 // them. Every outlet, person and event here is made up for the tests.
-import type { ArticleWithSightings, Sighting, SightingRelation } from '../article.js';
+import type { ArticleWithSightings, SightingRelation } from '../article.js';
 import type { SourceType } from '../sources/registry.js';
-import { understand } from '../understand/understand.js';
+import { sightingOf, understoodArticle } from '../../test/support/article.js';
 
 export interface FixtureCopy {
   readonly outlet: string;
@@ -22,53 +22,28 @@ export interface FixtureArticle {
 
 const HAN = /\p{Script=Han}/u;
 
-function sighting(url: string, outlet: string, relation: SightingRelation, type: SourceType): Sighting {
-  return {
-    url,
-    relation,
-    outlet,
-    sourceId: null,
-    sourceType: type,
-    feedTitle: null,
-    via: null,
-    seenAt: '2026-05-10T12:00:00.000Z',
-  };
-}
-
 export function makeArticle(f: FixtureArticle): ArticleWithSightings {
-  const text = f.paragraphs.join('\n\n');
-  const u = understand(text, { title: f.title });
-  const url = `https://${f.id}.example/story`;
   const type = f.type ?? 'news';
-  return {
+  const a = understoodArticle({
     id: f.id,
-    url,
+    url: `https://${f.id}.example/story`,
     title: f.title,
-    byline: null,
     published: f.published === undefined ? '2026-05-10T08:00:00.000Z' : f.published,
-    language: HAN.test(text) ? 'zh' : 'en',
-    mixed: false,
-    siteName: null,
+    language: f.paragraphs.some((p) => HAN.test(p)) ? 'zh' : 'en',
     outlet: f.outlet,
-    sourceId: null,
     sourceType: type,
-    feedTitle: null,
-    leadImage: null,
-    description: null,
     paragraphs: f.paragraphs,
-    text,
-    bilingual: null,
-    fingerprint: `fp-${f.id}`,
-    signature: '',
-    understanding: { sentences: u.sentences, entities: u.entities, figures: u.figures, quotes: u.quotes },
     ingestedAt: '2026-05-10T12:00:00.000Z',
-    sightings: [
-      sighting(url, f.outlet, 'original', type),
-      ...(f.copies ?? []).map((c, i) =>
-        sighting(`https://copy${i}.${f.id}.example/`, c.outlet, c.relation, c.type ?? 'news'),
-      ),
-    ],
-  };
+  });
+  const copies = (f.copies ?? []).map((c, i) =>
+    sightingOf(a, {
+      url: `https://copy${i}.${f.id}.example/`,
+      outlet: c.outlet,
+      relation: c.relation,
+      sourceType: c.type ?? 'news',
+    }),
+  );
+  return { ...a, sightings: [...a.sightings, ...copies] };
 }
 
 /** An invented deal: Anthropic leases a campus from "Quarry Compute" (a made-up company). */

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { openDatabase } from './database.js';
 import assert from 'node:assert/strict';
 import type { Article, Sighting } from '../article.js';
+import { article as testArticle } from '../../test/support/article.js';
 import { backends } from '../../test/support/backends.js';
 import { createArticleStore } from './article-store.js';
 import { MIGRATIONS, migrate } from './migrations.js';
@@ -12,25 +13,14 @@ import { createModelTranslationStore } from './model-translation-store.js';
 import type { Translation } from '../translate/translate.js';
 
 function article(id: string, over: Partial<Article> = {}): Article {
-  return {
+  return testArticle({
     id,
-    url: `https://news.example/${id}`,
     title: `Title ${id}`,
-    byline: null,
     published: '2026-05-10T08:00:00.000Z',
-    language: 'en',
-    mixed: false,
     siteName: 'News',
     outlet: 'News Example',
     sourceId: 'news-example',
-    sourceType: 'news',
-    feedTitle: null,
-    leadImage: null,
-    description: null,
     paragraphs: ['One.', 'Two.'],
-    text: 'One.\n\nTwo.',
-    bilingual: null,
-    fingerprint: `fp-${id}`,
     signature: '00000000000000ff',
     understanding: {
       sentences: [],
@@ -40,7 +30,7 @@ function article(id: string, over: Partial<Article> = {}): Article {
     },
     ingestedAt: '2026-05-10T09:00:00.000Z',
     ...over,
-  };
+  });
 }
 
 function sighting(url: string, over: Partial<Sighting> = {}): Sighting {

@@ -18,6 +18,7 @@ import { backends } from '../../test/support/backends.js';
 import { createArticleStore } from './article-store.js';
 import type { Database } from './database.js';
 import { createStoryStore } from './story-store.js';
+import { article, NO_UNDERSTANDING } from '../../test/support/article.js';
 
 interface Expected {
   articles: Record<string, { event: string; url?: string; title?: string }>;
@@ -37,26 +38,16 @@ async function snapshot(db: Database): Promise<string> {
 }
 
 function asArticle(a: ArticleToPlace): Article {
-  return {
+  return article({
     ...a,
-    byline: null,
-    mixed: false,
-    siteName: null,
-    sourceId: null,
-    feedTitle: null,
-    leadImage: null,
-    description: null,
     paragraphs: a.text.split('\n\n'),
-    bilingual: null,
-    fingerprint: `fp-${a.id}`,
     signature: '00',
     understanding: {
-      sentences: [],
+      ...NO_UNDERSTANDING,
       entities: [...a.understanding.entities],
       figures: [...a.understanding.figures],
-      quotes: [],
     },
-  };
+  });
 }
 
 for (const backend of backends()) {

@@ -13,28 +13,19 @@ import { createBatchArchive, inJsonbKeyOrder, utf8Length } from './batch-archive
 import { featuresOf, indexKeys } from './features.js';
 import { DEFAULT_GROUPING, windowAround, type GroupingOptions } from './grouping.js';
 import { inPlacementOrder, placeAllInArchive, type ArticleToPlace } from './story-archive.js';
+import { article, NO_UNDERSTANDING } from '../../test/support/article.js';
 
 function asArticle(a: ArticleToPlace): Article {
-  return {
+  return article({
     ...a,
-    byline: null,
-    mixed: false,
-    siteName: null,
-    sourceId: null,
-    feedTitle: null,
-    leadImage: null,
-    description: null,
     paragraphs: a.text.split('\n\n'),
-    bilingual: null,
-    fingerprint: `fp-${a.id}`,
     signature: '',
     understanding: {
-      sentences: [],
+      ...NO_UNDERSTANDING,
       entities: [...a.understanding.entities],
       figures: [...a.understanding.figures],
-      quotes: [],
     },
-  };
+  });
 }
 
 async function snapshot(db: Database): Promise<unknown> {

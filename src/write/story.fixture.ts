@@ -4,7 +4,7 @@
 import type { ArticleWithSightings, Face } from '../article.js';
 import type { Ranking } from '../rank/ranking.js';
 import type { SourceType } from '../sources/registry.js';
-import { understand } from '../understand/understand.js';
+import { understoodArticle } from '../../test/support/article.js';
 import type { StoryInput } from './story-analysis.js';
 
 export interface FixtureArticle {
@@ -18,44 +18,20 @@ export interface FixtureArticle {
 }
 
 export function makeArticle(f: FixtureArticle): ArticleWithSightings {
-  const text = f.paragraphs.join('\n\n');
-  const u = understand(text, { title: f.title });
-  const url = `https://${f.id}.example/story`;
-  return {
+  return understoodArticle({
     id: f.id,
-    url,
+    url: `https://${f.id}.example/story`,
     title: f.title,
-    byline: null,
     published: '2026-05-09T10:00:00Z',
     language: f.language,
-    mixed: false,
     siteName: f.outlet,
     outlet: f.outlet,
     sourceId: f.id,
     sourceType: f.type,
     feedTitle: f.feedTitle ?? null,
-    leadImage: null,
-    description: null,
     paragraphs: f.paragraphs,
-    text,
-    bilingual: null,
-    fingerprint: `fp-${f.id}`,
-    signature: '',
-    understanding: { sentences: u.sentences, entities: u.entities, figures: u.figures, quotes: u.quotes },
     ingestedAt: '2026-05-09T12:00:00Z',
-    sightings: [
-      {
-        url,
-        relation: 'original',
-        outlet: f.outlet,
-        sourceId: f.id,
-        sourceType: f.type,
-        feedTitle: f.feedTitle ?? null,
-        via: null,
-        seenAt: '2026-05-09T12:00:00Z',
-      },
-    ],
-  };
+  });
 }
 
 export function makeRanking(overrides: Partial<Ranking> = {}): Ranking {

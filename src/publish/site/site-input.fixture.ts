@@ -8,13 +8,13 @@ import type { BilingualPage } from '../../extract/extract.js';
 import { rankStory } from '../../rank/rank.js';
 import type { Rubric } from '../../rank/rubric.js';
 import type { Story } from '../../stories/story.js';
-import { understand } from '../../understand/understand.js';
 import { writeCard } from '../../write/card.js';
 import { writeDigest } from '../../write/digest.js';
 import { writePost } from '../../write/post.js';
 import type { Digest } from '../../write/schemas.js';
 import type { StoryInput } from '../../write/story-analysis.js';
 import type { SiteArticle, SiteInput, SiteStory } from './site-input.js';
+import { understoodArticle } from '../../../test/support/article.js';
 
 export interface ArticleSpec {
   readonly id: string;
@@ -29,44 +29,20 @@ export interface ArticleSpec {
 }
 
 export function fixtureArticle(spec: ArticleSpec): ArticleWithSightings {
-  const text = spec.paragraphs.join('\n\n');
-  const u = understand(text, { title: spec.title });
-  const url = spec.url ?? `https://${spec.outlet.toLowerCase().replace(/[^a-z]+/g, '') || 'outlet'}.example/${spec.id}`;
-  return {
+  return understoodArticle({
     id: spec.id,
-    url,
+    url: spec.url ?? `https://${spec.outlet.toLowerCase().replace(/[^a-z]+/g, '') || 'outlet'}.example/${spec.id}`,
     title: spec.title,
-    byline: null,
     published: spec.published,
     language: spec.language,
-    mixed: false,
     siteName: spec.outlet,
     outlet: spec.outlet,
-    sourceId: null,
-    sourceType: 'news',
-    feedTitle: null,
     leadImage: spec.leadImage ?? null,
-    description: null,
     paragraphs: spec.paragraphs,
-    text,
     bilingual: spec.bilingual ?? null,
     fingerprint: spec.id,
-    signature: '',
-    understanding: { sentences: u.sentences, entities: u.entities, figures: u.figures, quotes: u.quotes },
     ingestedAt: spec.published,
-    sightings: [
-      {
-        url,
-        relation: 'original',
-        outlet: spec.outlet,
-        sourceId: null,
-        sourceType: 'news',
-        feedTitle: null,
-        via: null,
-        seenAt: spec.published,
-      },
-    ],
-  };
+  });
 }
 
 function storyOf(articles: readonly ArticleWithSightings[]): Story {
