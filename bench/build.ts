@@ -9,7 +9,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { groupNewArticles, type EditionDeps } from '../src/pipeline/edition.js';
-import { publishSite } from '../src/publish/site/publish-site.js';
+import { publishEdition } from '../src/pipeline/site-edition.js';
 import { loadRubricFile } from '../src/rank/rubric-file.js';
 import { createArticleStore } from '../src/store/article-store.js';
 import { openDatabase } from '../src/store/database.js';
@@ -60,7 +60,7 @@ try {
       storeMs.calls++;
       storeMs.ms += ms;
     });
-  const built = await publishSite(
+  const built = await publishEdition(
     { ...deps, articles: timed(deps.articles), stories: timed(deps.stories) },
     {
       outDir: out,

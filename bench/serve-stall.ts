@@ -97,7 +97,7 @@ async function runBench(): Promise<void> {
   const duration = Number(values.duration) * 1000;
   const interval = Number(values.interval);
   const { openDatabase } = await import('../src/store/database.js');
-  const { publishSite } = await import('../src/publish/site/publish-site.js');
+  const { publishEdition } = await import('../src/pipeline/site-edition.js');
   const { generatedEdition } = await import('./generated-edition.js');
   const dir = await mkdtemp(path.join(os.tmpdir(), 'tidings-bench-stall-'));
   const dataDir = path.join(dir, 'db');
@@ -110,7 +110,7 @@ async function runBench(): Promise<void> {
       seed: 7,
       days: Number(values.days),
     });
-    const published = await publishSite(deps, { outDir: siteDir });
+    const published = await publishEdition(deps, { outDir: siteDir });
     if (!published.ok) throw new Error(published.message);
     await db.close();
     console.log(

@@ -15,7 +15,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { PROJECT_ROOT } from '../src/config.js';
-import { publishSite } from '../src/publish/site/publish-site.js';
+import { publishEdition } from '../src/pipeline/site-edition.js';
 import { openDatabase } from '../src/store/database.js';
 import { generatedEdition } from './generated-edition.js';
 
@@ -115,7 +115,7 @@ try {
     seed: 7,
     days: Number(values.days),
   });
-  const published = await publishSite(deps, { outDir: siteDir });
+  const published = await publishEdition(deps, { outDir: siteDir });
   if (!published.ok) throw new Error(published.message);
   await db.close();
   console.log(

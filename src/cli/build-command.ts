@@ -6,7 +6,8 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Command } from 'commander';
 import { EXIT_CODES } from '../errors.js';
-import { DEFAULT_BASE_URL, publishSite, type PublishReport } from '../publish/site/publish-site.js';
+import { DEFAULT_BASE_URL, type PublishReport } from '../publish/site/publish-site.js';
+import { publishEdition } from '../pipeline/site-edition.js';
 import {
   atomicTarget,
   discardBuild,
@@ -96,7 +97,7 @@ export async function buildSiteStep(app: App, io: Io, options: SiteStepOptions):
   }
   io.err(`Building the site in ${build?.dir ?? outDir}${model ? ` (${model.description})` : ''}\n`);
   const progress = (m: string) => io.err(io.errIsTty ? `\r\x1b[K  ${m}` : `  ${m}\n`);
-  const report = await publishSite(deps.value, {
+  const report = await publishEdition(deps.value, {
     outDir: build?.dir ?? outDir,
     baseUrl: options.baseUrl ?? DEFAULT_BASE_URL,
     onProgress: progress,

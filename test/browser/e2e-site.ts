@@ -11,7 +11,8 @@ import { loadRegistry } from '../../src/cli/app.js';
 import { PROJECT_ROOT } from '../../src/config.js';
 import { groupNewArticles, type EditionDeps } from '../../src/pipeline/edition.js';
 import { ingest } from '../../src/pipeline/ingest.js';
-import { publishSite, type PublishReport } from '../../src/publish/site/publish-site.js';
+import type { PublishReport } from '../../src/publish/site/publish-site.js';
+import { publishEdition } from '../../src/pipeline/site-edition.js';
 import { loadRubricFile } from '../../src/rank/rubric-file.js';
 import { createArticleStore } from '../../src/store/article-store.js';
 import { openDatabase } from '../../src/store/database.js';
@@ -99,7 +100,7 @@ export async function buildFixtureSite(registryPath = path.join(E2E_DIR, 'source
     if (!grouped.ok) throw new Error(`grouping the fixture corpus: ${grouped.message}`);
     await addTranslation(deps);
     const dir = path.join(work, 'site');
-    const report = await publishSite(deps, { outDir: dir });
+    const report = await publishEdition(deps, { outDir: dir });
     if (!report.ok) throw new Error(`building the site from ${registryPath}: ${report.message}`);
     return { dir, report: report.value, deps, hostile, close: () => db.close() };
   } catch (error) {

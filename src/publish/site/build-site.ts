@@ -1,5 +1,5 @@
 // The site's pure core: edition records in, pages and search documents out. No I/O; the same
-// input gives the same bytes. gather-site.ts reads the records from the store; write-site.ts
+// input gives the same bytes. src/pipeline/site-edition.ts reads and writes the records; write-site.ts
 // writes the pages.
 
 import { FACES, type Face } from '../../article.js';

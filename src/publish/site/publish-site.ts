@@ -1,18 +1,17 @@
-// `tidings build` and the end of `tidings run`: gather the edition from the store, build the pages,
-// write them with the search index (src/publish/search) and the feeds, newsletter and exports
-// (src/publish/outputs), and report what was written.
+// `tidings build` and the end of `tidings run`: take the written editions (a function the caller
+// passes, src/pipeline/site-edition.ts: publish never reads the store nor calls a writer), build the
+// pages, write them with the search index (src/publish/search) and the feeds, newsletter and
+// exports (src/publish/outputs), and report what was written.
 
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Failure, Result } from '../../errors.js';
 import { fail, ok } from '../../errors.js';
-import type { EditionDeps } from '../../pipeline/edition.js';
 import { writeOutputs } from '../outputs/write-outputs.js';
 import { writeSearch } from '../search/write-search.js';
 import { publishInputOf } from './outputs-input.js';
 import { buildSite } from './build-site.js';
-import { gatherSite } from './gather-site.js';
-import type { PageKind, SiteInput } from './site-input.js';
+import type { Gathered, PageKind, SiteInput } from './site-input.js';
 import { prunePages, summarise, writePages, type KindSummary } from './write-site.js';
 
 export const DEFAULT_BASE_URL = 'http://127.0.0.1:8080/';
@@ -43,11 +42,14 @@ export interface PublishReport {
   readonly removed: readonly string[];
 }
 
-export async function publishSite(deps: EditionDeps, options: PublishOptions): Promise<Result<PublishReport>> {
+/** The written editions the site shows, gathered when the site asks (progress lines go to `onProgress`). */
+export type WrittenEditions = (onProgress?: (message: string) => void) => Promise<Result<Gathered>>;
+
+export async function publishSite(editions: WrittenEditions, options: PublishOptions): Promise<Result<PublishReport>> {
   const now = options.now ?? (() => performance.now());
   const outDir = path.resolve(options.outDir);
   const t0 = now();
-  const gathered = await gatherSite(deps, options.onProgress ? { onProgress: options.onProgress } : {});
+  const gathered = await editions(options.onProgress);
   if (!gathered.ok) return gathered;
   const input: SiteInput = { ...gathered.value.input, baseUrl: options.baseUrl ?? DEFAULT_BASE_URL };
   const t1 = now();

@@ -10,7 +10,8 @@ import path from 'node:path';
 import { parseDocument } from 'htmlparser2';
 import { getElementsByTagName } from 'domutils';
 import { buildE2eEdition, E2E_DATES, type E2eEdition } from '../../../test/support/e2e-edition.js';
-import { publishSite, type PublishReport } from './publish-site.js';
+import type { PublishReport } from './publish-site.js';
+import { publishEdition } from '../../pipeline/site-edition.js';
 
 async function filesUnder(dir: string): Promise<Map<string, Buffer>> {
   const out = new Map<string, Buffer>();
@@ -31,7 +32,7 @@ describe('site from the end-to-end corpus', () => {
     edition = await buildE2eEdition();
     const dir = await mkdtemp(path.join(tmpdir(), 'tidings-site-e2e-'));
     dirs.push(dir);
-    const built = await publishSite(edition.deps, { outDir: dir });
+    const built = await publishEdition(edition.deps, { outDir: dir });
     if (!built.ok) throw new Error(built.message);
     report = built.value;
     files = await filesUnder(dir);
@@ -118,7 +119,7 @@ describe('site from the end-to-end corpus', () => {
   test('a rebuild of the same store writes the same bytes', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'tidings-site-e2e-'));
     dirs.push(dir);
-    const again = await publishSite(edition.deps, { outDir: dir });
+    const again = await publishEdition(edition.deps, { outDir: dir });
     assert.ok(again.ok);
     const second = await filesUnder(dir);
     assert.deepEqual([...second.keys()].sort(), [...files.keys()].sort());

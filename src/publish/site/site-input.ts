@@ -1,7 +1,9 @@
-// What the site is built from: the edition records, gathered from the store by gather-site.ts (or
-// made up by a test). The core (build-site.ts) turns these into pages without touching the store.
+// What the site is built from: the written edition records, gathered from the store and written
+// by the pipeline (src/pipeline/site-edition.ts) and handed to publishSite, or made up by a test.
+// The core (build-site.ts) turns these into pages without touching the store or a writer.
 
 import type { ArticleWithSightings } from '../../article.js';
+import type { Failure } from '../../errors.js';
 import type { Ranking } from '../../rank/ranking.js';
 import type { Story } from '../../stories/story.js';
 import type { Translation } from '../../translate/translate.js';
@@ -50,6 +52,13 @@ export interface SiteInput {
 }
 
 /** A document for the search index (src/publish/search), one per page worth finding. */
+/** The written editions as the site receives them, with what was left out. */
+export interface Gathered {
+  readonly input: SiteInput;
+  /** Items left out, each with its reason. */
+  readonly failures: readonly Failure[];
+}
+
 export type { SearchDoc } from '../search/write-search.js';
 
 export type PageKind =

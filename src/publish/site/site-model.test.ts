@@ -11,7 +11,7 @@ import { buildE2eEdition, type E2eEdition } from '../../../test/support/e2e-edit
 import { startFakeServer, type FakeServer } from '../../../test/support/fake-openai.js';
 import { fakeModel, fakeModelRuntime } from '../../../test/support/fake-model.js';
 import { modelWriter } from '../../write/llm/model-engine.js';
-import { publishSite } from './publish-site.js';
+import { publishEdition } from '../../pipeline/site-edition.js';
 
 describe('site written by a model (local fake server)', () => {
   let edition: E2eEdition;
@@ -38,7 +38,7 @@ describe('site written by a model (local fake server)', () => {
 
   test('story pages say the model wrote the item; a rebuild through the cache makes no request', async () => {
     const out = await tmp('tidings-site-llm-');
-    const built = await publishSite({ ...edition.deps, writer: modelWriter(runtime().client) }, { outDir: out });
+    const built = await publishEdition({ ...edition.deps, writer: modelWriter(runtime().client) }, { outDir: out });
     assert.ok(built.ok, built.ok ? '' : built.message);
     assert.deepEqual(built.value.failures, []);
     const requests = server.requestsTo('/chat/completions').length;
@@ -54,7 +54,7 @@ describe('site written by a model (local fake server)', () => {
     );
     assert.ok(zh.some((t) => t.includes('由模型撰写，已核查。')));
 
-    const again = await publishSite(
+    const again = await publishEdition(
       { ...edition.deps, writer: modelWriter(runtime().client) },
       { outDir: await tmp('tidings-site-llm-') },
     );

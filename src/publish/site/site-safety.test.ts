@@ -19,7 +19,8 @@ import { loadRubricFile } from '../../rank/rubric-file.js';
 import { createArticleStore } from '../../store/article-store.js';
 import { openDatabase, type Database } from '../../store/database.js';
 import { createStoryStore } from '../../store/story-store.js';
-import { publishSite, type PublishReport } from './publish-site.js';
+import type { PublishReport } from './publish-site.js';
+import { publishEdition } from '../../pipeline/site-edition.js';
 import { offlineWriter } from '../../write/writer.js';
 
 const HOSTILE = path.join(PROJECT_ROOT, 'test/fixtures/hostile');
@@ -80,7 +81,7 @@ describe('site safety: a hostile corpus never reaches a page as markup', () => {
     const grouped = await groupNewArticles(deps);
     if (!grouped.ok) throw new Error(grouped.message);
     out = await mkdtemp(path.join(tmpdir(), 'tidings-hostile-site-'));
-    const built = await publishSite(deps, { outDir: out });
+    const built = await publishEdition(deps, { outDir: out });
     if (!built.ok) throw new Error(built.message);
     report = built.value;
     pages = new Map();

@@ -1,29 +1,24 @@
-// The site's I/O edge on the store side: reads every day with stories, each day's digest in both
-// faces, each story's item, ranking and commentary post, and each article's cards, as the edition's
-// writer writes them (the configured model when there is one, as `tidings run` does). One story or
-// article that fails is reported and left out; the rest of the site is still built.
+// The written editions the site shows (src/publish/site only lays them out): reads every day with
+// stories, each day's digest in both faces, each story's item, ranking and commentary post, and
+// each article's cards, as the edition's writer writes them (the configured model when there is
+// one, as `tidings run` does). One story or article that fails is reported and left out; the rest
+// of the site is still built.
 
-import { type Face, FACES } from '../../article.js';
-import { fail, ok, type Failure, type Result } from '../../errors.js';
-import {
-  editionDays,
-  rankedStoryReusing,
-  storiesOfDay,
-  type EditionDeps,
-  type RankedStory,
-} from '../../pipeline/edition.js';
-import type { Story } from '../../stories/story.js';
-import type { Digest, DigestItem } from '../../write/schemas.js';
-import type { Faced, SiteArticle, SiteDay, SiteInput, SiteStory } from './site-input.js';
+import { type Face, FACES } from '../article.js';
+import { fail, ok, type Failure, type Result } from '../errors.js';
+import { publishSite, type PublishOptions, type PublishReport } from '../publish/site/publish-site.js';
+import type { Faced, Gathered, SiteArticle, SiteDay, SiteStory } from '../publish/site/site-input.js';
+import type { Story } from '../stories/story.js';
+import type { Digest, DigestItem } from '../write/schemas.js';
+import { editionDays, rankedStoryReusing, storiesOfDay, type EditionDeps, type RankedStory } from './edition.js';
 
 export interface GatherOptions {
   readonly onProgress?: (message: string) => void;
 }
 
-export interface Gathered {
-  readonly input: SiteInput;
-  /** Items left out, each with its reason. */
-  readonly failures: readonly Failure[];
+/** The site of the edition: its written editions gathered from the store, laid out and written to `options.outDir`. */
+export function publishEdition(deps: EditionDeps, options: PublishOptions): Promise<Result<PublishReport>> {
+  return publishSite((onProgress) => gatherSite(deps, onProgress ? { onProgress } : {}), options);
 }
 
 export async function gatherSite(deps: EditionDeps, options: GatherOptions = {}): Promise<Result<Gathered>> {
