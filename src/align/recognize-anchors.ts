@@ -5,6 +5,7 @@
 // quotations. Two independent reports of one event share many of these too; what a translation
 // adds is the same ORDER and the same relative POSITIONS, which is what `matchAnchors` measures.
 
+import { ANCHOR_NOT_NAMES } from '../text/english-words.js';
 import type { ArticleUnderstanding, Face } from '../article.js';
 
 export type AnchorKind = 'figure' | 'entity' | 'latin' | 'quote';
@@ -28,15 +29,6 @@ export interface AnchorSource {
 
 /** Latin-script tokens that carry identity: capitalised words, acronyms, words with digits ("HX9"). */
 const LATIN_TOKEN = /[A-Za-z][A-Za-z0-9]*(?:[.-][A-Za-z0-9]+)*/g;
-/** Capitalised English words that are sentence furniture, not names. */
-const COMMON_CAPS = new Set(
-  (
-    'the a an and or but of to in on at for from with by as is are was were be it its this that these those he she they we i you ' +
-    'his her their our my your what when where while who which how why if then there here after before also not no so yet ' +
-    'chapter part section figure table mr mrs ms dr monday tuesday wednesday thursday friday saturday sunday ' +
-    'january february march april may june july august september october november december'
-  ).split(' '),
-);
 
 /** Figure kinds that identify: years and bare counts are kept (a translator keeps them too). */
 function figureAnchors(source: AnchorSource): Anchor[] {
@@ -97,7 +89,7 @@ function latinAnchors(source: AnchorSource, chinese: boolean): Anchor[] {
     const end = start + surface.length;
     if (surface.length < 2 || inside(start, end) || inFigure(start, end)) continue;
     const lower = surface.toLowerCase();
-    if (COMMON_CAPS.has(lower)) continue;
+    if (ANCHOR_NOT_NAMES.has(lower)) continue;
     if (!chinese) {
       const identity =
         /\d/.test(surface) ||

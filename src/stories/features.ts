@@ -4,7 +4,7 @@
 // Pure: the same article always gives the same features.
 
 import type { ArticleLanguage } from '../article.js';
-import { SIMILARITY_STOPWORDS } from '../text/english-words.js';
+import { SIMILARITY_NOT_NAMES, SIMILARITY_STOPWORDS, singular } from '../text/english-words.js';
 import type { EntityMention, Figure } from '../understand/understand.js';
 import { chineseBridge } from './bridge.js';
 import { eventIdentity, type EventIdentity } from './event-identity.js';
@@ -81,17 +81,6 @@ const MAX_WORDS = 200;
  * are 64 bytes; the store still bounds whatever reaches an index (src/store/index-bounds.ts).
  */
 export const MAX_TOKEN_CHARS = 64;
-
-/** Capitalised words that are not names (sentence openers, titles, days). */
-const COMMON_CAPITALISED = new Set(
-  (
-    'the a an this that these those it its in on at as for from with after before when while if but and or so yet according ' +
-    'however meanwhile last next earlier later some many most both each other another such our their his her we i he she they ' +
-    'mr mrs ms dr prof ceo cfo cto chief executive president chairman director founder analyst news update read more ' +
-    'monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september ' +
-    'october november december am pm com www http https'
-  ).split(' '),
-);
 
 const LATIN_TOKEN = /\d{1,3}(?:,\d{3})+(?:\.\d+)?|[A-Za-z0-9]+(?:[.-][A-Za-z0-9]+)*/g;
 const EN_WORD = /[A-Za-z][A-Za-z'’]*[A-Za-z]|[A-Za-z]/g;
@@ -189,7 +178,7 @@ export function termFeatures(text: string): FeatureTerm[] {
     if (surface.length > MAX_TOKEN_CHARS) continue;
     const key = surface.toLowerCase().replace(/,/g, '');
     if (/^\d{4}-\d\d-\d\d$/.test(key)) continue; // a date, not a name
-    if (out.has(key) || key.length < 2 || COMMON_CAPITALISED.has(key) || SIMILARITY_STOPWORDS.has(key)) continue;
+    if (out.has(key) || key.length < 2 || SIMILARITY_NOT_NAMES.has(key) || SIMILARITY_STOPWORDS.has(key)) continue;
     const hasDigit = /\d/.test(surface);
     const hasLetter = /[A-Za-z]/.test(surface);
     if (!hasLetter && !(hasDigit && key.replace(/\D/g, '').length >= 3 && !/^(19|20)\d\d$/.test(key))) continue;
@@ -222,10 +211,9 @@ export function contentWords(text: string): string[] {
   const out: string[] = [];
   for (const m of text.matchAll(EN_WORD)) {
     if (m[0].length > MAX_TOKEN_CHARS) continue;
-    let w = m[0].toLowerCase().replace(/['’]s$/, '');
+    const w = m[0].toLowerCase().replace(/['’]s$/, '');
     if (w.length < 2 || SIMILARITY_STOPWORDS.has(w)) continue;
-    if (w.length > 4 && w.endsWith('s') && !w.endsWith('ss')) w = w.slice(0, -1);
-    out.push(w);
+    out.push(singular(w));
   }
   for (const m of text.matchAll(HAN_RUN)) {
     const run = m[0];

@@ -1,5 +1,5 @@
-// English words that say nothing about what a text is about, and the light stemmer: the one place
-// for every part of Tidings that compares English words.
+// English words that say nothing about what a text is about, the capitalised words that are not
+// names, and the light stemmers: the one place for every part of Tidings that compares English words.
 //
 // There is one core list and a named variant per use. They are not merged into one because each
 // was tuned with its consumer, and merging changes what Tidings does: the fingerprint's list is
@@ -93,6 +93,38 @@ export const GLOSS_STOPWORDS: ReadonlySet<string> = words(
     'if because while whether though although since until unless',
 );
 
+const TITLES = 'mr mrs ms dr';
+const CALENDAR =
+  'monday tuesday wednesday thursday friday saturday sunday ' +
+  'january february march april may june july august september october november december';
+
+/**
+ * Capitalised words that are sentence furniture, not names, for the anchors that pair an article
+ * with its translation (align/recognize-anchors.ts): openers, pronouns, titles, days, months, and
+ * the headings of papers ("Chapter", "Figure", "Table"), whose numbers would otherwise pair up.
+ */
+export const ANCHOR_NOT_NAMES: ReadonlySet<string> = words(
+  'the a an and or but of to in on at for from with by as is are was were be it its this that these those he she ' +
+    'they we i you his her their our my your what when where while who which how why if then there here after ' +
+    'before also not no so yet chapter part section figure table',
+  TITLES,
+  CALENDAR,
+);
+
+/**
+ * Capitalised words that are not names for story similarity (stories/features.ts): openers,
+ * pronouns, titles, days and months, and the job titles and page furniture of news ("CEO",
+ * "President", "Read more", "www"), which two reports of different events share.
+ */
+export const SIMILARITY_NOT_NAMES: ReadonlySet<string> = words(
+  'the a an this that these those it its in on at as for from with after before when while if but and or so yet ' +
+    'according however meanwhile last next earlier later some many most both each other another such our their his ' +
+    'her we i he she they prof ceo cfo cto chief executive president chairman director founder analyst news update ' +
+    'read more am pm com www http https',
+  TITLES,
+  CALENDAR,
+);
+
 /**
  * A light suffix stripper (no Porter rules): enough to meet gloss words and running text
  * ("rising"/"rise", "economies"/"economy", "developed"/"develop"). Alignment and the cross-language
@@ -112,4 +144,13 @@ export function stem(word: string): string {
   // "stopped" → "stopp" → "stop": doubled final consonant after a stripped suffix.
   if (w.length > 3 && /([b-df-hj-np-tv-z])\1$/.test(w) && !/(?:ll|ss|ff|zz)$/.test(w)) w = w.slice(0, -1);
   return w;
+}
+
+/**
+ * Plural folding only ("chips"/"chip"; "access", "news" and short words kept): what story
+ * similarity's content words use (stories/features.ts). Lighter than `stem` on purpose: the
+ * grouping thresholds were measured with it.
+ */
+export function singular(word: string): string {
+  return word.length > 4 && word.endsWith('s') && !word.endsWith('ss') ? word.slice(0, -1) : word;
 }
