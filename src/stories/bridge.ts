@@ -54,15 +54,18 @@ const CROSS_REFERENCE =
  * its first lookup and kept.
  */
 export function bridgeOf(entries: Iterable<CedictEntry>): BridgeIndex {
-  const raw = new Map<string, CedictEntry[]>();
+  // Per headword only what its concepts are read from, as one new string per entry: the entries'
+  // own strings may be slices of the whole dictionary text, which would keep all of it alive.
+  const raw = new Map<string, Sense[]>();
   const longestFrom = new Map<string, number>();
   let maxWordLength = 1;
   for (const e of entries) {
     const head = e.simplified;
     if (!HAN_ONLY.test(head)) continue;
+    const sense: Sense = { name: /^[A-Z]/.test(e.pinyin), glosses: e.english.join('/') };
     const list = raw.get(head);
-    if (list) list.push(e);
-    else raw.set(head, [e]);
+    if (list) list.push(sense);
+    else raw.set(head, [sense]);
     if (head.length > maxWordLength) maxWordLength = head.length;
     if (head.length > (longestFrom.get(head[0]!) ?? 0)) longestFrom.set(head[0]!, head.length);
   }
@@ -98,18 +101,24 @@ const HAN_ONLY = /^\p{Script=Han}+$/u;
 const NAME_FILLER =
   /^(?:The|Of|And|In|On|See|Also|Abbr|Old|Variant|River|Province|County|City|District|Mountain|Lake|Island)$/;
 
+/** One entry of a headword as the bridge keeps it: a proper name (capitalised pinyin) or not, and its glosses joined by "/". */
+interface Sense {
+  readonly name: boolean;
+  readonly glosses: string;
+}
+
 interface Entry {
   readonly concepts: readonly string[];
   readonly names?: readonly string[];
 }
 
 /** The concepts (and names) of a headword's entries; null when none has any. */
-function readEntries(entries: readonly CedictEntry[]): Entry | null {
+function readEntries(entries: readonly Sense[]): Entry | null {
   const found = new Set<string>();
   const names = new Set<string>();
   for (const entry of entries) {
-    const glosses = entry.english.filter((g) => g !== '' && !CROSS_REFERENCE.test(g));
-    if (/^[A-Z]/.test(entry.pinyin)) {
+    const glosses = entry.glosses.split('/').filter((g) => g !== '' && !CROSS_REFERENCE.test(g));
+    if (entry.name) {
       // A proper name: "Donald Trump (1946-), American business magnate" → donald, trump.
       for (const g of glosses) {
         const lead = g.split(/[(,;]/)[0]!;
