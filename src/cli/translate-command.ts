@@ -65,8 +65,7 @@ export function translateCommand(
           let json: unknown;
           if (article.bilingual && target !== source) {
             const recognised = (await translations.pairsOf(article.id)).find(
-              (p) =>
-                p.originalId === article.id && (p.detail as { readerPairs?: boolean } | null)?.readerPairs === true,
+              (p) => p.originalId === article.id && p.detail.readerPairs === true,
             );
             const credit = recognised
               ? `Human translation by ${recognised.translationOutlet ?? recognised.translationUrl} (${recognised.translationUrl}), recognised as a translation of this article (score ${recognised.score.toFixed(2)})`

@@ -8,6 +8,7 @@ import type { SourceType } from '../sources/registry.js';
 import type { Story } from '../stories/story.js';
 import type { Queryable } from './database.js';
 import { storyTimelines } from './story-store.js';
+import { corruptRowReport, type StoreReadOptions } from './stored-json.js';
 import { toIso } from './timestamps.js';
 
 export interface DayRow {
@@ -69,7 +70,8 @@ export interface ApiQueries {
   }): Promise<Array<Keyed<ApiArticleRow, ArticleKey>>>;
 }
 
-export function createApiQueries(db: Queryable): ApiQueries {
+export function createApiQueries(db: Queryable, options: StoreReadOptions = {}): ApiQueries {
+  const report = corruptRowReport(options);
   return {
     async days(before, limit) {
       const rows = await db.query<{ day: string; stories: number; articles: number }>(
@@ -120,6 +122,7 @@ export function createApiQueries(db: Queryable): ApiQueries {
       const timelines = await storyTimelines(
         db,
         rows.map((r) => r.id),
+        report,
       );
       return rows.map((r) => ({
         row: {

@@ -2,19 +2,22 @@
 // belongs together (an article, its bands and its first sighting) is one transaction, so a crash
 // leaves either all of it or none of it.
 
-import type {
-  Article,
-  ArticleLanguage,
-  ArticleUnderstanding,
-  ArticleWithSightings,
-  Sighting,
-  SightingRelation,
-} from '../article.js';
+import type { Article, ArticleLanguage, ArticleWithSightings, Sighting, SightingRelation } from '../article.js';
 import type { BilingualPage } from '../extract/extract.js';
 import type { DateSource } from '../extract/dating.js';
 import type { SourceType } from '../sources/registry.js';
 import type { Database, Queryable } from './database.js';
 import { boundAll, boundIndexed } from './index-bounds.js';
+import {
+  corruptRowReport,
+  CorruptRow,
+  keepSound,
+  parseColumn,
+  storedBilingual,
+  storedParagraphs,
+  storedUnderstanding,
+  type StoreReadOptions,
+} from './stored-json.js';
 import { toIso } from './timestamps.js';
 
 export interface Band {
@@ -85,14 +88,20 @@ export interface ArticleStore {
   insertArticles(
     batch: ReadonlyArray<{ article: Article; bands: readonly Band[]; sighting: Sighting }>,
   ): Promise<number>;
+  /** Throws a CorruptRow (src/store/stored-json.ts) when the article's stored JSON is damaged. */
   getArticle(idOrPrefix: string): Promise<ArticleWithSightings | null | 'ambiguous'>;
-  /** Articles by exact id in two queries, in the order asked; ids not stored are left out. */
+  /**
+   * Articles by exact id in two queries, in the order asked; ids not stored are left out, and so
+   * are articles whose stored JSON is damaged (each reported through onCorruptRow).
+   */
   getArticles(ids: readonly string[]): Promise<ArticleWithSightings[]>;
+  /** An article whose understanding is damaged is left out and reported, as by getArticles. */
   listArticles(filter?: ArticleFilter): Promise<ArticleSummaryRow[]>;
   countArticles(): Promise<number>;
 }
 
-export function createArticleStore(db: Database): ArticleStore {
+export function createArticleStore(db: Database, options: StoreReadOptions = {}): ArticleStore {
+  const report = corruptRowReport(options);
   return {
     async findByUrl(urls) {
       if (urls.length === 0) return null;
@@ -322,12 +331,8 @@ export function createArticleStore(db: Database): ArticleStore {
         seen.set(s.article_id, list);
       }
       const byId = new Map(rows.map((r) => [r.id, r]));
-      const out: ArticleWithSightings[] = [];
-      for (const id of ids) {
-        const row = byId.get(id);
-        if (row) out.push({ ...toArticle(row), sightings: seen.get(id) ?? [] });
-      }
-      return out;
+      const asked = ids.flatMap((id) => byId.get(id) ?? []);
+      return keepSound(asked, (row) => ({ ...toArticle(row), sightings: seen.get(row.id) ?? [] }), report);
     },
 
     async listArticles(filter = {}) {
@@ -356,35 +361,44 @@ export function createArticleStore(db: Database): ArticleStore {
         outlet: string | null;
         published_at: Date | string | null;
         sightings: number;
-        entities: number;
-        figures: number;
-        quotes: number;
+        entities: number | null;
+        figures: number | null;
+        quotes: number | null;
         bilingual: boolean;
       }>(
         `SELECT a.id, a.title, a.url, a.language, a.outlet, a.published_at,
            (SELECT count(*)::int FROM sightings s WHERE s.article_id = a.id) AS sightings,
-           jsonb_array_length(a.understanding->'entities') AS entities,
-           jsonb_array_length(a.understanding->'figures') AS figures,
-           jsonb_array_length(a.understanding->'quotes') AS quotes,
+           ${arrayLength('entities')} AS entities, ${arrayLength('figures')} AS figures,
+           ${arrayLength('quotes')} AS quotes,
            (a.bilingual IS NOT NULL) AS bilingual
          FROM articles a ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
          ORDER BY a.published_at DESC NULLS LAST, a.id
          LIMIT $${params.length}`,
         params,
       );
-      return rows.map((r) => ({
-        id: r.id,
-        title: r.title,
-        url: r.url,
-        language: r.language,
-        outlet: r.outlet,
-        published: toIso(r.published_at),
-        sightings: r.sightings,
-        entities: r.entities,
-        figures: r.figures,
-        quotes: r.quotes,
-        bilingual: r.bilingual,
-      }));
+      return keepSound(
+        rows,
+        (r) => {
+          const length = (key: string, n: number | null) => {
+            if (n === null) throw new CorruptRow('articles', r.id, `understanding is malformed: ${key} is not a list`);
+            return n;
+          };
+          return {
+            id: r.id,
+            title: r.title,
+            url: r.url,
+            language: r.language,
+            outlet: r.outlet,
+            published: toIso(r.published_at),
+            sightings: r.sightings,
+            entities: length('entities', r.entities),
+            figures: length('figures', r.figures),
+            quotes: length('quotes', r.quotes),
+            bilingual: r.bilingual,
+          };
+        },
+        report,
+      );
     },
 
     async countArticles() {
@@ -392,6 +406,12 @@ export function createArticleStore(db: Database): ArticleStore {
       return rows[0]?.n ?? 0;
     },
   };
+}
+
+/** The length of the list understanding.<key>; NULL (not an error that stops the query) when it is no list. */
+function arrayLength(key: 'entities' | 'figures' | 'quotes'): string {
+  const value = `a.understanding->'${key}'`;
+  return `CASE WHEN jsonb_typeof(${value}) = 'array' THEN jsonb_array_length(${value}) END`;
 }
 
 async function insertBands(tx: Queryable, articleId: string, bands: readonly Band[]): Promise<void> {
@@ -428,12 +448,13 @@ interface ArticleRow {
   feed_title: string | null;
   lead_image: string | null;
   description: string | null;
-  paragraphs: string[];
+  /** jsonb, parsed by toArticle. */
+  paragraphs: unknown;
   body: string;
-  bilingual: BilingualPage | null;
+  bilingual: unknown;
   fingerprint: string;
   signature: string;
-  understanding: ArticleUnderstanding;
+  understanding: unknown;
   ingested_at: Date | string;
   /** Absent from a store made before migration 6. */
   from_feed_summary?: boolean;
@@ -452,7 +473,9 @@ interface SightingRow {
   seen_at: Date | string;
 }
 
+/** The row as an Article; a CorruptRow when its stored JSON does not have the shape written. */
 function toArticle(r: ArticleRow): Article {
+  const at = { table: 'articles', id: r.id };
   return {
     id: r.id,
     url: r.url,
@@ -468,12 +491,12 @@ function toArticle(r: ArticleRow): Article {
     feedTitle: r.feed_title,
     leadImage: r.lead_image,
     description: r.description,
-    paragraphs: r.paragraphs,
+    paragraphs: parseColumn(storedParagraphs, r.paragraphs, at, 'paragraphs'),
     text: r.body,
-    bilingual: r.bilingual,
+    bilingual: parseColumn(storedBilingual, r.bilingual, at, 'bilingual'),
     fingerprint: r.fingerprint,
     signature: r.signature,
-    understanding: r.understanding,
+    understanding: parseColumn(storedUnderstanding, r.understanding, at, 'understanding'),
     ingestedAt: toIso(r.ingested_at) ?? '',
     ...(r.from_feed_summary === true ? { fromFeedSummary: true } : {}),
     ...(r.date_source ? { dateSource: r.date_source } : {}),

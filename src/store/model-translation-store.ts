@@ -4,15 +4,20 @@
 
 import type { Translation } from '../translate/translate.js';
 import type { Database } from './database.js';
+import { corruptRowReport, keepSound, parseColumn, storedTranslation, type StoreReadOptions } from './stored-json.js';
 
 export interface ModelTranslationStore {
   /** Keeps this translation as the article's one into its target language (a newer one replaces it). */
   save(translation: Translation, at: string): Promise<void>;
-  /** The stored translations of these articles, by article id (several targets possible). */
+  /**
+   * The stored translations of these articles, by article id (several targets possible); a damaged
+   * one is left out (reported through onCorruptRow): its article shows without it.
+   */
   forArticles(ids: readonly string[]): Promise<Map<string, Translation[]>>;
 }
 
-export function createModelTranslationStore(db: Database): ModelTranslationStore {
+export function createModelTranslationStore(db: Database, options: StoreReadOptions = {}): ModelTranslationStore {
+  const report = corruptRowReport(options);
   return {
     async save(t, at) {
       await db.query(
@@ -27,14 +32,23 @@ export function createModelTranslationStore(db: Database): ModelTranslationStore
     async forArticles(ids) {
       const out = new Map<string, Translation[]>();
       if (ids.length === 0) return out;
-      const rows = await db.query<{ article_id: string; translation: Translation }>(
-        'SELECT article_id, translation FROM model_translations WHERE article_id = ANY($1::text[]) ORDER BY article_id, target',
+      const rows = await db.query<{ article_id: string; target: string; translation: unknown }>(
+        'SELECT article_id, target, translation FROM model_translations WHERE article_id = ANY($1::text[]) ORDER BY article_id, target',
         [ids],
       );
-      for (const r of rows) {
-        const list = out.get(r.article_id) ?? [];
+      const read = (r: (typeof rows)[number]) => ({
+        articleId: r.article_id,
+        translation: parseColumn(
+          storedTranslation,
+          r.translation,
+          { table: 'model_translations', id: `${r.article_id} (into ${r.target})` },
+          'translation',
+        ),
+      });
+      for (const r of keepSound(rows, read, report)) {
+        const list = out.get(r.articleId) ?? [];
         list.push(r.translation);
-        out.set(r.article_id, list);
+        out.set(r.articleId, list);
       }
       return out;
     },

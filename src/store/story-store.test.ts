@@ -19,6 +19,11 @@ import { createArticleStore } from './article-store.js';
 import type { Database } from './database.js';
 import { createStoryStore } from './story-store.js';
 import { article, NO_UNDERSTANDING } from '../../test/support/article.js';
+import { createTranslationStore } from './translation-store.js';
+import { createModelTranslationStore } from './model-translation-store.js';
+import { CorruptRow } from './stored-json.js';
+import type { Failure } from '../errors.js';
+import type { Translation } from '../translate/translate.js';
 
 interface Expected {
   articles: Record<string, { event: string; url?: string; title?: string }>;
@@ -216,6 +221,215 @@ for (const backend of backends()) {
           100,
         ),
         [],
+      );
+    });
+  });
+}
+
+// Stored JSON read back through zod (src/store/stored-json.ts): a row damaged directly with SQL is
+// a CorruptRow naming its table, its id and what is wrong; a read of one row throws it, a read over
+// many leaves the row out and reports it, and the other rows are read as before.
+for (const backend of backends()) {
+  describe(`corrupt stored rows on ${backend.name}`, () => {
+    let db: Database;
+    let dispose: () => Promise<void>;
+    const reported: Failure[] = [];
+    const options = { onCorruptRow: (f: Failure) => reported.push(f) };
+    const stores = () => ({ articles: createArticleStore(db, options), stories: createStoryStore(db, options) });
+    const [EN, ZH, DAY2] = [CORVANE_EN, CORVANE_ZH, CORVANE_EN_DAY2];
+    const translation = (articleId: string): Translation => ({
+      articleId,
+      source: 'en',
+      target: 'zh',
+      title: null,
+      pairs: [{ id: 'p1', source: 'One.', target: '一。', status: 'ok', notes: [] }],
+      provider: 'test',
+      model: 'm',
+      promptVersion: '1',
+      truncatedSource: false,
+      usage: { requests: 1, cached: 0, inputTokens: 10, outputTokens: 5 },
+    });
+
+    /** Runs check with the column of one row replaced by `value` (SQL), then puts the row back. */
+    async function damaged(
+      table: string,
+      column: string,
+      where: string,
+      id: string,
+      value: string,
+      check: () => Promise<void>,
+    ): Promise<void> {
+      const [kept] = await db.query<Record<string, unknown>>(
+        `SELECT ${column} AS v FROM ${table} WHERE ${where} = $1`,
+        [id],
+      );
+      assert.ok(kept, `${table} ${id} is stored`);
+      await db.query(`UPDATE ${table} SET ${column} = ${value} WHERE ${where} = $1`, [id]);
+      reported.length = 0;
+      try {
+        await check();
+      } finally {
+        await db.query(`UPDATE ${table} SET ${column} = $2::jsonb WHERE ${where} = $1`, [id, JSON.stringify(kept.v)]);
+      }
+    }
+
+    before(async () => {
+      ({ db, dispose } = await backend.open());
+      const { articles } = stores();
+      for (const a of [EN, ZH, DAY2])
+        await articles.insertArticle(asArticle(a), [], {
+          url: a.url,
+          relation: 'original',
+          outlet: a.outlet,
+          sourceId: null,
+          sourceType: a.sourceType,
+          feedTitle: null,
+          via: null,
+          seenAt: a.ingestedAt,
+        });
+      const placed = await assignStories(stores());
+      assert.ok(placed.ok && placed.value.newStories === 1, 'the three articles are one story');
+      const zh = await articles.getArticle(ZH.id);
+      assert.ok(zh !== null && zh !== 'ambiguous');
+      const evidence = {
+        score: 0.9,
+        reasons: ['same figures'],
+        detail: { anchors: [] },
+        originalWhy: 'published first',
+      };
+      assert.ok(await createTranslationStore(db).fold(EN.id, zh, evidence, null, '2026-06-04T00:00:00.000Z'));
+      const machine = createModelTranslationStore(db);
+      for (const id of [EN.id, DAY2.id]) await machine.save(translation(id), '2026-06-04T00:00:00.000Z');
+    });
+    after(async () => dispose());
+
+    test('what the store wrote reads back unchanged, key order included', async () => {
+      const [raw] = await db.query<{ understanding: unknown }>('SELECT understanding FROM articles WHERE id = $1', [
+        EN.id,
+      ]);
+      const read = await createArticleStore(db).getArticle(EN.id);
+      assert.ok(read !== null && read !== 'ambiguous');
+      assert.equal(JSON.stringify(read.understanding), JSON.stringify(raw!.understanding));
+      const [record] = await db.query<{ record: unknown }>(
+        'SELECT record FROM translations WHERE translation_id = $1',
+        [ZH.id],
+      );
+      const folded = await createTranslationStore(db).folded(ZH.id);
+      assert.ok(folded !== null && folded !== 'ambiguous');
+      assert.equal(JSON.stringify(folded.record), JSON.stringify(record!.record));
+    });
+
+    test('articles: one article throws, a read of many leaves it out and reports it', async () => {
+      await damaged(
+        'articles',
+        'understanding',
+        'id',
+        DAY2.id,
+        `jsonb_set(understanding, '{entities}', '"oops"')`,
+        async () => {
+          const problem = `articles row ${DAY2.id}: understanding is malformed: entities: expected array, received string`;
+          await assert.rejects(
+            createArticleStore(db).getArticle(DAY2.id),
+            (e) => e instanceof CorruptRow && e.message === problem,
+          );
+          const many = await stores().articles.getArticles([EN.id, DAY2.id]);
+          assert.deepEqual(
+            many.map((a) => a.id),
+            [EN.id],
+          );
+          assert.deepEqual(reported, [
+            { ok: false, code: 'bad_input', message: `${problem}; the row was skipped`, subject: DAY2.id },
+          ]);
+          reported.length = 0;
+          const listed = await stores().articles.listArticles();
+          assert.deepEqual(listed.map((a) => a.id).sort(), [EN.id]);
+          assert.match(
+            reported[0]?.message ?? '',
+            /^articles row c0rvane00en2: understanding is malformed: entities is not a list/,
+          );
+        },
+      );
+      await damaged('articles', 'paragraphs', 'id', EN.id, `'{"not": "a list"}'::jsonb`, async () => {
+        assert.deepEqual(
+          await stores()
+            .articles.getArticles([EN.id, DAY2.id])
+            .then((l) => l.map((a) => a.id)),
+          [DAY2.id],
+        );
+        assert.match(
+          reported[0]?.message ?? '',
+          /^articles row c0rvane00en1: paragraphs is malformed: \(root\): expected array/,
+        );
+      });
+    });
+
+    test('story members: grouping compares the story without the damaged member and says so', async () => {
+      const all = { from: '2026-01-01T00:00:00.000Z', to: '2027-01-01T00:00:00.000Z' };
+      const before = await stores().stories.storySeeds(all, all, 10);
+      assert.equal(before.stories[0]?.members.length, 2);
+      await damaged('story_articles', 'features', 'article_id', DAY2.id, `features - 'words'`, async () => {
+        const seeds = await stores().stories.storySeeds(all, all, 10);
+        assert.equal(seeds.stories[0]?.members.length, 1);
+        assert.equal(seeds.stories[0]?.keys.length, before.stories[0]?.keys.length, 'the story keeps its keys');
+        assert.match(
+          reported[0]?.message ?? '',
+          /^story_articles row c0rvane00en2: features is malformed: words: expected record, received undefined; the row was skipped$/,
+        );
+        const [candidate] = await stores().stories.candidates([EN.id], 10);
+        assert.equal(candidate?.members.length, 1);
+        // A new article still groups (the damaged member is simply not compared).
+        const again = await assignStories(stores());
+        assert.ok(again.ok);
+      });
+    });
+
+    test('translations: a damaged pair is left out of lists and timelines, and named when asked for', async () => {
+      const translations = () => createTranslationStore(db, options);
+      await damaged('translations', 'reasons', 'translation_id', ZH.id, `'[1, 2]'::jsonb`, async () => {
+        assert.deepEqual(await translations().list(), []);
+        assert.match(
+          reported[0]?.message ?? '',
+          /^translations row c0rvane00zh1: reasons is malformed: \[0\]: expected string/,
+        );
+        await assert.rejects(
+          translations().folded(ZH.id),
+          /^CorruptRow: translations row c0rvane00zh1: reasons is malformed/,
+        );
+      });
+      await damaged('translations', 'record', 'translation_id', ZH.id, `record - 'ingestedAt'`, async () => {
+        assert.deepEqual(await translations().pairsOf(EN.id), []);
+        const [story] = await stores().stories.listStories();
+        assert.equal(story?.id, EN.id);
+        assert.deepEqual(story?.translations, []);
+        assert.deepEqual(
+          story?.timeline.map((e) => e.articleId),
+          [EN.id, DAY2.id],
+        );
+        assert.ok(
+          reported.length === 2 &&
+            reported.every((f) =>
+              f.message.startsWith('translations row c0rvane00zh1: record is malformed: ingestedAt:'),
+            ),
+          JSON.stringify(reported),
+        );
+      });
+    });
+
+    test('model translations: the article shows without its damaged translation', async () => {
+      await damaged(
+        'model_translations',
+        'translation',
+        'article_id',
+        EN.id,
+        `jsonb_set(translation, '{pairs,0,status}', '"done"')`,
+        async () => {
+          const kept = await createModelTranslationStore(db, options).forArticles([EN.id, DAY2.id]);
+          assert.deepEqual([...kept.keys()], [DAY2.id]);
+          assert.match(
+            reported[0]?.message ?? '',
+            /^model_translations row c0rvane00en1 \(into zh\): translation is malformed: pairs\[0\]\.status: /,
+          );
+        },
       );
     });
   });

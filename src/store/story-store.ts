@@ -5,14 +5,23 @@
 import type { ArticleLanguage } from '../article.js';
 import type { SourceType } from '../sources/registry.js';
 import { frequencyFromTable, type DocumentFrequency } from '../stories/document-frequency.js';
-import type { ArticleFeatures } from '../stories/features.js';
 import type { KeyHit, StoryCandidate } from '../stories/grouping.js';
 import type { StoryPlacementStore } from '../stories/assign.js';
 import type { NewMember, StoryArchive, TimeWindow } from '../stories/story-archive.js';
 import { byActivity, type FoldedTranslation, type Story, type TimelineEntry } from '../stories/story.js';
 import type { Database, Queryable } from './database.js';
 import { boundIndexed } from './index-bounds.js';
+import { SOURCE_TYPES } from '../sources/registry-schema.js';
+import {
+  corruptRowReport,
+  keepSound,
+  parseColumn,
+  storedFeatures,
+  type CorruptRowReport,
+  type StoreReadOptions,
+} from './stored-json.js';
 import { toIso } from './timestamps.js';
+import { z } from 'zod';
 
 /** The feature_frequencies row that counts grouped articles (feature keys always have a prefix). */
 const ARTICLES_KEY = '#articles';
@@ -48,7 +57,12 @@ export interface StoryStore extends StoryArchive, StoryPlacementStore {
   latestDatedActivity(): Promise<string | null>;
 }
 
-export function createStoryStore(db: Database): StoryStore {
+/**
+ * A story member's features: a member whose stored features are damaged is left out of the
+ * comparison (reported through onCorruptRow); the story keeps its other members.
+ */
+export function createStoryStore(db: Database, options: StoreReadOptions = {}): StoryStore {
+  const report = corruptRowReport(options);
   /** Articles counted when this store last ran ANALYZE (null: not yet). */
   let analyzedAt: number | null = null;
   return {
@@ -86,8 +100,8 @@ export function createStoryStore(db: Database): StoryStore {
 
     async candidates(storyIds, maxMembers): Promise<StoryCandidate[]> {
       if (storyIds.length === 0) return [];
-      const rows = await db.query<{ story_id: string; features: ArticleFeatures }>(
-        `SELECT story_id, features FROM (
+      const rows = await db.query<{ story_id: string; article_id: string; features: unknown }>(
+        `SELECT story_id, article_id, features FROM (
            SELECT story_id, features, activity_at, article_id,
              row_number() OVER (PARTITION BY story_id ORDER BY activity_at DESC, article_id DESC) AS recent,
              row_number() OVER (PARTITION BY story_id ORDER BY activity_at, article_id) AS oldest
@@ -96,13 +110,13 @@ export function createStoryStore(db: Database): StoryStore {
          ORDER BY story_id, activity_at, article_id`,
         [storyIds, maxMembers],
       );
-      const members = new Map<string, ArticleFeatures[]>();
-      for (const r of rows) {
-        const list = members.get(r.story_id) ?? [];
-        list.push(r.features);
-        members.set(r.story_id, list);
-      }
-      return storyIds.filter((id) => members.has(id)).map((id) => ({ id, members: members.get(id)! }));
+      const members = groupBy(
+        keepSound(rows, (r) => ({ storyId: r.story_id, features: memberFeatures(r) }), report),
+        (m) => m.storyId,
+      );
+      return storyIds
+        .filter((id) => members.has(id))
+        .map((id) => ({ id, members: members.get(id)!.map((m) => m.features) }));
     },
 
     async addMember(m: NewMember) {
@@ -182,7 +196,7 @@ export function createStoryStore(db: Database): StoryStore {
         `SELECT * FROM stories s ${where} ORDER BY s.last_active DESC, s.id LIMIT $${params.length}`,
         params,
       );
-      return withTimelines(db, rows);
+      return withTimelines(db, rows, report);
     },
 
     async getStory(idOrPrefix) {
@@ -198,7 +212,7 @@ export function createStoryStore(db: Database): StoryStore {
       if (rows.length === 0) return null;
       const exact = rows.find((r) => r.id === key);
       if (rows.length > 1 && !exact) return 'ambiguous';
-      const [story] = await withTimelines(db, [exact ?? rows[0]!]);
+      const [story] = await withTimelines(db, [exact ?? rows[0]!], report);
       return story ?? null;
     },
 
@@ -244,8 +258,13 @@ export function createStoryStore(db: Database): StoryStore {
         'SELECT story_id, key FROM story_keys WHERE story_id = ANY($1::text[])',
         [ids],
       );
-      const members = await db.query<{ story_id: string; activity_at: Date | string; features: ArticleFeatures }>(
-        `SELECT story_id, activity_at, features FROM (
+      const rows = await db.query<{
+        story_id: string;
+        article_id: string;
+        activity_at: Date | string;
+        features: unknown;
+      }>(
+        `SELECT story_id, article_id, activity_at, features FROM (
            SELECT story_id, features, activity_at, article_id,
              row_number() OVER (PARTITION BY story_id ORDER BY activity_at DESC, article_id DESC) AS recent,
              row_number() OVER (PARTITION BY story_id ORDER BY activity_at, article_id) AS oldest
@@ -254,8 +273,13 @@ export function createStoryStore(db: Database): StoryStore {
          ORDER BY story_id, activity_at, article_id`,
         [ids, maxMembers],
       );
+      const members = keepSound(
+        rows,
+        (r) => ({ storyId: r.story_id, activityAt: toIso(r.activity_at), features: memberFeatures(r) }),
+        report,
+      );
       const keysOf = groupBy(keys, (r) => r.story_id);
-      const membersOf = groupBy(members, (r) => r.story_id);
+      const membersOf = groupBy(members, (r) => r.storyId);
       return {
         documents,
         stories: stories.map((r) => ({
@@ -263,10 +287,7 @@ export function createStoryStore(db: Database): StoryStore {
           lastActive: toIso(r.last_active)!,
           lastIngested: toIso(r.last_ingested)!,
           keys: (keysOf.get(r.id) ?? []).map((k) => k.key),
-          members: (membersOf.get(r.id) ?? []).map((m) => ({
-            activityAt: toIso(m.activity_at)!,
-            features: m.features,
-          })),
+          members: (membersOf.get(r.id) ?? []).map((m) => ({ activityAt: m.activityAt, features: m.features })),
         })),
       };
     },
@@ -422,6 +443,11 @@ async function writeMembers(tx: Queryable, members: readonly NewMember[]): Promi
   return true;
 }
 
+/** A member row's stored features, parsed (a CorruptRow when damaged). */
+function memberFeatures(r: { article_id: string; features: unknown }) {
+  return parseColumn(storedFeatures, r.features, { table: 'story_articles', id: r.article_id }, 'features');
+}
+
 function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
   const out = new Map<string, T[]>();
   for (const r of rows) {
@@ -486,10 +512,21 @@ interface FoldedRow {
   translation_language: ArticleLanguage;
   translation_url: string;
   score: number;
-  published: string | null;
-  ingested: string;
-  source_type: SourceType | null;
+  /** The fields of translations.record a timeline shows, parsed by foldedRecord. */
+  published: unknown;
+  ingested: unknown;
+  source_type: unknown;
 }
+
+/** A timestamp the driver or Date.parse can read. */
+const timestamp = z.string().refine((t) => !Number.isNaN(Date.parse(t)), 'not a timestamp');
+
+/** What a timeline reads of a folded translation's kept record (translations.record). */
+const foldedRecord = z.object({
+  published: timestamp.nullable(),
+  ingestedAt: timestamp,
+  sourceType: z.enum(SOURCE_TYPES).nullable(),
+});
 
 export interface StoryTimeline {
   readonly timeline: TimelineEntry[];
@@ -500,7 +537,11 @@ export interface StoryTimeline {
  * The timelines of these stories: each story's members by activity time (one query), and the
  * translations folded into its members, from their kept records (a second).
  */
-export async function storyTimelines(db: Queryable, ids: readonly string[]): Promise<Map<string, StoryTimeline>> {
+export async function storyTimelines(
+  db: Queryable,
+  ids: readonly string[],
+  report: CorruptRowReport,
+): Promise<Map<string, StoryTimeline>> {
   const timelines = new Map<string, StoryTimeline>();
   if (ids.length === 0) return timelines;
   const of = (id: string) => {
@@ -534,18 +575,31 @@ export async function storyTimelines(db: Queryable, ids: readonly string[]): Pro
      WHERE m.story_id = ANY($1::text[])`,
     [ids],
   );
-  for (const f of folded) {
-    const published = f.published === null ? null : toIso(f.published);
+  const sound = keepSound(
+    folded,
+    (f) => ({
+      f,
+      record: parseColumn(
+        foldedRecord,
+        { published: f.published, ingestedAt: f.ingested, sourceType: f.source_type },
+        { table: 'translations', id: f.translation_id },
+        'record',
+      ),
+    }),
+    report,
+  );
+  for (const { f, record } of sound) {
+    const published = record.published === null ? null : toIso(record.published);
     of(f.story_id).translations.push({
       articleId: f.translation_id,
       originalId: f.original_id,
       originalOutlet: f.original_outlet,
       title: f.translation_title,
       outlet: f.translation_outlet,
-      sourceType: f.source_type,
+      sourceType: record.sourceType,
       language: f.translation_language,
       published,
-      activityAt: published ?? toIso(f.ingested)!,
+      activityAt: published ?? toIso(record.ingestedAt),
       url: f.translation_url,
       score: Math.round(Number(f.score) * 1000) / 1000,
     });
@@ -554,11 +608,12 @@ export async function storyTimelines(db: Queryable, ids: readonly string[]): Pro
   return timelines;
 }
 
-async function withTimelines(db: Queryable, rows: readonly StoryRow[]): Promise<Story[]> {
+async function withTimelines(db: Queryable, rows: readonly StoryRow[], report: CorruptRowReport): Promise<Story[]> {
   if (rows.length === 0) return [];
   const timelines = await storyTimelines(
     db,
     rows.map((r) => r.id),
+    report,
   );
   return rows.map((r) => ({
     id: r.id,

@@ -9,6 +9,15 @@ import type { TranslationEvidence, TranslationPairStore } from '../align/recogni
 import type { ArticleWithSightings } from '../article.js';
 import type { Database } from './database.js';
 import { boundIndexed } from './index-bounds.js';
+import {
+  corruptRowReport,
+  keepSound,
+  parseColumn,
+  storedDetail,
+  storedReasons,
+  storedRecord,
+  type StoreReadOptions,
+} from './stored-json.js';
 import { toIso } from './timestamps.js';
 
 export interface TranslationRow extends TranslationEvidence {
@@ -19,6 +28,8 @@ export interface TranslationRow extends TranslationEvidence {
   readonly translationOutlet: string | null;
   readonly translationTitle: string | null;
   readonly recognisedAt: string;
+  /** As stored (src/store/stored-json.ts, storedDetail): readerPairs once the pairs became the article's. */
+  readonly detail: { readonly readerPairs?: boolean };
 }
 
 export interface TranslationWithRecord extends TranslationRow {
@@ -28,12 +39,17 @@ export interface TranslationWithRecord extends TranslationRow {
 
 /** The recognition stage's port (src/align/recognize-stage.ts), and what the CLI and API read. */
 export interface TranslationStore extends TranslationPairStore {
+  /** Every recognised pair; a row whose stored JSON is damaged is left out (reported through onCorruptRow). */
   list(): Promise<TranslationRow[]>;
-  /** The pair an article is part of, as original (its translations) or as a folded translation. */
+  /**
+   * The pair an article is part of, as original (its translations) or as a folded translation; a
+   * damaged row is left out and reported, as by list.
+   */
   pairsOf(articleId: string): Promise<TranslationWithRecord[]>;
   /**
    * A folded translation by its own id or a unique prefix of it (the ids `tidings translations`
-   * prints): its pair and its record as stored; 'ambiguous' when the prefix names several.
+   * prints): its pair and its record as stored; 'ambiguous' when the prefix names several. Throws
+   * a CorruptRow (src/store/stored-json.ts) when its stored JSON is damaged.
    */
   folded(idOrPrefix: string): Promise<TranslationWithRecord | 'ambiguous' | null>;
 }
@@ -46,13 +62,17 @@ interface Row {
   translation_outlet: string | null;
   translation_title: string | null;
   score: number;
-  reasons: string[];
+  /** jsonb, parsed by toRow and withRecord. */
+  reasons: unknown;
   detail: unknown;
   original_why: string;
-  record: ArticleWithSightings;
+  record: unknown;
   recognised_at: Date | string;
 }
 
+const at = (r: Row) => ({ table: 'translations', id: r.translation_id });
+
+/** The row's pair; a CorruptRow when its stored reasons or detail are damaged. */
 function toRow(r: Row): TranslationRow {
   return {
     originalId: r.original_id,
@@ -62,14 +82,20 @@ function toRow(r: Row): TranslationRow {
     translationOutlet: r.translation_outlet,
     translationTitle: r.translation_title,
     score: Number(r.score),
-    reasons: r.reasons,
-    detail: r.detail,
+    reasons: parseColumn(storedReasons, r.reasons, at(r), 'reasons'),
+    detail: parseColumn(storedDetail, r.detail, at(r), 'detail'),
     originalWhy: r.original_why,
     recognisedAt: toIso(r.recognised_at),
   };
 }
 
-export function createTranslationStore(db: Database): TranslationStore {
+/** The row's pair and the translation's kept record; a CorruptRow when any of its stored JSON is damaged. */
+function withRecord(r: Row): TranslationWithRecord {
+  return { ...toRow(r), record: parseColumn(storedRecord, r.record, at(r), 'record') };
+}
+
+export function createTranslationStore(db: Database, options: StoreReadOptions = {}): TranslationStore {
+  const report = corruptRowReport(options);
   return {
     async uncheckedPairs(maxDays, version, limit) {
       const rows = await db.query<{ en_id: string; zh_id: string }>(
@@ -175,7 +201,7 @@ export function createTranslationStore(db: Database): TranslationStore {
            score, reasons, detail, original_why, NULL AS record, recognised_at
          FROM translations ORDER BY recognised_at, original_id, translation_id`,
       );
-      return rows.map(toRow);
+      return keepSound(rows, toRow, report);
     },
 
     async pairsOf(articleId) {
@@ -183,7 +209,7 @@ export function createTranslationStore(db: Database): TranslationStore {
         `SELECT * FROM translations WHERE original_id = $1 OR translation_id = $1 ORDER BY recognised_at, translation_id`,
         [articleId],
       );
-      return rows.map((r) => ({ ...toRow(r), record: r.record }));
+      return keepSound(rows, withRecord, report);
     },
 
     async folded(idOrPrefix) {
@@ -194,7 +220,7 @@ export function createTranslationStore(db: Database): TranslationStore {
       );
       const row = rows.find((r) => r.translation_id === id) ?? (rows.length === 1 ? rows[0]! : null);
       if (row === null) return rows.length > 1 ? 'ambiguous' : null;
-      return { ...toRow(row), record: row.record };
+      return withRecord(row);
     },
   };
 }
