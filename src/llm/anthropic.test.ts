@@ -86,6 +86,12 @@ describe('Anthropic client', () => {
       problem: /content\[0\]\.text: expected string, received undefined/,
     },
     { name: 'a block that is no object', json: { content: [7] }, problem: /content\[0\]: expected object/ },
+    {
+      name: 'a bare array',
+      json: [{ type: 'text', text: 'hi' }],
+      problem: /\(root\): expected object, received array/,
+    },
+    { name: 'a JSON string', json: 'hello', problem: /\(root\): expected object, received string/ },
   ];
   for (const m of malformed) {
     it(`a malformed message (${m.name}) is bad_input naming the provider and the field`, async () => {
@@ -97,6 +103,28 @@ describe('Anthropic client', () => {
       assert.match(result.message, m.problem);
     });
   }
+
+  it('lists models from GET /v1/models; an entry without an id is skipped', async () => {
+    const server = await serve((req) =>
+      req.path === '/v1/models'
+        ? { json: { data: [{ id: 'claude-a', type: 'model' }, { type: 'model' }, 'claude-b'] } }
+        : anthropicError(404, 'not_found_error', 'no'),
+    );
+    const result = await clientFor(server).listModels();
+    assert.ok(result.ok, JSON.stringify(result));
+    assert.deepEqual(result.value, ['claude-a', 'claude-b']);
+  });
+
+  it('a model list without a data array is bad_input naming the provider and the list', async () => {
+    const server = await serve([{ json: { models: ['claude-a'] } }]);
+    const result = await clientFor(server).listModels();
+    assert.ok(!result.ok);
+    assert.equal(result.code, 'bad_input');
+    assert.match(
+      result.message,
+      /^anthropic: the model list at .* is malformed: data: expected array, received undefined/,
+    );
+  });
 
   it('block types it does not read (thinking) are skipped, and usage that is absent is 0', async () => {
     const server = await serve([

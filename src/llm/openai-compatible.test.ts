@@ -233,6 +233,13 @@ describe('OpenAI-compatible client', () => {
     assert.match(result.message, /connection refused/);
   });
 
+  it("lists Ollama's models (name, not id); an entry that is neither text nor names a model is skipped", async () => {
+    const server = await serve([{ json: { models: [{ name: 'qwen3:8b' }, 7, { id: 'llama3' }, { size: 1 }] } }]);
+    const result = await clientFor(server).listModels();
+    assert.ok(result.ok, JSON.stringify(result));
+    assert.deepEqual(result.value, ['qwen3:8b', 'llama3']);
+  });
+
   it('lists models from GET /models', async () => {
     const server = await serve((req) =>
       req.path === '/v1/models' ? modelList(['veyra-chat-1', 'veyra-chat-2']) : openAiError(404, 'no'),
