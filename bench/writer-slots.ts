@@ -107,12 +107,19 @@ async function measure(name: string, registryFile: string, now: Date): Promise<T
     const storyIds = new Set<string>();
     // The Chinese names each story's sources give its entities: a Chinese face must use them.
     const zhNamesCache = new Map<string, ReadonlyMap<string, string>>();
-    const zhNamesOf = async (storyId: string): Promise<ReadonlyMap<string, string>> => {
-      const hit = zhNamesCache.get(storyId);
+    // Read from the members an output was written from (a day's digest sees that day's members only).
+    const zhNamesOf = async (storyId: string, articleIds?: readonly string[]): Promise<ReadonlyMap<string, string>> => {
+      const cacheKey = `${storyId} ${articleIds?.join(',') ?? ''}`;
+      const hit = zhNamesCache.get(cacheKey);
       if (hit) return hit;
       const ranked = await rankedStoryById(deps, storyId);
-      const names = ranked.ok ? chineseNamesOf(analyseStory(ranked.value.input)) : new Map<string, string>();
-      zhNamesCache.set(storyId, names);
+      const input = ranked.ok ? ranked.value.input : null;
+      const articles = input && articleIds ? input.articles.filter((a) => articleIds.includes(a.id)) : input?.articles;
+      const names =
+        input && articles && articles.length > 0
+          ? chineseNamesOf(analyseStory({ ...input, articles }))
+          : new Map<string, string>();
+      zhNamesCache.set(cacheKey, names);
       return names;
     };
     for (const date of days) {
@@ -123,7 +130,10 @@ async function measure(name: string, registryFile: string, now: Date): Promise<T
         for (const item of digest.value.tiers.flatMap((t) => t.items)) {
           storyIds.add(item.storyId);
           items.push(item);
-          const zhNames = await zhNamesOf(item.storyId);
+          const zhNames = await zhNamesOf(
+            item.storyId,
+            item.sources.map((x) => x.articleId),
+          );
           add('digest', digestItemViolations(item, { zhNames }), item.verification?.ok, `${item.storyId}.${face}`);
           await dump(`digest-${date}.${face}.md`, `${renderDigestItem(item)}\n`);
         }

@@ -14,6 +14,7 @@ import {
   figuresToList,
   meaningful,
   storyFacts,
+  withChineseNames,
 } from './compose.js';
 import { ADVICE_CUES, cueHits } from './cues.js';
 import { figureKeysIn, fitForSlot, possessive, zhCat } from './digest-item.js';
@@ -23,6 +24,7 @@ import type { Statement } from './story-statements.js';
 import { SCHEMA_VERSION, type Card, type ProvenanceEntry } from './schemas.js';
 import { selectDiverse } from './selection.js';
 import { extractEntry, outletOf, sourceRefOf, spanOf, translatorOf } from './source-refs.js';
+import { chineseNamesOf, nameInFace } from './zh-names.js';
 import { analyseStory, humanTranslationView, type ScoredCandidate, type StoryInput } from './story-analysis.js';
 
 export interface CardOptions {
@@ -65,7 +67,7 @@ export function writeCard(article: ArticleWithSightings, story: StoryInput, opti
 
   // The article's own facts (its parties, figures, event kind): what the card composes from.
   const articleAnalysis = analyseStory({ ...members, storyId: article.id, articles: [article] });
-  const facts = storyFacts(articleAnalysis);
+  const facts = withChineseNames(storyFacts(articleAnalysis), chineseNamesOf(analysis));
   // No text in the face's language (neither the article's own nor a human translation): composed.
   const composing = face !== article.language && !human && facts.subject !== null;
   const outlet = outletOf(article);
@@ -141,7 +143,7 @@ export function writeCard(article: ArticleWithSightings, story: StoryInput, opti
   }
 
   // Takeaway: a sentence about the article (who reports what, the figure to remember).
-  const takeaway = composeTakeaway(facts, outlet, face);
+  const takeaway = composeTakeaway(facts, nameInFace(analysis, outlet, face), face);
   const keyTakeaway = takeaway?.text ?? '';
   if (takeaway) prov.push({ path: 'keyTakeaway', kind: takeaway.kind, spans: [...takeaway.spans] });
 

@@ -13,6 +13,7 @@ import { GOVERNMENT_BODIES } from '../understand/gazetteer-data.js';
 import type { SpanRef } from './schemas.js';
 import { figureKey, isTelling } from './sentence-candidates.js';
 import { outletOf } from './source-refs.js';
+import { chineseNameFor, chineseNamesOf } from './zh-names.js';
 import { TITLE_SUBJECT, eventKindOf, type EventKind } from './titles.js';
 
 export { EVENT_KINDS, eventKindOf, type EventKind } from './titles.js';
@@ -58,6 +59,8 @@ export interface FactFigure {
   readonly surfaces: Partial<Record<Face, string>>;
   /** The first outlet that gives it (members in id order), and where. */
   readonly outlet: string;
+  /** The outlet as a Chinese face names it (the Chinese name the sources give it, else as written). */
+  readonly outletZh?: string;
   readonly span: SpanRef;
   /** The sentence mentions a per-million-tokens price. */
   readonly perMillionTokens: boolean;
@@ -148,6 +151,25 @@ function zhScaled(v: number): string {
   return v >= 1e8 ? `${trimNumber(v / 1e8)} 亿` : v >= 1e4 ? `${trimNumber(v / 1e4)} 万` : `${trimNumber(v)} `;
 }
 
+/** Measure word and noun of a count in Chinese, by its normalised unit (units the figure parser reads back). */
+const ZH_COUNT: Record<string, string> = {
+  GPU: '块 GPU',
+  chip: '颗芯片',
+  accelerator: '块加速卡',
+  server: '台服务器',
+  employee: '名员工',
+  user: '名用户',
+  customer: '家客户',
+  parameter: '个参数',
+  token: '个 token',
+  question: '个问题',
+  job: '个岗位',
+  'data center': '座数据中心',
+  developer: '名开发者',
+  subscriber: '名订阅用户',
+  rack: '个机柜',
+};
+
 /** A figure written in a face's own style, or null when this writer has no style for it. */
 function styled(f: Figure, face: Face): string | null {
   const v = f.value;
@@ -168,15 +190,16 @@ function styled(f: Figure, face: Face): string | null {
     case 'rate':
       if (f.unit !== 'tokens/s') return null;
       return face === 'en' ? `${enNumber(v)} tokens per second` : `每秒 ${trimNumber(v)} 个 token`;
-    case 'count':
-      if (/^[A-Za-z]/.test(f.unit))
-        return face === 'en'
-          ? `${enNumber(v)} ${f.unit}${/s$/.test(f.unit) ? '' : 's'}`
-          : `${zhScaled(v).trim()}${v >= 1e4 ? '' : ' '}个 ${f.unit}`.replace(/ (?=个)/, ' ');
-      return null;
+    case 'count': {
+      if (face === 'en')
+        return /^[A-Za-z]/.test(f.unit) ? `${enNumber(v)} ${f.unit}${/s$/.test(f.unit) ? '' : 's'}` : null;
+      // A Chinese count takes its measure word and noun ("20 万块 GPU", "600 名员工").
+      const noun = ZH_COUNT[f.unit];
+      return noun ? `${zhScaled(v).trim()}${v >= 1e4 ? '' : ' '}${noun}` : null;
+    }
     case 'quantity':
       if (f.unit === 'nm') return face === 'en' ? `${trimNumber(v)}nm` : `${trimNumber(v)} 纳米`;
-      if (f.unit === 'Wh') return `${trimNumber(v, 3)} Wh`;
+      if (f.unit === 'Wh') return face === 'en' ? `${trimNumber(v, 3)} Wh` : `${trimNumber(v, 3)} 瓦时`;
       if (f.unit === 'B') {
         const [n, u] = v >= 1e12 ? [v / 1e12, 'TB'] : v >= 1e9 ? [v / 1e9, 'GB'] : [v / 1e6, 'MB'];
         return `${trimNumber(n)}${u}`;
@@ -345,7 +368,24 @@ function storyFactsOnce(analysis: StoryAnalysis): StoryFacts {
     .slice(0, 1)
     .map((a) => ({ articleId: a.id, field: 'title', start: 0, end: (a.title ?? '').length }));
   const titleSues = titles.some((t) => /\bsues\b|起诉/u.test(t));
-  return { kind, subject, other, product, figures, titleSpans, titleSues };
+  // A Chinese face names each party as the story's Chinese sources do (src/write/zh-names.ts).
+  return withChineseNames({ kind, subject, other, product, figures, titleSpans, titleSues }, chineseNamesOf(analysis));
+}
+
+/** The facts with each party and outlet given the Chinese name the sources give it (a card of one English article takes its story's names). */
+export function withChineseNames(facts: StoryFacts, names: ReadonlyMap<string, string>): StoryFacts {
+  const inChinese = (n: Named | null): Named | null => {
+    if (!n || (n.zh && /\p{Script=Han}/u.test(n.zh)) || !n.en) return n;
+    const han = chineseNameFor(names, n.en);
+    return han ? { ...n, zh: han } : n;
+  };
+  return {
+    ...facts,
+    subject: inChinese(facts.subject),
+    other: inChinese(facts.other),
+    product: inChinese(facts.product),
+    figures: facts.figures.map((f) => ({ ...f, outletZh: chineseNameFor(names, f.outlet) ?? f.outletZh ?? f.outlet })),
+  };
 }
 
 /**
@@ -563,7 +603,7 @@ export function composeFigurePoint(facts: StoryFacts, f: FactFigure, face: Face)
   const S = facts.subject ? nameIn(facts.subject, face) : null;
   const P = facts.product ? nameIn(facts.product, face) : S;
   const F = figureIn(f, face);
-  const O = f.outlet;
+  const O = face === 'zh' ? (f.outletZh ?? f.outlet) : f.outlet;
   const perM = f.perMillionTokens;
   // A publisher reporting on its own work is not named twice.
   const self = S !== null && (O === S || O.startsWith(`${S} `) || S.startsWith(`${O} `));
@@ -599,7 +639,7 @@ export function composeFigurePoint(facts: StoryFacts, f: FactFigure, face: Face)
         text = `The power capacity involved is ${F}${by}`;
         break;
       case 'units':
-        text = `${capital(F)} are involved${by}`;
+        text = f.figure.unit === 'parameter' ? `A model of ${F} is involved${by}` : `${capital(F)} are involved${by}`;
         break;
       case 'reduction':
         text = `${S ? `${S} reports a` : 'A'} reduction of ${F}${self ? '.' : by}`;
@@ -643,7 +683,7 @@ export function composeFigurePoint(facts: StoryFacts, f: FactFigure, face: Face)
         text = zh(by, '涉及的电力容量为 ', F, '。');
         break;
       case 'units':
-        text = zh(by, '涉及 ', F, '。');
+        text = f.figure.unit === 'parameter' ? zh(by, '涉及参数规模为 ', F, '的模型。') : zh(by, '涉及 ', F, '。');
         break;
       case 'reduction':
         text = zh(by, S ? `${S} 报告的` : '', '降幅为 ', F, '。');
@@ -666,7 +706,11 @@ export function composeLead(facts: StoryFacts, face: Face): Statement | null {
     return k ? composeFigurePoint(facts, k, face) : null;
   }
   const S = facts.subject ? nameIn(facts.subject, face) : '';
-  const outlets = [...new Set(facts.figures.slice(0, 3).map((f) => f.outlet))].filter((o) => o !== S).slice(0, 2);
+  const outlets = [
+    ...new Set(facts.figures.slice(0, 3).map((f) => (face === 'zh' ? (f.outletZh ?? f.outlet) : f.outlet))),
+  ]
+    .filter((o) => o !== S)
+    .slice(0, 2);
   let text =
     face === 'en'
       ? `${head.text}${outlets.length > 0 ? `, according to ${outlets.join(' and ')}` : ''}.`
@@ -896,7 +940,7 @@ export function composeProsCons(facts: StoryFacts, face: Face): { pros: Statemen
   for (const f of facts.figures) {
     if (f.role !== null && said.has(f.role)) continue;
     const F = figureIn(f, face);
-    const by = en ? ` (${f.outlet})` : `（据 ${f.outlet}）`;
+    const by = en ? ` (${f.outlet})` : `（据 ${f.outletZh ?? f.outlet}）`;
     let text: string | null = null;
     if (f.role === 'priceCut' && P)
       text = en

@@ -14,6 +14,7 @@ import {
   composeLead,
   composeProsCons,
   figuresToList,
+  roleLabel,
   storyFacts,
   type StoryFacts,
 } from './compose.js';
@@ -41,7 +42,9 @@ import {
   officialConfirmation,
   singleSource,
   type Statement,
+  variantIn,
 } from './story-statements.js';
+import { nameInFace } from './zh-names.js';
 
 /**
  * What a face's body is written from: the story's coverage in the face's language; a human
@@ -364,7 +367,7 @@ export function headlineOf(ctx: FaceContext): Statement {
   const official = analysis.articles.find((a) => a.sourceType === 'official');
   const parts: string[] = [];
   if (face === 'zh') {
-    if (official) parts.push(zhCat(outletOf(official), '官方确认'));
+    if (official) parts.push(zhCat(nameInFace(analysis, outletOf(official), face), '官方确认'));
     if (publishers > 1) parts.push(`${publishers} 家独立发布方报道`);
     else parts.push('目前仅一个来源');
     if (ranking.figureConflicts.length > 0) parts.push('个别来源数字有出入');
@@ -408,7 +411,7 @@ function quickStartOf(ctx: FaceContext): Statement[] {
     const t = first.title ?? publicUrl(first.url) ?? (zh ? '无标题' : 'untitled');
     out.push({
       text: zh
-        ? zhCat('阅读', outletOf(first), `的报道《${t}》${at(first)}`)
+        ? zhCat('阅读', nameInFace(analysis, outletOf(first), face), `的报道《${t}》${at(first)}`)
         : `Read ${possessive(outletOf(first))} report "${t}"${at(first)}`,
       kind: 'template',
       spans: [titleSpan(first)],
@@ -417,7 +420,7 @@ function quickStartOf(ctx: FaceContext): Statement[] {
   if (official) {
     out.push({
       text: zh
-        ? zhCat('核对', outletOf(official), `的官方声明${at(official)}`)
+        ? zhCat('核对', nameInFace(analysis, outletOf(official), face), `的官方声明${at(official)}`)
         : `Check the official statement from ${outletOf(official)}${at(official)}`,
       kind: 'template',
       spans: [titleSpan(official)],
@@ -448,21 +451,38 @@ function quickStartOf(ctx: FaceContext): Statement[] {
           : '';
     out.push({
       text: zh
-        ? zhCat('对照', outletOf(other), `的${lang}报道${at(other)}`)
+        ? zhCat('对照', nameInFace(analysis, outletOf(other), face), `的${lang}报道${at(other)}`)
         : `Compare with ${possessive(outletOf(other))} ${lang}coverage${at(other)}`,
       kind: 'template',
       spans: [titleSpan(other)],
     });
   }
   const productName = productInTitles(ctx);
-  const figures = analysis.keyFigures.slice(0, 3).map((k) => figureIn(k, face));
+  // Figures to track, each with what it measures ("the valuation, 18 billion yuan"); a bare multiple says nothing.
+  const figures = figuresToList(ctx.facts, face)
+    .slice(0, 3)
+    // A count says what it counts ("8 GPUs"); any other figure is led by what it measures.
+    .map((f) => (f.role === 'units' ? figureIn(f, face) : `${roleLabel(f.role, face)} ${figureIn(f, face)}`))
+    .map((x) => (zh ? x.replace(/^(\p{Script=Han}+) (?=\p{Script=Han})/u, '$1') : x));
   if (analysis.story.ranking.figureConflicts.length > 0) {
-    const surfaces = analysis.story.ranking.figureConflicts[0]!.variants.map((v) => v.surface);
+    const surfaces = analysis.story.ranking.figureConflicts[0]!.variants.map((v) => variantIn(v.surface, face));
     out.push({
       text: zh
         ? `自己核对有争议的数字：${surfaces.join(' 对 ')}，以原始公告为准。`
         : `Check the disputed figure yourself against the original announcement: ${surfaces.join(' vs ')}.`,
       kind: 'template',
+      spans: [],
+    });
+  }
+  // A story one outlet reports: the step is to find a second, before relying on it.
+  const outlets = [...new Set(analysis.articles.map(outletOf))];
+  if (outlets.length === 1) {
+    const only = nameInFace(analysis, outlets[0]!, face);
+    out.push({
+      text: zh
+        ? zhCat('在引用之前寻找独立报道：目前只有', only, '报道此事。')
+        : `Look for independent coverage before relying on it: only ${only} reports it so far.`,
+      kind: 'computed',
       spans: [],
     });
   }
@@ -479,7 +499,7 @@ function quickStartOf(ctx: FaceContext): Statement[] {
     out.push({
       text: zh
         ? `记下后续要跟踪的数字：${figures.join('、')}。`
-        : `Note the figures to track as the story develops: ${figures.join(', ')}.`,
+        : `Note the figures to track as the story develops: ${figures.join('; ')}.`,
       kind: 'template',
       spans: [],
     });
@@ -537,7 +557,9 @@ function primarySource(a: StoryAnalysis, face: Face): Statement | null {
   if (!primary) return null;
   const name = outletOf(primary);
   const text =
-    face === 'zh' ? zhCat('一手来源：由', name, '直接发布。') : `A primary source: published directly by ${name}.`;
+    face === 'zh'
+      ? zhCat('一手来源：由', nameInFace(a, name, face), '直接发布。')
+      : `A primary source: published directly by ${name}.`;
   return { text, kind: 'computed', spans: [] };
 }
 

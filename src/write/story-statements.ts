@@ -8,6 +8,7 @@ import type { SpanRef } from './schemas.js';
 import { figureIn } from './compose.js';
 import { outletOf } from './source-refs.js';
 import type { KeyFigure, StoryAnalysis } from './story-analysis.js';
+import { nameInFace } from './zh-names.js';
 
 export interface Statement {
   readonly text: string;
@@ -27,9 +28,10 @@ export function corroboration(a: StoryAnalysis, face: Face): Statement | null {
       ? [...a.story.ranking.independentPublishers]
       : outletsOf(a.articles);
   if (publishers.length < 2) return null;
+  const named = publishers.map((p) => nameInFace(a, p, face));
   const text =
     face === 'zh'
-      ? `${publishers.length} 家独立发布方报道了此事：${join(publishers, face)}。`
+      ? `${publishers.length} 家独立发布方报道了此事：${join(named, face)}。`
       : `Reported by ${publishers.length} independent publishers: ${join(publishers, face)}.`;
   return { text, kind: 'computed', spans: [] };
 }
@@ -37,7 +39,10 @@ export function corroboration(a: StoryAnalysis, face: Face): Statement | null {
 export function officialConfirmation(a: StoryAnalysis, face: Face): Statement | null {
   const official = a.articles.filter((x) => x.sourceType === 'official');
   if (official.length === 0) return null;
-  const names = join(outletsOf(official), face);
+  const names = join(
+    outletsOf(official).map((o) => nameInFace(a, o, face)),
+    face,
+  );
   const text = face === 'zh' ? `有官方来源确认：${names}。` : `Confirmed by an official statement from ${names}.`;
   return {
     text,
@@ -48,7 +53,7 @@ export function officialConfirmation(a: StoryAnalysis, face: Face): Statement | 
 
 export function singleSource(a: StoryAnalysis, face: Face): Statement | null {
   if (outletsOf(a.articles).length !== 1 || !a.articles[0]) return null;
-  const name = outletOf(a.articles[0]);
+  const name = nameInFace(a, outletOf(a.articles[0]), face);
   const text =
     face === 'zh'
       ? `目前只有一个来源（${name}），尚无其他来源证实。`
@@ -82,7 +87,10 @@ export function agreement(a: StoryAnalysis, face: Face, key: KeyFigure | undefin
   if (outlets.length < 2) return null;
   const text =
     face === 'zh'
-      ? `各来源对 ${surface} 这一数字说法一致：${join(outlets, face)}。`
+      ? `各来源对 ${surface} 这一数字说法一致：${join(
+          outlets.map((o) => nameInFace(a, o, face)),
+          face,
+        )}。`
       : `Sources agree on ${surface}: ${join(outlets, face)}.`;
   return { text, kind: 'template', spans };
 }
@@ -97,7 +105,10 @@ export function conflicts(a: StoryAnalysis, face: Face): Statement[] {
         const hit = art.understanding.figures.find((g) => (fig ? figuresEqual(g, fig) : g.surface === v.surface));
         if (hit) spans.push({ articleId: art.id, field: 'text', start: hit.start, end: hit.end });
       }
-      return face === 'zh' ? `${v.surface}（${join(v.sources, face)}）` : `${v.surface} (${join(v.sources, face)})`;
+      // A Chinese face writes each variant in its own style when it reads back as the same value ("300 兆瓦", not "300MW / 300 兆瓦").
+      const surface = variantIn(v.surface, face);
+      const sources = v.sources.map((o) => nameInFace(a, o, face));
+      return face === 'zh' ? `${surface}（${join(sources, face)}）` : `${surface} (${join(sources, face)})`;
     });
     const text =
       face === 'zh'
@@ -105,4 +116,15 @@ export function conflicts(a: StoryAnalysis, face: Face): Statement[] {
         : `Sources disagree on a figure: ${parts.join(' vs ')}; this item does not use the minority figure.`;
     return { text, kind: 'template' as const, spans };
   });
+}
+
+/** A conflict's variant ("300MW / 300 兆瓦") in a Chinese face as one figure in Chinese style: a source's own surface in that language, else ours when it reads back equal, else as written. */
+export function variantIn(surface: string, face: Face): string {
+  // The English face shows a variant as its outlets wrote it ("240MW / 240 兆瓦 vs 2.4 吉瓦"), the disputed surface itself.
+  if (face === 'en') return surface;
+  const parts = surface.split(' / ').map((p) => p.trim());
+  const own = parts.find((p) => /\p{Script=Han}/u.test(p) === (face === 'zh'));
+  if (own) return own;
+  const [fig] = parseFigures(surface);
+  return fig ? figureIn({ figure: fig, surfaces: {} }, face) : surface;
 }

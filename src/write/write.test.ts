@@ -71,7 +71,7 @@ const GOLDEN_SOLO_EN = [
   '',
   '1. Read Quillmark Lab Notes\' report "Quillmark measures memory use across 6 open models": https://b1-solo.example/story',
   '2. Look for an official statement from the companies involved: none is among the sources yet.',
-  '3. Note the figures to track as the story develops: 3x.',
+  '3. Look for independent coverage before relying on it: only Quillmark Lab Notes reports it so far.',
   '',
   '#### Recommendation',
   '',
@@ -160,13 +160,13 @@ describe('digest item', () => {
     const withMisquote = fields.filter((f) => f.text.includes('1500 兆瓦'));
     assert.ok(withMisquote.length >= 1);
     for (const f of withMisquote) {
-      // Only beside the majority variant: the conflict statement (cons) and the check-it-yourself step.
-      assert.ok(f.text.includes('150MW'), f.path);
+      // Only beside the majority variant (in the face's style): the conflict statement (cons) and the check-it-yourself step.
+      assert.ok(f.text.includes('150 兆瓦'), f.path);
       assert.ok(f.path.startsWith('cons[') || f.path.startsWith('quickStart['), f.path);
     }
     assert.ok(
       item.cons.some(
-        (c) => c.includes('150MW') && c.includes('1500 兆瓦') && c.includes('算力速递') && c.includes('云端观察'),
+        (c) => c.includes('150 兆瓦') && c.includes('1500 兆瓦') && c.includes('算力速递') && c.includes('云端观察'),
       ),
     );
     const misquoteSentence = BRIGHTLINE_ZH_MISQUOTE.understanding.sentences[0]!.text;

@@ -12,7 +12,7 @@
 //      takes neither.
 // Pure; cached per analysis.
 
-import type { ArticleWithSightings } from '../article.js';
+import type { ArticleWithSightings, Face } from '../article.js';
 import { figureKey, isTelling } from './sentence-candidates.js';
 import { TITLE_SUBJECT, eventKindOf } from './titles.js';
 import { humanTranslationView, type StoryAnalysis } from './story-analysis.js';
@@ -151,4 +151,10 @@ export function chineseNameFor(names: ReadonlyMap<string, string>, latin: string
     if (l.startsWith(`${latin} `) || latin.startsWith(`${l} `)) return h;
   }
   return null;
+}
+
+/** A name (an entity's or an outlet's) as a face writes it: in a Chinese face, the Chinese name the story's sources give it, when there is one. */
+export function nameInFace(analysis: StoryAnalysis, name: string, face: Face): string {
+  if (face !== 'zh' || HAN.test(name)) return name;
+  return chineseNameFor(chineseNamesOf(analysis), name) ?? name;
 }
