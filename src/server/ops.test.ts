@@ -4,7 +4,7 @@
 
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { freshServerDatabase } from '../../test/support/backends.js';
+import { backends, freshServerDatabase } from '../../test/support/backends.js';
 import { parseExposition } from '../../test/support/exposition.js';
 import { openJobQueue } from '../queue/job-queue.js';
 import { openDatabase, type Database } from '../store/database.js';
@@ -211,3 +211,63 @@ describe('ops endpoints on PostgreSQL', {
     }
   });
 });
+
+// A cycle-log row damaged directly with SQL (watch_cycles.fetches, parsed with zod when read): the
+// store still answers; /healthz names the row, /metrics reports everything else.
+for (const backend of backends()) {
+  describe(`a damaged cycle-log row on ${backend.name}`, () => {
+    let db: Database;
+    let dispose: () => Promise<void>;
+    const cycle = (at: string, fetches: Record<string, number>) => ({
+      startedAt: new Date(at),
+      finishedAt: new Date(Date.parse(at) + 2000),
+      outcome: 'ok' as const,
+      newArticles: 1,
+      duplicates: 0,
+      failed: 0,
+      storiesTouched: 1,
+      pagesRewritten: 3,
+      fetches,
+    });
+    before(async () => {
+      ({ db, dispose } = await backend.open());
+      await recordCycle(db, cycle('2026-12-01T10:00:00Z', { '200': 4 }));
+      await recordCycle(db, cycle('2026-12-01T10:15:00Z', { '200': 2, '304': 1 }));
+      await recordCycle(db, cycle('2026-12-01T10:30:00Z', { '304': 5 }));
+      // The first: a count that is no count; the last: no object at all.
+      await db.query(
+        `UPDATE watch_cycles SET fetches = '{"200": "many", "404": 1}' WHERE started_at = '2026-12-01T10:00:00Z'`,
+      );
+      await db.query(`UPDATE watch_cycles SET fetches = '"oops"' WHERE started_at = '2026-12-01T10:30:00Z'`);
+    });
+    after(async () => dispose());
+
+    test('/healthz: 503 naming the row and the problem, the store reachable; /metrics still up', async () => {
+      const [last] = await db.query<{ id: string | number }>(
+        'SELECT id FROM watch_cycles ORDER BY finished_at DESC LIMIT 1',
+      );
+      const s = await serveOps(db, null, () => new Date('2026-12-01T10:35:00Z'));
+      try {
+        const res = await fetch(`${s.url}healthz`);
+        assert.equal(res.status, 503);
+        const body = (await res.json()) as { store: { reachable: boolean }; problems: string[]; lastCycle: unknown };
+        assert.equal(body.store.reachable, true);
+        assert.equal(body.lastCycle, null);
+        assert.deepEqual(body.problems, [
+          `the last watch cycle cannot be read: watch_cycles row ${last!.id}: fetches is malformed: (root): expected record, received string`,
+        ]);
+        const m = parseExposition(await (await fetch(`${s.url}metrics`)).text());
+        const v = (name: string, labels: Record<string, string> = {}) =>
+          m.samples.find((x) => x.name === name && JSON.stringify(x.labels) === JSON.stringify(labels))?.value;
+        assert.equal(v('tidings_store_up'), 1);
+        assert.equal(v('tidings_cycles_total', { outcome: 'ok' }), 3);
+        assert.equal(v('tidings_fetches_total', { status: '200' }), 2);
+        assert.equal(v('tidings_fetches_total', { status: '304' }), 1);
+        assert.equal(v('tidings_fetches_total', { status: '404' }), 1);
+        assert.equal(v('tidings_last_cycle_timestamp_seconds'), undefined);
+      } finally {
+        await s.close();
+      }
+    });
+  });
+}

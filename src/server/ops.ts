@@ -7,6 +7,7 @@
 
 import type http from 'node:http';
 import type { Database } from '../store/database.js';
+import { CorruptRow } from '../store/stored-json.js';
 import { cycleTotals, lastCycle, queuedJobStates, type CycleRecord } from '../watch/cycle-log.js';
 
 /** What a watch running in this process (serve --watch) tells the endpoints. */
@@ -73,6 +74,12 @@ const cycleJson = (c: CycleRecord) => ({
   pagesRewritten: c.pagesRewritten,
 });
 
+/** null for a CorruptRow (a stored row of the wrong shape); any other error is thrown on. */
+function unlessCorrupt(error: unknown): null {
+  if (error instanceof CorruptRow) return null;
+  throw error;
+}
+
 export function createOps({ db, live = null, now = () => new Date(), storeTimeoutMs = 2000 }: OpsDeps): Ops {
   const health = async (): Promise<{ status: number; body: unknown }> => {
     const problems: string[] = [];
@@ -82,10 +89,14 @@ export function createOps({ db, live = null, now = () => new Date(), storeTimeou
       await withTimeout(db.query('SELECT 1'), storeTimeoutMs);
       cycle = await withTimeout(lastCycle(db), storeTimeoutMs);
     } catch (error) {
-      reachable = false;
-      problems.push(
-        `the store (${db.kind}) does not answer: ${error instanceof Error ? error.message : String(error)}`,
-      );
+      if (error instanceof CorruptRow) {
+        problems.push(`the last watch cycle cannot be read: ${error.message}`);
+      } else {
+        reachable = false;
+        problems.push(
+          `the store (${db.kind}) does not answer: ${error instanceof Error ? error.message : String(error)}`,
+        );
+      }
     }
     const watch = live?.() ?? null;
     if (watch !== null) {
@@ -129,7 +140,8 @@ export function createOps({ db, live = null, now = () => new Date(), storeTimeou
       );
       const totals = await withTimeout(cycleTotals(db), storeTimeoutMs);
       const queue = await withTimeout(queuedJobStates(db), storeTimeoutMs).catch(() => null);
-      const last = watch?.lastCycle ?? (await withTimeout(lastCycle(db), storeTimeoutMs));
+      // A last cycle that cannot be read (/healthz names it) has no last-cycle gauges; the rest is reported.
+      const last = watch?.lastCycle ?? (await withTimeout(lastCycle(db), storeTimeoutMs).catch(unlessCorrupt));
       families.push(
         gauge('tidings_articles_stored', 'Articles in the store.', [[{}, Number(count?.n ?? 0)]]),
         counter('tidings_articles_total', 'Articles handled by watch cycles, by outcome (new, duplicate, failed).', [

@@ -1,5 +1,6 @@
 // The JSON the store keeps in jsonb columns (articles.paragraphs, .bilingual, .understanding;
-// story_articles.features; translations.reasons, .detail, .record; model_translations.translation),
+// story_articles.features; translations.reasons, .detail, .record; model_translations.translation;
+// watch_cycles.fetches, read by src/watch/cycle-log.ts),
 // parsed with zod when read back instead of cast: a row damaged by hand, by a bug or by a partial
 // restore becomes a CorruptRow naming the table, the row and what is wrong
 // ("articles row 85adb80e8c91: understanding is malformed: entities[3].start: expected number,
@@ -197,6 +198,9 @@ export const storedTranslation = jsonbObject({
     outputTokens: jsonNumber,
   }),
 }) satisfies z.ZodType<Translation>;
+
+/** A watch cycle's fetches by status (watch_cycles.fetches): '200', '304', 'network_error' … to counts. */
+export const storedFetches = z.record(z.string(), z.number().int().nonnegative());
 
 /** A stored row whose JSON does not have the shape Tidings wrote: which table, which row, what is wrong. */
 export class CorruptRow extends Error {

@@ -5,6 +5,7 @@
 
 import type { Database, Queryable } from '../store/database.js';
 import type { Fetcher } from '../fetch/fetcher.js';
+import { parseColumn, storedFetches } from '../store/stored-json.js';
 
 export type CycleOutcome = 'ok' | 'failed' | 'idle';
 
@@ -50,6 +51,7 @@ export async function recordCycle(db: Queryable, r: CycleRecord): Promise<void> 
 }
 
 interface CycleRow {
+  id: string | number;
   started_at: Date | string;
   finished_at: Date | string;
   outcome: string;
@@ -58,14 +60,26 @@ interface CycleRow {
   failed: number;
   stories_touched: number;
   pages_rewritten: number;
-  fetches: Record<string, number> | string;
+  /** jsonb (an object), or its text; parsed by lastCycle. */
+  fetches: unknown;
 }
 
 const asDate = (v: Date | string) => (v instanceof Date ? v : new Date(v));
-const asObject = (v: Record<string, number> | string): Record<string, number> =>
-  typeof v === 'string' ? (JSON.parse(v) as Record<string, number>) : v;
 
-/** The last cycle recorded, or null when no watch has run on this store. */
+/** The stored fetches: jsonb comes back an object; text holding JSON is read as JSON (not JSON: left for the schema to refuse). */
+function jsonOf(value: unknown): unknown {
+  if (typeof value !== 'string') return value;
+  try {
+    return JSON.parse(value);
+  } catch {
+    return value;
+  }
+}
+
+/**
+ * The last cycle recorded, or null when no watch has run on this store. Throws a CorruptRow
+ * (src/store/stored-json.ts) naming the row when its fetches are not counts by status.
+ */
 export async function lastCycle(db: Queryable): Promise<CycleRecord | null> {
   const [row] = await db.query<CycleRow>('SELECT * FROM watch_cycles ORDER BY finished_at DESC, id DESC LIMIT 1');
   if (row === undefined) return null;
@@ -78,11 +92,15 @@ export async function lastCycle(db: Queryable): Promise<CycleRecord | null> {
     failed: Number(row.failed),
     storiesTouched: Number(row.stories_touched),
     pagesRewritten: Number(row.pages_rewritten),
-    fetches: asObject(row.fetches),
+    fetches: parseColumn(storedFetches, jsonOf(row.fetches), { table: 'watch_cycles', id: String(row.id) }, 'fetches'),
   };
 }
 
-/** Sums over every cycle recorded (monotonic while the store lives: Prometheus counters). */
+/**
+ * Sums over every cycle recorded (monotonic while the store lives: Prometheus counters). A cycle
+ * whose fetches are not an object of counts adds no fetches (it would otherwise fail the query
+ * for every cycle); lastCycle names it when it is the last.
+ */
 export async function cycleTotals(db: Queryable): Promise<CycleTotals> {
   const rows = await db.query<{
     outcome: string;
@@ -98,7 +116,9 @@ export async function cycleTotals(db: Queryable): Promise<CycleTotals> {
      FROM watch_cycles GROUP BY outcome`,
   );
   const fetchRows = await db.query<{ status: string; n: string | number }>(
-    'SELECT f.key AS status, sum((f.value)::bigint) AS n FROM watch_cycles c, jsonb_each_text(c.fetches) f GROUP BY f.key ORDER BY f.key',
+    `SELECT f.key AS status, sum((f.value)::bigint) AS n
+     FROM watch_cycles c, jsonb_each_text(CASE WHEN jsonb_typeof(c.fetches) = 'object' THEN c.fetches ELSE '{}' END) f
+     WHERE f.value ~ '^[0-9]{1,18}$' GROUP BY f.key ORDER BY f.key`,
   );
   const cycles: Record<CycleOutcome, number> = { ok: 0, failed: 0, idle: 0 };
   let durationSeconds = 0;
