@@ -1,4 +1,7 @@
-// The composition root: reads the config once and wires store, fetcher and registry for a command.
+// The composition root: reads the config once and wires everything a command needs: the store,
+// fetcher and registry, and the run (src/pipeline/run.ts: ingest → group → rank → write → verify →
+// publish) with its one set of dependencies (openRun). Nothing else builds them
+// (docs/decisions/0017-composition-root.md).
 
 import path from 'node:path';
 import { loadConfig, type Config, type ConfigFlags } from '../config.js';
@@ -11,6 +14,11 @@ import { fail, type Result, ok } from '../errors.js';
 import { useGazetteer } from '../understand/gazetteer.js';
 import { loadGazetteerFile } from '../understand/gazetteer-file.js';
 import { createLlmRuntime, type LlmRuntime } from '../llm/provider-factory.js';
+import { createRun, type Run } from '../pipeline/run.js';
+import { loadRubricFile } from '../rank/rubric-file.js';
+import { createModelTranslationStore } from '../store/model-translation-store.js';
+import { createStoryStore } from '../store/story-store.js';
+import { createTranslationStore } from '../store/translation-store.js';
 import { modelWriter } from '../write/llm/model-engine.js';
 import { offlineWriter, type Writer } from '../write/writer.js';
 
@@ -118,4 +126,71 @@ export function chooseEngine(
         ...(options.provider ? { provider: options.provider } : {}),
       });
   return { writer: model ? modelWriter(model.client) : offlineWriter, model };
+}
+
+export interface RunOptions {
+  /** The rubric file (`--rubric`); default: the bundled one. */
+  readonly rubricPath?: string | undefined;
+  /** The writing engine; default: chooseEngine(config), the configured model if any. */
+  readonly engine?: Engine;
+  /** Whether ingest may use the network: true for `ingest` and `run` without `--no-fetch`. Default false. */
+  readonly fetch?: boolean;
+  /** Hosts that may be fetched although loopback or private (`--allow-host`), besides the config's. */
+  readonly allowHosts?: readonly string[];
+  /** The registry inputs are matched against (their source entries); null: none. */
+  readonly registry?: LoadedRegistry | null;
+  /** The ingest clock (tests fix it: an undated article takes its day from it). */
+  readonly now?: () => Date;
+}
+
+export interface OpenedRun {
+  readonly run: Run;
+  /** The engine the run writes with (its model, if any, to report on). */
+  readonly engine: Engine;
+  /** Closes what the run opened (its fetcher; once, however often it is called); the store stays the app's. */
+  close(): Promise<void>;
+}
+
+/**
+ * The run on an open app, built once from one set of dependencies: the stores, the rubric, the
+ * writing engine, the fetcher and registry ingest reads with, where editions are written, and the
+ * model that translates (the engine's). Every command that ingests, groups, writes or publishes gets
+ * them here.
+ */
+export async function openRun(app: App, options: RunOptions = {}): Promise<Result<OpenedRun>> {
+  const rubric = await loadRubricFile(options.rubricPath);
+  if (!rubric.ok) return rubric;
+  const engine = options.engine ?? chooseEngine(app.config);
+  const registry = options.registry ?? null;
+  const fetcher = options.fetch ? makeFetcher(app.config, options.allowHosts ?? []) : null;
+  const run = createRun({
+    edition: {
+      articles: app.store,
+      stories: createStoryStore(app.db),
+      rubric: rubric.value,
+      translations: createTranslationStore(app.db),
+      machineTranslations: createModelTranslationStore(app.db),
+      writer: engine.writer,
+    },
+    ingest: {
+      store: app.store,
+      fetcher,
+      findSource: (location) => registry?.find(location) ?? null,
+      now: options.now ?? (() => new Date()),
+      maxBytes: app.config.fetch.maxBytes,
+      concurrency: app.config.fetch.concurrency,
+    },
+    editionsDir: path.join(app.config.dataDir, 'out'),
+    translator: engine.model ? { client: engine.model.client, glossaryPath: app.config.glossaryPath } : null,
+  });
+  let closed = false;
+  return ok({
+    run,
+    engine,
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      await fetcher?.close();
+    },
+  });
 }

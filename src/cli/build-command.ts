@@ -5,9 +5,8 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Command } from 'commander';
-import { EXIT_CODES } from '../errors.js';
+import { EXIT_CODES, ok, type Failure } from '../errors.js';
 import { DEFAULT_BASE_URL, type PublishReport } from '../publish/site/publish-site.js';
-import { publishEdition } from '../pipeline/site-edition.js';
 import {
   atomicTarget,
   discardBuild,
@@ -17,8 +16,8 @@ import {
   type AtomicTarget,
   type SwapReport,
 } from '../publish/site/atomic-site.js';
-import { chooseEngine, type App } from './app.js';
-import { openEdition } from './edition-commands.js';
+import { chooseEngine, openRun, type App, type OpenedRun } from './app.js';
+import { groupStep } from './edition-commands.js';
 import type { Io } from './main.js';
 import { renderFailure } from './render.js';
 
@@ -33,6 +32,8 @@ export interface SiteStepOptions {
    * so when `out` is already such a link, so a rebuild never edits pages being served.
    */
   readonly atomic?: boolean | undefined;
+  /** The command's run (`tidings run` writes and publishes with one); else one is opened (`offline` chooses its engine). */
+  readonly opened?: OpenedRun | undefined;
 }
 
 export interface SiteBuilt {
@@ -69,13 +70,18 @@ export async function siteStep(app: App, io: Io, options: SiteStepOptions): Prom
 /** As siteStep, and with atomic publishing what the swap did. */
 export async function buildSiteStep(app: App, io: Io, options: SiteStepOptions): Promise<SiteBuilt> {
   const failed = (code: number): SiteBuilt => ({ code, swap: null });
-  const engine = chooseEngine(app.config, { offline: Boolean(options.offline) });
+  const reported = (f: Failure): SiteBuilt => {
+    io.err(`tidings: ${renderFailure(f)}\n`);
+    return failed(EXIT_CODES[f.code]);
+  };
+  const opened = options.opened
+    ? ok(options.opened)
+    : await openRun(app, { engine: chooseEngine(app.config, { offline: Boolean(options.offline) }) });
+  if (!opened.ok) return reported(opened);
+  const { run, engine } = opened.value;
+  const grouped = await groupStep(run);
+  if (!grouped.ok) return reported(grouped);
   const model = engine.model;
-  const deps = await openEdition(app, { engine });
-  if (!deps.ok) {
-    io.err(`tidings: ${renderFailure(deps)}\n`);
-    return failed(EXIT_CODES[deps.code]);
-  }
   if (options.baseUrl !== undefined) {
     try {
       const u = new URL(options.baseUrl);
@@ -97,7 +103,7 @@ export async function buildSiteStep(app: App, io: Io, options: SiteStepOptions):
   }
   io.err(`Building the site in ${build?.dir ?? outDir}${model ? ` (${model.description})` : ''}\n`);
   const progress = (m: string) => io.err(io.errIsTty ? `\r\x1b[K  ${m}` : `  ${m}\n`);
-  const report = await publishEdition(deps.value, {
+  const report = await run.publish({
     outDir: build?.dir ?? outDir,
     baseUrl: options.baseUrl ?? DEFAULT_BASE_URL,
     onProgress: progress,

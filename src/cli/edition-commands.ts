@@ -2,7 +2,7 @@
 // command line. Each reads the store through the edition pipeline and prints Markdown or JSON.
 
 import type { Face } from '../article.js';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Option, type Command } from 'commander';
 import { EXIT_CODES, fail, ok, type Failure, type Result } from '../errors.js';
@@ -10,22 +10,14 @@ import {
   cardFor,
   digestFor,
   findArticle,
-  groupNewArticles,
   latestDay,
   postFor,
   rankedStoryById,
-  storiesOfDay,
   type EditionDeps,
 } from '../pipeline/edition.js';
-import { loadGlossary } from '../translate/glossary-file.js';
-import { documentOfBilingualPage, documentOfTranslation, renderBilingualMarkdown } from '../translate/layouts.js';
-import { translateArticle } from '../translate/translate.js';
 import type { LlmRuntime } from '../llm/provider-factory.js';
 import { renderExplanation } from '../rank/explain.js';
-import { loadRubricFile } from '../rank/rubric-file.js';
-import { createStoryStore } from '../store/story-store.js';
 import { createTranslationStore } from '../store/translation-store.js';
-import { createModelTranslationStore } from '../store/model-translation-store.js';
 import { explainSimilarity, listStories } from '../stories/assign.js';
 import { renderSimilarity, renderStoryList } from '../stories/render.js';
 import { readPairs, scorePairs } from '../stories/score-pairs.js';
@@ -33,7 +25,8 @@ import type { SourceText } from '../verify/grounding.js';
 import { sourcesOf } from '../verify/sources-of.js';
 import { verifyCommand } from '../verify/verify-command.js';
 import { renderCard, renderDigest, renderPost } from '../write/markdown.js';
-import { chooseEngine, type App, type Engine } from './app.js';
+import { chooseEngine, openRun, type App, type Engine, type OpenedRun } from './app.js';
+import type { GroupReport, Run } from '../pipeline/run.js';
 import type { Io } from './main.js';
 import { renderFailure } from './render.js';
 import { dayOption } from './options.js';
@@ -53,31 +46,27 @@ const langOption = () =>
     .default('en');
 
 /**
- * Opens the edition stages on an app: groups new articles first, so every command sees them.
- * The outputs are written by `engine` (default: the configured model, else the offline engine).
- * With `report`, says what grouping did (the main job does: the store's count would otherwise
- * not match what ingest said was new).
+ * Opens the edition stages on an app (the run, src/cli/app.ts openRun) and groups new articles
+ * first, so every command sees them. The outputs are written by `engine` (default: the configured
+ * model, else the offline engine).
  */
 export async function openEdition(
   app: App,
-  options: {
-    readonly rubricPath?: string | undefined;
-    readonly engine?: Engine;
-    readonly report?: (line: string) => void;
-  } = {},
+  options: { readonly rubricPath?: string | undefined; readonly engine?: Engine } = {},
 ): Promise<Result<EditionDeps>> {
-  const { rubricPath, report } = options;
-  const rubric = await loadRubricFile(rubricPath);
-  if (!rubric.ok) return rubric;
-  const deps: EditionDeps = {
-    articles: app.store,
-    stories: createStoryStore(app.db),
-    rubric: rubric.value,
-    translations: createTranslationStore(app.db),
-    machineTranslations: createModelTranslationStore(app.db),
-    writer: (options.engine ?? chooseEngine(app.config)).writer,
-  };
-  const grouped = await groupNewArticles(deps);
+  const opened = await openRun(app, options);
+  if (!opened.ok) return opened;
+  const grouped = await groupStep(opened.value.run);
+  return grouped.ok ? ok(opened.value.run.deps.edition) : grouped;
+}
+
+/**
+ * Groups new articles into stories (and folds recognised translations). With `report`, says what
+ * grouping did (the main job does: the store's count would otherwise not match what ingest said
+ * was new).
+ */
+export async function groupStep(run: Run, report?: (line: string) => void): Promise<Result<GroupReport>> {
+  const grouped = await run.group();
   if (!grouped.ok) return grouped;
   const g = grouped.value;
   if (report && g.newStories + g.joined > 0) {
@@ -89,7 +78,7 @@ export async function openEdition(
       `Grouped ${g.newStories + g.joined} new article${g.newStories + g.joined === 1 ? '' : 's'} into stories: ${g.newStories} started a story, ${g.joined} joined one${folded}.\n`,
     );
   }
-  return ok(deps);
+  return grouped;
 }
 
 /**
@@ -97,122 +86,55 @@ export async function openEdition(
  * digest, verified, in both faces to <data>/out/<date>/ (Markdown and JSON); prints the English one.
  * With `articleIds` (a watch cycle's new articles), every other day those articles count on is
  * written again too, so a late report of an earlier day's story updates that day's edition.
+ * `opened`: the command's run (`tidings run` ingests, writes and publishes with one); else one is opened.
  */
 export async function writeEdition(
   app: App,
   io: Io,
-  options: { articleIds?: readonly string[] } = {},
+  options: { readonly articleIds?: readonly string[]; readonly opened?: OpenedRun } = {},
 ): Promise<number> {
-  const engine = chooseEngine(app.config);
-  const model = engine.model;
-  const deps = await openEdition(app, { engine, report: io.out });
-  if (!deps.ok) {
-    io.err(`tidings: ${renderFailure(deps)}\n`);
-    return EXIT_CODES[deps.code];
+  const opened = options.opened ? ok(options.opened) : await openRun(app);
+  if (!opened.ok) {
+    io.err(`tidings: ${renderFailure(opened)}\n`);
+    return EXIT_CODES[opened.code];
   }
-  const date = await latestDay(deps.value);
+  const { run, engine } = opened.value;
+  const failed = (f: Failure): number => {
+    io.err(`tidings: ${renderFailure(f)}\n`);
+    return EXIT_CODES[f.code];
+  };
+  const grouped = await groupStep(run, io.out);
+  if (!grouped.ok) return failed(grouped);
+  const date = await run.latestDay();
   if (date === null) {
     io.out('No stories yet: nothing was ingested.\n');
     return 0;
   }
-  const latest = await writeDay(app, deps.value, date, model, io);
-  if (!latest.ok) return latest.code;
+  const latest = await run.writeDay(date);
+  if (!latest.ok) return failed(latest);
   const earlier = options.articleIds
-    ? (await deps.value.stories.activityDays(options.articleIds)).filter((d) => d !== date)
+    ? (await run.deps.edition.stories.activityDays(options.articleIds)).filter((d) => d !== date)
     : [];
   for (const day of earlier) {
-    const written = await writeDay(app, deps.value, day, model, io);
-    if (!written.ok) return written.code;
+    const written = await run.writeDay(day);
+    if (!written.ok) return failed(written);
   }
-  reportModel(io, model);
-  const stories = await listStories({ stories: deps.value.stories }, { date });
+  reportModel(io, engine.model);
+  const stories = await listStories({ stories: run.deps.edition.stories }, { date });
   const articles = await app.store.countArticles();
   io.out(
     `\n${articles} articles in the store (${app.db.kind}); ${stories.ok ? stories.value.length : '?'} stories on ${date}.\n\n`,
   );
-  io.out(latest.english);
+  io.out(latest.value.english);
   const shown = (dir: string) => {
     const rel = path.relative(process.cwd(), dir);
     return rel && !rel.startsWith('..') ? rel : dir;
   };
-  io.out(`\nWritten: ${shown(latest.dir)}/digest.{en,zh}.{md,json}\n`);
+  io.out(`\nWritten: ${shown(latest.value.dir)}/digest.{en,zh}.{md,json}\n`);
   if (earlier.length > 0)
     io.out(
-      `Also written, for earlier days these articles count on: ${earlier.map((d) => shown(path.join(app.config.dataDir, 'out', d))).join(', ')}\n`,
+      `Also written, for earlier days these articles count on: ${earlier.map((d) => shown(path.join(run.deps.editionsDir, d))).join(', ')}\n`,
     );
-  return 0;
-}
-
-/** One day's digest in both faces to <data>/out/<date>/ (and its translations with a model). */
-async function writeDay(
-  app: App,
-  deps: EditionDeps,
-  date: string,
-  model: LlmRuntime | null,
-  io: Io,
-): Promise<{ ok: true; dir: string; english: string } | { ok: false; code: number }> {
-  const dir = path.join(app.config.dataDir, 'out', date);
-  await mkdir(dir, { recursive: true });
-  let english = '';
-  for (const face of ['en', 'zh'] as const) {
-    const digest = await digestFor(deps, date, face);
-    if (!digest.ok) {
-      io.err(`tidings: ${renderFailure(digest)}\n`);
-      return { ok: false, code: EXIT_CODES[digest.code] };
-    }
-    const markdown = renderDigest(digest.value);
-    if (face === 'en') english = markdown;
-    await writeFile(path.join(dir, `digest.${face}.md`), markdown);
-    await writeFile(path.join(dir, `digest.${face}.json`), `${JSON.stringify(digest.value, null, 2)}\n`);
-  }
-  if (model) {
-    const translated = await translateDay(app, deps, date, model, path.join(dir, 'translations'));
-    if (translated !== 0) return { ok: false, code: translated };
-  }
-  return { ok: true, dir, english };
-}
-
-/**
- * With a model: every article of the day paired with its translation into the other language
- * (a human translation found at ingest is kept, not redone), interleaved Markdown and JSON.
- */
-async function translateDay(
-  app: App,
-  deps: EditionDeps,
-  date: string,
-  model: LlmRuntime,
-  dir: string,
-): Promise<number> {
-  const glossary = await loadGlossary(app.config.glossaryPath ? { extraGlossaryPath: app.config.glossaryPath } : {});
-  if (!glossary.ok) return EXIT_CODES[glossary.code];
-  const day = await storiesOfDay(deps, date);
-  if (!day.ok) return EXIT_CODES[day.code];
-  await mkdir(dir, { recursive: true });
-  for (const { input } of day.value) {
-    for (const a of input.articles) {
-      const source = a.language === 'zh' ? 'zh' : 'en';
-      const target = source === 'zh' ? 'en' : 'zh';
-      if (a.bilingual) {
-        await writeFile(
-          path.join(dir, `${a.id}.${target}.md`),
-          renderBilingualMarkdown(documentOfBilingualPage(a.bilingual), 'interleaved'),
-        );
-        continue;
-      }
-      const t = await translateArticle(
-        { id: a.id, title: a.title, paragraphs: a.paragraphs, language: source },
-        target,
-        { client: model.client, glossary: glossary.value },
-      );
-      if (!t.ok) continue; // the account's report names what failed; one article never stops the run
-      await deps.machineTranslations?.save(t.value, new Date().toISOString());
-      await writeFile(
-        path.join(dir, `${a.id}.${target}.md`),
-        renderBilingualMarkdown(documentOfTranslation(t.value), 'interleaved'),
-      );
-      await writeFile(path.join(dir, `${a.id}.${target}.json`), `${JSON.stringify(t.value, null, 2)}\n`);
-    }
-  }
   return 0;
 }
 

@@ -6,10 +6,11 @@ import type { ArticleLanguage } from '../article.js';
 import type { Config, ConfigFlags } from '../config.js';
 import { CRASH_EXIT_CODE, EXIT_CODES } from '../errors.js';
 import { terminalSafe, terminalSafeKeepingRedraw } from './terminal-text.js';
-import { ingest, type IngestReport } from '../pipeline/ingest.js';
+import type { IngestReport } from '../pipeline/ingest.js';
+import type { Run } from '../pipeline/run.js';
 import { extractCommand } from './extract-command.js';
 import { feedCommand } from './feed-command.js';
-import { makeFetcher, readConfig, type App, type LoadedRegistry } from './app.js';
+import { makeFetcher, openRun, readConfig, type App } from './app.js';
 import { collectHosts, optionalRegistry, registryOrExamples, withStore } from './command-support.js';
 import { createProgress } from './progress.js';
 import { renderArticle, renderArticleList, renderFailure, renderSummary } from './render.js';
@@ -111,8 +112,17 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
           );
           return EXIT_CODES.config_error;
         }
-        const report = await runIngest(app, targets, registry, opts, io);
-        return report.counts.failed > 0 ? 1 : 0;
+        const opened = await openRun(app, { fetch: opts.fetch, allowHosts: opts.allowHost ?? [], registry });
+        if (!opened.ok) {
+          io.err(`tidings: ${renderFailure(opened)}\n`);
+          return EXIT_CODES[opened.code];
+        }
+        try {
+          const report = await runIngest(opened.value.run, targets, io);
+          return report.counts.failed > 0 ? 1 : 0;
+        } finally {
+          await opened.value.close();
+        }
       }),
     );
 
@@ -133,10 +143,22 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
       withApp(async (app) => {
         const registry = await registryOrExamples(app.config, io);
         if (registry === 'error') return EXIT_CODES.config_error;
-        const report = await runIngest(app, registry.inputs(), registry, opts, io);
-        const edition = await writeEdition(app, io);
-        const site = edition === 0 ? await siteStep(app, io, { out: opts.out, baseUrl: opts.baseUrl }) : 0;
-        return report.counts.failed > 0 || edition !== 0 || site !== 0 ? 1 : 0;
+        // One run, built once: ingest → group → rank → write → verify → publish (src/pipeline/run.ts).
+        const opened = await openRun(app, { fetch: opts.fetch, allowHosts: opts.allowHost ?? [], registry });
+        if (!opened.ok) {
+          io.err(`tidings: ${renderFailure(opened)}\n`);
+          return EXIT_CODES[opened.code];
+        }
+        try {
+          const report = await runIngest(opened.value.run, registry.inputs(), io);
+          await opened.value.close(); // the network is done with: what follows reads the store
+          const edition = await writeEdition(app, io, { opened: opened.value });
+          const site =
+            edition === 0 ? await siteStep(app, io, { out: opts.out, baseUrl: opts.baseUrl, opened: opened.value }) : 0;
+          return report.counts.failed > 0 || edition !== 0 || site !== 0 ? 1 : 0;
+        } finally {
+          await opened.value.close();
+        }
       }),
     );
 
@@ -269,31 +291,11 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
   return code;
 }
 
-/** `--allow-host a --allow-host b,c`: one value per flag, so the inputs after it stay inputs. */
-
-async function runIngest(
-  app: App,
-  inputs: readonly string[],
-  registry: LoadedRegistry | null,
-  opts: { fetch: boolean; allowHost?: string[] },
-  io: Io,
-): Promise<IngestReport> {
-  const fetcher = opts.fetch ? makeFetcher(app.config, opts.allowHost ?? []) : null;
+/** Ingests `inputs` with the run, showing progress, then prints the summary. */
+async function runIngest(run: Run, inputs: readonly string[], io: Io): Promise<IngestReport> {
   const progress = createProgress(io);
-  try {
-    const report = await ingest(inputs, {
-      store: app.store,
-      fetcher,
-      findSource: (location) => registry?.find(location) ?? null,
-      now: () => new Date(),
-      maxBytes: app.config.fetch.maxBytes,
-      concurrency: app.config.fetch.concurrency,
-      onItem: progress.item,
-    });
-    progress.done();
-    io.out(renderSummary(report));
-    return report;
-  } finally {
-    await fetcher?.close();
-  }
+  const report = await run.ingest(inputs, progress.item);
+  progress.done();
+  io.out(renderSummary(report));
+  return report;
 }

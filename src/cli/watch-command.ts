@@ -17,7 +17,7 @@ import { acceptPolled, pollDueSources, watchedSources } from '../watch/poll.js';
 import { renderSchedule, scheduleLines } from '../watch/schedule-report.js';
 import { createSourceSchedule } from '../watch/schedule.js';
 import { createStoryStore } from '../store/story-store.js';
-import { makeFetcher, type App, type LoadedRegistry } from './app.js';
+import { makeFetcher, openRun, type App, type LoadedRegistry } from './app.js';
 import { buildSiteStep } from './build-command.js';
 import { countingFetcher, recordCycle, type CycleRecord } from '../watch/cycle-log.js';
 import type { LiveWatch } from '../server/ops.js';
@@ -314,12 +314,16 @@ async function cycle(
 
   // The latest day's edition, and any earlier day a late article of this cycle counts on.
   const stored = [...new Set(outputs.flatMap((o) => o.articleIds))];
-  const edition = await writeEdition(app, io, { articleIds: stored });
+  // One run for the cycle's edition and site (src/pipeline/run.ts), built by the composition root.
+  // (A run that cannot be opened is reported by writeEdition, which tries again and says why.)
+  const opened = await openRun(app);
+  const shared = opened.ok ? { opened: opened.value } : {};
+  const edition = await writeEdition(app, io, { articleIds: stored, ...shared });
   // The site is built beside the one served and switched in at once (src/publish/site/atomic-site.ts);
   // only files whose content changed are written.
   const site =
     edition === 0
-      ? await buildSiteStep(app, io, { out: opts.out, baseUrl: opts.baseUrl, atomic: true })
+      ? await buildSiteStep(app, io, { out: opts.out, baseUrl: opts.baseUrl, atomic: true, ...shared })
       : { code: 0, swap: null };
   const pagesRewritten = site.swap?.rewritten ?? 0;
   const stories = createStoryStore(app.db);

@@ -2,27 +2,15 @@
 // named files. Used by the golden test and by `npm run golden`, which rewrites test/golden/e2e/.
 
 import path from 'node:path';
-import { loadRegistry } from '../../src/cli/app.js';
-import { PROJECT_ROOT } from '../../src/config.js';
-import {
-  cardFor,
-  digestFor,
-  groupNewArticles,
-  postFor,
-  rankedStoryById,
-  type EditionDeps,
-} from '../../src/pipeline/edition.js';
-import { ingest, type IngestReport } from '../../src/pipeline/ingest.js';
+import { loadRegistry, openApp, openRun } from '../../src/cli/app.js';
+import { loadConfig, PROJECT_ROOT } from '../../src/config.js';
+import { cardFor, digestFor, postFor, rankedStoryById, type EditionDeps } from '../../src/pipeline/edition.js';
+import type { IngestReport } from '../../src/pipeline/ingest.js';
+import type { Run } from '../../src/pipeline/run.js';
 import { renderExplanation } from '../../src/rank/explain.js';
-import { loadRubricFile } from '../../src/rank/rubric-file.js';
-import { createArticleStore } from '../../src/store/article-store.js';
-import { openDatabase } from '../../src/store/database.js';
-import { createStoryStore } from '../../src/store/story-store.js';
-import { createTranslationStore } from '../../src/store/translation-store.js';
 import { listStories } from '../../src/stories/assign.js';
 import { renderStoryList } from '../../src/stories/render.js';
 import { renderCard, renderDigest, renderPost } from '../../src/write/markdown.js';
-import { offlineWriter } from '../../src/write/writer.js';
 
 export const E2E_DIR = path.join(PROJECT_ROOT, 'test/fixtures/e2e');
 export const GOLDEN_DIR = path.join(PROJECT_ROOT, 'test/golden/e2e');
@@ -39,34 +27,31 @@ export interface E2eEdition {
   readonly ingest: IngestReport;
   readonly files: ReadonlyMap<string, string>;
   readonly deps: EditionDeps;
+  /** The run as `tidings run` builds it (src/cli/app.ts openRun), on an in-memory store. */
+  readonly run: Run;
   close(): Promise<void>;
 }
 
+/**
+ * The fixture corpus through the real wiring: the config as the CLI reads it (from the fixture
+ * directory, no environment: no model, the bundled rubric and gazetteer), the composition root's
+ * run on an in-memory store, then ingest and grouping as `tidings run` does them.
+ */
 export async function buildE2eEdition(): Promise<E2eEdition> {
-  const db = await openDatabase({ kind: 'pglite', dataDir: null });
-  const articles = createArticleStore(db);
+  const config = loadConfig({}, {}, E2E_DIR);
+  if (!config.ok) throw new Error(config.message);
+  const app = await openApp({ ...config.value, database: { kind: 'pglite', dataDir: null } });
+  if (!app.ok) throw new Error(app.message);
   const registry = await loadRegistry(path.join(E2E_DIR, 'sources.yaml'));
   if (!registry.ok) throw new Error(registry.message);
-  const report = await ingest(registry.value.inputs(), {
-    store: articles,
-    fetcher: null,
-    findSource: (l) => registry.value.find(l),
-    now: () => E2E_NOW,
-    maxBytes: 1 << 22,
-    concurrency: 1,
-  });
-  const rubric = await loadRubricFile();
-  if (!rubric.ok) throw new Error(rubric.message);
+  const opened = await openRun(app.value, { registry: registry.value, now: () => E2E_NOW });
+  if (!opened.ok) throw new Error(opened.message);
+  const { run } = opened.value;
+  const report = await run.ingest(registry.value.inputs());
   // As `tidings run` does: grouping, then recognition of translations within each story.
-  const deps: EditionDeps = {
-    articles,
-    stories: createStoryStore(db),
-    rubric: rubric.value,
-    translations: createTranslationStore(db),
-    writer: offlineWriter,
-  };
-  const grouped = await groupNewArticles(deps);
+  const grouped = await run.group();
   if (!grouped.ok) throw new Error(grouped.message);
+  const deps = run.deps.edition;
 
   const files = new Map<string, string>();
   const put = (name: string, text: string) => files.set(name, portable(text));
@@ -97,5 +82,14 @@ export async function buildE2eEdition(): Promise<E2eEdition> {
       put(`card-${entry.articleId}.json`, `${JSON.stringify(card.value, null, 2)}\n`);
     }
   }
-  return { ingest: report, files, deps, close: () => db.close() };
+  return {
+    ingest: report,
+    files,
+    deps,
+    run,
+    close: async () => {
+      await opened.value.close();
+      await app.value.close();
+    },
+  };
 }
