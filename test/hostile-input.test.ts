@@ -2,7 +2,8 @@
 // poisons the store, no input kills the run). Every case asserts what the command does with the
 // attack, then that the store still works: `stories`, `digest` and `build` exit 0 and a normal
 // article is still there. The malicious OPML, URL list and redirects are served by a local HTTP
-// server this test starts on 127.0.0.1; nothing else is contacted.
+// server this test starts on 127.0.0.1; nothing else is contacted. Each case starts from a data directory
+// with an empty store copied in (test/support/store-template.ts): nine initdbs cost more than the attacks.
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -15,6 +16,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { runCli, type Io } from '../src/cli/main.js';
 import { runTidings as run, type CliResult as Ran } from './support/run-cli.js';
+import { withEmptyStore } from './support/store-template.js';
 import { PROJECT_ROOT } from '../src/config.js';
 import { CRASH_EXIT_CODE } from '../src/errors.js';
 import { MAX_LIST_DEPTH } from '../src/pipeline/inputs.js';
@@ -166,6 +168,7 @@ describe('hostile input', () => {
   test('a registered remote OPML naming local files, devices and folders reads none of them and publishes no secret', async () => {
     const work = path.join(dir, 'run-opml');
     await mkdir(work);
+    await withEmptyStore(path.join(work, '.tidings'));
     await writeFile(
       path.join(work, 'sources.yaml'),
       `version: 1\nsources:\n  - id: remote-list\n    name: Remote list\n    kind: opml\n    type: news\n    language: en\n    url: ${base}/subscriptions.opml\n`,
@@ -189,7 +192,7 @@ describe('hostile input', () => {
   });
 
   test('a remote URL list, a redirect and a canonical link cannot lead to a local file', async () => {
-    const data = path.join(dir, 'data-lists');
+    const data = await withEmptyStore(path.join(dir, 'data-lists'));
     const r = await run([
       '--data',
       data,
@@ -218,7 +221,7 @@ describe('hostile input', () => {
   });
 
   test(`lists that name lists are followed ${MAX_LIST_DEPTH} deep, and what lies deeper is reported`, async () => {
-    const data = path.join(dir, 'data-chain');
+    const data = await withEmptyStore(path.join(dir, 'data-chain'));
     const r = await run(['--data', data, 'ingest', '--allow-host', '127.0.0.1', `${base}/chain-1.opml`]);
     assert.equal(r.code, 1);
     assert.match(
@@ -234,7 +237,7 @@ describe('hostile input', () => {
   }, async () => {
     const fifo = path.join(dir, 'pipe.html');
     execFileSync('mkfifo', [fifo]);
-    const data = path.join(dir, 'data-special');
+    const data = await withEmptyStore(path.join(dir, 'data-special'));
     const r = await run(['--data', data, 'ingest', fifo, '/dev/zero', NORMAL_PAGE]);
     assert.equal(r.code, 1);
     assert.match(r.out, /pipe\.html: is a FIFO \(named pipe\), not a regular file/);
@@ -244,7 +247,7 @@ describe('hostile input', () => {
   });
 
   test('--allow-host takes one host and leaves the inputs after it alone', async () => {
-    const data = path.join(dir, 'data-allow');
+    const data = await withEmptyStore(path.join(dir, 'data-allow'));
     const r = await run([
       '--data',
       data,
@@ -263,6 +266,7 @@ describe('hostile input', () => {
   test('escape codes and bidi overrides in titles reach neither the terminal, the store nor the site', async () => {
     const work = path.join(dir, 'terminal');
     await mkdir(work);
+    await withEmptyStore(path.join(work, 'data'));
     const title = 'Quiet \u001b]0;pwned\u0007title\u001b[2J\u001b[31m red \u009b1m \u202Egnp.exe\u202C done';
     await writeFile(
       path.join(work, 'escape.html'),
@@ -309,7 +313,7 @@ describe('hostile input', () => {
     ]);
     const file = path.join(dir, 'damaged.html');
     await writeFile(file, damaged);
-    const data = path.join(dir, 'data-damaged');
+    const data = await withEmptyStore(path.join(dir, 'data-damaged'));
     const r = await run(['--data', data, 'ingest', file]);
     assert.equal(r.code, 0, r.out + r.err);
     assert.match(r.out, /2 bytes could not be decoded as utf-8 and were replaced/);
@@ -332,7 +336,7 @@ describe('hostile input', () => {
   });
 
   test('six local files claiming six site names are one unverified publisher, not six', async () => {
-    const data = path.join(dir, 'data-puppets');
+    const data = await withEmptyStore(path.join(dir, 'data-puppets'));
     const r = await run(['--data', data, 'ingest', path.join(HOSTILE, 'sockpuppets')]);
     assert.equal(r.code, 0, r.out + r.err);
     assert.match(r.out, /6 new/);
@@ -349,6 +353,7 @@ describe('hostile input', () => {
     // Registered as sources, the same six files are six publishers: the user vouches for them.
     const work = path.join(dir, 'registered-puppets');
     await mkdir(work);
+    await withEmptyStore(path.join(work, '.tidings'));
     const files = readdirSync(path.join(HOSTILE, 'sockpuppets')).sort();
     const entries = await Promise.all(
       files.map(async (f, i) => {
