@@ -12,6 +12,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { runTidings } from './support/run-cli.js';
+import { withEmptyStore } from './support/store-template.js';
 import { PROJECT_ROOT } from '../src/config.js';
 import { openDatabase, type Database } from '../src/store/database.js';
 import { MAX_INDEXED_BYTES } from '../src/store/index-bounds.js';
@@ -114,7 +115,7 @@ describe('hostile articles against the store indexes (test/fixtures/hostile/stor
     for (const c of cases) assert.ok(Buffer.byteLength(c.content) > 2704, c.name);
   });
 
-  // One fresh embedded store per case, as the report found it.
+  // One fresh embedded store per case, as the report found it (an empty one copied in, test/support/store-template.ts).
   for (const name of [
     'a 2.7 KB word',
     'a 2.7 KB word in Markdown',
@@ -127,7 +128,7 @@ describe('hostile articles against the store indexes (test/fixtures/hostile/stor
     test(`PGlite: ${name}: stories, digest and build succeed, and the store keeps working`, async () => {
       const c = cases.find((x) => x.name === name);
       assert.ok(c, `no case named ${name}`);
-      const data = path.join(dir, c.file);
+      const data = await withEmptyStore(path.join(dir, c.file));
       await survives(c, ['--data', data], path.join(data, 'site'));
       const db = await openDatabase({ kind: 'pglite', dataDir: path.join(data, 'db') });
       try {
