@@ -13,13 +13,14 @@ export TIDINGS_TEST_DATABASE_URL="${TIDINGS_TEST_DATABASE_URL:-postgres://postgr
 # file starts near the end while the other slots sit idle. The list is the files over about 8 s of CPU,
 # costliest first (bench/README.md "Test suite cost"); a file missing from it still runs, after them.
 slowest=(
-  test/hostile-store.test.ts test/hostile-input.test.ts test/real-clutter.test.ts test/cli.test.ts
-  test/hostile-parse.test.ts test/hostile-serve.test.ts test/browser/site.test.ts test/real-dating.test.ts
-  test/folded-ids.test.ts test/ingest-crash.test.ts test/run-model.test.ts src/store/store-lock.test.ts
-  src/cli/serve-command.test.ts test/real-stories.test.ts src/store/article-store.test.ts test/e2e.test.ts
-  src/publish/site/site-model.test.ts test/real-importance.test.ts src/store/story-store.test.ts
-  test/llm-edition.test.ts src/publish/site/site-e2e.test.ts src/server/api.test.ts
-  src/publish/outputs/exports-e2e.test.ts test/real-feeds.test.ts
+  test/hostile-store.test.ts test/hostile-input.test.ts test/watch-worker.test.ts test/real-clutter.test.ts
+  test/cli.test.ts test/hostile-parse.test.ts test/hostile-serve.test.ts test/browser/site.test.ts
+  test/real-dating.test.ts test/folded-ids.test.ts test/serve-watch.test.ts test/watch-polling.test.ts
+  test/ingest-crash.test.ts test/run-model.test.ts src/store/store-lock.test.ts src/cli/serve-command.test.ts
+  test/real-stories.test.ts src/store/article-store.test.ts test/e2e.test.ts src/publish/site/site-model.test.ts
+  test/real-importance.test.ts test/verify-real.test.ts src/store/story-store.test.ts test/llm-edition.test.ts
+  src/publish/site/site-e2e.test.ts src/server/api.test.ts src/publish/outputs/exports-e2e.test.ts
+  test/real-feeds.test.ts
 )
 mapfile -t all < <(find src test examples -name '*.test.ts' -not -path '*/node_modules/*' | sort)
 files=()
