@@ -80,6 +80,19 @@ export interface StoryFacts {
   readonly titleSpans: readonly SpanRef[];
   /** A title says the subject sues (rather than is sued). */
   readonly titleSues: boolean;
+  /** Facts without figures, read by pattern from the members' sentences (each with the span it rests on). */
+  readonly details?: StoryDetails;
+}
+
+export interface StoryDetails {
+  /** A funding round's series letter ("Series B", "B 轮"). */
+  readonly series: { letter: string; span: SpanRef } | null;
+  /** Who led a round ("led by Northgate Capital", "由钱塘资本领投"). */
+  readonly leadInvestor: { name: string; span: SpanRef } | null;
+  /** A lawsuit asks for an injunction. */
+  readonly injunction: SpanRef | null;
+  /** People quoted, with the outlet that quotes them (their words are not composed, only that they spoke). */
+  readonly speakers: ReadonlyArray<{ name: string; outlet: string; span: SpanRef }>;
 }
 
 // --- figures: their role and their surface in either face ----------------------------------
@@ -369,7 +382,92 @@ function storyFactsOnce(analysis: StoryAnalysis): StoryFacts {
     .map((a) => ({ articleId: a.id, field: 'title', start: 0, end: (a.title ?? '').length }));
   const titleSues = titles.some((t) => /\bsues\b|起诉/u.test(t));
   // A Chinese face names each party as the story's Chinese sources do (src/write/zh-names.ts).
-  return withChineseNames({ kind, subject, other, product, figures, titleSpans, titleSues }, chineseNamesOf(analysis));
+  const details = detailsOf(analysis, byStanding);
+  return withChineseNames(
+    { kind, subject, other, product, figures, titleSpans, titleSues, details },
+    chineseNamesOf(analysis),
+  );
+}
+
+const SERIES = /\bSeries ([A-F])\b|(?<![A-Za-z])([A-F]) ?轮/u;
+const LEAD_INVESTOR_EN =
+  /\bled by ((?:[A-Z][\w&.'’-]*)(?: [A-Z][\w&.'’-]*){0,3})|\bwith ((?:[A-Z][\w&.'’-]*)(?: [A-Z][\w&.'’-]*){0,3}) leading\b|\b((?:[A-Z][\w&.'’-]*)(?: [A-Z][\w&.'’-]*){0,3}) led (?:the|a|an|its)\b/;
+const LEAD_INVESTOR_ZH = /由([\p{Script=Han}A-Za-z ]{2,12}?)领投/u;
+
+/** Facts without figures the templates can say in either language: the round and its lead, an injunction sought, who spoke. */
+function detailsOf(analysis: StoryAnalysis, byStanding: readonly ArticleWithSightings[]): StoryDetails {
+  let series: StoryDetails['series'] = null;
+  let leadInvestor: StoryDetails['leadInvestor'] = null;
+  let injunction: SpanRef | null = null;
+  const speakers: Array<{ name: string; outlet: string; span: SpanRef }> = [];
+  for (const art of byStanding) {
+    for (const s of art.understanding.sentences) {
+      const span = (start: number, end: number): SpanRef => ({ articleId: art.id, field: 'text', start, end });
+      const sm: RegExpExecArray | null = series ? null : SERIES.exec(s.text);
+      if (sm) {
+        const at: number = s.start + sm.index;
+        series = { letter: (sm[1] ?? sm[2])!, span: span(at, at + sm[0].length) };
+      }
+      const lm: RegExpExecArray | null = leadInvestor
+        ? null
+        : (LEAD_INVESTOR_EN.exec(s.text) ?? LEAD_INVESTOR_ZH.exec(s.text));
+      const name: string | undefined = lm ? (lm[1] ?? lm[2] ?? lm[3])?.trim() : undefined;
+      // A name the recogniser knows as an organisation, so "led by Chief Executive …" is not a lead investor.
+      if (lm && name && art.understanding.entities.some((e) => e.type === 'organization' && e.surface === name)) {
+        const at: number = s.start + s.text.indexOf(name);
+        leadInvestor = { name, span: span(at, at + name.length) };
+      }
+      const im: RegExpExecArray | null = injunction ? null : /\binjunction\b|禁令/u.exec(s.text);
+      if (im) injunction = span(s.start + im.index, s.start + im.index + im[0].length);
+    }
+    for (const q of art.understanding.quotes) {
+      if (!q.speaker || speakers.some((x) => x.name === q.speaker) || q.text.length < 20) continue;
+      const at = art.text.indexOf(q.speaker);
+      if (at < 0) continue;
+      speakers.push({ name: q.speaker, outlet: outletOf(art), span: span0(art.id, at, at + q.speaker.length) });
+    }
+  }
+  void analysis;
+  return { series, leadInvestor, injunction, speakers: speakers.slice(0, 2) };
+}
+
+function span0(articleId: string, start: number, end: number): SpanRef {
+  return { articleId, field: 'text', start, end };
+}
+
+/** Points from the facts without figures, in the face's language: the round and who led it, an injunction sought, who spoke (never their words). */
+export function composeDetailPoints(facts: StoryFacts, face: Face, names: ReadonlyMap<string, string>): Statement[] {
+  const d = facts.details;
+  if (!d) return [];
+  const out: Statement[] = [];
+  const en = face === 'en';
+  const S = facts.subject ? nameIn(facts.subject, face) : null;
+  const nameOf = (n: string): string => (en ? n : (chineseNameFor(names, n) ?? n));
+  if (facts.kind === 'funding' && (d.series || d.leadInvestor)) {
+    const L = d.leadInvestor ? nameOf(d.leadInvestor.name) : null;
+    const text = en
+      ? `${d.series ? `The round is a Series ${d.series.letter}` : 'The round'}${L ? `${d.series ? ', ' : ' is '}led by ${L}` : ''}.`
+      : zh(d.series ? `本轮为 ${d.series.letter} 轮` : '本轮', L ? `${d.series ? '，' : ''}由 ${L} 领投` : '', '。');
+    out.push(
+      composed(
+        clean(text),
+        [d.series?.span, d.leadInvestor?.span].filter((x): x is SpanRef => !!x),
+      ),
+    );
+  }
+  if (facts.kind === 'lawsuit' && d.injunction && S)
+    out.push(composed(en ? `${S} asks the court for an injunction.` : zh(S, ' 请求法院颁布禁令。'), [d.injunction]));
+  for (const sp of d.speakers) {
+    const who = nameOf(sp.name);
+    const outlet = en ? sp.outlet : (chineseNameFor(names, sp.outlet) ?? sp.outlet);
+    out.push(
+      composed(
+        en ? `${who} is quoted on it by ${outlet}.` : zh(outlet, ' 援引了 ', who, ' 对此事的评论（原话见英文报道）。'),
+        [sp.span],
+      ),
+    );
+  }
+  return out;
 }
 
 /** The facts with each party and outlet given the Chinese name the sources give it (a card of one English article takes its story's names). */
@@ -970,6 +1068,92 @@ export function composeProsCons(facts: StoryFacts, face: Face): { pros: Statemen
           ? `Bad for ${S} in the short term: legal costs and uncertainty until a court rules.`
           : zh('短期内对 ', S, ' 不利：法院裁决之前有法律成本和不确定性。'),
         facts.titleSpans,
+      ),
+    );
+  // Bad for whom, and why, read from the figures' roles (never from a source's cue words).
+  const O = facts.other ? nameIn(facts.other, face) : null;
+  const first = (role: FigureRole): FactFigure | undefined => facts.figures.find((f) => f.role === role);
+  const outletOfFig = (f: FactFigure): string => (en ? ` (${f.outlet})` : `（据 ${f.outletZh ?? f.outlet}）`);
+  const cut = first('priceCut');
+  if (cut && S && cons.length < 2)
+    cons.push(
+      composed(
+        clean(
+          en
+            ? `Bad for ${S}'s rivals: a price cut of ${figureIn(cut, face)} puts them under pressure to match it${outletOfFig(cut)}.`
+            : zh(
+                '对 ',
+                S,
+                ' 的竞争对手不利：',
+                figureIn(cut, face),
+                ' 的降价让它们面临跟进的压力',
+                outletOfFig(cut),
+                '。',
+              ),
+        ),
+        [cut.span],
+      ),
+    );
+  const valued = first('valuation');
+  if (facts.kind === 'funding' && valued && S && cons.length < 2)
+    cons.push(
+      composed(
+        clean(
+          en
+            ? `Bad for ${S} if growth falls short: a valuation of ${figureIn(valued, face)} sets a high bar${outletOfFig(valued)}.`
+            : zh(
+                '若增长不及预期，对 ',
+                S,
+                ' 不利：',
+                figureIn(valued, face),
+                ' 的估值设下了很高的门槛',
+                outletOfFig(valued),
+                '。',
+              ),
+        ),
+        [valued.span],
+      ),
+    );
+  const capacity = first('capacity');
+  if (facts.kind === 'deal' && capacity && S && O && cons.length < 2)
+    cons.push(
+      composed(
+        clean(
+          en
+            ? `Bad for others seeking the same capacity: ${figureIn(capacity, face)} of power is committed to the deal between ${S} and ${O}${outletOfFig(capacity)}.`
+            : zh(
+                '对寻求同类算力的其他公司不利：',
+                figureIn(capacity, face),
+                ' 的电力容量已被 ',
+                S,
+                ' 与 ',
+                O,
+                ' 的交易锁定',
+                outletOfFig(capacity),
+                '。',
+              ),
+        ),
+        [capacity.span],
+      ),
+    );
+  const claim = facts.figures.find((f) => f.role === 'speedup' || f.role === 'efficiency' || f.role === 'speed');
+  if (facts.kind === 'launch' && claim && P && cons.length < 2)
+    cons.push(
+      composed(
+        clean(
+          en
+            ? `Bad for anyone relying on it untested: ${figureIn(claim, face)} is a claim about ${P} that no independent test in the sources confirms${outletOfFig(claim)}.`
+            : zh(
+                '对未经测试就依赖它的用户不利：',
+                figureIn(claim, face),
+                ' 是关于 ',
+                P,
+                ' 的说法，来源中没有独立测试证实',
+                outletOfFig(claim),
+                '。',
+              ),
+        ),
+        [claim.span],
       ),
     );
   return { pros, cons };

@@ -6,6 +6,7 @@ import { publicUrl, type ArticleWithSightings, type Face, type ArticleLanguage }
 import type { Confidence } from '../rank/ranking.js';
 import { parseFigures } from '../understand/figures.js';
 import {
+  composeDetailPoints,
   composeFigurePoint,
   composeHeadline,
   figureIn,
@@ -44,7 +45,7 @@ import {
   type Statement,
   variantIn,
 } from './story-statements.js';
-import { nameInFace } from './zh-names.js';
+import { chineseNamesOf, nameInFace } from './zh-names.js';
 
 /**
  * What a face's body is written from: the story's coverage in the face's language; a human
@@ -156,6 +157,12 @@ function keyPointsOf(
       const ks = figureKeysIn(s.text);
       if ([...ks].some((k) => keys.has(k)) || ks.size === 0) continue;
       ks.forEach((k) => keys.add(k));
+      prov.push({ path: `keyPoints.points[${points.length}]`, kind: s.kind, spans: [...s.spans] });
+      points.push(s.text);
+    }
+    // Then what the facts say without figures: the round and its lead, an injunction, who spoke.
+    for (const s of composeDetailPoints(facts, face, chineseNamesOf(analysis))) {
+      if (points.length >= 4) break;
       prov.push({ path: `keyPoints.points[${points.length}]`, kind: s.kind, spans: [...s.spans] });
       points.push(s.text);
     }

@@ -340,18 +340,15 @@ class PostWriter {
     return step && this.fresh(step) ? this.take(step) : null;
   }
 
-  /** The catch: a source's caution; else what the sources disagree on, or how thin they are. */
+  /**
+   * The catch: a judgement about the subject (who the news is bad for, and why, from the facts);
+   * else what the sources disagree on, or how thin they are. Never a source sentence picked by its
+   * cue words ("but", "risk"): a sentence that is neither good nor bad for anyone is left out.
+   */
   private catchStep(): Step | null {
-    if (this.fromSources) {
-      const c = this.pick(
-        (c) => cueHits(c, CONS_CUES) > 0,
-        (c) => 0.3 * cueHits(c, CONS_CUES),
-      );
-      if (c) return this.take(this.sourceStep(c));
-    }
     const a = this.ctx.analysis;
     const judged = composeProsCons(this.facts, this.face).cons;
-    for (const s of [...conflicts(a, this.face), ...judged, singleSource(a, this.face), noOfficial(a, this.face)]) {
+    for (const s of [...judged, ...conflicts(a, this.face), singleSource(a, this.face), noOfficial(a, this.face)]) {
       if (!s) continue;
       const step = this.composedStep(s);
       if (this.fresh(step)) return this.take(step);
