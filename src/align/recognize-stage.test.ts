@@ -8,18 +8,15 @@ import assert from 'node:assert/strict';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { appOn, openRun } from '../cli/app.js';
+import { loadConfig } from '../config.js';
 import { ingest } from '../pipeline/ingest.js';
 import { cardFor, digestFor, groupNewArticles, type EditionDeps } from '../pipeline/edition.js';
 import { sourcesOf } from '../verify/sources-of.js';
 import { modelWriter } from '../write/llm/model-engine.js';
-import { offlineWriter } from '../write/writer.js';
 import type { LlmClient } from '../llm/client.js';
 import { fail } from '../errors.js';
 import { LABELS } from '../write/labels.js';
-import { loadRubricFile } from '../rank/rubric-file.js';
-import { createArticleStore } from '../store/article-store.js';
-import { createStoryStore } from '../store/story-store.js';
-import { createTranslationStore } from '../store/translation-store.js';
 import { renderStory } from '../stories/render.js';
 import { backends } from '../../test/support/backends.js';
 import { ENGLISH, INDEPENDENT, TRANSLATION } from './recognize.fixture.js';
@@ -65,16 +62,12 @@ for (const backend of backends()) {
       dir = await mkdtemp(path.join(tmpdir(), 'tidings-recognize-'));
       for (const [name, text] of Object.entries(FILES)) await writeFile(path.join(dir, name), text);
       opened = await backend.open();
-      const rubric = await loadRubricFile();
-      if (!rubric.ok) throw new Error(rubric.message);
-      const articles = createArticleStore(opened.db);
-      deps = {
-        articles,
-        stories: createStoryStore(opened.db),
-        rubric: rubric.value,
-        translations: createTranslationStore(opened.db),
-        writer: offlineWriter,
-      };
+      // The run's dependencies as the composition root builds them (no environment: the offline engine).
+      const config = loadConfig({}, {}, dir);
+      if (!config.ok) throw new Error(config.message);
+      const run = await openRun(appOn(config.value, opened.db));
+      if (!run.ok) throw new Error(run.message);
+      deps = run.value.run.deps.edition;
       const report = await ingestAll(Object.keys(FILES));
       assert.equal(report.counts.new, 3);
     });

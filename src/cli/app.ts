@@ -46,7 +46,12 @@ export async function openApp(config: Config): Promise<Result<App>> {
       `cannot open the store at ${where}: ${error instanceof Error ? error.message : String(error)}`,
     );
   }
-  return ok({ config, db, store: createArticleStore(db), close: () => db.close() });
+  return ok(appOn(config, db));
+}
+
+/** The app over a database already open (a test's or bench's store, on either backend); closing it closes `db`. */
+export function appOn(config: Config, db: Database): App {
+  return { config, db, store: createArticleStore(db), close: () => db.close() };
 }
 
 /**

@@ -2,7 +2,7 @@
 // named files. Used by the golden test and by `npm run golden`, which rewrites test/golden/e2e/.
 
 import path from 'node:path';
-import { loadRegistry, openApp, openRun } from '../../src/cli/app.js';
+import { loadRegistry, openApp, openRun, type App } from '../../src/cli/app.js';
 import { loadConfig, PROJECT_ROOT } from '../../src/config.js';
 import { cardFor, digestFor, postFor, rankedStoryById, type EditionDeps } from '../../src/pipeline/edition.js';
 import type { IngestReport } from '../../src/pipeline/ingest.js';
@@ -32,12 +32,21 @@ export interface E2eEdition {
   close(): Promise<void>;
 }
 
+/** The fixture corpus ingested and grouped through the real wiring, before anything is written. */
+export interface E2eRun {
+  readonly app: App;
+  /** The run as `tidings run` builds it (src/cli/app.ts openRun), on an in-memory store. */
+  readonly run: Run;
+  readonly ingest: IngestReport;
+  close(): Promise<void>;
+}
+
 /**
  * The fixture corpus through the real wiring: the config as the CLI reads it (from the fixture
  * directory, no environment: no model, the bundled rubric and gazetteer), the composition root's
  * run on an in-memory store, then ingest and grouping as `tidings run` does them.
  */
-export async function buildE2eEdition(): Promise<E2eEdition> {
+export async function openE2eRun(): Promise<E2eRun> {
   const config = loadConfig({}, {}, E2E_DIR);
   if (!config.ok) throw new Error(config.message);
   const app = await openApp({ ...config.value, database: { kind: 'pglite', dataDir: null } });
@@ -51,6 +60,20 @@ export async function buildE2eEdition(): Promise<E2eEdition> {
   // As `tidings run` does: grouping, then recognition of translations within each story.
   const grouped = await run.group();
   if (!grouped.ok) throw new Error(grouped.message);
+  return {
+    app: app.value,
+    run,
+    ingest: report,
+    close: async () => {
+      await opened.value.close();
+      await app.value.close();
+    },
+  };
+}
+
+/** Everything the offline engine writes for the fixture corpus, written through the real wiring (openE2eRun). */
+export async function buildE2eEdition(): Promise<E2eEdition> {
+  const { run, ingest: report, close } = await openE2eRun();
   const deps = run.deps.edition;
 
   const files = new Map<string, string>();
@@ -87,9 +110,6 @@ export async function buildE2eEdition(): Promise<E2eEdition> {
     files,
     deps,
     run,
-    close: async () => {
-      await opened.value.close();
-      await app.value.close();
-    },
+    close,
   };
 }
