@@ -8,7 +8,8 @@ import assert from 'node:assert/strict';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { digestFor } from '../src/pipeline/edition.js';
+import { digestFor, storiesOfDay } from '../src/pipeline/edition.js';
+import { writtenFromHumanTranslation } from '../src/write/digest-item.js';
 import { modelWriter } from '../src/write/llm/model-engine.js';
 import { LABELS } from '../src/write/labels.js';
 import { loadGlossary } from '../src/translate/glossary-file.js';
@@ -37,6 +38,9 @@ describe('model engine through the real client and a local fake server', () => {
 
   test('a digest written by the model: each item verified, marked llm, fallback or offline (from a human translation), Chinese face in Chinese', async () => {
     const model = runtime();
+    const day = await storiesOfDay(edition.deps, '2026-03-03');
+    assert.ok(day.ok);
+    const inputs = new Map(day.value.map((s) => [s.input.storyId, s.input]));
     for (const face of ['en', 'zh'] as const) {
       const digest = await digestFor({ ...edition.deps, writer: modelWriter(model.client) }, '2026-03-03', face);
       assert.ok(digest.ok);
@@ -44,8 +48,10 @@ describe('model engine through the real client and a local fake server', () => {
       assert.equal(items.length, 2);
       for (const item of items) {
         // Where the face's text is a human translation, the offline engine writes from it and says so.
-        if (item.notice === LABELS[face].noticeHumanTranslation) assert.equal(item.engine, 'offline');
-        else assert.ok(item.engine === 'llm' || item.engine === 'offline-fallback');
+        if (writtenFromHumanTranslation(inputs.get(item.storyId)!, face)) {
+          assert.equal(item.engine, 'offline');
+          assert.equal(item.notice, LABELS[face].noticeHumanTranslation);
+        } else assert.ok(item.engine === 'llm' || item.engine === 'offline-fallback');
         assert.ok(item.verification, 'every item carries its verification record');
         if (face === 'zh' && item.engine === 'llm') assert.match(item.keyPoints.lead, /\p{Script=Han}/u);
       }
