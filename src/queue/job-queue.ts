@@ -7,7 +7,7 @@
 
 import pg from 'pg';
 import PgBoss from 'pg-boss';
-import type { IngestJobData, JobOutput } from './ingest-job.js';
+import { type IngestJobData, type JobOutput, parseJobData, parseJobOutput } from './ingest-job.js';
 
 export const INGEST_QUEUE = 'tidings-ingest';
 /** pg_advisory_lock_shared(WORKERS_LOCK_KEY, 0) is held by every running worker. */
@@ -105,8 +105,15 @@ export async function openJobQueue(url: string, options: JobQueueOptions): Promi
       return rows.length;
     },
     async take() {
-      const [job] = await boss.fetch<IngestJobData & { cycle: string }>(INGEST_QUEUE, { batchSize: 1 });
-      return job === undefined ? null : { id: job.id, data: job.data };
+      for (;;) {
+        const [job] = await boss.fetch<unknown>(INGEST_QUEUE, { batchSize: 1 });
+        if (job === undefined) return null;
+        const data = parseJobData(job.data, job.id);
+        if (data.ok) return { id: job.id, data: data.value };
+        // Not a job any worker can run: failed with the reason (retried like any failure, so a
+        // row mended meanwhile still runs), and the next one taken; the cycle counts it as failed.
+        await boss.fail(INGEST_QUEUE, job.id, { message: data.problem });
+      }
     },
     async complete(id, output) {
       await boss.complete(INGEST_QUEUE, id, output as unknown as object);
@@ -115,17 +122,20 @@ export async function openJobQueue(url: string, options: JobQueueOptions): Promi
       await boss.fail(INGEST_QUEUE, id, { message });
     },
     async progress(cycle) {
-      const rows = await sql<{ state: string; output: unknown }>(
-        `SELECT state, output FROM pgboss.job WHERE name = $1 AND data->>'cycle' = $2
-         UNION ALL SELECT state, output FROM pgboss.archive WHERE name = $1 AND data->>'cycle' = $2`,
+      const rows = await sql<{ id: string; state: string; output: unknown }>(
+        `SELECT id, state, output FROM pgboss.job WHERE name = $1 AND data->>'cycle' = $2
+         UNION ALL SELECT id, state, output FROM pgboss.archive WHERE name = $1 AND data->>'cycle' = $2`,
         [INGEST_QUEUE, cycle],
       );
       let pending = 0;
       const completed: JobOutput[] = [];
       const failed: string[] = [];
       for (const row of rows) {
-        if (row.state === 'completed') completed.push(row.output as JobOutput);
-        else if (row.state === 'failed' || row.state === 'cancelled') failed.push(errorMessage(row.output));
+        if (row.state === 'completed') {
+          const output = parseJobOutput(row.output, String(row.id));
+          if (output.ok) completed.push(output.value);
+          else failed.push(output.problem);
+        } else if (row.state === 'failed' || row.state === 'cancelled') failed.push(errorMessage(row.output));
         else pending++;
       }
       return { pending, completed, failed };
