@@ -11,11 +11,10 @@ import { align } from '../align/align.js';
 import { renderAlignment, type AlignmentFormat } from '../align/render-alignment.js';
 import { EXIT_CODES, fail, ok, type Failure, type Result } from '../errors.js';
 import { detectLanguage } from '../text/language.js';
-import type { App } from './app.js';
+import { storesOf, type App } from './app.js';
 import type { Io } from './main.js';
 import { renderFailure } from './render.js';
 import { findArticle } from '../pipeline/edition.js';
-import { createTranslationStore } from '../store/translation-store.js';
 
 export interface AlignSource {
   /** How the side is named in output and errors: the path, or "article <id> (<title>)". */
@@ -110,7 +109,7 @@ export function alignCommand(
       }
       await withApp((app) => {
         // A stored article, or a translation folded into its original (the ids `tidings translations` prints).
-        const translations = createTranslationStore(app.db);
+        const { translations } = storesOf(app);
         return run(a, b, opts.format, async (id) => {
           const found = await findArticle({ articles: app.store, translations }, id);
           if (found.ok) return found.value.article;

@@ -16,9 +16,9 @@ import { loadGazetteerFile } from '../understand/gazetteer-file.js';
 import { createLlmRuntime, type LlmRuntime } from '../llm/provider-factory.js';
 import { createRun, type Run } from '../pipeline/run.js';
 import { loadRubricFile } from '../rank/rubric-file.js';
-import { createModelTranslationStore } from '../store/model-translation-store.js';
-import { createStoryStore } from '../store/story-store.js';
-import { createTranslationStore } from '../store/translation-store.js';
+import { createModelTranslationStore, type ModelTranslationStore } from '../store/model-translation-store.js';
+import { createStoryStore, type StoryStore } from '../store/story-store.js';
+import { createTranslationStore, type TranslationStore } from '../store/translation-store.js';
 import { modelWriter } from '../write/llm/model-engine.js';
 import { offlineWriter, type Writer } from '../write/writer.js';
 
@@ -133,6 +133,25 @@ export function chooseEngine(
   return { writer: model ? modelWriter(model.client) : offlineWriter, model };
 }
 
+/** The stores over the app's database, built here only: a command that only reads takes them from here. */
+export interface Stores {
+  readonly articles: ArticleStore;
+  readonly stories: StoryStore;
+  /** Recognised translations, folded into their originals (decision 0011). */
+  readonly translations: TranslationStore;
+  /** Model translations kept by run and translate. */
+  readonly machineTranslations: ModelTranslationStore;
+}
+
+export function storesOf(app: App): Stores {
+  return {
+    articles: app.store,
+    stories: createStoryStore(app.db),
+    translations: createTranslationStore(app.db),
+    machineTranslations: createModelTranslationStore(app.db),
+  };
+}
+
 export interface RunOptions {
   /** The rubric file (`--rubric`); default: the bundled one. */
   readonly rubricPath?: string | undefined;
@@ -169,14 +188,7 @@ export async function openRun(app: App, options: RunOptions = {}): Promise<Resul
   const registry = options.registry ?? null;
   const fetcher = options.fetch ? makeFetcher(app.config, options.allowHosts ?? []) : null;
   const run = createRun({
-    edition: {
-      articles: app.store,
-      stories: createStoryStore(app.db),
-      rubric: rubric.value,
-      translations: createTranslationStore(app.db),
-      machineTranslations: createModelTranslationStore(app.db),
-      writer: engine.writer,
-    },
+    edition: { ...storesOf(app), rubric: rubric.value, writer: engine.writer },
     ingest: {
       store: app.store,
       fetcher,

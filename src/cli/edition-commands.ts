@@ -17,7 +17,6 @@ import {
 } from '../pipeline/edition.js';
 import type { LlmRuntime } from '../llm/provider-factory.js';
 import { renderExplanation } from '../rank/explain.js';
-import { createTranslationStore } from '../store/translation-store.js';
 import { explainSimilarity, listStories } from '../stories/assign.js';
 import { renderSimilarity, renderStoryList } from '../stories/render.js';
 import { readPairs, scorePairs } from '../stories/score-pairs.js';
@@ -25,7 +24,7 @@ import type { SourceText } from '../verify/grounding.js';
 import { sourcesOf } from '../verify/sources-of.js';
 import { verifyCommand } from '../verify/verify-command.js';
 import { renderCard, renderDigest, renderPost } from '../write/markdown.js';
-import { chooseEngine, openRun, type App, type Engine, type OpenedRun } from './app.js';
+import { chooseEngine, openRun, storesOf, type App, type Engine, type OpenedRun } from './app.js';
 import type { GroupReport, Run } from '../pipeline/run.js';
 import type { Io } from './main.js';
 import { renderFailure } from './render.js';
@@ -312,7 +311,7 @@ export function editionCommands(program: Command, { withApp, io, setCode }: Wiri
     .option('--json', 'the report as JSON')
     .action(async (file: string, opts: { sources?: string[]; json?: boolean }) =>
       withApp(async (app) => {
-        const translations = createTranslationStore(app.db);
+        const { translations } = storesOf(app);
         const readSource = async (ref: string): Promise<Result<SourceText>> => {
           // "<id>#zh": the other-language side folded into an article, as Tidings' JSON cites it.
           const side = /^(.+)#(en|zh)$/.exec(ref);

@@ -10,7 +10,7 @@ import type { IngestReport } from '../pipeline/ingest.js';
 import type { Run } from '../pipeline/run.js';
 import { extractCommand } from './extract-command.js';
 import { feedCommand } from './feed-command.js';
-import { makeFetcher, openRun, readConfig, type App } from './app.js';
+import { makeFetcher, openRun, readConfig, storesOf, type App } from './app.js';
 import { collectHosts, optionalRegistry, registryOrExamples, withStore } from './command-support.js';
 import { createProgress } from './progress.js';
 import { renderArticle, renderArticleList, renderFailure, renderSummary } from './render.js';
@@ -18,7 +18,6 @@ import { sourcesCommand } from './sources-command.js';
 import { editionCommands, writeEdition } from './edition-commands.js';
 import { translateCommand } from './translate-command.js';
 import { translationsCommand } from './translations-command.js';
-import { createTranslationStore } from '../store/translation-store.js';
 import { doctorCommand } from './doctor-command.js';
 import { alignCommand } from './align-command.js';
 import { serveCommand } from './serve-command.js';
@@ -199,7 +198,7 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
         let article = await app.store.getArticle(id);
         if (article === null) {
           // A recognised translation was folded into its original; its record is kept (decision 0011).
-          const folded = await createTranslationStore(app.db).folded(id);
+          const folded = await storesOf(app).translations.folded(id);
           if (folded === 'ambiguous') article = 'ambiguous';
           else if (folded) {
             io.err(

@@ -7,7 +7,6 @@ import { Option, type Command } from 'commander';
 import { EXIT_CODES, type Failure } from '../errors.js';
 import { createLlmRuntime } from '../llm/provider-factory.js';
 import { loadGlossary } from '../translate/glossary-file.js';
-import { createTranslationStore } from '../store/translation-store.js';
 import {
   documentOfBilingualPage,
   documentOfTranslation,
@@ -16,8 +15,7 @@ import {
   type BilingualDocument,
 } from '../translate/layouts.js';
 import { translateArticle } from '../translate/translate.js';
-import { createModelTranslationStore } from '../store/model-translation-store.js';
-import type { App } from './app.js';
+import { storesOf, type App } from './app.js';
 import type { Io } from './main.js';
 import { renderFailure } from './render.js';
 
@@ -49,7 +47,7 @@ export function translateCommand(
     .action(
       async (id: string, opts: { to?: Face; layout: Layout; format: 'md' | 'html' | 'json'; provider?: string }) =>
         withApp(async (app) => {
-          const translations = createTranslationStore(app.db);
+          const { translations } = storesOf(app);
           // A recognised translation was folded into its original: the pair is read from there.
           const folded = (await translations.pairsOf(id)).find((p) => p.translationId === id);
           const article = await app.store.getArticle(folded ? folded.originalId : id);
@@ -111,7 +109,7 @@ export function translateCommand(
             io.err(`${runtime.description}: ${runtime.account.report()}\n`);
             if (!translated.ok) return report(translated);
             // Kept, so the site's reader shows it without asking the model again.
-            await createModelTranslationStore(app.db).save(translated.value, new Date().toISOString());
+            await storesOf(app).machineTranslations.save(translated.value, new Date().toISOString());
             doc = documentOfTranslation(translated.value);
             json = translated.value;
           }

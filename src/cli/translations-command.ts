@@ -4,8 +4,8 @@
 
 import type { Command } from 'commander';
 import { EXIT_CODES } from '../errors.js';
-import { createTranslationStore, type TranslationRow } from '../store/translation-store.js';
-import type { App } from './app.js';
+import type { TranslationRow } from '../store/translation-store.js';
+import { storesOf, type App } from './app.js';
 import { openEdition } from './edition-commands.js';
 import type { Io } from './main.js';
 import { renderFailure } from './render.js';
@@ -45,7 +45,7 @@ export function translationsCommand(
           io.err(`tidings: ${renderFailure(edition)}\n`);
           return EXIT_CODES[edition.code];
         }
-        const rows = await createTranslationStore(app.db).list();
+        const rows = await storesOf(app).translations.list();
         if (opts.json) {
           io.out(`${JSON.stringify(rows, null, 2)}\n`);
           return 0;

@@ -16,8 +16,7 @@ import type { CyclePlan } from '../queue/plan.js';
 import { acceptPolled, pollDueSources, watchedSources } from '../watch/poll.js';
 import { renderSchedule, scheduleLines } from '../watch/schedule-report.js';
 import { createSourceSchedule } from '../watch/schedule.js';
-import { createStoryStore } from '../store/story-store.js';
-import { makeFetcher, openRun, type App, type LoadedRegistry } from './app.js';
+import { makeFetcher, openRun, storesOf, type App, type LoadedRegistry } from './app.js';
 import { buildSiteStep } from './build-command.js';
 import { countingFetcher, recordCycle, type CycleRecord } from '../watch/cycle-log.js';
 import type { LiveWatch } from '../server/ops.js';
@@ -326,7 +325,7 @@ async function cycle(
       ? await buildSiteStep(app, io, { out: opts.out, baseUrl: opts.baseUrl, atomic: true, ...shared })
       : { code: 0, swap: null };
   const pagesRewritten = site.swap?.rewritten ?? 0;
-  const stories = createStoryStore(app.db);
+  const { stories } = storesOf(app);
   const touched = new Set<string>();
   for (const id of stored) {
     const story = await stories.storyOfArticle(id);
