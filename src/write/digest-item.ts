@@ -612,10 +612,48 @@ const ADVICE: Record<string, { en: string; zh: string }> = {
   },
 };
 
+const CONFIDENCE_NAME_ZH: Record<Confidence, string> = { High: '高', Medium: '中', Low: '低' };
+
+/** Why the confidence is what it is, from the ranking: publishers, an official statement, figures that agree, a dispute. */
+function confidenceWhy(ctx: FaceContext): string | null {
+  const { analysis, face } = ctx;
+  const r = analysis.story.ranking;
+  const zh = face === 'zh';
+  const publishers = r.independentPublishers.length || new Set(analysis.articles.map(outletOf)).size;
+  const official = [...new Set(analysis.articles.filter((a) => a.sourceType === 'official').map(outletOf))].map((o) =>
+    nameInFace(analysis, o, face),
+  );
+  const agreeing = r.figuresAgreeing.filter((f) => f.sources.length >= 2).length;
+  const reasons: string[] = [];
+  if (publishers > 1)
+    reasons.push(zh ? `${publishers} 家独立发布方报道` : `${publishers} independent publishers report it`);
+  else reasons.push(zh ? '目前只有一个来源' : 'a single source so far');
+  if (official.length > 0)
+    reasons.push(
+      zh ? zhCat(official.join('、'), '发布了官方声明') : `${official.join(' and ')} confirmed it officially`,
+    );
+  else reasons.push(zh ? '没有官方声明' : 'no official statement');
+  if (agreeing > 0)
+    reasons.push(
+      zh
+        ? `各来源在 ${agreeing} 个数字上一致`
+        : `the sources agree on ${agreeing === 1 ? 'one figure' : `${agreeing} figures`}`,
+    );
+  if (r.figureConflicts.length > 0)
+    reasons.push(
+      zh ? '个别来源的数字有出入' : `${r.figureConflicts.length === 1 ? 'one figure is' : 'some figures are'} disputed`,
+    );
+  return zh
+    ? `置信度为${CONFIDENCE_NAME_ZH[r.confidence]}的依据：${reasons.join('，')}。`
+    : `Why ${r.confidence.toLowerCase()}: ${reasons.join('; ')}.`;
+}
+
 function recommendationOf(ctx: FaceContext): Statement {
   const ranking = ctx.analysis.story.ranking;
   const zh = ctx.face === 'zh';
   const parts = [zh ? CONFIDENCE_ZH[ranking.confidence] : CONFIDENCE_EN[ranking.confidence]];
+  const why = confidenceWhy(ctx);
+  if (why) parts.push(why);
   for (const audience of ranking.audiences.slice(0, 3)) {
     const advice = ADVICE[audience];
     if (advice) parts.push(zh ? advice.zh : advice.en);

@@ -75,7 +75,7 @@ const GOLDEN_SOLO_EN = [
   '',
   '#### Recommendation',
   '',
-  'Treat this as unconfirmed until another source or an official statement appears. Researchers should go to the primary source for the method and the numbers.',
+  'Treat this as unconfirmed until another source or an official statement appears. Why low: a single source so far; no official statement. Researchers should go to the primary source for the method and the numbers.',
   '',
   'Sources: [Quillmark Lab Notes](https://b1-solo.example/story) (Research)',
   '',
