@@ -2,8 +2,10 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseFigures, figuresEqual } from '../understand/figures.js';
 import {
+  composeDetailPoints,
   composeFigurePoint,
   composeHeadline,
+  composeProsCons,
   composeImpact,
   composeLead,
   composeTakeaway,
@@ -130,5 +132,56 @@ describe('facts first', () => {
     const raised = facts.figures.find((f) => f.role === 'raise');
     assert.ok(raised, JSON.stringify(facts.figures.map((f) => [f.figure.surface, f.role])));
     assert.match(composeFigurePoint(facts, raised, 'zh').text, /^据 Harbor Tech Daily，LanCore.* 融资 /);
+  });
+});
+
+describe('what an editor reads', () => {
+  const round = makeArticle({
+    id: 'r1-en',
+    outlet: 'Quayside Tech',
+    type: 'news',
+    language: 'en',
+    title: 'Tarnwell AI raises $200 million at a $3 billion valuation',
+    paragraphs: [
+      'Tarnwell AI has raised $200 million in a Series B round led by Ferrow Capital, the company said.',
+      'The round values Tarnwell AI at $3 billion.',
+      '“We will spend most of it on inference capacity for our customers,” said Ada Kestin, Tarnwell AI’s chief executive.',
+    ],
+  });
+
+  it('a Chinese count takes its measure word, watt-hours are 瓦时, and each reads back as the same figure', () => {
+    for (const [text, zh] of [
+      ['200,000 GPUs', '20 万块 GPU'],
+      ['600 employees', '600 名员工'],
+      ['1.6 Wh', '1.6 瓦时'],
+    ] as const) {
+      const f = parseFigures(text)[0]!;
+      const written = figureIn({ figure: f, surfaces: {} }, 'zh');
+      assert.equal(written, zh);
+      assert.ok(figuresEqual(parseFigures(written)[0]!, f));
+    }
+  });
+
+  it('a composed face says the round and who led it, and who was quoted, never their words', () => {
+    const facts = storyFacts(analyseStory({ storyId: 's-r', articles: [round], ranking: makeRanking() }));
+    const zh = composeDetailPoints(facts, 'zh', new Map()).map((s) => s.text);
+    assert.deepEqual(zh, [
+      '本轮为 B 轮，由 Ferrow Capital 领投。',
+      'Quayside Tech 援引了 Ada Kestin 对此事的评论（原话见英文报道）。',
+    ]);
+    const en = composeDetailPoints(facts, 'en', new Map()).map((s) => s.text);
+    assert.equal(en[0], 'The round is a Series B, led by Ferrow Capital.');
+    assert.ok(!en.concat(zh).some((t) => t.includes('inference capacity')));
+  });
+
+  it('cons are judged about the subject, with the reason and the outlet', () => {
+    const facts = storyFacts(analyseStory({ storyId: 's-r', articles: [round], ranking: makeRanking() }));
+    const { cons } = composeProsCons(facts, 'en');
+    assert.deepEqual(
+      cons.map((s) => s.text),
+      ['Bad for Tarnwell AI if growth falls short: a valuation of $3 billion sets a high bar (Quayside Tech).'],
+    );
+    assert.equal(cons[0]!.kind, 'composed');
+    assert.match(composeProsCons(facts, 'zh').cons[0]!.text, /^若增长不及预期，对 Tarnwell AI 不利：30 亿美元的估值/);
   });
 });

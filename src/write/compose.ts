@@ -101,7 +101,12 @@ function roleOf(f: Figure, sentence: string): FigureRole {
   const s = sentence.toLowerCase();
   switch (f.kind) {
     case 'money':
-      if (/valuation|\bvalues (?:the|it|its|\w+['’]s)\b|估值/.test(s)) return 'valuation';
+      if (
+        /valuation|\bvalues (?:the|it|its|\w+['’]s)\b|\bvalues? [\w’'. -]{1,40}? at (?:about |around |nearly )?[$€\d]|估值/.test(
+          s,
+        )
+      )
+        return 'valuation';
       if (
         /per million|每百万|百万 ?token|per 1,?000/.test(s) ||
         (f.value < 1e6 && /\bprice|\bpric|\bcharg|收费|价格|定价|售价/.test(s))
