@@ -12,16 +12,10 @@ import path from 'node:path';
 import { parseDocument } from 'htmlparser2';
 import { getElementsByTagName, textContent } from 'domutils';
 import type { Element } from 'domhandler';
-import { PROJECT_ROOT } from '../../config.js';
-import { groupNewArticles, type EditionDeps } from '../../pipeline/edition.js';
-import { ingest } from '../../pipeline/ingest.js';
-import { loadRubricFile } from '../../rank/rubric-file.js';
-import { createArticleStore } from '../../store/article-store.js';
-import { openDatabase, type Database } from '../../store/database.js';
-import { createStoryStore } from '../../store/story-store.js';
+import { appOn, openRun, type App } from '../../cli/app.js';
+import { loadConfig, PROJECT_ROOT } from '../../config.js';
+import { openDatabase } from '../../store/database.js';
 import type { PublishReport } from './publish-site.js';
-import { publishEdition } from '../../pipeline/site-edition.js';
-import { offlineWriter } from '../../write/writer.js';
 
 const HOSTILE = path.join(PROJECT_ROOT, 'test/fixtures/hostile');
 const OUR_SCRIPTS = new Set(['assets/site.js', 'assets/search.js', 'assets/search-index.js']);
@@ -58,38 +52,35 @@ function resolveFrom(page: string, url: string): string | null {
 const emailLike = (file: string) => file.startsWith('newsletter/') || file.startsWith('exports/');
 
 describe('site safety: a hostile corpus never reaches a page as markup', () => {
-  let db: Database;
+  let app: App;
   let out: string;
   let report: PublishReport;
   let pages: Map<string, string>;
   before(async () => {
-    db = await openDatabase({ kind: 'pglite', dataDir: null });
-    const articles = createArticleStore(db);
+    // The run as `tidings run` builds it (the composition root, src/cli/app.ts), on an in-memory
+    // store: no environment, so no model; the bundled rubric; grouping then recognised translations.
+    const config = loadConfig({}, {}, HOSTILE);
+    if (!config.ok) throw new Error(config.message);
+    app = appOn(config.value, await openDatabase({ kind: 'pglite', dataDir: null }));
+    const opened = await openRun(app, { now: () => new Date('2026-07-14T22:00:00Z') });
+    if (!opened.ok) throw new Error(opened.message);
+    const { run } = opened.value;
     const inputs = (await readdir(HOSTILE)).filter((f) => f.endsWith('.html')).map((f) => path.join(HOSTILE, f));
-    const ingested = await ingest(inputs, {
-      store: articles,
-      fetcher: null,
-      findSource: () => null,
-      now: () => new Date('2026-07-14T22:00:00Z'),
-      maxBytes: 1 << 22,
-      concurrency: 1,
-    });
+    const ingested = await run.ingest(inputs);
     assert.equal(ingested.counts.failed, 0, JSON.stringify(ingested.outcomes?.filter?.((o) => o.status === 'failed')));
-    const rubric = await loadRubricFile();
-    if (!rubric.ok) throw new Error(rubric.message);
-    const deps: EditionDeps = { articles, stories: createStoryStore(db), rubric: rubric.value, writer: offlineWriter };
-    const grouped = await groupNewArticles(deps);
+    const grouped = await run.group();
     if (!grouped.ok) throw new Error(grouped.message);
     out = await mkdtemp(path.join(tmpdir(), 'tidings-hostile-site-'));
-    const built = await publishEdition(deps, { outDir: out });
+    const built = await run.publish({ outDir: out });
     if (!built.ok) throw new Error(built.message);
+    await opened.value.close();
     report = built.value;
     pages = new Map();
     for (const f of await filesUnder(out))
       if (f.endsWith('.html')) pages.set(f, await readFile(path.join(out, f), 'utf8'));
   });
   after(async () => {
-    await db?.close();
+    await app?.close();
     if (out) await rm(out, { recursive: true, force: true });
   });
 
