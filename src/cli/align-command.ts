@@ -12,7 +12,7 @@ import { renderAlignment, type AlignmentFormat } from '../align/render-alignment
 import { EXIT_CODES, fail, ok, type Failure, type Result } from '../errors.js';
 import { detectLanguage } from '../text/language.js';
 import { storesOf, type App } from './app.js';
-import type { Io } from './main.js';
+import type { Io } from './io.js';
 import { renderFailure } from './render.js';
 import { findArticle } from '../pipeline/edition.js';
 

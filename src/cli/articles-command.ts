@@ -6,7 +6,7 @@ import type { Command } from 'commander';
 import { EXIT_CODES } from '../errors.js';
 import { MAX_MATCHES_SHOWN, removeArticle, type RemovedArticle } from '../store/article-removal.js';
 import type { App } from './app.js';
-import type { Io } from './main.js';
+import type { Io } from './io.js';
 
 export function articlesCommand(
   program: Command,

@@ -18,7 +18,7 @@ import {
 } from '../publish/site/atomic-site.js';
 import { chooseEngine, openRun, type App, type OpenedRun } from './app.js';
 import { groupStep } from './edition-commands.js';
-import type { Io } from './main.js';
+import type { Io } from './io.js';
 import { renderFailure } from './render.js';
 
 export const DEFAULT_SITE_DIR = 'site';

@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { Config } from '../config.js';
 import { EXIT_CODES } from '../errors.js';
 import { loadRegistry, openApp, type App, type LoadedRegistry } from './app.js';
-import type { Io } from './main.js';
+import type { Io } from './io.js';
 import { renderFailure } from './render.js';
 
 /** Runs `fn` with the store open, closing it after; a store that cannot be opened is reported. */

@@ -11,7 +11,7 @@ import { describeProvider } from '../llm/llm-settings.js';
 import { checkProvider, type CheckStatus, type Finding } from '../llm/provider-check.js';
 import type { FetchLike } from '../llm/provider-http.js';
 import { openApp } from './app.js';
-import type { Io } from './main.js';
+import type { Io } from './io.js';
 
 interface Wiring {
   withConfig(fn: (config: Config) => Promise<number>): Promise<void>;

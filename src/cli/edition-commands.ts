@@ -26,7 +26,7 @@ import { verifyCommand } from '../verify/verify-command.js';
 import { renderCard, renderDigest, renderPost } from '../write/markdown.js';
 import { chooseEngine, openRun, storesOf, type App, type Engine, type OpenedRun } from './app.js';
 import type { GroupReport, Run } from '../pipeline/run.js';
-import type { Io } from './main.js';
+import type { Io } from './io.js';
 import { renderFailure } from './render.js';
 import { dayOption } from './options.js';
 

@@ -9,7 +9,7 @@ import { fail, ok, type Result } from '../errors.js';
 import { readLocalInput } from '../sources/local.js';
 import { sniffFormat } from '../sources/sniff.js';
 import { detectLanguage } from '../text/language.js';
-import type { Io } from './main.js';
+import type { Io } from './io.js';
 import { renderFailure } from './render.js';
 
 export interface ExtractedRecord {

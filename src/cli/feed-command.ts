@@ -9,7 +9,7 @@ import type { Fetcher } from '../fetch/fetcher.js';
 import type { Failure } from '../errors.js';
 import { parseFeed, type Feed, type FeedTextField } from '../sources/feed.js';
 import { readLocalInput } from '../sources/local.js';
-import type { Io } from './main.js';
+import type { Io } from './io.js';
 
 /**
  * A text field (title, author, summary, content) is null when the feed does not have it and "" when

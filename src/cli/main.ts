@@ -27,12 +27,9 @@ import { articlesCommand } from './articles-command.js';
 import { watchCommand } from './watch-command.js';
 import { workerCommand } from './worker-command.js';
 import { countOption, dayOption } from './options.js';
+import type { Io } from './io.js';
 
-export interface Io {
-  readonly out: (s: string) => void;
-  readonly err: (s: string) => void;
-  readonly errIsTty: boolean;
-}
+export type { Io };
 
 // Everything printed passes through terminalSafe: a title or outlet name from a source can hold
 // escape codes that retitle the window or clear the screen, or bidi controls that reverse text.

@@ -15,7 +15,7 @@ import { DEFAULT_BASE_URL } from '../publish/site/publish-site.js';
 import { topicsOf } from '../write/card.js';
 import { chooseEngine, type App } from './app.js';
 import { editionDay, openEdition } from './edition-commands.js';
-import type { Io } from './main.js';
+import type { Io } from './io.js';
 import { renderFailure } from './render.js';
 import { dayOption } from './options.js';
 

@@ -2,7 +2,7 @@
 // would hide which item is slow; per-item lines keep logs useful).
 
 import type { ItemOutcome } from '../pipeline/ingest.js';
-import type { Io } from './main.js';
+import type { Io } from './io.js';
 import { renderOutcome, truncate } from './render.js';
 
 export interface Progress {

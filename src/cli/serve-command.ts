@@ -21,7 +21,7 @@ import { openStaticSite, notFound, type StaticSite } from '../server/static-site
 import type { App } from './app.js';
 import { buildSiteStep, DEFAULT_SITE_DIR, siteStep } from './build-command.js';
 import { collectHosts } from './command-support.js';
-import type { Io } from './main.js';
+import type { Io } from './io.js';
 import { renderFailure } from './render.js';
 import { openWatcher, type Watcher, type WatchOptions } from './watch-command.js';
 import { createNapper } from '../watch/nap.js';

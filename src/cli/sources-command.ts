@@ -6,7 +6,7 @@ import type { Config } from '../config.js';
 import { EXIT_CODES } from '../errors.js';
 import { loadRegistryFile, saveRegistryFile } from '../sources/registry-file.js';
 import { addSource, emptyRegistry, removeSource, SOURCE_TYPES, type SourceEntry } from '../sources/registry.js';
-import type { Io } from './main.js';
+import type { Io } from './io.js';
 import { renderFailure } from './render.js';
 
 interface Wiring {

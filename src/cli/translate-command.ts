@@ -16,7 +16,7 @@ import {
 } from '../translate/layouts.js';
 import { translateArticle } from '../translate/translate.js';
 import { storesOf, type App } from './app.js';
-import type { Io } from './main.js';
+import type { Io } from './io.js';
 import { renderFailure } from './render.js';
 
 type Layout = 'interleaved' | 'inline';

@@ -7,7 +7,7 @@ import { EXIT_CODES } from '../errors.js';
 import type { TranslationRow } from '../store/translation-store.js';
 import { storesOf, type App } from './app.js';
 import { openEdition } from './edition-commands.js';
-import type { Io } from './main.js';
+import type { Io } from './io.js';
 import { renderFailure } from './render.js';
 
 export function renderTranslations(

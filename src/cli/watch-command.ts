@@ -21,7 +21,7 @@ import { buildSiteStep } from './build-command.js';
 import { countingFetcher, recordCycle, type CycleRecord } from '../watch/cycle-log.js';
 import type { LiveWatch } from '../server/ops.js';
 import { writeEdition } from './edition-commands.js';
-import type { Io } from './main.js';
+import type { Io } from './io.js';
 import { collectHosts, registryOrExamples, withStore } from './command-support.js';
 import { jobDepsFor } from './worker-command.js';
 import { createNapper } from '../watch/nap.js';

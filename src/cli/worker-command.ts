@@ -10,7 +10,7 @@ import { describeJob, runIngestJob, type JobDeps } from '../queue/ingest-job.js'
 import { openJobQueue, queueOptionsFromEnv, type JobQueue } from '../queue/job-queue.js';
 import { makeFetcher, type App, type LoadedRegistry } from './app.js';
 import { collectHosts, optionalRegistry, withStore } from './command-support.js';
-import type { Io } from './main.js';
+import type { Io } from './io.js';
 
 export interface WorkerCommandContext {
   withConfig(fn: (config: Config) => Promise<number>): Promise<void>;
