@@ -482,10 +482,21 @@ export function withChineseNames(facts: StoryFacts, names: ReadonlyMap<string, s
     const han = chineseNameFor(names, n.en);
     return han ? { ...n, zh: han } : n;
   };
+  const subject = inChinese(facts.subject);
+  let other = inChinese(facts.other);
+  // One party under two ids (a title's "Tencent" and the gazetteer's 腾讯): not a counterpart.
+  if (
+    subject &&
+    other &&
+    (['en', 'zh'] as const).some(
+      (f) => nameIn(subject, f) === nameIn(other!, f) || (subject[f] === other![f] && subject[f] !== null),
+    )
+  )
+    other = null;
   return {
     ...facts,
-    subject: inChinese(facts.subject),
-    other: inChinese(facts.other),
+    subject,
+    other,
     product: inChinese(facts.product),
     figures: facts.figures.map((f) => ({ ...f, outletZh: chineseNameFor(names, f.outlet) ?? f.outletZh ?? f.outlet })),
   };
