@@ -1,24 +1,22 @@
 // The site under test: the end-to-end fixture corpus (test/fixtures/e2e) and the hostile pages
-// (test/fixtures/hostile/*.html, dated later, so their day is the home page), ingested into a fresh in-memory store,
-// grouped into stories, one English article given a Chinese translation (the corpus has none, and
-// the reader's layouts need one), and published with the project's own site builder into a temp dir. Only ingest and grouping are repeated here (the golden outputs of e2e-edition.ts are
+// (test/fixtures/hostile/*.html, dated later, so their day is the home page), ingested into a fresh
+// in-memory store through the run the composition root builds (src/cli/app.ts openRun), grouped into
+// stories with recognised translations folded as `tidings run` does (ModelWatch's Chinese Step-4
+// Swift post is folded into Kestrel Report's original, so the site has 13 article readers, not 14),
+// one English article given an interleaved human Chinese translation (the reader's bilingual
+// layouts need one; the corpus has none), and published with the project's own site builder into
+// a temp dir. Only ingest and grouping are repeated here (the golden outputs of e2e-edition.ts are
 // not needed, and computing them again would double the time).
 
 import { mkdtemp, readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { loadRegistry } from '../../src/cli/app.js';
-import { PROJECT_ROOT } from '../../src/config.js';
-import { groupNewArticles, type EditionDeps } from '../../src/pipeline/edition.js';
-import { ingest } from '../../src/pipeline/ingest.js';
+import { appOn, loadRegistry, openRun } from '../../src/cli/app.js';
+import { loadConfig, PROJECT_ROOT } from '../../src/config.js';
+import type { EditionDeps } from '../../src/pipeline/edition.js';
 import type { PublishReport } from '../../src/publish/site/publish-site.js';
-import { publishEdition } from '../../src/pipeline/site-edition.js';
-import { loadRubricFile } from '../../src/rank/rubric-file.js';
-import { createArticleStore } from '../../src/store/article-store.js';
 import { openDatabase } from '../../src/store/database.js';
-import { createStoryStore } from '../../src/store/story-store.js';
 import { E2E_DIR, E2E_NOW } from '../support/e2e-edition.js';
-import { offlineWriter } from '../../src/write/writer.js';
 
 export interface BuiltTestSite {
   readonly dir: string;
@@ -78,33 +76,32 @@ export async function hostilePages(): Promise<string[]> {
 export async function buildFixtureSite(registryPath = path.join(E2E_DIR, 'sources.yaml')): Promise<BuiltTestSite> {
   const work = await mkdtemp(path.join(tmpdir(), 'tidings-browser-'));
   const hostile = await hostilePages();
-  const db = await openDatabase({ kind: 'pglite', dataDir: null });
+  // The run as `tidings run` builds it (the composition root, src/cli/app.ts): the config read from
+  // the fixture directory with no environment (no model, the bundled rubric), on an in-memory store.
+  const config = loadConfig({}, {}, E2E_DIR);
+  if (!config.ok) throw new Error(config.message);
+  const app = appOn(config.value, await openDatabase({ kind: 'pglite', dataDir: null }));
   try {
-    const articles = createArticleStore(db);
     const registry = await loadRegistry(registryPath);
     if (!registry.ok) throw new Error(`fixture registry ${registryPath}: ${registry.message}`);
-    const ingested = await ingest([...registry.value.inputs(), ...hostile], {
-      store: articles,
-      fetcher: null,
-      findSource: (l) => registry.value.find(l) ?? null,
-      now: () => E2E_NOW,
-      maxBytes: 1 << 22,
-      concurrency: 1,
-    });
+    const opened = await openRun(app, { registry: registry.value, now: () => E2E_NOW });
+    if (!opened.ok) throw new Error(opened.message);
+    const { run } = opened.value;
+    const ingested = await run.ingest([...registry.value.inputs(), ...hostile]);
     const failed = ingested.outcomes.filter((o) => o.status === 'failed');
     if (failed.length > 0) throw new Error(`ingesting the browser fixtures: ${JSON.stringify(failed).slice(0, 500)}`);
-    const rubric = await loadRubricFile();
-    if (!rubric.ok) throw new Error(rubric.message);
-    const deps: EditionDeps = { articles, stories: createStoryStore(db), rubric: rubric.value, writer: offlineWriter };
-    const grouped = await groupNewArticles(deps);
+    // Grouping, then recognised translations folded into their originals, as `tidings run` does.
+    const grouped = await run.group();
     if (!grouped.ok) throw new Error(`grouping the fixture corpus: ${grouped.message}`);
+    const deps = run.deps.edition;
     await addTranslation(deps);
     const dir = path.join(work, 'site');
-    const report = await publishEdition(deps, { outDir: dir });
+    const report = await run.publish({ outDir: dir });
+    await opened.value.close();
     if (!report.ok) throw new Error(`building the site from ${registryPath}: ${report.message}`);
-    return { dir, report: report.value, deps, hostile, close: () => db.close() };
+    return { dir, report: report.value, deps, hostile, close: () => app.close() };
   } catch (error) {
-    await db.close();
+    await app.close();
     throw error;
   }
 }
