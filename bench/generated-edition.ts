@@ -1,26 +1,46 @@
-// Shared by benches: a generated corpus stored, grouped into stories, and ready for the edition.
+// Shared by benches: the run as `tidings run` builds it (the composition root, src/cli/app.ts) over
+// a bench's database, and a generated corpus stored and grouped by it, ready for the edition.
 
-import { groupNewArticles, type EditionDeps } from '../src/pipeline/edition.js';
-import { loadRubricFile } from '../src/rank/rubric-file.js';
-import { createArticleStore } from '../src/store/article-store.js';
+import { appOn, openRun, type Engine } from '../src/cli/app.js';
+import { type Config, loadConfig, PROJECT_ROOT } from '../src/config.js';
+import type { EditionDeps } from '../src/pipeline/edition.js';
+import type { Run } from '../src/pipeline/run.js';
 import type { Database } from '../src/store/database.js';
-import { createStoryStore } from '../src/store/story-store.js';
 import { generateScaleCorpus } from './scale-corpus.js';
-import { offlineWriter } from '../src/write/writer.js';
 
-/** Stores `count` generated articles (seeded) in `db`, groups them, and returns the edition's deps. */
+/** The config as the CLI reads it from the checkout with no environment: no model, the bundled rubric. */
+export function benchConfig(): Config {
+  const config = loadConfig({}, {}, PROJECT_ROOT);
+  if (!config.ok) throw new Error(config.message);
+  return config.value;
+}
+
+/**
+ * The run over `db` from the composition root: the config as the CLI reads it with no environment
+ * (no model unless `engine` is given: the offline engine; the bundled rubric), no network. The
+ * caller keeps `db` and closes it.
+ */
+export async function benchRun(db: Database, options: { readonly engine?: Engine } = {}): Promise<Run> {
+  const opened = await openRun(appOn(benchConfig(), db), options.engine ? { engine: options.engine } : {});
+  if (!opened.ok) throw new Error(opened.message);
+  return opened.value.run;
+}
+
+/**
+ * Stores `count` generated articles (seeded) in `db`, then groups them as `tidings run` does
+ * (stories, then recognised translations folded into their originals, decision 0011).
+ */
 export async function generatedEdition(
   db: Database,
   count: number,
   options: { seed: number; days: number },
-): Promise<{ deps: EditionDeps; articles: number }> {
-  const articles = createArticleStore(db);
+): Promise<{ deps: EditionDeps; run: Run; articles: number; translations: number }> {
+  const run = await benchRun(db);
   const corpus = generateScaleCorpus(count, options);
-  await articles.insertArticles(corpus.map((c) => ({ article: c.article, bands: c.bands, sighting: c.sighting })));
-  const rubric = await loadRubricFile();
-  if (!rubric.ok) throw new Error(rubric.message);
-  const deps: EditionDeps = { articles, stories: createStoryStore(db), rubric: rubric.value, writer: offlineWriter };
-  const grouped = await groupNewArticles(deps);
+  await run.deps.edition.articles.insertArticles(
+    corpus.map((c) => ({ article: c.article, bands: c.bands, sighting: c.sighting })),
+  );
+  const grouped = await run.group();
   if (!grouped.ok) throw new Error(grouped.message);
-  return { deps, articles: corpus.length };
+  return { deps: run.deps.edition, run, articles: corpus.length, translations: grouped.value.translations };
 }

@@ -10,20 +10,23 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseLlmSettings } from '../src/llm/llm-settings.js';
-import { createLlmRuntime } from '../src/llm/provider-factory.js';
+import { chooseEngine } from '../src/cli/app.js';
 import { cardFor, digestFor, latestDay, storiesOfDay } from '../src/pipeline/edition.js';
-import { modelWriter } from '../src/write/llm/model-engine.js';
 import { openDatabase } from '../src/store/database.js';
 import { loadGlossary } from '../src/translate/glossary-file.js';
 import { translateArticle } from '../src/translate/translate.js';
 import { startFakeServer } from '../test/support/fake-openai.js';
 import { fakeModel } from '../test/support/fake-model.js';
-import { generatedEdition } from './generated-edition.js';
+import { benchConfig, benchRun, generatedEdition } from './generated-edition.js';
 
 const { values } = parseArgs({ options: { articles: { type: 'string', default: '130' } } });
 
 const db = await openDatabase({ kind: 'pglite', dataDir: null });
-const { deps, articles: articleCount } = await generatedEdition(db, Number(values.articles), { seed: 5, days: 1 });
+const {
+  deps,
+  articles: articleCount,
+  translations: folded,
+} = await generatedEdition(db, Number(values.articles), { seed: 5, days: 1 });
 const date = (await latestDay(deps))!;
 const storiesResult = await storiesOfDay(deps, date);
 if (!storiesResult.ok) throw new Error(storiesResult.message);
@@ -47,17 +50,24 @@ const settingsResult = parseLlmSettings(
 if (!settingsResult.ok) throw new Error(settingsResult.message);
 const settings = settingsResult.value;
 
+/** A run from the composition root writing with the fake model (a fresh client and account, the one cache). */
+async function modelRun() {
+  const engine = chooseEngine({ ...benchConfig(), llm: settings, llmCacheDir: cacheDir });
+  if (!engine.model) throw new Error('the fake model is not configured');
+  return { model: engine.model, deps: (await benchRun(db, { engine })).deps.edition };
+}
+
 async function run(label: string): Promise<void> {
-  const model = createLlmRuntime(settings, { cacheDir })!;
+  const { model, deps: modelDeps } = await modelRun();
   const before = server.requests.length;
   const t0 = performance.now();
-  const digest = await digestFor({ ...deps, writer: modelWriter(model.client) }, date, 'en');
+  const digest = await digestFor(modelDeps, date, 'en');
   if (!digest.ok) throw new Error(digest.message);
   const tDigest = performance.now() - t0;
   let items = 0;
   for (const s of stories) {
     const first = s.input.articles[0]!;
-    const card = await cardFor({ ...deps, writer: modelWriter(model.client) }, first.id, null);
+    const card = await cardFor(modelDeps, first.id, null);
     if (!card.ok) throw new Error(card.message);
     const t = await translateArticle(
       {
@@ -84,7 +94,7 @@ async function run(label: string): Promise<void> {
 }
 
 console.log(
-  `fake model at ${server.origin}; ${articleCount} generated articles, ${stories.length} stories on ${date}\n`,
+  `fake model at ${server.origin}; ${articleCount} generated articles (${folded} folded as translations), ${stories.length} stories on ${date}\n`,
 );
 await run('first');
 await run('re-run');
@@ -95,9 +105,9 @@ const offline = await digestFor(deps, date, 'en');
 const offlineMs = performance.now() - t1;
 if (!offline.ok) throw new Error(offline.message);
 const n = offline.value.count;
-const model = createLlmRuntime(settings, { cacheDir })!;
+const cached = await modelRun();
 const t2 = performance.now();
-await digestFor({ ...deps, writer: modelWriter(model.client) }, date, 'en');
+await digestFor(cached.deps, date, 'en');
 const cachedMs = performance.now() - t2;
 console.log(
   `\nper digest item: offline engine ${(offlineMs / n).toFixed(1)} ms; model engine with every answer from the cache ${(cachedMs / n).toFixed(1)} ms ` +
