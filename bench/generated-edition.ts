@@ -1,7 +1,7 @@
 // Shared by benches: the run as `tidings run` builds it (the composition root, src/cli/app.ts) over
 // a bench's database, and a generated corpus stored and grouped by it, ready for the edition.
 
-import { appOn, openRun, type Engine } from '../src/cli/app.js';
+import { appOn, openRun, type RunOptions } from '../src/cli/app.js';
 import { type Config, loadConfig, PROJECT_ROOT } from '../src/config.js';
 import type { EditionDeps } from '../src/pipeline/edition.js';
 import type { Run } from '../src/pipeline/run.js';
@@ -17,11 +17,14 @@ export function benchConfig(): Config {
 
 /**
  * The run over `db` from the composition root: the config as the CLI reads it with no environment
- * (no model unless `engine` is given: the offline engine; the bundled rubric), no network. The
- * caller keeps `db` and closes it.
+ * (no model unless `engine` is given: the offline engine; the bundled rubric), no network; a
+ * registry and clock when the bench ingests files. The caller keeps `db` and closes it.
  */
-export async function benchRun(db: Database, options: { readonly engine?: Engine } = {}): Promise<Run> {
-  const opened = await openRun(appOn(benchConfig(), db), options.engine ? { engine: options.engine } : {});
+export async function benchRun(
+  db: Database,
+  options: Pick<RunOptions, 'engine' | 'registry' | 'now'> = {},
+): Promise<Run> {
+  const opened = await openRun(appOn(benchConfig(), db), options);
   if (!opened.ok) throw new Error(opened.message);
   return opened.value.run;
 }

@@ -15,16 +15,13 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { digestFor, groupNewArticles, latestDay } from '../src/pipeline/edition.js';
-import { loadRubricFile } from '../src/rank/rubric-file.js';
-import { createArticleStore } from '../src/store/article-store.js';
+import { digestFor, groupNewArticles, latestDay, type EditionDeps } from '../src/pipeline/edition.js';
 import { openDatabase, type Database } from '../src/store/database.js';
-import { createStoryStore } from '../src/store/story-store.js';
 import { renderDigest } from '../src/write/markdown.js';
 import { freshServerDatabase } from '../test/support/backends.js';
+import { benchRun } from './generated-edition.js';
 import { scaleArticles, type ScaleArticle } from './scale-corpus.js';
 import { timedCalls } from './timed-calls.js';
-import { offlineWriter } from '../src/write/writer.js';
 
 const { values } = parseArgs({
   options: {
@@ -132,12 +129,20 @@ async function child(size: number): Promise<void> {
     dispose = fresh.dispose;
   }
   try {
-    const rubric = await loadRubricFile();
-    if (!rubric.ok) throw new Error(rubric.message);
+    // The run's dependencies as `tidings run` builds them (src/cli/app.ts openRun); with --calls,
+    // its stores timed at their edge. Grouping below is the run's group step (run.group) over them.
+    const run = await benchRun(db);
     const calls = new Map<string, { n: number; ms: number }>();
-    const articles = values.calls ? timed(createArticleStore(db), 'articles', calls) : createArticleStore(db);
-    const stories = values.calls ? timed(createStoryStore(db), 'stories', calls) : createStoryStore(db);
-    const deps = { articles, stories, rubric: rubric.value, writer: offlineWriter };
+    const root = run.deps.edition;
+    const deps: EditionDeps = values.calls
+      ? {
+          ...root,
+          articles: timed(root.articles, 'articles', calls),
+          stories: timed(root.stories, 'stories', calls),
+          ...(root.translations ? { translations: timed(root.translations, 'translations', calls) } : {}),
+        }
+      : root;
+    const articles = deps.articles;
 
     // Setup: generate and insert in batches, so the whole corpus is never held at once.
     let generateMs = 0;
@@ -168,7 +173,9 @@ async function child(size: number): Promise<void> {
     if (!grouped.ok) throw new Error(grouped.message);
     report(calls, 'grouping');
     const storyCount = await deps.stories.countStories();
-    log(`${size}: grouped in ${(groupMs / 1000).toFixed(1)} s into ${storyCount} stories`);
+    log(
+      `${size}: grouped in ${(groupMs / 1000).toFixed(1)} s into ${storyCount} stories (${grouped.value.translations} articles folded as translations)`,
+    );
 
     calls.clear();
     const dc0 = cpuMs();

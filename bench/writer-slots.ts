@@ -17,23 +17,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { loadRegistry } from '../src/cli/app.js';
 import { PROJECT_ROOT } from '../src/config.js';
-import {
-  cardFor,
-  digestFor,
-  editionDays,
-  groupNewArticles,
-  postFor,
-  rankedStoryById,
-  type EditionDeps,
-} from '../src/pipeline/edition.js';
+import { cardFor, digestFor, editionDays, postFor, rankedStoryById } from '../src/pipeline/edition.js';
 import { analyseStory } from '../src/write/story-analysis.js';
-import { ingest } from '../src/pipeline/ingest.js';
-import { loadRubricFile } from '../src/rank/rubric-file.js';
-import { createArticleStore } from '../src/store/article-store.js';
 import { openDatabase } from '../src/store/database.js';
-import { createStoryStore } from '../src/store/story-store.js';
-import { createTranslationStore } from '../src/store/translation-store.js';
 import { listStories } from '../src/stories/assign.js';
+import { benchRun } from './generated-edition.js';
 import { renderCard, renderDigestItem, renderPost } from '../src/write/markdown.js';
 import {
   SLOT_RULES,
@@ -46,7 +34,6 @@ import {
 } from '../src/write/slot-check.js';
 import { chineseNamesOf } from '../src/write/zh-names.js';
 import type { DigestItem } from '../src/write/schemas.js';
-import { offlineWriter } from '../src/write/writer.js';
 
 function arg(flag: string): string | undefined {
   const i = process.argv.indexOf(flag);
@@ -64,27 +51,14 @@ async function measure(name: string, registryFile: string, now: Date): Promise<T
   const db = await openDatabase({ kind: 'pglite', dataDir: null });
   const tally: Tally = { outputs: 0, unverified: 0, violations: [], byKind: { digest: [], card: [], post: [] } };
   try {
-    const articles = createArticleStore(db);
     const registry = await loadRegistry(registryFile);
     if (!registry.ok) throw new Error(registry.message);
-    await ingest(registry.value.inputs(), {
-      store: articles,
-      fetcher: null,
-      findSource: (l) => registry.value.find(l),
-      now: () => now,
-      maxBytes: 1 << 22,
-      concurrency: 1,
-    });
-    const rubric = await loadRubricFile();
-    if (!rubric.ok) throw new Error(rubric.message);
-    const deps: EditionDeps = {
-      articles,
-      stories: createStoryStore(db),
-      rubric: rubric.value,
-      translations: createTranslationStore(db),
-      writer: offlineWriter,
-    };
-    const grouped = await groupNewArticles(deps);
+    // The run as `tidings run` builds it (src/cli/app.ts openRun): ingest, then grouping with
+    // recognised translations folded.
+    const run = await benchRun(db, { registry: registry.value, now: () => now });
+    await run.ingest(registry.value.inputs());
+    const deps = run.deps.edition;
+    const grouped = await run.group();
     if (!grouped.ok) throw new Error(grouped.message);
     const stories = await listStories({ stories: deps.stories });
     if (!stories.ok) throw new Error(stories.message);
