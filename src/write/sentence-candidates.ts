@@ -53,14 +53,56 @@ export function isTelling(f: Figure): boolean {
   return f.kind !== 'year';
 }
 
+/**
+ * The article's sentences as the writer may state them. The sentence splitter ends a Chinese
+ * sentence at a semicolon (right for alignment and for checking), but a clause ending on "；" is half
+ * a statement: it is joined with what follows up to the sentence's real end ("输入价格为每百万 token
+ * 2 元，比 Step-4 的 5 元降低 60%；输出价格为每百万 token 8 元。" is one point, not two fragments).
+ * Likewise a sentence too short to stand alone followed, in the same paragraph, by one that opens
+ * on a reference to it ("阶跃星辰正式推出 Step-4 Swift。这是旗舰模型的提速版本，……") is one
+ * statement: the reference is resolved by its neighbour. Each unit is a contiguous span of the
+ * text, so it is quoted and checked as it stands in the source.
+ */
+function statementUnits(article: ArticleWithSightings): { start: number; end: number; index: number }[] {
+  const sentences = article.understanding.sentences;
+  const body = article.text;
+  const units: { start: number; end: number; index: number }[] = [];
+  const trimmedEnd = (i: number): string => (sentences[i]?.text ?? '').trimEnd();
+  const sameParagraph = (a: number, b: number): boolean => {
+    const x = sentences[a];
+    const y = sentences[b];
+    return x !== undefined && y !== undefined && !/\n\s*\n/.test(body.slice(x.end, y.start));
+  };
+  const short = (i: number): boolean => {
+    const t = (sentences[i]?.text ?? '').trim();
+    return HAN.test(t) && countHan(t) > t.length / 4 ? countHan(t) < 10 : t.length < 40;
+  };
+  const opensOnReference = (i: number): boolean => {
+    const t = (sentences[i]?.text ?? '').trim().replace(/^[“"「『(（\s]+/u, '');
+    return (HAN.test(t) ? DANGLING_ZH : DANGLING_EN).test(t);
+  };
+  for (let i = 0; i < sentences.length; i++) {
+    const first = sentences[i]!;
+    let j = i;
+    // Clauses ended by a semicolon, up to four, with the clause that ends the sentence.
+    while (j + 1 < sentences.length && j - i < 4 && /[；;]$/u.test(trimmedEnd(j)) && sameParagraph(j, j + 1)) j++;
+    if (j === i && j + 1 < sentences.length && short(i) && opensOnReference(i + 1) && sameParagraph(i, i + 1)) j++;
+    units.push({ start: first.start, end: sentences[j]!.end, index: i });
+    i = j;
+  }
+  return units;
+}
+
 export function sentenceCandidates(article: ArticleWithSightings): Candidate[] {
   const u = article.understanding;
   const out: Candidate[] = [];
-  u.sentences.forEach((span, index) => {
-    const text = span.text.trim();
-    if (text.length === 0) return;
-    const lead = span.text.indexOf(text);
-    const start = span.start + lead;
+  for (const unit of statementUnits(article)) {
+    const index = unit.index;
+    const raw = article.text.slice(unit.start, unit.end);
+    const text = raw.trim();
+    if (text.length === 0) continue;
+    const lead = raw.indexOf(text);
+    const start = unit.start + lead;
     const end = start + text.length;
     const entities = new Set<string>();
     const concepts = new Set<string>();
@@ -100,7 +142,7 @@ export function sentenceCandidates(article: ArticleWithSightings): Candidate[] {
         /^\d+\//.test(text) || // a numbered thread post ("2/ …") reads as a fragment
         /[:：]$/.test(text),
     });
-  });
+  }
   return out;
 }
 
