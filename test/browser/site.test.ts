@@ -23,6 +23,8 @@ import { buildFixtureSite, HOSTILE_DIR } from './e2e-site.js';
 import { addressUrl, createTidingsServer, listen, shutdown } from '../../src/server/server.js';
 import { SITE_CSP } from '../../src/server/security-headers.js';
 import { openStaticSite } from '../../src/server/static-site.js';
+import { paths } from '../../src/publish/site/site-paths.js';
+import type { TranslationRow } from '../../src/store/translation-store.js';
 
 interface Fixture {
   readonly dir: string;
@@ -50,12 +52,15 @@ const failures = (list: readonly Incident[]) => list.filter((i) => i.kind !== 'r
 describe('the site in Chromium', () => {
   let fx: Fixture;
   let pages: string[] = [];
+  /** The translations the run recognised and folded into their originals. */
+  let folded: readonly TranslationRow[] = [];
   const started = Date.now();
   let built = started;
 
   before(async () => {
     const site = await buildFixtureSite();
     built = Date.now();
+    folded = (await site.deps.translations?.list()) ?? [];
     const serverLog: string[] = [];
     const server = createTidingsServer({
       site: await openStaticSite(site.dir),
@@ -206,6 +211,18 @@ describe('the site in Chromium', () => {
     assert.equal(await page.locator('#search-results li, #search-results img').count(), 0);
     assert.equal(await page.inputValue('#search-q'), '<img src=x onerror=alert(1)> zzqqxx');
     await page.close();
+  });
+
+  test('a recognised translation is folded into its original as `tidings run` folds it: no reader of its own', () => {
+    // The site is built by the composition root's run, so ModelWatch's Chinese post on Step-4
+    // Swift is recognised as a translation of Kestrel Report's article and folded into it.
+    const url = 'https://modelwatch.example/posts/step-4-swift';
+    const row = folded.find((t) => t.translationUrl === url);
+    assert.ok(row, `${url} is folded; folded: ${JSON.stringify(folded.map((t) => t.translationUrl))}`);
+    for (const face of ['en', 'zh'] as const) {
+      assert.ok(pages.includes(paths.article(face, row.originalId)), `${face}: the original has its reader`);
+      assert.ok(!pages.includes(paths.article(face, row.translationId)), `${face}: the folded translation has none`);
+    }
   });
 
   test('the bilingual reader switches between interleaved and side by side', async () => {
