@@ -15,6 +15,7 @@ import { useGazetteer } from '../understand/gazetteer.js';
 import { loadGazetteerFile } from '../understand/gazetteer-file.js';
 import { createLlmRuntime, type LlmRuntime } from '../llm/provider-factory.js';
 import { createRun, type Run } from '../pipeline/run.js';
+import type { IngestDeps } from '../pipeline/ingest.js';
 import { loadRubricFile } from '../rank/rubric-file.js';
 import { createModelTranslationStore, type ModelTranslationStore } from '../store/model-translation-store.js';
 import { createStoryStore, type StoryStore } from '../store/story-store.js';
@@ -152,6 +153,27 @@ export function storesOf(app: App): Stores {
   };
 }
 
+/**
+ * What ingesting an input needs (the store, the fetcher, the registry's source entries, the clock,
+ * the fetch limits): one shape for `tidings run` and `ingest` (through openRun) and for a queued
+ * ingest job, which `watch` and `tidings worker` run without the rest of a run.
+ */
+export function ingestDepsOf(
+  app: App,
+  registry: LoadedRegistry | null,
+  fetcher: Fetcher | null,
+  now: () => Date = () => new Date(),
+): Omit<IngestDeps, 'onItem'> {
+  return {
+    store: app.store,
+    fetcher,
+    findSource: (location) => registry?.find(location) ?? null,
+    now,
+    maxBytes: app.config.fetch.maxBytes,
+    concurrency: app.config.fetch.concurrency,
+  };
+}
+
 export interface RunOptions {
   /** The rubric file (`--rubric`); default: the bundled one. */
   readonly rubricPath?: string | undefined;
@@ -189,14 +211,7 @@ export async function openRun(app: App, options: RunOptions = {}): Promise<Resul
   const fetcher = options.fetch ? makeFetcher(app.config, options.allowHosts ?? []) : null;
   const run = createRun({
     edition: { ...storesOf(app), rubric: rubric.value, writer: engine.writer },
-    ingest: {
-      store: app.store,
-      fetcher,
-      findSource: (location) => registry?.find(location) ?? null,
-      now: options.now ?? (() => new Date()),
-      maxBytes: app.config.fetch.maxBytes,
-      concurrency: app.config.fetch.concurrency,
-    },
+    ingest: ingestDepsOf(app, registry, fetcher, options.now),
     editionsDir: path.join(app.config.dataDir, 'out'),
     translator: engine.model ? { client: engine.model.client, glossaryPath: app.config.glossaryPath } : null,
   });

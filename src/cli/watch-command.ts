@@ -16,14 +16,13 @@ import type { CyclePlan } from '../queue/plan.js';
 import { acceptPolled, pollDueSources, watchedSources } from '../watch/poll.js';
 import { renderSchedule, scheduleLines } from '../watch/schedule-report.js';
 import { createSourceSchedule } from '../watch/schedule.js';
-import { makeFetcher, openRun, storesOf, type App, type LoadedRegistry } from './app.js';
+import { ingestDepsOf, makeFetcher, openRun, storesOf, type App, type LoadedRegistry } from './app.js';
 import { buildSiteStep } from './build-command.js';
 import { countingFetcher, recordCycle, type CycleRecord } from '../watch/cycle-log.js';
 import type { LiveWatch } from '../server/ops.js';
 import { writeEdition } from './edition-commands.js';
 import type { Io } from './io.js';
 import { collectHosts, registryOrExamples, withStore } from './command-support.js';
-import { jobDepsFor } from './worker-command.js';
 import { createNapper } from '../watch/nap.js';
 
 /** The shortest sleep between two cycles (a source due at once does not make the loop spin). */
@@ -120,7 +119,7 @@ export async function openWatcher(app: App, opts: WatchOptions, io: Io): Promise
     await editor?.end().catch(() => undefined);
     throw error;
   }
-  const deps = jobDepsFor(app, registry, fetcher);
+  const deps = ingestDepsOf(app, registry, fetcher);
   const live: WatchState = {
     queued: 0,
     running: 0,

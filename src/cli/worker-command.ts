@@ -8,7 +8,7 @@ import { EXIT_CODES } from '../errors.js';
 import type { Fetcher } from '../fetch/fetcher.js';
 import { describeJob, runIngestJob, type JobDeps } from '../queue/ingest-job.js';
 import { openJobQueue, queueOptionsFromEnv, type JobQueue } from '../queue/job-queue.js';
-import { makeFetcher, type App, type LoadedRegistry } from './app.js';
+import { ingestDepsOf, makeFetcher, type App, type LoadedRegistry } from './app.js';
 import { collectHosts, optionalRegistry, withStore } from './command-support.js';
 import type { Io } from './io.js';
 
@@ -69,7 +69,7 @@ async function runWorker(
     return EXIT_CODES.store_error;
   }
   const fetcher = opts.fetch ? makeFetcher(app.config, opts.allowHost ?? []) : null;
-  const deps = jobDepsFor(app, registry, fetcher);
+  const deps = ingestDepsOf(app, registry, fetcher);
   let stopping = false;
   let wake: () => void = () => undefined;
   const stop = (signal: string) => () => {
@@ -132,15 +132,4 @@ async function runWorker(
     `processed ${processed} jobs${failedJobs > 0 ? ` (${failedJobs} more failed and were left to be retried)` : ''}\n`,
   );
   return 0;
-}
-
-export function jobDepsFor(app: App, registry: LoadedRegistry | null, fetcher: Fetcher | null): JobDeps {
-  return {
-    store: app.store,
-    fetcher,
-    findSource: (location) => registry?.find(location) ?? null,
-    now: () => new Date(),
-    maxBytes: app.config.fetch.maxBytes,
-    concurrency: app.config.fetch.concurrency,
-  };
 }
