@@ -401,6 +401,7 @@ function quickStartOf(ctx: FaceContext): Statement[] {
     end: (a.title ?? '').length,
   });
   const official = analysis.articles.find((a) => a.sourceType === 'official');
+  const research = analysis.articles.find((a) => a.sourceType === 'research');
   const reports = [...ctx.poolArticles, ...analysis.articles.filter((a) => !ctx.poolArticles.includes(a))].filter(
     (a) => a.sourceType !== 'official',
   );
@@ -431,6 +432,17 @@ function quickStartOf(ctx: FaceContext): Statement[] {
         : `Check the official statement from ${outletOf(official)}${at(official)}`,
       kind: 'template',
       spans: [titleSpan(official)],
+    });
+  } else if (research) {
+    // A research report is its authors' own account of their work: there is no company statement
+    // to look for (noOfficial says the same for the cons), but a method to read before comparing.
+    const name = nameInFace(analysis, outletOf(research), face);
+    out.push({
+      text: zh
+        ? zhCat('在与其他结果对照之前，先在', name, '的报告中查看测量方法、数据与实验设置。')
+        : `Before comparing the results with others, check how they were measured (method, data, setup) in ${possessive(outletOf(research))} report.`,
+      kind: 'template',
+      spans: [titleSpan(research)],
     });
   } else {
     out.push({
@@ -632,7 +644,13 @@ function confidenceWhy(ctx: FaceContext): string | null {
     reasons.push(
       zh ? zhCat(official.join('、'), '发布了官方声明') : `${official.join(' and ')} confirmed it officially`,
     );
-  else reasons.push(zh ? '没有官方声明' : 'no official statement');
+  else {
+    // A research report has no company to confirm it: its authors' own publication is what it rests on.
+    const research = analysis.articles.find((a) => a.sourceType === 'research');
+    const authors = research ? nameInFace(analysis, outletOf(research), face) : null;
+    if (authors) reasons.push(zh ? zhCat('由研究方', authors, '自己发布') : `published by its authors, ${authors}`);
+    else reasons.push(zh ? '没有官方声明' : 'no official statement');
+  }
   if (agreeing > 0)
     reasons.push(
       zh

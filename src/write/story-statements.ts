@@ -61,8 +61,13 @@ export function singleSource(a: StoryAnalysis, face: Face): Statement | null {
   return { text, kind: 'computed', spans: [] };
 }
 
+/**
+ * "No official statement", when it is missing: a story with an official source has one, and a
+ * research report is its authors' own statement of their results (a lab's paper is not waiting
+ * for a press release to be confirmed; other sources confirming it is singleSource's matter).
+ */
 export function noOfficial(a: StoryAnalysis, face: Face): Statement | null {
-  if (a.articles.some((x) => x.sourceType === 'official')) return null;
+  if (a.articles.some((x) => x.sourceType === 'official' || x.sourceType === 'research')) return null;
   const text = face === 'zh' ? '来源中没有官方声明。' : 'No official statement is among the sources.';
   return { text, kind: 'computed', spans: [] };
 }
