@@ -5,8 +5,7 @@
 import type { Command } from 'commander';
 import type { Config } from '../config.js';
 import { EXIT_CODES } from '../errors.js';
-import type { Fetcher } from '../fetch/fetcher.js';
-import { describeJob, runIngestJob, type JobDeps } from '../queue/ingest-job.js';
+import { describeJob, runIngestJob } from '../queue/ingest-job.js';
 import { openJobQueue, queueOptionsFromEnv, type JobQueue } from '../queue/job-queue.js';
 import { ingestDepsOf, makeFetcher, type App, type LoadedRegistry } from './app.js';
 import { collectHosts, optionalRegistry, withStore } from './command-support.js';

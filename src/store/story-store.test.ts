@@ -6,19 +6,17 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import YAML from 'yaml';
-import type { Article } from '../article.js';
 import { loadRegistry } from '../cli/app.js';
 import { PROJECT_ROOT } from '../config.js';
 import { ingest } from '../pipeline/ingest.js';
 import { assignStories, explainSimilarity, getStory, listStories } from '../stories/assign.js';
 import { windowAround } from '../stories/grouping.js';
 import { CORVANE_EN, CORVANE_EN_DAY2, CORVANE_ZH } from '../stories/articles.fixture.js';
-import type { ArticleToPlace } from '../stories/story-archive.js';
 import { backends } from '../../test/support/backends.js';
 import { createArticleStore } from './article-store.js';
 import type { Database } from './database.js';
 import { createStoryStore } from './story-store.js';
-import { article, NO_UNDERSTANDING } from '../../test/support/article.js';
+import { placedArticle, placedSighting } from '../../test/support/article.js';
 import { createTranslationStore } from './translation-store.js';
 import { createModelTranslationStore } from './model-translation-store.js';
 import { CorruptRow } from './stored-json.js';
@@ -40,19 +38,6 @@ async function snapshot(db: Database): Promise<string> {
     (SELECT count(*)::int FROM story_keys) AS keys,
     (SELECT md5(string_agg(key || articles, ',' ORDER BY key)) FROM feature_frequencies) AS frequencies`);
   return JSON.stringify(rows[0]);
-}
-
-function asArticle(a: ArticleToPlace): Article {
-  return article({
-    ...a,
-    paragraphs: a.text.split('\n\n'),
-    signature: '00',
-    understanding: {
-      ...NO_UNDERSTANDING,
-      entities: [...a.understanding.entities],
-      figures: [...a.understanding.figures],
-    },
-  });
 }
 
 for (const backend of backends()) {
@@ -161,30 +146,12 @@ for (const backend of backends()) {
       const articles = createArticleStore(db);
       const stores = { articles, stories: createStoryStore(db) };
       for (const a of [CORVANE_EN, CORVANE_ZH])
-        await articles.insertArticle(asArticle(a), [], {
-          url: a.url,
-          relation: 'original',
-          outlet: a.outlet,
-          sourceId: null,
-          sourceType: a.sourceType,
-          feedTitle: null,
-          via: null,
-          seenAt: a.ingestedAt,
-        });
+        await articles.insertArticle(placedArticle(a, '00'), [], placedSighting(a));
       const first = await assignStories(stores);
       assert.ok(first.ok);
       assert.equal(first.value.newStories, 1);
       const a = CORVANE_EN_DAY2;
-      await articles.insertArticle(asArticle(a), [], {
-        url: a.url,
-        relation: 'original',
-        outlet: a.outlet,
-        sourceId: null,
-        sourceType: a.sourceType,
-        feedTitle: null,
-        via: null,
-        seenAt: a.ingestedAt,
-      });
+      await articles.insertArticle(placedArticle(a, '00'), [], placedSighting(a));
       const second = await assignStories(stores, [a.id]);
       assert.ok(second.ok);
       assert.equal(second.value.joined, 1);
@@ -276,17 +243,7 @@ for (const backend of backends()) {
     before(async () => {
       ({ db, dispose } = await backend.open());
       const { articles } = stores();
-      for (const a of [EN, ZH, DAY2])
-        await articles.insertArticle(asArticle(a), [], {
-          url: a.url,
-          relation: 'original',
-          outlet: a.outlet,
-          sourceId: null,
-          sourceType: a.sourceType,
-          feedTitle: null,
-          via: null,
-          seenAt: a.ingestedAt,
-        });
+      for (const a of [EN, ZH, DAY2]) await articles.insertArticle(placedArticle(a, '00'), [], placedSighting(a));
       const placed = await assignStories(stores());
       assert.ok(placed.ok && placed.value.newStories === 1, 'the three articles are one story');
       const zh = await articles.getArticle(ZH.id);

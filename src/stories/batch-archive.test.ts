@@ -3,7 +3,6 @@
 
 import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Article } from '../article.js';
 import { createArticleStore } from '../store/article-store.js';
 import { openDatabase, type Database } from '../store/database.js';
 import { createStoryStore } from '../store/story-store.js';
@@ -13,20 +12,7 @@ import { createBatchArchive, inJsonbKeyOrder, utf8Length } from './batch-archive
 import { featuresOf, indexKeys } from './features.js';
 import { DEFAULT_GROUPING, windowAround, type GroupingOptions } from './grouping.js';
 import { inPlacementOrder, placeAllInArchive, type ArticleToPlace } from './story-archive.js';
-import { article, NO_UNDERSTANDING } from '../../test/support/article.js';
-
-function asArticle(a: ArticleToPlace): Article {
-  return article({
-    ...a,
-    paragraphs: a.text.split('\n\n'),
-    signature: '',
-    understanding: {
-      ...NO_UNDERSTANDING,
-      entities: [...a.understanding.entities],
-      figures: [...a.understanding.figures],
-    },
-  });
-}
+import { placedArticle, placedSighting } from '../../test/support/article.js';
 
 async function snapshot(db: Database): Promise<unknown> {
   const rows = await db.query(`SELECT
@@ -61,18 +47,9 @@ async function withStore<T>(articles: readonly ArticleToPlace[], fn: (db: Databa
   const db = await emptyStore();
   await createArticleStore(db).insertArticles(
     articles.map((a) => ({
-      article: asArticle(a),
+      article: placedArticle(a),
       bands: [],
-      sighting: {
-        url: a.url,
-        relation: 'original',
-        outlet: a.outlet,
-        sourceId: null,
-        sourceType: a.sourceType,
-        feedTitle: null,
-        via: null,
-        seenAt: a.ingestedAt,
-      },
+      sighting: placedSighting(a),
     })),
   );
   return await fn(db);

@@ -73,20 +73,20 @@ function statementUnits(article: ArticleWithSightings): { start: number; end: nu
     const y = sentences[b];
     return x !== undefined && y !== undefined && !/\n\s*\n/.test(body.slice(x.end, y.start));
   };
-  const short = (i: number): boolean => {
-    const t = (sentences[i]?.text ?? '').trim();
-    return HAN.test(t) && countHan(t) > t.length / 4 ? countHan(t) < 10 : t.length < 40;
-  };
-  const opensOnReference = (i: number): boolean => {
-    const t = (sentences[i]?.text ?? '').trim().replace(/^[“"「『(（\s]+/u, '');
-    return (HAN.test(t) ? DANGLING_ZH : DANGLING_EN).test(t);
-  };
+  const text = (i: number): string => (sentences[i]?.text ?? '').trim();
   for (let i = 0; i < sentences.length; i++) {
     const first = sentences[i]!;
     let j = i;
     // Clauses ended by a semicolon, up to four, with the clause that ends the sentence.
     while (j + 1 < sentences.length && j - i < 4 && /[；;]$/u.test(trimmedEnd(j)) && sameParagraph(j, j + 1)) j++;
-    if (j === i && j + 1 < sentences.length && short(i) && opensOnReference(i + 1) && sameParagraph(i, i + 1)) j++;
+    if (
+      j === i &&
+      j + 1 < sentences.length &&
+      tooShort(text(i)) &&
+      opensOnReference(text(i + 1)) &&
+      sameParagraph(i, i + 1)
+    )
+      j++;
     units.push({ start: first.start, end: sentences[j]!.end, index: i });
     i = j;
   }
@@ -114,8 +114,7 @@ export function sentenceCandidates(article: ArticleWithSightings): Candidate[] {
     const figures = u.figures.filter((f) => f.start >= start && f.end <= end);
     const quotes = u.quotes.filter((q) => q.end > start && q.start < end);
     const insideQuoteOnly = quotes.some((q) => q.start <= start && q.end >= end);
-    const zh = HAN.test(text) && countHan(text) > text.length / 4;
-    const tooShort = zh ? countHan(text) < 10 : text.length < 40;
+    const zh = isChinese(text);
     const tooLong = text.length > (zh ? 160 : 360);
     out.push({
       articleId: article.id,
@@ -130,9 +129,9 @@ export function sentenceCandidates(article: ArticleWithSightings): Candidate[] {
       figureKeys: [...new Set(figures.filter(isTelling).map(figureKey))].sort(),
       terms: termsOf(text, zh),
       hasQuote: quotes.some((q) => q.speaker !== null),
-      dangling: (zh ? DANGLING_ZH : DANGLING_EN).test(text.replace(/^[“"「『(（\s]+/u, '')),
+      dangling: opensOnReference(text),
       unusable:
-        tooShort ||
+        tooShort(text) ||
         tooLong ||
         !TERMINAL.test(text) ||
         BOILERPLATE.test(text) ||
@@ -144,6 +143,21 @@ export function sentenceCandidates(article: ArticleWithSightings): Candidate[] {
     });
   }
   return out;
+}
+
+/** Mostly Chinese: a sentence with a few Latin names in it still is, an English one quoting a Chinese name is not. */
+function isChinese(text: string): boolean {
+  return HAN.test(text) && countHan(text) > text.length / 4;
+}
+
+/** Too short to state on its own: under 10 Chinese characters, or under 40 characters of English. */
+function tooShort(text: string): boolean {
+  return isChinese(text) ? countHan(text) < 10 : text.length < 40;
+}
+
+/** Opens on a pronoun or connective that refers to something said before ("This…", "该…", "二是…"). */
+function opensOnReference(text: string): boolean {
+  return (isChinese(text) ? DANGLING_ZH : DANGLING_EN).test(text.replace(/^[“"「『(（\s]+/u, ''));
 }
 
 function countHan(text: string): number {

@@ -3,6 +3,7 @@
 // (an outlet and a type, copies seen elsewhere) turn it into overrides and call this.
 
 import type { ArticleUnderstanding, ArticleWithSightings, Sighting } from '../../src/article.js';
+import type { ArticleToPlace } from '../../src/stories/story-archive.js';
 import { understand } from '../../src/understand/understand.js';
 
 export type ArticleOverrides = Partial<ArticleWithSightings>;
@@ -74,4 +75,27 @@ export function sightingOf(
     seenAt: a.ingestedAt,
     ...over,
   };
+}
+
+/**
+ * A story-placement fixture (what grouping reads of an article) as the stored article it stands for:
+ * its text as paragraphs, its entities and figures, and the signature given (the fingerprint the
+ * store keeps; placement does not read it).
+ */
+export function placedArticle(a: ArticleToPlace, signature = ''): ArticleWithSightings {
+  return article({
+    ...a,
+    paragraphs: a.text.split('\n\n'),
+    signature,
+    understanding: {
+      ...NO_UNDERSTANDING,
+      entities: [...a.understanding.entities],
+      figures: [...a.understanding.figures],
+    },
+  });
+}
+
+/** The 'original' sighting of a story-placement fixture (it names no source entry or feed). */
+export function placedSighting(a: ArticleToPlace): Sighting {
+  return sightingOf({ ...a, sourceId: null, feedTitle: null });
 }
